@@ -1,0 +1,2 @@
+/** The views of customer accounts. */
+package dev.kontor.account.ui;

@@ -1,0 +1,5 @@
+package dev.kontor.audit;
+
+public enum AuditOutcome {
+    SUCCESS, DENIED, FAILED
+}

@@ -1,0 +1,38 @@
+package dev.kontor.base.ui;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.router.AccessDeniedException;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasErrorParameter;
+import com.vaadin.flow.router.ParentLayout;
+import jakarta.annotation.security.PermitAll;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** Shown inside the layout when a signed-in person opens a page their roles do not allow. */
+@ParentLayout(MainLayout.class)
+@PermitAll
+public class AccessDeniedView extends Section implements HasErrorParameter<AccessDeniedException>, HasDynamicTitle {
+
+    public AccessDeniedView() {
+        addClassName("error-page");
+        setId("access-denied");
+        add(new H2(getTranslation("error.access-denied.title")),
+                new Paragraph(getTranslation("error.access-denied.message")),
+                new Anchor("", getTranslation("error.back-to-dashboard")));
+    }
+
+    @Override
+    public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
+        return HttpServletResponse.SC_FORBIDDEN;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("error.access-denied.title");
+    }
+}

@@ -1,0 +1,47 @@
+package dev.kontor.base.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.spring.annotation.SpringComponent;
+import dev.kontor.base.LanguagePreference;
+import dev.kontor.base.SupportedLanguages;
+import java.util.Locale;
+
+/**
+ * Picks each new page's language: the one chosen in this browser session, else the one the signed-in person chose
+ * earlier, else the closest to the browser's (English when the browser asks for a language Kontor lacks).
+ */
+@SpringComponent
+class LanguageInitializer implements VaadinServiceInitListener {
+
+    private static final String CHOSEN = LanguageInitializer.class.getName() + ".chosen";
+
+    private final LanguagePreference languagePreference;
+
+    LanguageInitializer(LanguagePreference languagePreference) {
+        this.languagePreference = languagePreference;
+    }
+
+    /** Marks the language as chosen by the person in this browser session. */
+    static void choose(UI ui, Locale language) {
+        VaadinSession session = ui.getSession();
+        session.setAttribute(CHOSEN, language);
+        session.setLocale(language);
+        ui.setLocale(language);
+    }
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.getSource().addUIInitListener(init -> {
+            UI ui = init.getUI();
+            Locale chosen = (Locale) ui.getSession().getAttribute(CHOSEN);
+            Locale language = chosen != null ? chosen : languagePreference.rememberedLanguage()
+                    .orElseGet(() -> VaadinRequest.getCurrent() == null ? ui.getLocale()
+                            : VaadinRequest.getCurrent().getLocale());
+            ui.setLocale(SupportedLanguages.closestTo(language));
+        });
+    }
+}

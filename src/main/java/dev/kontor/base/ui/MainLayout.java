@@ -1,0 +1,94 @@
+package dev.kontor.base.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.auth.AccessDeniedErrorRouter;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.kontor.base.SignedInPerson;
+import jakarta.annotation.security.PermitAll;
+
+/**
+ * The frame of every signed-in page: the side navigation with only the entries the person may open (Vaadin filters
+ * the {@code @Menu} views by their access annotations), the page title, the person's name, the language switch and
+ * sign-out. A view whose access is denied shows Kontor's access-denied page instead of pretending it doesn't exist.
+ */
+@Layout
+@PermitAll
+@AccessDeniedErrorRouter
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    private final H1 pageTitle = new H1();
+    private final transient AuthenticationContext authenticationContext;
+
+    public MainLayout(AuthenticationContext authenticationContext, LanguageSwitch languageSwitch) {
+        this.authenticationContext = authenticationContext;
+        setPrimarySection(Section.DRAWER);
+
+        DrawerToggle toggle = new DrawerToggle();
+        toggle.setAriaLabel(getTranslation("layout.menu-toggle"));
+        pageTitle.addClassName("page-title");
+        Div spacer = new Div();
+        spacer.addClassName("navbar-spacer");
+        addToNavbar(toggle, pageTitle, spacer, personArea(languageSwitch));
+
+        Span brand = new Span(getTranslation("app.name"));
+        brand.addClassName("brand");
+        Scroller navigation = new Scroller(sideNav());
+        addToDrawer(brand, navigation);
+    }
+
+    private Component personArea(LanguageSwitch languageSwitch) {
+        Div area = new Div();
+        area.addClassName("person-area");
+        authenticationContext.getAuthenticatedUser(SignedInPerson.class).ifPresent(person -> {
+            Span name = new Span(person.displayName());
+            name.setId("signed-in-person");
+            name.addClassName("person-name");
+            name.setTitle(person.email());
+            area.add(name);
+        });
+        Button signOut = new Button(getTranslation("layout.sign-out"), new Icon(VaadinIcon.SIGN_OUT),
+                click -> authenticationContext.logout());
+        signOut.setId("sign-out");
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        area.add(languageSwitch, signOut);
+        return area;
+    }
+
+    private SideNav sideNav() {
+        SideNav nav = new SideNav();
+        nav.setId("main-navigation");
+        nav.getElement().setAttribute("aria-label", getTranslation("layout.navigation"));
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
+            if (entry.icon() != null && !entry.icon().isBlank()) {
+                item.setPrefixComponent(new Icon(entry.icon()));
+            }
+            nav.addItem(item);
+        }
+        return nav;
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        Component content = getContent();
+        pageTitle.setText(content instanceof HasDynamicTitle titled ? titled.getPageTitle() : "");
+    }
+}

@@ -1,0 +1,100 @@
+package dev.kontor.demo;
+
+import dev.kontor.organization.CustomerNumber;
+import dev.kontor.organization.MembershipRole;
+import dev.kontor.organization.Organization;
+import dev.kontor.organization.OrganizationOnboarding;
+import dev.kontor.user.EmailAddress;
+import dev.kontor.user.SystemTask;
+import dev.kontor.user.UserAccount;
+import dev.kontor.user.UserAccountService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads the demo data set on start when {@code kontor.demo-data.enabled} is true (the embedded default). It runs
+ * once: when the first demo customer exists already, it adds nothing.
+ */
+@Component
+@ConditionalOnBooleanProperty("kontor.demo-data.enabled")
+class DemoDataLoader implements ApplicationRunner {
+
+    /** Every demo person signs in with this password; the README lists the logins. */
+    static final String DEMO_PASSWORD = "Kontor-Demo-2026!";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+
+    private final OrganizationOnboarding onboarding;
+    private final UserAccountService users;
+    private final PasswordEncoder passwordEncoder;
+    private final TransactionTemplate transaction;
+
+    DemoDataLoader(OrganizationOnboarding onboarding, UserAccountService users, PasswordEncoder passwordEncoder,
+                   TransactionTemplate transaction) {
+        this.onboarding = onboarding;
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+        this.transaction = transaction;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        SystemTask.run(() -> transaction.executeWithoutResult(status -> {
+            if (onboarding.findCustomer(new CustomerNumber("CN-10001")).isPresent()) {
+                log.info("Demo data present already; nothing added");
+                return;
+            }
+            load();
+            log.info("Demo data loaded; every demo person signs in with the demo password from the README");
+        }));
+    }
+
+    private void load() {
+        String passwordHash = passwordEncoder.encode(DEMO_PASSWORD);
+
+        Organization provider = onboarding.createProvider("Kontor Platform");
+        person("support@kontor.test", "Sophie Stern", passwordHash, provider, MembershipRole.SUPPORT);
+
+        Organization partner = onboarding.createPartner("Muster Hosting GmbH", provider.getId());
+        person("legal@muster-hosting.test", "Lea Lehmann", passwordHash, partner, MembershipRole.LEGAL_REPRESENTATIVE);
+        person("admin@muster-hosting.test", "Adrian Albers", passwordHash, partner,
+                MembershipRole.PARTNER_ADMINISTRATOR);
+        person("employee@muster-hosting.test", "Emil Engel", passwordHash, partner, MembershipRole.PARTNER_EMPLOYEE);
+
+        Organization baeckerei = customer("Bäckerei Sonnenschein", partner, "CN-10001");
+        person("anna@sonnenschein.test", "Anna Becker", passwordHash, baeckerei, MembershipRole.MANAGER);
+        person("ben@sonnenschein.test", "Ben Schulz", passwordHash, baeckerei, MembershipRole.MANAGER);
+        Organization north = onboarding.createTenant("Sonnenschein Filiale Nord", baeckerei.getId());
+        onboarding.createTenant("Sonnenschein Filiale Süd", baeckerei.getId());
+        onboarding.createTenant("Sonnenschein Online-Shop", baeckerei.getId());
+        onboarding.createTenant("Sonnenschein Café am Markt", north.getId());
+
+        Organization kanzlei = customer("Kanzlei Weber", partner, "CN-10002");
+        person("clara@weber.test", "Clara Weber", passwordHash, kanzlei, MembershipRole.MANAGER);
+
+        Organization nordlicht = customer("Nordlicht Reisen", provider, "CN-10003");
+        person("dora@nordlicht.test", "Dora Nordmann", passwordHash, nordlicht, MembershipRole.MANAGER);
+    }
+
+    private Organization customer(String name, Organization parent, String expectedNumber) {
+        Organization customer = onboarding.createCustomer(name, parent.getId());
+        String number = customer.getCustomerNumber().map(CustomerNumber::value).orElseThrow();
+        if (!number.equals(expectedNumber)) {
+            log.warn("Demo customer {} got {} instead of {}: the database was not empty", name, number,
+                    expectedNumber);
+        }
+        return customer;
+    }
+
+    private void person(String email, String name, String passwordHash, Organization organization,
+                        MembershipRole role) {
+        UserAccount user = users.registerWithPasswordHash(new EmailAddress(email), name, passwordHash);
+        onboarding.grant(user, organization.getId(), role);
+    }
+}

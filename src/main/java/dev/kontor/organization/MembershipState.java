@@ -1,0 +1,6 @@
+package dev.kontor.organization;
+
+/** Only ACTIVE memberships grant anything. */
+public enum MembershipState {
+    INVITED, ACTIVE, DEACTIVATED
+}

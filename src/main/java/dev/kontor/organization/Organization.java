@@ -1,0 +1,116 @@
+package dev.kontor.organization;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** One node of the organization tree: the provider, a partner, a customer account or a tenant. */
+@Entity
+@Table(name = "organization")
+public class Organization {
+
+    public static final int NAME_MAX_LENGTH = 200;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "kind", nullable = false, length = 16)
+    private OrganizationKind kind;
+
+    @Column(name = "name", nullable = false, length = NAME_MAX_LENGTH)
+    private String name;
+
+    @Column(name = "customer_number", length = CustomerNumber.MAX_LENGTH)
+    private String customerNumber;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "parent_id")
+    private Organization parent;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected Organization() {
+    }
+
+    private Organization(OrganizationKind kind, String name, CustomerNumber customerNumber, Organization parent,
+                         Instant createdAt) {
+        this.kind = kind;
+        this.name = Objects.requireNonNull(name);
+        this.customerNumber = customerNumber == null ? null : customerNumber.value();
+        this.parent = parent;
+        this.createdAt = createdAt;
+    }
+
+    static Organization provider(String name, Instant now) {
+        return new Organization(OrganizationKind.PROVIDER, name, null, null, now);
+    }
+
+    static Organization partner(String name, Organization provider, Instant now) {
+        return new Organization(OrganizationKind.PARTNER, name, null, provider, now);
+    }
+
+    static Organization customer(String name, CustomerNumber number, Organization parent, Instant now) {
+        return new Organization(OrganizationKind.CUSTOMER, name, Objects.requireNonNull(number), parent, now);
+    }
+
+    static Organization tenant(String name, Organization parent, Instant now) {
+        return new Organization(OrganizationKind.TENANT, name, null, Objects.requireNonNull(parent), now);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public OrganizationKind getKind() {
+        return kind;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public Optional<CustomerNumber> getCustomerNumber() {
+        return Optional.ofNullable(customerNumber).map(CustomerNumber::new);
+    }
+
+    public Optional<Organization> getParent() {
+        return Optional.ofNullable(parent);
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof Organization other && id != null && id.equals(other.id));
+    }
+
+    @Override
+    public int hashCode() {
+        return Organization.class.hashCode();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.kontor.organization;
+
+import dev.kontor.audit.AuditEntry;
+import dev.kontor.audit.AuditLog;
+import dev.kontor.user.Roles;
+import dev.kontor.user.UserAccount;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates organizations and memberships on the provider's behalf: its own tooling and the demo data. People add
+ * customers, tenants and managers through the features that check their rights; this door is for the system only.
+ */
+@Service
+@PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
+@Transactional
+public class OrganizationOnboarding {
+
+    static final String ORGANIZATION_CREATED = "ORGANIZATION_CREATED";
+    static final String MEMBERSHIP_GRANTED = "MEMBERSHIP_GRANTED";
+
+    private final OrganizationRepository organizations;
+    private final MembershipRepository memberships;
+    private final CustomerNumberAllocator customerNumbers;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    OrganizationOnboarding(OrganizationRepository organizations, MembershipRepository memberships,
+                           CustomerNumberAllocator customerNumbers, AuditLog auditLog, Clock clock) {
+        this.organizations = organizations;
+        this.memberships = memberships;
+        this.customerNumbers = customerNumbers;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    public Organization createProvider(String name) {
+        return created(Organization.provider(name, clock.instant()));
+    }
+
+    public Organization createPartner(String name, long providerId) {
+        Organization provider = requireKind(providerId, OrganizationKind.PROVIDER);
+        return created(Organization.partner(name, provider, clock.instant()));
+    }
+
+    /** A customer account below a partner, or directly below the provider when it has no partner. */
+    public Organization createCustomer(String name, long parentId) {
+        Organization parent = organizations.findById(parentId).orElseThrow();
+        if (parent.getKind() != OrganizationKind.PARTNER && parent.getKind() != OrganizationKind.PROVIDER) {
+            throw new IllegalArgumentException("A customer account hangs below a partner or the provider");
+        }
+        return created(Organization.customer(name, customerNumbers.next(), parent, clock.instant()));
+    }
+
+    public Organization createTenant(String name, long parentId) {
+        Organization parent = organizations.findById(parentId).orElseThrow();
+        if (parent.getKind() == OrganizationKind.PROVIDER) {
+            throw new IllegalArgumentException("A tenant hangs below a partner, a customer account or a tenant");
+        }
+        return created(Organization.tenant(name, parent, clock.instant()));
+    }
+
+    public Membership grant(UserAccount user, long organizationId, MembershipRole role) {
+        Organization organization = organizations.findById(organizationId).orElseThrow();
+        Membership membership = memberships.save(
+                new Membership(user, organization, role, MembershipState.ACTIVE, clock.instant()));
+        auditLog.record(AuditEntry.change(MEMBERSHIP_GRANTED, organizationId,
+                user.getEmail() + " became " + role, null, role + "/" + MembershipState.ACTIVE));
+        return membership;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Organization> findCustomer(CustomerNumber number) {
+        return organizations.findByCustomerNumber(number.value());
+    }
+
+    private Organization created(Organization organization) {
+        Organization saved = organizations.save(organization);
+        auditLog.record(AuditEntry.change(ORGANIZATION_CREATED, saved.getId(),
+                saved.getKind() + " " + saved.getName() + saved.getCustomerNumber().map(n -> " (" + n + ")").orElse(""),
+                null, saved.getName()));
+        return saved;
+    }
+
+    private Organization requireKind(long id, OrganizationKind kind) {
+        Organization organization = organizations.findById(id).orElseThrow();
+        if (organization.getKind() != kind) {
+            throw new IllegalArgumentException("Expected a " + kind + " but found a " + organization.getKind());
+        }
+        return organization;
+    }
+}

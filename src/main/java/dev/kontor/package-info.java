@@ -1,0 +1,2 @@
+/** Kontor: the self-service portal of a hosting provider, its partners and their customers. */
+package dev.kontor;

@@ -1,0 +1,77 @@
+package dev.kontor.security.ui;
+
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.kontor.base.ui.LanguageSwitch;
+
+/**
+ * The sign-in page. Every failure (unknown address, wrong password, locked account) shows the same message, so that
+ * the page tells an attacker nothing about which addresses exist.
+ */
+@Route(value = "login", autoLayout = false)
+@AnonymousAllowed
+public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final LoginForm form = new LoginForm();
+    private final LoginI18n texts;
+    private final AuthenticationContext authenticationContext;
+
+    public LoginView(AuthenticationContext authenticationContext, LanguageSwitch languageSwitch) {
+        this.authenticationContext = authenticationContext;
+        addClassName("login-view");
+
+        H1 brand = new H1(getTranslation("app.name"));
+        brand.addClassName("login-brand");
+        Paragraph tagline = new Paragraph(getTranslation("login.tagline"));
+        tagline.addClassName("login-tagline");
+
+        form.setAction("login");
+        form.setForgotPasswordButtonVisible(false);
+        texts = i18n();
+        form.setI18n(texts);
+
+        add(brand, tagline, form, languageSwitch);
+    }
+
+    private LoginI18n i18n() {
+        LoginI18n i18n = LoginI18n.createDefault();
+        LoginI18n.Form texts = i18n.getForm();
+        texts.setTitle(getTranslation("login.title"));
+        texts.setUsername(getTranslation("login.email"));
+        texts.setPassword(getTranslation("login.password"));
+        texts.setSubmit(getTranslation("login.submit"));
+        LoginI18n.ErrorMessage error = i18n.getErrorMessage();
+        error.setTitle(getTranslation("login.error.title"));
+        error.setMessage(getTranslation("login.error.message"));
+        error.setUsername(getTranslation("login.error.email-required"));
+        error.setPassword(getTranslation("login.error.password-required"));
+        return i18n;
+    }
+
+    LoginI18n texts() {
+        return texts;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (authenticationContext.isAuthenticated()) {
+            event.forwardTo("");
+            return;
+        }
+        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("login.page-title");
+    }
+}

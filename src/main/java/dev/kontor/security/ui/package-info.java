@@ -1,0 +1,2 @@
+/** The sign-in page. */
+package dev.kontor.security.ui;

@@ -1,0 +1,92 @@
+package dev.kontor.user;
+
+import dev.kontor.base.SignedInPerson;
+import java.io.Serial;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** The principal of a signed-in person; it carries their user id so that services never look it up by name. */
+public final class AuthenticatedUser implements UserDetails, CredentialsContainer, SignedInPerson {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final long userId;
+    private final String email;
+    private final String displayName;
+    private String passwordHash;
+    private final boolean locked;
+    private final List<GrantedAuthority> authorities;
+
+    public AuthenticatedUser(long userId, String email, String displayName, String passwordHash, boolean locked,
+                             Collection<? extends GrantedAuthority> authorities) {
+        this.userId = userId;
+        this.email = email;
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+        this.locked = locked;
+        this.authorities = List.copyOf(authorities);
+    }
+
+    public long userId() {
+        return userId;
+    }
+
+    @Override
+    public String email() {
+        return email;
+    }
+
+    @Override
+    public String displayName() {
+        return displayName;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return authorities;
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return email;
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return !locked;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return passwordHash != null;
+    }
+
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AuthenticatedUser other && other.userId == userId;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(userId);
+    }
+
+    @Override
+    public String toString() {
+        return "AuthenticatedUser[" + userId + ", " + email + "]";
+    }
+}

@@ -1,0 +1,20 @@
+package dev.kontor.user;
+
+/**
+ * Role names as Spring Security sees them (without the {@code ROLE_} prefix). A person holds a role when they have
+ * at least one active membership with it; which organizations it covers is always checked by the services.
+ */
+public final class Roles {
+
+    public static final String SUPPORT = "SUPPORT";
+    public static final String LEGAL_REPRESENTATIVE = "LEGAL_REPRESENTATIVE";
+    public static final String PARTNER_ADMINISTRATOR = "PARTNER_ADMINISTRATOR";
+    public static final String PARTNER_EMPLOYEE = "PARTNER_EMPLOYEE";
+    public static final String MANAGER = "MANAGER";
+    public static final String TENANT_ADMINISTRATOR = "TENANT_ADMINISTRATOR";
+    /** Not a person: the application itself, e.g. while loading demo data or running provider tooling. */
+    public static final String SYSTEM = "SYSTEM";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,125 @@
+package dev.kontor.user;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/** A person who can sign in. The e-mail address is the login and is kept lower-case. */
+@Entity
+@Table(name = "app_user")
+public class UserAccount {
+
+    public static final int EMAIL_MAX_LENGTH = 254;
+    public static final int DISPLAY_NAME_MAX_LENGTH = 200;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "email", nullable = false, length = EMAIL_MAX_LENGTH)
+    private String email;
+
+    @Column(name = "display_name", nullable = false, length = DISPLAY_NAME_MAX_LENGTH)
+    private String displayName;
+
+    @Column(name = "password_hash")
+    private String passwordHash;
+
+    @Column(name = "preferred_language", length = 8)
+    private String preferredLanguage;
+
+    @Column(name = "failed_sign_ins", nullable = false)
+    private int failedSignIns;
+
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected UserAccount() {
+    }
+
+    UserAccount(EmailAddress email, String displayName, String passwordHash, Instant createdAt) {
+        this.email = email.value();
+        this.displayName = Objects.requireNonNull(displayName);
+        this.passwordHash = passwordHash;
+        this.createdAt = createdAt;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public boolean hasPassword() {
+        return passwordHash != null;
+    }
+
+    public Optional<Locale> getPreferredLanguage() {
+        return Optional.ofNullable(preferredLanguage).map(Locale::forLanguageTag);
+    }
+
+    void setPreferredLanguage(Locale language) {
+        this.preferredLanguage = language.toLanguageTag();
+    }
+
+    public int getFailedSignIns() {
+        return failedSignIns;
+    }
+
+    public boolean isLockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    public Optional<Instant> getLockedUntil() {
+        return Optional.ofNullable(lockedUntil);
+    }
+
+    /** Counts a failed sign-in; returns the lock's length when this failure locks the account. */
+    Optional<Duration> recordFailedSignIn(Instant now, SignInThrottle throttle) {
+        failedSignIns++;
+        Optional<Duration> lock = throttle.lockAfter(failedSignIns);
+        lock.ifPresent(duration -> lockedUntil = now.plus(duration));
+        return lock;
+    }
+
+    void recordSuccessfulSignIn() {
+        failedSignIns = 0;
+        lockedUntil = null;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof UserAccount other && id != null && id.equals(other.id));
+    }
+
+    @Override
+    public int hashCode() {
+        return UserAccount.class.hashCode();
+    }
+}

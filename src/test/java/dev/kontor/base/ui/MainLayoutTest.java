@@ -1,0 +1,72 @@
+package dev.kontor.base.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import dev.kontor.account.ui.DashboardView;
+import dev.kontor.support.DemoPeople;
+import dev.kontor.support.ViewTest;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+@ViewTest
+class MainLayoutTest extends SpringBrowserlessTest {
+
+    @Test
+    @WithUserDetails(DemoPeople.ANNA)
+    void a_manager_sees_the_layout_with_only_the_entries_she_may_use() {
+        navigate(DashboardView.class);
+
+        SideNav nav = find(SideNav.class).withId("main-navigation").single();
+        assertThat(nav.getItems()).extracting(SideNavItem::getLabel).containsExactly("Dashboard");
+        assertThat(find(Span.class).withId("signed-in-person").single().getText()).isEqualTo("Anna Becker");
+        assertThat(find(Button.class).withId("sign-out").single().getText()).isEqualTo("Sign out");
+        assertThat(find(H1.class).withClassName("page-title").single().getText()).isEqualTo("Dashboard");
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.BEN)
+    void an_unknown_address_shows_the_not_found_page_inside_the_layout() {
+        navigate("no/such/page", NotFoundView.class);
+
+        assertThat(find(SideNav.class).exists()).isTrue();
+        assertThat(find(NotFoundView.class).single().getElement().getTextRecursively()).contains("Page not found");
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.CLARA)
+    void a_page_beyond_the_persons_role_shows_access_denied() {
+        navigate("test/support-only", AccessDeniedView.class);
+
+        assertThat(find(AccessDeniedView.class).single().getElement().getTextRecursively())
+                .contains("Access denied");
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.SUPPORT)
+    void the_role_that_may_open_it_gets_in() {
+        navigate("test/support-only", RestrictedTestView.class);
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.DORA)
+    void switching_to_german_changes_the_texts_and_is_remembered() {
+        navigate(DashboardView.class);
+        @SuppressWarnings("unchecked")
+        Select<Locale> language = find(Select.class).withId("language-switch").single();
+
+        test(language).selectItem("Deutsch");
+        navigate(DashboardView.class);
+
+        SideNav nav = find(SideNav.class).withId("main-navigation").single();
+        assertThat(nav.getItems()).extracting(SideNavItem::getLabel).containsExactly("Übersicht");
+        assertThat(find(Button.class).withId("sign-out").single().getText()).isEqualTo("Abmelden");
+    }
+}

@@ -1,0 +1,21 @@
+package dev.kontor.postgres;
+
+import dev.kontor.support.QueryCounting;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/** A Spring Boot test against a real PostgreSQL 17 (embedded), with the same migrations and the demo data. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(properties = "kontor.demo-data.enabled=true")
+@ActiveProfiles({"test", "postgres"})
+@Import({QueryCounting.class, EmbeddedPostgresServer.class})
+public @interface PostgresTest {
+}

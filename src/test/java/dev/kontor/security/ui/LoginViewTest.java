@@ -1,0 +1,47 @@
+package dev.kontor.security.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.component.login.LoginForm;
+import dev.kontor.account.ui.DashboardView;
+import dev.kontor.support.DemoPeople;
+import dev.kontor.support.ViewTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.test.context.support.WithAnonymousUser;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+@ViewTest
+class LoginViewTest extends SpringBrowserlessTest {
+
+    @Test
+    @WithAnonymousUser
+    void a_signed_out_visitor_who_opens_the_dashboard_lands_on_sign_in() {
+        LoginView view = navigate("", LoginView.class);
+
+        LoginForm form = find(LoginForm.class).single();
+        assertThat(form.getAction()).isEqualTo("login");
+        assertThat(form.isError()).isFalse();
+        assertThat(view.texts().getForm().getUsername()).isEqualTo("E-mail");
+    }
+
+    @Test
+    @WithAnonymousUser
+    void a_failed_sign_in_shows_one_generic_message() {
+        UI.getCurrent().navigate(LoginView.class, QueryParameters.simple(Map.of("error", "")));
+        LoginView view = (LoginView) getCurrentView();
+
+        LoginForm form = find(LoginForm.class).single();
+        assertThat(form.isError()).isTrue();
+        assertThat(view.texts().getErrorMessage().getTitle()).isEqualTo("Sign-in failed");
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.ANNA)
+    void a_signed_in_person_is_sent_on_to_the_dashboard() {
+        navigate("login", DashboardView.class);
+    }
+}

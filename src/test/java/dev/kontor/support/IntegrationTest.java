@@ -1,0 +1,20 @@
+package dev.kontor.support;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/** A Spring Boot test on an in-memory H2 database of its own, with the demo data loaded and SQL counted. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest
+@ActiveProfiles("test")
+@Import(QueryCounting.class)
+public @interface IntegrationTest {
+}
