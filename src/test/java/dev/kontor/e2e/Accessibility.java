@@ -1,0 +1,33 @@
+package dev.kontor.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Page;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Runs axe-core on the page and fails on any serious or critical violation of WCAG 2.1 A/AA. */
+final class Accessibility {
+
+    private Accessibility() {
+    }
+
+    static void assertNoSeriousViolations(Page page, String where) {
+        AxeResults results = new AxeBuilder(page)
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze();
+        List<Rule> serious = results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .toList();
+        assertThat(serious)
+                .as(() -> where + ": " + serious.stream()
+                        .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getNodes().stream()
+                                .map(node -> node.getTarget() + " " + node.getFailureSummary())
+                                .collect(Collectors.joining("; ")))
+                        .collect(Collectors.joining("\n")))
+                .isEmpty();
+    }
+}
