@@ -59,6 +59,7 @@ class SignInJourneyIT {
         page.navigate(url("/"));
         assertThat(page).hasURL(url("/login"));
         assertThat(page.locator("vaadin-login-form")).isVisible();
+        assertThat(page.locator("html")).hasAttribute("lang", "en");
         Accessibility.assertNoSeriousViolations(page, "login page");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("01-login.png")));
 
@@ -75,6 +76,7 @@ class SignInJourneyIT {
         page.locator("#language-switch").click();
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Deutsch")).click();
         assertThat(page.locator("#sign-out")).hasText("Abmelden");
+        assertThat(page.locator("html")).hasAttribute("lang", "de");
         assertThat(page.locator("#main-navigation")).containsText("Übersicht");
         assertThat(page.locator("vaadin-grid#my-organizations")).containsText("Verwalter");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("03-dashboard-de.png")));
@@ -95,10 +97,29 @@ class SignInJourneyIT {
 
         signIn(DemoPeople.BEN, DemoPeople.PASSWORD);
         // Spring Security marks the returning request with "?continue"
-        assertThat(page).hasURL(Pattern.compile(Pattern.quote(url("/no/such/page")) + "(\\?continue)?"));
+        assertThat(page).hasURL(Pattern.compile("/no/such/page(\\?continue)?$"));
         assertThat(page.locator("#not-found")).containsText("Page not found");
+        assertThat(page.locator("html")).hasAttribute("lang", "en");
         Accessibility.assertNoSeriousViolations(page, "not-found page");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("05-not-found.png")));
+    }
+
+    @Test
+    void on_a_phone_the_menu_folds_away_and_the_dashboard_stays_readable() {
+        page.setViewportSize(390, 844);
+        page.navigate(url("/login"));
+        signIn(DemoPeople.DORA, DemoPeople.PASSWORD);
+
+        assertThat(page.locator("vaadin-grid#my-organizations")).containsText("CN-10003");
+        assertThat(page.locator("#main-navigation")).not().isInViewport();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("06-phone-dashboard.png")));
+
+        page.locator("vaadin-drawer-toggle").click();
+        assertThat(page.locator("vaadin-app-layout")).hasAttribute("drawer-opened", "");
+        assertThat(page.locator("#main-navigation")).isInViewport();
+        page.waitForTimeout(500); // let the drawer finish sliding in before the picture
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("07-phone-menu.png")));
+        Accessibility.assertNoSeriousViolations(page, "phone layout with open menu");
     }
 
     private void signIn(String email, String password) {

@@ -41,7 +41,10 @@ class LanguageInitializer implements VaadinServiceInitListener {
             Locale language = chosen != null ? chosen : languagePreference.rememberedLanguage()
                     .orElseGet(() -> VaadinRequest.getCurrent() == null ? ui.getLocale()
                             : VaadinRequest.getCurrent().getLocale());
-            ui.setLocale(SupportedLanguages.closestTo(language));
+            Locale supported = SupportedLanguages.closestTo(language);
+            ui.setLocale(supported);
+            // the page's language, so that screen readers pronounce the texts right
+            ui.getPage().executeJs("document.documentElement.lang = $0", supported.getLanguage());
         });
     }
 }
