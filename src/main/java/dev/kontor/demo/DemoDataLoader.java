@@ -1,5 +1,8 @@
 package dev.kontor.demo;
 
+import dev.kontor.account.AccountProvisioning;
+import dev.kontor.account.MasterData;
+import dev.kontor.account.ServiceKind;
 import dev.kontor.organization.CustomerNumber;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.Organization;
@@ -8,6 +11,7 @@ import dev.kontor.user.EmailAddress;
 import dev.kontor.user.SystemTask;
 import dev.kontor.user.UserAccount;
 import dev.kontor.user.UserAccountService;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -34,10 +38,12 @@ class DemoDataLoader implements ApplicationRunner {
     private final UserAccountService users;
     private final PasswordEncoder passwordEncoder;
     private final TransactionTemplate transaction;
+    private final AccountProvisioning accounts;
 
     DemoDataLoader(OrganizationOnboarding onboarding, UserAccountService users, PasswordEncoder passwordEncoder,
-                   TransactionTemplate transaction) {
+                   TransactionTemplate transaction, AccountProvisioning accounts) {
         this.onboarding = onboarding;
+        this.accounts = accounts;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.transaction = transaction;
@@ -75,11 +81,26 @@ class DemoDataLoader implements ApplicationRunner {
         onboarding.createTenant("Sonnenschein Online-Shop", baeckerei.getId());
         onboarding.createTenant("Sonnenschein Café am Markt", north.getId());
 
+        accounts.importMasterData(baeckerei.getId(), new MasterData(baeckerei.getName(), "Sonnenallee 12", "33098",
+                "Paderborn", "DE", "buchhaltung@sonnenschein.test", "+49 5251 123456"));
+        accounts.registerService(baeckerei.getId(), "Cluster C-1042", ServiceKind.CLUSTER);
+        accounts.registerService(baeckerei.getId(), "Cluster C-1043", ServiceKind.CLUSTER);
+        accounts.registerService(baeckerei.getId(), "Managed Backup", ServiceKind.PRODUCT);
+
         Organization kanzlei = customer("Kanzlei Weber", partner, "CN-10002");
         person("clara@weber.test", "Clara Weber", passwordHash, kanzlei, MembershipRole.MANAGER);
+        accounts.importMasterData(kanzlei.getId(), new MasterData(kanzlei.getName(), "Marktplatz 3", "20095",
+                "Hamburg", "DE", "kanzlei@weber.test", null));
+        accounts.registerService(kanzlei.getId(), "Cluster C-2001", ServiceKind.CLUSTER);
+        // confirmed long ago, so that the demo shows an overdue confirmation
+        accounts.importConfirmation(kanzlei.getId(), Instant.parse("2025-09-30T10:00:00Z"));
 
         Organization nordlicht = customer("Nordlicht Reisen", provider, "CN-10003");
         person("dora@nordlicht.test", "Dora Nordmann", passwordHash, nordlicht, MembershipRole.MANAGER);
+        accounts.importMasterData(nordlicht.getId(), new MasterData(nordlicht.getName(), "Hafenstraße 7", "18055",
+                "Rostock", "DE", "rechnung@nordlicht.test", "+49 381 765432"));
+        accounts.registerService(nordlicht.getId(), "Cluster C-3001", ServiceKind.CLUSTER);
+        accounts.registerService(nordlicht.getId(), "Mail Pro", ServiceKind.PRODUCT);
     }
 
     private Organization customer(String name, Organization parent, String expectedNumber) {

@@ -66,6 +66,18 @@ public class Membership {
         return id;
     }
 
+    /** Moves the membership to another state; INVITED can only be left, never re-entered. */
+    void changeState(MembershipState target) {
+        if (target == MembershipState.INVITED && state != MembershipState.INVITED) {
+            throw new IllegalStateException("A membership cannot go back to INVITED");
+        }
+        this.state = target;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
     public UserAccount getUser() {
         return user;
     }

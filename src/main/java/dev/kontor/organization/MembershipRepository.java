@@ -1,6 +1,7 @@
 package dev.kontor.organization;
 
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -18,4 +19,19 @@ interface MembershipRepository extends JpaRepository<Membership, Long> {
 
     @Query("select distinct m.role from Membership m where m.user.id = :userId and m.state = :state")
     List<MembershipRole> findRolesOf(long userId, MembershipState state);
+
+    boolean existsByUserIdAndOrganizationIdAndRoleAndState(long userId, long organizationId, MembershipRole role,
+                                                            MembershipState state);
+
+    Optional<Membership> findByUserIdAndOrganizationIdAndRole(long userId, long organizationId, MembershipRole role);
+
+    @Query("""
+            select new dev.kontor.organization.Member(m.id, u.id, u.displayName, u.email, m.role, m.state, m.version)
+            from Membership m join m.user u
+            where m.organization.id = :organizationId and m.role = :role
+            order by u.displayName, u.email
+            """)
+    List<Member> findMembers(long organizationId, MembershipRole role);
+
+    long countByOrganizationIdAndRoleAndState(long organizationId, MembershipRole role, MembershipState state);
 }

@@ -76,6 +76,10 @@ public class Organization {
         return new Organization(OrganizationKind.TENANT, name, null, Objects.requireNonNull(parent), now);
     }
 
+    void rename(String newName) {
+        this.name = Objects.requireNonNull(newName);
+    }
+
     public Long getId() {
         return id;
     }

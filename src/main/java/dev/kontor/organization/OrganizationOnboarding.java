@@ -6,6 +6,7 @@ import dev.kontor.user.Roles;
 import dev.kontor.user.UserAccount;
 import java.time.Clock;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,14 +28,17 @@ public class OrganizationOnboarding {
     private final CustomerNumberAllocator customerNumbers;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     OrganizationOnboarding(OrganizationRepository organizations, MembershipRepository memberships,
-                           CustomerNumberAllocator customerNumbers, AuditLog auditLog, Clock clock) {
+                           CustomerNumberAllocator customerNumbers, AuditLog auditLog, Clock clock,
+                           ApplicationEventPublisher events) {
         this.organizations = organizations;
         this.memberships = memberships;
         this.customerNumbers = customerNumbers;
         this.auditLog = auditLog;
         this.clock = clock;
+        this.events = events;
     }
 
     public Organization createProvider(String name) {
@@ -52,7 +56,9 @@ public class OrganizationOnboarding {
         if (parent.getKind() != OrganizationKind.PARTNER && parent.getKind() != OrganizationKind.PROVIDER) {
             throw new IllegalArgumentException("A customer account hangs below a partner or the provider");
         }
-        return created(Organization.customer(name, customerNumbers.next(), parent, clock.instant()));
+        Organization customer = created(Organization.customer(name, customerNumbers.next(), parent, clock.instant()));
+        events.publishEvent(new CustomerAccountCreated(customer.getId()));
+        return customer;
     }
 
     public Organization createTenant(String name, long parentId) {
@@ -69,6 +75,7 @@ public class OrganizationOnboarding {
                 new Membership(user, organization, role, MembershipState.ACTIVE, clock.instant()));
         auditLog.record(AuditEntry.change(MEMBERSHIP_GRANTED, organizationId,
                 user.getEmail() + " became " + role, null, role + "/" + MembershipState.ACTIVE));
+        events.publishEvent(new MembershipActivated(organizationId, user.getId(), role));
         return membership;
     }
 

@@ -1,10 +1,16 @@
 package dev.kontor.organization;
 
+import dev.kontor.audit.AuditEntry;
+import dev.kontor.audit.AuditLog;
+import dev.kontor.base.AccessRefused;
 import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.CurrentUser;
+import dev.kontor.user.Roles;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,16 +19,70 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class OrganizationService {
 
-    private final MembershipRepository memberships;
+    static final String ORGANIZATION_RENAMED = "ORGANIZATION_RENAMED";
 
-    OrganizationService(MembershipRepository memberships) {
+    private final MembershipRepository memberships;
+    private final OrganizationRepository organizations;
+    private final OrganizationAccess access;
+    private final AuditLog auditLog;
+
+    OrganizationService(MembershipRepository memberships, OrganizationRepository organizations,
+                        OrganizationAccess access, AuditLog auditLog) {
         this.memberships = memberships;
+        this.organizations = organizations;
+        this.access = access;
+        this.auditLog = auditLog;
     }
 
     /** The organizations in which the signed-in person holds an active membership, one row per role. */
     public Slice<MyOrganization> myOrganizations(Pageable pageable) {
         AuthenticatedUser me = CurrentUser.require();
         return memberships.findOrganizationsOf(me.userId(), MembershipState.ACTIVE, pageable);
+    }
+
+    /** Names an organization for a page that holds a proof of its own (an invitation token); for the system only. */
+    @PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
+    public Optional<OrganizationSummary> describe(long organizationId) {
+        return organizations.findById(organizationId).map(OrganizationService::summary);
+    }
+
+    /**
+     * The customer account with this number, if the signed-in person may see it. An unknown number is refused like
+     * a foreign one (and both are audited), so that nobody can find out which numbers exist.
+     */
+    public OrganizationSummary customerAccount(CustomerNumber number) {
+        Optional<Organization> customer = organizations.findByCustomerNumber(number.value());
+        if (customer.isEmpty()) {
+            CurrentUser.require();
+            auditLog.recordIndependently(AuditEntry.denied(OrganizationAccess.ACCESS_DENIED, null,
+                    "Open " + number + " refused: no such account"));
+            throw new AccessRefused();
+        }
+        access.require(customer.get().getId(), OrganizationRight.VIEW, "Open " + number);
+        return summary(customer.get());
+    }
+
+    /** An organization's name and number, for anyone with a right to it. */
+    public OrganizationSummary summary(long organizationId) {
+        access.require(organizationId, OrganizationRight.VIEW, "Read organization");
+        return organizations.findById(organizationId).map(OrganizationService::summary).orElseThrow();
+    }
+
+    /** Renames an organization; the caller needs ADMIN there. */
+    @Transactional
+    public void rename(long organizationId, String newName) {
+        access.require(organizationId, OrganizationRight.ADMIN, "Rename organization");
+        Organization organization = organizations.findById(organizationId).orElseThrow();
+        String before = organization.getName();
+        if (!before.equals(newName)) {
+            organization.rename(newName);
+            auditLog.record(AuditEntry.change(ORGANIZATION_RENAMED, organizationId, "Company name", before, newName));
+        }
+    }
+
+    private static OrganizationSummary summary(Organization o) {
+        return new OrganizationSummary(o.getId(), o.getKind(), o.getName(), o.getCustomerNumber()
+                .map(CustomerNumber::value).orElse(null));
     }
 
     /** The roles a person holds through active memberships; asked by sign-in before anyone is authenticated. */

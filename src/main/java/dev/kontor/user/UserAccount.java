@@ -76,6 +76,10 @@ public class UserAccount {
         return passwordHash;
     }
 
+    void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
     public boolean hasPassword() {
         return passwordHash != null;
     }

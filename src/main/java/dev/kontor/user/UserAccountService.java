@@ -1,11 +1,17 @@
 package dev.kontor.user;
 
+import dev.kontor.base.InvalidInput;
 import dev.kontor.base.LanguagePreference;
+import dev.kontor.base.RuleViolation;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,11 +23,16 @@ public class UserAccountService implements LanguagePreference {
     private final UserAccountRepository users;
     private final SignInThrottle throttle;
     private final Clock clock;
+    private final PasswordPolicy passwordPolicy;
+    private final PasswordEncoder passwordEncoder;
 
-    UserAccountService(UserAccountRepository users, SignInThrottle throttle, Clock clock) {
+    UserAccountService(UserAccountRepository users, SignInThrottle throttle, Clock clock, PasswordPolicy passwordPolicy,
+                       PasswordEncoder passwordEncoder) {
         this.users = users;
         this.throttle = throttle;
         this.clock = clock;
+        this.passwordPolicy = passwordPolicy;
+        this.passwordEncoder = passwordEncoder;
     }
 
     /** Used by sign-in only, before anyone is authenticated. */
@@ -55,6 +66,60 @@ public class UserAccountService implements LanguagePreference {
             throw new IllegalStateException("A user with this e-mail address exists already");
         }
         return users.save(new UserAccount(email, displayName, passwordHash, clock.instant()));
+    }
+
+    /** A person by e-mail address, for adding them to an organization; only for signed-in callers. */
+    @Transactional(readOnly = true)
+    public Optional<UserSummary> findByEmail(EmailAddress email) {
+        CurrentUser.require();
+        return users.findByEmail(email.value()).map(UserAccountService::summary);
+    }
+
+    /**
+     * The person with this address, registered without a password when they are new to Kontor: they set one when
+     * they accept their invitation. Only for signed-in callers whose right to invite was checked by their feature.
+     */
+    @Transactional
+    public UserSummary findOrRegisterInvitee(EmailAddress email, String displayName) {
+        CurrentUser.require();
+        return users.findByEmail(email.value()).map(UserAccountService::summary).orElseGet(() -> {
+            if (displayName == null || displayName.isBlank()) {
+                throw new InvalidInput("name", "user.name-required");
+            }
+            String name = displayName.strip();
+            if (name.length() > UserAccount.DISPLAY_NAME_MAX_LENGTH) {
+                throw new InvalidInput("name", "user.name-too-long", UserAccount.DISPLAY_NAME_MAX_LENGTH);
+            }
+            return summary(users.save(new UserAccount(email, name, null, clock.instant())));
+        });
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<UserSummary> findById(long userId) {
+        return users.findById(userId).map(UserAccountService::summary);
+    }
+
+    /**
+     * Sets the password of a person who has none yet (they accept an invitation with it). For the system only: the
+     * invitation feature calls it after checking the invitation's token.
+     */
+    @PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
+    @Transactional
+    public void setFirstPassword(long userId, String password, Collection<String> contextWords) {
+        UserAccount user = users.findById(userId).orElseThrow();
+        if (user.hasPassword()) {
+            throw new RuleViolation("user.password-exists");
+        }
+        List<String> context = new ArrayList<>(contextWords);
+        context.add(user.getEmail());
+        context.add(user.getDisplayName());
+        passwordPolicy.check("password", password, context);
+        user.setPasswordHash(passwordEncoder.encode(password));
+    }
+
+    private static UserSummary summary(UserAccount user) {
+        return new UserSummary(user.getId(), user.getEmail(), user.getDisplayName(), user.hasPassword(),
+                user.getPreferredLanguage().orElse(null));
     }
 
     @Override

@@ -1,50 +1,217 @@
 package dev.kontor.account.ui;
 
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.card.Card;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.kontor.account.AccountCard;
+import dev.kontor.account.AccountService;
+import dev.kontor.account.ManagerService;
+import dev.kontor.account.ServiceInfo;
 import dev.kontor.base.SignedInPerson;
+import dev.kontor.organization.CustomerNumber;
+import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.MyOrganization;
 import dev.kontor.organization.OrganizationService;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Slice;
 
-/** The start page: every organization the signed-in person belongs to, and their role in it. */
+/**
+ * The start page: a card for every customer account the signed-in person manages (number, name, services, contact
+ * person, their role, and Edit data), filterable by number or name and loaded page by page. The address
+ * {@code /accounts/CN-…} opens the account data dialog over it, so that the dialog can be linked to.
+ */
 @Route("")
+@RouteAlias(DashboardView.ACCOUNT_ROUTE)
 @Menu(title = "nav.dashboard", order = 0, icon = "vaadin:dashboard")
 @PermitAll
-public class DashboardView extends VerticalLayout implements HasDynamicTitle {
+public class DashboardView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    public DashboardView(OrganizationService organizations, AuthenticationContext authenticationContext) {
+    static final String ACCOUNT_ROUTE = "accounts/:customerNumber";
+    static final int PAGE_SIZE = 24;
+    static final int FILTER_FROM = 6;
+
+    private final AccountService accounts;
+    private final ManagerService managers;
+    private final TextField filter = new TextField();
+    private final Div cards = new Div();
+    private final Button showMore = new Button();
+    private final Paragraph empty = new Paragraph();
+    private int loadedPages;
+    private AccountDataDialog openDialog;
+
+    public DashboardView(AccountService accounts, ManagerService managers, OrganizationService organizations,
+                         AuthenticationContext authenticationContext) {
+        this.accounts = accounts;
+        this.managers = managers;
         setId("dashboard");
         addClassName("dashboard");
+
         String name = authenticationContext.getAuthenticatedUser(SignedInPerson.class)
                 .map(SignedInPerson::displayName).orElse("");
         H2 greeting = new H2(getTranslation("dashboard.greeting", name));
+        greeting.addClassName("dashboard-greeting");
         Paragraph intro = new Paragraph(getTranslation("dashboard.intro"));
+        intro.addClassName("dashboard-intro");
 
-        Grid<MyOrganization> grid = new Grid<>();
-        grid.setId("my-organizations");
-        grid.setAriaLabel(getTranslation("dashboard.organizations"));
-        grid.addColumn(o -> o.customerNumber() == null ? "" : o.customerNumber())
-                .setHeader(getTranslation("dashboard.column.customer-number")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(MyOrganization::name).setHeader(getTranslation("dashboard.column.name")).setFlexGrow(1);
-        grid.addColumn(o -> getTranslation("organization.kind." + o.kind()))
-                .setHeader(getTranslation("dashboard.column.kind")).setAutoWidth(true);
-        grid.addColumn(o -> getTranslation("membership.role." + o.role()))
-                .setHeader(getTranslation("dashboard.column.role")).setAutoWidth(true);
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.setEmptyStateText(getTranslation("dashboard.empty"));
-        grid.setItemsPageable(pageable -> organizations.myOrganizations(pageable).getContent());
+        filter.setId("account-filter");
+        filter.setLabel(getTranslation("dashboard.filter"));
+        filter.setPlaceholder(getTranslation("dashboard.filter-placeholder"));
+        filter.setPrefixComponent(VaadinIcon.SEARCH.create());
+        filter.setClearButtonVisible(true);
+        filter.setMaxLength(100);
+        filter.setWidth("min(22rem, 100%)");
+        filter.setValueChangeMode(ValueChangeMode.LAZY);
+        filter.addValueChangeListener(event -> reload());
+        filter.setVisible(false);
 
-        setSizeFull();
-        add(greeting, intro, grid);
-        setFlexGrow(1, grid);
+        cards.setId("account-cards");
+        cards.addClassName("account-cards");
+        showMore.setText(getTranslation("dashboard.show-more"));
+        showMore.setId("show-more-accounts");
+        showMore.addClickListener(event -> loadNextPage());
+        empty.addClassName("dashboard-empty");
+
+        add(greeting, intro, otherRoles(organizations), filter, cards, empty, showMore);
+        reload();
+    }
+
+    private Component otherRoles(OrganizationService organizations) {
+        List<MyOrganization> roles = organizations.myOrganizations(PageRequest.of(0, 20)).getContent().stream()
+                .filter(o -> o.role() != MembershipRole.MANAGER).toList();
+        Div area = new Div();
+        area.setId("other-roles");
+        area.addClassName("other-roles");
+        area.setVisible(!roles.isEmpty());
+        for (MyOrganization role : roles) {
+            Span tag = new Span(getTranslation("membership.role." + role.role()) + " · " + role.name());
+            tag.addClassName("tag");
+            area.add(tag);
+        }
+        return area;
+    }
+
+    void reload() {
+        cards.removeAll();
+        loadedPages = 0;
+        loadNextPage();
+    }
+
+    private void loadNextPage() {
+        Slice<AccountCard> page = accounts.myAccounts(filter.getValue(), PageRequest.of(loadedPages, PAGE_SIZE));
+        loadedPages++;
+        page.getContent().forEach(card -> cards.add(cardFor(card)));
+        showMore.setVisible(page.hasNext());
+        // a filter helps people with many accounts; for a handful it is only clutter
+        if (page.hasNext() || cards.getComponentCount() > FILTER_FROM) {
+            filter.setVisible(true);
+        }
+        boolean none = cards.getChildren().findAny().isEmpty();
+        empty.setVisible(none);
+        empty.setText(getTranslation(filter.isEmpty() ? "dashboard.no-accounts" : "dashboard.no-match"));
+    }
+
+    private Component cardFor(AccountCard account) {
+        Card card = new Card();
+        card.addClassName("account-card");
+        card.setId("account-" + account.customerNumber());
+        card.setTitle(account.name(), 3);
+        card.setSubtitle(account.customerNumber());
+
+        Div services = new Div();
+        services.addClassName("service-tags");
+        if (account.services().isEmpty()) {
+            services.add(new Span(getTranslation("dashboard.no-services")));
+        }
+        for (ServiceInfo service : account.services()) {
+            Span tag = new Span(service.name());
+            tag.addClassNames("tag", "tag-" + service.kind().name().toLowerCase(java.util.Locale.ROOT));
+            tag.setTitle(getTranslation("service.kind." + service.kind()));
+            services.add(tag);
+        }
+
+        Div contact = new Div();
+        contact.addClassName("card-line");
+        contact.add(label("dashboard.contact-person"), new Span(Optional.ofNullable(account.contactPersonName())
+                .orElse(getTranslation("account.contact-person.none"))));
+        Div role = new Div();
+        role.addClassName("card-line");
+        role.add(label("dashboard.your-role"), new Span(getTranslation("membership.role.MANAGER")
+                + (account.viewerIsContactPerson() ? " · " + getTranslation("account.contact-person") : "")));
+        card.add(services, contact, role);
+        if (account.confirmationOverdue()) {
+            Span overdue = new Span(getTranslation("dashboard.confirmation-overdue"));
+            overdue.addClassNames("tag", "tag-warning");
+            card.add(overdue);
+        }
+
+        Button edit = new Button(getTranslation("dashboard.edit-data"), VaadinIcon.EDIT.create(),
+                click -> UI.getCurrent().navigate(accountPath(account.customerNumber())));
+        edit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        edit.addClassName("edit-data");
+        edit.setAriaLabel(getTranslation("dashboard.edit-data-of", account.name()));
+        card.addToFooter(edit);
+        return card;
+    }
+
+    static String accountPath(String customerNumber) {
+        return "accounts/" + customerNumber;
+    }
+
+    private Span label(String key) {
+        Span label = new Span(getTranslation(key) + ": ");
+        label.addClassName("card-label");
+        return label;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Optional<String> number = event.getRouteParameters().get("customerNumber");
+        if (number.isEmpty()) {
+            closeDialog();
+            return;
+        }
+        Optional<CustomerNumber> customerNumber = CustomerNumber.parse(number.get());
+        if (customerNumber.isEmpty()) {
+            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
+            return;
+        }
+        closeDialog();
+        // refused (and audited) by the service when the person has no right to the account
+        openDialog = new AccountDataDialog(accounts, managers, customerNumber.get(), this::afterChange,
+                () -> UI.getCurrent().navigate(DashboardView.class));
+        openDialog.open();
+    }
+
+    private void afterChange() {
+        reload();
+    }
+
+    private void closeDialog() {
+        if (openDialog != null) {
+            openDialog.close();
+            openDialog = null;
+        }
     }
 
     @Override

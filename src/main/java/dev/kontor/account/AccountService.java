@@ -1,0 +1,215 @@
+package dev.kontor.account;
+
+import dev.kontor.audit.AuditEntry;
+import dev.kontor.audit.AuditLog;
+import dev.kontor.base.RuleViolation;
+import dev.kontor.base.StaleData;
+import dev.kontor.organization.CustomerNumber;
+import dev.kontor.organization.Member;
+import dev.kontor.organization.MembershipAdministration;
+import dev.kontor.organization.MembershipRole;
+import dev.kontor.organization.OrganizationAccess;
+import dev.kontor.organization.OrganizationRight;
+import dev.kontor.organization.OrganizationService;
+import dev.kontor.organization.OrganizationSummary;
+import dev.kontor.user.AuthenticatedUser;
+import dev.kontor.user.CurrentUser;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.SliceImpl;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Customer accounts as their managers keep them: the dashboard, the account data and the contact person. Every
+ * method checks the caller's right to the account first; changes lock the account row (always before any
+ * membership, so that concurrent changes queue up instead of deadlocking) and are refused when the caller's view
+ * of the account is stale.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AccountService {
+
+    static final String ACCOUNT_DATA_CHANGED = "ACCOUNT_DATA_CHANGED";
+    static final String CONTACT_PERSON_CHANGED = "CONTACT_PERSON_CHANGED";
+    static final String DEPUTY_CHANGED = "DEPUTY_CHANGED";
+    static final String CONTACT_DATA_CONFIRMED = "CONTACT_DATA_CONFIRMED";
+
+    private final CustomerAccountRepository accounts;
+    private final HostedServiceRepository services;
+    private final OrganizationService organizations;
+    private final OrganizationAccess access;
+    private final MembershipAdministration memberships;
+    private final AuditLog auditLog;
+    private final AccountSettings settings;
+    private final Clock clock;
+
+    AccountService(CustomerAccountRepository accounts, HostedServiceRepository services,
+                   OrganizationService organizations, OrganizationAccess access,
+                   MembershipAdministration memberships, AuditLog auditLog, AccountSettings settings, Clock clock) {
+        this.accounts = accounts;
+        this.services = services;
+        this.organizations = organizations;
+        this.access = access;
+        this.memberships = memberships;
+        this.auditLog = auditLog;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * One page of the accounts the signed-in person manages, filtered by customer number or name (part of either,
+     * ignoring case). Two statements per page, however many accounts, services and managers there are.
+     */
+    public Slice<AccountCard> myAccounts(String filter, Pageable pageable) {
+        AuthenticatedUser me = CurrentUser.require();
+        String pattern = "%" + escapeLike(filter == null ? "" : filter.strip().toLowerCase(Locale.ROOT)) + "%";
+        Slice<AccountRow> rows = accounts.findManagedBy(me.userId(), pattern, pageable);
+        Map<Long, List<ServiceInfo>> servicesByAccount = servicesOf(rows.getContent().stream()
+                .map(AccountRow::accountId).toList());
+        Instant overdueBefore = clock.instant().minus(settings.confirmationInterval());
+        List<AccountCard> cards = rows.getContent().stream().map(row -> new AccountCard(row.accountId(),
+                row.customerNumber(), row.name(), servicesByAccount.getOrDefault(row.accountId(), List.of()),
+                row.contactPersonName(), Objects.equals(row.contactPersonId(), me.userId()),
+                isOverdue(row.contactConfirmedAt(), overdueBefore))).toList();
+        return new SliceImpl<>(cards, pageable, rows.hasNext());
+    }
+
+    /** The account data dialog's content; refused (and audited) for anyone without a right to the account. */
+    public AccountDetails details(CustomerNumber number) {
+        OrganizationSummary account = organizations.customerAccount(number);
+        CustomerAccount data = accounts.findById(account.id()).orElseThrow();
+        List<Member> managers = memberships.members(account.id(), MembershipRole.MANAGER);
+        Instant overdueBefore = clock.instant().minus(settings.confirmationInterval());
+        return new AccountDetails(account.id(), account.customerNumber(), data.getVersion(),
+                data.masterData(account.name()), data.getContactPersonId(), data.getDeputyId(), managers,
+                servicesOf(List.of(account.id())).getOrDefault(account.id(), List.of()),
+                data.getContactConfirmedAt(), isOverdue(data.getContactConfirmedAt(), overdueBefore),
+                access.rightsIn(account.id()));
+    }
+
+    @Transactional
+    public void updateMasterData(long accountId, long expectedVersion, MasterData changed) {
+        access.require(accountId, OrganizationRight.ADMIN, "Change account data");
+        MasterData data = MasterDataRules.validated(changed);
+        CustomerAccount account = lockFresh(accountId, expectedVersion);
+        organizations.rename(accountId, data.companyName());
+        MasterData before = account.masterData(data.companyName());
+        if (!before.equals(data)) {
+            account.update(data);
+            auditLog.record(AuditEntry.change(ACCOUNT_DATA_CHANGED, accountId, "Account data",
+                    describe(before), describe(data)));
+        }
+        accounts.flush();
+    }
+
+    /** Makes another active manager of the account its contact person (rule 1). */
+    @Transactional
+    public void changeContactPerson(long accountId, long expectedVersion, long userId) {
+        access.require(accountId, OrganizationRight.MANAGE_USERS, "Change contact person");
+        CustomerAccount account = lockFresh(accountId, expectedVersion);
+        List<Member> managers = memberships.members(accountId, MembershipRole.MANAGER);
+        Member chosen = activeManager(managers, userId);
+        Long before = account.getContactPersonId();
+        if (Objects.equals(before, userId)) {
+            return;
+        }
+        account.appointContactPerson(userId, clock.instant());
+        accounts.flush();
+        auditLog.record(AuditEntry.change(CONTACT_PERSON_CHANGED, accountId, "Contact person",
+                emailOf(managers, before), chosen.email()));
+    }
+
+    /** Chooses the deputy (another active manager) or, with {@code null}, clears it. */
+    @Transactional
+    public void changeDeputy(long accountId, long expectedVersion, Long userId) {
+        access.require(accountId, OrganizationRight.MANAGE_USERS, "Change deputy");
+        CustomerAccount account = lockFresh(accountId, expectedVersion);
+        List<Member> managers = memberships.members(accountId, MembershipRole.MANAGER);
+        Long before = account.getDeputyId();
+        if (userId != null) {
+            activeManager(managers, userId);
+            if (userId.equals(account.getContactPersonId())) {
+                throw new RuleViolation("deputy.is-contact-person");
+            }
+        }
+        if (Objects.equals(before, userId)) {
+            return;
+        }
+        account.appointDeputy(userId);
+        accounts.flush();
+        auditLog.record(AuditEntry.change(DEPUTY_CHANGED, accountId, "Deputy contact person",
+                emailOf(managers, before), emailOf(managers, userId)));
+    }
+
+    /** "Still correct": any manager confirms the contact data with one click. */
+    @Transactional
+    public void confirmContactData(long accountId) {
+        access.require(accountId, OrganizationRight.MANAGE_USERS, "Confirm contact data");
+        CustomerAccount account = accounts.lockById(accountId).orElseThrow();
+        Instant before = account.getContactConfirmedAt();
+        account.confirmContactData(clock.instant());
+        auditLog.record(AuditEntry.change(CONTACT_DATA_CONFIRMED, accountId, "Contact data confirmed",
+                before == null ? null : before.toString(), clock.instant().toString()));
+    }
+
+    private CustomerAccount lockFresh(long accountId, long expectedVersion) {
+        CustomerAccount account = accounts.lockById(accountId).orElseThrow();
+        if (account.getVersion() != expectedVersion) {
+            throw new StaleData();
+        }
+        return account;
+    }
+
+    private static Member activeManager(List<Member> managers, long userId) {
+        return managers.stream().filter(m -> m.userId() == userId).findFirst()
+                .filter(Member::isActive)
+                .orElseThrow(() -> new RuleViolation("contact-person.must-be-active-manager"));
+    }
+
+    private static String emailOf(List<Member> managers, Long userId) {
+        if (userId == null) {
+            return null;
+        }
+        return managers.stream().filter(m -> m.userId() == userId).map(Member::email).findFirst()
+                .orElse("user " + userId);
+    }
+
+    private Map<Long, List<ServiceInfo>> servicesOf(List<Long> accountIds) {
+        if (accountIds.isEmpty()) {
+            return Map.of();
+        }
+        return services.findByAccounts(accountIds).stream().collect(Collectors.groupingBy(
+                HostedService::getOrganizationId,
+                Collectors.mapping(s -> new ServiceInfo(s.getName(), s.getKind()), Collectors.toList())));
+    }
+
+    private static boolean isOverdue(Instant confirmedAt, Instant overdueBefore) {
+        return confirmedAt == null || confirmedAt.isBefore(overdueBefore);
+    }
+
+    private static String describe(MasterData data) {
+        List<String> parts = new ArrayList<>();
+        parts.add("name=" + data.companyName());
+        Optional.ofNullable(data.street()).ifPresent(v -> parts.add("street=" + v));
+        Optional.ofNullable(data.postalCode()).ifPresent(v -> parts.add("postalCode=" + v));
+        Optional.ofNullable(data.city()).ifPresent(v -> parts.add("city=" + v));
+        Optional.ofNullable(data.country()).ifPresent(v -> parts.add("country=" + v));
+        Optional.ofNullable(data.billingEmail()).ifPresent(v -> parts.add("billingEmail=" + v));
+        Optional.ofNullable(data.emergencyPhone()).ifPresent(v -> parts.add("emergencyPhone=" + v));
+        return String.join(", ", parts);
+    }
+
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

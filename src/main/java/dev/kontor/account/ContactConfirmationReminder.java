@@ -1,0 +1,81 @@
+package dev.kontor.account;
+
+import dev.kontor.audit.AuditEntry;
+import dev.kontor.audit.AuditLog;
+import dev.kontor.user.SystemTask;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Asks each account's contact person, once per confirmation interval, whether the contact data is still correct.
+ * Works through the due accounts in small batches, each in its own transaction, so that a large platform is never
+ * loaded at once and one failure does not undo the rest.
+ */
+@Component
+class ContactConfirmationReminder {
+
+    static final String CONFIRMATION_REQUESTED = "CONFIRMATION_REQUESTED";
+    private static final int BATCH = 100;
+    private static final Logger log = LoggerFactory.getLogger(ContactConfirmationReminder.class);
+
+    private final CustomerAccountRepository accounts;
+    private final AccountMails mails;
+    private final AuditLog auditLog;
+    private final AccountSettings settings;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    ContactConfirmationReminder(CustomerAccountRepository accounts, AccountMails mails, AuditLog auditLog,
+                                AccountSettings settings, TransactionTemplate transaction, Clock clock) {
+        this.accounts = accounts;
+        this.mails = mails;
+        this.auditLog = auditLog;
+        this.settings = settings;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    @Scheduled(initialDelayString = "${kontor.account.reminder-initial-delay:1m}",
+            fixedDelayString = "${kontor.account.reminder-check-interval:1h}")
+    void remindDueAccounts() {
+        int reminded = SystemTask.call(this::sendReminders);
+        if (reminded > 0) {
+            log.info("Asked {} contact persons to confirm their contact data", reminded);
+        }
+    }
+
+    /** Sends every due reminder; returns how many were sent. */
+    int sendReminders() {
+        int total = 0;
+        while (true) {
+            Integer sent = transaction.execute(status -> remindBatch());
+            if (sent == null || sent == 0) {
+                return total;
+            }
+            total += sent;
+        }
+    }
+
+    private int remindBatch() {
+        Instant now = clock.instant();
+        List<DueReminder> due = accounts.findDueForConfirmation(now.minus(settings.confirmationInterval()),
+                PageRequest.of(0, BATCH));
+        for (DueReminder reminder : due) {
+            mails.confirmationRequest(reminder.account(), reminder.contactEmail(), reminder.contactName(),
+                    reminder.language(), now);
+            auditLog.record(AuditEntry.success(CONFIRMATION_REQUESTED, reminder.accountId(),
+                    "Contact person asked to confirm the contact data"));
+        }
+        if (!due.isEmpty()) {
+            accounts.markConfirmationRequested(due.stream().map(DueReminder::accountId).toList(), now);
+        }
+        return due.size();
+    }
+}

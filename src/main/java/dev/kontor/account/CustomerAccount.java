@@ -1,0 +1,133 @@
+package dev.kontor.account;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A customer account's own data, one row per CUSTOMER organization: address, billing address, the contact person
+ * and their deputy (both user ids of active managers, held so by foreign keys), the out-of-hours number and when the
+ * contact data was last confirmed.
+ */
+@Entity
+@Table(name = "customer_account")
+class CustomerAccount {
+
+    @Id
+    @Column(name = "organization_id")
+    private Long organizationId;
+
+    @Column(name = "street", length = MasterData.STREET_MAX)
+    private String street;
+
+    @Column(name = "postal_code", length = MasterData.POSTAL_CODE_MAX)
+    private String postalCode;
+
+    @Column(name = "city", length = MasterData.CITY_MAX)
+    private String city;
+
+    @Column(name = "country", length = 2)
+    private String country;
+
+    @Column(name = "billing_email", length = MasterData.EMAIL_MAX)
+    private String billingEmail;
+
+    @Column(name = "emergency_phone", length = MasterData.PHONE_MAX)
+    private String emergencyPhone;
+
+    @Column(name = "contact_person_id")
+    private Long contactPersonId;
+
+    @Column(name = "deputy_id")
+    private Long deputyId;
+
+    @Column(name = "contact_confirmed_at")
+    private Instant contactConfirmedAt;
+
+    @Column(name = "confirmation_requested_at")
+    private Instant confirmationRequestedAt;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected CustomerAccount() {
+    }
+
+    CustomerAccount(long organizationId) {
+        this.organizationId = organizationId;
+    }
+
+    long getOrganizationId() {
+        return organizationId;
+    }
+
+    long getVersion() {
+        return version;
+    }
+
+    Long getContactPersonId() {
+        return contactPersonId;
+    }
+
+    Long getDeputyId() {
+        return deputyId;
+    }
+
+    Instant getContactConfirmedAt() {
+        return contactConfirmedAt;
+    }
+
+    Instant getConfirmationRequestedAt() {
+        return confirmationRequestedAt;
+    }
+
+    MasterData masterData(String companyName) {
+        return new MasterData(companyName, street, postalCode, city, country, billingEmail, emergencyPhone);
+    }
+
+    void update(MasterData data) {
+        street = data.street();
+        postalCode = data.postalCode();
+        city = data.city();
+        country = data.country();
+        billingEmail = data.billingEmail();
+        emergencyPhone = data.emergencyPhone();
+    }
+
+    void appointContactPerson(long userId, Instant now) {
+        if (Objects.equals(deputyId, userId)) {
+            deputyId = null;
+        }
+        contactPersonId = userId;
+        contactConfirmedAt = now;
+        confirmationRequestedAt = null;
+    }
+
+    void appointDeputy(Long userId) {
+        deputyId = userId;
+    }
+
+    void confirmContactData(Instant now) {
+        contactConfirmedAt = now;
+        confirmationRequestedAt = null;
+    }
+
+    void confirmationRequested(Instant now) {
+        confirmationRequestedAt = now;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof CustomerAccount other && Objects.equals(organizationId, other.organizationId));
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(organizationId);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.kontor.account;
+
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface CustomerAccountRepository extends JpaRepository<CustomerAccount, Long> {
+
+    /** The accounts a person manages, one page, filtered by number or name; contact person joined in. */
+    @Query("""
+            select new dev.kontor.account.AccountRow(o.id, o.customerNumber, o.name, a.contactPersonId,
+                   cp.displayName, a.contactConfirmedAt)
+            from CustomerAccount a
+              join Organization o on o.id = a.organizationId
+              left join UserAccount cp on cp.id = a.contactPersonId
+            where exists (select 1 from Membership m
+                          where m.organization.id = o.id and m.user.id = :userId
+                            and m.role = dev.kontor.organization.MembershipRole.MANAGER
+                            and m.state = dev.kontor.organization.MembershipState.ACTIVE)
+              and (lower(o.name) like :pattern escape '\\' or lower(o.customerNumber) like :pattern escape '\\')
+            order by o.customerNumber
+            """)
+    Slice<AccountRow> findManagedBy(long userId, String pattern, Pageable pageable);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select a from CustomerAccount a where a.organizationId = :organizationId")
+    Optional<CustomerAccount> lockById(long organizationId);
+
+    /** Accounts whose contact data is older than the limit and whose contact person has not been asked since. */
+    @Query("""
+            select new dev.kontor.account.DueReminder(a.organizationId, o.name, o.customerNumber, u.email,
+                   u.displayName, u.preferredLanguage)
+            from CustomerAccount a
+              join Organization o on o.id = a.organizationId
+              join UserAccount u on u.id = a.contactPersonId
+            where (a.contactConfirmedAt is null or a.contactConfirmedAt < :confirmedBefore)
+              and (a.confirmationRequestedAt is null or a.confirmationRequestedAt < :confirmedBefore)
+            order by a.organizationId
+            """)
+    List<DueReminder> findDueForConfirmation(Instant confirmedBefore, Pageable pageable);
+
+    @Modifying
+    @Query("update CustomerAccount a set a.confirmationRequestedAt = :now where a.organizationId in :accountIds")
+    int markConfirmationRequested(Collection<Long> accountIds, Instant now);
+}

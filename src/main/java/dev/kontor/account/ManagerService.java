@@ -1,0 +1,184 @@
+package dev.kontor.account;
+
+import dev.kontor.audit.AuditEntry;
+import dev.kontor.audit.AuditLog;
+import dev.kontor.base.InvalidInput;
+import dev.kontor.base.RuleViolation;
+import dev.kontor.base.TextRules;
+import dev.kontor.invitation.InvitationPurpose;
+import dev.kontor.invitation.InvitationService;
+import dev.kontor.invitation.IssuedInvitation;
+import dev.kontor.organization.Member;
+import dev.kontor.organization.MembershipAdministration;
+import dev.kontor.organization.MembershipRole;
+import dev.kontor.organization.MembershipState;
+import dev.kontor.organization.OrganizationAccess;
+import dev.kontor.organization.OrganizationRight;
+import dev.kontor.organization.OrganizationService;
+import dev.kontor.organization.OrganizationSummary;
+import dev.kontor.user.AuthenticatedUser;
+import dev.kontor.user.EmailAddress;
+import dev.kontor.user.UserAccount;
+import dev.kontor.user.UserAccountService;
+import dev.kontor.user.UserSummary;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The managers of a customer account: adding (an existing person at once, a new one by invitation), deactivating,
+ * reactivating and removing them, under rules 2 and 3: the contact person stays an active manager, and an account
+ * always keeps at least one active manager. Each change locks the account row first.
+ */
+@Service
+@Transactional
+public class ManagerService {
+
+    private final CustomerAccountRepository accounts;
+    private final OrganizationAccess access;
+    private final MembershipAdministration memberships;
+    private final UserAccountService users;
+    private final InvitationService invitations;
+    private final AccountMails mails;
+    private final OrganizationService organizations;
+    private final AuditLog auditLog;
+
+    ManagerService(CustomerAccountRepository accounts, OrganizationAccess access,
+                   MembershipAdministration memberships, UserAccountService users, InvitationService invitations,
+                   AccountMails mails, OrganizationService organizations, AuditLog auditLog) {
+        this.accounts = accounts;
+        this.access = access;
+        this.memberships = memberships;
+        this.users = users;
+        this.invitations = invitations;
+        this.mails = mails;
+        this.organizations = organizations;
+        this.auditLog = auditLog;
+    }
+
+    /**
+     * Makes the person with this e-mail address a manager. Someone Kontor knows becomes an active manager at once
+     * and is told by e-mail; someone new is invited (the name is then required) and stays INVITED until they
+     * accept. Returns the new manager.
+     */
+    public Member addManager(long accountId, String email, String name, Locale mailLanguage) {
+        AuthenticatedUser me = access.require(accountId, OrganizationRight.MANAGE_USERS, "Add manager");
+        if (!EmailAddress.isValid(email)) {
+            throw new InvalidInput("email", "validation.email");
+        }
+        EmailAddress address = new EmailAddress(email);
+        String checkedName = TextRules.check("name", name, UserAccount.DISPLAY_NAME_MAX_LENGTH);
+        accounts.lockById(accountId).orElseThrow();
+        OrganizationSummary account = organizations.summary(accountId);
+        UserSummary person = users.findOrRegisterInvitee(address, checkedName);
+        boolean ready = person.hasPassword();
+        Member manager;
+        try {
+            manager = memberships.grant(accountId, person.id(), MembershipRole.MANAGER,
+                    ready ? MembershipState.ACTIVE : MembershipState.INVITED);
+        } catch (RuleViolation exists) {
+            throw new InvalidInput("email", "manager.exists");
+        }
+        if (manager.state() == MembershipState.INVITED) {
+            IssuedInvitation invitation = invitations.issue(InvitationPurpose.MANAGER, accountId, manager.membershipId(),
+                    person.id());
+            mails.invitation(account, person, me, invitation, mailLanguage);
+        } else {
+            mails.addedAsManager(account, manager, me, mailLanguage);
+        }
+        return manager;
+    }
+
+    /** Sends a new link to a manager who has not accepted yet; the old link stops working. */
+    public void resendInvitation(long accountId, long membershipId, Locale mailLanguage) {
+        AuthenticatedUser me = access.require(accountId, OrganizationRight.MANAGE_USERS, "Resend invitation");
+        accounts.lockById(accountId).orElseThrow();
+        Member manager = managerOf(accountId, membershipId);
+        if (manager.state() != MembershipState.INVITED) {
+            throw new RuleViolation("manager.not-invited");
+        }
+        UserSummary person = users.findById(manager.userId()).orElseThrow();
+        IssuedInvitation invitation = invitations.issue(InvitationPurpose.MANAGER, accountId, membershipId,
+                person.id());
+        mails.invitation(organizations.summary(accountId), person, me, invitation, mailLanguage);
+    }
+
+    public void deactivate(long accountId, long membershipId, Locale mailLanguage) {
+        access.require(accountId, OrganizationRight.MANAGE_USERS, "Deactivate manager");
+        CustomerAccount account = accounts.lockById(accountId).orElseThrow();
+        List<Member> managers = memberships.members(accountId, MembershipRole.MANAGER);
+        Member manager = find(managers, membershipId);
+        if (manager.state() != MembershipState.ACTIVE) {
+            throw new RuleViolation("manager.not-active");
+        }
+        refuseLosingTheContactPersonOrTheLastManager(account, managers, manager);
+        boolean wasDeputy = clearDeputy(account, manager);
+        memberships.changeState(accountId, membershipId, MembershipState.DEACTIVATED);
+        if (wasDeputy) {
+            mails.deputyCleared(organizations.summary(accountId), manager, others(managers, manager), mailLanguage);
+        }
+    }
+
+    public void reactivate(long accountId, long membershipId) {
+        access.require(accountId, OrganizationRight.MANAGE_USERS, "Reactivate manager");
+        accounts.lockById(accountId).orElseThrow();
+        Member manager = managerOf(accountId, membershipId);
+        if (manager.state() != MembershipState.DEACTIVATED) {
+            throw new RuleViolation("manager.not-deactivated");
+        }
+        memberships.changeState(accountId, membershipId, MembershipState.ACTIVE);
+    }
+
+    /** Takes the manager role away; an open invitation for it stops working. */
+    public void removeManagerRole(long accountId, long membershipId, Locale mailLanguage) {
+        access.require(accountId, OrganizationRight.MANAGE_USERS, "Remove manager role");
+        CustomerAccount account = accounts.lockById(accountId).orElseThrow();
+        List<Member> managers = memberships.members(accountId, MembershipRole.MANAGER);
+        Member manager = find(managers, membershipId);
+        refuseLosingTheContactPersonOrTheLastManager(account, managers, manager);
+        boolean wasDeputy = clearDeputy(account, manager);
+        if (manager.state() == MembershipState.INVITED) {
+            invitations.revokeOpenFor(accountId, membershipId);
+        }
+        memberships.remove(accountId, membershipId);
+        if (wasDeputy) {
+            mails.deputyCleared(organizations.summary(accountId), manager, others(managers, manager), mailLanguage);
+        }
+    }
+
+    private void refuseLosingTheContactPersonOrTheLastManager(CustomerAccount account, List<Member> managers,
+                                                             Member manager) {
+        if (account.getContactPersonId() != null && manager.userId() == account.getContactPersonId()) {
+            throw new RuleViolation("manager.is-contact-person");
+        }
+        long active = managers.stream().filter(Member::isActive).count();
+        if (manager.isActive() && active <= 1) {
+            throw new RuleViolation("manager.last-active");
+        }
+    }
+
+    private boolean clearDeputy(CustomerAccount account, Member manager) {
+        if (account.getDeputyId() != null && manager.userId() == account.getDeputyId()) {
+            account.appointDeputy(null);
+            accounts.flush();
+            auditLog.record(AuditEntry.change(AccountService.DEPUTY_CHANGED, account.getOrganizationId(),
+                    "Deputy cleared: the manager leaves", manager.email(), null));
+            return true;
+        }
+        return false;
+    }
+
+    private Member managerOf(long accountId, long membershipId) {
+        return find(memberships.members(accountId, MembershipRole.MANAGER), membershipId);
+    }
+
+    private static Member find(List<Member> managers, long membershipId) {
+        return managers.stream().filter(m -> m.membershipId() == membershipId).findFirst()
+                .orElseThrow(() -> new RuleViolation("membership.not-found"));
+    }
+
+    private static List<Member> others(List<Member> managers, Member leaving) {
+        return managers.stream().filter(m -> m.isActive() && m.membershipId() != leaving.membershipId()).toList();
+    }
+}

@@ -1,0 +1,5 @@
+package dev.kontor.account;
+
+public enum ServiceKind {
+    CLUSTER, PRODUCT
+}

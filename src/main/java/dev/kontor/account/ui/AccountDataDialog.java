@@ -1,0 +1,72 @@
+package dev.kontor.account.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import dev.kontor.account.AccountDetails;
+import dev.kontor.account.AccountService;
+import dev.kontor.account.ManagerService;
+import dev.kontor.organization.CustomerNumber;
+
+/**
+ * The account data dialog: master data, the contact person (with the pencil), and the managers. It reads the account
+ * through the service when it opens (which refuses anyone without a right to it) and again after every change, so
+ * that it always shows what is stored, with the version that the next change must match.
+ */
+class AccountDataDialog extends Dialog {
+
+    private final AccountService accounts;
+    private final ManagerService managers;
+    private final CustomerNumber number;
+    private final Runnable onChange;
+    private final Div body = new Div();
+    private AccountDetails details;
+
+    AccountDataDialog(AccountService accounts, ManagerService managers, CustomerNumber number, Runnable onChange,
+                      Runnable onClose) {
+        this.accounts = accounts;
+        this.managers = managers;
+        this.number = number;
+        this.onChange = onChange;
+        setId("account-data-dialog");
+        addClassName("account-data-dialog");
+        setCloseOnOutsideClick(false);
+        setDraggable(false);
+        setWidth("min(56rem, 100vw)");
+        setMaxHeight("100vh");
+
+        Button close = new Button(VaadinIcon.CLOSE.create(), click -> onClose.run());
+        close.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
+        close.setAriaLabel(getTranslation("action.close"));
+        close.setId("close-account-dialog");
+        getHeader().add(close);
+        addDialogCloseActionListener(event -> onClose.run());
+
+        body.addClassName("account-dialog-body");
+        add(body);
+        refresh();
+    }
+
+    /** Reads the account again and shows it; called after every change made in the dialog. */
+    void refresh() {
+        details = accounts.details(number);
+        setHeaderTitle(getTranslation("account.dialog.title", details.masterData().companyName(),
+                details.customerNumber()));
+        body.removeAll();
+        // the contact person first: keeping it current is what people come here for most
+        body.add(new ContactPersonSection(accounts, details, this::changed),
+                new ManagersSection(managers, details, this::changed),
+                new MasterDataSection(accounts, details, this::changed));
+    }
+
+    AccountDetails details() {
+        return details;
+    }
+
+    private void changed() {
+        refresh();
+        onChange.run();
+    }
+}

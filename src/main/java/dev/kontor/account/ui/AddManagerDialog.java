@@ -1,0 +1,95 @@
+package dev.kontor.account.ui;
+
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.validator.EmailValidator;
+import dev.kontor.account.ManagerService;
+import dev.kontor.base.InvalidInput;
+import dev.kontor.base.ui.FormRules;
+import dev.kontor.organization.Member;
+import dev.kontor.organization.MembershipState;
+import dev.kontor.user.UserAccount;
+import java.util.Map;
+
+/** Adds a manager by e-mail address; someone new to Kontor also needs a name and gets an invitation. */
+class AddManagerDialog extends Dialog {
+
+    private final EmailField email = new EmailField();
+    private final TextField name = new TextField();
+
+    AddManagerDialog(ManagerService managers, long accountId, Runnable onAdded) {
+        setId("add-manager-dialog");
+        setHeaderTitle(getTranslation("manager.add"));
+        email.setId("new-manager-email");
+        email.setLabel(getTranslation("manager.email"));
+        email.setRequiredIndicatorVisible(true);
+        email.setMaxLength(UserAccount.EMAIL_MAX_LENGTH);
+        name.setId("new-manager-name");
+        name.setLabel(getTranslation("manager.name"));
+        name.setHelperText(getTranslation("manager.name.help"));
+        name.setMaxLength(UserAccount.DISPLAY_NAME_MAX_LENGTH);
+
+        Binder<Form> binder = new Binder<>(Form.class);
+        binder.forField(email).asRequired(getTranslation("validation.required"))
+                .withValidator(new EmailValidator(getTranslation("validation.email")))
+                .bind(Form::getEmail, Form::setEmail);
+        binder.forField(name).withValidator(FormRules.noMarkup(this))
+                .bind(Form::getName, Form::setName);
+        add(new FormLayout(email, name));
+
+        Button add = new Button(getTranslation("manager.add.submit"), click -> {
+            Form form = new Form();
+            if (!binder.writeBeanIfValid(form)) {
+                return;
+            }
+            Member added;
+            try {
+                added = managers.addManager(accountId, form.getEmail(), form.getName(), getLocale());
+            } catch (InvalidInput refusal) {
+                if (!FormRules.showNextToField(this, refusal, Map.<String, HasValidation>of("email", email, "name", name))) {
+                    throw refusal;
+                }
+                return;
+            }
+            Notification.show(getTranslation(added.state() == MembershipState.INVITED ? "manager.invited"
+                    : "manager.added", added.email()), 4000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            close();
+            onAdded.run();
+        });
+        add.setId("submit-new-manager");
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button(getTranslation("action.cancel"), click -> close());
+        getFooter().add(cancel, add);
+    }
+
+    /** The form's working copy. */
+    public static class Form {
+        private String email = "";
+        private String name = "";
+
+        public String getEmail() {
+            return email;
+        }
+
+        public void setEmail(String email) {
+            this.email = email;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.kontor.account.ui;
+
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.validator.EmailValidator;
+import dev.kontor.account.AccountDetails;
+import dev.kontor.account.AccountService;
+import dev.kontor.account.MasterData;
+import dev.kontor.base.InvalidInput;
+import dev.kontor.base.ui.FormRules;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+
+/** The account's master data: company name, address, billing e-mail and out-of-hours number. */
+class MasterDataSection extends Section {
+
+    private final TextField companyName = new TextField();
+    private final TextField street = new TextField();
+    private final TextField postalCode = new TextField();
+    private final TextField city = new TextField();
+    private final ComboBox<String> country = new ComboBox<>();
+    private final EmailField billingEmail = new EmailField();
+    private final TextField emergencyPhone = new TextField();
+    private final Binder<MasterDataBean> binder = new Binder<>(MasterDataBean.class);
+    private final AccountService accounts;
+    private final AccountDetails details;
+    private final Runnable onSaved;
+
+    MasterDataSection(AccountService accounts, AccountDetails details, Runnable onSaved) {
+        this.accounts = accounts;
+        this.details = details;
+        this.onSaved = onSaved;
+        setId("master-data");
+        addClassName("dialog-section");
+        add(new H3(getTranslation("account.master-data")));
+
+        companyName.setId("company-name");
+        companyName.setLabel(getTranslation("account.company-name"));
+        companyName.setMaxLength(MasterData.COMPANY_NAME_MAX);
+        companyName.setRequiredIndicatorVisible(true);
+        street.setLabel(getTranslation("account.street"));
+        street.setMaxLength(MasterData.STREET_MAX);
+        postalCode.setLabel(getTranslation("account.postal-code"));
+        postalCode.setMaxLength(MasterData.POSTAL_CODE_MAX);
+        city.setLabel(getTranslation("account.city"));
+        city.setMaxLength(MasterData.CITY_MAX);
+        country.setLabel(getTranslation("account.country"));
+        Locale language = getLocale();
+        country.setItems(Arrays.stream(Locale.getISOCountries())
+                .sorted(Comparator.comparing(code -> Locale.of("", code).getDisplayCountry(language)))
+                .toList());
+        country.setItemLabelGenerator(code -> Locale.of("", code).getDisplayCountry(language));
+        country.setClearButtonVisible(true);
+        billingEmail.setId("billing-email");
+        billingEmail.setLabel(getTranslation("account.billing-email"));
+        billingEmail.setMaxLength(MasterData.EMAIL_MAX);
+        emergencyPhone.setId("emergency-phone");
+        emergencyPhone.setLabel(getTranslation("account.emergency-phone"));
+        emergencyPhone.setHelperText(getTranslation("account.emergency-phone.help"));
+        emergencyPhone.setMaxLength(MasterData.PHONE_MAX);
+
+        binder.forField(companyName)
+                .asRequired(getTranslation("validation.required"))
+                .withValidator(FormRules.maxLength(this, MasterData.COMPANY_NAME_MAX))
+                .withValidator(FormRules.noMarkup(this))
+                .bind(MasterDataBean::getCompanyName, MasterDataBean::setCompanyName);
+        binder.forField(street).withValidator(FormRules.noMarkup(this))
+                .bind(MasterDataBean::getStreet, MasterDataBean::setStreet);
+        binder.forField(postalCode)
+                .withValidator(FormRules.matches(this, MasterData.POSTAL_CODE, "validation.postal-code"))
+                .bind(MasterDataBean::getPostalCode, MasterDataBean::setPostalCode);
+        binder.forField(city).withValidator(FormRules.noMarkup(this))
+                .bind(MasterDataBean::getCity, MasterDataBean::setCity);
+        binder.forField(country).bind(MasterDataBean::getCountry, MasterDataBean::setCountry);
+        binder.forField(billingEmail)
+                .withValidator(new EmailValidator(getTranslation("validation.email"), true))
+                .bind(MasterDataBean::getBillingEmail, MasterDataBean::setBillingEmail);
+        binder.forField(emergencyPhone).withValidator(FormRules.matches(this, MasterData.PHONE, "validation.phone"))
+                .bind(MasterDataBean::getEmergencyPhone, MasterDataBean::setEmergencyPhone);
+        binder.readBean(MasterDataBean.of(details.masterData()));
+
+        FormLayout form = new FormLayout(companyName, street, postalCode, city, country, billingEmail,
+                emergencyPhone);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32em", 2));
+        form.setColspan(companyName, 2);
+        form.setColspan(street, 2);
+        add(form);
+
+        boolean editable = details.viewerMayEditMasterData();
+        binder.setReadOnly(!editable);
+        if (editable) {
+            Button save = new Button(getTranslation("action.save"), click -> save());
+            save.setId("save-master-data");
+            save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            Button cancel = new Button(getTranslation("action.cancel"),
+                    click -> binder.readBean(MasterDataBean.of(details.masterData())));
+            cancel.setId("cancel-master-data");
+            Div buttons = new Div(save, cancel);
+            buttons.addClassName("section-buttons");
+            add(buttons);
+        }
+    }
+
+    private void save() {
+        MasterDataBean bean = new MasterDataBean();
+        if (!binder.writeBeanIfValid(bean)) {
+            return;
+        }
+        try {
+            accounts.updateMasterData(details.accountId(), details.version(), bean.toRecord());
+        } catch (InvalidInput refusal) {
+            if (!FormRules.showNextToField(this, refusal, fields())) {
+                throw refusal;
+            }
+            return;
+        }
+        Notification.show(getTranslation("account.saved"), 3000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        onSaved.run();
+    }
+
+    private Map<String, HasValidation> fields() {
+        return Map.of("companyName", companyName, "street", street, "postalCode", postalCode, "city", city,
+                "country", country, "billingEmail", billingEmail, "emergencyPhone", emergencyPhone);
+    }
+}

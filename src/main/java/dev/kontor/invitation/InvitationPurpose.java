@@ -1,0 +1,6 @@
+package dev.kontor.invitation;
+
+/** What accepting the invitation makes of the person. */
+public enum InvitationPurpose {
+    MANAGER, TENANT_ADMINISTRATOR
+}

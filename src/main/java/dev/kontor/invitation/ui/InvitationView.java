@@ -1,0 +1,144 @@
+package dev.kontor.invitation.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import dev.kontor.base.InvalidInput;
+import dev.kontor.base.RuleViolation;
+import dev.kontor.base.ui.LanguageSwitch;
+import dev.kontor.invitation.ClosedInvitation;
+import dev.kontor.invitation.InvitationPreview;
+import dev.kontor.invitation.InvitationService;
+import dev.kontor.invitation.InvitationState;
+import dev.kontor.user.PasswordPolicy;
+import java.util.List;
+
+/**
+ * The page an invitation link opens, without sign-in: it names the organization and the person, and lets them set
+ * their password and accept. An expired, used, revoked or forged link gets a page that says so and what to do.
+ */
+@Route(value = "invitation/:token", autoLayout = false)
+@AnonymousAllowed
+public class InvitationView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final InvitationService invitations;
+    private final PasswordPolicy passwordPolicy;
+    private final Div content = new Div();
+
+    public InvitationView(InvitationService invitations, PasswordPolicy passwordPolicy,
+                          LanguageSwitch languageSwitch) {
+        this.invitations = invitations;
+        this.passwordPolicy = passwordPolicy;
+        addClassName("public-page");
+        H1 brand = new H1(getTranslation("app.name"));
+        brand.addClassName("login-brand");
+        content.addClassName("public-card");
+        add(brand, content, languageSwitch);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String token = event.getRouteParameters().get("token").orElse("");
+        InvitationPreview preview = invitations.preview(token);
+        if (preview.state() != InvitationState.OPEN) {
+            event.rerouteToError(new ClosedInvitation(preview.state()), preview.state().name());
+            return;
+        }
+        show(token, preview);
+    }
+
+    private void show(String token, InvitationPreview preview) {
+        content.removeAll();
+        H2 title = new H2(getTranslation("invitation.title"));
+        Paragraph who = new Paragraph(getTranslation("invitation.purpose." + preview.purpose(),
+                preview.displayName(), preview.organizationLabel()));
+        who.setId("invitation-text");
+        Paragraph login = new Paragraph(getTranslation("invitation.login", preview.email()));
+        content.add(title, who, login);
+
+        PasswordField password = new PasswordField(getTranslation("invitation.password"));
+        password.setId("new-password");
+        password.setHelperText(getTranslation("invitation.password.help", PasswordPolicy.MIN_LENGTH));
+        password.setMaxLength(PasswordPolicy.MAX_LENGTH);
+        password.setRequiredIndicatorVisible(true);
+        password.setValueChangeMode(ValueChangeMode.LAZY);
+        password.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.NEW_PASSWORD);
+        PasswordField repeat = new PasswordField(getTranslation("invitation.password-repeat"));
+        repeat.setId("repeat-password");
+        repeat.setMaxLength(PasswordPolicy.MAX_LENGTH);
+        repeat.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.NEW_PASSWORD);
+        List<String> context = List.of(preview.email(), preview.displayName(), preview.organizationLabel());
+        password.addValueChangeListener(event -> {
+            var problem = passwordPolicy.problemWith(event.getValue(), context);
+            password.setInvalid(problem.isPresent() && !event.getValue().isEmpty());
+            problem.ifPresent(key -> password.setErrorMessage(getTranslation(key, PasswordPolicy.MIN_LENGTH,
+                    PasswordPolicy.MAX_LENGTH)));
+        });
+        if (!preview.needsPassword()) {
+            password.setVisible(false);
+            repeat.setVisible(false);
+            content.add(new Paragraph(getTranslation("invitation.existing-password")));
+        }
+
+        Button accept = new Button(getTranslation(preview.needsPassword() ? "invitation.accept"
+                : "invitation.accept-existing"));
+        accept.setId("accept-invitation");
+        accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        accept.addClickListener(click -> {
+            if (preview.needsPassword() && !password.getValue().equals(repeat.getValue())) {
+                repeat.setErrorMessage(getTranslation("invitation.password-mismatch"));
+                repeat.setInvalid(true);
+                return;
+            }
+            repeat.setInvalid(false);
+            try {
+                invitations.accept(token, password.getValue());
+            } catch (InvalidInput refusal) {
+                password.setErrorMessage(getTranslation(refusal.messageKey(), refusal.arguments()));
+                password.setInvalid(true);
+                return;
+            } catch (RuleViolation refusal) {
+                // the link stopped working meanwhile (used in another tab, revoked, expired)
+                showClosed(invitations.preview(token).state());
+                return;
+            }
+            showAccepted(preview);
+        });
+        content.add(password, repeat, accept);
+    }
+
+    private void showAccepted(InvitationPreview preview) {
+        content.removeAll();
+        Paragraph done = new Paragraph(getTranslation("invitation.accepted", preview.organizationLabel()));
+        done.setId("invitation-accepted");
+        Anchor signIn = new Anchor("login", getTranslation("invitation.sign-in"));
+        signIn.addClassName("primary-link");
+        content.add(new H2(getTranslation("invitation.welcome")), done, signIn);
+    }
+
+    private void showClosed(InvitationState state) {
+        content.removeAll();
+        String key = "invitation.state." + state.name().toLowerCase(java.util.Locale.ROOT);
+        Paragraph message = new Paragraph(getTranslation(key));
+        message.setId("invitation-closed");
+        content.add(new H2(getTranslation(key + ".title")), message,
+                new Anchor("login", getTranslation("invitation.to-sign-in")));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("invitation.page-title");
+    }
+}

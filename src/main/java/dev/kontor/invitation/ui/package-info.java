@@ -1,0 +1,2 @@
+/** The public invitation page. */
+package dev.kontor.invitation.ui;
