@@ -116,6 +116,6 @@ class DemoDataLoader implements ApplicationRunner {
     private void person(String email, String name, String passwordHash, Organization organization,
                         MembershipRole role) {
         UserAccount user = users.registerWithPasswordHash(new EmailAddress(email), name, passwordHash);
-        onboarding.grant(user, organization.getId(), role);
+        onboarding.grant(user.getId(), organization.getId(), role);
     }
 }

@@ -4,6 +4,8 @@ import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.user.Roles;
 import dev.kontor.user.UserAccount;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -29,6 +31,9 @@ public class OrganizationOnboarding {
     private final AuditLog auditLog;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+
+    @PersistenceContext
+    private EntityManager entityManager;
 
     OrganizationOnboarding(OrganizationRepository organizations, MembershipRepository memberships,
                            CustomerNumberAllocator customerNumbers, AuditLog auditLog, Clock clock,
@@ -69,8 +74,9 @@ public class OrganizationOnboarding {
         return created(Organization.tenant(name, parent, clock.instant()));
     }
 
-    public Membership grant(UserAccount user, long organizationId, MembershipRole role) {
+    public Membership grant(long userId, long organizationId, MembershipRole role) {
         Organization organization = organizations.findById(organizationId).orElseThrow();
+        UserAccount user = entityManager.getReference(UserAccount.class, userId);
         Membership membership = memberships.save(
                 new Membership(user, organization, role, MembershipState.ACTIVE, clock.instant()));
         auditLog.record(AuditEntry.change(MEMBERSHIP_GRANTED, organizationId,

@@ -68,8 +68,8 @@ class SignInJourneyIT {
         assertThat(page.locator("#signed-in-person")).hasText("Anna Becker");
         assertThat(page.locator("#main-navigation vaadin-side-nav-item")).hasCount(1);
         assertThat(page.locator("#main-navigation")).containsText("Dashboard");
-        assertThat(page.locator("vaadin-grid#my-organizations")).containsText("CN-10001");
-        assertThat(page.locator("vaadin-grid#my-organizations")).containsText("Bäckerei Sonnenschein");
+        assertThat(page.locator("#account-CN-10001")).containsText("CN-10001");
+        assertThat(page.locator("#account-CN-10001")).containsText("Bäckerei Sonnenschein");
         Accessibility.assertNoSeriousViolations(page, "dashboard");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("02-dashboard.png")));
 
@@ -78,7 +78,7 @@ class SignInJourneyIT {
         assertThat(page.locator("#sign-out")).hasText("Abmelden");
         assertThat(page.locator("html")).hasAttribute("lang", "de");
         assertThat(page.locator("#main-navigation")).containsText("Übersicht");
-        assertThat(page.locator("vaadin-grid#my-organizations")).containsText("Verwalter");
+        assertThat(page.locator("#account-CN-10001")).containsText("Daten bearbeiten");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("03-dashboard-de.png")));
 
         page.locator("#sign-out").click();
@@ -110,7 +110,7 @@ class SignInJourneyIT {
         page.navigate(url("/login"));
         signIn(DemoPeople.DORA, DemoPeople.PASSWORD);
 
-        assertThat(page.locator("vaadin-grid#my-organizations")).containsText("CN-10003");
+        assertThat(page.locator("#account-CN-10003")).containsText("Nordlicht Reisen");
         assertThat(page.locator("#main-navigation")).not().isInViewport();
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("06-phone-dashboard.png")));
 

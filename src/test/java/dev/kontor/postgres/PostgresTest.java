@@ -1,6 +1,8 @@
 package dev.kontor.postgres;
 
+import dev.kontor.support.Fixtures;
 import dev.kontor.support.QueryCounting;
+import dev.kontor.support.TestClock;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -16,6 +18,6 @@ import org.springframework.test.context.ActiveProfiles;
 @Documented
 @SpringBootTest(properties = "kontor.demo-data.enabled=true")
 @ActiveProfiles({"test", "postgres"})
-@Import({QueryCounting.class, EmbeddedPostgresServer.class})
+@Import({QueryCounting.class, TestClock.class, Fixtures.class, EmbeddedPostgresServer.class})
 public @interface PostgresTest {
 }

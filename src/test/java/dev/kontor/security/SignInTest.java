@@ -71,7 +71,7 @@ class SignInTest {
                     onboarding.createProvider("Lock test provider").getId());
             var user = users.registerWithPasswordHash(new EmailAddress(email), "Lock Test",
                     passwordEncoder.encode(PASSWORD));
-            onboarding.grant(user, partner.getId(), MembershipRole.PARTNER_EMPLOYEE);
+            onboarding.grant(user.getId(), partner.getId(), MembershipRole.PARTNER_EMPLOYEE);
         });
 
         for (int attempt = 1; attempt <= 5; attempt++) {

@@ -9,12 +9,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
-/** A Spring Boot test on an in-memory H2 database of its own, with the demo data loaded and SQL counted. */
+/**
+ * A Spring Boot test on an in-memory H2 database of its own, with the demo data loaded, SQL counted, a clock that
+ * tests can move, and {@link Fixtures} for data of their own.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest
 @ActiveProfiles("test")
-@Import(QueryCounting.class)
+@Import({QueryCounting.class, TestClock.class, Fixtures.class})
 public @interface IntegrationTest {
 }

@@ -3,46 +3,91 @@ package dev.kontor.account.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridTester;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.component.html.H2;
-import dev.kontor.organization.MyOrganization;
+import com.vaadin.flow.component.textfield.TextField;
 import dev.kontor.support.DemoPeople;
+import dev.kontor.support.Fixtures;
 import dev.kontor.support.ViewTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 @ViewTest
 class DashboardViewTest extends SpringBrowserlessTest {
 
+    @Autowired
+    Fixtures fixtures;
+
     @Test
     @WithUserDetails(DemoPeople.ANNA)
-    void a_manager_sees_her_customer_account_with_number_and_role() {
+    void a_manager_sees_her_account_with_number_services_contact_person_and_role() {
         navigate(DashboardView.class);
 
-        assertThat(find(H2.class).single().getText()).isEqualTo("Welcome, Anna Becker");
-        GridTester<Grid<MyOrganization>, MyOrganization> grid = test(organizations());
-        assertThat(grid.size()).isEqualTo(1);
-        assertThat(grid.getCellText(0, 0)).isEqualTo("CN-10001");
-        assertThat(grid.getCellText(0, 1)).isEqualTo("Bäckerei Sonnenschein");
-        assertThat(grid.getCellText(0, 2)).isEqualTo("Customer account");
-        assertThat(grid.getCellText(0, 3)).isEqualTo("Manager");
+        assertThat(find(H2.class).first().getText()).isEqualTo("Welcome, Anna Becker");
+        Card card = find(Card.class).withId("account-CN-10001").single();
+        String text = card.getElement().getTextRecursively();
+        assertThat(card.getTitleAsText()).isEqualTo("Bäckerei Sonnenschein");
+        assertThat(text).contains("CN-10001", "Cluster C-1042", "Cluster C-1043", "Managed Backup",
+                "Contact person", "Anna Becker", "Manager · Contact person");
+        assertThat(find(Card.class).all()).hasSize(1);
+        assertThat(find(TextField.class).withId("account-filter").exists()).isFalse();
     }
 
     @Test
-    @WithUserDetails(DemoPeople.EMPLOYEE)
-    void a_partner_employee_sees_the_partner_and_the_role() {
+    @WithUserDetails(DemoPeople.CLARA)
+    void an_overdue_confirmation_is_marked_on_the_card() {
         navigate(DashboardView.class);
 
-        GridTester<Grid<MyOrganization>, MyOrganization> grid = test(organizations());
-        assertThat(grid.size()).isEqualTo(1);
-        assertThat(grid.getCellText(0, 0)).isEmpty();
-        assertThat(grid.getCellText(0, 1)).isEqualTo("Muster Hosting GmbH");
-        assertThat(grid.getCellText(0, 3)).isEqualTo("Partner employee");
+        assertThat(find(Card.class).withId("account-CN-10002").single().getElement().getTextRecursively())
+                .contains("Please confirm the contact data");
     }
 
-    @SuppressWarnings("unchecked")
-    private Grid<MyOrganization> organizations() {
-        return find(Grid.class).withId("my-organizations").single();
+    @Test
+    @WithUserDetails(DemoPeople.ANNA)
+    void edit_data_opens_the_account_data_dialog_at_its_own_address() {
+        navigate(DashboardView.class);
+
+        Card card = find(Card.class).withId("account-CN-10001").single();
+        // the footer is a slot of the card, outside its children
+        Button edit = (Button) card.getFooterComponents()[0];
+        assertThat(edit.getText()).isEqualTo("Edit data");
+        test(edit).click();
+
+        assertThat(find(AccountDataDialog.class).single().isOpened()).isTrue();
+        assertThat(com.vaadin.flow.component.UI.getCurrent().getActiveViewLocation().getPath())
+                .isEqualTo("accounts/CN-10001");
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.LEGAL)
+    void a_partner_person_without_accounts_sees_their_roles_and_a_clear_empty_state() {
+        navigate(DashboardView.class);
+
+        assertThat(find(Card.class).all()).isEmpty();
+        assertThat(getCurrentView().getElement().getTextRecursively())
+                .contains("Legal representative · Muster Hosting GmbH", "You do not manage any customer account.");
+    }
+
+    @Test
+    void many_accounts_page_and_can_be_filtered() {
+        String many = fixtures.managerOfMany(30, id -> { });
+        fixtures.signIn(many);
+        navigate(DashboardView.class);
+
+        assertThat(find(Card.class).all()).hasSize(DashboardView.PAGE_SIZE);
+        Button more = find(Button.class).withId("show-more-accounts").single();
+        assertThat(more.isVisible()).isTrue();
+        test(more).click();
+        assertThat(find(Card.class).all()).hasSize(30);
+        assertThat(more.isVisible()).isFalse();
+
+        TextField filter = find(TextField.class).withId("account-filter").single();
+        assertThat(filter.isVisible()).isTrue();
+        test(filter).setValue("Many 2");
+        assertThat(find(Card.class).all()).extracting(Card::getTitleAsText)
+                .containsExactlyInAnyOrder("Many 2", "Many 20", "Many 21", "Many 22", "Many 23", "Many 24",
+                        "Many 25", "Many 26", "Many 27", "Many 28", "Many 29");
     }
 }

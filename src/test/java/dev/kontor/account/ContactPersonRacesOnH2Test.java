@@ -1,0 +1,7 @@
+package dev.kontor.account;
+
+import dev.kontor.support.IntegrationTest;
+
+@IntegrationTest
+class ContactPersonRacesOnH2Test extends ContactPersonRaces {
+}

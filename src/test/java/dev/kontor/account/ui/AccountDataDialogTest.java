@@ -1,0 +1,175 @@
+package dev.kontor.account.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.kontor.account.AccountService;
+import dev.kontor.base.ui.RefusalView;
+import dev.kontor.organization.CustomerNumber;
+import dev.kontor.organization.Member;
+import dev.kontor.support.DemoPeople;
+import dev.kontor.support.Fixtures;
+import dev.kontor.support.Fixtures.TestAccount;
+import dev.kontor.support.ViewTest;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+@ViewTest
+class AccountDataDialogTest extends SpringBrowserlessTest {
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    dev.kontor.account.ManagerService managers;
+
+    @Test
+    @WithUserDetails(DemoPeople.ANNA)
+    void the_deep_link_opens_the_dialog_with_the_contact_person_read_only() {
+        navigate("accounts/CN-10001", DashboardView.class);
+
+        AccountDataDialog dialog = find(AccountDataDialog.class).single();
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(dialog.getHeaderTitle()).isEqualTo("Bäckerei Sonnenschein (CN-10001)");
+        assertThat(find(Span.class).withId("contact-person-name").single().getText())
+                .isEqualTo("Anna Becker · anna@sonnenschein.test");
+        assertThat(find(ComboBox.class).withId("contact-person-choice").exists()).isFalse();
+        assertThat(find(Button.class).withId("edit-contact-person").single().getAriaLabel())
+                .contains("Edit contact person");
+    }
+
+    @Test
+    void the_pencil_offers_only_the_active_managers_and_save_stores_the_choice() {
+        TestAccount account = fixtures.account("Alice", "Bob", "Carl");
+        fixtures.signIn(account.email("Alice"));
+        long carlsMembership = membership(account, "Carl");
+        managers.deactivate(account.id(), carlsMembership, Locale.ENGLISH);
+        navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+
+        test(find(Button.class).withId("edit-contact-person").single()).click();
+        @SuppressWarnings("unchecked")
+        ComboBox<Member> choice = find(ComboBox.class).withId("contact-person-choice").single();
+        assertThat(choice.isVisible()).isTrue();
+        assertThat(test(choice).getSuggestions()).containsExactlyInAnyOrder(
+                "Alice · " + account.email("Alice"), "Bob · " + account.email("Bob"));
+
+        test(choice).selectItem("Bob · " + account.email("Bob"));
+        test(find(Button.class).withId("save-contact-person").single()).click();
+
+        assertThat(find(Span.class).withId("contact-person-name").single().getText()).startsWith("Bob");
+        assertThat(accounts.details(new CustomerNumber(account.customerNumber())).contactPerson())
+                .map(Member::displayName).contains("Bob");
+    }
+
+    @Test
+    void cancel_restores_the_contact_person() {
+        TestAccount account = fixtures.account("Alice", "Bob");
+        fixtures.signIn(account.email("Alice"));
+        navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+
+        test(find(Button.class).withId("edit-contact-person").single()).click();
+        @SuppressWarnings("unchecked")
+        ComboBox<Member> choice = find(ComboBox.class).withId("contact-person-choice").single();
+        test(choice).selectItem("Bob · " + account.email("Bob"));
+        test(find(Button.class).withId("cancel-contact-person").single()).click();
+
+        assertThat(find(ComboBox.class).withId("contact-person-choice").exists()).isFalse();
+        assertThat(find(Span.class).withId("contact-person-name").single().getText()).startsWith("Alice");
+        assertThat(accounts.details(new CustomerNumber(account.customerNumber())).contactPerson())
+                .map(Member::displayName).contains("Alice");
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.DORA)
+    void with_one_active_manager_the_pencil_explains_that_a_second_one_is_needed() {
+        navigate("accounts/CN-10003", DashboardView.class);
+
+        assertThat(find(Paragraph.class).withId("contact-person-hint").exists()).isFalse();
+        test(find(Button.class).withId("edit-contact-person").single()).click();
+
+        Paragraph hint = find(Paragraph.class).withId("contact-person-hint").single();
+        assertThat(hint.getText()).contains("first add a second manager");
+        assertThat(find(ComboBox.class).withId("contact-person-choice").exists()).isFalse();
+    }
+
+    @Test
+    void removing_the_contact_persons_manager_role_is_refused_with_a_clear_message() {
+        TestAccount account = fixtures.account("Alice", "Bob");
+        fixtures.signIn(account.email("Bob"));
+        navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+
+        @SuppressWarnings("unchecked")
+        Grid<Member> grid = find(Grid.class).withId("managers").single();
+        int alicesRow = rowOf(grid, "Alice");
+        Button remove = find(Button.class, test(grid).getCellComponent(alicesRow, 3))
+                .withId("remove-" + membership(account, "Alice")).single();
+        test(remove).click();
+        ConfirmDialog confirm = find(ConfirmDialog.class).withId("confirm-manager-change").single();
+        assertThat(confirm.isOpened()).isTrue();
+        Exception refusal = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                () -> test(confirm).confirm());
+
+        assertThat(refusal).hasMessageContaining("manager.is-contact-person");
+        assertThat(dev.kontor.base.ui.KontorErrorHandlerAccess.messageFor(refusal))
+                .isEqualTo("This manager is the contact person. Choose another contact person first.");
+        assertThat(accounts.details(new CustomerNumber(account.customerNumber())).activeManagers()).hasSize(2);
+    }
+
+    @Test
+    void master_data_errors_show_next_to_the_field_and_nothing_is_saved() {
+        TestAccount account = fixtures.account("Alice");
+        fixtures.signIn(account.email("Alice"));
+        navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+
+        TextField name = find(TextField.class).withId("company-name").single();
+        test(name).setValue("");
+        EmailField billing = find(EmailField.class).withId("billing-email").single();
+        test(billing).setValue("no-at-sign");
+        TextField phone = find(TextField.class).withId("emergency-phone").single();
+        test(phone).setValue("<b>ring</b>");
+        test(find(Button.class).withId("save-master-data").single()).click();
+
+        assertThat(name.isInvalid()).isTrue();
+        assertThat(name.getErrorMessage()).isEqualTo("Please fill in this field.");
+        assertThat(billing.isInvalid()).isTrue();
+        assertThat(phone.isInvalid()).isTrue();
+        assertThat(accounts.details(new CustomerNumber(account.customerNumber())).masterData().companyName())
+                .startsWith("Customer ");
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.ANNA)
+    void another_accounts_address_is_refused_with_an_access_denied_page() {
+        navigate("accounts/CN-10002", RefusalView.class);
+
+        assertThat(getCurrentView().getElement().getTextRecursively())
+                .contains("Access denied", "You have no access to this account");
+    }
+
+    private int rowOf(Grid<Member> grid, String name) {
+        for (int row = 0; row < test(grid).size(); row++) {
+            if (test(grid).getCellText(row, 0).equals(name)) {
+                return row;
+            }
+        }
+        throw new AssertionError(name + " is not in the managers grid");
+    }
+
+    private long membership(TestAccount account, String name) {
+        return accounts.details(new CustomerNumber(account.customerNumber())).managers().stream()
+                .filter(m -> m.displayName().equals(name)).findFirst().orElseThrow().membershipId();
+    }
+}

@@ -1,0 +1,124 @@
+package dev.kontor.support;
+
+import dev.kontor.organization.MembershipRole;
+import dev.kontor.organization.Organization;
+import dev.kontor.organization.OrganizationOnboarding;
+import dev.kontor.user.EmailAddress;
+import dev.kontor.user.SystemTask;
+import dev.kontor.user.UserAccount;
+import dev.kontor.user.UserAccountService;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** Builds fresh customer accounts with managers for tests that change data, and runs code as one of those people. */
+@TestComponent
+public class Fixtures {
+
+    public static final String PASSWORD = "fixture password with enough words";
+
+    private final OrganizationOnboarding onboarding;
+    private final UserAccountService users;
+    private final UserDetailsService userDetails;
+    private final String passwordHash;
+
+    Fixtures(OrganizationOnboarding onboarding, UserAccountService users, UserDetailsService userDetails,
+             PasswordEncoder passwordEncoder) {
+        this.onboarding = onboarding;
+        this.users = users;
+        this.userDetails = userDetails;
+        this.passwordHash = passwordEncoder.encode(PASSWORD);
+    }
+
+    /** A customer account below a new provider, with active managers of the given names (the first becomes the contact person). */
+    public TestAccount account(String... managerNames) {
+        return SystemTask.call(() -> {
+            String tag = UUID.randomUUID().toString().substring(0, 8);
+            Organization provider = onboarding.createProvider("Provider " + tag);
+            Organization customer = onboarding.createCustomer("Customer " + tag, provider.getId());
+            Map<String, Long> managers = new LinkedHashMap<>();
+            for (String name : managerNames) {
+                String email = name.toLowerCase() + "-" + tag + "@example.test";
+                UserAccount user = users.registerWithPasswordHash(new EmailAddress(email), name, passwordHash);
+                onboarding.grant(user.getId(), customer.getId(), MembershipRole.MANAGER);
+                managers.put(name, user.getId());
+            }
+            return new TestAccount(customer.getId(), customer.getCustomerNumber().orElseThrow().value(), tag,
+                    managers);
+        });
+    }
+
+    /** One new person who manages {@code count} new customer accounts; returns their e-mail address. */
+    public String managerOfMany(int count, java.util.function.LongConsumer eachAccount) {
+        String email = "many-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        SystemTask.run(() -> {
+            UserAccount user = users.registerWithPasswordHash(new EmailAddress(email), "Many", passwordHash);
+            Organization provider = onboarding.createProvider("Provider of many " + email);
+            for (int i = 0; i < count; i++) {
+                Organization customer = onboarding.createCustomer("Many " + i, provider.getId());
+                onboarding.grant(user.getId(), customer.getId(), MembershipRole.MANAGER);
+                eachAccount.accept(customer.getId());
+            }
+        });
+        return email;
+    }
+
+    /** A person with a password and no membership yet. */
+    public String person(String name) {
+        String email = name.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        SystemTask.run(() -> users.registerWithPasswordHash(new EmailAddress(email), name, passwordHash));
+        return email;
+    }
+
+    /**
+     * Signs the test thread in as this person until the test ends (Spring's test listener clears the context), for
+     * view tests whose clicks call services.
+     */
+    public void signIn(String email) {
+        UserDetails user = userDetails.loadUserByUsername(email);
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+    }
+
+    /** Runs the work signed in as the person with this e-mail address. */
+    public <T> T as(String email, Supplier<T> work) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        UserDetails user = userDetails.loadUserByUsername(email);
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    public void as(String email, Runnable work) {
+        as(email, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** A test account: its id, number, the tag in its people's e-mail addresses, and its managers' user ids. */
+    public record TestAccount(long id, String customerNumber, String tag, Map<String, Long> managers) {
+
+        public String email(String managerName) {
+            return managerName.toLowerCase() + "-" + tag + "@example.test";
+        }
+
+        public long userId(String managerName) {
+            return managers.get(managerName);
+        }
+    }
+}
