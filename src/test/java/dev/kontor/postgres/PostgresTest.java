@@ -1,6 +1,7 @@
 package dev.kontor.postgres;
 
 import dev.kontor.support.Fixtures;
+import dev.kontor.support.Outbox;
 import dev.kontor.support.QueryCounting;
 import dev.kontor.support.TestClock;
 import java.lang.annotation.Documented;
@@ -18,6 +19,6 @@ import org.springframework.test.context.ActiveProfiles;
 @Documented
 @SpringBootTest(properties = "kontor.demo-data.enabled=true")
 @ActiveProfiles({"test", "postgres"})
-@Import({QueryCounting.class, TestClock.class, Fixtures.class, EmbeddedPostgresServer.class})
+@Import({QueryCounting.class, TestClock.class, Fixtures.class, Outbox.class, EmbeddedPostgresServer.class})
 public @interface PostgresTest {
 }

@@ -18,6 +18,6 @@ import org.springframework.test.context.ActiveProfiles;
 @Documented
 @SpringBootTest
 @ActiveProfiles("test")
-@Import({QueryCounting.class, TestClock.class, Fixtures.class})
+@Import({QueryCounting.class, TestClock.class, Fixtures.class, Outbox.class})
 public @interface IntegrationTest {
 }

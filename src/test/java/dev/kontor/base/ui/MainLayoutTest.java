@@ -19,6 +19,9 @@ import org.springframework.security.test.context.support.WithUserDetails;
 @ViewTest
 class MainLayoutTest extends SpringBrowserlessTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.kontor.audit.AuditLog auditLog;
+
     @Test
     @WithUserDetails(DemoPeople.ANNA)
     void a_manager_sees_the_layout_with_only_the_entries_she_may_use() {
@@ -47,6 +50,11 @@ class MainLayoutTest extends SpringBrowserlessTest {
 
         assertThat(find(AccessDeniedView.class).single().getElement().getTextRecursively())
                 .contains("Access denied");
+        assertThat(dev.kontor.user.SystemTask.call(() -> auditLog.latest("PAGE_ACCESS_DENIED")))
+                .anySatisfy(e -> {
+                    assertThat(e.getActorEmail()).isEqualTo(DemoPeople.CLARA);
+                    assertThat(e.getSummary()).contains("test/support-only");
+                });
     }
 
     @Test

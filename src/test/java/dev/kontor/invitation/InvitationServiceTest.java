@@ -1,0 +1,132 @@
+package dev.kontor.invitation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kontor.account.ManagerService;
+import dev.kontor.base.InvalidInput;
+import dev.kontor.base.RuleViolation;
+import dev.kontor.support.Fixtures;
+import dev.kontor.support.Fixtures.TestAccount;
+import dev.kontor.support.IntegrationTest;
+import dev.kontor.support.MutableClock;
+import dev.kontor.support.Outbox;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+@IntegrationTest
+class InvitationServiceTest {
+
+    @Autowired
+    InvitationService invitations;
+
+    @Autowired
+    ManagerService managers;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    UserDetailsService userDetails;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void the_link_names_the_account_and_the_person() {
+        Invited invited = invite();
+
+        InvitationPreview preview = invitations.preview(invited.token());
+
+        assertThat(preview.state()).isEqualTo(InvitationState.OPEN);
+        assertThat(preview.organizationLabel()).isEqualTo("Customer " + invited.account().tag() + " ("
+                + invited.account().customerNumber() + ")");
+        assertThat(preview.email()).isEqualTo(invited.email());
+        assertThat(preview.needsPassword()).isTrue();
+    }
+
+    @Test
+    void only_a_hash_of_the_token_is_stored() {
+        Invited invited = invite();
+
+        assertThat(jdbc.queryForObject("select count(*) from invitation where token_hash = ?", Integer.class,
+                invited.token())).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from invitation where token_hash = ?", Integer.class,
+                InvitationTokens.hash(invited.token()))).isOne();
+    }
+
+    @Test
+    void forged_and_mistyped_links_are_unknown() {
+        assertThat(invitations.preview("forged").state()).isEqualTo(InvitationState.UNKNOWN);
+        assertThat(invitations.preview("A".repeat(43)).state()).isEqualTo(InvitationState.UNKNOWN);
+        assertThat(invitations.preview("<script>alert(1)</script>").state()).isEqualTo(InvitationState.UNKNOWN);
+        assertThatThrownBy(() -> invitations.accept("A".repeat(43), "blue harbour lanterns sing quietly"))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("invitation.unknown");
+    }
+
+    @Test
+    void weak_common_or_personal_passwords_are_refused_and_change_nothing() {
+        Invited invited = invite();
+
+        for (String weak : new String[] {"short", "password1234", "qwertzuiop123", "aaaaaaaaaaaaaa",
+                "Petra Probe 2026", invited.email()}) {
+            assertThatThrownBy(() -> invitations.accept(invited.token(), weak)).as(weak)
+                    .isInstanceOf(InvalidInput.class);
+        }
+        assertThat(invitations.preview(invited.token()).state()).isEqualTo(InvitationState.OPEN);
+        assertThat(jdbc.queryForObject("select count(*) from app_user where email = ? and password_hash is null",
+                Integer.class, invited.email())).isOne();
+    }
+
+    @Test
+    void accepting_sets_the_password_activates_the_manager_and_uses_up_the_link() {
+        Invited invited = invite();
+
+        invitations.accept(invited.token(), "blue harbour lanterns sing quietly");
+
+        assertThat(userDetails.loadUserByUsername(invited.email()).isEnabled()).isTrue();
+        assertThat(userDetails.loadUserByUsername(invited.email()).getAuthorities())
+                .extracting(Object::toString).contains("ROLE_MANAGER");
+        assertThat(invitations.preview(invited.token()).state()).isEqualTo(InvitationState.USED);
+        assertThatThrownBy(() -> invitations.accept(invited.token(), "another fine long sentence here"))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("invitation.used");
+    }
+
+    @Test
+    void an_expired_link_is_refused() {
+        Invited invited = invite();
+        clock.advance(Duration.ofDays(8));
+
+        assertThat(invitations.preview(invited.token()).state()).isEqualTo(InvitationState.EXPIRED);
+        assertThatThrownBy(() -> invitations.accept(invited.token(), "blue harbour lanterns sing quietly"))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("invitation.expired");
+    }
+
+    private Invited invite() {
+        TestAccount account = fixtures.account("Alice");
+        String email = "petra-" + UUID.randomUUID() + "@example.test";
+        fixtures.as(account.email("Alice"), () -> managers.addManager(account.id(), email, "Petra Probe",
+                Locale.ENGLISH));
+        return new Invited(account, email, outbox.invitationTokenFor(email));
+    }
+
+    private record Invited(TestAccount account, String email, String token) {
+    }
+}
