@@ -4,8 +4,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Section;
@@ -45,19 +43,33 @@ class ManagersSection extends Section {
             heading.add(add);
         }
 
-        Grid<Member> grid = new Grid<>();
-        grid.setId("managers");
-        grid.setAriaLabel(getTranslation("account.managers"));
-        grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(Member::displayName).setHeader(getTranslation("manager.name")).setFlexGrow(2);
-        grid.addColumn(Member::email).setHeader(getTranslation("manager.email")).setFlexGrow(3);
-        grid.addComponentColumn(this::stateAndRole).setHeader(getTranslation("manager.state")).setFlexGrow(2);
-        if (details.viewerMayManageUsers()) {
-            grid.addComponentColumn(this::actions).setHeader(getTranslation("manager.actions")).setFlexGrow(3);
+        // one account's managers are few and come in one query: a plain list that wraps well on a phone
+        Div list = new Div();
+        list.setId("managers");
+        list.addClassName("manager-list");
+        list.getElement().setAttribute("role", "list");
+        list.getElement().setAttribute("aria-label", getTranslation("account.managers"));
+        for (Member member : details.managers()) {
+            list.add(row(member));
         }
-        grid.setItems(details.managers());
-        grid.setAllRowsVisible(true);
-        add(heading, grid);
+        add(heading, list);
+    }
+
+    private Component row(Member member) {
+        Span name = new Span(member.displayName());
+        name.addClassName("manager-name");
+        Span email = new Span(member.email());
+        email.addClassName("manager-email");
+        Div who = new Div(name, email);
+        who.addClassName("manager-who");
+        Div row = new Div(who, stateAndRole(member));
+        row.setId("manager-" + member.membershipId());
+        row.addClassName("manager-row");
+        row.getElement().setAttribute("role", "listitem");
+        if (details.viewerMayManageUsers()) {
+            row.add(actions(member));
+        }
+        return row;
     }
 
     private Component stateAndRole(Member member) {

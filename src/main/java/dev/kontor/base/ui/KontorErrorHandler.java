@@ -75,7 +75,7 @@ class KontorErrorHandler implements VaadinServiceInitListener {
             }
             Object[] arguments = kontorCause(error).map(KontorException::arguments).orElse(new Object[0]);
             Notification notification = new Notification(ui.getTranslation(key, arguments), 6000,
-                    Notification.Position.MIDDLE);
+                    Notification.Position.TOP_CENTER);
             notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
             notification.setAssertive(true);
             notification.open();
