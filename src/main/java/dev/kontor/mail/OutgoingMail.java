@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -77,6 +78,24 @@ class OutgoingMail {
     /** A new mail, due at once. */
     static OutgoingMail pending(MailMessage message, Instant now) {
         return new OutgoingMail(message, now);
+    }
+
+    /** The mail server took the mail. */
+    void markSent(Instant now) {
+        attempts++;
+        state = MailState.SENT;
+        sentAt = now;
+    }
+
+    /** The attempt failed: it is counted, its error kept, and the mail stays pending until {@code retryDelay}. */
+    void markFailed(String error, Instant now, Duration retryDelay) {
+        attempts++;
+        lastError = clip(error == null || error.isBlank() ? "unknown error" : error, ERROR_MAX_LENGTH);
+        nextAttemptAt = now.plus(retryDelay);
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     Long getId() {
