@@ -94,6 +94,10 @@ class OutgoingMail {
         nextAttemptAt = now.plus(retryDelay);
     }
 
+    MailboxEntry toEntry() {
+        return new MailboxEntry(id, recipient, subject, body, state, attempts, createdAt, sentAt);
+    }
+
     private static String clip(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }

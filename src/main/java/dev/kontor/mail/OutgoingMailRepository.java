@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.jpa.repository.QueryHints;
@@ -33,4 +35,7 @@ interface OutgoingMailRepository extends Repository<OutgoingMail, Long> {
             where m.state = dev.kontor.mail.MailState.PENDING and m.nextAttemptAt <= :now
             order by m.nextAttemptAt, m.id""")
     List<OutgoingMail> claimDue(Instant now, Limit limit);
+
+    /** Newest first; the identity grows with every new mail, and its index serves the order. */
+    Slice<OutgoingMail> findByOrderByIdDesc(Pageable pageable);
 }
