@@ -38,7 +38,7 @@ class AccountMails {
     void invitation(OrganizationSummary account, UserSummary invitee, AuthenticatedUser inviter,
                     IssuedInvitation invitation, Locale fallback) {
         Locale language = languageOf(invitee.language(), fallback);
-        String expires = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(language)
+        String expires = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG).withLocale(language)
                 .withZone(ZoneId.of("Europe/Berlin")).format(invitation.expiresAt());
         send("invitation:" + invitation.invitationId(), invitee.email(),
                 text(language, "mail.invitation.subject", account.label()),
