@@ -1,5 +1,7 @@
 package dev.kontor.invitation;
 
+import dev.kontor.base.SecretTokens;
+
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.base.PublicAddress;
@@ -64,8 +66,8 @@ public class InvitationService {
         AuthenticatedUser me = access.require(organizationId, OrganizationRight.MANAGE_USERS, "Invite");
         Instant now = clock.instant();
         invitations.findOpenFor(membershipId).forEach(open -> open.revoke(now));
-        String token = InvitationTokens.newToken();
-        Invitation invitation = invitations.save(new Invitation(InvitationTokens.hash(token), purpose, organizationId,
+        String token = SecretTokens.newToken();
+        Invitation invitation = invitations.save(new Invitation(SecretTokens.hash(token), purpose, organizationId,
                 membershipId, userId, me.userId(), now, now.plus(settings.validity())));
         auditLog.record(AuditEntry.success(INVITATION_ISSUED, organizationId,
                 purpose + " invitation for user " + userId + ", valid until " + invitation.getExpiresAt()));
@@ -86,10 +88,10 @@ public class InvitationService {
     /** What the link is worth; for anyone who holds the link. */
     @Transactional(readOnly = true)
     public InvitationPreview preview(String token) {
-        if (!InvitationTokens.looksValid(token)) {
+        if (!SecretTokens.looksValid(token)) {
             return InvitationPreview.unknown();
         }
-        return invitations.findByTokenHash(InvitationTokens.hash(token)).map(invitation -> SystemTask.call(() -> {
+        return invitations.findByTokenHash(SecretTokens.hash(token)).map(invitation -> SystemTask.call(() -> {
             OrganizationSummary organization = organizations.describe(invitation.getOrganizationId()).orElseThrow();
             UserSummary user = users.findById(invitation.getUserId()).orElseThrow();
             return new InvitationPreview(invitation.stateAt(clock.instant()), invitation.getPurpose(),
@@ -103,8 +105,8 @@ public class InvitationService {
      */
     @Transactional
     public void accept(String token, String password) {
-        Invitation invitation = (InvitationTokens.looksValid(token)
-                ? invitations.lockByTokenHash(InvitationTokens.hash(token)) : java.util.Optional.<Invitation>empty())
+        Invitation invitation = (SecretTokens.looksValid(token)
+                ? invitations.lockByTokenHash(SecretTokens.hash(token)) : java.util.Optional.<Invitation>empty())
                 .orElseThrow(() -> refused(null, "invitation.unknown"));
         InvitationState state = invitation.stateAt(clock.instant());
         if (state != InvitationState.OPEN) {

@@ -20,6 +20,12 @@ interface MembershipRepository extends JpaRepository<Membership, Long> {
     @Query("select distinct m.role from Membership m where m.user.id = :userId and m.state = :state")
     List<MembershipRole> findRolesOf(long userId, MembershipState state);
 
+    @Query("""
+            select m.role from Membership m
+            where m.user.id = :userId and m.organization.id = :organizationId and m.state = :state
+            """)
+    List<MembershipRole> findRolesIn(long userId, long organizationId, MembershipState state);
+
     boolean existsByUserIdAndOrganizationIdAndRoleAndState(long userId, long organizationId, MembershipRole role,
                                                             MembershipState state);
 

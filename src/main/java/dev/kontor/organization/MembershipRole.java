@@ -24,6 +24,18 @@ public enum MembershipRole {
         return roleName;
     }
 
+    /**
+     * What the role allows in the organization it belongs to: managers, legal representatives, partner and tenant
+     * administrators hold every right there; employees and support may look.
+     */
+    public java.util.Set<OrganizationRight> rightsInOwnOrganization() {
+        return switch (this) {
+            case MANAGER, LEGAL_REPRESENTATIVE, PARTNER_ADMINISTRATOR, TENANT_ADMINISTRATOR ->
+                    java.util.EnumSet.allOf(OrganizationRight.class);
+            case PARTNER_EMPLOYEE, SUPPORT -> java.util.EnumSet.of(OrganizationRight.VIEW);
+        };
+    }
+
     public boolean fits(OrganizationKind kind) {
         return organizationKind == kind;
     }

@@ -58,9 +58,10 @@ public class OrganizationAccess {
 
     private Set<OrganizationRight> rightsOf(long userId, long organizationId) {
         Set<OrganizationRight> rights = EnumSet.noneOf(OrganizationRight.class);
-        if (memberships.existsByUserIdAndOrganizationIdAndRoleAndState(userId, organizationId,
-                MembershipRole.MANAGER, MembershipState.ACTIVE)) {
-            rights.addAll(EnumSet.allOf(OrganizationRight.class));
+        for (MembershipRole role : memberships.findRolesIn(userId, organizationId, MembershipState.ACTIVE)) {
+            rights.addAll(role.rightsInOwnOrganization());
+        }
+        if (rights.contains(OrganizationRight.ADMIN)) {
             return rights;
         }
         for (DelegatedRights delegated : delegatedRights) {

@@ -1,5 +1,7 @@
 package dev.kontor.invitation;
 
+import dev.kontor.base.SecretTokens;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -69,7 +71,7 @@ class InvitationServiceTest {
         assertThat(jdbc.queryForObject("select count(*) from invitation where token_hash = ?", Integer.class,
                 invited.token())).isZero();
         assertThat(jdbc.queryForObject("select count(*) from invitation where token_hash = ?", Integer.class,
-                InvitationTokens.hash(invited.token()))).isOne();
+                SecretTokens.hash(invited.token()))).isOne();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.kontor.invitation;
+package dev.kontor.base;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,26 +8,29 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
-/** 256 random bits per token, URL-safe; stored only as a SHA-256 hash, so a stolen database opens no invitation. */
-final class InvitationTokens {
+/**
+ * Secrets for personal links (invitations, partner requests, e-mail confirmations): 256 random bits, URL-safe, and
+ * kept only as a SHA-256 hash, so that a stolen database opens no link.
+ */
+public final class SecretTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern SHAPE = Pattern.compile("^[A-Za-z0-9_-]{43}$");
 
-    private InvitationTokens() {
+    private SecretTokens() {
     }
 
-    static String newToken() {
+    public static String newToken() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static boolean looksValid(String token) {
+    public static boolean looksValid(String token) {
         return token != null && SHAPE.matcher(token).matches();
     }
 
-    static String hash(String token) {
+    public static String hash(String token) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
             return HexFormat.of().formatHex(digest);

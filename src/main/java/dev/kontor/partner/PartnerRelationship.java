@@ -1,0 +1,281 @@
+package dev.kontor.partner;
+
+import dev.kontor.organization.OrganizationRight;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * A partner × customer relationship, from the request through the customer's answer to its end. The two marker
+ * columns mirror the state so that unique constraints can hold the rules "one open relationship per pair" and "one
+ * ADMIN partner per customer" in the database.
+ */
+@Entity
+@Table(name = "partner_relationship")
+class PartnerRelationship {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "partner_id", nullable = false)
+    private Long partnerId;
+
+    @Column(name = "customer_id", nullable = false)
+    private Long customerId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "state", nullable = false, length = 16)
+    private RelationshipState state;
+
+    @Convert(converter = RightsConverter.class)
+    @Column(name = "requested_rights", nullable = false, length = 120)
+    private Set<OrganizationRight> requestedRights;
+
+    @Convert(converter = RightsConverter.class)
+    @Column(name = "granted_rights", length = 120)
+    private Set<OrganizationRight> grantedRights;
+
+    @Column(name = "request_email", nullable = false, length = 254)
+    private String requestEmail;
+
+    @Column(name = "request_token_hash", length = 64)
+    private String requestTokenHash;
+
+    @Column(name = "requested_by")
+    private Long requestedBy;
+
+    @Column(name = "requested_at", nullable = false)
+    private Instant requestedAt;
+
+    @Column(name = "request_expires_at", nullable = false)
+    private Instant requestExpiresAt;
+
+    @Column(name = "answered_by")
+    private Long answeredBy;
+
+    @Column(name = "answered_at")
+    private Instant answeredAt;
+
+    @Column(name = "ended_by")
+    private Long endedBy;
+
+    @Column(name = "ended_at")
+    private Instant endedAt;
+
+    @Column(name = "review_pending", nullable = false)
+    private boolean reviewPending;
+
+    @Column(name = "reviewed_by")
+    private Long reviewedBy;
+
+    @Column(name = "reviewed_at")
+    private Instant reviewedAt;
+
+    @Column(name = "rights_confirmed_at")
+    private Instant rightsConfirmedAt;
+
+    @Column(name = "rights_review_requested_at")
+    private Instant rightsReviewRequestedAt;
+
+    @Column(name = "open_customer_id")
+    private Long openCustomerId;
+
+    @Column(name = "admin_customer_id")
+    private Long adminCustomerId;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected PartnerRelationship() {
+    }
+
+    PartnerRelationship(long partnerId, long customerId, Set<OrganizationRight> requestedRights, String requestEmail,
+                        String tokenHash, Long requestedBy, Instant now, Instant expiresAt) {
+        this.partnerId = partnerId;
+        this.customerId = customerId;
+        this.requestedRights = RightsConverter.withView(requestedRights);
+        this.requestEmail = requestEmail;
+        this.requestedBy = requestedBy;
+        this.requestedAt = now;
+        enter(RelationshipState.REQUESTED);
+        newLink(tokenHash, now, expiresAt);
+    }
+
+    /** A fresh link for a pending request (sent again, or asked for a second time); the old link stops working. */
+    void newLink(String tokenHash, Instant now, Instant expiresAt) {
+        requireState(RelationshipState.REQUESTED);
+        this.requestTokenHash = tokenHash;
+        this.requestExpiresAt = expiresAt;
+        this.requestedAt = now;
+    }
+
+    void askAgainFor(Set<OrganizationRight> rights, String email) {
+        requireState(RelationshipState.REQUESTED);
+        this.requestedRights = RightsConverter.withView(rights);
+        this.requestEmail = email;
+    }
+
+    void accept(Set<OrganizationRight> granted, long by, Instant now) {
+        requireState(RelationshipState.REQUESTED);
+        this.grantedRights = RightsConverter.withView(granted);
+        this.answeredBy = by;
+        this.answeredAt = now;
+        this.requestTokenHash = null;
+        this.reviewPending = true;
+        this.rightsConfirmedAt = now;
+        enter(RelationshipState.ACTIVE);
+    }
+
+    void decline(long by, Instant now) {
+        requireState(RelationshipState.REQUESTED);
+        this.answeredBy = by;
+        this.answeredAt = now;
+        this.requestTokenHash = null;
+        enter(RelationshipState.DECLINED);
+    }
+
+    /** The partner withdraws a pending request. */
+    void withdraw(long by, Instant now) {
+        requireState(RelationshipState.REQUESTED);
+        end(RelationshipState.REVOKED, by, now);
+    }
+
+    void expire(Instant now) {
+        requireState(RelationshipState.REQUESTED);
+        this.requestTokenHash = null;
+        this.endedAt = now;
+        enter(RelationshipState.EXPIRED);
+    }
+
+    /** The customer ends an active relationship. */
+    void revoke(long by, Instant now) {
+        requireState(RelationshipState.ACTIVE);
+        end(RelationshipState.REVOKED, by, now);
+    }
+
+    /** The partner ends an active relationship. */
+    void terminate(long by, Instant now) {
+        requireState(RelationshipState.ACTIVE);
+        end(RelationshipState.TERMINATED, by, now);
+    }
+
+    void changeRights(Set<OrganizationRight> rights, Instant now) {
+        requireState(RelationshipState.ACTIVE);
+        this.grantedRights = RightsConverter.withView(rights);
+        this.rightsConfirmedAt = now;
+        this.rightsReviewRequestedAt = null;
+        enter(RelationshipState.ACTIVE);
+    }
+
+    void confirmRights(Instant now) {
+        requireState(RelationshipState.ACTIVE);
+        this.rightsConfirmedAt = now;
+        this.rightsReviewRequestedAt = null;
+    }
+
+    void rightsReviewRequested(Instant now) {
+        this.rightsReviewRequestedAt = now;
+    }
+
+    void markReviewed(long by, Instant now) {
+        this.reviewPending = false;
+        this.reviewedBy = by;
+        this.reviewedAt = now;
+    }
+
+    private void end(RelationshipState end, long by, Instant now) {
+        this.requestTokenHash = null;
+        this.endedBy = by;
+        this.endedAt = now;
+        enter(end);
+    }
+
+    private void enter(RelationshipState next) {
+        this.state = next;
+        this.openCustomerId = next.isOpen() ? customerId : null;
+        this.adminCustomerId = next == RelationshipState.ACTIVE && grantedRights != null
+                && grantedRights.contains(OrganizationRight.ADMIN) ? customerId : null;
+    }
+
+    private void requireState(RelationshipState expected) {
+        if (state != expected) {
+            throw new dev.kontor.base.RuleViolation("relationship.not-" + expected.name().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    boolean isRequestOpenAt(Instant now) {
+        return state == RelationshipState.REQUESTED && requestExpiresAt.isAfter(now);
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    long getPartnerId() {
+        return partnerId;
+    }
+
+    long getCustomerId() {
+        return customerId;
+    }
+
+    RelationshipState getState() {
+        return state;
+    }
+
+    Set<OrganizationRight> getRequestedRights() {
+        return EnumSet.copyOf(requestedRights);
+    }
+
+    Set<OrganizationRight> getGrantedRights() {
+        return grantedRights == null ? EnumSet.noneOf(OrganizationRight.class) : EnumSet.copyOf(grantedRights);
+    }
+
+    String getRequestEmail() {
+        return requestEmail;
+    }
+
+    Instant getRequestedAt() {
+        return requestedAt;
+    }
+
+    Instant getRequestExpiresAt() {
+        return requestExpiresAt;
+    }
+
+    Instant getAnsweredAt() {
+        return answeredAt;
+    }
+
+    Instant getEndedAt() {
+        return endedAt;
+    }
+
+    boolean isReviewPending() {
+        return reviewPending;
+    }
+
+    Instant getRightsConfirmedAt() {
+        return rightsConfirmedAt;
+    }
+
+    Instant getRightsReviewRequestedAt() {
+        return rightsReviewRequestedAt;
+    }
+
+    long getVersion() {
+        return version;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.kontor.partner;
+
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+interface PartnerRelationshipRepository extends JpaRepository<PartnerRelationship, Long> {
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select r from PartnerRelationship r where r.id = :id")
+    Optional<PartnerRelationship> lockById(long id);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select r from PartnerRelationship r where r.requestTokenHash = :tokenHash")
+    Optional<PartnerRelationship> lockByTokenHash(String tokenHash);
+
+    Optional<PartnerRelationship> findByRequestTokenHash(String tokenHash);
+
+    @Query("""
+            select r from PartnerRelationship r
+            where r.partnerId = :partnerId and r.customerId = :customerId
+              and r.state in (dev.kontor.partner.RelationshipState.REQUESTED, dev.kontor.partner.RelationshipState.ACTIVE)
+            """)
+    Optional<PartnerRelationship> findOpen(long partnerId, long customerId);
+
+    /** The active relationship holding ADMIN for a customer, if any. */
+    @Query("select r from PartnerRelationship r where r.adminCustomerId = :customerId")
+    Optional<PartnerRelationship> findAdminHolder(long customerId);
+
+    @Query("""
+            select r from PartnerRelationship r
+            where r.state = dev.kontor.partner.RelationshipState.REQUESTED and r.requestExpiresAt < :now
+            order by r.id
+            """)
+    List<PartnerRelationship> findExpiredRequests(Instant now, Pageable pageable);
+
+    @Query("""
+            select r from PartnerRelationship r
+            where r.state = dev.kontor.partner.RelationshipState.ACTIVE and r.customerId = :customerId
+            order by r.answeredAt
+            """)
+    List<PartnerRelationship> findActiveOf(long customerId);
+}
