@@ -1,5 +1,6 @@
 package dev.kontor.postgres;
 
+import dev.kontor.partner.TestRequests;
 import dev.kontor.support.Fixtures;
 import dev.kontor.support.Outbox;
 import dev.kontor.support.QueryCounting;
@@ -19,6 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Documented
 @SpringBootTest(properties = "kontor.demo-data.enabled=true")
 @ActiveProfiles({"test", "postgres"})
-@Import({QueryCounting.class, TestClock.class, Fixtures.class, Outbox.class, EmbeddedPostgresServer.class})
+@Import({QueryCounting.class, TestClock.class, Fixtures.class, Outbox.class, TestRequests.class,
+        EmbeddedPostgresServer.class})
 public @interface PostgresTest {
 }

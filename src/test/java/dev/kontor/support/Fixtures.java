@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -28,13 +29,15 @@ public class Fixtures {
     private final OrganizationOnboarding onboarding;
     private final UserAccountService users;
     private final UserDetailsService userDetails;
+    private final JdbcTemplate jdbc;
     private final String passwordHash;
 
     Fixtures(OrganizationOnboarding onboarding, UserAccountService users, UserDetailsService userDetails,
-             PasswordEncoder passwordEncoder) {
+             PasswordEncoder passwordEncoder, JdbcTemplate jdbc) {
         this.onboarding = onboarding;
         this.users = users;
         this.userDetails = userDetails;
+        this.jdbc = jdbc;
         this.passwordHash = passwordEncoder.encode(PASSWORD);
     }
 
@@ -69,6 +72,45 @@ public class Fixtures {
             }
         });
         return email;
+    }
+
+    /**
+     * A partner below a new provider, with an active legal representative and an active partner administrator (both
+     * with the fixture password).
+     */
+    public TestPartner partner(String name) {
+        return SystemTask.call(() -> {
+            String tag = UUID.randomUUID().toString().substring(0, 8);
+            Organization provider = onboarding.createProvider("Provider " + tag);
+            Organization partner = onboarding.createPartner(name + " " + tag, provider.getId());
+            String legal = "legal-" + tag + "@example.test";
+            UserAccount legalUser = users.registerWithPasswordHash(new EmailAddress(legal), "Legal " + tag,
+                    passwordHash);
+            onboarding.grant(legalUser.getId(), partner.getId(), MembershipRole.LEGAL_REPRESENTATIVE);
+            String admin = "partner-admin-" + tag + "@example.test";
+            UserAccount adminUser = users.registerWithPasswordHash(new EmailAddress(admin), "Admin " + tag,
+                    passwordHash);
+            onboarding.grant(adminUser.getId(), partner.getId(), MembershipRole.PARTNER_ADMINISTRATOR);
+            return new TestPartner(partner.getId(), partner.getName(), legal, legalUser.getId(), admin,
+                    adminUser.getId());
+        });
+    }
+
+    /**
+     * A customer account that a partner has just created: below the partner, its only manager invited (a person new
+     * to Kontor, without a password), so that it has no contact person yet.
+     */
+    public NewCustomer newCustomerOf(TestPartner partner, String managerName) {
+        return SystemTask.call(() -> {
+            String tag = UUID.randomUUID().toString().substring(0, 8);
+            Organization customer = onboarding.createCustomer("New Customer " + tag, partner.id());
+            String email = managerName.toLowerCase() + "-" + tag + "@example.test";
+            UserAccount user = users.registerWithPasswordHash(new EmailAddress(email), managerName, null);
+            jdbc.update("insert into membership (user_id, organization_id, role, state, created_at) "
+                    + "values (?, ?, 'MANAGER', 'INVITED', current_timestamp)", user.getId(), customer.getId());
+            return new NewCustomer(customer.getId(), customer.getCustomerNumber().orElseThrow().value(),
+                    customer.getName(), email, user.getId());
+        });
     }
 
     /** A person with a password and no membership yet. */
@@ -110,6 +152,19 @@ public class Fixtures {
         });
     }
 
+    /** A test partner: its id and name, its legal representative and its partner administrator. */
+    public record TestPartner(long id, String name, String legalEmail, long legalUserId, String adminEmail,
+                              long adminUserId) {
+    }
+
+    /** A customer account created by a partner, with its invited manager (no password yet). */
+    public record NewCustomer(long id, String customerNumber, String name, String managerEmail, long managerUserId) {
+
+        public String label() {
+            return name + " (" + customerNumber + ")";
+        }
+    }
+
     /** A test account: its id, number, the tag in its people's e-mail addresses, and its managers' user ids. */
     public record TestAccount(long id, String customerNumber, String tag, Map<String, Long> managers) {
 
@@ -119,6 +174,11 @@ public class Fixtures {
 
         public long userId(String managerName) {
             return managers.get(managerName);
+        }
+
+        /** "Customer 1a2b3c4d (CN-10042)", as pages and e-mails name the account. */
+        public String label() {
+            return "Customer " + tag + " (" + customerNumber + ")";
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.kontor.support;
 
+import dev.kontor.partner.TestRequests;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -11,13 +12,13 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A Spring Boot test on an in-memory H2 database of its own, with the demo data loaded, SQL counted, a clock that
- * tests can move, and {@link Fixtures} for data of their own.
+ * tests can move, and {@link Fixtures} (and {@link TestRequests} for partner requests) for data of their own.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest
 @ActiveProfiles("test")
-@Import({QueryCounting.class, TestClock.class, Fixtures.class, Outbox.class})
+@Import({QueryCounting.class, TestClock.class, Fixtures.class, Outbox.class, TestRequests.class})
 public @interface IntegrationTest {
 }

@@ -1,0 +1,17 @@
+package dev.kontor.partner;
+
+/**
+ * How the person who opened a request link can answer it: a new manager (whose account was created with the
+ * request) chooses their first password on the page; anyone else signs in, and only an active manager of the
+ * addressed customer account may answer.
+ */
+public enum AnswerPath {
+    /** Someone is signed in who manages the addressed account: they answer as themselves. */
+    SIGNED_IN_MANAGER,
+    /** The addressee is new to Kontor: the page collects their first password along with the answer. */
+    SET_PASSWORD,
+    /** Nobody is signed in, and the addressee has a password: sign in first. */
+    SIGN_IN,
+    /** Someone is signed in who does not manage the addressed account: they cannot answer. */
+    SIGNED_IN_OTHER
+}

@@ -1,0 +1,235 @@
+package dev.kontor.partner;
+
+import dev.kontor.audit.AuditEntry;
+import dev.kontor.audit.AuditLog;
+import dev.kontor.base.RuleViolation;
+import dev.kontor.organization.OrganizationRight;
+import dev.kontor.organization.OrganizationSummary;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The customer's decisions on a partner relationship, whoever takes them and however they reached it (the link in
+ * the request e-mail, or the account's Partners section): accept (with the rights the customer chooses), decline,
+ * change rights, revoke, confirm. The caller has checked who may decide and locked the relationship row; this checks
+ * the relationship's state and the one-ADMIN rule, changes it, audits it on both organizations and tells the
+ * partner by e-mail, all in the caller's transaction.
+ */
+@Component
+@Transactional(propagation = Propagation.MANDATORY)
+class CustomerDecisions {
+
+    static final String REQUEST_ACCEPTED = "PARTNER_REQUEST_ACCEPTED";
+    static final String REQUEST_DECLINED = "PARTNER_REQUEST_DECLINED";
+    static final String RIGHTS_CHANGED = "PARTNER_RIGHTS_CHANGED";
+    static final String RELATIONSHIP_REVOKED = "PARTNER_RELATIONSHIP_REVOKED";
+    static final String RIGHTS_CONFIRMED = "PARTNER_RIGHTS_CONFIRMED";
+    static final String DECISION_REFUSED = "PARTNER_DECISION_REFUSED";
+    /** The database's own guard of the one-ADMIN rule, for two grants at the very same moment. */
+    private static final String ONE_ADMIN_CONSTRAINT = "partner_relationship_one_admin";
+
+    private final CustomerSideRepository relationships;
+    private final RequestLinkArchive links;
+    private final CustomerSideMails mails;
+    private final AuditLog auditLog;
+    private final TransactionTemplate separateRead;
+    private final Clock clock;
+
+    @PersistenceContext
+    private EntityManager entityManager;
+
+    CustomerDecisions(CustomerSideRepository relationships, RequestLinkArchive links, CustomerSideMails mails,
+                      AuditLog auditLog, PlatformTransactionManager transactionManager, Clock clock) {
+        this.relationships = relationships;
+        this.links = links;
+        this.mails = mails;
+        this.auditLog = auditLog;
+        this.separateRead = new TransactionTemplate(transactionManager);
+        this.separateRead.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.separateRead.setReadOnly(true);
+        this.clock = clock;
+    }
+
+    /** The customer grants rights (VIEW always included, ADMIN only while no other partner holds it). */
+    void accept(PartnerRelationship relationship, Set<OrganizationRight> granted, long by) {
+        Parties parties = partiesOf(relationship);
+        requireOpenRequest(relationship, parties);
+        Set<OrganizationRight> rights = RightsConverter.withView(granted == null ? Set.of() : granted);
+        requireAdminFree(relationship, rights, parties);
+        Set<OrganizationRight> requested = relationship.getRequestedRights();
+        links.closeCurrentLink(relationship.getId(), ClosedRequestLink.Outcome.ACCEPTED);
+        relationship.accept(rights, by, clock.instant());
+        flush(relationship, parties);
+        auditBoth(REQUEST_ACCEPTED, relationship, parties, "partner request accepted",
+                RelationshipState.REQUESTED + " " + RightSets.describe(requested),
+                RelationshipState.ACTIVE + " " + RightSets.describe(rights));
+        mails.accepted(relationship, parties.partnerName(), parties.customerLabel(), partnerPeople(relationship));
+    }
+
+    void decline(PartnerRelationship relationship, long by) {
+        Parties parties = partiesOf(relationship);
+        requireOpenRequest(relationship, parties);
+        links.closeCurrentLink(relationship.getId(), ClosedRequestLink.Outcome.DECLINED);
+        relationship.decline(by, clock.instant());
+        flush(relationship, parties);
+        auditBoth(REQUEST_DECLINED, relationship, parties, "partner request declined",
+                RelationshipState.REQUESTED + " " + RightSets.describe(relationship.getRequestedRights()),
+                RelationshipState.DECLINED.name());
+        mails.declined(relationship, parties.partnerName(), parties.customerLabel(), partnerPeople(relationship));
+    }
+
+    /** Reduces or changes the rights of an active partner; the same rights again count as a confirmation. */
+    void changeRights(PartnerRelationship relationship, Set<OrganizationRight> rights) {
+        Parties parties = partiesOf(relationship);
+        requireActive(relationship, parties);
+        Set<OrganizationRight> after = RightSets.ordered(RightsConverter.withView(rights == null ? Set.of() : rights));
+        Set<OrganizationRight> before = RightSets.ordered(relationship.getGrantedRights());
+        if (before.equals(after)) {
+            confirm(relationship);
+            return;
+        }
+        requireAdminFree(relationship, after, parties);
+        relationship.changeRights(after, clock.instant());
+        flush(relationship, parties);
+        auditBoth(RIGHTS_CHANGED, relationship, parties, "partner rights changed by the customer",
+                RightSets.describe(before), RightSets.describe(after));
+        mails.rightsChanged(relationship, parties.partnerName(), parties.customerLabel(), before,
+                partnerPeople(relationship));
+    }
+
+    /** Ends an active partnership from the customer's side: the partner's rights end with it. */
+    void revoke(PartnerRelationship relationship, long by) {
+        Parties parties = partiesOf(relationship);
+        requireActive(relationship, parties);
+        Set<OrganizationRight> before = relationship.getGrantedRights();
+        relationship.revoke(by, clock.instant());
+        flush(relationship, parties);
+        auditBoth(RELATIONSHIP_REVOKED, relationship, parties, "partnership ended by the customer",
+                RelationshipState.ACTIVE + " " + RightSets.describe(before), RelationshipState.REVOKED.name());
+        mails.revoked(relationship, parties.partnerName(), parties.customerLabel(), partnerPeople(relationship));
+    }
+
+    /** "Still right": the customer confirms the partner's rights as they are, which ends a due review. */
+    void confirm(PartnerRelationship relationship) {
+        Parties parties = partiesOf(relationship);
+        requireActive(relationship, parties);
+        Instant before = relationship.getRightsConfirmedAt();
+        Instant now = clock.instant();
+        relationship.confirmRights(now);
+        flush(relationship, parties);
+        auditBoth(RIGHTS_CONFIRMED, relationship, parties,
+                "partner rights confirmed: " + RightSets.describe(relationship.getGrantedRights()),
+                before == null ? null : before.toString(), now.toString());
+    }
+
+    /** The partner and customer of a relationship, named in one query. */
+    Parties partiesOf(PartnerRelationship relationship) {
+        Map<Long, OrganizationSummary> byId = relationships.findSummaries(
+                        List.of(relationship.getPartnerId(), relationship.getCustomerId())).stream()
+                .collect(Collectors.toMap(OrganizationSummary::id, Function.identity()));
+        return new Parties(byId.get(relationship.getPartnerId()).name(), byId.get(relationship.getCustomerId()));
+    }
+
+    /** Refuses a decision on a request that is no longer open (answered, withdrawn or expired meanwhile). */
+    private void requireOpenRequest(PartnerRelationship relationship, Parties parties) {
+        if (!relationship.isRequestOpenAt(clock.instant())) {
+            throw refused(relationship, parties, "request is " + relationship.getState(),
+                    "partner-answer.request-closed");
+        }
+    }
+
+    private void requireActive(PartnerRelationship relationship, Parties parties) {
+        if (relationship.getState() != RelationshipState.ACTIVE) {
+            throw refused(relationship, parties, "relationship is " + relationship.getState(),
+                    "customer-partners.not-active");
+        }
+    }
+
+    /** At most one active relationship per customer holds ADMIN: refused, naming the partner that holds it. */
+    private void requireAdminFree(PartnerRelationship relationship, Set<OrganizationRight> rights, Parties parties) {
+        if (!rights.contains(OrganizationRight.ADMIN)) {
+            return;
+        }
+        relationships.findAdminHolderName(relationship.getCustomerId(), relationship.getId()).ifPresent(holder -> {
+            throw adminHeld(relationship, parties, holder);
+        });
+    }
+
+    /**
+     * Writes the change now, so that the database's unique constraint catches a second ADMIN granted at the same
+     * moment by someone else (after the check above passed for both); that loser gets the same refusal.
+     */
+    private void flush(PartnerRelationship relationship, Parties parties) {
+        try {
+            entityManager.flush();
+        } catch (RuntimeException failure) {
+            if (violates(failure, ONE_ADMIN_CONSTRAINT)) {
+                String holder = separateRead.execute(status -> relationships.findAdminHolderName(
+                        relationship.getCustomerId(), relationship.getId()).orElse(null));
+                throw adminHeld(relationship, parties, holder);
+            }
+            throw failure;
+        }
+    }
+
+    private RuleViolation adminHeld(PartnerRelationship relationship, Parties parties, String holder) {
+        return holder == null
+                ? refused(relationship, parties, "ADMIN is held by another partner", "customer-partners.admin-taken")
+                : refused(relationship, parties, "ADMIN is held by " + holder, "customer-partners.admin-held",
+                        holder);
+    }
+
+    private RuleViolation refused(PartnerRelationship relationship, Parties parties, String reason, String key,
+                                  Object... arguments) {
+        auditLog.recordIndependently(AuditEntry.denied(DECISION_REFUSED, relationship.getCustomerId(),
+                describe(parties) + ": decision refused, " + reason));
+        return new RuleViolation(key, arguments);
+    }
+
+    private static boolean violates(Throwable failure, String constraint) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage();
+            if (message != null && message.toLowerCase(Locale.ROOT).contains(constraint)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void auditBoth(String kind, PartnerRelationship relationship, Parties parties, String what,
+                           String before, String after) {
+        String summary = describe(parties) + ": " + what;
+        auditLog.record(AuditEntry.change(kind, relationship.getCustomerId(), summary, before, after));
+        auditLog.record(AuditEntry.change(kind, relationship.getPartnerId(), summary, before, after));
+    }
+
+    private static String describe(Parties parties) {
+        return parties.partnerName() + " / " + parties.customerLabel();
+    }
+
+    private List<Recipient> partnerPeople(PartnerRelationship relationship) {
+        return relationships.findPartnerRecipients(List.of(relationship.getId()));
+    }
+
+    /** The two organizations of a relationship, by name. */
+    record Parties(String partnerName, OrganizationSummary customer) {
+
+        String customerLabel() {
+            return customer.label();
+        }
+    }
+}

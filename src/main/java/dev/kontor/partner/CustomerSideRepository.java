@@ -1,0 +1,156 @@
+package dev.kontor.partner;
+
+import dev.kontor.organization.OrganizationSummary;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.QueryHint;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
+import org.springframework.data.repository.Repository;
+
+/**
+ * The queries of the customer's side: answering requests, the account's partners, the access review. Each method is
+ * one statement. The review queries read the contact person from the customer account's row (owned by the account
+ * feature) in the same statement, so that a batch of any size costs one query.
+ */
+interface CustomerSideRepository extends Repository<PartnerRelationship, Long> {
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select r from PartnerRelationship r where r.requestTokenHash = :tokenHash")
+    Optional<PartnerRelationship> lockByTokenHash(String tokenHash);
+
+    @Query("select r from PartnerRelationship r where r.requestTokenHash = :tokenHash")
+    Optional<PartnerRelationship> findByTokenHash(String tokenHash);
+
+    /** The relationship, locked, but only when it belongs to this customer: a forged id finds nothing. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select r from PartnerRelationship r where r.id = :relationshipId and r.customerId = :customerId")
+    Optional<PartnerRelationship> lockInCustomer(long relationshipId, long customerId);
+
+    @Query("select r.requestTokenHash from PartnerRelationship r where r.id = :relationshipId and r.requestTokenHash is not null")
+    Optional<String> findTokenHash(long relationshipId);
+
+    @Query("select r.customerId from PartnerRelationship r where r.id = :relationshipId")
+    Optional<Long> findCustomerId(long relationshipId);
+
+    /** The customer's active partners first, then the ended partnerships, newest first. */
+    @Query("""
+            select new dev.kontor.partner.RelationshipWithPartner(r, p.name)
+            from PartnerRelationship r join Organization p on p.id = r.partnerId
+            where r.customerId = :customerId
+              and (r.state in (dev.kontor.partner.RelationshipState.ACTIVE,
+                               dev.kontor.partner.RelationshipState.TERMINATED)
+                   or (r.state = dev.kontor.partner.RelationshipState.REVOKED and r.answeredAt is not null))
+            order by case when r.state = dev.kontor.partner.RelationshipState.ACTIVE then 0 else 1 end,
+                     coalesce(r.endedAt, r.answeredAt) desc, r.id desc
+            """)
+    List<RelationshipWithPartner> findPartnersOf(long customerId);
+
+    @Query("""
+            select new dev.kontor.partner.RelationshipWithPartner(r, p.name)
+            from PartnerRelationship r join Organization p on p.id = r.partnerId
+            where r.customerId = :customerId and r.state = dev.kontor.partner.RelationshipState.REQUESTED
+              and r.requestExpiresAt > :now
+            order by r.requestedAt desc, r.id desc
+            """)
+    List<RelationshipWithPartner> findOpenRequestsTo(long customerId, Instant now);
+
+    @Query("""
+            select new dev.kontor.organization.OrganizationSummary(o.id, o.kind, o.name, o.customerNumber)
+            from Organization o where o.id in :organizationIds
+            """)
+    List<OrganizationSummary> findSummaries(Collection<Long> organizationIds);
+
+    /** The name of the partner that holds ADMIN for the customer, other than the given relationship. */
+    @Query("""
+            select p.name from PartnerRelationship r join Organization p on p.id = r.partnerId
+            where r.adminCustomerId = :customerId and r.id <> :exceptRelationshipId
+            """)
+    Optional<String> findAdminHolderName(long customerId, long exceptRelationshipId);
+
+    @Query("""
+            select case when count(m) > 0 then true else false end from Membership m
+            where m.user.id = :userId and m.organization.id = :customerId
+              and m.role = dev.kontor.organization.MembershipRole.MANAGER
+              and m.state = dev.kontor.organization.MembershipState.ACTIVE
+            """)
+    boolean isActiveManager(long userId, long customerId);
+
+    /** The person a request was sent to, and their invited manager membership of the customer if they have one. */
+    @Query("""
+            select new dev.kontor.partner.Addressee(u.id,
+                   (select m.id from Membership m
+                    where m.user.id = u.id and m.organization.id = :customerId
+                      and m.role = dev.kontor.organization.MembershipRole.MANAGER
+                      and m.state = dev.kontor.organization.MembershipState.INVITED))
+            from UserAccount u where u.email = :email
+            """)
+    Optional<Addressee> findAddressee(String email, long customerId);
+
+    /** Active relationships whose rights were last confirmed before the limit and whose customer was not asked yet. */
+    @Query("""
+            select new dev.kontor.partner.DueReview(r, c.name, c.customerNumber, p.name, u.id, u.email, u.displayName,
+                   u.preferredLanguage)
+            from PartnerRelationship r
+              join Organization c on c.id = r.customerId
+              join Organization p on p.id = r.partnerId
+              left join CustomerAccount a on a.organizationId = r.customerId
+              left join UserAccount u on u.id = a.contactPersonId
+            where r.state = dev.kontor.partner.RelationshipState.ACTIVE and r.rightsReviewRequestedAt is null
+              and r.rightsConfirmedAt < :confirmedBefore
+            order by r.id
+            """)
+    List<DueReview> findDueForReview(Instant confirmedBefore, Limit limit);
+
+    /** Notes that the customer was asked; only rows that are still due, so a confirmation meanwhile wins. */
+    @Modifying(flushAutomatically = true)
+    @Query("""
+            update PartnerRelationship r set r.rightsReviewRequestedAt = :now, r.version = r.version + 1
+            where r.id in :relationshipIds and r.state = dev.kontor.partner.RelationshipState.ACTIVE
+              and r.rightsReviewRequestedAt is null and r.rightsConfirmedAt < :confirmedBefore
+            """)
+    int markReviewRequested(Collection<Long> relationshipIds, Instant now, Instant confirmedBefore);
+
+    /**
+     * Active relationships whose customer was asked before the limit and has not answered, locked; rows another
+     * transaction holds (a manager confirming right now) are skipped and looked at in the next run.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @QueryHints(@QueryHint(name = "jakarta.persistence.lock.timeout", value = "-2"))
+    @Query("""
+            select r from PartnerRelationship r
+            where r.state = dev.kontor.partner.RelationshipState.ACTIVE and r.rightsReviewRequestedAt < :askedBefore
+            order by r.id
+            """)
+    List<PartnerRelationship> claimUnansweredReviews(Instant askedBefore, Limit limit);
+
+    @Query("""
+            select new dev.kontor.partner.Recipient(a.organizationId, u.id, u.email, u.displayName, u.preferredLanguage,
+                   false)
+            from CustomerAccount a join UserAccount u on u.id = a.contactPersonId
+            where a.organizationId in :customerIds
+            """)
+    List<Recipient> findContactPersons(Collection<Long> customerIds);
+
+    /**
+     * Who hears from the customer's side, per relationship: its requester while they are still active in the partner
+     * (flagged), and the partner's active legal representatives.
+     */
+    @Query("""
+            select new dev.kontor.partner.Recipient(r.id, u.id, u.email, u.displayName, u.preferredLanguage,
+                   case when u.id = r.requestedBy then true else false end)
+            from PartnerRelationship r
+              join Membership m on m.organization.id = r.partnerId
+              join m.user u
+            where r.id in :relationshipIds and m.state = dev.kontor.organization.MembershipState.ACTIVE
+              and (m.role = dev.kontor.organization.MembershipRole.LEGAL_REPRESENTATIVE or u.id = r.requestedBy)
+            order by r.id, u.id
+            """)
+    List<Recipient> findPartnerRecipients(Collection<Long> relationshipIds);
+}

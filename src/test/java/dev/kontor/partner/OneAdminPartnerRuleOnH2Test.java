@@ -1,0 +1,7 @@
+package dev.kontor.partner;
+
+import dev.kontor.support.IntegrationTest;
+
+@IntegrationTest
+class OneAdminPartnerRuleOnH2Test extends OneAdminPartnerRule {
+}
