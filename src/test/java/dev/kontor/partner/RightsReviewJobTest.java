@@ -1,0 +1,161 @@
+package dev.kontor.partner;
+
+import static dev.kontor.organization.OrganizationRight.MANAGE_CONTACTS;
+import static dev.kontor.organization.OrganizationRight.MANAGE_USERS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kontor.partner.TestRequests.Request;
+import dev.kontor.support.Fixtures;
+import dev.kontor.support.Fixtures.TestAccount;
+import dev.kontor.support.Fixtures.TestPartner;
+import dev.kontor.support.IntegrationTest;
+import dev.kontor.support.MutableClock;
+import dev.kontor.support.Outbox;
+import dev.kontor.support.Outbox.QueuedMail;
+import dev.kontor.user.SystemTask;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@IntegrationTest
+class RightsReviewJobTest {
+
+    @Autowired
+    RightsReviewJob job;
+
+    @Autowired
+    CustomerPartnerService partners;
+
+    @Autowired
+    RelationshipAnswers answers;
+
+    @Autowired
+    TestRequests requests;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    MutableClock clock;
+
+    private AuditTrail audit;
+    private TestAccount account;
+    private TestPartner partner;
+    private long relationshipId;
+
+    @BeforeEach
+    void activePartner() {
+        audit = new AuditTrail(jdbc);
+        account = fixtures.account("Alice", "Bob");
+        partner = fixtures.partner("Reviewed Hosting");
+        Request request = requests.request(partner.id(), account.id(), account.email("Bob"),
+                EnumSet.of(MANAGE_USERS, MANAGE_CONTACTS), partner.adminUserId());
+        fixtures.as(account.email("Bob"), () -> answers.accept(request.token(),
+                EnumSet.of(MANAGE_USERS, MANAGE_CONTACTS), null));
+        relationshipId = request.id();
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void after_90_days_the_contact_person_is_asked_and_30_days_later_the_rights_fall_back_to_view() {
+        run();
+        clock.advance(Duration.ofDays(89));
+        run();
+        assertThat(reviewMails()).isEmpty();
+
+        clock.advance(Duration.ofDays(2));
+        run();
+        run();
+
+        // Alice became the contact person as the account's first manager; Bob accepted the request
+        assertThat(reviewMails()).singleElement().satisfies(mail -> {
+            assertThat(mail.subject()).isEqualTo(account.label() + ": please confirm the rights of "
+                    + partner.name());
+            assertThat(mail.body()).contains("View, Manage users, Manage contacts",
+                    "/accounts/" + account.customerNumber());
+        });
+        assertThat(outbox.to(account.email("Bob"))).isEmpty();
+        assertThat(audit.of(RightsReviewJob.RIGHTS_REVIEW_REQUESTED, account.id())).hasSize(1);
+        assertThat(audit.of(RightsReviewJob.RIGHTS_REVIEW_REQUESTED, partner.id())).hasSize(1);
+        CustomerPartnerRow asked = row();
+        assertThat(asked.reviewDue()).isTrue();
+        assertThat(asked.fallsBackAt()).isNotNull();
+
+        clock.advance(Duration.ofDays(29));
+        run();
+        assertThat(requests.grantedRights(relationshipId)).isEqualTo("VIEW,MANAGE_USERS,MANAGE_CONTACTS");
+
+        clock.advance(Duration.ofDays(2));
+        run();
+        run();
+
+        assertThat(requests.grantedRights(relationshipId)).isEqualTo("VIEW");
+        assertThat(requests.state(relationshipId)).isEqualTo("ACTIVE");
+        assertThat(outbox.to(partner.adminEmail())).filteredOn(mail -> mail.subject().contains("fell back"))
+                .singleElement().satisfies(mail -> {
+                    assertThat(mail.subject()).isEqualTo(account.label() + ": your rights fell back to View");
+                    assertThat(mail.body()).contains("The rights were: View, Manage users, Manage contacts");
+                });
+        assertThat(outbox.to(account.email("Alice"))).filteredOn(mail -> mail.subject().contains("fell back"))
+                .singleElement().satisfies(mail -> assertThat(mail.body()).contains(partner.name(),
+                        "/accounts/" + account.customerNumber()));
+        for (long organization : new long[] {account.id(), partner.id()}) {
+            assertThat(audit.of(RightsReviewJob.RIGHTS_FELL_BACK, organization)).singleElement()
+                    .satisfies(event -> {
+                        assertThat(event.oldValue()).isEqualTo("VIEW,MANAGE_USERS,MANAGE_CONTACTS");
+                        assertThat(event.newValue()).isEqualTo("VIEW");
+                    });
+        }
+        assertThat(row().reviewDue()).isFalse();
+    }
+
+    @Test
+    void rights_confirmed_in_the_account_stay_and_the_next_review_waits_a_full_interval() {
+        clock.advance(Duration.ofDays(91));
+        run();
+        assertThat(reviewMails()).hasSize(1);
+
+        fixtures.as(account.email("Bob"), () -> partners.confirmRights(account.id(), relationshipId));
+        clock.advance(Duration.ofDays(31));
+        run();
+
+        assertThat(requests.grantedRights(relationshipId)).isEqualTo("VIEW,MANAGE_USERS,MANAGE_CONTACTS");
+        assertThat(audit.of(RightsReviewJob.RIGHTS_FELL_BACK, account.id())).isEmpty();
+        assertThat(reviewMails()).hasSize(1);
+        clock.advance(Duration.ofDays(60));
+        run();
+        assertThat(reviewMails()).hasSize(2);
+    }
+
+    private void run() {
+        SystemTask.run(() -> {
+            job.askDueCustomers();
+            job.fallBackUnanswered();
+        });
+    }
+
+    private List<QueuedMail> reviewMails() {
+        return outbox.to(account.email("Alice")).stream()
+                .filter(mail -> mail.subject().contains("please confirm the rights")).toList();
+    }
+
+    private CustomerPartnerRow row() {
+        return fixtures.as(account.email("Alice"), () -> partners.partnersOf(account.id())).stream()
+                .filter(row -> row.relationshipId() == relationshipId).findFirst().orElseThrow();
+    }
+}
