@@ -9,9 +9,11 @@ import dev.kontor.account.AccountDetails;
 import dev.kontor.account.AccountService;
 import dev.kontor.account.ManagerService;
 import dev.kontor.organization.CustomerNumber;
+import dev.kontor.partner.CustomerPartnerService;
+import dev.kontor.partner.ui.PartnersSection;
 
 /**
- * The account data dialog: master data, the contact person (with the pencil), and the managers. It reads the account
+ * The account data dialog: master data, the contact person (with the pencil), the managers and the partners. It reads the account
  * through the service when it opens (which refuses anyone without a right to it) and again after every change, so
  * that it always shows what is stored, with the version that the next change must match.
  */
@@ -19,15 +21,17 @@ class AccountDataDialog extends Dialog {
 
     private final AccountService accounts;
     private final ManagerService managers;
+    private final CustomerPartnerService partners;
     private final CustomerNumber number;
     private final Runnable onChange;
     private final Div body = new Div();
     private AccountDetails details;
 
-    AccountDataDialog(AccountService accounts, ManagerService managers, CustomerNumber number, Runnable onChange,
-                      Runnable onClose) {
+    AccountDataDialog(AccountService accounts, ManagerService managers, CustomerPartnerService partners,
+                      CustomerNumber number, Runnable onChange, Runnable onClose) {
         this.accounts = accounts;
         this.managers = managers;
+        this.partners = partners;
         this.number = number;
         this.onChange = onChange;
         setId("account-data-dialog");
@@ -58,6 +62,7 @@ class AccountDataDialog extends Dialog {
         // the contact person first: keeping it current is what people come here for most
         body.add(new ContactPersonSection(accounts, details, this::changed),
                 new ManagersSection(managers, details, this::changed),
+                new PartnersSection(partners, details.accountId(), this::changed),
                 new MasterDataSection(accounts, details, this::changed));
     }
 

@@ -30,6 +30,7 @@ import dev.kontor.organization.CustomerNumber;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.MyOrganization;
 import dev.kontor.organization.OrganizationService;
+import dev.kontor.partner.CustomerPartnerService;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Optional;
@@ -53,6 +54,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
 
     private final AccountService accounts;
     private final ManagerService managers;
+    private final CustomerPartnerService partners;
     private final TextField filter = new TextField();
     private final Div cards = new Div();
     private final Button showMore = new Button();
@@ -60,10 +62,11 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     private int loadedPages;
     private AccountDataDialog openDialog;
 
-    public DashboardView(AccountService accounts, ManagerService managers, OrganizationService organizations,
-                         AuthenticationContext authenticationContext) {
+    public DashboardView(AccountService accounts, ManagerService managers, CustomerPartnerService partners,
+                         OrganizationService organizations, AuthenticationContext authenticationContext) {
         this.accounts = accounts;
         this.managers = managers;
+        this.partners = partners;
         setId("dashboard");
         addClassName("dashboard");
 
@@ -198,7 +201,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         }
         closeDialog();
         // refused (and audited) by the service when the person has no right to the account
-        openDialog = new AccountDataDialog(accounts, managers, customerNumber.get(), this::afterChange,
+        openDialog = new AccountDataDialog(accounts, managers, partners, customerNumber.get(), this::afterChange,
                 () -> UI.getCurrent().navigate(DashboardView.class));
         openDialog.open();
     }

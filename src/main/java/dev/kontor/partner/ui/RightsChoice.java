@@ -1,0 +1,51 @@
+package dev.kontor.partner.ui;
+
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import dev.kontor.organization.OrganizationRight;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A checkbox per right, each explained in one line; VIEW is always ticked and cannot be unticked, since every partner
+ * holds it. Used wherever a customer grants rights: the request page, accepting from the account, changing rights.
+ */
+class RightsChoice extends Div {
+
+    private final Map<OrganizationRight, Checkbox> boxes = new EnumMap<>(OrganizationRight.class);
+
+    RightsChoice(String label, Set<OrganizationRight> ticked) {
+        addClassName("rights-choice");
+        setId("rights-choice");
+        getElement().setAttribute("role", "group");
+        getElement().setAttribute("aria-label", label);
+        Span legend = new Span(label);
+        legend.addClassName("rights-choice-label");
+        add(legend);
+        for (OrganizationRight right : OrganizationRight.values()) {
+            Checkbox box = new Checkbox(getTranslation("right." + right.name()));
+            box.setId("right-" + right.name());
+            box.setHelperText(getTranslation("right." + right.name() + ".help"));
+            box.setValue(right == OrganizationRight.VIEW || ticked.contains(right));
+            if (right == OrganizationRight.VIEW) {
+                box.setReadOnly(true);
+            }
+            boxes.put(right, box);
+            add(box);
+        }
+    }
+
+    /** The ticked rights, VIEW always among them. */
+    Set<OrganizationRight> chosen() {
+        EnumSet<OrganizationRight> chosen = EnumSet.of(OrganizationRight.VIEW);
+        boxes.forEach((right, box) -> {
+            if (Boolean.TRUE.equals(box.getValue())) {
+                chosen.add(right);
+            }
+        });
+        return chosen;
+    }
+}
