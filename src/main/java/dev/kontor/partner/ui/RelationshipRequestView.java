@@ -97,10 +97,18 @@ public class RelationshipRequestView extends Main implements BeforeEnterObserver
             showWayToAnswer(token, preview, path);
             return;
         }
-        RightsChoice rights = new RightsChoice(getTranslation("partner-answer.rights"), preview.requestedRights());
+        if (path == AnswerPath.SIGNED_IN_MANAGER) {
+            String me = authentication.getAuthenticatedUser(SignedInPerson.class).map(SignedInPerson::displayName)
+                    .orElse("");
+            Paragraph answerAs = new Paragraph(getTranslation("partner-answer.answer-as", me,
+                    preview.customerLabel()));
+            answerAs.setId("answer-as");
+            content.add(answerAs);
+        }
         Paragraph explanation = new Paragraph(getTranslation("partner-answer.rights.explanation"));
         explanation.addClassName("section-explanation");
-        content.add(rights, explanation);
+        RightsChoice rights = new RightsChoice(getTranslation("partner-answer.rights"), preview.requestedRights());
+        content.add(explanation, rights);
 
         PasswordField password = new PasswordField(getTranslation("partner-answer.password"));
         PasswordField repeat = new PasswordField(getTranslation("partner-answer.password-repeat"));
@@ -108,13 +116,6 @@ public class RelationshipRequestView extends Main implements BeforeEnterObserver
             content.add(new Paragraph(getTranslation("partner-answer.password.intro", preview.addresseeEmail())));
             passwordFields(preview, password, repeat);
             content.add(password, repeat);
-        } else {
-            String me = authentication.getAuthenticatedUser(SignedInPerson.class).map(SignedInPerson::displayName)
-                    .orElse("");
-            Paragraph answerAs = new Paragraph(getTranslation("partner-answer.answer-as", me,
-                    preview.customerLabel()));
-            answerAs.setId("answer-as");
-            content.add(answerAs);
         }
 
         Button accept = new Button(getTranslation(path == AnswerPath.SET_PASSWORD
