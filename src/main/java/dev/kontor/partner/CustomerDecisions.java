@@ -221,7 +221,7 @@ class CustomerDecisions {
         return parties.partnerName() + " / " + parties.customerLabel();
     }
 
-    private List<Recipient> partnerPeople(PartnerRelationship relationship) {
+    private List<NotifiedPerson> partnerPeople(PartnerRelationship relationship) {
         return relationships.findPartnerRecipients(List.of(relationship.getId()));
     }
 

@@ -45,14 +45,14 @@ class CustomerSideMails {
      * The partner's people to tell about one relationship: the person who sent the request while they are still
      * active in the partner, otherwise the partner's legal representatives.
      */
-    static List<Recipient> partnerSide(Collection<Recipient> candidates) {
-        List<Recipient> requesters = candidates.stream().filter(Recipient::requester).toList();
+    static List<NotifiedPerson> partnerSide(Collection<NotifiedPerson> candidates) {
+        List<NotifiedPerson> requesters = candidates.stream().filter(NotifiedPerson::requester).toList();
         return distinct(requesters.isEmpty() ? new ArrayList<>(candidates) : requesters);
     }
 
     void accepted(PartnerRelationship relationship, String partnerName, String customerLabel,
-                  Collection<Recipient> partnerPeople) {
-        for (Recipient to : partnerSide(partnerPeople)) {
+                  Collection<NotifiedPerson> partnerPeople) {
+        for (NotifiedPerson to : partnerSide(partnerPeople)) {
             Locale language = languageOf(to);
             send("partner-answer:accepted:" + relationship.getId() + ":" + to.userId(), to.email(),
                     text(language, "partner-answer.mail.accepted.subject", customerLabel),
@@ -64,8 +64,8 @@ class CustomerSideMails {
     }
 
     void declined(PartnerRelationship relationship, String partnerName, String customerLabel,
-                  Collection<Recipient> partnerPeople) {
-        for (Recipient to : partnerSide(partnerPeople)) {
+                  Collection<NotifiedPerson> partnerPeople) {
+        for (NotifiedPerson to : partnerSide(partnerPeople)) {
             Locale language = languageOf(to);
             send("partner-answer:declined:" + relationship.getId() + ":" + to.userId(), to.email(),
                     text(language, "partner-answer.mail.declined.subject", customerLabel),
@@ -75,8 +75,8 @@ class CustomerSideMails {
     }
 
     void rightsChanged(PartnerRelationship relationship, String partnerName, String customerLabel,
-                       Collection<OrganizationRight> before, Collection<Recipient> partnerPeople) {
-        for (Recipient to : partnerSide(partnerPeople)) {
+                       Collection<OrganizationRight> before, Collection<NotifiedPerson> partnerPeople) {
+        for (NotifiedPerson to : partnerSide(partnerPeople)) {
             Locale language = languageOf(to);
             send("customer-partners:rights:" + relationship.getId() + ":" + relationship.getVersion() + ":"
                             + to.userId(), to.email(),
@@ -88,8 +88,8 @@ class CustomerSideMails {
     }
 
     void revoked(PartnerRelationship relationship, String partnerName, String customerLabel,
-                 Collection<Recipient> partnerPeople) {
-        for (Recipient to : partnerSide(partnerPeople)) {
+                 Collection<NotifiedPerson> partnerPeople) {
+        for (NotifiedPerson to : partnerSide(partnerPeople)) {
             Locale language = languageOf(to);
             send("customer-partners:revoked:" + relationship.getId() + ":" + to.userId(), to.email(),
                     text(language, "customer-partners.mail.revoked.subject", customerLabel, partnerName),
@@ -99,7 +99,7 @@ class CustomerSideMails {
     }
 
     void reviewRequested(DueReview due, Instant askedAt, Instant fallsBackAt) {
-        Recipient to = due.contactPerson();
+        NotifiedPerson to = due.contactPerson();
         PartnerRelationship relationship = due.relationship();
         Locale language = languageOf(to);
         send("rights-review:ask:" + relationship.getId() + ":" + askedAt.toEpochMilli(), to.email(),
@@ -110,10 +110,10 @@ class CustomerSideMails {
     }
 
     void fellBack(PartnerRelationship relationship, Instant askedAt, String partnerName, String customerLabel,
-                  String customerNumber, Collection<OrganizationRight> before, Collection<Recipient> partnerPeople,
-                  Recipient contactPerson) {
+                  String customerNumber, Collection<OrganizationRight> before,
+                  Collection<NotifiedPerson> partnerPeople, NotifiedPerson contactPerson) {
         String key = "rights-review:fallback:" + relationship.getId() + ":" + askedAt.toEpochMilli() + ":";
-        for (Recipient to : partnerSide(partnerPeople)) {
+        for (NotifiedPerson to : partnerSide(partnerPeople)) {
             Locale language = languageOf(to);
             send(key + to.userId(), to.email(),
                     text(language, "rights-review.mail.fallback-partner.subject", customerLabel),
@@ -148,12 +148,12 @@ class CustomerSideMails {
         return i18n.getTranslation(key, language, arguments);
     }
 
-    private static Locale languageOf(Recipient recipient) {
+    private static Locale languageOf(NotifiedPerson recipient) {
         return SupportedLanguages.closestTo(recipient.locale());
     }
 
-    private static List<Recipient> distinct(List<Recipient> recipients) {
-        Map<Long, Recipient> byUser = new LinkedHashMap<>();
+    private static List<NotifiedPerson> distinct(List<NotifiedPerson> recipients) {
+        Map<Long, NotifiedPerson> byUser = new LinkedHashMap<>();
         recipients.forEach(r -> byUser.putIfAbsent(r.userId(), r));
         return List.copyOf(byUser.values());
     }

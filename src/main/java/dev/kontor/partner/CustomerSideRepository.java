@@ -33,7 +33,10 @@ interface CustomerSideRepository extends Repository<PartnerRelationship, Long> {
     @Query("select r from PartnerRelationship r where r.id = :relationshipId and r.customerId = :customerId")
     Optional<PartnerRelationship> lockInCustomer(long relationshipId, long customerId);
 
-    @Query("select r.requestTokenHash from PartnerRelationship r where r.id = :relationshipId and r.requestTokenHash is not null")
+    @Query("""
+            select r.requestTokenHash from PartnerRelationship r
+            where r.id = :relationshipId and r.requestTokenHash is not null
+            """)
     Optional<String> findTokenHash(long relationshipId);
 
     @Query("select r.customerId from PartnerRelationship r where r.id = :relationshipId")
@@ -131,20 +134,20 @@ interface CustomerSideRepository extends Repository<PartnerRelationship, Long> {
     List<PartnerRelationship> claimUnansweredReviews(Instant askedBefore, Limit limit);
 
     @Query("""
-            select new dev.kontor.partner.Recipient(a.organizationId, u.id, u.email, u.displayName, u.preferredLanguage,
-                   false)
+            select new dev.kontor.partner.NotifiedPerson(a.organizationId, u.id, u.email, u.displayName,
+                   u.preferredLanguage, false)
             from CustomerAccount a join UserAccount u on u.id = a.contactPersonId
             where a.organizationId in :customerIds
             """)
-    List<Recipient> findContactPersons(Collection<Long> customerIds);
+    List<NotifiedPerson> findContactPersons(Collection<Long> customerIds);
 
     /**
      * Who hears from the customer's side, per relationship: its requester while they are still active in the partner
      * (flagged), and the partner's active legal representatives.
      */
     @Query("""
-            select new dev.kontor.partner.Recipient(r.id, u.id, u.email, u.displayName, u.preferredLanguage,
-                   case when u.id = r.requestedBy then true else false end)
+            select new dev.kontor.partner.NotifiedPerson(r.id, u.id, u.email, u.displayName,
+                   u.preferredLanguage, case when u.id = r.requestedBy then true else false end)
             from PartnerRelationship r
               join Membership m on m.organization.id = r.partnerId
               join m.user u
@@ -152,5 +155,5 @@ interface CustomerSideRepository extends Repository<PartnerRelationship, Long> {
               and (m.role = dev.kontor.organization.MembershipRole.LEGAL_REPRESENTATIVE or u.id = r.requestedBy)
             order by r.id, u.id
             """)
-    List<Recipient> findPartnerRecipients(Collection<Long> relationshipIds);
+    List<NotifiedPerson> findPartnerRecipients(Collection<Long> relationshipIds);
 }

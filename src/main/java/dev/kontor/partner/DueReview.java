@@ -8,8 +8,8 @@ record DueReview(PartnerRelationship relationship, String customerName, String c
         return customerName + " (" + customerNumber + ")";
     }
 
-    Recipient contactPerson() {
-        return contactUserId == null ? null : new Recipient(relationship.getCustomerId(), contactUserId, contactEmail,
-                contactName, contactLanguage, false);
+    NotifiedPerson contactPerson() {
+        return contactUserId == null ? null : new NotifiedPerson(relationship.getCustomerId(), contactUserId,
+                contactEmail, contactName, contactLanguage, false);
     }
 }

@@ -134,12 +134,12 @@ class RightsReviewJob {
         Map<Long, OrganizationSummary> organizations = relationships.findSummaries(
                         organizationIds.stream().distinct().toList()).stream()
                 .collect(Collectors.toMap(OrganizationSummary::id, Function.identity()));
-        Map<Long, Recipient> contactPersons = relationships.findContactPersons(
+        Map<Long, NotifiedPerson> contactPersons = relationships.findContactPersons(
                         unanswered.stream().map(PartnerRelationship::getCustomerId).distinct().toList()).stream()
-                .collect(Collectors.toMap(Recipient::key, Function.identity(), (first, second) -> first));
-        Map<Long, List<Recipient>> partnerPeople = relationships.findPartnerRecipients(
+                .collect(Collectors.toMap(NotifiedPerson::key, Function.identity(), (first, second) -> first));
+        Map<Long, List<NotifiedPerson>> partnerPeople = relationships.findPartnerRecipients(
                         unanswered.stream().map(PartnerRelationship::getId).toList()).stream()
-                .collect(Collectors.groupingBy(Recipient::key));
+                .collect(Collectors.groupingBy(NotifiedPerson::key));
         for (PartnerRelationship relationship : unanswered) {
             fallBack(relationship, now, organizations.get(relationship.getPartnerId()).name(),
                     organizations.get(relationship.getCustomerId()),
@@ -150,7 +150,8 @@ class RightsReviewJob {
     }
 
     private void fallBack(PartnerRelationship relationship, Instant now, String partnerName,
-                          OrganizationSummary customer, List<Recipient> partnerPeople, Recipient contactPerson) {
+                          OrganizationSummary customer, List<NotifiedPerson> partnerPeople,
+                          NotifiedPerson contactPerson) {
         Instant askedAt = relationship.getRightsReviewRequestedAt();
         Set<OrganizationRight> before = RightSets.ordered(relationship.getGrantedRights());
         Set<OrganizationRight> viewOnly = Set.of(OrganizationRight.VIEW);
