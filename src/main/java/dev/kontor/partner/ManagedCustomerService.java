@@ -8,8 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -19,8 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The partner's managed customers, a page at a time: legal representatives and administrators see all of them,
- * employees only those assigned to them. One statement for the page, one for the count, one for the page's
- * assignees, whatever the number of customers.
+ * employees only those assigned to them. Per page one statement for the rows and one for their assignees; one
+ * count per filter; plus the check of the caller's role. Never more, whatever the number of customers.
  */
 @Service
 @Transactional(readOnly = true)
@@ -47,21 +45,37 @@ public class ManagedCustomerService {
         this.access = access;
     }
 
-    public Page<ManagedCustomer> page(long partnerId, ManagedCustomerFilter filter, Pageable pageable) {
+    /** One page of rows (sorted by the grid's columns), with the assignees of the page's customers. */
+    public List<ManagedCustomer> rows(long partnerId, ManagedCustomerFilter filter, Pageable pageable) {
         AuthenticatedUser me = CurrentUser.require();
         PartnerMembership membership = access.require(partnerId, PartnerAccess.ANYONE, "List managed customers");
-        String text = filter.text() == null ? "" : filter.text().strip().toLowerCase(Locale.ROOT);
-        Page<ManagedCustomer> page = customers.findPage(partnerId, filter.includeEnded() ? WITH_ENDED : CURRENT,
-                "%" + escapeLike(text) + "%", membership.seesAllCustomers(), me.userId(), sorted(pageable));
-        if (page.isEmpty() || !membership.seesAllCustomers()) {
-            return page;
+        List<ManagedCustomer> rows = customers.findRows(partnerId, states(filter), pattern(filter),
+                membership.seesAllCustomers(), me.userId(), sorted(pageable));
+        if (rows.isEmpty() || !membership.seesAllCustomers()) {
+            return rows;
         }
         Map<Long, List<Assignee>> assignees = assignments.findAssignees(partnerId,
-                page.getContent().stream().map(ManagedCustomer::customerId).toList()).stream()
+                rows.stream().map(ManagedCustomer::customerId).toList()).stream()
                 .collect(Collectors.groupingBy(Assignee::customerId));
-        return new PageImpl<>(page.getContent().stream()
-                .map(row -> row.withAssignees(assignees.getOrDefault(row.customerId(), List.of()))).toList(),
-                pageable, page.getTotalElements());
+        return rows.stream().map(row -> row.withAssignees(assignees.getOrDefault(row.customerId(), List.of())))
+                .toList();
+    }
+
+    /** How many rows the filter matches, for the grid's scroll bar. */
+    public long count(long partnerId, ManagedCustomerFilter filter) {
+        AuthenticatedUser me = CurrentUser.require();
+        PartnerMembership membership = access.require(partnerId, PartnerAccess.ANYONE, "Count managed customers");
+        return customers.countRows(partnerId, states(filter), pattern(filter), membership.seesAllCustomers(),
+                me.userId());
+    }
+
+    private static Set<RelationshipState> states(ManagedCustomerFilter filter) {
+        return filter.includeEnded() ? WITH_ENDED : CURRENT;
+    }
+
+    private static String pattern(ManagedCustomerFilter filter) {
+        String text = filter.text() == null ? "" : filter.text().strip().toLowerCase(Locale.ROOT);
+        return "%" + escapeLike(text) + "%";
     }
 
     private static Pageable sorted(Pageable pageable) {

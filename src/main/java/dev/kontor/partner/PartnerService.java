@@ -30,7 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -264,12 +264,18 @@ public class PartnerService {
         });
     }
 
-    /** The partner's sent requests, newest first, one page and its count. */
+    /** The partner's sent requests, one page (sorted as asked). */
     @Transactional(readOnly = true)
-    public Page<SentRequest> sentRequests(long partnerId, Set<RelationshipState> states, Pageable pageable) {
+    public Slice<SentRequest> sentRequests(long partnerId, Set<RelationshipState> states, Pageable pageable) {
         access.require(partnerId, PartnerAccess.LEADS, "List sent requests");
         Set<RelationshipState> shown = states.isEmpty() ? EnumSet.allOf(RelationshipState.class) : states;
         return managedCustomers.findSentRequests(partnerId, shown, pageable);
+    }
+
+    @Transactional(readOnly = true)
+    public long countSentRequests(long partnerId) {
+        access.require(partnerId, PartnerAccess.LEADS, "Count sent requests");
+        return managedCustomers.countSentRequests(partnerId);
     }
 
     private PartnerRelationship newRequest(long partnerId, long customerId, Set<OrganizationRight> rights,
