@@ -110,11 +110,16 @@ class ManagedCustomersViewTest extends SpringBrowserlessTest {
         TextArea draft = find(TextArea.class).withId("request-draft").single();
         assertThat(draft.getValue()).contains("Muster Hosting GmbH would like to work for Nordlicht Reisen (CN-10003)",
                 "/partner-request/");
-        assertThat(outbox.to("dora@nordlicht.test")).isEmpty();
+        assertThat(requestsTo("dora@nordlicht.test")).isEmpty();
 
         test(find(Button.class).withId("send-request").single()).click();
-        assertThat(outbox.to("dora@nordlicht.test")).singleElement()
+        assertThat(requestsTo("dora@nordlicht.test")).singleElement()
                 .satisfies(mail -> assertThat(mail.body()).isEqualTo(draft.getValue()));
+    }
+
+    /** Other tests in this context may mail the same demo person about other things. */
+    private java.util.List<Outbox.QueuedMail> requestsTo(String recipient) {
+        return outbox.to(recipient).stream().filter(mail -> mail.body().contains("/partner-request/")).toList();
     }
 
     @SuppressWarnings("unchecked")
