@@ -22,6 +22,9 @@ class MainLayoutTest extends SpringBrowserlessTest {
     @org.springframework.beans.factory.annotation.Autowired
     dev.kontor.audit.AuditLog auditLog;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.kontor.support.Fixtures fixtures;
+
     @Test
     @WithUserDetails(DemoPeople.ANNA)
     void a_manager_sees_the_layout_with_only_the_entries_she_may_use() {
@@ -64,8 +67,9 @@ class MainLayoutTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails(DemoPeople.DORA)
     void switching_to_german_changes_the_texts_and_is_remembered() {
+        // a person of its own: the remembered choice must not leak into other tests of this context
+        fixtures.signIn(fixtures.person("Lena"));
         navigate(DashboardView.class);
         @SuppressWarnings("unchecked")
         Select<Locale> language = find(Select.class).withId("language-switch").single();
