@@ -24,8 +24,9 @@ class SignInJourneyIT extends EndToEndTest {
         submitLogin(DemoPeople.DORA, DemoPeople.PASSWORD);
 
         assertThat(page.locator("#signed-in-person")).hasText("Dora Nordmann");
-        assertThat(page.locator("#main-navigation vaadin-side-nav-item")).hasCount(1);
+        assertThat(page.locator("#main-navigation vaadin-side-nav-item")).hasCount(2);
         assertThat(page.locator("#main-navigation")).containsText("Dashboard");
+        assertThat(page.locator("#main-navigation")).containsText("Audit log");
         assertThat(page.locator("#account-CN-10003")).containsText("CN-10003");
         assertThat(page.locator("#account-CN-10003")).containsText("Nordlicht Reisen");
         Accessibility.assertNoSeriousViolations(page, "dashboard");

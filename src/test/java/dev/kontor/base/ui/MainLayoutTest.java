@@ -31,7 +31,7 @@ class MainLayoutTest extends SpringBrowserlessTest {
         navigate(DashboardView.class);
 
         SideNav nav = find(SideNav.class).withId("main-navigation").single();
-        assertThat(nav.getItems()).extracting(SideNavItem::getLabel).containsExactly("Dashboard");
+        assertThat(nav.getItems()).extracting(SideNavItem::getLabel).containsExactly("Dashboard", "Audit log");
         assertThat(find(Span.class).withId("signed-in-person").single().getText()).isEqualTo("Anna Becker");
         assertThat(find(Button.class).withId("sign-out").single().getText()).isEqualTo("Sign out");
         assertThat(find(H1.class).withClassName("page-title").single().getText()).isEqualTo("Dashboard");
@@ -79,6 +79,7 @@ class MainLayoutTest extends SpringBrowserlessTest {
 
         SideNav nav = find(SideNav.class).withId("main-navigation").single();
         assertThat(nav.getItems()).extracting(SideNavItem::getLabel).containsExactly("Übersicht");
+        // (a person without any membership: only the dashboard)
         assertThat(find(Button.class).withId("sign-out").single().getText()).isEqualTo("Abmelden");
     }
 }
