@@ -44,6 +44,11 @@ public class AccountProvisioning {
         accounts.findById(accountId).orElseThrow().update(MasterDataRules.validated(data));
     }
 
+    /** Whether a payment method is on file (the billing system's answer). */
+    public void recordPaymentMethod(long accountId, boolean onFile) {
+        accounts.findById(accountId).orElseThrow().recordPaymentMethod(onFile);
+    }
+
     public void importConfirmation(long accountId, Instant confirmedAt) {
         accounts.findById(accountId).orElseThrow().confirmContactData(confirmedAt);
     }

@@ -51,6 +51,9 @@ class CustomerAccount {
     @Column(name = "confirmation_requested_at")
     private Instant confirmationRequestedAt;
 
+    @Column(name = "payment_method_on_file", nullable = false)
+    private boolean paymentMethodOnFile;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -115,6 +118,10 @@ class CustomerAccount {
     void confirmContactData(Instant now) {
         contactConfirmedAt = now;
         confirmationRequestedAt = null;
+    }
+
+    void recordPaymentMethod(boolean onFile) {
+        paymentMethodOnFile = onFile;
     }
 
     void confirmationRequested(Instant now) {

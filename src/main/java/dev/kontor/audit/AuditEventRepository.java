@@ -1,6 +1,10 @@
 package dev.kontor.audit;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
 /** Append-only on purpose: it can save and read, and has no way to update or delete. */
@@ -9,4 +13,35 @@ interface AuditEventRepository extends Repository<AuditEvent, Long> {
     AuditEvent save(AuditEvent event);
 
     List<AuditEvent> findTop50ByKindOrderByIdDesc(String kind);
+
+    /** One page of the audit log, newest first, limited to what the reader may see. */
+    @Query("""
+            select new dev.kontor.audit.AuditRow(e.id, e.occurredAt, e.kind, e.outcome, e.actorEmail, b.name,
+                   o.name, o.customerNumber, e.summary, e.oldValue, e.newValue, e.remoteAddress)
+            from AuditEvent e
+              left join Organization o on o.id = e.organizationId
+              left join Organization b on b.id = e.onBehalfOfId
+            where e.occurredAt >= :from and e.occurredAt < :to
+              and (:everything = true or e.organizationId in :organizations)
+              and lower(coalesce(e.actorEmail, '')) like :actor escape '\\'
+              and (:organization = '%' or lower(o.name) like :organization escape '\\'
+                   or lower(o.customerNumber) like :organization escape '\\')
+              and lower(e.kind) like :kind escape '\\'
+            order by e.id desc
+            """)
+    List<AuditRow> findRows(Instant from, Instant to, boolean everything, Collection<Long> organizations,
+                            String actor, String organization, String kind, Pageable pageable);
+
+    @Query("""
+            select count(e) from AuditEvent e
+              left join Organization o on o.id = e.organizationId
+            where e.occurredAt >= :from and e.occurredAt < :to
+              and (:everything = true or e.organizationId in :organizations)
+              and lower(coalesce(e.actorEmail, '')) like :actor escape '\\'
+              and (:organization = '%' or lower(o.name) like :organization escape '\\'
+                   or lower(o.customerNumber) like :organization escape '\\')
+              and lower(e.kind) like :kind escape '\\'
+            """)
+    long countRows(Instant from, Instant to, boolean everything, Collection<Long> organizations, String actor,
+                   String organization, String kind);
 }

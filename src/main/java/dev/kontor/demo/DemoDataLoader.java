@@ -7,11 +7,14 @@ import dev.kontor.organization.CustomerNumber;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.Organization;
 import dev.kontor.organization.OrganizationOnboarding;
+import dev.kontor.organization.OrganizationRight;
+import dev.kontor.partner.PartnerProvisioning;
 import dev.kontor.user.EmailAddress;
 import dev.kontor.user.SystemTask;
 import dev.kontor.user.UserAccount;
 import dev.kontor.user.UserAccountService;
 import java.time.Instant;
+import java.util.EnumSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -39,11 +42,13 @@ class DemoDataLoader implements ApplicationRunner {
     private final PasswordEncoder passwordEncoder;
     private final TransactionTemplate transaction;
     private final AccountProvisioning accounts;
+    private final PartnerProvisioning partners;
 
     DemoDataLoader(OrganizationOnboarding onboarding, UserAccountService users, PasswordEncoder passwordEncoder,
-                   TransactionTemplate transaction, AccountProvisioning accounts) {
+                   TransactionTemplate transaction, AccountProvisioning accounts, PartnerProvisioning partners) {
         this.onboarding = onboarding;
         this.accounts = accounts;
+        this.partners = partners;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.transaction = transaction;
@@ -71,10 +76,11 @@ class DemoDataLoader implements ApplicationRunner {
         person("legal@muster-hosting.test", "Lea Lehmann", passwordHash, partner, MembershipRole.LEGAL_REPRESENTATIVE);
         person("admin@muster-hosting.test", "Adrian Albers", passwordHash, partner,
                 MembershipRole.PARTNER_ADMINISTRATOR);
-        person("employee@muster-hosting.test", "Emil Engel", passwordHash, partner, MembershipRole.PARTNER_EMPLOYEE);
+        long employee = person("employee@muster-hosting.test", "Emil Engel", passwordHash, partner,
+                MembershipRole.PARTNER_EMPLOYEE);
 
         Organization baeckerei = customer("Bäckerei Sonnenschein", partner, "CN-10001");
-        person("anna@sonnenschein.test", "Anna Becker", passwordHash, baeckerei, MembershipRole.MANAGER);
+        long anna = person("anna@sonnenschein.test", "Anna Becker", passwordHash, baeckerei, MembershipRole.MANAGER);
         person("ben@sonnenschein.test", "Ben Schulz", passwordHash, baeckerei, MembershipRole.MANAGER);
         Organization north = onboarding.createTenant("Sonnenschein Filiale Nord", baeckerei.getId());
         onboarding.createTenant("Sonnenschein Filiale Süd", baeckerei.getId());
@@ -86,14 +92,21 @@ class DemoDataLoader implements ApplicationRunner {
         accounts.registerService(baeckerei.getId(), "Cluster C-1042", ServiceKind.CLUSTER);
         accounts.registerService(baeckerei.getId(), "Cluster C-1043", ServiceKind.CLUSTER);
         accounts.registerService(baeckerei.getId(), "Managed Backup", ServiceKind.PRODUCT);
+        accounts.recordPaymentMethod(baeckerei.getId(), true);
+        partners.importActiveRelationship(partner.getId(), baeckerei.getId(), EnumSet.of(OrganizationRight.VIEW,
+                OrganizationRight.MANAGE_USERS, OrganizationRight.MANAGE_CONTACTS, OrganizationRight.MANAGE_TENANTS),
+                "anna@sonnenschein.test", anna);
 
         Organization kanzlei = customer("Kanzlei Weber", partner, "CN-10002");
-        person("clara@weber.test", "Clara Weber", passwordHash, kanzlei, MembershipRole.MANAGER);
+        long clara = person("clara@weber.test", "Clara Weber", passwordHash, kanzlei, MembershipRole.MANAGER);
         accounts.importMasterData(kanzlei.getId(), new MasterData(kanzlei.getName(), "Marktplatz 3", "20095",
                 "Hamburg", "DE", "kanzlei@weber.test", null));
         accounts.registerService(kanzlei.getId(), "Cluster C-2001", ServiceKind.CLUSTER);
         // confirmed long ago, so that the demo shows an overdue confirmation
         accounts.importConfirmation(kanzlei.getId(), Instant.parse("2025-09-30T10:00:00Z"));
+        partners.importActiveRelationship(partner.getId(), kanzlei.getId(), EnumSet.of(OrganizationRight.VIEW),
+                "clara@weber.test", clara);
+        partners.importAssignment(partner.getId(), kanzlei.getId(), employee);
 
         Organization nordlicht = customer("Nordlicht Reisen", provider, "CN-10003");
         person("dora@nordlicht.test", "Dora Nordmann", passwordHash, nordlicht, MembershipRole.MANAGER);
@@ -113,9 +126,10 @@ class DemoDataLoader implements ApplicationRunner {
         return customer;
     }
 
-    private void person(String email, String name, String passwordHash, Organization organization,
+    private long person(String email, String name, String passwordHash, Organization organization,
                         MembershipRole role) {
         UserAccount user = users.registerWithPasswordHash(new EmailAddress(email), name, passwordHash);
         onboarding.grant(user.getId(), organization.getId(), role);
+        return user.getId();
     }
 }

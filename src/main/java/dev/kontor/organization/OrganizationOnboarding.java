@@ -85,6 +85,17 @@ public class OrganizationOnboarding {
         return membership;
     }
 
+    /** A membership that waits for the person to accept an invitation (INVITED). */
+    public Membership invite(long userId, long organizationId, MembershipRole role) {
+        Organization organization = organizations.findById(organizationId).orElseThrow();
+        UserAccount user = entityManager.getReference(UserAccount.class, userId);
+        Membership membership = memberships.save(
+                new Membership(user, organization, role, MembershipState.INVITED, clock.instant()));
+        auditLog.record(AuditEntry.change(MEMBERSHIP_GRANTED, organizationId,
+                "User " + userId + " invited as " + role, null, role + "/" + MembershipState.INVITED));
+        return membership;
+    }
+
     @Transactional(readOnly = true)
     public Optional<Organization> findCustomer(CustomerNumber number) {
         return organizations.findByCustomerNumber(number.value());

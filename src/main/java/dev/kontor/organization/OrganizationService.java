@@ -6,6 +6,7 @@ import dev.kontor.base.AccessRefused;
 import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.CurrentUser;
 import dev.kontor.user.Roles;
+import dev.kontor.user.SystemTask;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Pageable;
@@ -25,13 +26,15 @@ public class OrganizationService {
     private final OrganizationRepository organizations;
     private final OrganizationAccess access;
     private final AuditLog auditLog;
+    private final OrganizationOnboarding onboarding;
 
     OrganizationService(MembershipRepository memberships, OrganizationRepository organizations,
-                        OrganizationAccess access, AuditLog auditLog) {
+                        OrganizationAccess access, AuditLog auditLog, OrganizationOnboarding onboarding) {
         this.memberships = memberships;
         this.organizations = organizations;
         this.access = access;
         this.auditLog = auditLog;
+        this.onboarding = onboarding;
     }
 
     /** The organizations in which the signed-in person holds an active membership, one row per role. */
@@ -83,6 +86,33 @@ public class OrganizationService {
     private static OrganizationSummary summary(Organization o) {
         return new OrganizationSummary(o.getId(), o.getKind(), o.getName(), o.getCustomerNumber()
                 .map(CustomerNumber::value).orElse(null));
+    }
+
+    /** The organizations of one kind where the signed-in person holds an active role (a person has few). */
+    public List<MyOrganization> myOrganizationsOfKind(OrganizationKind kind) {
+        AuthenticatedUser me = CurrentUser.require();
+        return memberships.findOrganizationsOf(me.userId(), MembershipState.ACTIVE, Pageable.ofSize(100))
+                .getContent().stream().filter(o -> o.kind() == kind).toList();
+    }
+
+    /** The active roles the signed-in person holds in one organization. */
+    public List<MembershipRole> myRolesIn(long organizationId) {
+        AuthenticatedUser me = CurrentUser.require();
+        return memberships.findRolesIn(me.userId(), organizationId, MembershipState.ACTIVE);
+    }
+
+    /**
+     * Opens a customer account below a partner, for the partner's legal representatives (the partner feature checks
+     * the role; this checks the right to the partner). The new account has no manager yet.
+     */
+    @Transactional
+    public OrganizationSummary openCustomerAccountBelow(long partnerId, String name) {
+        access.require(partnerId, OrganizationRight.ADMIN, "Add customer");
+        Organization partner = organizations.findById(partnerId).orElseThrow();
+        if (partner.getKind() != OrganizationKind.PARTNER) {
+            throw new IllegalArgumentException("Not a partner: " + partnerId);
+        }
+        return summary(SystemTask.call(() -> onboarding.createCustomer(name, partnerId)));
     }
 
     /** The roles a person holds through active memberships; asked by sign-in before anyone is authenticated. */

@@ -243,6 +243,10 @@ class PartnerRelationship {
         return grantedRights == null ? EnumSet.noneOf(OrganizationRight.class) : EnumSet.copyOf(grantedRights);
     }
 
+    String getRequestTokenHash() {
+        return requestTokenHash;
+    }
+
     String getRequestEmail() {
         return requestEmail;
     }

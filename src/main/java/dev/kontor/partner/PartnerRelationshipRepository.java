@@ -45,4 +45,28 @@ interface PartnerRelationshipRepository extends JpaRepository<PartnerRelationshi
             order by r.answeredAt
             """)
     List<PartnerRelationship> findActiveOf(long customerId);
+
+    /** The active managers of a customer, to tell them about their partners. */
+    @Query("""
+            select new dev.kontor.partner.Recipient(u.email, u.displayName)
+            from Membership m join m.user u
+            where m.organization.id = :customerId
+              and m.role = dev.kontor.organization.MembershipRole.MANAGER
+              and m.state = dev.kontor.organization.MembershipState.ACTIVE
+            order by u.email
+            """)
+    List<Recipient> findCustomerManagers(long customerId);
+
+    /** Whether the address belongs to an active manager of the customer. */
+    @Query("""
+            select count(m) > 0 from Membership m join m.user u
+            where m.organization.id = :customerId and u.email = :email
+              and m.role = dev.kontor.organization.MembershipRole.MANAGER
+              and m.state = dev.kontor.organization.MembershipState.ACTIVE
+            """)
+    boolean isActiveManager(long customerId, String email);
+
+    /** The partner's name, for texts. */
+    @Query("select o.name from Organization o where o.id = :organizationId")
+    String nameOf(long organizationId);
 }

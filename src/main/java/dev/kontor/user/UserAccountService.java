@@ -69,9 +69,9 @@ public class UserAccountService implements LanguagePreference {
     }
 
     /** A person by e-mail address, for adding them to an organization; only for signed-in callers. */
+    @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public Optional<UserSummary> findByEmail(EmailAddress email) {
-        CurrentUser.require();
         return users.findByEmail(email.value()).map(UserAccountService::summary);
     }
 
@@ -79,9 +79,9 @@ public class UserAccountService implements LanguagePreference {
      * The person with this address, registered without a password when they are new to Kontor: they set one when
      * they accept their invitation. Only for signed-in callers whose right to invite was checked by their feature.
      */
+    @PreAuthorize("isAuthenticated()")
     @Transactional
     public UserSummary findOrRegisterInvitee(EmailAddress email, String displayName) {
-        CurrentUser.require();
         return users.findByEmail(email.value()).map(UserAccountService::summary).orElseGet(() -> {
             if (displayName == null || displayName.isBlank()) {
                 throw new InvalidInput("name", "user.name-required");

@@ -2,66 +2,22 @@ package dev.kontor.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import dev.kontor.mail.MailMessage;
 import dev.kontor.mail.MailOutbox;
-import java.nio.file.Path;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Somebody who is not signed in reads a mail in the demo mailbox and follows its link, in Chromium. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class DevMailboxJourneyIT {
-
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
+class DevMailboxJourneyIT extends EndToEndTest {
 
     @Autowired
     MailOutbox outbox;
 
     @Autowired
     TransactionTemplate transaction;
-
-    private BrowserContext context;
-    private Page page;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
-
-    @BeforeEach
-    void openPage() {
-        context = browser.chromium().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setLocale("en-US").setViewportSize(1280, 800));
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closePage() {
-        context.close();
-    }
 
     @Test
     void an_invited_person_reads_the_mail_in_the_demo_mailbox_and_follows_its_link() {
@@ -85,14 +41,11 @@ class DevMailboxJourneyIT {
         assertThat(body.locator("b")).hasCount(0);
         assertThat(body.locator("a")).hasAttribute("href", link);
         Accessibility.assertNoSeriousViolations(page, "demo mailbox");
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("10-demo-mailbox.png")));
+        screenshot("10-demo-mailbox");
 
         body.locator("a").click();
         assertThat(page).hasURL(link);
         assertThat(page.locator("vaadin-login-form")).isVisible();
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

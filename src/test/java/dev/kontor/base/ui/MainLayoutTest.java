@@ -22,13 +22,16 @@ class MainLayoutTest extends SpringBrowserlessTest {
     @org.springframework.beans.factory.annotation.Autowired
     dev.kontor.audit.AuditLog auditLog;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.kontor.support.Fixtures fixtures;
+
     @Test
     @WithUserDetails(DemoPeople.ANNA)
     void a_manager_sees_the_layout_with_only_the_entries_she_may_use() {
         navigate(DashboardView.class);
 
         SideNav nav = find(SideNav.class).withId("main-navigation").single();
-        assertThat(nav.getItems()).extracting(SideNavItem::getLabel).containsExactly("Dashboard");
+        assertThat(nav.getItems()).extracting(SideNavItem::getLabel).containsExactly("Dashboard", "Audit log");
         assertThat(find(Span.class).withId("signed-in-person").single().getText()).isEqualTo("Anna Becker");
         assertThat(find(Button.class).withId("sign-out").single().getText()).isEqualTo("Sign out");
         assertThat(find(H1.class).withClassName("page-title").single().getText()).isEqualTo("Dashboard");
@@ -64,8 +67,9 @@ class MainLayoutTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails(DemoPeople.DORA)
     void switching_to_german_changes_the_texts_and_is_remembered() {
+        // a person of its own: the remembered choice must not leak into other tests of this context
+        fixtures.signIn(fixtures.person("Lena"));
         navigate(DashboardView.class);
         @SuppressWarnings("unchecked")
         Select<Locale> language = find(Select.class).withId("language-switch").single();
@@ -75,6 +79,7 @@ class MainLayoutTest extends SpringBrowserlessTest {
 
         SideNav nav = find(SideNav.class).withId("main-navigation").single();
         assertThat(nav.getItems()).extracting(SideNavItem::getLabel).containsExactly("Übersicht");
+        // (a person without any membership: only the dashboard)
         assertThat(find(Button.class).withId("sign-out").single().getText()).isEqualTo("Abmelden");
     }
 }

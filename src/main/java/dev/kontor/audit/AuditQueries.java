@@ -1,0 +1,105 @@
+package dev.kontor.audit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import dev.kontor.user.CurrentUser;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads the audit log for people: support reads everything, managers and administrators their own organizations.
+ * Filters and pages run in the database; the CSV export walks the current filter a page at a time, so that a long
+ * log is never held in memory.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AuditQueries {
+
+    static final int EXPORT_PAGE = 500;
+    /** A set that never matches an id, for readers who may read no organization. */
+    private static final Set<Long> NONE = Set.of(-1L);
+
+    private final AuditEventRepository events;
+    private final AuditReadScope scope;
+
+    AuditQueries(AuditEventRepository events, AuditReadScope scope) {
+        this.events = events;
+        this.scope = scope;
+    }
+
+    public boolean readsEverything() {
+        return scope.readsEverything();
+    }
+
+    public List<AuditRow> rows(AuditFilter filter, Pageable pageable) {
+        CurrentUser.require();
+        boolean everything = scope.readsEverything();
+        Set<Long> readable = everything ? NONE : nonEmpty(scope.readableOrganizations());
+        return events.findRows(from(filter), to(filter), everything, readable, like(filter.actor()),
+                like(filter.organization()), like(filter.kind()), PageRequest.of(pageable.getPageNumber(),
+                        pageable.getPageSize()));
+    }
+
+    public long count(AuditFilter filter) {
+        CurrentUser.require();
+        boolean everything = scope.readsEverything();
+        Set<Long> readable = everything ? NONE : nonEmpty(scope.readableOrganizations());
+        return events.countRows(from(filter), to(filter), everything, readable, like(filter.actor()),
+                like(filter.organization()), like(filter.kind()));
+    }
+
+    /** Writes every row of the filter as CSV (UTF-8 text, a header line, RFC 4180 quoting). */
+    public void exportCsv(AuditFilter filter, Writer out) {
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("id", "time", "kind",
+                "outcome", "actor", "on behalf of", "organization", "customer number", "summary", "old value",
+                "new value", "address").get())) {
+            for (int page = 0; ; page++) {
+                List<AuditRow> rows = rows(filter, PageRequest.of(page, EXPORT_PAGE));
+                for (AuditRow row : rows) {
+                    csv.printRecord(row.id(), row.occurredAt(), row.kind(), row.outcome(), row.actorEmail(),
+                            row.onBehalfOf(), row.organization(), row.customerNumber(), neutralized(row.summary()),
+                            neutralized(row.oldValue()), neutralized(row.newValue()), row.remoteAddress());
+                }
+                if (rows.size() < EXPORT_PAGE) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("The CSV export could not be written", e);
+        }
+    }
+
+    /** A cell that a spreadsheet would run as a formula gets a leading apostrophe (CSV injection). */
+    static String neutralized(String value) {
+        if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+            return "'" + value;
+        }
+        return value;
+    }
+
+    private static Instant from(AuditFilter filter) {
+        return filter.from() == null ? Instant.EPOCH : filter.from();
+    }
+
+    private static Instant to(AuditFilter filter) {
+        return filter.to() == null ? Instant.parse("9999-12-31T00:00:00Z") : filter.to();
+    }
+
+    private static Set<Long> nonEmpty(Set<Long> ids) {
+        return ids.isEmpty() ? NONE : ids;
+    }
+
+    private static String like(String text) {
+        String value = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+}

@@ -1,0 +1,158 @@
+package dev.kontor.audit.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import dev.kontor.audit.AuditFilter;
+import dev.kontor.audit.AuditOutcome;
+import dev.kontor.audit.AuditQueries;
+import dev.kontor.audit.AuditRow;
+import dev.kontor.user.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
+/**
+ * Who did what, when, where and on whose behalf, with old and new values: for support across the platform, for
+ * managers and administrators about their own organizations. Filters and pages run in the database; Export CSV
+ * writes exactly the current filter.
+ */
+@Route("audit")
+@Menu(title = "nav.audit", order = 90, icon = "vaadin:records")
+@RolesAllowed({Roles.SUPPORT, Roles.MANAGER, Roles.LEGAL_REPRESENTATIVE, Roles.PARTNER_ADMINISTRATOR,
+        Roles.TENANT_ADMINISTRATOR})
+public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+
+    private final AuditQueries audit;
+    private final DatePicker from = new DatePicker();
+    private final DatePicker to = new DatePicker();
+    private final TextField actor = new TextField();
+    private final TextField organization = new TextField();
+    private final TextField kind = new TextField();
+    private final Grid<AuditRow> grid = new Grid<>();
+
+    public AuditLogView(AuditQueries audit) {
+        this.audit = audit;
+        setId("audit-log");
+        setSizeFull();
+        Paragraph scope = new Paragraph(getTranslation(audit.readsEverything() ? "audit.scope.everything"
+                : "audit.scope.own"));
+        scope.addClassName("section-explanation");
+
+        from.setId("audit-from");
+        from.setLabel(getTranslation("audit.from"));
+        from.setValue(LocalDate.now(ZONE).minusDays(30));
+        to.setId("audit-to");
+        to.setLabel(getTranslation("audit.to"));
+        actor.setId("audit-actor");
+        actor.setLabel(getTranslation("audit.actor"));
+        organization.setId("audit-organization");
+        organization.setLabel(getTranslation("audit.organization"));
+        kind.setId("audit-kind");
+        kind.setLabel(getTranslation("audit.kind"));
+        for (TextField field : new TextField[] {actor, organization, kind}) {
+            field.setClearButtonVisible(true);
+            field.setMaxLength(100);
+            field.setValueChangeMode(ValueChangeMode.LAZY);
+            field.addValueChangeListener(event -> refresh());
+        }
+        from.addValueChangeListener(event -> refresh());
+        to.addValueChangeListener(event -> refresh());
+
+        Div filters = new Div(from, to, actor, organization, kind, exportLink());
+        filters.addClassName("section-buttons");
+
+        configureGrid();
+        add(new H2(getTranslation("nav.audit")), scope, filters, grid);
+        setFlexGrow(1, grid);
+        refresh();
+    }
+
+    private Component exportLink() {
+        Anchor export = new Anchor((DownloadHandler) event -> {
+            event.setFileName("kontor-audit.csv");
+            event.setContentType("text/csv; charset=UTF-8");
+            OutputStreamWriter writer = new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8);
+            audit.exportCsv(filter(), writer);
+        }, getTranslation("audit.export"));
+        export.setId("audit-export");
+        export.addClassName("export-link");
+        export.addComponentAsFirst(VaadinIcon.DOWNLOAD.create());
+        return export;
+    }
+
+    private void configureGrid() {
+        grid.setId("audit-events");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale())
+                .withZone(ZONE);
+        grid.addColumn(row -> time.format(row.occurredAt())).setHeader(getTranslation("audit.time"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(AuditRow::actorEmail).setHeader(getTranslation("audit.actor")).setFlexGrow(2);
+        grid.addColumn(row -> row.onBehalfOf() == null ? "" : row.onBehalfOf())
+                .setHeader(getTranslation("audit.on-behalf-of")).setFlexGrow(1);
+        grid.addColumn(row -> row.organization() == null ? "" : row.organization()
+                        + (row.customerNumber() == null ? "" : " (" + row.customerNumber() + ")"))
+                .setHeader(getTranslation("audit.organization")).setFlexGrow(2);
+        grid.addComponentColumn(this::kindAndOutcome).setHeader(getTranslation("audit.kind")).setFlexGrow(2);
+        grid.addColumn(AuditRow::summary).setHeader(getTranslation("audit.summary")).setFlexGrow(3);
+        grid.addColumn(row -> change(row)).setHeader(getTranslation("audit.change")).setFlexGrow(3);
+        grid.setEmptyStateText(getTranslation("audit.empty"));
+    }
+
+    private Component kindAndOutcome(AuditRow row) {
+        Div cell = new Div(new Span(row.kind()));
+        cell.addClassName("tag-cell");
+        if (row.outcome() != AuditOutcome.SUCCESS) {
+            Span outcome = new Span(getTranslation("audit.outcome." + row.outcome()));
+            outcome.addClassNames("tag", "tag-warning");
+            cell.add(outcome);
+        }
+        return cell;
+    }
+
+    private static String change(AuditRow row) {
+        if (row.oldValue() == null && row.newValue() == null) {
+            return "";
+        }
+        return (row.oldValue() == null ? "—" : row.oldValue()) + " → " + (row.newValue() == null ? "—" : row.newValue());
+    }
+
+    private AuditFilter filter() {
+        return new AuditFilter(from.getValue() == null ? null : from.getValue().atStartOfDay(ZONE).toInstant(),
+                to.getValue() == null ? null : to.getValue().plusDays(1).atStartOfDay(ZONE).toInstant(),
+                actor.getValue(), organization.getValue(), kind.getValue());
+    }
+
+    private void refresh() {
+        AuditFilter current = filter();
+        grid.setItems(query -> audit.rows(current, org.springframework.data.domain.PageRequest.of(query.getPage(),
+                        query.getPageSize())).stream(),
+                query -> (int) Math.min(Integer.MAX_VALUE, audit.count(current)));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.audit");
+    }
+}

@@ -1,0 +1,2 @@
+/** The audit log view. */
+package dev.kontor.audit.ui;

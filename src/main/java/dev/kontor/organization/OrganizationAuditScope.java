@@ -1,0 +1,44 @@
+package dev.kontor.organization;
+
+import dev.kontor.audit.AuditReadScope;
+import dev.kontor.user.CurrentUser;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whose audit events a person may read: support reads everything; managers, legal representatives and
+ * administrators read the organizations where they hold that role.
+ */
+@Component
+class OrganizationAuditScope implements AuditReadScope {
+
+    private static final Set<MembershipRole> READERS = EnumSet.of(MembershipRole.MANAGER,
+            MembershipRole.LEGAL_REPRESENTATIVE, MembershipRole.PARTNER_ADMINISTRATOR,
+            MembershipRole.TENANT_ADMINISTRATOR);
+
+    private final MembershipRepository memberships;
+
+    OrganizationAuditScope(MembershipRepository memberships) {
+        this.memberships = memberships;
+    }
+
+    @Override
+    public boolean readsEverything() {
+        return CurrentUser.find().map(me -> memberships.findRolesOf(me.userId(), MembershipState.ACTIVE)
+                .contains(MembershipRole.SUPPORT)).orElse(false);
+    }
+
+    @Override
+    public Set<Long> readableOrganizations() {
+        Set<Long> readable = new HashSet<>();
+        CurrentUser.find().ifPresent(me -> memberships.findOrganizationsOf(me.userId(), MembershipState.ACTIVE,
+                        org.springframework.data.domain.Pageable.ofSize(200)).forEach(o -> {
+                            if (READERS.contains(o.role())) {
+                                readable.add(o.organizationId());
+                            }
+                        }));
+        return readable;
+    }
+}

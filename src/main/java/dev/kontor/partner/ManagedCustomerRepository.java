@@ -1,0 +1,52 @@
+package dev.kontor.partner;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+/** The managed-customers grid's statements: one page of rows and their count; the partner's sent requests. */
+interface ManagedCustomerRepository extends Repository<PartnerRelationship, Long> {
+
+    @Query("""
+            select new dev.kontor.partner.ManagedCustomer(r.id, o.id, o.customerNumber, o.name, r.state,
+                   r.grantedRights, r.requestedRights, cp.displayName, r.answeredAt, r.reviewPending,
+                   coalesce(a.paymentMethodOnFile, false), r.version)
+            from PartnerRelationship r
+              join Organization o on o.id = r.customerId
+              left join CustomerAccount a on a.organizationId = o.id
+              left join UserAccount cp on cp.id = a.contactPersonId
+            where r.partnerId = :partnerId
+              and r.state in :states
+              and (lower(o.name) like :pattern escape '\\' or lower(o.customerNumber) like :pattern escape '\\')
+              and (:everyone = true or exists (select 1 from CustomerAssignment ca
+                   where ca.partnerId = r.partnerId and ca.customerId = r.customerId and ca.userId = :userId))
+            """)
+    List<ManagedCustomer> findRows(long partnerId, Collection<RelationshipState> states, String pattern,
+                                   boolean everyone, long userId, Pageable pageable);
+
+    @Query("""
+            select count(r) from PartnerRelationship r
+              join Organization o on o.id = r.customerId
+            where r.partnerId = :partnerId
+              and r.state in :states
+              and (lower(o.name) like :pattern escape '\\' or lower(o.customerNumber) like :pattern escape '\\')
+              and (:everyone = true or exists (select 1 from CustomerAssignment ca
+                   where ca.partnerId = r.partnerId and ca.customerId = r.customerId and ca.userId = :userId))
+            """)
+    long countRows(long partnerId, Collection<RelationshipState> states, String pattern, boolean everyone,
+                   long userId);
+
+    @Query("""
+            select new dev.kontor.partner.SentRequest(r.id, o.customerNumber, o.name, r.requestEmail, r.state,
+                   r.requestedRights, r.requestedAt, r.requestExpiresAt, r.answeredAt)
+            from PartnerRelationship r join Organization o on o.id = r.customerId
+            where r.partnerId = :partnerId and r.state in :states
+            """)
+    Slice<SentRequest> findSentRequests(long partnerId, Collection<RelationshipState> states, Pageable pageable);
+
+    @Query("select count(r) from PartnerRelationship r where r.partnerId = :partnerId")
+    long countSentRequests(long partnerId);
+}

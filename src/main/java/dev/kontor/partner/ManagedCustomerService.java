@@ -1,0 +1,98 @@
+package dev.kontor.partner;
+
+import dev.kontor.user.AuthenticatedUser;
+import dev.kontor.user.CurrentUser;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.JpaSort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The partner's managed customers, a page at a time: legal representatives and administrators see all of them,
+ * employees only those assigned to them. Per page one statement for the rows and one for their assignees; one
+ * count per filter; plus the check of the caller's role. Never more, whatever the number of customers.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ManagedCustomerService {
+
+    /** The grid's sortable columns and the query paths behind them; nothing else reaches the ORDER BY. */
+    private static final Map<String, String> SORTABLE = Map.of(
+            "customerNumber", "o.customerNumber",
+            "name", "o.name",
+            "state", "r.state",
+            "since", "r.answeredAt");
+    private static final Set<RelationshipState> CURRENT = EnumSet.of(RelationshipState.ACTIVE);
+    private static final Set<RelationshipState> WITH_ENDED = EnumSet.of(RelationshipState.ACTIVE,
+            RelationshipState.REVOKED, RelationshipState.TERMINATED);
+
+    private final ManagedCustomerRepository customers;
+    private final CustomerAssignmentRepository assignments;
+    private final PartnerAccess access;
+
+    ManagedCustomerService(ManagedCustomerRepository customers, CustomerAssignmentRepository assignments,
+                           PartnerAccess access) {
+        this.customers = customers;
+        this.assignments = assignments;
+        this.access = access;
+    }
+
+    /** One page of rows (sorted by the grid's columns), with the assignees of the page's customers. */
+    public List<ManagedCustomer> rows(long partnerId, ManagedCustomerFilter filter, Pageable pageable) {
+        AuthenticatedUser me = CurrentUser.require();
+        PartnerMembership membership = access.require(partnerId, PartnerAccess.ANYONE, "List managed customers");
+        List<ManagedCustomer> rows = customers.findRows(partnerId, states(filter), pattern(filter),
+                membership.seesAllCustomers(), me.userId(), sorted(pageable));
+        if (rows.isEmpty() || !membership.seesAllCustomers()) {
+            return rows;
+        }
+        Map<Long, List<Assignee>> assignees = assignments.findAssignees(partnerId,
+                rows.stream().map(ManagedCustomer::customerId).toList()).stream()
+                .collect(Collectors.groupingBy(Assignee::customerId));
+        return rows.stream().map(row -> row.withAssignees(assignees.getOrDefault(row.customerId(), List.of())))
+                .toList();
+    }
+
+    /** How many rows the filter matches, for the grid's scroll bar. */
+    public long count(long partnerId, ManagedCustomerFilter filter) {
+        AuthenticatedUser me = CurrentUser.require();
+        PartnerMembership membership = access.require(partnerId, PartnerAccess.ANYONE, "Count managed customers");
+        return customers.countRows(partnerId, states(filter), pattern(filter), membership.seesAllCustomers(),
+                me.userId());
+    }
+
+    private static Set<RelationshipState> states(ManagedCustomerFilter filter) {
+        return filter.includeEnded() ? WITH_ENDED : CURRENT;
+    }
+
+    private static String pattern(ManagedCustomerFilter filter) {
+        String text = filter.text() == null ? "" : filter.text().strip().toLowerCase(Locale.ROOT);
+        return "%" + escapeLike(text) + "%";
+    }
+
+    private static Pageable sorted(Pageable pageable) {
+        Sort sort = Sort.unsorted();
+        for (Sort.Order order : pageable.getSort()) {
+            String path = SORTABLE.get(order.getProperty());
+            if (path != null) {
+                sort = sort.and(JpaSort.unsafe(order.getDirection(), path));
+            }
+        }
+        if (sort.isUnsorted()) {
+            sort = JpaSort.unsafe(Sort.Direction.ASC, "o.customerNumber");
+        }
+        return PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), sort);
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,331 @@
+package dev.kontor.partner;
+
+import dev.kontor.audit.AuditEntry;
+import dev.kontor.audit.AuditLog;
+import dev.kontor.base.InvalidInput;
+import dev.kontor.base.RuleViolation;
+import dev.kontor.base.SecretTokens;
+import dev.kontor.base.TextRules;
+import dev.kontor.mail.MailMessage;
+import dev.kontor.organization.CustomerNumber;
+import dev.kontor.organization.Member;
+import dev.kontor.organization.MembershipAdministration;
+import dev.kontor.organization.MembershipRole;
+import dev.kontor.organization.Organization;
+import dev.kontor.organization.OrganizationOnboarding;
+import dev.kontor.organization.OrganizationRight;
+import dev.kontor.organization.OrganizationService;
+import dev.kontor.organization.OrganizationSummary;
+import dev.kontor.user.AuthenticatedUser;
+import dev.kontor.user.CurrentUser;
+import dev.kontor.user.EmailAddress;
+import dev.kontor.user.SystemTask;
+import dev.kontor.user.UserAccount;
+import dev.kontor.user.UserAccountService;
+import dev.kontor.user.UserSummary;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a partner does about its customers: add a new customer, ask an existing one for rights (with a personal
+ * link), send the link again or withdraw it, mark granted rights reviewed, assign employees, and end a partnership.
+ * Every method checks the caller's role in the partner (rule 4: only legal representatives add customers and end
+ * partnerships); every state change is audited on both organizations.
+ */
+@Service
+@Transactional
+public class PartnerService {
+
+    static final String CUSTOMER_ADDED = "CUSTOMER_ADDED";
+    static final String RELATIONSHIP_REQUESTED = "RELATIONSHIP_REQUESTED";
+    static final String REQUEST_WITHDRAWN = "RELATIONSHIP_REQUEST_WITHDRAWN";
+    static final String RELATIONSHIP_TERMINATED = "RELATIONSHIP_TERMINATED";
+    static final String RIGHTS_REVIEWED = "GRANTED_RIGHTS_REVIEWED";
+    static final String EMPLOYEE_ASSIGNED = "EMPLOYEE_ASSIGNED";
+    static final String EMPLOYEE_UNASSIGNED = "EMPLOYEE_UNASSIGNED";
+
+    private final PartnerRelationshipRepository relationships;
+    private final ManagedCustomerRepository managedCustomers;
+    private final CustomerAssignmentRepository assignments;
+    private final PartnerAccess access;
+    private final OrganizationService organizations;
+    private final OrganizationOnboarding onboarding;
+    private final MembershipAdministration memberships;
+    private final UserAccountService users;
+    private final PartnerMails mails;
+    private final AuditLog auditLog;
+    private final PartnerSettings settings;
+    private final Clock clock;
+
+    PartnerService(PartnerRelationshipRepository relationships, ManagedCustomerRepository managedCustomers,
+                   CustomerAssignmentRepository assignments, PartnerAccess access,
+                   OrganizationService organizations, OrganizationOnboarding onboarding,
+                   MembershipAdministration memberships, UserAccountService users, PartnerMails mails,
+                   AuditLog auditLog, PartnerSettings settings, Clock clock) {
+        this.relationships = relationships;
+        this.managedCustomers = managedCustomers;
+        this.assignments = assignments;
+        this.access = access;
+        this.organizations = organizations;
+        this.onboarding = onboarding;
+        this.memberships = memberships;
+        this.users = users;
+        this.mails = mails;
+        this.auditLog = auditLog;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The partners the signed-in person works for (most people: one). */
+    @Transactional(readOnly = true)
+    public List<PartnerMembership> myPartners() {
+        return access.myPartners();
+    }
+
+    /**
+     * Opens a customer account below the partner (the next free customer number), makes the given person its first
+     * manager (invited when new to Kontor) and e-mails them a personal link to accept the partner and grant rights.
+     */
+    public long addCustomer(long partnerId, NewCustomer input, Locale language) {
+        access.require(partnerId, PartnerAccess.LEGAL, "Add customer");
+        String companyName = TextRules.required("companyName", input.companyName(),
+                dev.kontor.organization.Organization.NAME_MAX_LENGTH);
+        EmailAddress email = email("managerEmail", input.managerEmail());
+        String managerName = TextRules.check("managerName", input.managerName(), UserAccount.DISPLAY_NAME_MAX_LENGTH);
+        Set<OrganizationRight> rights = rights(input.requestedRights());
+
+        OrganizationSummary customer = organizations.openCustomerAccountBelow(partnerId, companyName);
+        UserSummary manager;
+        try {
+            manager = users.findOrRegisterInvitee(email, managerName);
+        } catch (InvalidInput missingName) {
+            throw new InvalidInput("managerName", missingName.messageKey(), missingName.arguments());
+        }
+        SystemTask.run(() -> {
+            if (manager.hasPassword()) {
+                onboarding.grant(manager.id(), customer.id(), MembershipRole.MANAGER);
+            } else {
+                onboarding.invite(manager.id(), customer.id(), MembershipRole.MANAGER);
+            }
+        });
+        String token = SecretTokens.newToken();
+        PartnerRelationship relationship = relationships.save(newRequest(partnerId, customer.id(), rights,
+                email.value(), token));
+        String partnerName = relationships.nameOf(partnerId);
+        auditBoth(relationship, CUSTOMER_ADDED, "Customer " + customer.label() + " added by the partner, manager "
+                + email.value(), null, rightsText(rights));
+        mails.send(mails.request(relationship, token, partnerName, customer.label(), true, language));
+        return relationship.getId();
+    }
+
+    /**
+     * Asks an existing customer for rights: the customer number and the address of an active manager there must
+     * match (the same refusal for any mismatch, so that nobody learns which numbers or addresses exist). Asking
+     * again while a request is pending gives that request a new link instead of a second request. Nothing is sent
+     * yet: the partner reviews (and may copy) the e-mail, then sends it with {@link #sendRequest}.
+     */
+    public RequestDraft prepareRequest(long partnerId, String customerNumber, String managerEmail,
+                                       Set<OrganizationRight> requestedRights, Locale language) {
+        access.require(partnerId, PartnerAccess.LEGAL, "Request relationship");
+        Optional<CustomerNumber> number = CustomerNumber.parse(customerNumber);
+        if (number.isEmpty()) {
+            throw new InvalidInput("customerNumber", "validation.customer-number");
+        }
+        EmailAddress email = email("managerEmail", managerEmail);
+        Set<OrganizationRight> rights = rights(requestedRights);
+        Organization customer = SystemTask.call(() -> onboarding.findCustomer(number.get()))
+                .filter(found -> relationships.isActiveManager(found.getId(), email.value()))
+                .orElseThrow(() -> {
+                    auditLog.recordIndependently(AuditEntry.denied(RELATIONSHIP_REQUESTED, partnerId,
+                            "Request for " + number.get() + " / " + email.value() + " matched no account"));
+                    return new InvalidInput("customerNumber", "partner.request.no-match");
+                });
+        String token = SecretTokens.newToken();
+        Instant now = clock.instant();
+        PartnerRelationship relationship = relationships.findOpen(partnerId, customer.getId())
+                .map(open -> {
+                    if (open.getState() == RelationshipState.ACTIVE) {
+                        throw new InvalidInput("customerNumber", "partner.request.already-customer");
+                    }
+                    open.askAgainFor(rights, email.value());
+                    open.newLink(SecretTokens.hash(token), now, now.plus(settings.requestValidity()));
+                    return open;
+                })
+                .orElseGet(() -> relationships.save(newRequest(partnerId, customer.getId(), rights, email.value(),
+                        token)));
+        relationships.flush();
+        String label = customer.getName() + " (" + number.get().value() + ")";
+        auditBoth(relationship, RELATIONSHIP_REQUESTED, "Relationship requested from " + label, null,
+                rightsText(rights));
+        MailMessage draft = mails.request(relationship, token, relationships.nameOf(partnerId), label, false,
+                language);
+        return new RequestDraft(relationship.getId(), token, draft.recipient(), draft.subject(), draft.body());
+    }
+
+    /** Sends a prepared request; the token proves that the draft came from {@link #prepareRequest}. */
+    public void sendRequest(long partnerId, long relationshipId, String token, Locale language) {
+        access.require(partnerId, PartnerAccess.LEGAL, "Send relationship request");
+        PartnerRelationship relationship = ofPartner(partnerId, relationshipId);
+        if (!SecretTokens.looksValid(token) || relationship.getState() != RelationshipState.REQUESTED
+                || !SecretTokens.hash(token).equals(relationship.getRequestTokenHash())) {
+            throw new RuleViolation("partner.request.link-replaced");
+        }
+        mails.send(mails.request(relationship, token, relationships.nameOf(partnerId),
+                customerLabel(relationship), false, language));
+    }
+
+    /** A new link for a pending request, e-mailed again; the old link stops working. */
+    public void resendRequest(long partnerId, long relationshipId, Locale language) {
+        access.require(partnerId, PartnerAccess.LEGAL, "Resend relationship request");
+        PartnerRelationship relationship = lockedOfPartner(partnerId, relationshipId);
+        String token = SecretTokens.newToken();
+        Instant now = clock.instant();
+        relationship.newLink(SecretTokens.hash(token), now, now.plus(settings.requestValidity()));
+        relationships.flush();
+        auditBoth(relationship, RELATIONSHIP_REQUESTED, "Relationship request sent again", null,
+                rightsText(relationship.getRequestedRights()));
+        mails.send(mails.request(relationship, token, relationships.nameOf(partnerId), customerLabel(relationship),
+                false, language));
+    }
+
+    public void withdrawRequest(long partnerId, long relationshipId) {
+        AuthenticatedUser me = CurrentUser.require();
+        access.require(partnerId, PartnerAccess.LEGAL, "Withdraw relationship request");
+        PartnerRelationship relationship = lockedOfPartner(partnerId, relationshipId);
+        relationship.withdraw(me.userId(), clock.instant());
+        relationships.flush();
+        auditBoth(relationship, REQUEST_WITHDRAWN, "Relationship request withdrawn", "REQUESTED", "REVOKED");
+    }
+
+    /** Ends an active partnership from the partner's side; the customer's managers are told (rule 4). */
+    public void terminate(long partnerId, long relationshipId, Locale language) {
+        AuthenticatedUser me = CurrentUser.require();
+        access.require(partnerId, PartnerAccess.LEGAL, "Terminate partnership");
+        PartnerRelationship relationship = lockedOfPartner(partnerId, relationshipId);
+        String granted = rightsText(relationship.getGrantedRights());
+        Instant now = clock.instant();
+        relationship.terminate(me.userId(), now);
+        relationships.flush();
+        auditBoth(relationship, RELATIONSHIP_TERMINATED, "Partnership terminated by the partner", granted, null);
+        String partnerName = relationships.nameOf(partnerId);
+        String customer = customerLabel(relationship);
+        for (Recipient manager : relationships.findCustomerManagers(relationship.getCustomerId())) {
+            mails.terminated(relationship, partnerName, customer, manager, now, language);
+        }
+    }
+
+    /** Clears the "review granted rights" notice once someone in the partner has looked at them. */
+    public void markReviewed(long partnerId, long relationshipId) {
+        AuthenticatedUser me = CurrentUser.require();
+        access.require(partnerId, PartnerAccess.LEADS, "Mark granted rights reviewed");
+        PartnerRelationship relationship = lockedOfPartner(partnerId, relationshipId);
+        relationship.markReviewed(me.userId(), clock.instant());
+        auditLog.record(AuditEntry.change(RIGHTS_REVIEWED, partnerId, "Granted rights reviewed for "
+                + customerLabel(relationship), "review pending", "reviewed"));
+    }
+
+    /** The partner's employees, to assign them to customers. */
+    @Transactional(readOnly = true)
+    public List<Member> employees(long partnerId) {
+        access.require(partnerId, PartnerAccess.LEADS, "List employees");
+        return memberships.members(partnerId, MembershipRole.PARTNER_EMPLOYEE).stream()
+                .filter(Member::isActive).toList();
+    }
+
+    /** Puts a customer on an employee's "My customers". */
+    public void assign(long partnerId, long customerId, long employeeUserId) {
+        access.require(partnerId, PartnerAccess.LEADS, "Assign employee");
+        requireActiveCustomer(partnerId, customerId);
+        Member employee = employees(partnerId).stream().filter(m -> m.userId() == employeeUserId).findFirst()
+                .orElseThrow(() -> new RuleViolation("partner.assign.not-an-employee"));
+        if (assignments.existsByPartnerIdAndCustomerIdAndUserId(partnerId, customerId, employeeUserId)) {
+            return;
+        }
+        assignments.save(new CustomerAssignment(partnerId, customerId, employeeUserId, clock.instant()));
+        auditLog.record(AuditEntry.change(EMPLOYEE_ASSIGNED, partnerId, "Customer " + customerId + " assigned",
+                null, employee.email()));
+    }
+
+    public void unassign(long partnerId, long customerId, long employeeUserId) {
+        access.require(partnerId, PartnerAccess.LEADS, "Unassign employee");
+        assignments.findByPartnerIdAndCustomerIdAndUserId(partnerId, customerId, employeeUserId).ifPresent(a -> {
+            assignments.delete(a);
+            auditLog.record(AuditEntry.change(EMPLOYEE_UNASSIGNED, partnerId, "Customer " + customerId
+                    + " unassigned", "user " + employeeUserId, null));
+        });
+    }
+
+    /** The partner's sent requests, one page (sorted as asked). */
+    @Transactional(readOnly = true)
+    public Slice<SentRequest> sentRequests(long partnerId, Set<RelationshipState> states, Pageable pageable) {
+        access.require(partnerId, PartnerAccess.LEADS, "List sent requests");
+        Set<RelationshipState> shown = states.isEmpty() ? EnumSet.allOf(RelationshipState.class) : states;
+        return managedCustomers.findSentRequests(partnerId, shown, pageable);
+    }
+
+    @Transactional(readOnly = true)
+    public long countSentRequests(long partnerId) {
+        access.require(partnerId, PartnerAccess.LEADS, "Count sent requests");
+        return managedCustomers.countSentRequests(partnerId);
+    }
+
+    private PartnerRelationship newRequest(long partnerId, long customerId, Set<OrganizationRight> rights,
+                                           String email, String token) {
+        Instant now = clock.instant();
+        return new PartnerRelationship(partnerId, customerId, rights, email, SecretTokens.hash(token),
+                CurrentUser.require().userId(), now, now.plus(settings.requestValidity()));
+    }
+
+    private void requireActiveCustomer(long partnerId, long customerId) {
+        relationships.findOpen(partnerId, customerId).filter(r -> r.getState() == RelationshipState.ACTIVE)
+                .orElseThrow(() -> new RuleViolation("partner.not-your-customer"));
+    }
+
+    private PartnerRelationship ofPartner(long partnerId, long relationshipId) {
+        return relationships.findById(relationshipId).filter(r -> r.getPartnerId() == partnerId)
+                .orElseThrow(() -> new RuleViolation("partner.relationship-not-found"));
+    }
+
+    private PartnerRelationship lockedOfPartner(long partnerId, long relationshipId) {
+        return relationships.lockById(relationshipId).filter(r -> r.getPartnerId() == partnerId)
+                .orElseThrow(() -> new RuleViolation("partner.relationship-not-found"));
+    }
+
+    private String customerLabel(PartnerRelationship relationship) {
+        return SystemTask.call(() -> organizations.describe(relationship.getCustomerId()))
+                .map(OrganizationSummary::label).orElse("");
+    }
+
+    private void auditBoth(PartnerRelationship relationship, String kind, String summary, String before,
+                           String after) {
+        auditLog.record(AuditEntry.change(kind, relationship.getPartnerId(), summary, before, after));
+        auditLog.record(AuditEntry.change(kind, relationship.getCustomerId(), summary, before, after));
+    }
+
+    private static EmailAddress email(String field, String typed) {
+        if (!EmailAddress.isValid(typed)) {
+            throw new InvalidInput(field, "validation.email");
+        }
+        return new EmailAddress(typed);
+    }
+
+    private static Set<OrganizationRight> rights(Set<OrganizationRight> requested) {
+        if (requested == null || requested.isEmpty()) {
+            throw new InvalidInput("rights", "partner.rights-required");
+        }
+        return RightsConverter.withView(requested);
+    }
+
+    static String rightsText(Set<OrganizationRight> rights) {
+        return new RightsConverter().convertToDatabaseColumn(rights);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.kontor.partner;
+
+import dev.kontor.audit.AuditEntry;
+import dev.kontor.audit.AuditLog;
+import dev.kontor.user.SystemTask;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Marks relationship requests that were not answered in time as EXPIRED, in small batches. */
+@Component
+class RequestExpiry {
+
+    static final String REQUEST_EXPIRED = "RELATIONSHIP_REQUEST_EXPIRED";
+    private static final int BATCH = 100;
+    private static final Logger log = LoggerFactory.getLogger(RequestExpiry.class);
+
+    private final PartnerRelationshipRepository relationships;
+    private final AuditLog auditLog;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    RequestExpiry(PartnerRelationshipRepository relationships, AuditLog auditLog, TransactionTemplate transaction,
+                  Clock clock) {
+        this.relationships = relationships;
+        this.auditLog = auditLog;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    @Scheduled(initialDelayString = "${kontor.partner.expiry-initial-delay:1m}",
+            fixedDelayString = "${kontor.partner.expiry-check-interval:15m}")
+    void expireDueRequests() {
+        int expired = SystemTask.call(this::expireAll);
+        if (expired > 0) {
+            log.info("{} relationship requests expired", expired);
+        }
+    }
+
+    int expireAll() {
+        int total = 0;
+        while (true) {
+            Integer count = transaction.execute(status -> expireBatch());
+            if (count == null || count == 0) {
+                return total;
+            }
+            total += count;
+        }
+    }
+
+    private int expireBatch() {
+        Instant now = clock.instant();
+        List<PartnerRelationship> due = relationships.findExpiredRequests(now, PageRequest.of(0, BATCH));
+        for (PartnerRelationship request : due) {
+            request.expire(now);
+            String summary = "Relationship request expired unanswered";
+            auditLog.record(AuditEntry.change(REQUEST_EXPIRED, request.getPartnerId(), summary, "REQUESTED",
+                    "EXPIRED"));
+            auditLog.record(AuditEntry.change(REQUEST_EXPIRED, request.getCustomerId(), summary, "REQUESTED",
+                    "EXPIRED"));
+        }
+        return due.size();
+    }
+}

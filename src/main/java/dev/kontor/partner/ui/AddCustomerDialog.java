@@ -1,0 +1,125 @@
+package dev.kontor.partner.ui;
+
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.validator.EmailValidator;
+import com.vaadin.flow.data.binder.Binder;
+import dev.kontor.base.InvalidInput;
+import dev.kontor.base.ui.FormRules;
+import dev.kontor.organization.Organization;
+import dev.kontor.organization.OrganizationRight;
+import dev.kontor.partner.NewCustomer;
+import dev.kontor.partner.PartnerService;
+import dev.kontor.user.UserAccount;
+import java.util.EnumSet;
+import java.util.Map;
+
+/** Add customer: the company, its first manager's e-mail (and name, when new to Kontor) and the rights asked for. */
+class AddCustomerDialog extends Dialog {
+
+    private final TextField companyName = new TextField();
+    private final EmailField managerEmail = new EmailField();
+    private final TextField managerName = new TextField();
+    private final RightsField rights;
+
+    AddCustomerDialog(PartnerService partners, long partnerId, Runnable onAdded) {
+        setId("add-customer-dialog");
+        setHeaderTitle(getTranslation("partner.add-customer"));
+        setWidth("min(36rem, 100vw)");
+        companyName.setId("new-customer-name");
+        companyName.setLabel(getTranslation("partner.add-customer.company"));
+        companyName.setMaxLength(Organization.NAME_MAX_LENGTH);
+        companyName.setRequiredIndicatorVisible(true);
+        managerEmail.setId("new-customer-manager-email");
+        managerEmail.setLabel(getTranslation("partner.add-customer.manager-email"));
+        managerEmail.setMaxLength(UserAccount.EMAIL_MAX_LENGTH);
+        managerEmail.setRequiredIndicatorVisible(true);
+        managerName.setId("new-customer-manager-name");
+        managerName.setLabel(getTranslation("partner.add-customer.manager-name"));
+        managerName.setHelperText(getTranslation("manager.name.help"));
+        managerName.setMaxLength(UserAccount.DISPLAY_NAME_MAX_LENGTH);
+        rights = new RightsField(getTranslation("partner.requested-rights"), EnumSet.of(OrganizationRight.VIEW));
+        rights.setId("new-customer-rights");
+
+        Binder<NewCustomerForm> binder = new Binder<>(NewCustomerForm.class);
+        binder.forField(companyName).asRequired(getTranslation("validation.required"))
+                .withValidator(FormRules.maxLength(this, Organization.NAME_MAX_LENGTH))
+                .withValidator(FormRules.noMarkup(this))
+                .bind(NewCustomerForm::getCompanyName, NewCustomerForm::setCompanyName);
+        binder.forField(managerEmail).asRequired(getTranslation("validation.required"))
+                .withValidator(new EmailValidator(getTranslation("validation.email")))
+                .bind(NewCustomerForm::getManagerEmail, NewCustomerForm::setManagerEmail);
+        binder.forField(managerName).withValidator(FormRules.noMarkup(this))
+                .bind(NewCustomerForm::getManagerName, NewCustomerForm::setManagerName);
+
+        Paragraph explanation = new Paragraph(getTranslation("partner.add-customer.explanation"));
+        explanation.addClassName("section-explanation");
+        FormLayout form = new FormLayout(companyName, managerEmail, managerName, rights);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        add(explanation, form);
+
+        Button add = new Button(getTranslation("partner.add-customer.submit"), click -> {
+            NewCustomerForm input = new NewCustomerForm();
+            if (!binder.writeBeanIfValid(input)) {
+                return;
+            }
+            try {
+                partners.addCustomer(partnerId, new NewCustomer(input.getCompanyName(), input.getManagerEmail(),
+                        input.getManagerName(), rights.getValue()), getLocale());
+            } catch (InvalidInput refusal) {
+                if (!FormRules.showNextToField(this, refusal, Map.<String, HasValidation>of(
+                        "companyName", companyName, "managerEmail", managerEmail, "managerName", managerName,
+                        "rights", rights))) {
+                    throw refusal;
+                }
+                return;
+            }
+            Notification.show(getTranslation("partner.add-customer.done", input.getManagerEmail()), 5000,
+                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            close();
+            onAdded.run();
+        });
+        add.setId("submit-new-customer");
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        getFooter().add(new Button(getTranslation("action.cancel"), click -> close()), add);
+    }
+
+    /** The form's working copy. */
+    public static class NewCustomerForm {
+        private String companyName = "";
+        private String managerEmail = "";
+        private String managerName = "";
+
+        public String getCompanyName() {
+            return companyName;
+        }
+
+        public void setCompanyName(String companyName) {
+            this.companyName = companyName;
+        }
+
+        public String getManagerEmail() {
+            return managerEmail;
+        }
+
+        public void setManagerEmail(String managerEmail) {
+            this.managerEmail = managerEmail;
+        }
+
+        public String getManagerName() {
+            return managerName;
+        }
+
+        public void setManagerName(String managerName) {
+            this.managerName = managerName;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.kontor.partner.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.dialog.Dialog;
+import dev.kontor.organization.Member;
+import dev.kontor.partner.Assignee;
+import dev.kontor.partner.ManagedCustomer;
+import dev.kontor.partner.PartnerService;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Which of the partner's employees work on this customer (it then appears under their "My customers"). */
+class AssignEmployeesDialog extends Dialog {
+
+    AssignEmployeesDialog(PartnerService partners, long partnerId, ManagedCustomer customer, Runnable onChanged) {
+        setId("assign-employees-dialog");
+        setHeaderTitle(getTranslation("partner.assign.title", customer.name()));
+        List<Member> employees = partners.employees(partnerId);
+        CheckboxGroup<Member> choice = new CheckboxGroup<>(getTranslation("partner.assign.employees"));
+        choice.setId("assigned-employees");
+        choice.setItems(employees);
+        choice.setItemLabelGenerator(m -> m.displayName() + " · " + m.email());
+        Set<Long> assigned = customer.assignees().stream().map(Assignee::userId).collect(Collectors.toSet());
+        choice.setValue(employees.stream().filter(m -> assigned.contains(m.userId())).collect(Collectors.toSet()));
+        if (employees.isEmpty()) {
+            choice.setHelperText(getTranslation("partner.assign.no-employees"));
+        }
+        add(choice);
+        Button save = new Button(getTranslation("action.save"), click -> {
+            for (Member employee : employees) {
+                boolean wanted = choice.getValue().contains(employee);
+                if (wanted && !assigned.contains(employee.userId())) {
+                    partners.assign(partnerId, customer.customerId(), employee.userId());
+                } else if (!wanted && assigned.contains(employee.userId())) {
+                    partners.unassign(partnerId, customer.customerId(), employee.userId());
+                }
+            }
+            close();
+            onChanged.run();
+        });
+        save.setId("save-assignments");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        getFooter().add(new Button(getTranslation("action.cancel"), click -> close()), save);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.kontor.partner.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+import dev.kontor.partner.PartnerMembership;
+import dev.kontor.partner.PartnerService;
+import dev.kontor.partner.RelationshipState;
+import dev.kontor.partner.SentRequest;
+import dev.kontor.user.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Set;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+
+/** Every relationship request the partner sent, with its state, sent date and expiry; Resend or Withdraw a pending one. */
+@Route("partner/requests")
+@RolesAllowed({Roles.LEGAL_REPRESENTATIVE, Roles.PARTNER_ADMINISTRATOR})
+public class SentRequestsView extends VerticalLayout implements HasDynamicTitle {
+
+    private final PartnerService partners;
+    private final PartnerMembership partner;
+    private final Grid<SentRequest> grid = new Grid<>();
+
+    public SentRequestsView(PartnerService partners) {
+        this.partners = partners;
+        this.partner = partners.myPartners().stream().filter(PartnerMembership::seesAllCustomers).findFirst()
+                .orElseThrow(dev.kontor.base.AccessRefused::new);
+        setId("sent-requests-view");
+        setSizeFull();
+        grid.setId("sent-requests");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(r -> r.customerName() + " (" + r.customerNumber() + ")")
+                .setHeader(getTranslation("partner.column.customer")).setFlexGrow(2);
+        grid.addColumn(SentRequest::email).setHeader(getTranslation("manager.email")).setFlexGrow(2);
+        grid.addColumn(r -> ManagedCustomersView.rightsList(this, r.requestedRights()))
+                .setHeader(getTranslation("partner.requested-rights")).setFlexGrow(3);
+        grid.addComponentColumn(this::state).setHeader(getTranslation("partner.column.state")).setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(r -> date(r.sentAt())).setHeader(getTranslation("partner.column.sent")).setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(r -> r.state() == RelationshipState.REQUESTED ? date(r.expiresAt()) : "")
+                .setHeader(getTranslation("partner.column.expires")).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setHeader(getTranslation("manager.actions")).setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.setEmptyStateText(getTranslation("partner.no-requests"));
+        refresh();
+        add(new H2(getTranslation("partner.requests") + " · " + partner.partnerName()), grid);
+        setFlexGrow(1, grid);
+    }
+
+    private void refresh() {
+        grid.setItems(query -> partners.sentRequests(partner.partnerId(), Set.of(), PageRequest.of(query.getPage(),
+                        query.getPageSize(), Sort.by(Sort.Direction.DESC, "requestedAt"))).getContent().stream(),
+                query -> (int) Math.min(Integer.MAX_VALUE, partners.countSentRequests(partner.partnerId())));
+    }
+
+    private Component state(SentRequest request) {
+        Span tag = new Span(getTranslation("request.state." + request.state()));
+        tag.addClassNames("tag", switch (request.state()) {
+            case REQUESTED -> "tag-state-invited";
+            case ACTIVE -> "tag-success";
+            default -> "tag-state-deactivated";
+        });
+        return tag;
+    }
+
+    private Component actions(SentRequest request) {
+        Div cell = new Div();
+        if (request.state() == RelationshipState.REQUESTED && partner.isLegalRepresentative()) {
+            Button resend = new Button(getTranslation("partner.resend"), click -> {
+                partners.resendRequest(partner.partnerId(), request.relationshipId(), getLocale());
+                Notification.show(getTranslation("partner.request.sent", request.email()));
+                refresh();
+            });
+            resend.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            Button withdraw = new Button(getTranslation("partner.withdraw"), click -> {
+                partners.withdrawRequest(partner.partnerId(), request.relationshipId());
+                refresh();
+            });
+            withdraw.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+            cell.add(resend, withdraw);
+        }
+        return cell;
+    }
+
+    private String date(Instant instant) {
+        return instant == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale())
+                .withZone(ZoneId.of("Europe/Berlin")).format(instant);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("partner.requests");
+    }
+}

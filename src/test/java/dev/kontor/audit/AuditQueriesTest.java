@@ -1,0 +1,80 @@
+package dev.kontor.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kontor.support.DemoPeople;
+import dev.kontor.support.Fixtures;
+import dev.kontor.support.IntegrationTest;
+import dev.kontor.support.SqlStatements;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
+
+@IntegrationTest
+class AuditQueriesTest {
+
+    private static final AuditFilter EVERYTHING = new AuditFilter(null, null, "", "", "");
+
+    @Autowired
+    AuditQueries audit;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Test
+    void support_reads_every_organizations_events() {
+        List<AuditRow> rows = fixtures.as(DemoPeople.SUPPORT, () -> audit.rows(new AuditFilter(null, null, "",
+                "", "ORGANIZATION_CREATED"), PageRequest.of(0, 100)));
+
+        assertThat(rows).extracting(AuditRow::organization)
+                .contains("Bäckerei Sonnenschein", "Kanzlei Weber", "Nordlicht Reisen", "Muster Hosting GmbH");
+    }
+
+    @Test
+    void a_manager_reads_only_her_own_accounts_events() {
+        List<AuditRow> rows = fixtures.as(DemoPeople.ANNA, () -> audit.rows(EVERYTHING, PageRequest.of(0, 500)));
+
+        assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row.customerNumber()).isEqualTo("CN-10001"));
+        long count = fixtures.as(DemoPeople.ANNA, () -> audit.count(EVERYTHING));
+        assertThat(count).isEqualTo(rows.size());
+    }
+
+    @Test
+    void an_employee_reads_nothing() {
+        assertThat(fixtures.as(DemoPeople.EMPLOYEE, () -> audit.rows(EVERYTHING, PageRequest.of(0, 10)))).isEmpty();
+        assertThat(fixtures.as(DemoPeople.EMPLOYEE, () -> audit.count(EVERYTHING))).isZero();
+    }
+
+    @Test
+    void the_filter_narrows_by_actor_organization_and_kind_in_one_statement() {
+        List<AuditRow> rows = fixtures.as(DemoPeople.SUPPORT, () -> {
+            SqlStatements.reset();
+            List<AuditRow> found = audit.rows(new AuditFilter(null, null, "system", "weber", "membership"),
+                    PageRequest.of(0, 50));
+            assertThat(SqlStatements.count()).isLessThanOrEqualTo(2);
+            return found;
+        });
+
+        assertThat(rows).isNotEmpty().allSatisfy(row -> {
+            assertThat(row.organization()).isEqualTo("Kanzlei Weber");
+            assertThat(row.kind()).containsIgnoringCase("membership");
+        });
+    }
+
+    @Test
+    void the_csv_export_holds_the_filtered_rows_with_a_header_and_defuses_formulas() {
+        String csv = fixtures.as(DemoPeople.SUPPORT, () -> {
+            StringWriter out = new StringWriter();
+            audit.exportCsv(new AuditFilter(null, null, "", "nordlicht", ""), out);
+            return out.toString();
+        });
+
+        assertThat(csv.lines().findFirst()).contains(
+                "id,time,kind,outcome,actor,on behalf of,organization,customer number,summary,old value,new value,address");
+        assertThat(csv).contains("Nordlicht Reisen").doesNotContain("Kanzlei Weber");
+        assertThat(AuditQueries.neutralized("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
+        assertThat(AuditQueries.neutralized("Plain")).isEqualTo("Plain");
+    }
+}

@@ -1,0 +1,79 @@
+package dev.kontor.partner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kontor.organization.OrganizationOnboarding;
+import dev.kontor.organization.OrganizationRight;
+import dev.kontor.partner.PartnerTestData.TestPartner;
+import dev.kontor.support.Fixtures;
+import dev.kontor.support.IntegrationTest;
+import dev.kontor.support.SqlStatements;
+import dev.kontor.user.SystemTask;
+import dev.kontor.user.UserAccountService;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** The managed-customers grid sends the same statements for a page whether the partner has 10 customers or 1,000. */
+@IntegrationTest
+class ManagedCustomerQueryCountTest {
+
+    @Autowired
+    ManagedCustomerService managedCustomers;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    OrganizationOnboarding onboarding;
+
+    @Autowired
+    UserAccountService users;
+
+    @Autowired
+    PartnerProvisioning provisioning;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    @Test
+    void a_page_costs_the_same_statements_at_10_and_at_1000_customers() {
+        PartnerTestData data = new PartnerTestData(onboarding, users, provisioning, passwordEncoder);
+        TestPartner small = data.partner();
+        TestPartner large = data.partner();
+        addCustomers(small, 10);
+        addCustomers(large, 1000);
+
+        long forSmall = statementsForFirstPage(small);
+        long forLarge = statementsForFirstPage(large);
+
+        // count: the caller's role, the count; page: the caller's role, the rows, the rows' assignees
+        assertThat(forSmall).isEqualTo(forLarge).isEqualTo(5);
+        var page = fixtures.as(large.legalEmail(), () -> managedCustomers.rows(large.partnerId(),
+                ManagedCustomerFilter.none(), PageRequest.of(3, 50)));
+        assertThat(page).hasSize(50);
+        assertThat(fixtures.as(large.legalEmail(), () -> managedCustomers.count(large.partnerId(),
+                ManagedCustomerFilter.none()))).isEqualTo(1000);
+    }
+
+    private void addCustomers(TestPartner partner, int count) {
+        SystemTask.run(() -> {
+            for (int i = 0; i < count; i++) {
+                long customer = onboarding.createCustomer("Customer " + i, partner.partnerId()).getId();
+                provisioning.importActiveRelationship(partner.partnerId(), customer, Set.of(OrganizationRight.VIEW),
+                        "m" + i + "@example.test", partner.legal());
+            }
+        });
+    }
+
+    private long statementsForFirstPage(TestPartner partner) {
+        return fixtures.as(partner.legalEmail(), () -> {
+            SqlStatements.reset();
+            managedCustomers.count(partner.partnerId(), ManagedCustomerFilter.none());
+            managedCustomers.rows(partner.partnerId(), ManagedCustomerFilter.none(), PageRequest.of(0, 50));
+            return SqlStatements.count();
+        });
+    }
+}

@@ -1,0 +1,129 @@
+package dev.kontor.partner.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridTester;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.kontor.base.ui.AccessDeniedView;
+import dev.kontor.partner.ManagedCustomer;
+import dev.kontor.support.DemoPeople;
+import dev.kontor.support.Outbox;
+import dev.kontor.support.ViewTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+@ViewTest
+class ManagedCustomersViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    Outbox outbox;
+
+    @Test
+    @WithUserDetails(DemoPeople.LEGAL)
+    void the_legal_representative_sees_all_customers_with_their_rights_and_may_add_and_request() {
+        navigate(ManagedCustomersView.class);
+
+        assertThat(find(H2.class).single().getText()).isEqualTo("Managed customers · Muster Hosting GmbH");
+        GridTester<Grid<ManagedCustomer>, ManagedCustomer> grid = test(grid());
+        assertThat(grid.size()).isEqualTo(2);
+        assertThat(grid.getCellText(0, 0)).isEqualTo("CN-10001");
+        assertThat(grid.getCellText(0, 3)).isEqualTo("See the account, Manage users, Manage contacts, Manage tenants");
+        assertThat(grid.getCellText(0, 4)).isEqualTo("Anna Becker");
+        assertThat(grid.getCellText(1, 0)).isEqualTo("CN-10002");
+        assertThat(grid.getCellText(1, 3)).isEqualTo("See the account");
+        assertThat(find(Button.class).withId("add-customer").exists()).isTrue();
+        assertThat(find(Button.class).withId("request-relationship").exists()).isTrue();
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.EMPLOYEE)
+    void an_employee_sees_only_the_assigned_customers_as_my_customers() {
+        navigate(ManagedCustomersView.class);
+
+        assertThat(find(H2.class).single().getText()).isEqualTo("My customers · Muster Hosting GmbH");
+        GridTester<Grid<ManagedCustomer>, ManagedCustomer> grid = test(grid());
+        assertThat(grid.size()).isEqualTo(1);
+        assertThat(grid.getCellText(0, 0)).isEqualTo("CN-10002");
+        assertThat(find(Button.class).withId("add-customer").exists()).isFalse();
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.PARTNER_ADMIN)
+    void the_filter_narrows_the_grid_in_the_database() {
+        navigate(ManagedCustomersView.class);
+        assertThat(find(Button.class).withId("add-customer").exists()).isFalse();
+
+        test(find(TextField.class).withId("customer-filter").single()).setValue("weber");
+
+        GridTester<Grid<ManagedCustomer>, ManagedCustomer> grid = test(grid());
+        assertThat(grid.size()).isEqualTo(1);
+        assertThat(grid.getCellText(0, 1)).isEqualTo("Kanzlei Weber");
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.ANNA)
+    void a_customer_manager_is_turned_away() {
+        navigate("partner/customers", AccessDeniedView.class);
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.LEGAL)
+    void the_add_customer_dialog_checks_its_fields_before_anything_is_created() {
+        navigate(ManagedCustomersView.class);
+        test(find(Button.class).withId("add-customer").single()).click();
+
+        test(find(Button.class).withId("submit-new-customer").single()).click();
+        TextField company = find(TextField.class).withId("new-customer-name").single();
+        EmailField email = find(EmailField.class).withId("new-customer-manager-email").single();
+        assertThat(company.isInvalid()).isTrue();
+        assertThat(email.isInvalid()).isTrue();
+
+        test(company).setValue("Frische Brise KG");
+        test(email).setValue("brise@example.test");
+        test(find(Button.class).withId("submit-new-customer").single()).click();
+        TextField name = find(TextField.class).withId("new-customer-manager-name").single();
+        assertThat(name.isInvalid()).isTrue();
+        assertThat(name.getErrorMessage()).contains("new to Kontor");
+
+        test(name).setValue("Bea Brise");
+        test(find(Button.class).withId("submit-new-customer").single()).click();
+        assertThat(outbox.to("brise@example.test")).singleElement()
+                .satisfies(mail -> assertThat(mail.body()).contains("Frische Brise KG", "/partner-request/"));
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.LEGAL)
+    void a_relationship_request_is_reviewed_before_it_is_sent() {
+        navigate(ManagedCustomersView.class);
+        test(find(Button.class).withId("request-relationship").single()).click();
+        test(find(TextField.class).withId("request-customer-number").single()).setValue("CN-10003");
+        test(find(EmailField.class).withId("request-manager-email").single()).setValue("dora@nordlicht.test");
+        test(find(Button.class).withId("review-request").single()).click();
+
+        TextArea draft = find(TextArea.class).withId("request-draft").single();
+        assertThat(draft.getValue()).contains("Muster Hosting GmbH would like to work for Nordlicht Reisen (CN-10003)",
+                "/partner-request/");
+        assertThat(requestsTo("dora@nordlicht.test")).isEmpty();
+
+        test(find(Button.class).withId("send-request").single()).click();
+        assertThat(requestsTo("dora@nordlicht.test")).singleElement()
+                .satisfies(mail -> assertThat(mail.body()).isEqualTo(draft.getValue()));
+    }
+
+    /** Other tests in this context may mail the same demo person about other things. */
+    private java.util.List<Outbox.QueuedMail> requestsTo(String recipient) {
+        return outbox.to(recipient).stream().filter(mail -> mail.body().contains("/partner-request/")).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Grid<ManagedCustomer> grid() {
+        return find(Grid.class).withId("managed-customers").single();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.kontor.partner.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridTester;
+import dev.kontor.base.ui.AccessDeniedView;
+import dev.kontor.organization.OrganizationRight;
+import dev.kontor.partner.PartnerMembership;
+import dev.kontor.partner.PartnerService;
+import dev.kontor.partner.SentRequest;
+import dev.kontor.support.DemoPeople;
+import dev.kontor.support.ViewTest;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+@ViewTest
+class SentRequestsViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    PartnerService partners;
+
+    @Test
+    @WithUserDetails(DemoPeople.LEGAL)
+    void the_inbox_lists_every_request_with_its_state_and_the_pending_ones_can_be_sent_again_or_withdrawn() {
+        long partnerId = partners.myPartners().stream().map(PartnerMembership::partnerId).findFirst().orElseThrow();
+        partners.prepareRequest(partnerId, "CN-10003", "dora@nordlicht.test", Set.of(OrganizationRight.BILLING),
+                Locale.ENGLISH);
+
+        navigate(SentRequestsView.class);
+
+        @SuppressWarnings("unchecked")
+        GridTester<Grid<SentRequest>, SentRequest> grid = test(find(Grid.class).withId("sent-requests").single());
+        int pending = -1;
+        for (int row = 0; row < grid.size(); row++) {
+            if (grid.getCellText(row, 0).equals("Nordlicht Reisen (CN-10003)")) {
+                pending = row;
+            }
+        }
+        assertThat(pending).isNotNegative();
+        assertThat(grid.getCellText(pending, 1)).isEqualTo("dora@nordlicht.test");
+        assertThat(grid.getCellText(pending, 2)).isEqualTo("See the account, Billing");
+        assertThat(grid.getCellComponent(pending, 3).getElement().getText()).isEqualTo("Pending");
+        assertThat(grid.getCellComponent(pending, 6).getChildren().count()).isEqualTo(2);
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.EMPLOYEE)
+    void employees_do_not_see_the_partners_requests() {
+        navigate("partner/requests", AccessDeniedView.class);
+    }
+}
