@@ -5,73 +5,29 @@ import static dev.kontor.organization.OrganizationRight.BILLING;
 import static dev.kontor.organization.OrganizationRight.MANAGE_CONTACTS;
 import static dev.kontor.organization.OrganizationRight.MANAGE_USERS;
 
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
 import dev.kontor.partner.TestRequests;
 import dev.kontor.partner.TestRequests.Request;
 import dev.kontor.support.Fixtures;
 import dev.kontor.support.Fixtures.TestAccount;
 import dev.kontor.support.Fixtures.TestPartner;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A customer manager opens a partner's request link while signed out, follows "Sign in to answer", signs in, lands
  * back on the request, grants fewer rights than asked and finds the partner in the account's Partners section.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
 @Import({Fixtures.class, TestRequests.class})
-class PartnerRequestJourneyIT {
-
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
+class PartnerRequestJourneyIT extends EndToEndTest {
 
     @Autowired
     Fixtures fixtures;
 
     @Autowired
     TestRequests requests;
-
-    private BrowserContext context;
-    private Page page;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
-
-    @BeforeEach
-    void openPage() {
-        context = browser.chromium().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setLocale("en-US").setViewportSize(1280, 900));
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closePage() {
-        context.close();
-    }
 
     @Test
     void a_signed_out_manager_signs_in_from_the_request_comes_back_and_grants_fewer_rights() {
@@ -82,9 +38,10 @@ class PartnerRequestJourneyIT {
 
         page.navigate(url("/partner-request/" + request.token()));
         assertThat(page.locator("#partner-request-text")).containsText(partner.name() + " asks for access");
-        assertThat(page.locator("#requested-rights")).containsText("View, Manage users, Manage contacts, Billing");
+        assertThat(page.locator("#requested-rights"))
+                .containsText("See the account, Manage users, Manage contacts, Billing");
         Accessibility.assertNoSeriousViolations(page, "partner request, signed out");
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("40-partner-request-signed-out.png")));
+        screenshot("40-partner-request-signed-out");
 
         page.locator("#sign-in-to-answer").click();
         page.locator("vaadin-login-form input[name=username]").fill(account.email("Alice"));
@@ -95,10 +52,10 @@ class PartnerRequestJourneyIT {
         assertThat(page).hasURL(Pattern.compile("/partner-request/" + request.token() + "$"));
         page.locator("#right-BILLING input").uncheck();
         Accessibility.assertNoSeriousViolations(page, "partner request, signed in");
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("41-partner-request-answer.png")));
+        screenshot("41-partner-request-answer");
         page.locator("#accept-request").click();
 
-        assertThat(page.locator("#request-answered")).containsText("View, Manage users, Manage contacts.");
+        assertThat(page.locator("#request-answered")).containsText("See the account, Manage users, Manage contacts.");
         org.assertj.core.api.Assertions.assertThat(requests.grantedRights(request.id()))
                 .isEqualTo("VIEW,MANAGE_USERS,MANAGE_CONTACTS");
 
@@ -106,10 +63,6 @@ class PartnerRequestJourneyIT {
         assertThat(page.locator("#partner-" + request.id())).containsText(partner.name());
         assertThat(page.locator("#partner-" + request.id())).containsText("Manage contacts");
         Accessibility.assertNoSeriousViolations(page, "account data dialog with partners");
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("42-account-partners.png")));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
+        screenshot("42-account-partners");
     }
 }

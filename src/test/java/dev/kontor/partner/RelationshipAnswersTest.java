@@ -147,8 +147,8 @@ class RelationshipAnswersTest {
         }
         assertThat(outbox.to(partner.adminEmail())).singleElement().satisfies(mail -> {
             assertThat(mail.subject()).isEqualTo(account.label() + " accepted your partner request");
-            assertThat(mail.body()).contains("Rights granted: View, Manage contacts",
-                    "Rights asked for: View, Manage users, Manage contacts, Billing", "/partner/customers");
+            assertThat(mail.body()).contains("Rights granted: See the account, Manage contacts",
+                    "Rights asked for: See the account, Manage users, Manage contacts, Billing", "/partner/customers");
         });
         assertThat(outbox.to(partner.legalEmail())).isEmpty();
         assertThat(answers.preview(request.token()).state()).isEqualTo(RequestLinkState.ANSWERED);

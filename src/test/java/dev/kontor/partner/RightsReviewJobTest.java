@@ -86,7 +86,7 @@ class RightsReviewJobTest {
         assertThat(reviewMails()).singleElement().satisfies(mail -> {
             assertThat(mail.subject()).isEqualTo(account.label() + ": please confirm the rights of "
                     + partner.name());
-            assertThat(mail.body()).contains("View, Manage users, Manage contacts",
+            assertThat(mail.body()).contains("See the account, Manage users, Manage contacts",
                     "/accounts/" + account.customerNumber());
         });
         assertThat(outbox.to(account.email("Bob"))).isEmpty();
@@ -106,13 +106,13 @@ class RightsReviewJobTest {
 
         assertThat(requests.grantedRights(relationshipId)).isEqualTo("VIEW");
         assertThat(requests.state(relationshipId)).isEqualTo("ACTIVE");
-        assertThat(outbox.to(partner.adminEmail())).filteredOn(mail -> mail.subject().contains("fell back"))
+        assertThat(outbox.to(partner.adminEmail())).filteredOn(mail -> mail.subject().contains("only see the account"))
                 .singleElement().satisfies(mail -> {
-                    assertThat(mail.subject()).isEqualTo(account.label() + ": your rights fell back to View");
-                    assertThat(mail.body()).contains("The rights were: View, Manage users, Manage contacts");
+                    assertThat(mail.subject()).isEqualTo(account.label() + ": you can now only see the account");
+                    assertThat(mail.body()).contains("The rights were: See the account, Manage users, Manage contacts");
                 });
-        assertThat(outbox.to(account.email("Alice"))).filteredOn(mail -> mail.subject().contains("fell back"))
-                .singleElement().satisfies(mail -> assertThat(mail.body()).contains(partner.name(),
+        assertThat(outbox.to(account.email("Alice")))
+                .filteredOn(mail -> mail.subject().contains("only see the account")).singleElement().satisfies(mail -> assertThat(mail.body()).contains(partner.name(),
                         "/accounts/" + account.customerNumber()));
         for (long organization : new long[] {account.id(), partner.id()}) {
             assertThat(audit.of(RightsReviewJob.RIGHTS_FELL_BACK, organization)).singleElement()

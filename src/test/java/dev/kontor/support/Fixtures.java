@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.boot.test.context.TestComponent;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -29,15 +28,13 @@ public class Fixtures {
     private final OrganizationOnboarding onboarding;
     private final UserAccountService users;
     private final UserDetailsService userDetails;
-    private final JdbcTemplate jdbc;
     private final String passwordHash;
 
     Fixtures(OrganizationOnboarding onboarding, UserAccountService users, UserDetailsService userDetails,
-             PasswordEncoder passwordEncoder, JdbcTemplate jdbc) {
+             PasswordEncoder passwordEncoder) {
         this.onboarding = onboarding;
         this.users = users;
         this.userDetails = userDetails;
-        this.jdbc = jdbc;
         this.passwordHash = passwordEncoder.encode(PASSWORD);
     }
 
@@ -106,8 +103,7 @@ public class Fixtures {
             Organization customer = onboarding.createCustomer("New Customer " + tag, partner.id());
             String email = managerName.toLowerCase() + "-" + tag + "@example.test";
             UserAccount user = users.registerWithPasswordHash(new EmailAddress(email), managerName, null);
-            jdbc.update("insert into membership (user_id, organization_id, role, state, created_at) "
-                    + "values (?, ?, 'MANAGER', 'INVITED', current_timestamp)", user.getId(), customer.getId());
+            onboarding.invite(user.getId(), customer.getId(), MembershipRole.MANAGER);
             return new NewCustomer(customer.getId(), customer.getCustomerNumber().orElseThrow().value(),
                     customer.getName(), email, user.getId());
         });

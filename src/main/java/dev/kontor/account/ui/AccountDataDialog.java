@@ -13,9 +13,9 @@ import dev.kontor.partner.CustomerPartnerService;
 import dev.kontor.partner.ui.PartnersSection;
 
 /**
- * The account data dialog: master data, the contact person (with the pencil), the managers and the partners. It reads the account
- * through the service when it opens (which refuses anyone without a right to it) and again after every change, so
- * that it always shows what is stored, with the version that the next change must match.
+ * The account data dialog: master data, the contact person (with the pencil), the managers and the partners. It
+ * reads the account through the service when it opens (which refuses anyone without a right to it) and again after
+ * every change, so that it always shows what is stored, with the version that the next change must match.
  */
 class AccountDataDialog extends Dialog {
 

@@ -79,10 +79,10 @@ class PartnersSectionTest extends SpringBrowserlessTest {
         open();
 
         Div row = find(Div.class).withId("partner-" + active).single();
-        assertThat(tags(row)).containsExactly("Active", "View", "Manage users", "Billing");
+        assertThat(tags(row)).containsExactly("Active", "See the account", "Manage users", "Billing");
         assertThat(row.getElement().getTextRecursively()).contains(partner.name(), "Since ");
         Div request = find(Div.class).withId("partner-request-" + pending.id()).single();
-        assertThat(tags(request)).containsExactly("View", "Manage contacts");
+        assertThat(tags(request)).containsExactly("See the account", "Manage contacts");
         assertThat(request.getElement().getTextRecursively()).contains(asking.name(), account.email("Alice"));
         assertThat(find(Button.class).withId("accept-request-" + pending.id()).exists()).isTrue();
         assertThat(find(Button.class).withId("confirm-rights-" + active).exists()).isFalse();
@@ -100,7 +100,7 @@ class PartnersSectionTest extends SpringBrowserlessTest {
 
         assertThat(requests.grantedRights(pending.id())).isEqualTo("VIEW,MANAGE_CONTACTS");
         assertThat(tags(find(Div.class).withId("partner-" + pending.id()).single()))
-                .containsExactly("Active", "View", "Manage contacts");
+                .containsExactly("Active", "See the account", "Manage contacts");
         assertThat(find(Div.class).withId("partner-request-" + pending.id()).exists()).isFalse();
     }
 
@@ -129,7 +129,7 @@ class PartnersSectionTest extends SpringBrowserlessTest {
 
         assertThat(requests.grantedRights(id)).isEqualTo("VIEW,MANAGE_USERS,BILLING");
         assertThat(tags(find(Div.class).withId("partner-" + id).single()))
-                .containsExactly("Active", "View", "Manage users", "Billing");
+                .containsExactly("Active", "See the account", "Manage users", "Billing");
     }
 
     @Test
@@ -145,8 +145,8 @@ class PartnersSectionTest extends SpringBrowserlessTest {
 
         assertThatThrownBy(() -> test(save).click()).isInstanceOfSatisfying(RuleViolation.class,
                 refusal -> assertThat(UI.getCurrent().getTranslation(refusal.messageKey(), refusal.arguments()))
-                        .startsWith("Only one partner can hold the right Administration, and " + partner.name()
-                                + " holds it."));
+                        .startsWith("Only one partner can administer everything in an account, and "
+                                + partner.name() + " does."));
         assertThat(requests.grantedRights(id)).isEqualTo("VIEW,MANAGE_USERS");
         // the dialog stays open, so that the person can untick ADMIN and save the rest
         assertThat(find(PartnerRightsDialog.class).single().isOpened()).isTrue();
@@ -200,7 +200,7 @@ class PartnersSectionTest extends SpringBrowserlessTest {
         PartnersSection section = new PartnersSection(service, 1L, () -> { });
         UI.getCurrent().add(section);
 
-        assertThat(tags(find(Div.class).withId("partner-7").single())).containsExactly("Active", "View",
+        assertThat(tags(find(Div.class).withId("partner-7").single())).containsExactly("Active", "See the account",
                 "Manage users");
         assertThat(find(Div.class).withId("partner-request-8").exists()).isTrue();
         assertThat(find(Button.class).withId("change-rights-7").exists()).isFalse();

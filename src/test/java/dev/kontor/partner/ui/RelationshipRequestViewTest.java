@@ -95,7 +95,7 @@ class RelationshipRequestViewTest extends SpringBrowserlessTest {
 
         assertThat(find(Paragraph.class).withId("request-answered").single().getText())
                 .isEqualTo(partner.name() + " now works on " + customer.label()
-                        + " with these rights: View, Manage contacts.");
+                        + " with these rights: See the account, Manage contacts.");
         assertThat(find(Anchor.class).withId("after-answer").single().getHref()).isEqualTo("login");
         assertThat(requests.grantedRights(request.id())).isEqualTo("VIEW,MANAGE_CONTACTS");
     }
@@ -167,7 +167,7 @@ class RelationshipRequestViewTest extends SpringBrowserlessTest {
         assertThat(find(Checkbox.class).exists()).isFalse();
         assertThat(find(Button.class).withId("accept-request").exists()).isFalse();
         assertThat(find(Paragraph.class).withId("requested-rights").single().getText())
-                .isEqualTo("Rights asked for: View, Manage users");
+                .isEqualTo("Rights asked for: See the account, Manage users");
         Anchor signIn = find(Anchor.class).withId("sign-in-to-answer").single();
         assertThat(signIn.getText()).isEqualTo("Sign in to answer");
         assertThat(signIn.getHref()).isEqualTo("partner-request/" + request.token() + "/sign-in");
