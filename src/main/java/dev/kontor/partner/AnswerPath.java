@@ -8,10 +8,10 @@ package dev.kontor.partner;
 public enum AnswerPath {
     /** Someone is signed in who manages the addressed account: they answer as themselves. */
     SIGNED_IN_MANAGER,
-    /** The addressee is new to Kontor: the page collects their first password along with the answer. */
+    /** Nobody is signed in and the addressee is new to Kontor: the page collects their first password. */
     SET_PASSWORD,
     /** Nobody is signed in, and the addressee has a password: sign in first. */
     SIGN_IN,
-    /** Someone is signed in who does not manage the addressed account: they cannot answer. */
+    /** Someone is signed in who does not manage the addressed account: they cannot answer (but may sign out). */
     SIGNED_IN_OTHER
 }

@@ -113,8 +113,10 @@ public class RelationshipAnswers {
     }
 
     /**
-     * Who answers: a signed-in active manager of the account as themselves; otherwise the addressee when they are
-     * new (and, to accept, set their first password and so become an active manager). Anyone else is refused.
+     * Who answers: a signed-in active manager of the account as themselves; with nobody signed in, the addressee
+     * when they are new (and, to accept, set their first password and so become an active manager). Anyone else is
+     * refused, including someone signed in who does not manage the account (they sign out first; their session's
+     * identity must not mix with the new manager's).
      */
     private long answerer(PartnerRelationship relationship, String password, boolean accepting) {
         Optional<AuthenticatedUser> me = CurrentUser.find();
@@ -123,7 +125,7 @@ public class RelationshipAnswers {
         }
         Optional<Addressee> addressee = relationships.findAddressee(relationship.getRequestEmail(),
                 relationship.getCustomerId());
-        if (needsPassword(addressee)) {
+        if (me.isEmpty() && needsPassword(addressee)) {
             Addressee newManager = addressee.get();
             if (accepting) {
                 Parties parties = decisions.partiesOf(relationship);
@@ -155,13 +157,11 @@ public class RelationshipAnswers {
 
     private AnswerPath answerPath(PartnerRelationship relationship, boolean needsPassword) {
         Optional<AuthenticatedUser> me = CurrentUser.find();
-        if (me.isPresent() && relationships.isActiveManager(me.get().userId(), relationship.getCustomerId())) {
-            return AnswerPath.SIGNED_IN_MANAGER;
+        if (me.isPresent()) {
+            return relationships.isActiveManager(me.get().userId(), relationship.getCustomerId())
+                    ? AnswerPath.SIGNED_IN_MANAGER : AnswerPath.SIGNED_IN_OTHER;
         }
-        if (needsPassword) {
-            return AnswerPath.SET_PASSWORD;
-        }
-        return me.isPresent() ? AnswerPath.SIGNED_IN_OTHER : AnswerPath.SIGN_IN;
+        return needsPassword ? AnswerPath.SET_PASSWORD : AnswerPath.SIGN_IN;
     }
 
     private RequestLinkState closedState(String hash) {

@@ -8,6 +8,7 @@ import static dev.kontor.organization.OrganizationRight.MANAGE_USERS;
 import dev.kontor.partner.TestRequests;
 import dev.kontor.partner.TestRequests.Request;
 import dev.kontor.support.Fixtures;
+import dev.kontor.support.Fixtures.NewCustomer;
 import dev.kontor.support.Fixtures.TestAccount;
 import dev.kontor.support.Fixtures.TestPartner;
 import java.util.EnumSet;
@@ -18,7 +19,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * A customer manager opens a partner's request link while signed out, follows "Sign in to answer", signs in, lands
- * back on the request, grants fewer rights than asked and finds the partner in the account's Partners section.
+ * back on the request, grants fewer rights than asked and finds the partner in the account's Partners section. A
+ * manager new to Kontor chooses their password on the request page (a weak one is refused first) and signs in.
  */
 @Import({Fixtures.class, TestRequests.class})
 class PartnerRequestJourneyIT extends EndToEndTest {
@@ -64,5 +66,31 @@ class PartnerRequestJourneyIT extends EndToEndTest {
         assertThat(page.locator("#partner-" + request.id())).containsText("Manage contacts");
         Accessibility.assertNoSeriousViolations(page, "account data dialog with partners");
         screenshot("42-account-partners");
+    }
+
+    @Test
+    void a_new_manager_chooses_a_password_on_the_request_page_accepts_and_signs_in() {
+        TestPartner partner = fixtures.partner("Founding Hosting");
+        NewCustomer customer = fixtures.newCustomerOf(partner, "Nina");
+        Request request = requests.request(partner.id(), customer.id(), customer.managerEmail(),
+                EnumSet.of(MANAGE_USERS, MANAGE_CONTACTS), partner.legalUserId());
+
+        page.navigate(url("/partner-request/" + request.token()));
+        page.locator("#right-MANAGE_USERS input").uncheck();
+        page.locator("#new-password input").fill("password1234");
+        page.locator("#repeat-password input").fill("password1234");
+        page.locator("#accept-request").click();
+        assertThat(page.locator("#new-password")).hasAttribute("invalid", "");
+
+        page.locator("#new-password input").fill("patient gardens grow slowly");
+        page.locator("#repeat-password input").fill("patient gardens grow slowly");
+        Accessibility.assertNoSeriousViolations(page, "partner request, new manager");
+        screenshot("43-partner-request-new-manager");
+        page.locator("#accept-request").click();
+        assertThat(page.locator("#request-answered")).containsText("See the account, Manage contacts.");
+
+        page.locator("#after-answer").click();
+        signIn(page, customer.managerEmail(), "patient gardens grow slowly");
+        assertThat(page.locator("#account-" + customer.customerNumber())).containsText("Nina");
     }
 }

@@ -206,6 +206,22 @@ class RelationshipAnswersTest {
     }
 
     @Test
+    void someone_signed_in_who_does_not_manage_the_account_cannot_set_the_new_managers_password() {
+        NewCustomer customer = fixtures.newCustomerOf(partner, "Nina");
+        Request request = requests.request(partner.id(), customer.id(), customer.managerEmail(),
+                EnumSet.of(MANAGE_USERS), partner.legalUserId());
+
+        assertThat(fixtures.as(partner.legalEmail(), () -> answers.preview(request.token())).answerPath())
+                .isEqualTo(AnswerPath.SIGNED_IN_OTHER);
+        assertThatThrownBy(() -> fixtures.as(partner.legalEmail(),
+                () -> answers.accept(request.token(), Set.of(MANAGE_USERS), STRONG)))
+                .isInstanceOf(AccessRefused.class);
+
+        assertThat(requests.state(request.id())).isEqualTo("REQUESTED");
+        assertThat(answers.preview(request.token()).needsPassword()).isTrue();
+    }
+
+    @Test
     void nobody_answers_for_an_account_whose_addressee_has_a_password_without_signing_in() {
         Request request = request(EnumSet.of(MANAGE_USERS));
 
