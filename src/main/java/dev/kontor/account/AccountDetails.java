@@ -14,7 +14,7 @@ import java.util.Set;
 public record AccountDetails(long accountId, String customerNumber, long version, MasterData masterData,
                              Long contactPersonId, Long deputyId, List<Member> managers, List<ServiceInfo> services,
                              Instant contactConfirmedAt, boolean confirmationOverdue,
-                             Set<OrganizationRight> viewerRights) {
+                             Set<OrganizationRight> viewerRights, long viewerUserId) {
 
     public Optional<Member> contactPerson() {
         return managers.stream().filter(m -> contactPersonId != null && m.userId() == contactPersonId).findFirst();
@@ -39,6 +39,11 @@ public record AccountDetails(long accountId, String customerNumber, long version
 
     public boolean isContactPerson(Member member) {
         return contactPersonId != null && member.userId() == contactPersonId;
+    }
+
+    /** Whether the member is the person looking at the dialog (who loses the account by leaving it). */
+    public boolean isViewer(Member member) {
+        return member.userId() == viewerUserId;
     }
 
     public boolean isDeputy(Member member) {

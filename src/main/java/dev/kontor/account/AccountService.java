@@ -14,6 +14,9 @@ import dev.kontor.organization.OrganizationService;
 import dev.kontor.organization.OrganizationSummary;
 import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.CurrentUser;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,6 +55,9 @@ public class AccountService {
     private final AuditLog auditLog;
     private final AccountSettings settings;
     private final Clock clock;
+
+    @PersistenceContext
+    private EntityManager entityManager;
 
     AccountService(CustomerAccountRepository accounts, HostedServiceRepository services,
                    OrganizationService organizations, OrganizationAccess access,
@@ -94,7 +100,7 @@ public class AccountService {
                 data.masterData(account.name()), data.getContactPersonId(), data.getDeputyId(), managers,
                 servicesOf(List.of(account.id())).getOrDefault(account.id(), List.of()),
                 data.getContactConfirmedAt(), isOverdue(data.getContactConfirmedAt(), overdueBefore),
-                access.rightsIn(account.id()));
+                access.rightsIn(account.id()), CurrentUser.require().userId());
     }
 
     @Transactional
@@ -102,6 +108,8 @@ public class AccountService {
         access.require(accountId, OrganizationRight.ADMIN, "Change account data");
         MasterData data = MasterDataRules.validated(changed);
         CustomerAccount account = lockFresh(accountId, expectedVersion);
+        // the company name lives on the organization: a new account version tells every open dialog it changed
+        entityManager.lock(account, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         organizations.rename(accountId, data.companyName());
         MasterData before = account.masterData(data.companyName());
         if (!before.equals(data)) {
@@ -123,10 +131,15 @@ public class AccountService {
         if (Objects.equals(before, userId)) {
             return;
         }
+        Long deputyBefore = account.getDeputyId();
         account.appointContactPerson(userId, clock.instant());
         accounts.flush();
         auditLog.record(AuditEntry.change(CONTACT_PERSON_CHANGED, accountId, "Contact person",
                 emailOf(managers, before), chosen.email()));
+        if (deputyBefore != null && deputyBefore == userId) {
+            auditLog.record(AuditEntry.change(DEPUTY_CHANGED, accountId,
+                    "Deputy cleared: the deputy became contact person", chosen.email(), null));
+        }
     }
 
     /** Chooses the deputy (another active manager) or, with {@code null}, clears it. */

@@ -81,8 +81,8 @@ public class ManagerService {
             throw new InvalidInput("email", "manager.exists");
         }
         if (manager.state() == MembershipState.INVITED) {
-            IssuedInvitation invitation = invitations.issue(InvitationPurpose.MANAGER, accountId, manager.membershipId(),
-                    person.id());
+            IssuedInvitation invitation = invitations.issue(InvitationPurpose.MANAGER, accountId,
+                    manager.membershipId());
             mails.invitation(account, person, me, invitation, mailLanguage);
         } else {
             mails.addedAsManager(account, manager, me, mailLanguage);
@@ -99,8 +99,7 @@ public class ManagerService {
             throw new RuleViolation("manager.not-invited");
         }
         UserSummary person = users.findById(manager.userId()).orElseThrow();
-        IssuedInvitation invitation = invitations.issue(InvitationPurpose.MANAGER, accountId, membershipId,
-                person.id());
+        IssuedInvitation invitation = invitations.issue(InvitationPurpose.MANAGER, accountId, membershipId);
         mails.invitation(organizations.summary(accountId), person, me, invitation, mailLanguage);
     }
 
@@ -108,7 +107,7 @@ public class ManagerService {
         access.require(accountId, OrganizationRight.MANAGE_USERS, "Deactivate manager");
         CustomerAccount account = accounts.lockById(accountId).orElseThrow();
         List<Member> managers = memberships.members(accountId, MembershipRole.MANAGER);
-        Member manager = find(managers, membershipId);
+        Member manager = find(accountId, managers, membershipId);
         if (manager.state() != MembershipState.ACTIVE) {
             throw new RuleViolation("manager.not-active");
         }
@@ -135,7 +134,7 @@ public class ManagerService {
         access.require(accountId, OrganizationRight.MANAGE_USERS, "Remove manager role");
         CustomerAccount account = accounts.lockById(accountId).orElseThrow();
         List<Member> managers = memberships.members(accountId, MembershipRole.MANAGER);
-        Member manager = find(managers, membershipId);
+        Member manager = find(accountId, managers, membershipId);
         refuseLosingTheContactPersonOrTheLastManager(account, managers, manager);
         boolean wasDeputy = clearDeputy(account, manager);
         if (manager.state() == MembershipState.INVITED) {
@@ -170,12 +169,17 @@ public class ManagerService {
     }
 
     private Member managerOf(long accountId, long membershipId) {
-        return find(memberships.members(accountId, MembershipRole.MANAGER), membershipId);
+        return find(accountId, memberships.members(accountId, MembershipRole.MANAGER), membershipId);
     }
 
-    private static Member find(List<Member> managers, long membershipId) {
+    /** One of this account's managers; an id from elsewhere is audited and refused. */
+    private Member find(long accountId, List<Member> managers, long membershipId) {
         return managers.stream().filter(m -> m.membershipId() == membershipId).findFirst()
-                .orElseThrow(() -> new RuleViolation("membership.not-found"));
+                .orElseThrow(() -> {
+                    auditLog.recordIndependently(AuditEntry.denied("ACCESS_DENIED", accountId,
+                            "Membership " + membershipId + " is not a manager of this account"));
+                    return new RuleViolation("membership.not-found");
+                });
     }
 
     private static List<Member> others(List<Member> managers, Member leaving) {

@@ -2,6 +2,7 @@ package dev.kontor.audit;
 
 import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.CurrentUser;
+import dev.kontor.user.SystemTask;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
@@ -53,7 +54,7 @@ public class AuditLog {
     }
 
     private AuditEvent eventFor(AuditEntry entry, Long onBehalfOf) {
-        Optional<AuthenticatedUser> actor = CurrentUser.find();
+        Optional<AuthenticatedUser> actor = CurrentUser.find().or(SystemTask::initiator);
         return new AuditEvent(clock.instant(), entry, actor.map(AuthenticatedUser::userId).orElse(null),
                 actor.map(AuthenticatedUser::email).orElse("system"), onBehalfOf, remoteAddress());
     }

@@ -58,16 +58,21 @@ public class AuditQueries {
     }
 
     /** Writes every row of the filter as CSV (UTF-8 text, a header line, RFC 4180 quoting). */
-    public void exportCsv(AuditFilter filter, Writer out) {
+    public void exportCsv(AuditFilter requested, Writer out) {
+        // events that arrive while the export runs would shift the pages: the export ends where it started
+        AuditFilter filter = new AuditFilter(requested.from(),
+                requested.to() == null || requested.to().isAfter(Instant.now()) ? Instant.now() : requested.to(),
+                requested.actor(), requested.organization(), requested.kind());
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("id", "time", "kind",
                 "outcome", "actor", "on behalf of", "organization", "customer number", "summary", "old value",
                 "new value", "address").get())) {
             for (int page = 0; ; page++) {
                 List<AuditRow> rows = rows(filter, PageRequest.of(page, EXPORT_PAGE));
                 for (AuditRow row : rows) {
-                    csv.printRecord(row.id(), row.occurredAt(), row.kind(), row.outcome(), row.actorEmail(),
-                            row.onBehalfOf(), row.organization(), row.customerNumber(), neutralized(row.summary()),
-                            neutralized(row.oldValue()), neutralized(row.newValue()), row.remoteAddress());
+                    csv.printRecord(row.id(), row.occurredAt(), row.kind(), row.outcome(),
+                            neutralized(row.actorEmail()), neutralized(row.onBehalfOf()),
+                            neutralized(row.organization()), row.customerNumber(), neutralized(row.summary()),
+                            neutralized(row.oldValue()), neutralized(row.newValue()), neutralized(row.remoteAddress()));
                 }
                 if (rows.size() < EXPORT_PAGE) {
                     break;

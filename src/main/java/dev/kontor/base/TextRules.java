@@ -37,6 +37,11 @@ public final class TextRules {
         return value;
     }
 
+    /** The text cut to at most {@code max} characters, ending in "…" where it was cut. */
+    public static String abbreviate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
     /** Like {@link #check} but the field must not be empty. */
     public static String required(String field, String text, int maxLength) {
         String value = check(field, text, maxLength);

@@ -62,10 +62,13 @@ public class InvitationService {
      * caller's transaction, so that the invitation and its e-mail are kept or dropped together.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public IssuedInvitation issue(InvitationPurpose purpose, long organizationId, long membershipId, long userId) {
+    public IssuedInvitation issue(InvitationPurpose purpose, long organizationId, long membershipId) {
         AuthenticatedUser me = access.require(organizationId, OrganizationRight.MANAGE_USERS, "Invite");
+        // the membership must be an invited one of this very organization; its person is the invitee
+        long userId = memberships.invitedMember(organizationId, membershipId).userId();
         Instant now = clock.instant();
-        invitations.findOpenFor(membershipId).forEach(open -> open.revoke(now));
+        invitations.findOpenFor(membershipId).stream().filter(open -> open.getOrganizationId() == organizationId)
+                .forEach(open -> open.revoke(now));
         String token = SecretTokens.newToken();
         Invitation invitation = invitations.save(new Invitation(SecretTokens.hash(token), purpose, organizationId,
                 membershipId, userId, me.userId(), now, now.plus(settings.validity())));

@@ -60,6 +60,7 @@ public class MembershipAdministration {
      */
     public Member grant(long organizationId, long userId, MembershipRole role, MembershipState initialState) {
         access.require(organizationId, OrganizationRight.MANAGE_USERS, "Grant " + role);
+        requireLegalRepresentativeFor(organizationId, role, "Grant " + role);
         Organization organization = organizations.findById(organizationId).orElseThrow();
         Membership membership = memberships.findByUserIdAndOrganizationIdAndRole(userId, organizationId, role)
                 .map(existing -> revive(existing, initialState))
@@ -76,7 +77,12 @@ public class MembershipAdministration {
     public Member changeState(long organizationId, long membershipId, MembershipState target) {
         access.require(organizationId, OrganizationRight.MANAGE_USERS, "Change membership " + membershipId);
         Membership membership = findIn(organizationId, membershipId);
+        requireLegalRepresentativeFor(organizationId, membership.getRole(), "Change " + membership.getRole());
         MembershipState before = membership.getState();
+        if (before == MembershipState.INVITED && target == MembershipState.ACTIVE) {
+            // only the invited person activates an invited membership, by accepting the invitation
+            throw new RuleViolation("membership.invited-accepts-themselves");
+        }
         membership.changeState(target);
         memberships.flush();
         auditLog.record(AuditEntry.change(MEMBERSHIP_STATE_CHANGED, organizationId,
@@ -91,6 +97,7 @@ public class MembershipAdministration {
     public void remove(long organizationId, long membershipId) {
         access.require(organizationId, OrganizationRight.MANAGE_USERS, "Remove membership " + membershipId);
         Membership membership = findIn(organizationId, membershipId);
+        requireLegalRepresentativeFor(organizationId, membership.getRole(), "Remove " + membership.getRole());
         String who = membership.getUser().getEmail() + " as " + membership.getRole();
         String before = membership.getState().name();
         memberships.delete(membership);
@@ -129,10 +136,43 @@ public class MembershipAdministration {
         return existing;
     }
 
+    /** An invited membership of this organization, for issuing its invitation; a foreign id is refused. */
+    @Transactional(readOnly = true)
+    public Member invitedMember(long organizationId, long membershipId) {
+        access.require(organizationId, OrganizationRight.MANAGE_USERS, "Invite");
+        Membership membership = findIn(organizationId, membershipId);
+        if (membership.getState() != MembershipState.INVITED) {
+            throw new RuleViolation("invitation.not-open");
+        }
+        return toMember(membership);
+    }
+
+    /** Partner leads' roles are given and taken by the partner's legal representatives only (rule 4). */
+    private void requireLegalRepresentativeFor(long organizationId, MembershipRole role, String attempted) {
+        if (role != MembershipRole.LEGAL_REPRESENTATIVE && role != MembershipRole.PARTNER_ADMINISTRATOR) {
+            return;
+        }
+        long me = dev.kontor.user.CurrentUser.require().userId();
+        if (!memberships.findRolesIn(me, organizationId, MembershipState.ACTIVE)
+                .contains(MembershipRole.LEGAL_REPRESENTATIVE)) {
+            auditLog.recordIndependently(AuditEntry.denied(OrganizationAccess.ACCESS_DENIED, organizationId,
+                    attempted + " refused: only a legal representative may"));
+            throw new dev.kontor.base.AccessRefused();
+        }
+    }
+
+    /**
+     * The membership with this id, when it belongs to this organization. An id from elsewhere is a forged or stale
+     * reference: the attempt is audited and refused.
+     */
     private Membership findIn(long organizationId, long membershipId) {
         return memberships.findById(membershipId)
                 .filter(m -> m.getOrganization().getId() == organizationId)
-                .orElseThrow(() -> new RuleViolation("membership.not-found"));
+                .orElseThrow(() -> {
+                    auditLog.recordIndependently(AuditEntry.denied(OrganizationAccess.ACCESS_DENIED, organizationId,
+                            "Membership " + membershipId + " is not one of this organization's"));
+                    return new RuleViolation("membership.not-found");
+                });
     }
 
     private static Member toMember(Membership m) {

@@ -3,6 +3,7 @@ package dev.kontor.organization;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.base.AccessRefused;
+import dev.kontor.base.TextRules;
 import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.CurrentUser;
 import dev.kontor.user.Roles;
@@ -75,11 +76,12 @@ public class OrganizationService {
     @Transactional
     public void rename(long organizationId, String newName) {
         access.require(organizationId, OrganizationRight.ADMIN, "Rename organization");
+        String name = TextRules.required("companyName", newName, Organization.NAME_MAX_LENGTH);
         Organization organization = organizations.findById(organizationId).orElseThrow();
         String before = organization.getName();
-        if (!before.equals(newName)) {
-            organization.rename(newName);
-            auditLog.record(AuditEntry.change(ORGANIZATION_RENAMED, organizationId, "Company name", before, newName));
+        if (!before.equals(name)) {
+            organization.rename(name);
+            auditLog.record(AuditEntry.change(ORGANIZATION_RENAMED, organizationId, "Company name", before, name));
         }
     }
 
@@ -108,11 +110,17 @@ public class OrganizationService {
     @Transactional
     public OrganizationSummary openCustomerAccountBelow(long partnerId, String name) {
         access.require(partnerId, OrganizationRight.ADMIN, "Add customer");
+        if (!myRolesIn(partnerId).contains(MembershipRole.LEGAL_REPRESENTATIVE)) {
+            auditLog.recordIndependently(AuditEntry.denied(OrganizationAccess.ACCESS_DENIED, partnerId,
+                    "Add customer refused: only a legal representative may"));
+            throw new AccessRefused();
+        }
+        String checkedName = TextRules.required("companyName", name, Organization.NAME_MAX_LENGTH);
         Organization partner = organizations.findById(partnerId).orElseThrow();
         if (partner.getKind() != OrganizationKind.PARTNER) {
             throw new IllegalArgumentException("Not a partner: " + partnerId);
         }
-        return summary(SystemTask.call(() -> onboarding.createCustomer(name, partnerId)));
+        return summary(SystemTask.call(() -> onboarding.createCustomer(checkedName, partnerId)));
     }
 
     /** The roles a person holds through active memberships; asked by sign-in before anyone is authenticated. */

@@ -16,14 +16,26 @@ public final class SystemTask {
     public static <T> T call(Supplier<T> work) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext system = SecurityContextHolder.createEmptyContext();
-        system.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "system", null, List.of(new SimpleGrantedAuthority("ROLE_" + Roles.SYSTEM))));
+        UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.authenticated(
+                "system", null, List.of(new SimpleGrantedAuthority("ROLE_" + Roles.SYSTEM)));
+        // the person on whose behalf the system acts, if any, so that the audit log can name them
+        CurrentUser.find().ifPresent(token::setDetails);
+        system.setAuthentication(token);
         SecurityContextHolder.setContext(system);
         try {
             return work.get();
         } finally {
             SecurityContextHolder.setContext(previous);
         }
+    }
+
+    /** The signed-in person who started the system work running now, if any. */
+    public static java.util.Optional<AuthenticatedUser> initiator() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getDetails() instanceof AuthenticatedUser user) {
+            return java.util.Optional.of(user);
+        }
+        return java.util.Optional.empty();
     }
 
     public static void run(Runnable work) {

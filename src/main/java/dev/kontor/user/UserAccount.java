@@ -7,7 +7,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
@@ -102,14 +101,6 @@ public class UserAccount {
 
     public Optional<Instant> getLockedUntil() {
         return Optional.ofNullable(lockedUntil);
-    }
-
-    /** Counts a failed sign-in; returns the lock's length when this failure locks the account. */
-    Optional<Duration> recordFailedSignIn(Instant now, SignInThrottle throttle) {
-        failedSignIns++;
-        Optional<Duration> lock = throttle.lockAfter(failedSignIns);
-        lock.ifPresent(duration -> lockedUntil = now.plus(duration));
-        return lock;
     }
 
     void recordSuccessfulSignIn() {

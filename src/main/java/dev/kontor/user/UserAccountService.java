@@ -49,8 +49,15 @@ public class UserAccountService implements LanguagePreference {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Optional<Duration> recordFailedSignIn(String email) {
-        return users.findByEmail(EmailAddress.normalize(email))
-                .flatMap(u -> u.recordFailedSignIn(clock.instant(), throttle));
+        String address = EmailAddress.normalize(email);
+        // counted in the database, so that attempts arriving at the same time are all counted
+        if (users.countFailedSignIn(address) == 0) {
+            return Optional.empty();
+        }
+        UserAccount user = users.findByEmail(address).orElseThrow();
+        Optional<Duration> lock = throttle.lockAfter(user.getFailedSignIns());
+        lock.ifPresent(duration -> users.lockUntil(address, clock.instant().plus(duration)));
+        return lock;
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -66,13 +73,6 @@ public class UserAccountService implements LanguagePreference {
             throw new IllegalStateException("A user with this e-mail address exists already");
         }
         return users.save(new UserAccount(email, displayName, passwordHash, clock.instant()));
-    }
-
-    /** A person by e-mail address, for adding them to an organization; only for signed-in callers. */
-    @PreAuthorize("isAuthenticated()")
-    @Transactional(readOnly = true)
-    public Optional<UserSummary> findByEmail(EmailAddress email) {
-        return users.findByEmail(email.value()).map(UserAccountService::summary);
     }
 
     /**
@@ -94,6 +94,8 @@ public class UserAccountService implements LanguagePreference {
         });
     }
 
+    /** A person by id; for signed-in callers (and the system) whose feature has checked the person's role. */
+    @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public Optional<UserSummary> findById(long userId) {
         return users.findById(userId).map(UserAccountService::summary);

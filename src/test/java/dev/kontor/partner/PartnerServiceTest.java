@@ -108,6 +108,12 @@ class PartnerServiceTest {
         });
         assertThat(SystemTask.call(() -> auditLog.latest(PartnerService.CUSTOMER_ADDED)))
                 .filteredOn(e -> e.getActorEmail().equals(partner.legalEmail())).hasSize(2);
+        // the account was opened by the system, on the legal representative's behalf: the log names them
+        assertThat(SystemTask.call(() -> auditLog.latest("ORGANIZATION_CREATED")))
+                .anySatisfy(e -> {
+                    assertThat(e.getSummary()).contains("Neukunde GmbH");
+                    assertThat(e.getActorEmail()).isEqualTo(partner.legalEmail());
+                });
     }
 
     @Test

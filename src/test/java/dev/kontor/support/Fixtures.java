@@ -127,6 +127,11 @@ public class Fixtures {
         SecurityContextHolder.setContext(context);
     }
 
+    /** The user id of a person, by e-mail address. */
+    public long userIdOf(String email) {
+        return ((dev.kontor.user.AuthenticatedUser) userDetails.loadUserByUsername(email)).userId();
+    }
+
     /** Runs the work signed in as the person with this e-mail address. */
     public <T> T as(String email, Supplier<T> work) {
         SecurityContext previous = SecurityContextHolder.getContext();

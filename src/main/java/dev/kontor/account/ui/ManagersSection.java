@@ -140,7 +140,12 @@ class ManagersSection extends Section {
         dialog.setConfirmButtonTheme("error primary");
         dialog.addConfirmListener(event -> {
             change.run();
-            onChanged.run();
+            if (details.isViewer(member)) {
+                // whoever takes away their own manager role leaves the account with it
+                com.vaadin.flow.component.UI.getCurrent().navigate("");
+            } else {
+                onChanged.run();
+            }
         });
         dialog.open();
     }
