@@ -14,6 +14,7 @@ import dev.kontor.user.SystemTask;
 import dev.kontor.user.UserAccountService;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
@@ -185,7 +186,7 @@ public class RelationshipAnswers {
     }
 
     private RuntimeException linkRefused(Long customerId, RequestLinkState state) {
-        String key = "partner-answer.link." + state.name().toLowerCase(java.util.Locale.ROOT);
+        String key = "partner-answer.link." + state.name().toLowerCase(Locale.ROOT);
         auditLog.recordIndependently(AuditEntry.denied(REQUEST_LINK_REFUSED, customerId,
                 "Partner request link refused: " + state));
         return new RuleViolation(key);

@@ -24,7 +24,6 @@ import dev.kontor.support.Fixtures.TestPartner;
 import dev.kontor.support.IntegrationTest;
 import dev.kontor.support.MutableClock;
 import dev.kontor.support.Outbox;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
