@@ -149,9 +149,10 @@ public class RelationshipAnswers {
         throw new AccessRefused();
     }
 
+    /** Whether the addressee is a new manager without a password; read as the system, since the link is the proof. */
     private boolean needsPassword(Optional<Addressee> addressee) {
         return addressee.filter(a -> a.invitedMembershipId() != null)
-                .flatMap(a -> users.findById(a.userId()))
+                .flatMap(a -> SystemTask.call(() -> users.findById(a.userId())))
                 .map(user -> !user.hasPassword())
                 .orElse(false);
     }
