@@ -3,6 +3,7 @@ package dev.kontor.partner;
 import com.vaadin.flow.i18n.I18NProvider;
 import dev.kontor.base.PublicAddress;
 import dev.kontor.base.SupportedLanguages;
+import dev.kontor.base.TextRules;
 import dev.kontor.mail.MailMessage;
 import dev.kontor.mail.MailOutbox;
 import dev.kontor.organization.OrganizationRight;
@@ -141,7 +142,9 @@ class CustomerSideMails {
     }
 
     private void send(String key, String recipient, String subject, String body) {
-        outbox.enqueue(new MailMessage(key, recipient, subject, body));
+        // long partner and company names must not make a subject too long to send
+        outbox.enqueue(new MailMessage(key, recipient, TextRules.abbreviate(subject, MailMessage.SUBJECT_MAX_LENGTH),
+                body));
     }
 
     private String text(Locale language, String key, Object... arguments) {

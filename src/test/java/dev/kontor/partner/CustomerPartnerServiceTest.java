@@ -137,6 +137,21 @@ class CustomerPartnerServiceTest {
     }
 
     @Test
+    void long_partner_and_company_names_still_make_a_mail_that_can_be_sent() {
+        TestPartner longName = fixtures.partner("Very Long Partner Name ".repeat(8).strip());
+        long id = active(longName, EnumSet.of(MANAGE_USERS, MANAGE_CONTACTS));
+
+        fixtures.as(account.email("Alice"), () -> partners.changeRights(account.id(), id, requests.version(id),
+                Set.of(MANAGE_USERS)));
+
+        assertThat(outbox.to(longName.legalEmail())).filteredOn(mail -> mail.subject().contains("changed the rights"))
+                .singleElement().satisfies(mail -> {
+                    assertThat(mail.subject()).hasSizeLessThanOrEqualTo(200).endsWith("…");
+                    assertThat(mail.body()).contains(longName.name());
+                });
+    }
+
+    @Test
     void a_change_from_a_stale_view_is_refused_and_changes_nothing() {
         long id = active(partner, EnumSet.of(MANAGE_USERS, MANAGE_CONTACTS));
         long seen = requests.version(id);
