@@ -173,6 +173,10 @@ class PartnerRelationship {
 
     void changeRights(Set<OrganizationRight> rights, Instant now) {
         requireState(RelationshipState.ACTIVE);
+        if (!RightsConverter.withView(rights).equals(grantedRights)) {
+            // the partner should look at rights the customer changed
+            this.reviewPending = true;
+        }
         this.grantedRights = RightsConverter.withView(rights);
         this.rightsConfirmedAt = now;
         this.rightsReviewRequestedAt = null;
@@ -190,6 +194,7 @@ class PartnerRelationship {
     }
 
     void markReviewed(long by, Instant now) {
+        requireState(RelationshipState.ACTIVE);
         this.reviewPending = false;
         this.reviewedBy = by;
         this.reviewedAt = now;

@@ -65,12 +65,13 @@ public class PartnerService {
     private final AuditLog auditLog;
     private final PartnerSettings settings;
     private final Clock clock;
+    private final RequestLinkArchive linkArchive;
 
     PartnerService(PartnerRelationshipRepository relationships, ManagedCustomerRepository managedCustomers,
                    CustomerAssignmentRepository assignments, PartnerAccess access,
                    OrganizationService organizations, OrganizationOnboarding onboarding,
                    MembershipAdministration memberships, UserAccountService users, PartnerMails mails,
-                   AuditLog auditLog, PartnerSettings settings, Clock clock) {
+                   AuditLog auditLog, PartnerSettings settings, Clock clock, RequestLinkArchive linkArchive) {
         this.relationships = relationships;
         this.managedCustomers = managedCustomers;
         this.assignments = assignments;
@@ -83,6 +84,7 @@ public class PartnerService {
         this.auditLog = auditLog;
         this.settings = settings;
         this.clock = clock;
+        this.linkArchive = linkArchive;
     }
 
     /** The partners the signed-in person works for (most people: one). */
@@ -157,6 +159,7 @@ public class PartnerService {
                         throw new InvalidInput("customerNumber", "partner.request.already-customer");
                     }
                     open.askAgainFor(rights, email.value());
+                    linkArchive.closeCurrentLink(open.getId(), ClosedRequestLink.Outcome.REPLACED);
                     open.newLink(SecretTokens.hash(token), now, now.plus(settings.requestValidity()));
                     return open;
                 })
@@ -175,7 +178,7 @@ public class PartnerService {
     public void sendRequest(long partnerId, long relationshipId, String token, Locale language) {
         access.require(partnerId, PartnerAccess.LEGAL, "Send relationship request");
         PartnerRelationship relationship = ofPartner(partnerId, relationshipId);
-        if (!SecretTokens.looksValid(token) || relationship.getState() != RelationshipState.REQUESTED
+        if (!SecretTokens.looksValid(token) || !relationship.isRequestOpenAt(clock.instant())
                 || !SecretTokens.hash(token).equals(relationship.getRequestTokenHash())) {
             throw new RuleViolation("partner.request.link-replaced");
         }
@@ -189,6 +192,7 @@ public class PartnerService {
         PartnerRelationship relationship = lockedOfPartner(partnerId, relationshipId);
         String token = SecretTokens.newToken();
         Instant now = clock.instant();
+        linkArchive.closeCurrentLink(relationship.getId(), ClosedRequestLink.Outcome.REPLACED);
         relationship.newLink(SecretTokens.hash(token), now, now.plus(settings.requestValidity()));
         relationships.flush();
         auditBoth(relationship, RELATIONSHIP_REQUESTED, "Relationship request sent again", null,
@@ -201,6 +205,9 @@ public class PartnerService {
         AuthenticatedUser me = CurrentUser.require();
         access.require(partnerId, PartnerAccess.LEGAL, "Withdraw relationship request");
         PartnerRelationship relationship = lockedOfPartner(partnerId, relationshipId);
+        if (relationship.getState() == RelationshipState.REQUESTED) {
+            linkArchive.closeCurrentLink(relationship.getId(), ClosedRequestLink.Outcome.WITHDRAWN);
+        }
         relationship.withdraw(me.userId(), clock.instant());
         relationships.flush();
         auditBoth(relationship, REQUEST_WITHDRAWN, "Relationship request withdrawn", "REQUESTED", "REVOKED");

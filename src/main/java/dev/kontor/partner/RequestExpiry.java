@@ -25,13 +25,15 @@ class RequestExpiry {
     private final AuditLog auditLog;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final RequestLinkArchive linkArchive;
 
     RequestExpiry(PartnerRelationshipRepository relationships, AuditLog auditLog, TransactionTemplate transaction,
-                  Clock clock) {
+                  Clock clock, RequestLinkArchive linkArchive) {
         this.relationships = relationships;
         this.auditLog = auditLog;
         this.transaction = transaction;
         this.clock = clock;
+        this.linkArchive = linkArchive;
     }
 
     @Scheduled(initialDelayString = "${kontor.partner.expiry-initial-delay:1m}",
@@ -58,6 +60,7 @@ class RequestExpiry {
         Instant now = clock.instant();
         List<PartnerRelationship> due = relationships.findExpiredRequests(now, PageRequest.of(0, BATCH));
         for (PartnerRelationship request : due) {
+            linkArchive.closeCurrentLink(request.getId(), ClosedRequestLink.Outcome.EXPIRED);
             request.expire(now);
             String summary = "Relationship request expired unanswered";
             auditLog.record(AuditEntry.change(REQUEST_EXPIRED, request.getPartnerId(), summary, "REQUESTED",

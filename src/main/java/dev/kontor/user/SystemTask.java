@@ -1,5 +1,6 @@
 package dev.kontor.user;
 
+import com.vaadin.flow.server.VaadinSession;
 import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -22,9 +23,14 @@ public final class SystemTask {
         CurrentUser.find().ifPresent(token::setDetails);
         system.setAuthentication(token);
         SecurityContextHolder.setContext(system);
+        // Vaadin's security context strategy prefers the signed-in person's context kept in the HTTP session over
+        // the thread's: while the system works, the thread is detached from the Vaadin session
+        VaadinSession session = VaadinSession.getCurrent();
+        VaadinSession.setCurrent(null);
         try {
             return work.get();
         } finally {
+            VaadinSession.setCurrent(session);
             SecurityContextHolder.setContext(previous);
         }
     }

@@ -108,20 +108,21 @@ public class ManagedCustomersView extends VerticalLayout implements HasDynamicTi
         grid.addColumn(ManagedCustomer::customerNumber).setHeader(getTranslation("dashboard.column.customer-number"))
                 .setSortProperty("customerNumber").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(ManagedCustomer::name).setHeader(getTranslation("dashboard.column.name"))
-                .setSortProperty("name").setFlexGrow(2);
+                .setSortProperty("name").setWidth("11rem").setFlexGrow(2);
         grid.addComponentColumn(this::stateTag).setHeader(getTranslation("partner.column.state"))
                 .setSortProperty("state").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(row -> rightsList(this, row.grantedRights())).setHeader(getTranslation("partner.column.rights")).setFlexGrow(3);
+        grid.addComponentColumn(this::rightsTags).setHeader(getTranslation("partner.column.rights"))
+                .setWidth("13rem").setFlexGrow(3);
         grid.addColumn(row -> row.contactPersonName() == null ? "" : row.contactPersonName())
-                .setHeader(getTranslation("dashboard.contact-person")).setFlexGrow(2);
+                .setHeader(getTranslation("dashboard.contact-person")).setWidth("8rem").setFlexGrow(1);
         grid.addColumn(row -> row.since() == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
                         .withLocale(getLocale()).withZone(ZoneId.of("Europe/Berlin")).format(row.since()))
                 .setHeader(getTranslation("partner.column.since")).setSortProperty("since").setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addComponentColumn(this::reviewCell).setHeader(getTranslation("partner.column.review"))
-                .setFlexGrow(2);
+                .setWidth("9rem").setFlexGrow(1);
         grid.addComponentColumn(this::assigneesCell).setHeader(getTranslation("partner.column.assigned"))
-                .setKey("assigned").setFlexGrow(2);
+                .setKey("assigned").setWidth("9rem").setFlexGrow(1);
         grid.addComponentColumn(this::actionsCell).setHeader(getTranslation("manager.actions"))
                 .setKey("actions").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
         grid.setEmptyStateText(getTranslation("partner.no-customers"));
@@ -164,6 +165,17 @@ public class ManagedCustomersView extends VerticalLayout implements HasDynamicTi
         Span tag = new Span(getTranslation("relationship.state." + row.state()));
         tag.addClassNames("tag", row.state() == RelationshipState.ACTIVE ? "tag-success" : "tag-state-deactivated");
         return tag;
+    }
+
+    private Component rightsTags(ManagedCustomer row) {
+        Div cell = new Div();
+        cell.addClassName("tag-cell");
+        for (OrganizationRight right : row.grantedRights()) {
+            Span tag = new Span(getTranslation("right." + right.name()));
+            tag.addClassName("tag");
+            cell.add(tag);
+        }
+        return cell;
     }
 
     private Component reviewCell(ManagedCustomer row) {

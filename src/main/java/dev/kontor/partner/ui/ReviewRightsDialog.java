@@ -42,7 +42,10 @@ class ReviewRightsDialog extends Dialog {
 
     private Div row(String right, String requested, String granted, boolean header) {
         Div row = new Div();
-        row.addClassName(header ? "rights-row rights-header" : "rights-row");
+        row.addClassName("rights-row");
+        if (header) {
+            row.addClassName("rights-header");
+        }
         row.getElement().setAttribute("role", "row");
         for (String text : new String[] {right, requested, granted}) {
             Span cell = new Span(text);

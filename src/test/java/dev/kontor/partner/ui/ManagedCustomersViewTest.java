@@ -34,10 +34,10 @@ class ManagedCustomersViewTest extends SpringBrowserlessTest {
         GridTester<Grid<ManagedCustomer>, ManagedCustomer> grid = test(grid());
         assertThat(grid.size()).isEqualTo(2);
         assertThat(grid.getCellText(0, 0)).isEqualTo("CN-10001");
-        assertThat(grid.getCellText(0, 3)).isEqualTo("See the account, Manage users, Manage contacts, Manage tenants");
+        assertThat(tags(grid, 0)).containsExactly("See the account", "Manage users", "Manage contacts", "Manage tenants");
         assertThat(grid.getCellText(0, 4)).isEqualTo("Anna Becker");
         assertThat(grid.getCellText(1, 0)).isEqualTo("CN-10002");
-        assertThat(grid.getCellText(1, 3)).isEqualTo("See the account");
+        assertThat(tags(grid, 1)).containsExactly("See the account");
         assertThat(find(Button.class).withId("add-customer").exists()).isTrue();
         assertThat(find(Button.class).withId("request-relationship").exists()).isTrue();
     }
@@ -120,6 +120,10 @@ class ManagedCustomersViewTest extends SpringBrowserlessTest {
     /** Other tests in this context may mail the same demo person about other things. */
     private java.util.List<Outbox.QueuedMail> requestsTo(String recipient) {
         return outbox.to(recipient).stream().filter(mail -> mail.body().contains("/partner-request/")).toList();
+    }
+
+    private static java.util.List<String> tags(GridTester<Grid<ManagedCustomer>, ManagedCustomer> grid, int row) {
+        return grid.getCellComponent(row, 3).getChildren().map(tag -> tag.getElement().getText()).toList();
     }
 
     @SuppressWarnings("unchecked")
