@@ -16,6 +16,9 @@ final class Accessibility {
     }
 
     static void assertNoSeriousViolations(Page page, String where) {
+        // colours measured while a dialog or overlay still fades in are neither the page's nor stable
+        page.waitForFunction("() => document.getAnimations().every(a => a.playState !== 'running')",
+                null, new Page.WaitForFunctionOptions().setTimeout(5000));
         AxeResults results = new AxeBuilder(page)
                 .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
                 .analyze();

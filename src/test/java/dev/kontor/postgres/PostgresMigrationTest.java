@@ -36,6 +36,12 @@ class PostgresMigrationTest {
     }
 
     @Test
+    void name_and_number_filters_have_trigram_indexes() {
+        assertThat(jdbc.queryForList("select indexname from pg_indexes where tablename = 'organization'",
+                String.class)).contains("organization_name_trgm_idx", "organization_customer_number_trgm_idx");
+    }
+
+    @Test
     @WithUserDetails(DemoPeople.ANNA)
     void the_dashboard_query_finds_a_managers_account_in_one_statement() {
         SqlStatements.reset();
