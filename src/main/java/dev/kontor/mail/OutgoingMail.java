@@ -36,7 +36,7 @@ class OutgoingMail {
     @Column(name = "subject", nullable = false, updatable = false, length = MailMessage.SUBJECT_MAX_LENGTH)
     private String subject;
 
-    @Column(name = "body", nullable = false, updatable = false, length = MailMessage.BODY_MAX_LENGTH)
+    @Column(name = "body", nullable = false, length = MailMessage.BODY_MAX_LENGTH)
     private String body;
 
     @Enumerated(EnumType.STRING)
@@ -80,11 +80,15 @@ class OutgoingMail {
         return new OutgoingMail(message, now);
     }
 
-    /** The mail server took the mail. */
+    /** What stays of a sent mail's text: its personal links must not outlive the delivery in the database. */
+    static final String DELIVERED_BODY = "(delivered; the text is not kept because it may hold personal links)";
+
+    /** The mail server took the mail; its text is dropped, since a stolen database must open no link. */
     void markSent(Instant now) {
         attempts++;
         state = MailState.SENT;
         sentAt = now;
+        body = DELIVERED_BODY;
     }
 
     /** The attempt failed: it is counted, its error kept, and the mail stays pending until {@code retryDelay}. */

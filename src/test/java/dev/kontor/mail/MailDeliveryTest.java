@@ -51,6 +51,9 @@ class MailDeliveryTest {
         clock.reset();
     }
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @Test
     void a_pending_mail_is_delivered_with_subject_body_and_recipient() throws Exception {
         String key = enqueue("Grüße aus Kontor", "Hello Anna,\n\nplease sign in: https://kontor.test/login\nKontor");
@@ -74,6 +77,8 @@ class MailDeliveryTest {
             assertThat(mail.getSentAt()).isBetween(before, clock.instant());
             assertThat(mail.getAttempts()).isEqualTo(1);
         });
+        assertThat(jdbc.queryForObject("select body from outgoing_mail where idempotency_key = ?", String.class, key))
+                .as("the personal link does not outlive the delivery").isEqualTo(OutgoingMail.DELIVERED_BODY);
         assertThat(delivery.deliverDueMails()).as("a sent mail is not sent again")
                 .isEqualTo(new MailDelivery.Round(0, 0));
     }
