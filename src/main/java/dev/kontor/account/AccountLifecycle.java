@@ -4,6 +4,7 @@ import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.organization.CustomerAccountCreated;
 import dev.kontor.organization.MembershipActivated;
+import dev.kontor.organization.MembershipActivating;
 import dev.kontor.organization.MembershipRole;
 import java.time.Clock;
 import org.springframework.context.event.EventListener;
@@ -30,6 +31,12 @@ class AccountLifecycle {
     @EventListener
     void on(CustomerAccountCreated event) {
         accounts.save(new CustomerAccount(event.organizationId()));
+    }
+
+    /** Locks the account before a membership of it changes, as every account change does (no deadlocks). */
+    @EventListener
+    void on(MembershipActivating event) {
+        accounts.lockById(event.organizationId());
     }
 
     @EventListener

@@ -62,6 +62,9 @@ public class MembershipAdministration {
         access.require(organizationId, OrganizationRight.MANAGE_USERS, "Grant " + role);
         requireLegalRepresentativeFor(organizationId, role, "Grant " + role);
         Organization organization = organizations.findById(organizationId).orElseThrow();
+        if (initialState == MembershipState.ACTIVE) {
+            events.publishEvent(new MembershipActivating(organizationId));
+        }
         Membership membership = memberships.findByUserIdAndOrganizationIdAndRole(userId, organizationId, role)
                 .map(existing -> revive(existing, initialState))
                 .orElseGet(() -> memberships.save(new Membership(entityManager.getReference(UserAccount.class, userId),
@@ -79,6 +82,9 @@ public class MembershipAdministration {
         Membership membership = findIn(organizationId, membershipId);
         requireLegalRepresentativeFor(organizationId, membership.getRole(), "Change " + membership.getRole());
         MembershipState before = membership.getState();
+        if (target == MembershipState.ACTIVE && before != MembershipState.ACTIVE) {
+            events.publishEvent(new MembershipActivating(organizationId));
+        }
         if (before == MembershipState.INVITED && target == MembershipState.ACTIVE) {
             // only the invited person activates an invited membership, by accepting the invitation
             throw new RuleViolation("membership.invited-accepts-themselves");
@@ -112,6 +118,7 @@ public class MembershipAdministration {
         if (membership.getState() != MembershipState.INVITED) {
             throw new RuleViolation("invitation.not-open");
         }
+        events.publishEvent(new MembershipActivating(membership.getOrganization().getId()));
         membership.changeState(MembershipState.ACTIVE);
         memberships.flush();
         auditLog.record(AuditEntry.change(MEMBERSHIP_STATE_CHANGED, membership.getOrganization().getId(),

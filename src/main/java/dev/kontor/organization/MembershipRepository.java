@@ -17,6 +17,14 @@ interface MembershipRepository extends JpaRepository<Membership, Long> {
             """)
     Slice<MyOrganization> findOrganizationsOf(long userId, MembershipState state, Pageable pageable);
 
+    @Query("""
+            select new dev.kontor.organization.MyOrganization(o.id, o.kind, o.name, o.customerNumber, m.role)
+            from Membership m join m.organization o
+            where m.user.id = :userId and m.state = :state and o.kind = :kind
+            order by o.name, m.role
+            """)
+    List<MyOrganization> findOrganizationsOfKind(long userId, MembershipState state, OrganizationKind kind);
+
     @Query("select distinct m.role from Membership m where m.user.id = :userId and m.state = :state")
     List<MembershipRole> findRolesOf(long userId, MembershipState state);
 

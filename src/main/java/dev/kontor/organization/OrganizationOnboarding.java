@@ -76,6 +76,7 @@ public class OrganizationOnboarding {
 
     public Membership grant(long userId, long organizationId, MembershipRole role) {
         Organization organization = organizations.findById(organizationId).orElseThrow();
+        events.publishEvent(new MembershipActivating(organizationId));
         UserAccount user = entityManager.getReference(UserAccount.class, userId);
         Membership membership = memberships.save(
                 new Membership(user, organization, role, MembershipState.ACTIVE, clock.instant()));

@@ -93,8 +93,7 @@ public class OrganizationService {
     /** The organizations of one kind where the signed-in person holds an active role (a person has few). */
     public List<MyOrganization> myOrganizationsOfKind(OrganizationKind kind) {
         AuthenticatedUser me = CurrentUser.require();
-        return memberships.findOrganizationsOf(me.userId(), MembershipState.ACTIVE, Pageable.ofSize(100))
-                .getContent().stream().filter(o -> o.kind() == kind).toList();
+        return memberships.findOrganizationsOfKind(me.userId(), MembershipState.ACTIVE, kind);
     }
 
     /** The active roles the signed-in person holds in one organization. */
