@@ -24,20 +24,29 @@ public class AuditLog {
 
     private final AuditEventRepository events;
     private final Clock clock;
+    /** Looked up when used: the features behind it write to the audit log themselves. */
+    private final org.springframework.beans.factory.ObjectProvider<ActingOnBehalf> onBehalf;
 
-    AuditLog(AuditEventRepository events, Clock clock) {
+    AuditLog(AuditEventRepository events, Clock clock,
+             org.springframework.beans.factory.ObjectProvider<ActingOnBehalf> onBehalf) {
         this.events = events;
         this.clock = clock;
+        this.onBehalf = onBehalf;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(AuditEntry entry) {
-        events.save(eventFor(entry, null));
+        events.save(eventFor(entry, onBehalfOf()));
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordIndependently(AuditEntry entry) {
-        events.save(eventFor(entry, null));
+        events.save(eventFor(entry, onBehalfOf()));
+    }
+
+    private Long onBehalfOf() {
+        return onBehalf.orderedStream().map(ActingOnBehalf::onBehalfOf).flatMap(Optional::stream).findFirst()
+                .orElse(null);
     }
 
     /** For events before anyone is authenticated (sign-in), where the actor is known only by the address typed. */

@@ -23,10 +23,13 @@ public class OrganizationAccess {
     static final String ACCESS_DENIED = "ACCESS_DENIED";
 
     private final MembershipRepository memberships;
-    private final List<DelegatedRights> delegatedRights;
+    /** Looked up when used: the features that grant delegated rights check access themselves. */
+    private final org.springframework.beans.factory.ObjectProvider<DelegatedRights> delegatedRights;
     private final AuditLog auditLog;
 
-    OrganizationAccess(MembershipRepository memberships, List<DelegatedRights> delegatedRights, AuditLog auditLog) {
+    OrganizationAccess(MembershipRepository memberships,
+                       org.springframework.beans.factory.ObjectProvider<DelegatedRights> delegatedRights,
+                       AuditLog auditLog) {
         this.memberships = memberships;
         this.delegatedRights = delegatedRights;
         this.auditLog = auditLog;
@@ -64,7 +67,7 @@ public class OrganizationAccess {
         if (rights.contains(OrganizationRight.ADMIN)) {
             return rights;
         }
-        for (DelegatedRights delegated : delegatedRights) {
+        for (DelegatedRights delegated : delegatedRights.orderedStream().toList()) {
             rights.addAll(delegated.rightsOf(userId, organizationId));
         }
         return rights;

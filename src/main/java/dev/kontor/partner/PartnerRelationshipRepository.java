@@ -66,6 +66,12 @@ interface PartnerRelationshipRepository extends JpaRepository<PartnerRelationshi
             """)
     boolean isActiveManager(long customerId, String email);
 
+    @Query("select o.id from Organization o where o.customerNumber = :customerNumber")
+    Long customerIdOf(String customerNumber);
+
+    @Query("select o.customerNumber from Organization o where o.id = :organizationId")
+    String customerNumberOf(long organizationId);
+
     /** The partner's name, for texts. */
     @Query("select o.name from Organization o where o.id = :organizationId")
     String nameOf(long organizationId);

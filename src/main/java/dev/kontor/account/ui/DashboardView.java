@@ -21,6 +21,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.kontor.access.AccessSessions;
+import dev.kontor.access.CurrentAccess;
 import dev.kontor.account.AccountCard;
 import dev.kontor.account.AccountService;
 import dev.kontor.account.ManagerService;
@@ -60,10 +62,12 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     private final Button showMore = new Button();
     private final Paragraph empty = new Paragraph();
     private int loadedPages;
+    private Optional<CurrentAccess> inAccess = Optional.empty();
     private AccountDataDialog openDialog;
 
     public DashboardView(AccountService accounts, ManagerService managers, CustomerPartnerService partners,
-                         OrganizationService organizations, AuthenticationContext authenticationContext) {
+                         OrganizationService organizations, AuthenticationContext authenticationContext,
+                         AccessSessions access) {
         this.accounts = accounts;
         this.managers = managers;
         this.partners = partners;
@@ -96,6 +100,15 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         empty.addClassName("dashboard-empty");
 
         add(greeting, intro, otherRoles(organizations), filter, cards, empty, showMore);
+        this.inAccess = access.current();
+        inAccess.ifPresent(current -> {
+            intro.setText(getTranslation("access.dashboard.intro", current.customerName()));
+            Button open = new Button(getTranslation("dashboard.edit-data"), VaadinIcon.EDIT.create(),
+                    click -> UI.getCurrent().navigate(accountPath(current.customerNumber())));
+            open.setId("open-accessed-account");
+            open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            addComponentAtIndex(2, open);
+        });
         reload();
     }
 

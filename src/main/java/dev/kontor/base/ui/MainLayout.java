@@ -21,8 +21,10 @@ import com.vaadin.flow.server.auth.AccessDeniedErrorRouter;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.kontor.base.PageBanner;
 import dev.kontor.base.SignedInPerson;
 import jakarta.annotation.security.PermitAll;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The frame of every signed-in page: the side navigation with only the entries the person may open (Vaadin filters
@@ -35,10 +37,14 @@ import jakarta.annotation.security.PermitAll;
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final H1 pageTitle = new H1();
+    private final Div bannerArea = new Div();
     private final transient AuthenticationContext authenticationContext;
+    private final transient ObjectProvider<PageBanner> banners;
 
-    public MainLayout(AuthenticationContext authenticationContext, LanguageSwitch languageSwitch) {
+    public MainLayout(AuthenticationContext authenticationContext, LanguageSwitch languageSwitch,
+                      ObjectProvider<PageBanner> banners) {
         this.authenticationContext = authenticationContext;
+        this.banners = banners;
         setPrimarySection(Section.DRAWER);
 
         DrawerToggle toggle = new DrawerToggle();
@@ -46,7 +52,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         pageTitle.addClassName("page-title");
         Div spacer = new Div();
         spacer.addClassName("navbar-spacer");
-        addToNavbar(toggle, pageTitle, spacer, personArea(languageSwitch));
+        bannerArea.addClassName("banner-area");
+        addToNavbar(toggle, pageTitle, spacer, personArea(languageSwitch), bannerArea);
 
         Span brand = new Span(getTranslation("app.name"));
         brand.addClassName("brand");
@@ -89,6 +96,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         Component content = getContent();
-        pageTitle.setText(content instanceof HasDynamicTitle titled ? titled.getPageTitle() : "");
+        String title = content instanceof HasDynamicTitle titled ? titled.getPageTitle() : "";
+        pageTitle.setText(title);
+        bannerArea.removeAll();
+        banners.orderedStream().forEach(banner -> banner.banner().ifPresent(bannerArea::add));
+        bannerArea.setVisible(bannerArea.getComponentCount() > 0);
+        banners.orderedStream().map(PageBanner::titlePrefix).flatMap(java.util.Optional::stream).findFirst()
+                .ifPresent(prefix -> getUI().ifPresent(ui -> ui.beforeClientResponse(ui,
+                        context -> ui.getPage().setTitle(prefix + " · " + title))));
     }
 }

@@ -133,7 +133,7 @@ public class ManagedCustomersView extends VerticalLayout implements HasDynamicTi
         title.setText(getTranslation(all ? "nav.managed-customers" : "partner.my-customers") + " · "
                 + partner.partnerName());
         grid.getColumnByKey("assigned").setVisible(all);
-        grid.getColumnByKey("actions").setVisible(partner.isLegalRepresentative() || all);
+
         actions.removeAll();
         if (partner.isLegalRepresentative()) {
             Button add = new Button(getTranslation("partner.add-customer"), VaadinIcon.PLUS.create(),
@@ -218,6 +218,15 @@ public class ManagedCustomersView extends VerticalLayout implements HasDynamicTi
 
     private Component actionsCell(ManagedCustomer row) {
         Div cell = new Div();
+        cell.addClassName("action-cell");
+        if (row.state() == RelationshipState.ACTIVE) {
+            Button enter = new Button(getTranslation("access.enter"), VaadinIcon.SIGN_IN.create(),
+                    click -> getUI().ifPresent(ui -> ui.navigate("access/" + row.customerNumber())));
+            enter.setId("access-" + row.customerNumber());
+            enter.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            enter.setAriaLabel(getTranslation("access.enter.of", row.name()));
+            cell.add(enter);
+        }
         if (partner.isLegalRepresentative() && row.state() == RelationshipState.ACTIVE) {
             Button terminate = new Button(getTranslation("partner.terminate"), click -> confirmTermination(row));
             terminate.setId("terminate-" + row.customerNumber());

@@ -1,0 +1,122 @@
+package dev.kontor.access;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+
+/** One partner user's stay inside one customer account. */
+@Entity
+@Table(name = "access_session")
+class AccessSession {
+
+    enum EndReason { LEFT, SIGNED_OUT, TIMED_OUT, RIGHTS_ENDED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "relationship_id", nullable = false)
+    private Long relationshipId;
+
+    @Column(name = "partner_id", nullable = false)
+    private Long partnerId;
+
+    @Column(name = "customer_id", nullable = false)
+    private Long customerId;
+
+    @Column(name = "user_id", nullable = false)
+    private Long userId;
+
+    @Column(name = "reason", length = 200)
+    private String reason;
+
+    @Column(name = "started_at", nullable = false)
+    private Instant startedAt;
+
+    @Column(name = "last_activity_at", nullable = false)
+    private Instant lastActivityAt;
+
+    @Column(name = "ended_at")
+    private Instant endedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "end_reason", length = 16)
+    private EndReason endReason;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected AccessSession() {
+    }
+
+    AccessSession(long relationshipId, long partnerId, long customerId, long userId, String reason, Instant now) {
+        this.relationshipId = relationshipId;
+        this.partnerId = partnerId;
+        this.customerId = customerId;
+        this.userId = userId;
+        this.reason = reason;
+        this.startedAt = now;
+        this.lastActivityAt = now;
+    }
+
+    boolean isOpen() {
+        return endedAt == null;
+    }
+
+    boolean isIdleAt(Instant now, Duration idleTimeout) {
+        return lastActivityAt.plus(idleTimeout).isBefore(now);
+    }
+
+    /** Worth writing down: at most once a minute, so that every click does not write. */
+    boolean touch(Instant now) {
+        if (lastActivityAt.plusSeconds(60).isBefore(now)) {
+            lastActivityAt = now;
+            return true;
+        }
+        return false;
+    }
+
+    void end(EndReason why, Instant now) {
+        if (endedAt == null) {
+            endedAt = now;
+            endReason = why;
+        }
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    long getRelationshipId() {
+        return relationshipId;
+    }
+
+    long getPartnerId() {
+        return partnerId;
+    }
+
+    long getCustomerId() {
+        return customerId;
+    }
+
+    long getUserId() {
+        return userId;
+    }
+
+    String getReason() {
+        return reason;
+    }
+
+    EndReason getEndReason() {
+        return endReason;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.kontor.access;
+
+import dev.kontor.audit.AuditEntry;
+import dev.kontor.audit.AuditLog;
+import dev.kontor.base.TextRules;
+import dev.kontor.organization.CustomerNumber;
+import dev.kontor.partner.AccessGrant;
+import dev.kontor.partner.PartnerGrants;
+import dev.kontor.user.AuthenticatedUser;
+import dev.kontor.user.CurrentUser;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Starts, reads and ends access sessions. A partner user enters a customer account only through an active (and,
+ * for employees, assigned) partnership; inside, they hold the relationship's rights and nothing more, checked anew
+ * on every call so that a revocation, an ended partnership or 30 idle minutes end the session at once.
+ */
+@Service
+public class AccessSessions {
+
+    static final String STARTED = "ACCESS_SESSION_STARTED";
+    static final String ENDED = "ACCESS_SESSION_ENDED";
+
+    private final AccessSessionRepository sessions;
+    private final PartnerGrants grants;
+    private final AuditLog auditLog;
+    private final AccessSettings settings;
+    private final Clock clock;
+
+    AccessSessions(AccessSessionRepository sessions, PartnerGrants grants, AuditLog auditLog,
+                   AccessSettings settings, Clock clock) {
+        this.sessions = sessions;
+        this.grants = grants;
+        this.auditLog = auditLog;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Enters the customer's account in this browser tab; the reason (a ticket number, say) is optional. */
+    @Transactional
+    public CurrentAccess start(long partnerId, CustomerNumber customer, String reason) {
+        AuthenticatedUser me = CurrentUser.require();
+        String why = TextRules.check("reason", reason, 200);
+        AccessGrant grant = grants.grantForAccess(partnerId, customer);
+        long customerId = grant.customerId();
+        AccessTab.sessionId().flatMap(sessions::findById).filter(AccessSession::isOpen)
+                .ifPresent(previous -> end(previous, AccessSession.EndReason.LEFT));
+        Instant now = clock.instant();
+        AccessSession session = sessions.save(new AccessSession(grant.relationshipId(), partnerId, customerId,
+                me.userId(), why, now));
+        String summary = me.email() + " entered " + grant.customerName() + " (" + grant.customerNumber() + ") for "
+                + grant.partnerName() + (why == null ? "" : ", reason: " + why);
+        auditLog.record(AuditEntry.success(STARTED, customerId, summary));
+        auditLog.record(AuditEntry.success(STARTED, partnerId, summary));
+        AccessTab.enter(session.getId());
+        return new CurrentAccess(session.getId(), partnerId, grant.partnerName(), customerId, grant.customerName(),
+                grant.customerNumber(), why, grant.rights());
+    }
+
+    /** The access session of this tab, if it is still valid; an invalid one has been ended (see {@link #status}). */
+    @Transactional(readOnly = true)
+    public Optional<CurrentAccess> current() {
+        return AccessTab.sessionId().flatMap(sessions::findById).filter(AccessSession::isOpen)
+                .filter(s -> CurrentUser.find().map(me -> me.userId() == s.getUserId()).orElse(false))
+                .flatMap(s -> {
+                    var rights = grants.activeRights(s.getRelationshipId());
+                    if (rights.isEmpty() || s.isIdleAt(clock.instant(), settings.idleTimeout())) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(describe(s, rights));
+                });
+    }
+
+    /** Why this tab's access session ended, when it has (so that the banner can say it). */
+    @Transactional(readOnly = true)
+    public Optional<String> endReason() {
+        return AccessTab.sessionId().flatMap(sessions::findById).filter(s -> !s.isOpen())
+                .map(s -> s.getEndReason().name());
+    }
+
+    /** Leaves the customer's account: the tab is the partner user's own again. */
+    @Transactional
+    public void leave() {
+        AccessTab.sessionId().flatMap(sessions::findById).ifPresent(s -> end(s, AccessSession.EndReason.LEFT));
+        AccessTab.leave();
+    }
+
+    /** Ends every open session of the signed-in person, at sign-out. */
+    @Transactional
+    void endAllOf(long userId, AccessSession.EndReason why) {
+        sessions.findOpenOf(userId).forEach(s -> end(s, why));
+    }
+
+    void end(AccessSession session, AccessSession.EndReason why) {
+        if (!session.isOpen()) {
+            return;
+        }
+        session.end(why, clock.instant());
+        sessions.flush();
+        String summary = "Access session ended: " + why;
+        auditLog.record(AuditEntry.success(ENDED, session.getCustomerId(), summary));
+        auditLog.record(AuditEntry.success(ENDED, session.getPartnerId(), summary));
+    }
+
+    private CurrentAccess describe(AccessSession session, java.util.Set<dev.kontor.organization.OrganizationRight> rights) {
+        AccessGrant grant = grants.describe(session.getRelationshipId());
+        return new CurrentAccess(session.getId(), session.getPartnerId(), grant.partnerName(),
+                session.getCustomerId(), grant.customerName(), grant.customerNumber(), session.getReason(), rights);
+    }
+}

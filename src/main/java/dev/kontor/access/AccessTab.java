@@ -1,0 +1,36 @@
+package dev.kontor.access;
+
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.UI;
+import java.util.Optional;
+
+/**
+ * Binds an access session to one browser tab (a Vaadin UI): another tab of the same browser session is outside it
+ * until it enters an account itself, so that two tabs never mix silently.
+ */
+final class AccessTab {
+
+    private static final String KEY = "kontor.access-session";
+
+    private AccessTab() {
+    }
+
+    static Optional<Long> sessionId() {
+        UI ui = UI.getCurrent();
+        return ui == null ? Optional.empty() : Optional.ofNullable((Long) ComponentUtil.getData(ui, KEY));
+    }
+
+    static void enter(long sessionId) {
+        UI ui = UI.getCurrent();
+        if (ui != null) {
+            ComponentUtil.setData(ui, KEY, sessionId);
+        }
+    }
+
+    static void leave() {
+        UI ui = UI.getCurrent();
+        if (ui != null) {
+            ComponentUtil.setData(ui, KEY, null);
+        }
+    }
+}

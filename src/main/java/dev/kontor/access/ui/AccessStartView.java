@@ -1,0 +1,78 @@
+package dev.kontor.access.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import dev.kontor.access.AccessSessions;
+import dev.kontor.base.InvalidInput;
+import dev.kontor.organization.CustomerNumber;
+import dev.kontor.partner.PartnerMembership;
+import dev.kontor.partner.PartnerService;
+import dev.kontor.user.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+
+/**
+ * Access account: before a partner user enters a customer's account, they may say why (a ticket number, say); the
+ * reason goes into the banner and the audit log. The service decides whether they may enter at all.
+ */
+@Route("access/:customerNumber")
+@RolesAllowed({Roles.LEGAL_REPRESENTATIVE, Roles.PARTNER_ADMINISTRATOR, Roles.PARTNER_EMPLOYEE})
+public class AccessStartView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final AccessSessions sessions;
+    private final List<PartnerMembership> partners;
+    private final TextField reason = new TextField();
+    private final Paragraph question = new Paragraph();
+    private CustomerNumber customer;
+
+    public AccessStartView(AccessSessions sessions, PartnerService partnerService) {
+        this.sessions = sessions;
+        this.partners = partnerService.myPartners();
+        setId("access-start");
+        reason.setId("access-reason");
+        reason.setLabel(getTranslation("access.reason"));
+        reason.setHelperText(getTranslation("access.reason.help"));
+        reason.setMaxLength(200);
+        reason.setWidth("min(30rem, 100%)");
+        Button enter = new Button(getTranslation("access.enter"), click -> enter());
+        enter.setId("enter-account");
+        enter.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add(new H2(getTranslation("access.title")), question, reason, enter);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        customer = event.getRouteParameters().get("customerNumber").flatMap(CustomerNumber::parse).orElse(null);
+        if (customer == null || partners.isEmpty()) {
+            event.rerouteToError(NotFoundException.class);
+            return;
+        }
+        question.setText(getTranslation("access.question", customer.value()));
+    }
+
+    private void enter() {
+        try {
+            sessions.start(partners.getFirst().partnerId(), customer, reason.getValue());
+        } catch (InvalidInput refusal) {
+            reason.setErrorMessage(getTranslation(refusal.messageKey(), refusal.arguments()));
+            reason.setInvalid(true);
+            return;
+        }
+        UI.getCurrent().navigate("accounts/" + customer.value());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("access.title");
+    }
+}

@@ -1,0 +1,9 @@
+package dev.kontor.audit;
+
+import java.util.Optional;
+
+/** The organization on whose behalf the signed-in person acts right now (a partner in a customer's account). */
+public interface ActingOnBehalf {
+
+    Optional<Long> onBehalfOf();
+}

@@ -1,0 +1,193 @@
+package dev.kontor.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.vaadin.flow.component.UI;
+import dev.kontor.account.AccountDetails;
+import dev.kontor.account.AccountService;
+import dev.kontor.audit.AuditEvent;
+import dev.kontor.audit.AuditLog;
+import dev.kontor.base.AccessRefused;
+import dev.kontor.organization.CustomerNumber;
+import dev.kontor.organization.OrganizationKind;
+import dev.kontor.organization.OrganizationRight;
+import dev.kontor.organization.OrganizationService;
+import dev.kontor.partner.CustomerPartnerService;
+import dev.kontor.support.DemoPeople;
+import dev.kontor.support.Fixtures;
+import dev.kontor.support.IntegrationTest;
+import dev.kontor.support.MutableClock;
+import dev.kontor.user.SystemTask;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Working inside a customer's account: only through a session of this tab, with the relationship's rights. */
+@IntegrationTest
+class AccessSessionsTest {
+
+    private static final CustomerNumber BAECKEREI = new CustomerNumber("CN-10001");
+    private static final CustomerNumber KANZLEI = new CustomerNumber("CN-10002");
+
+    @Autowired
+    AccessSessions sessions;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    OrganizationService organizations;
+
+    @Autowired
+    CustomerPartnerService customerPartners;
+
+    @Autowired
+    AuditLog auditLog;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    MutableClock clock;
+
+    private long partnerId;
+
+    @BeforeEach
+    void aBrowserTab() {
+        // the access session belongs to one browser tab, i.e. one Vaadin UI
+        UI.setCurrent(new UI());
+        partnerId = fixtures.as(DemoPeople.PARTNER_ADMIN,
+                () -> organizations.myOrganizationsOfKind(OrganizationKind.PARTNER).getFirst().organizationId());
+    }
+
+    @AfterEach
+    void closeTheTab() {
+        UI.setCurrent(null);
+        clock.reset();
+    }
+
+    @Test
+    void outside_a_session_the_partner_has_no_right_in_the_customers_account() {
+        assertThatThrownBy(() -> fixtures.as(DemoPeople.PARTNER_ADMIN, () -> accounts.details(BAECKEREI)))
+                .isInstanceOf(AccessRefused.class);
+    }
+
+    @Test
+    void inside_a_session_the_partner_holds_the_relationships_rights_and_no_more() {
+        CurrentAccess access = fixtures.as(DemoPeople.PARTNER_ADMIN,
+                () -> sessions.start(partnerId, BAECKEREI, "TICKET-4711"));
+        assertThat(access.rights()).contains(OrganizationRight.MANAGE_USERS).doesNotContain(OrganizationRight.ADMIN);
+
+        AccountDetails details = fixtures.as(DemoPeople.PARTNER_ADMIN, () -> accounts.details(BAECKEREI));
+        assertThat(details.viewerMayManageUsers()).isTrue();
+        assertThat(details.viewerMayEditMasterData()).isFalse();
+        assertThatThrownBy(() -> fixtures.as(DemoPeople.PARTNER_ADMIN, () -> accounts.updateMasterData(
+                details.accountId(), details.version(), details.masterData())))
+                .isInstanceOf(AccessRefused.class);
+        assertThatThrownBy(() -> fixtures.as(DemoPeople.PARTNER_ADMIN, () -> accounts.details(KANZLEI)))
+                .as("another customer is outside this session").isInstanceOf(AccessRefused.class);
+
+        List<AuditEvent> started = SystemTask.call(() -> auditLog.latest(AccessSessions.STARTED));
+        assertThat(started).anySatisfy(event -> {
+            assertThat(event.getOrganizationId()).isEqualTo(details.accountId());
+            assertThat(event.getActorEmail()).isEqualTo(DemoPeople.PARTNER_ADMIN);
+            assertThat(event.getSummary()).contains("TICKET-4711");
+        });
+        fixtures.as(DemoPeople.PARTNER_ADMIN, () -> sessions.leave());
+    }
+
+    @Test
+    void changes_inside_a_session_are_recorded_on_behalf_of_the_partner() {
+        var account = fixtures.account("Alice", "Bob");
+        // no partnership with this account: entering it is refused and audited
+        assertThatThrownBy(() -> fixtures.as(DemoPeople.PARTNER_ADMIN,
+                () -> sessions.start(partnerId, new CustomerNumber(account.customerNumber()), null)))
+                .isInstanceOf(AccessRefused.class);
+
+        fixtures.as(DemoPeople.PARTNER_ADMIN, () -> sessions.start(partnerId, BAECKEREI, null));
+        AccountDetails details = fixtures.as(DemoPeople.PARTNER_ADMIN, () -> accounts.details(BAECKEREI));
+        fixtures.as(DemoPeople.PARTNER_ADMIN, () -> accounts.confirmContactData(details.accountId()));
+
+        assertThat(SystemTask.call(() -> auditLog.latest("CONTACT_DATA_CONFIRMED")))
+                .anySatisfy(event -> {
+                    assertThat(event.getActorEmail()).isEqualTo(DemoPeople.PARTNER_ADMIN);
+                    assertThat(event.getOnBehalfOfId()).isEqualTo(partnerId);
+                });
+        fixtures.as(DemoPeople.PARTNER_ADMIN, () -> sessions.leave());
+    }
+
+    @Test
+    void an_employee_enters_only_the_customers_assigned_to_them() {
+        assertThatThrownBy(() -> fixtures.as(DemoPeople.EMPLOYEE, () -> sessions.start(partnerId, BAECKEREI, null)))
+                .isInstanceOf(AccessRefused.class);
+
+        CurrentAccess access = fixtures.as(DemoPeople.EMPLOYEE, () -> sessions.start(partnerId, KANZLEI, null));
+
+        assertThat(access.rights()).containsExactly(OrganizationRight.VIEW);
+        AccountDetails details = fixtures.as(DemoPeople.EMPLOYEE, () -> accounts.details(KANZLEI));
+        assertThat(details.viewerMayManageUsers()).isFalse();
+        fixtures.as(DemoPeople.EMPLOYEE, () -> sessions.leave());
+    }
+
+    @Test
+    void thirty_idle_minutes_end_the_session() {
+        fixtures.as(DemoPeople.PARTNER_ADMIN, () -> sessions.start(partnerId, BAECKEREI, null));
+        clock.advance(Duration.ofMinutes(31));
+
+        assertThatThrownBy(() -> fixtures.as(DemoPeople.PARTNER_ADMIN, () -> accounts.details(BAECKEREI)))
+                .isInstanceOf(AccessRefused.class);
+        assertThat(fixtures.as(DemoPeople.PARTNER_ADMIN, () -> sessions.current())).isEmpty();
+        assertThat(fixtures.as(DemoPeople.PARTNER_ADMIN, () -> sessions.endReason())).contains("TIMED_OUT");
+    }
+
+    @Test
+    void leaving_ends_the_session_and_the_rights_with_it() {
+        fixtures.as(DemoPeople.PARTNER_ADMIN, () -> sessions.start(partnerId, BAECKEREI, null));
+        fixtures.as(DemoPeople.PARTNER_ADMIN, () -> sessions.leave());
+
+        assertThatThrownBy(() -> fixtures.as(DemoPeople.PARTNER_ADMIN, () -> accounts.details(BAECKEREI)))
+                .isInstanceOf(AccessRefused.class);
+        assertThat(SystemTask.call(() -> auditLog.latest(AccessSessions.ENDED)))
+                .anySatisfy(event -> assertThat(event.getSummary()).contains("LEFT"));
+    }
+
+    @Test
+    void a_revocation_by_the_customer_ends_the_session_at_the_next_action() {
+        var partner = fixtures.partner("Revocable");
+        var account = fixtures.account("Alice");
+        long relationship = SystemTask.call(() -> provisioning.importActiveRelationship(partner.id(), account.id(),
+                java.util.EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_USERS),
+                account.email("Alice"), account.userId("Alice")));
+        CustomerNumber number = new CustomerNumber(account.customerNumber());
+        fixtures.as(partner.adminEmail(), () -> sessions.start(partner.id(), number, null));
+        assertThat(fixtures.as(partner.adminEmail(), () -> accounts.details(number)).viewerMayManageUsers()).isTrue();
+
+        fixtures.as(account.email("Alice"), () -> customerPartners.revoke(account.id(), relationship));
+
+        assertThatThrownBy(() -> fixtures.as(partner.adminEmail(), () -> accounts.details(number)))
+                .isInstanceOf(AccessRefused.class);
+        assertThat(fixtures.as(partner.adminEmail(), () -> sessions.endReason())).contains("RIGHTS_ENDED");
+    }
+
+    @Autowired
+    dev.kontor.partner.PartnerProvisioning provisioning;
+
+    @Test
+    void another_tab_is_outside_the_session() {
+        fixtures.as(DemoPeople.PARTNER_ADMIN, () -> sessions.start(partnerId, BAECKEREI, null));
+        UI first = UI.getCurrent();
+        UI.setCurrent(new UI());
+
+        assertThatThrownBy(() -> fixtures.as(DemoPeople.PARTNER_ADMIN, () -> accounts.details(BAECKEREI)))
+                .isInstanceOf(AccessRefused.class);
+
+        UI.setCurrent(first);
+        assertThat(fixtures.as(DemoPeople.PARTNER_ADMIN, () -> accounts.details(BAECKEREI)).customerNumber())
+                .isEqualTo("CN-10001");
+        fixtures.as(DemoPeople.PARTNER_ADMIN, () -> sessions.leave());
+    }
+}
