@@ -2,7 +2,11 @@ package dev.kontor.access;
 
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
+import com.vaadin.flow.i18n.I18NProvider;
+import dev.kontor.base.InvalidInput;
 import dev.kontor.base.TextRules;
+import dev.kontor.mail.MailMessage;
+import dev.kontor.mail.MailOutbox;
 import dev.kontor.organization.CustomerNumber;
 import dev.kontor.partner.AccessGrant;
 import dev.kontor.partner.PartnerGrants;
@@ -30,14 +34,21 @@ public class AccessSessions {
     private final AuditLog auditLog;
     private final AccessSettings settings;
     private final Clock clock;
+    private final AccessPolicyRepository policies;
+    private final MailOutbox mail;
+    private final I18NProvider i18n;
 
     AccessSessions(AccessSessionRepository sessions, PartnerGrants grants, AuditLog auditLog,
-                   AccessSettings settings, Clock clock) {
+                   AccessSettings settings, Clock clock, AccessPolicyRepository policies, MailOutbox mail,
+                   I18NProvider i18n) {
         this.sessions = sessions;
         this.grants = grants;
         this.auditLog = auditLog;
         this.settings = settings;
         this.clock = clock;
+        this.policies = policies;
+        this.mail = mail;
+        this.i18n = i18n;
     }
 
     /** Enters the customer's account in this browser tab; the reason (a ticket number, say) is optional. */
@@ -47,6 +58,10 @@ public class AccessSessions {
         String why = TextRules.check("reason", reason, 200);
         AccessGrant grant = grants.grantForAccess(partnerId, customer);
         long customerId = grant.customerId();
+        AccessPolicy policy = policies.findById(customerId).orElseGet(() -> new AccessPolicy(customerId));
+        if (why == null && policy.requiresReason()) {
+            throw new InvalidInput("reason", "access.reason-required");
+        }
         AccessTab.sessionId().flatMap(sessions::findById).filter(AccessSession::isOpen)
                 .ifPresent(previous -> end(previous, AccessSession.EndReason.LEFT));
         Instant now = clock.instant();
@@ -57,8 +72,41 @@ public class AccessSessions {
         auditLog.record(AuditEntry.success(STARTED, customerId, summary));
         auditLog.record(AuditEntry.success(STARTED, partnerId, summary));
         AccessTab.enter(session.getId());
+        if (policy.notifiesContactPerson()) {
+            notifyContactPerson(me, grant, why, now);
+        }
         return new CurrentAccess(session.getId(), partnerId, grant.partnerName(), customerId, grant.customerName(),
                 grant.customerNumber(), why, grant.rights());
+    }
+
+    /** Whether the customer wants a reason before the partner user enters (checked after the right to enter). */
+    @Transactional(readOnly = true)
+    public boolean reasonRequired(long partnerId, CustomerNumber customer) {
+        AccessGrant grant = grants.grantForAccess(partnerId, customer);
+        return policies.findById(grant.customerId()).map(AccessPolicy::requiresReason).orElse(false);
+    }
+
+    /** Tells the contact person that a partner user entered, at most once an hour per partner user. */
+    private void notifyContactPerson(AuthenticatedUser me, AccessGrant grant, String why, Instant now) {
+        Optional<Instant> last = policies.lastNotice(me.userId(), grant.customerId());
+        if (last.isPresent() && last.get().isAfter(now.minus(java.time.Duration.ofHours(1)))) {
+            return;
+        }
+        policies.findContactPerson(grant.customerId()).ifPresent(contact -> {
+            java.util.Locale language = dev.kontor.base.SupportedLanguages.closestTo(
+                    contact.getLanguage() == null ? null : java.util.Locale.forLanguageTag(contact.getLanguage()));
+            String label = grant.customerName() + " (" + grant.customerNumber() + ")";
+            String when = java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM)
+                    .withLocale(language).withZone(java.time.ZoneId.of("Europe/Berlin")).format(now);
+            mail.enqueue(new MailMessage("access-notice:" + me.userId() + ":" + grant.customerId() + ":"
+                    + now.toEpochMilli(), contact.getEmail(),
+                    TextRules.abbreviate(i18n.getTranslation("access.mail.subject", language, grant.partnerName(),
+                            label), MailMessage.SUBJECT_MAX_LENGTH),
+                    i18n.getTranslation("access.mail.body", language, contact.getName(), me.displayName(),
+                            grant.partnerName(), label, when, why == null ? "—" : why)));
+        });
+        policies.forgetNotice(me.userId(), grant.customerId());
+        policies.rememberNotice(me.userId(), grant.customerId(), now);
     }
 
     /** The access session of this tab, if it is still valid; an invalid one has been ended (see {@link #status}). */

@@ -58,6 +58,11 @@ public class AccessStartView extends VerticalLayout implements BeforeEnterObserv
             return;
         }
         question.setText(getTranslation("access.question", customer.value()));
+        // refused (and audited) here already when the person may not enter this account at all
+        if (sessions.reasonRequired(partners.getFirst().partnerId(), customer)) {
+            reason.setRequiredIndicatorVisible(true);
+            reason.setHelperText(getTranslation("access.reason.required-help"));
+        }
     }
 
     private void enter() {

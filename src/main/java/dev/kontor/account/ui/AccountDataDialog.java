@@ -10,6 +10,8 @@ import dev.kontor.account.AccountService;
 import dev.kontor.account.ManagerService;
 import dev.kontor.organization.CustomerNumber;
 import dev.kontor.partner.CustomerPartnerService;
+import dev.kontor.access.AccessPolicyService;
+import dev.kontor.access.ui.PartnerAccessSection;
 import dev.kontor.partner.ui.PartnersSection;
 
 /**
@@ -22,16 +24,17 @@ class AccountDataDialog extends Dialog {
     private final AccountService accounts;
     private final ManagerService managers;
     private final CustomerPartnerService partners;
+    private final AccessPolicyService accessPolicies;
     private final CustomerNumber number;
     private final Runnable onChange;
     private final Div body = new Div();
     private AccountDetails details;
 
-    AccountDataDialog(AccountService accounts, ManagerService managers, CustomerPartnerService partners,
-                      CustomerNumber number, Runnable onChange, Runnable onClose) {
-        this.accounts = accounts;
-        this.managers = managers;
-        this.partners = partners;
+    AccountDataDialog(AccountDialogServices services, CustomerNumber number, Runnable onChange, Runnable onClose) {
+        this.accounts = services.accounts();
+        this.managers = services.managers();
+        this.partners = services.partners();
+        this.accessPolicies = services.accessPolicies();
         this.number = number;
         this.onChange = onChange;
         setId("account-data-dialog");
@@ -63,6 +66,7 @@ class AccountDataDialog extends Dialog {
         body.add(new ContactPersonSection(accounts, details, this::changed),
                 new ManagersSection(managers, details, this::changed),
                 new PartnersSection(partners, details.accountId(), this::changed),
+                new PartnerAccessSection(accessPolicies, details.accountId()),
                 new MasterDataSection(accounts, details, this::changed));
     }
 

@@ -25,14 +25,12 @@ import dev.kontor.access.AccessSessions;
 import dev.kontor.access.CurrentAccess;
 import dev.kontor.account.AccountCard;
 import dev.kontor.account.AccountService;
-import dev.kontor.account.ManagerService;
 import dev.kontor.account.ServiceInfo;
 import dev.kontor.base.SignedInPerson;
 import dev.kontor.organization.CustomerNumber;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.MyOrganization;
 import dev.kontor.organization.OrganizationService;
-import dev.kontor.partner.CustomerPartnerService;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Optional;
@@ -54,9 +52,8 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     static final int PAGE_SIZE = 24;
     static final int FILTER_FROM = 6;
 
+    private final AccountDialogServices dialogServices;
     private final AccountService accounts;
-    private final ManagerService managers;
-    private final CustomerPartnerService partners;
     private final TextField filter = new TextField();
     private final Div cards = new Div();
     private final Button showMore = new Button();
@@ -65,12 +62,10 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     private Optional<CurrentAccess> inAccess = Optional.empty();
     private AccountDataDialog openDialog;
 
-    public DashboardView(AccountService accounts, ManagerService managers, CustomerPartnerService partners,
-                         OrganizationService organizations, AuthenticationContext authenticationContext,
-                         AccessSessions access) {
-        this.accounts = accounts;
-        this.managers = managers;
-        this.partners = partners;
+    public DashboardView(AccountDialogServices dialogServices, OrganizationService organizations,
+                         AuthenticationContext authenticationContext, AccessSessions access) {
+        this.dialogServices = dialogServices;
+        this.accounts = dialogServices.accounts();
         setId("dashboard");
         addClassName("dashboard");
 
@@ -214,7 +209,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         }
         closeDialog();
         // refused (and audited) by the service when the person has no right to the account
-        openDialog = new AccountDataDialog(accounts, managers, partners, customerNumber.get(), this::afterChange,
+        openDialog = new AccountDataDialog(dialogServices, customerNumber.get(), this::afterChange,
                 () -> UI.getCurrent().navigate(DashboardView.class));
         openDialog.open();
     }

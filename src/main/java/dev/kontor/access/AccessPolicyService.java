@@ -1,0 +1,64 @@
+package dev.kontor.access;
+
+import dev.kontor.audit.AuditEntry;
+import dev.kontor.audit.AuditLog;
+import dev.kontor.base.AccessRefused;
+import dev.kontor.organization.MembershipRole;
+import dev.kontor.organization.OrganizationAccess;
+import dev.kontor.organization.OrganizationRight;
+import dev.kontor.organization.OrganizationService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The customer's rules for partner access. Anyone with a right to the account sees them; only the account's own
+ * active managers change them (a partner working in the account never can: the customer stays in control).
+ */
+@Service
+public class AccessPolicyService {
+
+    static final String POLICY_CHANGED = "ACCESS_POLICY_CHANGED";
+
+    private final AccessPolicyRepository policies;
+    private final OrganizationAccess access;
+    private final OrganizationService organizations;
+    private final AuditLog auditLog;
+
+    AccessPolicyService(AccessPolicyRepository policies, OrganizationAccess access, OrganizationService organizations,
+                        AuditLog auditLog) {
+        this.policies = policies;
+        this.access = access;
+        this.organizations = organizations;
+        this.auditLog = auditLog;
+    }
+
+    /** The rules of one account: whether a reason is required, whether the contact person is told. */
+    public record Rules(boolean requireReason, boolean notifyContactPerson, boolean viewerMayChange) {
+    }
+
+    @Transactional(readOnly = true)
+    public Rules rulesOf(long customerId) {
+        access.require(customerId, OrganizationRight.VIEW, "Read partner access rules");
+        AccessPolicy policy = policies.findById(customerId).orElseGet(() -> new AccessPolicy(customerId));
+        return new Rules(policy.requiresReason(), policy.notifiesContactPerson(), isManager(customerId));
+    }
+
+    @Transactional
+    public void change(long customerId, boolean requireReason, boolean notifyContactPerson) {
+        access.require(customerId, OrganizationRight.MANAGE_USERS, "Change partner access rules");
+        if (!isManager(customerId)) {
+            auditLog.recordIndependently(AuditEntry.denied(POLICY_CHANGED, customerId,
+                    "Partner access rules may be changed by the account's own managers only"));
+            throw new AccessRefused();
+        }
+        AccessPolicy policy = policies.findById(customerId).orElseGet(() -> policies.save(new AccessPolicy(customerId)));
+        String before = "reason " + policy.requiresReason() + ", notify " + policy.notifiesContactPerson();
+        policy.change(requireReason, notifyContactPerson);
+        auditLog.record(AuditEntry.change(POLICY_CHANGED, customerId, "Partner access rules", before,
+                "reason " + requireReason + ", notify " + notifyContactPerson));
+    }
+
+    private boolean isManager(long customerId) {
+        return organizations.myRolesIn(customerId).contains(MembershipRole.MANAGER);
+    }
+}
