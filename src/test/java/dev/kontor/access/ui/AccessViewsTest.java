@@ -1,0 +1,78 @@
+package dev.kontor.access.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.kontor.access.AccessPolicyService;
+import dev.kontor.access.AccessSessions;
+import dev.kontor.account.ui.DashboardView;
+import dev.kontor.base.ui.RefusalView;
+import dev.kontor.support.DemoPeople;
+import dev.kontor.support.ViewTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+@ViewTest
+class AccessViewsTest extends SpringBrowserlessTest {
+
+    @Autowired
+    AccessSessions sessions;
+
+    @Autowired
+    AccessPolicyService policies;
+
+    @Test
+    @WithUserDetails(DemoPeople.PARTNER_ADMIN)
+    void entering_an_account_shows_the_banner_on_every_page_and_leaving_ends_the_session() {
+        navigate("access/CN-10001", AccessStartView.class);
+        test(find(TextField.class).withId("access-reason").single()).setValue("TICKET-9");
+        test(find(Button.class).withId("enter-account").single()).click();
+
+        assertThat(getCurrentView()).isInstanceOf(DashboardView.class);
+        assertThat(find(Span.class).withId("access-banner-text").single().getText())
+                .isEqualTo("You are working in Bäckerei Sonnenschein (CN-10001) for Muster Hosting GmbH"
+                        + " · reason: TICKET-9");
+        navigate("audit", dev.kontor.audit.ui.AuditLogView.class);
+        assertThat(find(Div.class).withId("access-banner").exists()).isTrue();
+
+        test(find(Button.class).withId("leave-account").single()).click();
+        assertThat(sessions.current()).isEmpty();
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.EMPLOYEE)
+    void an_employee_cannot_enter_an_account_not_assigned_to_them() {
+        navigate("access/CN-10001", RefusalView.class);
+
+        assertThat(getCurrentView().getElement().getTextRecursively()).contains("Access denied");
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.DORA)
+    void the_accounts_manager_sets_the_partner_access_rules_in_the_account_dialog() {
+        navigate("accounts/CN-10003", DashboardView.class);
+
+        Checkbox reason = find(Checkbox.class).withId("policy-require-reason").single();
+        Checkbox notify = find(Checkbox.class).withId("policy-notify").single();
+        test(reason).click();
+        test(notify).click();
+        test(find(Button.class).withId("save-access-policy").single()).click();
+
+        AccessPolicyService.Rules rules = policies.rulesOf(accountIdOfNordlicht());
+        assertThat(rules.requireReason()).isTrue();
+        assertThat(rules.notifyContactPerson()).isTrue();
+    }
+
+    @Autowired
+    dev.kontor.account.AccountService accounts;
+
+    private long accountIdOfNordlicht() {
+        return accounts.details(new dev.kontor.organization.CustomerNumber("CN-10003")).accountId();
+    }
+}
