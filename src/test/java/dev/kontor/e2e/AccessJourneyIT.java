@@ -2,19 +2,26 @@ package dev.kontor.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import dev.kontor.support.DemoPeople;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 
 /**
- * A partner administrator enters CN-10001 from the managed customers, with a ticket number; every page shows whose
- * account they work in; they hold the partnership's rights (manage users, not the account data), then leave.
+ * The issue's journey: admin@muster-hosting.test opens CN-10001 with Access account, sees the banner, changes the
+ * contact person (the partnership grants MANAGE_USERS), leaves; Anna then sees in the audit log that the change was
+ * made by the admin for Muster Hosting GmbH. It runs on an application of its own, so that the contact person it
+ * changes is nobody else's starting point.
  */
+@TestPropertySource(properties = "kontor.test.context=access-journey")
 class AccessJourneyIT extends EndToEndTest {
 
     @Test
-    void a_partner_administrator_works_in_a_customer_account_and_leaves_it() {
+    void a_partner_administrator_changes_the_contact_person_inside_the_account_and_the_customer_sees_it() {
         signIn(DemoPeople.PARTNER_ADMIN);
         page.navigate(url("/partner/customers"));
         page.locator("#access-CN-10001").click();
@@ -28,23 +35,40 @@ class AccessJourneyIT extends EndToEndTest {
                 "You are working in Bäckerei Sonnenschein (CN-10001) for Muster Hosting GmbH");
         assertThat(page.locator("#access-banner-text")).containsText("TICKET-4711");
         assertThat(page).hasTitle(Pattern.compile("^Bäckerei Sonnenschein \\(CN-10001\\) · "));
-        assertThat(page.locator("#edit-contact-person")).isVisible();
         assertThat(page.locator("#save-master-data")).hasCount(0);
         Accessibility.assertNoSeriousViolations(page, "account dialog inside an access session");
         screenshot("40-access-session");
 
-        page.locator("#confirm-contact-data").click();
-        assertThat(page.locator("#contact-confirmation")).containsText("Contact data confirmed");
+        page.locator("#edit-contact-person").click();
+        page.locator("#contact-person-choice input").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Ben Schulz · ben@sonnenschein.test"))
+                .click();
+        page.locator("#save-contact-person").click();
+        assertThat(page.locator("#contact-person-name")).containsText("Ben Schulz");
 
         page.locator("#close-account-dialog").click();
-        assertThat(page.locator("#access-banner")).isVisible();
         page.locator("#leave-account").click();
         assertThat(page).hasURL(url("/partner/customers"));
         assertThat(page.locator("#managed-customers")).isVisible();
         assertThat(page.locator("#access-banner")).hasCount(0);
-        screenshot("41-left");
         page.navigate(url("/accounts/CN-10001"));
         assertThat(page.locator("#refused")).containsText("Access denied");
         screenshot("41-after-leaving");
+
+        try (BrowserContext annasBrowser = newContext("en-US", 1400, 900)) {
+            Page anna = annasBrowser.newPage();
+            signIn(anna, DemoPeople.ANNA, DemoPeople.PASSWORD);
+            anna.navigate(url("/audit"));
+            anna.locator("#audit-kind input").fill("contact_person_changed");
+            Locator rows = anna.locator("vaadin-grid#audit-events vaadin-grid-cell-content");
+            assertThat(rows.filter(new Locator.FilterOptions().setHasText(DemoPeople.PARTNER_ADMIN)).first())
+                    .isVisible();
+            assertThat(rows.filter(new Locator.FilterOptions().setHasText("Muster Hosting GmbH")).first())
+                    .isVisible();
+            assertThat(rows.filter(new Locator.FilterOptions().setHasText("ben@sonnenschein.test")).first())
+                    .isVisible();
+            Accessibility.assertNoSeriousViolations(anna, "audit log");
+            screenshot(anna, "42-audit-log");
+        }
     }
 }
