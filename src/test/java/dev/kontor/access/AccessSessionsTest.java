@@ -177,6 +177,20 @@ class AccessSessionsTest {
     dev.kontor.partner.PartnerProvisioning provisioning;
 
     @Test
+    void signing_out_ends_the_session() {
+        fixtures.as(DemoPeople.PARTNER_ADMIN, () -> sessions.start(partnerId, BAECKEREI, null));
+        var signedIn = fixtures.as(DemoPeople.PARTNER_ADMIN,
+                () -> org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication());
+
+        events.publishEvent(new org.springframework.security.authentication.event.LogoutSuccessEvent(signedIn));
+
+        assertThat(fixtures.as(DemoPeople.PARTNER_ADMIN, () -> sessions.endReason())).contains("SIGNED_OUT");
+    }
+
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @Test
     void another_tab_is_outside_the_session() {
         fixtures.as(DemoPeople.PARTNER_ADMIN, () -> sessions.start(partnerId, BAECKEREI, null));
         UI first = UI.getCurrent();

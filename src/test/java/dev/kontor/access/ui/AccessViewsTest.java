@@ -47,6 +47,22 @@ class AccessViewsTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails(DemoPeople.EMPLOYEE)
+    void with_view_only_the_account_dialog_is_read_only() {
+        navigate("access/CN-10002", AccessStartView.class);
+        test(find(Button.class).withId("enter-account").single()).click();
+        navigate("accounts/CN-10002", DashboardView.class);
+
+        assertThat(find(Span.class).withId("contact-person-name").single().getText()).startsWith("Clara Weber");
+        assertThat(find(Button.class).withId("edit-contact-person").exists()).isFalse();
+        assertThat(find(Button.class).withId("add-manager").exists()).isFalse();
+        assertThat(find(Button.class).withId("save-master-data").exists()).isFalse();
+        assertThat(find(Button.class).withId("confirm-contact-data").exists()).isFalse();
+        assertThat(find(TextField.class).withId("company-name").single().isReadOnly()).isTrue();
+        sessions.leave();
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.EMPLOYEE)
     void an_employee_cannot_enter_an_account_not_assigned_to_them() {
         navigate("access/CN-10001", RefusalView.class);
 
