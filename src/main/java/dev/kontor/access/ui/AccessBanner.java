@@ -10,7 +10,9 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.spring.annotation.SpringComponent;
 import dev.kontor.access.AccessSessions;
 import dev.kontor.access.CurrentAccess;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.kontor.base.PageBanner;
+import dev.kontor.user.Roles;
 import java.util.Optional;
 
 /**
@@ -21,9 +23,11 @@ import java.util.Optional;
 class AccessBanner implements PageBanner {
 
     private final AccessSessions sessions;
+    private final AuthenticationContext authentication;
 
-    AccessBanner(AccessSessions sessions) {
+    AccessBanner(AccessSessions sessions, AuthenticationContext authentication) {
         this.sessions = sessions;
+        this.authentication = authentication;
     }
 
     @Override
@@ -39,7 +43,8 @@ class AccessBanner implements PageBanner {
             Button leave = new Button(ui.getTranslation("access.leave"), VaadinIcon.SIGN_OUT_ALT.create(), click -> {
                 sessions.leave();
                 // a fresh page: nothing of the customer's account stays on screen or in this tab's state
-                ui.getPage().setLocation("partner/customers");
+                ui.getPage().setLocation(authentication.hasAnyRole(Roles.LEGAL_REPRESENTATIVE,
+                        Roles.PARTNER_ADMINISTRATOR) ? "partner/customers" : "partner/my-customers");
             });
             leave.setId("leave-account");
             leave.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);

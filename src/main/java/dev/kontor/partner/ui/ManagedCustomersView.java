@@ -44,7 +44,7 @@ import java.util.stream.Collectors;
  */
 @Route("partner/customers")
 @Menu(title = "nav.managed-customers", order = 10, icon = "vaadin:handshake")
-@RolesAllowed({Roles.LEGAL_REPRESENTATIVE, Roles.PARTNER_ADMINISTRATOR, Roles.PARTNER_EMPLOYEE})
+@RolesAllowed({Roles.LEGAL_REPRESENTATIVE, Roles.PARTNER_ADMINISTRATOR})
 public class ManagedCustomersView extends VerticalLayout implements HasDynamicTitle {
 
     private final ManagedCustomerService customers;

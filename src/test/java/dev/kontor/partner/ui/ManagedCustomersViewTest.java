@@ -45,7 +45,10 @@ class ManagedCustomersViewTest extends SpringBrowserlessTest {
     @Test
     @WithUserDetails(DemoPeople.EMPLOYEE)
     void an_employee_sees_only_the_assigned_customers_as_my_customers() {
-        navigate(ManagedCustomersView.class);
+        navigate(MyCustomersView.class);
+        assertThat(find(com.vaadin.flow.component.sidenav.SideNav.class).single().getItems())
+                .extracting(com.vaadin.flow.component.sidenav.SideNavItem::getLabel)
+                .contains("My customers").doesNotContain("Managed customers");
 
         assertThat(find(H2.class).single().getText()).isEqualTo("My customers · Muster Hosting GmbH");
         GridTester<Grid<ManagedCustomer>, ManagedCustomer> grid = test(grid());
