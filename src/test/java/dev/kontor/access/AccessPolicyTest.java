@@ -49,6 +49,8 @@ class AccessPolicyTest {
 
     @BeforeEach
     void aPartnershipAndATab() {
+        // a view test before may leave its Vaadin session on this thread; this test has only a tab of its own
+        com.vaadin.flow.internal.CurrentInstance.clearAll();
         UI.setCurrent(new UI());
         partner = fixtures.partner("Careful");
         account = fixtures.account("Alice", "Bob");
@@ -60,7 +62,7 @@ class AccessPolicyTest {
 
     @AfterEach
     void closeTheTab() {
-        UI.setCurrent(null);
+        com.vaadin.flow.internal.CurrentInstance.clearAll();
         clock.reset();
     }
 

@@ -59,6 +59,8 @@ class AccessSessionsTest {
     @BeforeEach
     void aBrowserTab() {
         // the access session belongs to one browser tab, i.e. one Vaadin UI
+        // a view test before may leave its Vaadin session on this thread; this test has only a tab of its own
+        com.vaadin.flow.internal.CurrentInstance.clearAll();
         UI.setCurrent(new UI());
         partnerId = fixtures.as(DemoPeople.PARTNER_ADMIN,
                 () -> organizations.myOrganizationsOfKind(OrganizationKind.PARTNER).getFirst().organizationId());
@@ -66,7 +68,7 @@ class AccessSessionsTest {
 
     @AfterEach
     void closeTheTab() {
-        UI.setCurrent(null);
+        com.vaadin.flow.internal.CurrentInstance.clearAll();
         clock.reset();
     }
 

@@ -50,12 +50,14 @@ class RightsMatrixTest {
 
     @BeforeEach
     void aBrowserTab() {
+        // a view test before may leave its Vaadin session on this thread; this test has only a tab of its own
+        com.vaadin.flow.internal.CurrentInstance.clearAll();
         UI.setCurrent(new UI());
     }
 
     @AfterEach
     void closeTheTab() {
-        UI.setCurrent(null);
+        com.vaadin.flow.internal.CurrentInstance.clearAll();
     }
 
     enum Action {

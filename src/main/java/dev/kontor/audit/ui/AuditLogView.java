@@ -121,7 +121,9 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Component kindAndOutcome(AuditRow row) {
-        Div cell = new Div(new Span(row.kind()));
+        Span kind = new Span(kindLabel(row.kind()));
+        kind.setTitle(row.kind());
+        Div cell = new Div(kind);
         cell.addClassName("tag-cell");
         if (row.outcome() != AuditOutcome.SUCCESS) {
             Span outcome = new Span(getTranslation("audit.outcome." + row.outcome()));
@@ -129,6 +131,13 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
             cell.add(outcome);
         }
         return cell;
+    }
+
+    /** The kind in the reader's language; a kind without a text (a feature's newest) shows as its code. */
+    private String kindLabel(String kind) {
+        String key = "audit.kind." + kind;
+        String label = getTranslation(key);
+        return label.contains(key) ? kind : label;
     }
 
     private static String change(AuditRow row) {

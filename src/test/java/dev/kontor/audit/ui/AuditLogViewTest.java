@@ -29,7 +29,8 @@ class AuditLogViewTest extends SpringBrowserlessTest {
         }
         test(find(TextField.class).withId("audit-kind").single()).setValue("contact_person");
         assertThat(test(grid()).size()).isPositive();
-        assertThat(test(grid()).getCellText(0, 4)).isEqualTo("CONTACT_PERSON_CHANGED");
+        assertThat(test(grid()).getCellComponent(0, 4).getElement().getTextRecursively())
+                .isEqualTo("Contact person changed");
         assertThat(find(Anchor.class).withId("audit-export").single().getText()).contains("Export CSV");
     }
 
