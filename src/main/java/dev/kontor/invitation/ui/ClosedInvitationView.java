@@ -1,19 +1,12 @@
 package dev.kontor.invitation.ui;
 
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Main;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import dev.kontor.base.ui.ClosedLinkPage;
 import dev.kontor.invitation.ClosedInvitation;
 import dev.kontor.invitation.InvitationState;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 
 /**
@@ -21,32 +14,15 @@ import java.util.Locale;
  * or mistyped link is (404), each with what to do next.
  */
 @AnonymousAllowed
-public class ClosedInvitationView extends Main implements HasErrorParameter<ClosedInvitation>, HasDynamicTitle {
-
-    private final H2 title = new H2();
-    private final Paragraph message = new Paragraph();
+public class ClosedInvitationView extends ClosedLinkPage implements HasErrorParameter<ClosedInvitation> {
 
     public ClosedInvitationView() {
-        addClassName("public-page");
-        H1 brand = new H1(getTranslation("app.name"));
-        brand.addClassName("login-brand");
-        message.setId("invitation-closed");
-        Div card = new Div(title, message, new Anchor("login", getTranslation("invitation.to-sign-in")));
-        card.addClassName("public-card");
-        add(brand, card);
+        super("invitation-closed", "invitation.to-sign-in");
     }
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<ClosedInvitation> parameter) {
         InvitationState state = parameter.getException().state();
-        String key = "invitation.state." + state.name().toLowerCase(Locale.ROOT);
-        title.setText(getTranslation(key + ".title"));
-        message.setText(getTranslation(key));
-        return state == InvitationState.UNKNOWN ? HttpServletResponse.SC_NOT_FOUND : HttpServletResponse.SC_GONE;
-    }
-
-    @Override
-    public String getPageTitle() {
-        return title.getText();
+        return show("invitation.state." + state.name().toLowerCase(Locale.ROOT), state == InvitationState.UNKNOWN);
     }
 }
