@@ -25,6 +25,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IntegrationTest
 class AccessPolicyTest {
 
+    private UI tab;
+
     @Autowired
     AccessPolicyService policies;
 
@@ -51,7 +53,9 @@ class AccessPolicyTest {
     void aPartnershipAndATab() {
         // a view test before may leave its Vaadin session on this thread; this test has only a tab of its own
         com.vaadin.flow.internal.CurrentInstance.clearAll();
-        UI.setCurrent(new UI());
+        // Vaadin holds the current UI weakly: the test keeps it, as a browser session would
+        tab = new UI();
+        UI.setCurrent(tab);
         partner = fixtures.partner("Careful");
         account = fixtures.account("Alice", "Bob");
         number = new CustomerNumber(account.customerNumber());

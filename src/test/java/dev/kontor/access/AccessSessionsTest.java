@@ -30,6 +30,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IntegrationTest
 class AccessSessionsTest {
 
+    private UI tab;
+
     private static final CustomerNumber BAECKEREI = new CustomerNumber("CN-10001");
     private static final CustomerNumber KANZLEI = new CustomerNumber("CN-10002");
 
@@ -61,7 +63,9 @@ class AccessSessionsTest {
         // the access session belongs to one browser tab, i.e. one Vaadin UI
         // a view test before may leave its Vaadin session on this thread; this test has only a tab of its own
         com.vaadin.flow.internal.CurrentInstance.clearAll();
-        UI.setCurrent(new UI());
+        // Vaadin holds the current UI weakly: the test keeps it, as a browser session would
+        tab = new UI();
+        UI.setCurrent(tab);
         partnerId = fixtures.as(DemoPeople.PARTNER_ADMIN,
                 () -> organizations.myOrganizationsOfKind(OrganizationKind.PARTNER).getFirst().organizationId());
     }
@@ -196,7 +200,8 @@ class AccessSessionsTest {
     void another_tab_is_outside_the_session() {
         fixtures.as(DemoPeople.PARTNER_ADMIN, () -> sessions.start(partnerId, BAECKEREI, null));
         UI first = UI.getCurrent();
-        UI.setCurrent(new UI());
+        UI other = new UI();
+        UI.setCurrent(other);
 
         assertThatThrownBy(() -> fixtures.as(DemoPeople.PARTNER_ADMIN, () -> accounts.details(BAECKEREI)))
                 .isInstanceOf(AccessRefused.class);

@@ -33,6 +33,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IntegrationTest
 class RightsMatrixTest {
 
+    private UI tab;
+
     @Autowired
     AccessSessions sessions;
 
@@ -52,7 +54,9 @@ class RightsMatrixTest {
     void aBrowserTab() {
         // a view test before may leave its Vaadin session on this thread; this test has only a tab of its own
         com.vaadin.flow.internal.CurrentInstance.clearAll();
-        UI.setCurrent(new UI());
+        // Vaadin holds the current UI weakly: the test keeps it, as a browser session would
+        tab = new UI();
+        UI.setCurrent(tab);
     }
 
     @AfterEach
