@@ -2,6 +2,7 @@ package dev.kontor.access;
 
 import dev.kontor.audit.ActingOnBehalf;
 import dev.kontor.organization.DelegatedRights;
+import dev.kontor.organization.OrganizationPath;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.partner.PartnerGrants;
 import java.time.Clock;
@@ -15,8 +16,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The rights a partner user holds in a customer account: those of the relationship, and only while this browser
- * tab is in a valid access session for that very account. An idle or revoked session is ended on the spot (in a
+ * The rights a partner user holds in a customer account and the tenants below it: those of the relationship, and
+ * only while this browser tab is in a valid access session for that very account. An idle or revoked session is ended on the spot (in a
  * transaction of its own) and grants nothing.
  */
 @Component
@@ -41,10 +42,11 @@ class AccessRights implements DelegatedRights, ActingOnBehalf {
     }
 
     @Override
-    public Set<OrganizationRight> rightsOf(long userId, long organizationId) {
+    public Set<OrganizationRight> rightsOf(long userId, OrganizationPath path) {
+        // the session's account and every tenant below it
         Optional<AccessSession> session = AccessTab.sessionId().flatMap(sessions::findById)
                 .filter(AccessSession::isOpen)
-                .filter(s -> s.getUserId() == userId && s.getCustomerId() == organizationId);
+                .filter(s -> s.getUserId() == userId && path.contains(s.getCustomerId()));
         if (session.isEmpty()) {
             return EnumSet.noneOf(OrganizationRight.class);
         }

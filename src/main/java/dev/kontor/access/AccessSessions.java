@@ -123,6 +123,23 @@ public class AccessSessions {
                 });
     }
 
+    /**
+     * Carries the signed-in person's open access session into this browser tab, e.g. a tenant of the customer
+     * opened in a new tab. Refused (false) for a session that is not theirs, has ended or has idled out.
+     */
+    @Transactional(readOnly = true)
+    public boolean continueInThisTab(long sessionId) {
+        boolean valid = sessions.findById(sessionId).filter(AccessSession::isOpen)
+                .filter(s -> CurrentUser.find().map(me -> me.userId() == s.getUserId()).orElse(false))
+                .filter(s -> !grants.activeRights(s.getRelationshipId()).isEmpty())
+                .filter(s -> !s.isIdleAt(clock.instant(), settings.idleTimeout()))
+                .isPresent();
+        if (valid) {
+            AccessTab.enter(sessionId);
+        }
+        return valid;
+    }
+
     /** Why this tab's access session ended, when it has (so that the banner can say it). */
     @Transactional(readOnly = true)
     public Optional<String> endReason() {

@@ -34,6 +34,12 @@ interface MembershipRepository extends JpaRepository<Membership, Long> {
             """)
     List<MembershipRole> findRolesIn(long userId, long organizationId, MembershipState state);
 
+    @Query("""
+            select new dev.kontor.organization.HeldRole(m.organization.id, m.role) from Membership m
+            where m.user.id = :userId and m.organization.id in :organizationIds and m.state = :state
+            """)
+    List<HeldRole> findRolesInAny(long userId, java.util.Collection<Long> organizationIds, MembershipState state);
+
     boolean existsByUserIdAndOrganizationIdAndRoleAndState(long userId, long organizationId, MembershipRole role,
                                                             MembershipState state);
 

@@ -41,6 +41,18 @@ public class Organization {
     @JoinColumn(name = "parent_id")
     private Organization parent;
 
+    /** The ids of every ancestor from the root down, as {@code /1/4/9/}; {@code /} for a root. */
+    @Column(name = "ancestor_path", nullable = false, length = 1000)
+    private String ancestorPath;
+
+    /** For a tenant: the customer account or partner whose tenant it is (it never moves out of that tree). */
+    @Column(name = "account_id")
+    private Long accountId;
+
+    /** For a tenant: its name in lower case, unique among its siblings. */
+    @Column(name = "sibling_key", length = NAME_MAX_LENGTH)
+    private String siblingKey;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -57,6 +69,7 @@ public class Organization {
         this.name = Objects.requireNonNull(name);
         this.customerNumber = customerNumber == null ? null : customerNumber.value();
         this.parent = parent;
+        this.ancestorPath = parent == null ? "/" : parent.pathBelow();
         this.createdAt = createdAt;
     }
 
@@ -73,11 +86,46 @@ public class Organization {
     }
 
     static Organization tenant(String name, Organization parent, Instant now) {
-        return new Organization(OrganizationKind.TENANT, name, null, Objects.requireNonNull(parent), now);
+        Organization tenant = new Organization(OrganizationKind.TENANT, name, null, Objects.requireNonNull(parent),
+                now);
+        tenant.accountId = parent.getKind() == OrganizationKind.TENANT ? parent.accountId : parent.getId();
+        tenant.siblingKey = siblingKeyOf(name);
+        return tenant;
+    }
+
+    static String siblingKeyOf(String name) {
+        return name.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     void rename(String newName) {
         this.name = Objects.requireNonNull(newName);
+        if (kind == OrganizationKind.TENANT) {
+            this.siblingKey = siblingKeyOf(newName);
+        }
+    }
+
+    /** Hangs this tenant below another node; the caller moves the descendants' paths along. */
+    void moveBelow(Organization newParent) {
+        this.parent = Objects.requireNonNull(newParent);
+        this.ancestorPath = newParent.pathBelow();
+    }
+
+    /** The ancestor path of this node's children. */
+    String pathBelow() {
+        return ancestorPath + id + "/";
+    }
+
+    /** The ids of this node's ancestors, from the root down. */
+    public java.util.List<Long> ancestorIds() {
+        return OrganizationPath.idsIn(ancestorPath);
+    }
+
+    public String getAncestorPath() {
+        return ancestorPath;
+    }
+
+    public Optional<Long> getAccountId() {
+        return Optional.ofNullable(accountId);
     }
 
     public Long getId() {

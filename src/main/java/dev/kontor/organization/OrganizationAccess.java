@@ -5,9 +5,14 @@ import dev.kontor.audit.AuditLog;
 import dev.kontor.base.AccessRefused;
 import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.CurrentUser;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,6 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
  * The one answer to "may the signed-in person do this in that organization?". Every service that reads or changes
  * an organization asks here first; a refusal is audited (in a transaction of its own, so that it is kept) and
  * thrown as {@link AccessRefused}.
+ * <p>
+ * Rights come from memberships in the organization itself, flow down into the tenants below an organization (a
+ * customer account's managers administer its tenants; a partner's administrators its own tenants, but not those of
+ * its customers), and are delegated by other features (access sessions, relationships that grant MANAGE_TENANTS).
+ * Working out the rights costs a fixed handful of statements however deep the tree is.
  */
 @Service
 @Transactional(readOnly = true)
@@ -23,21 +33,22 @@ public class OrganizationAccess {
     static final String ACCESS_DENIED = "ACCESS_DENIED";
 
     private final MembershipRepository memberships;
+    private final OrganizationRepository organizations;
     /** Looked up when used: the features that grant delegated rights check access themselves. */
-    private final org.springframework.beans.factory.ObjectProvider<DelegatedRights> delegatedRights;
+    private final ObjectProvider<DelegatedRights> delegatedRights;
     private final AuditLog auditLog;
 
-    OrganizationAccess(MembershipRepository memberships,
-                       org.springframework.beans.factory.ObjectProvider<DelegatedRights> delegatedRights,
-                       AuditLog auditLog) {
+    OrganizationAccess(MembershipRepository memberships, OrganizationRepository organizations,
+                       ObjectProvider<DelegatedRights> delegatedRights, AuditLog auditLog) {
         this.memberships = memberships;
+        this.organizations = organizations;
         this.delegatedRights = delegatedRights;
         this.auditLog = auditLog;
     }
 
     /** The rights the signed-in person holds in the organization; empty when none (or nobody is signed in). */
     public Set<OrganizationRight> rightsIn(long organizationId) {
-        return CurrentUser.find().map(me -> rightsOf(me.userId(), organizationId))
+        return CurrentUser.find().flatMap(me -> pathOf(organizationId).map(path -> rightsOf(me.userId(), path)))
                 .orElseGet(() -> EnumSet.noneOf(OrganizationRight.class));
     }
 
@@ -51,7 +62,69 @@ public class OrganizationAccess {
      */
     public AuthenticatedUser require(long organizationId, OrganizationRight right, String attempted) {
         AuthenticatedUser me = CurrentUser.require();
-        if (!right.isSatisfiedBy(rightsOf(me.userId(), organizationId))) {
+        Set<OrganizationRight> held = pathOf(organizationId).map(path -> rightsOf(me.userId(), path))
+                .orElseGet(() -> EnumSet.noneOf(OrganizationRight.class));
+        return granted(me, held, organizationId, right, attempted);
+    }
+
+    /**
+     * As {@link #require}, for the rights the person would hold in a new tenant below this organization: whoever
+     * may create a tenant there holds them.
+     */
+    public AuthenticatedUser requireBelow(long parentId, OrganizationRight right, String attempted) {
+        AuthenticatedUser me = CurrentUser.require();
+        Set<OrganizationRight> held = pathOf(parentId).filter(path -> path.target().kind() != OrganizationKind.PROVIDER)
+                .map(path -> rightsOf(me.userId(), path.withNewTenant()))
+                .orElseGet(() -> EnumSet.noneOf(OrganizationRight.class));
+        return granted(me, held, parentId, right, attempted);
+    }
+
+    /** The rights the signed-in person would hold in a new tenant below this organization (none below the provider). */
+    public Set<OrganizationRight> rightsBelow(long parentId) {
+        return CurrentUser.find().flatMap(me -> pathOf(parentId)
+                        .filter(path -> path.target().kind() != OrganizationKind.PROVIDER)
+                        .map(path -> rightsOf(me.userId(), path.withNewTenant())))
+                .orElseGet(() -> EnumSet.noneOf(OrganizationRight.class));
+    }
+
+    /**
+     * The membership through which the signed-in person works in this organization: their own there, or else the
+     * nearest one above it. Empty when their rights come from elsewhere (an access session, a partnership).
+     */
+    public Optional<HeldMembership> membershipFor(long organizationId) {
+        Optional<AuthenticatedUser> me = CurrentUser.find();
+        Optional<OrganizationPath> path = pathOf(organizationId);
+        if (me.isEmpty() || path.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Long> ids = path.get().nodes().stream().map(PathNode::id).toList();
+        List<HeldRole> held = memberships.findRolesInAny(me.get().userId(), ids, MembershipState.ACTIVE);
+        for (int i = ids.size() - 1; i >= 0; i--) {
+            long id = ids.get(i);
+            Optional<HeldRole> nearest = held.stream().filter(role -> role.organizationId() == id).findFirst();
+            if (nearest.isPresent()) {
+                return Optional.of(new HeldMembership(id, nearest.get().role()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The organization with all its ancestors; empty for an id that names none. */
+    public Optional<OrganizationPath> pathOf(long organizationId) {
+        Optional<String> ancestors = organizations.findAncestorPath(organizationId);
+        if (ancestors.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Long> ids = new ArrayList<>(OrganizationPath.idsIn(ancestors.get()));
+        ids.add(organizationId);
+        Map<Long, PathNode> nodes = organizations.findPathNodes(ids).stream()
+                .collect(Collectors.toMap(PathNode::id, node -> node));
+        return Optional.of(new OrganizationPath(ids.stream().map(nodes::get).toList()));
+    }
+
+    private AuthenticatedUser granted(AuthenticatedUser me, Set<OrganizationRight> held, long organizationId,
+                                      OrganizationRight right, String attempted) {
+        if (!right.isSatisfiedBy(held)) {
             auditLog.recordIndependently(AuditEntry.denied(ACCESS_DENIED, organizationId,
                     attempted + " refused: lacks " + right));
             throw new AccessRefused();
@@ -59,17 +132,45 @@ public class OrganizationAccess {
         return me;
     }
 
-    private Set<OrganizationRight> rightsOf(long userId, long organizationId) {
+    private Set<OrganizationRight> rightsOf(long userId, OrganizationPath path) {
+        Map<Long, List<MembershipRole>> held = memberships.findRolesInAny(userId,
+                        path.nodes().stream().map(PathNode::id).toList(), MembershipState.ACTIVE).stream()
+                .collect(Collectors.groupingBy(HeldRole::organizationId,
+                        Collectors.mapping(HeldRole::role, Collectors.toList())));
         Set<OrganizationRight> rights = EnumSet.noneOf(OrganizationRight.class);
-        for (MembershipRole role : memberships.findRolesIn(userId, organizationId, MembershipState.ACTIVE)) {
-            rights.addAll(role.rightsInOwnOrganization());
+        List<PathNode> nodes = path.nodes();
+        for (int i = 0; i < nodes.size(); i++) {
+            for (MembershipRole role : held.getOrDefault(nodes.get(i).id(), List.of())) {
+                rights.addAll(i == nodes.size() - 1 ? role.rightsInOwnOrganization() : inherited(role, path, i));
+            }
         }
-        if (rights.contains(OrganizationRight.ADMIN)) {
-            return rights;
+        if (!rights.contains(OrganizationRight.ADMIN)) {
+            for (DelegatedRights delegated : delegatedRights.orderedStream().toList()) {
+                rights.addAll(delegated.rightsOf(userId, path));
+            }
         }
-        for (DelegatedRights delegated : delegatedRights.orderedStream().toList()) {
-            rights.addAll(delegated.rightsOf(userId, organizationId));
+        if (path.target().kind() == OrganizationKind.TENANT && OrganizationRight.MANAGE_TENANTS.isSatisfiedBy(rights)) {
+            // a tenant's users (its administrators) are part of managing the tenant
+            rights.add(OrganizationRight.MANAGE_USERS);
         }
         return rights;
+    }
+
+    /**
+     * What a role held in an ancestor gives in a tenant below it. Nothing flows into customer accounts: a partner
+     * works in its customers' accounts only with the rights the customer grants.
+     */
+    private static Set<OrganizationRight> inherited(MembershipRole role, OrganizationPath path, int ancestorIndex) {
+        if (path.target().kind() != OrganizationKind.TENANT) {
+            return EnumSet.noneOf(OrganizationRight.class);
+        }
+        return switch (role) {
+            case MANAGER, TENANT_ADMINISTRATOR -> EnumSet.allOf(OrganizationRight.class);
+            case LEGAL_REPRESENTATIVE, PARTNER_ADMINISTRATOR -> path.customerBetween(ancestorIndex)
+                    ? EnumSet.noneOf(OrganizationRight.class) : EnumSet.allOf(OrganizationRight.class);
+            case PARTNER_EMPLOYEE -> path.customerBetween(ancestorIndex)
+                    ? EnumSet.noneOf(OrganizationRight.class) : EnumSet.of(OrganizationRight.VIEW);
+            case SUPPORT -> EnumSet.noneOf(OrganizationRight.class);
+        };
     }
 }

@@ -6,4 +6,36 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface OrganizationRepository extends JpaRepository<Organization, Long> {
 
     Optional<Organization> findByCustomerNumber(String customerNumber);
+
+    @org.springframework.data.jpa.repository.Query(
+            "select o.ancestorPath from Organization o where o.id = :organizationId")
+    Optional<String> findAncestorPath(long organizationId);
+
+    @org.springframework.data.jpa.repository.Query(
+            "select new dev.kontor.organization.PathNode(o.id, o.kind) from Organization o where o.id in :ids")
+    java.util.List<PathNode> findPathNodes(java.util.Collection<Long> ids);
+
+    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @org.springframework.data.jpa.repository.Query("select o from Organization o where o.id = :id")
+    Optional<Organization> lockById(long id);
+
+    @org.springframework.data.jpa.repository.Query("""
+            select count(o) > 0 from Organization o where o.parent.id = :parentId and o.siblingKey = :siblingKey
+            """)
+    boolean existsSibling(long parentId, String siblingKey);
+
+    /** The greatest number of ancestors of any organization whose path starts with the prefix. */
+    @org.springframework.data.jpa.repository.Query("""
+            select max(length(o.ancestorPath) - length(replace(o.ancestorPath, '/', '')) - 1) from Organization o
+            where o.ancestorPath like :pathPrefix
+            """)
+    Optional<Integer> maxDepthBelow(String pathPrefix);
+
+    /** Moves a sub-tree's paths from one prefix to another, in one statement. */
+    @org.springframework.data.jpa.repository.Modifying(clearAutomatically = true)
+    @org.springframework.data.jpa.repository.Query("""
+            update Organization o set o.ancestorPath = concat(:newPrefix, substring(o.ancestorPath, :oldLength + 1))
+            where o.ancestorPath like concat(:oldPrefix, '%')
+            """)
+    int rewritePaths(String oldPrefix, String newPrefix, int oldLength);
 }

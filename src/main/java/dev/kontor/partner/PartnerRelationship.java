@@ -94,6 +94,9 @@ class PartnerRelationship {
     @Column(name = "admin_customer_id")
     private Long adminCustomerId;
 
+    @Column(name = "tenants_customer_id")
+    private Long tenantsCustomerId;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -212,6 +215,8 @@ class PartnerRelationship {
         this.openCustomerId = next.isOpen() ? customerId : null;
         this.adminCustomerId = next == RelationshipState.ACTIVE && grantedRights != null
                 && grantedRights.contains(OrganizationRight.ADMIN) ? customerId : null;
+        this.tenantsCustomerId = next == RelationshipState.ACTIVE && grantedRights != null
+                && OrganizationRight.MANAGE_TENANTS.isSatisfiedBy(grantedRights) ? customerId : null;
     }
 
     private void requireState(RelationshipState expected) {

@@ -75,4 +75,16 @@ interface PartnerRelationshipRepository extends JpaRepository<PartnerRelationshi
     /** The partner's name, for texts. */
     @Query("select o.name from Organization o where o.id = :organizationId")
     String nameOf(long organizationId);
+
+    /**
+     * The rights granted by the customer to each partner in which the person is a legal representative or
+     * administrator, where the relationship lets the partner manage the customer's tenants.
+     */
+    @Query(nativeQuery = true, value = """
+            select r.granted_rights from partner_relationship r
+            join membership m on m.organization_id = r.partner_id
+            where r.tenants_customer_id = :customerId and m.user_id = :userId and m.state = 'ACTIVE'
+              and m.role in ('LEGAL_REPRESENTATIVE', 'PARTNER_ADMINISTRATOR')
+            """)
+    List<String> rightsForTenantsOf(long customerId, long userId);
 }

@@ -1,4 +1,6 @@
 /**
- * Tenants' own look: the small logo shown in their pages, accepted only after its content has been checked.
+ * Tenants: the tree below partners and customer accounts, creating tenants (type, version, character set, a logo
+ * whose content has been checked), logging into one in a tab of its own, its administrators (rule 6: one active
+ * administrator before handover), moving tenants and copying a master tenant's content down in the background.
  */
 package dev.kontor.tenant;

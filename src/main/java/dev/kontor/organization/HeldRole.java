@@ -1,0 +1,5 @@
+package dev.kontor.organization;
+
+/** A role a person holds (actively) in one organization. */
+record HeldRole(long organizationId, MembershipRole role) {
+}

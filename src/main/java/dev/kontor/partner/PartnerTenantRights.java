@@ -1,0 +1,40 @@
+package dev.kontor.partner;
+
+import dev.kontor.organization.DelegatedRights;
+import dev.kontor.organization.OrganizationKind;
+import dev.kontor.organization.OrganizationPath;
+import dev.kontor.organization.OrganizationRight;
+import dev.kontor.organization.PathNode;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * A customer that grants its partner MANAGE_TENANTS (or ADMIN) lets the partner's legal representatives and
+ * administrators manage the tenants below its account, without entering the account itself: they hold the granted
+ * rights in those tenants (never in the customer account, which needs an access session).
+ */
+@Component
+class PartnerTenantRights implements DelegatedRights {
+
+    private final PartnerRelationshipRepository relationships;
+    private final RightsConverter rights = new RightsConverter();
+
+    PartnerTenantRights(PartnerRelationshipRepository relationships) {
+        this.relationships = relationships;
+    }
+
+    @Override
+    public Set<OrganizationRight> rightsOf(long userId, OrganizationPath path) {
+        Optional<PathNode> customer = path.nearest(OrganizationKind.CUSTOMER);
+        Set<OrganizationRight> held = EnumSet.noneOf(OrganizationRight.class);
+        if (path.target().kind() != OrganizationKind.TENANT || customer.isEmpty()) {
+            return held;
+        }
+        for (String granted : relationships.rightsForTenantsOf(customer.get().id(), userId)) {
+            held.addAll(rights.convertToEntityAttribute(granted));
+        }
+        return held;
+    }
+}

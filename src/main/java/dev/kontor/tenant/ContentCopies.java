@@ -1,0 +1,84 @@
+package dev.kontor.tenant;
+
+import dev.kontor.audit.ActingOnBehalf;
+import dev.kontor.audit.AuditEntry;
+import dev.kontor.audit.AuditLog;
+import dev.kontor.base.RuleViolation;
+import dev.kontor.organization.OrganizationAccess;
+import dev.kontor.organization.OrganizationKind;
+import dev.kontor.organization.OrganizationPath;
+import dev.kontor.organization.OrganizationRight;
+import dev.kontor.user.AuthenticatedUser;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Starts Copy content and reports its progress. The copying itself happens in the background
+ * ({@link ContentCopyWorker}), in batches, so that a master with thousands of sub-tenants never blocks a page.
+ */
+@Service
+@Transactional
+public class ContentCopies {
+
+    static final String CONTENT_COPY_STARTED = "CONTENT_COPY_STARTED";
+
+    private final OrganizationAccess access;
+    private final ContentCopyRepository copies;
+    private final TenantTreeQueries tree;
+    private final ObjectProvider<ActingOnBehalf> onBehalf;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    ContentCopies(OrganizationAccess access, ContentCopyRepository copies, TenantTreeQueries tree,
+                  ObjectProvider<ActingOnBehalf> onBehalf, AuditLog auditLog, Clock clock) {
+        this.access = access;
+        this.copies = copies;
+        this.tree = tree;
+        this.onBehalf = onBehalf;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    /**
+     * Copies the content of a tenant's master tenant into it, and with {@code withDescendants} into every tenant
+     * below it too. Needs VIEW in the master and MANAGE_TENANTS in the sub-tenant (which reaches all below it).
+     */
+    public CopyProgress start(long subTenantId, boolean withDescendants) {
+        AuthenticatedUser me = access.require(subTenantId, OrganizationRight.MANAGE_TENANTS, "Copy content");
+        OrganizationPath path = access.pathOf(subTenantId).orElseThrow();
+        if (path.target().kind() != OrganizationKind.TENANT) {
+            throw new RuleViolation("tenant.not-a-tenant");
+        }
+        var master = path.nodes().get(path.nodes().size() - 2);
+        if (master.kind() != OrganizationKind.TENANT) {
+            throw new RuleViolation("tenant.copy.master-not-tenant");
+        }
+        access.require(master.id(), OrganizationRight.VIEW, "Copy content from master tenant");
+        String pathBelow = pathBelow(path);
+        int total = 1 + (withDescendants ? tree.countDescendants(pathBelow) : 0);
+        Long partner = onBehalf.orderedStream().map(ActingOnBehalf::onBehalfOf).flatMap(Optional::stream)
+                .findFirst().orElse(null);
+        ContentCopy copy = copies.save(new ContentCopy(master.id(), subTenantId, withDescendants, total, me.userId(),
+                partner, clock.instant()));
+        String what = "Copy content from tenant " + master.id() + " to " + total + " tenant(s), run " + copy.getId();
+        auditLog.record(AuditEntry.success(CONTENT_COPY_STARTED, subTenantId, what));
+        auditLog.record(AuditEntry.success(CONTENT_COPY_STARTED, master.id(), what));
+        return copy.progress();
+    }
+
+    @Transactional(readOnly = true)
+    public CopyProgress progress(long copyId) {
+        ContentCopy copy = copies.findById(copyId).orElseThrow(() -> new RuleViolation("tenant.copy.unknown"));
+        access.require(copy.getTargetId(), OrganizationRight.VIEW, "Read copy progress");
+        return copy.progress();
+    }
+
+    static String pathBelow(OrganizationPath path) {
+        StringBuilder below = new StringBuilder("/");
+        path.nodes().forEach(node -> below.append(node.id()).append('/'));
+        return below.toString();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.kontor.tenant;
+
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface ContentCopyRepository extends JpaRepository<ContentCopy, Long> {
+
+    @Query("select c.id from ContentCopy c where c.state = dev.kontor.tenant.ContentCopy.State.RUNNING order by c.id")
+    List<Long> findRunning();
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from ContentCopy c where c.id = :id")
+    Optional<ContentCopy> lockById(long id);
+
+    /**
+     * Hands the source's settings down to a batch of tenants in one statement, touching only those that differ:
+     * the count is what actually changed, and a second run changes nothing.
+     */
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            UPDATE tenant SET default_language = :language, time_zone = :zone, sender_name = :sender,
+                   version = version + 1
+            WHERE organization_id IN (:targets)
+              AND (default_language IS DISTINCT FROM CAST(:language AS VARCHAR(8))
+                OR time_zone IS DISTINCT FROM CAST(:zone AS VARCHAR(64))
+                OR sender_name IS DISTINCT FROM CAST(:sender AS VARCHAR(120)))
+            """)
+    int copySettings(List<Long> targets, String language, String zone, String sender);
+}

@@ -1,0 +1,108 @@
+package dev.kontor.tenant;
+
+import dev.kontor.audit.AuditEntry;
+import dev.kontor.audit.AuditLog;
+import dev.kontor.organization.OrganizationAccess;
+import dev.kontor.user.SystemTask;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Does the copying of running Copy content runs, one batch of targets per transaction. A batch locks its run, so
+ * two application instances never copy the same batch; a run interrupted by a restart goes on from its cursor.
+ */
+@Component
+class ContentCopyWorker {
+
+    static final String CONTENT_COPY_FINISHED = "CONTENT_COPY_FINISHED";
+    private static final Logger log = LoggerFactory.getLogger(ContentCopyWorker.class);
+
+    private final ContentCopyRepository copies;
+    private final TenantRepository tenants;
+    private final TenantTreeQueries tree;
+    private final OrganizationAccess access;
+    private final CopyProgressBroadcaster broadcaster;
+    private final AuditLog auditLog;
+    private final Clock clock;
+    private final TransactionTemplate inTransaction;
+    private final int batchSize;
+    private final Duration slice;
+
+    ContentCopyWorker(ContentCopyRepository copies, TenantRepository tenants, TenantTreeQueries tree,
+                      OrganizationAccess access, CopyProgressBroadcaster broadcaster, AuditLog auditLog, Clock clock,
+                      PlatformTransactionManager transactions,
+                      @Value("${kontor.tenant.copy-batch-size:500}") int batchSize,
+                      @Value("${kontor.tenant.copy-slice:5s}") Duration slice) {
+        this.copies = copies;
+        this.tenants = tenants;
+        this.tree = tree;
+        this.access = access;
+        this.broadcaster = broadcaster;
+        this.auditLog = auditLog;
+        this.clock = clock;
+        this.inTransaction = new TransactionTemplate(transactions);
+        this.batchSize = batchSize;
+        this.slice = slice;
+    }
+
+    @Scheduled(fixedDelayString = "${kontor.tenant.copy-poll-interval:1s}")
+    void work() {
+        SystemTask.run(() -> copies.findRunning().forEach(this::runFor));
+    }
+
+    /** Works on one run for a while (so that others get their turn), batch after batch. */
+    void runFor(long copyId) {
+        Instant until = Instant.now().plus(slice);
+        try {
+            Optional<CopyProgress> progress;
+            do {
+                progress = inTransaction.execute(status -> nextBatch(copyId));
+                progress.ifPresent(broadcaster::broadcast);
+            } while (progress.isPresent() && !progress.get().finished() && Instant.now().isBefore(until));
+        } catch (RuntimeException failure) {
+            log.error("Copy content run {} failed", copyId, failure);
+            inTransaction.executeWithoutResult(status -> copies.lockById(copyId).ifPresent(copy -> {
+                copy.fail(clock.instant());
+                auditLog.record(AuditEntry.failed(CONTENT_COPY_FINISHED, copy.getTargetId(),
+                        "Copy content run " + copyId + " failed"));
+                broadcaster.broadcast(copy.progress());
+            }));
+        }
+    }
+
+    /** Copies one batch; empty when the run is not running (any more). */
+    Optional<CopyProgress> nextBatch(long copyId) {
+        ContentCopy copy = copies.lockById(copyId).filter(c -> c.getState() == ContentCopy.State.RUNNING)
+                .orElse(null);
+        if (copy == null) {
+            return Optional.empty();
+        }
+        String pathBelow = copy.isWithDescendants()
+                ? ContentCopies.pathBelow(access.pathOf(copy.getTargetId()).orElseThrow()) : null;
+        List<Long> targets = tree.copyTargetsAfter(copy.getTargetId(), pathBelow, copy.getCursorId(), batchSize);
+        if (targets.isEmpty()) {
+            copy.finish(clock.instant());
+            CopyProgress done = copy.progress();
+            auditLog.record(AuditEntry.success(CONTENT_COPY_FINISHED, copy.getTargetId(), "Copy content run "
+                    + copyId + " from tenant " + copy.getSourceId() + " done: " + done.total() + " tenant(s), "
+                    + done.changed() + " setting(s) changed"));
+            return Optional.of(done);
+        }
+        TenantSettings settings = tenants.findById(copy.getSourceId()).map(Tenant::settings)
+                .orElseGet(TenantSettings::none);
+        int changed = copies.copySettings(targets, settings.defaultLanguage(), settings.timeZone(),
+                settings.senderName());
+        copy.advance(targets.getLast(), targets.size(), changed);
+        return Optional.of(copy.progress());
+    }
+}

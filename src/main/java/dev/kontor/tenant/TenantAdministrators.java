@@ -1,0 +1,161 @@
+package dev.kontor.tenant;
+
+import dev.kontor.audit.AuditEntry;
+import dev.kontor.audit.AuditLog;
+import dev.kontor.base.InvalidInput;
+import dev.kontor.base.RuleViolation;
+import dev.kontor.base.TextRules;
+import dev.kontor.invitation.InvitationPurpose;
+import dev.kontor.invitation.InvitationService;
+import dev.kontor.invitation.IssuedInvitation;
+import dev.kontor.organization.Member;
+import dev.kontor.organization.MembershipAdministration;
+import dev.kontor.organization.MembershipRole;
+import dev.kontor.organization.MembershipState;
+import dev.kontor.organization.OrganizationAccess;
+import dev.kontor.organization.OrganizationRight;
+import dev.kontor.organization.OrganizationService;
+import dev.kontor.user.AuthenticatedUser;
+import dev.kontor.user.EmailAddress;
+import dev.kontor.user.UserAccount;
+import dev.kontor.user.UserAccountService;
+import dev.kontor.user.UserSummary;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A tenant's administrators. Kontor never asks anyone to invent a password for another person: a new
+ * administrator gets a one-time activation link and chooses their own; until they use it they are INVITED, and a
+ * tenant without an ACTIVE administrator is not ready for handover. The last active administrator stays.
+ */
+@Service
+@Transactional
+public class TenantAdministrators {
+
+    /** More administrators than this is allowed, but the view advises against it. */
+    public static final int RECOMMENDED_MAXIMUM = 2;
+
+    private final OrganizationAccess access;
+    private final MembershipAdministration memberships;
+    private final UserAccountService users;
+    private final InvitationService invitations;
+    private final TenantRepository tenants;
+    private final OrganizationService organizations;
+    private final TenantMails mails;
+    private final AuditLog auditLog;
+
+    TenantAdministrators(OrganizationAccess access, MembershipAdministration memberships, UserAccountService users,
+                         InvitationService invitations, TenantRepository tenants, OrganizationService organizations,
+                         TenantMails mails, AuditLog auditLog) {
+        this.access = access;
+        this.memberships = memberships;
+        this.users = users;
+        this.invitations = invitations;
+        this.tenants = tenants;
+        this.organizations = organizations;
+        this.mails = mails;
+        this.auditLog = auditLog;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Member> list(long tenantId) {
+        access.require(tenantId, OrganizationRight.VIEW, "List tenant administrators");
+        return memberships.members(tenantId, MembershipRole.TENANT_ADMINISTRATOR);
+    }
+
+    /** Invites the person (their e-mail is their user name) and sends the activation link. */
+    public Member add(long tenantId, String email, String name, Locale mailLanguage) {
+        AuthenticatedUser me = access.require(tenantId, OrganizationRight.MANAGE_USERS, "Add tenant administrator");
+        if (!EmailAddress.isValid(email)) {
+            throw new InvalidInput("email", "validation.email");
+        }
+        String checkedName = TextRules.required("name", name, UserAccount.DISPLAY_NAME_MAX_LENGTH);
+        lock(tenantId);
+        UserSummary person = users.findOrRegisterInvitee(new EmailAddress(email), checkedName);
+        Member administrator;
+        try {
+            administrator = memberships.grant(tenantId, person.id(), MembershipRole.TENANT_ADMINISTRATOR,
+                    MembershipState.INVITED);
+        } catch (RuleViolation exists) {
+            throw new InvalidInput("email", "tenant.admin.exists");
+        }
+        sendLink(tenantId, administrator, person, me, mailLanguage);
+        return administrator;
+    }
+
+    /** A new link for someone who has not activated yet; the old link stops working. */
+    public void resend(long tenantId, long membershipId, Locale mailLanguage) {
+        AuthenticatedUser me = access.require(tenantId, OrganizationRight.MANAGE_USERS, "Resend activation link");
+        lock(tenantId);
+        Member administrator = find(tenantId, membershipId);
+        if (administrator.state() != MembershipState.INVITED) {
+            throw new RuleViolation("tenant.admin.not-invited");
+        }
+        sendLink(tenantId, administrator, users.findById(administrator.userId()).orElseThrow(), me, mailLanguage);
+    }
+
+    public void deactivate(long tenantId, long membershipId) {
+        access.require(tenantId, OrganizationRight.MANAGE_USERS, "Deactivate tenant administrator");
+        lock(tenantId);
+        Member administrator = find(tenantId, membershipId);
+        if (administrator.state() != MembershipState.ACTIVE) {
+            throw new RuleViolation("tenant.admin.not-active");
+        }
+        refuseLosingTheLast(tenantId, administrator);
+        memberships.changeState(tenantId, membershipId, MembershipState.DEACTIVATED);
+    }
+
+    public void reactivate(long tenantId, long membershipId) {
+        access.require(tenantId, OrganizationRight.MANAGE_USERS, "Reactivate tenant administrator");
+        lock(tenantId);
+        Member administrator = find(tenantId, membershipId);
+        if (administrator.state() != MembershipState.DEACTIVATED) {
+            throw new RuleViolation("tenant.admin.not-deactivated");
+        }
+        memberships.changeState(tenantId, membershipId, MembershipState.ACTIVE);
+    }
+
+    /** Takes the administrator role away; an open activation link stops working. */
+    public void remove(long tenantId, long membershipId) {
+        access.require(tenantId, OrganizationRight.MANAGE_USERS, "Remove tenant administrator");
+        lock(tenantId);
+        Member administrator = find(tenantId, membershipId);
+        refuseLosingTheLast(tenantId, administrator);
+        if (administrator.state() == MembershipState.INVITED) {
+            invitations.revokeOpenFor(tenantId, membershipId);
+        }
+        memberships.remove(tenantId, membershipId);
+    }
+
+    private void sendLink(long tenantId, Member administrator, UserSummary person, AuthenticatedUser me,
+                          Locale mailLanguage) {
+        IssuedInvitation invitation = invitations.issue(InvitationPurpose.TENANT_ADMINISTRATOR, tenantId,
+                administrator.membershipId());
+        mails.activation(organizations.summary(tenantId).name(), person, me, invitation, mailLanguage);
+    }
+
+    private void refuseLosingTheLast(long tenantId, Member leaving) {
+        long active = memberships.members(tenantId, MembershipRole.TENANT_ADMINISTRATOR).stream()
+                .filter(Member::isActive).count();
+        if (leaving.isActive() && active <= 1) {
+            throw new RuleViolation("tenant.admin.last-active");
+        }
+    }
+
+    private void lock(long tenantId) {
+        tenants.lockById(tenantId).orElseThrow(() -> new RuleViolation("tenant.not-a-tenant"));
+    }
+
+    /** One of this tenant's administrators; an id from elsewhere is audited and refused. */
+    private Member find(long tenantId, long membershipId) {
+        return memberships.members(tenantId, MembershipRole.TENANT_ADMINISTRATOR).stream()
+                .filter(m -> m.membershipId() == membershipId).findFirst()
+                .orElseThrow(() -> {
+                    auditLog.recordIndependently(AuditEntry.denied("ACCESS_DENIED", tenantId,
+                            "Membership " + membershipId + " is not an administrator of this tenant"));
+                    return new RuleViolation("membership.not-found");
+                });
+    }
+}

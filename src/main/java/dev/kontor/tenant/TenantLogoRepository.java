@@ -1,0 +1,6 @@
+package dev.kontor.tenant;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface TenantLogoRepository extends JpaRepository<TenantLogo, Long> {
+}

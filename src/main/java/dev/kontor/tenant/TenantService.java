@@ -1,0 +1,222 @@
+package dev.kontor.tenant;
+
+import dev.kontor.access.AccessSessions;
+import dev.kontor.audit.AuditEntry;
+import dev.kontor.audit.AuditLog;
+import dev.kontor.base.InvalidInput;
+import dev.kontor.base.RuleViolation;
+import dev.kontor.base.StaleData;
+import dev.kontor.base.SupportedLanguages;
+import dev.kontor.base.TextRules;
+import dev.kontor.organization.MembershipAdministration;
+import dev.kontor.organization.MembershipRole;
+import dev.kontor.organization.MembershipState;
+import dev.kontor.organization.OrganizationAccess;
+import dev.kontor.organization.OrganizationKind;
+import dev.kontor.organization.OrganizationRight;
+import dev.kontor.organization.OrganizationService;
+import dev.kontor.organization.OrganizationSummary;
+import dev.kontor.organization.TenantStructure;
+import dev.kontor.user.SystemTask;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creating tenants and keeping their profile: type, version, character set, logo and settings. Rights come from
+ * {@link OrganizationAccess}: MANAGE_TENANTS below the master to create, in the tenant to change it, VIEW to read.
+ */
+@Service
+@Transactional
+public class TenantService {
+
+    static final String TENANT_CREATED = "TENANT_CREATED";
+    static final String TENANT_LOGIN = "TENANT_LOGIN";
+    static final String TENANT_LOGO_CHANGED = "TENANT_LOGO_CHANGED";
+    static final String TENANT_SETTINGS_CHANGED = "TENANT_SETTINGS_CHANGED";
+
+    private final TenantStructure structure;
+    private final TenantRepository tenants;
+    private final TenantLogoRepository logos;
+    private final OrganizationAccess access;
+    private final OrganizationService organizations;
+    private final MembershipAdministration memberships;
+    private final AccessSessions accessSessions;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    TenantService(TenantStructure structure, TenantRepository tenants, TenantLogoRepository logos,
+                  OrganizationAccess access, OrganizationService organizations,
+                  MembershipAdministration memberships, AccessSessions accessSessions, AuditLog auditLog,
+                  Clock clock) {
+        this.structure = structure;
+        this.tenants = tenants;
+        this.logos = logos;
+        this.access = access;
+        this.organizations = organizations;
+        this.memberships = memberships;
+        this.accessSessions = accessSessions;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates a tenant below the master tenant. Everything is checked before anything is stored: a refused logo or
+     * a taken name leaves no trace but the message.
+     */
+    public TenantDetails create(NewTenant request) {
+        if (request.masterId() == null) {
+            throw new InvalidInput("master", "validation.required");
+        }
+        access.requireBelow(request.masterId(), OrganizationRight.MANAGE_TENANTS, "Create tenant");
+        if (request.type() == null) {
+            throw new InvalidInput("type", "validation.required");
+        }
+        if (request.edition() == null) {
+            throw new InvalidInput("edition", "validation.required");
+        }
+        String characterSet = characterSetFor(request.type(), request.characterSet());
+        String name = TextRules.required("name", request.name(), dev.kontor.organization.Organization.NAME_MAX_LENGTH);
+        CheckedLogo logo = request.logo() == null || request.logo().length == 0 ? null : LogoCheck.check(request.logo());
+        OrganizationSummary created = structure.createTenant(request.masterId(), name);
+        tenants.save(new Tenant(created.id(), request.type(), request.edition(), characterSet));
+        if (logo != null) {
+            logos.save(new TenantLogo(created.id(), logo, clock.instant()));
+        }
+        auditLog.record(AuditEntry.change(TENANT_CREATED, created.id(), "Tenant " + name + " created",
+                null, request.type() + ", " + request.edition() + ", " + characterSet
+                        + (logo == null ? "" : ", logo " + logo.mediaType())));
+        tenants.flush();
+        return details(created.id());
+    }
+
+    @Transactional(readOnly = true)
+    public TenantDetails details(long tenantId) {
+        access.require(tenantId, OrganizationRight.VIEW, "Read tenant");
+        return describe(tenantId);
+    }
+
+    /**
+     * Opens the tenant for work in this browser tab ("Log in"), in the role the person holds above it; audited.
+     * When they work for a customer (an access session of another tab), the session comes along.
+     */
+    public TenantDetails logIn(long tenantId, Long accessSessionId) {
+        if (accessSessionId != null) {
+            accessSessions.continueInThisTab(accessSessionId);
+        }
+        access.require(tenantId, OrganizationRight.VIEW, "Log in to tenant");
+        TenantDetails details = describe(tenantId);
+        auditLog.record(AuditEntry.success(TENANT_LOGIN, tenantId, "Logged in to tenant " + details.name() + " as "
+                + (details.workingAs().role() == null ? "partner" : details.workingAs().role().name())
+                + " of " + details.workingAs().heldIn()));
+        return details;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CheckedLogo> logo(long tenantId) {
+        access.require(tenantId, OrganizationRight.VIEW, "Read tenant logo");
+        return logos.findById(tenantId).map(TenantLogo::toChecked);
+    }
+
+    /** Replaces the logo (or removes it, with null): only content that passes {@link LogoCheck} is stored. */
+    public void changeLogo(long tenantId, byte[] upload) {
+        access.require(tenantId, OrganizationRight.MANAGE_TENANTS, "Change tenant logo");
+        tenantProfile(tenantId);
+        Optional<TenantLogo> current = logos.findById(tenantId);
+        if (upload == null) {
+            current.ifPresent(logo -> {
+                logos.delete(logo);
+                auditLog.record(AuditEntry.change(TENANT_LOGO_CHANGED, tenantId, "Logo removed", logo.getSha256(),
+                        null));
+            });
+            return;
+        }
+        CheckedLogo checked = LogoCheck.check(upload);
+        String before = current.map(TenantLogo::getSha256).orElse(null);
+        current.ifPresentOrElse(logo -> logo.replace(checked, clock.instant()),
+                () -> logos.save(new TenantLogo(tenantId, checked, clock.instant())));
+        auditLog.record(AuditEntry.change(TENANT_LOGO_CHANGED, tenantId, "Logo " + checked.mediaType() + " "
+                + checked.width() + "×" + checked.height(), before, checked.sha256()));
+    }
+
+    /** Changes the settings that Copy content hands down; refused when someone else changed them meanwhile. */
+    public void changeSettings(long tenantId, TenantSettings settings, long expectedProfileVersion) {
+        access.require(tenantId, OrganizationRight.MANAGE_TENANTS, "Change tenant settings");
+        TenantSettings checked = checked(settings);
+        Tenant tenant = tenantProfile(tenantId);
+        if (tenant.getVersion() != expectedProfileVersion) {
+            throw new StaleData();
+        }
+        TenantSettings before = tenant.settings();
+        if (tenant.apply(checked) > 0) {
+            auditLog.record(AuditEntry.change(TENANT_SETTINGS_CHANGED, tenantId, "Tenant settings",
+                    before.toString(), checked.toString()));
+        }
+    }
+
+    static TenantSettings checked(TenantSettings settings) {
+        String language = TextRules.trimToNull(settings.defaultLanguage());
+        if (language != null && SupportedLanguages.ALL.stream().noneMatch(l -> l.getLanguage().equals(language))) {
+            throw new InvalidInput("defaultLanguage", "tenant.settings.language");
+        }
+        String zone = TextRules.trimToNull(settings.timeZone());
+        if (zone != null) {
+            try {
+                ZoneId.of(zone);
+            } catch (DateTimeException unknown) {
+                throw new InvalidInput("timeZone", "tenant.settings.time-zone");
+            }
+        }
+        String sender = TextRules.check("senderName", settings.senderName(), TenantSettings.SENDER_NAME_MAX_LENGTH);
+        return new TenantSettings(language, zone, sender);
+    }
+
+    private TenantDetails describe(long tenantId) {
+        OrganizationSummary summary = organizations.summary(tenantId);
+        if (summary.kind() != OrganizationKind.TENANT) {
+            throw new RuleViolation("tenant.not-a-tenant");
+        }
+        Tenant tenant = tenantProfile(tenantId);
+        String logoVersion = logos.findById(tenantId).map(TenantLogo::getSha256).orElse(null);
+        var path = access.pathOf(tenantId).orElseThrow().nodes();
+        long masterId = path.get(path.size() - 2).id();
+        OrganizationSummary master = SystemTask.call(() -> organizations.describe(masterId).orElseThrow());
+        int administrators = (int) memberships.members(tenantId, MembershipRole.TENANT_ADMINISTRATOR).stream()
+                .filter(member -> member.state() == MembershipState.ACTIVE).count();
+        return new TenantDetails(tenantId, summary.name(), tenant.getType(), tenant.getEdition(),
+                tenant.getCharacterSet(), tenant.isNeedsConfiguration(), logoVersion, master, administrators,
+                tenant.settings(), tenant.getVersion(), workingRole(tenantId),
+                access.may(tenantId, OrganizationRight.MANAGE_TENANTS));
+    }
+
+    private WorkingRole workingRole(long tenantId) {
+        var session = accessSessions.current();
+        if (session.isPresent()) {
+            return new WorkingRole(null, session.get().partnerName());
+        }
+        return access.membershipFor(tenantId)
+                .map(held -> new WorkingRole(held.role(), SystemTask.call(() ->
+                        organizations.describe(held.organizationId()).orElseThrow().label())))
+                .orElseGet(() -> new WorkingRole(null, ""));
+    }
+
+    private Tenant tenantProfile(long tenantId) {
+        return tenants.findById(tenantId).orElseThrow(() -> new RuleViolation("tenant.not-a-tenant"));
+    }
+
+    private static String characterSetFor(TenantType type, String requested) {
+        if (type == TenantType.STANDARD) {
+            if (requested != null && !requested.isBlank() && !CharacterSets.UTF_8.equals(requested)) {
+                throw new InvalidInput("characterSet", "tenant.charset.standard-utf8");
+            }
+            return CharacterSets.UTF_8;
+        }
+        if (requested == null || !CharacterSets.isChoice(requested)) {
+            throw new InvalidInput("characterSet", "tenant.charset.choose");
+        }
+        return requested;
+    }
+}
