@@ -19,6 +19,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @StyleSheet(Lumo.UTILITY_STYLESHEET)
 @StyleSheet("styles.css")
 @Meta(name = "color-scheme", content = "light")
+// long-running work (Copy content) reports its progress to the page as it goes
+@com.vaadin.flow.component.page.Push
 public class KontorApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {

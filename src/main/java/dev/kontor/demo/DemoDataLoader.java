@@ -9,6 +9,11 @@ import dev.kontor.organization.Organization;
 import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.partner.PartnerProvisioning;
+import dev.kontor.tenant.CharacterSets;
+import dev.kontor.tenant.Edition;
+import dev.kontor.tenant.TenantProvisioning;
+import dev.kontor.tenant.TenantSettings;
+import dev.kontor.tenant.TenantType;
 import dev.kontor.user.EmailAddress;
 import dev.kontor.user.SystemTask;
 import dev.kontor.user.UserAccount;
@@ -43,10 +48,13 @@ class DemoDataLoader implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final AccountProvisioning accounts;
     private final PartnerProvisioning partners;
+    private final TenantProvisioning tenants;
 
     DemoDataLoader(OrganizationOnboarding onboarding, UserAccountService users, PasswordEncoder passwordEncoder,
-                   TransactionTemplate transaction, AccountProvisioning accounts, PartnerProvisioning partners) {
+                   TransactionTemplate transaction, AccountProvisioning accounts, PartnerProvisioning partners,
+                   TenantProvisioning tenants) {
         this.onboarding = onboarding;
+        this.tenants = tenants;
         this.accounts = accounts;
         this.partners = partners;
         this.users = users;
@@ -82,10 +90,12 @@ class DemoDataLoader implements ApplicationRunner {
         Organization baeckerei = customer("Bäckerei Sonnenschein", partner, "CN-10001");
         long anna = person("anna@sonnenschein.test", "Anna Becker", passwordHash, baeckerei, MembershipRole.MANAGER);
         person("ben@sonnenschein.test", "Ben Schulz", passwordHash, baeckerei, MembershipRole.MANAGER);
-        Organization north = onboarding.createTenant("Sonnenschein Filiale Nord", baeckerei.getId());
-        onboarding.createTenant("Sonnenschein Filiale Süd", baeckerei.getId());
-        onboarding.createTenant("Sonnenschein Online-Shop", baeckerei.getId());
-        onboarding.createTenant("Sonnenschein Café am Markt", north.getId());
+        TenantSettings bakery = new TenantSettings("de", "Europe/Berlin", "Bäckerei Sonnenschein");
+        Organization north = tenant(baeckerei, "Sonnenschein Filiale Nord", Edition.PROFESSIONAL, bakery);
+        tenant(baeckerei, "Sonnenschein Filiale Süd", Edition.BASIC, TenantSettings.none());
+        tenant(baeckerei, "Sonnenschein Online-Shop", Edition.ENTERPRISE, TenantSettings.none());
+        tenant(north, "Sonnenschein Café am Markt", Edition.BASIC, TenantSettings.none());
+        person("tom@sonnenschein.test", "Tom Tanner", passwordHash, north, MembershipRole.TENANT_ADMINISTRATOR);
 
         accounts.importMasterData(baeckerei.getId(), new MasterData(baeckerei.getName(), "Sonnenallee 12", "33098",
                 "Paderborn", "DE", "buchhaltung@sonnenschein.test", "+49 5251 123456"));
@@ -96,6 +106,12 @@ class DemoDataLoader implements ApplicationRunner {
         partners.importActiveRelationship(partner.getId(), baeckerei.getId(), EnumSet.of(OrganizationRight.VIEW,
                 OrganizationRight.MANAGE_USERS, OrganizationRight.MANAGE_CONTACTS, OrganizationRight.MANAGE_TENANTS),
                 "anna@sonnenschein.test", anna);
+
+        // the partner's own templates, which its customers' tenants can take their settings from
+        Organization templates = tenant(partner, "Muster Vorlagen", Edition.PROFESSIONAL,
+                new TenantSettings("de", "Europe/Berlin", "Muster Hosting"));
+        tenant(templates, "Vorlage Handel", Edition.BASIC, TenantSettings.none());
+        tenant(templates, "Vorlage Gastronomie", Edition.BASIC, TenantSettings.none());
 
         Organization kanzlei = customer("Kanzlei Weber", partner, "CN-10002");
         long clara = person("clara@weber.test", "Clara Weber", passwordHash, kanzlei, MembershipRole.MANAGER);
@@ -114,6 +130,11 @@ class DemoDataLoader implements ApplicationRunner {
                 "Rostock", "DE", "rechnung@nordlicht.test", "+49 381 765432"));
         accounts.registerService(nordlicht.getId(), "Cluster C-3001", ServiceKind.CLUSTER);
         accounts.registerService(nordlicht.getId(), "Mail Pro", ServiceKind.PRODUCT);
+    }
+
+    private Organization tenant(Organization master, String name, Edition edition, TenantSettings settings) {
+        return tenants.importTenant(master.getId(), name, TenantType.STANDARD, edition, CharacterSets.UTF_8,
+                settings);
     }
 
     private Organization customer(String name, Organization parent, String expectedNumber) {

@@ -155,7 +155,7 @@ public class TenantAdministrators {
                 .orElseThrow(() -> {
                     auditLog.recordIndependently(AuditEntry.denied("ACCESS_DENIED", tenantId,
                             "Membership " + membershipId + " is not an administrator of this tenant"));
-                    return new RuleViolation("membership.not-found");
+                    return new RuleViolation("tenant.admin.not-found");
                 });
     }
 }

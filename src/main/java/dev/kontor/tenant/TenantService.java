@@ -160,14 +160,14 @@ public class TenantService {
     static TenantSettings checked(TenantSettings settings) {
         String language = TextRules.trimToNull(settings.defaultLanguage());
         if (language != null && SupportedLanguages.ALL.stream().noneMatch(l -> l.getLanguage().equals(language))) {
-            throw new InvalidInput("defaultLanguage", "tenant.settings.language");
+            throw new InvalidInput("defaultLanguage", "tenant.settings.language.invalid");
         }
         String zone = TextRules.trimToNull(settings.timeZone());
         if (zone != null) {
             try {
                 ZoneId.of(zone);
             } catch (DateTimeException unknown) {
-                throw new InvalidInput("timeZone", "tenant.settings.time-zone");
+                throw new InvalidInput("timeZone", "tenant.settings.time-zone.invalid");
             }
         }
         String sender = TextRules.check("senderName", settings.senderName(), TenantSettings.SENDER_NAME_MAX_LENGTH);

@@ -1,0 +1,107 @@
+package dev.kontor.tenant.ui;
+
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.validator.EmailValidator;
+import dev.kontor.base.InvalidInput;
+import dev.kontor.base.ui.FormRules;
+import dev.kontor.organization.Member;
+import dev.kontor.tenant.TenantAdministrators;
+import dev.kontor.user.UserAccount;
+import java.util.Map;
+
+/**
+ * Add administrator: the person's e-mail (their user name) and name. Kontor sends them a one-time activation link
+ * with which they choose their own password; nobody else ever knows it. The dialog says how many administrators
+ * there are and recommends keeping them few.
+ */
+class AddAdministratorDialog extends Dialog {
+
+    AddAdministratorDialog(TenantAdministrators administrators, long tenantId, String tenantName,
+                           int activeAdministrators, Runnable onAdded) {
+        setId("add-administrator-dialog");
+        setHeaderTitle(getTranslation("tenant.admin.add.title", tenantName));
+        setWidth("min(34rem, 100vw)");
+
+        Paragraph count = new Paragraph(activeAdministrators == 0 ? getTranslation("tenant.admin.none-yet")
+                : getTranslation("tenant.admin.count", activeAdministrators));
+        count.setId("administrator-count");
+        Paragraph advice = new Paragraph(getTranslation("tenant.admin.advice",
+                TenantAdministrators.RECOMMENDED_MAXIMUM));
+        advice.addClassName("hint");
+
+        EmailField email = new EmailField(getTranslation("tenant.admin.email"));
+        email.setId("administrator-email");
+        email.setHelperText(getTranslation("tenant.admin.email.help"));
+        email.setRequiredIndicatorVisible(true);
+        email.setMaxLength(UserAccount.EMAIL_MAX_LENGTH);
+        TextField name = new TextField(getTranslation("tenant.admin.name"));
+        name.setId("administrator-name");
+        name.setRequiredIndicatorVisible(true);
+        name.setMaxLength(UserAccount.DISPLAY_NAME_MAX_LENGTH);
+
+        Binder<Form> binder = new Binder<>(Form.class);
+        binder.forField(email).asRequired(getTranslation("validation.required"))
+                .withValidator(new EmailValidator(getTranslation("validation.email")))
+                .bind(Form::getEmail, Form::setEmail);
+        binder.forField(name).asRequired(getTranslation("validation.required"))
+                .withValidator(FormRules.noMarkup(this)).bind(Form::getName, Form::setName);
+        add(count, advice, new FormLayout(email, name));
+
+        Button send = new Button(getTranslation("tenant.admin.send"), click -> {
+            Form form = new Form();
+            if (!binder.writeBeanIfValid(form)) {
+                return;
+            }
+            Member added;
+            try {
+                added = administrators.add(tenantId, form.getEmail(), form.getName(), getLocale());
+            } catch (InvalidInput refusal) {
+                if (!FormRules.showNextToField(this, refusal, Map.<String, HasValidation>of("email", email,
+                        "name", name))) {
+                    throw refusal;
+                }
+                return;
+            }
+            Notification.show(getTranslation("tenant.admin.sent", added.email()), 5000,
+                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            close();
+            onAdded.run();
+        });
+        send.setId("send-activation");
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button(getTranslation("action.cancel"), click -> close());
+        getFooter().add(cancel, send);
+    }
+
+    /** The form's working copy. */
+    public static class Form {
+        private String email = "";
+        private String name = "";
+
+        public String getEmail() {
+            return email;
+        }
+
+        public void setEmail(String email) {
+            this.email = email;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.kontor.tenant.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import dev.kontor.base.RuleViolation;
+import dev.kontor.tenant.CopyProgress;
+import dev.kontor.tenant.TreeNode;
+
+/**
+ * Copy content from the master tenant into the selected tenant, and if asked into every tenant below it. The copy
+ * runs in the background; the dialog shows its progress as the server pushes it, and may be closed at any time.
+ */
+class CopyContentDialog extends Dialog {
+
+    private final TenantDialogServices services;
+    private final ProgressBar bar = new ProgressBar();
+    private final Span status = new Span();
+    private Long copyId;
+    private Runnable unregister;
+
+    CopyContentDialog(TenantDialogServices services, TreeNode tenant) {
+        this.services = services;
+        setId("copy-content-dialog");
+        setHeaderTitle(getTranslation("tenant.copy.title", tenant.name()));
+        setWidth("min(34rem, 100vw)");
+        Paragraph explained = new Paragraph(getTranslation("tenant.copy.explained"));
+        explained.addClassName("hint");
+        Checkbox withDescendants = new Checkbox(getTranslation("tenant.copy.with-descendants"));
+        withDescendants.setId("copy-with-descendants");
+        withDescendants.setEnabled(tenant.children() > 0);
+        bar.setId("copy-progress");
+        bar.setVisible(false);
+        bar.getElement().setAttribute("aria-label", getTranslation("tenant.copy.progress"));
+        status.setId("copy-status");
+        status.getElement().setAttribute("role", "status");
+        add(explained, withDescendants, bar, status);
+
+        Button start = new Button(getTranslation("tenant.copy.start"));
+        start.setId("start-copy");
+        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        start.addClickListener(click -> {
+            try {
+                show(services.copies().start(tenant.id(), withDescendants.getValue()));
+            } catch (RuleViolation refused) {
+                status.setText(getTranslation(refused.messageKey(), refused.arguments()));
+                return;
+            }
+            start.setEnabled(false);
+            withDescendants.setEnabled(false);
+        });
+        Button close = new Button(getTranslation("action.close"), click -> close());
+        close.setId("close-copy");
+        getFooter().add(close, start);
+    }
+
+    private void show(CopyProgress progress) {
+        copyId = progress.copyId();
+        bar.setVisible(true);
+        bar.setValue(progress.fraction());
+        status.setText(progress.finished()
+                ? getTranslation("tenant.copy.done." + progress.state(), progress.total(), progress.changed())
+                : getTranslation("tenant.copy.running", progress.done(), progress.total()));
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        UI ui = attachEvent.getUI();
+        unregister = services.progress().register(progress -> {
+            if (copyId != null && progress.copyId() == copyId) {
+                ui.access(() -> show(progress));
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (unregister != null) {
+            unregister.run();
+        }
+        super.onDetach(detachEvent);
+    }
+}

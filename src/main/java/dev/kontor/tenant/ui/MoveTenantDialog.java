@@ -1,0 +1,58 @@
+package dev.kontor.tenant.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import dev.kontor.base.RuleViolation;
+import dev.kontor.tenant.TreeNode;
+
+/**
+ * Move: hangs the tenant, with everything below it, below another master tenant of the same tree. A refusal (its
+ * own descendant, another customer's tree, a name taken there) is shown next to the choice.
+ */
+class MoveTenantDialog extends Dialog {
+
+    MoveTenantDialog(TenantDialogServices services, TreeNode tenant, Runnable onMoved) {
+        setId("move-tenant-dialog");
+        setHeaderTitle(getTranslation("tenant.move.title", tenant.name()));
+        setWidth("min(34rem, 100vw)");
+        Paragraph explained = new Paragraph(getTranslation("tenant.move.explained"));
+        explained.addClassName("hint");
+        ComboBox<TreeNode> master = new ComboBox<>(getTranslation("tenant.move.new-master"));
+        master.setId("move-target");
+        master.setWidthFull();
+        master.setItems(query -> services.tree().masterCandidates(query.getFilter().orElse(""), query.getOffset(),
+                query.getLimit()).stream(), query -> services.tree()
+                .countMasterCandidates(query.getFilter().orElse("")));
+        master.setItemLabelGenerator(node -> node.reference().isEmpty() ? node.name()
+                : node.name() + " (" + node.reference() + ")");
+        add(explained, master);
+
+        Button move = new Button(getTranslation("tenant.move.submit"), click -> {
+            if (master.getValue() == null) {
+                master.setErrorMessage(getTranslation("validation.required"));
+                master.setInvalid(true);
+                return;
+            }
+            try {
+                services.structure().move(tenant.id(), master.getValue().id(), tenant.version());
+            } catch (RuleViolation refused) {
+                master.setErrorMessage(getTranslation(refused.messageKey(), refused.arguments()));
+                master.setInvalid(true);
+                return;
+            }
+            Notification.show(getTranslation("tenant.move.done", tenant.name(), master.getValue().name()), 4000,
+                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            close();
+            onMoved.run();
+        });
+        move.setId("submit-move");
+        move.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button(getTranslation("action.cancel"), click -> close());
+        getFooter().add(cancel, move);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.kontor.tenant.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import dev.kontor.organization.Member;
+import dev.kontor.organization.MembershipState;
+import dev.kontor.tenant.TenantAdministrators;
+import dev.kontor.tenant.TenantDetails;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The tenant's administrators: who they are and their state, Add administrator, and per administrator what their
+ * state allows. Until one is active, the tenant is marked not ready for handover.
+ */
+class TenantAdministratorsSection extends Div {
+
+    private final TenantAdministrators administrators;
+    private final TenantDetails tenant;
+    private final transient Runnable onChanged;
+
+    TenantAdministratorsSection(TenantAdministrators administrators, TenantDetails tenant, Runnable onChanged) {
+        this.administrators = administrators;
+        this.tenant = tenant;
+        this.onChanged = onChanged;
+        setId("tenant-administrators");
+        addClassName("card-section");
+        List<Member> members = administrators.list(tenant.id());
+
+        Div heading = new Div(new H3(getTranslation("tenant.admin.title")));
+        heading.addClassName("section-heading");
+        if (tenant.mayManage()) {
+            Button add = new Button(getTranslation("tenant.admin.add"), VaadinIcon.USER_STAR.create(),
+                    click -> new AddAdministratorDialog(administrators, tenant.id(), tenant.name(),
+                            tenant.activeAdministrators(), onChanged).open());
+            add.setId("add-administrator");
+            add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            Div buttons = new Div(add);
+            buttons.addClassName("section-buttons");
+            heading.add(buttons);
+        }
+        add(heading);
+
+        Paragraph readiness = new Paragraph(tenant.readyForHandover()
+                ? getTranslation("tenant.admin.count", tenant.activeAdministrators())
+                : getTranslation("tenant.not-ready.explained"));
+        readiness.setId("handover-readiness");
+        readiness.addClassName(tenant.readyForHandover() ? "hint" : "warning");
+        Paragraph advice = new Paragraph(getTranslation("tenant.admin.advice",
+                TenantAdministrators.RECOMMENDED_MAXIMUM));
+        advice.addClassName("hint");
+        add(readiness, advice);
+
+        Div list = new Div();
+        list.addClassName("manager-list");
+        list.getElement().setAttribute("role", "list");
+        members.forEach(member -> list.add(row(member)));
+        add(list);
+    }
+
+    private Component row(Member member) {
+        Span name = new Span(member.displayName());
+        name.addClassName("manager-name");
+        Span email = new Span(member.email());
+        email.addClassName("manager-email");
+        Div who = new Div(name, email);
+        who.addClassName("manager-who");
+        Span state = new Span(getTranslation("membership.state." + member.state()));
+        state.addClassNames("tag", "tag-state-" + member.state().name().toLowerCase(Locale.ROOT));
+        Div tags = new Div(state);
+        tags.addClassName("tag-cell");
+        Div row = new Div(who, tags);
+        row.setId("administrator-" + member.membershipId());
+        row.addClassName("manager-row");
+        row.getElement().setAttribute("role", "listitem");
+        if (tenant.mayManage()) {
+            row.add(actions(member));
+        }
+        return row;
+    }
+
+    private Component actions(Member member) {
+        Div cell = new Div();
+        cell.addClassName("action-cell");
+        Locale language = getLocale();
+        if (member.state() == MembershipState.INVITED) {
+            cell.add(action("resend", member, "tenant.admin.resend", () -> {
+                administrators.resend(tenant.id(), member.membershipId(), language);
+                Notification.show(getTranslation("tenant.admin.sent", member.email()), 4000,
+                        Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            }));
+        }
+        if (member.state() == MembershipState.ACTIVE) {
+            cell.add(action("deactivate", member, "manager.deactivate", () -> confirm(member,
+                    "tenant.admin.deactivate.confirm", () -> administrators.deactivate(tenant.id(),
+                            member.membershipId()))));
+        }
+        if (member.state() == MembershipState.DEACTIVATED) {
+            cell.add(action("reactivate", member, "manager.reactivate", () -> {
+                administrators.reactivate(tenant.id(), member.membershipId());
+                onChanged.run();
+            }));
+        }
+        cell.add(action("remove", member, "tenant.admin.remove", () -> confirm(member,
+                "tenant.admin.remove.confirm", () -> administrators.remove(tenant.id(), member.membershipId()))));
+        return cell;
+    }
+
+    private Button action(String id, Member member, String labelKey, Runnable run) {
+        Button button = new Button(getTranslation(labelKey), click -> run.run());
+        button.setId(id + "-" + member.membershipId());
+        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        button.setAriaLabel(getTranslation(labelKey) + ": " + member.displayName());
+        return button;
+    }
+
+    private void confirm(Member member, String questionKey, Runnable change) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId("confirm-administrator-change");
+        dialog.setHeader(getTranslation(questionKey + ".title"));
+        dialog.setText(getTranslation(questionKey, member.displayName(), member.email()));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("action.cancel"));
+        dialog.setConfirmText(getTranslation(questionKey + ".button"));
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(event -> {
+            change.run();
+            onChanged.run();
+        });
+        dialog.open();
+    }
+}

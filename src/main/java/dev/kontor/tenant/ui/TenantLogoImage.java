@@ -1,0 +1,42 @@
+package dev.kontor.tenant.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import dev.kontor.tenant.CheckedLogo;
+import java.io.ByteArrayInputStream;
+import java.util.Optional;
+
+/**
+ * A tenant's logo, or its name where it has none. The logo is always shown as an image, never inlined: an SVG's
+ * styles then cannot reach the page around it.
+ */
+final class TenantLogoImage {
+
+    private TenantLogoImage() {
+    }
+
+    static Component of(String tenantName, Optional<CheckedLogo> logo) {
+        if (logo.isEmpty()) {
+            Span name = new Span(tenantName);
+            name.addClassName("tenant-logo-name");
+            return name;
+        }
+        CheckedLogo checked = logo.get();
+        byte[] content = checked.content();
+        String extension = switch (checked.mediaType()) {
+            case "image/png" -> "png";
+            case "image/jpeg" -> "jpg";
+            default -> "svg";
+        };
+        Image image = new Image(DownloadHandler.fromInputStream(event -> new DownloadResponse(
+                new ByteArrayInputStream(content), "logo." + extension, checked.mediaType(), content.length)),
+                tenantName);
+        image.addClassName("tenant-logo");
+        image.setWidth(checked.width() + "px");
+        image.setHeight(checked.height() + "px");
+        return image;
+    }
+}

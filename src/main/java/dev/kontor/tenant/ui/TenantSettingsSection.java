@@ -1,0 +1,87 @@
+package dev.kontor.tenant.ui;
+
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.kontor.base.InvalidInput;
+import dev.kontor.base.SupportedLanguages;
+import dev.kontor.base.ui.FormRules;
+import dev.kontor.tenant.TenantDetails;
+import dev.kontor.tenant.TenantService;
+import dev.kontor.tenant.TenantSettings;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
+
+/** The settings a master tenant hands down with Copy content: language, time zone, sender name. */
+class TenantSettingsSection extends Div {
+
+    TenantSettingsSection(TenantService tenants, TenantDetails tenant, Runnable onSaved) {
+        setId("tenant-settings");
+        addClassName("card-section");
+        add(new H3(getTranslation("tenant.settings.title")));
+        Paragraph explained = new Paragraph(getTranslation("tenant.settings.explained"));
+        explained.addClassName("hint");
+        add(explained);
+
+        Select<String> language = new Select<>();
+        language.setId("tenant-language");
+        language.setLabel(getTranslation("tenant.settings.language"));
+        language.setEmptySelectionAllowed(true);
+        language.setEmptySelectionCaption(getTranslation("tenant.settings.default"));
+        language.setItems(SupportedLanguages.ALL.stream().map(Locale::getLanguage).toList());
+        language.setItemLabelGenerator(code -> code == null ? getTranslation("tenant.settings.default")
+                : Locale.forLanguageTag(code).getDisplayLanguage(getLocale()));
+        language.setValue(tenant.settings().defaultLanguage());
+
+        ComboBox<String> zone = new ComboBox<>(getTranslation("tenant.settings.time-zone"));
+        zone.setId("tenant-time-zone");
+        zone.setItems(ZoneId.getAvailableZoneIds().stream().sorted().toList());
+        zone.setClearButtonVisible(true);
+        zone.setPlaceholder(getTranslation("tenant.settings.default"));
+        zone.setValue(tenant.settings().timeZone());
+
+        TextField sender = new TextField(getTranslation("tenant.settings.sender"));
+        sender.setId("tenant-sender");
+        sender.setMaxLength(TenantSettings.SENDER_NAME_MAX_LENGTH);
+        sender.setHelperText(getTranslation("tenant.settings.sender.help"));
+        sender.setValue(tenant.settings().senderName() == null ? "" : tenant.settings().senderName());
+
+        boolean editable = tenant.mayManage();
+        language.setReadOnly(!editable);
+        zone.setReadOnly(!editable);
+        sender.setReadOnly(!editable);
+        add(new FormLayout(language, zone, sender));
+        if (editable) {
+            Button save = new Button(getTranslation("action.save"), click -> {
+                try {
+                    tenants.changeSettings(tenant.id(), new TenantSettings(language.getValue(), zone.getValue(),
+                            sender.getValue()), tenant.profileVersion());
+                } catch (InvalidInput refusal) {
+                    if (!FormRules.showNextToField(this, refusal, Map.<String, HasValidation>of(
+                            "defaultLanguage", language, "timeZone", zone, "senderName", sender))) {
+                        throw refusal;
+                    }
+                    return;
+                }
+                Notification.show(getTranslation("tenant.settings.saved"), 3000, Notification.Position.BOTTOM_START)
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                onSaved.run();
+            });
+            save.setId("save-tenant-settings");
+            save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            Div buttons = new Div(save);
+            buttons.addClassName("section-buttons");
+            add(buttons);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package dev.kontor.tenant.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import dev.kontor.tenant.TenantDetails;
+import dev.kontor.tenant.TenantService;
+import dev.kontor.tenant.TenantType;
+import jakarta.annotation.security.PermitAll;
+import java.util.Optional;
+
+/**
+ * A tenant's own workspace, opened by Log in in a tab of its own: the tenant's logo or name in the header, the role
+ * one works in, its profile and readiness for handover, its administrators and settings. Whoever may not see the
+ * tenant is refused (and the attempt audited) by the service, whatever the URL says.
+ */
+@Route("tenant/:tenantId")
+@PermitAll
+public class TenantWorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final TenantDialogServices services;
+    private final Div header = new Div();
+    private TenantDetails tenant;
+    private Long accessSession;
+
+    public TenantWorkspaceView(TenantDialogServices services) {
+        this.services = services;
+        setId("tenant-workspace");
+        addClassName("workspace");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Optional<Long> id = event.getRouteParameters().get("tenantId").flatMap(TenantWorkspaceView::parseId);
+        if (id.isEmpty()) {
+            event.rerouteToError(NotFoundException.class);
+            return;
+        }
+        accessSession = event.getLocation().getQueryParameters().getSingleParameter("via")
+                .flatMap(TenantWorkspaceView::parseId).orElse(null);
+        tenant = services.tenants().logIn(id.get(), accessSession);
+        show();
+    }
+
+    private void show() {
+        removeAll();
+        Component logo = TenantLogoImage.of(tenant.name(), tenant.hasLogo()
+                ? services.tenants().logo(tenant.id()) : Optional.empty());
+        Span role = new Span(workingAs());
+        role.addClassName("tenant-working-as");
+        header.removeAll();
+        header.add(logo, role);
+        TenantTab.enter(getUI().orElseGet(com.vaadin.flow.component.UI::getCurrent),
+                new TenantTab.Branding(tenant.name(), header));
+
+        H2 title = new H2(tenant.name());
+        title.setId("tenant-title");
+        Div profile = new Div(fact("tenant.type", getTranslation("tenant.type." + tenant.type())),
+                fact("tenant.edition", getTranslation("tenant.edition." + tenant.edition())),
+                fact("tenant.charset", tenant.characterSet()),
+                fact("tenant.master", tenant.master().label()));
+        profile.setId("tenant-profile");
+        profile.addClassName("facts");
+        add(title, profile);
+        if (tenant.type() == TenantType.CUSTOM && tenant.needsConfiguration()) {
+            Paragraph configuration = new Paragraph(getTranslation("tenant.needs-configuration"));
+            configuration.setId("needs-configuration");
+            configuration.addClassName("warning");
+            add(configuration);
+        }
+        add(new TenantAdministratorsSection(services.administrators(), tenant, this::reload));
+        if (tenant.mayManage()) {
+            add(logoSection());
+        }
+        add(new TenantSettingsSection(services.tenants(), tenant, this::reload));
+    }
+
+    private Component logoSection() {
+        Div section = new Div();
+        section.setId("tenant-logo-section");
+        section.addClassName("card-section");
+        LogoField field = new LogoField("change-logo", () -> { });
+        com.vaadin.flow.component.button.Button save = new com.vaadin.flow.component.button.Button(
+                getTranslation("tenant.logo.save"), click -> field.logo().ifPresent(bytes -> {
+                    try {
+                        services.tenants().changeLogo(tenant.id(), bytes);
+                    } catch (dev.kontor.base.InvalidInput refusal) {
+                        field.setErrorMessage(getTranslation(refusal.messageKey(), refusal.arguments()));
+                        field.setInvalid(true);
+                        return;
+                    }
+                    reload();
+                }));
+        save.setId("save-logo");
+        Div buttons = new Div(save);
+        buttons.addClassName("section-buttons");
+        if (tenant.hasLogo()) {
+            com.vaadin.flow.component.button.Button remove = new com.vaadin.flow.component.button.Button(
+                    getTranslation("tenant.logo.remove"), click -> {
+                        services.tenants().changeLogo(tenant.id(), null);
+                        reload();
+                    });
+            remove.setId("remove-logo");
+            buttons.add(remove);
+        }
+        section.add(new com.vaadin.flow.component.html.H3(getTranslation("tenant.logo")), field, buttons);
+        return section;
+    }
+
+    private void reload() {
+        tenant = services.tenants().details(tenant.id());
+        show();
+    }
+
+    private String workingAs() {
+        if (tenant.workingAs().role() == null) {
+            return getTranslation("tenant.working-as.partner", tenant.workingAs().heldIn());
+        }
+        return getTranslation("tenant.working-as", getTranslation("membership.role." + tenant.workingAs().role()),
+                tenant.workingAs().heldIn());
+    }
+
+    private Component fact(String labelKey, String value) {
+        Span label = new Span(getTranslation(labelKey));
+        label.addClassName("fact-label");
+        Span text = new Span(value);
+        text.addClassName("fact-value");
+        Div fact = new Div(label, text);
+        fact.addClassName("fact");
+        return fact;
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        TenantTab.leave(detachEvent.getUI());
+        super.onDetach(detachEvent);
+    }
+
+    private static Optional<Long> parseId(String text) {
+        try {
+            return Optional.of(Long.parseLong(text));
+        } catch (NumberFormatException notANumber) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return tenant == null ? getTranslation("tenant.title") : tenant.name();
+    }
+}

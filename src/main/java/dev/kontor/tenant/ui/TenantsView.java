@@ -1,0 +1,217 @@
+package dev.kontor.tenant.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.treegrid.TreeGrid;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import dev.kontor.tenant.NodeRights;
+import dev.kontor.tenant.TreeFilter;
+import dev.kontor.tenant.TreeNode;
+import dev.kontor.user.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Optional;
+
+/**
+ * The organization tree below the signed-in person: a partner with its own tenants and the customers that let it
+ * manage theirs, a customer account with its tenants, or, inside an access session, that customer's tree. Children
+ * are fetched when a node opens; a search opens the path to every match. The selected node's actions sit above the
+ * tree and show only what the person may do there.
+ */
+@Route("tenants")
+@Menu(title = "nav.tenants", order = 30, icon = "vaadin:sitemap")
+@RolesAllowed({Roles.LEGAL_REPRESENTATIVE, Roles.PARTNER_ADMINISTRATOR, Roles.PARTNER_EMPLOYEE, Roles.MANAGER,
+        Roles.TENANT_ADMINISTRATOR})
+public class TenantsView extends VerticalLayout implements HasDynamicTitle {
+
+    private final TenantDialogServices services;
+    private final TreeGrid<TreeNode> tree = new TreeGrid<>();
+    private final TenantTreeDataProvider data;
+    private final TextField search = new TextField();
+    private final Div actions = new Div();
+    private final Span selection = new Span();
+    private TreeFilter filter = TreeFilter.NONE;
+
+    public TenantsView(TenantDialogServices services) {
+        this.services = services;
+        this.data = new TenantTreeDataProvider(services.tree());
+        setId("tenants-view");
+        setSizeFull();
+
+        Div heading = new Div(new H2(getTranslation("tenant.title")));
+        heading.addClassName("section-heading");
+        Div headingButtons = new Div();
+        headingButtons.addClassName("section-buttons");
+        if (services.tree().defaultMaster().isPresent()) {
+            Button create = new Button(getTranslation("tenant.new"), VaadinIcon.PLUS.create(),
+                    click -> openNewTenant(null));
+            create.setId("new-tenant");
+            create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            headingButtons.add(create);
+        }
+        heading.add(headingButtons);
+
+        search.setId("tenant-search");
+        search.setPlaceholder(getTranslation("tenant.search.placeholder"));
+        search.setAriaLabel(getTranslation("tenant.search"));
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setMaxLength(100);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(event -> applySearch(event.getValue()));
+
+        Paragraph hint = new Paragraph(getTranslation("tenant.hint"));
+        hint.addClassName("hint");
+
+        selection.setId("tenant-selection");
+        selection.addClassName("selection-label");
+        actions.setId("tenant-actions");
+        actions.addClassName("section-buttons");
+        Div toolbar = new Div(selection, actions);
+        toolbar.addClassName("tree-toolbar");
+
+        configureTree();
+        add(heading, hint, search, toolbar, tree);
+        setFlexGrow(1, tree);
+        showActions(null);
+    }
+
+    private void configureTree() {
+        tree.setId("tenant-tree");
+        tree.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        tree.setDataProvider(data);
+        tree.addComponentHierarchyColumn(this::nameCell).setHeader(getTranslation("tenant.column.name"))
+                .setWidth("16rem").setFlexGrow(3);
+        tree.addColumn(TreeNode::reference).setHeader(getTranslation("tenant.column.reference"))
+                .setAutoWidth(true).setFlexGrow(0);
+        tree.addColumn(this::typeText).setHeader(getTranslation("tenant.column.type")).setAutoWidth(true)
+                .setFlexGrow(0);
+        tree.addColumn(node -> node.edition() == null ? "" : getTranslation("tenant.edition." + node.edition()))
+                .setHeader(getTranslation("tenant.column.edition")).setAutoWidth(true).setFlexGrow(0);
+        tree.addComponentColumn(this::administratorsCell).setHeader(getTranslation("tenant.column.administrators"))
+                .setWidth("11rem").setFlexGrow(1);
+        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale())
+                .withZone(ZoneId.of("Europe/Berlin"));
+        tree.addColumn(node -> date.format(node.createdAt())).setHeader(getTranslation("tenant.column.created"))
+                .setAutoWidth(true).setFlexGrow(0);
+        tree.setEmptyStateText(getTranslation("tenant.empty"));
+        tree.asSingleSelect().addValueChangeListener(event -> showActions(event.getValue()));
+    }
+
+    private Component nameCell(TreeNode node) {
+        Span name = new Span(node.name());
+        if (filter.matches().contains(node.id())) {
+            name.addClassName("search-match");
+        }
+        return name;
+    }
+
+    private String typeText(TreeNode node) {
+        if (node.isTenant()) {
+            return getTranslation("tenant.type." + node.type());
+        }
+        return getTranslation("tenant.kind." + node.kind());
+    }
+
+    private Component administratorsCell(TreeNode node) {
+        if (!node.isTenant()) {
+            return new Span();
+        }
+        Span count = new Span(String.valueOf(node.administrators()));
+        if (node.readyForHandover()) {
+            return count;
+        }
+        Span notReady = new Span(getTranslation("tenant.not-ready"));
+        notReady.getElement().getThemeList().add("badge error small");
+        notReady.setTitle(getTranslation("tenant.not-ready.explained"));
+        Div cell = new Div(count, notReady);
+        cell.addClassName("cell-with-badge");
+        return cell;
+    }
+
+    private void applySearch(String text) {
+        filter = services.tree().search(text);
+        data.filter(filter);
+        if (filter.isActive()) {
+            tree.expand(filter.toExpand().stream().map(TreeNode::key).toList());
+        }
+    }
+
+    private void showActions(TreeNode node) {
+        actions.removeAll();
+        if (node == null) {
+            selection.setText(getTranslation("tenant.select-hint"));
+            return;
+        }
+        selection.setText(getTranslation("tenant.selected", node.name()));
+        NodeRights rights = services.tree().rightsFor(node.id());
+        if (rights.createBelow()) {
+            Button below = new Button(getTranslation("tenant.new-below"), VaadinIcon.PLUS.create(),
+                    click -> openNewTenant(node));
+            below.setId("new-tenant-below");
+            actions.add(below);
+        }
+        if (node.isTenant() && rights.view()) {
+            actions.add(logInLink(node.id()));
+        }
+        if (node.isTenant() && rights.manage()) {
+            Button administrator = new Button(getTranslation("tenant.admin.add"), VaadinIcon.USER_STAR.create(),
+                    click -> new AddAdministratorDialog(services.administrators(), node.id(), node.name(),
+                            node.administrators(), this::reload).open());
+            administrator.setId("add-administrator");
+            Button move = new Button(getTranslation("tenant.move"), VaadinIcon.ARROWS_CROSS.create(),
+                    click -> new MoveTenantDialog(services, node, this::reload).open());
+            move.setId("move-tenant");
+            Button copy = new Button(getTranslation("tenant.copy"), VaadinIcon.COPY.create(),
+                    click -> new CopyContentDialog(services, node).open());
+            copy.setId("copy-content");
+            actions.add(administrator, move, copy);
+        }
+    }
+
+    /** A real link into a new tab: no pop-up blocker stands in its way, and it works with the keyboard. */
+    private Anchor logInLink(long tenantId) {
+        Anchor logIn = new Anchor(TenantLinks.logIn(tenantId, services.accessSession()), "");
+        logIn.setTarget(AnchorTarget.BLANK);
+        logIn.setRouterIgnore(true);
+        logIn.add(VaadinIcon.SIGN_IN.create(), new Span(getTranslation("tenant.log-in")));
+        logIn.setId("log-in-tenant");
+        logIn.addClassName("button-link");
+        logIn.getElement().setAttribute("aria-label", getTranslation("tenant.log-in.new-tab"));
+        return logIn;
+    }
+
+    private void openNewTenant(TreeNode master) {
+        Optional<TreeNode> chosen = master != null ? Optional.of(master) : services.tree().defaultMaster();
+        new NewTenantDialog(services, chosen.orElse(null), created -> reload()).open();
+    }
+
+    private void reload() {
+        TreeNode selected = tree.asSingleSelect().getValue();
+        applySearch(search.getValue());
+        if (selected != null) {
+            tree.asSingleSelect().clear();
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("tenant.title");
+    }
+}
