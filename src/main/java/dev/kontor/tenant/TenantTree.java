@@ -98,16 +98,23 @@ public class TenantTree {
             }
         }
         matches.forEach(visible::add);
-        return new TreeFilter(needle, matches, visible, new ArrayList<>(toExpand));
+        // in the tree's order, so that each node opens after its parent
+        Map<Long, TreeNode> nodes = new LinkedHashMap<>();
+        queries.nodes(toExpand).forEach(node -> nodes.put(node.id(), node));
+        return new TreeFilter(needle, matches, visible,
+                toExpand.stream().map(nodes::get).filter(java.util.Objects::nonNull).toList());
     }
 
     /** What the person may do with this node. */
     public NodeRights rightsFor(long nodeId) {
         Set<OrganizationRight> held = access.rightsIn(nodeId);
         Set<OrganizationRight> below = access.rightsBelow(nodeId);
+        boolean manage = OrganizationRight.MANAGE_TENANTS.isSatisfiedBy(held);
+        List<PathNode> path = access.pathOf(nodeId).map(OrganizationPath::nodes).orElse(List.of());
+        boolean tenantBelowTenant = path.size() >= 2 && path.getLast().kind() == OrganizationKind.TENANT
+                && path.get(path.size() - 2).kind() == OrganizationKind.TENANT;
         return new NodeRights(OrganizationRight.VIEW.isSatisfiedBy(held) || !below.isEmpty(),
-                OrganizationRight.MANAGE_TENANTS.isSatisfiedBy(below),
-                OrganizationRight.MANAGE_TENANTS.isSatisfiedBy(held));
+                OrganizationRight.MANAGE_TENANTS.isSatisfiedBy(below), manage, manage && tenantBelowTenant);
     }
 
     /** Nodes below which the person may create a tenant, by part of the name: the master tenant's choices. */

@@ -11,11 +11,6 @@ public record TreeNode(long id, OrganizationKind kind, String name, String custo
                        Edition edition, int administrators, int children, Instant createdAt,
                        boolean needsConfiguration, boolean hasLogo, long version) {
 
-    /** Stands for the node with this id where only its identity matters (e.g. to open it in the tree). */
-    public static TreeNode key(long id) {
-        return new TreeNode(id, null, "", null, null, null, 0, 0, Instant.EPOCH, false, false, 0);
-    }
-
     public boolean isTenant() {
         return kind == OrganizationKind.TENANT;
     }

@@ -37,7 +37,7 @@ class AddAdministratorDialog extends Dialog {
         count.setId("administrator-count");
         Paragraph advice = new Paragraph(getTranslation("tenant.admin.advice",
                 TenantAdministrators.RECOMMENDED_MAXIMUM));
-        advice.addClassName("hint");
+        advice.addClassName("section-explanation");
 
         EmailField email = new EmailField(getTranslation("tenant.admin.email"));
         email.setId("administrator-email");

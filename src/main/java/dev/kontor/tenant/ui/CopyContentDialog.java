@@ -32,7 +32,7 @@ class CopyContentDialog extends Dialog {
         setHeaderTitle(getTranslation("tenant.copy.title", tenant.name()));
         setWidth("min(34rem, 100vw)");
         Paragraph explained = new Paragraph(getTranslation("tenant.copy.explained"));
-        explained.addClassName("hint");
+        explained.addClassName("section-explanation");
         Checkbox withDescendants = new Checkbox(getTranslation("tenant.copy.with-descendants"));
         withDescendants.setId("copy-with-descendants");
         withDescendants.setEnabled(tenant.children() > 0);

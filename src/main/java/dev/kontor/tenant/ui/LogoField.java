@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.NativeLabel;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.server.streams.InMemoryUploadHandler;
 import com.vaadin.flow.server.streams.UploadHandler;
 import dev.kontor.base.InvalidInput;
@@ -32,12 +33,11 @@ class LogoField extends Div implements HasValidation {
     private final Span help = new Span();
     private byte[] accepted;
     private String errorMessage = "";
-    private final transient Runnable onChange;
+    private transient java.util.function.Consumer<Boolean> acceptedListener = accepted -> { };
 
-    LogoField(String idPrefix, Runnable onChange) {
-        this.onChange = onChange;
+    LogoField(String idPrefix, String labelText) {
         addClassName("logo-field");
-        NativeLabel label = new NativeLabel(getTranslation("tenant.logo"));
+        NativeLabel label = new NativeLabel(labelText);
         label.setId(idPrefix + "-label");
         label.addClassName("field-label");
         InMemoryUploadHandler handler = new InMemoryUploadHandler((metadata, bytes) -> {
@@ -57,6 +57,11 @@ class LogoField extends Div implements HasValidation {
         upload.setId(idPrefix);
         upload.setMaxFiles(1);
         upload.setMaxFileSize(UPLOAD_LIMIT);
+        upload.setI18n(new UploadI18N()
+                .setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("tenant.logo.choose"))
+                        .setMany(getTranslation("tenant.logo.choose")))
+                .setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("tenant.logo.drop"))
+                        .setMany(getTranslation("tenant.logo.drop"))));
         upload.setAcceptedFileTypes("image/png", "image/jpeg", "image/svg+xml", ".png", ".jpg", ".jpeg", ".svg");
         upload.getElement().setAttribute("aria-labelledby", label.getId().orElseThrow());
         upload.addFileRejectedListener(event -> showError(getTranslation("tenant.logo.too-large",
@@ -72,6 +77,11 @@ class LogoField extends Div implements HasValidation {
         preview.addClassName("logo-preview");
         preview.setId(idPrefix + "-preview");
         add(label, upload, help, error, preview);
+    }
+
+    /** Tells the listener whenever an upload is accepted (true) or the logo is gone again (false). */
+    void onAccepted(java.util.function.Consumer<Boolean> listener) {
+        this.acceptedListener = listener;
     }
 
     /** The accepted upload, if any. */
@@ -94,7 +104,7 @@ class LogoField extends Div implements HasValidation {
             upload.clearFileList();
             showError(getTranslation(refused.messageKey(), refused.arguments()));
         }
-        onChange.run();
+        acceptedListener.accept(accepted != null);
     }
 
     private Component removeButton() {
@@ -110,7 +120,7 @@ class LogoField extends Div implements HasValidation {
         accepted = null;
         preview.removeAll();
         setInvalid(false);
-        onChange.run();
+        acceptedListener.accept(false);
     }
 
     private void showError(String message) {

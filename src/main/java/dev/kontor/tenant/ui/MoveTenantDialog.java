@@ -21,7 +21,7 @@ class MoveTenantDialog extends Dialog {
         setHeaderTitle(getTranslation("tenant.move.title", tenant.name()));
         setWidth("min(34rem, 100vw)");
         Paragraph explained = new Paragraph(getTranslation("tenant.move.explained"));
-        explained.addClassName("hint");
+        explained.addClassName("section-explanation");
         ComboBox<TreeNode> master = new ComboBox<>(getTranslation("tenant.move.new-master"));
         master.setId("move-target");
         master.setWidthFull();

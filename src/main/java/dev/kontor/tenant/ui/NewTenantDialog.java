@@ -41,13 +41,14 @@ class NewTenantDialog extends Dialog {
     private final Select<Edition> edition = new Select<>();
     private final ComboBox<TreeNode> master = new ComboBox<>();
     private final Select<String> characterSet = new Select<>();
-    private final LogoField logo = new LogoField("tenant-logo", () -> { });
+    private final LogoField logo;
     private final Binder<Form> binder = new Binder<>(Form.class);
     private final transient Consumer<TenantDetails> onCreated;
 
     NewTenantDialog(TenantDialogServices services, TreeNode initialMaster, Consumer<TenantDetails> onCreated) {
         this.services = services;
         this.onCreated = onCreated;
+        this.logo = new LogoField("tenant-logo", getTranslation("tenant.logo"));
         setId("new-tenant-dialog");
         setHeaderTitle(getTranslation("tenant.new"));
         setWidth("min(44rem, 100vw)");

@@ -54,10 +54,10 @@ class TenantAdministratorsSection extends Div {
                 ? getTranslation("tenant.admin.count", tenant.activeAdministrators())
                 : getTranslation("tenant.not-ready.explained"));
         readiness.setId("handover-readiness");
-        readiness.addClassName(tenant.readyForHandover() ? "hint" : "warning");
+        readiness.addClassName(tenant.readyForHandover() ? "section-explanation" : "hint");
         Paragraph advice = new Paragraph(getTranslation("tenant.admin.advice",
                 TenantAdministrators.RECOMMENDED_MAXIMUM));
-        advice.addClassName("hint");
+        advice.addClassName("section-explanation");
         add(readiness, advice);
 
         Div list = new Div();

@@ -35,8 +35,6 @@ final class TenantLogoImage {
                 new ByteArrayInputStream(content), "logo." + extension, checked.mediaType(), content.length)),
                 tenantName);
         image.addClassName("tenant-logo");
-        image.setWidth(checked.width() + "px");
-        image.setHeight(checked.height() + "px");
         return image;
     }
 }

@@ -30,7 +30,7 @@ class TenantSettingsSection extends Div {
         addClassName("card-section");
         add(new H3(getTranslation("tenant.settings.title")));
         Paragraph explained = new Paragraph(getTranslation("tenant.settings.explained"));
-        explained.addClassName("hint");
+        explained.addClassName("section-explanation");
         add(explained);
 
         Select<String> language = new Select<>();

@@ -2,7 +2,12 @@ package dev.kontor.tenant.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import dev.kontor.base.InvalidInput;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -74,7 +79,7 @@ public class TenantWorkspaceView extends VerticalLayout implements BeforeEnterOb
         if (tenant.type() == TenantType.CUSTOM && tenant.needsConfiguration()) {
             Paragraph configuration = new Paragraph(getTranslation("tenant.needs-configuration"));
             configuration.setId("needs-configuration");
-            configuration.addClassName("warning");
+            configuration.addClassName("hint");
             add(configuration);
         }
         add(new TenantAdministratorsSection(services.administrators(), tenant, this::reload));
@@ -88,31 +93,34 @@ public class TenantWorkspaceView extends VerticalLayout implements BeforeEnterOb
         Div section = new Div();
         section.setId("tenant-logo-section");
         section.addClassName("card-section");
-        LogoField field = new LogoField("change-logo", () -> { });
-        com.vaadin.flow.component.button.Button save = new com.vaadin.flow.component.button.Button(
-                getTranslation("tenant.logo.save"), click -> field.logo().ifPresent(bytes -> {
-                    try {
-                        services.tenants().changeLogo(tenant.id(), bytes);
-                    } catch (dev.kontor.base.InvalidInput refusal) {
-                        field.setErrorMessage(getTranslation(refusal.messageKey(), refusal.arguments()));
-                        field.setInvalid(true);
-                        return;
-                    }
-                    reload();
-                }));
+        Button save = new Button(getTranslation("tenant.logo.save"));
         save.setId("save-logo");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setEnabled(false);
+        LogoField field = new LogoField("change-logo", getTranslation("tenant.logo.new"));
+        field.onAccepted(accepted -> save.setEnabled(accepted));
+        save.addClickListener(click -> field.logo().ifPresent(bytes -> {
+            try {
+                services.tenants().changeLogo(tenant.id(), bytes);
+            } catch (InvalidInput refusal) {
+                field.setErrorMessage(getTranslation(refusal.messageKey(), refusal.arguments()));
+                field.setInvalid(true);
+                return;
+            }
+            reload();
+        }));
         Div buttons = new Div(save);
         buttons.addClassName("section-buttons");
         if (tenant.hasLogo()) {
-            com.vaadin.flow.component.button.Button remove = new com.vaadin.flow.component.button.Button(
-                    getTranslation("tenant.logo.remove"), click -> {
-                        services.tenants().changeLogo(tenant.id(), null);
-                        reload();
-                    });
+            Button remove = new Button(getTranslation("tenant.logo.remove"), VaadinIcon.TRASH.create(), click -> {
+                services.tenants().changeLogo(tenant.id(), null);
+                reload();
+            });
             remove.setId("remove-logo");
+            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             buttons.add(remove);
         }
-        section.add(new com.vaadin.flow.component.html.H3(getTranslation("tenant.logo")), field, buttons);
+        section.add(new H3(getTranslation("tenant.logo")), field, buttons);
         return section;
     }
 

@@ -77,7 +77,7 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
         search.addValueChangeListener(event -> applySearch(event.getValue()));
 
         Paragraph hint = new Paragraph(getTranslation("tenant.hint"));
-        hint.addClassName("hint");
+        hint.addClassName("section-explanation");
 
         selection.setId("tenant-selection");
         selection.addClassName("selection-label");
@@ -90,6 +90,8 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
         add(heading, hint, search, toolbar, tree);
         setFlexGrow(1, tree);
         showActions(null);
+        // one's own organizations open at once: their children are what one comes here for
+        tree.expand(services.tree().roots());
     }
 
     private void configureTree() {
@@ -148,9 +150,7 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
     private void applySearch(String text) {
         filter = services.tree().search(text);
         data.filter(filter);
-        if (filter.isActive()) {
-            tree.expand(filter.toExpand().stream().map(TreeNode::key).toList());
-        }
+        tree.expand(filter.isActive() ? filter.toExpand() : services.tree().roots());
     }
 
     private void showActions(TreeNode node) {
@@ -178,10 +178,13 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
             Button move = new Button(getTranslation("tenant.move"), VaadinIcon.ARROWS_CROSS.create(),
                     click -> new MoveTenantDialog(services, node, this::reload).open());
             move.setId("move-tenant");
-            Button copy = new Button(getTranslation("tenant.copy"), VaadinIcon.COPY.create(),
-                    click -> new CopyContentDialog(services, node).open());
-            copy.setId("copy-content");
-            actions.add(administrator, move, copy);
+            actions.add(administrator, move);
+            if (rights.copyFromMaster()) {
+                Button copy = new Button(getTranslation("tenant.copy"), VaadinIcon.COPY.create(),
+                        click -> new CopyContentDialog(services, node).open());
+                copy.setId("copy-content");
+                actions.add(copy);
+            }
         }
     }
 
