@@ -1,0 +1,252 @@
+package dev.kontor.tenant.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import dev.kontor.base.ui.RefusalView;
+import dev.kontor.support.DemoPeople;
+import dev.kontor.support.Fixtures;
+import dev.kontor.support.Outbox;
+import dev.kontor.support.ViewTest;
+import dev.kontor.tenant.TenantType;
+import dev.kontor.tenant.TreeNode;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/** The New tenant form, Add administrator, Move, Copy content and a tenant's workspace, without a browser. */
+@ViewTest
+class TenantDialogsTest extends SpringBrowserlessTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    Fixtures fixtures;
+
+    @Test
+    @WithUserDetails(DemoPeople.PARTNER_ADMIN)
+    void the_form_refuses_an_empty_name_and_each_kind_of_bad_logo_next_to_the_field() throws IOException {
+        navigate(TenantsView.class);
+        test(button("new-tenant")).click();
+        String name = "Empty " + UUID.randomUUID();
+
+        test(button("create-tenant")).click();
+        assertThat(textField("tenant-name").isInvalid()).isTrue();
+
+        LogoField logo = find(LogoField.class).single();
+        assertRefused(logo, png(401, 40), "401 × 40 pixels");
+        assertRefused(logo, png(100, 121), "100 × 121 pixels");
+        assertRefused(logo, noise(210 * 1024), "at most 200 KB");
+        assertRefused(logo, "MZ\u0090\u0000 this is a program".getBytes(StandardCharsets.ISO_8859_1),
+                "Upload a PNG, JPEG or SVG image");
+        assertRefused(logo, """
+                <svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>
+                """.getBytes(StandardCharsets.UTF_8), "scripts, links or other active content");
+
+        // a refused logo is not sent along: the tenant is created without one
+        test(textField("tenant-name")).setValue(name);
+        test(button("create-tenant")).click();
+        assertThat(find(Paragraph.class).withId("tenant-created").single().getText()).contains(name);
+        assertThat(jdbc.queryForObject("""
+                select count(*) from tenant_logo l join organization o on o.id = l.organization_id
+                where o.name = ?""", Integer.class, name)).isZero();
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.PARTNER_ADMIN)
+    void a_standard_tenant_is_utf8_and_a_custom_one_chooses_its_character_set() throws IOException {
+        navigate(TenantsView.class);
+        test(button("new-tenant")).click();
+        @SuppressWarnings("unchecked")
+        Select<String> characterSet = find(Select.class).withId("tenant-charset").single();
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<TenantType> type = find(RadioButtonGroup.class).withId("tenant-type").single();
+        assertThat(characterSet.getValue()).isEqualTo("UTF-8");
+        assertThat(characterSet.isReadOnly()).isTrue();
+
+        type.setValue(TenantType.CUSTOM);
+        assertThat(characterSet.isReadOnly()).isFalse();
+        characterSet.setValue("ISO-8859-15");
+        String name = "Custom " + UUID.randomUUID();
+        test(textField("tenant-name")).setValue(name);
+        find(LogoField.class).single().received(png(200, 60));
+        test(button("create-tenant")).click();
+
+        assertThat(jdbc.queryForMap("""
+                select t.tenant_type, t.character_set, t.needs_configuration from tenant t
+                join organization o on o.id = t.organization_id where o.name = ?""", name))
+                .containsEntry("TENANT_TYPE", "CUSTOM").containsEntry("CHARACTER_SET", "ISO-8859-15")
+                .containsEntry("NEEDS_CONFIGURATION", true);
+        assertThat(jdbc.queryForObject("""
+                select l.width from tenant_logo l join organization o on o.id = l.organization_id where o.name = ?""",
+                Integer.class, name)).isEqualTo(200);
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.PARTNER_ADMIN)
+    void a_name_taken_below_the_same_master_is_refused_next_to_the_name() {
+        navigate(TenantsView.class);
+        test(button("new-tenant")).click();
+        @SuppressWarnings("unchecked")
+        ComboBox<TreeNode> master = find(ComboBox.class).withId("tenant-master").single();
+        assertThat(master.getValue().name()).isEqualTo("Muster Hosting GmbH");
+
+        test(textField("tenant-name")).setValue("muster vorlagen");
+        test(button("create-tenant")).click();
+
+        assertThat(textField("tenant-name").isInvalid()).isTrue();
+        assertThat(textField("tenant-name").getErrorMessage()).contains("already is a tenant named");
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.PARTNER_ADMIN)
+    void adding_an_administrator_sends_an_activation_link_and_refuses_a_malformed_address() {
+        long tenant = createTenantBelowPartner("Admin test " + UUID.randomUUID());
+        navigate("tenant/" + tenant, TenantWorkspaceView.class);
+        assertThat(find(Paragraph.class).withId("handover-readiness").single().getText())
+                .contains("Not ready for handover");
+
+        test(button("add-administrator")).click();
+        EmailField email = find(EmailField.class).withId("administrator-email").single();
+        test(email).setValue("not an address");
+        test(textField("administrator-name")).setValue("Ada Admin");
+        test(button("send-activation")).click();
+        assertThat(email.isInvalid()).isTrue();
+
+        String address = "ada-" + UUID.randomUUID() + "@example.test";
+        test(email).setValue(address);
+        test(button("send-activation")).click();
+
+        assertThat(outbox.to(address)).singleElement().satisfies(mail -> assertThat(mail.body())
+                .contains("/invitation/").contains("choose your own password"));
+        assertThat(find(Span.class).withText(address).exists()).isTrue();
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.PARTNER_ADMIN)
+    void moving_a_tenant_below_its_own_sub_tenant_is_refused_next_to_the_choice() {
+        navigate(TenantsView.class);
+        test(find(TextField.class).withId("tenant-search").single()).setValue("Muster Vorlagen");
+        var tree = find(com.vaadin.flow.component.treegrid.TreeGrid.class).withId("tenant-tree").single();
+        @SuppressWarnings("unchecked")
+        var grid = (com.vaadin.flow.component.grid.Grid<TreeNode>) tree;
+        int row = 0;
+        while (!test(grid).getRow(row).name().equals("Muster Vorlagen")) {
+            row++;
+        }
+        test(grid).select(row);
+        test(button("move-tenant")).click();
+        @SuppressWarnings("unchecked")
+        ComboBox<TreeNode> target = find(ComboBox.class).withId("move-target").single();
+        long child = jdbc.queryForObject("select id from organization where name = 'Vorlage Handel'", Long.class);
+        target.setValue(new TreeNode(child, dev.kontor.organization.OrganizationKind.TENANT, "Vorlage Handel", null,
+                null, null, 0, 0, java.time.Instant.now(), false, false, 0));
+        test(button("submit-move")).click();
+
+        assertThat(target.isInvalid()).isTrue();
+        assertThat(target.getErrorMessage()).contains("cannot be moved below itself");
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.PARTNER_ADMIN)
+    void copy_content_starts_in_the_background_and_reports_progress() {
+        navigate(TenantsView.class);
+        test(find(TextField.class).withId("tenant-search").single()).setValue("Vorlage Handel");
+        @SuppressWarnings("unchecked")
+        var grid = (com.vaadin.flow.component.grid.Grid<TreeNode>) find(
+                com.vaadin.flow.component.treegrid.TreeGrid.class).withId("tenant-tree").single();
+        int row = 0;
+        while (!test(grid).getRow(row).name().equals("Vorlage Handel")) {
+            row++;
+        }
+        test(grid).select(row);
+        test(button("copy-content")).click();
+        assertThat(find(Checkbox.class).withId("copy-with-descendants").single().isEnabled()).isFalse();
+
+        test(button("start-copy")).click();
+
+        assertThat(find(Span.class).withId("copy-status").single().getText()).containsAnyOf("of 1 tenants",
+                "Done: 1 tenant");
+        assertThat(button("start-copy").isEnabled()).isFalse();
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.PARTNER_ADMIN)
+    void the_workspace_shows_the_tenant_with_its_role_in_the_header() {
+        long tenant = jdbc.queryForObject("select id from organization where name = 'Muster Vorlagen'", Long.class);
+        navigate("tenant/" + tenant, TenantWorkspaceView.class);
+
+        assertThat(getCurrentView().getElement().getTextRecursively()).contains("Muster Vorlagen")
+                .contains("Professional");
+        assertThat(find(Button.class).withId("save-logo").single().isEnabled()).isFalse();
+        assertThat(find(Upload.class).withId("change-logo").exists()).isTrue();
+    }
+
+    @Test
+    void another_partner_cannot_open_the_tenant_by_its_address() {
+        var other = fixtures.partner("Fremd " + UUID.randomUUID());
+        long tenant = jdbc.queryForObject("select id from organization where name = 'Muster Vorlagen'", Long.class);
+        fixtures.signIn(other.adminEmail());
+
+        navigate("tenant/" + tenant, RefusalView.class);
+
+        assertThat(jdbc.queryForObject("""
+                select count(*) from audit_event where kind = 'ACCESS_DENIED' and organization_id = ?
+                  and actor_email = ?""", Integer.class, tenant, other.adminEmail())).isPositive();
+    }
+
+    private long createTenantBelowPartner(String name) {
+        navigate(TenantsView.class);
+        test(button("new-tenant")).click();
+        test(textField("tenant-name")).setValue(name);
+        test(button("create-tenant")).click();
+        return jdbc.queryForObject("select id from organization where name = ?", Long.class, name);
+    }
+
+    private void assertRefused(LogoField logo, byte[] upload, String message) {
+        logo.received(upload);
+        assertThat(logo.isInvalid()).isTrue();
+        assertThat(logo.getErrorMessage()).contains(message);
+        assertThat(logo.logo()).isEmpty();
+    }
+
+    private Button button(String id) {
+        return find(Button.class).withId(id).single();
+    }
+
+    private TextField textField(String id) {
+        return find(TextField.class).withId(id).single();
+    }
+
+    private static byte[] png(int width, int height) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), "png", out);
+        return out.toByteArray();
+    }
+
+    private static byte[] noise(int size) throws IOException {
+        byte[] png = png(10, 10);
+        byte[] big = new byte[size];
+        System.arraycopy(png, 0, big, 0, png.length);
+        return big;
+    }
+}
