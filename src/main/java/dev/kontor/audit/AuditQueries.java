@@ -83,12 +83,8 @@ public class AuditQueries {
         }
     }
 
-    /** A cell that a spreadsheet would run as a formula gets a leading apostrophe (CSV injection). */
     static String neutralized(String value) {
-        if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-            return "'" + value;
-        }
-        return value;
+        return dev.kontor.base.CsvCells.neutralized(value);
     }
 
     private static Instant from(AuditFilter filter) {

@@ -54,6 +54,13 @@ public class MembershipAdministration {
         return memberships.findMembers(organizationId, role);
     }
 
+    /** Everyone with a membership in the organization, in any role and state (one row per role). */
+    @Transactional(readOnly = true)
+    public List<Member> allMembers(long organizationId) {
+        access.require(organizationId, OrganizationRight.VIEW, "List members");
+        return memberships.findAllMembers(organizationId);
+    }
+
     /**
      * Gives a person a role in the organization, in the given state (ACTIVE, or INVITED until they accept). A
      * deactivated membership of the same role is revived instead; an active or invited one is refused.

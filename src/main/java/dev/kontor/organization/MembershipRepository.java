@@ -53,5 +53,13 @@ interface MembershipRepository extends JpaRepository<Membership, Long> {
             """)
     List<Member> findMembers(long organizationId, MembershipRole role);
 
+    @Query("""
+            select new dev.kontor.organization.Member(m.id, u.id, u.displayName, u.email, m.role, m.state, m.version)
+            from Membership m join m.user u
+            where m.organization.id = :organizationId
+            order by u.displayName, u.email, m.role
+            """)
+    List<Member> findAllMembers(long organizationId);
+
     long countByOrganizationIdAndRoleAndState(long organizationId, MembershipRole role, MembershipState state);
 }

@@ -1,0 +1,270 @@
+package dev.kontor.contact;
+
+import dev.kontor.audit.AuditEntry;
+import dev.kontor.audit.AuditLog;
+import dev.kontor.base.InvalidInput;
+import dev.kontor.base.PublicAddress;
+import dev.kontor.base.RuleViolation;
+import dev.kontor.base.SecretTokens;
+import dev.kontor.base.StaleData;
+import dev.kontor.base.TextRules;
+import dev.kontor.organization.Member;
+import dev.kontor.organization.MembershipAdministration;
+import dev.kontor.organization.OrganizationAccess;
+import dev.kontor.organization.OrganizationRight;
+import dev.kontor.organization.OrganizationService;
+import dev.kontor.user.AuthenticatedUser;
+import dev.kontor.user.EmailAddress;
+import dev.kontor.user.SystemTask;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An organization's contacts. Reading needs VIEW, changing needs MANAGE_CONTACTS in that organization. A user-linked
+ * contact's new e-mail address is held back until the new address confirms it through a one-time link.
+ */
+@Service
+@Transactional
+public class ContactService {
+
+    static final String CONTACT_ADDED = "CONTACT_ADDED";
+    static final String CONTACT_CHANGED = "CONTACT_CHANGED";
+    static final String CONTACT_REMOVED = "CONTACT_REMOVED";
+    static final String CONTACT_EMAIL_CHANGE_REQUESTED = "CONTACT_EMAIL_CHANGE_REQUESTED";
+    static final String CONTACT_EMAIL_CONFIRMED = "CONTACT_EMAIL_CONFIRMED";
+    static final String CONTACT_EMAIL_REFUSED = "CONTACT_EMAIL_REFUSED";
+
+    private final ContactRepository contacts;
+    private final OrganizationAccess access;
+    private final OrganizationService organizations;
+    private final MembershipAdministration memberships;
+    private final ContactMails mails;
+    private final ContactSettings settings;
+    private final PublicAddress publicAddress;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    ContactService(ContactRepository contacts, OrganizationAccess access, OrganizationService organizations,
+                   MembershipAdministration memberships, ContactMails mails, ContactSettings settings,
+                   PublicAddress publicAddress, AuditLog auditLog, Clock clock) {
+        this.contacts = contacts;
+        this.access = access;
+        this.organizations = organizations;
+        this.memberships = memberships;
+        this.mails = mails;
+        this.settings = settings;
+        this.publicAddress = publicAddress;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    /** One page of the organization's contacts (sorted as asked), and their number. */
+    @Transactional(readOnly = true)
+    public List<ContactRow> page(long organizationId, Pageable pageable) {
+        access.require(organizationId, OrganizationRight.VIEW, "Read contacts");
+        return contacts.findPage(organizationId, pageable).stream().map(ContactService::row).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public long count(long organizationId) {
+        access.require(organizationId, OrganizationRight.VIEW, "Read contacts");
+        return contacts.countByOrganizationId(organizationId);
+    }
+
+    /** Whether the signed-in person may change the organization's contacts (for showing the buttons). */
+    @Transactional(readOnly = true)
+    public boolean mayManage(long organizationId) {
+        return access.may(organizationId, OrganizationRight.MANAGE_CONTACTS);
+    }
+
+    /** The organization's users, to pick one as a contact. */
+    @Transactional(readOnly = true)
+    public List<Member> users(long organizationId) {
+        access.require(organizationId, OrganizationRight.MANAGE_CONTACTS, "List users for contacts");
+        return memberships.allMembers(organizationId).stream()
+                .collect(Collectors.toMap(Member::userId, m -> m, (a, b) -> a, java.util.LinkedHashMap::new))
+                .values().stream().toList();
+    }
+
+    /** The contact types of these users in the organization: the Users list's Contact types column. */
+    @Transactional(readOnly = true)
+    public Map<Long, Set<ContactType>> typesOfUsers(long organizationId, Collection<Long> userIds) {
+        access.require(organizationId, OrganizationRight.VIEW, "Read contact types");
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        return contacts.findLinked(organizationId, userIds).stream()
+                .collect(Collectors.toMap(Contact::getUserId, Contact::types));
+    }
+
+    public ContactRow add(long organizationId, NewContact request) {
+        AuthenticatedUser me = access.require(organizationId, OrganizationRight.MANAGE_CONTACTS, "Add contact");
+        ContactDetails details = checked(request.firstName(), request.lastName(), request.phone(),
+                request.jobTitle(), request.types());
+        String email;
+        if (request.userId() != null) {
+            Member user = memberships.allMembers(organizationId).stream()
+                    .filter(member -> member.userId() == request.userId()).findFirst()
+                    .orElseThrow(() -> new InvalidInput("user", "contact.user-unknown"));
+            if (contacts.existsByOrganizationIdAndUserId(organizationId, user.userId())) {
+                throw new InvalidInput("user", "contact.user-taken");
+            }
+            email = user.email();
+        } else {
+            email = checkedEmail(request.email());
+        }
+        if (contacts.existsByOrganizationIdAndEmail(organizationId, email)) {
+            throw new InvalidInput("email", "contact.email-taken");
+        }
+        Contact contact = saved(new Contact(organizationId, request.userId(), details, email, clock.instant()));
+        auditLog.record(AuditEntry.change(CONTACT_ADDED, organizationId, "Contact " + email + " added",
+                null, describe(contact)));
+        return row(contact);
+    }
+
+    /**
+     * Changes a contact. A person without access gets a new address at once; a user-linked contact keeps the old
+     * one until the new address confirms the change (the link goes there). Refused when changed meanwhile.
+     */
+    public ContactRow change(long contactId, NewContact change, long expectedVersion, Locale mailLanguage) {
+        Contact contact = contacts.findById(contactId).orElseThrow(() -> new RuleViolation("contact.gone"));
+        AuthenticatedUser me = access.require(contact.getOrganizationId(), OrganizationRight.MANAGE_CONTACTS,
+                "Change contact");
+        if (contact.getVersion() != expectedVersion) {
+            throw new StaleData();
+        }
+        ContactDetails details = checked(change.firstName(), change.lastName(), change.phone(), change.jobTitle(),
+                change.types());
+        String before = describe(contact);
+        contact.describe(details);
+        String email = checkedEmail(change.email());
+        if (!email.equals(contact.getEmail())) {
+            if (contacts.existsByOrganizationIdAndEmail(contact.getOrganizationId(), email)) {
+                throw new InvalidInput("email", "contact.email-taken");
+            }
+            if (contact.isLinked()) {
+                String token = SecretTokens.newToken();
+                Instant expires = clock.instant().plus(settings.confirmationValidity());
+                contact.awaitConfirmation(email, SecretTokens.hash(token), expires);
+                mails.confirmNewAddress(email, contact.getFirstName() + " " + contact.getLastName(),
+                        organizations.summary(contact.getOrganizationId()).label(), me.displayName(),
+                        publicAddress.linkTo("/contact-email/" + token), expires, mailLanguage, contactId);
+                auditLog.record(AuditEntry.change(CONTACT_EMAIL_CHANGE_REQUESTED, contact.getOrganizationId(),
+                        "E-mail change of contact " + contact.getEmail() + " waits for confirmation",
+                        contact.getEmail(), email));
+            } else {
+                contact.changeEmail(email);
+            }
+        }
+        contacts.flush();
+        auditLog.record(AuditEntry.change(CONTACT_CHANGED, contact.getOrganizationId(),
+                "Contact " + contact.getEmail() + " changed", before, describe(contact)));
+        return row(contact);
+    }
+
+    /** Deletes the contact; a linked user stays a user and only loses the contact types. */
+    public void delete(long contactId, long expectedVersion) {
+        Contact contact = contacts.findById(contactId).orElseThrow(() -> new RuleViolation("contact.gone"));
+        access.require(contact.getOrganizationId(), OrganizationRight.MANAGE_CONTACTS, "Delete contact");
+        if (contact.getVersion() != expectedVersion) {
+            throw new StaleData();
+        }
+        contacts.delete(contact);
+        auditLog.record(AuditEntry.change(CONTACT_REMOVED, contact.getOrganizationId(),
+                "Contact " + contact.getEmail() + " removed", describe(contact), null));
+    }
+
+    /** What a confirmation link is about, for its page; anyone holding the link may ask. */
+    @Transactional(readOnly = true)
+    public EmailChangePreview preview(String token) {
+        if (!SecretTokens.looksValid(token)) {
+            return EmailChangePreview.unknown();
+        }
+        return contacts.findByPendingTokenHash(SecretTokens.hash(token)).map(contact -> {
+            boolean expired = !clock.instant().isBefore(contact.getPendingExpiresAt());
+            String organization = SystemTask.call(() -> organizations.describe(contact.getOrganizationId())
+                    .orElseThrow().label());
+            return new EmailChangePreview(expired ? EmailChangePreview.State.EXPIRED : EmailChangePreview.State.OPEN,
+                    contact.getEmail(), contact.getPendingEmail(), organization);
+        }).orElseGet(EmailChangePreview::unknown);
+    }
+
+    /** Confirms the new address: from now on it is the contact's. An expired or unknown link changes nothing. */
+    public void confirm(String token) {
+        Contact contact = (SecretTokens.looksValid(token)
+                ? contacts.lockByPendingTokenHash(SecretTokens.hash(token)) : java.util.Optional.<Contact>empty())
+                .orElseThrow(() -> refused(null, "contact.confirm.unknown"));
+        if (!clock.instant().isBefore(contact.getPendingExpiresAt())) {
+            throw refused(contact.getOrganizationId(), "contact.confirm.expired");
+        }
+        String before = contact.getEmail();
+        String after = contact.getPendingEmail();
+        if (contacts.existsByOrganizationIdAndEmail(contact.getOrganizationId(), after)) {
+            contact.clearPending();
+            throw refused(contact.getOrganizationId(), "contact.confirm.taken");
+        }
+        contact.changeEmail(after);
+        contacts.flush();
+        auditLog.record(AuditEntry.change(CONTACT_EMAIL_CONFIRMED, contact.getOrganizationId(),
+                "New e-mail address of a contact confirmed", before, after));
+    }
+
+    private RuntimeException refused(Long organizationId, String messageKey) {
+        auditLog.recordIndependently(AuditEntry.denied(CONTACT_EMAIL_REFUSED, organizationId,
+                "Contact e-mail confirmation refused: " + messageKey));
+        return new RuleViolation(messageKey);
+    }
+
+    private Contact saved(Contact contact) {
+        try {
+            return contacts.saveAndFlush(contact);
+        } catch (DataIntegrityViolationException concurrent) {
+            // someone added the same address or user at the same moment; the constraint decided
+            throw new InvalidInput("email", "contact.email-taken");
+        }
+    }
+
+    static ContactDetails checked(String firstName, String lastName, String phone, String jobTitle,
+                                  Set<ContactType> types) {
+        String first = TextRules.required("firstName", firstName, Contact.NAME_MAX_LENGTH);
+        String last = TextRules.required("lastName", lastName, Contact.NAME_MAX_LENGTH);
+        String normalizedPhone = PhoneNumbers.normalize("phone", phone).orElse(null);
+        String title = TextRules.check("jobTitle", jobTitle, Contact.JOB_TITLE_MAX_LENGTH);
+        if (types == null || types.isEmpty()) {
+            throw new InvalidInput("types", "contact.types.required");
+        }
+        return new ContactDetails(first, last, normalizedPhone, title, EnumSet.copyOf(types));
+    }
+
+    static String checkedEmail(String email) {
+        if (email == null || email.isBlank()) {
+            throw new InvalidInput("email", "validation.required");
+        }
+        if (!EmailAddress.isValid(email)) {
+            throw new InvalidInput("email", "validation.email");
+        }
+        return EmailAddress.normalize(email);
+    }
+
+    static ContactRow row(Contact c) {
+        return new ContactRow(c.getId(), c.getOrganizationId(), c.getUserId(), c.getFirstName(), c.getLastName(),
+                c.getEmail(), c.getPhone(), c.getJobTitle(), c.types(), c.getPendingEmail(), c.getVersion());
+    }
+
+    private static String describe(Contact c) {
+        return c.getFirstName() + " " + c.getLastName() + " <" + c.getEmail() + ">"
+                + (c.getPhone() == null ? "" : ", " + c.getPhone())
+                + (c.getJobTitle() == null ? "" : ", " + c.getJobTitle()) + ", " + c.types();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.kontor.contact;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
+import dev.kontor.base.InvalidInput;
+import java.util.Optional;
+
+/**
+ * Business phone numbers, as people write them ("05251 123456", "+49 (0)5251 12 34 56") and as Kontor keeps them:
+ * international format (E.164), so that every notation finds the same number. Numbers without a country code are
+ * read as German ones.
+ */
+public final class PhoneNumbers {
+
+    static final String DEFAULT_REGION = "DE";
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+
+    private PhoneNumbers() {
+    }
+
+    /** The number in E.164, or empty for a blank entry; refuses what is no possible phone number. */
+    public static Optional<String> normalize(String field, String entered) {
+        if (entered == null || entered.isBlank()) {
+            return Optional.empty();
+        }
+        if (entered.length() > 40) {
+            throw new InvalidInput(field, "validation.phone");
+        }
+        try {
+            Phonenumber.PhoneNumber number = UTIL.parse(entered, DEFAULT_REGION);
+            if (!UTIL.isPossibleNumber(number) || !UTIL.isValidNumber(number)) {
+                throw new InvalidInput(field, "validation.phone");
+            }
+            return Optional.of(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
+        } catch (NumberParseException notANumber) {
+            throw new InvalidInput(field, "validation.phone");
+        }
+    }
+
+    /** A stored number as people read it: "+49 5251 123456". */
+    public static String readable(String e164) {
+        if (e164 == null) {
+            return "";
+        }
+        try {
+            return UTIL.format(UTIL.parse(e164, DEFAULT_REGION), PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL);
+        } catch (NumberParseException stored) {
+            return e164;
+        }
+    }
+}
