@@ -256,7 +256,7 @@ abstract class TenantTreeScenarios {
                         .containsExactly(shop);
                 TreeFilter found = tree.search("Shop");
                 assertThat(found.matches()).containsExactly(shop);
-                assertThat(found.toExpand()).containsExactly(customer.id());
+                assertThat(found.toExpand()).extracting(TreeNode::id).containsExactly(customer.id());
                 assertThat(tree.search("Vorlage").matches()).isEmpty();
                 TenantDetails opened = tenants.logIn(shop, null);
                 assertThat(opened.workingAs().role()).isNull();
@@ -285,7 +285,7 @@ abstract class TenantTreeScenarios {
 
         assertThat(found.isActive()).isTrue();
         assertThat(found.matches()).containsExactly(goal);
-        assertThat(found.toExpand()).containsExactly(customer.id(), shop, warehouse);
+        assertThat(found.toExpand()).extracting(TreeNode::id).containsExactly(customer.id(), shop, warehouse);
         assertThat(found.visible()).containsExactlyInAnyOrder(customer.id(), shop, warehouse, goal);
         fixtures.as(customer.managerEmail(), () -> {
             assertThat(tree.children(customer.id(), found, 0, 50)).extracting(TreeNode::id).containsExactly(shop);
@@ -309,7 +309,7 @@ abstract class TenantTreeScenarios {
         TreeFilter found = fixtures.as(partner.adminEmail(), () -> tree.search(needle));
 
         assertThat(found.matches()).containsExactly(goal);
-        assertThat(found.toExpand()).containsExactly(partner.id(), customer.id(), shop);
+        assertThat(found.toExpand()).extracting(TreeNode::id).containsExactly(partner.id(), customer.id(), shop);
         assertThat(fixtures.as(partner.employeeEmail(), () -> tree.search(needle)).matches()).isEmpty();
     }
 
@@ -339,7 +339,7 @@ abstract class TenantTreeScenarios {
             assertThat(tree.countChildren(north, TreeFilter.NONE)).isZero();
             TreeFilter found = tree.search(needle);
             assertThat(found.matches()).containsExactly(shelf);
-            assertThat(found.toExpand()).containsExactly(customer.id(), south, warehouse);
+            assertThat(found.toExpand()).extracting(TreeNode::id).containsExactly(customer.id(), south, warehouse);
             assertThat(tenants.details(shelf).master().id()).isEqualTo(warehouse);
         });
         // rights flow down the new path, and no longer down the old one
