@@ -171,7 +171,7 @@ abstract class ContentCopyScenarios {
         assertThat(data.audit(ContentCopies.CONTENT_COPY_STARTED, master)).hasSize(1);
         assertThat(data.audit(ContentCopyWorker.CONTENT_COPY_FINISHED, branch)).singleElement()
                 .satisfies(event -> assertThat(event.summary()).contains("run " + done.copyId())
-                        .contains("4 tenant(s), 12 setting(s) changed"));
+                        .contains("4 tenant(s), 12 setting(s) and contact(s) copied"));
         assertThat(done.changed()).isEqualTo(12);
     }
 

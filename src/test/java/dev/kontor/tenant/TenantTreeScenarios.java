@@ -174,7 +174,9 @@ abstract class TenantTreeScenarios {
     @Test
     void a_partner_root_shows_it_has_children_when_it_only_manages_customers_tenants() {
         Partner partner = data.partner();
-        data.customerOf(partner, EnumSet.of(VIEW, MANAGE_TENANTS));
+        Customer customer = data.customerOf(partner, EnumSet.of(VIEW, MANAGE_TENANTS));
+        String needle = "Gesucht" + TenantTestData.tag();
+        data.tenant(customer.id(), needle);
 
         fixtures.as(partner.adminEmail(), () -> {
             int count = tree.countChildren(partner.id(), TreeFilter.NONE);
@@ -183,6 +185,11 @@ abstract class TenantTreeScenarios {
             assertThat(tree.roots()).singleElement().satisfies(root -> assertThat(root.children()).isEqualTo(count));
             assertThat(tree.node(partner.id())).hasValueSatisfying(node -> assertThat(node.children())
                     .isEqualTo(count));
+            // nor opened by a search
+            assertThat(tree.search(needle).toExpand()).first().satisfies(node -> {
+                assertThat(node.id()).isEqualTo(partner.id());
+                assertThat(node.children()).isEqualTo(count);
+            });
         });
         fixtures.as(partner.employeeEmail(), () -> assertThat(tree.roots()).singleElement()
                 .satisfies(root -> assertThat(root.children()).isZero()));
@@ -256,7 +263,7 @@ abstract class TenantTreeScenarios {
                         .containsExactly(shop);
                 TreeFilter found = tree.search("Shop");
                 assertThat(found.matches()).containsExactly(shop);
-                assertThat(found.toExpand()).containsExactly(customer.id());
+                assertThat(found.toExpand()).extracting(TreeNode::id).containsExactly(customer.id());
                 assertThat(tree.search("Vorlage").matches()).isEmpty();
                 TenantDetails opened = tenants.logIn(shop, null);
                 assertThat(opened.workingAs().role()).isNull();
@@ -285,7 +292,7 @@ abstract class TenantTreeScenarios {
 
         assertThat(found.isActive()).isTrue();
         assertThat(found.matches()).containsExactly(goal);
-        assertThat(found.toExpand()).containsExactly(customer.id(), shop, warehouse);
+        assertThat(found.toExpand()).extracting(TreeNode::id).containsExactly(customer.id(), shop, warehouse);
         assertThat(found.visible()).containsExactlyInAnyOrder(customer.id(), shop, warehouse, goal);
         fixtures.as(customer.managerEmail(), () -> {
             assertThat(tree.children(customer.id(), found, 0, 50)).extracting(TreeNode::id).containsExactly(shop);
@@ -309,7 +316,7 @@ abstract class TenantTreeScenarios {
         TreeFilter found = fixtures.as(partner.adminEmail(), () -> tree.search(needle));
 
         assertThat(found.matches()).containsExactly(goal);
-        assertThat(found.toExpand()).containsExactly(partner.id(), customer.id(), shop);
+        assertThat(found.toExpand()).extracting(TreeNode::id).containsExactly(partner.id(), customer.id(), shop);
         assertThat(fixtures.as(partner.employeeEmail(), () -> tree.search(needle)).matches()).isEmpty();
     }
 
@@ -339,7 +346,7 @@ abstract class TenantTreeScenarios {
             assertThat(tree.countChildren(north, TreeFilter.NONE)).isZero();
             TreeFilter found = tree.search(needle);
             assertThat(found.matches()).containsExactly(shelf);
-            assertThat(found.toExpand()).containsExactly(customer.id(), south, warehouse);
+            assertThat(found.toExpand()).extracting(TreeNode::id).containsExactly(customer.id(), south, warehouse);
             assertThat(tenants.details(shelf).master().id()).isEqualTo(warehouse);
         });
         // rights flow down the new path, and no longer down the old one
