@@ -1,5 +1,6 @@
 package dev.kontor.contact.ui;
 
+import org.springframework.modulith.NamedInterface;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -8,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** Contact types as small tags, in the contacts grid and in the Users lists' Contact types column. */
+@NamedInterface("contact-components")
 public final class ContactTags {
 
     private ContactTags() {

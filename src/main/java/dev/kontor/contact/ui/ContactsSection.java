@@ -1,5 +1,6 @@
 package dev.kontor.contact.ui;
 
+import org.springframework.modulith.NamedInterface;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -26,6 +27,7 @@ import java.nio.charset.StandardCharsets;
  * confirmation, phone, job title, types, whether a user is linked), Add contact, edit, delete and CSV export.
  * Changing is offered to those who may manage the contacts; the service checks anyway.
  */
+@NamedInterface("contact-components")
 public class ContactsSection extends Div {
 
     private final ContactService contacts;
