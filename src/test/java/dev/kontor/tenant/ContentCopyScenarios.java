@@ -129,6 +129,42 @@ abstract class ContentCopyScenarios {
     }
 
     @Test
+    void the_masters_contacts_are_copied_as_people_without_access_and_only_once() {
+        jdbc.update("""
+                insert into contact (organization_id, user_id, first_name, last_name, email, phone, technical,
+                                     created_at, version)
+                values (?, null, 'Tom', 'Technik', 'tom@zentrale.test', '+4952511234567', true, current_timestamp, 0)
+                """, master);
+        jdbc.update("""
+                insert into contact (organization_id, user_id, first_name, last_name, email, billing, created_at,
+                                     version)
+                values (?, null, 'Bea', 'Buch', 'bea@zentrale.test', true, current_timestamp, 0)
+                """, master);
+        // the store knows Bea already: she is left as she is
+        jdbc.update("""
+                insert into contact (organization_id, user_id, first_name, last_name, email, business, created_at,
+                                     version)
+                values (?, null, 'Beatrix', 'Buch', 'bea@zentrale.test', true, current_timestamp, 0)
+                """, store);
+
+        CopyProgress first = runToTheEnd(asManager(() -> copies.start(branch, true)).copyId());
+        CopyProgress second = runToTheEnd(asManager(() -> copies.start(branch, true)).copyId());
+
+        for (long tenant : new long[] {branch, store, office, shelf}) {
+            assertThat(jdbc.queryForList("select email from contact where organization_id = ? order by email",
+                    String.class, tenant)).as("contacts of %s", tenant)
+                    .containsExactly("bea@zentrale.test", "tom@zentrale.test");
+        }
+        assertThat(jdbc.queryForObject("select first_name from contact where organization_id = ? and email = ?",
+                String.class, store, "bea@zentrale.test")).isEqualTo("Beatrix");
+        assertThat(jdbc.queryForObject("select count(*) from contact where organization_id = ? and user_id is null "
+                + "and phone = '+4952511234567'", Integer.class, shelf)).isEqualTo(1);
+        // 9 settings and 7 contacts the first time; nothing the second
+        assertThat(first.changed()).isEqualTo(12 + 7);
+        assertThat(second.changed()).isZero();
+    }
+
+    @Test
     void a_copy_takes_the_masters_settings_as_they_are_now_and_unset_ones_are_unset_below() {
         // the branch is the master of the store: first the branch gets the bakery's settings, then changes them
         asManager(() -> runToTheEnd(copies.start(branch, true).copyId()));

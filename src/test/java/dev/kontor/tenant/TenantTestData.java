@@ -117,7 +117,7 @@ final class TenantTestData {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         inTransaction.executeWithoutResult(status -> {
             jdbc.batchUpdate("insert into organization (kind, name, parent_id, ancestor_path, account_id, sibling_key, "
-                    + "created_at, version) values ('TENANT', ?, ?, ?, ?, ?, ?, 0)", new BatchPreparedStatementSetter() {
+                    + "created_at, version, search_key) values ('TENANT', ?, ?, ?, ?, ?, ?, 0, ?)", new BatchPreparedStatementSetter() {
                 @Override
                 public void setValues(PreparedStatement statement, int i) throws SQLException {
                     String name = "Bulk %05d".formatted(i + 1);
@@ -127,6 +127,7 @@ final class TenantTestData {
                     statement.setLong(4, accountId);
                     statement.setString(5, name.toLowerCase(java.util.Locale.ROOT));
                     statement.setObject(6, now);
+                    statement.setString(7, dev.kontor.base.SearchKeys.fold(name));
                 }
 
                 @Override
