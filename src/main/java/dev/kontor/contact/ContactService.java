@@ -73,7 +73,10 @@ public class ContactService {
     @Transactional(readOnly = true)
     public List<ContactRow> page(long organizationId, Pageable pageable) {
         access.require(organizationId, OrganizationRight.VIEW, "Read contacts");
-        return contacts.findPage(organizationId, pageable).stream().map(ContactService::row).toList();
+        Pageable ordered = pageable.getSort().isSorted() ? pageable : org.springframework.data.domain.PageRequest.of(
+                pageable.getPageNumber(), pageable.getPageSize(),
+                org.springframework.data.domain.Sort.by("lastName", "firstName", "id"));
+        return contacts.findPage(organizationId, ordered).stream().map(ContactService::row).toList();
     }
 
     @Transactional(readOnly = true)

@@ -3,6 +3,8 @@ package dev.kontor.demo;
 import dev.kontor.account.AccountProvisioning;
 import dev.kontor.account.MasterData;
 import dev.kontor.account.ServiceKind;
+import dev.kontor.contact.ContactProvisioning;
+import dev.kontor.contact.ContactType;
 import dev.kontor.organization.CustomerNumber;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.Organization;
@@ -49,11 +51,13 @@ class DemoDataLoader implements ApplicationRunner {
     private final AccountProvisioning accounts;
     private final PartnerProvisioning partners;
     private final TenantProvisioning tenants;
+    private final ContactProvisioning contacts;
 
     DemoDataLoader(OrganizationOnboarding onboarding, UserAccountService users, PasswordEncoder passwordEncoder,
                    TransactionTemplate transaction, AccountProvisioning accounts, PartnerProvisioning partners,
-                   TenantProvisioning tenants) {
+                   TenantProvisioning tenants, ContactProvisioning contacts) {
         this.onboarding = onboarding;
+        this.contacts = contacts;
         this.tenants = tenants;
         this.accounts = accounts;
         this.partners = partners;
@@ -87,9 +91,17 @@ class DemoDataLoader implements ApplicationRunner {
                 MembershipRole.PARTNER_ADMINISTRATOR);
         long employee = person("employee@muster-hosting.test", "Emil Engel", passwordHash, partner,
                 MembershipRole.PARTNER_EMPLOYEE);
+        contacts.importContact(partner.getId(), null, "Noah", "Notdienst", "noc@muster-hosting.test",
+                "+49 40 555 0190", "Network operations centre", EnumSet.of(ContactType.TECHNICAL));
+        contacts.importContact(partner.getId(), null, "Berta", "Buchhaltung", "buchhaltung@muster-hosting.test",
+                "+49 40 555 0100", "Accounting", EnumSet.of(ContactType.BILLING));
 
         Organization baeckerei = customer("Bäckerei Sonnenschein", partner, "CN-10001");
         long anna = person("anna@sonnenschein.test", "Anna Becker", passwordHash, baeckerei, MembershipRole.MANAGER);
+        contacts.importContact(baeckerei.getId(), anna, "Anna", "Becker", "anna@sonnenschein.test",
+                "+49 5251 123456", "Managing director", EnumSet.of(ContactType.BUSINESS));
+        contacts.importContact(baeckerei.getId(), null, "Paul", "Pfeiffer", "it@sonnenschein.test",
+                "+49 171 2345678", "IT service provider", EnumSet.of(ContactType.TECHNICAL));
         person("ben@sonnenschein.test", "Ben Schulz", passwordHash, baeckerei, MembershipRole.MANAGER);
         TenantSettings bakery = new TenantSettings("de", "Europe/Berlin", "Bäckerei Sonnenschein");
         Organization north = tenant(baeckerei, "Sonnenschein Filiale Nord", Edition.PROFESSIONAL, bakery);
@@ -127,6 +139,8 @@ class DemoDataLoader implements ApplicationRunner {
 
         Organization nordlicht = customer("Nordlicht Reisen", provider, "CN-10003");
         person("dora@nordlicht.test", "Dora Nordmann", passwordHash, nordlicht, MembershipRole.MANAGER);
+        contacts.importContact(nordlicht.getId(), null, "Jan", "Hansen", "technik@nordlicht.test",
+                "0381 7654399", "Administrator", EnumSet.of(ContactType.TECHNICAL, ContactType.BILLING));
         accounts.importMasterData(nordlicht.getId(), new MasterData(nordlicht.getName(), "Hafenstraße 7", "18055",
                 "Rostock", "DE", "rechnung@nordlicht.test", "+49 381 765432"));
         accounts.registerService(nordlicht.getId(), "Cluster C-3001", ServiceKind.CLUSTER);

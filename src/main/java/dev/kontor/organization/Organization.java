@@ -49,6 +49,10 @@ public class Organization {
     @Column(name = "account_id")
     private Long accountId;
 
+    /** The name folded for searching (see {@link dev.kontor.base.SearchKeys}). */
+    @Column(name = "search_key", nullable = false, length = NAME_MAX_LENGTH)
+    private String searchKey;
+
     /** For a tenant: its name in lower case, unique among its siblings. */
     @Column(name = "sibling_key", length = NAME_MAX_LENGTH)
     private String siblingKey;
@@ -67,6 +71,7 @@ public class Organization {
                          Instant createdAt) {
         this.kind = kind;
         this.name = Objects.requireNonNull(name);
+        this.searchKey = dev.kontor.base.SearchKeys.fold(name);
         this.customerNumber = customerNumber == null ? null : customerNumber.value();
         this.parent = parent;
         this.ancestorPath = parent == null ? "/" : parent.pathBelow();
@@ -99,6 +104,7 @@ public class Organization {
 
     void rename(String newName) {
         this.name = Objects.requireNonNull(newName);
+        this.searchKey = dev.kontor.base.SearchKeys.fold(newName);
         if (kind == OrganizationKind.TENANT) {
             this.siblingKey = siblingKeyOf(newName);
         }

@@ -105,11 +105,14 @@ public class TenantStructure {
             throw new RuleViolation("tenant.too-deep", MAX_DEPTH);
         }
         String oldPrefix = tenant.pathBelow();
+        // read before the paths are rewritten: that clears the persistence context, and the old master may be a
+        // lazy proxy that could no longer be loaded afterwards
+        AuditEntry moved = AuditEntry.change(TENANT_MOVED, tenantId,
+                "Tenant " + tenant.getName() + " moved", oldMaster.getName(), newMaster.getName());
         tenant.moveBelow(newMaster);
         organizations.flush();
         organizations.rewritePaths(oldPrefix, tenant.pathBelow(), oldPrefix.length());
-        auditLog.record(AuditEntry.change(TENANT_MOVED, tenantId,
-                "Tenant " + tenant.getName() + " moved", oldMaster.getName(), newMaster.getName()));
+        auditLog.record(moved);
     }
 
     private Organization tenant(long tenantId, long expectedVersion) {

@@ -18,17 +18,32 @@ interface ContentCopyRepository extends JpaRepository<ContentCopy, Long> {
     Optional<ContentCopy> lockById(long id);
 
     /**
-     * Hands the source's settings down to a batch of tenants in one statement, touching only those that differ:
-     * the count is what actually changed, and a second run changes nothing.
+     * Hands the source's settings down to a batch of tenants, touching only those that differ: the count is how many
+     * settings actually changed (one statement per setting, so that each counts exactly), and a second run changes
+     * nothing.
      */
+    default int copySettings(List<Long> targets, String language, String zone, String sender) {
+        return copyLanguage(targets, language) + copyTimeZone(targets, zone) + copySenderName(targets, sender);
+    }
+
     @Modifying
     @Query(nativeQuery = true, value = """
-            UPDATE tenant SET default_language = :language, time_zone = :zone, sender_name = :sender,
-                   version = version + 1
-            WHERE organization_id IN (:targets)
-              AND (default_language IS DISTINCT FROM CAST(:language AS VARCHAR(8))
-                OR time_zone IS DISTINCT FROM CAST(:zone AS VARCHAR(64))
-                OR sender_name IS DISTINCT FROM CAST(:sender AS VARCHAR(120)))
+            UPDATE tenant SET default_language = CAST(:language AS VARCHAR(8)), version = version + 1
+            WHERE organization_id IN (:targets) AND default_language IS DISTINCT FROM CAST(:language AS VARCHAR(8))
             """)
-    int copySettings(List<Long> targets, String language, String zone, String sender);
+    int copyLanguage(List<Long> targets, String language);
+
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            UPDATE tenant SET time_zone = CAST(:zone AS VARCHAR(64)), version = version + 1
+            WHERE organization_id IN (:targets) AND time_zone IS DISTINCT FROM CAST(:zone AS VARCHAR(64))
+            """)
+    int copyTimeZone(List<Long> targets, String zone);
+
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            UPDATE tenant SET sender_name = CAST(:sender AS VARCHAR(120)), version = version + 1
+            WHERE organization_id IN (:targets) AND sender_name IS DISTINCT FROM CAST(:sender AS VARCHAR(120))
+            """)
+    int copySenderName(List<Long> targets, String sender);
 }

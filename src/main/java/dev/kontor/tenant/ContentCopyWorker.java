@@ -28,6 +28,7 @@ class ContentCopyWorker {
     private static final Logger log = LoggerFactory.getLogger(ContentCopyWorker.class);
 
     private final ContentCopyRepository copies;
+    private final dev.kontor.contact.ContactCopier contacts;
     private final TenantRepository tenants;
     private final TenantTreeQueries tree;
     private final OrganizationAccess access;
@@ -38,12 +39,13 @@ class ContentCopyWorker {
     private final int batchSize;
     private final Duration slice;
 
-    ContentCopyWorker(ContentCopyRepository copies, TenantRepository tenants, TenantTreeQueries tree,
+    ContentCopyWorker(ContentCopyRepository copies, dev.kontor.contact.ContactCopier contacts, TenantRepository tenants, TenantTreeQueries tree,
                       OrganizationAccess access, CopyProgressBroadcaster broadcaster, AuditLog auditLog, Clock clock,
                       PlatformTransactionManager transactions,
                       @Value("${kontor.tenant.copy-batch-size:500}") int batchSize,
                       @Value("${kontor.tenant.copy-slice:5s}") Duration slice) {
         this.copies = copies;
+        this.contacts = contacts;
         this.tenants = tenants;
         this.tree = tree;
         this.access = access;
@@ -95,13 +97,13 @@ class ContentCopyWorker {
             CopyProgress done = copy.progress();
             auditLog.record(AuditEntry.success(CONTENT_COPY_FINISHED, copy.getTargetId(), "Copy content run "
                     + copyId + " from tenant " + copy.getSourceId() + " done: " + done.total() + " tenant(s), "
-                    + done.changed() + " setting(s) changed"));
+                    + done.changed() + " setting(s) and contact(s) copied"));
             return Optional.of(done);
         }
         TenantSettings settings = tenants.findById(copy.getSourceId()).map(Tenant::settings)
                 .orElseGet(TenantSettings::none);
         int changed = copies.copySettings(targets, settings.defaultLanguage(), settings.timeZone(),
-                settings.senderName());
+                settings.senderName()) + contacts.copy(copy.getSourceId(), targets);
         copy.advance(targets.getLast(), targets.size(), changed);
         return Optional.of(copy.progress());
     }

@@ -81,7 +81,10 @@ public class TenantAdministrators {
         } catch (RuleViolation exists) {
             throw new InvalidInput("email", "tenant.admin.exists");
         }
-        sendLink(tenantId, administrator, person, me, mailLanguage);
+        if (administrator.state() == MembershipState.INVITED) {
+            // a deactivated administrator added again is active again at once (and has a password): no link
+            sendLink(tenantId, administrator, person, me, mailLanguage);
+        }
         return administrator;
     }
 

@@ -51,7 +51,11 @@ public class TenantTree {
 
     /** The top nodes of the person's tree. */
     public List<TreeNode> roots() {
-        return queries.nodes(scopes().stream().map(TreeScope::rootId).toList());
+        List<TreeScope> scopes = scopes();
+        return queries.nodes(scopes.stream().map(TreeScope::rootId).toList()).stream()
+                .map(node -> scopes.stream().anyMatch(s -> s.rootId() == node.id() && s.withManagedCustomers())
+                        ? withManagedCustomersCounted(node) : node)
+                .toList();
     }
 
     public List<TreeNode> children(long parentId, TreeFilter filter, int offset, int limit) {
@@ -139,7 +143,20 @@ public class TenantTree {
         if (!rightsFor(nodeId).view()) {
             return Optional.empty();
         }
-        return queries.nodes(List.of(nodeId)).stream().findFirst();
+        return queries.nodes(List.of(nodeId)).stream().findFirst()
+                .map(node -> node.kind() == OrganizationKind.PARTNER && withManagedCustomers(nodeId)
+                        ? withManagedCustomersCounted(node) : node);
+    }
+
+    /**
+     * A partner's row counts its own tenants only; its leads see the customers they manage below it, too (as
+     * {@link #children} lists them), and the tree's expand arrow must show even when those are all there is.
+     */
+    private TreeNode withManagedCustomersCounted(TreeNode partner) {
+        int children = queries.countChildren(partner.id(), true, null);
+        return new TreeNode(partner.id(), partner.kind(), partner.name(), partner.customerNumber(), partner.type(),
+                partner.edition(), partner.administrators(), children, partner.createdAt(),
+                partner.needsConfiguration(), partner.hasLogo(), partner.version());
     }
 
     List<TreeScope> scopes() {

@@ -25,11 +25,14 @@ class AuditQueriesTest {
 
     @Test
     void support_reads_every_organizations_events() {
-        List<AuditRow> rows = fixtures.as(DemoPeople.SUPPORT, () -> audit.rows(new AuditFilter(null, null, "",
-                "", "ORGANIZATION_CREATED"), PageRequest.of(0, 100)));
+        // one organization at a time: the shared test database holds many more newer events than a page
+        for (String organization : List.of("Bäckerei Sonnenschein", "Kanzlei Weber", "Nordlicht Reisen",
+                "Muster Hosting GmbH")) {
+            List<AuditRow> rows = fixtures.as(DemoPeople.SUPPORT, () -> audit.rows(new AuditFilter(null, null, "",
+                    organization, "ORGANIZATION_CREATED"), PageRequest.of(0, 100)));
 
-        assertThat(rows).extracting(AuditRow::organization)
-                .contains("Bäckerei Sonnenschein", "Kanzlei Weber", "Nordlicht Reisen", "Muster Hosting GmbH");
+            assertThat(rows).extracting(AuditRow::organization).contains(organization);
+        }
     }
 
     @Test

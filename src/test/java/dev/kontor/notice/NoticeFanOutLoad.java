@@ -3,6 +3,7 @@ package dev.kontor.notice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kontor.base.SearchKeys;
 import dev.kontor.contact.ContactType;
 import dev.kontor.notice.NoticeTestData.World;
 import dev.kontor.organization.Organization;
@@ -145,10 +146,10 @@ abstract class NoticeFanOutLoad {
                 List<Object[]> tenants = new ArrayList<>();
                 for (int t = 0; t < TENANTS_PER_CUSTOMER; t++) {
                     tenants.add(new Object[] {"Unit " + t, customer.getId(), path, customer.getId(), "unit " + t,
-                            Timestamp.from(Instant.now())});
+                            SearchKeys.fold("Unit " + t), Timestamp.from(Instant.now())});
                 }
                 jdbc.batchUpdate("insert into organization (kind, name, parent_id, ancestor_path, account_id, "
-                        + "sibling_key, created_at) values ('TENANT', ?, ?, ?, ?, ?, ?)", tenants);
+                        + "sibling_key, search_key, created_at) values ('TENANT', ?, ?, ?, ?, ?, ?, ?)", tenants);
                 ids.addAll(jdbc.queryForList("select id from organization where parent_id = ? order by id",
                         Long.class, customer.getId()));
             }

@@ -12,6 +12,7 @@ import dev.kontor.organization.CustomerNumber;
 import dev.kontor.partner.CustomerPartnerService;
 import dev.kontor.access.AccessPolicyService;
 import dev.kontor.access.ui.PartnerAccessSection;
+import dev.kontor.contact.ui.ContactsSection;
 import dev.kontor.partner.ui.PartnersSection;
 
 /**
@@ -25,6 +26,7 @@ class AccountDataDialog extends Dialog {
     private final ManagerService managers;
     private final CustomerPartnerService partners;
     private final AccessPolicyService accessPolicies;
+    private final AccountDialogServices services;
     private final CustomerNumber number;
     private final Runnable onChange;
     private final Div body = new Div();
@@ -35,6 +37,7 @@ class AccountDataDialog extends Dialog {
         this.managers = services.managers();
         this.partners = services.partners();
         this.accessPolicies = services.accessPolicies();
+        this.services = services;
         this.number = number;
         this.onChange = onChange;
         setId("account-data-dialog");
@@ -63,8 +66,14 @@ class AccountDataDialog extends Dialog {
                 details.customerNumber()));
         body.removeAll();
         // the contact person first: keeping it current is what people come here for most
+        ContactsSection contacts = new ContactsSection(services.contacts(), services.contactExport(),
+                details.accountId(), this::changed);
+        contacts.addClassName("dialog-section");
         body.add(new ContactPersonSection(accounts, details, this::changed),
-                new ManagersSection(managers, details, this::changed),
+                new ManagersSection(managers, details, services.contacts().typesOfUsers(details.accountId(),
+                        details.managers().stream().map(dev.kontor.organization.Member::userId).toList()),
+                        this::changed),
+                contacts,
                 new PartnersSection(partners, details.accountId(), this::changed),
                 new PartnerAccessSection(accessPolicies, details.accountId()),
                 new MasterDataSection(accounts, details, this::changed));

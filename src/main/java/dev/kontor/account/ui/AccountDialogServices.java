@@ -9,5 +9,6 @@ import dev.kontor.partner.CustomerPartnerService;
 /** The services behind the account data dialog's sections, handed to it as one. */
 @SpringComponent
 record AccountDialogServices(AccountService accounts, ManagerService managers, CustomerPartnerService partners,
-                             AccessPolicyService accessPolicies) {
+                             AccessPolicyService accessPolicies, dev.kontor.contact.ContactService contacts,
+                             dev.kontor.contact.ContactExport contactExport) {
 }

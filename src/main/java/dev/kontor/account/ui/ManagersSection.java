@@ -26,9 +26,13 @@ class ManagersSection extends Section {
     private final ManagerService managers;
     private final AccountDetails details;
     private final Runnable onChanged;
+    private final java.util.Map<Long, java.util.Set<dev.kontor.contact.ContactType>> contactTypes;
 
-    ManagersSection(ManagerService managers, AccountDetails details, Runnable onChanged) {
+    ManagersSection(ManagerService managers, AccountDetails details,
+                    java.util.Map<Long, java.util.Set<dev.kontor.contact.ContactType>> contactTypes,
+                    Runnable onChanged) {
         this.managers = managers;
+        this.contactTypes = contactTypes;
         this.details = details;
         this.onChanged = onChanged;
         setId("managers-section");
@@ -87,6 +91,12 @@ class ManagersSection extends Section {
             Span deputy = new Span(getTranslation("account.deputy"));
             deputy.addClassNames("tag", "tag-contact");
             cell.add(deputy);
+        }
+        // the Users list's Contact types column: what this manager is a contact for
+        java.util.Set<dev.kontor.contact.ContactType> types = contactTypes.getOrDefault(member.userId(),
+                java.util.Set.of());
+        if (!types.isEmpty()) {
+            cell.add(dev.kontor.contact.ui.ContactTags.of(this, types));
         }
         return cell;
     }

@@ -15,7 +15,11 @@ import dev.kontor.organization.Member;
 import dev.kontor.organization.MembershipState;
 import dev.kontor.tenant.TenantAdministrators;
 import dev.kontor.tenant.TenantDetails;
+import dev.kontor.contact.ContactType;
+import dev.kontor.contact.ui.ContactTags;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
 
 /**
@@ -27,9 +31,12 @@ class TenantAdministratorsSection extends Div {
     private final TenantAdministrators administrators;
     private final TenantDetails tenant;
     private final transient Runnable onChanged;
+    private final Map<Long, Set<ContactType>> contactTypes;
 
-    TenantAdministratorsSection(TenantAdministrators administrators, TenantDetails tenant, Runnable onChanged) {
+    TenantAdministratorsSection(TenantAdministrators administrators, TenantDetails tenant,
+                                Map<Long, Set<ContactType>> contactTypes, Runnable onChanged) {
         this.administrators = administrators;
+        this.contactTypes = contactTypes;
         this.tenant = tenant;
         this.onChanged = onChanged;
         setId("tenant-administrators");
@@ -78,6 +85,10 @@ class TenantAdministratorsSection extends Div {
         state.addClassNames("tag", "tag-state-" + member.state().name().toLowerCase(Locale.ROOT));
         Div tags = new Div(state);
         tags.addClassName("tag-cell");
+        Set<ContactType> types = contactTypes.getOrDefault(member.userId(), Set.of());
+        if (!types.isEmpty()) {
+            tags.add(ContactTags.of(this, types));
+        }
         Div row = new Div(who, tags);
         row.setId("administrator-" + member.membershipId());
         row.addClassName("manager-row");

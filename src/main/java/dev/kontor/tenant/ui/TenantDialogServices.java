@@ -15,7 +15,9 @@ import java.util.Optional;
 @SpringComponent
 public record TenantDialogServices(TenantTree tree, TenantService tenants, TenantAdministrators administrators,
                                    TenantStructure structure, ContentCopies copies,
-                                   CopyProgressBroadcaster progress, AccessSessions accessSessions) {
+                                   CopyProgressBroadcaster progress, AccessSessions accessSessions,
+                                   dev.kontor.contact.ContactService contacts,
+                                   dev.kontor.contact.ContactExport contactExport) {
 
     /** The access session this tab works in, if any, so that a tenant opened from here keeps working in it. */
     Optional<Long> accessSession() {

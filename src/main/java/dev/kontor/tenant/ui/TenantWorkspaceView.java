@@ -82,7 +82,13 @@ public class TenantWorkspaceView extends VerticalLayout implements BeforeEnterOb
             configuration.addClassName("hint");
             add(configuration);
         }
-        add(new TenantAdministratorsSection(services.administrators(), tenant, this::reload));
+        add(new TenantAdministratorsSection(services.administrators(), tenant, services.contacts().typesOfUsers(
+                tenant.id(), services.administrators().list(tenant.id()).stream()
+                        .map(dev.kontor.organization.Member::userId).toList()), this::reload));
+        dev.kontor.contact.ui.ContactsSection contacts = new dev.kontor.contact.ui.ContactsSection(
+                services.contacts(), services.contactExport(), tenant.id(), () -> { });
+        contacts.addClassName("card-section");
+        add(contacts);
         if (tenant.mayManage()) {
             add(logoSection());
         }

@@ -31,7 +31,7 @@ class MainLayoutTest extends SpringBrowserlessTest {
         navigate(DashboardView.class);
 
         SideNav nav = find(SideNav.class).withId("main-navigation").single();
-        assertThat(nav.getItems()).extracting(SideNavItem::getLabel).containsExactly("Dashboard", "Audit log");
+        assertThat(nav.getItems()).extracting(SideNavItem::getLabel).containsExactly("Dashboard", "Tenants", "Audit log");
         assertThat(find(Span.class).withId("signed-in-person").single().getText()).isEqualTo("Anna Becker");
         assertThat(find(Button.class).withId("sign-out").single().getText()).isEqualTo("Sign out");
         assertThat(find(H1.class).withClassName("page-title").single().getText()).isEqualTo("Dashboard");

@@ -1,0 +1,30 @@
+package dev.kontor.contact;
+
+import dev.kontor.user.Roles;
+import java.time.Clock;
+import java.util.Set;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Records contacts on the provider's behalf (its tooling, the demo data); people use {@link ContactService}. */
+@Service
+@PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
+@Transactional
+public class ContactProvisioning {
+
+    private final ContactRepository contacts;
+    private final Clock clock;
+
+    ContactProvisioning(ContactRepository contacts, Clock clock) {
+        this.contacts = contacts;
+        this.clock = clock;
+    }
+
+    public long importContact(long organizationId, Long userId, String firstName, String lastName, String email,
+                              String phone, String jobTitle, Set<ContactType> types) {
+        ContactDetails details = ContactService.checked(firstName, lastName, phone, jobTitle, types);
+        return contacts.save(new Contact(organizationId, userId, details, ContactService.checkedEmail(email),
+                clock.instant())).getId();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.kontor.contact.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import dev.kontor.base.RuleViolation;
+import dev.kontor.base.ui.LanguageSwitch;
+import dev.kontor.contact.ClosedEmailChange;
+import dev.kontor.contact.ContactService;
+import dev.kontor.contact.EmailChangePreview;
+
+/**
+ * The page the confirmation link opens, without sign-in: it names the old and the new address and confirms the
+ * change with one click (a click, so that a mail scanner that follows links changes nothing). An expired or forged
+ * link gets a page that says so.
+ */
+@Route(value = "contact-email/:token", autoLayout = false)
+@AnonymousAllowed
+public class ConfirmContactEmailView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final ContactService contacts;
+    private final Div content = new Div();
+
+    public ConfirmContactEmailView(ContactService contacts, LanguageSwitch languageSwitch) {
+        this.contacts = contacts;
+        addClassName("public-page");
+        H1 brand = new H1(getTranslation("app.name"));
+        brand.addClassName("login-brand");
+        content.addClassName("public-card");
+        add(brand, content, languageSwitch);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String token = event.getRouteParameters().get("token").orElse("");
+        EmailChangePreview preview = contacts.preview(token);
+        if (preview.state() != EmailChangePreview.State.OPEN) {
+            event.rerouteToError(new ClosedEmailChange(preview.state()), preview.state().name());
+            return;
+        }
+        content.removeAll();
+        Paragraph what = new Paragraph(getTranslation("contact.confirm.text", preview.currentEmail(),
+                preview.newEmail(), preview.organization()));
+        what.setId("confirm-email-text");
+        Button confirm = new Button(getTranslation("contact.confirm.button"), click -> {
+            try {
+                contacts.confirm(token);
+            } catch (RuleViolation refused) {
+                what.setText(getTranslation(refused.messageKey(), refused.arguments()));
+                return;
+            }
+            content.removeAll();
+            Paragraph done = new Paragraph(getTranslation("contact.confirm.done", preview.newEmail()));
+            done.setId("email-confirmed");
+            content.add(new H2(getTranslation("contact.confirm.title")), done,
+                    new Anchor("login", getTranslation("invitation.to-sign-in")));
+        });
+        confirm.setId("confirm-email");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        content.add(new H2(getTranslation("contact.confirm.title")), what, confirm);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("contact.confirm.title");
+    }
+}

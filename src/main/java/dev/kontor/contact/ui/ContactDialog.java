@@ -1,0 +1,176 @@
+package dev.kontor.contact.ui;
+
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.validator.EmailValidator;
+import dev.kontor.base.InvalidInput;
+import dev.kontor.base.ui.FormRules;
+import dev.kontor.contact.ContactRow;
+import dev.kontor.contact.ContactService;
+import dev.kontor.contact.ContactType;
+import dev.kontor.contact.NewContact;
+import dev.kontor.contact.PhoneNumbers;
+import dev.kontor.organization.Member;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Add contact (or edit one): an existing user of the organization, or a person without access; first and last name
+ * and business e-mail required, phone and job title optional, one or more contact types, each explained. A linked
+ * contact's new e-mail address waits for confirmation by the new address.
+ */
+class ContactDialog extends Dialog {
+
+    private enum Who { USER, PERSON }
+
+    private final RadioButtonGroup<Who> who = new RadioButtonGroup<>();
+    private final ComboBox<Member> user = new ComboBox<>();
+    private final TextField firstName = new TextField();
+    private final TextField lastName = new TextField();
+    private final EmailField email = new EmailField();
+    private final TextField phone = new TextField();
+    private final TextField jobTitle = new TextField();
+    private final CheckboxGroup<ContactType> types = new CheckboxGroup<>();
+
+    ContactDialog(ContactService contacts, long organizationId, ContactRow existing, Runnable onSaved) {
+        setId("contact-dialog");
+        setHeaderTitle(getTranslation(existing == null ? "contact.add" : "contact.edit"));
+        setWidth("min(40rem, 100vw)");
+
+        firstName.setId("contact-first-name");
+        firstName.setLabel(getTranslation("contact.first-name"));
+        firstName.setMaxLength(100);
+        firstName.setRequiredIndicatorVisible(true);
+        lastName.setId("contact-last-name");
+        lastName.setLabel(getTranslation("contact.last-name"));
+        lastName.setMaxLength(100);
+        lastName.setRequiredIndicatorVisible(true);
+        email.setId("contact-email");
+        email.setLabel(getTranslation("contact.email"));
+        email.setMaxLength(254);
+        email.setRequiredIndicatorVisible(true);
+        phone.setId("contact-phone");
+        phone.setLabel(getTranslation("contact.phone"));
+        phone.setHelperText(getTranslation("contact.phone.help"));
+        phone.setMaxLength(40);
+        jobTitle.setId("contact-job-title");
+        jobTitle.setLabel(getTranslation("contact.job-title"));
+        jobTitle.setMaxLength(100);
+        types.setId("contact-types");
+        types.setLabel(getTranslation("contact.types"));
+        types.setItems(ContactType.values());
+        types.setItemLabelGenerator(type -> getTranslation("contact.type." + type + ".explained"));
+        types.setRequiredIndicatorVisible(true);
+
+        FormLayout form = new FormLayout();
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
+        if (existing == null) {
+            who.setId("contact-who");
+            who.setLabel(getTranslation("contact.who"));
+            who.setItems(Who.values());
+            who.setItemLabelGenerator(choice -> getTranslation("contact.who." + choice));
+            who.setValue(Who.PERSON);
+            user.setId("contact-user");
+            user.setLabel(getTranslation("contact.user"));
+            user.setItems(contacts.users(organizationId));
+            user.setItemLabelGenerator(member -> member.displayName() + " (" + member.email() + ")");
+            user.setVisible(false);
+            who.addValueChangeListener(event -> {
+                boolean fromUser = event.getValue() == Who.USER;
+                user.setVisible(fromUser);
+                email.setReadOnly(fromUser);
+            });
+            user.addValueChangeListener(event -> takeOver(event.getValue()));
+            form.add(who, user);
+            form.setColspan(who, 2);
+            form.setColspan(user, 2);
+        } else {
+            firstName.setValue(existing.firstName());
+            lastName.setValue(existing.lastName());
+            email.setValue(existing.email());
+            phone.setValue(PhoneNumbers.readable(existing.phone()));
+            jobTitle.setValue(existing.jobTitle() == null ? "" : existing.jobTitle());
+            types.setValue(existing.types());
+            if (existing.linked()) {
+                email.setHelperText(getTranslation("contact.email.linked-help"));
+            }
+        }
+        form.add(firstName, lastName, email, phone, jobTitle, types);
+        form.setColspan(types, 2);
+        add(form);
+
+        Binder<NewContact> binder = new Binder<>();
+        binder.forField(firstName).asRequired(getTranslation("validation.required"))
+                .withValidator(FormRules.noMarkup(this)).bind(c -> "", (c, v) -> { });
+        binder.forField(lastName).asRequired(getTranslation("validation.required"))
+                .withValidator(FormRules.noMarkup(this)).bind(c -> "", (c, v) -> { });
+        binder.forField(email).asRequired(getTranslation("validation.required"))
+                .withValidator(new EmailValidator(getTranslation("validation.email"))).bind(c -> "", (c, v) -> { });
+        binder.forField(types).asRequired(getTranslation("contact.types.required"))
+                .bind(c -> EnumSet.noneOf(ContactType.class), (c, v) -> { });
+
+        Button save = new Button(getTranslation(existing == null ? "contact.add" : "action.save"), click -> {
+            if (!binder.validate().isOk()) {
+                return;
+            }
+            Long userId = existing == null && who.getValue() == Who.USER && user.getValue() != null
+                    ? user.getValue().userId() : null;
+            NewContact request = new NewContact(userId, firstName.getValue(), lastName.getValue(), email.getValue(),
+                    phone.getValue(), jobTitle.getValue(), Set.copyOf(types.getValue()));
+            ContactRow saved;
+            try {
+                saved = existing == null ? contacts.add(organizationId, request)
+                        : contacts.change(existing.id(), request, existing.version(), getLocale());
+            } catch (InvalidInput refusal) {
+                if (!FormRules.showNextToField(this, refusal, Map.<String, HasValidation>of("firstName", firstName,
+                        "lastName", lastName, "email", email, "phone", phone, "jobTitle", jobTitle, "types", types,
+                        "user", user))) {
+                    throw refusal;
+                }
+                return;
+            }
+            String message = saved.pendingEmail() != null && (existing == null
+                    || !saved.pendingEmail().equals(existing.pendingEmail()))
+                    ? getTranslation("contact.email.pending-sent", saved.pendingEmail())
+                    : getTranslation("contact.saved", saved.name());
+            Notification.show(message, 5000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            close();
+            onSaved.run();
+        });
+        save.setId("save-contact");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button(getTranslation("action.cancel"), click -> close());
+        getFooter().add(cancel, save);
+        if (existing == null) {
+            Paragraph explained = new Paragraph(getTranslation("contact.add.explained"));
+            explained.addClassName("section-explanation");
+            addComponentAsFirst(explained);
+        }
+    }
+
+    /** A user's name and address fill the form; the name is split at its last space, which one may correct. */
+    private void takeOver(Member member) {
+        if (member == null) {
+            return;
+        }
+        String name = member.displayName().strip();
+        int split = name.lastIndexOf(' ');
+        firstName.setValue(split > 0 ? name.substring(0, split) : name);
+        lastName.setValue(split > 0 ? name.substring(split + 1) : "");
+        email.setValue(member.email());
+    }
+}

@@ -1,0 +1,144 @@
+package dev.kontor.contact.ui;
+
+import org.springframework.modulith.NamedInterface;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+import dev.kontor.contact.ContactExport;
+import dev.kontor.contact.ContactRow;
+import dev.kontor.contact.ContactService;
+import dev.kontor.contact.PhoneNumbers;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * An organization's contacts: a grid paged from the database (name, e-mail with a new address awaiting
+ * confirmation, phone, job title, types, whether a user is linked), Add contact, edit, delete and CSV export.
+ * Changing is offered to those who may manage the contacts; the service checks anyway.
+ */
+@NamedInterface("contact-components")
+public class ContactsSection extends Div {
+
+    private final ContactService contacts;
+    private final long organizationId;
+    private final Grid<ContactRow> grid = new Grid<>();
+    private final transient Runnable onChanged;
+
+    public ContactsSection(ContactService contacts, ContactExport export, long organizationId, Runnable onChanged) {
+        this.contacts = contacts;
+        this.organizationId = organizationId;
+        this.onChanged = onChanged;
+        setId("contacts-section");
+        addClassName("contacts-section");
+        boolean mayManage = contacts.mayManage(organizationId);
+
+        Div heading = new Div(new H3(getTranslation("contact.title")));
+        heading.addClassName("section-heading");
+        Div buttons = new Div();
+        buttons.addClassName("section-buttons");
+        Anchor csv = new Anchor((DownloadHandler) event -> {
+            event.setFileName("contacts.csv");
+            event.setContentType("text/csv; charset=UTF-8");
+            export.organization(organizationId, new OutputStreamWriter(event.getOutputStream(),
+                    StandardCharsets.UTF_8));
+        }, getTranslation("contact.export"));
+        csv.setId("export-contacts");
+        csv.addClassName("export-link");
+        csv.addComponentAsFirst(VaadinIcon.DOWNLOAD.create());
+        buttons.add(csv);
+        if (mayManage) {
+            Button add = new Button(getTranslation("contact.add"), VaadinIcon.PLUS.create(),
+                    click -> new ContactDialog(contacts, organizationId, null, this::changed).open());
+            add.setId("add-contact");
+            add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            buttons.add(add);
+        }
+        heading.add(buttons);
+
+        grid.setId("contacts");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT,
+                GridVariant.LUMO_COMPACT);
+        grid.setAllRowsVisible(true);
+        grid.addColumn(ContactRow::name).setHeader(getTranslation("contact.column.name"))
+                .setSortProperty("lastName", "firstName").setWidth("10rem").setFlexGrow(2);
+        grid.addComponentColumn(this::emailCell).setHeader(getTranslation("contact.column.email"))
+                .setSortProperty("email").setWidth("12rem").setFlexGrow(2);
+        grid.addColumn(row -> PhoneNumbers.readable(row.phone())).setHeader(getTranslation("contact.column.phone"))
+                .setWidth("9rem").setFlexGrow(1);
+        grid.addColumn(row -> row.jobTitle() == null ? "" : row.jobTitle())
+                .setHeader(getTranslation("contact.column.job-title")).setWidth("8rem").setFlexGrow(1);
+        grid.addComponentColumn(row -> ContactTags.of(this, row.types()))
+                .setHeader(getTranslation("contact.column.types")).setWidth("10rem").setFlexGrow(1);
+        grid.addColumn(row -> getTranslation(row.linked() ? "contact.linked.yes" : "contact.linked.no"))
+                .setHeader(getTranslation("contact.column.user")).setAutoWidth(true).setFlexGrow(0);
+        if (mayManage) {
+            grid.addComponentColumn(this::actions).setHeader(getTranslation("manager.actions"))
+                    .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
+        }
+        grid.setEmptyStateText(getTranslation("contact.none"));
+        grid.setItems(query -> contacts.page(organizationId,
+                        VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
+                query -> (int) contacts.count(organizationId));
+        add(heading, grid);
+    }
+
+    private Component emailCell(ContactRow row) {
+        Div cell = new Div(new Span(row.email()));
+        cell.addClassName("contact-email-cell");
+        if (row.pendingEmail() != null) {
+            Span pending = new Span(getTranslation("contact.email.pending", row.pendingEmail()));
+            pending.addClassNames("tag", "tag-warning");
+            cell.add(pending);
+        }
+        return cell;
+    }
+
+    private Component actions(ContactRow row) {
+        Button edit = new Button(VaadinIcon.EDIT.create(),
+                click -> new ContactDialog(contacts, organizationId, row, this::changed).open());
+        edit.setId("edit-contact-" + row.id());
+        edit.setAriaLabel(getTranslation("contact.edit") + ": " + row.name());
+        edit.setTooltipText(getTranslation("contact.edit"));
+        edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        Button delete = new Button(VaadinIcon.TRASH.create(), click -> confirmDelete(row));
+        delete.setId("delete-contact-" + row.id());
+        delete.setAriaLabel(getTranslation("contact.delete") + ": " + row.name());
+        delete.setTooltipText(getTranslation("contact.delete"));
+        delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+        Div cell = new Div(edit, delete);
+        cell.addClassName("action-cell");
+        return cell;
+    }
+
+    private void confirmDelete(ContactRow row) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId("confirm-delete-contact");
+        dialog.setHeader(getTranslation("contact.delete.title"));
+        dialog.setText(getTranslation(row.linked() ? "contact.delete.linked" : "contact.delete.person", row.name()));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("action.cancel"));
+        dialog.setConfirmText(getTranslation("contact.delete"));
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(event -> {
+            contacts.delete(row.id(), row.version());
+            changed();
+        });
+        dialog.open();
+    }
+
+    private void changed() {
+        grid.getDataProvider().refreshAll();
+        onChanged.run();
+    }
+}

@@ -1,0 +1,106 @@
+package dev.kontor.partner.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import dev.kontor.contact.ContactExport;
+import dev.kontor.contact.ContactService;
+import dev.kontor.contact.ContactType;
+import dev.kontor.contact.ui.ContactTags;
+import dev.kontor.contact.ui.ContactsSection;
+import dev.kontor.organization.Member;
+import dev.kontor.organization.MembershipAdministration;
+import dev.kontor.partner.PartnerMembership;
+import dev.kontor.partner.PartnerService;
+import dev.kontor.user.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The partner's own profile: its users with their roles and contact types, and its contacts. Legal representatives
+ * and administrators also export the contacts of the partner's whole tree.
+ */
+@Route("partner/profile")
+@Menu(title = "nav.partner-profile", order = 12, icon = "vaadin:building")
+@RolesAllowed({Roles.LEGAL_REPRESENTATIVE, Roles.PARTNER_ADMINISTRATOR, Roles.PARTNER_EMPLOYEE})
+public class PartnerProfileView extends VerticalLayout implements HasDynamicTitle {
+
+    public PartnerProfileView(PartnerService partners, MembershipAdministration memberships, ContactService contacts,
+                              ContactExport export) {
+        setId("partner-profile-view");
+        PartnerMembership partner = partners.myPartners().getFirst();
+        long partnerId = partner.partnerId();
+
+        Div heading = new Div(new H2(partner.partnerName()));
+        heading.addClassName("section-heading");
+        if (partner.seesAllCustomers()) {
+            Anchor tree = new Anchor((DownloadHandler) event -> {
+                event.setFileName("contacts-tree.csv");
+                event.setContentType("text/csv; charset=UTF-8");
+                export.partnerTree(partnerId, new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8));
+            }, getTranslation("contact.export-tree"));
+            tree.setId("export-tree-contacts");
+            tree.addClassName("export-link");
+            tree.addComponentAsFirst(VaadinIcon.DOWNLOAD.create());
+            Div buttons = new Div(tree);
+            buttons.addClassName("section-buttons");
+            heading.add(buttons);
+        }
+
+        List<Member> members = memberships.allMembers(partnerId);
+        Map<Long, Set<ContactType>> types = contacts.typesOfUsers(partnerId,
+                members.stream().map(Member::userId).distinct().toList());
+        Div users = new Div(new H3(getTranslation("partner.profile.users")));
+        users.setId("partner-users");
+        users.addClassName("card-section");
+        Div list = new Div();
+        list.addClassName("manager-list");
+        list.getElement().setAttribute("role", "list");
+        members.forEach(member -> list.add(userRow(member, types.getOrDefault(member.userId(), Set.of()))));
+        users.add(list);
+
+        ContactsSection contactsSection = new ContactsSection(contacts, export, partnerId,
+                () -> getUI().ifPresent(ui -> ui.getPage().reload()));
+        contactsSection.addClassName("card-section");
+        add(heading, users, contactsSection);
+    }
+
+    private Component userRow(Member member, Set<ContactType> types) {
+        Span name = new Span(member.displayName());
+        name.addClassName("manager-name");
+        Span email = new Span(member.email());
+        email.addClassName("manager-email");
+        Div who = new Div(name, email);
+        who.addClassName("manager-who");
+        Span role = new Span(getTranslation("membership.role." + member.role()));
+        role.addClassName("tag");
+        Span state = new Span(getTranslation("membership.state." + member.state()));
+        state.addClassNames("tag", "tag-state-" + member.state().name().toLowerCase(Locale.ROOT));
+        Div tags = new Div(role, state, ContactTags.of(this, types));
+        tags.addClassName("tag-cell");
+        Div row = new Div(who, tags);
+        row.setId("partner-user-" + member.membershipId());
+        row.addClassName("manager-row");
+        row.getElement().setAttribute("role", "listitem");
+        return row;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.partner-profile");
+    }
+}

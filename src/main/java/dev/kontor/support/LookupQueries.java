@@ -1,0 +1,162 @@
+package dev.kontor.support;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The lookup's statements, read-only, each served by an index: exact customer numbers, e-mail addresses and phone
+ * numbers by b-tree; partial names and service names by trigram indexes on PostgreSQL. The card reads the account,
+ * its contacts, its partner and the partner's technical contacts, its services and its last changes in one statement
+ * each, however many there are.
+ */
+@Component
+class LookupQueries {
+
+    static final int LIMIT = 20;
+
+    private final JdbcClient jdbc;
+
+    LookupQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<LookupResult> byCustomerNumber(String digits) {
+        return jdbc.sql("""
+                        SELECT o.id, o.customer_number, o.name, o.customer_number AS matched FROM organization o
+                        WHERE o.kind = 'CUSTOMER' AND (o.customer_number = :exact OR LOWER(o.customer_number) LIKE :prefix)
+                        ORDER BY o.customer_number LIMIT :limit""")
+                .param("exact", "CN-" + digits).param("prefix", "cn-" + digits + "%").param("limit", LIMIT)
+                .query((rs, row) -> result(rs, MatchKind.CUSTOMER_NUMBER)).list();
+    }
+
+    List<LookupResult> byEmail(String email) {
+        return jdbc.sql("""
+                        SELECT o.id, o.customer_number, o.name, u.display_name AS matched
+                        FROM app_user u JOIN membership m ON m.user_id = u.id AND m.role = 'MANAGER'
+                        JOIN organization o ON o.id = m.organization_id
+                        WHERE u.email = :email
+                        UNION
+                        SELECT o.id, o.customer_number, o.name, c.first_name || ' ' || c.last_name AS matched
+                        FROM contact c JOIN organization co ON co.id = c.organization_id
+                        JOIN organization o ON o.id = COALESCE(co.account_id, co.id)
+                        WHERE c.email = :email AND o.kind = 'CUSTOMER'
+                        ORDER BY 2 LIMIT :limit""")
+                .param("email", email).param("limit", LIMIT)
+                .query((rs, row) -> result(rs, MatchKind.EMAIL)).list();
+    }
+
+    List<LookupResult> byPhone(String e164) {
+        return jdbc.sql("""
+                        SELECT o.id, o.customer_number, o.name, c.first_name || ' ' || c.last_name AS matched
+                        FROM contact c JOIN organization co ON co.id = c.organization_id
+                        JOIN organization o ON o.id = COALESCE(co.account_id, co.id)
+                        WHERE c.phone = :phone AND o.kind = 'CUSTOMER'
+                        ORDER BY o.customer_number LIMIT :limit""")
+                .param("phone", e164).param("limit", LIMIT)
+                .query((rs, row) -> result(rs, MatchKind.PHONE)).list();
+    }
+
+    List<LookupResult> byName(String foldedText) {
+        return jdbc.sql("""
+                        SELECT o.id, o.customer_number, o.name, o.name AS matched FROM organization o
+                        WHERE o.kind = 'CUSTOMER' AND o.search_key LIKE :pattern ESCAPE '\\'
+                        ORDER BY o.search_key, o.id LIMIT :limit""")
+                .param("pattern", "%" + escapeLike(foldedText) + "%").param("limit", LIMIT)
+                .query((rs, row) -> result(rs, MatchKind.NAME)).list();
+    }
+
+    List<LookupResult> byService(String lowerText) {
+        return jdbc.sql("""
+                        SELECT o.id, o.customer_number, o.name, s.name AS matched
+                        FROM service s JOIN organization o ON o.id = s.organization_id
+                        WHERE LOWER(s.name) LIKE :pattern ESCAPE '\\' AND o.kind = 'CUSTOMER'
+                        ORDER BY s.name, o.id LIMIT :limit""")
+                .param("pattern", "%" + escapeLike(lowerText) + "%").param("limit", LIMIT)
+                .query((rs, row) -> result(rs, MatchKind.SERVICE)).list();
+    }
+
+    Optional<AccountRow> account(long customerId) {
+        return jdbc.sql("""
+                        SELECT o.id, o.customer_number, o.name, a.emergency_phone, a.contact_confirmed_at,
+                               cp.id AS cp_id, cp.display_name AS cp_name, cp.email AS cp_email,
+                               cp.preferred_language AS cp_language,
+                               d.id AS d_id, d.display_name AS d_name, d.email AS d_email,
+                               d.preferred_language AS d_language
+                        FROM organization o
+                        LEFT JOIN customer_account a ON a.organization_id = o.id
+                        LEFT JOIN app_user cp ON cp.id = a.contact_person_id
+                        LEFT JOIN app_user d ON d.id = a.deputy_id
+                        WHERE o.id = :id AND o.kind = 'CUSTOMER'""")
+                .param("id", customerId).query((rs, row) -> new AccountRow(rs.getLong("id"),
+                        rs.getString("customer_number"), rs.getString("name"), rs.getString("emergency_phone"),
+                        instant(rs.getTimestamp("contact_confirmed_at")), rs.getObject("cp_id", Long.class),
+                        rs.getString("cp_name"), rs.getString("cp_email"), rs.getString("cp_language"),
+                        rs.getObject("d_id", Long.class), rs.getString("d_name"), rs.getString("d_email"),
+                        rs.getString("d_language"))).optional();
+    }
+
+    List<ContactLine> contacts(long organizationId) {
+        return jdbc.sql("""
+                        SELECT c.user_id, c.first_name, c.last_name, c.email, c.phone, c.job_title, c.technical
+                        FROM contact c WHERE c.organization_id = :id
+                        ORDER BY c.last_name, c.first_name, c.id LIMIT 200""")
+                .param("id", organizationId).query((rs, row) -> new ContactLine(rs.getObject("user_id", Long.class),
+                        rs.getString("first_name") + " " + rs.getString("last_name"), rs.getString("email"),
+                        rs.getString("phone"), rs.getString("job_title"), rs.getBoolean("technical"))).list();
+    }
+
+    /** The managing partner: the one holding ADMIN, else the one working with the customer longest. */
+    Optional<PartnerLine> partner(long customerId) {
+        return jdbc.sql("""
+                        SELECT p.id, p.name FROM partner_relationship r JOIN organization p ON p.id = r.partner_id
+                        WHERE r.customer_id = :id AND r.state = 'ACTIVE'
+                        ORDER BY CASE WHEN r.admin_customer_id IS NULL THEN 1 ELSE 0 END, r.answered_at, r.id
+                        LIMIT 1""")
+                .param("id", customerId).query((rs, row) -> new PartnerLine(rs.getLong(1), rs.getString(2)))
+                .optional();
+    }
+
+    List<String> services(long customerId) {
+        return jdbc.sql("SELECT s.name FROM service s WHERE s.organization_id = :id ORDER BY s.kind, s.name")
+                .param("id", customerId).query(String.class).list();
+    }
+
+    List<CardChange> lastChanges(long customerId, List<String> kinds, int count) {
+        return jdbc.sql("""
+                        SELECT e.occurred_at, e.kind, e.actor_email, e.summary FROM audit_event e
+                        WHERE e.organization_id = :id AND e.kind IN (:kinds)
+                        ORDER BY e.occurred_at DESC, e.id DESC LIMIT :count""")
+                .param("id", customerId).param("kinds", kinds).param("count", count)
+                .query((rs, row) -> new CardChange(instant(rs.getTimestamp(1)), rs.getString(2), rs.getString(3),
+                        rs.getString(4))).list();
+    }
+
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static LookupResult result(ResultSet rs, MatchKind kind) throws SQLException {
+        return new LookupResult(rs.getLong(1), rs.getString(2), rs.getString(3), kind, rs.getString(4));
+    }
+
+    private static java.time.Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    record AccountRow(long id, String customerNumber, String name, String emergencyPhone,
+                      java.time.Instant confirmedAt, Long contactPersonId, String contactPersonName,
+                      String contactPersonEmail, String contactPersonLanguage, Long deputyId, String deputyName,
+                      String deputyEmail, String deputyLanguage) {
+    }
+
+    record ContactLine(Long userId, String name, String email, String phone, String jobTitle, boolean technical) {
+    }
+
+    record PartnerLine(long id, String name) {
+    }
+}

@@ -1,0 +1,6 @@
+package dev.kontor.support;
+
+/** Why a customer account is in the results: what the search text matched. */
+public enum MatchKind {
+    CUSTOMER_NUMBER, EMAIL, PHONE, NAME, SERVICE
+}

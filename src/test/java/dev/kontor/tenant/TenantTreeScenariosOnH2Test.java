@@ -1,0 +1,7 @@
+package dev.kontor.tenant;
+
+import dev.kontor.support.IntegrationTest;
+
+@IntegrationTest
+class TenantTreeScenariosOnH2Test extends TenantTreeScenarios {
+}
