@@ -38,5 +38,14 @@ class SupportJourneyIT extends EndToEndTest {
         page.keyboard().press("Escape");
         assertThat(page.locator("#lookup-search input")).isFocused();
         assertThat(page.locator("#support-card")).isHidden();
+
+        // arrow keys walk the results: the second cluster's account
+        page.locator("#lookup-search input").fill("cluster c-");
+        assertThat(page.locator("#lookup-results vaadin-item")).hasCount(3);
+        page.locator("#lookup-search input").press("ArrowDown");
+        page.keyboard().press("ArrowDown");
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#card-title")).hasText("Kanzlei Weber (CN-10002)");
+        assertThat(page.locator("#card-freshness")).containsText("overdue");
     }
 }

@@ -70,6 +70,12 @@ public class SupportLookupView extends VerticalLayout implements HasDynamicTitle
         search.addValueChangeListener(event -> showResults(event.getValue()));
         search.setAutofocus(true);
         search.addKeyDownListener(Key.ENTER, event -> openFirst());
+        // down from the search into the results, where the arrow keys walk and Enter opens
+        search.addKeyDownListener(Key.ARROW_DOWN, event -> {
+            if (!shown.isEmpty()) {
+                results.getElement().callJsFunction("focus");
+            }
+        });
 
         resultsHint.setId("lookup-hint");
         resultsHint.addClassName("section-explanation");
