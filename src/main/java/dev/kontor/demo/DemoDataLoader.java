@@ -83,6 +83,7 @@ class DemoDataLoader implements ApplicationRunner {
 
         Organization provider = onboarding.createProvider("Kontor Platform");
         person("support@kontor.test", "Sophie Stern", passwordHash, provider, MembershipRole.SUPPORT);
+        person("operator@kontor.test", "Olga Ortmann", passwordHash, provider, MembershipRole.PROVIDER_ADMINISTRATOR);
 
         Organization partner = onboarding.createPartner("Muster Hosting GmbH", provider.getId());
         person("legal@muster-hosting.test", "Lea Lehmann", passwordHash, partner, MembershipRole.LEGAL_REPRESENTATIVE);

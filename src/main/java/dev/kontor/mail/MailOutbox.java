@@ -1,7 +1,14 @@
 package dev.kontor.mail;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -17,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class MailOutbox {
 
     private static final Logger log = LoggerFactory.getLogger(MailOutbox.class);
+    /** Keys per lookup statement, well below every database's limit on bind parameters. */
+    private static final int KEY_LOOKUP_CHUNK = 1000;
 
     private final OutgoingMailRepository mails;
     private final Clock clock;
@@ -40,5 +49,33 @@ public class MailOutbox {
             return;
         }
         mails.save(OutgoingMail.pending(message, clock.instant()));
+    }
+
+    /**
+     * As {@link #enqueue} for many mails at once (a mailing's batch): one query finds the keys present already, then
+     * the new mails are written, so a batch of hundreds costs no more than one statement per mail. Returns how many
+     * were new.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int enqueueAll(Collection<MailMessage> messages) {
+        Map<String, MailMessage> byKey = new LinkedHashMap<>();
+        messages.forEach(message -> byKey.putIfAbsent(Objects.requireNonNull(message, "message").idempotencyKey(),
+                message));
+        Set<String> present = new HashSet<>();
+        List<String> keys = List.copyOf(byKey.keySet());
+        for (int from = 0; from < keys.size(); from += KEY_LOOKUP_CHUNK) {
+            present.addAll(mails.findPresentKeys(keys.subList(from, Math.min(keys.size(), from + KEY_LOOKUP_CHUNK))));
+        }
+        Instant now = clock.instant();
+        int added = 0;
+        for (MailMessage message : byKey.values()) {
+            if (present.contains(message.idempotencyKey())) {
+                log.debug("Mail {} is in the outbox already; the duplicate is ignored", message.idempotencyKey());
+            } else {
+                mails.save(OutgoingMail.pending(message, now));
+                added++;
+            }
+        }
+        return added;
     }
 }

@@ -22,6 +22,9 @@ interface OutgoingMailRepository extends Repository<OutgoingMail, Long> {
 
     Optional<OutgoingMail> findByIdempotencyKey(String idempotencyKey);
 
+    @Query("select m.idempotencyKey from OutgoingMail m where m.idempotencyKey in :keys")
+    List<String> findPresentKeys(java.util.Collection<String> keys);
+
     /**
      * Claims up to {@code limit} PENDING mails that are due, the longest due first, and locks them until the end of
      * the transaction. Rows another transaction holds are skipped, not waited for (lock timeout -2 is Hibernate's

@@ -5,6 +5,7 @@ import dev.kontor.user.Roles;
 /** A role a person holds in one organization, and the kind of organization it belongs to. */
 public enum MembershipRole {
     SUPPORT(Roles.SUPPORT, OrganizationKind.PROVIDER),
+    PROVIDER_ADMINISTRATOR(Roles.PROVIDER_ADMINISTRATOR, OrganizationKind.PROVIDER),
     LEGAL_REPRESENTATIVE(Roles.LEGAL_REPRESENTATIVE, OrganizationKind.PARTNER),
     PARTNER_ADMINISTRATOR(Roles.PARTNER_ADMINISTRATOR, OrganizationKind.PARTNER),
     PARTNER_EMPLOYEE(Roles.PARTNER_EMPLOYEE, OrganizationKind.PARTNER),
@@ -25,12 +26,12 @@ public enum MembershipRole {
     }
 
     /**
-     * What the role allows in the organization it belongs to: managers, legal representatives, partner and tenant
-     * administrators hold every right there; employees and support may look.
+     * What the role allows in the organization it belongs to: managers, legal representatives, provider, partner and
+     * tenant administrators hold every right there; employees and support may look.
      */
     public java.util.Set<OrganizationRight> rightsInOwnOrganization() {
         return switch (this) {
-            case MANAGER, LEGAL_REPRESENTATIVE, PARTNER_ADMINISTRATOR, TENANT_ADMINISTRATOR ->
+            case MANAGER, LEGAL_REPRESENTATIVE, PARTNER_ADMINISTRATOR, TENANT_ADMINISTRATOR, PROVIDER_ADMINISTRATOR ->
                     java.util.EnumSet.allOf(OrganizationRight.class);
             case PARTNER_EMPLOYEE, SUPPORT -> java.util.EnumSet.of(OrganizationRight.VIEW);
         };

@@ -182,7 +182,7 @@ public class OrganizationAccess {
                     ? EnumSet.noneOf(OrganizationRight.class) : EnumSet.allOf(OrganizationRight.class);
             case PARTNER_EMPLOYEE -> path.customerBetween(ancestorIndex)
                     ? EnumSet.noneOf(OrganizationRight.class) : EnumSet.of(OrganizationRight.VIEW);
-            case SUPPORT -> EnumSet.noneOf(OrganizationRight.class);
+            case SUPPORT, PROVIDER_ADMINISTRATOR -> EnumSet.noneOf(OrganizationRight.class);
         };
     }
 }

@@ -9,14 +9,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whose audit events a person may read: support reads everything; managers, legal representatives and
- * administrators read the organizations where they hold that role.
+ * administrators (provider administrators included: the provider's own events) read the organizations where they
+ * hold that role.
  */
 @Component
 class OrganizationAuditScope implements AuditReadScope {
 
     private static final Set<MembershipRole> READERS = EnumSet.of(MembershipRole.MANAGER,
             MembershipRole.LEGAL_REPRESENTATIVE, MembershipRole.PARTNER_ADMINISTRATOR,
-            MembershipRole.TENANT_ADMINISTRATOR);
+            MembershipRole.TENANT_ADMINISTRATOR, MembershipRole.PROVIDER_ADMINISTRATOR);
 
     private final MembershipRepository memberships;
 

@@ -38,4 +38,17 @@ interface OrganizationRepository extends JpaRepository<Organization, Long> {
             where o.ancestorPath like concat(:oldPrefix, '%')
             """)
     int rewritePaths(String oldPrefix, String newPrefix, int oldLength);
+
+    /** A customer account by number, if it lies below the given path prefix (e.g. a provider's whole tree). */
+    @org.springframework.data.jpa.repository.Query("""
+            select o from Organization o where o.customerNumber = :customerNumber and o.ancestorPath like :pathPrefix
+            """)
+    Optional<Organization> findCustomerBelow(String customerNumber, String pathPrefix);
+
+    /** The partners directly below a provider with this name, regardless of case. */
+    @org.springframework.data.jpa.repository.Query("""
+            select o from Organization o where o.kind = dev.kontor.organization.OrganizationKind.PARTNER
+            and o.parent.id = :providerId and lower(o.name) = lower(:name) order by o.id
+            """)
+    java.util.List<Organization> findPartnersNamed(long providerId, String name);
 }

@@ -52,10 +52,7 @@ public class TenantTree {
     /** The top nodes of the person's tree. */
     public List<TreeNode> roots() {
         List<TreeScope> scopes = scopes();
-        return queries.nodes(scopes.stream().map(TreeScope::rootId).toList()).stream()
-                .map(node -> scopes.stream().anyMatch(s -> s.rootId() == node.id() && s.withManagedCustomers())
-                        ? withManagedCustomersCounted(node) : node)
-                .toList();
+        return countingManagedCustomers(queries.nodes(scopes.stream().map(TreeScope::rootId).toList()), scopes);
     }
 
     public List<TreeNode> children(long parentId, TreeFilter filter, int offset, int limit) {
@@ -104,7 +101,7 @@ public class TenantTree {
         matches.forEach(visible::add);
         // in the tree's order, so that each node opens after its parent
         Map<Long, TreeNode> nodes = new LinkedHashMap<>();
-        queries.nodes(toExpand).forEach(node -> nodes.put(node.id(), node));
+        countingManagedCustomers(queries.nodes(toExpand), scopes).forEach(node -> nodes.put(node.id(), node));
         return new TreeFilter(needle, matches, visible,
                 toExpand.stream().map(nodes::get).filter(java.util.Objects::nonNull).toList());
     }
@@ -152,6 +149,13 @@ public class TenantTree {
      * A partner's row counts its own tenants only; its leads see the customers they manage below it, too (as
      * {@link #children} lists them), and the tree's expand arrow must show even when those are all there is.
      */
+    private List<TreeNode> countingManagedCustomers(List<TreeNode> nodes, List<TreeScope> scopes) {
+        return nodes.stream()
+                .map(node -> scopes.stream().anyMatch(s -> s.rootId() == node.id() && s.withManagedCustomers())
+                        ? withManagedCustomersCounted(node) : node)
+                .toList();
+    }
+
     private TreeNode withManagedCustomersCounted(TreeNode partner) {
         int children = queries.countChildren(partner.id(), true, null);
         return new TreeNode(partner.id(), partner.kind(), partner.name(), partner.customerNumber(), partner.type(),

@@ -33,6 +33,11 @@ class TenantTreeQueries {
             SELECT r.tenants_customer_id FROM partner_relationship r
             WHERE r.partner_id = :partnerId AND r.tenants_customer_id IS NOT NULL""";
     private static final String ORDER = " ORDER BY CASE WHEN o.kind = 'TENANT' THEN 1 ELSE 0 END, LOWER(o.name), o.id";
+    /**
+     * The same order for a node's own tenants only (sibling_key is the lower-case name, unique among siblings), as
+     * the (parent_id, sibling_key) index has it: a page reads its rows from the index instead of sorting them all.
+     */
+    private static final String TENANT_ORDER = " ORDER BY o.sibling_key";
 
     private final JdbcClient jdbc;
 
@@ -51,7 +56,8 @@ class TenantTreeQueries {
                             int limit) {
         Map<String, Object> params = new HashMap<>();
         String where = childrenCondition(parentId, withManagedCustomers, onlyThese, params);
-        return jdbc.sql(ROW + " WHERE " + where + ORDER + " LIMIT :limit OFFSET :offset").params(params)
+        String order = withManagedCustomers ? ORDER : TENANT_ORDER;
+        return jdbc.sql(ROW + " WHERE " + where + order + " LIMIT :limit OFFSET :offset").params(params)
                 .param("limit", limit).param("offset", offset).query(this::node).list();
     }
 

@@ -7,6 +7,8 @@ package dev.kontor.user;
 public final class Roles {
 
     public static final String SUPPORT = "SUPPORT";
+    /** Administers the provider organization itself (e.g. sends platform notices); no rights below it. */
+    public static final String PROVIDER_ADMINISTRATOR = "PROVIDER_ADMINISTRATOR";
     public static final String LEGAL_REPRESENTATIVE = "LEGAL_REPRESENTATIVE";
     public static final String PARTNER_ADMINISTRATOR = "PARTNER_ADMINISTRATOR";
     public static final String PARTNER_EMPLOYEE = "PARTNER_EMPLOYEE";

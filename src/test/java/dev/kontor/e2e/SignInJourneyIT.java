@@ -24,8 +24,9 @@ class SignInJourneyIT extends EndToEndTest {
         submitLogin(DemoPeople.DORA, DemoPeople.PASSWORD);
 
         assertThat(page.locator("#signed-in-person")).hasText("Dora Nordmann");
-        assertThat(page.locator("#main-navigation vaadin-side-nav-item")).hasCount(2);
+        assertThat(page.locator("#main-navigation vaadin-side-nav-item")).hasCount(3);
         assertThat(page.locator("#main-navigation")).containsText("Dashboard");
+        assertThat(page.locator("#main-navigation")).containsText("Tenants");
         assertThat(page.locator("#main-navigation")).containsText("Audit log");
         assertThat(page.locator("#account-CN-10003")).containsText("CN-10003");
         assertThat(page.locator("#account-CN-10003")).containsText("Nordlicht Reisen");
@@ -37,6 +38,7 @@ class SignInJourneyIT extends EndToEndTest {
         assertThat(page.locator("#sign-out")).hasText("Abmelden");
         assertThat(page.locator("html")).hasAttribute("lang", "de");
         assertThat(page.locator("#main-navigation")).containsText("Übersicht");
+        assertThat(page.locator("#main-navigation")).containsText("Mandanten");
         assertThat(page.locator("#account-CN-10003")).containsText("Daten bearbeiten");
         screenshot("03-dashboard-de");
 

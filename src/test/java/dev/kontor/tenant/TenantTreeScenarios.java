@@ -174,7 +174,9 @@ abstract class TenantTreeScenarios {
     @Test
     void a_partner_root_shows_it_has_children_when_it_only_manages_customers_tenants() {
         Partner partner = data.partner();
-        data.customerOf(partner, EnumSet.of(VIEW, MANAGE_TENANTS));
+        Customer customer = data.customerOf(partner, EnumSet.of(VIEW, MANAGE_TENANTS));
+        String needle = "Gesucht" + TenantTestData.tag();
+        data.tenant(customer.id(), needle);
 
         fixtures.as(partner.adminEmail(), () -> {
             int count = tree.countChildren(partner.id(), TreeFilter.NONE);
@@ -183,6 +185,11 @@ abstract class TenantTreeScenarios {
             assertThat(tree.roots()).singleElement().satisfies(root -> assertThat(root.children()).isEqualTo(count));
             assertThat(tree.node(partner.id())).hasValueSatisfying(node -> assertThat(node.children())
                     .isEqualTo(count));
+            // nor opened by a search
+            assertThat(tree.search(needle).toExpand()).first().satisfies(node -> {
+                assertThat(node.id()).isEqualTo(partner.id());
+                assertThat(node.children()).isEqualTo(count);
+            });
         });
         fixtures.as(partner.employeeEmail(), () -> assertThat(tree.roots()).singleElement()
                 .satisfies(root -> assertThat(root.children()).isZero()));

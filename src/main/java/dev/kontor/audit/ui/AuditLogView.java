@@ -38,7 +38,7 @@ import java.time.format.FormatStyle;
 @Route("audit")
 @Menu(title = "nav.audit", order = 90, icon = "vaadin:records")
 @RolesAllowed({Roles.SUPPORT, Roles.MANAGER, Roles.LEGAL_REPRESENTATIVE, Roles.PARTNER_ADMINISTRATOR,
-        Roles.TENANT_ADMINISTRATOR})
+        Roles.TENANT_ADMINISTRATOR, Roles.PROVIDER_ADMINISTRATOR})
 public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
 
     private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");

@@ -73,7 +73,8 @@ class ContactDialog extends Dialog {
         types.setLabel(getTranslation("contact.types"));
         types.setItems(ContactType.values());
         types.setItemLabelGenerator(type -> getTranslation("contact.type." + type + ".explained"));
-        types.setRequiredIndicatorVisible(true);
+        // no required indicator: on a group of checkboxes it becomes an ARIA attribute that a group may not carry
+        types.setHelperText(getTranslation("contact.types.help"));
 
         FormLayout form = new FormLayout();
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
@@ -119,8 +120,8 @@ class ContactDialog extends Dialog {
                 .withValidator(FormRules.noMarkup(this)).bind(c -> "", (c, v) -> { });
         binder.forField(email).asRequired(getTranslation("validation.required"))
                 .withValidator(new EmailValidator(getTranslation("validation.email"))).bind(c -> "", (c, v) -> { });
-        binder.forField(types).asRequired(getTranslation("contact.types.required"))
-                .bind(c -> EnumSet.noneOf(ContactType.class), (c, v) -> { });
+        binder.forField(types).withValidator(chosen -> chosen != null && !chosen.isEmpty(),
+                getTranslation("contact.types.required")).bind(c -> EnumSet.noneOf(ContactType.class), (c, v) -> { });
 
         Button save = new Button(getTranslation(existing == null ? "contact.add" : "action.save"), click -> {
             if (!binder.validate().isOk()) {

@@ -71,20 +71,21 @@ public class ContactsSection extends Div {
                 GridVariant.LUMO_COMPACT);
         grid.setAllRowsVisible(true);
         grid.addColumn(ContactRow::name).setHeader(getTranslation("contact.column.name"))
-                .setSortProperty("lastName", "firstName").setWidth("10rem").setFlexGrow(2);
+                .setSortProperty("lastName", "firstName").setWidth("8rem").setFlexGrow(2);
         grid.addComponentColumn(this::emailCell).setHeader(getTranslation("contact.column.email"))
-                .setSortProperty("email").setWidth("12rem").setFlexGrow(2);
+                .setSortProperty("email").setWidth("10rem").setFlexGrow(2);
         grid.addColumn(row -> PhoneNumbers.readable(row.phone())).setHeader(getTranslation("contact.column.phone"))
-                .setWidth("9rem").setFlexGrow(1);
+                .setWidth("8rem").setFlexGrow(1);
         grid.addColumn(row -> row.jobTitle() == null ? "" : row.jobTitle())
-                .setHeader(getTranslation("contact.column.job-title")).setWidth("8rem").setFlexGrow(1);
+                .setHeader(getTranslation("contact.column.job-title")).setWidth("6rem").setFlexGrow(1);
         grid.addComponentColumn(row -> ContactTags.of(this, row.types()))
-                .setHeader(getTranslation("contact.column.types")).setWidth("10rem").setFlexGrow(1);
+                .setHeader(getTranslation("contact.column.types")).setWidth("7rem").setFlexGrow(1);
         grid.addColumn(row -> getTranslation(row.linked() ? "contact.linked.yes" : "contact.linked.no"))
                 .setHeader(getTranslation("contact.column.user")).setAutoWidth(true).setFlexGrow(0);
         if (mayManage) {
+            // frozen at the end: in a narrow dialog the actions must not scroll out of sight
             grid.addComponentColumn(this::actions).setHeader(getTranslation("manager.actions"))
-                    .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
+                    .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         }
         grid.setEmptyStateText(getTranslation("contact.none"));
         grid.setItems(query -> contacts.page(organizationId,

@@ -69,7 +69,13 @@ public class SupportLookupView extends VerticalLayout implements HasDynamicTitle
         search.setValueChangeTimeout(250);
         search.addValueChangeListener(event -> showResults(event.getValue()));
         search.setAutofocus(true);
-        Shortcuts.addShortcutListener(search, this::openFirst, Key.ENTER).listenOn(search);
+        search.addKeyDownListener(Key.ENTER, event -> openFirst());
+        // down from the search into the results, where the arrow keys walk and Enter opens
+        search.addKeyDownListener(Key.ARROW_DOWN, event -> {
+            if (!shown.isEmpty()) {
+                results.getElement().callJsFunction("focus");
+            }
+        });
 
         resultsHint.setId("lookup-hint");
         resultsHint.addClassName("section-explanation");
@@ -87,7 +93,8 @@ public class SupportLookupView extends VerticalLayout implements HasDynamicTitle
         card.setId("support-card");
         card.addClassName("support-card");
         card.setVisible(false);
-        Shortcuts.addShortcutListener(this, this::backToSearch, Key.ESCAPE).listenOn(this);
+        // Esc from anywhere on the page: back to the search, ready for the next lookup
+        Shortcuts.addShortcutListener(this, this::backToSearch, Key.ESCAPE);
 
         add(new H2(getTranslation("support.title")), search, resultsHint, results, card);
     }

@@ -1,0 +1,303 @@
+package dev.kontor.notice.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import dev.kontor.base.InvalidInput;
+import dev.kontor.base.ui.FormRules;
+import dev.kontor.contact.ContactType;
+import dev.kontor.notice.NoticeAudience;
+import dev.kontor.notice.NoticeStatus;
+import dev.kontor.notice.PlatformNotices;
+import dev.kontor.user.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Map;
+
+/**
+ * Platform notices for the provider's administrators: a form (kind, recipients, subject, text, Send notice) and,
+ * below it, the recent notices with their state and how many recipients have been mailed. While a notice is being
+ * sent the page asks the server for news every few seconds and stops once everything is sent.
+ */
+@Route("admin/notices")
+@Menu(title = "nav.notices", order = 90, icon = "vaadin:megaphone")
+@RolesAllowed(Roles.PROVIDER_ADMINISTRATOR)
+public class PlatformNoticesView extends VerticalLayout implements HasDynamicTitle {
+
+    static final int POLL_MILLIS = 2000;
+    private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+
+    /** Who a notice goes to, as the form offers it. */
+    enum Audience { ALL, CHOSEN }
+
+    private final PlatformNotices notices;
+    private final RadioButtonGroup<ContactType> kind = new RadioButtonGroup<>();
+    private final RadioButtonGroup<Audience> audience = new RadioButtonGroup<>();
+    private final TextArea customerNumbers = new TextArea();
+    private final TextArea partnerNames = new TextArea();
+    private final TextField subject = new TextField();
+    private final TextArea body = new TextArea();
+    private final Grid<NoticeStatus> grid = new Grid<>();
+    private final Binder<NoticeForm> binder = new Binder<>(NoticeForm.class);
+    private Registration polling;
+
+    public PlatformNoticesView(PlatformNotices notices) {
+        this.notices = notices;
+        setId("platform-notices-view");
+
+        H2 heading = new H2(getTranslation("notice.new"));
+        Paragraph explained = new Paragraph(getTranslation("notice.explained"));
+        explained.addClassName("section-explanation");
+        add(heading, explained, form(), recent());
+    }
+
+    private Component form() {
+        kind.setId("notice-kind");
+        kind.setLabel(getTranslation("notice.kind"));
+        kind.setItems(ContactType.values());
+        kind.setItemLabelGenerator(k -> getTranslation("notice.kind." + k));
+        kind.setRenderer(new ComponentRenderer<>(k -> {
+            Span label = new Span(getTranslation("notice.kind." + k));
+            Span explanation = new Span(getTranslation("notice.kind." + k + ".explained"));
+            explanation.addClassName("section-explanation");
+            Div item = new Div(label, explanation);
+            item.addClassName("notice-kind-choice");
+            return item;
+        }));
+        kind.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
+        kind.setRequiredIndicatorVisible(true);
+
+        audience.setId("notice-audience");
+        audience.setLabel(getTranslation("notice.audience"));
+        audience.setItems(Audience.values());
+        audience.setItemLabelGenerator(a -> getTranslation(a == Audience.ALL ? "notice.audience.all"
+                : "notice.audience.chosen"));
+        audience.setValue(Audience.ALL);
+        customerNumbers.setId("notice-customers");
+        customerNumbers.setLabel(getTranslation("notice.audience.customers"));
+        customerNumbers.setHelperText(getTranslation("notice.audience.customers.help"));
+        customerNumbers.setMaxLength(4000);
+        partnerNames.setId("notice-partners");
+        partnerNames.setLabel(getTranslation("notice.audience.partners"));
+        partnerNames.setHelperText(getTranslation("notice.audience.partners.help"));
+        partnerNames.setMaxLength(8000);
+        audience.addValueChangeListener(event -> showChosen(event.getValue() == Audience.CHOSEN));
+        showChosen(false);
+
+        subject.setId("notice-subject");
+        subject.setLabel(getTranslation("notice.subject"));
+        subject.setMaxLength(PlatformNotices.SUBJECT_MAX_LENGTH);
+        subject.setRequiredIndicatorVisible(true);
+        body.setId("notice-body");
+        body.setLabel(getTranslation("notice.body"));
+        body.setHelperText(getTranslation("notice.body.help"));
+        body.setMaxLength(PlatformNotices.BODY_MAX_LENGTH);
+        body.setMinRows(6);
+        body.setRequiredIndicatorVisible(true);
+
+        binder.forField(kind).asRequired(getTranslation("validation.required"))
+                .bind(NoticeForm::getKind, NoticeForm::setKind);
+        binder.forField(subject).asRequired(getTranslation("validation.required"))
+                .withValidator(FormRules.maxLength(this, PlatformNotices.SUBJECT_MAX_LENGTH))
+                .withValidator(FormRules.noMarkup(this))
+                .bind(NoticeForm::getSubject, NoticeForm::setSubject);
+        binder.forField(body).asRequired(getTranslation("validation.required"))
+                .withValidator(FormRules.maxLength(this, PlatformNotices.BODY_MAX_LENGTH))
+                .bind(NoticeForm::getBody, NoticeForm::setBody);
+
+        Button send = new Button(getTranslation("notice.send"), VaadinIcon.PAPERPLANE.create(), click -> send());
+        send.setId("send-notice");
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Div buttons = new Div(send);
+        buttons.addClassName("section-buttons");
+
+        FormLayout form = new FormLayout(kind, audience, customerNumbers, partnerNames, subject, body);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40rem", 2));
+        form.setColspan(kind, 2);
+        form.setColspan(audience, 2);
+        form.setColspan(subject, 2);
+        form.setColspan(body, 2);
+        Div section = new Div(form, buttons);
+        section.addClassName("card-section");
+        return section;
+    }
+
+    private void showChosen(boolean chosen) {
+        customerNumbers.setVisible(chosen);
+        partnerNames.setVisible(chosen);
+    }
+
+    private void send() {
+        NoticeForm input = new NoticeForm();
+        if (!binder.writeBeanIfValid(input)) {
+            return;
+        }
+        NoticeAudience to = audience.getValue() == Audience.CHOSEN
+                ? NoticeAudience.typed(customerNumbers.getValue(), partnerNames.getValue())
+                : NoticeAudience.everyone();
+        NoticeStatus queued;
+        try {
+            queued = notices.send(input.getKind(), input.getSubject(), input.getBody(), to, getLocale());
+        } catch (InvalidInput refusal) {
+            if (!FormRules.showNextToField(this, refusal, Map.<String, HasValidation>of("kind", kind,
+                    "subject", subject, "body", body, "audience", audience, "customerNumbers", customerNumbers,
+                    "partnerNames", partnerNames))) {
+                throw refusal;
+            }
+            return;
+        }
+        Notification.show(getTranslation("notice.queued", queued.total()), 5000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        binder.readBean(new NoticeForm());
+        customerNumbers.clear();
+        partnerNames.clear();
+        audience.setValue(Audience.ALL);
+        grid.getDataProvider().refreshAll();
+        getUI().ifPresent(this::keepPolling);
+    }
+
+    private Component recent() {
+        grid.setId("notices");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(n -> dateTime(n.createdAt())).setHeader(getTranslation("notice.column.created"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(n -> tag(getTranslation("notice.kind." + n.kind()), "tag-contact"))
+                .setHeader(getTranslation("notice.column.kind")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(NoticeStatus::subject).setHeader(getTranslation("notice.column.subject")).setFlexGrow(3);
+        grid.addColumn(n -> n.forAll() ? getTranslation("notice.audience.all") : n.audienceLabel())
+                .setHeader(getTranslation("notice.column.audience")).setFlexGrow(2);
+        grid.addComponentColumn(this::stateTag).setHeader(getTranslation("notice.column.state")).setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(n -> getTranslation("notice.progress", n.finished() ? n.total() : Math.min(n.sent(),
+                        n.total()), n.total()))
+                .setHeader(getTranslation("notice.column.progress")).setAutoWidth(true).setFlexGrow(0);
+        grid.setEmptyStateText(getTranslation("notice.none"));
+        grid.setItemsPageable(notices::recent);
+        grid.setHeight("22rem");
+        Div section = new Div(new H2(getTranslation("notice.recent")), grid);
+        section.setWidthFull();
+        return section;
+    }
+
+    private Component stateTag(NoticeStatus notice) {
+        return tag(getTranslation("notice.state." + notice.state()), switch (notice.state()) {
+            case QUEUED -> "tag-state-invited";
+            case SENDING -> "tag-contact";
+            case SENT -> "tag-success";
+        });
+    }
+
+    private static Span tag(String text, String variant) {
+        Span tag = new Span(text);
+        tag.addClassNames("tag", variant);
+        return tag;
+    }
+
+    private String dateTime(Instant instant) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale()).withZone(ZONE)
+                .format(instant);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        keepPolling(attachEvent.getUI());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        stopPolling(detachEvent.getUI());
+        super.onDetach(detachEvent);
+    }
+
+    /** Refreshes the list every few seconds while a notice is being sent; stops when none is. */
+    private void keepPolling(UI ui) {
+        if (!notices.anyInProgress()) {
+            stopPolling(ui);
+            return;
+        }
+        if (polling == null) {
+            polling = ui.addPollListener(poll -> {
+                grid.getDataProvider().refreshAll();
+                keepPolling(ui);
+            });
+            ui.setPollInterval(POLL_MILLIS);
+        }
+    }
+
+    private void stopPolling(UI ui) {
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+            ui.setPollInterval(-1);
+        }
+    }
+
+    boolean isPolling() {
+        return polling != null;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.notices");
+    }
+
+    /** The form's working copy. */
+    public static class NoticeForm {
+        private ContactType kind;
+        private String subject = "";
+        private String body = "";
+
+        public ContactType getKind() {
+            return kind;
+        }
+
+        public void setKind(ContactType kind) {
+            this.kind = kind;
+        }
+
+        public String getSubject() {
+            return subject;
+        }
+
+        public void setSubject(String subject) {
+            this.subject = subject;
+        }
+
+        public String getBody() {
+            return body;
+        }
+
+        public void setBody(String body) {
+            this.body = body;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The provider administrators' page for writing platform notices and following their sending. */
+package dev.kontor.notice.ui;

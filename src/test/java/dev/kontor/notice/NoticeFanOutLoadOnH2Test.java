@@ -1,0 +1,7 @@
+package dev.kontor.notice;
+
+import dev.kontor.support.IntegrationTest;
+
+@IntegrationTest
+class NoticeFanOutLoadOnH2Test extends NoticeFanOutLoad {
+}

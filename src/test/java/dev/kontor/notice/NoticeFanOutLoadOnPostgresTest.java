@@ -1,0 +1,7 @@
+package dev.kontor.notice;
+
+import dev.kontor.postgres.PostgresTest;
+
+@PostgresTest
+class NoticeFanOutLoadOnPostgresTest extends NoticeFanOutLoad {
+}

@@ -1,0 +1,139 @@
+package dev.kontor.notice.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridTester;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.kontor.base.ui.AccessDeniedView;
+import dev.kontor.contact.ContactType;
+import dev.kontor.notice.NoticeStatus;
+import dev.kontor.notice.NoticeTestData;
+import dev.kontor.organization.Organization;
+import dev.kontor.organization.OrganizationOnboarding;
+import dev.kontor.support.DemoPeople;
+import dev.kontor.support.Fixtures;
+import dev.kontor.support.ViewTest;
+import dev.kontor.user.SystemTask;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+@ViewTest
+class NoticeViewTest extends SpringBrowserlessTest {
+
+    private static final String OPERATOR = "operator@kontor.test";
+
+    @Autowired
+    OrganizationOnboarding onboarding;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    @WithUserDetails(OPERATOR)
+    void the_operator_sends_a_notice_to_a_chosen_customer_and_follows_its_progress() {
+        // a customer account of the demo provider's own, with a technical contact
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        long provider = jdbc.queryForObject("select id from organization where name = 'Kontor Platform'", Long.class);
+        Organization customer = SystemTask.call(() -> onboarding.createCustomer("Notice view " + tag, provider));
+        String number = customer.getCustomerNumber().orElseThrow().value();
+        String contact = new NoticeTestData(onboarding, fixtures, jdbc).contact(customer.getId(),
+                "tech-" + tag + "@notice.test", "Tina", "Tech", ContactType.TECHNICAL);
+
+        PlatformNoticesView view = navigate(PlatformNoticesView.class);
+        assertThat(find(SideNav.class).withId("main-navigation").single().getItems())
+                .extracting(SideNavItem::getLabel).contains("Platform notices");
+        test(kind()).selectItem("Technical");
+        test(audience()).selectItem("Chosen organizations");
+        test(find(TextArea.class).withId("notice-customers").single()).setValue(number);
+        test(find(TextField.class).withId("notice-subject").single()).setValue("Maintenance " + tag);
+        test(find(TextArea.class).withId("notice-body").single()).setValue("Sunday 02:00 to 04:00.");
+        test(find(Button.class).withId("send-notice").single()).click();
+
+        GridTester<Grid<NoticeStatus>, NoticeStatus> grid = test(grid());
+        assertThat(grid.getCellText(0, 2)).isEqualTo("Maintenance " + tag);
+        assertThat(grid.getCellText(0, 3)).isEqualTo(number);
+        assertThat(((Span) grid.getCellComponent(0, 4)).getText()).isEqualTo("Queued");
+        assertThat(grid.getCellText(0, 5)).isEqualTo("0 of 1");
+        assertThat(view.isPolling()).isTrue();
+        assertThat(find(TextField.class).withId("notice-subject").single().getValue()).isEmpty();
+
+        NoticeStatus queued = grid.getRow(0);
+        NoticeTestData.sendAll(context, queued.id());
+        navigate(PlatformNoticesView.class);
+
+        grid = test(grid());
+        assertThat(((Span) grid.getCellComponent(0, 4)).getText()).isEqualTo("Sent");
+        assertThat(grid.getCellText(0, 5)).isEqualTo("1 of 1");
+        assertThat(jdbc.queryForList("select recipient from outgoing_mail where idempotency_key like ?",
+                String.class, "notice:" + queued.id() + ":%")).containsExactly(contact);
+    }
+
+    @Test
+    @WithUserDetails(OPERATOR)
+    void empty_fields_are_marked_and_an_unknown_customer_number_is_named_next_to_its_field() {
+        navigate(PlatformNoticesView.class);
+        test(find(Button.class).withId("send-notice").single()).click();
+
+        assertThat(kind().isInvalid()).isTrue();
+        assertThat(find(TextField.class).withId("notice-subject").single().isInvalid()).isTrue();
+        assertThat(find(TextArea.class).withId("notice-body").single().isInvalid()).isTrue();
+
+        test(kind()).selectItem("Billing");
+        test(audience()).selectItem("Chosen organizations");
+        test(find(TextArea.class).withId("notice-customers").single()).setValue("CN-999999999");
+        test(find(TextField.class).withId("notice-subject").single()).setValue("Prices");
+        test(find(TextArea.class).withId("notice-body").single()).setValue("New prices from January.");
+        test(find(Button.class).withId("send-notice").single()).click();
+
+        TextArea customers = find(TextArea.class).withId("notice-customers").single();
+        assertThat(customers.isInvalid()).isTrue();
+        assertThat(customers.getErrorMessage()).isEqualTo("There is no customer account CN-999999999.");
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.SUPPORT)
+    void support_is_turned_away() {
+        navigate("admin/notices", AccessDeniedView.class);
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.PARTNER_ADMIN)
+    void a_partner_administrator_is_turned_away() {
+        navigate("admin/notices", AccessDeniedView.class);
+        assertThat(find(SideNav.class).withId("main-navigation").single().getItems())
+                .extracting(SideNavItem::getLabel).doesNotContain("Platform notices");
+    }
+
+    @SuppressWarnings("unchecked")
+    private RadioButtonGroup<ContactType> kind() {
+        return find(RadioButtonGroup.class).withId("notice-kind").single();
+    }
+
+    @SuppressWarnings("unchecked")
+    private RadioButtonGroup<Object> audience() {
+        return find(RadioButtonGroup.class).withId("notice-audience").single();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Grid<NoticeStatus> grid() {
+        return find(Grid.class).withId("notices").single();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.kontor.support.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.listbox.ListBox;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.kontor.base.ui.AccessDeniedView;
+import dev.kontor.support.DemoPeople;
+import dev.kontor.support.LookupResult;
+import dev.kontor.support.ViewTest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+@ViewTest
+class SupportLookupViewTest extends SpringBrowserlessTest {
+
+    @Test
+    @WithUserDetails(DemoPeople.SUPPORT)
+    void typing_shows_results_and_enter_opens_the_first_card_with_who_to_call_on_top() {
+        navigate(SupportLookupView.class);
+        TextField search = find(TextField.class).withId("lookup-search").single();
+        assertThat(search.isAutofocus()).isTrue();
+
+        test(search).setValue("backerei");
+        @SuppressWarnings("unchecked")
+        ListBox<LookupResult> results = find(ListBox.class).withId("lookup-results").single();
+        assertThat(results.getListDataView().getItems().map(LookupResult::customerNumber).toList())
+                .containsExactly("CN-10001");
+
+        com.vaadin.flow.component.ComponentUtil.fireEvent(search,
+                new com.vaadin.flow.component.KeyDownEvent(search, Key.ENTER.getKeys().getFirst()));
+
+        assertThat(find(H3.class).withId("card-title").single().getText())
+                .isEqualTo("Bäckerei Sonnenschein (CN-10001)");
+        Div card = find(Div.class).withId("support-card").single();
+        List<String> blocks = card.getChildren().map(Component::getId).flatMap(java.util.Optional::stream)
+                .toList();
+        assertThat(blocks).containsExactly("card-title", "card-emergency", "card-technical", "card-partner",
+                "card-services", "card-changes", "card-summary-section");
+        assertThat(find(Div.class).withId("card-contact-person").single().getElement().getTextRecursively())
+                .contains("+49 5251 123456");
+
+        fireShortcut(Key.ESCAPE);
+        assertThat(card.isVisible()).isFalse();
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.SUPPORT)
+    void nothing_found_says_so() {
+        navigate(SupportLookupView.class);
+
+        test(find(TextField.class).withId("lookup-search").single()).setValue("zzzz-no-such-customer");
+
+        assertThat(find(ListBox.class).withId("lookup-results").exists()).isFalse();
+        assertThat(find(com.vaadin.flow.component.html.Paragraph.class).withId("lookup-hint").single().getText())
+                .startsWith("Nothing found");
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.ANNA)
+    void a_customer_manager_cannot_open_the_lookup() {
+        navigate("support", AccessDeniedView.class);
+    }
+}
