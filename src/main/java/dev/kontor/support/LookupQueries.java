@@ -19,6 +19,42 @@ class LookupQueries {
 
     static final int LIMIT = 20;
 
+    // the search statements, named here so that a test can check their plans on PostgreSQL
+    static final String BY_CUSTOMER_NUMBER = """
+            SELECT o.id, o.customer_number, o.name, o.customer_number AS matched FROM organization o
+            WHERE o.kind = 'CUSTOMER' AND (o.customer_number = :exact OR LOWER(o.customer_number) LIKE :prefix)
+            ORDER BY o.customer_number LIMIT :limit""";
+
+    static final String BY_EMAIL = """
+            SELECT o.id, o.customer_number, o.name, u.display_name AS matched
+            FROM app_user u JOIN membership m ON m.user_id = u.id AND m.role = 'MANAGER'
+            JOIN organization o ON o.id = m.organization_id
+            WHERE u.email = :email
+            UNION
+            SELECT o.id, o.customer_number, o.name, c.first_name || ' ' || c.last_name AS matched
+            FROM contact c JOIN organization co ON co.id = c.organization_id
+            JOIN organization o ON o.id = COALESCE(co.account_id, co.id)
+            WHERE c.email = :email AND o.kind = 'CUSTOMER'
+            ORDER BY 2 LIMIT :limit""";
+
+    static final String BY_PHONE = """
+            SELECT o.id, o.customer_number, o.name, c.first_name || ' ' || c.last_name AS matched
+            FROM contact c JOIN organization co ON co.id = c.organization_id
+            JOIN organization o ON o.id = COALESCE(co.account_id, co.id)
+            WHERE c.phone = :phone AND o.kind = 'CUSTOMER'
+            ORDER BY o.customer_number LIMIT :limit""";
+
+    static final String BY_NAME = """
+            SELECT o.id, o.customer_number, o.name, o.name AS matched FROM organization o
+            WHERE o.kind = 'CUSTOMER' AND o.search_key LIKE :pattern ESCAPE '\\'
+            ORDER BY o.search_key, o.id LIMIT :limit""";
+
+    static final String BY_SERVICE = """
+            SELECT o.id, o.customer_number, o.name, s.name AS matched
+            FROM service s JOIN organization o ON o.id = s.organization_id
+            WHERE LOWER(s.name) LIKE :pattern ESCAPE '\\' AND o.kind = 'CUSTOMER'
+            ORDER BY s.name, o.id LIMIT :limit""";
+
     private final JdbcClient jdbc;
 
     LookupQueries(JdbcClient jdbc) {
@@ -26,56 +62,31 @@ class LookupQueries {
     }
 
     List<LookupResult> byCustomerNumber(String digits) {
-        return jdbc.sql("""
-                        SELECT o.id, o.customer_number, o.name, o.customer_number AS matched FROM organization o
-                        WHERE o.kind = 'CUSTOMER' AND (o.customer_number = :exact OR LOWER(o.customer_number) LIKE :prefix)
-                        ORDER BY o.customer_number LIMIT :limit""")
+        return jdbc.sql(BY_CUSTOMER_NUMBER)
                 .param("exact", "CN-" + digits).param("prefix", "cn-" + digits + "%").param("limit", LIMIT)
                 .query((rs, row) -> result(rs, MatchKind.CUSTOMER_NUMBER)).list();
     }
 
     List<LookupResult> byEmail(String email) {
-        return jdbc.sql("""
-                        SELECT o.id, o.customer_number, o.name, u.display_name AS matched
-                        FROM app_user u JOIN membership m ON m.user_id = u.id AND m.role = 'MANAGER'
-                        JOIN organization o ON o.id = m.organization_id
-                        WHERE u.email = :email
-                        UNION
-                        SELECT o.id, o.customer_number, o.name, c.first_name || ' ' || c.last_name AS matched
-                        FROM contact c JOIN organization co ON co.id = c.organization_id
-                        JOIN organization o ON o.id = COALESCE(co.account_id, co.id)
-                        WHERE c.email = :email AND o.kind = 'CUSTOMER'
-                        ORDER BY 2 LIMIT :limit""")
+        return jdbc.sql(BY_EMAIL)
                 .param("email", email).param("limit", LIMIT)
                 .query((rs, row) -> result(rs, MatchKind.EMAIL)).list();
     }
 
     List<LookupResult> byPhone(String e164) {
-        return jdbc.sql("""
-                        SELECT o.id, o.customer_number, o.name, c.first_name || ' ' || c.last_name AS matched
-                        FROM contact c JOIN organization co ON co.id = c.organization_id
-                        JOIN organization o ON o.id = COALESCE(co.account_id, co.id)
-                        WHERE c.phone = :phone AND o.kind = 'CUSTOMER'
-                        ORDER BY o.customer_number LIMIT :limit""")
+        return jdbc.sql(BY_PHONE)
                 .param("phone", e164).param("limit", LIMIT)
                 .query((rs, row) -> result(rs, MatchKind.PHONE)).list();
     }
 
     List<LookupResult> byName(String foldedText) {
-        return jdbc.sql("""
-                        SELECT o.id, o.customer_number, o.name, o.name AS matched FROM organization o
-                        WHERE o.kind = 'CUSTOMER' AND o.search_key LIKE :pattern ESCAPE '\\'
-                        ORDER BY o.search_key, o.id LIMIT :limit""")
+        return jdbc.sql(BY_NAME)
                 .param("pattern", "%" + escapeLike(foldedText) + "%").param("limit", LIMIT)
                 .query((rs, row) -> result(rs, MatchKind.NAME)).list();
     }
 
     List<LookupResult> byService(String lowerText) {
-        return jdbc.sql("""
-                        SELECT o.id, o.customer_number, o.name, s.name AS matched
-                        FROM service s JOIN organization o ON o.id = s.organization_id
-                        WHERE LOWER(s.name) LIKE :pattern ESCAPE '\\' AND o.kind = 'CUSTOMER'
-                        ORDER BY s.name, o.id LIMIT :limit""")
+        return jdbc.sql(BY_SERVICE)
                 .param("pattern", "%" + escapeLike(lowerText) + "%").param("limit", LIMIT)
                 .query((rs, row) -> result(rs, MatchKind.SERVICE)).list();
     }
