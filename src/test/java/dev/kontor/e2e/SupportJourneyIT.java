@@ -2,13 +2,17 @@ package dev.kontor.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import dev.kontor.support.DemoPeople;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The issue's journey: support types the phone number of CN-10001's contact person in another notation, reaches
  * the card by keyboard alone, finds the contact person on top, and returns to the search with Esc.
  */
+// its own application context: other journeys change CN-10001's contact person in theirs
+@TestPropertySource(properties = "kontor.test.context=support-journey")
 class SupportJourneyIT extends EndToEndTest {
 
     @Test
@@ -42,8 +46,12 @@ class SupportJourneyIT extends EndToEndTest {
         // arrow keys walk the results: the second cluster's account
         page.locator("#lookup-search input").fill("cluster c-");
         assertThat(page.locator("#lookup-results vaadin-item")).hasCount(3);
+
+        Locator items = page.locator("#lookup-results vaadin-item");
         page.locator("#lookup-search input").press("ArrowDown");
+        assertThat(items.nth(0)).isFocused();
         page.keyboard().press("ArrowDown");
+        assertThat(items.nth(1)).isFocused();
         page.keyboard().press("Enter");
         assertThat(page.locator("#card-title")).hasText("Kanzlei Weber (CN-10002)");
         assertThat(page.locator("#card-freshness")).containsText("overdue");
