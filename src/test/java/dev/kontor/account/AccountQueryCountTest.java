@@ -3,9 +3,9 @@ package dev.kontor.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kontor.organization.CustomerNumber;
-import dev.kontor.support.Fixtures;
-import dev.kontor.support.IntegrationTest;
-import dev.kontor.support.SqlStatements;
+import dev.kontor.testing.Fixtures;
+import dev.kontor.testing.IntegrationTest;
+import dev.kontor.testing.SqlStatements;
 import dev.kontor.user.SystemTask;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -3,11 +3,11 @@ package dev.kontor.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kontor.organization.CustomerNumber;
-import dev.kontor.support.Fixtures;
-import dev.kontor.support.Fixtures.TestAccount;
-import dev.kontor.support.IntegrationTest;
-import dev.kontor.support.MutableClock;
-import dev.kontor.support.Outbox;
+import dev.kontor.testing.Fixtures;
+import dev.kontor.testing.Fixtures.TestAccount;
+import dev.kontor.testing.IntegrationTest;
+import dev.kontor.testing.MutableClock;
+import dev.kontor.testing.Outbox;
 import dev.kontor.user.SystemTask;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

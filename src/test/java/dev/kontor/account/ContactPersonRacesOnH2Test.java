@@ -1,6 +1,6 @@
 package dev.kontor.account;
 
-import dev.kontor.support.IntegrationTest;
+import dev.kontor.testing.IntegrationTest;
 
 @IntegrationTest
 class ContactPersonRacesOnH2Test extends ContactPersonRaces {

@@ -2,10 +2,10 @@ package dev.kontor.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kontor.support.DemoPeople;
-import dev.kontor.support.Fixtures;
-import dev.kontor.support.IntegrationTest;
-import dev.kontor.support.SqlStatements;
+import dev.kontor.testing.DemoPeople;
+import dev.kontor.testing.Fixtures;
+import dev.kontor.testing.IntegrationTest;
+import dev.kontor.testing.SqlStatements;
 import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import dev.kontor.support.DemoPeople;
+import dev.kontor.testing.DemoPeople;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -8,7 +8,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import dev.kontor.support.DemoPeople;
+import dev.kontor.testing.DemoPeople;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.regex.Matcher;

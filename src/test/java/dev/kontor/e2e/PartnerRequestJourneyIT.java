@@ -7,10 +7,10 @@ import static dev.kontor.organization.OrganizationRight.MANAGE_USERS;
 
 import dev.kontor.partner.TestRequests;
 import dev.kontor.partner.TestRequests.Request;
-import dev.kontor.support.Fixtures;
-import dev.kontor.support.Fixtures.NewCustomer;
-import dev.kontor.support.Fixtures.TestAccount;
-import dev.kontor.support.Fixtures.TestPartner;
+import dev.kontor.testing.Fixtures;
+import dev.kontor.testing.Fixtures.NewCustomer;
+import dev.kontor.testing.Fixtures.TestAccount;
+import dev.kontor.testing.Fixtures.TestPartner;
 import java.util.EnumSet;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dev.kontor.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Locator;
-import dev.kontor.support.DemoPeople;
+import dev.kontor.testing.DemoPeople;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 

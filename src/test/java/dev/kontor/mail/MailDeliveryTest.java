@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.kontor.support.IntegrationTest;
-import dev.kontor.support.MutableClock;
+import dev.kontor.testing.IntegrationTest;
+import dev.kontor.testing.MutableClock;
 import jakarta.mail.internet.InternetAddress;
 import java.time.Duration;
 import java.time.Instant;

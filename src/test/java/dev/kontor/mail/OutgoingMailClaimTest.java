@@ -2,7 +2,7 @@ package dev.kontor.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kontor.support.IntegrationTest;
+import dev.kontor.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;

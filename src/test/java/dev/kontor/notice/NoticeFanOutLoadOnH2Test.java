@@ -1,6 +1,6 @@
 package dev.kontor.notice;
 
-import dev.kontor.support.IntegrationTest;
+import dev.kontor.testing.IntegrationTest;
 
 @IntegrationTest
 class NoticeFanOutLoadOnH2Test extends NoticeFanOutLoad {

@@ -4,7 +4,7 @@ import dev.kontor.contact.ContactType;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.Organization;
 import dev.kontor.organization.OrganizationOnboarding;
-import dev.kontor.support.Fixtures;
+import dev.kontor.testing.Fixtures;
 import dev.kontor.user.SystemTask;
 import java.sql.Timestamp;
 import java.time.Instant;

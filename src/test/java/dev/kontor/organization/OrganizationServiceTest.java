@@ -3,9 +3,9 @@ package dev.kontor.organization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kontor.support.DemoPeople;
-import dev.kontor.support.IntegrationTest;
-import dev.kontor.support.SqlStatements;
+import dev.kontor.testing.DemoPeople;
+import dev.kontor.testing.IntegrationTest;
+import dev.kontor.testing.SqlStatements;
 import dev.kontor.user.SystemTask;
 import java.util.List;
 import org.junit.jupiter.api.Test;

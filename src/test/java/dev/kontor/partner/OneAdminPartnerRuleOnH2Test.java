@@ -1,6 +1,6 @@
 package dev.kontor.partner;
 
-import dev.kontor.support.IntegrationTest;
+import dev.kontor.testing.IntegrationTest;
 
 @IntegrationTest
 class OneAdminPartnerRuleOnH2Test extends OneAdminPartnerRule {

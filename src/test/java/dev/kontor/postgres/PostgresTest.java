@@ -1,10 +1,10 @@
 package dev.kontor.postgres;
 
 import dev.kontor.partner.TestRequests;
-import dev.kontor.support.Fixtures;
-import dev.kontor.support.Outbox;
-import dev.kontor.support.QueryCounting;
-import dev.kontor.support.TestClock;
+import dev.kontor.testing.Fixtures;
+import dev.kontor.testing.Outbox;
+import dev.kontor.testing.QueryCounting;
+import dev.kontor.testing.TestClock;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

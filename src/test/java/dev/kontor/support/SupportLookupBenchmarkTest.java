@@ -1,5 +1,6 @@
 package dev.kontor.support;
 
+import dev.kontor.testing.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kontor.base.SearchKeys;

@@ -1,5 +1,8 @@
 package dev.kontor.support;
 
+import dev.kontor.testing.DemoPeople;
+import dev.kontor.testing.Fixtures;
+import dev.kontor.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

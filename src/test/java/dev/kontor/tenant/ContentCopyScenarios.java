@@ -9,7 +9,7 @@ import dev.kontor.base.AccessRefused;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.partner.PartnerProvisioning;
-import dev.kontor.support.Fixtures;
+import dev.kontor.testing.Fixtures;
 import dev.kontor.tenant.TenantTestData.Customer;
 import dev.kontor.tenant.TenantTestData.Partner;
 import dev.kontor.user.SystemTask;

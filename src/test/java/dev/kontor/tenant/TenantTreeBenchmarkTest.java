@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.partner.PartnerProvisioning;
 import dev.kontor.postgres.PostgresTest;
-import dev.kontor.support.Fixtures;
+import dev.kontor.testing.Fixtures;
 import dev.kontor.tenant.TenantTestData.Customer;
 import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;

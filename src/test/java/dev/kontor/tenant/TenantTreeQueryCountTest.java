@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.partner.PartnerProvisioning;
-import dev.kontor.support.Fixtures;
-import dev.kontor.support.IntegrationTest;
-import dev.kontor.support.SqlStatements;
+import dev.kontor.testing.Fixtures;
+import dev.kontor.testing.IntegrationTest;
+import dev.kontor.testing.SqlStatements;
 import dev.kontor.tenant.TenantTestData.Customer;
 import dev.kontor.tenant.TenantTestData.Partner;
 import java.util.EnumSet;

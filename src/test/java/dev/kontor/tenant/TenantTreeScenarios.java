@@ -18,7 +18,7 @@ import dev.kontor.organization.OrganizationKind;
 import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.organization.TenantStructure;
 import dev.kontor.partner.PartnerProvisioning;
-import dev.kontor.support.Fixtures;
+import dev.kontor.testing.Fixtures;
 import dev.kontor.tenant.TenantTestData.Customer;
 import dev.kontor.tenant.TenantTestData.Partner;
 import java.util.ArrayList;

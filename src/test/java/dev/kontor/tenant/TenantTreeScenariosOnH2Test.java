@@ -1,6 +1,6 @@
 package dev.kontor.tenant;
 
-import dev.kontor.support.IntegrationTest;
+import dev.kontor.testing.IntegrationTest;
 
 @IntegrationTest
 class TenantTreeScenariosOnH2Test extends TenantTreeScenarios {

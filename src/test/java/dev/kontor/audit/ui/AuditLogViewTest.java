@@ -9,8 +9,8 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.kontor.audit.AuditRow;
 import dev.kontor.base.ui.AccessDeniedView;
-import dev.kontor.support.DemoPeople;
-import dev.kontor.support.ViewTest;
+import dev.kontor.testing.DemoPeople;
+import dev.kontor.testing.ViewTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.test.context.support.WithUserDetails;
 

@@ -10,8 +10,8 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import dev.kontor.account.ui.DashboardView;
-import dev.kontor.support.DemoPeople;
-import dev.kontor.support.ViewTest;
+import dev.kontor.testing.DemoPeople;
+import dev.kontor.testing.ViewTest;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -23,7 +23,7 @@ class MainLayoutTest extends SpringBrowserlessTest {
     dev.kontor.audit.AuditLog auditLog;
 
     @org.springframework.beans.factory.annotation.Autowired
-    dev.kontor.support.Fixtures fixtures;
+    dev.kontor.testing.Fixtures fixtures;
 
     @Test
     @WithUserDetails(DemoPeople.ANNA)

@@ -13,7 +13,7 @@ import com.vaadin.flow.dom.Element;
 import dev.kontor.mail.MailMessage;
 import dev.kontor.mail.MailOutbox;
 import dev.kontor.mail.MailboxEntry;
-import dev.kontor.support.ViewTest;
+import dev.kontor.testing.ViewTest;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

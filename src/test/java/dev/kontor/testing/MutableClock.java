@@ -1,4 +1,4 @@
-package dev.kontor.support;
+package dev.kontor.testing;
 
 import java.time.Clock;
 import java.time.Duration;

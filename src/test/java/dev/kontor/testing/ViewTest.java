@@ -1,4 +1,4 @@
-package dev.kontor.support;
+package dev.kontor.testing;
 
 import com.vaadin.browserless.ViewPackages;
 import java.lang.annotation.Documented;

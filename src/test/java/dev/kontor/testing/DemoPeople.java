@@ -1,4 +1,4 @@
-package dev.kontor.support;
+package dev.kontor.testing;
 
 /** The demo logins that tests sign in with; the demo data set is loaded in every test context. */
 public final class DemoPeople {

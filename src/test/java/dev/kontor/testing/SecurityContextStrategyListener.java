@@ -1,4 +1,4 @@
-package dev.kontor.support;
+package dev.kontor.testing;
 
 import org.springframework.core.Ordered;
 import org.springframework.security.core.context.SecurityContextHolder;

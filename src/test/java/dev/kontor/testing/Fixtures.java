@@ -1,4 +1,4 @@
-package dev.kontor.support;
+package dev.kontor.testing;
 
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.Organization;

@@ -1,4 +1,4 @@
-package dev.kontor.support;
+package dev.kontor.testing;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;

@@ -1,4 +1,4 @@
-package dev.kontor.support;
+package dev.kontor.testing;
 
 import javax.sql.DataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;

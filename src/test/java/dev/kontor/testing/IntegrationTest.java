@@ -1,4 +1,4 @@
-package dev.kontor.support;
+package dev.kontor.testing;
 
 import dev.kontor.partner.TestRequests;
 import java.lang.annotation.Documented;
