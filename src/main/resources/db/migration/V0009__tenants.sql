@@ -30,9 +30,6 @@ ALTER TABLE organization ALTER COLUMN ancestor_path SET NOT NULL;
 ALTER TABLE organization ADD COLUMN account_id BIGINT REFERENCES organization (id);
 -- Tenant names are unique among their siblings regardless of case; customers and partners carry NULL here.
 ALTER TABLE organization ADD COLUMN sibling_key VARCHAR(200);
-ALTER TABLE organization ADD CONSTRAINT organization_tenant_owned
-    CHECK ((kind = 'TENANT' AND account_id IS NOT NULL AND sibling_key IS NOT NULL AND parent_id IS NOT NULL)
-        OR (kind <> 'TENANT' AND account_id IS NULL AND sibling_key IS NULL));
 CREATE INDEX organization_account_idx ON organization (account_id);
 
 -- Tenants that exist already (demo data): owned by the nearest customer account or partner above them.
@@ -44,6 +41,10 @@ UPDATE organization SET account_id = (SELECT p.account_id FROM organization p WH
     sibling_key = LOWER(name) WHERE kind = 'TENANT' AND account_id IS NULL;
 UPDATE organization SET account_id = (SELECT p.account_id FROM organization p WHERE p.id = organization.parent_id),
     sibling_key = LOWER(name) WHERE kind = 'TENANT' AND account_id IS NULL;
+-- only now that existing tenants are filled in can the rules hold for every row
+ALTER TABLE organization ADD CONSTRAINT organization_tenant_owned
+    CHECK ((kind = 'TENANT' AND account_id IS NOT NULL AND sibling_key IS NOT NULL AND parent_id IS NOT NULL)
+        OR (kind <> 'TENANT' AND account_id IS NULL AND sibling_key IS NULL));
 ALTER TABLE organization ADD CONSTRAINT organization_sibling_name_unique UNIQUE (parent_id, sibling_key);
 
 -- A partner sees and manages a customer's tenants while the relationship is ACTIVE and grants MANAGE_TENANTS (or

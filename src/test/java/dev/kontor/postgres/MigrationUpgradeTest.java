@@ -1,0 +1,78 @@
+package dev.kontor.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * Upgrading a database that holds data from before the tenant tree (the embedded default's demo data, say): the
+ * later migrations fill in paths, owners, tenant profiles and search keys, on H2 and on PostgreSQL alike.
+ */
+class MigrationUpgradeTest {
+
+    @Test
+    void an_h2_database_with_tenants_upgrades() {
+        // one connection throughout: the in-memory database lives as long as it does
+        upgrade(new org.springframework.jdbc.datasource.SingleConnectionDataSource("jdbc:h2:mem:upgrade-"
+                + UUID.randomUUID(), "sa", "", true), "h2");
+    }
+
+    @Test
+    void a_postgresql_database_with_tenants_upgrades() throws SQLException {
+        String database = "upgrade_" + UUID.randomUUID().toString().replace("-", "");
+        String url = EmbeddedPostgresServer.server().getJdbcUrl("postgres", "postgres");
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+             var statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + database);
+        }
+        upgrade(new DriverManagerDataSource(EmbeddedPostgresServer.server().getJdbcUrl("postgres", database),
+                "postgres", ""), "postgresql");
+    }
+
+    private static void upgrade(DataSource dataSource, String vendor) {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
+                .target("8").load().migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        long provider = insert(jdbc, "PROVIDER", "Kontor Platform", null, null);
+        long partner = insert(jdbc, "PARTNER", "Muster Hosting GmbH", null, provider);
+        long customer = insert(jdbc, "CUSTOMER", "Bäckerei Sonnenschein", "CN-10001", partner);
+        long north = insert(jdbc, "TENANT", "Filiale Nord", null, customer);
+        long cafe = insert(jdbc, "TENANT", "Café am Markt", null, north);
+        long templates = insert(jdbc, "TENANT", "Vorlagen", null, partner);
+
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
+                .load().migrate();
+
+        Map<String, Object> row = jdbc.queryForMap("select ancestor_path, account_id, sibling_key, search_key "
+                + "from organization where id = ?", cafe);
+        assertThat(row.get("ancestor_path")).isEqualTo("/" + provider + "/" + partner + "/" + customer + "/"
+                + north + "/");
+        assertThat(((Number) row.get("account_id")).longValue()).isEqualTo(customer);
+        assertThat(row.get("sibling_key")).isEqualTo("café am markt");
+        assertThat(row.get("search_key")).isEqualTo("cafe am markt");
+        assertThat(jdbc.queryForObject("select account_id from organization where id = ?", Long.class, templates))
+                .isEqualTo(partner);
+        assertThat(jdbc.queryForObject("select search_key from organization where id = ?", String.class, customer))
+                .isEqualTo("backerei sonnenschein");
+        assertThat(jdbc.queryForObject("select count(*) from tenant where organization_id in (?, ?, ?)",
+                Integer.class, north, cafe, templates)).isEqualTo(3);
+        assertThat(jdbc.queryForObject("select ancestor_path from organization where id = ?", String.class,
+                provider)).isEqualTo("/");
+    }
+
+    private static long insert(JdbcTemplate jdbc, String kind, String name, String number, Long parent) {
+        jdbc.update("insert into organization (kind, name, customer_number, parent_id, created_at) values ('" + kind
+                + "', ?, " + (number == null ? "null" : "'" + number + "'") + ", " + parent + ", current_timestamp)",
+                name);
+        return jdbc.queryForObject("select max(id) from organization", Long.class);
+    }
+}
