@@ -123,6 +123,14 @@ public class AccessSessions {
                 });
     }
 
+    /** The customer account of one of the signed-in person's open access sessions. */
+    @Transactional(readOnly = true)
+    public Optional<Long> customerOf(long sessionId) {
+        return sessions.findById(sessionId).filter(AccessSession::isOpen)
+                .filter(s -> CurrentUser.find().map(me -> me.userId() == s.getUserId()).orElse(false))
+                .map(AccessSession::getCustomerId);
+    }
+
     /**
      * Carries the signed-in person's open access session into this browser tab, e.g. a tenant of the customer
      * opened in a new tab. Refused (false) for a session that is not theirs, has ended or has idled out.

@@ -152,6 +152,13 @@ public class ContactService {
         String before = describe(contact);
         contact.describe(details);
         String email = checkedEmail(change.email());
+        if (email.equals(contact.getEmail()) && contact.getPendingEmail() != null) {
+            // back to the address in force: the change waiting for confirmation is called off, its link dies
+            auditLog.record(AuditEntry.change(CONTACT_EMAIL_CHANGE_REQUESTED, contact.getOrganizationId(),
+                    "E-mail change of contact " + contact.getEmail() + " called off", contact.getPendingEmail(),
+                    null));
+            contact.clearPending();
+        }
         if (!email.equals(contact.getEmail())) {
             if (contacts.existsByOrganizationIdAndEmail(contact.getOrganizationId(), email)) {
                 throw new InvalidInput("email", "contact.email-taken");
@@ -203,7 +210,11 @@ public class ContactService {
         }).orElseGet(EmailChangePreview::unknown);
     }
 
-    /** Confirms the new address: from now on it is the contact's. An expired or unknown link changes nothing. */
+    /**
+     * Confirms the new address: from now on it is the contact's. An expired or unknown link changes nothing; a new
+     * address that the organization has meanwhile for another contact ends the change (kept despite the refusal).
+     */
+    @Transactional(noRollbackFor = RuleViolation.class)
     public void confirm(String token) {
         Contact contact = (SecretTokens.looksValid(token)
                 ? contacts.lockByPendingTokenHash(SecretTokens.hash(token)) : java.util.Optional.<Contact>empty())

@@ -51,4 +51,9 @@ interface OrganizationRepository extends JpaRepository<Organization, Long> {
             and o.parent.id = :providerId and lower(o.name) = lower(:name) order by o.id
             """)
     java.util.List<Organization> findPartnersNamed(long providerId, String name);
+
+    /** The customer account or partner whose tree holds the organization (itself when it is no tenant). */
+    @org.springframework.data.jpa.repository.Query(
+            "select coalesce(o.accountId, o.id) from Organization o where o.id = :organizationId")
+    Optional<Long> findOwnerOf(long organizationId);
 }

@@ -7,7 +7,6 @@ import dev.kontor.base.RuleViolation;
 import dev.kontor.base.StaleData;
 import dev.kontor.base.TextRules;
 import java.time.Clock;
-import java.util.Objects;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,8 +43,8 @@ public class TenantStructure {
     public OrganizationSummary createTenant(long masterId, String name) {
         access.requireBelow(masterId, OrganizationRight.MANAGE_TENANTS, "Create tenant");
         String checkedName = TextRules.required("name", name, Organization.NAME_MAX_LENGTH);
+        lockOwnerTreeOf(masterId);
         Organization master = organizations.findById(masterId).orElseThrow();
-        lockOwnerTreeOf(master);
         if (OrganizationPath.idsIn(master.pathBelow()).size() >= MAX_DEPTH) {
             throw new InvalidInput("master", "tenant.too-deep", MAX_DEPTH);
         }
@@ -60,11 +59,11 @@ public class TenantStructure {
     public void rename(long tenantId, String newName, long expectedVersion) {
         access.require(tenantId, OrganizationRight.MANAGE_TENANTS, "Rename tenant");
         String checkedName = TextRules.required("name", newName, Organization.NAME_MAX_LENGTH);
+        lockOwnerTreeOf(tenantId);
         Organization tenant = tenant(tenantId, expectedVersion);
         if (tenant.getName().equals(checkedName)) {
             return;
         }
-        lockOwnerTreeOf(tenant);
         if (!Organization.siblingKeyOf(checkedName).equals(Organization.siblingKeyOf(tenant.getName()))) {
             refuseTakenName(tenant.getParent().orElseThrow().getId(), checkedName);
         }
@@ -82,10 +81,11 @@ public class TenantStructure {
     public void move(long tenantId, long newMasterId, long expectedVersion) {
         access.require(tenantId, OrganizationRight.MANAGE_TENANTS, "Move tenant");
         access.requireBelow(newMasterId, OrganizationRight.MANAGE_TENANTS, "Move tenant below " + newMasterId);
+        // locked before anything is read: a move elsewhere in this tree could otherwise change the paths read here
+        lockOwnerTreeOf(tenantId);
         Organization tenant = tenant(tenantId, expectedVersion);
         Organization newMaster = organizations.findById(newMasterId).orElseThrow();
         long owner = tenant.getAccountId().orElseThrow();
-        lockOwnerTreeOf(tenant);
         if (newMaster.getId() == tenantId || newMaster.ancestorIds().contains(tenantId)) {
             throw new RuleViolation("tenant.move.cycle");
         }
@@ -131,9 +131,10 @@ public class TenantStructure {
         }
     }
 
-    private void lockOwnerTreeOf(Organization node) {
-        long owner = node.getKind() == OrganizationKind.TENANT ? node.getAccountId().orElseThrow() : node.getId();
-        organizations.lockById(Objects.requireNonNull(owner));
+    /** Locks the customer account or partner whose tree holds the node (the node itself when it is one). */
+    private void lockOwnerTreeOf(long nodeId) {
+        long owner = organizations.findOwnerOf(nodeId).orElseThrow(() -> new RuleViolation("tenant.not-a-tenant"));
+        organizations.lockById(owner);
     }
 
     private static OrganizationSummary summaryOf(Organization o) {

@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A customer that grants its partner MANAGE_TENANTS (or ADMIN) lets the partner's legal representatives and
- * administrators manage the tenants below its account, without entering the account itself: they hold the granted
- * rights in those tenants (never in the customer account, which needs an access session).
+ * administrators manage the tenants below its account, without entering the account itself: in those tenants they
+ * hold VIEW, MANAGE_TENANTS and, if granted, MANAGE_CONTACTS — never billing or the account's own administration,
+ * and nothing in the customer account itself, which needs an access session.
  */
 @Component
 class PartnerTenantRights implements DelegatedRights {
@@ -33,7 +34,12 @@ class PartnerTenantRights implements DelegatedRights {
             return held;
         }
         for (String granted : relationships.rightsForTenantsOf(customer.get().id(), userId)) {
-            held.addAll(rights.convertToEntityAttribute(granted));
+            Set<OrganizationRight> rightsGranted = rights.convertToEntityAttribute(granted);
+            held.add(OrganizationRight.VIEW);
+            held.add(OrganizationRight.MANAGE_TENANTS);
+            if (OrganizationRight.MANAGE_CONTACTS.isSatisfiedBy(rightsGranted)) {
+                held.add(OrganizationRight.MANAGE_CONTACTS);
+            }
         }
         return held;
     }

@@ -111,12 +111,33 @@ class LookupQueries {
                         rs.getString("d_language"))).optional();
     }
 
-    List<ContactLine> contacts(long organizationId) {
+    /**
+     * The technical contacts of an organization and, with {@code withTenants}, of its tenants (the lookup finds
+     * those, too).
+     */
+    List<ContactLine> technicalContacts(long customerId, boolean withTenants) {
         return jdbc.sql("""
                         SELECT c.user_id, c.first_name, c.last_name, c.email, c.phone, c.job_title, c.technical
-                        FROM contact c WHERE c.organization_id = :id
-                        ORDER BY c.last_name, c.first_name, c.id LIMIT 200""")
-                .param("id", organizationId).query((rs, row) -> new ContactLine(rs.getObject("user_id", Long.class),
+                        FROM contact c JOIN organization o ON o.id = c.organization_id
+                        WHERE c.technical = TRUE AND (o.id = :id OR (:withTenants = TRUE AND o.account_id = :id))
+                        ORDER BY CASE WHEN o.id = :id THEN 0 ELSE 1 END, c.last_name, c.first_name, c.id
+                        LIMIT 50""")
+                .param("id", customerId).param("withTenants", withTenants)
+                .query((rs, row) -> new ContactLine(rs.getObject("user_id", Long.class),
+                        rs.getString("first_name") + " " + rs.getString("last_name"), rs.getString("email"),
+                        rs.getString("phone"), rs.getString("job_title"), true)).list();
+    }
+
+    /** The contact entries of the account's managers (their phones), by user. */
+    List<ContactLine> linkedContacts(long organizationId, List<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT c.user_id, c.first_name, c.last_name, c.email, c.phone, c.job_title, c.technical
+                        FROM contact c WHERE c.organization_id = :id AND c.user_id IN (:users)""")
+                .param("id", organizationId).param("users", userIds)
+                .query((rs, row) -> new ContactLine(rs.getObject("user_id", Long.class),
                         rs.getString("first_name") + " " + rs.getString("last_name"), rs.getString("email"),
                         rs.getString("phone"), rs.getString("job_title"), rs.getBoolean("technical"))).list();
     }

@@ -89,16 +89,17 @@ public class SupportLookup {
         requireSupport("Open support card");
         LookupQueries.AccountRow account = queries.account(customerId)
                 .orElseThrow(() -> new RuleViolation("support.unknown-account"));
-        List<LookupQueries.ContactLine> contacts = queries.contacts(customerId);
+        List<LookupQueries.ContactLine> contacts = queries.linkedContacts(customerId, java.util.stream.Stream.of(
+                account.contactPersonId(), account.deputyId()).filter(java.util.Objects::nonNull).toList());
         CardPerson contactPerson = person(account.contactPersonId(), account.contactPersonName(),
                 account.contactPersonEmail(), account.contactPersonLanguage(), contacts);
         CardPerson deputy = person(account.deputyId(), account.deputyName(), account.deputyEmail(),
                 account.deputyLanguage(), contacts);
-        List<CardPerson> technical = contacts.stream().filter(LookupQueries.ContactLine::technical)
-                .map(SupportLookup::person).toList();
+        List<CardPerson> technical = queries.technicalContacts(customerId, true).stream().map(SupportLookup::person)
+                .toList();
         Optional<LookupQueries.PartnerLine> partner = queries.partner(customerId);
-        List<CardPerson> partnerTechnical = partner.map(p -> queries.contacts(p.id()).stream()
-                .filter(LookupQueries.ContactLine::technical).map(SupportLookup::person).toList()).orElse(List.of());
+        List<CardPerson> partnerTechnical = partner.map(p -> queries.technicalContacts(p.id(), false).stream()
+                .map(SupportLookup::person).toList()).orElse(List.of());
         boolean overdue = account.confirmedAt() == null
                 || account.confirmedAt().isBefore(clock.instant().minus(confirmationInterval));
         auditLog.record(AuditEntry.success(SUPPORT_LOOKUP, customerId,

@@ -104,7 +104,10 @@ public class TenantService {
      * When they work for a customer (an access session of another tab), the session comes along.
      */
     public TenantDetails logIn(long tenantId, Long accessSessionId) {
-        if (accessSessionId != null) {
+        // only a session for the customer whose tree holds this tenant comes along; any other id is ignored
+        if (accessSessionId != null && accessSessions.customerOf(accessSessionId)
+                .filter(customer -> access.pathOf(tenantId).map(path -> path.contains(customer)).orElse(false))
+                .isPresent()) {
             accessSessions.continueInThisTab(accessSessionId);
         }
         access.require(tenantId, OrganizationRight.VIEW, "Log in to tenant");

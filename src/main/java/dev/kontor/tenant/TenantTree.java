@@ -203,9 +203,14 @@ public class TenantTree {
         return new TreeScope(tenantId, OrganizationKind.TENANT, below.toString(), false);
     }
 
+    /**
+     * Whether the node's children include the customers its partner manages: for the partner's legal representatives
+     * and administrators, outside an access session. One statement (the person's roles in that very node).
+     */
     private boolean withManagedCustomers(long parentId) {
-        return accessSessions.current().isEmpty() && scopes().stream()
-                .anyMatch(scope -> scope.rootId() == parentId && scope.withManagedCustomers());
+        return accessSessions.current().isEmpty() && organizations.myRolesIn(parentId).stream()
+                .anyMatch(role -> role == MembershipRole.LEGAL_REPRESENTATIVE
+                        || role == MembershipRole.PARTNER_ADMINISTRATOR);
     }
 
     private static List<Long> idsIn(String ancestorPath) {

@@ -177,6 +177,45 @@ class ContactServiceTest {
     }
 
     @Test
+    void going_back_to_the_address_in_force_calls_the_pending_change_off() {
+        TestAccount account = fixtures.account("Alice", "Bob");
+        ContactRow linked = fixtures.as(account.email("Alice"), () -> contacts.add(account.id(),
+                new NewContact(account.userId("Bob"), "Bob", "Builder", null, null, null,
+                        Set.of(ContactType.BILLING))));
+        String typo = "bob-typo-" + UUID.randomUUID() + "@example.test";
+        ContactRow pending = fixtures.as(account.email("Alice"), () -> contacts.change(linked.id(), new NewContact(
+                null, "Bob", "Builder", typo, null, null, Set.of(ContactType.BILLING)), linked.version(),
+                Locale.ENGLISH));
+        String token = confirmationTokenFor(typo);
+
+        ContactRow back = fixtures.as(account.email("Alice"), () -> contacts.change(linked.id(), new NewContact(
+                null, "Bob", "Builder", account.email("Bob"), null, null, Set.of(ContactType.BILLING)),
+                pending.version(), Locale.ENGLISH));
+
+        assertThat(back.pendingEmail()).isNull();
+        assertThat(contacts.preview(token).state()).isEqualTo(EmailChangePreview.State.UNKNOWN);
+    }
+
+    @Test
+    void a_confirmation_for_an_address_taken_meanwhile_ends_the_change() {
+        TestAccount account = fixtures.account("Alice", "Bob");
+        ContactRow linked = fixtures.as(account.email("Alice"), () -> contacts.add(account.id(),
+                new NewContact(account.userId("Bob"), "Bob", "Builder", null, null, null,
+                        Set.of(ContactType.BILLING))));
+        String wanted = "wanted-" + UUID.randomUUID() + "@example.test";
+        fixtures.as(account.email("Alice"), () -> contacts.change(linked.id(), new NewContact(null, "Bob",
+                "Builder", wanted, null, null, Set.of(ContactType.BILLING)), linked.version(), Locale.ENGLISH));
+        String token = confirmationTokenFor(wanted);
+        fixtures.as(account.email("Alice"), () -> contacts.add(account.id(), person(wanted)));
+
+        assertThatThrownBy(() -> contacts.confirm(token)).isInstanceOf(RuleViolation.class)
+                .hasFieldOrPropertyWithValue("messageKey", "contact.confirm.taken");
+
+        assertThat(jdbc.queryForObject("select pending_email from contact where id = ?", String.class,
+                linked.id())).isNull();
+    }
+
+    @Test
     void a_person_without_access_gets_the_new_address_at_once_and_a_stale_edit_is_refused() {
         TestAccount account = fixtures.account("Alice");
         ContactRow person = fixtures.as(account.email("Alice"), () -> contacts.add(account.id(),

@@ -30,6 +30,9 @@ import java.nio.charset.StandardCharsets;
 @NamedInterface("contact-components")
 public class ContactsSection extends Div {
 
+    /** Up to this many contacts the grid shows every row; beyond, it scrolls and pages. */
+    static final int ALL_ROWS_UP_TO = 25;
+
     private final ContactService contacts;
     private final long organizationId;
     private final Grid<ContactRow> grid = new Grid<>();
@@ -69,7 +72,12 @@ public class ContactsSection extends Div {
         grid.setId("contacts");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT,
                 GridVariant.LUMO_COMPACT);
-        grid.setAllRowsVisible(true);
+        // a short list shows whole; a long one pages through the database in a grid of fixed height
+        if (contacts.count(organizationId) <= ALL_ROWS_UP_TO) {
+            grid.setAllRowsVisible(true);
+        } else {
+            grid.setHeight("28rem");
+        }
         grid.addColumn(ContactRow::name).setHeader(getTranslation("contact.column.name"))
                 .setSortProperty("lastName", "firstName").setWidth("8rem").setFlexGrow(2);
         grid.addComponentColumn(this::emailCell).setHeader(getTranslation("contact.column.email"))

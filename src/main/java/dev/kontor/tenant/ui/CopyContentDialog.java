@@ -23,6 +23,8 @@ class CopyContentDialog extends Dialog {
     private final TenantDialogServices services;
     private final ProgressBar bar = new ProgressBar();
     private final Span status = new Span();
+    private final Button start = new Button();
+    private final Checkbox withDescendants = new Checkbox();
     private Long copyId;
     private Runnable unregister;
 
@@ -33,7 +35,7 @@ class CopyContentDialog extends Dialog {
         setWidth("min(34rem, 100vw)");
         Paragraph explained = new Paragraph(getTranslation("tenant.copy.explained"));
         explained.addClassName("section-explanation");
-        Checkbox withDescendants = new Checkbox(getTranslation("tenant.copy.with-descendants"));
+        withDescendants.setLabel(getTranslation("tenant.copy.with-descendants"));
         withDescendants.setId("copy-with-descendants");
         withDescendants.setEnabled(tenant.children() > 0);
         bar.setId("copy-progress");
@@ -43,7 +45,7 @@ class CopyContentDialog extends Dialog {
         status.getElement().setAttribute("role", "status");
         add(explained, withDescendants, bar, status);
 
-        Button start = new Button(getTranslation("tenant.copy.start"));
+        start.setText(getTranslation("tenant.copy.start"));
         start.setId("start-copy");
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         start.addClickListener(click -> {
@@ -68,6 +70,10 @@ class CopyContentDialog extends Dialog {
         status.setText(progress.finished()
                 ? getTranslation("tenant.copy.done." + progress.state(), progress.total(), progress.changed())
                 : getTranslation("tenant.copy.running", progress.done(), progress.total()));
+        if ("FAILED".equals(progress.state())) {
+            // what was copied stays; starting again goes on from there
+            start.setEnabled(true);
+        }
     }
 
     @Override

@@ -64,8 +64,11 @@ class LogoField extends Div implements HasValidation {
                         .setMany(getTranslation("tenant.logo.drop"))));
         upload.setAcceptedFileTypes("image/png", "image/jpeg", "image/svg+xml", ".png", ".jpg", ".jpeg", ".svg");
         upload.getElement().setAttribute("aria-labelledby", label.getId().orElseThrow());
-        upload.addFileRejectedListener(event -> showError(getTranslation("tenant.logo.too-large",
-                LogoCheck.MAX_BYTES / 1024)));
+        // the browser refuses before uploading: too big, or not one of the accepted types
+        upload.addFileRejectedListener(event -> showError(event.getErrorMessage() != null
+                && event.getErrorMessage().toLowerCase(java.util.Locale.ROOT).contains("big")
+                ? getTranslation("tenant.logo.too-large", LogoCheck.MAX_BYTES / 1024)
+                : getTranslation("tenant.logo.unsupported")));
         upload.addFileRemovedListener(event -> clear());
         help.setText(getTranslation("tenant.logo.help", LogoCheck.MAX_BYTES / 1024, LogoCheck.MAX_WIDTH,
                 LogoCheck.MAX_HEIGHT));
