@@ -127,6 +127,31 @@ public class TenantTree {
         return queries.countMasterCandidates(manageableScopes(), lower(text));
     }
 
+    /** Where the tenant may move: within its owner's tree, never below itself. Needs MANAGE_TENANTS there. */
+    public List<TreeNode> moveTargets(long tenantId, String text, int offset, int limit) {
+        MoveScope scope = moveScope(tenantId);
+        return queries.moveTargets(scope.owner(), tenantId, scope.pathBelow(), lower(text), offset, limit);
+    }
+
+    public int countMoveTargets(long tenantId, String text) {
+        MoveScope scope = moveScope(tenantId);
+        return queries.countMoveTargets(scope.owner(), tenantId, scope.pathBelow(), lower(text));
+    }
+
+    private MoveScope moveScope(long tenantId) {
+        access.require(tenantId, OrganizationRight.MANAGE_TENANTS, "List move targets");
+        OrganizationPath path = access.pathOf(tenantId).orElseThrow();
+        if (path.target().kind() != OrganizationKind.TENANT) {
+            throw new dev.kontor.base.RuleViolation("tenant.not-a-tenant");
+        }
+        long owner = path.nodes().reversed().stream().filter(node -> node.kind() != OrganizationKind.TENANT)
+                .findFirst().orElseThrow().id();
+        return new MoveScope(owner, ContentCopies.pathBelow(path));
+    }
+
+    private record MoveScope(long owner, String pathBelow) {
+    }
+
     /** The master tenant a new tenant gets unless the person chooses: their partner, else their first top node. */
     public Optional<TreeNode> defaultMaster() {
         List<TreeScope> manageable = manageableScopes();

@@ -32,6 +32,9 @@ class TenantTreeQueries {
     private static final String MANAGED_CUSTOMERS = """
             SELECT r.tenants_customer_id FROM partner_relationship r
             WHERE r.partner_id = :partnerId AND r.tenants_customer_id IS NOT NULL""";
+    private static final String MOVE_TARGETS = """
+            (o.id = :owner OR o.account_id = :owner) AND o.id <> :tenant AND o.ancestor_path NOT LIKE :below
+            AND LOWER(o.name) LIKE :pattern ESCAPE '\\'""";
     private static final String ORDER = " ORDER BY CASE WHEN o.kind = 'TENANT' THEN 1 ELSE 0 END, LOWER(o.name), o.id";
     /**
      * The same order for a node's own tenants only (sibling_key is the lower-case name, unique among siblings), as
@@ -91,6 +94,23 @@ class TenantTreeQueries {
         String where = candidateCondition(scopes, lowerCaseText, params);
         return jdbc.sql("SELECT COUNT(*) FROM organization o WHERE " + where).params(params)
                 .query(Integer.class).single();
+    }
+
+    /**
+     * Where a tenant may move: its owner and the owner's other tenants, but neither itself nor anything below it.
+     */
+    List<TreeNode> moveTargets(long ownerId, long tenantId, String pathBelowTenant, String lowerCaseText,
+                               int offset, int limit) {
+        return jdbc.sql(ROW + " WHERE " + MOVE_TARGETS + " ORDER BY LOWER(o.name), o.id LIMIT :limit OFFSET :offset")
+                .param("owner", ownerId).param("tenant", tenantId).param("below", pathBelowTenant + "%")
+                .param("pattern", "%" + escapeLike(lowerCaseText) + "%").param("limit", limit)
+                .param("offset", offset).query(this::node).list();
+    }
+
+    int countMoveTargets(long ownerId, long tenantId, String pathBelowTenant, String lowerCaseText) {
+        return jdbc.sql("SELECT COUNT(*) FROM organization o WHERE " + MOVE_TARGETS)
+                .param("owner", ownerId).param("tenant", tenantId).param("below", pathBelowTenant + "%")
+                .param("pattern", "%" + escapeLike(lowerCaseText) + "%").query(Integer.class).single();
     }
 
     /** How many tenants lie below the node (all levels). */

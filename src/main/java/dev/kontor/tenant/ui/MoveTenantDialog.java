@@ -25,9 +25,10 @@ class MoveTenantDialog extends Dialog {
         ComboBox<TreeNode> master = new ComboBox<>(getTranslation("tenant.move.new-master"));
         master.setId("move-target");
         master.setWidthFull();
-        master.setItems(query -> services.tree().masterCandidates(query.getFilter().orElse(""), query.getOffset(),
-                query.getLimit()).stream(), query -> services.tree()
-                .countMasterCandidates(query.getFilter().orElse("")));
+        // only places it may go: its own customer account's or partner's tree, not below itself
+        master.setItems(query -> services.tree().moveTargets(tenant.id(), query.getFilter().orElse(""),
+                query.getOffset(), query.getLimit()).stream(), query -> services.tree()
+                .countMoveTargets(tenant.id(), query.getFilter().orElse("")));
         master.setItemLabelGenerator(node -> node.reference().isEmpty() ? node.name()
                 : node.name() + " (" + node.reference() + ")");
         add(explained, master);

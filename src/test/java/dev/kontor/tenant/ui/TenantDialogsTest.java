@@ -41,6 +41,8 @@ class TenantDialogsTest extends SpringBrowserlessTest {
     Outbox outbox;
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    dev.kontor.tenant.TenantTree tree;
 
     @Test
     @WithUserDetails(DemoPeople.PARTNER_ADMIN)
@@ -146,9 +148,9 @@ class TenantDialogsTest extends SpringBrowserlessTest {
     void moving_a_tenant_below_its_own_sub_tenant_is_refused_next_to_the_choice() {
         navigate(TenantsView.class);
         test(find(TextField.class).withId("tenant-search").single()).setValue("Muster Vorlagen");
-        var tree = find(com.vaadin.flow.component.treegrid.TreeGrid.class).withId("tenant-tree").single();
+        var treeGrid = find(com.vaadin.flow.component.treegrid.TreeGrid.class).withId("tenant-tree").single();
         @SuppressWarnings("unchecked")
-        var grid = (com.vaadin.flow.component.grid.Grid<TreeNode>) tree;
+        var grid = (com.vaadin.flow.component.grid.Grid<TreeNode>) treeGrid;
         int row = 0;
         while (!test(grid).getRow(row).name().equals("Muster Vorlagen")) {
             row++;
@@ -157,6 +159,11 @@ class TenantDialogsTest extends SpringBrowserlessTest {
         test(button("move-tenant")).click();
         @SuppressWarnings("unchecked")
         ComboBox<TreeNode> target = find(ComboBox.class).withId("move-target").single();
+        // the choice offers only the partner's own tree, without the tenant and what lies below it
+        long templates = test(grid).getRow(row).id();
+        assertThat(tree.moveTargets(templates, "", 0, 50)).extracting(TreeNode::name)
+                .contains("Muster Hosting GmbH").doesNotContain("Muster Vorlagen", "Vorlage Handel",
+                        "Bäckerei Sonnenschein", "Sonnenschein Filiale Nord");
         long child = jdbc.queryForObject("select id from organization where name = 'Vorlage Handel'", Long.class);
         target.setValue(new TreeNode(child, dev.kontor.organization.OrganizationKind.TENANT, "Vorlage Handel", null,
                 null, null, 0, 0, java.time.Instant.now(), false, false, 0));
