@@ -160,6 +160,24 @@ public class PlatformNoticesView extends VerticalLayout implements HasDynamicTit
         if (!binder.writeBeanIfValid(input)) {
             return;
         }
+        if (audience.getValue() == Audience.CHOSEN) {
+            send(input);
+            return;
+        }
+        // every contact of that kind on the platform: one more look before it goes out, as it cannot be recalled
+        com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm =
+                new com.vaadin.flow.component.confirmdialog.ConfirmDialog();
+        confirm.setId("confirm-send-notice");
+        confirm.setHeader(getTranslation("notice.confirm.title"));
+        confirm.setText(getTranslation("notice.confirm.all", getTranslation("notice.kind." + input.getKind())));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.cancel"));
+        confirm.setConfirmText(getTranslation("notice.send"));
+        confirm.addConfirmListener(event -> send(input));
+        confirm.open();
+    }
+
+    private void send(NoticeForm input) {
         NoticeAudience to = audience.getValue() == Audience.CHOSEN
                 ? NoticeAudience.typed(customerNumbers.getValue(), partnerNames.getValue())
                 : NoticeAudience.everyone();

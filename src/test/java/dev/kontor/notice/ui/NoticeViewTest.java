@@ -109,6 +109,24 @@ class NoticeViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithUserDetails(OPERATOR)
+    void a_notice_to_all_organizations_asks_once_more_and_cancel_sends_nothing() {
+        navigate(PlatformNoticesView.class);
+        String subject = "Everyone " + UUID.randomUUID();
+        test(kind()).selectItem("Business");
+        test(find(TextField.class).withId("notice-subject").single()).setValue(subject);
+        test(find(TextArea.class).withId("notice-body").single()).setValue("New terms from January.");
+
+        test(find(Button.class).withId("send-notice").single()).click();
+
+        com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm = find(
+                com.vaadin.flow.component.confirmdialog.ConfirmDialog.class).withId("confirm-send-notice").single();
+        test(confirm).cancel();
+        assertThat(jdbc.queryForObject("select count(*) from platform_notice where subject = ?", Integer.class,
+                subject)).isZero();
+    }
+
+    @Test
     @WithUserDetails(DemoPeople.SUPPORT)
     void support_is_turned_away() {
         navigate("admin/notices", AccessDeniedView.class);
