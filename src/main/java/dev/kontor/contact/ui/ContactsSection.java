@@ -64,7 +64,6 @@ public class ContactsSection extends Div {
             Button add = new Button(getTranslation("contact.add"), VaadinIcon.PLUS.create(),
                     click -> new ContactDialog(contacts, organizationId, null, this::changed).open());
             add.setId("add-contact");
-            add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             buttons.add(add);
         }
         heading.add(buttons);
