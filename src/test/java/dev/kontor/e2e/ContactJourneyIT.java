@@ -80,6 +80,7 @@ class ContactJourneyIT extends EndToEndTest {
         assertThat(page.locator("vaadin-notification-card")
                 .filter(new Locator.FilterOptions().setHasText("confirmation link has been sent"))).hasCount(1);
         assertThat(contacts).containsText("pending confirmation: " + NEW_ADDRESS);
+        assertThat(page.locator("#contact-dialog")).hasCount(0);
         assertThat(benRow.first()).isVisible();
         screenshot("72-pending-confirmation");
 
