@@ -2,7 +2,10 @@ package dev.kontor.contact;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import dev.kontor.audit.AuditEntry;
+import dev.kontor.audit.AuditLog;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -16,19 +19,37 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class ContactCopier {
 
+    static final String CONTACTS_COPIED = "CONTACTS_COPIED";
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AuditLog auditLog;
 
-    ContactCopier(JdbcClient jdbc, Clock clock) {
+    ContactCopier(JdbcClient jdbc, Clock clock, AuditLog auditLog) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.auditLog = auditLog;
     }
 
-    /** Copies into one batch of targets in one statement; returns how many contacts were added. */
+    /**
+     * Copies into one batch of targets in one statement; returns how many contacts were added. Each tenant that
+     * receives contacts gets an audit event of its own, so that its log says where they came from.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public int copy(long sourceId, List<Long> targetIds) {
         if (targetIds.isEmpty()) {
             return 0;
+        }
+        List<Map.Entry<Long, Integer>> arriving = jdbc.sql("""
+                        SELECT t.id, COUNT(*) FROM contact s JOIN organization t ON t.id IN (:targets)
+                        WHERE s.organization_id = :source
+                          AND NOT EXISTS (SELECT 1 FROM contact e WHERE e.organization_id = t.id AND e.email = s.email)
+                        GROUP BY t.id""")
+                .param("targets", targetIds).param("source", sourceId)
+                .query((rs, row) -> Map.entry(rs.getLong(1), rs.getInt(2))).list();
+        for (Map.Entry<Long, Integer> target : arriving) {
+            auditLog.record(AuditEntry.change(CONTACTS_COPIED, target.getKey(), target.getValue()
+                    + " contact(s) copied from master tenant " + sourceId, null, String.valueOf(target.getValue())));
         }
         return jdbc.sql("""
                         INSERT INTO contact (organization_id, first_name, last_name, email, phone, job_title,

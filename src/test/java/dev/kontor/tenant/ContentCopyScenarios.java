@@ -161,6 +161,9 @@ abstract class ContentCopyScenarios {
                 + "and phone = '+4952511234567'", Integer.class, shelf)).isEqualTo(1);
         // 9 settings and 7 contacts the first time; nothing the second
         assertThat(first.changed()).isEqualTo(12 + 7);
+        // each tenant's own audit log says what arrived
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where kind = 'CONTACTS_COPIED' "
+                + "and organization_id in (?, ?, ?, ?)", Integer.class, branch, store, office, shelf)).isEqualTo(4);
         assertThat(second.changed()).isZero();
     }
 
