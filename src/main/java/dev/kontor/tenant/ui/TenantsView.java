@@ -1,6 +1,10 @@
 package dev.kontor.tenant.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.grid.dnd.GridDropMode;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import dev.kontor.base.RuleViolation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -47,6 +51,7 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
     private final Div actions = new Div();
     private final Span selection = new Span();
     private TreeFilter filter = TreeFilter.NONE;
+    private TreeNode dragged;
 
     public TenantsView(TenantDialogServices services) {
         this.services = services;
@@ -114,6 +119,13 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true).setFlexGrow(0);
         tree.setEmptyStateText(getTranslation("tenant.empty"));
         tree.asSingleSelect().addValueChangeListener(event -> showActions(event.getValue()));
+        // a tenant dragged onto another node moves below it (the Move dialog does the same by keyboard)
+        tree.setRowsDraggable(true);
+        tree.setDropMode(GridDropMode.ON_TOP);
+        tree.setDragFilter(TreeNode::isTenant);
+        tree.addDragStartListener(event -> dragged = event.getDraggedItems().stream().findFirst().orElse(null));
+        tree.addDragEndListener(event -> dragged = null);
+        tree.addDropListener(event -> event.getDropTargetItem().ifPresent(target -> moveByDrop(dragged, target)));
     }
 
     private Component nameCell(TreeNode node) {
@@ -203,6 +215,23 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
     private void openNewTenant(TreeNode master) {
         Optional<TreeNode> chosen = master != null ? Optional.of(master) : services.tree().defaultMaster();
         new NewTenantDialog(services, chosen.orElse(null), created -> reload()).open();
+    }
+
+    /** Moves the dragged tenant below the node it was dropped on; a refusal says why, as the dialog would. */
+    void moveByDrop(TreeNode tenant, TreeNode target) {
+        if (tenant == null || !tenant.isTenant() || tenant.id() == target.id()) {
+            return;
+        }
+        try {
+            services.structure().move(tenant.id(), target.id(), tenant.version());
+        } catch (RuleViolation refused) {
+            Notification.show(getTranslation(refused.messageKey(), refused.arguments()), 5000,
+                    Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return;
+        }
+        Notification.show(getTranslation("tenant.move.done", tenant.name(), target.name()), 4000,
+                Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        reload();
     }
 
     private void reload() {

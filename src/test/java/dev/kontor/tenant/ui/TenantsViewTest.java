@@ -19,6 +19,13 @@ import org.springframework.security.test.context.support.WithUserDetails;
 @ViewTest
 class TenantsViewTest extends SpringBrowserlessTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.kontor.tenant.TenantProvisioning provisioning;
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.kontor.tenant.TenantTree tenantTree;
+
     @Test
     @WithUserDetails(DemoPeople.PARTNER_ADMIN)
     void the_partner_sees_its_tree_and_opens_nodes_lazily() {
@@ -57,9 +64,38 @@ class TenantsViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithUserDetails(DemoPeople.PARTNER_ADMIN)
+    void a_tenant_dropped_on_another_moves_below_it_and_a_drop_on_its_own_child_is_refused() {
+        long partner = jdbc.queryForObject("select id from organization where name = 'Muster Hosting GmbH'",
+                Long.class);
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        long shelf = dev.kontor.user.SystemTask.call(() -> provisioning.importTenant(partner, "Regal " + tag,
+                dev.kontor.tenant.TenantType.STANDARD, dev.kontor.tenant.Edition.BASIC, "UTF-8",
+                dev.kontor.tenant.TenantSettings.none())).getId();
+        long store = dev.kontor.user.SystemTask.call(() -> provisioning.importTenant(partner, "Lager " + tag,
+                dev.kontor.tenant.TenantType.STANDARD, dev.kontor.tenant.Edition.BASIC, "UTF-8",
+                dev.kontor.tenant.TenantSettings.none())).getId();
+        TenantsView view = navigate(TenantsView.class);
+
+        view.moveByDrop(node(shelf), node(store));
+        assertThat(jdbc.queryForObject("select parent_id from organization where id = ?", Long.class, shelf))
+                .isEqualTo(store);
+
+        view.moveByDrop(node(store), node(shelf));
+        assertThat(jdbc.queryForObject("select parent_id from organization where id = ?", Long.class, store))
+                .isEqualTo(partner);
+        assertThat(test(find(com.vaadin.flow.component.notification.Notification.class).last()).getText())
+                .contains("cannot be moved below itself");
+    }
+
+    @Test
     @WithUserDetails(DemoPeople.SUPPORT)
     void support_staff_have_no_tenant_tree() {
         navigate("tenants", AccessDeniedView.class);
+    }
+
+    private TreeNode node(long id) {
+        return tenantTree.node(id).orElseThrow();
     }
 
     private TreeGrid<TreeNode> tree() {
