@@ -1,5 +1,8 @@
 package dev.kontor.account;
 
+import static dev.kontor.testing.Races.race;
+
+import dev.kontor.testing.Races.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kontor.base.KontorException;
@@ -7,19 +10,11 @@ import dev.kontor.organization.CustomerNumber;
 import dev.kontor.organization.Member;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestAccount;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.dao.DataIntegrityViolationException;
 
 /**
  * Two managers acting at the same moment never leave an account without a valid contact person: one wins, the other
@@ -35,13 +30,6 @@ abstract class ContactPersonRaces {
 
     @Autowired
     Fixtures fixtures;
-
-    private final ExecutorService threads = Executors.newFixedThreadPool(2);
-
-    @AfterEach
-    void stopThreads() {
-        threads.shutdownNow();
-    }
 
     @RepeatedTest(5)
     void two_managers_choosing_different_contact_persons_at_once_leave_exactly_one_choice() throws Exception {
@@ -89,32 +77,4 @@ abstract class ContactPersonRaces {
         return fixtures.as(account.email("Alice"), () -> accounts.details(new CustomerNumber(account.customerNumber())));
     }
 
-    private List<Outcome> race(Runnable first, Runnable second) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Outcome>> futures = new ArrayList<>();
-        for (Runnable contender : List.of(first, second)) {
-            Callable<Outcome> task = () -> {
-                start.await();
-                try {
-                    contender.run();
-                    return new Outcome(null);
-                } catch (KontorException | ConcurrencyFailureException | DataIntegrityViolationException refusal) {
-                    return new Outcome(refusal);
-                }
-            };
-            futures.add(threads.submit(task));
-        }
-        start.countDown();
-        List<Outcome> outcomes = new ArrayList<>();
-        for (Future<Outcome> future : futures) {
-            outcomes.add(future.get());
-        }
-        return outcomes;
-    }
-
-    record Outcome(RuntimeException refusal) {
-        boolean succeeded() {
-            return refusal == null;
-        }
-    }
 }

@@ -1,5 +1,8 @@
 package dev.kontor.partner;
 
+import static dev.kontor.testing.Races.race;
+
+import dev.kontor.testing.Races.Outcome;
 import static dev.kontor.organization.OrganizationRight.ADMIN;
 import static dev.kontor.organization.OrganizationRight.MANAGE_USERS;
 import static dev.kontor.organization.OrganizationRight.VIEW;
@@ -13,16 +16,9 @@ import dev.kontor.partner.TestRequests.Request;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.Fixtures.TestPartner;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -53,7 +49,6 @@ abstract class OneAdminPartnerRule {
     @Autowired
     JdbcTemplate jdbc;
 
-    private final ExecutorService threads = Executors.newFixedThreadPool(2);
     private TestAccount account;
     private TestPartner first;
     private TestPartner second;
@@ -63,11 +58,6 @@ abstract class OneAdminPartnerRule {
         account = fixtures.account("Alice", "Bob");
         first = fixtures.partner("First Admin");
         second = fixtures.partner("Second Admin");
-    }
-
-    @AfterEach
-    void stopThreads() {
-        threads.shutdownNow();
     }
 
     @Test
@@ -154,32 +144,4 @@ abstract class OneAdminPartnerRule {
                 Integer.class, account.id());
     }
 
-    private List<Outcome> race(Runnable first, Runnable second) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Outcome>> futures = new ArrayList<>();
-        for (Runnable contender : List.of(first, second)) {
-            Callable<Outcome> task = () -> {
-                start.await();
-                try {
-                    contender.run();
-                    return new Outcome(null);
-                } catch (KontorException | ConcurrencyFailureException | DataIntegrityViolationException refusal) {
-                    return new Outcome(refusal);
-                }
-            };
-            futures.add(threads.submit(task));
-        }
-        start.countDown();
-        List<Outcome> outcomes = new ArrayList<>();
-        for (Future<Outcome> future : futures) {
-            outcomes.add(future.get());
-        }
-        return outcomes;
-    }
-
-    record Outcome(RuntimeException refusal) {
-        boolean succeeded() {
-            return refusal == null;
-        }
-    }
 }

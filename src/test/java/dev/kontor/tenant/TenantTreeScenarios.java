@@ -1,5 +1,8 @@
 package dev.kontor.tenant;
 
+import static dev.kontor.testing.Races.race;
+
+import dev.kontor.testing.Races.Outcome;
 import static dev.kontor.organization.OrganizationRight.ADMIN;
 import static dev.kontor.organization.OrganizationRight.MANAGE_TENANTS;
 import static dev.kontor.organization.OrganizationRight.VIEW;
@@ -10,7 +13,6 @@ import com.vaadin.flow.component.UI;
 import dev.kontor.access.AccessSessions;
 import dev.kontor.base.AccessRefused;
 import dev.kontor.base.InvalidInput;
-import dev.kontor.base.KontorException;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.base.StaleData;
 import dev.kontor.organization.CustomerNumber;
@@ -24,11 +26,6 @@ import dev.kontor.tenant.TenantTestData.Partner;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
@@ -78,7 +75,6 @@ abstract class TenantTreeScenarios {
     PlatformTransactionManager transactions;
 
     private TenantTestData data;
-    private final ExecutorService threads = Executors.newFixedThreadPool(2);
     /** Vaadin holds the current UI weakly: the test keeps its browser tab, as a browser session would. */
     private UI tab;
 
@@ -90,7 +86,6 @@ abstract class TenantTreeScenarios {
 
     @AfterEach
     void cleanUp() {
-        threads.shutdownNow();
         com.vaadin.flow.internal.CurrentInstance.clearAll();
     }
 
@@ -510,32 +505,4 @@ abstract class TenantTreeScenarios {
                 refusal -> assertThat(refusal.messageKey()).isEqualTo(messageKey));
     }
 
-    private List<Outcome> race(Runnable first, Runnable second) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Outcome>> futures = new ArrayList<>();
-        for (Runnable contender : List.of(first, second)) {
-            Callable<Outcome> task = () -> {
-                start.await();
-                try {
-                    contender.run();
-                    return new Outcome(null);
-                } catch (KontorException | ConcurrencyFailureException | DataIntegrityViolationException refusal) {
-                    return new Outcome(refusal);
-                }
-            };
-            futures.add(threads.submit(task));
-        }
-        start.countDown();
-        List<Outcome> outcomes = new ArrayList<>();
-        for (Future<Outcome> future : futures) {
-            outcomes.add(future.get());
-        }
-        return outcomes;
-    }
-
-    record Outcome(RuntimeException refusal) {
-        boolean succeeded() {
-            return refusal == null;
-        }
-    }
 }
