@@ -244,6 +244,27 @@ class ContactServiceTest {
                 .contains("'=cmd,Evil,evil@example.test").contains("'+49 5251 123456");
     }
 
+    @Test
+    void the_partner_tree_export_holds_the_partners_and_its_tenants_contacts_but_no_customer_accounts_own() {
+        StringWriter csv = new StringWriter();
+        long partner = jdbc.queryForObject("select id from organization where name = 'Muster Hosting GmbH'",
+                Long.class);
+        long templates = jdbc.queryForObject("select id from organization where name = 'Muster Vorlagen'",
+                Long.class);
+        jdbc.update("""
+                insert into contact (organization_id, first_name, last_name, email, business, created_at, version)
+                values (?, 'Vera', 'Vorlage', ?, true, current_timestamp, 0)""", templates,
+                "vera-" + UUID.randomUUID() + "@example.test");
+        dev.kontor.testing.SqlStatements.reset();
+
+        fixtures.as(dev.kontor.testing.DemoPeople.LEGAL, () -> export.partnerTree(partner, csv));
+
+        assertThat(csv.toString()).contains("noc@muster-hosting.test", "Muster Vorlagen,Vera,Vorlage")
+                .doesNotContain("anna@sonnenschein.test");
+        // the rights check, the partner's name, one batch and the batch's organization names: no query per row
+        assertThat(dev.kontor.testing.SqlStatements.count()).isLessThanOrEqualTo(8);
+    }
+
     private NewContact person(String email) {
         return new NewContact(null, "Pia", "Person", email, null, null, Set.of(ContactType.BUSINESS));
     }
