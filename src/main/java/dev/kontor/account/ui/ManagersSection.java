@@ -2,8 +2,6 @@ package dev.kontor.account.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Section;
@@ -13,6 +11,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import dev.kontor.account.AccountDetails;
 import dev.kontor.account.ManagerService;
+import dev.kontor.base.ui.PersonRowActions;
 import dev.kontor.organization.Member;
 import dev.kontor.organization.MembershipState;
 import java.util.Locale;
@@ -131,32 +130,21 @@ class ManagersSection extends Section {
     }
 
     private Button action(String id, Member member, String labelKey, Runnable run) {
-        Button button = new Button(getTranslation(labelKey), click -> run.run());
-        button.setId(id + "-" + member.membershipId());
+        Button button = PersonRowActions.action(this, id, member.membershipId(), member.displayName(), labelKey, run);
         button.addClassName("manager-action-" + id);
-        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        button.setAriaLabel(getTranslation(labelKey) + ": " + member.displayName());
         return button;
     }
 
     private void confirm(Member member, String questionKey, Runnable change) {
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setId("confirm-manager-change");
-        dialog.setHeader(getTranslation(questionKey + ".title"));
-        dialog.setText(getTranslation(questionKey, member.displayName(), member.email()));
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("action.cancel"));
-        dialog.setConfirmText(getTranslation(questionKey + ".button"));
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(event -> {
-            change.run();
-            if (details.isViewer(member)) {
-                // whoever takes away their own manager role leaves the account with it
-                com.vaadin.flow.component.UI.getCurrent().navigate("");
-            } else {
-                onChanged.run();
-            }
-        });
-        dialog.open();
+        PersonRowActions.confirm(this, "confirm-manager-change", questionKey, member.displayName(), member.email(),
+                () -> {
+                    change.run();
+                    if (details.isViewer(member)) {
+                        // whoever takes away their own manager role leaves the account with it
+                        com.vaadin.flow.component.UI.getCurrent().navigate("");
+                    } else {
+                        onChanged.run();
+                    }
+                });
     }
 }

@@ -3,7 +3,6 @@ package dev.kontor.tenant.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -15,6 +14,7 @@ import dev.kontor.organization.Member;
 import dev.kontor.organization.MembershipState;
 import dev.kontor.tenant.TenantAdministrators;
 import dev.kontor.tenant.TenantDetails;
+import dev.kontor.base.ui.PersonRowActions;
 import dev.kontor.contact.ContactType;
 import dev.kontor.contact.ui.ContactTags;
 import java.util.List;
@@ -127,26 +127,14 @@ class TenantAdministratorsSection extends Div {
     }
 
     private Button action(String id, Member member, String labelKey, Runnable run) {
-        Button button = new Button(getTranslation(labelKey), click -> run.run());
-        button.setId(id + "-" + member.membershipId());
-        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        button.setAriaLabel(getTranslation(labelKey) + ": " + member.displayName());
-        return button;
+        return PersonRowActions.action(this, id, member.membershipId(), member.displayName(), labelKey, run);
     }
 
     private void confirm(Member member, String questionKey, Runnable change) {
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setId("confirm-administrator-change");
-        dialog.setHeader(getTranslation(questionKey + ".title"));
-        dialog.setText(getTranslation(questionKey, member.displayName(), member.email()));
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("action.cancel"));
-        dialog.setConfirmText(getTranslation(questionKey + ".button"));
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(event -> {
-            change.run();
-            onChanged.run();
-        });
-        dialog.open();
+        PersonRowActions.confirm(this, "confirm-administrator-change", questionKey, member.displayName(),
+                member.email(), () -> {
+                    change.run();
+                    onChanged.run();
+                });
     }
 }

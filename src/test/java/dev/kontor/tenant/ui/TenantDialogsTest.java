@@ -209,6 +209,46 @@ class TenantDialogsTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithUserDetails(DemoPeople.PARTNER_ADMIN)
+    void in_the_workspace_settings_and_logo_are_saved_and_the_last_administrator_stays() throws IOException {
+        long tenant = createTenantBelowPartner("Workspace " + UUID.randomUUID());
+        long tom = jdbc.queryForObject("select id from app_user where email = 'tom@sonnenschein.test'",
+                Long.class);
+        // an active administrator of the tenant: Tom, added as someone Kontor knows and activated right away
+        jdbc.update("insert into membership (user_id, organization_id, role, state, created_at) "
+                + "values (?, ?, 'TENANT_ADMINISTRATOR', 'ACTIVE', current_timestamp)", tom, tenant);
+        navigate("tenant/" + tenant, TenantWorkspaceView.class);
+
+        @SuppressWarnings("unchecked")
+        Select<String> language = find(Select.class).withId("tenant-language").single();
+        language.setValue("de");
+        test(textField("tenant-sender")).setValue("Filiale West");
+        test(button("save-tenant-settings")).click();
+        assertThat(jdbc.queryForMap("select default_language, sender_name from tenant where organization_id = ?",
+                tenant)).containsEntry("DEFAULT_LANGUAGE", "de").containsEntry("SENDER_NAME", "Filiale West");
+
+        LogoField logo = find(LogoField.class).single();
+        logo.received(png(120, 40));
+        assertThat(button("save-logo").isEnabled()).isTrue();
+        test(button("save-logo")).click();
+        assertThat(jdbc.queryForObject("select width from tenant_logo where organization_id = ?", Integer.class,
+                tenant)).isEqualTo(120);
+        assertThat(find(com.vaadin.flow.component.html.Image.class).withClassName("tenant-logo").exists()).isTrue();
+
+        long row = jdbc.queryForObject("select id from membership where organization_id = ? and role = "
+                + "'TENANT_ADMINISTRATOR'", Long.class, tenant);
+        test(button("deactivate-" + row)).click();
+        // the service refuses; in the running application the error handler shows its message
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> test(find(
+                        com.vaadin.flow.component.confirmdialog.ConfirmDialog.class)
+                        .withId("confirm-administrator-change").single()).confirm())
+                .isInstanceOfSatisfying(dev.kontor.base.RuleViolation.class,
+                        refusal -> assertThat(refusal.messageKey()).isEqualTo("tenant.admin.last-active"));
+        assertThat(jdbc.queryForObject("select state from membership where id = ?", String.class, row))
+                .isEqualTo("ACTIVE");
+    }
+
+    @Test
     void another_partner_cannot_open_the_tenant_by_its_address() {
         var other = fixtures.partner("Fremd " + UUID.randomUUID());
         long tenant = jdbc.queryForObject("select id from organization where name = 'Muster Vorlagen'", Long.class);
