@@ -14,6 +14,7 @@ import com.vaadin.flow.data.validator.EmailValidator;
 import dev.kontor.account.ManagerService;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.ui.FormRules;
+import dev.kontor.base.ui.PersonForm;
 import dev.kontor.organization.Member;
 import dev.kontor.organization.MembershipState;
 import dev.kontor.user.UserAccount;
@@ -37,16 +38,16 @@ class AddManagerDialog extends Dialog {
         name.setHelperText(getTranslation("manager.name.help"));
         name.setMaxLength(UserAccount.DISPLAY_NAME_MAX_LENGTH);
 
-        Binder<Form> binder = new Binder<>(Form.class);
+        Binder<PersonForm> binder = new Binder<>(PersonForm.class);
         binder.forField(email).asRequired(getTranslation("validation.required"))
                 .withValidator(new EmailValidator(getTranslation("validation.email")))
-                .bind(Form::getEmail, Form::setEmail);
+                .bind(PersonForm::getEmail, PersonForm::setEmail);
         binder.forField(name).withValidator(FormRules.noMarkup(this))
-                .bind(Form::getName, Form::setName);
+                .bind(PersonForm::getName, PersonForm::setName);
         add(new FormLayout(email, name));
 
         Button add = new Button(getTranslation("manager.add.submit"), click -> {
-            Form form = new Form();
+            PersonForm form = new PersonForm();
             if (!binder.writeBeanIfValid(form)) {
                 return;
             }
@@ -69,27 +70,5 @@ class AddManagerDialog extends Dialog {
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button cancel = new Button(getTranslation("action.cancel"), click -> close());
         getFooter().add(cancel, add);
-    }
-
-    /** The form's working copy. */
-    public static class Form {
-        private String email = "";
-        private String name = "";
-
-        public String getEmail() {
-            return email;
-        }
-
-        public void setEmail(String email) {
-            this.email = email;
-        }
-
-        public String getName() {
-            return name;
-        }
-
-        public void setName(String name) {
-            this.name = name;
-        }
     }
 }

@@ -14,6 +14,7 @@ import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.validator.EmailValidator;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.ui.FormRules;
+import dev.kontor.base.ui.PersonForm;
 import dev.kontor.organization.Member;
 import dev.kontor.tenant.TenantAdministrators;
 import dev.kontor.user.UserAccount;
@@ -49,16 +50,16 @@ class AddAdministratorDialog extends Dialog {
         name.setRequiredIndicatorVisible(true);
         name.setMaxLength(UserAccount.DISPLAY_NAME_MAX_LENGTH);
 
-        Binder<Form> binder = new Binder<>(Form.class);
+        Binder<PersonForm> binder = new Binder<>(PersonForm.class);
         binder.forField(email).asRequired(getTranslation("validation.required"))
                 .withValidator(new EmailValidator(getTranslation("validation.email")))
-                .bind(Form::getEmail, Form::setEmail);
+                .bind(PersonForm::getEmail, PersonForm::setEmail);
         binder.forField(name).asRequired(getTranslation("validation.required"))
-                .withValidator(FormRules.noMarkup(this)).bind(Form::getName, Form::setName);
+                .withValidator(FormRules.noMarkup(this)).bind(PersonForm::getName, PersonForm::setName);
         add(count, advice, new FormLayout(email, name));
 
         Button send = new Button(getTranslation("tenant.admin.send"), click -> {
-            Form form = new Form();
+            PersonForm form = new PersonForm();
             if (!binder.writeBeanIfValid(form)) {
                 return;
             }
@@ -81,27 +82,5 @@ class AddAdministratorDialog extends Dialog {
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button cancel = new Button(getTranslation("action.cancel"), click -> close());
         getFooter().add(cancel, send);
-    }
-
-    /** The form's working copy. */
-    public static class Form {
-        private String email = "";
-        private String name = "";
-
-        public String getEmail() {
-            return email;
-        }
-
-        public void setEmail(String email) {
-            this.email = email;
-        }
-
-        public String getName() {
-            return name;
-        }
-
-        public void setName(String name) {
-            this.name = name;
-        }
     }
 }
