@@ -1,5 +1,6 @@
 package dev.kontor.account;
 
+import dev.kontor.base.PhoneNumbers;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -38,6 +39,10 @@ class CustomerAccount {
 
     @Column(name = "emergency_phone", length = MasterData.PHONE_MAX)
     private String emergencyPhone;
+
+    /** The out-of-hours number in E.164, kept beside the typed one so that support finds it in any notation. */
+    @Column(name = "emergency_phone_e164", length = 16)
+    private String emergencyPhoneE164;
 
     @Column(name = "contact_person_id")
     private Long contactPersonId;
@@ -100,6 +105,7 @@ class CustomerAccount {
         country = data.country();
         billingEmail = data.billingEmail();
         emergencyPhone = data.emergencyPhone();
+        emergencyPhoneE164 = PhoneNumbers.searchForm(emergencyPhone).orElse(null);
     }
 
     void appointContactPerson(long userId, Instant now) {

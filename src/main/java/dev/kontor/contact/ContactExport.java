@@ -1,6 +1,7 @@
 package dev.kontor.contact;
 
 import dev.kontor.base.CsvCells;
+import dev.kontor.base.PhoneNumbers;
 import dev.kontor.organization.OrganizationAccess;
 import dev.kontor.organization.OrganizationKind;
 import dev.kontor.organization.OrganizationRight;

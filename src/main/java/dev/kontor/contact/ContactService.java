@@ -3,6 +3,7 @@ package dev.kontor.contact;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.base.InvalidInput;
+import dev.kontor.base.PhoneNumbers;
 import dev.kontor.base.PublicAddress;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.base.SecretTokens;

@@ -9,10 +9,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The lookup's statements, read-only, each served by an index: exact customer numbers, e-mail addresses and phone
- * numbers by b-tree; partial names and service names by trigram indexes on PostgreSQL. The card reads the account,
- * its contacts, its partner and the partner's technical contacts, its services and its last changes in one statement
- * each, however many there are.
+ * The lookup's statements, read-only, each served by an index: exact customer numbers, e-mail addresses, phone
+ * numbers and out-of-hours numbers by b-tree; partial names and service names by trigram indexes on PostgreSQL. The
+ * card reads the account, its contacts, its partner and the partner's technical contacts, its services and its last
+ * changes in one statement each, however many there are.
  */
 @Component
 class LookupQueries {
@@ -42,6 +42,12 @@ class LookupQueries {
             FROM contact c JOIN organization co ON co.id = c.organization_id
             JOIN organization o ON o.id = COALESCE(co.account_id, co.id)
             WHERE c.phone = :phone AND o.kind = 'CUSTOMER'
+            ORDER BY o.customer_number LIMIT :limit""";
+
+    static final String BY_OUT_OF_HOURS_NUMBER = """
+            SELECT o.id, o.customer_number, o.name, a.emergency_phone AS matched
+            FROM customer_account a JOIN organization o ON o.id = a.organization_id
+            WHERE a.emergency_phone_e164 = :phone
             ORDER BY o.customer_number LIMIT :limit""";
 
     static final String BY_NAME = """
@@ -77,6 +83,12 @@ class LookupQueries {
         return jdbc.sql(BY_PHONE)
                 .param("phone", e164).param("limit", LIMIT)
                 .query((rs, row) -> result(rs, MatchKind.PHONE)).list();
+    }
+
+    List<LookupResult> byOutOfHoursNumber(String e164) {
+        return jdbc.sql(BY_OUT_OF_HOURS_NUMBER)
+                .param("phone", e164).param("limit", LIMIT)
+                .query((rs, row) -> result(rs, MatchKind.OUT_OF_HOURS_NUMBER)).list();
     }
 
     List<LookupResult> byName(String foldedText) {

@@ -1,5 +1,6 @@
 package dev.kontor.support;
 
+import dev.kontor.base.PhoneNumbers;
 import java.time.Instant;
 import java.util.List;
 
@@ -46,7 +47,7 @@ public record SupportCard(long customerId, String customerNumber, String name, C
         }
         out.append(label).append(": ").append(person.name());
         if (person.phone() != null) {
-            out.append(", ").append(dev.kontor.contact.PhoneNumbers.readable(person.phone()));
+            out.append(", ").append(PhoneNumbers.readable(person.phone()));
         }
         if (person.email() != null) {
             out.append(", ").append(person.email());

@@ -3,9 +3,9 @@ package dev.kontor.support;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.base.AccessRefused;
+import dev.kontor.base.PhoneNumbers;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.base.SearchKeys;
-import dev.kontor.contact.PhoneNumbers;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.OrganizationService;
 import dev.kontor.user.AuthenticatedUser;
@@ -26,8 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Finds customer accounts by customer number (with or without "CN-"), name (case and accents do not matter, part of
- * it is enough), service name, any manager's or contact's e-mail address and any contact's phone number (in any
- * notation), and opens the incident card. Only for the provider's support staff, who hold this role right now; it
+ * it is enough), service name, any manager's or contact's e-mail address, any contact's phone number and the
+ * account's out-of-hours number (in any notation), and opens the incident card. Only for the provider's support staff, who hold this role right now; it
  * changes nothing, and every card opened is audited on the customer's account.
  */
 @Service
@@ -74,7 +74,10 @@ public class SupportLookup {
         if (query.contains("@")) {
             queries.byEmail(query.toLowerCase(Locale.ROOT)).forEach(r -> found.putIfAbsent(r.customerId(), r));
         }
-        phone(query).ifPresent(e164 -> queries.byPhone(e164).forEach(r -> found.putIfAbsent(r.customerId(), r)));
+        phone(query).ifPresent(e164 -> {
+            queries.byPhone(e164).forEach(r -> found.putIfAbsent(r.customerId(), r));
+            queries.byOutOfHoursNumber(e164).forEach(r -> found.putIfAbsent(r.customerId(), r));
+        });
         String folded = SearchKeys.fold(query);
         if (folded.length() >= 2 && !query.contains("@")) {
             queries.byName(folded).forEach(r -> found.putIfAbsent(r.customerId(), r));
@@ -125,11 +128,7 @@ public class SupportLookup {
         if (digits.length() < MIN_PHONE_DIGITS || !query.matches("[+\\d\\s()./-]+")) {
             return Optional.empty();
         }
-        try {
-            return PhoneNumbers.normalize("phone", query);
-        } catch (dev.kontor.base.InvalidInput notAPhoneNumber) {
-            return Optional.empty();
-        }
+        return PhoneNumbers.searchForm(query);
     }
 
     /** A manager with the phone from their own contact entry in the account, if they have one. */

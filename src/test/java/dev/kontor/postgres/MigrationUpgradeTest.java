@@ -15,7 +15,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Upgrading a database that holds data from before the tenant tree (the embedded default's demo data, say): the
- * later migrations fill in paths, owners, tenant profiles and search keys, on H2 and on PostgreSQL alike.
+ * later migrations fill in paths, owners, tenant profiles, search keys and the out-of-hours numbers' search form,
+ * on H2 and on PostgreSQL alike.
  */
 class MigrationUpgradeTest {
 
@@ -48,6 +49,9 @@ class MigrationUpgradeTest {
         long north = insert(jdbc, "TENANT", "Filiale Nord", null, customer);
         long cafe = insert(jdbc, "TENANT", "Café am Markt", null, north);
         long templates = insert(jdbc, "TENANT", "Vorlagen", null, partner);
+        long lawyers = insert(jdbc, "CUSTOMER", "Kanzlei Weber", "CN-10002", partner);
+        jdbc.update("insert into customer_account (organization_id, emergency_phone) values (?, ?), (?, ?)",
+                customer, "05251 / 99 88-0", lawyers, "Pforte");
 
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
                 .load().migrate();
@@ -67,6 +71,10 @@ class MigrationUpgradeTest {
                 Integer.class, north, cafe, templates)).isEqualTo(3);
         assertThat(jdbc.queryForObject("select ancestor_path from organization where id = ?", String.class,
                 provider)).isEqualTo("/");
+        assertThat(jdbc.queryForObject("select emergency_phone_e164 from customer_account where organization_id = ?",
+                String.class, customer)).isEqualTo("+49525199880");
+        assertThat(jdbc.queryForObject("select emergency_phone_e164 from customer_account where organization_id = ?",
+                String.class, lawyers)).isNull();
     }
 
     private static long insert(JdbcTemplate jdbc, String kind, String name, String number, Long parent) {

@@ -4,7 +4,7 @@ import dev.kontor.testing.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kontor.base.SearchKeys;
-import dev.kontor.contact.PhoneNumbers;
+import dev.kontor.base.PhoneNumbers;
 import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.postgres.PostgresTest;
 import dev.kontor.user.SystemTask;
@@ -53,7 +53,8 @@ class SupportLookupBenchmarkTest {
     private static final int RUNS = 200;
     private static final List<String> TABLES = List.of("organization", "customer_account", "service", "contact",
             "app_user", "membership");
-    private static final List<String> BIG_TABLES = List.of("organization", "contact", "app_user", "membership");
+    private static final List<String> BIG_TABLES = List.of("organization", "contact", "app_user", "membership",
+            "customer_account");
 
     private static final String[] TRADES = {"Bäckerei", "Metzgerei", "Schlosserei", "Gärtnerei", "Tischlerei",
             "Druckerei", "Brauerei", "Konditorei", "Apotheke", "Buchhandlung", "Elektrotechnik", "Sanitärtechnik",
@@ -151,9 +152,12 @@ class SupportLookupBenchmarkTest {
                 pick(CITIES, true, "g"), pick(FORMS, true, "g / 13"))
                 + " FROM generate_series(0, " + (ACCOUNTS - 1) + ") g", providerId, "/" + providerId + "/");
         phase("organizations");
+        // out-of-hours numbers as managers type them, "05251 004217", and as the account keeps them for the search
         jdbc.update("INSERT INTO customer_account (organization_id, city, country, billing_email, "
-                + "contact_confirmed_at) SELECT o.id, " + pick(CITIES, false, g) + ", 'DE', 'rechnung.' || " + g
-                + " || '@' || " + pick(DOMAINS, true, g) + ", CURRENT_TIMESTAMP - (" + g + " % 90) * INTERVAL '1 day' "
+                + "contact_confirmed_at, emergency_phone, emergency_phone_e164) SELECT o.id, "
+                + pick(CITIES, false, g) + ", 'DE', 'rechnung.' || " + g + " || '@' || " + pick(DOMAINS, true, g)
+                + ", CURRENT_TIMESTAMP - (" + g + " % 90) * INTERVAL '1 day', '05251 ' || LPAD(CAST(" + g
+                + " AS VARCHAR), 6, '0'), '+495251' || LPAD(CAST(" + g + " AS VARCHAR), 6, '0') "
                 + "FROM organization o WHERE o.parent_id = ?", providerId);
         phase("customer accounts");
         // one service each, a second one for every fifth: "Kassensystem 004217", "Webshop Cluster 004215"
@@ -272,6 +276,8 @@ class SupportLookupBenchmarkTest {
         plans.put("manager e-mail", explain(named, LookupQueries.BY_EMAIL, Map.of("email", managerEmail)));
         plans.put("contact e-mail", explain(named, LookupQueries.BY_EMAIL, Map.of("email", contactEmail)));
         plans.put("phone", explain(named, LookupQueries.BY_PHONE, Map.of("phone", phone)));
+        plans.put("out-of-hours number", explain(named, LookupQueries.BY_OUT_OF_HOURS_NUMBER,
+                Map.of("phone", PhoneNumbers.searchForm("+49 5251 004217").orElseThrow())));
         plans.put("name", explain(named, LookupQueries.BY_NAME,
                 Map.of("pattern", "%" + SearchKeys.fold("Bäckerei Müller") + "%")));
         plans.put("name, two words", explain(named, LookupQueries.BY_NAME,
@@ -281,7 +287,7 @@ class SupportLookupBenchmarkTest {
         plans.put("service", explain(named, LookupQueries.BY_SERVICE, Map.of("pattern", "%kassensystem 0042%")));
         plans.forEach((kind, plan) -> log.info("Support lookup plan for {}:\n  {}", kind, String.join("\n  ", plan)));
 
-        for (String kind : List.of("number", "manager e-mail", "contact e-mail", "phone")) {
+        for (String kind : List.of("number", "manager e-mail", "contact e-mail", "phone", "out-of-hours number")) {
             assertThat(plans.get(kind)).as("plan for the %s lookup", kind)
                     .noneMatch(line -> BIG_TABLES.stream().anyMatch(t -> line.matches(".*Seq Scan on " + t + "\\b.*")));
         }
@@ -313,6 +319,9 @@ class SupportLookupBenchmarkTest {
         // stored "+491710004217", typed as "0171 0004217"
         queries.put("phone", sample("SELECT phone FROM contact c", "c.organization_id").stream()
                 .map(p -> "0" + p.substring(3, 6) + " " + p.substring(6)).toList());
+        // stored "05251 004217", typed as the caller's display shows it: "+49 5251 004217"
+        queries.put("out-of-hours number", random.ints(RUNS, 0, ACCOUNTS)
+                .mapToObj(i -> "+49 5251 %06d".formatted(i)).toList());
 
         Map<String, double[]> times = new LinkedHashMap<>();
         queries.keySet().forEach(kind -> times.put(kind, new double[RUNS]));

@@ -52,6 +52,15 @@ class SupportLookupTest {
     }
 
     @Test
+    void the_out_of_hours_number_matches_in_any_notation() {
+        List<LookupResult> found = fixtures.as(DemoPeople.SUPPORT, () -> lookup.search("0381 / 76 54 32"));
+
+        assertThat(found).extracting(LookupResult::customerNumber).containsExactly("CN-10003");
+        assertThat(found.getFirst().matchedBy()).isEqualTo(MatchKind.OUT_OF_HOURS_NUMBER);
+        assertThat(found.getFirst().matchedText()).isEqualTo("+49 381 765432");
+    }
+
+    @Test
     void the_card_puts_the_contact_person_first_and_names_the_partner_with_its_technical_contacts() {
         long bakery = jdbc.queryForObject("select id from organization where customer_number = 'CN-10001'",
                 Long.class);

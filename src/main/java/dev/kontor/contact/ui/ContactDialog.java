@@ -21,7 +21,7 @@ import dev.kontor.contact.ContactRow;
 import dev.kontor.contact.ContactService;
 import dev.kontor.contact.ContactType;
 import dev.kontor.contact.NewContact;
-import dev.kontor.contact.PhoneNumbers;
+import dev.kontor.base.PhoneNumbers;
 import dev.kontor.organization.Member;
 import java.util.EnumSet;
 import java.util.Map;

@@ -18,7 +18,7 @@ import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import dev.kontor.contact.ContactExport;
 import dev.kontor.contact.ContactRow;
 import dev.kontor.contact.ContactService;
-import dev.kontor.contact.PhoneNumbers;
+import dev.kontor.base.PhoneNumbers;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 

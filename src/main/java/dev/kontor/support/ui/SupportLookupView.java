@@ -22,7 +22,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import dev.kontor.contact.PhoneNumbers;
+import dev.kontor.base.PhoneNumbers;
 import dev.kontor.support.CardChange;
 import dev.kontor.support.CardPerson;
 import dev.kontor.support.LookupResult;

@@ -1,9 +1,8 @@
-package dev.kontor.contact;
+package dev.kontor.base;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
-import dev.kontor.base.InvalidInput;
 import java.util.Optional;
 
 /**
@@ -35,6 +34,18 @@ public final class PhoneNumbers {
             return Optional.of(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
         } catch (NumberParseException notANumber) {
             throw new InvalidInput(field, "validation.phone");
+        }
+    }
+
+    /**
+     * The number in E.164 if the text is one, else empty; never refuses. For text kept as typed (the out-of-hours
+     * number) and for search input, which may be anything.
+     */
+    public static Optional<String> searchForm(String text) {
+        try {
+            return normalize("phone", text);
+        } catch (InvalidInput notAPhoneNumber) {
+            return Optional.empty();
         }
     }
 
