@@ -31,6 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class NoticeFanOut {
 
     static final String NOTICE_FAN_OUT_FINISHED = "NOTICE_FAN_OUT_FINISHED";
+    static final String NOTICE_FAN_OUT_FAILED = "NOTICE_FAN_OUT_FAILED";
     private static final Logger log = LoggerFactory.getLogger(NoticeFanOut.class);
 
     private final PlatformNoticeRepository notices;
@@ -64,12 +65,12 @@ class NoticeFanOut {
     @Scheduled(fixedDelayString = "${kontor.notice.poll-interval:2s}",
             initialDelayString = "${kontor.notice.initial-delay:5s}")
     void work() {
-        SystemTask.run(() -> notices.findUnfinished().forEach(id -> drain(id, slice)));
+        SystemTask.run(() -> notices.findDue(clock.instant()).forEach(id -> drain(id, slice)));
     }
 
     /**
      * Works on one notice for a while (so that others get their turn), batch after batch. A failed batch is rolled
-     * back whole and tried again at the next poll.
+     * back whole; the notice then waits for its next try, longer after each failure in a row.
      */
     void drain(long noticeId, Duration forAtMost) {
         Instant until = Instant.now().plus(forAtMost);
@@ -79,7 +80,25 @@ class NoticeFanOut {
                 more = Boolean.TRUE.equals(inTransaction.execute(status -> nextBatch(noticeId)));
             } while (more && Instant.now().isBefore(until));
         } catch (RuntimeException failure) {
-            log.error("Platform notice {}: a batch failed and is tried again at the next poll", noticeId, failure);
+            log.error("Platform notice {}: a batch failed", noticeId, failure);
+            recordFailure(noticeId, failure);
+        }
+    }
+
+    /** Notes the failure on the notice, in a transaction of its own, and audits it for the provider. */
+    private void recordFailure(long noticeId, RuntimeException failure) {
+        try {
+            inTransaction.executeWithoutResult(status -> notices.claim(noticeId).ifPresent(notice -> {
+                Instant retryAt = notice.failed(clock.instant());
+                auditLog.record(AuditEntry.failed(NOTICE_FAN_OUT_FAILED, notice.getProviderId(),
+                        "Platform notice " + noticeId + ": batch failed (" + notice.getFailedAttempts()
+                                + " in a row, " + failure.getClass().getSimpleName() + "), next try at " + retryAt));
+                log.warn("Platform notice {}: {} failed batch(es) in a row, next try at {}", noticeId,
+                        notice.getFailedAttempts(), retryAt);
+            }));
+        } catch (RuntimeException alsoFailing) {
+            // the database itself is away: the next poll tries the batch again
+            log.error("Platform notice {}: the failure could not be recorded either", noticeId, alsoFailing);
         }
     }
 

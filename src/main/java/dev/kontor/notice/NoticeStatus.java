@@ -9,9 +9,17 @@ import java.time.Instant;
  * @param audienceLabel the chosen organizations as named when sending; {@code null} for all organizations
  * @param total         the recipients counted when it was sent (exact once it is SENT)
  * @param sent          the recipients mailed so far
+ * @param failedAttempts batches that failed in a row since the last one that went through
+ * @param retryAt       when the fan-out tries again after a failed batch; {@code null} when none failed
  */
 public record NoticeStatus(long id, ContactType kind, String subject, String audienceLabel, NoticeState state,
-                           int total, int sent, Instant createdAt, Instant finishedAt) {
+                           int total, int sent, Instant createdAt, Instant finishedAt, int failedAttempts,
+                           Instant retryAt) {
+
+    /** The last batch failed: the notice waits for its next try. */
+    public boolean stalled() {
+        return failedAttempts > 0;
+    }
 
     public boolean forAll() {
         return audienceLabel == null;

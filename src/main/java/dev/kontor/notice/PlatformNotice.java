@@ -13,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -28,6 +29,8 @@ class PlatformNotice {
     static final int SUBJECT_MAX_LENGTH = 200;
     static final int BODY_MAX_LENGTH = 10_000;
     static final int AUDIENCE_LABEL_MAX_LENGTH = 2000;
+    static final Duration FIRST_PAUSE = Duration.ofSeconds(30);
+    static final Duration LONGEST_PAUSE = Duration.ofMinutes(30);
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -86,6 +89,13 @@ class PlatformNotice {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
+    /** Failed batches in a row; the pause before the next try doubles with each. */
+    @Column(name = "failed_attempts", nullable = false)
+    private int failedAttempts;
+
+    @Column(name = "retry_at")
+    private Instant retryAt;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -113,6 +123,8 @@ class PlatformNotice {
     /** One batch is done: its last address becomes the cursor. */
     void advance(String lastEmail, int sent, int skipped) {
         this.state = NoticeState.SENDING;
+        this.failedAttempts = 0;
+        this.retryAt = null;
         this.cursorEmail = lastEmail;
         this.sentCount += sent;
         this.skippedCount += skipped;
@@ -121,13 +133,26 @@ class PlatformNotice {
     /** Every recipient has been mailed; the total becomes exact (contacts may have changed meanwhile). */
     void finish(Instant now) {
         this.state = NoticeState.SENT;
+        this.failedAttempts = 0;
+        this.retryAt = null;
         this.totalRecipients = sentCount + skippedCount;
         this.finishedAt = now;
     }
 
+    /**
+     * A batch failed and was rolled back. The next try waits 30 seconds after the first failure in a row and twice as
+     * long after each further one, at most half an hour: a short outage costs little delay, a lasting one no load.
+     */
+    Instant failed(Instant now) {
+        failedAttempts++;
+        Duration pause = FIRST_PAUSE.multipliedBy(1L << Math.min(failedAttempts - 1, 16));
+        retryAt = now.plus(pause.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause);
+        return retryAt;
+    }
+
     NoticeStatus status() {
         return new NoticeStatus(id, kind, subject, audienceLabel, state, totalRecipients, sentCount, createdAt,
-                finishedAt);
+                finishedAt, failedAttempts, retryAt);
     }
 
     Long getId() {
@@ -176,6 +201,10 @@ class PlatformNotice {
 
     int getSkippedCount() {
         return skippedCount;
+    }
+
+    int getFailedAttempts() {
+        return failedAttempts;
     }
 
     Instant getCreatedAt() {

@@ -2,6 +2,7 @@ package dev.kontor.notice;
 
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.QueryHint;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Pageable;
@@ -12,9 +13,11 @@ import org.springframework.data.jpa.repository.QueryHints;
 
 interface PlatformNoticeRepository extends JpaRepository<PlatformNotice, Long> {
 
+    /** The notices to work on now: not yet sent, and not waiting for their next try after a failed batch. */
     @Query("""
-            select n.id from PlatformNotice n where n.state <> dev.kontor.notice.NoticeState.SENT order by n.id""")
-    List<Long> findUnfinished();
+            select n.id from PlatformNotice n where n.state <> dev.kontor.notice.NoticeState.SENT
+            and (n.retryAt is null or n.retryAt <= :now) order by n.id""")
+    List<Long> findDue(Instant now);
 
     /**
      * Locks the notice for one batch. A notice another worker (or application instance) is on is skipped, not

@@ -20,11 +20,16 @@ import dev.kontor.testing.IntegrationTest;
 import dev.kontor.user.SystemTask;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentMatchers;
+import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -272,6 +277,55 @@ class NoticeServiceTest {
                 .isEqualTo(NoticeState.SENT);
         assertThat(data.mailBodyTo(queued.id(), world.email("r3"))).startsWith("Guten Tag Rita Resume,")
                 .contains("Sie erhalten diese Nachricht, weil Sie technischer Ansprechpartner von Notice provider");
+    }
+
+    @Test
+    void a_failed_batch_is_rolled_back_audited_and_tried_again_later_each_time_after_a_longer_pause() {
+        data.contact(world.providerId(), world.email("patient"), ContactType.TECHNICAL);
+        NoticeStatus queued = send(ContactType.TECHNICAL, NoticeAudience.everyone());
+        MailOutbox failingOutbox = Mockito.mock(MailOutbox.class);
+        Mockito.when(failingOutbox.enqueueAll(ArgumentMatchers.any()))
+                .thenThrow(new DataAccessResourceFailureException("outbox table unavailable"));
+        Instant now = Instant.parse("2026-11-25T10:00:00Z");
+        NoticeFanOut failing = new NoticeFanOut(repository, recipients, deliveries, mails, failingOutbox, auditLog,
+                Clock.fixed(now, ZoneOffset.UTC), transactions, 500, Duration.ofSeconds(30));
+
+        SystemTask.run(() -> failing.drain(queued.id(), Duration.ofSeconds(30)));
+
+        NoticeStatus stalled = fixtures.as(world.adminEmail(), () -> notices.status(queued.id()));
+        assertThat(stalled.stalled()).isTrue();
+        assertThat(stalled.failedAttempts()).isEqualTo(1);
+        assertThat(stalled.retryAt()).isEqualTo(now.plusSeconds(30));
+        assertThat(stalled.sent()).isZero();
+        assertThat(data.deliveredTo(queued.id())).isEmpty();
+        assertThat(repository.findDue(now.plusSeconds(29))).doesNotContain(queued.id());
+        assertThat(repository.findDue(now.plusSeconds(30))).contains(queued.id());
+        assertThat(jdbc.queryForObject("select outcome from audit_event where organization_id = ? "
+                + "and kind = 'NOTICE_FAN_OUT_FAILED'", String.class, world.providerId())).isEqualTo("FAILED");
+
+        SystemTask.run(() -> failing.drain(queued.id(), Duration.ofSeconds(30)));
+        assertThat(fixtures.as(world.adminEmail(), () -> notices.status(queued.id())).retryAt())
+                .isEqualTo(now.plusSeconds(60));
+
+        sendAll(queued.id());
+        NoticeStatus sent = fixtures.as(world.adminEmail(), () -> notices.status(queued.id()));
+        assertThat(sent.state()).isEqualTo(NoticeState.SENT);
+        assertThat(sent.stalled()).isFalse();
+        assertThat(sent.retryAt()).isNull();
+        assertThat(data.mailedTo(queued.id())).containsExactly(world.email("patient"));
+    }
+
+    @Test
+    void the_pause_after_failed_batches_doubles_up_to_half_an_hour() {
+        PlatformNotice notice = new PlatformNotice(1, ContactType.BILLING, "s", "b", "en", java.util.Set.of(), null,
+                0, 1, Instant.EPOCH);
+        Instant now = Instant.parse("2026-11-25T10:00:00Z");
+
+        List<Duration> pauses = java.util.stream.IntStream.range(0, 9)
+                .mapToObj(i -> Duration.between(now, notice.failed(now))).toList();
+
+        assertThat(pauses).extracting(Duration::toSeconds)
+                .containsExactly(30L, 60L, 120L, 240L, 480L, 960L, 1800L, 1800L, 1800L);
     }
 
     @Autowired

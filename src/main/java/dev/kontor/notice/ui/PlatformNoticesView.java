@@ -226,6 +226,14 @@ public class PlatformNoticesView extends VerticalLayout implements HasDynamicTit
     }
 
     private Component stateTag(NoticeStatus notice) {
+        if (notice.stalled()) {
+            Span retry = new Span(getTranslation("notice.stalled.next-try", notice.failedAttempts(),
+                    dateTime(notice.retryAt())));
+            retry.addClassName("notice-retry");
+            Div stalled = new Div(tag(getTranslation("notice.state.STALLED"), "tag-warning"), retry);
+            stalled.addClassName("notice-state");
+            return stalled;
+        }
         return tag(getTranslation("notice.state." + notice.state()), switch (notice.state()) {
             case QUEUED -> "tag-state-invited";
             case SENDING -> "tag-contact";

@@ -6,6 +6,7 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridTester;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.sidenav.SideNav;
@@ -22,6 +23,7 @@ import dev.kontor.testing.DemoPeople;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.ViewTest;
 import dev.kontor.user.SystemTask;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -75,7 +77,16 @@ class NoticeViewTest extends SpringBrowserlessTest {
         assertThat(view.isPolling()).isTrue();
         assertThat(find(TextField.class).withId("notice-subject").single().getValue()).isEmpty();
 
+        // a batch failed (the fan-out's service test makes one fail for real): the list says when it is tried again
         NoticeStatus queued = grid.getRow(0);
+        jdbc.update("update platform_notice set failed_attempts = 2, retry_at = ? where id = ?",
+                java.sql.Timestamp.from(java.time.Instant.parse("2026-11-25T13:05:00Z")), queued.id());
+        navigate(PlatformNoticesView.class);
+        Div stalled = (Div) test(grid()).getCellComponent(0, 4);
+        List<String> lines = stalled.getChildren().map(c -> ((Span) c).getText()).toList();
+        assertThat(lines.getFirst()).isEqualTo("Retrying");
+        assertThat(lines.getLast()).startsWith("2 failed attempt(s), next try 11/25/26, 2:05");
+
         NoticeTestData.sendAll(context, queued.id());
         navigate(PlatformNoticesView.class);
 

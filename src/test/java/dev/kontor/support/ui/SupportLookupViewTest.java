@@ -7,6 +7,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.listbox.ListBox;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.kontor.base.ui.AccessDeniedView;
@@ -48,6 +49,17 @@ class SupportLookupViewTest extends SpringBrowserlessTest {
 
         fireShortcut(Key.ESCAPE);
         assertThat(card.isVisible()).isFalse();
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.SUPPORT)
+    void each_result_says_what_matched() {
+        navigate(SupportLookupView.class);
+
+        test(find(TextField.class).withId("lookup-search").single()).setValue("0381 765432");
+
+        assertThat(find(Span.class).withClassName("result-why").all()).extracting(Span::getText)
+                .containsExactly("out-of-hours number +49 381 765432");
     }
 
     @Test
