@@ -2,6 +2,7 @@ package dev.kontor.access;
 
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
+import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.AccessRefused;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.OrganizationAccess;
@@ -38,14 +39,14 @@ public class AccessPolicyService {
 
     @Transactional(readOnly = true)
     public Rules rulesOf(long customerId) {
-        access.require(customerId, OrganizationRight.VIEW, "Read partner access rules");
+        access.require(customerId, OrganizationRight.VIEW, AuditSummary.action("read-partner-access-rules"));
         AccessPolicy policy = policies.findById(customerId).orElseGet(() -> new AccessPolicy(customerId));
         return new Rules(policy.requiresReason(), policy.notifiesContactPerson(), isManager(customerId));
     }
 
     @Transactional
     public void change(long customerId, boolean requireReason, boolean notifyContactPerson) {
-        access.require(customerId, OrganizationRight.MANAGE_USERS, "Change partner access rules");
+        access.require(customerId, OrganizationRight.MANAGE_USERS, AuditSummary.action("change-partner-access-rules"));
         if (!isManager(customerId)) {
             auditLog.recordIndependently(AuditEntry.denied(POLICY_CHANGED, customerId,
                     "Partner access rules may be changed by the account's own managers only"));

@@ -2,6 +2,7 @@ package dev.kontor.account;
 
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
+import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.base.StaleData;
 import dev.kontor.organization.CustomerNumber;
@@ -105,7 +106,7 @@ public class AccountService {
 
     @Transactional
     public void updateMasterData(long accountId, long expectedVersion, MasterData changed) {
-        access.require(accountId, OrganizationRight.ADMIN, "Change account data");
+        access.require(accountId, OrganizationRight.ADMIN, AuditSummary.action("change-account-data"));
         MasterData data = MasterDataRules.validated(changed);
         CustomerAccount account = lockFresh(accountId, expectedVersion);
         // the company name lives on the organization: a new account version tells every open dialog it changed
@@ -123,7 +124,7 @@ public class AccountService {
     /** Makes another active manager of the account its contact person (rule 1). */
     @Transactional
     public void changeContactPerson(long accountId, long expectedVersion, long userId) {
-        access.require(accountId, OrganizationRight.MANAGE_USERS, "Change contact person");
+        access.require(accountId, OrganizationRight.MANAGE_USERS, AuditSummary.action("change-contact-person"));
         CustomerAccount account = lockFresh(accountId, expectedVersion);
         List<Member> managers = memberships.members(accountId, MembershipRole.MANAGER);
         Member chosen = activeManager(managers, userId);
@@ -145,7 +146,7 @@ public class AccountService {
     /** Chooses the deputy (another active manager) or, with {@code null}, clears it. */
     @Transactional
     public void changeDeputy(long accountId, long expectedVersion, Long userId) {
-        access.require(accountId, OrganizationRight.MANAGE_USERS, "Change deputy");
+        access.require(accountId, OrganizationRight.MANAGE_USERS, AuditSummary.action("change-deputy"));
         CustomerAccount account = lockFresh(accountId, expectedVersion);
         List<Member> managers = memberships.members(accountId, MembershipRole.MANAGER);
         Long before = account.getDeputyId();
@@ -167,7 +168,7 @@ public class AccountService {
     /** "Still correct": any manager confirms the contact data with one click. */
     @Transactional
     public void confirmContactData(long accountId) {
-        access.require(accountId, OrganizationRight.MANAGE_USERS, "Confirm contact data");
+        access.require(accountId, OrganizationRight.MANAGE_USERS, AuditSummary.action("confirm-contact-data"));
         CustomerAccount account = accounts.lockById(accountId).orElseThrow();
         Instant before = account.getContactConfirmedAt();
         account.confirmContactData(clock.instant());

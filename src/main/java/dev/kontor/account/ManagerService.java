@@ -2,6 +2,7 @@ package dev.kontor.account;
 
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
+import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.base.TextRules;
@@ -63,7 +64,7 @@ public class ManagerService {
      * accept. Returns the new manager.
      */
     public Member addManager(long accountId, String email, String name, Locale mailLanguage) {
-        AuthenticatedUser me = access.require(accountId, OrganizationRight.MANAGE_USERS, "Add manager");
+        AuthenticatedUser me = access.require(accountId, OrganizationRight.MANAGE_USERS, AuditSummary.action("add-manager"));
         if (!EmailAddress.isValid(email)) {
             throw new InvalidInput("email", "validation.email");
         }
@@ -92,7 +93,7 @@ public class ManagerService {
 
     /** Sends a new link to a manager who has not accepted yet; the old link stops working. */
     public void resendInvitation(long accountId, long membershipId, Locale mailLanguage) {
-        AuthenticatedUser me = access.require(accountId, OrganizationRight.MANAGE_USERS, "Resend invitation");
+        AuthenticatedUser me = access.require(accountId, OrganizationRight.MANAGE_USERS, AuditSummary.action("resend-invitation"));
         accounts.lockById(accountId).orElseThrow();
         Member manager = managerOf(accountId, membershipId);
         if (manager.state() != MembershipState.INVITED) {
@@ -104,7 +105,7 @@ public class ManagerService {
     }
 
     public void deactivate(long accountId, long membershipId, Locale mailLanguage) {
-        access.require(accountId, OrganizationRight.MANAGE_USERS, "Deactivate manager");
+        access.require(accountId, OrganizationRight.MANAGE_USERS, AuditSummary.action("deactivate-manager"));
         CustomerAccount account = accounts.lockById(accountId).orElseThrow();
         List<Member> managers = memberships.members(accountId, MembershipRole.MANAGER);
         Member manager = find(accountId, managers, membershipId);
@@ -120,7 +121,7 @@ public class ManagerService {
     }
 
     public void reactivate(long accountId, long membershipId) {
-        access.require(accountId, OrganizationRight.MANAGE_USERS, "Reactivate manager");
+        access.require(accountId, OrganizationRight.MANAGE_USERS, AuditSummary.action("reactivate-manager"));
         accounts.lockById(accountId).orElseThrow();
         Member manager = managerOf(accountId, membershipId);
         if (manager.state() != MembershipState.DEACTIVATED) {
@@ -131,7 +132,7 @@ public class ManagerService {
 
     /** Takes the manager role away; an open invitation for it stops working. */
     public void removeManagerRole(long accountId, long membershipId, Locale mailLanguage) {
-        access.require(accountId, OrganizationRight.MANAGE_USERS, "Remove manager role");
+        access.require(accountId, OrganizationRight.MANAGE_USERS, AuditSummary.action("remove-manager-role"));
         CustomerAccount account = accounts.lockById(accountId).orElseThrow();
         List<Member> managers = memberships.members(accountId, MembershipRole.MANAGER);
         Member manager = find(accountId, managers, membershipId);

@@ -49,6 +49,13 @@ public class AuditEvent {
     @Column(name = "summary", updatable = false, length = SUMMARY_MAX_LENGTH)
     private String summary;
 
+    /** The summary's bundle key and arguments, so that each reader sees it in their language. */
+    @Column(name = "summary_key", updatable = false, length = 100)
+    private String summaryKey;
+
+    @Column(name = "summary_args", updatable = false, length = 2000)
+    private String summaryArgs;
+
     @Column(name = "old_value", updatable = false, length = VALUE_MAX_LENGTH)
     private String oldValue;
 
@@ -61,13 +68,18 @@ public class AuditEvent {
     protected AuditEvent() {
     }
 
-    AuditEvent(Instant occurredAt, AuditEntry entry, Long actorUserId, String actorEmail, Long onBehalfOfId,
-               String remoteAddress) {
+    /** {@code englishSummary}: the entry's summary in English, kept for the export and for searching by eye. */
+    AuditEvent(Instant occurredAt, AuditEntry entry, String englishSummary, Long actorUserId, String actorEmail,
+               Long onBehalfOfId, String remoteAddress) {
         this.occurredAt = occurredAt;
         this.kind = entry.kind();
         this.outcome = entry.outcome();
         this.organizationId = entry.organizationId();
-        this.summary = clip(entry.summary(), SUMMARY_MAX_LENGTH);
+        this.summary = clip(englishSummary, SUMMARY_MAX_LENGTH);
+        if (entry.summary() != null) {
+            this.summaryKey = entry.summary().key();
+            this.summaryArgs = clip(entry.summary().storedArguments(), 2000);
+        }
         this.oldValue = clip(entry.oldValue(), VALUE_MAX_LENGTH);
         this.newValue = clip(entry.newValue(), VALUE_MAX_LENGTH);
         this.actorUserId = actorUserId;
@@ -114,6 +126,11 @@ public class AuditEvent {
 
     public String getSummary() {
         return summary;
+    }
+
+    /** The summary with its key, to show in a reader's language; {@code null} for events from before keys. */
+    public AuditSummary getKeyedSummary() {
+        return AuditSummary.stored(summaryKey, summaryArgs);
     }
 
     public String getOldValue() {

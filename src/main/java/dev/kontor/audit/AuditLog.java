@@ -4,9 +4,14 @@ import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.CurrentUser;
 import dev.kontor.user.SystemTask;
 import jakarta.servlet.http.HttpServletRequest;
+import com.vaadin.flow.i18n.I18NProvider;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -23,13 +28,20 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class AuditLog {
 
     private final AuditEventRepository events;
+    private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
+
+    private final I18NProvider texts;
+    private final boolean requireTexts;
     private final Clock clock;
     /** Looked up when used: the features behind it write to the audit log themselves. */
     private final org.springframework.beans.factory.ObjectProvider<ActingOnBehalf> onBehalf;
 
-    AuditLog(AuditEventRepository events, Clock clock,
-             org.springframework.beans.factory.ObjectProvider<ActingOnBehalf> onBehalf) {
+    AuditLog(AuditEventRepository events, I18NProvider texts, Clock clock,
+             org.springframework.beans.factory.ObjectProvider<ActingOnBehalf> onBehalf,
+             @Value("${kontor.audit.require-texts:false}") boolean requireTexts) {
         this.events = events;
+        this.texts = texts;
+        this.requireTexts = requireTexts;
         this.clock = clock;
         this.onBehalf = onBehalf;
     }
@@ -52,7 +64,8 @@ public class AuditLog {
     /** For events before anyone is authenticated (sign-in), where the actor is known only by the address typed. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordSignInAttempt(AuditEntry entry, Long userId, String typedEmail) {
-        events.save(new AuditEvent(clock.instant(), entry, userId, typedEmail, null, remoteAddress()));
+        events.save(new AuditEvent(clock.instant(), entry, english(entry), userId, typedEmail, null,
+                remoteAddress()));
     }
 
     /** The latest events of one kind; for the provider's tooling and tests until the audit view arrives. */
@@ -64,8 +77,27 @@ public class AuditLog {
 
     private AuditEvent eventFor(AuditEntry entry, Long onBehalfOf) {
         Optional<AuthenticatedUser> actor = CurrentUser.find().or(SystemTask::initiator);
-        return new AuditEvent(clock.instant(), entry, actor.map(AuthenticatedUser::userId).orElse(null),
-                actor.map(AuthenticatedUser::email).orElse("system"), onBehalfOf, remoteAddress());
+        return new AuditEvent(clock.instant(), entry, english(entry), actor.map(AuthenticatedUser::userId)
+                .orElse(null), actor.map(AuthenticatedUser::email).orElse("system"), onBehalfOf, remoteAddress());
+    }
+
+    /**
+     * The summary in English, as stored beside its key. A key without a text is a programming error: the tests run
+     * with {@code kontor.audit.require-texts=true} and fail on it; in production the event is kept regardless.
+     */
+    private String english(AuditEntry entry) {
+        if (entry.summary() == null) {
+            return null;
+        }
+        String english = entry.summary().render((key, arguments) -> texts.getTranslation(key, Locale.ENGLISH,
+                arguments));
+        if (english != null && english.contains("!{")) {
+            if (requireTexts) {
+                throw new IllegalStateException("Audit summary without a text: " + entry.summary());
+            }
+            log.warn("Audit summary without a text: {}", entry.summary());
+        }
+        return english;
     }
 
     private static String remoteAddress() {

@@ -1,5 +1,6 @@
 package dev.kontor.contact;
 
+import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.CsvCells;
 import dev.kontor.base.PhoneNumbers;
 import dev.kontor.organization.OrganizationAccess;
@@ -42,7 +43,7 @@ public class ContactExport {
     }
 
     public void organization(long organizationId, Writer out) {
-        access.require(organizationId, OrganizationRight.VIEW, "Export contacts");
+        access.require(organizationId, OrganizationRight.VIEW, AuditSummary.action("export-contacts"));
         OrganizationSummary organization = organizations.summary(organizationId);
         write(out, cursor -> contacts.findBatch(List.of(organizationId), cursor, PageRequest.of(0, BATCH)),
                 ids -> java.util.Map.of(organizationId, organization.label()));
@@ -50,7 +51,7 @@ public class ContactExport {
 
     /** The partner's whole tree; for its legal representatives and administrators. */
     public void partnerTree(long partnerId, Writer out) {
-        access.require(partnerId, OrganizationRight.ADMIN, "Export contacts of the partner's tree");
+        access.require(partnerId, OrganizationRight.ADMIN, AuditSummary.action("export-contacts-of-the-partners-tree"));
         OrganizationSummary partner = organizations.summary(partnerId);
         if (partner.kind() != OrganizationKind.PARTNER) {
             throw new dev.kontor.base.RuleViolation("contact.export.not-a-partner");

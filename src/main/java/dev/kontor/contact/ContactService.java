@@ -2,6 +2,7 @@ package dev.kontor.contact;
 
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
+import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.PhoneNumbers;
 import dev.kontor.base.PublicAddress;
@@ -73,7 +74,7 @@ public class ContactService {
     /** One page of the organization's contacts (sorted as asked), and their number. */
     @Transactional(readOnly = true)
     public List<ContactRow> page(long organizationId, Pageable pageable) {
-        access.require(organizationId, OrganizationRight.VIEW, "Read contacts");
+        access.require(organizationId, OrganizationRight.VIEW, AuditSummary.action("read-contacts"));
         Pageable ordered = pageable.getSort().isSorted() ? pageable : org.springframework.data.domain.PageRequest.of(
                 pageable.getPageNumber(), pageable.getPageSize(),
                 org.springframework.data.domain.Sort.by("lastName", "firstName", "id"));
@@ -82,7 +83,7 @@ public class ContactService {
 
     @Transactional(readOnly = true)
     public long count(long organizationId) {
-        access.require(organizationId, OrganizationRight.VIEW, "Read contacts");
+        access.require(organizationId, OrganizationRight.VIEW, AuditSummary.action("read-contacts"));
         return contacts.countByOrganizationId(organizationId);
     }
 
@@ -95,7 +96,7 @@ public class ContactService {
     /** The organization's users, to pick one as a contact. */
     @Transactional(readOnly = true)
     public List<Member> users(long organizationId) {
-        access.require(organizationId, OrganizationRight.MANAGE_CONTACTS, "List users for contacts");
+        access.require(organizationId, OrganizationRight.MANAGE_CONTACTS, AuditSummary.action("list-users-for-contacts"));
         return memberships.allMembers(organizationId).stream()
                 .collect(Collectors.toMap(Member::userId, m -> m, (a, b) -> a, java.util.LinkedHashMap::new))
                 .values().stream().toList();
@@ -104,7 +105,7 @@ public class ContactService {
     /** The contact types of these users in the organization: the Users list's Contact types column. */
     @Transactional(readOnly = true)
     public Map<Long, Set<ContactType>> typesOfUsers(long organizationId, Collection<Long> userIds) {
-        access.require(organizationId, OrganizationRight.VIEW, "Read contact types");
+        access.require(organizationId, OrganizationRight.VIEW, AuditSummary.action("read-contact-types"));
         if (userIds.isEmpty()) {
             return Map.of();
         }
@@ -113,7 +114,7 @@ public class ContactService {
     }
 
     public ContactRow add(long organizationId, NewContact request) {
-        AuthenticatedUser me = access.require(organizationId, OrganizationRight.MANAGE_CONTACTS, "Add contact");
+        AuthenticatedUser me = access.require(organizationId, OrganizationRight.MANAGE_CONTACTS, AuditSummary.action("add-contact"));
         ContactDetails details = checked(request.firstName(), request.lastName(), request.phone(),
                 request.jobTitle(), request.types());
         String email;
@@ -144,7 +145,7 @@ public class ContactService {
     public ContactRow change(long contactId, NewContact change, long expectedVersion, Locale mailLanguage) {
         Contact contact = contacts.findById(contactId).orElseThrow(() -> new RuleViolation("contact.gone"));
         AuthenticatedUser me = access.require(contact.getOrganizationId(), OrganizationRight.MANAGE_CONTACTS,
-                "Change contact");
+                AuditSummary.action("change-contact"));
         if (contact.getVersion() != expectedVersion) {
             throw new StaleData();
         }
@@ -187,7 +188,7 @@ public class ContactService {
     /** Deletes the contact; a linked user stays a user and only loses the contact types. */
     public void delete(long contactId, long expectedVersion) {
         Contact contact = contacts.findById(contactId).orElseThrow(() -> new RuleViolation("contact.gone"));
-        access.require(contact.getOrganizationId(), OrganizationRight.MANAGE_CONTACTS, "Delete contact");
+        access.require(contact.getOrganizationId(), OrganizationRight.MANAGE_CONTACTS, AuditSummary.action("delete-contact"));
         if (contact.getVersion() != expectedVersion) {
             throw new StaleData();
         }

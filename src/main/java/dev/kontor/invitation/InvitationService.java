@@ -1,5 +1,6 @@
 package dev.kontor.invitation;
 
+import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.SecretTokens;
 
 import dev.kontor.audit.AuditEntry;
@@ -63,7 +64,7 @@ public class InvitationService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public IssuedInvitation issue(InvitationPurpose purpose, long organizationId, long membershipId) {
-        AuthenticatedUser me = access.require(organizationId, OrganizationRight.MANAGE_USERS, "Invite");
+        AuthenticatedUser me = access.require(organizationId, OrganizationRight.MANAGE_USERS, AuditSummary.action("invite"));
         // the membership must be an invited one of this very organization; its person is the invitee
         long userId = memberships.invitedMember(organizationId, membershipId).userId();
         Instant now = clock.instant();
@@ -81,7 +82,7 @@ public class InvitationService {
     /** Stops the open invitations of a membership, e.g. when the invited manager is removed before accepting. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void revokeOpenFor(long organizationId, long membershipId) {
-        access.require(organizationId, OrganizationRight.MANAGE_USERS, "Revoke invitation");
+        access.require(organizationId, OrganizationRight.MANAGE_USERS, AuditSummary.action("revoke-invitation"));
         Instant now = clock.instant();
         invitations.findOpenFor(membershipId).stream()
                 .filter(i -> i.getOrganizationId() == organizationId)

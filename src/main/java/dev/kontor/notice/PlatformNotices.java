@@ -2,6 +2,7 @@ package dev.kontor.notice;
 
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
+import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.AccessRefused;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.SupportedLanguages;
@@ -68,8 +69,8 @@ public class PlatformNotices {
      */
     public NoticeStatus send(ContactType kind, String subject, String body, NoticeAudience audience,
                              Locale language) {
-        long providerId = requireProviderAdministrator("Send platform notice");
-        AuthenticatedUser me = access.require(providerId, OrganizationRight.ADMIN, "Send platform notice");
+        long providerId = requireProviderAdministrator(AuditSummary.action("send-platform-notice"));
+        AuthenticatedUser me = access.require(providerId, OrganizationRight.ADMIN, AuditSummary.action("send-platform-notice"));
         if (kind == null) {
             throw new InvalidInput("kind", "validation.required");
         }
@@ -98,31 +99,31 @@ public class PlatformNotices {
     /** The provider's notices, newest first, with their state and progress. */
     @Transactional(readOnly = true)
     public List<NoticeStatus> recent(Pageable pageable) {
-        long providerId = requireProviderAdministrator("Read platform notices");
+        long providerId = requireProviderAdministrator(AuditSummary.action("read-platform-notices"));
         return notices.findRecent(providerId, pageable).stream().map(PlatformNotice::status).toList();
     }
 
     /** Whether one of the provider's notices is still being mailed (so that a page keeps refreshing). */
     @Transactional(readOnly = true)
     public boolean anyInProgress() {
-        return notices.anyUnfinished(requireProviderAdministrator("Read platform notices"));
+        return notices.anyUnfinished(requireProviderAdministrator(AuditSummary.action("read-platform-notices")));
     }
 
     /** One of the provider's notices. */
     @Transactional(readOnly = true)
     public NoticeStatus status(long noticeId) {
-        long providerId = requireProviderAdministrator("Read platform notice");
+        long providerId = requireProviderAdministrator(AuditSummary.action("read-platform-notice"));
         return notices.findById(noticeId).filter(n -> n.getProviderId() == providerId).map(PlatformNotice::status)
                 .orElseThrow(AccessRefused::new);
     }
 
     /** The provider the signed-in person administers; otherwise the attempt is audited and refused. */
-    private long requireProviderAdministrator(String attempted) {
+    private long requireProviderAdministrator(AuditSummary.Term attempted) {
         Optional<Long> provider = directory.administeredProvider();
         if (provider.isEmpty()) {
             Long where = directory.providersOfMine().stream().findFirst().orElse(null);
             auditLog.recordIndependently(AuditEntry.denied(NOTICE_REFUSED, where,
-                    attempted + " refused: not a provider administrator"));
+                    AuditSummary.of("refused-not-provider-administrator", attempted)));
             throw new AccessRefused();
         }
         return provider.get();

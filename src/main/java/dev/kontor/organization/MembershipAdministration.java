@@ -2,6 +2,7 @@ package dev.kontor.organization;
 
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
+import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.user.Roles;
 import dev.kontor.user.UserAccount;
@@ -50,14 +51,14 @@ public class MembershipAdministration {
 
     @Transactional(readOnly = true)
     public List<Member> members(long organizationId, MembershipRole role) {
-        access.require(organizationId, OrganizationRight.VIEW, "List members");
+        access.require(organizationId, OrganizationRight.VIEW, AuditSummary.action("list-members"));
         return memberships.findMembers(organizationId, role);
     }
 
     /** Everyone with a membership in the organization, in any role and state (one row per role). */
     @Transactional(readOnly = true)
     public List<Member> allMembers(long organizationId) {
-        access.require(organizationId, OrganizationRight.VIEW, "List members");
+        access.require(organizationId, OrganizationRight.VIEW, AuditSummary.action("list-members"));
         return memberships.findAllMembers(organizationId);
     }
 
@@ -66,8 +67,8 @@ public class MembershipAdministration {
      * deactivated membership of the same role is revived instead; an active or invited one is refused.
      */
     public Member grant(long organizationId, long userId, MembershipRole role, MembershipState initialState) {
-        access.require(organizationId, OrganizationRight.MANAGE_USERS, "Grant " + role);
-        requireLegalRepresentativeFor(organizationId, role, "Grant " + role);
+        access.require(organizationId, OrganizationRight.MANAGE_USERS, AuditSummary.action("grant-role", role));
+        requireLegalRepresentativeFor(organizationId, role, AuditSummary.action("grant-role", role));
         Organization organization = organizations.findById(organizationId).orElseThrow();
         if (initialState == MembershipState.ACTIVE) {
             events.publishEvent(new MembershipActivating(organizationId));
@@ -85,9 +86,9 @@ public class MembershipAdministration {
 
     /** Changes the state of one membership of this organization; returns the member as it is now. */
     public Member changeState(long organizationId, long membershipId, MembershipState target) {
-        access.require(organizationId, OrganizationRight.MANAGE_USERS, "Change membership " + membershipId);
+        access.require(organizationId, OrganizationRight.MANAGE_USERS, AuditSummary.action("change-membership", membershipId));
         Membership membership = findIn(organizationId, membershipId);
-        requireLegalRepresentativeFor(organizationId, membership.getRole(), "Change " + membership.getRole());
+        requireLegalRepresentativeFor(organizationId, membership.getRole(), AuditSummary.action("change-role", membership.getRole()));
         MembershipState before = membership.getState();
         if (target == MembershipState.ACTIVE && before != MembershipState.ACTIVE) {
             events.publishEvent(new MembershipActivating(organizationId));
@@ -108,9 +109,9 @@ public class MembershipAdministration {
 
     /** Ends the membership: the person loses the role in this organization. */
     public void remove(long organizationId, long membershipId) {
-        access.require(organizationId, OrganizationRight.MANAGE_USERS, "Remove membership " + membershipId);
+        access.require(organizationId, OrganizationRight.MANAGE_USERS, AuditSummary.action("remove-membership", membershipId));
         Membership membership = findIn(organizationId, membershipId);
-        requireLegalRepresentativeFor(organizationId, membership.getRole(), "Remove " + membership.getRole());
+        requireLegalRepresentativeFor(organizationId, membership.getRole(), AuditSummary.action("remove-role", membership.getRole()));
         String who = membership.getUser().getEmail() + " as " + membership.getRole();
         String before = membership.getState().name();
         memberships.delete(membership);
@@ -153,7 +154,7 @@ public class MembershipAdministration {
     /** An invited membership of this organization, for issuing its invitation; a foreign id is refused. */
     @Transactional(readOnly = true)
     public Member invitedMember(long organizationId, long membershipId) {
-        access.require(organizationId, OrganizationRight.MANAGE_USERS, "Invite");
+        access.require(organizationId, OrganizationRight.MANAGE_USERS, AuditSummary.action("invite"));
         Membership membership = findIn(organizationId, membershipId);
         if (membership.getState() != MembershipState.INVITED) {
             throw new RuleViolation("invitation.not-open");
@@ -162,7 +163,7 @@ public class MembershipAdministration {
     }
 
     /** Partner leads' roles are given and taken by the partner's legal representatives only (rule 4). */
-    private void requireLegalRepresentativeFor(long organizationId, MembershipRole role, String attempted) {
+    private void requireLegalRepresentativeFor(long organizationId, MembershipRole role, AuditSummary.Term attempted) {
         if (role != MembershipRole.LEGAL_REPRESENTATIVE && role != MembershipRole.PARTNER_ADMINISTRATOR) {
             return;
         }
@@ -170,7 +171,7 @@ public class MembershipAdministration {
         if (!memberships.findRolesIn(me, organizationId, MembershipState.ACTIVE)
                 .contains(MembershipRole.LEGAL_REPRESENTATIVE)) {
             auditLog.recordIndependently(AuditEntry.denied(OrganizationAccess.ACCESS_DENIED, organizationId,
-                    attempted + " refused: only a legal representative may"));
+                    AuditSummary.of("refused-not-legal-representative", attempted)));
             throw new dev.kontor.base.AccessRefused();
         }
     }

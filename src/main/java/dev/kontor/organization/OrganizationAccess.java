@@ -2,6 +2,7 @@ package dev.kontor.organization;
 
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
+import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.AccessRefused;
 import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.CurrentUser;
@@ -60,7 +61,7 @@ public class OrganizationAccess {
      * Returns the signed-in person when they hold the right; otherwise audits the attempt, described by
      * {@code attempted}, and refuses it.
      */
-    public AuthenticatedUser require(long organizationId, OrganizationRight right, String attempted) {
+    public AuthenticatedUser require(long organizationId, OrganizationRight right, AuditSummary.Term attempted) {
         AuthenticatedUser me = CurrentUser.require();
         return granted(me, rightsOf(me.userId(), organizationId), organizationId, right, attempted);
     }
@@ -69,7 +70,7 @@ public class OrganizationAccess {
      * As {@link #require}, for the rights the person would hold in a new tenant below this organization: whoever
      * may create a tenant there holds them.
      */
-    public AuthenticatedUser requireBelow(long parentId, OrganizationRight right, String attempted) {
+    public AuthenticatedUser requireBelow(long parentId, OrganizationRight right, AuditSummary.Term attempted) {
         AuthenticatedUser me = CurrentUser.require();
         Set<OrganizationRight> held = pathOf(parentId).filter(path -> path.target().kind() != OrganizationKind.PROVIDER)
                 .map(path -> rightsOf(me.userId(), path.withNewTenant()))
@@ -121,10 +122,10 @@ public class OrganizationAccess {
     }
 
     private AuthenticatedUser granted(AuthenticatedUser me, Set<OrganizationRight> held, long organizationId,
-                                      OrganizationRight right, String attempted) {
+                                      OrganizationRight right, AuditSummary.Term attempted) {
         if (!right.isSatisfiedBy(held)) {
             auditLog.recordIndependently(AuditEntry.denied(ACCESS_DENIED, organizationId,
-                    attempted + " refused: lacks " + right));
+                    AuditSummary.of("refused-lacks-right", attempted, AuditSummary.term("right." + right))));
             throw new AccessRefused();
         }
         return me;

@@ -1,5 +1,6 @@
 package dev.kontor.organization;
 
+import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.AccessRefused;
 import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.CurrentUser;
@@ -47,19 +48,19 @@ public class OrganizationDirectory {
 
     /** The customer account with this number in the provider's tree. */
     public Optional<OrganizationSummary> customerOf(long providerId, CustomerNumber number) {
-        Organization provider = provider(providerId, "Look up customer " + number);
+        Organization provider = provider(providerId, AuditSummary.action("look-up-customer", number));
         return organizations.findCustomerBelow(number.value(), provider.pathBelow() + "%")
                 .map(OrganizationDirectory::summary);
     }
 
     /** The provider's partners of this name, regardless of case (normally one; several when names repeat). */
     public List<OrganizationSummary> partnersNamed(long providerId, String name) {
-        provider(providerId, "Look up partner");
+        provider(providerId, AuditSummary.action("look-up-partner"));
         return organizations.findPartnersNamed(providerId, name.strip()).stream()
                 .map(OrganizationDirectory::summary).toList();
     }
 
-    private Organization provider(long providerId, String attempted) {
+    private Organization provider(long providerId, AuditSummary.Term attempted) {
         access.require(providerId, OrganizationRight.ADMIN, attempted);
         Organization provider = organizations.findById(providerId).orElseThrow(AccessRefused::new);
         if (provider.getKind() != OrganizationKind.PROVIDER) {

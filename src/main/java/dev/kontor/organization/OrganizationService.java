@@ -2,6 +2,7 @@ package dev.kontor.organization;
 
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
+import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.AccessRefused;
 import dev.kontor.base.TextRules;
 import dev.kontor.user.AuthenticatedUser;
@@ -66,23 +67,23 @@ public class OrganizationService {
         if (customer.isEmpty()) {
             CurrentUser.require();
             auditLog.recordIndependently(AuditEntry.denied(OrganizationAccess.ACCESS_DENIED, null,
-                    "Open " + number + " refused: no such account"));
+                    AuditSummary.action("open-account", number) + " refused: no such account"));
             throw new AccessRefused();
         }
-        access.require(customer.get().getId(), OrganizationRight.VIEW, "Open " + number);
+        access.require(customer.get().getId(), OrganizationRight.VIEW, AuditSummary.action("open-account", number));
         return summary(customer.get());
     }
 
     /** An organization's name and number, for anyone with a right to it. */
     public OrganizationSummary summary(long organizationId) {
-        access.require(organizationId, OrganizationRight.VIEW, "Read organization");
+        access.require(organizationId, OrganizationRight.VIEW, AuditSummary.action("read-organization"));
         return organizations.findById(organizationId).map(OrganizationService::summary).orElseThrow();
     }
 
     /** Renames an organization; the caller needs ADMIN there. */
     @Transactional
     public void rename(long organizationId, String newName) {
-        access.require(organizationId, OrganizationRight.ADMIN, "Rename organization");
+        access.require(organizationId, OrganizationRight.ADMIN, AuditSummary.action("rename-organization"));
         String name = TextRules.required("companyName", newName, Organization.NAME_MAX_LENGTH);
         Organization organization = organizations.findById(organizationId).orElseThrow();
         String before = organization.getName();
@@ -115,7 +116,7 @@ public class OrganizationService {
      */
     @Transactional
     public OrganizationSummary openCustomerAccountBelow(long partnerId, String name) {
-        access.require(partnerId, OrganizationRight.ADMIN, "Add customer");
+        access.require(partnerId, OrganizationRight.ADMIN, AuditSummary.action("add-customer"));
         if (!myRolesIn(partnerId).contains(MembershipRole.LEGAL_REPRESENTATIVE)) {
             auditLog.recordIndependently(AuditEntry.denied(OrganizationAccess.ACCESS_DENIED, partnerId,
                     "Add customer refused: only a legal representative may"));

@@ -2,6 +2,7 @@ package dev.kontor.organization;
 
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
+import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.base.StaleData;
@@ -41,7 +42,7 @@ public class TenantStructure {
 
     /** Creates a tenant below the master tenant (a partner, customer account or tenant); returns it. */
     public OrganizationSummary createTenant(long masterId, String name) {
-        access.requireBelow(masterId, OrganizationRight.MANAGE_TENANTS, "Create tenant");
+        access.requireBelow(masterId, OrganizationRight.MANAGE_TENANTS, AuditSummary.action("create-tenant"));
         String checkedName = TextRules.required("name", name, Organization.NAME_MAX_LENGTH);
         lockOwnerTreeOf(masterId);
         Organization master = organizations.findById(masterId).orElseThrow();
@@ -57,7 +58,7 @@ public class TenantStructure {
 
     /** Renames a tenant; names stay unique among its siblings. */
     public void rename(long tenantId, String newName, long expectedVersion) {
-        access.require(tenantId, OrganizationRight.MANAGE_TENANTS, "Rename tenant");
+        access.require(tenantId, OrganizationRight.MANAGE_TENANTS, AuditSummary.action("rename-tenant"));
         String checkedName = TextRules.required("name", newName, Organization.NAME_MAX_LENGTH);
         lockOwnerTreeOf(tenantId);
         Organization tenant = tenant(tenantId, expectedVersion);
@@ -79,8 +80,8 @@ public class TenantStructure {
      * master is the tenant itself or one of its descendants, or already has a tenant of that name.
      */
     public void move(long tenantId, long newMasterId, long expectedVersion) {
-        access.require(tenantId, OrganizationRight.MANAGE_TENANTS, "Move tenant");
-        access.requireBelow(newMasterId, OrganizationRight.MANAGE_TENANTS, "Move tenant below " + newMasterId);
+        access.require(tenantId, OrganizationRight.MANAGE_TENANTS, AuditSummary.action("move-tenant"));
+        access.requireBelow(newMasterId, OrganizationRight.MANAGE_TENANTS, AuditSummary.action("move-tenant-below", newMasterId));
         // locked before anything is read: a move elsewhere in this tree could otherwise change the paths read here
         lockOwnerTreeOf(tenantId);
         Organization tenant = tenant(tenantId, expectedVersion);

@@ -2,6 +2,7 @@ package dev.kontor.partner;
 
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
+import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.AccessRefused;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.base.StaleData;
@@ -51,7 +52,7 @@ public class CustomerPartnerService {
 
     /** The account's active partners, then its ended partnerships (newest first); one query. */
     public List<CustomerPartnerRow> partnersOf(long customerId) {
-        access.require(customerId, OrganizationRight.VIEW, "List partners");
+        access.require(customerId, OrganizationRight.VIEW, AuditSummary.action("list-partners"));
         Instant reviewDueBefore = clock.instant().minus(reviewSettings.rightsReviewInterval());
         return relationships.findPartnersOf(customerId).stream()
                 .map(row -> row(row, reviewDueBefore)).toList();
@@ -59,7 +60,7 @@ public class CustomerPartnerService {
 
     /** The partners' requests that wait for the account's answer; one query. */
     public List<IncomingRequestRow> incomingRequests(long customerId) {
-        access.require(customerId, OrganizationRight.VIEW, "List partner requests");
+        access.require(customerId, OrganizationRight.VIEW, AuditSummary.action("list-partner-requests"));
         return relationships.findOpenRequestsTo(customerId, clock.instant()).stream()
                 .map(row -> new IncomingRequestRow(row.relationship().getId(), row.partnerName(),
                         row.relationship().getRequestedRights(), row.relationship().getRequestEmail(),
@@ -76,13 +77,13 @@ public class CustomerPartnerService {
     /** Accepts a partner's pending request from inside the account, granting the chosen rights (VIEW included). */
     @Transactional
     public void acceptRequest(long customerId, long relationshipId, Set<OrganizationRight> granted) {
-        AuthenticatedUser me = requireDecider(customerId, "Accept partner request " + relationshipId);
+        AuthenticatedUser me = requireDecider(customerId, AuditSummary.action("accept-partner-request", relationshipId));
         decisions.accept(lockInCustomer(customerId, relationshipId), granted, me.userId());
     }
 
     @Transactional
     public void declineRequest(long customerId, long relationshipId) {
-        AuthenticatedUser me = requireDecider(customerId, "Decline partner request " + relationshipId);
+        AuthenticatedUser me = requireDecider(customerId, AuditSummary.action("decline-partner-request", relationshipId));
         decisions.decline(lockInCustomer(customerId, relationshipId), me.userId());
     }
 
@@ -93,7 +94,7 @@ public class CustomerPartnerService {
     @Transactional
     public void changeRights(long customerId, long relationshipId, long expectedVersion,
                              Set<OrganizationRight> rights) {
-        requireDecider(customerId, "Change partner rights " + relationshipId);
+        requireDecider(customerId, AuditSummary.action("change-partner-rights", relationshipId));
         PartnerRelationship relationship = lockInCustomer(customerId, relationshipId);
         if (relationship.getVersion() != expectedVersion) {
             throw new StaleData();
@@ -104,22 +105,22 @@ public class CustomerPartnerService {
     /** Ends the partnership (REVOKED): the partner's rights end with it. */
     @Transactional
     public void revoke(long customerId, long relationshipId) {
-        AuthenticatedUser me = requireDecider(customerId, "End partnership " + relationshipId);
+        AuthenticatedUser me = requireDecider(customerId, AuditSummary.action("end-partnership", relationshipId));
         decisions.revoke(lockInCustomer(customerId, relationshipId), me.userId());
     }
 
     /** Confirms an active partner's rights as they are; this answers a due access review. */
     @Transactional
     public void confirmRights(long customerId, long relationshipId) {
-        requireDecider(customerId, "Confirm partner rights " + relationshipId);
+        requireDecider(customerId, AuditSummary.action("confirm-partner-rights", relationshipId));
         decisions.confirm(lockInCustomer(customerId, relationshipId));
     }
 
-    private AuthenticatedUser requireDecider(long customerId, String attempted) {
+    private AuthenticatedUser requireDecider(long customerId, AuditSummary.Term attempted) {
         AuthenticatedUser me = access.require(customerId, OrganizationRight.MANAGE_USERS, attempted);
         if (!relationships.isActiveManager(me.userId(), customerId)) {
             auditLog.recordIndependently(AuditEntry.denied(DECISION_DENIED, customerId,
-                    attempted + " refused: only the account's own managers decide on its partners"));
+                    AuditSummary.of("refused-not-own-manager", attempted)));
             throw new AccessRefused();
         }
         return me;

@@ -1,5 +1,6 @@
 package dev.kontor.partner;
 
+import dev.kontor.audit.AuditSummary;
 import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.CurrentUser;
 import java.util.EnumSet;
@@ -48,7 +49,7 @@ public class ManagedCustomerService {
     /** One page of rows (sorted by the grid's columns), with the assignees of the page's customers. */
     public List<ManagedCustomer> rows(long partnerId, ManagedCustomerFilter filter, Pageable pageable) {
         AuthenticatedUser me = CurrentUser.require();
-        PartnerMembership membership = access.require(partnerId, PartnerAccess.ANYONE, "List managed customers");
+        PartnerMembership membership = access.require(partnerId, PartnerAccess.ANYONE, AuditSummary.action("list-managed-customers"));
         List<ManagedCustomer> rows = customers.findRows(partnerId, states(filter), pattern(filter),
                 membership.seesAllCustomers(), me.userId(), sorted(pageable));
         if (rows.isEmpty() || !membership.seesAllCustomers()) {
@@ -64,7 +65,7 @@ public class ManagedCustomerService {
     /** How many rows the filter matches, for the grid's scroll bar. */
     public long count(long partnerId, ManagedCustomerFilter filter) {
         AuthenticatedUser me = CurrentUser.require();
-        PartnerMembership membership = access.require(partnerId, PartnerAccess.ANYONE, "Count managed customers");
+        PartnerMembership membership = access.require(partnerId, PartnerAccess.ANYONE, AuditSummary.action("count-managed-customers"));
         return customers.countRows(partnerId, states(filter), pattern(filter), membership.seesAllCustomers(),
                 me.userId());
     }

@@ -2,6 +2,7 @@ package dev.kontor.partner;
 
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
+import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.AccessRefused;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.OrganizationKind;
@@ -50,11 +51,13 @@ class PartnerAccess {
     }
 
     /** The person's membership in the partner when their role is one of {@code allowed}; else audited refusal. */
-    PartnerMembership require(long partnerId, Set<MembershipRole> allowed, String attempted) {
+    PartnerMembership require(long partnerId, Set<MembershipRole> allowed, AuditSummary.Term attempted) {
         Optional<MembershipRole> role = roleIn(partnerId);
         if (role.isEmpty() || !allowed.contains(role.get())) {
             auditLog.recordIndependently(AuditEntry.denied(PARTNER_ACCESS_DENIED, partnerId,
-                    attempted + " refused: role " + role.map(Enum::name).orElse("none")));
+                    AuditSummary.of("refused-partner-role", attempted,
+                            role.map(r -> AuditSummary.term("membership.role." + r))
+                                    .orElseGet(() -> AuditSummary.term("audit.term.no-role")))));
             throw new AccessRefused();
         }
         return new PartnerMembership(partnerId, null, role.get());

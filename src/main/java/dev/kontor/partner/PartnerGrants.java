@@ -2,6 +2,7 @@ package dev.kontor.partner;
 
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
+import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.AccessRefused;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.user.AuthenticatedUser;
@@ -41,7 +42,7 @@ public class PartnerGrants {
      */
     public AccessGrant grantForAccess(long partnerId, long customerId) {
         AuthenticatedUser me = CurrentUser.require();
-        PartnerMembership membership = access.require(partnerId, PartnerAccess.ANYONE, "Access customer account");
+        PartnerMembership membership = access.require(partnerId, PartnerAccess.ANYONE, AuditSummary.action("access-customer-account"));
         PartnerRelationship relationship = relationships.findOpen(partnerId, customerId)
                 .filter(r -> r.getState() == RelationshipState.ACTIVE)
                 .filter(r -> membership.seesAllCustomers()

@@ -2,6 +2,7 @@ package dev.kontor.partner;
 
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
+import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.base.SecretTokens;
@@ -98,7 +99,7 @@ public class PartnerService {
      * manager (invited when new to Kontor) and e-mails them a personal link to accept the partner and grant rights.
      */
     public long addCustomer(long partnerId, NewCustomer input, Locale language) {
-        access.require(partnerId, PartnerAccess.LEGAL, "Add customer");
+        access.require(partnerId, PartnerAccess.LEGAL, AuditSummary.action("add-customer"));
         String companyName = TextRules.required("companyName", input.companyName(),
                 dev.kontor.organization.Organization.NAME_MAX_LENGTH);
         EmailAddress email = email("managerEmail", input.managerEmail());
@@ -137,7 +138,7 @@ public class PartnerService {
      */
     public RequestDraft prepareRequest(long partnerId, String customerNumber, String managerEmail,
                                        Set<OrganizationRight> requestedRights, Locale language) {
-        access.require(partnerId, PartnerAccess.LEGAL, "Request relationship");
+        access.require(partnerId, PartnerAccess.LEGAL, AuditSummary.action("request-relationship"));
         Optional<CustomerNumber> number = CustomerNumber.parse(customerNumber);
         if (number.isEmpty()) {
             throw new InvalidInput("customerNumber", "validation.customer-number");
@@ -176,7 +177,7 @@ public class PartnerService {
 
     /** Sends a prepared request; the token proves that the draft came from {@link #prepareRequest}. */
     public void sendRequest(long partnerId, long relationshipId, String token, Locale language) {
-        access.require(partnerId, PartnerAccess.LEGAL, "Send relationship request");
+        access.require(partnerId, PartnerAccess.LEGAL, AuditSummary.action("send-relationship-request"));
         PartnerRelationship relationship = ofPartner(partnerId, relationshipId);
         if (!SecretTokens.looksValid(token) || !relationship.isRequestOpenAt(clock.instant())
                 || !SecretTokens.hash(token).equals(relationship.getRequestTokenHash())) {
@@ -188,7 +189,7 @@ public class PartnerService {
 
     /** A new link for a pending request, e-mailed again; the old link stops working. */
     public void resendRequest(long partnerId, long relationshipId, Locale language) {
-        access.require(partnerId, PartnerAccess.LEGAL, "Resend relationship request");
+        access.require(partnerId, PartnerAccess.LEGAL, AuditSummary.action("resend-relationship-request"));
         PartnerRelationship relationship = lockedOfPartner(partnerId, relationshipId);
         String token = SecretTokens.newToken();
         Instant now = clock.instant();
@@ -203,7 +204,7 @@ public class PartnerService {
 
     public void withdrawRequest(long partnerId, long relationshipId) {
         AuthenticatedUser me = CurrentUser.require();
-        access.require(partnerId, PartnerAccess.LEGAL, "Withdraw relationship request");
+        access.require(partnerId, PartnerAccess.LEGAL, AuditSummary.action("withdraw-relationship-request"));
         PartnerRelationship relationship = lockedOfPartner(partnerId, relationshipId);
         if (relationship.getState() == RelationshipState.REQUESTED) {
             linkArchive.closeCurrentLink(relationship.getId(), ClosedRequestLink.Outcome.WITHDRAWN);
@@ -216,7 +217,7 @@ public class PartnerService {
     /** Ends an active partnership from the partner's side; the customer's managers are told (rule 4). */
     public void terminate(long partnerId, long relationshipId, Locale language) {
         AuthenticatedUser me = CurrentUser.require();
-        access.require(partnerId, PartnerAccess.LEGAL, "Terminate partnership");
+        access.require(partnerId, PartnerAccess.LEGAL, AuditSummary.action("terminate-partnership"));
         PartnerRelationship relationship = lockedOfPartner(partnerId, relationshipId);
         String granted = rightsText(relationship.getGrantedRights());
         Instant now = clock.instant();
@@ -233,7 +234,7 @@ public class PartnerService {
     /** Clears the "review granted rights" notice once someone in the partner has looked at them. */
     public void markReviewed(long partnerId, long relationshipId) {
         AuthenticatedUser me = CurrentUser.require();
-        access.require(partnerId, PartnerAccess.LEADS, "Mark granted rights reviewed");
+        access.require(partnerId, PartnerAccess.LEADS, AuditSummary.action("mark-granted-rights-reviewed"));
         PartnerRelationship relationship = lockedOfPartner(partnerId, relationshipId);
         relationship.markReviewed(me.userId(), clock.instant());
         auditLog.record(AuditEntry.change(RIGHTS_REVIEWED, partnerId, "Granted rights reviewed for "
@@ -243,14 +244,14 @@ public class PartnerService {
     /** The partner's employees, to assign them to customers. */
     @Transactional(readOnly = true)
     public List<Member> employees(long partnerId) {
-        access.require(partnerId, PartnerAccess.LEADS, "List employees");
+        access.require(partnerId, PartnerAccess.LEADS, AuditSummary.action("list-employees"));
         return memberships.members(partnerId, MembershipRole.PARTNER_EMPLOYEE).stream()
                 .filter(Member::isActive).toList();
     }
 
     /** Puts a customer on an employee's "My customers". */
     public void assign(long partnerId, long customerId, long employeeUserId) {
-        access.require(partnerId, PartnerAccess.LEADS, "Assign employee");
+        access.require(partnerId, PartnerAccess.LEADS, AuditSummary.action("assign-employee"));
         requireActiveCustomer(partnerId, customerId);
         Member employee = employees(partnerId).stream().filter(m -> m.userId() == employeeUserId).findFirst()
                 .orElseThrow(() -> new RuleViolation("partner.assign.not-an-employee"));
@@ -263,7 +264,7 @@ public class PartnerService {
     }
 
     public void unassign(long partnerId, long customerId, long employeeUserId) {
-        access.require(partnerId, PartnerAccess.LEADS, "Unassign employee");
+        access.require(partnerId, PartnerAccess.LEADS, AuditSummary.action("unassign-employee"));
         assignments.findByPartnerIdAndCustomerIdAndUserId(partnerId, customerId, employeeUserId).ifPresent(a -> {
             assignments.delete(a);
             auditLog.record(AuditEntry.change(EMPLOYEE_UNASSIGNED, partnerId, "Customer " + customerId
@@ -274,14 +275,14 @@ public class PartnerService {
     /** The partner's sent requests, one page (sorted as asked). */
     @Transactional(readOnly = true)
     public Slice<SentRequest> sentRequests(long partnerId, Set<RelationshipState> states, Pageable pageable) {
-        access.require(partnerId, PartnerAccess.LEADS, "List sent requests");
+        access.require(partnerId, PartnerAccess.LEADS, AuditSummary.action("list-sent-requests"));
         Set<RelationshipState> shown = states.isEmpty() ? EnumSet.allOf(RelationshipState.class) : states;
         return managedCustomers.findSentRequests(partnerId, shown, pageable);
     }
 
     @Transactional(readOnly = true)
     public long countSentRequests(long partnerId) {
-        access.require(partnerId, PartnerAccess.LEADS, "Count sent requests");
+        access.require(partnerId, PartnerAccess.LEADS, AuditSummary.action("count-sent-requests"));
         return managedCustomers.countSentRequests(partnerId);
     }
 

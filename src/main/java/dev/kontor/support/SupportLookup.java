@@ -2,6 +2,7 @@ package dev.kontor.support;
 
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
+import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.AccessRefused;
 import dev.kontor.base.PhoneNumbers;
 import dev.kontor.base.RuleViolation;
@@ -61,7 +62,7 @@ public class SupportLookup {
 
     /** Accounts matching the text, best kinds of match first, each account once; at most 20. */
     public List<LookupResult> search(String text) {
-        requireSupport("Support lookup");
+        requireSupport(AuditSummary.action("support-lookup"));
         String query = text == null ? "" : text.strip();
         if (query.isEmpty() || query.length() > 254) {
             return List.of();
@@ -89,7 +90,7 @@ public class SupportLookup {
     /** The incident card of one customer account; audited, so that the customer can see who looked. */
     @Transactional
     public SupportCard card(long customerId) {
-        requireSupport("Open support card");
+        requireSupport(AuditSummary.action("open-support-card"));
         LookupQueries.AccountRow account = queries.account(customerId)
                 .orElseThrow(() -> new RuleViolation("support.unknown-account"));
         List<LookupQueries.ContactLine> contacts = queries.linkedContacts(customerId, java.util.stream.Stream.of(
@@ -114,11 +115,11 @@ public class SupportLookup {
     }
 
     /** Support right now: a deactivated support membership stops the lookup at once, whatever the session says. */
-    private void requireSupport(String attempted) {
+    private void requireSupport(AuditSummary.Term attempted) {
         AuthenticatedUser me = CurrentUser.require();
         if (!organizations.activeRolesOf(me.userId()).contains(MembershipRole.SUPPORT)) {
             auditLog.recordIndependently(AuditEntry.denied(ACCESS_DENIED, null,
-                    attempted + " refused: only support staff may"));
+                    AuditSummary.of("refused-not-support", attempted)));
             throw new AccessRefused();
         }
     }

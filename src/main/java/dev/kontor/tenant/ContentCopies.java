@@ -3,6 +3,7 @@ package dev.kontor.tenant;
 import dev.kontor.audit.ActingOnBehalf;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
+import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.organization.OrganizationAccess;
 import dev.kontor.organization.OrganizationKind;
@@ -47,7 +48,7 @@ public class ContentCopies {
      * below it too. Needs VIEW in the master and MANAGE_TENANTS in the sub-tenant (which reaches all below it).
      */
     public CopyProgress start(long subTenantId, boolean withDescendants) {
-        AuthenticatedUser me = access.require(subTenantId, OrganizationRight.MANAGE_TENANTS, "Copy content");
+        AuthenticatedUser me = access.require(subTenantId, OrganizationRight.MANAGE_TENANTS, AuditSummary.action("copy-content"));
         OrganizationPath path = access.pathOf(subTenantId).orElseThrow();
         if (path.target().kind() != OrganizationKind.TENANT) {
             throw new RuleViolation("tenant.not-a-tenant");
@@ -56,7 +57,7 @@ public class ContentCopies {
         if (master.kind() != OrganizationKind.TENANT) {
             throw new RuleViolation("tenant.copy.master-not-tenant");
         }
-        access.require(master.id(), OrganizationRight.VIEW, "Copy content from master tenant");
+        access.require(master.id(), OrganizationRight.VIEW, AuditSummary.action("copy-content-from-master-tenant"));
         String pathBelow = pathBelow(path);
         int total = 1 + (withDescendants ? tree.countDescendants(pathBelow) : 0);
         Long partner = onBehalf.orderedStream().map(ActingOnBehalf::onBehalfOf).flatMap(Optional::stream)
@@ -72,7 +73,7 @@ public class ContentCopies {
     @Transactional(readOnly = true)
     public CopyProgress progress(long copyId) {
         ContentCopy copy = copies.findById(copyId).orElseThrow(() -> new RuleViolation("tenant.copy.unknown"));
-        access.require(copy.getTargetId(), OrganizationRight.VIEW, "Read copy progress");
+        access.require(copy.getTargetId(), OrganizationRight.VIEW, AuditSummary.action("read-copy-progress"));
         return copy.progress();
     }
 

@@ -2,6 +2,7 @@ package dev.kontor.tenant;
 
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
+import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.base.TextRules;
@@ -61,13 +62,13 @@ public class TenantAdministrators {
 
     @Transactional(readOnly = true)
     public List<Member> list(long tenantId) {
-        access.require(tenantId, OrganizationRight.VIEW, "List tenant administrators");
+        access.require(tenantId, OrganizationRight.VIEW, AuditSummary.action("list-tenant-administrators"));
         return memberships.members(tenantId, MembershipRole.TENANT_ADMINISTRATOR);
     }
 
     /** Invites the person (their e-mail is their user name) and sends the activation link. */
     public Member add(long tenantId, String email, String name, Locale mailLanguage) {
-        AuthenticatedUser me = access.require(tenantId, OrganizationRight.MANAGE_USERS, "Add tenant administrator");
+        AuthenticatedUser me = access.require(tenantId, OrganizationRight.MANAGE_USERS, AuditSummary.action("add-tenant-administrator"));
         if (!EmailAddress.isValid(email)) {
             throw new InvalidInput("email", "validation.email");
         }
@@ -90,7 +91,7 @@ public class TenantAdministrators {
 
     /** A new link for someone who has not activated yet; the old link stops working. */
     public void resend(long tenantId, long membershipId, Locale mailLanguage) {
-        AuthenticatedUser me = access.require(tenantId, OrganizationRight.MANAGE_USERS, "Resend activation link");
+        AuthenticatedUser me = access.require(tenantId, OrganizationRight.MANAGE_USERS, AuditSummary.action("resend-activation-link"));
         lock(tenantId);
         Member administrator = find(tenantId, membershipId);
         if (administrator.state() != MembershipState.INVITED) {
@@ -100,7 +101,7 @@ public class TenantAdministrators {
     }
 
     public void deactivate(long tenantId, long membershipId) {
-        access.require(tenantId, OrganizationRight.MANAGE_USERS, "Deactivate tenant administrator");
+        access.require(tenantId, OrganizationRight.MANAGE_USERS, AuditSummary.action("deactivate-tenant-administrator"));
         lock(tenantId);
         Member administrator = find(tenantId, membershipId);
         if (administrator.state() != MembershipState.ACTIVE) {
@@ -111,7 +112,7 @@ public class TenantAdministrators {
     }
 
     public void reactivate(long tenantId, long membershipId) {
-        access.require(tenantId, OrganizationRight.MANAGE_USERS, "Reactivate tenant administrator");
+        access.require(tenantId, OrganizationRight.MANAGE_USERS, AuditSummary.action("reactivate-tenant-administrator"));
         lock(tenantId);
         Member administrator = find(tenantId, membershipId);
         if (administrator.state() != MembershipState.DEACTIVATED) {
@@ -122,7 +123,7 @@ public class TenantAdministrators {
 
     /** Takes the administrator role away; an open activation link stops working. */
     public void remove(long tenantId, long membershipId) {
-        access.require(tenantId, OrganizationRight.MANAGE_USERS, "Remove tenant administrator");
+        access.require(tenantId, OrganizationRight.MANAGE_USERS, AuditSummary.action("remove-tenant-administrator"));
         lock(tenantId);
         Member administrator = find(tenantId, membershipId);
         refuseLosingTheLast(tenantId, administrator);

@@ -3,6 +3,7 @@ package dev.kontor.tenant;
 import dev.kontor.access.AccessSessions;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
+import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.base.StaleData;
@@ -71,7 +72,7 @@ public class TenantService {
         if (request.masterId() == null) {
             throw new InvalidInput("master", "validation.required");
         }
-        access.requireBelow(request.masterId(), OrganizationRight.MANAGE_TENANTS, "Create tenant");
+        access.requireBelow(request.masterId(), OrganizationRight.MANAGE_TENANTS, AuditSummary.action("create-tenant"));
         if (request.type() == null) {
             throw new InvalidInput("type", "validation.required");
         }
@@ -95,7 +96,7 @@ public class TenantService {
 
     @Transactional(readOnly = true)
     public TenantDetails details(long tenantId) {
-        access.require(tenantId, OrganizationRight.VIEW, "Read tenant");
+        access.require(tenantId, OrganizationRight.VIEW, AuditSummary.action("read-tenant"));
         return describe(tenantId);
     }
 
@@ -110,7 +111,7 @@ public class TenantService {
                 .isPresent()) {
             accessSessions.continueInThisTab(accessSessionId);
         }
-        access.require(tenantId, OrganizationRight.VIEW, "Log in to tenant");
+        access.require(tenantId, OrganizationRight.VIEW, AuditSummary.action("log-in-to-tenant"));
         TenantDetails details = describe(tenantId);
         auditLog.record(AuditEntry.success(TENANT_LOGIN, tenantId, "Logged in to tenant " + details.name() + " as "
                 + (details.workingAs().role() == null ? "partner" : details.workingAs().role().name())
@@ -120,13 +121,13 @@ public class TenantService {
 
     @Transactional(readOnly = true)
     public Optional<CheckedLogo> logo(long tenantId) {
-        access.require(tenantId, OrganizationRight.VIEW, "Read tenant logo");
+        access.require(tenantId, OrganizationRight.VIEW, AuditSummary.action("read-tenant-logo"));
         return logos.findById(tenantId).map(TenantLogo::toChecked);
     }
 
     /** Replaces the logo (or removes it, with null): only content that passes {@link LogoCheck} is stored. */
     public void changeLogo(long tenantId, byte[] upload) {
-        access.require(tenantId, OrganizationRight.MANAGE_TENANTS, "Change tenant logo");
+        access.require(tenantId, OrganizationRight.MANAGE_TENANTS, AuditSummary.action("change-tenant-logo"));
         tenantProfile(tenantId);
         Optional<TenantLogo> current = logos.findById(tenantId);
         if (upload == null) {
@@ -147,7 +148,7 @@ public class TenantService {
 
     /** Changes the settings that Copy content hands down; refused when someone else changed them meanwhile. */
     public void changeSettings(long tenantId, TenantSettings settings, long expectedProfileVersion) {
-        access.require(tenantId, OrganizationRight.MANAGE_TENANTS, "Change tenant settings");
+        access.require(tenantId, OrganizationRight.MANAGE_TENANTS, AuditSummary.action("change-tenant-settings"));
         TenantSettings checked = checked(settings);
         Tenant tenant = tenantProfile(tenantId);
         if (tenant.getVersion() != expectedProfileVersion) {

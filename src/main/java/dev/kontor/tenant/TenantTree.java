@@ -2,6 +2,7 @@ package dev.kontor.tenant;
 
 import dev.kontor.access.AccessSessions;
 import dev.kontor.access.CurrentAccess;
+import dev.kontor.audit.AuditSummary;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.MyOrganization;
 import dev.kontor.organization.OrganizationAccess;
@@ -56,12 +57,12 @@ public class TenantTree {
     }
 
     public List<TreeNode> children(long parentId, TreeFilter filter, int offset, int limit) {
-        access.requireBelow(parentId, OrganizationRight.VIEW, "List tenants");
+        access.requireBelow(parentId, OrganizationRight.VIEW, AuditSummary.action("list-tenants"));
         return queries.children(parentId, withManagedCustomers(parentId), filter.visible(), offset, limit);
     }
 
     public int countChildren(long parentId, TreeFilter filter) {
-        access.requireBelow(parentId, OrganizationRight.VIEW, "List tenants");
+        access.requireBelow(parentId, OrganizationRight.VIEW, AuditSummary.action("list-tenants"));
         return queries.countChildren(parentId, withManagedCustomers(parentId), filter.visible());
     }
 
@@ -139,7 +140,7 @@ public class TenantTree {
     }
 
     private MoveScope moveScope(long tenantId) {
-        access.require(tenantId, OrganizationRight.MANAGE_TENANTS, "List move targets");
+        access.require(tenantId, OrganizationRight.MANAGE_TENANTS, AuditSummary.action("list-move-targets"));
         OrganizationPath path = access.pathOf(tenantId).orElseThrow();
         if (path.target().kind() != OrganizationKind.TENANT) {
             throw new dev.kontor.base.RuleViolation("tenant.not-a-tenant");

@@ -115,7 +115,8 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
                         + (row.customerNumber() == null ? "" : " (" + row.customerNumber() + ")"))
                 .setHeader(getTranslation("audit.organization")).setFlexGrow(2);
         grid.addComponentColumn(this::kindAndOutcome).setHeader(getTranslation("audit.kind")).setFlexGrow(2);
-        grid.addColumn(AuditRow::summary).setHeader(getTranslation("audit.summary")).setFlexGrow(3);
+        grid.addColumn(row -> row.summaryIn(this::getTranslation)).setHeader(getTranslation("audit.summary"))
+                .setFlexGrow(3);
         grid.addColumn(row -> change(row)).setHeader(getTranslation("audit.change")).setFlexGrow(3);
         grid.setEmptyStateText(getTranslation("audit.empty"));
     }

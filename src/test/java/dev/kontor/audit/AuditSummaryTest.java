@@ -1,0 +1,105 @@
+package dev.kontor.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.i18n.DefaultI18NProvider;
+import dev.kontor.base.SupportedLanguages;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Audit summaries are stored as key and arguments and said in the reader's language; every summary and term the
+ * code names has an English and a German text, and every summary renders without a placeholder left over.
+ */
+class AuditSummaryTest {
+
+    private static final Pattern SUMMARY = Pattern.compile("AuditSummary\\.of\\(\\s*\"([^\"]+)\"\\s*[,)]");
+    private static final Pattern TERM = Pattern.compile("AuditSummary\\.term\\(\\s*\"([^\"]+)\"\\s*[,)]");
+    private static final Pattern ACTION = Pattern.compile("AuditSummary\\.action\\(\\s*\"([^\"]+)\"\\s*[,)]");
+
+    private final DefaultI18NProvider texts = new DefaultI18NProvider(SupportedLanguages.ALL);
+
+    @Test
+    void arguments_and_terms_survive_storing_and_are_said_in_the_readers_language() {
+        AuditSummary summary = AuditSummary.of("test", "Anna\u001Fand\nBen", 42, null,
+                AuditSummary.term("audit.term.test"), AuditSummary.action("open", "CN-1\u001E0"));
+
+        AuditSummary stored = AuditSummary.stored(summary.key(), summary.storedArguments());
+
+        assertThat(stored).isEqualTo(summary);
+        assertThat(stored.render((key, arguments) -> key + String.join("|",
+                Stream.of(arguments).map(String::valueOf).toList())))
+                .isEqualTo("audit.summary.testAnna and Ben|42||audit.term.test|audit.action.openCN-1 0");
+    }
+
+    @Test
+    void a_long_argument_is_cut_and_no_arguments_store_nothing() {
+        AuditSummary summary = AuditSummary.of("test", "x".repeat(1000));
+
+        assertThat(summary.storedArguments()).hasSize(2 + 300).endsWith("…");
+        assertThat(AuditSummary.of("test").storedArguments()).isNull();
+        assertThat(AuditSummary.stored(null, null)).isNull();
+    }
+
+    @Test
+    void every_summary_and_term_the_code_names_is_in_both_languages_and_leaves_no_placeholder() throws IOException {
+        Set<String> summaries = new TreeSet<>();
+        Set<String> terms = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String code = Files.readString(source);
+                collect(SUMMARY, code, summaries);
+                collect(TERM, code, terms);
+                Set<String> actions = new TreeSet<>();
+                collect(ACTION, code, actions);
+                actions.forEach(action -> terms.add(AuditSummary.ACTION_PREFIX + action));
+            }
+        }
+        Properties english = bundle("/vaadin-i18n/translations.properties");
+        Properties german = bundle("/vaadin-i18n/translations_de.properties");
+
+        for (String name : summaries) {
+            String key = AuditSummary.PREFIX + name;
+            assertThat(english.containsKey(key)).as("English text of %s", key).isTrue();
+            assertThat(german.containsKey(key)).as("German text of %s", key).isTrue();
+            for (Locale language : SupportedLanguages.ALL) {
+                // every placeholder the text uses is filled, and an apostrophe does not swallow one
+                String rendered = texts.getTranslation(key, language, "A1", "A2", "A3", "A4", "A5", "A6", "A7");
+                assertThat(rendered).as("%s in %s", key, language).doesNotContain("{").doesNotContain("!");
+            }
+        }
+        for (String key : terms) {
+            assertThat(english.containsKey(key)).as("English text of %s", key).isTrue();
+            assertThat(german.containsKey(key)).as("German text of %s", key).isTrue();
+            for (Locale language : SupportedLanguages.ALL) {
+                assertThat(texts.getTranslation(key, language, "A1", "A2", "A3")).as("%s in %s", key, language)
+                        .doesNotContain("{").doesNotContain("!");
+            }
+        }
+    }
+
+    private static void collect(Pattern pattern, String code, Set<String> into) {
+        Matcher matcher = pattern.matcher(code);
+        while (matcher.find()) {
+            into.add(matcher.group(1));
+        }
+    }
+
+    private static Properties bundle(String resource) throws IOException {
+        Properties properties = new Properties();
+        try (var in = AuditSummaryTest.class.getResourceAsStream(resource);
+             var reader = new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+}
