@@ -7,15 +7,29 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridTester;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.UI;
+import dev.kontor.audit.AuditEntry;
+import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditRow;
+import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.ui.AccessDeniedView;
 import dev.kontor.testing.DemoPeople;
 import dev.kontor.testing.ViewTest;
+import dev.kontor.user.SystemTask;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 @ViewTest
 class AuditLogViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    AuditLog auditLog;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     @WithUserDetails(DemoPeople.CLARA)
@@ -32,6 +46,31 @@ class AuditLogViewTest extends SpringBrowserlessTest {
         assertThat(test(grid()).getCellComponent(0, 4).getElement().getTextRecursively())
                 .isEqualTo("Contact person changed");
         assertThat(find(Anchor.class).withId("audit-export").single().getText()).contains("Export CSV");
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.CLARA)
+    void each_reader_sees_the_summary_in_their_own_language() {
+        long lawFirm = jdbc.queryForObject("select id from organization where customer_number = 'CN-10002'",
+                Long.class);
+        SystemTask.run(() -> auditLog.recordIndependently(AuditEntry.denied("ACCESS_DENIED", lawFirm,
+                AuditSummary.of("refused-lacks-right", AuditSummary.action("move-tenant-below", "T-77"),
+                        AuditSummary.term("right.MANAGE_TENANTS")))));
+
+        UI.getCurrent().setLocale(Locale.GERMAN);
+        navigate(AuditLogView.class);
+        test(find(TextField.class).withId("audit-kind").single()).setValue("access_denied");
+        assertThat(test(grid()).getCellText(0, 5))
+                .isEqualTo("Mandanten unter T-77 verschieben abgelehnt: Recht „Mandanten verwalten“ fehlt");
+
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        navigate(AuditLogView.class);
+        test(find(TextField.class).withId("audit-kind").single()).setValue("access_denied");
+        assertThat(test(grid()).getCellText(0, 5)).isEqualTo("Move tenant below T-77 refused: lacks Manage tenants");
+        // the English sentence is stored too, for the CSV export
+        assertThat(jdbc.queryForObject("select summary from audit_event where organization_id = ? "
+                + "and kind = 'ACCESS_DENIED' order by id desc limit 1", String.class, lawFirm))
+                .isEqualTo("Move tenant below T-77 refused: lacks Manage tenants");
     }
 
     @Test
