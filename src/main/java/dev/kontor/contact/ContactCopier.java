@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
+import dev.kontor.audit.AuditSummary;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,8 +49,9 @@ public class ContactCopier {
                 .param("targets", targetIds).param("source", sourceId)
                 .query((rs, row) -> Map.entry(rs.getLong(1), rs.getInt(2))).list();
         for (Map.Entry<Long, Integer> target : arriving) {
-            auditLog.record(AuditEntry.change(CONTACTS_COPIED, target.getKey(), target.getValue()
-                    + " contact(s) copied from master tenant " + sourceId, null, String.valueOf(target.getValue())));
+            auditLog.record(AuditEntry.change(CONTACTS_COPIED, target.getKey(),
+                    AuditSummary.of("contacts-copied", target.getValue(), sourceId), null,
+                    String.valueOf(target.getValue())));
         }
         return jdbc.sql("""
                         INSERT INTO contact (organization_id, first_name, last_name, email, phone, job_title,

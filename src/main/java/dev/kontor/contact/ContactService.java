@@ -133,7 +133,8 @@ public class ContactService {
             throw new InvalidInput("email", "contact.email-taken");
         }
         Contact contact = saved(new Contact(organizationId, request.userId(), details, email, clock.instant()));
-        auditLog.record(AuditEntry.change(CONTACT_ADDED, organizationId, "Contact " + email + " added",
+        auditLog.record(AuditEntry.change(CONTACT_ADDED, organizationId,
+                AuditSummary.of("contact-added", email),
                 null, describe(contact)));
         return row(contact);
     }
@@ -157,8 +158,8 @@ public class ContactService {
         if (email.equals(contact.getEmail()) && contact.getPendingEmail() != null) {
             // back to the address in force: the change waiting for confirmation is called off, its link dies
             auditLog.record(AuditEntry.change(CONTACT_EMAIL_CHANGE_REQUESTED, contact.getOrganizationId(),
-                    "E-mail change of contact " + contact.getEmail() + " called off", contact.getPendingEmail(),
-                    null));
+                    AuditSummary.of("contact-email-change-called-off", contact.getEmail()),
+                    contact.getPendingEmail(), null));
             contact.clearPending();
         }
         if (!email.equals(contact.getEmail())) {
@@ -173,7 +174,7 @@ public class ContactService {
                         organizations.summary(contact.getOrganizationId()).label(), me.displayName(),
                         publicAddress.linkTo("/contact-email/" + token), expires, mailLanguage, contactId);
                 auditLog.record(AuditEntry.change(CONTACT_EMAIL_CHANGE_REQUESTED, contact.getOrganizationId(),
-                        "E-mail change of contact " + contact.getEmail() + " waits for confirmation",
+                        AuditSummary.of("contact-email-change-waits", contact.getEmail()),
                         contact.getEmail(), email));
             } else {
                 contact.changeEmail(email);
@@ -181,7 +182,7 @@ public class ContactService {
         }
         contacts.flush();
         auditLog.record(AuditEntry.change(CONTACT_CHANGED, contact.getOrganizationId(),
-                "Contact " + contact.getEmail() + " changed", before, describe(contact)));
+                AuditSummary.of("contact-changed", contact.getEmail()), before, describe(contact)));
         return row(contact);
     }
 
@@ -194,7 +195,7 @@ public class ContactService {
         }
         contacts.delete(contact);
         auditLog.record(AuditEntry.change(CONTACT_REMOVED, contact.getOrganizationId(),
-                "Contact " + contact.getEmail() + " removed", describe(contact), null));
+                AuditSummary.of("contact-removed", contact.getEmail()), describe(contact), null));
     }
 
     /** What a confirmation link is about, for its page; anyone holding the link may ask. */
@@ -220,25 +221,27 @@ public class ContactService {
     public void confirm(String token) {
         Contact contact = (SecretTokens.looksValid(token)
                 ? contacts.lockByPendingTokenHash(SecretTokens.hash(token)) : java.util.Optional.<Contact>empty())
-                .orElseThrow(() -> refused(null, "contact.confirm.unknown"));
+                .orElseThrow(() -> refused(null, "contact.confirm.unknown",
+                        AuditSummary.of("contact-email-refused-unknown-link")));
         if (!clock.instant().isBefore(contact.getPendingExpiresAt())) {
-            throw refused(contact.getOrganizationId(), "contact.confirm.expired");
+            throw refused(contact.getOrganizationId(), "contact.confirm.expired",
+                    AuditSummary.of("contact-email-refused-expired-link"));
         }
         String before = contact.getEmail();
         String after = contact.getPendingEmail();
         if (contacts.existsByOrganizationIdAndEmail(contact.getOrganizationId(), after)) {
             contact.clearPending();
-            throw refused(contact.getOrganizationId(), "contact.confirm.taken");
+            throw refused(contact.getOrganizationId(), "contact.confirm.taken",
+                    AuditSummary.of("contact-email-refused-address-taken"));
         }
         contact.changeEmail(after);
         contacts.flush();
         auditLog.record(AuditEntry.change(CONTACT_EMAIL_CONFIRMED, contact.getOrganizationId(),
-                "New e-mail address of a contact confirmed", before, after));
+                AuditSummary.of("contact-email-confirmed"), before, after));
     }
 
-    private RuntimeException refused(Long organizationId, String messageKey) {
-        auditLog.recordIndependently(AuditEntry.denied(CONTACT_EMAIL_REFUSED, organizationId,
-                "Contact e-mail confirmation refused: " + messageKey));
+    private RuntimeException refused(Long organizationId, String messageKey, AuditSummary summary) {
+        auditLog.recordIndependently(AuditEntry.denied(CONTACT_EMAIL_REFUSED, organizationId, summary));
         return new RuleViolation(messageKey);
     }
 

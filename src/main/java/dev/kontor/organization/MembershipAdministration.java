@@ -79,7 +79,9 @@ public class MembershipAdministration {
                         organization, role, initialState, clock.instant())));
         memberships.flush();
         auditLog.record(AuditEntry.change(MEMBERSHIP_GRANTED, organizationId,
-                membership.getUser().getEmail() + " became " + role, null, role + "/" + membership.getState()));
+                AuditSummary.of("membership-granted", membership.getUser().getEmail(),
+                        AuditSummary.term("membership.role." + role)),
+                null, role + "/" + membership.getState()));
         announceIfActivated(membership);
         return toMember(membership);
     }
@@ -100,7 +102,9 @@ public class MembershipAdministration {
         membership.changeState(target);
         memberships.flush();
         auditLog.record(AuditEntry.change(MEMBERSHIP_STATE_CHANGED, organizationId,
-                membership.getUser().getEmail() + " as " + membership.getRole(), before.name(), target.name()));
+                AuditSummary.of("membership-of", membership.getUser().getEmail(),
+                        AuditSummary.term("membership.role." + membership.getRole())),
+                before.name(), target.name()));
         if (before != MembershipState.ACTIVE) {
             announceIfActivated(membership);
         }
@@ -112,7 +116,8 @@ public class MembershipAdministration {
         access.require(organizationId, OrganizationRight.MANAGE_USERS, AuditSummary.action("remove-membership", membershipId));
         Membership membership = findIn(organizationId, membershipId);
         requireLegalRepresentativeFor(organizationId, membership.getRole(), AuditSummary.action("remove-role", membership.getRole()));
-        String who = membership.getUser().getEmail() + " as " + membership.getRole();
+        AuditSummary who = AuditSummary.of("membership-of", membership.getUser().getEmail(),
+                AuditSummary.term("membership.role." + membership.getRole()));
         String before = membership.getState().name();
         memberships.delete(membership);
         memberships.flush();
@@ -130,7 +135,8 @@ public class MembershipAdministration {
         membership.changeState(MembershipState.ACTIVE);
         memberships.flush();
         auditLog.record(AuditEntry.change(MEMBERSHIP_STATE_CHANGED, membership.getOrganization().getId(),
-                membership.getUser().getEmail() + " accepted the invitation as " + membership.getRole(),
+                AuditSummary.of("membership-invitation-accepted", membership.getUser().getEmail(),
+                        AuditSummary.term("membership.role." + membership.getRole())),
                 MembershipState.INVITED.name(), MembershipState.ACTIVE.name()));
         announceIfActivated(membership);
         return toMember(membership);
@@ -185,7 +191,7 @@ public class MembershipAdministration {
                 .filter(m -> m.getOrganization().getId() == organizationId)
                 .orElseThrow(() -> {
                     auditLog.recordIndependently(AuditEntry.denied(OrganizationAccess.ACCESS_DENIED, organizationId,
-                            "Membership " + membershipId + " is not one of this organization's"));
+                            AuditSummary.of("membership-not-of-this-organization", membershipId)));
                     return new RuleViolation("membership.not-found");
                 });
     }

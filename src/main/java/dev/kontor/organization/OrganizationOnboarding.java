@@ -2,6 +2,7 @@ package dev.kontor.organization;
 
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
+import dev.kontor.audit.AuditSummary;
 import dev.kontor.user.Roles;
 import dev.kontor.user.UserAccount;
 import jakarta.persistence.EntityManager;
@@ -81,7 +82,8 @@ public class OrganizationOnboarding {
         Membership membership = memberships.save(
                 new Membership(user, organization, role, MembershipState.ACTIVE, clock.instant()));
         auditLog.record(AuditEntry.change(MEMBERSHIP_GRANTED, organizationId,
-                user.getEmail() + " became " + role, null, role + "/" + MembershipState.ACTIVE));
+                AuditSummary.of("membership-granted", user.getEmail(), AuditSummary.term("membership.role." + role)),
+                null, role + "/" + MembershipState.ACTIVE));
         events.publishEvent(new MembershipActivated(organizationId, user.getId(), role));
         return membership;
     }
@@ -93,7 +95,8 @@ public class OrganizationOnboarding {
         Membership membership = memberships.save(
                 new Membership(user, organization, role, MembershipState.INVITED, clock.instant()));
         auditLog.record(AuditEntry.change(MEMBERSHIP_GRANTED, organizationId,
-                "User " + userId + " invited as " + role, null, role + "/" + MembershipState.INVITED));
+                AuditSummary.of("membership-invited", userId, AuditSummary.term("membership.role." + role)),
+                null, role + "/" + MembershipState.INVITED));
         return membership;
     }
 
@@ -104,9 +107,11 @@ public class OrganizationOnboarding {
 
     private Organization created(Organization organization) {
         Organization saved = organizations.save(organization);
-        auditLog.record(AuditEntry.change(ORGANIZATION_CREATED, saved.getId(),
-                saved.getKind() + " " + saved.getName() + saved.getCustomerNumber().map(n -> " (" + n + ")").orElse(""),
-                null, saved.getName()));
+        AuditSummary.Term kind = AuditSummary.term("organization.kind." + saved.getKind());
+        AuditSummary summary = saved.getCustomerNumber()
+                .map(n -> AuditSummary.of("organization-created-with-number", kind, saved.getName(), n))
+                .orElseGet(() -> AuditSummary.of("organization-created", kind, saved.getName()));
+        auditLog.record(AuditEntry.change(ORGANIZATION_CREATED, saved.getId(), summary, null, saved.getName()));
         return saved;
     }
 

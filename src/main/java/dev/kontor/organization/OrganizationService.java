@@ -67,7 +67,7 @@ public class OrganizationService {
         if (customer.isEmpty()) {
             CurrentUser.require();
             auditLog.recordIndependently(AuditEntry.denied(OrganizationAccess.ACCESS_DENIED, null,
-                    AuditSummary.action("open-account", number) + " refused: no such account"));
+                    AuditSummary.of("refused-no-such-account", AuditSummary.action("open-account", number))));
             throw new AccessRefused();
         }
         access.require(customer.get().getId(), OrganizationRight.VIEW, AuditSummary.action("open-account", number));
@@ -89,7 +89,8 @@ public class OrganizationService {
         String before = organization.getName();
         if (!before.equals(name)) {
             organization.rename(name);
-            auditLog.record(AuditEntry.change(ORGANIZATION_RENAMED, organizationId, "Company name", before, name));
+            auditLog.record(AuditEntry.change(ORGANIZATION_RENAMED, organizationId,
+                    AuditSummary.of("company-name"), before, name));
         }
     }
 
@@ -119,7 +120,7 @@ public class OrganizationService {
         access.require(partnerId, OrganizationRight.ADMIN, AuditSummary.action("add-customer"));
         if (!myRolesIn(partnerId).contains(MembershipRole.LEGAL_REPRESENTATIVE)) {
             auditLog.recordIndependently(AuditEntry.denied(OrganizationAccess.ACCESS_DENIED, partnerId,
-                    "Add customer refused: only a legal representative may"));
+                    AuditSummary.of("refused-not-legal-representative", AuditSummary.action("add-customer"))));
             throw new AccessRefused();
         }
         String checkedName = TextRules.required("companyName", name, Organization.NAME_MAX_LENGTH);

@@ -52,7 +52,7 @@ public class TenantStructure {
         refuseTakenName(masterId, checkedName);
         Organization tenant = organizations.saveAndFlush(Organization.tenant(checkedName, master, clock.instant()));
         auditLog.record(AuditEntry.change(ORGANIZATION_CREATED, tenant.getId(),
-                "TENANT " + checkedName + " below " + master.getName(), null, checkedName));
+                AuditSummary.of("tenant-created-below", checkedName, master.getName()), null, checkedName));
         return summaryOf(tenant);
     }
 
@@ -71,8 +71,8 @@ public class TenantStructure {
         String before = tenant.getName();
         tenant.rename(checkedName);
         organizations.flush();
-        auditLog.record(AuditEntry.change(OrganizationService.ORGANIZATION_RENAMED, tenantId, "Tenant name", before,
-                checkedName));
+        auditLog.record(AuditEntry.change(OrganizationService.ORGANIZATION_RENAMED, tenantId,
+                AuditSummary.of("tenant-name"), before, checkedName));
     }
 
     /**
@@ -109,7 +109,7 @@ public class TenantStructure {
         // read before the paths are rewritten: that clears the persistence context, and the old master may be a
         // lazy proxy that could no longer be loaded afterwards
         AuditEntry moved = AuditEntry.change(TENANT_MOVED, tenantId,
-                "Tenant " + tenant.getName() + " moved", oldMaster.getName(), newMaster.getName());
+                AuditSummary.of("tenant-moved", tenant.getName()), oldMaster.getName(), newMaster.getName());
         tenant.moveBelow(newMaster);
         organizations.flush();
         organizations.rewritePaths(oldPrefix, tenant.pathBelow(), oldPrefix.length());

@@ -64,7 +64,7 @@ public class ContentCopies {
                 .findFirst().orElse(null);
         ContentCopy copy = copies.save(new ContentCopy(master.id(), subTenantId, withDescendants, total, me.userId(),
                 partner, clock.instant()));
-        String what = "Copy content from tenant " + master.id() + " to " + total + " tenant(s), run " + copy.getId();
+        AuditSummary what = AuditSummary.of("content-copy-started", master.id(), total, copy.getId());
         auditLog.record(AuditEntry.success(CONTENT_COPY_STARTED, subTenantId, what));
         auditLog.record(AuditEntry.success(CONTENT_COPY_STARTED, master.id(), what));
         return copy.progress();

@@ -2,6 +2,7 @@ package dev.kontor.tenant;
 
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
+import dev.kontor.audit.AuditSummary;
 import dev.kontor.organization.OrganizationAccess;
 import dev.kontor.user.SystemTask;
 import java.time.Clock;
@@ -76,7 +77,7 @@ class ContentCopyWorker {
             inTransaction.executeWithoutResult(status -> copies.lockById(copyId).ifPresent(copy -> {
                 copy.fail(clock.instant());
                 auditLog.record(AuditEntry.failed(CONTENT_COPY_FINISHED, copy.getTargetId(),
-                        "Copy content run " + copyId + " failed"));
+                        AuditSummary.of("content-copy-failed", copyId)));
                 broadcaster.broadcast(copy.progress());
             }));
         }
@@ -95,9 +96,8 @@ class ContentCopyWorker {
         if (targets.isEmpty()) {
             copy.finish(clock.instant());
             CopyProgress done = copy.progress();
-            auditLog.record(AuditEntry.success(CONTENT_COPY_FINISHED, copy.getTargetId(), "Copy content run "
-                    + copyId + " from tenant " + copy.getSourceId() + " done: " + done.total() + " tenant(s), "
-                    + done.changed() + " setting(s) and contact(s) copied"));
+            auditLog.record(AuditEntry.success(CONTENT_COPY_FINISHED, copy.getTargetId(),
+                    AuditSummary.of("content-copy-done", copyId, copy.getSourceId(), done.total(), done.changed())));
             return Optional.of(done);
         }
         TenantSettings settings = tenants.findById(copy.getSourceId()).map(Tenant::settings)

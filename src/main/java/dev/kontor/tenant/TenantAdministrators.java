@@ -158,7 +158,7 @@ public class TenantAdministrators {
                 .filter(m -> m.membershipId() == membershipId).findFirst()
                 .orElseThrow(() -> {
                     auditLog.recordIndependently(AuditEntry.denied("ACCESS_DENIED", tenantId,
-                            "Membership " + membershipId + " is not an administrator of this tenant"));
+                            AuditSummary.of("tenant-administrator-not-found", membershipId)));
                     return new RuleViolation("tenant.admin.not-found");
                 });
     }

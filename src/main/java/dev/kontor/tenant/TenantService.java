@@ -87,7 +87,8 @@ public class TenantService {
         if (logo != null) {
             logos.save(new TenantLogo(created.id(), logo, clock.instant()));
         }
-        auditLog.record(AuditEntry.change(TENANT_CREATED, created.id(), "Tenant " + name + " created",
+        auditLog.record(AuditEntry.change(TENANT_CREATED, created.id(),
+                AuditSummary.of("tenant-created", name),
                 null, request.type() + ", " + request.edition() + ", " + characterSet
                         + (logo == null ? "" : ", logo " + logo.mediaType())));
         tenants.flush();
@@ -113,9 +114,11 @@ public class TenantService {
         }
         access.require(tenantId, OrganizationRight.VIEW, AuditSummary.action("log-in-to-tenant"));
         TenantDetails details = describe(tenantId);
-        auditLog.record(AuditEntry.success(TENANT_LOGIN, tenantId, "Logged in to tenant " + details.name() + " as "
-                + (details.workingAs().role() == null ? "partner" : details.workingAs().role().name())
-                + " of " + details.workingAs().heldIn()));
+        WorkingRole workingAs = details.workingAs();
+        auditLog.record(AuditEntry.success(TENANT_LOGIN, tenantId, workingAs.role() == null
+                ? AuditSummary.of("tenant-logged-in-as-partner", details.name(), workingAs.heldIn())
+                : AuditSummary.of("tenant-logged-in", details.name(),
+                        AuditSummary.term("membership.role." + workingAs.role()), workingAs.heldIn())));
         return details;
     }
 
@@ -133,8 +136,8 @@ public class TenantService {
         if (upload == null) {
             current.ifPresent(logo -> {
                 logos.delete(logo);
-                auditLog.record(AuditEntry.change(TENANT_LOGO_CHANGED, tenantId, "Logo removed", logo.getSha256(),
-                        null));
+                auditLog.record(AuditEntry.change(TENANT_LOGO_CHANGED, tenantId,
+                        AuditSummary.of("tenant-logo-removed"), logo.getSha256(), null));
             });
             return;
         }
@@ -142,8 +145,9 @@ public class TenantService {
         String before = current.map(TenantLogo::getSha256).orElse(null);
         current.ifPresentOrElse(logo -> logo.replace(checked, clock.instant()),
                 () -> logos.save(new TenantLogo(tenantId, checked, clock.instant())));
-        auditLog.record(AuditEntry.change(TENANT_LOGO_CHANGED, tenantId, "Logo " + checked.mediaType() + " "
-                + checked.width() + "×" + checked.height(), before, checked.sha256()));
+        auditLog.record(AuditEntry.change(TENANT_LOGO_CHANGED, tenantId,
+                AuditSummary.of("tenant-logo-changed", checked.mediaType(), checked.width(), checked.height()),
+                before, checked.sha256()));
     }
 
     /** Changes the settings that Copy content hands down; refused when someone else changed them meanwhile. */
@@ -156,7 +160,7 @@ public class TenantService {
         }
         TenantSettings before = tenant.settings();
         if (tenant.apply(checked) > 0) {
-            auditLog.record(AuditEntry.change(TENANT_SETTINGS_CHANGED, tenantId, "Tenant settings",
+            auditLog.record(AuditEntry.change(TENANT_SETTINGS_CHANGED, tenantId, AuditSummary.of("tenant-settings"),
                     before.toString(), checked.toString()));
         }
     }
