@@ -2,6 +2,7 @@ package dev.kontor.partner;
 
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
+import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.organization.OrganizationSummary;
@@ -74,7 +75,8 @@ class CustomerDecisions {
         links.closeCurrentLink(relationship.getId(), ClosedRequestLink.Outcome.ACCEPTED);
         relationship.accept(rights, by, clock.instant());
         flush(relationship, parties);
-        auditBoth(REQUEST_ACCEPTED, relationship, parties, "partner request accepted",
+        auditBoth(REQUEST_ACCEPTED, relationship,
+                AuditSummary.of("partner-request-accepted", parties.partnerName(), parties.customerLabel()),
                 RelationshipState.REQUESTED + " " + RightSets.describe(requested),
                 RelationshipState.ACTIVE + " " + RightSets.describe(rights));
         mails.accepted(relationship, parties.partnerName(), parties.customerLabel(), partnerPeople(relationship));
@@ -86,7 +88,8 @@ class CustomerDecisions {
         links.closeCurrentLink(relationship.getId(), ClosedRequestLink.Outcome.DECLINED);
         relationship.decline(by, clock.instant());
         flush(relationship, parties);
-        auditBoth(REQUEST_DECLINED, relationship, parties, "partner request declined",
+        auditBoth(REQUEST_DECLINED, relationship,
+                AuditSummary.of("partner-request-declined", parties.partnerName(), parties.customerLabel()),
                 RelationshipState.REQUESTED + " " + RightSets.describe(relationship.getRequestedRights()),
                 RelationshipState.DECLINED.name());
         mails.declined(relationship, parties.partnerName(), parties.customerLabel(), partnerPeople(relationship));
@@ -105,7 +108,8 @@ class CustomerDecisions {
         requireAdminFree(relationship, after, parties);
         relationship.changeRights(after, clock.instant());
         flush(relationship, parties);
-        auditBoth(RIGHTS_CHANGED, relationship, parties, "partner rights changed by the customer",
+        auditBoth(RIGHTS_CHANGED, relationship,
+                AuditSummary.of("partner-rights-changed", parties.partnerName(), parties.customerLabel()),
                 RightSets.describe(before), RightSets.describe(after));
         mails.rightsChanged(relationship, parties.partnerName(), parties.customerLabel(), before,
                 partnerPeople(relationship));
@@ -118,7 +122,8 @@ class CustomerDecisions {
         Set<OrganizationRight> before = relationship.getGrantedRights();
         relationship.revoke(by, clock.instant());
         flush(relationship, parties);
-        auditBoth(RELATIONSHIP_REVOKED, relationship, parties, "partnership ended by the customer",
+        auditBoth(RELATIONSHIP_REVOKED, relationship,
+                AuditSummary.of("partner-revoked-by-customer", parties.partnerName(), parties.customerLabel()),
                 RelationshipState.ACTIVE + " " + RightSets.describe(before), RelationshipState.REVOKED.name());
         mails.revoked(relationship, parties.partnerName(), parties.customerLabel(), partnerPeople(relationship));
     }
@@ -131,8 +136,8 @@ class CustomerDecisions {
         Instant now = clock.instant();
         relationship.confirmRights(now);
         flush(relationship, parties);
-        auditBoth(RIGHTS_CONFIRMED, relationship, parties,
-                "partner rights confirmed: " + RightSets.describe(relationship.getGrantedRights()),
+        auditBoth(RIGHTS_CONFIRMED, relationship, AuditSummary.of("partner-rights-confirmed", parties.partnerName(),
+                        parties.customerLabel(), RightSets.describe(relationship.getGrantedRights())),
                 before == null ? null : before.toString(), now.toString());
     }
 
@@ -147,14 +152,16 @@ class CustomerDecisions {
     /** Refuses a decision on a request that is no longer open (answered, withdrawn or expired meanwhile). */
     private void requireOpenRequest(PartnerRelationship relationship, Parties parties) {
         if (!relationship.isRequestOpenAt(clock.instant())) {
-            throw refused(relationship, parties, "request is " + relationship.getState(),
+            throw refused(relationship, AuditSummary.of("partner-decision-refused-request-closed",
+                    parties.partnerName(), parties.customerLabel(), stateTerm(relationship)),
                     "partner-answer.request-closed");
         }
     }
 
     private void requireActive(PartnerRelationship relationship, Parties parties) {
         if (relationship.getState() != RelationshipState.ACTIVE) {
-            throw refused(relationship, parties, "relationship is " + relationship.getState(),
+            throw refused(relationship, AuditSummary.of("partner-decision-refused-not-active",
+                    parties.partnerName(), parties.customerLabel(), stateTerm(relationship)),
                     "customer-partners.not-active");
         }
     }
@@ -188,16 +195,20 @@ class CustomerDecisions {
 
     private RuleViolation adminHeld(PartnerRelationship relationship, Parties parties, String holder) {
         return holder == null
-                ? refused(relationship, parties, "ADMIN is held by another partner", "customer-partners.admin-taken")
-                : refused(relationship, parties, "ADMIN is held by " + holder, "customer-partners.admin-held",
-                        holder);
+                ? refused(relationship, AuditSummary.of("partner-decision-refused-admin-taken", parties.partnerName(),
+                        parties.customerLabel()), "customer-partners.admin-taken")
+                : refused(relationship, AuditSummary.of("partner-decision-refused-admin-held", parties.partnerName(),
+                        parties.customerLabel(), holder), "customer-partners.admin-held", holder);
     }
 
-    private RuleViolation refused(PartnerRelationship relationship, Parties parties, String reason, String key,
+    private RuleViolation refused(PartnerRelationship relationship, AuditSummary summary, String key,
                                   Object... arguments) {
-        auditLog.recordIndependently(AuditEntry.denied(DECISION_REFUSED, relationship.getCustomerId(),
-                describe(parties) + ": decision refused, " + reason));
+        auditLog.recordIndependently(AuditEntry.denied(DECISION_REFUSED, relationship.getCustomerId(), summary));
         return new RuleViolation(key, arguments);
+    }
+
+    private static AuditSummary.Term stateTerm(PartnerRelationship relationship) {
+        return AuditSummary.term("relationship.state." + relationship.getState());
     }
 
     private static boolean violates(Throwable failure, String constraint) {
@@ -210,15 +221,10 @@ class CustomerDecisions {
         return false;
     }
 
-    private void auditBoth(String kind, PartnerRelationship relationship, Parties parties, String what,
-                           String before, String after) {
-        String summary = describe(parties) + ": " + what;
+    private void auditBoth(String kind, PartnerRelationship relationship, AuditSummary summary, String before,
+                           String after) {
         auditLog.record(AuditEntry.change(kind, relationship.getCustomerId(), summary, before, after));
         auditLog.record(AuditEntry.change(kind, relationship.getPartnerId(), summary, before, after));
-    }
-
-    private static String describe(Parties parties) {
-        return parties.partnerName() + " / " + parties.customerLabel();
     }
 
     private List<NotifiedPerson> partnerPeople(PartnerRelationship relationship) {

@@ -129,7 +129,7 @@ public class CustomerPartnerService {
     private PartnerRelationship lockInCustomer(long customerId, long relationshipId) {
         return relationships.lockInCustomer(relationshipId, customerId).orElseThrow(() -> {
             auditLog.recordIndependently(AuditEntry.denied(DECISION_DENIED, customerId,
-                    "Relationship " + relationshipId + " refused: it does not belong to this account"));
+                    AuditSummary.of("partner-relationship-not-in-account", relationshipId)));
             return new RuleViolation("customer-partners.not-found");
         });
     }

@@ -49,7 +49,7 @@ public class PartnerGrants {
                         || assignments.existsByPartnerIdAndCustomerIdAndUserId(partnerId, customerId, me.userId()))
                 .orElseThrow(() -> {
                     auditLog.recordIndependently(AuditEntry.denied(ACCESS_REFUSED, customerId,
-                            "Access by partner " + partnerId + " refused: no active, assigned partnership"));
+                            AuditSummary.of("partner-access-refused-not-assigned", partnerId)));
                     return new AccessRefused();
                 });
         String customerName = relationships.nameOf(customerId);
@@ -64,7 +64,7 @@ public class PartnerGrants {
         if (customerId == null) {
             CurrentUser.require();
             auditLog.recordIndependently(AuditEntry.denied(ACCESS_REFUSED, null,
-                    "Access by partner " + partnerId + " to " + number + " refused: no such account"));
+                    AuditSummary.of("partner-access-refused-no-account", partnerId, number)));
             throw new AccessRefused();
         }
         return grantForAccess(partnerId, customerId);

@@ -2,6 +2,7 @@ package dev.kontor.partner;
 
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
+import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.SecretTokens;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.user.Roles;
@@ -45,9 +46,9 @@ public class PartnerProvisioning {
         relationship.markReviewed(acceptedBy, now);
         relationships.save(relationship);
         String granted = PartnerService.rightsText(rights);
-        auditLog.record(AuditEntry.change(RELATIONSHIP_IMPORTED, partnerId, "Partnership taken over", null, granted));
-        auditLog.record(AuditEntry.change(RELATIONSHIP_IMPORTED, customerId, "Partnership taken over", null,
-                granted));
+        AuditSummary summary = AuditSummary.of("partner-taken-over");
+        auditLog.record(AuditEntry.change(RELATIONSHIP_IMPORTED, partnerId, summary, null, granted));
+        auditLog.record(AuditEntry.change(RELATIONSHIP_IMPORTED, customerId, summary, null, granted));
         return relationship.getId();
     }
 

@@ -124,8 +124,8 @@ public class PartnerService {
         PartnerRelationship relationship = relationships.save(newRequest(partnerId, customer.id(), rights,
                 email.value(), token));
         String partnerName = relationships.nameOf(partnerId);
-        auditBoth(relationship, CUSTOMER_ADDED, "Customer " + customer.label() + " added by the partner, manager "
-                + email.value(), null, rightsText(rights));
+        auditBoth(relationship, CUSTOMER_ADDED,
+                AuditSummary.of("partner-customer-added", customer.label(), email.value()), null, rightsText(rights));
         mails.send(mails.request(relationship, token, partnerName, customer.label(), true, language));
         return relationship.getId();
     }
@@ -149,7 +149,7 @@ public class PartnerService {
                 .filter(found -> relationships.isActiveManager(found.getId(), email.value()))
                 .orElseThrow(() -> {
                     auditLog.recordIndependently(AuditEntry.denied(RELATIONSHIP_REQUESTED, partnerId,
-                            "Request for " + number.get() + " / " + email.value() + " matched no account"));
+                            AuditSummary.of("partner-request-no-match", number.get(), email.value())));
                     return new InvalidInput("customerNumber", "partner.request.no-match");
                 });
         String token = SecretTokens.newToken();
@@ -168,7 +168,8 @@ public class PartnerService {
                         token)));
         relationships.flush();
         String label = customer.getName() + " (" + number.get().value() + ")";
-        auditBoth(relationship, RELATIONSHIP_REQUESTED, "Relationship requested from " + label, null,
+        auditBoth(relationship, RELATIONSHIP_REQUESTED,
+                AuditSummary.of("partner-relationship-requested", customer.getName(), number.get().value()), null,
                 rightsText(rights));
         MailMessage draft = mails.request(relationship, token, relationships.nameOf(partnerId), label, false,
                 language);
@@ -196,7 +197,7 @@ public class PartnerService {
         linkArchive.closeCurrentLink(relationship.getId(), ClosedRequestLink.Outcome.REPLACED);
         relationship.newLink(SecretTokens.hash(token), now, now.plus(settings.requestValidity()));
         relationships.flush();
-        auditBoth(relationship, RELATIONSHIP_REQUESTED, "Relationship request sent again", null,
+        auditBoth(relationship, RELATIONSHIP_REQUESTED, AuditSummary.of("partner-request-sent-again"), null,
                 rightsText(relationship.getRequestedRights()));
         mails.send(mails.request(relationship, token, relationships.nameOf(partnerId), customerLabel(relationship),
                 false, language));
@@ -211,7 +212,8 @@ public class PartnerService {
         }
         relationship.withdraw(me.userId(), clock.instant());
         relationships.flush();
-        auditBoth(relationship, REQUEST_WITHDRAWN, "Relationship request withdrawn", "REQUESTED", "REVOKED");
+        auditBoth(relationship, REQUEST_WITHDRAWN, AuditSummary.of("partner-request-withdrawn"), "REQUESTED",
+                "REVOKED");
     }
 
     /** Ends an active partnership from the partner's side; the customer's managers are told (rule 4). */
@@ -223,7 +225,8 @@ public class PartnerService {
         Instant now = clock.instant();
         relationship.terminate(me.userId(), now);
         relationships.flush();
-        auditBoth(relationship, RELATIONSHIP_TERMINATED, "Partnership terminated by the partner", granted, null);
+        auditBoth(relationship, RELATIONSHIP_TERMINATED, AuditSummary.of("partner-terminated-by-partner"), granted,
+                null);
         String partnerName = relationships.nameOf(partnerId);
         String customer = customerLabel(relationship);
         for (Recipient manager : relationships.findCustomerManagers(relationship.getCustomerId())) {
@@ -237,8 +240,9 @@ public class PartnerService {
         access.require(partnerId, PartnerAccess.LEADS, AuditSummary.action("mark-granted-rights-reviewed"));
         PartnerRelationship relationship = lockedOfPartner(partnerId, relationshipId);
         relationship.markReviewed(me.userId(), clock.instant());
-        auditLog.record(AuditEntry.change(RIGHTS_REVIEWED, partnerId, "Granted rights reviewed for "
-                + customerLabel(relationship), "review pending", "reviewed"));
+        auditLog.record(AuditEntry.change(RIGHTS_REVIEWED, partnerId,
+                AuditSummary.of("partner-granted-rights-reviewed", customerLabel(relationship)), "review pending",
+                "reviewed"));
     }
 
     /** The partner's employees, to assign them to customers. */
@@ -259,16 +263,16 @@ public class PartnerService {
             return;
         }
         assignments.save(new CustomerAssignment(partnerId, customerId, employeeUserId, clock.instant()));
-        auditLog.record(AuditEntry.change(EMPLOYEE_ASSIGNED, partnerId, "Customer " + customerId + " assigned",
-                null, employee.email()));
+        auditLog.record(AuditEntry.change(EMPLOYEE_ASSIGNED, partnerId,
+                AuditSummary.of("partner-customer-assigned", customerId), null, employee.email()));
     }
 
     public void unassign(long partnerId, long customerId, long employeeUserId) {
         access.require(partnerId, PartnerAccess.LEADS, AuditSummary.action("unassign-employee"));
         assignments.findByPartnerIdAndCustomerIdAndUserId(partnerId, customerId, employeeUserId).ifPresent(a -> {
             assignments.delete(a);
-            auditLog.record(AuditEntry.change(EMPLOYEE_UNASSIGNED, partnerId, "Customer " + customerId
-                    + " unassigned", "user " + employeeUserId, null));
+            auditLog.record(AuditEntry.change(EMPLOYEE_UNASSIGNED, partnerId,
+                    AuditSummary.of("partner-customer-unassigned", customerId), "user " + employeeUserId, null));
         });
     }
 
@@ -313,7 +317,7 @@ public class PartnerService {
                 .map(OrganizationSummary::label).orElse("");
     }
 
-    private void auditBoth(PartnerRelationship relationship, String kind, String summary, String before,
+    private void auditBoth(PartnerRelationship relationship, String kind, AuditSummary summary, String before,
                            String after) {
         auditLog.record(AuditEntry.change(kind, relationship.getPartnerId(), summary, before, after));
         auditLog.record(AuditEntry.change(kind, relationship.getCustomerId(), summary, before, after));

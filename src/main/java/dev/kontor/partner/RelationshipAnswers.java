@@ -2,6 +2,7 @@ package dev.kontor.partner;
 
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
+import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.AccessRefused;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.base.SecretTokens;
@@ -140,12 +141,11 @@ public class RelationshipAnswers {
         }
         if (me.isEmpty()) {
             auditLog.recordIndependently(AuditEntry.denied(ANSWER_REFUSED, relationship.getCustomerId(),
-                    "Answer to partner request " + relationship.getId() + " refused: not signed in"));
+                    AuditSummary.of("partner-answer-refused-not-signed-in", relationship.getId())));
             throw new RuleViolation("partner-answer.sign-in-required");
         }
         auditLog.recordIndependently(AuditEntry.denied(ANSWER_REFUSED, relationship.getCustomerId(),
-                "Answer to partner request " + relationship.getId() + " refused: "
-                        + me.get().email() + " is no active manager of the account"));
+                AuditSummary.of("partner-answer-refused-not-manager", relationship.getId(), me.get().email())));
         throw new AccessRefused();
     }
 
@@ -189,7 +189,18 @@ public class RelationshipAnswers {
     private RuntimeException linkRefused(Long customerId, RequestLinkState state) {
         String key = "partner-answer.link." + state.name().toLowerCase(Locale.ROOT);
         auditLog.recordIndependently(AuditEntry.denied(REQUEST_LINK_REFUSED, customerId,
-                "Partner request link refused: " + state));
+                AuditSummary.of("partner-request-link-refused", linkStateTerm(state))));
         return new RuleViolation(key);
+    }
+
+    private static AuditSummary.Term linkStateTerm(RequestLinkState state) {
+        return switch (state) {
+            case OPEN -> AuditSummary.term("audit.term.partner-link-open");
+            case EXPIRED -> AuditSummary.term("audit.term.partner-link-expired");
+            case ANSWERED -> AuditSummary.term("audit.term.partner-link-answered");
+            case WITHDRAWN -> AuditSummary.term("audit.term.partner-link-withdrawn");
+            case REPLACED -> AuditSummary.term("audit.term.partner-link-replaced");
+            case UNKNOWN -> AuditSummary.term("audit.term.partner-link-unknown");
+        };
     }
 }

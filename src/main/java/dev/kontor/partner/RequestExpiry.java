@@ -2,6 +2,7 @@ package dev.kontor.partner;
 
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
+import dev.kontor.audit.AuditSummary;
 import dev.kontor.user.SystemTask;
 import java.time.Clock;
 import java.time.Instant;
@@ -62,7 +63,7 @@ class RequestExpiry {
         for (PartnerRelationship request : due) {
             linkArchive.closeCurrentLink(request.getId(), ClosedRequestLink.Outcome.EXPIRED);
             request.expire(now);
-            String summary = "Relationship request expired unanswered";
+            AuditSummary summary = AuditSummary.of("partner-request-expired");
             auditLog.record(AuditEntry.change(REQUEST_EXPIRED, request.getPartnerId(), summary, "REQUESTED",
                     "EXPIRED"));
             auditLog.record(AuditEntry.change(REQUEST_EXPIRED, request.getCustomerId(), summary, "REQUESTED",

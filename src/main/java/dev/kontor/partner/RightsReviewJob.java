@@ -2,6 +2,7 @@ package dev.kontor.partner;
 
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
+import dev.kontor.audit.AuditSummary;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.organization.OrganizationSummary;
 import dev.kontor.user.SystemTask;
@@ -101,9 +102,10 @@ class RightsReviewJob {
             if (review.contactPerson() != null) {
                 mails.reviewRequested(review, now, fallsBackAt);
             }
-            String summary = review.partnerName() + " / " + review.customerLabel() + ": "
-                    + (review.contactPerson() == null ? "rights due for review, but the account has no contact person"
-                    : "contact person " + review.contactEmail() + " asked to confirm the partner rights");
+            AuditSummary summary = review.contactPerson() == null
+                    ? AuditSummary.of("partner-review-no-contact-person", review.partnerName(), review.customerLabel())
+                    : AuditSummary.of("partner-review-requested", review.partnerName(), review.customerLabel(),
+                    review.contactEmail());
             String rights = RightSets.describe(relationship.getGrantedRights());
             auditLog.record(AuditEntry.change(RIGHTS_REVIEW_REQUESTED, relationship.getCustomerId(), summary,
                     rights, rights));
@@ -156,8 +158,9 @@ class RightsReviewJob {
         Set<OrganizationRight> before = RightSets.ordered(relationship.getGrantedRights());
         Set<OrganizationRight> viewOnly = Set.of(OrganizationRight.VIEW);
         relationship.changeRights(viewOnly, now);
-        String summary = partnerName + " / " + customer.label() + ": access review unanswered since " + askedAt
-                + (before.equals(viewOnly) ? ", rights were VIEW already" : ", rights fell back to VIEW");
+        AuditSummary summary = before.equals(viewOnly)
+                ? AuditSummary.of("partner-rights-view-only-already", partnerName, customer.label(), askedAt)
+                : AuditSummary.of("partner-rights-fell-back", partnerName, customer.label(), askedAt);
         auditLog.record(AuditEntry.change(RIGHTS_FELL_BACK, relationship.getCustomerId(), summary,
                 RightSets.describe(before), RightSets.describe(viewOnly)));
         auditLog.record(AuditEntry.change(RIGHTS_FELL_BACK, relationship.getPartnerId(), summary,

@@ -124,7 +124,7 @@ class RelationshipAnswersTest {
 
         assertThat(requests.state(request.id())).isEqualTo("REQUESTED");
         assertThat(audit.of(RelationshipAnswers.REQUEST_LINK_REFUSED, account.id()))
-                .singleElement().satisfies(event -> assertThat(event.summary()).contains("EXPIRED"));
+                .singleElement().satisfies(event -> assertThat(event.summary()).contains("the request has expired"));
     }
 
     @Test
@@ -281,7 +281,7 @@ class RelationshipAnswersTest {
 
         assertThat(requests.state(request.id())).isEqualTo("ACTIVE");
         assertThat(audit.of(RelationshipAnswers.REQUEST_LINK_REFUSED, account.id())).singleElement()
-                .satisfies(event -> assertThat(event.summary()).contains("ANSWERED"));
+                .satisfies(event -> assertThat(event.summary()).contains("answered already"));
     }
 
     @Test
