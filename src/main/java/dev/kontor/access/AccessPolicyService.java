@@ -49,14 +49,14 @@ public class AccessPolicyService {
         access.require(customerId, OrganizationRight.MANAGE_USERS, AuditSummary.action("change-partner-access-rules"));
         if (!isManager(customerId)) {
             auditLog.recordIndependently(AuditEntry.denied(POLICY_CHANGED, customerId,
-                    "Partner access rules may be changed by the account's own managers only"));
+                    AuditSummary.of("access-rules-own-managers-only")));
             throw new AccessRefused();
         }
         AccessPolicy policy = policies.findById(customerId).orElseGet(() -> policies.save(new AccessPolicy(customerId)));
         String before = "reason " + policy.requiresReason() + ", notify " + policy.notifiesContactPerson();
         policy.change(requireReason, notifyContactPerson);
-        auditLog.record(AuditEntry.change(POLICY_CHANGED, customerId, "Partner access rules", before,
-                "reason " + requireReason + ", notify " + notifyContactPerson));
+        auditLog.record(AuditEntry.change(POLICY_CHANGED, customerId, AuditSummary.of("access-rules-changed"),
+                before, "reason " + requireReason + ", notify " + notifyContactPerson));
     }
 
     private boolean isManager(long customerId) {

@@ -2,6 +2,7 @@ package dev.kontor.access;
 
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
+import dev.kontor.audit.AuditSummary;
 import com.vaadin.flow.i18n.I18NProvider;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.TextRules;
@@ -67,8 +68,11 @@ public class AccessSessions {
         Instant now = clock.instant();
         AccessSession session = sessions.save(new AccessSession(grant.relationshipId(), partnerId, customerId,
                 me.userId(), why, now));
-        String summary = me.email() + " entered " + grant.customerName() + " (" + grant.customerNumber() + ") for "
-                + grant.partnerName() + (why == null ? "" : ", reason: " + why);
+        AuditSummary summary = why == null
+                ? AuditSummary.of("access-session-started", me.email(), grant.customerName(), grant.customerNumber(),
+                        grant.partnerName())
+                : AuditSummary.of("access-session-started-with-reason", me.email(), grant.customerName(),
+                        grant.customerNumber(), grant.partnerName(), why);
         auditLog.record(AuditEntry.success(STARTED, customerId, summary));
         auditLog.record(AuditEntry.success(STARTED, partnerId, summary));
         AccessTab.enter(session.getId());
@@ -174,9 +178,19 @@ public class AccessSessions {
         }
         session.end(why, clock.instant());
         sessions.flush();
-        String summary = "Access session ended: " + why;
+        AuditSummary summary = AuditSummary.of("access-session-ended", endedBecause(why));
         auditLog.record(AuditEntry.success(ENDED, session.getCustomerId(), summary));
         auditLog.record(AuditEntry.success(ENDED, session.getPartnerId(), summary));
+    }
+
+    /** Why a session ended, in words of the audit log. */
+    private static AuditSummary.Term endedBecause(AccessSession.EndReason why) {
+        return switch (why) {
+            case LEFT -> AuditSummary.term("audit.term.access-ended-left");
+            case SIGNED_OUT -> AuditSummary.term("audit.term.access-ended-signed-out");
+            case TIMED_OUT -> AuditSummary.term("audit.term.access-ended-timed-out");
+            case RIGHTS_ENDED -> AuditSummary.term("audit.term.access-ended-rights-ended");
+        };
     }
 
     private CurrentAccess describe(AccessSession session, java.util.Set<dev.kontor.organization.OrganizationRight> rights) {

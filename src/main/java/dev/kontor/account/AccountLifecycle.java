@@ -2,6 +2,7 @@ package dev.kontor.account;
 
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
+import dev.kontor.audit.AuditSummary;
 import dev.kontor.organization.CustomerAccountCreated;
 import dev.kontor.organization.MembershipActivated;
 import dev.kontor.organization.MembershipActivating;
@@ -50,7 +51,8 @@ class AccountLifecycle {
                     account.appointContactPerson(event.userId(), clock.instant());
                     accounts.flush();
                     auditLog.record(AuditEntry.change(AccountService.CONTACT_PERSON_CHANGED, event.organizationId(),
-                            "First active manager becomes contact person", null, "user " + event.userId()));
+                            AuditSummary.of("account-first-manager-becomes-contact-person"), null,
+                            "user " + event.userId()));
                 });
     }
 }

@@ -2,6 +2,7 @@ package dev.kontor.account;
 
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
+import dev.kontor.audit.AuditSummary;
 import dev.kontor.user.Roles;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,7 +37,9 @@ public class AccountProvisioning {
 
     public void registerService(long accountId, String name, ServiceKind kind) {
         services.save(new HostedService(accountId, name, kind, clock.instant()));
-        auditLog.record(AuditEntry.change(SERVICE_REGISTERED, accountId, kind + " " + name, null, name));
+        auditLog.record(AuditEntry.change(SERVICE_REGISTERED, accountId,
+                AuditSummary.of("account-service-registered", AuditSummary.term("service.kind." + kind), name),
+                null, name));
     }
 
     /** Takes over master data (the company name stays the organization's); validated like any other input. */

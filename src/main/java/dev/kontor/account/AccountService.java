@@ -115,8 +115,8 @@ public class AccountService {
         MasterData before = account.masterData(data.companyName());
         if (!before.equals(data)) {
             account.update(data);
-            auditLog.record(AuditEntry.change(ACCOUNT_DATA_CHANGED, accountId, "Account data",
-                    describe(before), describe(data)));
+            auditLog.record(AuditEntry.change(ACCOUNT_DATA_CHANGED, accountId,
+                    AuditSummary.of("account-data-changed"), describe(before), describe(data)));
         }
         accounts.flush();
     }
@@ -135,11 +135,11 @@ public class AccountService {
         Long deputyBefore = account.getDeputyId();
         account.appointContactPerson(userId, clock.instant());
         accounts.flush();
-        auditLog.record(AuditEntry.change(CONTACT_PERSON_CHANGED, accountId, "Contact person",
-                emailOf(managers, before), chosen.email()));
+        auditLog.record(AuditEntry.change(CONTACT_PERSON_CHANGED, accountId,
+                AuditSummary.of("account-contact-person-changed"), emailOf(managers, before), chosen.email()));
         if (deputyBefore != null && deputyBefore == userId) {
             auditLog.record(AuditEntry.change(DEPUTY_CHANGED, accountId,
-                    "Deputy cleared: the deputy became contact person", chosen.email(), null));
+                    AuditSummary.of("account-deputy-became-contact-person"), chosen.email(), null));
         }
     }
 
@@ -161,7 +161,7 @@ public class AccountService {
         }
         account.appointDeputy(userId);
         accounts.flush();
-        auditLog.record(AuditEntry.change(DEPUTY_CHANGED, accountId, "Deputy contact person",
+        auditLog.record(AuditEntry.change(DEPUTY_CHANGED, accountId, AuditSummary.of("account-deputy-changed"),
                 emailOf(managers, before), emailOf(managers, userId)));
     }
 
@@ -172,8 +172,9 @@ public class AccountService {
         CustomerAccount account = accounts.lockById(accountId).orElseThrow();
         Instant before = account.getContactConfirmedAt();
         account.confirmContactData(clock.instant());
-        auditLog.record(AuditEntry.change(CONTACT_DATA_CONFIRMED, accountId, "Contact data confirmed",
-                before == null ? null : before.toString(), clock.instant().toString()));
+        auditLog.record(AuditEntry.change(CONTACT_DATA_CONFIRMED, accountId,
+                AuditSummary.of("account-contact-data-confirmed"), before == null ? null : before.toString(),
+                clock.instant().toString()));
     }
 
     private CustomerAccount lockFresh(long accountId, long expectedVersion) {

@@ -2,6 +2,7 @@ package dev.kontor.account;
 
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
+import dev.kontor.audit.AuditSummary;
 import dev.kontor.user.SystemTask;
 import java.time.Clock;
 import java.time.Instant;
@@ -71,7 +72,7 @@ class ContactConfirmationReminder {
             mails.confirmationRequest(reminder.account(), reminder.contactEmail(), reminder.contactName(),
                     reminder.language(), now);
             auditLog.record(AuditEntry.success(CONFIRMATION_REQUESTED, reminder.accountId(),
-                    "Contact person asked to confirm the contact data"));
+                    AuditSummary.of("account-confirmation-requested")));
         }
         if (!due.isEmpty()) {
             accounts.markConfirmationRequested(due.stream().map(DueReminder::accountId).toList(), now);

@@ -163,7 +163,7 @@ public class ManagerService {
             account.appointDeputy(null);
             accounts.flush();
             auditLog.record(AuditEntry.change(AccountService.DEPUTY_CHANGED, account.getOrganizationId(),
-                    "Deputy cleared: the manager leaves", manager.email(), null));
+                    AuditSummary.of("account-deputy-leaves"), manager.email(), null));
             return true;
         }
         return false;
@@ -178,7 +178,7 @@ public class ManagerService {
         return managers.stream().filter(m -> m.membershipId() == membershipId).findFirst()
                 .orElseThrow(() -> {
                     auditLog.recordIndependently(AuditEntry.denied("ACCESS_DENIED", accountId,
-                            "Membership " + membershipId + " is not a manager of this account"));
+                            AuditSummary.of("account-membership-not-a-manager", membershipId)));
                     return new RuleViolation("membership.not-found");
                 });
     }

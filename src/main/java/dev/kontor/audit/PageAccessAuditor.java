@@ -18,6 +18,7 @@ class PageAccessAuditor {
 
     @EventListener
     void on(PageAccessDenied event) {
-        auditLog.recordIndependently(AuditEntry.denied(PAGE_ACCESS_DENIED, null, "Page /" + event.path()));
+        auditLog.recordIndependently(AuditEntry.denied(PAGE_ACCESS_DENIED, null,
+                AuditSummary.of("page-access-denied", event.path())));
     }
 }

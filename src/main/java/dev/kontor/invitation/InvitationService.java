@@ -74,7 +74,8 @@ public class InvitationService {
         Invitation invitation = invitations.save(new Invitation(SecretTokens.hash(token), purpose, organizationId,
                 membershipId, userId, me.userId(), now, now.plus(settings.validity())));
         auditLog.record(AuditEntry.success(INVITATION_ISSUED, organizationId,
-                purpose + " invitation for user " + userId + ", valid until " + invitation.getExpiresAt()));
+                AuditSummary.of("invitation-issued", AuditSummary.term("membership.role." + purpose), userId,
+                        invitation.getExpiresAt())));
         return new IssuedInvitation(invitation.getId(), publicAddress.linkTo("/invitation/" + token),
                 invitation.getExpiresAt());
     }
@@ -111,10 +112,10 @@ public class InvitationService {
     public void accept(String token, String password) {
         Invitation invitation = (SecretTokens.looksValid(token)
                 ? invitations.lockByTokenHash(SecretTokens.hash(token)) : java.util.Optional.<Invitation>empty())
-                .orElseThrow(() -> refused(null, "invitation.unknown"));
+                .orElseThrow(() -> refused(null, InvitationState.UNKNOWN));
         InvitationState state = invitation.stateAt(clock.instant());
         if (state != InvitationState.OPEN) {
-            throw refused(invitation, "invitation." + state.name().toLowerCase(java.util.Locale.ROOT));
+            throw refused(invitation, state);
         }
         SystemTask.run(() -> {
             OrganizationSummary organization = organizations.describe(invitation.getOrganizationId()).orElseThrow();
@@ -125,13 +126,23 @@ public class InvitationService {
             memberships.activateInvited(invitation.getMembershipId());
             invitation.accept(clock.instant());
             auditLog.record(AuditEntry.change(INVITATION_ACCEPTED, invitation.getOrganizationId(),
-                    user.email() + " accepted the " + invitation.getPurpose() + " invitation", "INVITED", "ACTIVE"));
+                    AuditSummary.of("invitation-link-accepted", user.email(),
+                            AuditSummary.term("membership.role." + invitation.getPurpose())), "INVITED", "ACTIVE"));
         });
     }
 
-    private RuntimeException refused(Invitation invitation, String messageKey) {
+    /** Audits a link that is not (or no longer) open and says why, e.g. {@code invitation.expired}. */
+    private RuntimeException refused(Invitation invitation, InvitationState state) {
+        AuditSummary.Term why = switch (state) {
+            case EXPIRED -> AuditSummary.term("audit.term.invitation-link-expired");
+            case USED -> AuditSummary.term("audit.term.invitation-link-used");
+            case REVOKED -> AuditSummary.term("audit.term.invitation-link-revoked");
+            case UNKNOWN -> AuditSummary.term("audit.term.invitation-link-unknown");
+            case OPEN -> throw new IllegalArgumentException("an open invitation is not refused");
+        };
         auditLog.recordIndependently(AuditEntry.denied(INVITATION_REFUSED,
-                invitation == null ? null : invitation.getOrganizationId(), "Invitation link refused: " + messageKey));
-        return new RuleViolation(messageKey);
+                invitation == null ? null : invitation.getOrganizationId(),
+                AuditSummary.of("invitation-link-refused", why)));
+        return new RuleViolation("invitation." + state.name().toLowerCase(java.util.Locale.ROOT));
     }
 }

@@ -2,6 +2,7 @@ package dev.kontor.notice;
 
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
+import dev.kontor.audit.AuditSummary;
 import dev.kontor.contact.ContactRecipient;
 import dev.kontor.contact.ContactRecipients;
 import dev.kontor.mail.MailMessage;
@@ -91,8 +92,8 @@ class NoticeFanOut {
             inTransaction.executeWithoutResult(status -> notices.claim(noticeId).ifPresent(notice -> {
                 Instant retryAt = notice.failed(clock.instant());
                 auditLog.record(AuditEntry.failed(NOTICE_FAN_OUT_FAILED, notice.getProviderId(),
-                        "Platform notice " + noticeId + ": batch failed (" + notice.getFailedAttempts()
-                                + " in a row, " + failure.getClass().getSimpleName() + "), next try at " + retryAt));
+                        AuditSummary.of("notice-batch-failed", noticeId, notice.getFailedAttempts(),
+                                failure.getClass().getSimpleName(), retryAt)));
                 log.warn("Platform notice {}: {} failed batch(es) in a row, next try at {}", noticeId,
                         notice.getFailedAttempts(), retryAt);
             }));
@@ -115,9 +116,10 @@ class NoticeFanOut {
         if (batch.isEmpty()) {
             notice.finish(now);
             auditLog.record(AuditEntry.success(NOTICE_FAN_OUT_FINISHED, notice.getProviderId(),
-                    "Platform notice " + noticeId + " mailed to " + notice.getSentCount() + " recipient(s)"
-                            + (notice.getSkippedCount() > 0 ? ", " + notice.getSkippedCount()
-                            + " address(es) skipped as unusable" : "")));
+                    notice.getSkippedCount() > 0
+                            ? AuditSummary.of("notice-mailed-some-skipped", noticeId, notice.getSentCount(),
+                                    notice.getSkippedCount())
+                            : AuditSummary.of("notice-mailed", noticeId, notice.getSentCount())));
             log.info("Platform notice {} mailed to {} recipient(s) ({} skipped), queued {} ago", noticeId,
                     notice.getSentCount(), notice.getSkippedCount(),
                     Duration.between(notice.getCreatedAt(), now).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));

@@ -90,9 +90,11 @@ public class PlatformNotices {
         PlatformNotice notice = notices.save(new PlatformNotice(providerId, kind, checkedSubject, checkedBody, lang,
                 resolved.targets(), resolved.label(), (int) Math.min(Integer.MAX_VALUE, count), me.userId(),
                 clock.instant()));
-        auditLog.record(AuditEntry.success(NOTICE_SENT, providerId, TextRules.abbreviate("Platform notice "
-                + notice.getId() + " (" + kind + ") to " + (resolved.label() == null ? "all organizations"
-                : resolved.label()) + ", " + count + " recipient(s): " + checkedSubject, 500)));
+        AuditSummary.Term contactType = AuditSummary.term("contact.type." + kind);
+        auditLog.record(AuditEntry.success(NOTICE_SENT, providerId, resolved.label() == null
+                ? AuditSummary.of("notice-sent-to-all", notice.getId(), contactType, count, checkedSubject)
+                : AuditSummary.of("notice-sent", notice.getId(), contactType, resolved.label(), count,
+                        checkedSubject)));
         return notice.status();
     }
 

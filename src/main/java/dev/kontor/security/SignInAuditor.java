@@ -2,6 +2,7 @@ package dev.kontor.security;
 
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
+import dev.kontor.audit.AuditSummary;
 import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.SignInCandidate;
 import dev.kontor.user.UserAccountService;
@@ -43,8 +44,8 @@ class SignInAuditor {
     void onSuccess(AuthenticationSuccessEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof AuthenticatedUser user) {
             users.recordSuccessfulSignIn(user.userId());
-            auditLog.recordSignInAttempt(AuditEntry.success(SIGNED_IN, null, "Signed in"), user.userId(),
-                    user.email());
+            auditLog.recordSignInAttempt(AuditEntry.success(SIGNED_IN, null, AuditSummary.of("signed-in")),
+                    user.userId(), user.email());
         }
     }
 
@@ -54,13 +55,14 @@ class SignInAuditor {
         Optional<SignInCandidate> known = users.findSignInCandidate(typed);
         Long userId = known.map(SignInCandidate::userId).orElse(null);
         auditLog.recordSignInAttempt(AuditEntry.failed(SIGN_IN_FAILED, null,
-                known.isPresent() ? "Wrong password" : "Unknown e-mail address"), userId, typed);
+                known.isPresent() ? AuditSummary.of("sign-in-wrong-password")
+                        : AuditSummary.of("sign-in-unknown-email")), userId, typed);
         if (known.isPresent()) {
             Optional<Duration> lock = users.recordFailedSignIn(typed);
             lock.ifPresent(duration -> {
                 log.warn("Account {} locked for {} after repeated failed sign-ins", userId, duration);
                 auditLog.recordSignInAttempt(AuditEntry.failed(ACCOUNT_LOCKED, null,
-                        "Locked for " + duration.toMinutes() + " min after repeated failed sign-ins"), userId, typed);
+                        AuditSummary.of("sign-in-locked-for", duration.toMinutes())), userId, typed);
             });
         }
     }
@@ -69,15 +71,16 @@ class SignInAuditor {
     void onLocked(AuthenticationFailureLockedEvent event) {
         String typed = typedEmail(event);
         Long userId = users.findSignInCandidate(typed).map(SignInCandidate::userId).orElse(null);
-        auditLog.recordSignInAttempt(AuditEntry.denied(SIGN_IN_FAILED, null, "Account is locked"), userId, typed);
+        auditLog.recordSignInAttempt(AuditEntry.denied(SIGN_IN_FAILED, null,
+                AuditSummary.of("sign-in-account-locked")), userId, typed);
     }
 
     @EventListener
     void onSignOut(LogoutSuccessEvent event) {
         if (event.getAuthentication() != null
                 && event.getAuthentication().getPrincipal() instanceof AuthenticatedUser user) {
-            auditLog.recordSignInAttempt(AuditEntry.success(SIGNED_OUT, null, "Signed out"), user.userId(),
-                    user.email());
+            auditLog.recordSignInAttempt(AuditEntry.success(SIGNED_OUT, null, AuditSummary.of("signed-out")),
+                    user.userId(), user.email());
         }
     }
 

@@ -107,7 +107,7 @@ public class SupportLookup {
         boolean overdue = account.confirmedAt() == null
                 || account.confirmedAt().isBefore(clock.instant().minus(confirmationInterval));
         auditLog.record(AuditEntry.success(SUPPORT_LOOKUP, customerId,
-                "Support looked up " + account.name() + " (" + account.customerNumber() + ")"));
+                AuditSummary.of("support-looked-up", account.name(), account.customerNumber())));
         return new SupportCard(account.id(), account.customerNumber(), account.name(), contactPerson, deputy,
                 account.emergencyPhone(), account.confirmedAt(), overdue, technical,
                 partner.map(LookupQueries.PartnerLine::name).orElse(null), partnerTechnical,

@@ -158,7 +158,8 @@ class AccessSessionsTest {
         assertThatThrownBy(() -> fixtures.as(DemoPeople.PARTNER_ADMIN, () -> accounts.details(BAECKEREI)))
                 .isInstanceOf(AccessRefused.class);
         assertThat(SystemTask.call(() -> auditLog.latest(AccessSessions.ENDED)))
-                .anySatisfy(event -> assertThat(event.getSummary()).contains("LEFT"));
+                .anySatisfy(event -> assertThat(event.getSummary())
+                        .isEqualTo("Access session ended: left the account"));
     }
 
     @Test
