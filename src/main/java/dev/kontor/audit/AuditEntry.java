@@ -24,23 +24,4 @@ public record AuditEntry(String kind, Long organizationId, AuditOutcome outcome,
     public static AuditEntry failed(String kind, Long organizationId, AuditSummary summary) {
         return new AuditEntry(kind, organizationId, AuditOutcome.FAILED, summary, null, null);
     }
-
-    // TRANSITIONAL: fixed English summaries, until every call site names a bundle key
-
-    public static AuditEntry success(String kind, Long organizationId, String summary) {
-        return success(kind, organizationId, AuditSummary.literal(summary));
-    }
-
-    public static AuditEntry change(String kind, Long organizationId, String summary, String oldValue,
-                                    String newValue) {
-        return change(kind, organizationId, AuditSummary.literal(summary), oldValue, newValue);
-    }
-
-    public static AuditEntry denied(String kind, Long organizationId, String summary) {
-        return denied(kind, organizationId, AuditSummary.literal(summary));
-    }
-
-    public static AuditEntry failed(String kind, Long organizationId, String summary) {
-        return failed(kind, organizationId, AuditSummary.literal(summary));
-    }
 }

@@ -2,6 +2,7 @@ package dev.kontor.audit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiFunction;
@@ -22,6 +23,8 @@ public final class AuditSummary {
     private static final String TEXT = "s:";
     private static final String TERM = "t:";
     private static final int ARGUMENT_MAX_LENGTH = 300;
+    /** Ends the key of a term that stands for a list of words: the prefix, then each code. */
+    private static final String LIST_MARK = "*";
 
     private final String key;
     private final List<Object> arguments;
@@ -44,14 +47,17 @@ public final class AuditSummary {
         return new AuditSummary(PREFIX + name, List.copyOf(kept));
     }
 
-    /** TRANSITIONAL: a fixed English text, for call sites not yet converted; removed once none is left. */
-    static AuditSummary literal(String text) {
-        return new AuditSummary(null, text == null ? List.of() : List.of(text));
-    }
-
     /** A word of the bundle used as an argument, e.g. {@code term("membership.role.MANAGER")} for "Manager". */
     public static Term term(String key, Object... arguments) {
         return new Term(key, Arrays.stream(arguments).map(a -> clean(a == null ? "" : String.valueOf(a))).toList());
+    }
+
+    /**
+     * Several words of the bundle with a common prefix, said as a list: {@code terms("right.", rights)} shows
+     * "See the account, Manage users" for VIEW and MANAGE_USERS.
+     */
+    public static Term terms(String prefix, Collection<?> codes) {
+        return new Term(prefix + LIST_MARK, codes.stream().map(c -> clean(String.valueOf(c))).toList());
     }
 
     /**
@@ -72,9 +78,6 @@ public final class AuditSummary {
 
     /** The sentence, with the terms and then the whole translated by {@code translate(key, arguments)}. */
     public String render(BiFunction<String, Object[], String> translate) {
-        if (key == null) {
-            return arguments.isEmpty() ? null : (String) arguments.getFirst();
-        }
         Object[] rendered = arguments.stream()
                 .map(a -> a instanceof Term term ? term.render(translate) : a)
                 .toArray();
@@ -82,7 +85,7 @@ public final class AuditSummary {
     }
 
     String storedArguments() {
-        if (key == null || arguments.isEmpty()) {
+        if (arguments.isEmpty()) {
             return null;
         }
         StringBuilder stored = new StringBuilder();
@@ -115,7 +118,7 @@ public final class AuditSummary {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof AuditSummary other && Objects.equals(key, other.key) && arguments.equals(other.arguments);
+        return o instanceof AuditSummary other && key.equals(other.key) && arguments.equals(other.arguments);
     }
 
     @Override
@@ -137,6 +140,11 @@ public final class AuditSummary {
         }
 
         String render(BiFunction<String, Object[], String> translate) {
+            if (key.endsWith(LIST_MARK)) {
+                String prefix = key.substring(0, key.length() - LIST_MARK.length());
+                return String.join(", ", arguments.stream()
+                        .map(code -> translate.apply(prefix + code, new Object[0])).toList());
+            }
             return translate.apply(key, arguments.toArray());
         }
 

@@ -137,7 +137,8 @@ class CustomerDecisions {
         relationship.confirmRights(now);
         flush(relationship, parties);
         auditBoth(RIGHTS_CONFIRMED, relationship, AuditSummary.of("partner-rights-confirmed", parties.partnerName(),
-                        parties.customerLabel(), RightSets.describe(relationship.getGrantedRights())),
+                        parties.customerLabel(), AuditSummary.terms("right.",
+                        RightSets.ordered(relationship.getGrantedRights()))),
                 before == null ? null : before.toString(), now.toString());
     }
 

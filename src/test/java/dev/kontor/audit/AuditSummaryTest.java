@@ -42,6 +42,18 @@ class AuditSummaryTest {
     }
 
     @Test
+    void a_list_of_terms_is_said_word_by_word() {
+        AuditSummary summary = AuditSummary.of("test", AuditSummary.terms("right.", java.util.List.of("VIEW",
+                "MANAGE_USERS")));
+
+        AuditSummary stored = AuditSummary.stored(summary.key(), summary.storedArguments());
+
+        assertThat(stored.render((key, arguments) -> key.equals("audit.summary.test") ? (String) arguments[0]
+                : texts.getTranslation(key, Locale.GERMAN, arguments)))
+                .isEqualTo("Konto ansehen, Benutzer verwalten");
+    }
+
+    @Test
     void a_long_argument_is_cut_and_no_arguments_store_nothing() {
         AuditSummary summary = AuditSummary.of("test", "x".repeat(1000));
 
