@@ -27,7 +27,7 @@ interface AuditEventRepository extends Repository<AuditEvent, Long> {
               and lower(coalesce(e.actorEmail, '')) like :actor escape '\\'
               and (:organization = '%' or lower(o.name) like :organization escape '\\'
                    or lower(o.customerNumber) like :organization escape '\\')
-              and lower(e.kind) like :kind escape '\\'
+              and (:kind = '' or e.kind = :kind)
             order by e.id desc
             """)
     List<AuditRow> findRows(Instant from, Instant to, boolean everything, Collection<Long> organizations,
@@ -41,7 +41,7 @@ interface AuditEventRepository extends Repository<AuditEvent, Long> {
               and lower(coalesce(e.actorEmail, '')) like :actor escape '\\'
               and (:organization = '%' or lower(o.name) like :organization escape '\\'
                    or lower(o.customerNumber) like :organization escape '\\')
-              and lower(e.kind) like :kind escape '\\'
+              and (:kind = '' or e.kind = :kind)
             """)
     long countRows(Instant from, Instant to, boolean everything, Collection<Long> organizations, String actor,
                    String organization, String kind);

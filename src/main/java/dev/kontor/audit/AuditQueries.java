@@ -45,7 +45,7 @@ public class AuditQueries {
         boolean everything = scope.readsEverything();
         Set<Long> readable = everything ? NONE : nonEmpty(scope.readableOrganizations());
         return events.findRows(from(filter), to(filter), everything, readable, like(filter.actor()),
-                like(filter.organization()), like(filter.kind()), PageRequest.of(pageable.getPageNumber(),
+                like(filter.organization()), exactKind(filter.kind()), PageRequest.of(pageable.getPageNumber(),
                         pageable.getPageSize()));
     }
 
@@ -54,7 +54,7 @@ public class AuditQueries {
         boolean everything = scope.readsEverything();
         Set<Long> readable = everything ? NONE : nonEmpty(scope.readableOrganizations());
         return events.countRows(from(filter), to(filter), everything, readable, like(filter.actor()),
-                like(filter.organization()), like(filter.kind()));
+                like(filter.organization()), exactKind(filter.kind()));
     }
 
     /** Writes every row of the filter as CSV (UTF-8 text, a header line, RFC 4180 quoting). */
@@ -93,6 +93,11 @@ public class AuditQueries {
 
     private static Instant to(AuditFilter filter) {
         return filter.to() == null ? Instant.parse("9999-12-31T00:00:00Z") : filter.to();
+    }
+
+    /** A kind is chosen from the list, by its code; none means every kind. */
+    private static String exactKind(String kind) {
+        return kind == null ? "" : kind.strip().toUpperCase(Locale.ROOT);
     }
 
     private static Set<Long> nonEmpty(Set<Long> ids) {

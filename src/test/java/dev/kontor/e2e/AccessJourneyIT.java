@@ -59,7 +59,9 @@ class AccessJourneyIT extends EndToEndTest {
             Page anna = annasBrowser.newPage();
             signIn(anna, DemoPeople.ANNA, DemoPeople.PASSWORD);
             anna.navigate(url("/audit"));
-            anna.locator("#audit-kind input").fill("contact_person_changed");
+            anna.locator("#audit-kind input").fill("Contact person");
+            anna.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions()
+                    .setHasText("Contact person changed")).click();
             Locator rows = anna.locator("vaadin-grid#audit-events vaadin-grid-cell-content");
             assertThat(rows.filter(new Locator.FilterOptions().setHasText(DemoPeople.PARTNER_ADMIN)).first())
                     .isVisible();

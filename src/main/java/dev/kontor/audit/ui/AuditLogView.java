@@ -1,6 +1,7 @@
 package dev.kontor.audit.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -48,7 +49,7 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
     private final DatePicker to = new DatePicker();
     private final TextField actor = new TextField();
     private final TextField organization = new TextField();
-    private final TextField kind = new TextField();
+    private final ComboBox<String> kind = new ComboBox<>();
     private final Grid<AuditRow> grid = new Grid<>();
 
     public AuditLogView(AuditQueries audit) {
@@ -70,7 +71,14 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         organization.setLabel(getTranslation("audit.organization"));
         kind.setId("audit-kind");
         kind.setLabel(getTranslation("audit.kind"));
-        for (TextField field : new TextField[] {actor, organization, kind}) {
+        kind.setPlaceholder(getTranslation("audit.kind.any"));
+        kind.setItemLabelGenerator(this::kindLabel);
+        kind.setItems(AuditKinds.sortedBy(this::kindLabel));
+        kind.setClearButtonVisible(true);
+        // wide enough for the longer kinds ("Review of partner rights requested")
+        kind.setWidth("19rem");
+        kind.addValueChangeListener(event -> refresh());
+        for (TextField field : new TextField[] {actor, organization}) {
             field.setClearButtonVisible(true);
             field.setMaxLength(100);
             field.setValueChangeMode(ValueChangeMode.LAZY);
@@ -151,7 +159,7 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
     private AuditFilter filter() {
         return new AuditFilter(from.getValue() == null ? null : from.getValue().atStartOfDay(ZONE).toInstant(),
                 to.getValue() == null ? null : to.getValue().plusDays(1).atStartOfDay(ZONE).toInstant(),
-                actor.getValue(), organization.getValue(), kind.getValue());
+                actor.getValue(), organization.getValue(), kind.getValue() == null ? "" : kind.getValue());
     }
 
     private void refresh() {

@@ -3,10 +3,10 @@ package dev.kontor.audit.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridTester;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.UI;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
@@ -41,11 +41,14 @@ class AuditLogViewTest extends SpringBrowserlessTest {
         for (int row = 0; row < grid.size(); row++) {
             assertThat(grid.getCellText(row, 3)).isEqualTo("Kanzlei Weber (CN-10002)");
         }
-        test(find(TextField.class).withId("audit-kind").single()).setValue("contact_person");
+        test(kindFilter()).selectItem("Contact person changed");
         assertThat(test(grid()).size()).isPositive();
         assertThat(test(grid()).getCellComponent(0, 4).getElement().getTextRecursively())
                 .isEqualTo("Contact person changed");
         assertThat(find(Anchor.class).withId("audit-export").single().getText()).contains("Export CSV");
+        // the list offers every kind by its name, in the reader's language
+        assertThat(kindFilter().getListDataView().getItems().toList())
+                .contains("CONTACT_PERSON_CHANGED", "SUPPORT_LOOKUP", "TENANT_CREATED").doesNotContain("any");
     }
 
     @Test
@@ -59,13 +62,13 @@ class AuditLogViewTest extends SpringBrowserlessTest {
 
         UI.getCurrent().setLocale(Locale.GERMAN);
         navigate(AuditLogView.class);
-        test(find(TextField.class).withId("audit-kind").single()).setValue("access_denied");
+        test(kindFilter()).selectItem("Zugriff verweigert");
         assertThat(test(grid()).getCellText(0, 5))
                 .isEqualTo("Mandanten unter T-77 verschieben abgelehnt: Recht „Mandanten verwalten“ fehlt");
 
         UI.getCurrent().setLocale(Locale.ENGLISH);
         navigate(AuditLogView.class);
-        test(find(TextField.class).withId("audit-kind").single()).setValue("access_denied");
+        test(kindFilter()).selectItem("Access refused");
         assertThat(test(grid()).getCellText(0, 5)).isEqualTo("Move tenant below T-77 refused: lacks Manage tenants");
         // the English sentence is stored too, for the CSV export
         assertThat(jdbc.queryForObject("select summary from audit_event where organization_id = ? "
@@ -77,6 +80,11 @@ class AuditLogViewTest extends SpringBrowserlessTest {
     @WithUserDetails(DemoPeople.EMPLOYEE)
     void a_partner_employee_is_turned_away() {
         navigate("audit", AccessDeniedView.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private ComboBox<String> kindFilter() {
+        return find(ComboBox.class).withId("audit-kind").single();
     }
 
     @SuppressWarnings("unchecked")
