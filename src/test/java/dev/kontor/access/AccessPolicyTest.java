@@ -51,8 +51,6 @@ class AccessPolicyTest {
 
     @BeforeEach
     void aPartnershipAndATab() {
-        // a view test before may leave its Vaadin session on this thread; this test has only a tab of its own
-        com.vaadin.flow.internal.CurrentInstance.clearAll();
         // Vaadin holds the current UI weakly: the test keeps it, as a browser session would
         tab = new UI();
         UI.setCurrent(tab);
@@ -66,7 +64,6 @@ class AccessPolicyTest {
 
     @AfterEach
     void closeTheTab() {
-        com.vaadin.flow.internal.CurrentInstance.clearAll();
         clock.reset();
     }
 

@@ -61,8 +61,6 @@ class AccessSessionsTest {
     @BeforeEach
     void aBrowserTab() {
         // the access session belongs to one browser tab, i.e. one Vaadin UI
-        // a view test before may leave its Vaadin session on this thread; this test has only a tab of its own
-        com.vaadin.flow.internal.CurrentInstance.clearAll();
         // Vaadin holds the current UI weakly: the test keeps it, as a browser session would
         tab = new UI();
         UI.setCurrent(tab);
@@ -72,7 +70,6 @@ class AccessSessionsTest {
 
     @AfterEach
     void closeTheTab() {
-        com.vaadin.flow.internal.CurrentInstance.clearAll();
         clock.reset();
     }
 

@@ -20,7 +20,6 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -52,16 +51,9 @@ class RightsMatrixTest {
 
     @BeforeEach
     void aBrowserTab() {
-        // a view test before may leave its Vaadin session on this thread; this test has only a tab of its own
-        com.vaadin.flow.internal.CurrentInstance.clearAll();
         // Vaadin holds the current UI weakly: the test keeps it, as a browser session would
         tab = new UI();
         UI.setCurrent(tab);
-    }
-
-    @AfterEach
-    void closeTheTab() {
-        com.vaadin.flow.internal.CurrentInstance.clearAll();
     }
 
     enum Action {

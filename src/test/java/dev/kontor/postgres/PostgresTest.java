@@ -10,6 +10,9 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import dev.kontor.tenant.TenantTestData;
+import dev.kontor.testing.NoVaadinLeftovers;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -18,9 +21,10 @@ import org.springframework.test.context.ActiveProfiles;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@ExtendWith(NoVaadinLeftovers.class)
 @SpringBootTest(properties = "kontor.demo-data.enabled=true")
 @ActiveProfiles({"test", "postgres"})
-@Import({QueryCounting.class, TestClock.class, Fixtures.class, Outbox.class, TestRequests.class,
+@Import({QueryCounting.class, TestClock.class, Fixtures.class, Outbox.class, TestRequests.class, TenantTestData.class,
         EmbeddedPostgresServer.class})
 public @interface PostgresTest {
 }

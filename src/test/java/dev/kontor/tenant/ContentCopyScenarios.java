@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kontor.base.AccessRefused;
 import dev.kontor.base.RuleViolation;
-import dev.kontor.organization.OrganizationOnboarding;
-import dev.kontor.partner.PartnerProvisioning;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.tenant.TenantTestData.Customer;
 import dev.kontor.tenant.TenantTestData.Partner;
@@ -16,12 +14,10 @@ import dev.kontor.user.SystemTask;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Copy content: a master tenant's settings handed down to a sub-tenant (and all below it) by the background worker,
@@ -45,21 +41,10 @@ abstract class ContentCopyScenarios {
     Fixtures fixtures;
 
     @Autowired
-    OrganizationOnboarding onboarding;
-
-    @Autowired
-    PartnerProvisioning partnerships;
-
-    @Autowired
-    TenantProvisioning provisioning;
-
-    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
-    PlatformTransactionManager transactions;
-
-    private TenantTestData data;
+    TenantTestData data;
     private Customer customer;
     private long master;
     private long branch;
@@ -70,19 +55,12 @@ abstract class ContentCopyScenarios {
     /** A customer's master tenant with settings, and below it a branch with a small sub-tree of its own. */
     @BeforeEach
     void aTree() {
-        com.vaadin.flow.internal.CurrentInstance.clearAll();
-        data = new TenantTestData(fixtures, onboarding, partnerships, provisioning, jdbc, transactions);
         customer = data.customer();
         master = data.tenant(customer.id(), "Zentrale", BAKERY);
         branch = data.tenant(master, "Filiale");
         store = data.tenant(branch, "Lager");
         office = data.tenant(branch, "Büro");
         shelf = data.tenant(store, "Regal");
-    }
-
-    @AfterEach
-    void clearVaadin() {
-        com.vaadin.flow.internal.CurrentInstance.clearAll();
     }
 
     @Test

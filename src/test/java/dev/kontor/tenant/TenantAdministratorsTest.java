@@ -12,8 +12,6 @@ import dev.kontor.invitation.InvitationService;
 import dev.kontor.organization.Member;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.MembershipState;
-import dev.kontor.organization.OrganizationOnboarding;
-import dev.kontor.partner.PartnerProvisioning;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.IntegrationTest;
 import dev.kontor.testing.Outbox;
@@ -21,12 +19,10 @@ import dev.kontor.tenant.TenantTestData.Customer;
 import dev.kontor.tenant.TenantTestData.Partner;
 import java.util.EnumSet;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * A tenant's administrators (rule 6): a new one gets an activation link and is INVITED until they use it; a tenant
@@ -56,35 +52,17 @@ class TenantAdministratorsTest {
     Fixtures fixtures;
 
     @Autowired
-    OrganizationOnboarding onboarding;
-
-    @Autowired
-    PartnerProvisioning partnerships;
-
-    @Autowired
-    TenantProvisioning provisioning;
-
-    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
-    PlatformTransactionManager transactions;
-
-    private TenantTestData data;
+    TenantTestData data;
     private Customer customer;
     private long shop;
 
     @BeforeEach
     void aTenant() {
-        com.vaadin.flow.internal.CurrentInstance.clearAll();
-        data = new TenantTestData(fixtures, onboarding, partnerships, provisioning, jdbc, transactions);
         customer = data.customer();
         shop = data.tenant(customer.id(), "Shop " + customer.number());
-    }
-
-    @AfterEach
-    void clearVaadin() {
-        com.vaadin.flow.internal.CurrentInstance.clearAll();
     }
 
     @Test

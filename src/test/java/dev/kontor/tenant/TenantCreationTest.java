@@ -8,20 +8,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kontor.base.AccessRefused;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.organization.OrganizationKind;
-import dev.kontor.organization.OrganizationOnboarding;
-import dev.kontor.partner.PartnerProvisioning;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.IntegrationTest;
 import dev.kontor.tenant.TenantTestData.Customer;
 import dev.kontor.tenant.TenantTestData.Partner;
 import java.util.EnumSet;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Creating tenants through {@link TenantService}: who may create them where, what type and character set they get,
@@ -40,33 +36,15 @@ class TenantCreationTest {
     Fixtures fixtures;
 
     @Autowired
-    OrganizationOnboarding onboarding;
-
-    @Autowired
-    PartnerProvisioning partnerships;
-
-    @Autowired
-    TenantProvisioning provisioning;
-
-    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
-    PlatformTransactionManager transactions;
-
-    private TenantTestData data;
+    TenantTestData data;
     private Partner partner;
 
     @BeforeEach
     void data() {
-        com.vaadin.flow.internal.CurrentInstance.clearAll();
-        data = new TenantTestData(fixtures, onboarding, partnerships, provisioning, jdbc, transactions);
         partner = data.partner();
-    }
-
-    @AfterEach
-    void clearVaadin() {
-        com.vaadin.flow.internal.CurrentInstance.clearAll();
     }
 
     // --- who creates where

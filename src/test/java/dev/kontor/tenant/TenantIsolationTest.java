@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kontor.base.AccessRefused;
-import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.organization.TenantStructure;
-import dev.kontor.partner.PartnerProvisioning;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.IntegrationTest;
 import dev.kontor.tenant.TenantTestData.Customer;
@@ -16,12 +14,10 @@ import dev.kontor.tenant.TenantTestData.Partner;
 import java.util.EnumSet;
 import java.util.Locale;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Rule 8 for tenants: a partner never sees, opens, moves, copies into or creates below another partner's tenants,
@@ -50,21 +46,10 @@ class TenantIsolationTest {
     Fixtures fixtures;
 
     @Autowired
-    OrganizationOnboarding onboarding;
-
-    @Autowired
-    PartnerProvisioning partnerships;
-
-    @Autowired
-    TenantProvisioning provisioning;
-
-    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
-    PlatformTransactionManager transactions;
-
-    private TenantTestData data;
+    TenantTestData data;
     private Partner mine;
     private Partner other;
     private long myTenant;
@@ -74,19 +59,12 @@ class TenantIsolationTest {
 
     @BeforeEach
     void twoPartnersWithTenants() {
-        com.vaadin.flow.internal.CurrentInstance.clearAll();
-        data = new TenantTestData(fixtures, onboarding, partnerships, provisioning, jdbc, transactions);
         mine = data.partner();
         other = data.partner();
         myTenant = data.tenant(mine.id(), "Eigene Vorlage");
         myChild = data.tenant(myTenant, "Eigene Untervorlage");
         otherTenant = data.tenant(other.id(), "Fremde Vorlage", new TenantSettings("de", "UTC", "Fremd"));
         otherChild = data.tenant(otherTenant, "Fremde Untervorlage");
-    }
-
-    @AfterEach
-    void clearVaadin() {
-        com.vaadin.flow.internal.CurrentInstance.clearAll();
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import javax.imageio.ImageIO;
+import org.springframework.boot.test.context.TestComponent;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a unique name, because the test context and its database are shared by all test classes. Tenants are created on
  * the provider's behalf here (no rights checked); the tests call the services as the people they mean.
  */
-final class TenantTestData {
+@TestComponent
+public final class TenantTestData {
 
     private final Fixtures fixtures;
     private final OrganizationOnboarding onboarding;
@@ -40,7 +42,7 @@ final class TenantTestData {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate inTransaction;
 
-    TenantTestData(Fixtures fixtures, OrganizationOnboarding onboarding, PartnerProvisioning partnerships,
+    public TenantTestData(Fixtures fixtures, OrganizationOnboarding onboarding, PartnerProvisioning partnerships,
                    TenantProvisioning tenants, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.fixtures = fixtures;
         this.onboarding = onboarding;

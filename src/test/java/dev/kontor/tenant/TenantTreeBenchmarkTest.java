@@ -2,20 +2,15 @@ package dev.kontor.tenant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kontor.organization.OrganizationOnboarding;
-import dev.kontor.partner.PartnerProvisioning;
 import dev.kontor.postgres.PostgresTest;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.tenant.TenantTestData.Customer;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * How long opening the first level of the tenant tree takes on PostgreSQL with 10 tenants and with 10,000: the
@@ -37,32 +32,10 @@ class TenantTreeBenchmarkTest {
     Fixtures fixtures;
 
     @Autowired
-    OrganizationOnboarding onboarding;
-
-    @Autowired
-    PartnerProvisioning partnerships;
-
-    @Autowired
-    TenantProvisioning provisioning;
-
-    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
-    PlatformTransactionManager transactions;
-
-    private TenantTestData data;
-
-    @BeforeEach
-    void data() {
-        com.vaadin.flow.internal.CurrentInstance.clearAll();
-        data = new TenantTestData(fixtures, onboarding, partnerships, provisioning, jdbc, transactions);
-    }
-
-    @AfterEach
-    void clearVaadin() {
-        com.vaadin.flow.internal.CurrentInstance.clearAll();
-    }
+    TenantTestData data;
 
     @Test
     void opening_the_first_level_takes_about_as_long_at_10000_tenants_as_at_10() {

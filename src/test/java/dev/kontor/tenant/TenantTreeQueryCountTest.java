@@ -4,8 +4,6 @@ import static dev.kontor.organization.OrganizationRight.MANAGE_TENANTS;
 import static dev.kontor.organization.OrganizationRight.VIEW;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kontor.organization.OrganizationOnboarding;
-import dev.kontor.partner.PartnerProvisioning;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.IntegrationTest;
 import dev.kontor.testing.SqlStatements;
@@ -13,14 +11,11 @@ import dev.kontor.tenant.TenantTestData.Customer;
 import dev.kontor.tenant.TenantTestData.Partner;
 import java.util.EnumSet;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Opening a node of the tenant tree (its first page of children and how many there are) sends the same statements
@@ -39,32 +34,10 @@ class TenantTreeQueryCountTest {
     Fixtures fixtures;
 
     @Autowired
-    OrganizationOnboarding onboarding;
-
-    @Autowired
-    PartnerProvisioning partnerships;
-
-    @Autowired
-    TenantProvisioning provisioning;
-
-    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
-    PlatformTransactionManager transactions;
-
-    private TenantTestData data;
-
-    @BeforeEach
-    void data() {
-        com.vaadin.flow.internal.CurrentInstance.clearAll();
-        data = new TenantTestData(fixtures, onboarding, partnerships, provisioning, jdbc, transactions);
-    }
-
-    @AfterEach
-    void clearVaadin() {
-        com.vaadin.flow.internal.CurrentInstance.clearAll();
-    }
+    TenantTestData data;
 
     @Test
     void a_customer_account_opens_with_as_many_statements_at_5000_tenants_as_at_10() {

@@ -17,24 +17,19 @@ import dev.kontor.base.RuleViolation;
 import dev.kontor.base.StaleData;
 import dev.kontor.organization.CustomerNumber;
 import dev.kontor.organization.OrganizationKind;
-import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.organization.TenantStructure;
-import dev.kontor.partner.PartnerProvisioning;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.tenant.TenantTestData.Customer;
 import dev.kontor.tenant.TenantTestData.Partner;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The tenant tree as each person sees it (roots, children page by page, the customers a partner manages, a search
@@ -60,34 +55,12 @@ abstract class TenantTreeScenarios {
     Fixtures fixtures;
 
     @Autowired
-    OrganizationOnboarding onboarding;
-
-    @Autowired
-    PartnerProvisioning partnerships;
-
-    @Autowired
-    TenantProvisioning provisioning;
-
-    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
-    PlatformTransactionManager transactions;
-
-    private TenantTestData data;
+    TenantTestData data;
     /** Vaadin holds the current UI weakly: the test keeps its browser tab, as a browser session would. */
     private UI tab;
-
-    @BeforeEach
-    void data() {
-        com.vaadin.flow.internal.CurrentInstance.clearAll();
-        data = new TenantTestData(fixtures, onboarding, partnerships, provisioning, jdbc, transactions);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        com.vaadin.flow.internal.CurrentInstance.clearAll();
-    }
 
     // --- roots and children
 

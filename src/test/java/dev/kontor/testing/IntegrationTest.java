@@ -6,6 +6,8 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import dev.kontor.tenant.TenantTestData;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -17,8 +19,9 @@ import org.springframework.test.context.ActiveProfiles;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@ExtendWith(NoVaadinLeftovers.class)
 @SpringBootTest
 @ActiveProfiles("test")
-@Import({QueryCounting.class, TestClock.class, Fixtures.class, Outbox.class, TestRequests.class})
+@Import({QueryCounting.class, TestClock.class, Fixtures.class, Outbox.class, TestRequests.class, TenantTestData.class})
 public @interface IntegrationTest {
 }
