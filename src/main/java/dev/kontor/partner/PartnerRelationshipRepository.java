@@ -67,6 +67,17 @@ interface PartnerRelationshipRepository extends JpaRepository<PartnerRelationshi
             """)
     Optional<StandingRow> findStanding(long relationshipId, long userId);
 
+    /** The customers as their partners' lists show them now, for relationships about to close. */
+    @Query("""
+            select new dev.kontor.partner.CustomerSnapshot(o.id, o.name, o.customerNumber, cp.displayName,
+                   coalesce(a.paymentMethodOnFile, false))
+            from Organization o
+              left join CustomerAccount a on a.organizationId = o.id
+              left join UserAccount cp on cp.id = a.contactPersonId
+            where o.id in :customerIds
+            """)
+    List<CustomerSnapshot> findSnapshots(java.util.Collection<Long> customerIds);
+
     /** The active managers of a customer, to tell them about their partners. */
     @Query("""
             select new dev.kontor.partner.Recipient(u.email, u.displayName)
