@@ -4,7 +4,6 @@ import dev.kontor.audit.ActingOnBehalf;
 import dev.kontor.organization.DelegatedRights;
 import dev.kontor.organization.OrganizationPath;
 import dev.kontor.organization.OrganizationRight;
-import dev.kontor.partner.PartnerGrants;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -17,25 +16,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The rights a partner user holds in a customer account and the tenants below it: those of the relationship, and
- * only while this browser tab is in a valid access session for that very account. An idle or revoked session is ended on the spot (in a
- * transaction of its own) and grants nothing.
+ * only while this browser tab is in a valid access session for that very account, checked on every call by
+ * {@link AccessSessions#rightsNow}: an idle or revoked session, or one whose partner user is no longer an active
+ * member of the partner (or, as an employee, no longer assigned to the customer), is ended on the spot and grants
+ * nothing.
  */
 @Component
 class AccessRights implements DelegatedRights, ActingOnBehalf {
 
     private final AccessSessionRepository sessions;
-    private final PartnerGrants grants;
     private final AccessSessions accessSessions;
-    private final AccessSettings settings;
     private final Clock clock;
     private final TransactionTemplate separately;
 
-    AccessRights(AccessSessionRepository sessions, PartnerGrants grants, AccessSessions accessSessions,
-                 AccessSettings settings, Clock clock, PlatformTransactionManager transactions) {
+    AccessRights(AccessSessionRepository sessions, AccessSessions accessSessions, Clock clock,
+                 PlatformTransactionManager transactions) {
         this.sessions = sessions;
-        this.grants = grants;
         this.accessSessions = accessSessions;
-        this.settings = settings;
         this.clock = clock;
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -50,29 +47,19 @@ class AccessRights implements DelegatedRights, ActingOnBehalf {
         if (session.isEmpty()) {
             return EnumSet.noneOf(OrganizationRight.class);
         }
-        long id = session.get().getId();
-        Instant now = clock.instant();
-        if (session.get().isIdleAt(now, settings.idleTimeout())) {
-            endSeparately(id, AccessSession.EndReason.TIMED_OUT);
+        Optional<Set<OrganizationRight>> rights = accessSessions.rightsNow(session.get());
+        if (rights.isEmpty()) {
             return EnumSet.noneOf(OrganizationRight.class);
         }
-        Set<OrganizationRight> rights = grants.activeRights(session.get().getRelationshipId());
-        if (rights.isEmpty()) {
-            endSeparately(id, AccessSession.EndReason.RIGHTS_ENDED);
-            return rights;
-        }
+        long id = session.get().getId();
+        Instant now = clock.instant();
         separately.executeWithoutResult(status -> sessions.findById(id).ifPresent(s -> s.touch(now)));
-        return rights;
+        return rights.get();
     }
 
     @Override
     public Optional<Long> onBehalfOf() {
         return AccessTab.sessionId().flatMap(sessions::findById).filter(AccessSession::isOpen)
                 .map(AccessSession::getPartnerId);
-    }
-
-    private void endSeparately(long sessionId, AccessSession.EndReason why) {
-        separately.executeWithoutResult(status -> sessions.findById(sessionId)
-                .ifPresent(s -> accessSessions.end(s, why)));
     }
 }

@@ -17,7 +17,11 @@ import java.time.Instant;
 @Table(name = "access_session")
 class AccessSession {
 
-    enum EndReason { LEFT, SIGNED_OUT, TIMED_OUT, RIGHTS_ENDED }
+    /**
+     * Why a session ended: the partner user left or signed out, it idled, the relationship ended or lost its rights,
+     * the person is no longer an active member of the partner, or (an employee) the customer is no longer theirs.
+     */
+    enum EndReason { LEFT, SIGNED_OUT, TIMED_OUT, RIGHTS_ENDED, MEMBERSHIP_ENDED, NOT_ASSIGNED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -9,20 +9,27 @@ import dev.kontor.base.TextRules;
 import dev.kontor.mail.MailMessage;
 import dev.kontor.mail.MailOutbox;
 import dev.kontor.organization.CustomerNumber;
+import dev.kontor.organization.OrganizationRight;
 import dev.kontor.partner.AccessGrant;
+import dev.kontor.partner.AccessStanding;
 import dev.kontor.partner.PartnerGrants;
 import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.CurrentUser;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Starts, reads and ends access sessions. A partner user enters a customer account only through an active (and,
  * for employees, assigned) partnership; inside, they hold the relationship's rights and nothing more, checked anew
- * on every call so that a revocation, an ended partnership or 30 idle minutes end the session at once.
+ * on every call (see {@link #rightsNow}) so that a revocation, an ended partnership, the end of the person's own
+ * membership or assignment, or 30 idle minutes end the session at once.
  */
 @Service
 public class AccessSessions {
@@ -38,10 +45,11 @@ public class AccessSessions {
     private final AccessPolicyRepository policies;
     private final MailOutbox mail;
     private final I18NProvider i18n;
+    private final TransactionTemplate separately;
 
     AccessSessions(AccessSessionRepository sessions, PartnerGrants grants, AuditLog auditLog,
                    AccessSettings settings, Clock clock, AccessPolicyRepository policies, MailOutbox mail,
-                   I18NProvider i18n) {
+                   I18NProvider i18n, PlatformTransactionManager transactions) {
         this.sessions = sessions;
         this.grants = grants;
         this.auditLog = auditLog;
@@ -50,6 +58,8 @@ public class AccessSessions {
         this.policies = policies;
         this.mail = mail;
         this.i18n = i18n;
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Enters the customer's account in this browser tab; the reason (a ticket number, say) is optional. */
@@ -118,13 +128,35 @@ public class AccessSessions {
     public Optional<CurrentAccess> current() {
         return AccessTab.sessionId().flatMap(sessions::findById).filter(AccessSession::isOpen)
                 .filter(s -> CurrentUser.find().map(me -> me.userId() == s.getUserId()).orElse(false))
-                .flatMap(s -> {
-                    var rights = grants.activeRights(s.getRelationshipId());
-                    if (rights.isEmpty() || s.isIdleAt(clock.instant(), settings.idleTimeout())) {
-                        return Optional.empty();
-                    }
-                    return Optional.of(describe(s, rights));
-                });
+                .flatMap(s -> rightsNow(s).map(rights -> describe(s, rights)));
+    }
+
+    /**
+     * The rights an open session holds at this moment: those of the relationship while it is active, while the
+     * partner user is still an active member of the partner and (as an employee) still assigned to the customer, and
+     * while the session has not idled. Every call inside a session is checked here. When a check fails, the session
+     * is ended on the spot (in a transaction of its own, so that the end stands even when the call is refused) and
+     * audited on both organizations with the reason, which the banner then says; nothing is granted.
+     */
+    Optional<Set<OrganizationRight>> rightsNow(AccessSession session) {
+        if (session.isIdleAt(clock.instant(), settings.idleTimeout())) {
+            endSeparately(session.getId(), AccessSession.EndReason.TIMED_OUT);
+            return Optional.empty();
+        }
+        AccessStanding standing = grants.standing(session.getRelationshipId(), session.getUserId());
+        if (!standing.granted() || standing.rights().isEmpty()) {
+            endSeparately(session.getId(), switch (standing.outcome()) {
+                case NOT_A_MEMBER -> AccessSession.EndReason.MEMBERSHIP_ENDED;
+                case NOT_ASSIGNED -> AccessSession.EndReason.NOT_ASSIGNED;
+                case GRANTED, PARTNERSHIP_ENDED -> AccessSession.EndReason.RIGHTS_ENDED;
+            });
+            return Optional.empty();
+        }
+        return Optional.of(standing.rights());
+    }
+
+    private void endSeparately(long sessionId, AccessSession.EndReason why) {
+        separately.executeWithoutResult(status -> sessions.findById(sessionId).ifPresent(s -> end(s, why)));
     }
 
     /** The customer account of one of the signed-in person's open access sessions. */
@@ -143,8 +175,7 @@ public class AccessSessions {
     public boolean continueInThisTab(long sessionId) {
         boolean valid = sessions.findById(sessionId).filter(AccessSession::isOpen)
                 .filter(s -> CurrentUser.find().map(me -> me.userId() == s.getUserId()).orElse(false))
-                .filter(s -> !grants.activeRights(s.getRelationshipId()).isEmpty())
-                .filter(s -> !s.isIdleAt(clock.instant(), settings.idleTimeout()))
+                .filter(s -> rightsNow(s).isPresent())
                 .isPresent();
         if (valid) {
             AccessTab.enter(sessionId);
@@ -190,6 +221,8 @@ public class AccessSessions {
             case SIGNED_OUT -> AuditSummary.term("audit.term.access-ended-signed-out");
             case TIMED_OUT -> AuditSummary.term("audit.term.access-ended-timed-out");
             case RIGHTS_ENDED -> AuditSummary.term("audit.term.access-ended-rights-ended");
+            case MEMBERSHIP_ENDED -> AuditSummary.term("audit.term.access-ended-membership-ended");
+            case NOT_ASSIGNED -> AuditSummary.term("audit.term.access-ended-not-assigned");
         };
     }
 

@@ -49,12 +49,14 @@ class CustomerDecisions {
     private final AuditLog auditLog;
     private final TransactionTemplate separateRead;
     private final Clock clock;
+    private final CustomerSnapshots snapshots;
 
     @PersistenceContext
     private EntityManager entityManager;
 
     CustomerDecisions(CustomerSideRepository relationships, RequestLinkArchive links, CustomerSideMails mails,
-                      AuditLog auditLog, PlatformTransactionManager transactionManager, Clock clock) {
+                      AuditLog auditLog, PlatformTransactionManager transactionManager, Clock clock,
+                      CustomerSnapshots snapshots) {
         this.relationships = relationships;
         this.links = links;
         this.mails = mails;
@@ -63,6 +65,7 @@ class CustomerDecisions {
         this.separateRead.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.separateRead.setReadOnly(true);
         this.clock = clock;
+        this.snapshots = snapshots;
     }
 
     /** The customer grants rights (VIEW always included, ADMIN only while no other partner holds it). */
@@ -86,7 +89,7 @@ class CustomerDecisions {
         Parties parties = partiesOf(relationship);
         requireOpenRequest(relationship, parties);
         links.closeCurrentLink(relationship.getId(), ClosedRequestLink.Outcome.DECLINED);
-        relationship.decline(by, clock.instant());
+        relationship.decline(by, clock.instant(), snapshots.of(relationship.getCustomerId()));
         flush(relationship, parties);
         auditBoth(REQUEST_DECLINED, relationship,
                 AuditSummary.of("partner-request-declined", parties.partnerName(), parties.customerLabel()),
@@ -120,7 +123,7 @@ class CustomerDecisions {
         Parties parties = partiesOf(relationship);
         requireActive(relationship, parties);
         Set<OrganizationRight> before = relationship.getGrantedRights();
-        relationship.revoke(by, clock.instant());
+        relationship.revoke(by, clock.instant(), snapshots.of(relationship.getCustomerId()));
         flush(relationship, parties);
         auditBoth(RELATIONSHIP_REVOKED, relationship,
                 AuditSummary.of("partner-revoked-by-customer", parties.partnerName(), parties.customerLabel()),

@@ -7,20 +7,30 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
-/** The managed-customers grid's statements: one page of rows and their count; the partner's sent requests. */
+/**
+ * The managed-customers grid's statements: one page of rows and their count; the partner's sent requests. A closed
+ * relationship shows (and is filtered and sorted by) the customer as it was when it closed, kept on the relationship;
+ * an open one shows the customer as it is.
+ */
 interface ManagedCustomerRepository extends Repository<PartnerRelationship, Long> {
 
     @Query("""
-            select new dev.kontor.partner.ManagedCustomer(r.id, o.id, o.customerNumber, o.name, r.state,
-                   r.grantedRights, r.requestedRights, cp.displayName, r.answeredAt, r.reviewPending,
-                   coalesce(a.paymentMethodOnFile, false), r.version)
+            select new dev.kontor.partner.ManagedCustomer(r.id, o.id,
+                   coalesce(r.snapshotCustomerNumber, o.customerNumber), coalesce(r.snapshotCustomerName, o.name),
+                   r.state, r.grantedRights, r.requestedRights,
+                   case when r.snapshotAt is null then cp.displayName else r.snapshotContactPerson end,
+                   r.answeredAt, r.reviewPending,
+                   case when r.snapshotAt is null then coalesce(a.paymentMethodOnFile, false)
+                        else r.snapshotPaymentMethodOnFile end,
+                   r.version)
             from PartnerRelationship r
               join Organization o on o.id = r.customerId
               left join CustomerAccount a on a.organizationId = o.id
               left join UserAccount cp on cp.id = a.contactPersonId
             where r.partnerId = :partnerId
               and r.state in :states
-              and (lower(o.name) like :pattern escape '\\' or lower(o.customerNumber) like :pattern escape '\\')
+              and (lower(coalesce(r.snapshotCustomerName, o.name)) like :pattern escape '\\'
+                   or lower(coalesce(r.snapshotCustomerNumber, o.customerNumber)) like :pattern escape '\\')
               and (:everyone = true or exists (select 1 from CustomerAssignment ca
                    where ca.partnerId = r.partnerId and ca.customerId = r.customerId and ca.userId = :userId))
             """)
@@ -32,7 +42,8 @@ interface ManagedCustomerRepository extends Repository<PartnerRelationship, Long
               join Organization o on o.id = r.customerId
             where r.partnerId = :partnerId
               and r.state in :states
-              and (lower(o.name) like :pattern escape '\\' or lower(o.customerNumber) like :pattern escape '\\')
+              and (lower(coalesce(r.snapshotCustomerName, o.name)) like :pattern escape '\\'
+                   or lower(coalesce(r.snapshotCustomerNumber, o.customerNumber)) like :pattern escape '\\')
               and (:everyone = true or exists (select 1 from CustomerAssignment ca
                    where ca.partnerId = r.partnerId and ca.customerId = r.customerId and ca.userId = :userId))
             """)
@@ -40,7 +51,8 @@ interface ManagedCustomerRepository extends Repository<PartnerRelationship, Long
                    long userId);
 
     @Query("""
-            select new dev.kontor.partner.SentRequest(r.id, o.customerNumber, o.name, r.requestEmail, r.state,
+            select new dev.kontor.partner.SentRequest(r.id, coalesce(r.snapshotCustomerNumber, o.customerNumber),
+                   coalesce(r.snapshotCustomerName, o.name), r.requestEmail, r.state,
                    r.requestedRights, r.requestedAt, r.requestExpiresAt, r.answeredAt)
             from PartnerRelationship r join Organization o on o.id = r.customerId
             where r.partnerId = :partnerId and r.state in :states

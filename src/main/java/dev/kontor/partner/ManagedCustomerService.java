@@ -27,8 +27,8 @@ public class ManagedCustomerService {
 
     /** The grid's sortable columns and the query paths behind them; nothing else reaches the ORDER BY. */
     private static final Map<String, String> SORTABLE = Map.of(
-            "customerNumber", "o.customerNumber",
-            "name", "o.name",
+            "customerNumber", "coalesce(r.snapshotCustomerNumber, o.customerNumber)",
+            "name", "coalesce(r.snapshotCustomerName, o.name)",
             "state", "r.state",
             "since", "r.answeredAt");
     private static final Set<RelationshipState> CURRENT = EnumSet.of(RelationshipState.ACTIVE);
@@ -88,7 +88,7 @@ public class ManagedCustomerService {
             }
         }
         if (sort.isUnsorted()) {
-            sort = JpaSort.unsafe(Sort.Direction.ASC, "o.customerNumber");
+            sort = JpaSort.unsafe(Sort.Direction.ASC, SORTABLE.get("customerNumber"));
         }
         return PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), sort);
     }

@@ -79,6 +79,16 @@ public class PartnerGrants {
                 relationships.customerNumberOf(relationship.getCustomerId()), activeRights(relationshipId));
     }
 
+    /**
+     * What the relationship grants this partner user now, for an access session already granted: nothing once the
+     * relationship has ended, the person is no longer an active member of the partner, or (as an employee) the
+     * customer is no longer assigned to them. One statement.
+     */
+    public AccessStanding standing(long relationshipId, long userId) {
+        return relationships.findStanding(relationshipId, userId).map(AccessStanding::of)
+                .orElseGet(() -> AccessStanding.refused(AccessStanding.Outcome.PARTNERSHIP_ENDED));
+    }
+
     /** What the relationship grants now: nothing once it has ended or was revoked. */
     public Set<OrganizationRight> activeRights(long relationshipId) {
         return relationships.findById(relationshipId).filter(r -> r.getState() == RelationshipState.ACTIVE)

@@ -97,6 +97,22 @@ class PartnerRelationship {
     @Column(name = "tenants_customer_id")
     private Long tenantsCustomerId;
 
+    /** Set when the relationship closes: the customer as its partner saw it then, all the former partner still sees. */
+    @Column(name = "snapshot_at")
+    private Instant snapshotAt;
+
+    @Column(name = "snapshot_customer_name", length = 200)
+    private String snapshotCustomerName;
+
+    @Column(name = "snapshot_customer_number", length = 20)
+    private String snapshotCustomerNumber;
+
+    @Column(name = "snapshot_contact_person", length = 200)
+    private String snapshotContactPerson;
+
+    @Column(name = "snapshot_payment_method_on_file")
+    private Boolean snapshotPaymentMethodOnFile;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -141,8 +157,9 @@ class PartnerRelationship {
         enter(RelationshipState.ACTIVE);
     }
 
-    void decline(long by, Instant now) {
+    void decline(long by, Instant now, CustomerSnapshot customer) {
         requireState(RelationshipState.REQUESTED);
+        keep(customer, now);
         this.answeredBy = by;
         this.answeredAt = now;
         this.requestTokenHash = null;
@@ -150,28 +167,29 @@ class PartnerRelationship {
     }
 
     /** The partner withdraws a pending request. */
-    void withdraw(long by, Instant now) {
+    void withdraw(long by, Instant now, CustomerSnapshot customer) {
         requireState(RelationshipState.REQUESTED);
-        end(RelationshipState.REVOKED, by, now);
+        end(RelationshipState.REVOKED, by, now, customer);
     }
 
-    void expire(Instant now) {
+    void expire(Instant now, CustomerSnapshot customer) {
         requireState(RelationshipState.REQUESTED);
+        keep(customer, now);
         this.requestTokenHash = null;
         this.endedAt = now;
         enter(RelationshipState.EXPIRED);
     }
 
     /** The customer ends an active relationship. */
-    void revoke(long by, Instant now) {
+    void revoke(long by, Instant now, CustomerSnapshot customer) {
         requireState(RelationshipState.ACTIVE);
-        end(RelationshipState.REVOKED, by, now);
+        end(RelationshipState.REVOKED, by, now, customer);
     }
 
     /** The partner ends an active relationship. */
-    void terminate(long by, Instant now) {
+    void terminate(long by, Instant now, CustomerSnapshot customer) {
         requireState(RelationshipState.ACTIVE);
-        end(RelationshipState.TERMINATED, by, now);
+        end(RelationshipState.TERMINATED, by, now, customer);
     }
 
     void changeRights(Set<OrganizationRight> rights, Instant now) {
@@ -203,11 +221,24 @@ class PartnerRelationship {
         this.reviewedAt = now;
     }
 
-    private void end(RelationshipState end, long by, Instant now) {
+    private void end(RelationshipState end, long by, Instant now, CustomerSnapshot customer) {
+        keep(customer, now);
         this.requestTokenHash = null;
         this.endedBy = by;
         this.endedAt = now;
         enter(end);
+    }
+
+    /** Keeps the customer as the partner sees it now: once closed, the relationship shows nothing newer. */
+    private void keep(CustomerSnapshot customer, Instant now) {
+        if (customer == null || customer.customerId() != customerId) {
+            throw new IllegalArgumentException("A closing relationship keeps its own customer as it is now");
+        }
+        this.snapshotAt = now;
+        this.snapshotCustomerName = customer.name();
+        this.snapshotCustomerNumber = customer.customerNumber();
+        this.snapshotContactPerson = customer.contactPersonName();
+        this.snapshotPaymentMethodOnFile = customer.paymentMethodOnFile();
     }
 
     private void enter(RelationshipState next) {

@@ -46,6 +46,38 @@ interface PartnerRelationshipRepository extends JpaRepository<PartnerRelationshi
             """)
     List<PartnerRelationship> findActiveOf(long customerId);
 
+    /**
+     * The relationship's state and rights with the person's active roles in its partner (leads: legal representative
+     * or administrator) and their assignments to its customer: one statement however many there are.
+     */
+    @Query("""
+            select new dev.kontor.partner.StandingRow(r.state, r.grantedRights,
+                   (select count(m) from Membership m
+                    where m.user.id = :userId and m.organization.id = r.partnerId
+                      and m.state = dev.kontor.organization.MembershipState.ACTIVE
+                      and m.role in (dev.kontor.organization.MembershipRole.LEGAL_REPRESENTATIVE,
+                                     dev.kontor.organization.MembershipRole.PARTNER_ADMINISTRATOR)),
+                   (select count(m) from Membership m
+                    where m.user.id = :userId and m.organization.id = r.partnerId
+                      and m.state = dev.kontor.organization.MembershipState.ACTIVE
+                      and m.role = dev.kontor.organization.MembershipRole.PARTNER_EMPLOYEE),
+                   (select count(a) from CustomerAssignment a
+                    where a.partnerId = r.partnerId and a.customerId = r.customerId and a.userId = :userId))
+            from PartnerRelationship r where r.id = :relationshipId
+            """)
+    Optional<StandingRow> findStanding(long relationshipId, long userId);
+
+    /** The customers as their partners' lists show them now, for relationships about to close. */
+    @Query("""
+            select new dev.kontor.partner.CustomerSnapshot(o.id, o.name, o.customerNumber, cp.displayName,
+                   coalesce(a.paymentMethodOnFile, false))
+            from Organization o
+              left join CustomerAccount a on a.organizationId = o.id
+              left join UserAccount cp on cp.id = a.contactPersonId
+            where o.id in :customerIds
+            """)
+    List<CustomerSnapshot> findSnapshots(java.util.Collection<Long> customerIds);
+
     /** The active managers of a customer, to tell them about their partners. */
     @Query("""
             select new dev.kontor.partner.Recipient(u.email, u.displayName)

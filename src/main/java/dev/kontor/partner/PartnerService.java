@@ -67,12 +67,14 @@ public class PartnerService {
     private final PartnerSettings settings;
     private final Clock clock;
     private final RequestLinkArchive linkArchive;
+    private final CustomerSnapshots snapshots;
 
     PartnerService(PartnerRelationshipRepository relationships, ManagedCustomerRepository managedCustomers,
                    CustomerAssignmentRepository assignments, PartnerAccess access,
                    OrganizationService organizations, OrganizationOnboarding onboarding,
                    MembershipAdministration memberships, UserAccountService users, PartnerMails mails,
-                   AuditLog auditLog, PartnerSettings settings, Clock clock, RequestLinkArchive linkArchive) {
+                   AuditLog auditLog, PartnerSettings settings, Clock clock, RequestLinkArchive linkArchive,
+                   CustomerSnapshots snapshots) {
         this.relationships = relationships;
         this.managedCustomers = managedCustomers;
         this.assignments = assignments;
@@ -86,6 +88,7 @@ public class PartnerService {
         this.settings = settings;
         this.clock = clock;
         this.linkArchive = linkArchive;
+        this.snapshots = snapshots;
     }
 
     /** The partners the signed-in person works for (most people: one). */
@@ -210,7 +213,7 @@ public class PartnerService {
         if (relationship.getState() == RelationshipState.REQUESTED) {
             linkArchive.closeCurrentLink(relationship.getId(), ClosedRequestLink.Outcome.WITHDRAWN);
         }
-        relationship.withdraw(me.userId(), clock.instant());
+        relationship.withdraw(me.userId(), clock.instant(), snapshots.of(relationship.getCustomerId()));
         relationships.flush();
         auditBoth(relationship, REQUEST_WITHDRAWN, AuditSummary.of("partner-request-withdrawn"), "REQUESTED",
                 "REVOKED");
@@ -223,7 +226,7 @@ public class PartnerService {
         PartnerRelationship relationship = lockedOfPartner(partnerId, relationshipId);
         String granted = rightsText(relationship.getGrantedRights());
         Instant now = clock.instant();
-        relationship.terminate(me.userId(), now);
+        relationship.terminate(me.userId(), now, snapshots.of(relationship.getCustomerId()));
         relationships.flush();
         auditBoth(relationship, RELATIONSHIP_TERMINATED, AuditSummary.of("partner-terminated-by-partner"), granted,
                 null);

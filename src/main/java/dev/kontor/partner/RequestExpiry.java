@@ -7,6 +7,8 @@ import dev.kontor.user.SystemTask;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
@@ -27,14 +29,16 @@ class RequestExpiry {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final RequestLinkArchive linkArchive;
+    private final CustomerSnapshots snapshots;
 
     RequestExpiry(PartnerRelationshipRepository relationships, AuditLog auditLog, TransactionTemplate transaction,
-                  Clock clock, RequestLinkArchive linkArchive) {
+                  Clock clock, RequestLinkArchive linkArchive, CustomerSnapshots snapshots) {
         this.relationships = relationships;
         this.auditLog = auditLog;
         this.transaction = transaction;
         this.clock = clock;
         this.linkArchive = linkArchive;
+        this.snapshots = snapshots;
     }
 
     @Scheduled(initialDelayString = "${kontor.partner.expiry-initial-delay:1m}",
@@ -60,9 +64,12 @@ class RequestExpiry {
     private int expireBatch() {
         Instant now = clock.instant();
         List<PartnerRelationship> due = relationships.findExpiredRequests(now, PageRequest.of(0, BATCH));
+        // the customers of the whole batch as their partners see them, in one statement
+        Map<Long, CustomerSnapshot> customers = snapshots.of(due.stream().map(PartnerRelationship::getCustomerId)
+                .collect(Collectors.toSet()));
         for (PartnerRelationship request : due) {
             linkArchive.closeCurrentLink(request.getId(), ClosedRequestLink.Outcome.EXPIRED);
-            request.expire(now);
+            request.expire(now, customers.get(request.getCustomerId()));
             AuditSummary summary = AuditSummary.of("partner-request-expired");
             auditLog.record(AuditEntry.change(REQUEST_EXPIRED, request.getPartnerId(), summary, "REQUESTED",
                     "EXPIRED"));

@@ -1,0 +1,31 @@
+package dev.kontor.partner;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/** Reads the customer as its partner sees it, for a relationship about to close: one statement for any number. */
+@Component
+class CustomerSnapshots {
+
+    private final PartnerRelationshipRepository relationships;
+
+    CustomerSnapshots(PartnerRelationshipRepository relationships) {
+        this.relationships = relationships;
+    }
+
+    CustomerSnapshot of(long customerId) {
+        return of(List.of(customerId)).get(customerId);
+    }
+
+    Map<Long, CustomerSnapshot> of(Collection<Long> customerIds) {
+        if (customerIds.isEmpty()) {
+            return Map.of();
+        }
+        return relationships.findSnapshots(customerIds).stream()
+                .collect(Collectors.toMap(CustomerSnapshot::customerId, Function.identity()));
+    }
+}
