@@ -6,6 +6,8 @@ import java.io.Serial;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -27,6 +29,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Component
 class ThrottledSignIn implements AuthenticationProvider {
 
+    private static final Logger log = LoggerFactory.getLogger(ThrottledSignIn.class);
+
     private final DaoAuthenticationProvider passwords;
     private final SignInThrottle throttle;
     private final SignInUnlocks unlocks;
@@ -47,14 +51,15 @@ class ThrottledSignIn implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication attempt) {
         String typed = attempt.getName() == null ? "" : attempt.getName().strip();
-        String account = EmailAddress.normalize(typed);
+        // no account has a longer address; a longer name must not cost the throttle more memory
+        String account = clip(EmailAddress.normalize(typed));
         String clientAddress = clientAddress(attempt);
         HttpSession session = currentSession();
         boolean unlocked = UnlockedBrowser.covers(session, account, clock.instant());
 
         Optional<SignInThrottle.Refusal> refusal = throttle.admit(account, clientAddress, unlocked);
         if (refusal.isPresent()) {
-            unlocks.refused(typed, refusal.get());
+            bookkeeping(() -> unlocks.refused(typed, refusal.get()));
             throw new SignInThrottled(refusal.get().retryAfter());
         }
         try {
@@ -63,9 +68,26 @@ class ThrottledSignIn implements AuthenticationProvider {
             UnlockedBrowser.forget(session, account);
             return signedIn;
         } catch (AuthenticationException failure) {
-            throttle.failed(account, clientAddress).ifPresent(delay -> unlocks.delayed(typed, delay));
+            throttle.failed(account, clientAddress)
+                    .ifPresent(delay -> bookkeeping(() -> unlocks.delayed(typed, delay)));
             throw failure;
         }
+    }
+
+    /**
+     * Audit and mail after a refusal must not turn the refusal into an error page: the sign-in page's answer stays
+     * the same whatever happens to them (the audit log and outbox report their own trouble).
+     */
+    private static void bookkeeping(Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            log.warn("Bookkeeping of a throttled sign-in failed", e);
+        }
+    }
+
+    private static String clip(String account) {
+        return account.length() <= EmailAddress.MAX_LENGTH ? account : account.substring(0, EmailAddress.MAX_LENGTH);
     }
 
     @Override

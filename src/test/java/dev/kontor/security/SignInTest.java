@@ -277,6 +277,12 @@ class SignInTest {
         assertThat(outbox.to(known)).hasSize(2);
     }
 
+    @Test
+    void a_name_of_ten_thousand_characters_gets_the_usual_answer() throws Exception {
+        signIn("x".repeat(10_000) + "@example.test", "wrong", network + "1")
+                .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error"));
+    }
+
     private ResultActions signIn(String email, String password, String clientAddress) throws Exception {
         return mvc.perform(post("/login").param("username", email).param("password", password).with(csrf())
                 .with(request -> {
