@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accountRefill      how often an account gets one attempt back
  * @param unlockValidity     how long an unlock link works
  * @param unlockMailInterval the least time between two unlock mails to one person
+ * @param familiarFor        how long an address the account signed in from stays exempt from the per-account limit
  */
 @ConfigurationProperties("kontor.sign-in")
 public record SignInLimits(
@@ -28,7 +29,8 @@ public record SignInLimits(
         @DefaultValue("30") int accountAttempts,
         @DefaultValue("1m") Duration accountRefill,
         @DefaultValue("1h") Duration unlockValidity,
-        @DefaultValue("15m") Duration unlockMailInterval) {
+        @DefaultValue("15m") Duration unlockMailInterval,
+        @DefaultValue("30d") Duration familiarFor) {
 
     public SignInLimits {
         if (freeAttempts < 1 || addressAttempts < 1 || accountAttempts < 1) {

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * {@code longestDelay}. Failures elsewhere never touch the delay of the real person's own address.</li>
  * <li><b>per account, all addresses together</b> (loose): a token bucket of {@code accountAttempts}, refilled one
  * every {@code accountRefill}, against a guesser with many addresses. An attacker can empty it, but only for the
- * time of one refill; the unlock link exempts the real person's browser from it.</li>
+ * time of one refill; an address the account signed in from within {@code familiarFor} is exempt from it, and the
+ * unlock link exempts the real person's browser wherever it is.</li>
  * </ol>
  * An attempt refused by a limit is refused without looking at the password and does not lengthen any wait. A browser
  * that opened an unlock link for the account is exempt from limits 1 and 3 for that account; limit 2 still applies.
@@ -55,6 +56,8 @@ public class SignInThrottle {
     private final Map<String, Tracked> addresses = new ConcurrentHashMap<>();
     private final Map<String, Tracked> accounts = new ConcurrentHashMap<>();
     private final Map<String, Failures> accountsAtAddresses = new ConcurrentHashMap<>();
+    /** When each account last signed in from each address: such familiar addresses skip the per-account limit. */
+    private final Map<String, Instant> familiar = new ConcurrentHashMap<>();
 
     SignInThrottle(SignInLimits limits, Clock clock) {
         this.limits = limits;
@@ -92,6 +95,9 @@ public class SignInThrottle {
         if (!fromAddress.isConsumed()) {
             return Optional.of(new Refusal(Limit.ADDRESS, wait(fromAddress)));
         }
+        if (isFamiliar(account, clientAddress, now)) {
+            return Optional.empty();
+        }
         ConsumptionProbe forAccount = accountBucket(account).bucket().tryConsumeAndReturnRemaining(1);
         if (!forAccount.isConsumed()) {
             address.bucket().addTokens(1);
@@ -102,11 +108,15 @@ public class SignInThrottle {
 
     /** The right password: the tokens held go back and the account's failures from this address are forgotten. */
     public void succeeded(String account, String clientAddress, boolean unlocked) {
+        Instant now = clock.instant();
         accountsAtAddresses.remove(pair(account, clientAddress));
         if (!unlocked) {
             addressBucket(clientAddress).bucket().addTokens(1);
-            accountBucket(account).bucket().addTokens(1);
+            if (!isFamiliar(account, clientAddress, now)) {
+                accountBucket(account).bucket().addTokens(1);
+            }
         }
+        familiar.put(pair(account, clientAddress), now);
     }
 
     /** A failed attempt: the tokens stay spent; returns the wait this failure sets for the account at this address. */
@@ -155,6 +165,12 @@ public class SignInThrottle {
         addresses.values().removeIf(tracked -> tracked.idleSince(forgetBefore, limits.addressAttempts()));
         accounts.values().removeIf(tracked -> tracked.idleSince(forgetBefore, limits.accountAttempts()));
         accountsAtAddresses.values().removeIf(failures -> failures.lastFailure().isBefore(forgetBefore));
+        familiar.values().removeIf(lastSignIn -> lastSignIn.isBefore(now.minus(limits.familiarFor())));
+    }
+
+    private boolean isFamiliar(String account, String clientAddress, Instant now) {
+        Instant lastSignIn = familiar.get(pair(account, clientAddress));
+        return lastSignIn != null && lastSignIn.isAfter(now.minus(limits.familiarFor()));
     }
 
     private Tracked addressBucket(String clientAddress) {

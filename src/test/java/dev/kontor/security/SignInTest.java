@@ -198,6 +198,24 @@ class SignInTest {
     }
 
     @Test
+    void a_person_at_an_address_they_signed_in_from_before_is_not_slowed_by_an_attack_on_their_account()
+            throws Exception {
+        String email = fixtures.person("Familiar");
+        String home = network + "100";
+        signIn(email, Fixtures.PASSWORD, home).andExpect(authenticated().withUsername(email));
+        for (int host = 1; host <= 7; host++) {
+            for (int attempt = 1; attempt <= 5; attempt++) {
+                signIn(email, "guess " + host + "." + attempt, network + host).andExpect(unauthenticated());
+            }
+        }
+        // the account as a whole is slowed for a newcomer address ...
+        signIn(email, Fixtures.PASSWORD, network + "101").andExpect(unauthenticated());
+
+        // ... but not at home
+        signIn(email, Fixtures.PASSWORD, home).andExpect(authenticated().withUsername(email));
+    }
+
+    @Test
     void the_unlock_link_lets_the_browser_that_opens_it_sign_in_at_once_and_works_only_once() throws Exception {
         String email = fixtures.person("Unlocking");
         for (int host = 1; host <= 6; host++) {

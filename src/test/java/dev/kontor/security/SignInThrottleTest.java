@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class SignInThrottleTest {
 
     private final SignInLimits limits = new SignInLimits(5, Duration.ofSeconds(2), Duration.ofMinutes(1), 10,
-            Duration.ofMinutes(1), 30, Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofMinutes(15));
+            Duration.ofMinutes(1), 30, Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofMinutes(15),
+            Duration.ofDays(30));
     private final MutableClock clock = new MutableClock();
     private final SignInThrottle throttle = new SignInThrottle(limits, clock);
 
