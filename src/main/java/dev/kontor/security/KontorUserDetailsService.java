@@ -1,5 +1,6 @@
 package dev.kontor.security;
 
+import dev.kontor.base.SecretTokens;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.OrganizationService;
 import dev.kontor.user.AuthenticatedUser;
@@ -11,18 +12,27 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
-/** Loads a person for sign-in: their password hash, lock state and the roles of their active memberships. */
+/**
+ * Loads a person for sign-in: their password hash and the roles of their active memberships. A person without a
+ * password (invited, not accepted yet) is disabled, but carries a stand-in hash that sign-in checks all the same:
+ * refusing them costs one bcrypt comparison, like a wrong password, so the time taken tells nothing.
+ */
 @Component
 class KontorUserDetailsService implements UserDetailsService {
 
     private final UserAccountService users;
     private final OrganizationService organizations;
+    private final PasswordEncoder passwordEncoder;
+    private volatile String standInHash;
 
-    KontorUserDetailsService(UserAccountService users, OrganizationService organizations) {
+    KontorUserDetailsService(UserAccountService users, OrganizationService organizations,
+                             PasswordEncoder passwordEncoder) {
         this.users = users;
         this.organizations = organizations;
+        this.passwordEncoder = passwordEncoder;
     }
 
     @Override
@@ -34,7 +44,18 @@ class KontorUserDetailsService implements UserDetailsService {
                 .distinct()
                 .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role))
                 .toList();
+        boolean hasPassword = candidate.passwordHash() != null;
         return new AuthenticatedUser(candidate.userId(), candidate.email(), candidate.displayName(),
-                candidate.passwordHash(), candidate.locked(), authorities);
+                hasPassword ? candidate.passwordHash() : standInHash(), hasPassword, false, authorities);
+    }
+
+    /** The hash of a random secret that is thrown away at once: no password ever matches it. */
+    private String standInHash() {
+        String hash = standInHash;
+        if (hash == null) {
+            hash = passwordEncoder.encode(SecretTokens.newToken());
+            standInHash = hash;
+        }
+        return hash;
     }
 }

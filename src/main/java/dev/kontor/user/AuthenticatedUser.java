@@ -18,15 +18,26 @@ public final class AuthenticatedUser implements UserDetails, CredentialsContaine
     private final String email;
     private final String displayName;
     private String passwordHash;
+    private final boolean enabled;
     private final boolean locked;
     private final List<GrantedAuthority> authorities;
 
     public AuthenticatedUser(long userId, String email, String displayName, String passwordHash, boolean locked,
                              Collection<? extends GrantedAuthority> authorities) {
+        this(userId, email, displayName, passwordHash, passwordHash != null, locked, authorities);
+    }
+
+    /**
+     * With {@code enabled} given apart from the hash: sign-in checks a stand-in hash for a person without a password
+     * (invited, not yet accepted), so that refusing them takes as long as refusing a wrong password.
+     */
+    public AuthenticatedUser(long userId, String email, String displayName, String passwordHash, boolean enabled,
+                             boolean locked, Collection<? extends GrantedAuthority> authorities) {
         this.userId = userId;
         this.email = email;
         this.displayName = displayName;
         this.passwordHash = passwordHash;
+        this.enabled = enabled;
         this.locked = locked;
         this.authorities = List.copyOf(authorities);
     }
@@ -67,7 +78,7 @@ public final class AuthenticatedUser implements UserDetails, CredentialsContaine
 
     @Override
     public boolean isEnabled() {
-        return passwordHash != null;
+        return enabled;
     }
 
     @Override

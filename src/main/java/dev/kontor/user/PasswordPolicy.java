@@ -1,6 +1,7 @@
 package dev.kontor.user;
 
 import dev.kontor.base.InvalidInput;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -13,15 +14,22 @@ import me.gosimple.nbvcxz.resources.DictionaryBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * Kontor's password rules, after OWASP ASVS: at least 12 characters, up to 128 allowed, no composition rules, and
- * no password that is common, a simple pattern (keyboard walks, repeats, dates) or built from the person's own name,
- * e-mail address or organization. Strength is estimated with nbvcxz (a zxcvbn descendant).
+ * Kontor's password rules, after OWASP ASVS: at least 12 characters, at most 72 bytes in UTF-8, no composition rules,
+ * and no password that is common, a simple pattern (keyboard walks, repeats, dates) or built from the person's own
+ * name, e-mail address or organization. Strength is estimated with nbvcxz (a zxcvbn descendant).
+ * <p>
+ * The upper limit is bcrypt's: it reads only the first 72 bytes of a password, and Spring Security's encoder refuses
+ * longer ones outright. Counting bytes rather than characters keeps the rule and the hash in agreement: a plain
+ * letter is one byte, an accented letter two, most emoji four.
  */
 @Component
 public class PasswordPolicy {
 
     public static final int MIN_LENGTH = 12;
-    public static final int MAX_LENGTH = 128;
+    /** The most bytes (UTF-8) that bcrypt takes into account, and so the most a password may have. */
+    public static final int MAX_BYTES = 72;
+    /** The most characters a password field takes: a password of plain letters reaches {@link #MAX_BYTES} there. */
+    public static final int MAX_LENGTH = MAX_BYTES;
     /** Estimated entropy below which a password counts as guessable (nbvcxz' own default is 35). */
     private static final double MINIMUM_ENTROPY = 40;
     private static final int SHORTEST_CONTEXT_WORD = 3;
@@ -31,7 +39,7 @@ public class PasswordPolicy {
         if (password == null || password.length() < MIN_LENGTH) {
             return Optional.of("password.too-short");
         }
-        if (password.length() > MAX_LENGTH) {
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             return Optional.of("password.too-long");
         }
         List<String> words = normalizedWords(contextWords);

@@ -36,12 +36,6 @@ public class UserAccount {
     @Column(name = "preferred_language", length = 8)
     private String preferredLanguage;
 
-    @Column(name = "failed_sign_ins", nullable = false)
-    private int failedSignIns;
-
-    @Column(name = "locked_until")
-    private Instant lockedUntil;
-
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -89,23 +83,6 @@ public class UserAccount {
 
     void setPreferredLanguage(Locale language) {
         this.preferredLanguage = language.toLanguageTag();
-    }
-
-    public int getFailedSignIns() {
-        return failedSignIns;
-    }
-
-    public boolean isLockedAt(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
-    }
-
-    public Optional<Instant> getLockedUntil() {
-        return Optional.ofNullable(lockedUntil);
-    }
-
-    void recordSuccessfulSignIn() {
-        failedSignIns = 0;
-        lockedUntil = null;
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.kontor.base.InvalidInput;
 import dev.kontor.base.LanguagePreference;
 import dev.kontor.base.RuleViolation;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The door to user accounts: sign-in bookkeeping, registration by the system and personal preferences. */
@@ -21,15 +19,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserAccountService implements LanguagePreference {
 
     private final UserAccountRepository users;
-    private final SignInThrottle throttle;
     private final Clock clock;
     private final PasswordPolicy passwordPolicy;
     private final PasswordEncoder passwordEncoder;
 
-    UserAccountService(UserAccountRepository users, SignInThrottle throttle, Clock clock, PasswordPolicy passwordPolicy,
+    UserAccountService(UserAccountRepository users, Clock clock, PasswordPolicy passwordPolicy,
                        PasswordEncoder passwordEncoder) {
         this.users = users;
-        this.throttle = throttle;
         this.clock = clock;
         this.passwordPolicy = passwordPolicy;
         this.passwordEncoder = passwordEncoder;
@@ -38,31 +34,18 @@ public class UserAccountService implements LanguagePreference {
     /** Used by sign-in only, before anyone is authenticated. */
     @Transactional(readOnly = true)
     public Optional<SignInCandidate> findSignInCandidate(String email) {
-        return users.findByEmail(EmailAddress.normalize(email))
-                .map(u -> new SignInCandidate(u.getId(), u.getEmail(), u.getDisplayName(), u.getPasswordHash(),
-                        u.isLockedAt(clock.instant())));
+        return users.findByEmail(EmailAddress.normalize(email)).map(UserAccountService::candidate);
     }
 
-    /**
-     * Counts a failed sign-in for a known address, in its own transaction so that it is kept whatever else happens.
-     * Returns the length of the lock when this failure locked the account.
-     */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public Optional<Duration> recordFailedSignIn(String email) {
-        String address = EmailAddress.normalize(email);
-        // counted in the database, so that attempts arriving at the same time are all counted
-        if (users.countFailedSignIn(address) == 0) {
-            return Optional.empty();
-        }
-        UserAccount user = users.findByEmail(address).orElseThrow();
-        Optional<Duration> lock = throttle.lockAfter(user.getFailedSignIns());
-        lock.ifPresent(duration -> users.lockUntil(address, clock.instant().plus(duration)));
-        return lock;
+    /** Used by sign-in only (the unlock link names its person by id), before anyone is authenticated. */
+    @Transactional(readOnly = true)
+    public Optional<SignInCandidate> findSignInCandidate(long userId) {
+        return users.findById(userId).map(UserAccountService::candidate);
     }
 
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void recordSuccessfulSignIn(long userId) {
-        users.findById(userId).ifPresent(UserAccount::recordSuccessfulSignIn);
+    private static SignInCandidate candidate(UserAccount user) {
+        return new SignInCandidate(user.getId(), user.getEmail(), user.getDisplayName(), user.getPasswordHash(),
+                user.getPreferredLanguage().orElse(null));
     }
 
     /** Registers a person whose password is already set (provider tooling and demo data). */

@@ -1,2 +1,2 @@
-/** People who can sign in: their e-mail login, password hash, language and sign-in throttling state. */
+/** People who can sign in: their e-mail login, password hash and language. */
 package dev.kontor.user;

@@ -54,6 +54,8 @@ class SignInJourneyIT extends EndToEndTest {
 
         submitLogin(DemoPeople.BEN, "not the password");
         assertThat(page.locator("vaadin-login-form")).containsText("Sign-in failed");
+        // the same words for every failure, throttled or not; they promise a wait of a minute at most
+        assertThat(page.locator("vaadin-login-form")).containsText("at most a minute");
         screenshot("04-login-failed");
 
         submitLogin(DemoPeople.BEN, DemoPeople.PASSWORD);

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 @IntegrationTest
 class InvitationServiceTest {
@@ -45,6 +46,9 @@ class InvitationServiceTest {
 
     @Autowired
     UserDetailsService userDetails;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
 
     @AfterEach
     void resetClock() {
@@ -109,6 +113,38 @@ class InvitationServiceTest {
         assertThat(invitations.preview(invited.token()).state()).isEqualTo(InvitationState.USED);
         assertThatThrownBy(() -> invitations.accept(invited.token(), "another fine long sentence here"))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("invitation.used");
+    }
+
+    @Test
+    void a_password_beyond_72_bytes_is_refused_with_its_own_message_and_changes_nothing() {
+        Invited invited = invite();
+
+        // 64 characters, 73 bytes: bcrypt would refuse it, so the policy must refuse it first
+        for (String tooLong : new String[] {"blue harbour lanterns sing quietly while seven copper kettles hum along softly",
+                "Grüße über Äcker, Flüsse und Höhenzüge nach München und zurück!!",
+                "blue harbour lanterns sing quietly while seven copper kettles 🔑🔑🔑", "x7 ".repeat(43)}) {
+            assertThatThrownBy(() -> invitations.accept(invited.token(), tooLong)).as(tooLong)
+                    .isInstanceOfSatisfying(InvalidInput.class, refusal -> {
+                        assertThat(refusal.messageKey()).isEqualTo("password.too-long");
+                        assertThat(refusal.field()).isEqualTo("password");
+                    });
+        }
+        assertThat(invitations.preview(invited.token()).state()).isEqualTo(InvitationState.OPEN);
+        assertThat(jdbc.queryForObject("select count(*) from app_user where email = ? and password_hash is null",
+                Integer.class, invited.email())).isOne();
+    }
+
+    @Test
+    void a_password_of_exactly_72_bytes_with_umlauts_is_stored_and_signs_in() {
+        Invited invited = invite();
+        String password = "Grüße über Äcker, Flüsse und Höhenzüge nach München und zurück!";
+        assertThat(password.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSize(72);
+
+        invitations.accept(invited.token(), password);
+
+        String hash = userDetails.loadUserByUsername(invited.email()).getPassword();
+        assertThat(passwordEncoder.matches(password, hash)).isTrue();
+        assertThat(passwordEncoder.matches(password.substring(0, password.length() - 1), hash)).isFalse();
     }
 
     @Test

@@ -71,6 +71,53 @@ class InvitationViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void a_password_beyond_72_bytes_gets_a_clear_message_next_to_the_field_and_changes_nothing() {
+        String token = invitationToken();
+        navigate("invitation/" + token, InvitationView.class);
+        PasswordField password = find(PasswordField.class).withId("new-password").single();
+        PasswordField repeat = find(PasswordField.class).withId("repeat-password").single();
+        assertThat(password.getMaxLength()).isEqualTo(72);
+
+        // 64 characters but 73 bytes: bcrypt refused such passwords with "Something went wrong" before
+        String umlauts = "Grüße über Äcker, Flüsse und Höhenzüge nach München und zurück!!";
+        test(password).setValue(umlauts);
+        assertThat(password.isInvalid()).isTrue();
+        assertThat(password.getErrorMessage()).contains("at most 72 bytes", "accented letter (ä, é) as two",
+                "emoji as four");
+
+        test(repeat).setValue(umlauts);
+        test(find(Button.class).withId("accept-invitation").single()).click();
+        assertThat(password.isInvalid()).isTrue();
+        assertThat(password.getErrorMessage()).contains("at most 72 bytes");
+        assertThat(invitations.preview(token).state()).isEqualTo(InvitationState.OPEN);
+
+        String emoji = "blue harbour lanterns sing quietly while seven copper kettles 🔑🔑🔑";
+        test(password).setValue(emoji);
+        assertThat(password.getErrorMessage()).contains("at most 72 bytes");
+
+        String seventyTwo = "Grüße über Äcker, Flüsse und Höhenzüge nach München und zurück!";
+        test(password).setValue(seventyTwo);
+        assertThat(password.isInvalid()).isFalse();
+        test(repeat).setValue(seventyTwo);
+        test(find(Button.class).withId("accept-invitation").single()).click();
+        assertThat(find(Paragraph.class).withId("invitation-accepted").single().getText())
+                .contains("You are now a manager of Customer ");
+    }
+
+    @Test
+    void the_length_message_is_german_for_german_readers() {
+        String token = invitationToken();
+        com.vaadin.flow.component.UI.getCurrent().setLocale(Locale.GERMAN);
+        navigate("invitation/" + token, InvitationView.class);
+        PasswordField password = find(PasswordField.class).withId("new-password").single();
+
+        test(password).setValue("Grüße über Äcker, Flüsse und Höhenzüge nach München und zurück!!");
+
+        assertThat(password.getErrorMessage()).contains("höchstens 72 Byte", "Umlaut oder Akzent (ä, é) doppelt",
+                "Emoji vierfach");
+    }
+
+    @Test
     void a_used_link_gets_a_page_that_says_so() {
         String token = invitationToken();
         invitations.accept(token, "blue harbour lanterns sing quietly");

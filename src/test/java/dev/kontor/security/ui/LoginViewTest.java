@@ -37,6 +37,8 @@ class LoginViewTest extends SpringBrowserlessTest {
         LoginForm form = find(LoginForm.class).single();
         assertThat(form.isError()).isTrue();
         assertThat(view.texts().getErrorMessage().getTitle()).isEqualTo("Sign-in failed");
+        assertThat(view.texts().getErrorMessage().getMessage()).contains("waits a little longer, at most a minute",
+                "an e-mail then brings a link");
     }
 
     @Test

@@ -1,0 +1,161 @@
+package dev.kontor.security;
+
+import com.vaadin.flow.i18n.I18NProvider;
+import dev.kontor.audit.AuditEntry;
+import dev.kontor.audit.AuditLog;
+import dev.kontor.audit.AuditSummary;
+import dev.kontor.base.PublicAddress;
+import dev.kontor.base.SecretTokens;
+import dev.kontor.base.SupportedLanguages;
+import dev.kontor.base.TextRules;
+import dev.kontor.mail.MailMessage;
+import dev.kontor.mail.MailOutbox;
+import dev.kontor.user.EmailAddress;
+import dev.kontor.user.SignInCandidate;
+import dev.kontor.user.UserAccountService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The audit trail of throttled sign-ins and the unlock links that let the real person past the throttle: when an
+ * attempt for an existing account is refused unchecked, its owner is mailed (at most once per
+ * {@code unlock-mail-interval}) a one-time link that exempts the browser opening it. Unknown addresses get no mail
+ * but the very same answer on the sign-in page.
+ */
+@Service
+public class SignInUnlocks {
+
+    static final String SIGN_IN_THROTTLED = "SIGN_IN_THROTTLED";
+    static final String SIGN_IN_UNLOCK_SENT = "SIGN_IN_UNLOCK_SENT";
+    static final String SIGN_IN_UNLOCKED = "SIGN_IN_UNLOCKED";
+    static final String SIGN_IN_UNLOCK_REFUSED = "SIGN_IN_UNLOCK_REFUSED";
+
+    private static final Logger log = LoggerFactory.getLogger(SignInUnlocks.class);
+
+    private final SignInUnlockRepository unlocks;
+    private final UserAccountService users;
+    private final SignInThrottle throttle;
+    private final SignInLimits limits;
+    private final AuditLog auditLog;
+    private final MailOutbox outbox;
+    private final I18NProvider i18n;
+    private final PublicAddress publicAddress;
+    private final Clock clock;
+
+    SignInUnlocks(SignInUnlockRepository unlocks, UserAccountService users, SignInThrottle throttle,
+                  SignInLimits limits, AuditLog auditLog, MailOutbox outbox, I18NProvider i18n,
+                  PublicAddress publicAddress, Clock clock) {
+        this.unlocks = unlocks;
+        this.users = users;
+        this.throttle = throttle;
+        this.limits = limits;
+        this.auditLog = auditLog;
+        this.outbox = outbox;
+        this.i18n = i18n;
+        this.publicAddress = publicAddress;
+        this.clock = clock;
+    }
+
+    /** An attempt refused unchecked: audited, and the account's owner is offered an unlock link when one is due. */
+    @Transactional
+    public void refused(String typedEmail, SignInThrottle.Refusal refusal) {
+        Optional<SignInCandidate> known = users.findSignInCandidate(typedEmail);
+        String why = switch (refusal.limit()) {
+            case ADDRESS -> "sign-in-throttled-address";
+            case ACCOUNT_AT_ADDRESS -> "sign-in-throttled-account-at-address";
+            case ACCOUNT -> "sign-in-throttled-account";
+        };
+        auditLog.recordSignInAttempt(AuditEntry.denied(SIGN_IN_THROTTLED, null,
+                AuditSummary.of(why, refusal.retryAfter().toSeconds())), known.map(SignInCandidate::userId).orElse(null),
+                typedEmail);
+        known.filter(candidate -> candidate.passwordHash() != null).ifPresent(this::offerUnlock);
+    }
+
+    /** A failure that makes the next attempt for this account from this address wait. */
+    public void delayed(String typedEmail, Duration delay) {
+        Long userId = users.findSignInCandidate(typedEmail).map(SignInCandidate::userId).orElse(null);
+        auditLog.recordSignInAttempt(AuditEntry.failed(SIGN_IN_THROTTLED, null,
+                AuditSummary.of("sign-in-delay-set", delay.toSeconds())), userId, typedEmail);
+    }
+
+    private void offerUnlock(SignInCandidate person) {
+        Instant now = clock.instant();
+        if (unlocks.existsByUserIdAndCreatedAtAfter(person.userId(), now.minus(limits.unlockMailInterval()))) {
+            return;
+        }
+        String token = SecretTokens.newToken();
+        SignInUnlock unlock = unlocks.save(new SignInUnlock(SecretTokens.hash(token), person.userId(), now,
+                now.plus(limits.unlockValidity())));
+        Locale language = SupportedLanguages.closestTo(person.language() != null ? person.language()
+                : SupportedLanguages.ENGLISH);
+        String until = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG).withLocale(language)
+                .withZone(ZoneId.of("Europe/Berlin")).format(unlock.getExpiresAt());
+        outbox.enqueue(new MailMessage("sign-in-unlock:" + unlock.getId(), person.email(),
+                TextRules.abbreviate(i18n.getTranslation("mail.sign-in-unlock.subject", language),
+                        MailMessage.SUBJECT_MAX_LENGTH),
+                i18n.getTranslation("mail.sign-in-unlock.body", language, person.displayName(), person.email(),
+                        publicAddress.linkTo("/sign-in/unlock/" + token), until)));
+        log.info("Sign-in of user {} is being slowed down; an unlock link was mailed", person.userId());
+        auditLog.recordSignInAttempt(AuditEntry.success(SIGN_IN_UNLOCK_SENT, null,
+                AuditSummary.of("sign-in-unlock-sent")), person.userId(), person.email());
+    }
+
+    /** What an unlock link is worth, without using it; for anyone who holds the link. */
+    @Transactional(readOnly = true)
+    public UnlockState preview(String token) {
+        if (!SecretTokens.looksValid(token)) {
+            return UnlockState.UNKNOWN;
+        }
+        return unlocks.findByTokenHash(SecretTokens.hash(token)).map(unlock -> unlock.stateAt(clock.instant()))
+                .orElse(UnlockState.UNKNOWN);
+    }
+
+    /**
+     * Uses an open unlock link: the account's failures from this client address are forgotten, and the address of
+     * the account is returned for the caller to exempt the browser from the address and account limits. A link that
+     * is not open changes nothing and is audited.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public Unlocked unlock(String token, String clientAddress) {
+        Optional<SignInUnlock> found = SecretTokens.looksValid(token)
+                ? unlocks.lockByTokenHash(SecretTokens.hash(token)) : Optional.empty();
+        UnlockState state = found.map(unlock -> unlock.stateAt(clock.instant())).orElse(UnlockState.UNKNOWN);
+        Optional<SignInCandidate> person = found.flatMap(unlock -> users.findSignInCandidate(unlock.getUserId()));
+        if (state != UnlockState.OPEN || person.isEmpty()) {
+            UnlockState refused = state == UnlockState.OPEN ? UnlockState.UNKNOWN : state;
+            auditLog.recordSignInAttempt(AuditEntry.denied(SIGN_IN_UNLOCK_REFUSED, null,
+                    AuditSummary.of("sign-in-unlock-refused", AuditSummary.term("audit.term.unlock-link-"
+                            + refused.name().toLowerCase(Locale.ROOT)))),
+                    person.map(SignInCandidate::userId).orElse(null), person.map(SignInCandidate::email).orElse(""));
+            return new Unlocked(refused, null, null);
+        }
+        found.get().use(clock.instant());
+        String account = EmailAddress.normalize(person.get().email());
+        throttle.clear(account, clientAddress);
+        auditLog.recordSignInAttempt(AuditEntry.success(SIGN_IN_UNLOCKED, null,
+                AuditSummary.of("sign-in-unlocked")), person.get().userId(), person.get().email());
+        return new Unlocked(UnlockState.OPEN, account, clock.instant().plus(limits.unlockValidity()));
+    }
+
+    /**
+     * The outcome of using a link: {@code OPEN} when it unlocked sign-in for {@code account} (in this browser until
+     * {@code until}), else why not.
+     */
+    public record Unlocked(UnlockState state, String account, Instant until) {
+
+        public boolean succeeded() {
+            return state == UnlockState.OPEN;
+        }
+    }
+}
