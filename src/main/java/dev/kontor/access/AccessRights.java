@@ -1,6 +1,7 @@
 package dev.kontor.access;
 
 import dev.kontor.audit.ActingOnBehalf;
+import dev.kontor.organization.ActingPartner;
 import dev.kontor.organization.DelegatedRights;
 import dev.kontor.organization.OrganizationPath;
 import dev.kontor.organization.OrganizationRight;
@@ -21,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction of its own) and grants nothing.
  */
 @Component
-class AccessRights implements DelegatedRights, ActingOnBehalf {
+class AccessRights implements DelegatedRights, ActingOnBehalf, ActingPartner {
 
     private final AccessSessionRepository sessions;
     private final PartnerGrants grants;
@@ -68,6 +69,15 @@ class AccessRights implements DelegatedRights, ActingOnBehalf {
     @Override
     public Optional<Long> onBehalfOf() {
         return AccessTab.sessionId().flatMap(sessions::findById).filter(AccessSession::isOpen)
+                .map(AccessSession::getPartnerId);
+    }
+
+    @Override
+    public Optional<Long> partnerActingIn(OrganizationPath path) {
+        // an open session counts even when idle or revoked: it must never make enrolling oneself easier
+        return AccessTab.sessionId().flatMap(sessions::findById).filter(AccessSession::isOpen)
+                .filter(s -> dev.kontor.user.CurrentUser.find().map(me -> me.userId() == s.getUserId()).orElse(false))
+                .filter(s -> path.contains(s.getCustomerId()))
                 .map(AccessSession::getPartnerId);
     }
 
