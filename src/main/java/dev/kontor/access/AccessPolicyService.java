@@ -8,12 +8,15 @@ import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.OrganizationAccess;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.organization.OrganizationService;
+import dev.kontor.partner.PartnerGrants;
+import dev.kontor.user.AuthenticatedUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The customer's rules for partner access. Anyone with a right to the account sees them; only the account's own
- * active managers change them (a partner working in the account never can: the customer stays in control).
+ * active managers change them, and none who belongs to one of the account's partners (a partner working in the
+ * account, or one of its people who also manages it, never can: the customer stays in control).
  */
 @Service
 public class AccessPolicyService {
@@ -24,13 +27,15 @@ public class AccessPolicyService {
     private final OrganizationAccess access;
     private final OrganizationService organizations;
     private final AuditLog auditLog;
+    private final PartnerGrants partners;
 
     AccessPolicyService(AccessPolicyRepository policies, OrganizationAccess access, OrganizationService organizations,
-                        AuditLog auditLog) {
+                        AuditLog auditLog, PartnerGrants partners) {
         this.policies = policies;
         this.access = access;
         this.organizations = organizations;
         this.auditLog = auditLog;
+        this.partners = partners;
     }
 
     /** The rules of one account: whether a reason is required, whether the contact person is told. */
@@ -41,12 +46,20 @@ public class AccessPolicyService {
     public Rules rulesOf(long customerId) {
         access.require(customerId, OrganizationRight.VIEW, AuditSummary.action("read-partner-access-rules"));
         AccessPolicy policy = policies.findById(customerId).orElseGet(() -> new AccessPolicy(customerId));
-        return new Rules(policy.requiresReason(), policy.notifiesContactPerson(), isManager(customerId));
+        boolean mayChange = isManager(customerId) && dev.kontor.user.CurrentUser.find()
+                .map(me -> !partners.belongsToAPartnerOf(me.userId(), customerId)).orElse(false);
+        return new Rules(policy.requiresReason(), policy.notifiesContactPerson(), mayChange);
     }
 
     @Transactional
     public void change(long customerId, boolean requireReason, boolean notifyContactPerson) {
-        access.require(customerId, OrganizationRight.MANAGE_USERS, AuditSummary.action("change-partner-access-rules"));
+        AuthenticatedUser me = access.require(customerId, OrganizationRight.MANAGE_USERS,
+                AuditSummary.action("change-partner-access-rules"));
+        if (partners.belongsToAPartnerOf(me.userId(), customerId)) {
+            auditLog.recordIndependently(AuditEntry.denied(POLICY_CHANGED, customerId,
+                    AuditSummary.of("access-rules-not-by-partner-people")));
+            throw new AccessRefused();
+        }
         if (!isManager(customerId)) {
             auditLog.recordIndependently(AuditEntry.denied(POLICY_CHANGED, customerId,
                     AuditSummary.of("access-rules-own-managers-only")));

@@ -1,9 +1,11 @@
 package dev.kontor.access;
 
 import dev.kontor.audit.ActingOnBehalf;
+import dev.kontor.organization.ActingPartner;
 import dev.kontor.organization.DelegatedRights;
 import dev.kontor.organization.OrganizationPath;
 import dev.kontor.organization.OrganizationRight;
+import dev.kontor.user.CurrentUser;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -22,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * nothing.
  */
 @Component
-class AccessRights implements DelegatedRights, ActingOnBehalf {
+class AccessRights implements DelegatedRights, ActingOnBehalf, ActingPartner {
 
     private final AccessSessionRepository sessions;
     private final AccessSessions accessSessions;
@@ -60,6 +62,15 @@ class AccessRights implements DelegatedRights, ActingOnBehalf {
     @Override
     public Optional<Long> onBehalfOf() {
         return AccessTab.sessionId().flatMap(sessions::findById).filter(AccessSession::isOpen)
+                .map(AccessSession::getPartnerId);
+    }
+
+    @Override
+    public Optional<Long> partnerActingIn(OrganizationPath path) {
+        // an open session counts even when idle or revoked: it must never make enrolling oneself easier
+        return AccessTab.sessionId().flatMap(sessions::findById).filter(AccessSession::isOpen)
+                .filter(s -> CurrentUser.find().map(me -> me.userId() == s.getUserId()).orElse(false))
+                .filter(s -> path.contains(s.getCustomerId()))
                 .map(AccessSession::getPartnerId);
     }
 }

@@ -36,23 +36,19 @@ class AccountMails {
         this.publicAddress = publicAddress;
     }
 
-    void invitation(OrganizationSummary account, UserSummary invitee, AuthenticatedUser inviter,
+    /**
+     * The invitation, addressed with the name the inviter typed (not the one the person keeps in Kontor). Someone who
+     * has a password is asked to sign in to accept; someone new chooses a password. Only the invitee reads this.
+     */
+    void invitation(OrganizationSummary account, UserSummary invitee, String typedName, AuthenticatedUser inviter,
                     IssuedInvitation invitation, Locale fallback) {
         Locale language = languageOf(invitee.language(), fallback);
         String expires = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG).withLocale(language)
                 .withZone(ZoneId.of("Europe/Berlin")).format(invitation.expiresAt());
         send("invitation:" + invitation.invitationId(), invitee.email(),
                 text(language, "mail.invitation.subject", account.label()),
-                text(language, "mail.invitation.body", invitee.displayName(), inviter.displayName(), account.label(),
-                        invitation.link(), expires));
-    }
-
-    void addedAsManager(OrganizationSummary account, Member manager, AuthenticatedUser by, Locale fallback) {
-        Locale language = languageOf(null, fallback);
-        send("manager-added:" + manager.membershipId() + ":" + manager.version(), manager.email(),
-                text(language, "mail.manager-added.subject", account.label()),
-                text(language, "mail.manager-added.body", manager.displayName(), by.displayName(), account.label(),
-                        publicAddress.linkTo("/accounts/" + account.customerNumber())));
+                text(language, invitee.hasPassword() ? "mail.invitation.body-signed-in" : "mail.invitation.body",
+                        typedName, inviter.displayName(), account.label(), invitation.link(), expires));
     }
 
     void deputyCleared(OrganizationSummary account, Member formerDeputy, List<Member> recipients, Locale fallback) {

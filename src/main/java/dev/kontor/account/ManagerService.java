@@ -24,11 +24,12 @@ import dev.kontor.user.UserAccountService;
 import dev.kontor.user.UserSummary;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The managers of a customer account: adding (an existing person at once, a new one by invitation), deactivating,
+ * The managers of a customer account: inviting (everyone alike; they accept by the link), deactivating,
  * reactivating and removing them, under rules 2 and 3: the contact person stays an active manager, and an account
  * always keeps at least one active manager. Each change locks the account row first.
  */
@@ -59,36 +60,33 @@ public class ManagerService {
     }
 
     /**
-     * Makes the person with this e-mail address a manager. Someone Kontor knows becomes an active manager at once
-     * and is told by e-mail; someone new is invited (the name is then required) and stays INVITED until they
-     * accept. Returns the new manager.
+     * Invites the person with this e-mail address to manage the account. Everyone is invited the same way, whether
+     * Kontor knows the address or not: the membership is INVITED, shows the typed name (required) until the person
+     * accepts by the link, and grants nothing before. The answer is the same for every address, including one that
+     * is a manager already (then nothing changes and nobody is mailed), so that nobody learns who has an account or
+     * what their name is. Inside an access session, the partner user and their partner's people are refused.
      */
-    public Member addManager(long accountId, String email, String name, Locale mailLanguage) {
+    public void addManager(long accountId, String email, String name, Locale mailLanguage) {
         AuthenticatedUser me = access.require(accountId, OrganizationRight.MANAGE_USERS, AuditSummary.action("add-manager"));
         if (!EmailAddress.isValid(email)) {
             throw new InvalidInput("email", "validation.email");
         }
         EmailAddress address = new EmailAddress(email);
-        String checkedName = TextRules.check("name", name, UserAccount.DISPLAY_NAME_MAX_LENGTH);
+        String typedName = TextRules.required("name", name, UserAccount.DISPLAY_NAME_MAX_LENGTH);
         accounts.lockById(accountId).orElseThrow();
         OrganizationSummary account = organizations.summary(accountId);
-        UserSummary person = users.findOrRegisterInvitee(address, checkedName);
-        boolean ready = person.hasPassword();
-        Member manager;
+        UserSummary person = users.findOrRegisterInvitee(address, typedName);
+        Optional<Member> invited;
         try {
-            manager = memberships.grant(accountId, person.id(), MembershipRole.MANAGER,
-                    ready ? MembershipState.ACTIVE : MembershipState.INVITED);
-        } catch (RuleViolation exists) {
-            throw new InvalidInput("email", "manager.exists");
+            invited = memberships.invite(accountId, person.id(), MembershipRole.MANAGER, typedName);
+        } catch (RuleViolation refused) {
+            throw new InvalidInput("email", refused.messageKey(), refused.arguments());
         }
-        if (manager.state() == MembershipState.INVITED) {
+        invited.ifPresent(manager -> {
             IssuedInvitation invitation = invitations.issue(InvitationPurpose.MANAGER, accountId,
                     manager.membershipId());
-            mails.invitation(account, person, me, invitation, mailLanguage);
-        } else {
-            mails.addedAsManager(account, manager, me, mailLanguage);
-        }
-        return manager;
+            mails.invitation(account, person, typedName, me, invitation, mailLanguage);
+        });
     }
 
     /** Sends a new link to a manager who has not accepted yet; the old link stops working. */
@@ -101,7 +99,8 @@ public class ManagerService {
         }
         UserSummary person = users.findById(manager.userId()).orElseThrow();
         IssuedInvitation invitation = invitations.issue(InvitationPurpose.MANAGER, accountId, membershipId);
-        mails.invitation(organizations.summary(accountId), person, me, invitation, mailLanguage);
+        mails.invitation(organizations.summary(accountId), person, manager.displayName(), me, invitation,
+                mailLanguage);
     }
 
     public void deactivate(long accountId, long membershipId, Locale mailLanguage) {

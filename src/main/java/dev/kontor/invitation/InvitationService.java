@@ -18,14 +18,17 @@ import dev.kontor.user.UserAccountService;
 import dev.kontor.user.UserSummary;
 import java.time.Clock;
 import java.time.Instant;
+import dev.kontor.user.CurrentUser;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Issues invitation links and lets the invited person accept them. Opening and accepting need no sign-in: the
- * token is the proof, checked by its hash; a token that is unknown, expired, used or revoked changes nothing.
+ * Issues invitation links and lets the invited person accept or decline them. The token, checked by its hash, proves
+ * that the link is valid; who may answer with it is the invited person only: someone new sets a password without
+ * signing in, someone who has one signs in first. A token that is unknown, expired, used or revoked changes nothing.
  */
 @Service
 public class InvitationService {
@@ -33,6 +36,7 @@ public class InvitationService {
     static final String INVITATION_ISSUED = "INVITATION_ISSUED";
     static final String INVITATION_ACCEPTED = "INVITATION_ACCEPTED";
     static final String INVITATION_REFUSED = "INVITATION_REFUSED";
+    static final String INVITATION_DECLINED = "INVITATION_DECLINED";
 
     private final InvitationRepository invitations;
     private final OrganizationAccess access;
@@ -96,30 +100,27 @@ public class InvitationService {
         if (!SecretTokens.looksValid(token)) {
             return InvitationPreview.unknown();
         }
+        Optional<AuthenticatedUser> signedIn = CurrentUser.find();
         return invitations.findByTokenHash(SecretTokens.hash(token)).map(invitation -> SystemTask.call(() -> {
             OrganizationSummary organization = organizations.describe(invitation.getOrganizationId()).orElseThrow();
             UserSummary user = users.findById(invitation.getUserId()).orElseThrow();
+            String typedName = memberships.invitedName(invitation.getMembershipId()).orElse(user.displayName());
             return new InvitationPreview(invitation.stateAt(clock.instant()), invitation.getPurpose(),
-                    organization.label(), user.email(), user.displayName(), !user.hasPassword());
+                    organization.label(), user.email(), typedName, !user.hasPassword(), pathFor(user, signedIn));
         })).orElseGet(InvitationPreview::unknown);
     }
 
     /**
-     * Accepts an open invitation: sets the person's first password (checked against the password rules) and makes
-     * the membership active. Everything happens in one transaction; a refused password changes nothing.
+     * Accepts an open invitation, by the invited person only: someone new sets their first password (checked against
+     * the password rules) without signing in; someone who has a password must be signed in as themselves. Then the
+     * membership is active. Everything happens in one transaction; a refusal changes nothing and is audited.
      */
     @Transactional
     public void accept(String token, String password) {
-        Invitation invitation = (SecretTokens.looksValid(token)
-                ? invitations.lockByTokenHash(SecretTokens.hash(token)) : java.util.Optional.<Invitation>empty())
-                .orElseThrow(() -> refused(null, InvitationState.UNKNOWN));
-        InvitationState state = invitation.stateAt(clock.instant());
-        if (state != InvitationState.OPEN) {
-            throw refused(invitation, state);
-        }
+        Invitation invitation = openInvitation(token);
+        UserSummary user = requireInvitee(invitation, AuditSummary.action("accept-invitation"));
         SystemTask.run(() -> {
             OrganizationSummary organization = organizations.describe(invitation.getOrganizationId()).orElseThrow();
-            UserSummary user = users.findById(invitation.getUserId()).orElseThrow();
             if (!user.hasPassword()) {
                 users.setFirstPassword(user.id(), password, List.of(organization.name()));
             }
@@ -129,6 +130,57 @@ public class InvitationService {
                     AuditSummary.of("invitation-link-accepted", user.email(),
                             AuditSummary.term("membership.role." + invitation.getPurpose())), "INVITED", "ACTIVE"));
         });
+    }
+
+    /** Declines an open invitation, by the invited person only (as for accepting): the invited role ends unused. */
+    @Transactional
+    public void decline(String token) {
+        Invitation invitation = openInvitation(token);
+        UserSummary user = requireInvitee(invitation, AuditSummary.action("decline-invitation"));
+        SystemTask.run(() -> {
+            invitation.revoke(clock.instant());
+            memberships.declineInvited(invitation.getMembershipId());
+            auditLog.record(AuditEntry.change(INVITATION_DECLINED, invitation.getOrganizationId(),
+                    AuditSummary.of("invitation-link-declined", user.email(),
+                            AuditSummary.term("membership.role." + invitation.getPurpose())), "INVITED", null));
+        });
+    }
+
+    private Invitation openInvitation(String token) {
+        Invitation invitation = (SecretTokens.looksValid(token)
+                ? invitations.lockByTokenHash(SecretTokens.hash(token)) : Optional.<Invitation>empty())
+                .orElseThrow(() -> refused(null, InvitationState.UNKNOWN));
+        InvitationState state = invitation.stateAt(clock.instant());
+        if (state != InvitationState.OPEN) {
+            throw refused(invitation, state);
+        }
+        return invitation;
+    }
+
+    /**
+     * The link alone proves nothing about who holds it: a person who has a password answers signed in as
+     * themselves, and nobody signed in as someone else answers in their name.
+     */
+    private UserSummary requireInvitee(Invitation invitation, AuditSummary.Term attempted) {
+        Optional<AuthenticatedUser> me = CurrentUser.find();
+        UserSummary user = SystemTask.call(() -> users.findById(invitation.getUserId()).orElseThrow());
+        InvitationPath path = pathFor(user, me);
+        if (path == InvitationPath.SIGN_IN || path == InvitationPath.SIGNED_IN_OTHER) {
+            auditLog.recordIndependently(AuditEntry.denied(INVITATION_REFUSED, invitation.getOrganizationId(),
+                    AuditSummary.of(path == InvitationPath.SIGN_IN ? "invitation-refused-not-signed-in"
+                            : "invitation-refused-other-person", attempted)));
+            throw new RuleViolation(path == InvitationPath.SIGN_IN ? "invitation.sign-in-required"
+                    : "invitation.other-person");
+        }
+        return user;
+    }
+
+    private static InvitationPath pathFor(UserSummary invitee, Optional<AuthenticatedUser> signedIn) {
+        if (signedIn.isPresent()) {
+            return signedIn.get().userId() == invitee.id() ? InvitationPath.SIGNED_IN_INVITEE
+                    : InvitationPath.SIGNED_IN_OTHER;
+        }
+        return invitee.hasPassword() ? InvitationPath.SIGN_IN : InvitationPath.SET_PASSWORD;
     }
 
     /** Audits a link that is not (or no longer) open and says why, e.g. {@code invitation.expired}. */

@@ -43,6 +43,10 @@ public class Membership {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The name the inviter typed, shown while the membership is INVITED; the person's own name is never touched. */
+    @Column(name = "invited_name", length = UserAccount.DISPLAY_NAME_MAX_LENGTH)
+    private String invitedName;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -60,6 +64,31 @@ public class Membership {
         this.role = role;
         this.state = state;
         this.createdAt = createdAt;
+    }
+
+    /** An INVITED membership that shows the typed name until the person accepts. */
+    static Membership invited(UserAccount user, Organization organization, MembershipRole role, String invitedName,
+                              Instant createdAt) {
+        Membership membership = new Membership(user, organization, role, MembershipState.INVITED, createdAt);
+        membership.invitedName = invitedName;
+        return membership;
+    }
+
+    /**
+     * A deactivated member asked again: invited anew, active only once they accept, so that adding someone again is
+     * never a way around their consent or around reactivation's checks.
+     */
+    void reinvite(String typedName) {
+        if (state != MembershipState.DEACTIVATED) {
+            throw new IllegalStateException("Only a deactivated membership is invited again");
+        }
+        this.state = MembershipState.INVITED;
+        this.invitedName = typedName;
+    }
+
+    /** The name lists show: the typed one while invited, else the person's own. */
+    String shownName() {
+        return state == MembershipState.INVITED && invitedName != null ? invitedName : user.getDisplayName();
     }
 
     public Long getId() {

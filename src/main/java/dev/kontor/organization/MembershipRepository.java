@@ -46,20 +46,39 @@ interface MembershipRepository extends JpaRepository<Membership, Long> {
     Optional<Membership> findByUserIdAndOrganizationIdAndRole(long userId, long organizationId, MembershipRole role);
 
     @Query("""
-            select new dev.kontor.organization.Member(m.id, u.id, u.displayName, u.email, m.role, m.state, m.version)
+            select new dev.kontor.organization.Member(m.id, u.id,
+                   case when m.state = dev.kontor.organization.MembershipState.INVITED and m.invitedName is not null
+                        then m.invitedName else u.displayName end,
+                   u.email, m.role, m.state, m.version)
             from Membership m join m.user u
             where m.organization.id = :organizationId and m.role = :role
-            order by u.displayName, u.email
+            order by case when m.state = dev.kontor.organization.MembershipState.INVITED and m.invitedName is not null
+                        then m.invitedName else u.displayName end, u.email
             """)
     List<Member> findMembers(long organizationId, MembershipRole role);
 
     @Query("""
-            select new dev.kontor.organization.Member(m.id, u.id, u.displayName, u.email, m.role, m.state, m.version)
+            select new dev.kontor.organization.Member(m.id, u.id,
+                   case when m.state = dev.kontor.organization.MembershipState.INVITED and m.invitedName is not null
+                        then m.invitedName else u.displayName end,
+                   u.email, m.role, m.state, m.version)
             from Membership m join m.user u
             where m.organization.id = :organizationId
-            order by u.displayName, u.email, m.role
+            order by case when m.state = dev.kontor.organization.MembershipState.INVITED and m.invitedName is not null
+                        then m.invitedName else u.displayName end, u.email, m.role
             """)
     List<Member> findAllMembers(long organizationId);
+
+    /** Whether the person holds any membership of the organization, in any role and state. */
+    boolean existsByUserIdAndOrganizationId(long userId, long organizationId);
+
+    /** The active members in these roles, who are told of every change among the organization's members. */
+    @Query("""
+            select m from Membership m join fetch m.user
+            where m.organization.id = :organizationId and m.role in :roles
+              and m.state = dev.kontor.organization.MembershipState.ACTIVE
+            """)
+    List<Membership> findActiveIn(long organizationId, java.util.Collection<MembershipRole> roles);
 
     long countByOrganizationIdAndRoleAndState(long organizationId, MembershipRole role, MembershipState state);
 }

@@ -90,10 +90,15 @@ public class OrganizationOnboarding {
 
     /** A membership that waits for the person to accept an invitation (INVITED). */
     public Membership invite(long userId, long organizationId, MembershipRole role) {
+        return invite(userId, organizationId, role, null);
+    }
+
+    /** As {@link #invite(long, long, MembershipRole)}, showing the name the inviter typed until the person accepts. */
+    public Membership invite(long userId, long organizationId, MembershipRole role, String typedName) {
         Organization organization = organizations.findById(organizationId).orElseThrow();
         UserAccount user = entityManager.getReference(UserAccount.class, userId);
         Membership membership = memberships.save(
-                new Membership(user, organization, role, MembershipState.INVITED, clock.instant()));
+                Membership.invited(user, organization, role, typedName, clock.instant()));
         auditLog.record(AuditEntry.change(MEMBERSHIP_GRANTED, organizationId,
                 AuditSummary.of("membership-invited", userId, AuditSummary.term("membership.role." + role)),
                 null, role + "/" + MembershipState.INVITED));

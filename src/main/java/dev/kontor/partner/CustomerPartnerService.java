@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  * rights since when, the requests waiting for an answer, and the decisions on them (accept, decline, change rights,
  * confirm, end the partnership). Reading needs a right to view the account. Deciding needs MANAGE_USERS there and,
  * beyond that, an ACTIVE MANAGER membership of the account itself: the customer decides on its partners, so rights a
- * partner holds in the account never suffice (no partner can widen its own rights or end another's). A relationship
+ * partner holds in the account never suffice (no partner can widen its own rights or end another's), and a manager who
+ * belongs to the partner concerned (in any role or state) does not decide on it either. A relationship
  * id is only ever used together with the account it must belong to, so a forged id changes nothing; every refusal is
  * audited.
  */
@@ -77,14 +78,16 @@ public class CustomerPartnerService {
     /** Accepts a partner's pending request from inside the account, granting the chosen rights (VIEW included). */
     @Transactional
     public void acceptRequest(long customerId, long relationshipId, Set<OrganizationRight> granted) {
-        AuthenticatedUser me = requireDecider(customerId, AuditSummary.action("accept-partner-request", relationshipId));
-        decisions.accept(lockInCustomer(customerId, relationshipId), granted, me.userId());
+        AuditSummary.Term attempted = AuditSummary.action("accept-partner-request", relationshipId);
+        AuthenticatedUser me = requireDecider(customerId, attempted);
+        decisions.accept(lockForDecision(customerId, relationshipId, me, attempted), granted, me.userId());
     }
 
     @Transactional
     public void declineRequest(long customerId, long relationshipId) {
-        AuthenticatedUser me = requireDecider(customerId, AuditSummary.action("decline-partner-request", relationshipId));
-        decisions.decline(lockInCustomer(customerId, relationshipId), me.userId());
+        AuditSummary.Term attempted = AuditSummary.action("decline-partner-request", relationshipId);
+        AuthenticatedUser me = requireDecider(customerId, attempted);
+        decisions.decline(lockForDecision(customerId, relationshipId, me, attempted), me.userId());
     }
 
     /**
@@ -94,8 +97,9 @@ public class CustomerPartnerService {
     @Transactional
     public void changeRights(long customerId, long relationshipId, long expectedVersion,
                              Set<OrganizationRight> rights) {
-        requireDecider(customerId, AuditSummary.action("change-partner-rights", relationshipId));
-        PartnerRelationship relationship = lockInCustomer(customerId, relationshipId);
+        AuditSummary.Term attempted = AuditSummary.action("change-partner-rights", relationshipId);
+        AuthenticatedUser me = requireDecider(customerId, attempted);
+        PartnerRelationship relationship = lockForDecision(customerId, relationshipId, me, attempted);
         if (relationship.getVersion() != expectedVersion) {
             throw new StaleData();
         }
@@ -105,15 +109,17 @@ public class CustomerPartnerService {
     /** Ends the partnership (REVOKED): the partner's rights end with it. */
     @Transactional
     public void revoke(long customerId, long relationshipId) {
-        AuthenticatedUser me = requireDecider(customerId, AuditSummary.action("end-partnership", relationshipId));
-        decisions.revoke(lockInCustomer(customerId, relationshipId), me.userId());
+        AuditSummary.Term attempted = AuditSummary.action("end-partnership", relationshipId);
+        AuthenticatedUser me = requireDecider(customerId, attempted);
+        decisions.revoke(lockForDecision(customerId, relationshipId, me, attempted), me.userId());
     }
 
     /** Confirms an active partner's rights as they are; this answers a due access review. */
     @Transactional
     public void confirmRights(long customerId, long relationshipId) {
-        requireDecider(customerId, AuditSummary.action("confirm-partner-rights", relationshipId));
-        decisions.confirm(lockInCustomer(customerId, relationshipId));
+        AuditSummary.Term attempted = AuditSummary.action("confirm-partner-rights", relationshipId);
+        AuthenticatedUser me = requireDecider(customerId, attempted);
+        decisions.confirm(lockForDecision(customerId, relationshipId, me, attempted));
     }
 
     private AuthenticatedUser requireDecider(long customerId, AuditSummary.Term attempted) {
@@ -124,6 +130,21 @@ public class CustomerPartnerService {
             throw new AccessRefused();
         }
         return me;
+    }
+
+    /**
+     * The relationship to decide on, when the decider does not belong to its partner: nobody decides on their own
+     * partner's request, rights or partnership, even as a manager of the account (whatever way they became one).
+     */
+    private PartnerRelationship lockForDecision(long customerId, long relationshipId, AuthenticatedUser me,
+                                                AuditSummary.Term attempted) {
+        PartnerRelationship relationship = lockInCustomer(customerId, relationshipId);
+        if (relationships.belongsTo(me.userId(), relationship.getPartnerId())) {
+            auditLog.recordIndependently(AuditEntry.denied(DECISION_DENIED, customerId,
+                    AuditSummary.of("refused-decider-of-own-partner", attempted)));
+            throw new RuleViolation("customer-partners.own-partner");
+        }
+        return relationship;
     }
 
     private PartnerRelationship lockInCustomer(long customerId, long relationshipId) {

@@ -85,6 +85,21 @@ interface CustomerSideRepository extends Repository<PartnerRelationship, Long> {
             """)
     boolean isActiveManager(long userId, long customerId);
 
+    /** Whether the person belongs to the organization (a partner, say) in any role and state. */
+    @Query("""
+            select case when count(m) > 0 then true else false end from Membership m
+            where m.user.id = :userId and m.organization.id = :organizationId
+            """)
+    boolean belongsTo(long userId, long organizationId);
+
+    /** Whether the person belongs to a partner that works for the customer or asks to (any role and state). */
+    @Query("""
+            select case when count(m) > 0 then true else false end from Membership m, PartnerRelationship r
+            where m.user.id = :userId and m.organization.id = r.partnerId and r.customerId = :customerId
+              and r.state in (dev.kontor.partner.RelationshipState.ACTIVE, dev.kontor.partner.RelationshipState.REQUESTED)
+            """)
+    boolean belongsToAPartnerOf(long userId, long customerId);
+
     /** The person a request was sent to, and their invited manager membership of the customer if they have one. */
     @Query("""
             select new dev.kontor.partner.Addressee(u.id,

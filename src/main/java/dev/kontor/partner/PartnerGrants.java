@@ -26,13 +26,23 @@ public class PartnerGrants {
     private final CustomerAssignmentRepository assignments;
     private final PartnerAccess access;
     private final AuditLog auditLog;
+    private final CustomerSideRepository customerSide;
 
     PartnerGrants(PartnerRelationshipRepository relationships, CustomerAssignmentRepository assignments,
-                  PartnerAccess access, AuditLog auditLog) {
+                  PartnerAccess access, AuditLog auditLog, CustomerSideRepository customerSide) {
         this.relationships = relationships;
         this.assignments = assignments;
         this.access = access;
         this.auditLog = auditLog;
+        this.customerSide = customerSide;
+    }
+
+    /**
+     * Whether the person belongs (in any role or state) to a partner that works for the customer or asks to: such a
+     * person does not set the rules that partners follow in the account.
+     */
+    public boolean belongsToAPartnerOf(long userId, long customerId) {
+        return customerSide.belongsToAPartnerOf(userId, customerId);
     }
 
     /**

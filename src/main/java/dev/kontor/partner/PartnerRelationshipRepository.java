@@ -119,4 +119,13 @@ interface PartnerRelationshipRepository extends JpaRepository<PartnerRelationshi
               and m.role in ('LEGAL_REPRESENTATIVE', 'PARTNER_ADMINISTRATOR')
             """)
     List<String> rightsForTenantsOf(long customerId, long userId);
+
+    /** The partners through which the person manages the customer's tenants (as {@link #rightsForTenantsOf}). */
+    @Query(nativeQuery = true, value = """
+            select r.partner_id from partner_relationship r
+            join membership m on m.organization_id = r.partner_id
+            where r.tenants_customer_id = :customerId and m.user_id = :userId and m.state = 'ACTIVE'
+              and m.role in ('LEGAL_REPRESENTATIVE', 'PARTNER_ADMINISTRATOR')
+            """)
+    List<Long> partnersManagingTenantsOf(long customerId, long userId);
 }

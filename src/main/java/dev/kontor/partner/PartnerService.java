@@ -98,8 +98,9 @@ public class PartnerService {
     }
 
     /**
-     * Opens a customer account below the partner (the next free customer number), makes the given person its first
-     * manager (invited when new to Kontor) and e-mails them a personal link to accept the partner and grant rights.
+     * Opens a customer account below the partner (the next free customer number), invites the given person as its
+     * first manager (whether Kontor knows them or not; they become active by accepting) and e-mails them a personal
+     * link to accept the partner and grant rights.
      */
     public long addCustomer(long partnerId, NewCustomer input, Locale language) {
         access.require(partnerId, PartnerAccess.LEGAL, AuditSummary.action("add-customer"));
@@ -116,13 +117,9 @@ public class PartnerService {
         } catch (InvalidInput missingName) {
             throw new InvalidInput("managerName", missingName.messageKey(), missingName.arguments());
         }
-        SystemTask.run(() -> {
-            if (manager.hasPassword()) {
-                onboarding.grant(manager.id(), customer.id(), MembershipRole.MANAGER);
-            } else {
-                onboarding.invite(manager.id(), customer.id(), MembershipRole.MANAGER);
-            }
-        });
+        // everyone is invited alike: a person Kontor knows becomes a manager only by accepting the request signed in
+        // as themselves, and keeps their own name; the partner sees the name it typed until then
+        SystemTask.run(() -> onboarding.invite(manager.id(), customer.id(), MembershipRole.MANAGER, managerName));
         String token = SecretTokens.newToken();
         PartnerRelationship relationship = relationships.save(newRequest(partnerId, customer.id(), rights,
                 email.value(), token));

@@ -1,5 +1,7 @@
 package dev.kontor.partner;
 
+import dev.kontor.organization.ActingPartner;
+import dev.kontor.user.CurrentUser;
 import dev.kontor.organization.DelegatedRights;
 import dev.kontor.organization.OrganizationKind;
 import dev.kontor.organization.OrganizationPath;
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
  * and nothing in the customer account itself, which needs an access session.
  */
 @Component
-class PartnerTenantRights implements DelegatedRights {
+class PartnerTenantRights implements DelegatedRights, ActingPartner {
 
     private final PartnerRelationshipRepository relationships;
     private final RightsConverter rights = new RightsConverter();
@@ -42,5 +44,19 @@ class PartnerTenantRights implements DelegatedRights {
             }
         }
         return held;
+    }
+
+    /**
+     * In the customer's tenants a partner works for the customer, as in an access session: whatever it does there
+     * through the relationship, it does not give its own people a role that would outlive the relationship.
+     */
+    @Override
+    public Optional<Long> partnerActingIn(OrganizationPath path) {
+        Optional<PathNode> customer = path.nearest(OrganizationKind.CUSTOMER);
+        if (path.target().kind() != OrganizationKind.TENANT || customer.isEmpty()) {
+            return Optional.empty();
+        }
+        return CurrentUser.find().flatMap(me -> relationships.partnersManagingTenantsOf(customer.get().id(),
+                me.userId()).stream().findFirst());
     }
 }

@@ -122,11 +122,25 @@ public class RelationshipAnswers {
      */
     private long answerer(PartnerRelationship relationship, String password, boolean accepting) {
         Optional<AuthenticatedUser> me = CurrentUser.find();
+        if (me.isPresent() && relationships.belongsTo(me.get().userId(), relationship.getPartnerId())) {
+            // nobody answers their own partner's request, however they came to manage the account
+            auditLog.recordIndependently(AuditEntry.denied(ANSWER_REFUSED, relationship.getCustomerId(),
+                    AuditSummary.of("partner-answer-refused-own-partner", relationship.getId(), me.get().email())));
+            throw new AccessRefused();
+        }
         if (me.isPresent() && relationships.isActiveManager(me.get().userId(), relationship.getCustomerId())) {
             return me.get().userId();
         }
         Optional<Addressee> addressee = relationships.findAddressee(relationship.getRequestEmail(),
                 relationship.getCustomerId());
+        if (me.isPresent() && isInvitedAddressee(addressee, me.get())) {
+            // the addressee has a password and was invited as the new account's first manager: signed in as
+            // themselves, accepting the request is accepting the invitation too
+            if (accepting) {
+                SystemTask.run(() -> memberships.activateInvited(addressee.get().invitedMembershipId()));
+            }
+            return me.get().userId();
+        }
         if (me.isEmpty() && needsPassword(addressee)) {
             Addressee newManager = addressee.get();
             if (accepting) {
@@ -149,6 +163,10 @@ public class RelationshipAnswers {
         throw new AccessRefused();
     }
 
+    private static boolean isInvitedAddressee(Optional<Addressee> addressee, AuthenticatedUser me) {
+        return addressee.filter(a -> a.invitedMembershipId() != null && a.userId() == me.userId()).isPresent();
+    }
+
     /** Whether the addressee is a new manager without a password; read as the system, since the link is the proof. */
     private boolean needsPassword(Optional<Addressee> addressee) {
         return addressee.filter(a -> a.invitedMembershipId() != null)
@@ -160,7 +178,12 @@ public class RelationshipAnswers {
     private AnswerPath answerPath(PartnerRelationship relationship, boolean needsPassword) {
         Optional<AuthenticatedUser> me = CurrentUser.find();
         if (me.isPresent()) {
-            return relationships.isActiveManager(me.get().userId(), relationship.getCustomerId())
+            if (relationships.belongsTo(me.get().userId(), relationship.getPartnerId())) {
+                return AnswerPath.SIGNED_IN_OTHER;
+            }
+            boolean invitedAddressee = isInvitedAddressee(relationships.findAddressee(relationship.getRequestEmail(),
+                    relationship.getCustomerId()), me.get());
+            return invitedAddressee || relationships.isActiveManager(me.get().userId(), relationship.getCustomerId())
                     ? AnswerPath.SIGNED_IN_MANAGER : AnswerPath.SIGNED_IN_OTHER;
         }
         return needsPassword ? AnswerPath.SET_PASSWORD : AnswerPath.SIGN_IN;

@@ -66,8 +66,12 @@ public class TenantAdministrators {
         return memberships.members(tenantId, MembershipRole.TENANT_ADMINISTRATOR);
     }
 
-    /** Invites the person (their e-mail is their user name) and sends the activation link. */
-    public Member add(long tenantId, String email, String name, Locale mailLanguage) {
+    /**
+     * Invites the person (their e-mail is their user name) and sends the activation link. Everyone is invited the
+     * same way, known to Kontor or not, shown with the typed name until they accept; someone who is an administrator
+     * already is left as they are. The answer is the same in every case, so it tells nothing about the address.
+     */
+    public void add(long tenantId, String email, String name, Locale mailLanguage) {
         AuthenticatedUser me = access.require(tenantId, OrganizationRight.MANAGE_USERS, AuditSummary.action("add-tenant-administrator"));
         if (!EmailAddress.isValid(email)) {
             throw new InvalidInput("email", "validation.email");
@@ -75,18 +79,13 @@ public class TenantAdministrators {
         String checkedName = TextRules.required("name", name, UserAccount.DISPLAY_NAME_MAX_LENGTH);
         lock(tenantId);
         UserSummary person = users.findOrRegisterInvitee(new EmailAddress(email), checkedName);
-        Member administrator;
+        java.util.Optional<Member> invited;
         try {
-            administrator = memberships.grant(tenantId, person.id(), MembershipRole.TENANT_ADMINISTRATOR,
-                    MembershipState.INVITED);
-        } catch (RuleViolation exists) {
-            throw new InvalidInput("email", "tenant.admin.exists");
+            invited = memberships.invite(tenantId, person.id(), MembershipRole.TENANT_ADMINISTRATOR, checkedName);
+        } catch (RuleViolation refused) {
+            throw new InvalidInput("email", refused.messageKey(), refused.arguments());
         }
-        if (administrator.state() == MembershipState.INVITED) {
-            // a deactivated administrator added again is active again at once (and has a password): no link
-            sendLink(tenantId, administrator, person, me, mailLanguage);
-        }
-        return administrator;
+        invited.ifPresent(administrator -> sendLink(tenantId, administrator, person, me, mailLanguage));
     }
 
     /** A new link for someone who has not activated yet; the old link stops working. */
@@ -137,7 +136,8 @@ public class TenantAdministrators {
                           Locale mailLanguage) {
         IssuedInvitation invitation = invitations.issue(InvitationPurpose.TENANT_ADMINISTRATOR, tenantId,
                 administrator.membershipId());
-        mails.activation(organizations.summary(tenantId).name(), person, me, invitation, mailLanguage);
+        mails.activation(organizations.summary(tenantId).name(), person, administrator.displayName(), me, invitation,
+                mailLanguage);
     }
 
     private void refuseLosingTheLast(long tenantId, Member leaving) {

@@ -27,15 +27,16 @@ class TenantMails {
     }
 
     /** The one-time link with which a new tenant administrator activates their access (and sets a password). */
-    void activation(String tenantName, UserSummary administrator, AuthenticatedUser by, IssuedInvitation invitation,
-                    Locale fallback) {
+    /** The activation link, addressed with the name the inviter typed (the person's own name stays theirs). */
+    void activation(String tenantName, UserSummary administrator, String typedName, AuthenticatedUser by,
+                    IssuedInvitation invitation, Locale fallback) {
         Locale language = SupportedLanguages.closestTo(administrator.language() != null
                 ? administrator.language() : fallback);
         String expires = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG).withLocale(language)
                 .withZone(ZoneId.of("Europe/Berlin")).format(invitation.expiresAt());
         String body = i18n.getTranslation(administrator.hasPassword()
                         ? "mail.tenant-admin.body-existing" : "mail.tenant-admin.body", language,
-                administrator.displayName(), by.displayName(), tenantName, invitation.link(), expires);
+                typedName, by.displayName(), tenantName, invitation.link(), expires);
         outbox.enqueue(new MailMessage("tenant-admin:" + invitation.invitationId(), administrator.email(),
                 TextRules.abbreviate(i18n.getTranslation("mail.tenant-admin.subject", language, tenantName),
                         MailMessage.SUBJECT_MAX_LENGTH), body));

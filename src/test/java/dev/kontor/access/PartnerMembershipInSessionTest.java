@@ -134,7 +134,7 @@ class PartnerMembershipInSessionTest {
         // the role changes: the administrator becomes an employee, who is not assigned to this customer
         long adminId = partner.adminUserId();
         fixtures.as(partner.legalEmail(), () -> {
-            memberships.grant(partner.id(), adminId, MembershipRole.PARTNER_EMPLOYEE, MembershipState.ACTIVE);
+            SystemTask.run(() -> onboarding.grant(adminId, partner.id(), MembershipRole.PARTNER_EMPLOYEE));
             memberships.remove(partner.id(),
                     membershipOf(partner.adminEmail(), MembershipRole.PARTNER_ADMINISTRATOR).membershipId());
         });
@@ -147,7 +147,7 @@ class PartnerMembershipInSessionTest {
         enter(partner.adminEmail());
         long adminId = partner.adminUserId();
         fixtures.as(partner.legalEmail(), () -> {
-            memberships.grant(partner.id(), adminId, MembershipRole.PARTNER_EMPLOYEE, MembershipState.ACTIVE);
+            SystemTask.run(() -> onboarding.grant(adminId, partner.id(), MembershipRole.PARTNER_EMPLOYEE));
             partners.assign(partner.id(), customer.id(), adminId);
             memberships.remove(partner.id(),
                     membershipOf(partner.adminEmail(), MembershipRole.PARTNER_ADMINISTRATOR).membershipId());

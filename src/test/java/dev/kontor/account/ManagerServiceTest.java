@@ -42,19 +42,92 @@ class ManagerServiceTest {
     JdbcTemplate jdbc;
 
     @Test
-    void a_person_kontor_knows_becomes_an_active_manager_at_once_and_is_told_by_mail() {
+    void a_person_kontor_knows_is_invited_like_anybody_and_shown_with_the_typed_name_until_they_accept() {
         TestAccount account = fixtures.account("Alice");
         String known = fixtures.person("Kim");
 
-        Member added = fixtures.as(account.email("Alice"),
-                () -> managers.addManager(account.id(), known.toUpperCase(Locale.ROOT), null, Locale.ENGLISH));
+        fixtures.as(account.email("Alice"),
+                () -> managers.addManager(account.id(), known.toUpperCase(Locale.ROOT), "Typed Name", Locale.ENGLISH));
 
-        assertThat(added.state()).isEqualTo(MembershipState.ACTIVE);
+        assertThat(details(account).managers()).filteredOn(m -> m.email().equals(known)).singleElement()
+                .satisfies(m -> {
+                    assertThat(m.state()).isEqualTo(MembershipState.INVITED);
+                    assertThat(m.displayName()).isEqualTo("Typed Name");
+                });
+        assertThat(jdbc.queryForObject("select display_name from app_user where email = ?", String.class, known))
+                .isEqualTo("Kim");
         assertThat(outbox.to(known)).singleElement().satisfies(mail -> {
-            assertThat(mail.subject()).isEqualTo("You are now a manager of Customer " + account.tag() + " ("
-                    + account.customerNumber() + ")");
-            assertThat(mail.body()).contains("Alice has made you a manager", "/accounts/" + account.customerNumber());
+            assertThat(mail.subject()).isEqualTo("Invitation to manage Customer " + account.tag() + " ("
+                    + account.customerNumber() + ") in Kontor");
+            assertThat(mail.body()).contains("/invitation/").doesNotContain("Kim,");
         });
+    }
+
+    @Test
+    void known_and_unknown_addresses_get_the_same_answer_and_the_inviter_learns_nothing() {
+        TestAccount account = fixtures.account("Alice");
+        String known = fixtures.person("Kim");
+        String unknown = "unknown-" + UUID.randomUUID() + "@example.test";
+
+        // the service answers nothing in either case (no member, no state): the dialog says the same words for both
+        fixtures.as(account.email("Alice"),
+                () -> managers.addManager(account.id(), known, "Kim Typed", Locale.ENGLISH));
+        fixtures.as(account.email("Alice"),
+                () -> managers.addManager(account.id(), unknown, "Una Typed", Locale.ENGLISH));
+
+        assertThat(details(account).managers()).filteredOn(m -> !m.email().equals(account.email("Alice")))
+                .extracting(Member::state).containsOnly(MembershipState.INVITED);
+        assertThat(outbox.to(account.email("Alice"))).allSatisfy(mail ->
+                assertThat(mail.body()).doesNotContain("Kim,").doesNotContain("already"));
+    }
+
+    @Test
+    void a_person_who_is_a_manager_already_gets_the_same_neutral_answer_and_no_second_membership() {
+        TestAccount account = fixtures.account("Alice", "Bob");
+        String newcomer = "twice-" + UUID.randomUUID() + "@example.test";
+        fixtures.as(account.email("Alice"), () -> managers.addManager(account.id(), newcomer, "Tw Ice", Locale.ENGLISH));
+
+        fixtures.as(account.email("Alice"),
+                () -> managers.addManager(account.id(), account.email("Bob"), "Bob Typed", Locale.ENGLISH));
+        fixtures.as(account.email("Alice"),
+                () -> managers.addManager(account.id(), newcomer, "Tw Ice", Locale.ENGLISH));
+
+        assertThat(jdbc.queryForObject("select count(*) from membership where organization_id = ?", Integer.class,
+                account.id())).isEqualTo(3);
+        assertThat(details(account).managers()).filteredOn(m -> m.email().equals(account.email("Bob")))
+                .singleElement().extracting(Member::state).isEqualTo(MembershipState.ACTIVE);
+    }
+
+    @Test
+    void a_deactivated_manager_added_again_is_invited_again_and_not_active_at_once() {
+        TestAccount account = fixtures.account("Alice", "Bob");
+        long bob = membershipOf(account, account.email("Bob"));
+        fixtures.as(account.email("Alice"), () -> managers.deactivate(account.id(), bob, Locale.ENGLISH));
+
+        fixtures.as(account.email("Alice"),
+                () -> managers.addManager(account.id(), account.email("Bob"), "Bob", Locale.ENGLISH));
+
+        assertThat(details(account).managers()).filteredOn(m -> m.email().equals(account.email("Bob")))
+                .singleElement().extracting(Member::state).isEqualTo(MembershipState.INVITED);
+        assertThat(outbox.to(account.email("Bob"))).anySatisfy(mail -> assertThat(mail.body()).contains("/invitation/"));
+    }
+
+    @Test
+    void every_change_of_a_manager_is_mailed_to_all_active_managers_with_who_did_it() {
+        TestAccount account = fixtures.account("Alice", "Bob", "Carl");
+        String newcomer = "told-" + UUID.randomUUID() + "@example.test";
+
+        fixtures.as(account.email("Alice"), () -> managers.addManager(account.id(), newcomer, "Tess Told", Locale.ENGLISH));
+        long carl = membershipOf(account, account.email("Carl"));
+        fixtures.as(account.email("Alice"), () -> managers.deactivate(account.id(), carl, Locale.ENGLISH));
+        fixtures.as(account.email("Alice"), () -> managers.reactivate(account.id(), carl));
+        fixtures.as(account.email("Alice"), () -> managers.removeManagerRole(account.id(),
+                membershipOf(account, newcomer), Locale.ENGLISH));
+
+        assertThat(outbox.to(account.email("Bob"))).filteredOn(mail -> mail.body().contains("Alice"))
+                .hasSizeGreaterThanOrEqualTo(4)
+                .anySatisfy(mail -> assertThat(mail.body()).contains(newcomer))
+                .anySatisfy(mail -> assertThat(mail.body()).contains(account.email("Carl")));
     }
 
     @Test
@@ -62,8 +135,10 @@ class ManagerServiceTest {
         TestAccount account = fixtures.account("Alice");
         String newcomer = "new-" + UUID.randomUUID() + "@example.test";
 
-        Member invited = fixtures.as(account.email("Alice"),
+        fixtures.as(account.email("Alice"),
                 () -> managers.addManager(account.id(), newcomer, "Nora Neu", Locale.GERMAN));
+        Member invited = details(account).managers().stream().filter(m -> m.email().equals(newcomer)).findFirst()
+                .orElseThrow();
 
         assertThat(invited.state()).isEqualTo(MembershipState.INVITED);
         assertThat(outbox.to(newcomer)).singleElement().satisfies(mail -> {
@@ -99,26 +174,26 @@ class ManagerServiceTest {
     }
 
     @Test
-    void a_malformed_address_or_a_second_add_is_refused_next_to_the_email_field() {
+    void a_malformed_address_or_a_missing_name_is_refused_next_to_its_field_whoever_the_address_belongs_to() {
         TestAccount account = fixtures.account("Alice", "Bob");
 
         assertThatThrownBy(() -> fixtures.as(account.email("Alice"),
                 () -> managers.addManager(account.id(), "not an address", "X", Locale.ENGLISH)))
                 .isInstanceOfSatisfying(InvalidInput.class, refusal -> assertThat(refusal.field()).isEqualTo("email"));
+        // a known address without a name is refused exactly like an unknown one: the answer tells nothing
         assertThatThrownBy(() -> fixtures.as(account.email("Alice"),
                 () -> managers.addManager(account.id(), account.email("Bob"), null, Locale.ENGLISH)))
-                .isInstanceOfSatisfying(InvalidInput.class, refusal -> {
-                    assertThat(refusal.field()).isEqualTo("email");
-                    assertThat(refusal.messageKey()).isEqualTo("manager.exists");
-                });
+                .isInstanceOfSatisfying(InvalidInput.class, refusal -> assertThat(refusal.field()).isEqualTo("name"));
     }
 
     @Test
     void removing_an_invited_manager_makes_the_link_worthless() {
         TestAccount account = fixtures.account("Alice");
         String newcomer = "gone-" + UUID.randomUUID() + "@example.test";
-        Member invited = fixtures.as(account.email("Alice"),
+        fixtures.as(account.email("Alice"),
                 () -> managers.addManager(account.id(), newcomer, "Gina Gone", Locale.ENGLISH));
+        Member invited = details(account).managers().stream().filter(m -> m.email().equals(newcomer)).findFirst()
+                .orElseThrow();
         String token = outbox.invitationTokenFor(newcomer);
 
         fixtures.as(account.email("Alice"),
@@ -133,8 +208,10 @@ class ManagerServiceTest {
     void a_new_invitation_replaces_the_old_link() {
         TestAccount account = fixtures.account("Alice");
         String newcomer = "again-" + UUID.randomUUID() + "@example.test";
-        Member invited = fixtures.as(account.email("Alice"),
+        fixtures.as(account.email("Alice"),
                 () -> managers.addManager(account.id(), newcomer, "Ada Again", Locale.ENGLISH));
+        Member invited = details(account).managers().stream().filter(m -> m.email().equals(newcomer)).findFirst()
+                .orElseThrow();
         String first = outbox.invitationTokenFor(newcomer);
 
         fixtures.as(account.email("Alice"),
@@ -162,6 +239,11 @@ class ManagerServiceTest {
         assertThat(outbox.to(account.email("Carl"))).anySatisfy(mail ->
                 assertThat(mail.body()).contains("Bob is no longer a manager"));
         assertThat(outbox.to(account.email("Bob"))).isEmpty();
+    }
+
+    private long membershipOf(TestAccount account, String email) {
+        return details(account).managers().stream().filter(m -> m.email().equals(email)).findFirst().orElseThrow()
+                .membershipId();
     }
 
     private AccountDetails details(TestAccount account) {

@@ -5,14 +5,32 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import dev.kontor.account.ManagerService;
 import dev.kontor.testing.DemoPeople;
+import dev.kontor.testing.Fixtures;
+import dev.kontor.testing.Fixtures.TestAccount;
+import dev.kontor.testing.Outbox;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 
 /**
  * Anna invites a new manager; the invitation reaches the demo mailbox; the new manager follows the link, chooses a
  * password (a weak one is refused first), signs in and finds the account.
  */
+@Import({Fixtures.class, Outbox.class})
 class InvitationJourneyIT extends EndToEndTest {
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    ManagerService managers;
 
     private static final String NEWCOMER = "nina@sonnenschein.test";
 
@@ -60,6 +78,35 @@ class InvitationJourneyIT extends EndToEndTest {
         signIn(page, NEWCOMER, "quiet rivers carry old maps");
         assertThat(page.locator("#signed-in-person")).hasText("Nina Neumann");
         assertThat(page.locator("#account-CN-10001")).containsText("Bäckerei Sonnenschein");
+    }
+
+    @Test
+    void a_person_who_has_a_password_signs_in_from_the_invitation_comes_back_and_accepts() {
+        TestAccount account = fixtures.account("Alice");
+        String known = fixtures.person("Kim");
+        fixtures.as(account.email("Alice"), () -> managers.addManager(account.id(), known, "Kim Typed",
+                Locale.ENGLISH));
+        String token = outbox.invitationTokenFor(known);
+
+        page.navigate(url("/invitation/" + token));
+        assertThat(page.locator("#invitation-text")).containsText("Hello Kim Typed");
+        assertThat(page.locator("#new-password")).hasCount(0);
+        Accessibility.assertNoSeriousViolations(page, "invitation, signed out");
+        screenshot("25-invitation-sign-in-to-accept");
+        page.locator("#sign-in-to-accept").click();
+        page.locator("vaadin-login-form input[name=username]").fill(known);
+        page.locator("vaadin-login-form input[name=password]").fill(Fixtures.PASSWORD);
+        page.locator("vaadin-login-form vaadin-button[slot=submit]").click();
+
+        assertThat(page.locator("#invitation-answer-as")).containsText(known);
+        assertThat(page).hasURL(Pattern.compile("/invitation/" + token + "$"));
+        Accessibility.assertNoSeriousViolations(page, "invitation, signed in");
+        screenshot("26-invitation-signed-in");
+        page.locator("#accept-invitation").click();
+        assertThat(page.locator("#invitation-accepted")).containsText(account.label());
+
+        page.navigate(url("/"));
+        assertThat(page.locator("#account-" + account.customerNumber())).isVisible();
     }
 
     @Test

@@ -157,6 +157,52 @@ class InvitationServiceTest {
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("invitation.expired");
     }
 
+    @Test
+    void an_invitation_of_a_person_who_has_a_password_is_accepted_only_by_that_person_signed_in() {
+        TestAccount account = fixtures.account("Alice");
+        String known = fixtures.person("Kim");
+        fixtures.as(account.email("Alice"), () -> managers.addManager(account.id(), known, "Kim Typed",
+                Locale.ENGLISH));
+        String token = outbox.invitationTokenFor(known);
+        int refusals = refusals(account.id());
+
+        assertThatThrownBy(() -> invitations.accept(token, null)).isInstanceOf(RuleViolation.class);
+        assertThatThrownBy(() -> fixtures.as(account.email("Alice"), () -> invitations.accept(token, null)))
+                .isInstanceOf(RuleViolation.class);
+        assertThat(stateIn(account.id(), known)).isEqualTo("INVITED");
+        assertThat(refusals(account.id())).isGreaterThanOrEqualTo(refusals + 2);
+
+        fixtures.as(known, () -> invitations.accept(token, null));
+
+        assertThat(stateIn(account.id(), known)).isEqualTo("ACTIVE");
+        assertThat(invitations.preview(token).state()).isEqualTo(InvitationState.USED);
+    }
+
+    @Test
+    void a_new_person_accepts_without_sign_in_but_not_while_someone_else_is_signed_in() {
+        Invited invited = invite();
+
+        assertThatThrownBy(() -> fixtures.as(invited.account().email("Alice"),
+                () -> invitations.accept(invited.token(), "blue harbour lanterns sing quietly")))
+                .isInstanceOf(RuleViolation.class);
+        assertThat(stateIn(invited.account().id(), invited.email())).isEqualTo("INVITED");
+
+        invitations.accept(invited.token(), "blue harbour lanterns sing quietly");
+
+        assertThat(stateIn(invited.account().id(), invited.email())).isEqualTo("ACTIVE");
+    }
+
+    private String stateIn(long organizationId, String email) {
+        return jdbc.queryForObject("""
+                select m.state from membership m join app_user u on u.id = m.user_id
+                where m.organization_id = ? and u.email = ?""", String.class, organizationId, email);
+    }
+
+    private int refusals(long organizationId) {
+        return jdbc.queryForObject("select count(*) from audit_event where organization_id = ? and outcome = 'DENIED'",
+                Integer.class, organizationId);
+    }
+
     private Invited invite() {
         TestAccount account = fixtures.account("Alice");
         String email = "petra-" + UUID.randomUUID() + "@example.test";

@@ -37,8 +37,8 @@ class MembershipAdministrationTest {
         long adminUser = fixtures.as(DemoPeople.PARTNER_ADMIN, () -> memberships.members(partner,
                 MembershipRole.PARTNER_ADMINISTRATOR)).getFirst().userId();
 
-        assertThatThrownBy(() -> fixtures.as(DemoPeople.PARTNER_ADMIN, () -> memberships.grant(partner, adminUser,
-                MembershipRole.LEGAL_REPRESENTATIVE, MembershipState.ACTIVE))).isInstanceOf(AccessRefused.class);
+        assertThatThrownBy(() -> fixtures.as(DemoPeople.PARTNER_ADMIN, () -> memberships.invite(partner, adminUser,
+                MembershipRole.LEGAL_REPRESENTATIVE, "Admin"))).isInstanceOf(AccessRefused.class);
         assertThatThrownBy(() -> fixtures.as(DemoPeople.PARTNER_ADMIN, () -> memberships.changeState(partner,
                 legalMembership, MembershipState.DEACTIVATED))).isInstanceOf(AccessRefused.class);
         assertThatThrownBy(() -> fixtures.as(DemoPeople.PARTNER_ADMIN, () -> memberships.remove(partner,
@@ -50,9 +50,9 @@ class MembershipAdministrationTest {
     @Test
     void only_the_invited_person_turns_an_invitation_into_an_active_membership() {
         TestAccount account = fixtures.account("Alice");
-        long membership = fixtures.as(account.email("Alice"), () -> memberships.grant(account.id(),
-                fixtures.userIdOf(fixtures.person("Ivy")), MembershipRole.MANAGER, MembershipState.INVITED))
-                .membershipId();
+        long membership = fixtures.as(account.email("Alice"), () -> memberships.invite(account.id(),
+                fixtures.userIdOf(fixtures.person("Ivy")), MembershipRole.MANAGER, "Ivy"))
+                .orElseThrow().membershipId();
 
         assertThatThrownBy(() -> fixtures.as(account.email("Alice"), () -> memberships.changeState(account.id(),
                 membership, MembershipState.ACTIVE))).isInstanceOf(RuleViolation.class)

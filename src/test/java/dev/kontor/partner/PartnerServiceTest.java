@@ -40,6 +40,9 @@ class PartnerServiceTest {
     PartnerService partners;
 
     @Autowired
+    RelationshipAnswers answers;
+
+    @Autowired
     ManagedCustomerService managedCustomers;
 
     @Autowired
@@ -114,6 +117,41 @@ class PartnerServiceTest {
                     assertThat(e.getSummary()).contains("Neukunde GmbH");
                     assertThat(e.getActorEmail()).isEqualTo(partner.legalEmail());
                 });
+    }
+
+    @Test
+    void a_known_person_made_first_manager_is_invited_keeps_their_name_and_is_active_only_after_accepting_signed_in() {
+        TestPartner partner = data.partner();
+        String known = fixtures.person("Klara");
+
+        long relationshipId = fixtures.as(partner.legalEmail(), () -> partners.addCustomer(partner.partnerId(),
+                new NewCustomer("Bekannt GmbH", known, "Typed Klara", VIEW_AND_USERS), Locale.ENGLISH));
+
+        assertThat(firstManagerState(relationshipId, known)).isEqualTo("INVITED");
+        assertThat(jdbc.queryForObject("select display_name from app_user where email = ?", String.class, known))
+                .isEqualTo("Klara");
+        String token = requestToken(known);
+        assertThatThrownBy(() -> answers.accept(token, Set.of(OrganizationRight.VIEW), null))
+                .isInstanceOf(dev.kontor.base.KontorException.class);
+        assertThat(firstManagerState(relationshipId, known)).isEqualTo("INVITED");
+
+        fixtures.as(known, () -> answers.accept(token, Set.of(OrganizationRight.VIEW), null));
+
+        assertThat(firstManagerState(relationshipId, known)).isEqualTo("ACTIVE");
+    }
+
+    private String firstManagerState(long relationshipId, String email) {
+        return jdbc.queryForObject("""
+                select m.state from partner_relationship r join membership m on m.organization_id = r.customer_id
+                join app_user u on u.id = m.user_id where r.id = ? and u.email = ?""", String.class,
+                relationshipId, email);
+    }
+
+    private String requestToken(String email) {
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/partner-request/([A-Za-z0-9_-]+)")
+                .matcher(outbox.to(email).getLast().body());
+        assertThat(link.find()).isTrue();
+        return link.group(1);
     }
 
     @Test

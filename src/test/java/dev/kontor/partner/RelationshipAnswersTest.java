@@ -62,6 +62,9 @@ class RelationshipAnswersTest {
     @Autowired
     UserDetailsService userDetails;
 
+    @Autowired
+    dev.kontor.organization.OrganizationOnboarding onboarding;
+
     private AuditTrail audit;
     private TestPartner partner;
     private TestAccount account;
@@ -151,6 +154,26 @@ class RelationshipAnswersTest {
         });
         assertThat(outbox.to(partner.legalEmail())).isEmpty();
         assertThat(answers.preview(request.token()).state()).isEqualTo(RequestLinkState.ANSWERED);
+    }
+
+    @Test
+    void a_manager_who_belongs_to_the_requesting_partner_cannot_answer_its_request() {
+        Request request = request(EnumSet.of(MANAGE_USERS, dev.kontor.organization.OrganizationRight.ADMIN));
+        // however he became a manager of the account, he belongs to the partner asking
+        dev.kontor.user.SystemTask.run(() -> onboarding.grant(partner.adminUserId(), account.id(),
+                dev.kontor.organization.MembershipRole.MANAGER));
+        int refusals = jdbc.queryForObject("select count(*) from audit_event where outcome = 'DENIED' and actor_email = ?",
+                Integer.class, partner.adminEmail());
+
+        assertThat(fixtures.as(partner.adminEmail(), () -> answers.preview(request.token())).answerPath())
+                .isEqualTo(AnswerPath.SIGNED_IN_OTHER);
+        assertThatThrownBy(() -> fixtures.as(partner.adminEmail(), () -> answers.accept(request.token(),
+                Set.of(MANAGE_USERS, dev.kontor.organization.OrganizationRight.ADMIN), null)))
+                .isInstanceOf(dev.kontor.base.AccessRefused.class);
+
+        assertThat(requests.state(request.id())).isEqualTo("REQUESTED");
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where outcome = 'DENIED' and actor_email = ?",
+                Integer.class, partner.adminEmail())).isGreaterThan(refusals);
     }
 
     @Test

@@ -69,7 +69,8 @@ class TenantAdministratorsTest {
     void a_new_administrator_gets_an_activation_link_and_the_tenant_is_ready_once_they_use_it() {
         String email = newAddress("nina");
 
-        Member added = asManager(() -> administrators.add(shop, email, "Nina Neu", Locale.ENGLISH));
+        asManager(() -> administrators.add(shop, email, "Nina Neu", Locale.ENGLISH));
+        Member added = administratorOf(shop, email);
 
         assertThat(added.state()).isEqualTo(MembershipState.INVITED);
         assertThat(added.role()).isEqualTo(MembershipRole.TENANT_ADMINISTRATOR);
@@ -106,21 +107,32 @@ class TenantAdministratorsTest {
     }
 
     @Test
-    void the_same_person_cannot_be_added_twice() {
+    void adding_the_same_person_again_changes_nothing_and_answers_the_same() {
         String email = newAddress("doppelt");
         asManager(() -> administrators.add(shop, email, "Doppelt", Locale.ENGLISH));
 
-        assertThatThrownBy(() -> asManager(() -> administrators.add(shop, email.toUpperCase(Locale.ROOT), "Doppelt",
-                Locale.ENGLISH))).isInstanceOfSatisfying(InvalidInput.class, refusal -> {
-                    assertThat(refusal.field()).isEqualTo("email");
-                    assertThat(refusal.messageKey()).isEqualTo("tenant.admin.exists");
-                });
+        asManager(() -> administrators.add(shop, email.toUpperCase(Locale.ROOT), "Doppelt", Locale.ENGLISH));
         invitations.accept(outbox.invitationTokenFor(email), STRONG_PASSWORD);
-        assertThatThrownBy(() -> asManager(() -> administrators.add(shop, email, "Doppelt", Locale.ENGLISH)))
-                .isInstanceOfSatisfying(InvalidInput.class,
-                        refusal -> assertThat(refusal.messageKey()).isEqualTo("tenant.admin.exists"));
-        assertThat(outbox.to(email)).hasSize(1);
-        assertThat(asManager(() -> administrators.list(shop))).hasSize(1);
+        asManager(() -> administrators.add(shop, email, "Doppelt", Locale.ENGLISH));
+
+        assertThat(outbox.to(email).stream().filter(mail -> mail.body().contains("/invitation/"))).hasSize(1);
+        assertThat(asManager(() -> administrators.list(shop))).singleElement()
+                .extracting(Member::state).isEqualTo(MembershipState.ACTIVE);
+    }
+
+    @Test
+    void a_person_kontor_knows_is_invited_like_anybody_and_shown_with_the_typed_name() {
+        String known = fixtures.person("Karla");
+
+        asManager(() -> administrators.add(shop, known, "Typed Karla", Locale.ENGLISH));
+
+        assertThat(administratorOf(shop, known)).satisfies(member -> {
+            assertThat(member.state()).isEqualTo(MembershipState.INVITED);
+            assertThat(member.displayName()).isEqualTo("Typed Karla");
+        });
+        assertThat(jdbc.queryForObject("select display_name from app_user where email = ?", String.class, known))
+                .isEqualTo("Karla");
+        assertThat(asManager(() -> tenants.details(shop)).readyForHandover()).isFalse();
     }
 
     @Test
@@ -163,7 +175,8 @@ class TenantAdministratorsTest {
     void an_invited_administrator_can_be_removed_and_their_link_stops_working() {
         activeAdministrator("aktiv");
         String email = newAddress("eingeladen");
-        Member invited = asManager(() -> administrators.add(shop, email, "Eingeladen", Locale.ENGLISH));
+        asManager(() -> administrators.add(shop, email, "Eingeladen", Locale.ENGLISH));
+        Member invited = administratorOf(shop, email);
         String token = outbox.invitationTokenFor(email);
 
         asManager(() -> administrators.remove(shop, invited.membershipId()));
@@ -175,7 +188,8 @@ class TenantAdministratorsTest {
     @Test
     void a_new_link_is_sent_only_to_someone_still_invited_and_replaces_the_old_one() {
         String email = newAddress("vergesslich");
-        Member invited = asManager(() -> administrators.add(shop, email, "Vergesslich", Locale.ENGLISH));
+        asManager(() -> administrators.add(shop, email, "Vergesslich", Locale.ENGLISH));
+        Member invited = administratorOf(shop, email);
         String oldToken = outbox.invitationTokenFor(email);
 
         asManager(() -> administrators.resend(shop, invited.membershipId(), Locale.ENGLISH));
@@ -192,20 +206,21 @@ class TenantAdministratorsTest {
     }
 
     @Test
-    void a_deactivated_administrator_added_again_is_active_again_without_a_new_link() {
+    void a_deactivated_administrator_added_again_is_invited_again_and_active_only_once_they_accept_signed_in() {
         Member keeper = activeAdministrator("bleibt");
         String email = newAddress("zurueck");
         asManager(() -> administrators.add(shop, email, "Zurück", Locale.ENGLISH));
         invitations.accept(outbox.invitationTokenFor(email), STRONG_PASSWORD);
-        long membership = asManager(() -> administrators.list(shop)).stream()
-                .filter(member -> member.email().equals(email)).findFirst().orElseThrow().membershipId();
+        long membership = administratorOf(shop, email).membershipId();
         asManager(() -> administrators.deactivate(shop, membership));
 
-        Member again = asManager(() -> administrators.add(shop, email, "Zurück", Locale.ENGLISH));
+        asManager(() -> administrators.add(shop, email, "Zurück", Locale.ENGLISH));
 
+        Member again = administratorOf(shop, email);
         assertThat(again.membershipId()).isEqualTo(membership);
-        assertThat(again.state()).isEqualTo(MembershipState.ACTIVE);
-        assertThat(outbox.to(email)).hasSize(1);
+        assertThat(again.state()).isEqualTo(MembershipState.INVITED);
+        assertThat(asManager(() -> tenants.details(shop)).activeAdministrators()).isEqualTo(1);
+        fixtures.as(email, () -> invitations.accept(outbox.invitationTokenFor(email), null));
         assertThat(asManager(() -> tenants.details(shop)).activeAdministrators()).isEqualTo(2);
         assertThat(keeper.isActive()).isTrue();
     }
@@ -213,7 +228,9 @@ class TenantAdministratorsTest {
     @Test
     void an_administrator_of_another_tenant_is_refused_and_the_attempt_audited() {
         long office = data.tenant(customer.id(), "Büro");
-        Member foreign = asManager(() -> administrators.add(office, newAddress("fremd"), "Fremd", Locale.ENGLISH));
+        String stranger = newAddress("fremd");
+        asManager(() -> administrators.add(office, stranger, "Fremd", Locale.ENGLISH));
+        Member foreign = administratorOf(office, stranger);
         activeAdministrator("hier");
         int denials = data.denials(shop);
 
@@ -231,24 +248,28 @@ class TenantAdministratorsTest {
         long tenant = data.tenant(managed.id(), "Verwaltet");
         String email = newAddress("vom-partner");
 
-        Member added = fixtures.as(partner.adminEmail(), () -> administrators.add(tenant, email, "Vom Partner",
-                Locale.ENGLISH));
+        fixtures.as(partner.adminEmail(), () -> administrators.add(tenant, email, "Vom Partner", Locale.ENGLISH));
 
-        assertThat(added.state()).isEqualTo(MembershipState.INVITED);
+        assertThat(fixtures.as(partner.adminEmail(), () -> administrators.list(tenant))).singleElement()
+                .extracting(Member::state).isEqualTo(MembershipState.INVITED);
         assertThat(outbox.to(email)).hasSize(1);
         assertThatThrownBy(() -> fixtures.as(partner.employeeEmail(), () -> administrators.add(tenant,
                 newAddress("vom-angestellten"), "Nein", Locale.ENGLISH))).isInstanceOf(AccessRefused.class);
         String tenantAdministrator = data.tenantAdministrator(tenant);
         // a tenant's administrators administer its users, too
-        assertThat(fixtures.as(tenantAdministrator, () -> administrators.add(tenant, newAddress("vom-admin"),
-                "Vom Admin", Locale.ENGLISH)).state()).isEqualTo(MembershipState.INVITED);
+        String fromAdmin = newAddress("vom-admin");
+        fixtures.as(tenantAdministrator, () -> administrators.add(tenant, fromAdmin, "Vom Admin", Locale.ENGLISH));
+        assertThat(fixtures.as(tenantAdministrator, () -> administrators.list(tenant)))
+                .filteredOn(member -> member.email().equals(fromAdmin)).singleElement()
+                .extracting(Member::state).isEqualTo(MembershipState.INVITED);
     }
 
     // --- helpers
 
     private Member activeAdministrator(String name) {
         String email = newAddress(name);
-        Member invited = asManager(() -> administrators.add(shop, email, name, Locale.ENGLISH));
+        asManager(() -> administrators.add(shop, email, name, Locale.ENGLISH));
+        Member invited = administratorOf(shop, email);
         invitations.accept(outbox.invitationTokenFor(email), STRONG_PASSWORD);
         return asManager(() -> administrators.list(shop)).stream()
                 .filter(member -> member.membershipId() == invited.membershipId()).findFirst().orElseThrow();
@@ -257,6 +278,11 @@ class TenantAdministratorsTest {
     private TreeNode shopNode() {
         return asManager(() -> tree.children(customer.id(), TreeFilter.NONE, 0, 10)).stream()
                 .filter(node -> node.id() == shop).findFirst().orElseThrow();
+    }
+
+    private Member administratorOf(long tenant, String email) {
+        return asManager(() -> administrators.list(tenant)).stream().filter(member -> member.email().equals(email))
+                .findFirst().orElseThrow();
     }
 
     private <T> T asManager(java.util.function.Supplier<T> work) {

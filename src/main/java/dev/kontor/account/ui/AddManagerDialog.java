@@ -15,12 +15,10 @@ import dev.kontor.account.ManagerService;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.ui.FormRules;
 import dev.kontor.base.ui.PersonForm;
-import dev.kontor.organization.Member;
-import dev.kontor.organization.MembershipState;
 import dev.kontor.user.UserAccount;
 import java.util.Map;
 
-/** Adds a manager by e-mail address; someone new to Kontor also needs a name and gets an invitation. */
+/** Invites a manager by e-mail address and name; everyone gets an invitation and accepts it themselves. */
 class AddManagerDialog extends Dialog {
 
     private final EmailField email = new EmailField();
@@ -35,14 +33,15 @@ class AddManagerDialog extends Dialog {
         email.setMaxLength(UserAccount.EMAIL_MAX_LENGTH);
         name.setId("new-manager-name");
         name.setLabel(getTranslation("manager.name"));
-        name.setHelperText(getTranslation("manager.name.help"));
+        name.setHelperText(getTranslation("manager.name.help-invite"));
+        name.setRequiredIndicatorVisible(true);
         name.setMaxLength(UserAccount.DISPLAY_NAME_MAX_LENGTH);
 
         Binder<PersonForm> binder = new Binder<>(PersonForm.class);
         binder.forField(email).asRequired(getTranslation("validation.required"))
                 .withValidator(new EmailValidator(getTranslation("validation.email")))
                 .bind(PersonForm::getEmail, PersonForm::setEmail);
-        binder.forField(name).withValidator(FormRules.noMarkup(this))
+        binder.forField(name).asRequired(getTranslation("validation.required")).withValidator(FormRules.noMarkup(this))
                 .bind(PersonForm::getName, PersonForm::setName);
         add(new FormLayout(email, name));
 
@@ -51,17 +50,17 @@ class AddManagerDialog extends Dialog {
             if (!binder.writeBeanIfValid(form)) {
                 return;
             }
-            Member added;
             try {
-                added = managers.addManager(accountId, form.getEmail(), form.getName(), getLocale());
+                managers.addManager(accountId, form.getEmail(), form.getName(), getLocale());
             } catch (InvalidInput refusal) {
                 if (!FormRules.showNextToField(this, refusal, Map.<String, HasValidation>of("email", email, "name", name))) {
                     throw refusal;
                 }
                 return;
             }
-            Notification.show(getTranslation(added.state() == MembershipState.INVITED ? "manager.invited"
-                    : "manager.added", added.email()), 4000, Notification.Position.BOTTOM_START)
+            // the same words for every address: whether it is known, or a manager already, is nobody's business
+            Notification.show(getTranslation("manager.invited", form.getEmail()), 4000,
+                    Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             close();
             onAdded.run();

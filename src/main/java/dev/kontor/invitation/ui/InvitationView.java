@@ -26,8 +26,9 @@ import dev.kontor.user.PasswordPolicy;
 import java.util.List;
 
 /**
- * The page an invitation link opens, without sign-in: it names the organization and the person, and lets them set
- * their password and accept. An expired, used, revoked or forged link gets a page that says so and what to do.
+ * The page an invitation link opens: it names the organization and the person (as the inviter typed the name). Someone
+ * new to Kontor sets their password and accepts; someone who has a password signs in first ("Sign in to accept") and
+ * then accepts or declines as themselves; someone else signed in is told the link is not theirs. An expired, used, revoked or forged link gets a page that says so and what to do.
  */
 @Route(value = "invitation/:token", autoLayout = false)
 @AnonymousAllowed
@@ -65,9 +66,18 @@ public class InvitationView extends Main implements BeforeEnterObserver, HasDyna
         Paragraph who = new Paragraph(getTranslation("invitation.purpose." + preview.purpose(),
                 preview.displayName(), preview.organizationLabel()));
         who.setId("invitation-text");
-        Paragraph login = new Paragraph(getTranslation("invitation.login", preview.email()));
-        content.add(title, who, login);
+        content.add(title, who);
+        switch (preview.path()) {
+            case SET_PASSWORD -> showPasswordChoice(token, preview);
+            case SIGN_IN -> showSignIn(token);
+            case SIGNED_IN_OTHER -> showSignedInAsOther();
+            case SIGNED_IN_INVITEE -> showAnswer(token, preview);
+        }
+    }
 
+    /** A person new to Kontor chooses their password and accepts with it. */
+    private void showPasswordChoice(String token, InvitationPreview preview) {
+        content.add(new Paragraph(getTranslation("invitation.login", preview.email())));
         PasswordField password = new PasswordField(getTranslation("invitation.password"));
         password.setId("new-password");
         password.setHelperText(getTranslation("invitation.password.help", PasswordPolicy.MIN_LENGTH));
@@ -86,18 +96,12 @@ public class InvitationView extends Main implements BeforeEnterObserver, HasDyna
             problem.ifPresent(key -> password.setErrorMessage(getTranslation(key, PasswordPolicy.MIN_LENGTH,
                     PasswordPolicy.MAX_LENGTH)));
         });
-        if (!preview.needsPassword()) {
-            password.setVisible(false);
-            repeat.setVisible(false);
-            content.add(new Paragraph(getTranslation("invitation.existing-password")));
-        }
 
-        Button accept = new Button(getTranslation(preview.needsPassword() ? "invitation.accept"
-                : "invitation.accept-existing"));
+        Button accept = new Button(getTranslation("invitation.accept"));
         accept.setId("accept-invitation");
         accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         accept.addClickListener(click -> {
-            if (preview.needsPassword() && !password.getValue().equals(repeat.getValue())) {
+            if (!password.getValue().equals(repeat.getValue())) {
                 repeat.setErrorMessage(getTranslation("invitation.password-mismatch"));
                 repeat.setInvalid(true);
                 return;
@@ -110,13 +114,74 @@ public class InvitationView extends Main implements BeforeEnterObserver, HasDyna
                 password.setInvalid(true);
                 return;
             } catch (RuleViolation refusal) {
-                // the link stopped working meanwhile (used in another tab, revoked, expired)
-                showClosed(invitations.preview(token).state());
+                showRefused(token, refusal);
                 return;
             }
             showAccepted(preview);
         });
         content.add(password, repeat, accept);
+    }
+
+    /** Someone who has a password answers signed in as themselves: the link alone is not enough. */
+    private void showSignIn(String token) {
+        Paragraph how = new Paragraph(getTranslation("invitation.sign-in.intro"));
+        how.setId("sign-in-hint");
+        // a page that requires sign-in: Vaadin's access control sends a signed-out visitor to the sign-in page and,
+        // once signed in, back to it; it then forwards here
+        Anchor signIn = new Anchor(InvitationSignIn.pathFor(token), getTranslation("invitation.sign-in-to-accept"));
+        signIn.setId("sign-in-to-accept");
+        signIn.addClassName("primary-link");
+        content.add(how, signIn);
+    }
+
+    private void showSignedInAsOther() {
+        String me = dev.kontor.user.CurrentUser.find().map(dev.kontor.user.AuthenticatedUser::email).orElse("");
+        Paragraph why = new Paragraph(getTranslation("invitation.other.intro", me));
+        why.setId("invitation-other");
+        content.add(why);
+    }
+
+    /** The signed-in invitee sees the organization and accepts or declines. */
+    private void showAnswer(String token, InvitationPreview preview) {
+        String me = dev.kontor.user.CurrentUser.find().map(dev.kontor.user.AuthenticatedUser::email).orElse("");
+        Paragraph answerAs = new Paragraph(getTranslation("invitation.answer-as", me));
+        answerAs.setId("invitation-answer-as");
+        Button accept = new Button(getTranslation("invitation.accept-existing"), click -> {
+            try {
+                invitations.accept(token, null);
+            } catch (RuleViolation refusal) {
+                showRefused(token, refusal);
+                return;
+            }
+            showAcceptedSignedIn(preview);
+        });
+        accept.setId("accept-invitation");
+        accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button decline = new Button(getTranslation("invitation.decline"), click -> {
+            try {
+                invitations.decline(token);
+            } catch (RuleViolation refusal) {
+                showRefused(token, refusal);
+                return;
+            }
+            showDeclined(preview);
+        });
+        decline.setId("decline-invitation");
+        content.add(answerAs, new Div(accept, decline));
+    }
+
+    /** The link stopped working meanwhile (used in another tab, revoked, expired), or the person may not use it. */
+    private void showRefused(String token, RuleViolation refusal) {
+        InvitationState state = invitations.preview(token).state();
+        if (state != InvitationState.OPEN) {
+            showClosed(state);
+            return;
+        }
+        content.removeAll();
+        Paragraph message = new Paragraph(getTranslation(refusal.messageKey(), refusal.arguments()));
+        message.setId("invitation-refused");
+        content.add(new H2(getTranslation("invitation.title")), message,
+                new Anchor("login", getTranslation("invitation.to-sign-in")));
     }
 
     private void showAccepted(InvitationPreview preview) {
@@ -126,6 +191,22 @@ public class InvitationView extends Main implements BeforeEnterObserver, HasDyna
         Anchor signIn = new Anchor("login", getTranslation("invitation.sign-in"));
         signIn.addClassName("primary-link");
         content.add(new H2(getTranslation("invitation.welcome")), done, signIn);
+    }
+
+    private void showAcceptedSignedIn(InvitationPreview preview) {
+        content.removeAll();
+        Paragraph done = new Paragraph(getTranslation("invitation.accepted-signed-in", preview.organizationLabel()));
+        done.setId("invitation-accepted");
+        Anchor dashboard = new Anchor("", getTranslation("invitation.to-dashboard"));
+        dashboard.addClassName("primary-link");
+        content.add(new H2(getTranslation("invitation.welcome")), done, dashboard);
+    }
+
+    private void showDeclined(InvitationPreview preview) {
+        content.removeAll();
+        Paragraph done = new Paragraph(getTranslation("invitation.declined", preview.organizationLabel()));
+        done.setId("invitation-declined");
+        content.add(new H2(getTranslation("invitation.declined.title")), done);
     }
 
     private void showClosed(InvitationState state) {

@@ -15,7 +15,6 @@ import com.vaadin.flow.data.validator.EmailValidator;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.ui.FormRules;
 import dev.kontor.base.ui.PersonForm;
-import dev.kontor.organization.Member;
 import dev.kontor.tenant.TenantAdministrators;
 import dev.kontor.user.UserAccount;
 import java.util.Map;
@@ -63,9 +62,8 @@ class AddAdministratorDialog extends Dialog {
             if (!binder.writeBeanIfValid(form)) {
                 return;
             }
-            Member added;
             try {
-                added = administrators.add(tenantId, form.getEmail(), form.getName(), getLocale());
+                administrators.add(tenantId, form.getEmail(), form.getName(), getLocale());
             } catch (InvalidInput refusal) {
                 if (!FormRules.showNextToField(this, refusal, Map.<String, HasValidation>of("email", email,
                         "name", name))) {
@@ -73,7 +71,8 @@ class AddAdministratorDialog extends Dialog {
                 }
                 return;
             }
-            Notification.show(getTranslation("tenant.admin.sent", added.email()), 5000,
+            // the same words for every address: whether it is known, or an administrator already, is nobody's business
+            Notification.show(getTranslation("tenant.admin.sent", form.getEmail()), 5000,
                     Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             close();
             onAdded.run();

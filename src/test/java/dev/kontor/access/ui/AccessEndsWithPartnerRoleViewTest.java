@@ -117,7 +117,7 @@ class AccessEndsWithPartnerRoleViewTest extends SpringBrowserlessTest {
 
         long adminId = partner.adminUserId();
         fixtures.as(partner.legalEmail(), () -> {
-            memberships.grant(partner.id(), adminId, MembershipRole.PARTNER_EMPLOYEE, MembershipState.ACTIVE);
+            SystemTask.run(() -> onboarding.grant(adminId, partner.id(), MembershipRole.PARTNER_EMPLOYEE));
             memberships.remove(partner.id(),
                     membershipOf(partner.adminEmail(), MembershipRole.PARTNER_ADMINISTRATOR).membershipId());
         });

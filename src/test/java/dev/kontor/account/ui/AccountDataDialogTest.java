@@ -153,6 +153,35 @@ class AccountDataDialogTest extends SpringBrowserlessTest {
                 .contains("Access denied", "You have no access to this account");
     }
 
+    @Test
+    void add_manager_says_the_same_words_for_a_known_and_an_unknown_address_and_shows_the_typed_name() {
+        TestAccount account = fixtures.account("Alice");
+        String known = fixtures.person("Kim");
+        String unknown = "unknown-" + java.util.UUID.randomUUID() + "@example.test";
+        fixtures.signIn(account.email("Alice"));
+        navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+
+        String forKnown = addManager(known, "Kim Typed");
+        String forUnknown = addManager(unknown, "Una Typed");
+
+        assertThat(forKnown.replace(known, "ADDRESS")).isEqualTo(forUnknown.replace(unknown, "ADDRESS"))
+                .isEqualTo("Invitation sent to ADDRESS.");
+        assertThat(find(Span.class).withText("Kim Typed").exists()).isTrue();
+        assertThat(find(Span.class).withText("Una Typed").exists()).isTrue();
+        // the name the known person keeps for themselves is not shown to the inviter
+        assertThat(find(Span.class).withText("Kim").exists()).isFalse();
+    }
+
+    private String addManager(String email, String name) {
+        test(find(Button.class).withId("add-manager").single()).click();
+        test(find(com.vaadin.flow.component.textfield.EmailField.class).withId("new-manager-email").single())
+                .setValue(email);
+        test(find(com.vaadin.flow.component.textfield.TextField.class).withId("new-manager-name").single())
+                .setValue(name);
+        test(find(Button.class).withId("submit-new-manager").single()).click();
+        return test(find(com.vaadin.flow.component.notification.Notification.class).last()).getText();
+    }
+
     private long membership(TestAccount account, String name) {
         return accounts.details(new CustomerNumber(account.customerNumber())).managers().stream()
                 .filter(m -> m.displayName().equals(name)).findFirst().orElseThrow().membershipId();

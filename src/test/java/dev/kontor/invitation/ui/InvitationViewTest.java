@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.PasswordField;
 import dev.kontor.account.ManagerService;
@@ -33,6 +34,9 @@ class InvitationViewTest extends SpringBrowserlessTest {
 
     @Autowired
     Outbox outbox;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void a_forged_link_gets_a_clear_page() {
@@ -126,6 +130,69 @@ class InvitationViewTest extends SpringBrowserlessTest {
 
         assertThat(find(Paragraph.class).withId("invitation-closed").single().getText())
                 .contains("accepted already");
+    }
+
+    @Test
+    void a_person_with_a_password_is_asked_to_sign_in_and_then_accepts_as_themselves() {
+        TestAccount account = fixtures.account("Alice");
+        String known = fixtures.person("Kim");
+        fixtures.as(account.email("Alice"), () -> managers.addManager(account.id(), known, "Kim Typed",
+                Locale.ENGLISH));
+        SecurityContextHolder.clearContext();
+        String token = outbox.invitationTokenFor(known);
+
+        navigate("invitation/" + token, InvitationView.class);
+
+        assertThat(find(Paragraph.class).withId("invitation-text").single().getText()).contains("Hello Kim Typed");
+        assertThat(find(Anchor.class).withId("sign-in-to-accept").single().getText()).isEqualTo("Sign in to accept");
+        assertThat(find(Anchor.class).withId("sign-in-to-accept").single().getHref())
+                .isEqualTo("invitation/" + token + "/sign-in");
+        assertThat(find(PasswordField.class).exists()).isFalse();
+        assertThat(find(Button.class).withId("accept-invitation").exists()).isFalse();
+
+        fixtures.signIn(known);
+        navigate("invitation/" + token, InvitationView.class);
+        assertThat(find(Paragraph.class).withId("invitation-answer-as").single().getText()).contains(known);
+        test(find(Button.class).withId("accept-invitation").single()).click();
+
+        assertThat(find(Paragraph.class).withId("invitation-accepted").single().getText())
+                .contains("Customer " + account.tag());
+        assertThat(invitations.preview(token).state()).isEqualTo(InvitationState.USED);
+    }
+
+    @Test
+    void the_signed_in_invitee_may_decline() {
+        TestAccount account = fixtures.account("Alice");
+        String known = fixtures.person("Dana");
+        fixtures.as(account.email("Alice"), () -> managers.addManager(account.id(), known, "Dana Typed",
+                Locale.ENGLISH));
+        String token = outbox.invitationTokenFor(known);
+
+        fixtures.signIn(known);
+        navigate("invitation/" + token, InvitationView.class);
+        test(find(Button.class).withId("decline-invitation").single()).click();
+
+        assertThat(find(Paragraph.class).withId("invitation-declined").single().getText())
+                .contains("Customer " + account.tag());
+        // the invited membership ends with the answer, and its link with it
+        assertThat(invitations.preview(token).state()).isIn(InvitationState.REVOKED, InvitationState.UNKNOWN);
+        assertThat(jdbc.queryForObject("""
+                select count(*) from membership m join app_user u on u.id = m.user_id
+                where m.organization_id = ? and u.email = ?""", Integer.class, account.id(), known)).isZero();
+    }
+
+    @Test
+    void someone_else_signed_in_is_told_that_the_link_is_not_theirs() {
+        TestAccount account = fixtures.account("Alice");
+        String token = invitationToken();
+
+        fixtures.signIn(account.email("Alice"));
+        navigate("invitation/" + token, InvitationView.class);
+
+        assertThat(find(Paragraph.class).withId("invitation-other").single().getText())
+                .contains(account.email("Alice"), "for someone else");
+        assertThat(find(Button.class).withId("accept-invitation").exists()).isFalse();
+        assertThat(find(PasswordField.class).exists()).isFalse();
     }
 
     private String invitationToken() {

@@ -145,6 +145,31 @@ class TenantDialogsTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails(DemoPeople.PARTNER_ADMIN)
+    void add_administrator_says_the_same_words_for_a_known_and_an_unknown_address() {
+        long tenant = createTenantBelowPartner("Same words " + UUID.randomUUID());
+        navigate("tenant/" + tenant, TenantWorkspaceView.class);
+        String known = fixtures.person("Kai");
+        String unknown = "unknown-" + UUID.randomUUID() + "@example.test";
+
+        String forKnown = addAdministrator(known, "Kai Typed");
+        String forUnknown = addAdministrator(unknown, "Una Typed");
+
+        assertThat(forKnown.replace(known, "ADDRESS")).isEqualTo(forUnknown.replace(unknown, "ADDRESS"))
+                .startsWith("An activation link has been sent to ADDRESS.");
+        assertThat(find(Span.class).withText("Kai Typed").exists()).isTrue();
+        assertThat(find(Span.class).withText("Kai").exists()).isFalse();
+    }
+
+    private String addAdministrator(String address, String name) {
+        test(button("add-administrator")).click();
+        test(find(EmailField.class).withId("administrator-email").single()).setValue(address);
+        test(textField("administrator-name")).setValue(name);
+        test(button("send-activation")).click();
+        return test(find(com.vaadin.flow.component.notification.Notification.class).last()).getText();
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.PARTNER_ADMIN)
     void moving_a_tenant_below_its_own_sub_tenant_is_refused_next_to_the_choice() {
         navigate(TenantsView.class);
         test(find(TextField.class).withId("tenant-search").single()).setValue("Muster Vorlagen");

@@ -1,0 +1,112 @@
+package dev.kontor.organization;
+
+import com.vaadin.flow.i18n.I18NProvider;
+import dev.kontor.audit.ActingOnBehalf;
+import dev.kontor.base.SupportedLanguages;
+import dev.kontor.base.TextRules;
+import dev.kontor.mail.MailMessage;
+import dev.kontor.mail.MailOutbox;
+import dev.kontor.user.CurrentUser;
+import dev.kontor.user.UserAccount;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tells the people who lead an organization (a customer's active managers, a tenant's active administrators, a
+ * partner's active legal representatives and administrators) of every change among its members: who was invited,
+ * accepted, declined, was deactivated, reactivated or removed, who did it and, inside an access session, for which
+ * partner. So a membership nobody expected is seen by the people who can undo it. Each mail is written into the
+ * outbox in the change's transaction, in the recipient's language.
+ */
+@Component
+@Transactional(propagation = Propagation.MANDATORY)
+class MembershipNotices {
+
+    /** What happened to a membership, as the notice says it. */
+    enum Change {
+        INVITED, ACCEPTED, DECLINED, DEACTIVATED, REACTIVATED, REMOVED
+    }
+
+    private final MembershipRepository memberships;
+    private final OrganizationRepository organizations;
+    private final ObjectProvider<ActingOnBehalf> onBehalf;
+    private final MailOutbox outbox;
+    private final I18NProvider i18n;
+    private final Clock clock;
+
+    MembershipNotices(MembershipRepository memberships, OrganizationRepository organizations,
+                      ObjectProvider<ActingOnBehalf> onBehalf, MailOutbox outbox, I18NProvider i18n, Clock clock) {
+        this.memberships = memberships;
+        this.organizations = organizations;
+        this.onBehalf = onBehalf;
+        this.outbox = outbox;
+        this.i18n = i18n;
+        this.clock = clock;
+    }
+
+    /** The change was made by the signed-in person (and, in an access session, for their partner). */
+    void changed(Membership membership, Change change) {
+        String actor = CurrentUser.find().or(dev.kontor.user.SystemTask::initiator)
+                .map(me -> me.displayName() + " <" + me.email() + ">").orElse(null);
+        tell(membership, change, actor, actingPartnerName());
+    }
+
+    /** The invited person answered the invitation themselves. */
+    void answered(Membership membership, Change change) {
+        UserAccount person = membership.getUser();
+        tell(membership, change, person.getDisplayName() + " <" + person.getEmail() + ">", null);
+    }
+
+    private void tell(Membership membership, Change change, String actor, String partnerName) {
+        Organization organization = membership.getOrganization();
+        List<Membership> leads = memberships.findActiveIn(organization.getId(), leadsOf(organization.getKind()));
+        String label = organization.getName() + organization.getCustomerNumber().map(n -> " (" + n.value() + ")")
+                .orElse("");
+        UserAccount member = membership.getUser();
+        long at = clock.instant().toEpochMilli();
+        for (Membership lead : leads) {
+            UserAccount recipient = lead.getUser();
+            if (recipient.getId().equals(member.getId())) {
+                // the person the change is about knows it: they accepted, or the change has its own mail
+                continue;
+            }
+            Locale language = SupportedLanguages.closestTo(recipient.getPreferredLanguage().orElse(null));
+            String role = i18n.getTranslation("membership.role." + membership.getRole(), language);
+            String what = i18n.getTranslation("mail.membership-notice.change." + change, language,
+                    membership.shownName(), member.getEmail(), role, label);
+            String by = actor == null ? i18n.getTranslation("mail.membership-notice.by-system", language)
+                    : partnerName == null ? i18n.getTranslation("mail.membership-notice.by", language, actor)
+                    : i18n.getTranslation("mail.membership-notice.by-for-partner", language, actor, partnerName);
+            outbox.enqueue(new MailMessage("membership-notice:" + membership.getId() + ":" + change + ":" + at + ":"
+                    + recipient.getId(), recipient.getEmail(),
+                    TextRules.abbreviate(i18n.getTranslation("mail.membership-notice.subject", language, label),
+                            MailMessage.SUBJECT_MAX_LENGTH),
+                    i18n.getTranslation("mail.membership-notice.body", language, recipient.getDisplayName(), what,
+                            by, label)));
+        }
+    }
+
+    private String actingPartnerName() {
+        Optional<Long> partner = onBehalf.orderedStream().map(ActingOnBehalf::onBehalfOf)
+                .flatMap(Optional::stream).findFirst();
+        return partner.flatMap(organizations::findById).map(Organization::getName).orElse(null);
+    }
+
+    /** Who leads an organization of this kind, and so hears of changes among its members. */
+    private static Set<MembershipRole> leadsOf(OrganizationKind kind) {
+        return switch (kind) {
+            case CUSTOMER -> EnumSet.of(MembershipRole.MANAGER);
+            case TENANT -> EnumSet.of(MembershipRole.TENANT_ADMINISTRATOR);
+            case PARTNER -> EnumSet.of(MembershipRole.LEGAL_REPRESENTATIVE, MembershipRole.PARTNER_ADMINISTRATOR);
+            case PROVIDER -> EnumSet.of(MembershipRole.PROVIDER_ADMINISTRATOR);
+        };
+    }
+}

@@ -1,0 +1,277 @@
+package dev.kontor.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.vaadin.flow.component.UI;
+import dev.kontor.account.ManagerService;
+import dev.kontor.base.KontorException;
+import dev.kontor.invitation.InvitationService;
+import dev.kontor.organization.CustomerNumber;
+import dev.kontor.organization.MembershipRole;
+import dev.kontor.organization.OrganizationOnboarding;
+import dev.kontor.organization.OrganizationRight;
+import dev.kontor.partner.CustomerPartnerService;
+import dev.kontor.partner.PartnerProvisioning;
+import dev.kontor.tenant.CharacterSets;
+import dev.kontor.tenant.Edition;
+import dev.kontor.tenant.TenantAdministrators;
+import dev.kontor.tenant.TenantProvisioning;
+import dev.kontor.tenant.TenantSettings;
+import dev.kontor.tenant.TenantType;
+import dev.kontor.testing.Fixtures;
+import dev.kontor.testing.Fixtures.TestAccount;
+import dev.kontor.testing.Fixtures.TestPartner;
+import dev.kontor.testing.IntegrationTest;
+import dev.kontor.testing.Outbox;
+import dev.kontor.user.SystemTask;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Escalation tests, one per right: starting with only that right, every sequence of allowed actions that could give
+ * the holder a right it does not hold (enrolling oneself or one's partner colleagues as manager or tenant
+ * administrator, reviving a deactivated colleague, accepting a colleague's invitation, granting one's partner more,
+ * ending or confirming the partnership, changing the partner-access rules) is tried. Each attempt must be refused,
+ * audited on the spot, and leave memberships, the relationship and the access rules exactly as they were.
+ */
+@IntegrationTest
+class EscalationTest {
+
+    private UI tab;
+
+    @Autowired
+    AccessSessions sessions;
+
+    @Autowired
+    ManagerService managers;
+
+    @Autowired
+    TenantAdministrators tenantAdministrators;
+
+    @Autowired
+    CustomerPartnerService customerPartners;
+
+    @Autowired
+    AccessPolicyService policies;
+
+    @Autowired
+    InvitationService invitations;
+
+    @Autowired
+    PartnerProvisioning provisioning;
+
+    @Autowired
+    TenantProvisioning tenants;
+
+    @Autowired
+    OrganizationOnboarding onboarding;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void aBrowserTab() {
+        // an access session belongs to one browser tab; the test keeps the UI as a browser session would
+        tab = new UI();
+        UI.setCurrent(tab);
+    }
+
+    @ParameterizedTest(name = "a partner holding only {0} in a session")
+    @EnumSource(OrganizationRight.class)
+    void a_partner_in_an_access_session_reaches_no_right_it_does_not_hold(OrganizationRight right) {
+        World world = world(EnumSet.of(OrganizationRight.VIEW, right));
+        String admin = world.partner.adminEmail();
+        String colleague = world.partner.legalEmail();
+        inSession(world);
+
+        Map<String, Runnable> attempts = new LinkedHashMap<>();
+        attempts.put("add oneself as manager", () -> managers.addManager(world.account.id(), admin, "Me",
+                Locale.ENGLISH));
+        attempts.put("add a colleague as manager", () -> managers.addManager(world.account.id(), colleague, "Lea",
+                Locale.ENGLISH));
+        attempts.put("reactivate a deactivated colleague", () -> managers.reactivate(world.account.id(),
+                world.deactivatedColleague));
+        attempts.put("add oneself as tenant administrator", () -> tenantAdministrators.add(world.tenant, admin,
+                "Me", Locale.ENGLISH));
+        attempts.put("add a colleague as tenant administrator", () -> tenantAdministrators.add(world.tenant,
+                colleague, "Lea", Locale.ENGLISH));
+        attempts.put("accept a colleague's invitation", () -> invitations.accept(world.colleaguesInvitation, null));
+        attempts.put("grant one's partner every right", () -> customerPartners.changeRights(world.account.id(),
+                world.relationshipId, world.relationshipVersion(), EnumSet.allOf(OrganizationRight.class)));
+        attempts.put("confirm one's own rights", () -> customerPartners.confirmRights(world.account.id(),
+                world.relationshipId));
+        attempts.put("end the partnership", () -> customerPartners.revoke(world.account.id(),
+                world.relationshipId));
+        attempts.put("change the partner-access rules", () -> policies.change(world.account.id(), false, false));
+
+        assertEachRefusedAuditedAndHarmless(world, admin, attempts);
+    }
+
+    @Test
+    void a_partner_managing_the_customers_tenants_enrols_none_of_its_people_there() {
+        World world = world(EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_TENANTS));
+        String admin = world.partner.adminEmail();
+
+        // outside any session: the relationship's MANAGE_TENANTS reaches the tenants below the account
+        assertEachRefusedAuditedAndHarmless(world, admin, Map.of(
+                "add oneself as tenant administrator", () -> tenantAdministrators.add(world.tenant, admin, "Me",
+                        Locale.ENGLISH),
+                "add a colleague as tenant administrator", () -> tenantAdministrators.add(world.tenant,
+                        world.partner.legalEmail(), "Lea", Locale.ENGLISH),
+                "add oneself as manager of the account", () -> managers.addManager(world.account.id(), admin, "Me",
+                        Locale.ENGLISH),
+                "grant one's partner every right", () -> customerPartners.changeRights(world.account.id(),
+                        world.relationshipId, world.relationshipVersion(), EnumSet.allOf(OrganizationRight.class))));
+    }
+
+    @Test
+    void a_tenant_administrator_reaches_nothing_beyond_the_tenant() {
+        World world = world(EnumSet.of(OrganizationRight.VIEW));
+        String tenantAdministrator = fixtures.person("Tessa");
+        long tenantAdministratorId = fixtures.userIdOf(tenantAdministrator);
+        SystemTask.run(() -> onboarding.grant(tenantAdministratorId, world.tenant, MembershipRole.TENANT_ADMINISTRATOR));
+        long sibling = SystemTask.call(() -> tenants.importTenant(world.account.id(), "Sibling " + world.account.tag(),
+                TenantType.STANDARD, Edition.BASIC, CharacterSets.UTF_8, TenantSettings.none())).getId();
+
+        assertEachRefusedAuditedAndHarmless(world, tenantAdministrator, Map.of(
+                "add oneself as manager of the account", () -> managers.addManager(world.account.id(),
+                        tenantAdministrator, "Me", Locale.ENGLISH),
+                "add oneself as administrator of a sibling tenant", () -> tenantAdministrators.add(sibling,
+                        tenantAdministrator, "Me", Locale.ENGLISH),
+                "reactivate a deactivated manager", () -> managers.reactivate(world.account.id(),
+                        world.deactivatedColleague),
+                "accept someone else's invitation", () -> invitations.accept(world.colleaguesInvitation, null),
+                "grant the partner every right", () -> customerPartners.changeRights(world.account.id(),
+                        world.relationshipId, world.relationshipVersion(), EnumSet.allOf(OrganizationRight.class)),
+                "change the partner-access rules", () -> policies.change(world.account.id(), false, false)));
+    }
+
+    @Test
+    void a_manager_who_belongs_to_the_partner_decides_nothing_about_it_even_outside_a_session() {
+        World world = world(EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_USERS));
+        String admin = world.partner.adminEmail();
+        // how he became a manager does not matter (the customer invited him, say): he is one now
+        SystemTask.run(() -> onboarding.grant(world.partner.adminUserId(), world.account.id(), MembershipRole.MANAGER));
+
+        assertEachRefusedAuditedAndHarmless(world, admin, Map.of(
+                "grant one's partner every right", () -> customerPartners.changeRights(world.account.id(),
+                        world.relationshipId, world.relationshipVersion(), EnumSet.allOf(OrganizationRight.class)),
+                "confirm one's own rights", () -> customerPartners.confirmRights(world.account.id(),
+                        world.relationshipId),
+                "end the partnership", () -> customerPartners.revoke(world.account.id(), world.relationshipId),
+                "change the partner-access rules", () -> policies.change(world.account.id(), false, false),
+                "reactivate a deactivated colleague", () -> reactivateInSession(world)));
+    }
+
+    private void reactivateInSession(World world) {
+        inSession(world);
+        try {
+            managers.reactivate(world.account.id(), world.deactivatedColleague);
+        } finally {
+            sessions.leave();
+        }
+    }
+
+    private void assertEachRefusedAuditedAndHarmless(World world, String attacker, Map<String, Runnable> attempts) {
+        Snapshot before = world.snapshot();
+        for (Map.Entry<String, Runnable> attempt : attempts.entrySet()) {
+            int refusals = refusalsOf(attacker);
+            assertThatThrownBy(() -> fixtures.as(attacker, attempt.getValue())).as(attempt.getKey())
+                    .isInstanceOf(KontorException.class);
+            assertThat(refusalsOf(attacker)).as(attempt.getKey() + " is audited").isGreaterThan(refusals);
+            assertThat(world.snapshot()).as(attempt.getKey() + " changes nothing").isEqualTo(before);
+        }
+    }
+
+    private int refusalsOf(String attacker) {
+        return jdbc.queryForObject("select count(*) from audit_event where outcome = 'DENIED' and actor_email = ?",
+                Integer.class, attacker);
+    }
+
+    private void inSession(World world) {
+        fixtures.as(world.partner.adminEmail(), () -> sessions.start(world.partner.id(),
+                new CustomerNumber(world.account.customerNumber()), null));
+    }
+
+    /**
+     * A partner working for an account with the given rights; a tenant below the account; a colleague of the partner
+     * who once managed the account and was deactivated; and an open invitation the customer sent to a colleague.
+     */
+    private World world(Set<OrganizationRight> rights) {
+        TestPartner partner = fixtures.partner("Escalation");
+        TestAccount account = fixtures.account("Alice", "Bob");
+        long relationshipId = SystemTask.call(() -> provisioning.importActiveRelationship(partner.id(), account.id(),
+                rights, account.email("Alice"), account.userId("Alice")));
+        long tenant = SystemTask.call(() -> tenants.importTenant(account.id(), "Shop " + account.tag(),
+                TenantType.STANDARD, Edition.BASIC, CharacterSets.UTF_8, TenantSettings.none())).getId();
+        String employee = fixtures.person("Emil");
+        long employeeId = fixtures.userIdOf(employee);
+        SystemTask.run(() -> onboarding.grant(employeeId, partner.id(), MembershipRole.PARTNER_EMPLOYEE));
+        long deactivated = SystemTask.call(() -> onboarding.grant(employeeId, account.id(), MembershipRole.MANAGER)
+                .getId());
+        UI.setCurrent(null);
+        fixtures.as(account.email("Alice"), () -> managers.deactivate(account.id(), deactivated, Locale.ENGLISH));
+        fixtures.as(account.email("Alice"), () -> managers.addManager(account.id(), partner.legalEmail(), "Lea",
+                Locale.ENGLISH));
+        UI.setCurrent(tab);
+        return new World(partner, account, relationshipId, tenant, deactivated,
+                outbox.invitationTokenFor(partner.legalEmail()));
+    }
+
+    /** Everything an escalation would change: memberships, the relationship, the access rules. */
+    record Snapshot(List<Map<String, Object>> memberships, Map<String, Object> relationship,
+                    List<Map<String, Object>> rules) {
+    }
+
+    final class World {
+        final TestPartner partner;
+        final TestAccount account;
+        final long relationshipId;
+        final long tenant;
+        final long deactivatedColleague;
+        final String colleaguesInvitation;
+
+        World(TestPartner partner, TestAccount account, long relationshipId, long tenant, long deactivatedColleague,
+              String colleaguesInvitation) {
+            this.partner = partner;
+            this.account = account;
+            this.relationshipId = relationshipId;
+            this.tenant = tenant;
+            this.deactivatedColleague = deactivatedColleague;
+            this.colleaguesInvitation = colleaguesInvitation;
+        }
+
+        long relationshipVersion() {
+            return jdbc.queryForObject("select version from partner_relationship where id = ?", Long.class,
+                    relationshipId);
+        }
+
+        Snapshot snapshot() {
+            return new Snapshot(
+                    jdbc.queryForList("""
+                            select id, user_id, organization_id, role, state, version from membership
+                            where organization_id in (?, ?) or user_id in (?, ?) order by id""",
+                            account.id(), tenant, partner.adminUserId(), partner.legalUserId()),
+                    jdbc.queryForMap("select state, granted_rights, version from partner_relationship where id = ?",
+                            relationshipId),
+                    jdbc.queryForList("select * from access_policy where customer_id = ?", account.id()));
+        }
+    }
+}
