@@ -1,41 +1,61 @@
 package dev.kontor.security;
 
-import com.vaadin.flow.server.ServiceInitEvent;
-import com.vaadin.flow.server.VaadinRequest;
-import com.vaadin.flow.server.VaadinServiceInitListener;
-import com.vaadin.flow.server.WrappedSession;
-import com.vaadin.flow.spring.annotation.SpringComponent;
+import com.vaadin.flow.server.VaadinSession;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.Collections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Signs a person out when Vaadin closes their idle session. With {@code vaadin.closeIdleSessions=true} Vaadin closes
  * a session whose last real request is older than the session timeout, however many heartbeats an open tab sent
- * since; but it only drops its own part of the HTTP session, and the heartbeats keep the HTTP session (and with it
- * the sign-in) alive. So the HTTP session is ended here, in the request that found the Vaadin session idle.
+ * since; but it only takes its own part out of the HTTP session, and the heartbeats keep the HTTP session (and with
+ * it the sign-in) alive. So when a request ends with the Vaadin part gone that it began with, the HTTP session ends.
  */
-@SpringComponent
-class IdleSignOut implements VaadinServiceInitListener {
+@Component
+class IdleSignOut extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(IdleSignOut.class);
 
     @Override
-    public void serviceInit(ServiceInitEvent event) {
-        event.getSource().addSessionDestroyListener(destroyed -> {
-            VaadinRequest request = VaadinRequest.getCurrent();
-            if (request == null) {
-                return; // the servlet container ended the HTTP session itself
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        boolean hadVaadinSession = holdsVaadinSession(request.getSession(false));
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            HttpSession session = request.getSession(false);
+            if (hadVaadinSession && session != null && !holdsVaadinSession(session)) {
+                try {
+                    session.invalidate();
+                    log.debug("Signed out a session that Vaadin closed as idle");
+                } catch (IllegalStateException endedAlready) {
+                    // signed out by other means in the same request
+                }
             }
-            WrappedSession session = request.getWrappedSession(false);
-            if (session == null) {
-                return;
+        }
+    }
+
+    private static boolean holdsVaadinSession(HttpSession session) {
+        if (session == null) {
+            return false;
+        }
+        try {
+            for (String name : Collections.list(session.getAttributeNames())) {
+                if (session.getAttribute(name) instanceof VaadinSession) {
+                    return true;
+                }
             }
-            try {
-                session.invalidate();
-                log.debug("Signed out an idle session");
-            } catch (IllegalStateException endedAlready) {
-                // signed out by other means in the same request
-            }
-        });
+            return false;
+        } catch (IllegalStateException invalidated) {
+            return false;
+        }
     }
 }
