@@ -124,6 +124,7 @@ class ProductionJarHttpIT {
 
         assertThat(login.body()).doesNotContainIgnoringCase("jsessionid");
         assertThat(toSignIn.statusCode()).isEqualTo(302);
+        // the first answer to a browser without a cookie is where a container would put the id into the URL
         assertThat(toSignIn.headers().firstValue("Location")).contains("/login");
 
         Session ben = demo.signIn(DemoPeople.BEN, DemoPeople.PASSWORD);
