@@ -76,14 +76,11 @@ class SecurityConfiguration {
                 // on every response that came over TLS (directly or, behind a trusted proxy, by X-Forwarded-Proto)
                 .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true)));
         // redirects by path only: never to the host a (forged) Host header names
-        SameOriginRedirects redirects = new SameOriginRedirects();
         LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/login");
         signIn.setFavorRelativeUris(true);
         http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signIn));
-        VaadinSavedRequestAwareAuthenticationSuccessHandler signedIn =
-                new VaadinSavedRequestAwareAuthenticationSuccessHandler();
-        signedIn.setRedirectStrategy(redirects);
-        http.setSharedObject(VaadinSavedRequestAwareAuthenticationSuccessHandler.class, signedIn);
+        // Vaadin's configurer takes this one instead of making its own
+        http.setSharedObject(VaadinSavedRequestAwareAuthenticationSuccessHandler.class, new SignedInRedirect());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
                 .loginView(LoginView.class)
                 .enableCsrfConfiguration(false)

@@ -213,8 +213,8 @@ class ProductionJarHttpIT {
                 + body.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n" + body);
 
         assertThat(signedIn).startsWith("HTTP/1.1 302");
-        // (Vaadin also echoes the saved address in a "Saved-url" header, which only its TypeScript client reads)
         assertThat(locationOf(signedIn)).isEqualTo("/no/such/page?continue");
+        assertThat(signedIn).doesNotContain("attacker.example");
     }
 
     // --- helpers
