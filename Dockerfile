@@ -1,7 +1,9 @@
 # Kontor as a container: built with the Maven wrapper, run on a JRE as a non-root user, on PostgreSQL by default.
 # Build: docker build -t kontor .
 # Run:   docker run -p 8080:8080 -e SPRING_DATASOURCE_URL=jdbc:postgresql://db:5432/kontor \
-#          -e SPRING_DATASOURCE_USERNAME=kontor -e SPRING_DATASOURCE_PASSWORD=... kontor
+#          -e SPRING_DATASOURCE_USERNAME=kontor -e SPRING_DATASOURCE_PASSWORD=... \
+#          -e KONTOR_BASE_URL=https://kontor.example.com kontor
+# Behind a TLS-terminating proxy that sets X-Forwarded-Proto/-For; no demo data and no demo mailbox (no demo profile).
 
 FROM eclipse-temurin:25-jdk AS build
 WORKDIR /workspace

@@ -2,7 +2,10 @@ package dev.kontor.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.util.Map;
 import dev.kontor.mail.MailMessage;
 import dev.kontor.mail.MailOutbox;
 import java.util.UUID;
@@ -46,6 +49,23 @@ class DevMailboxJourneyIT extends EndToEndTest {
         body.locator("a").click();
         assertThat(page).hasURL(link);
         assertThat(page.locator("vaadin-login-form")).isVisible();
+    }
+
+    @Test
+    void a_browser_on_another_computer_behind_a_proxy_finds_no_demo_mailbox() {
+        try (BrowserContext elsewhere = newContext("en-US", 1280, 900)) {
+            // as a proxy on this computer would pass on a visitor from the internet
+            elsewhere.setExtraHTTPHeaders(Map.of("X-Forwarded-For", "203.0.113.9"));
+            Page visitor = elsewhere.newPage();
+
+            visitor.navigate(url("/dev/mailbox"));
+
+            // like any unknown address: the not-found page, which a visitor who is not signed in meets as sign-in
+            assertThat(visitor.locator("vaadin-login-form, #not-found").first()).isVisible();
+            assertThat(visitor.locator("#dev-mailbox")).hasCount(0);
+            assertThat(visitor.locator("vaadin-grid#mailbox")).hasCount(0);
+            assertThat(visitor).not().hasTitle("Demo mailbox");
+        }
     }
 
 }

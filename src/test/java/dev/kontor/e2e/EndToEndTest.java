@@ -6,6 +6,9 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import dev.kontor.testing.DemoPeople;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,7 +19,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Kontor on a random port with the demo data, and a fresh Chromium page (English, laptop-sized) for each test. A
- * journey signs in through the real form and keeps screenshots under {@code target/screenshots}.
+ * journey signs in through the real form and keeps screenshots under {@code target/screenshots}. Any page that the
+ * Content-Security-Policy stopped from doing something fails the journey: the policy must fit what Kontor does.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -31,6 +35,8 @@ abstract class EndToEndTest {
 
     BrowserContext context;
     Page page;
+
+    private final List<String> policyViolations = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void startBrowser() {
@@ -51,12 +57,26 @@ abstract class EndToEndTest {
     @AfterEach
     void closePage() {
         context.close();
+        Assertions.assertThat(policyViolations).as("Content-Security-Policy violations in the console").isEmpty();
     }
 
     /** A separate browser profile: another person at another computer. */
     BrowserContext newContext(String locale, int width, int height) {
-        return browser.chromium().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+        BrowserContext created = browser.chromium().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                 .setLocale(locale).setViewportSize(width, height));
+        // Chromium reports each thing the policy stopped as a console message ("Refused to …")
+        created.onConsoleMessage(message -> {
+            String text = message.text();
+            if (text.contains("Content Security Policy") || text.contains("Refused to")) {
+                policyViolations.add(message.location() + ": " + text);
+            }
+        });
+        return created;
+    }
+
+    /** What the Content-Security-Policy stopped so far; a test that provokes a violation on purpose clears it. */
+    List<String> policyViolations() {
+        return policyViolations;
     }
 
     void signIn(Page target, String email, String password) {

@@ -85,6 +85,22 @@ class SignInJourneyIT extends EndToEndTest {
         Accessibility.assertNoSeriousViolations(page, "phone layout with open menu");
     }
 
+    @Test
+    void the_content_security_policy_stops_a_script_that_loads_from_another_site_and_the_journey_notices() {
+        page.navigate(url("/login"));
+        assertThat(page.locator("vaadin-login-form")).isVisible();
+
+        // what an injected script would try: send something to another site
+        page.evaluate("() => { const image = document.createElement('img');"
+                + " image.src = 'https://attacker.example/steal.png'; document.body.append(image); }");
+        page.waitForTimeout(500);
+
+        org.assertj.core.api.Assertions.assertThat(policyViolations())
+                .anySatisfy(violation -> org.assertj.core.api.Assertions.assertThat(violation)
+                        .contains("attacker.example").contains("Content Security Policy"));
+        policyViolations().clear();
+    }
+
     private void submitLogin(String email, String password) {
         page.locator("vaadin-login-form input[name=username]").fill(email);
         page.locator("vaadin-login-form input[name=password]").fill(password);

@@ -63,6 +63,13 @@ class TenantJourneyIT extends EndToEndTest {
         Page tenantTab = page.waitForPopup(() -> page.locator("#log-in-created").click());
         assertThat(tenantTab.locator("#tenant-title")).hasText(TENANT);
         assertThat(tenantTab.locator("#tenant-banner img")).isVisible();
+        // opened on its own, the logo is a sandboxed document that may load nothing
+        String logoAddress = (String) tenantTab.locator("#tenant-banner img").evaluate("image => image.src");
+        com.microsoft.playwright.APIResponse logoResponse = tenantTab.context().request().get(logoAddress);
+        org.assertj.core.api.Assertions.assertThat(logoResponse.status()).isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThat(logoResponse.headers())
+                .containsEntry("content-security-policy", "sandbox; default-src 'none'")
+                .containsEntry("x-content-type-options", "nosniff");
         assertThat(tenantTab.locator("#tenant-banner")).containsText("Partner administrator");
         assertThat(tenantTab.locator("#handover-readiness")).containsText("Not ready for handover");
         Accessibility.assertNoSeriousViolations(tenantTab, "tenant workspace");

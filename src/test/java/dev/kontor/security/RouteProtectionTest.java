@@ -1,10 +1,15 @@
 package dev.kontor.security;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.kontor.testing.DemoPeople;
 import dev.kontor.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,5 +39,34 @@ class RouteProtectionTest {
     @Test
     void a_signed_out_visitor_is_sent_to_sign_in() throws Exception {
         mvc.perform(get("/some/unknown/page")).andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void a_sign_in_posted_without_the_csrf_token_as_from_another_site_is_refused_and_signs_nobody_in()
+            throws Exception {
+        mvc.perform(post("/login").param("username", DemoPeople.BEN).param("password", DemoPeople.PASSWORD))
+                .andExpect(status().isForbidden())
+                .andExpect(unauthenticated());
+    }
+
+    @Test
+    void a_sign_in_posted_with_a_forged_csrf_token_is_refused() throws Exception {
+        mvc.perform(post("/login").param("username", DemoPeople.BEN).param("password", DemoPeople.PASSWORD)
+                        .with(csrf().useInvalidToken()))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void a_sign_in_posted_with_the_csrf_token_of_the_page_signs_in() throws Exception {
+        mvc.perform(post("/login").param("username", DemoPeople.BEN).param("password", DemoPeople.PASSWORD)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/"))
+                .andExpect(authenticated().withUsername(DemoPeople.BEN));
+    }
+
+    @Test
+    void the_sign_in_redirect_is_a_path_whatever_host_the_request_names() throws Exception {
+        mvc.perform(get("/some/unknown/page").header("Host", "attacker.example"))
+                .andExpect(redirectedUrl("/login"));
     }
 }

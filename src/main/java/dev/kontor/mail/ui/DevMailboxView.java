@@ -13,8 +13,12 @@ import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.kontor.base.ui.LanguageSwitch;
 import dev.kontor.mail.DevMailbox;
@@ -26,12 +30,13 @@ import java.time.format.FormatStyle;
 
 /**
  * The demo mailbox: every mail of the outbox, newest first, and the chosen one as plain text with its links made
- * clickable. Open to anybody, because the person a mail invites has no sign-in yet; it exists only with the demo
- * data switched on ({@link DevMailboxRoute} registers it), and stands outside the main layout.
+ * clickable. Open without sign-in, because the person a mail invites has no sign-in yet, but only to a browser on the
+ * computer Kontor runs on: anybody else gets the page for an unknown address. It exists only with the demo data
+ * switched on ({@link DevMailboxRoute} registers it), and stands outside the main layout.
  */
 @Route(value = "dev/mailbox", autoLayout = false, registerAtStartup = false)
 @AnonymousAllowed
-class DevMailboxView extends Main implements HasDynamicTitle {
+class DevMailboxView extends Main implements HasDynamicTitle, BeforeEnterObserver {
 
     private final Grid<MailboxEntry> grid = new Grid<>();
     private final Section reader = new Section();
@@ -94,6 +99,13 @@ class DevMailboxView extends Main implements HasDynamicTitle {
         body.addClassName("mail-body");
         LinkedText.of(mail.body()).forEach(body::add);
         reader.add(subject, recipient, body);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (!ThisComputer.sent(VaadinRequest.getCurrent())) {
+            event.rerouteToError(NotFoundException.class);
+        }
     }
 
     @Override

@@ -15,6 +15,9 @@ import java.util.Optional;
  */
 final class TenantLogoImage {
 
+    /** A sandboxed document that may load nothing: scripts and links inside a logo stay dead. */
+    static final String LOGO_POLICY = "sandbox; default-src 'none'";
+
     private TenantLogoImage() {
     }
 
@@ -31,9 +34,13 @@ final class TenantLogoImage {
             case "image/jpeg" -> "jpg";
             default -> "svg";
         };
-        Image image = new Image(DownloadHandler.fromInputStream(event -> new DownloadResponse(
-                new ByteArrayInputStream(content), "logo." + extension, checked.mediaType(), content.length)),
-                tenantName);
+        Image image = new Image(DownloadHandler.fromInputStream(event -> {
+            // opened on its own (not as an image), an SVG would be a page of this origin: give it no powers
+            event.getResponse().setHeader("Content-Security-Policy", LOGO_POLICY);
+            event.getResponse().setHeader("X-Content-Type-Options", "nosniff");
+            return new DownloadResponse(new ByteArrayInputStream(content), "logo." + extension,
+                    checked.mediaType(), content.length);
+        }), tenantName);
         image.addClassName("tenant-logo");
         return image;
     }
