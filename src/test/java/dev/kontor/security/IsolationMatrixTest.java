@@ -1,8 +1,6 @@
 package dev.kontor.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
@@ -10,15 +8,16 @@ import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.i18n.I18NProvider;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
-import dev.kontor.base.ui.AccessDeniedView;
 import dev.kontor.base.ui.NotFoundView;
-import dev.kontor.base.ui.RefusalView;
+import dev.kontor.security.ui.LoginView;
 import dev.kontor.security.ServiceMatrix.Entry;
 import dev.kontor.security.ServiceMatrix.Scope;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.ViewTest;
+import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -44,11 +43,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Service;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
+import org.springframework.core.type.classreading.MetadataReader;
 
 /**
  * The isolation matrix (issue 12, "the proof that stays in CI"): every public service method and every route that
@@ -65,8 +60,30 @@ import org.springframework.web.context.WebApplicationContext;
 @ViewTest
 class IsolationMatrixTest extends SpringBrowserlessTest {
 
-    /** "signature as ATTACKER" (or the signature alone for every attacker), with what is wrong; empty is the goal. */
+    /**
+     * Holes found by the matrix and not closed yet, with what is wrong: keyed "signature as ATTACKER", "signature
+     * with VARIANT" (every attacker) or the signature alone (every attempt). The goal is an empty map.
+     */
     static final Map<String, String> KNOWN_HOLES = new LinkedHashMap<>();
+
+    static {
+        KNOWN_HOLES.put("PartnerGrants.describe(long)", "unguarded public helper: names the partner, customer and "
+                + "rights of any relationship id to anyone signed in (an unknown id fails with NoSuchElementException); "
+                + "only AccessSessions calls it, with the relationship of the caller's own session");
+        KNOWN_HOLES.put("PartnerGrants.activeRights(long)", "unguarded public helper: tells anyone signed in the "
+                + "rights of any relationship id; only AccessSessions and AccessRights call it, with the caller's own");
+        KNOWN_HOLES.put("UserAccountService.findById(long)", "guarded by isAuthenticated() only: any signed-in person "
+                + "gets the name and e-mail of any user id; only services call it, after their own check");
+        for (IdVariant unknown : List.of(IdVariant.UNKNOWN, IdVariant.NEGATIVE, IdVariant.HUGE)) {
+            KNOWN_HOLES.put("ContactService.change(long,NewContact,long,Locale) with " + unknown, "an id that names "
+                    + "no contact is answered 'contact.gone' (a foreign one 'access refused'): an existence oracle, "
+                    + "and not audited");
+            KNOWN_HOLES.put("ContactService.delete(long,long) with " + unknown, "an id that names no contact is "
+                    + "answered 'contact.gone' (a foreign one 'access refused'): an existence oracle, and not audited");
+            KNOWN_HOLES.put("ContentCopies.progress(long) with " + unknown, "an id that names no copy is answered "
+                    + "'tenant.copy.unknown' (a foreign one 'access refused'): an existence oracle, and not audited");
+        }
+    }
 
     @Autowired
     ApplicationContext context;
@@ -79,9 +96,6 @@ class IsolationMatrixTest extends SpringBrowserlessTest {
 
     @Autowired
     I18NProvider texts;
-
-    @Autowired
-    WebApplicationContext web;
 
     @TestFactory
     Stream<DynamicNode> every_attempt_on_someone_elses_data_is_refused_changes_nothing_leaks_nothing_and_is_audited() {
@@ -109,20 +123,13 @@ class IsolationMatrixTest extends SpringBrowserlessTest {
         for (RouteMatrix.Route route : routes) {
             List<DynamicTest> attempts = new ArrayList<>();
             for (Attacker attacker : Attacker.values()) {
-                if (route.entitled().containsKey(attacker) || (attacker == Attacker.ANONYMOUS && !route.token())) {
+                if (route.entitled().containsKey(attacker)) {
                     continue;
                 }
                 for (IdVariant variant : route.variants()) {
                     attempts.add(DynamicTest.dynamicTest(attacker + " with " + variant + " ids",
                             () -> tally.judged("/" + route.template(), attacker, variant,
                                     visit(world, judge, route, attacker, targets.get(variant)))));
-                }
-            }
-            if (!route.token()) {
-                for (IdVariant variant : route.variants()) {
-                    attempts.add(DynamicTest.dynamicTest("ANONYMOUS over HTTP with " + variant + " ids",
-                            () -> tally.judged("/" + route.template(), Attacker.ANONYMOUS, variant,
-                                    overHttp(world, route, targets.get(variant)))));
                 }
             }
             nodes.add(org.junit.jupiter.api.DynamicContainer.dynamicContainer("/" + route.template(), attempts));
@@ -164,8 +171,12 @@ class IsolationMatrixTest extends SpringBrowserlessTest {
         }
         assertThat(missing).as("public service methods and routes that the isolation matrix neither tries nor "
                 + "exempts (add a line to ServiceMatrix or RouteMatrix)").isEmpty();
-        assertThat(ServiceMatrix.EXEMPT.keySet()).as("exemptions of methods that exist").allMatch(
-                signature -> allSignatures().contains(signature));
+        Set<String> existing = allSignatures();
+        assertThat(ServiceMatrix.EXEMPT.keySet().stream().filter(signature -> !existing.contains(signature)))
+                .as("exemptions of methods that no longer exist").isEmpty();
+        assertThat(new ServiceMatrix(context, "coverage").entries().keySet().stream()
+                .filter(signature -> !existing.contains(signature)))
+                .as("attempts on methods that no longer exist").isEmpty();
     }
 
     private Set<String> allSignatures() {
@@ -186,10 +197,16 @@ class IsolationMatrixTest extends SpringBrowserlessTest {
 
     /** Every @Service and @Component class of Kontor itself (not its configurations, not test components). */
     private static List<Class<?>> beans() {
-        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
-        scanner.addIncludeFilter(new AnnotationTypeFilter(Service.class));
-        scanner.addIncludeFilter(new AnnotationTypeFilter(org.springframework.stereotype.Component.class));
-        scanner.addExcludeFilter(new AnnotationTypeFilter(Configuration.class));
+        AnnotationTypeFilter bean = new AnnotationTypeFilter(org.springframework.stereotype.Component.class);
+        AnnotationTypeFilter configuration = new AnnotationTypeFilter(Configuration.class);
+        // every bean class, also those whose conditions (profiles, properties) leave them out of this context
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
+            @Override
+            protected boolean isCandidateComponent(MetadataReader reader) throws IOException {
+                return bean.match(reader, getMetadataReaderFactory())
+                        && !configuration.match(reader, getMetadataReaderFactory());
+            }
+        };
         return scanner.findCandidateComponents("dev.kontor").stream().map(IsolationMatrixTest::load)
                 .filter(type -> !type.getProtectionDomain().getCodeSource().getLocation().toString()
                         .contains("test-classes"))
@@ -266,7 +283,11 @@ class IsolationMatrixTest extends SpringBrowserlessTest {
         Judge.Outcome outcome = Judge.outcomeOf(thrown, result);
         List<String> problems = new ArrayList<>();
         switch (outcome) {
-            case SUCCEEDED -> problems.add("not refused: it ran" + (result == null ? "" : " and answered " + result));
+            case SUCCEEDED -> {
+                if (entry.ownScope() == null) {
+                    problems.add("not refused: it ran" + (result == null ? "" : " and answered " + result));
+                }
+            }
             case FAILED -> problems.add("failed with " + thrown + " instead of a refusal");
             case REFUSED_BY_SECURITY -> {
                 if (attacker != Attacker.ANONYMOUS && !entry.systemOnly()) {
@@ -274,16 +295,17 @@ class IsolationMatrixTest extends SpringBrowserlessTest {
                 }
             }
             case EMPTY -> {
-                if (entry.emptyAnswer() == null && targets.variant() == IdVariant.FOREIGN) {
+                if (entry.ownScope() == null && targets.variant() == IdVariant.FOREIGN) {
                     problems.add("answered empty instead of refusing");
                 }
             }
             case REFUSED -> { }
         }
         problems.addAll(Judge.changes(before, judge.snapshot()));
-        judge.leaks(judge.shown(thrown, result)).forEach(leak -> problems.add("shows " + leak));
+        judge.leaks(judge.shown(thrown, result), attacker).forEach(leak -> problems.add("shows " + leak));
         problems.addAll(Judge.numbersIn(thrown, targets));
-        boolean auditable = attacker != Attacker.ANONYMOUS && !entry.systemOnly() && outcome != Judge.Outcome.EMPTY;
+        boolean auditable = attacker != Attacker.ANONYMOUS && !entry.systemOnly() && entry.ownScope() == null
+                && outcome != Judge.Outcome.EMPTY;
         if (auditable && judge.denialsSince(lastAudit, world.emailOf(attacker)) == 0) {
             problems.add("not audited (" + outcome + (thrown == null ? "" : ": " + thrown) + ")");
         }
@@ -299,9 +321,15 @@ class IsolationMatrixTest extends SpringBrowserlessTest {
         List<String> problems = new ArrayList<>();
         HasElement shown = null;
         try {
-            UI.getCurrent().navigate(location);
+            int query = location.indexOf('?');
+            if (query < 0) {
+                UI.getCurrent().navigate(location);
+            } else {
+                UI.getCurrent().navigate(location.substring(0, query),
+                        QueryParameters.fromString(location.substring(query + 1)));
+            }
             shown = getCurrentView();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             problems.add("opening " + location + " failed with " + e);
         }
         HasElement view = shown;
@@ -313,28 +341,18 @@ class IsolationMatrixTest extends SpringBrowserlessTest {
             problems.add("not refused: " + location + " showed " + view.getClass().getSimpleName());
         }
         problems.addAll(Judge.changes(before, judge.snapshot()));
-        judge.leaks(text).forEach(leak -> problems.add("shows " + leak));
+        judge.leaks(text, attacker).forEach(leak -> problems.add("shows " + leak));
         boolean nothingLookedUp = view instanceof NotFoundView && targets.variant() == IdVariant.MALFORMED;
         if (attacker != Attacker.ANONYMOUS && !route.token() && !nothingLookedUp
                 && judge.denialsSince(lastAudit, world.emailOf(attacker)) == 0) {
             problems.add("not audited (" + (view == null ? "no page" : view.getClass().getSimpleName()) + ")");
         }
-        if (view instanceof RefusalView || view instanceof AccessDeniedView) {
-            assertThat(text).doesNotContain("Exception");
+        if (attacker == Attacker.ANONYMOUS && !route.token() && !(view instanceof LoginView)) {
+            problems.add("nobody signed in, and not sent to sign in: " + location);
         }
-        return problems;
-    }
-
-    private List<String> overHttp(MatrixWorld world, RouteMatrix.Route route, Targets targets) throws Exception {
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(web).apply(springSecurity()).build();
-        MvcResult result = mvc.perform(get("/" + route.location().apply(targets))).andReturn();
-        List<String> problems = new ArrayList<>();
-        String redirect = result.getResponse().getRedirectedUrl();
-        if (result.getResponse().getStatus() / 100 != 3 || redirect == null || !redirect.endsWith("/login")) {
-            problems.add("not sent to sign in: " + result.getResponse().getStatus() + " " + redirect);
+        if (text.contains("Exception")) {
+            problems.add("shows a stack trace");
         }
-        world.secrets.stream().filter(result.getResponse().getContentAsString()::contains)
-                .forEach(leak -> problems.add("shows " + leak));
         return problems;
     }
 
@@ -357,7 +375,8 @@ class IsolationMatrixTest extends SpringBrowserlessTest {
                 return;
             }
             String key = what + " as " + attacker;
-            String known = KNOWN_HOLES.getOrDefault(key, KNOWN_HOLES.get(what));
+            String known = KNOWN_HOLES.getOrDefault(key, KNOWN_HOLES.getOrDefault(what + " with " + variant,
+                    KNOWN_HOLES.get(what)));
             String description = key + " with " + variant + " ids: " + String.join("; ", problems);
             if (known != null) {
                 knownHoles.add(description + " [" + known + "]");

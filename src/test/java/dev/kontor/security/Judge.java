@@ -150,9 +150,11 @@ final class Judge {
         return shown.toString();
     }
 
-    /** The victim's names and addresses that appear in the text. */
-    List<String> leaks(String text) {
-        return world.secrets.stream().filter(text::contains).toList();
+    /** The victim's names and addresses that appear in the text and that this attacker has no right to know. */
+    List<String> leaks(String text, Attacker attacker) {
+        return world.secrets.entrySet().stream()
+                .filter(secret -> !secret.getValue().contains(attacker) && text.contains(secret.getKey()))
+                .map(Map.Entry::getKey).toList();
     }
 
     /** Numbers in a refusal's message that the attacker did not pass: counts or ids of the victim. */

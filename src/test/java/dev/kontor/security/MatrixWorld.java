@@ -26,9 +26,11 @@ import dev.kontor.user.UserAccount;
 import dev.kontor.user.UserAccountService;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,8 +48,11 @@ final class MatrixWorld {
     static final long UNKNOWN_ID = 987_654_321L;
 
     final String tag = UUID.randomUUID().toString().substring(0, 8);
-    /** Every name and e-mail address of the victim's organizations and people: none may reach an attacker. */
-    final List<String> secrets = new ArrayList<>();
+    /**
+     * Every name and e-mail address of the victim's organizations and people, with the attackers who know it by
+     * right (their own, their colleagues', their own partner's or customer's): it may reach no other attacker.
+     */
+    final Map<String, Set<Attacker>> secrets = new LinkedHashMap<>();
 
     final long provider;
     final long partner;
@@ -91,20 +96,22 @@ final class MatrixWorld {
         // below the demo provider, so that its support staff have the victim in their reading scope
         provider = jdbc.queryForObject("select id from organization where name = 'Kontor Platform'", Long.class);
         Organization partnerOrganization = SystemTask.call(() -> onboarding.createPartner(
-                secret("Victim Partner " + tag), provider));
+                secret("Victim Partner " + tag, Attacker.UNASSIGNED_PARTNER_EMPLOYEE, Attacker.PARTNER_OUTSIDE_ACCESS_SESSION), provider));
         partner = partnerOrganization.getId();
-        partnerAdministrator = person(fixtures, "Vpadmin", partner, MembershipRole.PARTNER_ADMINISTRATOR);
-        person(fixtures, "Vplegal", partner, MembershipRole.LEGAL_REPRESENTATIVE);
-        String assignedEmployee = person(fixtures, "Vpassigned", partner, MembershipRole.PARTNER_EMPLOYEE);
+        partnerAdministrator = person(fixtures, "Vpadmin", partner, MembershipRole.PARTNER_ADMINISTRATOR, Attacker.UNASSIGNED_PARTNER_EMPLOYEE, Attacker.PARTNER_OUTSIDE_ACCESS_SESSION);
+        person(fixtures, "Vplegal", partner, MembershipRole.LEGAL_REPRESENTATIVE, Attacker.UNASSIGNED_PARTNER_EMPLOYEE, Attacker.PARTNER_OUTSIDE_ACCESS_SESSION);
+        String assignedEmployee = person(fixtures, "Vpassigned", partner, MembershipRole.PARTNER_EMPLOYEE, Attacker.UNASSIGNED_PARTNER_EMPLOYEE, Attacker.PARTNER_OUTSIDE_ACCESS_SESSION);
         assignedEmployeeUser = fixtures.userIdOf(assignedEmployee);
         unassignedEmployee = fixtures.person("Unassigned");
         grant(fixtures, unassignedEmployee, partner, MembershipRole.PARTNER_EMPLOYEE);
 
-        Organization account = SystemTask.call(() -> onboarding.createCustomer(secret("Victim Customer " + tag),
+        Organization account = SystemTask.call(() -> onboarding.createCustomer(secret("Victim Customer " + tag,
+                Attacker.PARTNER_OUTSIDE_ACCESS_SESSION, Attacker.OTHER_PARTNERS_ADMINISTRATOR),
                 partner));
         customer = account.getId();
         customerNumber = account.getCustomerNumber().orElseThrow().value();
-        String firstManager = person(fixtures, "Vmanagerone", customer, MembershipRole.MANAGER);
+        String firstManager = person(fixtures, "Vmanagerone", customer, MembershipRole.MANAGER,
+                Attacker.PARTNER_OUTSIDE_ACCESS_SESSION, Attacker.OTHER_PARTNERS_ADMINISTRATOR);
         String secondManager = person(fixtures, "Vmanagertwo", customer, MembershipRole.MANAGER);
         managerUser = fixtures.userIdOf(secondManager);
         managerMembership = membershipOf(managerUser, customer);
@@ -127,14 +134,15 @@ final class MatrixWorld {
                 secret("Vcontactlast" + tag), secret("vcontact-" + tag + "@example.test"), "+49 30 7654321",
                 "Technician", EnumSet.of(ContactType.TECHNICAL)));
 
-        tenant = SystemTask.call(() -> tenants.importTenant(customer, secret("Victim Tenant One " + tag),
+        tenant = SystemTask.call(() -> tenants.importTenant(customer, secret("Victim Tenant One " + tag, Attacker.SIBLING_TENANTS_ADMINISTRATOR),
                 TenantType.STANDARD, Edition.BASIC, CharacterSets.UTF_8, TenantSettings.none())).getId();
         siblingTenant = SystemTask.call(() -> tenants.importTenant(customer, secret("Victim Tenant Two " + tag),
                 TenantType.STANDARD, Edition.PROFESSIONAL, CharacterSets.UTF_8,
                 new TenantSettings("de", "Europe/Berlin", secret("Sender" + tag)))).getId();
         subTenant = SystemTask.call(() -> tenants.importTenant(siblingTenant, secret("Victim Tenant Below " + tag),
                 TenantType.STANDARD, Edition.BASIC, CharacterSets.UTF_8, TenantSettings.none())).getId();
-        siblingTenantAdministrator = person(fixtures, "Vtenantone", tenant, MembershipRole.TENANT_ADMINISTRATOR);
+        siblingTenantAdministrator = person(fixtures, "Vtenantone", tenant, MembershipRole.TENANT_ADMINISTRATOR,
+                Attacker.SIBLING_TENANTS_ADMINISTRATOR);
         String victimTenantAdministrator = person(fixtures, "Vtenanttwo", siblingTenant,
                 MembershipRole.TENANT_ADMINISTRATOR);
         tenantAdministratorMembership = membershipOf(fixtures.userIdOf(victimTenantAdministrator), siblingTenant);
@@ -161,7 +169,8 @@ final class MatrixWorld {
 
     /** The version of a row, for parameters that name the version the caller last saw. */
     long version(String table, long id) {
-        return jdbc.queryForObject("select version from " + table + " where id = ?", Long.class, id);
+        String key = table.equals("customer_account") || table.equals("tenant") ? "organization_id" : "id";
+        return jdbc.queryForObject("select version from " + table + " where " + key + " = ?", Long.class, id);
     }
 
     /** Organization ids of the victim, for the version snapshot. */
@@ -181,15 +190,16 @@ final class MatrixWorld {
         };
     }
 
-    private String secret(String text) {
-        secrets.add(text);
+    private String secret(String text, Attacker... knownTo) {
+        secrets.put(text, Set.of(knownTo));
         return text;
     }
 
-    private String person(Fixtures fixtures, String name, long organization, MembershipRole role) {
+    private String person(Fixtures fixtures, String name, long organization, MembershipRole role,
+                          Attacker... knownTo) {
         String email = fixtures.person(name + tag);
-        secrets.add(email);
-        secrets.add(name + tag);
+        secret(email, knownTo);
+        secret(name + tag, knownTo);
         grant(fixtures, email, organization, role);
         return email;
     }

@@ -22,9 +22,10 @@ import dev.kontor.contact.ContactProvisioning;
 import dev.kontor.contact.ContactRecipients;
 import dev.kontor.contact.ContactService;
 import dev.kontor.contact.ContactType;
+import dev.kontor.contact.EmailChangePreview;
 import dev.kontor.contact.NewContact;
-import dev.kontor.invitation.InvitationPurpose;
 import dev.kontor.invitation.InvitationService;
+import dev.kontor.invitation.InvitationState;
 import dev.kontor.notice.NoticeAudience;
 import dev.kontor.notice.PlatformNotices;
 import dev.kontor.organization.CustomerNumber;
@@ -47,6 +48,7 @@ import dev.kontor.partner.PartnerProvisioning;
 import dev.kontor.partner.PartnerService;
 import dev.kontor.partner.RelationshipAnswers;
 import dev.kontor.partner.RelationshipState;
+import dev.kontor.partner.RequestLinkState;
 import dev.kontor.support.SupportLookup;
 import dev.kontor.tenant.CharacterSets;
 import dev.kontor.tenant.ContentCopies;
@@ -68,6 +70,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationContext;
 import org.springframework.data.domain.PageRequest;
@@ -104,21 +107,21 @@ final class ServiceMatrix {
 
     /**
      * One method in the matrix. {@code systemOnly}: guarded by method security for the application itself, so it is
-     * refused before any organization is looked at. {@code emptyAnswer}: a read whose refusal is an empty answer by
-     * design, with the reason (such answers are not audited, see {@link IsolationMatrixTest}). {@code entitled}:
+     * refused before any organization is looked at. {@code ownScope}: a read that answers from the caller's own scope
+     * (nothing, for someone else's ids; not audited, as nothing was refused), with the reason. {@code entitled}:
      * attackers who legitimately may do this, with the reason.
      */
-    record Entry(String signature, Scope scope, boolean write, boolean systemOnly, String emptyAnswer,
+    record Entry(String signature, Scope scope, boolean write, boolean systemOnly, String ownScope,
                  Map<Attacker, String> entitled, Invocation invocation) {
 
-        Entry withEmptyAnswer(String reason) {
+        Entry withOwnScope(String reason) {
             return new Entry(signature, scope, write, systemOnly, reason, entitled, invocation);
         }
 
         Entry withEntitled(Attacker attacker, String reason) {
             Map<Attacker, String> more = new LinkedHashMap<>(entitled);
             more.put(attacker, reason);
-            return new Entry(signature, scope, write, systemOnly, emptyAnswer, more, invocation);
+            return new Entry(signature, scope, write, systemOnly, ownScope, more, invocation);
         }
 
         boolean takesText() {
@@ -143,6 +146,8 @@ final class ServiceMatrix {
         exempt("AuditLog.latest(String)", "takes no id; the application's own tooling (SYSTEM only)");
         exempt("AuditQueries.readsEverything()", "takes no id: whether the caller's own scope is the whole log");
         exempt("ContactCopier.copy(long,List)", "runs only inside the transaction of a tenant creation that has checked access (MANDATORY propagation)");
+        exempt("InvitationService.issue(InvitationPurpose,long,long)", "runs only inside the transaction of ManagerService or TenantAdministrators, which check access first (MANDATORY propagation)");
+        exempt("InvitationService.revokeOpenFor(long,long)", "runs only inside the transaction of ManagerService or TenantAdministrators, which check access first (MANDATORY propagation)");
         exempt("CopyProgressBroadcaster.register(Consumer)", "takes no id: progress of copies reaches only views that opened the copy");
         exempt("DevMailbox.newestFirst(Pageable)", "takes no id; exists only with the demo data (its own test covers who may read it)");
         exempt("MailOutbox.enqueue(MailMessage)", "takes no id: queues a message that the calling service composed after its own check");
@@ -220,15 +225,15 @@ final class ServiceMatrix {
             return null;
         });
         write("AccessSessions.start(long,CustomerNumber,String)", ACCOUNT,
-                t -> sessions.start(t.partner(), t.number(), t.searchText()))
+                t -> sessions.start(t.partner(), t.number(), "Ticket 4711"))
                 .entitled(Attacker.PARTNER_OUTSIDE_ACCESS_SESSION, "the partnership lets its administrator enter: this is the way in");
         read("AccessSessions.reasonRequired(long,CustomerNumber)", ACCOUNT,
                 t -> sessions.reasonRequired(t.partner(), t.number()))
                 .entitled(Attacker.PARTNER_OUTSIDE_ACCESS_SESSION, "asked on the way into an access session he may start");
         read("AccessSessions.customerOf(long)", SESSION, t -> sessions.customerOf(t.session()))
-                .emptyAnswer("names only the caller's own open sessions");
+                .ownScope("names only the caller's own open sessions");
         read("AccessSessions.continueInThisTab(long)", SESSION, t -> sessions.continueInThisTab(t.session()))
-                .emptyAnswer("false for a session that is not the caller's");
+                .ownScope("false for a session that is not the caller's");
 
         // customer accounts
         system("AccountProvisioning.registerService(long,String,ServiceKind)", ACCOUNT, t -> {
@@ -248,7 +253,7 @@ final class ServiceMatrix {
             return null;
         });
         read("AccountService.myAccounts(String,Pageable)", ACCOUNT, t -> accounts.myAccounts(t.searchText(), page))
-                .emptyAnswer("searches only the caller's own accounts");
+                .ownScope("searches only the caller's own accounts");
         read("AccountService.details(CustomerNumber)", ACCOUNT, t -> accounts.details(t.number()));
         write("AccountService.updateMasterData(long,long,MasterData)", ACCOUNT, t -> {
             accounts.updateMasterData(t.account(), t.accountVersion(), hijacked);
@@ -287,14 +292,14 @@ final class ServiceMatrix {
 
         // audit log
         read("AuditQueries.rows(AuditFilter,Pageable)", ACCOUNT, t -> audit.rows(auditOfVictim, page))
-                .emptyAnswer("reads only the caller's own organizations' events");
+                .ownScope("reads only the caller's own organizations' events");
         read("AuditQueries.count(AuditFilter)", ACCOUNT, t -> audit.count(auditOfVictim))
-                .emptyAnswer("counts only the caller's own organizations' events");
+                .ownScope("counts only the caller's own organizations' events");
         read("AuditQueries.exportCsv(AuditFilter,Writer)", ACCOUNT, t -> {
             StringWriter csv = new StringWriter();
             audit.exportCsv(auditOfVictim, csv);
             return csv.toString().lines().skip(1).toList();
-        }).emptyAnswer("exports only the caller's own organizations' events");
+        }).ownScope("exports only the caller's own organizations' events");
 
         // contacts
         read("ContactExport.organization(long,Writer)", ACCOUNT, t -> {
@@ -317,7 +322,7 @@ final class ServiceMatrix {
         read("ContactService.page(long,Pageable)", ACCOUNT, t -> contacts.page(t.account(), page));
         read("ContactService.count(long)", ACCOUNT, t -> contacts.count(t.account()));
         read("ContactService.mayManage(long)", ACCOUNT, t -> contacts.mayManage(t.account()))
-                .emptyAnswer("false: the question whether to offer the buttons");
+                .ownScope("false: the question whether to offer the buttons");
         read("ContactService.users(long)", ACCOUNT, t -> contacts.users(t.account()));
         read("ContactService.typesOfUsers(long,Collection)", ACCOUNT,
                 t -> contacts.typesOfUsers(t.account(), List.of(t.user())));
@@ -328,20 +333,18 @@ final class ServiceMatrix {
             contacts.delete(t.contact(), t.contactVersion());
             return null;
         });
-        read("ContactService.preview(String)", TOKEN, t -> contacts.preview(t.token()));
+        read("ContactService.preview(String)", TOKEN, t -> Optional.of(contacts.preview(t.token()))
+                .filter(preview -> preview.state() != EmailChangePreview.State.UNKNOWN))
+                .ownScope("a forged token previews as an unknown link: the closed-link page");
         write("ContactService.confirm(String)", TOKEN, t -> {
             contacts.confirm(t.token());
             return null;
         });
 
         // invitations
-        write("InvitationService.issue(InvitationPurpose,long,long)", ACCOUNT,
-                t -> invitations.issue(InvitationPurpose.MANAGER, t.account(), t.invitedMembership()));
-        write("InvitationService.revokeOpenFor(long,long)", ACCOUNT, t -> {
-            invitations.revokeOpenFor(t.account(), t.invitedMembership());
-            return null;
-        });
-        read("InvitationService.preview(String)", TOKEN, t -> invitations.preview(t.token()));
+        read("InvitationService.preview(String)", TOKEN, t -> Optional.of(invitations.preview(t.token()))
+                .filter(preview -> preview.state() != InvitationState.UNKNOWN))
+                .ownScope("a forged token previews as an unknown link: the closed-link page");
         write("InvitationService.accept(String,String)", TOKEN, t -> {
             invitations.accept(t.token(), "a long enough password for the matrix " + tag);
             return null;
@@ -370,19 +373,19 @@ final class ServiceMatrix {
         read("MembershipAdministration.invitedMember(long,long)", ACCOUNT,
                 t -> memberships.invitedMember(t.account(), t.invitedMembership()));
         read("OrganizationAccess.rightsIn(long)", ACCOUNT, t -> access.rightsIn(t.account()))
-                .emptyAnswer("the caller's own rights there: none");
+                .ownScope("the caller's own rights there: none");
         read("OrganizationAccess.may(long,OrganizationRight)", ACCOUNT,
                 t -> access.may(t.account(), OrganizationRight.VIEW))
-                .emptyAnswer("the caller's own right there: no");
+                .ownScope("the caller's own right there: no");
         read("OrganizationAccess.require(long,OrganizationRight,Term)", ACCOUNT,
                 t -> access.require(t.account(), OrganizationRight.VIEW, AuditSummary.action("view-account")));
         write("OrganizationAccess.requireBelow(long,OrganizationRight,Term)", TENANT,
                 t -> access.requireBelow(t.tenant(), OrganizationRight.MANAGE_TENANTS,
                         AuditSummary.action("create-tenant")));
         read("OrganizationAccess.rightsBelow(long)", TENANT, t -> access.rightsBelow(t.tenant()))
-                .emptyAnswer("the caller's own rights there: none");
+                .ownScope("the caller's own rights there: none");
         read("OrganizationAccess.membershipFor(long)", ACCOUNT, t -> access.membershipFor(t.account()))
-                .emptyAnswer("the caller's own membership there: none");
+                .ownScope("the caller's own membership there: none");
         read("OrganizationDirectory.customerOf(long,CustomerNumber)", PROVIDER,
                 t -> directory.customerOf(t.provider(), t.number()));
         read("OrganizationDirectory.partnersNamed(long,String)", PROVIDER,
@@ -412,7 +415,7 @@ final class ServiceMatrix {
             return null;
         });
         read("OrganizationService.myRolesIn(long)", ACCOUNT, t -> organizations.myRolesIn(t.account()))
-                .emptyAnswer("the caller's own roles there: none");
+                .ownScope("the caller's own roles there: none");
         write("OrganizationService.openCustomerAccountBelow(long,String)", PARTNER,
                 t -> organizations.openCustomerAccountBelow(t.partner(), "Planted " + tag));
         write("TenantStructure.createTenant(long,String)", TENANT,
@@ -431,7 +434,7 @@ final class ServiceMatrix {
         read("CustomerPartnerService.incomingRequests(long)", ACCOUNT,
                 t -> customerPartners.incomingRequests(t.account()));
         read("CustomerPartnerService.mayDecide(long)", ACCOUNT, t -> customerPartners.mayDecide(t.account()))
-                .emptyAnswer("false: the question whether to offer the buttons");
+                .ownScope("false: the question whether to offer the buttons");
         write("CustomerPartnerService.acceptRequest(long,long,Set)", ACCOUNT, t -> {
             customerPartners.acceptRequest(t.account(), t.pendingRequest(), all);
             return null;
@@ -509,7 +512,9 @@ final class ServiceMatrix {
         read("PartnerService.sentRequests(long,Set,Pageable)", PARTNER,
                 t -> partners.sentRequests(t.partner(), EnumSet.allOf(RelationshipState.class), page));
         read("PartnerService.countSentRequests(long)", PARTNER, t -> partners.countSentRequests(t.partner()));
-        read("RelationshipAnswers.preview(String)", TOKEN, t -> answers.preview(t.token()));
+        read("RelationshipAnswers.preview(String)", TOKEN, t -> Optional.of(answers.preview(t.token()))
+                .filter(preview -> preview.state() != RequestLinkState.UNKNOWN))
+                .ownScope("a forged token previews as an unknown link: the closed-link page");
         write("RelationshipAnswers.accept(String,Set,String)", TOKEN, t -> {
             answers.accept(t.token(), all, "a long enough password for the matrix " + tag);
             return null;
@@ -567,18 +572,20 @@ final class ServiceMatrix {
         read("TenantTree.countChildren(long,TreeFilter)", TENANT,
                 t -> tree.countChildren(t.tenantMaster(), TreeFilter.NONE));
         read("TenantTree.search(String)", TENANT, t -> tree.search(t.searchText()).matches())
-                .emptyAnswer("searches only the caller's own tree");
-        read("TenantTree.rightsFor(long)", TENANT, t -> tree.rightsFor(t.tenant()));
+                .ownScope("searches only the caller's own tree");
+        read("TenantTree.rightsFor(long)", TENANT, t -> Optional.of(tree.rightsFor(t.tenant()))
+                .filter(rights -> rights.view() || rights.createBelow() || rights.manage() || rights.copyFromMaster()))
+                .ownScope("the caller's own rights there: none, so the tree offers nothing");
         read("TenantTree.masterCandidates(String,int,int)", TENANT,
                 t -> tree.masterCandidates(t.searchText(), 0, 50))
-                .emptyAnswer("searches only the caller's own tree");
+                .ownScope("searches only the caller's own tree");
         read("TenantTree.countMasterCandidates(String)", TENANT, t -> tree.countMasterCandidates(t.searchText()))
-                .emptyAnswer("counts only the caller's own tree");
+                .ownScope("counts only the caller's own tree");
         read("TenantTree.moveTargets(long,String,int,int)", TENANT,
                 t -> tree.moveTargets(t.tenant(), "", 0, 50));
         read("TenantTree.countMoveTargets(long,String)", TENANT, t -> tree.countMoveTargets(t.tenant(), ""));
         read("TenantTree.node(long)", TENANT, t -> tree.node(t.tenant()))
-                .emptyAnswer("a node outside the caller's tree is none of theirs");
+                .ownScope("a node outside the caller's tree is none of theirs");
 
         // people
         system("UserAccountService.registerWithPasswordHash(EmailAddress,String,String)", ACCOUNT,
@@ -622,8 +629,8 @@ final class ServiceMatrix {
             this.signature = signature;
         }
 
-        Line emptyAnswer(String reason) {
-            entries.computeIfPresent(signature, (key, entry) -> entry.withEmptyAnswer(reason));
+        Line ownScope(String reason) {
+            entries.computeIfPresent(signature, (key, entry) -> entry.withOwnScope(reason));
             return this;
         }
 
