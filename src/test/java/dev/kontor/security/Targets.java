@@ -35,6 +35,19 @@ record Targets(IdVariant variant, long provider, long partner, long account, Str
         };
     }
 
+    /** The demo data's ids, for attempts on a context of its own (over HTTP), where no victim is built. */
+    static Targets demo(IdVariant variant, long tenant, String customerNumber) {
+        if (variant != IdVariant.FOREIGN) {
+            return of(null, variant);
+        }
+        Targets unknown = same(variant, MatrixWorld.UNKNOWN_ID, customerNumber, FORGED_TOKEN);
+        return new Targets(variant, unknown.provider(), unknown.partner(), unknown.account(), customerNumber,
+                unknown.relationship(), unknown.pendingRequest(), unknown.membership(), unknown.invitedMembership(),
+                unknown.user(), unknown.employeeUser(), tenant, unknown.tenantMaster(), unknown.subTenant(),
+                unknown.tenantMembership(), unknown.contact(), unknown.copy(), unknown.session(), unknown.notice(),
+                customerNumber, FORGED_TOKEN, 0, 0, 0, 0, 0);
+    }
+
     private static Targets same(IdVariant variant, long id, String text, String token) {
         return new Targets(variant, id, id, id, text, id, id, id, id, id, id, id, id, id, id, id, id, id, id, text,
                 token, 0, 0, 0, 0, 0);
