@@ -80,6 +80,10 @@ final class MatrixWorld {
     final String siblingTenantAdministrator;
     final String partnerAdministrator;
 
+    /** The victim's first manager, the contact person: entitled to everything in the account. */
+    final String manager;
+
+    private final Map<Attacker, String> standIns = new java.util.EnumMap<>(Attacker.class);
     private final JdbcTemplate jdbc;
     private final OrganizationOnboarding onboarding;
 
@@ -93,14 +97,19 @@ final class MatrixWorld {
         ContactProvisioning contacts = context.getBean(ContactProvisioning.class);
         AccountProvisioning accounts = context.getBean(AccountProvisioning.class);
 
-        // below the demo provider, so that its support staff have the victim in their reading scope
-        provider = jdbc.queryForObject("select id from organization where name = 'Kontor Platform'", Long.class);
+        // a provider of its own, so that tests that count the demo provider's customers are not disturbed; support
+        // staff work across providers
+        provider = SystemTask.call(() -> onboarding.createProvider("Victim Provider " + tag)).getId();
+        // the partner and its people are known to its own employees and administrator
+        Attacker[] partnerSide = {Attacker.UNASSIGNED_PARTNER_EMPLOYEE, Attacker.PARTNER_OUTSIDE_ACCESS_SESSION};
         Organization partnerOrganization = SystemTask.call(() -> onboarding.createPartner(
-                secret("Victim Partner " + tag, Attacker.UNASSIGNED_PARTNER_EMPLOYEE, Attacker.PARTNER_OUTSIDE_ACCESS_SESSION), provider));
+                secret("Victim Partner " + tag, partnerSide), provider));
         partner = partnerOrganization.getId();
-        partnerAdministrator = person(fixtures, "Vpadmin", partner, MembershipRole.PARTNER_ADMINISTRATOR, Attacker.UNASSIGNED_PARTNER_EMPLOYEE, Attacker.PARTNER_OUTSIDE_ACCESS_SESSION);
-        person(fixtures, "Vplegal", partner, MembershipRole.LEGAL_REPRESENTATIVE, Attacker.UNASSIGNED_PARTNER_EMPLOYEE, Attacker.PARTNER_OUTSIDE_ACCESS_SESSION);
-        String assignedEmployee = person(fixtures, "Vpassigned", partner, MembershipRole.PARTNER_EMPLOYEE, Attacker.UNASSIGNED_PARTNER_EMPLOYEE, Attacker.PARTNER_OUTSIDE_ACCESS_SESSION);
+        partnerAdministrator = person(fixtures, "Vpadmin", partner, MembershipRole.PARTNER_ADMINISTRATOR,
+                partnerSide);
+        person(fixtures, "Vplegal", partner, MembershipRole.LEGAL_REPRESENTATIVE, partnerSide);
+        String assignedEmployee = person(fixtures, "Vpassigned", partner, MembershipRole.PARTNER_EMPLOYEE,
+                partnerSide);
         assignedEmployeeUser = fixtures.userIdOf(assignedEmployee);
         unassignedEmployee = fixtures.person("Unassigned");
         grant(fixtures, unassignedEmployee, partner, MembershipRole.PARTNER_EMPLOYEE);
@@ -112,6 +121,7 @@ final class MatrixWorld {
         customerNumber = account.getCustomerNumber().orElseThrow().value();
         String firstManager = person(fixtures, "Vmanagerone", customer, MembershipRole.MANAGER,
                 Attacker.PARTNER_OUTSIDE_ACCESS_SESSION, Attacker.OTHER_PARTNERS_ADMINISTRATOR);
+        manager = firstManager;
         String secondManager = person(fixtures, "Vmanagertwo", customer, MembershipRole.MANAGER);
         managerUser = fixtures.userIdOf(secondManager);
         managerMembership = membershipOf(managerUser, customer);
@@ -134,7 +144,8 @@ final class MatrixWorld {
                 secret("Vcontactlast" + tag), secret("vcontact-" + tag + "@example.test"), "+49 30 7654321",
                 "Technician", EnumSet.of(ContactType.TECHNICAL)));
 
-        tenant = SystemTask.call(() -> tenants.importTenant(customer, secret("Victim Tenant One " + tag, Attacker.SIBLING_TENANTS_ADMINISTRATOR),
+        tenant = SystemTask.call(() -> tenants.importTenant(customer, secret("Victim Tenant One " + tag,
+                        Attacker.SIBLING_TENANTS_ADMINISTRATOR),
                 TenantType.STANDARD, Edition.BASIC, CharacterSets.UTF_8, TenantSettings.none())).getId();
         siblingTenant = SystemTask.call(() -> tenants.importTenant(customer, secret("Victim Tenant Two " + tag),
                 TenantType.STANDARD, Edition.PROFESSIONAL, CharacterSets.UTF_8,
@@ -175,10 +186,21 @@ final class MatrixWorld {
 
     /** Organization ids of the victim, for the version snapshot. */
     List<Long> organizations() {
-        return List.of(partner, customer, tenant, siblingTenant, subTenant);
+        return List.of(provider, partner, customer, tenant, siblingTenant, subTenant);
+    }
+
+    /**
+     * For the matrix's test of itself: someone entitled stands in for an attacker, and every attempt of theirs must
+     * be reported.
+     */
+    void standIn(Attacker attacker, String email) {
+        standIns.put(attacker, email);
     }
 
     String emailOf(Attacker attacker) {
+        if (standIns.containsKey(attacker)) {
+            return standIns.get(attacker);
+        }
         return switch (attacker) {
             case OTHER_MANAGER -> otherManager;
             case UNASSIGNED_PARTNER_EMPLOYEE -> unassignedEmployee;
