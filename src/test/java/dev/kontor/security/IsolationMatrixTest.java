@@ -137,10 +137,12 @@ class IsolationMatrixTest extends SpringBrowserlessTest {
         nodes.add(DynamicTest.dynamicTest("the figures", () -> {
             System.out.println("ISOLATION MATRIX: " + tally.attempts + " attempts, " + services.entries().size()
                     + " methods, " + routes.size() + " routes");
-            System.out.println("ISOLATION MATRIX: exempt with a reason: " + ServiceMatrix.EXEMPT.size()
-                    + " methods and " + RouteMatrix.EXEMPT.size() + " routes without an id; known holes: "
-                    + KNOWN_HOLES.size() + " entries, " + tally.knownHoles.size() + " attempts");
-            tally.knownHoles.forEach(hole -> System.out.println("ISOLATION MATRIX KNOWN HOLE: " + hole));
+            System.out.println("ISOLATION MATRIX: " + tally.routeAttempts + " of the attempts on routes; exempt with "
+                    + "a reason: " + ServiceMatrix.EXEMPT.size() + " methods and " + RouteMatrix.EXEMPT.size()
+                    + " routes without an id; known holes: " + tally.knownHoles.size() + " ("
+                    + tally.knownHoles.values().stream().mapToInt(List::size).sum() + " attempts)");
+            tally.knownHoles.forEach((hole, attempts) -> System.out.println("ISOLATION MATRIX KNOWN HOLE: " + hole
+                    + " (" + attempts.size() + " attempts, e.g. " + attempts.getFirst() + ")"));
             assertThat(tally.attempts.get()).isGreaterThanOrEqualTo(500);
         }));
         return nodes.stream();
@@ -390,19 +392,25 @@ class IsolationMatrixTest extends SpringBrowserlessTest {
     private static final class Tally {
 
         final AtomicInteger attempts = new AtomicInteger();
-        final List<String> knownHoles = new ArrayList<>();
+        final AtomicInteger routeAttempts = new AtomicInteger();
+        /** The known holes that attempts ran into, each with the attempts. */
+        final Map<String, List<String>> knownHoles = new LinkedHashMap<>();
 
         void judged(String what, Attacker attacker, IdVariant variant, List<String> problems) {
             attempts.incrementAndGet();
+            if (what.startsWith("/")) {
+                routeAttempts.incrementAndGet();
+            }
             if (problems.isEmpty()) {
                 return;
             }
             String key = what + " as " + attacker;
-            String known = KNOWN_HOLES.getOrDefault(key, KNOWN_HOLES.getOrDefault(what + " with " + variant,
-                    KNOWN_HOLES.get(what)));
+            String known = KNOWN_HOLES.containsKey(key) ? key : KNOWN_HOLES.containsKey(what + " with " + variant)
+                    ? what + " with " + variant : KNOWN_HOLES.containsKey(what) ? what : null;
             String description = key + " with " + variant + " ids: " + String.join("; ", problems);
             if (known != null) {
-                knownHoles.add(description + " [" + known + "]");
+                knownHoles.computeIfAbsent(known + ": " + KNOWN_HOLES.get(known), hole -> new ArrayList<>())
+                        .add(description);
                 return;
             }
             throw new AssertionError(description);
