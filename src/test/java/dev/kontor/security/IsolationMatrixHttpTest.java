@@ -2,22 +2,31 @@ package dev.kontor.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kontor.organization.Organization;
+import dev.kontor.organization.OrganizationOnboarding;
+import dev.kontor.tenant.CharacterSets;
+import dev.kontor.tenant.Edition;
+import dev.kontor.tenant.TenantProvisioning;
+import dev.kontor.tenant.TenantSettings;
+import dev.kontor.tenant.TenantType;
+import dev.kontor.user.SystemTask;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The isolation matrix's routes for a visitor who is not signed in, over HTTP as a browser asks: every address with an
- * id (the demo data's own, unknown, negative, huge, malformed) sends them to sign in and shows nothing of the account.
+ * id (a real account's and tenant's, unknown, negative, huge, malformed) sends them to sign in and shows nothing of
+ * the account.
  * The addresses with a link token are open to visitors by design; {@link IsolationMatrixTest} tries forged tokens.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -25,20 +34,24 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class IsolationMatrixHttpTest {
 
-    /** What the demo's first account and its tenant are called; none of it may reach a visitor. */
-    private static final List<String> DEMO_SECRETS = List.of("Bäckerei Sonnenschein", "Sonnenschein Filiale Nord",
-            "Anna Becker", "anna@sonnenschein.test", "Ben Schulz", "Tom Tanner", "Sonnenallee");
-
     @LocalServerPort
     int port;
 
     @Autowired
-    JdbcTemplate jdbc;
+    OrganizationOnboarding onboarding;
+
+    @Autowired
+    TenantProvisioning tenants;
 
     @Test
     void a_visitor_who_is_not_signed_in_is_sent_to_sign_in_from_every_address_with_an_id() throws Exception {
-        long tenant = jdbc.queryForObject("select id from organization where name = 'Sonnenschein Filiale Nord'",
-                Long.class);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        List<String> secrets = List.of("Guarded Customer " + tag, "Guarded Tenant " + tag);
+        Organization customer = SystemTask.call(() -> onboarding.createCustomer(secrets.getFirst(),
+                onboarding.createProvider("Guarded Provider " + tag).getId()));
+        long tenant = SystemTask.call(() -> tenants.importTenant(customer.getId(), secrets.getLast(),
+                TenantType.STANDARD, Edition.BASIC, CharacterSets.UTF_8, TenantSettings.none())).getId();
+        String number = customer.getCustomerNumber().orElseThrow().value();
         List<String> problems = new ArrayList<>();
         int attempts = 0;
         try (HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()) {
@@ -47,7 +60,7 @@ class IsolationMatrixHttpTest {
                     continue;
                 }
                 for (IdVariant variant : route.variants()) {
-                    String path = "/" + route.location().apply(Targets.demo(variant, tenant, "CN-10001"));
+                    String path = "/" + route.location().apply(Targets.demo(variant, tenant, number));
                     HttpResponse<String> response = client.send(HttpRequest.newBuilder(
                             URI.create("http://localhost:" + port + path)).GET().build(),
                             HttpResponse.BodyHandlers.ofString());
@@ -56,7 +69,7 @@ class IsolationMatrixHttpTest {
                     if (response.statusCode() / 100 != 3 || !location.endsWith("/login")) {
                         problems.add(path + ": " + response.statusCode() + " " + location);
                     }
-                    DEMO_SECRETS.stream().filter(response.body()::contains)
+                    secrets.stream().filter(response.body()::contains)
                             .forEach(secret -> problems.add(path + " shows " + secret));
                 }
             }

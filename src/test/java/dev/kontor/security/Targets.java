@@ -35,7 +35,7 @@ record Targets(IdVariant variant, long provider, long partner, long account, Str
         };
     }
 
-    /** The demo data's ids, for attempts on a context of its own (over HTTP), where no victim is built. */
+    /** A tenant's and an account's ids, for attempts on a context of its own (over HTTP) without a whole victim. */
     static Targets demo(IdVariant variant, long tenant, String customerNumber) {
         if (variant != IdVariant.FOREIGN) {
             return of(null, variant);
