@@ -1,0 +1,646 @@
+package dev.kontor.security;
+
+import static dev.kontor.security.ServiceMatrix.Scope.ACCOUNT;
+import static dev.kontor.security.ServiceMatrix.Scope.PARTNER;
+import static dev.kontor.security.ServiceMatrix.Scope.PROVIDER;
+import static dev.kontor.security.ServiceMatrix.Scope.SESSION;
+import static dev.kontor.security.ServiceMatrix.Scope.TENANT;
+import static dev.kontor.security.ServiceMatrix.Scope.TOKEN;
+
+import dev.kontor.access.AccessPolicyService;
+import dev.kontor.access.AccessSessions;
+import dev.kontor.account.AccountProvisioning;
+import dev.kontor.account.AccountService;
+import dev.kontor.account.ManagerService;
+import dev.kontor.account.MasterData;
+import dev.kontor.account.ServiceKind;
+import dev.kontor.audit.AuditFilter;
+import dev.kontor.audit.AuditQueries;
+import dev.kontor.audit.AuditSummary;
+import dev.kontor.contact.ContactExport;
+import dev.kontor.contact.ContactProvisioning;
+import dev.kontor.contact.ContactRecipients;
+import dev.kontor.contact.ContactService;
+import dev.kontor.contact.ContactType;
+import dev.kontor.contact.EmailChangePreview;
+import dev.kontor.contact.NewContact;
+import dev.kontor.invitation.InvitationService;
+import dev.kontor.invitation.InvitationState;
+import dev.kontor.notice.NoticeAudience;
+import dev.kontor.notice.PlatformNotices;
+import dev.kontor.organization.CustomerNumber;
+import dev.kontor.organization.MembershipAdministration;
+import dev.kontor.organization.MembershipRole;
+import dev.kontor.organization.MembershipState;
+import dev.kontor.organization.OrganizationAccess;
+import dev.kontor.organization.OrganizationDirectory;
+import dev.kontor.organization.OrganizationKind;
+import dev.kontor.organization.OrganizationOnboarding;
+import dev.kontor.organization.OrganizationRight;
+import dev.kontor.organization.OrganizationService;
+import dev.kontor.organization.TenantStructure;
+import dev.kontor.partner.CustomerPartnerService;
+import dev.kontor.partner.ManagedCustomerFilter;
+import dev.kontor.partner.ManagedCustomerService;
+import dev.kontor.partner.NewCustomer;
+import dev.kontor.partner.PartnerGrants;
+import dev.kontor.partner.PartnerProvisioning;
+import dev.kontor.partner.PartnerService;
+import dev.kontor.partner.RelationshipAnswers;
+import dev.kontor.partner.RelationshipState;
+import dev.kontor.partner.RequestLinkState;
+import dev.kontor.support.SupportLookup;
+import dev.kontor.tenant.CharacterSets;
+import dev.kontor.tenant.ContentCopies;
+import dev.kontor.tenant.Edition;
+import dev.kontor.tenant.NewTenant;
+import dev.kontor.tenant.TenantAdministrators;
+import dev.kontor.tenant.TenantProvisioning;
+import dev.kontor.tenant.TenantService;
+import dev.kontor.tenant.TenantSettings;
+import dev.kontor.tenant.TenantTree;
+import dev.kontor.tenant.TenantType;
+import dev.kontor.tenant.TreeFilter;
+import dev.kontor.user.EmailAddress;
+import dev.kontor.user.UserAccountService;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.context.ApplicationContext;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+
+/**
+ * The service half of the isolation matrix: one line per public method of every public service bean, either an
+ * attempt (what it acts on, read or write, and how it is called with the ids of an attempt) or an exemption with
+ * its reason. {@link IsolationMatrixTest} fails for a public method that is in neither list, so a new method is
+ * added here when it is written. Package-private beans are exempt as a whole (see {@link #EXEMPT_CLASSES}).
+ */
+final class ServiceMatrix {
+
+    /** What an attempt acts on; it decides which attackers have no right to it. */
+    enum Scope {
+        /** The victim's customer account, its people, contacts, partnerships and settings. */
+        ACCOUNT,
+        /** The victim's partner organization (its own administrators and employees may act there). */
+        PARTNER,
+        /** A tenant of the victim's account (the sibling tenant's administrator attacks it). */
+        TENANT,
+        /** The platform provider (only provider administrators act there). */
+        PROVIDER,
+        /** The open access session of the victim's assigned partner employee. */
+        SESSION,
+        /** A link token in an e-mail: only the token is the authority, so only forged tokens are tried. */
+        TOKEN
+    }
+
+    @FunctionalInterface
+    interface Invocation {
+        Object call(Targets targets) throws Exception;
+    }
+
+    /**
+     * One method in the matrix. {@code systemOnly}: guarded by method security for the application itself, so it is
+     * refused before any organization is looked at. {@code ownScope}: a read that answers from the caller's own scope
+     * (nothing, for someone else's ids; not audited, as nothing was refused), with the reason. {@code entitled}:
+     * attackers who legitimately may do this, with the reason.
+     */
+    record Entry(String signature, Scope scope, boolean write, boolean systemOnly, String ownScope,
+                 Map<Attacker, String> entitled, Invocation invocation) {
+
+        Entry withOwnScope(String reason) {
+            return new Entry(signature, scope, write, systemOnly, reason, entitled, invocation);
+        }
+
+        Entry withEntitled(Attacker attacker, String reason) {
+            Map<Attacker, String> more = new LinkedHashMap<>(entitled);
+            more.put(attacker, reason);
+            return new Entry(signature, scope, write, systemOnly, ownScope, more, invocation);
+        }
+
+        boolean takesText() {
+            return signature.contains("String");
+        }
+    }
+
+    /** Public methods that take no id of someone else's data, each with the reason. */
+    static final Map<String, String> EXEMPT = new LinkedHashMap<>();
+    /** Public bean classes exempt as a whole, with the reason; package-private beans are exempt without listing. */
+    static final Map<String, String> EXEMPT_CLASSES = new LinkedHashMap<>();
+
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
+
+    static {
+        exempt("AccessSessions.current()", "takes no id: the access session of the caller's own browser tab");
+        exempt("AccessSessions.endReason()", "takes no id: why the caller's own tab's session ended");
+        exempt("AccessSessions.leave()", "takes no id: leaves the caller's own tab's session");
+        exempt("AuditLog.record(AuditEntry)", "the audit trail itself: called by services after their own check, inside their transaction");
+        exempt("AuditLog.recordIndependently(AuditEntry)", "the audit trail itself: records refusals the services have decided");
+        exempt("AuditLog.recordSignInAttempt(AuditEntry,Long,String)", "the audit trail itself: records sign-in attempts for the sign-in filter");
+        exempt("AuditLog.latest(String)", "takes no id; the application's own tooling (SYSTEM only)");
+        exempt("AuditQueries.readsEverything()", "takes no id: whether the caller's own scope is the whole log");
+        exempt("ContactCopier.copy(long,List)", "runs only inside the transaction of a tenant creation that has checked access (MANDATORY propagation)");
+        exempt("InvitationService.issue(InvitationPurpose,long,long)", "runs only inside the transaction of ManagerService or TenantAdministrators, which check access first (MANDATORY propagation)");
+        exempt("InvitationService.revokeOpenFor(long,long)", "runs only inside the transaction of ManagerService or TenantAdministrators, which check access first (MANDATORY propagation)");
+        exempt("CopyProgressBroadcaster.register(Consumer)", "takes no id: progress of copies reaches only views that opened the copy");
+        exempt("DevMailbox.newestFirst(Pageable)", "takes no id; exists only with the demo data (its own test covers who may read it)");
+        exempt("MailOutbox.enqueue(MailMessage)", "takes no id: queues a message that the calling service composed after its own check");
+        exempt("MailOutbox.enqueueAll(Collection)", "takes no id: queues messages that the calling service composed after its own check");
+        exempt("PlatformNotices.recent(Pageable)", "takes no id: the provider administrator's own list (checked, and covered by PlatformNoticesView)");
+        exempt("PlatformNotices.anyInProgress()", "takes no id: whether the caller's provider has notices in progress");
+        exempt("OrganizationAccess.pathOf(long)", "the access check's own helper: services call it after require(); no view passes it an id");
+        exempt("OrganizationDirectory.administeredProvider()", "takes no id: the provider the caller administers");
+        exempt("OrganizationDirectory.providersOfMine()", "takes no id: the providers above the caller's own organizations");
+        exempt("OrganizationService.myOrganizations(Pageable)", "takes no id: acts on the caller's own memberships");
+        exempt("OrganizationService.myOrganizationsOfKind(OrganizationKind)", "takes no id: acts on the caller's own memberships");
+        exempt("OrganizationService.activeRolesOf(long)", "the sign-in's role lookup for the person who has just proved their password");
+        exempt("PartnerService.myPartners()", "takes no id: acts on the caller's own partner memberships");
+        exempt("PasswordPolicy.problemWith(String,Collection)", "takes no id: judges a password");
+        exempt("PasswordPolicy.check(String,String,Collection)", "takes no id: judges a password");
+        exempt("TenantTree.roots()", "takes no id: the roots of the caller's own tree");
+        exempt("TenantTree.defaultMaster()", "takes no id: the caller's own default master");
+        exempt("UserAccountService.findSignInCandidate(String)", "the sign-in's own lookup by the typed address; its answer is never shown");
+        exempt("UserAccountService.recordFailedSignIn(String)", "sign-in bookkeeping by the typed address; covered by SignInTest");
+        exempt("UserAccountService.recordSuccessfulSignIn(long)", "sign-in bookkeeping for the person who has just proved their password");
+        exempt("UserAccountService.findOrRegisterInvitee(EmailAddress,String)", "takes no organization id: the inviting services check access first");
+        exempt("UserAccountService.rememberedLanguage()", "takes no id: the caller's own language");
+        exempt("UserAccountService.rememberLanguage(Locale)", "takes no id: the caller's own language");
+        EXEMPT_CLASSES.put("TenantDialogServices", "UI wiring (a record of services): its routes are in the route matrix");
+        EXEMPT_CLASSES.put("LanguageSwitch", "UI component: takes no id");
+    }
+
+    ServiceMatrix(ApplicationContext context, String tag) {
+        AccessPolicyService policies = context.getBean(AccessPolicyService.class);
+        AccessSessions sessions = context.getBean(AccessSessions.class);
+        AccountProvisioning accountProvisioning = context.getBean(AccountProvisioning.class);
+        AccountService accounts = context.getBean(AccountService.class);
+        ManagerService managers = context.getBean(ManagerService.class);
+        AuditQueries audit = context.getBean(AuditQueries.class);
+        ContactExport contactExport = context.getBean(ContactExport.class);
+        ContactProvisioning contactProvisioning = context.getBean(ContactProvisioning.class);
+        ContactRecipients recipients = context.getBean(ContactRecipients.class);
+        ContactService contacts = context.getBean(ContactService.class);
+        InvitationService invitations = context.getBean(InvitationService.class);
+        PlatformNotices notices = context.getBean(PlatformNotices.class);
+        MembershipAdministration memberships = context.getBean(MembershipAdministration.class);
+        OrganizationAccess access = context.getBean(OrganizationAccess.class);
+        OrganizationDirectory directory = context.getBean(OrganizationDirectory.class);
+        OrganizationOnboarding onboarding = context.getBean(OrganizationOnboarding.class);
+        OrganizationService organizations = context.getBean(OrganizationService.class);
+        TenantStructure structure = context.getBean(TenantStructure.class);
+        CustomerPartnerService customerPartners = context.getBean(CustomerPartnerService.class);
+        ManagedCustomerService managedCustomers = context.getBean(ManagedCustomerService.class);
+        PartnerGrants grants = context.getBean(PartnerGrants.class);
+        PartnerProvisioning partnerProvisioning = context.getBean(PartnerProvisioning.class);
+        PartnerService partners = context.getBean(PartnerService.class);
+        RelationshipAnswers answers = context.getBean(RelationshipAnswers.class);
+        SupportLookup support = context.getBean(SupportLookup.class);
+        ContentCopies copies = context.getBean(ContentCopies.class);
+        TenantAdministrators tenantAdministrators = context.getBean(TenantAdministrators.class);
+        TenantProvisioning tenantProvisioning = context.getBean(TenantProvisioning.class);
+        TenantService tenants = context.getBean(TenantService.class);
+        TenantTree tree = context.getBean(TenantTree.class);
+        UserAccountService users = context.getBean(UserAccountService.class);
+
+        Pageable page = PageRequest.of(0, 50);
+        Locale en = Locale.ENGLISH;
+        String intruder = "intruder-" + tag + "@example.test";
+        Set<OrganizationRight> all = EnumSet.allOf(OrganizationRight.class);
+        MasterData hijacked = new MasterData("Hijacked " + tag, "Street 1", "12345", "City", "DE",
+                intruder, null);
+        NewContact planted = new NewContact(null, "Planted", "Contact", intruder, "+49 30 111111", "Spy",
+                EnumSet.of(ContactType.TECHNICAL));
+        AuditFilter auditOfVictim = new AuditFilter(null, null, null, "Victim Customer " + tag, null);
+
+        // access
+        read("AccessPolicyService.rulesOf(long)", ACCOUNT, t -> policies.rulesOf(t.account()));
+        write("AccessPolicyService.change(long,boolean,boolean)", ACCOUNT, t -> {
+            policies.change(t.account(), true, false);
+            return null;
+        });
+        write("AccessSessions.start(long,CustomerNumber,String)", ACCOUNT,
+                t -> sessions.start(t.partner(), t.number(), "Ticket 4711"))
+                .entitled(Attacker.PARTNER_OUTSIDE_ACCESS_SESSION, "the partnership lets its administrator enter: this is the way in");
+        read("AccessSessions.reasonRequired(long,CustomerNumber)", ACCOUNT,
+                t -> sessions.reasonRequired(t.partner(), t.number()))
+                .entitled(Attacker.PARTNER_OUTSIDE_ACCESS_SESSION, "asked on the way into an access session he may start");
+        read("AccessSessions.customerOf(long)", SESSION, t -> sessions.customerOf(t.session()))
+                .ownScope("names only the caller's own open sessions");
+        read("AccessSessions.continueInThisTab(long)", SESSION, t -> sessions.continueInThisTab(t.session()))
+                .ownScope("false for a session that is not the caller's");
+
+        // customer accounts
+        system("AccountProvisioning.registerService(long,String,ServiceKind)", ACCOUNT, t -> {
+            accountProvisioning.registerService(t.account(), "Planted " + tag, ServiceKind.PRODUCT);
+            return null;
+        });
+        system("AccountProvisioning.importMasterData(long,MasterData)", ACCOUNT, t -> {
+            accountProvisioning.importMasterData(t.account(), hijacked);
+            return null;
+        });
+        system("AccountProvisioning.recordPaymentMethod(long,boolean)", ACCOUNT, t -> {
+            accountProvisioning.recordPaymentMethod(t.account(), false);
+            return null;
+        });
+        system("AccountProvisioning.importConfirmation(long,Instant)", ACCOUNT, t -> {
+            accountProvisioning.importConfirmation(t.account(), Instant.EPOCH);
+            return null;
+        });
+        read("AccountService.myAccounts(String,Pageable)", ACCOUNT, t -> accounts.myAccounts(t.searchText(), page))
+                .ownScope("searches only the caller's own accounts");
+        read("AccountService.details(CustomerNumber)", ACCOUNT, t -> accounts.details(t.number()));
+        write("AccountService.updateMasterData(long,long,MasterData)", ACCOUNT, t -> {
+            accounts.updateMasterData(t.account(), t.accountVersion(), hijacked);
+            return null;
+        });
+        write("AccountService.changeContactPerson(long,long,long)", ACCOUNT, t -> {
+            accounts.changeContactPerson(t.account(), t.accountVersion(), t.user());
+            return null;
+        });
+        write("AccountService.changeDeputy(long,long,Long)", ACCOUNT, t -> {
+            accounts.changeDeputy(t.account(), t.accountVersion(), t.user());
+            return null;
+        });
+        write("AccountService.confirmContactData(long)", ACCOUNT, t -> {
+            accounts.confirmContactData(t.account());
+            return null;
+        });
+        write("ManagerService.addManager(long,String,String,Locale)", ACCOUNT,
+                t -> managers.addManager(t.account(), intruder, "Intruder", en));
+        write("ManagerService.resendInvitation(long,long,Locale)", ACCOUNT, t -> {
+            managers.resendInvitation(t.account(), t.invitedMembership(), en);
+            return null;
+        });
+        write("ManagerService.deactivate(long,long,Locale)", ACCOUNT, t -> {
+            managers.deactivate(t.account(), t.membership(), en);
+            return null;
+        });
+        write("ManagerService.reactivate(long,long)", ACCOUNT, t -> {
+            managers.reactivate(t.account(), t.membership());
+            return null;
+        });
+        write("ManagerService.removeManagerRole(long,long,Locale)", ACCOUNT, t -> {
+            managers.removeManagerRole(t.account(), t.membership(), en);
+            return null;
+        });
+
+        // audit log
+        read("AuditQueries.rows(AuditFilter,Pageable)", ACCOUNT, t -> audit.rows(auditOfVictim, page))
+                .ownScope("reads only the caller's own organizations' events");
+        read("AuditQueries.count(AuditFilter)", ACCOUNT, t -> audit.count(auditOfVictim))
+                .ownScope("counts only the caller's own organizations' events");
+        read("AuditQueries.exportCsv(AuditFilter,Writer)", ACCOUNT, t -> {
+            StringWriter csv = new StringWriter();
+            audit.exportCsv(auditOfVictim, csv);
+            return csv.toString().lines().skip(1).toList();
+        }).ownScope("exports only the caller's own organizations' events");
+
+        // contacts
+        read("ContactExport.organization(long,Writer)", ACCOUNT, t -> {
+            StringWriter csv = new StringWriter();
+            contactExport.organization(t.account(), csv);
+            return csv.toString();
+        });
+        read("ContactExport.partnerTree(long,Writer)", PARTNER, t -> {
+            StringWriter csv = new StringWriter();
+            contactExport.partnerTree(t.partner(), csv);
+            return csv.toString();
+        });
+        system("ContactProvisioning.importContact(long,Long,String,String,String,String,String,Set)", ACCOUNT,
+                t -> contactProvisioning.importContact(t.account(), null, "Planted", "Contact", intruder, null,
+                        null, EnumSet.of(ContactType.BILLING)));
+        system("ContactRecipients.after(ContactType,Collection,String,int)", ACCOUNT,
+                t -> recipients.after(ContactType.TECHNICAL, List.of(t.account()), "", 50));
+        system("ContactRecipients.count(ContactType,Collection)", ACCOUNT,
+                t -> recipients.count(ContactType.TECHNICAL, List.of(t.account())));
+        read("ContactService.page(long,Pageable)", ACCOUNT, t -> contacts.page(t.account(), page));
+        read("ContactService.count(long)", ACCOUNT, t -> contacts.count(t.account()));
+        read("ContactService.mayManage(long)", ACCOUNT, t -> contacts.mayManage(t.account()))
+                .ownScope("false: the question whether to offer the buttons");
+        read("ContactService.users(long)", ACCOUNT, t -> contacts.users(t.account()));
+        read("ContactService.typesOfUsers(long,Collection)", ACCOUNT,
+                t -> contacts.typesOfUsers(t.account(), List.of(t.user())));
+        write("ContactService.add(long,NewContact)", ACCOUNT, t -> contacts.add(t.account(), planted));
+        write("ContactService.change(long,NewContact,long,Locale)", ACCOUNT,
+                t -> contacts.change(t.contact(), planted, t.contactVersion(), en));
+        write("ContactService.delete(long,long)", ACCOUNT, t -> {
+            contacts.delete(t.contact(), t.contactVersion());
+            return null;
+        });
+        read("ContactService.preview(String)", TOKEN, t -> Optional.of(contacts.preview(t.token()))
+                .filter(preview -> preview.state() != EmailChangePreview.State.UNKNOWN))
+                .ownScope("a forged token previews as an unknown link: the closed-link page");
+        write("ContactService.confirm(String)", TOKEN, t -> {
+            contacts.confirm(t.token());
+            return null;
+        });
+
+        // invitations
+        read("InvitationService.preview(String)", TOKEN, t -> Optional.of(invitations.preview(t.token()))
+                .filter(preview -> preview.state() != InvitationState.UNKNOWN))
+                .ownScope("a forged token previews as an unknown link: the closed-link page");
+        write("InvitationService.accept(String,String)", TOKEN, t -> {
+            invitations.accept(t.token(), "a long enough password for the matrix " + tag);
+            return null;
+        });
+
+        // platform notices
+        write("PlatformNotices.send(ContactType,String,String,NoticeAudience,Locale)", PROVIDER,
+                t -> notices.send(ContactType.TECHNICAL, "Planted " + tag, "Body",
+                        NoticeAudience.chosen(List.of(t.customerNumber()), List.of()), en));
+        read("PlatformNotices.status(long)", PROVIDER, t -> notices.status(t.notice()));
+
+        // organizations and memberships
+        read("MembershipAdministration.members(long,MembershipRole)", ACCOUNT,
+                t -> memberships.members(t.account(), MembershipRole.MANAGER));
+        read("MembershipAdministration.allMembers(long)", ACCOUNT, t -> memberships.allMembers(t.account()));
+        write("MembershipAdministration.grant(long,long,MembershipRole,MembershipState)", ACCOUNT,
+                t -> memberships.grant(t.account(), t.employeeUser(), MembershipRole.MANAGER, MembershipState.ACTIVE));
+        write("MembershipAdministration.changeState(long,long,MembershipState)", ACCOUNT,
+                t -> memberships.changeState(t.account(), t.membership(), MembershipState.DEACTIVATED));
+        write("MembershipAdministration.remove(long,long)", ACCOUNT, t -> {
+            memberships.remove(t.account(), t.membership());
+            return null;
+        });
+        system("MembershipAdministration.activateInvited(long)", ACCOUNT,
+                t -> memberships.activateInvited(t.invitedMembership()));
+        read("MembershipAdministration.invitedMember(long,long)", ACCOUNT,
+                t -> memberships.invitedMember(t.account(), t.invitedMembership()));
+        read("OrganizationAccess.rightsIn(long)", ACCOUNT, t -> access.rightsIn(t.account()))
+                .ownScope("the caller's own rights there: none");
+        read("OrganizationAccess.may(long,OrganizationRight)", ACCOUNT,
+                t -> access.may(t.account(), OrganizationRight.VIEW))
+                .ownScope("the caller's own right there: no");
+        read("OrganizationAccess.require(long,OrganizationRight,Term)", ACCOUNT,
+                t -> access.require(t.account(), OrganizationRight.VIEW, AuditSummary.action("view-account")));
+        write("OrganizationAccess.requireBelow(long,OrganizationRight,Term)", TENANT,
+                t -> access.requireBelow(t.tenant(), OrganizationRight.MANAGE_TENANTS,
+                        AuditSummary.action("create-tenant")));
+        read("OrganizationAccess.rightsBelow(long)", TENANT, t -> access.rightsBelow(t.tenant()))
+                .ownScope("the caller's own rights there: none");
+        read("OrganizationAccess.membershipFor(long)", ACCOUNT, t -> access.membershipFor(t.account()))
+                .ownScope("the caller's own membership there: none");
+        read("OrganizationDirectory.customerOf(long,CustomerNumber)", PROVIDER,
+                t -> directory.customerOf(t.provider(), t.number()));
+        read("OrganizationDirectory.partnersNamed(long,String)", PROVIDER,
+                t -> directory.partnersNamed(t.provider(), t.searchText()));
+        system("OrganizationOnboarding.createProvider(String)", PROVIDER,
+                t -> onboarding.createProvider("Planted " + tag));
+        system("OrganizationOnboarding.createPartner(String,long)", PROVIDER,
+                t -> onboarding.createPartner("Planted " + tag, t.provider()));
+        system("OrganizationOnboarding.createCustomer(String,long)", PARTNER,
+                t -> onboarding.createCustomer("Planted " + tag, t.partner()));
+        system("OrganizationOnboarding.createTenant(String,long)", TENANT,
+                t -> onboarding.createTenant("Planted " + tag, t.tenant()));
+        system("OrganizationOnboarding.grant(long,long,MembershipRole)", ACCOUNT,
+                t -> onboarding.grant(t.employeeUser(), t.account(), MembershipRole.MANAGER));
+        system("OrganizationOnboarding.invite(long,long,MembershipRole)", ACCOUNT,
+                t -> onboarding.invite(t.employeeUser(), t.account(), MembershipRole.MANAGER));
+        system("OrganizationOnboarding.findCustomer(CustomerNumber)", ACCOUNT,
+                t -> onboarding.findCustomer(t.number()));
+        system("OrganizationService.describeAll(Collection)", ACCOUNT,
+                t -> organizations.describeAll(List.of(t.account())));
+        system("OrganizationService.describe(long)", ACCOUNT, t -> organizations.describe(t.account()));
+        read("OrganizationService.customerAccount(CustomerNumber)", ACCOUNT,
+                t -> organizations.customerAccount(t.number()));
+        read("OrganizationService.summary(long)", ACCOUNT, t -> organizations.summary(t.account()));
+        write("OrganizationService.rename(long,String)", ACCOUNT, t -> {
+            organizations.rename(t.account(), "Renamed " + tag);
+            return null;
+        });
+        read("OrganizationService.myRolesIn(long)", ACCOUNT, t -> organizations.myRolesIn(t.account()))
+                .ownScope("the caller's own roles there: none");
+        write("OrganizationService.openCustomerAccountBelow(long,String)", PARTNER,
+                t -> organizations.openCustomerAccountBelow(t.partner(), "Planted " + tag));
+        write("TenantStructure.createTenant(long,String)", TENANT,
+                t -> structure.createTenant(t.tenant(), "Planted " + tag));
+        write("TenantStructure.rename(long,String,long)", TENANT, t -> {
+            structure.rename(t.tenant(), "Renamed " + tag, t.tenantVersion());
+            return null;
+        });
+        write("TenantStructure.move(long,long,long)", TENANT, t -> {
+            structure.move(t.tenant(), t.subTenant(), t.tenantVersion());
+            return null;
+        });
+
+        // partnerships, seen from the customer
+        read("CustomerPartnerService.partnersOf(long)", ACCOUNT, t -> customerPartners.partnersOf(t.account()));
+        read("CustomerPartnerService.incomingRequests(long)", ACCOUNT,
+                t -> customerPartners.incomingRequests(t.account()));
+        read("CustomerPartnerService.mayDecide(long)", ACCOUNT, t -> customerPartners.mayDecide(t.account()))
+                .ownScope("false: the question whether to offer the buttons");
+        write("CustomerPartnerService.acceptRequest(long,long,Set)", ACCOUNT, t -> {
+            customerPartners.acceptRequest(t.account(), t.pendingRequest(), all);
+            return null;
+        });
+        write("CustomerPartnerService.declineRequest(long,long)", ACCOUNT, t -> {
+            customerPartners.declineRequest(t.account(), t.pendingRequest());
+            return null;
+        });
+        write("CustomerPartnerService.changeRights(long,long,long,Set)", ACCOUNT, t -> {
+            customerPartners.changeRights(t.account(), t.relationship(), t.relationshipVersion(), all);
+            return null;
+        });
+        write("CustomerPartnerService.revoke(long,long)", ACCOUNT, t -> {
+            customerPartners.revoke(t.account(), t.relationship());
+            return null;
+        });
+        write("CustomerPartnerService.confirmRights(long,long)", ACCOUNT, t -> {
+            customerPartners.confirmRights(t.account(), t.relationship());
+            return null;
+        });
+
+        // partnerships, seen from the partner
+        read("ManagedCustomerService.rows(long,ManagedCustomerFilter,Pageable)", PARTNER,
+                t -> managedCustomers.rows(t.partner(), ManagedCustomerFilter.none(), page));
+        read("ManagedCustomerService.count(long,ManagedCustomerFilter)", PARTNER,
+                t -> managedCustomers.count(t.partner(), ManagedCustomerFilter.none()));
+        read("PartnerGrants.grantForAccess(long,long)", ACCOUNT, t -> grants.grantForAccess(t.partner(), t.account()))
+                .entitled(Attacker.PARTNER_OUTSIDE_ACCESS_SESSION, "the partnership lets its administrator enter: this is the way in");
+        read("PartnerGrants.grantForAccess(long,CustomerNumber)", ACCOUNT,
+                t -> grants.grantForAccess(t.partner(), t.number()))
+                .entitled(Attacker.PARTNER_OUTSIDE_ACCESS_SESSION, "the partnership lets its administrator enter: this is the way in");
+        read("PartnerGrants.describe(long)", ACCOUNT, t -> grants.describe(t.relationship()));
+        read("PartnerGrants.activeRights(long)", ACCOUNT, t -> grants.activeRights(t.relationship()));
+        system("PartnerProvisioning.importActiveRelationship(long,long,Set,String,long)", ACCOUNT,
+                t -> partnerProvisioning.importActiveRelationship(t.partner(), t.account(), all, intruder,
+                        t.user()));
+        system("PartnerProvisioning.importAssignment(long,long,long)", PARTNER, t -> {
+            partnerProvisioning.importAssignment(t.partner(), t.account(), t.employeeUser());
+            return null;
+        });
+        write("PartnerService.addCustomer(long,NewCustomer,Locale)", PARTNER,
+                t -> partners.addCustomer(t.partner(), new NewCustomer("Planted " + tag, intruder, "Intruder",
+                        EnumSet.of(OrganizationRight.VIEW)), en));
+        write("PartnerService.prepareRequest(long,String,String,Set,Locale)", PARTNER,
+                t -> partners.prepareRequest(t.partner(), t.customerNumber(), intruder, all, en));
+        write("PartnerService.sendRequest(long,long,String,Locale)", PARTNER, t -> {
+            partners.sendRequest(t.partner(), t.relationship(), t.token(), en);
+            return null;
+        });
+        write("PartnerService.resendRequest(long,long,Locale)", PARTNER, t -> {
+            partners.resendRequest(t.partner(), t.relationship(), en);
+            return null;
+        });
+        write("PartnerService.withdrawRequest(long,long)", PARTNER, t -> {
+            partners.withdrawRequest(t.partner(), t.relationship());
+            return null;
+        });
+        write("PartnerService.terminate(long,long,Locale)", PARTNER, t -> {
+            partners.terminate(t.partner(), t.relationship(), en);
+            return null;
+        });
+        write("PartnerService.markReviewed(long,long)", PARTNER, t -> {
+            partners.markReviewed(t.partner(), t.relationship());
+            return null;
+        });
+        read("PartnerService.employees(long)", PARTNER, t -> partners.employees(t.partner()));
+        write("PartnerService.assign(long,long,long)", PARTNER, t -> {
+            partners.assign(t.partner(), t.account(), t.employeeUser());
+            return null;
+        });
+        write("PartnerService.unassign(long,long,long)", PARTNER, t -> {
+            partners.unassign(t.partner(), t.account(), t.employeeUser());
+            return null;
+        });
+        read("PartnerService.sentRequests(long,Set,Pageable)", PARTNER,
+                t -> partners.sentRequests(t.partner(), EnumSet.allOf(RelationshipState.class), page));
+        read("PartnerService.countSentRequests(long)", PARTNER, t -> partners.countSentRequests(t.partner()));
+        read("RelationshipAnswers.preview(String)", TOKEN, t -> Optional.of(answers.preview(t.token()))
+                .filter(preview -> preview.state() != RequestLinkState.UNKNOWN))
+                .ownScope("a forged token previews as an unknown link: the closed-link page");
+        write("RelationshipAnswers.accept(String,Set,String)", TOKEN, t -> {
+            answers.accept(t.token(), all, "a long enough password for the matrix " + tag);
+            return null;
+        });
+        write("RelationshipAnswers.decline(String)", TOKEN, t -> {
+            answers.decline(t.token());
+            return null;
+        });
+
+        // support
+        read("SupportLookup.search(String)", ACCOUNT, t -> support.search(t.customerNumber()));
+        read("SupportLookup.card(long)", ACCOUNT, t -> support.card(t.account()));
+
+        // tenants
+        write("ContentCopies.start(long,boolean)", TENANT, t -> copies.start(t.subTenant(), true));
+        read("ContentCopies.progress(long)", TENANT, t -> copies.progress(t.copy()));
+        read("TenantAdministrators.list(long)", TENANT, t -> tenantAdministrators.list(t.tenant()));
+        write("TenantAdministrators.add(long,String,String,Locale)", TENANT,
+                t -> tenantAdministrators.add(t.tenant(), intruder, "Intruder", en));
+        write("TenantAdministrators.resend(long,long,Locale)", TENANT, t -> {
+            tenantAdministrators.resend(t.tenant(), t.tenantMembership(), en);
+            return null;
+        });
+        write("TenantAdministrators.deactivate(long,long)", TENANT, t -> {
+            tenantAdministrators.deactivate(t.tenant(), t.tenantMembership());
+            return null;
+        });
+        write("TenantAdministrators.reactivate(long,long)", TENANT, t -> {
+            tenantAdministrators.reactivate(t.tenant(), t.tenantMembership());
+            return null;
+        });
+        write("TenantAdministrators.remove(long,long)", TENANT, t -> {
+            tenantAdministrators.remove(t.tenant(), t.tenantMembership());
+            return null;
+        });
+        system("TenantProvisioning.importTenant(long,String,TenantType,Edition,String,TenantSettings)", TENANT,
+                t -> tenantProvisioning.importTenant(t.tenant(), "Planted " + tag, TenantType.STANDARD,
+                        Edition.BASIC, CharacterSets.UTF_8, TenantSettings.none()));
+        write("TenantService.create(NewTenant)", TENANT, t -> tenants.create(new NewTenant(t.tenant(),
+                "Planted " + tag, TenantType.STANDARD, Edition.BASIC, CharacterSets.UTF_8, null)));
+        read("TenantService.details(long)", TENANT, t -> tenants.details(t.tenant()));
+        read("TenantService.logIn(long,Long)", TENANT, t -> tenants.logIn(t.tenant(), t.session()));
+        read("TenantService.logo(long)", TENANT, t -> tenants.logo(t.tenant()));
+        write("TenantService.changeLogo(long,byte[])", TENANT, t -> {
+            tenants.changeLogo(t.tenant(), Logos.PNG);
+            return null;
+        });
+        write("TenantService.changeSettings(long,TenantSettings,long)", TENANT, t -> {
+            tenants.changeSettings(t.tenant(), new TenantSettings("en", "UTC", "Planted " + tag),
+                    t.tenantProfileVersion());
+            return null;
+        });
+        read("TenantTree.children(long,TreeFilter,int,int)", TENANT,
+                t -> tree.children(t.tenantMaster(), TreeFilter.NONE, 0, 50));
+        read("TenantTree.countChildren(long,TreeFilter)", TENANT,
+                t -> tree.countChildren(t.tenantMaster(), TreeFilter.NONE));
+        read("TenantTree.search(String)", TENANT, t -> tree.search(t.searchText()).matches())
+                .ownScope("searches only the caller's own tree");
+        read("TenantTree.rightsFor(long)", TENANT, t -> Optional.of(tree.rightsFor(t.tenant()))
+                .filter(rights -> rights.view() || rights.createBelow() || rights.manage() || rights.copyFromMaster()))
+                .ownScope("the caller's own rights there: none, so the tree offers nothing");
+        read("TenantTree.masterCandidates(String,int,int)", TENANT,
+                t -> tree.masterCandidates(t.searchText(), 0, 50))
+                .ownScope("searches only the caller's own tree");
+        read("TenantTree.countMasterCandidates(String)", TENANT, t -> tree.countMasterCandidates(t.searchText()))
+                .ownScope("counts only the caller's own tree");
+        read("TenantTree.moveTargets(long,String,int,int)", TENANT,
+                t -> tree.moveTargets(t.tenant(), "", 0, 50));
+        read("TenantTree.countMoveTargets(long,String)", TENANT, t -> tree.countMoveTargets(t.tenant(), ""));
+        read("TenantTree.node(long)", TENANT, t -> tree.node(t.tenant()))
+                .ownScope("a node outside the caller's tree is none of theirs");
+
+        // people
+        system("UserAccountService.registerWithPasswordHash(EmailAddress,String,String)", ACCOUNT,
+                t -> users.registerWithPasswordHash(new EmailAddress(intruder), "Intruder", null));
+        read("UserAccountService.findById(long)", ACCOUNT, t -> users.findById(t.user()));
+        system("UserAccountService.setFirstPassword(long,String,Collection)", ACCOUNT, t -> {
+            users.setFirstPassword(t.user(), "a long enough password for the matrix " + tag, List.of());
+            return null;
+        });
+    }
+
+    Map<String, Entry> entries() {
+        return entries;
+    }
+
+    private Line read(String signature, Scope scope, Invocation invocation) {
+        return add(new Entry(signature, scope, false, false, null, Map.of(), invocation));
+    }
+
+    private Line write(String signature, Scope scope, Invocation invocation) {
+        return add(new Entry(signature, scope, true, false, null, Map.of(), invocation));
+    }
+
+    private Line system(String signature, Scope scope, Invocation invocation) {
+        return add(new Entry(signature, scope, true, true, null, Map.of(), invocation));
+    }
+
+    private Line add(Entry entry) {
+        if (entries.put(entry.signature(), entry) != null) {
+            throw new IllegalStateException("Listed twice: " + entry.signature());
+        }
+        return new Line(entry.signature());
+    }
+
+    /** One line of the registry, to which the reasons of an empty answer or an entitled attacker are added. */
+    private final class Line {
+
+        private final String signature;
+
+        private Line(String signature) {
+            this.signature = signature;
+        }
+
+        Line ownScope(String reason) {
+            entries.computeIfPresent(signature, (key, entry) -> entry.withOwnScope(reason));
+            return this;
+        }
+
+        Line entitled(Attacker attacker, String reason) {
+            entries.computeIfPresent(signature, (key, entry) -> entry.withEntitled(attacker, reason));
+            return this;
+        }
+    }
+
+    private static void exempt(String signature, String reason) {
+        EXEMPT.put(signature, reason);
+    }
+}
