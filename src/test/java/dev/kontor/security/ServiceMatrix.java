@@ -271,8 +271,10 @@ final class ServiceMatrix {
             accounts.confirmContactData(t.account());
             return null;
         });
-        write("ManagerService.addManager(long,String,String,Locale)", ACCOUNT,
-                t -> managers.addManager(t.account(), intruder, "Intruder", en));
+        write("ManagerService.addManager(long,String,String,Locale)", ACCOUNT, t -> {
+            managers.addManager(t.account(), intruder, "Intruder", en);
+            return null;
+        });
         write("ManagerService.resendInvitation(long,long,Locale)", ACCOUNT, t -> {
             managers.resendInvitation(t.account(), t.invitedMembership(), en);
             return null;
@@ -360,8 +362,8 @@ final class ServiceMatrix {
         read("MembershipAdministration.members(long,MembershipRole)", ACCOUNT,
                 t -> memberships.members(t.account(), MembershipRole.MANAGER));
         read("MembershipAdministration.allMembers(long)", ACCOUNT, t -> memberships.allMembers(t.account()));
-        write("MembershipAdministration.grant(long,long,MembershipRole,MembershipState)", ACCOUNT,
-                t -> memberships.grant(t.account(), t.employeeUser(), MembershipRole.MANAGER, MembershipState.ACTIVE));
+        write("MembershipAdministration.invite(long,long,MembershipRole,String)", ACCOUNT,
+                t -> memberships.invite(t.account(), t.employeeUser(), MembershipRole.MANAGER, "Intruder"));
         write("MembershipAdministration.changeState(long,long,MembershipState)", ACCOUNT,
                 t -> memberships.changeState(t.account(), t.membership(), MembershipState.DEACTIVATED));
         write("MembershipAdministration.remove(long,long)", ACCOUNT, t -> {
@@ -532,8 +534,10 @@ final class ServiceMatrix {
         write("ContentCopies.start(long,boolean)", TENANT, t -> copies.start(t.subTenant(), true));
         read("ContentCopies.progress(long)", TENANT, t -> copies.progress(t.copy()));
         read("TenantAdministrators.list(long)", TENANT, t -> tenantAdministrators.list(t.tenant()));
-        write("TenantAdministrators.add(long,String,String,Locale)", TENANT,
-                t -> tenantAdministrators.add(t.tenant(), intruder, "Intruder", en));
+        write("TenantAdministrators.add(long,String,String,Locale)", TENANT, t -> {
+            tenantAdministrators.add(t.tenant(), intruder, "Intruder", en);
+            return null;
+        });
         write("TenantAdministrators.resend(long,long,Locale)", TENANT, t -> {
             tenantAdministrators.resend(t.tenant(), t.tenantMembership(), en);
             return null;
