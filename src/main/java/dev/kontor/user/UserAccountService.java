@@ -38,6 +38,9 @@ public class UserAccountService implements LanguagePreference {
     /** Used by sign-in only, before anyone is authenticated. */
     @Transactional(readOnly = true)
     public Optional<SignInCandidate> findSignInCandidate(String email) {
+        if (!EmailAddress.isValid(email)) {
+            return Optional.empty();
+        }
         return users.findByEmail(EmailAddress.normalize(email))
                 .map(u -> new SignInCandidate(u.getId(), u.getEmail(), u.getDisplayName(), u.getPasswordHash(),
                         u.isLockedAt(clock.instant())));

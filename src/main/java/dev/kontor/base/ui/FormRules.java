@@ -24,10 +24,25 @@ public final class FormRules {
                 : ValidationResult.ok();
     }
 
+    /** No angle brackets and, like {@link #plainLine}, no control or invisible characters. */
     public static Validator<String> noMarkup(Component owner) {
         return (value, context) -> TextRules.containsMarkup(value)
                 ? ValidationResult.error(owner.getTranslation("validation.no-markup"))
-                : ValidationResult.ok();
+                : plainLine(owner).apply(value, context);
+    }
+
+    /** No control, bidirectional or other invisible characters in a single-line field (see {@link TextRules}). */
+    public static Validator<String> plainLine(Component owner) {
+        return (value, context) -> TextRules.isPlainLine(TextRules.trimToNull(value))
+                ? ValidationResult.ok()
+                : ValidationResult.error(owner.getTranslation("validation.hidden-characters"));
+    }
+
+    /** Like {@link #plainLine}, but line breaks and tabs are allowed. */
+    public static Validator<String> plainText(Component owner) {
+        return (value, context) -> TextRules.isPlainText(TextRules.trimToNull(value))
+                ? ValidationResult.ok()
+                : ValidationResult.error(owner.getTranslation("validation.hidden-characters-multi-line"));
     }
 
     /** Empty passes (optional fields); anything else must match. */

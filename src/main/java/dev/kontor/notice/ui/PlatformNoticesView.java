@@ -131,6 +131,7 @@ public class PlatformNoticesView extends VerticalLayout implements HasDynamicTit
                 .bind(NoticeForm::getSubject, NoticeForm::setSubject);
         binder.forField(body).asRequired(getTranslation("validation.required"))
                 .withValidator(FormRules.maxLength(this, PlatformNotices.BODY_MAX_LENGTH))
+                .withValidator(FormRules.plainText(this))
                 .bind(NoticeForm::getBody, NoticeForm::setBody);
 
         Button send = new Button(getTranslation("notice.send"), VaadinIcon.PAPERPLANE.create(), click -> send());
