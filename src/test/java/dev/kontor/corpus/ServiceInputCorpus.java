@@ -38,6 +38,7 @@ import dev.kontor.tenant.TenantType;
 import dev.kontor.account.AccountCard;
 import dev.kontor.testing.DemoPeople;
 import dev.kontor.testing.Fixtures;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -345,6 +346,73 @@ abstract class ServiceInputCorpus {
             assertThat(log.aboveWarn()).isEmpty();
         }
         assertThat(BadInputs.snapshot(jdbc)).isEqualTo(before);
+    }
+
+    /** Uploads that are no logo Kontor may show: empty, oversized, renamed, broken, or SVG that could run. */
+    static Stream<Arguments> uploads() {
+        String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
+                + "width=\"100\" height=\"40\">";
+        byte[] pngSignature = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+        byte[] huge = new byte[5 * 1024 * 1024];
+        System.arraycopy(pngSignature, 0, huge, 0, pngSignature.length);
+        Map<String, byte[]> uploads = new java.util.LinkedHashMap<>();
+        uploads.put("nothing", new byte[0]);
+        uploads.put("one byte", new byte[] {0});
+        uploads.put("5 MB behind a PNG signature", huge);
+        uploads.put("a program renamed to .png", "MZ\u0090\u0000 this program cannot be run in DOS mode"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        uploads.put("an ELF program", new byte[] {0x7F, 'E', 'L', 'F', 2, 1, 1, 0});
+        uploads.put("an HTML page", "<!DOCTYPE html><html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8));
+        uploads.put("a PDF", "%PDF-1.7\n1 0 obj<</JS(alert(1))>>".getBytes(StandardCharsets.ISO_8859_1));
+        uploads.put("a GIF", "GIF89a\u0001\u0000\u0001\u0000".getBytes(StandardCharsets.ISO_8859_1));
+        uploads.put("a PNG signature and garbage", concat(pngSignature, "<script>alert(1)</script>"
+                .getBytes(StandardCharsets.UTF_8)));
+        uploads.put("a JPEG start only", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0});
+        for (String inside : List.of("<script>alert(1)</script>", "<rect width=\"5\" height=\"5\" onload=\"alert(1)\"/>",
+                "<a><animate attributeName=\" href\" values=\"javascript:alert(1)\"/></a>",
+                "<a><set attributeName=\"XLINK:HREF\" to=\"javascript:alert(1)\"/></a>",
+                "<image href=\"https://tracker.test/p.png\" width=\"1\" height=\"1\"/>",
+                "<image href=\"data:image/svg+xml;base64,PHN2Zy8+\" width=\"1\" height=\"1\"/>",
+                "<foreignObject><div xmlns=\"http://www.w3.org/1999/xhtml\">x</div></foreignObject>",
+                "<style>@import url(//evil.test/x.css);</style>",
+                "<rect width=\"5\" height=\"5\" style=\"fill:url(//evil.test/x#p)\"/>")) {
+            uploads.put("SVG with " + inside, (svg + inside + "</svg>").getBytes(StandardCharsets.UTF_8));
+        }
+        uploads.put("SVG with an external entity", ("<!DOCTYPE svg [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>" + svg
+                + "<text>&x;</text></svg>").getBytes(StandardCharsets.UTF_8));
+        uploads.put("SVG entity bomb", ("<!DOCTYPE svg [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;\">]>"
+                + svg + "<text>&b;</text></svg>").getBytes(StandardCharsets.UTF_8));
+        uploads.put("SVG far too wide", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100000\" height=\"40\"/>"
+                .getBytes(StandardCharsets.UTF_8));
+        uploads.put("SVG nested 10,000 deep", (svg + "<g>".repeat(10_000) + "</g>".repeat(10_000) + "</svg>")
+                .getBytes(StandardCharsets.UTF_8));
+        return uploads.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
+    }
+
+    @ParameterizedTest(name = "logo: {0}")
+    @MethodSource("uploads")
+    void a_hostile_logo_upload_is_refused_at_the_logo_field_and_stores_nothing(String label, byte[] upload) {
+        tried++;
+        long tenant = id("SELECT id FROM organization WHERE name = 'Muster Vorlagen'");
+        Map<String, Long> before = BadInputs.snapshot(jdbc);
+        Throwable thrown;
+        List<String> errors;
+        try (LogCapture log = new LogCapture()) {
+            thrown = catchThrowable(() -> fixtures.as(DemoPeople.PARTNER_ADMIN,
+                    () -> tenants.changeLogo(tenant, upload)));
+            errors = log.aboveWarn();
+        }
+        assertThat(thrown).as(label).isInstanceOf(InvalidInput.class);
+        assertThat(((InvalidInput) thrown).field()).isEqualTo("logo");
+        assertThat(((InvalidInput) thrown).messageKey()).startsWith("tenant.logo.");
+        assertThat(BadInputs.snapshot(jdbc)).isEqualTo(before);
+        assertThat(errors).isEmpty();
     }
 
     @AfterAll
