@@ -116,6 +116,26 @@ public final class TextRules {
         return -1;
     }
 
+    /**
+     * The text with each character that {@link #isPlainLine} refuses spelt out as {@code \\uXXXX}: for records of
+     * what someone typed (a sign-in address in the audit log), which must show the attempt as it was, yet be safe
+     * to store (PostgreSQL refuses NUL), to export and to read.
+     */
+    public static String spelledOut(String text) {
+        if (text == null || isPlainLine(text)) {
+            return text;
+        }
+        StringBuilder spelled = new StringBuilder(text.length() + 16);
+        text.codePoints().forEach(c -> {
+            if (isHidden(c) || c == ZERO_WIDTH_JOINER) {
+                spelled.append(String.format("\\u%04X", c));
+            } else {
+                spelled.appendCodePoint(c);
+            }
+        });
+        return spelled.toString();
+    }
+
     private static final int ZERO_WIDTH_JOINER = 0x200D;
     private static final int EMOJI_PRESENTATION = 0xFE0F;
 

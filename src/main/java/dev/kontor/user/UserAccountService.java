@@ -52,6 +52,9 @@ public class UserAccountService implements LanguagePreference {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Optional<Duration> recordFailedSignIn(String email) {
+        if (!EmailAddress.isValid(email)) {
+            return Optional.empty(); // no account has such an address, and PostgreSQL would refuse a NUL in it
+        }
         String address = EmailAddress.normalize(email);
         // counted in the database, so that attempts arriving at the same time are all counted
         if (users.countFailedSignIn(address) == 0) {

@@ -79,4 +79,12 @@ class TextRulesTest {
                 });
         assertThat(PhoneNumbers.searchForm("+49 5251\u0000 123456")).isEmpty();
     }
+
+    @Test
+    void what_someone_typed_is_recorded_with_its_hidden_characters_spelt_out() {
+        assertThat(TextRules.spelledOut("anna@example.test")).isEqualTo("anna@example.test");
+        assertThat(TextRules.spelledOut("anna\u0000@exa\u202Emple.test\n"))
+                .isEqualTo("anna\\u0000@exa\\u202Emple.test\\u000A");
+        assertThat(TextRules.spelledOut(null)).isNull();
+    }
 }

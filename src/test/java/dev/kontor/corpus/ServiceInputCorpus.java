@@ -3,6 +3,8 @@ package dev.kontor.corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 
 import com.vaadin.flow.component.UI;
 import dev.kontor.access.AccessSessions;
@@ -57,6 +59,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -67,6 +71,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * a NUL in any text it is sent.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@AutoConfigureMockMvc
 abstract class ServiceInputCorpus {
 
     private static final Locale EN = Locale.ENGLISH;
@@ -413,6 +418,28 @@ abstract class ServiceInputCorpus {
         assertThat(((InvalidInput) thrown).messageKey()).startsWith("tenant.logo.");
         assertThat(BadInputs.snapshot(jdbc)).isEqualTo(before);
         assertThat(errors).isEmpty();
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    static Stream<String> signInAddresses() {
+        return BadInputs.EMAILS.stream();
+    }
+
+    @ParameterizedTest(name = "sign-in as {0}")
+    @MethodSource("signInAddresses")
+    void a_hostile_sign_in_address_is_an_ordinary_failed_sign_in_recorded_visibly(String typed) throws Exception {
+        tried++;
+        Map<String, Long> before = BadInputs.snapshot(jdbc);
+        try (LogCapture log = new LogCapture()) {
+            mvc.perform(formLogin("/login").user(typed).password("wrong password")).andExpect(unauthenticated());
+            assertThat(log.aboveWarn()).as("log above WARN").isEmpty();
+        }
+        assertThat(BadInputs.snapshot(jdbc)).isEqualTo(before);
+        List<String> recorded = jdbc.queryForList("SELECT actor_email FROM audit_event ORDER BY id DESC LIMIT 3",
+                String.class);
+        assertThat(recorded).allMatch(dev.kontor.base.TextRules::isPlainLine);
     }
 
     @AfterAll
