@@ -70,6 +70,8 @@ class FormCorpusTest extends SpringBrowserlessTest {
     Fixtures fixtures;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    dev.kontor.account.AccountService accounts;
 
     /** A form: who opens it, how, how its other fields are filled validly, and how it is sent. */
     private record Form(String name, String person, Consumer<FormCorpusTest> open, Consumer<FormCorpusTest> fillValid,
@@ -245,6 +247,41 @@ class FormCorpusTest extends SpringBrowserlessTest {
         }
         assertThat(BadInputs.snapshot(jdbc)).as("rows and versions").isEqualTo(before);
         assertThat(errors).as("log above WARN").isEmpty();
+    }
+
+    /**
+     * Odd but harmless text: SQL fragments, quotes, percent signs, emoji, other scripts. It is no attack on a
+     * database that binds its parameters, so it is kept exactly as typed, changes nothing else, and every page
+     * shows it as text.
+     */
+    @ParameterizedTest(name = "company name {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"Robert'); DROP TABLE organization;--",
+        "' OR '1'='1", "50% & mehr_", "Bäckerei 🥐", "Team 👩\u200D💻 Nord", "שלום GmbH", "日本語の会社",
+        "Muster \\ Söhne \"quoted\""})
+    void harmless_odd_text_is_kept_exactly_and_shown_as_text(String companyName) {
+        tried++;
+        Fixtures.TestAccount account = fixtures.account("Alice");
+        fixtures.signIn(account.email("Alice"));
+        Map<String, Long> before = BadInputs.snapshot(jdbc);
+        try (LogCapture log = new LogCapture()) {
+            navigate("accounts/" + account.customerNumber(), DashboardView.class);
+            type("company-name", companyName);
+            click("save-master-data");
+
+            assertThat(((HasValidation) fieldById("company-name")).isInvalid()).isFalse();
+            assertThat(accounts.details(new dev.kontor.organization.CustomerNumber(account.customerNumber()))
+                    .masterData().companyName()).isEqualTo(companyName);
+            navigate("", DashboardView.class);
+            // the card carries the name as text or in a property: either way escaped, so unescaped here
+            assertThat(org.jsoup.parser.Parser.unescapeEntities(getCurrentView().getElement().getOuterHTML(), false))
+                    .contains(companyName);
+            assertThat(find(Html.class).all()).noneMatch(html -> html.getInnerHtml().contains(companyName));
+            assertThat(log.aboveWarn()).isEmpty();
+        }
+        Map<String, Long> after = BadInputs.snapshot(jdbc);
+        // the rename is the one change: the organization's and the account's versions, and their audit
+        after.keySet().stream().filter(key -> !key.endsWith(".versions"))
+                .forEach(table -> assertThat(after.get(table)).as(table).isEqualTo(before.get(table)));
     }
 
     @AfterAll
