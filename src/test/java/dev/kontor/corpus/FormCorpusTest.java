@@ -256,9 +256,10 @@ class FormCorpusTest extends SpringBrowserlessTest {
      */
     @ParameterizedTest(name = "company name {0}")
     @org.junit.jupiter.params.provider.ValueSource(strings = {"Robert'); DROP TABLE organization;--",
-        "' OR '1'='1", "50% & mehr_", "Bäckerei 🥐", "Team 👩\u200D💻 Nord", "שלום GmbH", "日本語の会社",
-        "Muster \\ Söhne \"quoted\""})
+        "' OR '1'='1", "50% & mehr_", "Zuckerguss Hütte 🥐", "Zebra 👩\u200D💻 Team", "שלום GmbH",
+        "日本語の会社", "Quirk \\ Söhne \"quoted\""})
     void harmless_odd_text_is_kept_exactly_and_shown_as_text(String companyName) {
+        // names no other test searches for: the view tests share one database
         tried++;
         Fixtures.TestAccount account = fixtures.account("Alice");
         fixtures.signIn(account.email("Alice"));
