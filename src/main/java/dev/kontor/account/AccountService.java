@@ -1,5 +1,6 @@
 package dev.kontor.account;
 
+import dev.kontor.base.TextRules;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
@@ -79,6 +80,10 @@ public class AccountService {
      */
     public Slice<AccountCard> myAccounts(String filter, Pageable pageable) {
         AuthenticatedUser me = CurrentUser.require();
+        if (!TextRules.isPlainLine(filter)) {
+            // nothing stored holds hidden characters, and a NUL would not even reach PostgreSQL: it matches nothing
+            return new SliceImpl<>(List.of(), pageable, false);
+        }
         String pattern = "%" + escapeLike(filter == null ? "" : filter.strip().toLowerCase(Locale.ROOT)) + "%";
         Slice<AccountRow> rows = accounts.findManagedBy(me.userId(), pattern, pageable);
         Map<Long, List<ServiceInfo>> servicesByAccount = servicesOf(rows.getContent().stream()

@@ -1,5 +1,6 @@
 package dev.kontor.audit;
 
+import dev.kontor.base.TextRules;
 import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.CurrentUser;
 import dev.kontor.user.SystemTask;
@@ -64,8 +65,9 @@ public class AuditLog {
     /** For events before anyone is authenticated (sign-in), where the actor is known only by the address typed. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordSignInAttempt(AuditEntry entry, Long userId, String typedEmail) {
-        events.save(new AuditEvent(clock.instant(), entry, english(entry), userId, typedEmail, null,
-                remoteAddress()));
+        // what was typed may hold anything, a NUL included: kept visible, never as the raw character
+        events.save(new AuditEvent(clock.instant(), entry, english(entry), userId, TextRules.spelledOut(typedEmail),
+                null, remoteAddress()));
     }
 
     /** The latest events of one kind; for the provider's tooling and tests until the audit view arrives. */

@@ -1,5 +1,6 @@
 package dev.kontor.audit;
 
+import dev.kontor.base.TextRules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -42,6 +43,9 @@ public class AuditQueries {
 
     public List<AuditRow> rows(AuditFilter filter, Pageable pageable) {
         CurrentUser.require();
+        if (!isPlain(filter)) {
+            return List.of();
+        }
         boolean everything = scope.readsEverything();
         Set<Long> readable = everything ? NONE : nonEmpty(scope.readableOrganizations());
         return events.findRows(from(filter), to(filter), everything, readable, like(filter.actor()),
@@ -51,6 +55,9 @@ public class AuditQueries {
 
     public long count(AuditFilter filter) {
         CurrentUser.require();
+        if (!isPlain(filter)) {
+            return 0;
+        }
         boolean everything = scope.readsEverything();
         Set<Long> readable = everything ? NONE : nonEmpty(scope.readableOrganizations());
         return events.countRows(from(filter), to(filter), everything, readable, like(filter.actor()),
@@ -102,6 +109,12 @@ public class AuditQueries {
 
     private static Set<Long> nonEmpty(Set<Long> ids) {
         return ids.isEmpty() ? NONE : ids;
+    }
+
+    /** Nothing stored holds hidden characters, and a NUL would not even reach PostgreSQL: such a filter finds nothing. */
+    private static boolean isPlain(AuditFilter filter) {
+        return TextRules.isPlainLine(filter.actor()) && TextRules.isPlainLine(filter.organization())
+                && TextRules.isPlainLine(filter.kind());
     }
 
     private static String like(String text) {

@@ -26,6 +26,8 @@ public final class PhoneNumbers {
         if (entered.length() > 40) {
             throw new InvalidInput(field, "validation.phone");
         }
+        // the parser skips what is not a digit, so a hidden character would be stored with the text as typed
+        TextRules.requirePlainLine(field, entered.strip());
         try {
             Phonenumber.PhoneNumber number = UTIL.parse(entered, DEFAULT_REGION);
             if (!UTIL.isPossibleNumber(number) || !UTIL.isValidNumber(number)) {

@@ -3,6 +3,17 @@ package dev.kontor.base;
 /**
  * Checks shared by every form: trimmed text, a maximum length, and no angle brackets, so that nothing a person types
  * can ever be taken for markup, here or in any system that later shows it.
+ * <p>
+ * Text is also refused when it holds characters that nobody sees but that change what others read or what later
+ * systems do: control characters (a line break in a name breaks the header of a mail), bidirectional embeddings,
+ * overrides and isolates (U+202A–U+202E, U+2066–U+2069: U+202E before "fdp.exe" shows it as "exe.pdf"), and
+ * the other invisible format characters (zero-width spaces, soft hyphens, byte order marks, tag characters, line
+ * and paragraph separators). The left-to-right and right-to-left marks U+200E/U+200F are refused too: Kontor's
+ * text is names, addresses and numbers that the Unicode bidirectional algorithm lays out well without them, and
+ * invisible marks only make two texts that look the same compare differently (a second "Anna Schmidt") or move
+ * the digits of a customer number around. One exception keeps emoji whole: the zero-width joiner between two
+ * pictographs (a family, a flag). Multi-line text (a notice's body) may hold line breaks ({@code \n},
+ * {@code \r\n}) and tabs, nothing else.
  */
 public final class TextRules {
 
@@ -22,7 +33,7 @@ public final class TextRules {
         return text != null && (text.indexOf('<') >= 0 || text.indexOf('>') >= 0);
     }
 
-    /** Refuses text that is too long or contains markup characters; {@code null} passes. */
+    /** Refuses text that is too long, contains markup or hidden characters ({@link #isPlainLine}); {@code null} passes. */
     public static String check(String field, String text, int maxLength) {
         String value = trimToNull(text);
         if (value == null) {
@@ -34,7 +45,109 @@ public final class TextRules {
         if (containsMarkup(value)) {
             throw new InvalidInput(field, "validation.no-markup");
         }
+        requirePlainLine(field, value);
         return value;
+    }
+
+    /** Refuses a single line that holds control, bidirectional or other invisible characters; {@code null} passes. */
+    public static void requirePlainLine(String field, String text) {
+        if (!isPlainLine(text)) {
+            throw new InvalidInput(field, "validation.hidden-characters");
+        }
+    }
+
+    /**
+     * Trimmed multi-line text (markup allowed: it is for plain-text mails), refused when too long or holding control
+     * or invisible characters other than line breaks and tabs; {@code null} for an empty text.
+     */
+    public static String checkMultiLine(String field, String text, int maxLength) {
+        String value = trimToNull(text);
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > maxLength) {
+            throw new InvalidInput(field, "validation.too-long", maxLength);
+        }
+        if (!isPlainText(value)) {
+            throw new InvalidInput(field, "validation.hidden-characters-multi-line");
+        }
+        return value;
+    }
+
+    /** Whether the text is one line free of control, bidirectional and other invisible characters; null is. */
+    public static boolean isPlainLine(String text) {
+        return firstHiddenCharacter(text, false) < 0;
+    }
+
+    /** Like {@link #isPlainLine} but line breaks ({@code \n}, {@code \r\n}) and tabs are allowed. */
+    public static boolean isPlainText(String text) {
+        return firstHiddenCharacter(text, true) < 0;
+    }
+
+    /** The index of the first character that {@link #isPlainLine} or {@link #isPlainText} refuses, or -1. */
+    static int firstHiddenCharacter(String text, boolean multiLine) {
+        if (text == null) {
+            return -1;
+        }
+        int previous = -1;
+        for (int at = 0; at < text.length(); ) {
+            int c = text.codePointAt(at);
+            int next = at + Character.charCount(c);
+            boolean allowed;
+            if (multiLine && (c == '\n' || c == '\t')) {
+                allowed = true;
+            } else if (multiLine && c == '\r') {
+                allowed = next < text.length() && text.charAt(next) == '\n';
+            } else if (c == ZERO_WIDTH_JOINER) {
+                allowed = previous >= 0 && next < text.length() && Character.isExtendedPictographic(previous)
+                        && Character.isExtendedPictographic(text.codePointAt(next));
+            } else {
+                allowed = !isHidden(c);
+            }
+            if (!allowed) {
+                return at;
+            }
+            // a variation selector or a skin tone belongs to the pictograph before it, for the joiner's sake
+            if (!(c == EMOJI_PRESENTATION || Character.isEmojiModifier(c))) {
+                previous = c;
+            }
+            at = next;
+        }
+        return -1;
+    }
+
+    /**
+     * The text with each character that {@link #isPlainLine} refuses spelt out as {@code \\uXXXX}: for records of
+     * what someone typed (a sign-in address in the audit log), which must show the attempt as it was, yet be safe
+     * to store (PostgreSQL refuses NUL), to export and to read.
+     */
+    public static String spelledOut(String text) {
+        if (text == null || isPlainLine(text)) {
+            return text;
+        }
+        StringBuilder spelled = new StringBuilder(text.length() + 16);
+        text.codePoints().forEach(c -> {
+            if (isHidden(c) || c == ZERO_WIDTH_JOINER) {
+                spelled.append(String.format("\\u%04X", c));
+            } else {
+                spelled.appendCodePoint(c);
+            }
+        });
+        return spelled.toString();
+    }
+
+    private static final int ZERO_WIDTH_JOINER = 0x200D;
+    private static final int EMOJI_PRESENTATION = 0xFE0F;
+
+    private static boolean isHidden(int c) {
+        return switch (Character.getType(c)) {
+            // Cc (C0, DEL, C1), Cf (bidi marks, embeddings, overrides, isolates, zero-width and tag characters, soft
+            // hyphen, byte order mark), Zl and Zp (U+2028, U+2029), and halves of a surrogate pair standing alone
+            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                 Character.SURROGATE -> true;
+            // Hangul fillers are letters that draw nothing: the usual way to make a "blank" name look filled in
+            default -> c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0;
+        };
     }
 
     /** The text cut to at most {@code max} characters, ending in "…" where it was cut. */

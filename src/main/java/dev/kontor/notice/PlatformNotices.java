@@ -74,10 +74,10 @@ public class PlatformNotices {
         if (kind == null) {
             throw new InvalidInput("kind", "validation.required");
         }
-        String checkedSubject = TextRules.required("subject", subject, SUBJECT_MAX_LENGTH);
-        if (checkedSubject.chars().anyMatch(Character::isISOControl)) {
+        if (subject != null && subject.strip().chars().anyMatch(Character::isISOControl)) {
             throw new InvalidInput("subject", "notice.subject.one-line");
         }
+        String checkedSubject = TextRules.required("subject", subject, SUBJECT_MAX_LENGTH);
         String checkedBody = checkedBody(body);
         Resolved resolved = resolve(providerId, audience == null ? NoticeAudience.chosen(List.of(), List.of())
                 : audience);
@@ -133,12 +133,9 @@ public class PlatformNotices {
 
     private static String checkedBody(String body) {
         // plain text for a plain-text mail: angle brackets are harmless there and common in technical notices
-        String text = body == null ? "" : body.strip();
-        if (text.isEmpty()) {
+        String text = TextRules.checkMultiLine("body", body, BODY_MAX_LENGTH);
+        if (text == null) {
             throw new InvalidInput("body", "validation.required");
-        }
-        if (text.length() > BODY_MAX_LENGTH) {
-            throw new InvalidInput("body", "validation.too-long", BODY_MAX_LENGTH);
         }
         return text;
     }

@@ -1,5 +1,6 @@
 package dev.kontor.organization;
 
+import dev.kontor.base.TextRules;
 import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.AccessRefused;
 import dev.kontor.user.AuthenticatedUser;
@@ -56,6 +57,9 @@ public class OrganizationDirectory {
     /** The provider's partners of this name, regardless of case (normally one; several when names repeat). */
     public List<OrganizationSummary> partnersNamed(long providerId, String name) {
         provider(providerId, AuditSummary.action("look-up-partner"));
+        if (!TextRules.isPlainLine(name)) {
+            return List.of();
+        }
         return organizations.findPartnersNamed(providerId, name.strip()).stream()
                 .map(OrganizationDirectory::summary).toList();
     }

@@ -1,5 +1,6 @@
 package dev.kontor.partner;
 
+import dev.kontor.base.TextRules;
 import dev.kontor.audit.AuditSummary;
 import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.CurrentUser;
@@ -50,6 +51,10 @@ public class ManagedCustomerService {
     public List<ManagedCustomer> rows(long partnerId, ManagedCustomerFilter filter, Pageable pageable) {
         AuthenticatedUser me = CurrentUser.require();
         PartnerMembership membership = access.require(partnerId, PartnerAccess.ANYONE, AuditSummary.action("list-managed-customers"));
+        if (!TextRules.isPlainLine(filter.text())) {
+            // nothing stored holds hidden characters, and a NUL would not even reach PostgreSQL: it matches nothing
+            return List.of();
+        }
         List<ManagedCustomer> rows = customers.findRows(partnerId, states(filter), pattern(filter),
                 membership.seesAllCustomers(), me.userId(), sorted(pageable));
         if (rows.isEmpty() || !membership.seesAllCustomers()) {
@@ -66,6 +71,9 @@ public class ManagedCustomerService {
     public long count(long partnerId, ManagedCustomerFilter filter) {
         AuthenticatedUser me = CurrentUser.require();
         PartnerMembership membership = access.require(partnerId, PartnerAccess.ANYONE, AuditSummary.action("count-managed-customers"));
+        if (!TextRules.isPlainLine(filter.text())) {
+            return 0;
+        }
         return customers.countRows(partnerId, states(filter), pattern(filter), membership.seesAllCustomers(),
                 me.userId());
     }

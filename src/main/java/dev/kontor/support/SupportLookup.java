@@ -1,5 +1,6 @@
 package dev.kontor.support;
 
+import dev.kontor.base.TextRules;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
@@ -64,7 +65,8 @@ public class SupportLookup {
     public List<LookupResult> search(String text) {
         requireSupport(AuditSummary.action("support-lookup"));
         String query = text == null ? "" : text.strip();
-        if (query.isEmpty() || query.length() > 254) {
+        // nothing stored holds hidden characters, and a NUL would not even reach PostgreSQL: it matches nothing
+        if (query.isEmpty() || query.length() > 254 || !TextRules.isPlainLine(query)) {
             return List.of();
         }
         Map<Long, LookupResult> found = new LinkedHashMap<>();

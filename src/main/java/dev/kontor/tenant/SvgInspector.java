@@ -59,6 +59,16 @@ final class SvgInspector {
     private static final Set<String> ANIMATIONS = Set.of("animate", "set", "animatecolor", "animatemotion",
             "animatetransform");
 
+    /** What an animation may not rewrite: links, styles (which may fetch), sources and the base of links. */
+    private static final Set<String> ANIMATION_FORBIDDEN_TARGETS = Set.of("href", "style", "src", "base",
+            "attributename");
+
+    /** The attributes of an animation that hold the values it writes. */
+    private static final Set<String> ANIMATION_VALUES = Set.of("values", "to", "from", "by");
+
+    /** A script or a whole document as a URL, in a value already stripped of white space and in lower case. */
+    private static final Pattern SCRIPT_OR_DOCUMENT = Pattern.compile("(?:java|vb)script:|data:");
+
     /** The elements that may hold an embedded raster picture instead of a reference within the document. */
     private static final Set<String> PICTURE_ELEMENTS = Set.of("image", "feimage");
 
@@ -218,11 +228,7 @@ final class SvgInspector {
             throw unsafe();
         }
         if (ANIMATIONS.contains(name)) {
-            String target = lowerCase(localPart(element.getAttribute("attributeName")));
-            // Animating a link or a handler writes script into the document after the check.
-            if (target.equals("href") || target.startsWith("on")) {
-                throw unsafe();
-            }
+            requireInactiveAnimation(element);
         }
         NamedNodeMap attributes = element.getAttributes();
         for (int i = 0; i < attributes.getLength(); i++) {
@@ -237,18 +243,55 @@ final class SvgInspector {
                     || attributeName.equals("href") && !isInnerReference(name, value)
                     // xml:base would let even a #fragment point to another document
                     || XMLConstants.XML_NS_URI.equals(namespace) && attributeName.equals("base")
-                    // plain attributes are SVG's own; presentation attributes are CSS and may fetch with url()
-                    || namespace == null && !isInertCss(value);
+                    // plain attributes are SVG's own; presentation attributes are CSS and may fetch with url();
+                    // a prefixed style is judged too, because a copy that loses its prefix would apply it
+                    || (namespace == null || attributeName.equals("style")) && !isInertCss(value);
             if (active) {
                 throw unsafe();
             }
         }
     }
 
+    /**
+     * An animation rewrites one of its element's attributes after the check: it may target none that links, loads
+     * or runs anything, and its values may name no script or document. The target is compared the way a browser
+     * resolves it (no white space, any case, without its namespace prefix), whichever case the attribute itself
+     * is spelt in, because an HTML parser that inlines the logo reads attribute names case-insensitively.
+     */
+    private static void requireInactiveAnimation(Element animation) {
+        NamedNodeMap attributes = animation.getAttributes();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            Attr attribute = (Attr) attributes.item(i);
+            String attributeName = lowerCase(attribute.getLocalName());
+            String value = visible(attribute.getValue());
+            if (attributeName.equals("attributename")) {
+                String target = localPart(value);
+                if (target.startsWith("on") || ANIMATION_FORBIDDEN_TARGETS.contains(target)) {
+                    throw unsafe();
+                }
+            } else if (ANIMATION_VALUES.contains(attributeName)
+                    && (SCRIPT_OR_DOCUMENT.matcher(value).find() || !isInertCss(attribute.getValue()))) {
+                throw unsafe();
+            }
+        }
+    }
+
+    /** The text as a browser's URL and name parsing sees it: lower case, without white space and invisible characters. */
+    private static String visible(String text) {
+        StringBuilder kept = new StringBuilder(text.length());
+        text.codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)
+                        && !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT)
+                .forEach(kept::appendCodePoint);
+        return lowerCase(kept.toString());
+    }
+
     private static boolean isInnerReference(String elementName, String href) {
         String target = href.strip();
-        return target.startsWith("#")
-                || PICTURE_ELEMENTS.contains(elementName) && EMBEDDED_RASTER.matcher(target).matches();
+        if (target.startsWith("#")) {
+            // White space, control and invisible characters are no part of a fragment name; browsers drop some.
+            return visible(target).equals(lowerCase(target));
+        }
+        return PICTURE_ELEMENTS.contains(elementName) && EMBEDDED_RASTER.matcher(target).matches();
     }
 
     private static boolean isInertCss(String css) {

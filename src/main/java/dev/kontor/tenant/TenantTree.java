@@ -1,5 +1,6 @@
 package dev.kontor.tenant;
 
+import dev.kontor.base.TextRules;
 import dev.kontor.access.AccessSessions;
 import dev.kontor.access.CurrentAccess;
 import dev.kontor.audit.AuditSummary;
@@ -78,7 +79,10 @@ public class TenantTree {
         Set<Long> toExpand = new LinkedHashSet<>();
         Set<Long> roots = new LinkedHashSet<>(scopes.stream().map(TreeScope::rootId).toList());
         visible.addAll(roots);
-        for (TenantTreeQueries.Match match : queries.search(scopes, needle, SEARCH_LIMIT)) {
+        // nothing stored holds hidden characters, and a NUL would not even reach PostgreSQL: it matches nothing
+        List<TenantTreeQueries.Match> found = TextRules.isPlainLine(needle)
+                ? queries.search(scopes, needle, SEARCH_LIMIT) : List.of();
+        for (TenantTreeQueries.Match match : found) {
             matches.add(match.id());
             List<Long> path = idsIn(match.ancestorPath());
             int nearestRoot = -1;
@@ -121,21 +125,33 @@ public class TenantTree {
 
     /** Nodes below which the person may create a tenant, by part of the name: the master tenant's choices. */
     public List<TreeNode> masterCandidates(String text, int offset, int limit) {
+        if (!TextRules.isPlainLine(text)) {
+            return List.of();
+        }
         return queries.masterCandidates(manageableScopes(), lower(text), offset, limit);
     }
 
     public int countMasterCandidates(String text) {
+        if (!TextRules.isPlainLine(text)) {
+            return 0;
+        }
         return queries.countMasterCandidates(manageableScopes(), lower(text));
     }
 
     /** Where the tenant may move: within its owner's tree, never below itself. Needs MANAGE_TENANTS there. */
     public List<TreeNode> moveTargets(long tenantId, String text, int offset, int limit) {
         MoveScope scope = moveScope(tenantId);
+        if (!TextRules.isPlainLine(text)) {
+            return List.of();
+        }
         return queries.moveTargets(scope.owner(), tenantId, scope.pathBelow(), lower(text), offset, limit);
     }
 
     public int countMoveTargets(long tenantId, String text) {
         MoveScope scope = moveScope(tenantId);
+        if (!TextRules.isPlainLine(text)) {
+            return 0;
+        }
         return queries.countMoveTargets(scope.owner(), tenantId, scope.pathBelow(), lower(text));
     }
 

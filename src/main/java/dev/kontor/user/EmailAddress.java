@@ -1,11 +1,13 @@
 package dev.kontor.user;
 
+import dev.kontor.base.TextRules;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * An e-mail address as Kontor stores it: trimmed and lower-case, since the login is compared without regard to case.
- * The syntax check is deliberately practical (one @, a dotted domain, no spaces or angle brackets), not RFC 5322.
+ * The syntax check is deliberately practical (one @, a dotted domain, no spaces, angle brackets, control or invisible
+ * characters), not RFC 5322.
  */
 public record EmailAddress(String value) {
 
@@ -25,7 +27,9 @@ public record EmailAddress(String value) {
             return false;
         }
         String trimmed = candidate.trim();
-        return !trimmed.isEmpty() && trimmed.length() <= MAX_LENGTH && SYNTAX.matcher(trimmed).matches();
+        // control and invisible characters would let two addresses that look the same belong to different people
+        return !trimmed.isEmpty() && trimmed.length() <= MAX_LENGTH && SYNTAX.matcher(trimmed).matches()
+                && TextRules.isPlainLine(trimmed);
     }
 
     public static String normalize(String candidate) {

@@ -34,6 +34,9 @@ public class UserAccountService implements LanguagePreference {
     /** Used by sign-in only, before anyone is authenticated. */
     @Transactional(readOnly = true)
     public Optional<SignInCandidate> findSignInCandidate(String email) {
+        if (!EmailAddress.isValid(email)) {
+            return Optional.empty(); // no account has such an address, and PostgreSQL would refuse a NUL in it
+        }
         return users.findByEmail(EmailAddress.normalize(email)).map(UserAccountService::candidate);
     }
 

@@ -279,6 +279,57 @@ class LogoCheckTest {
         assertRefused(svg(SVG_START + inside + "</svg>"), "tenant.logo.svg-unsafe");
     }
 
+    /**
+     * Browsers read the target of an animation and a link after their own normalization (white space, case,
+     * namespace prefix, character references), so the check must compare what the browser will see, not the bytes.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "<a><animate attributeName=\" href\" values=\"javascript:alert(1)\"/></a>",
+        "<a><animate attributeName=\"href \" values=\"javascript:alert(1)\"/></a>",
+        "<a><animate attributeName=\"&#9;href&#10;\" values=\"javascript:alert(1)\"/></a>",
+        "<a><animate attributeName=\"HREF\" values=\"javascript:alert(1)\"/></a>",
+        "<a><animate attributeName=\"Xlink:Href\" values=\"javascript:alert(1)\"/></a>",
+        "<a><animate attributeName=\" xlink:href \" values=\"javascript:alert(1)\"/></a>",
+        "<a><animate attributeName=\"foo:href\" values=\"#x\"/></a>",
+        "<a><set attributeName=\"&#104;ref\" to=\"javascript:alert(1)\"/></a>",
+        "<a><SET attributeName=\"href\" to=\"#x\"/></a>",
+        "<a><animateMotion attributeName=\"href\" from=\"#x\" to=\"#y\"/></a>",
+        "<a><animateTransform attributeName=\" href\" by=\"javascript:alert(1)\"/></a>",
+        "<rect width=\"5\" height=\"5\"><set attributeName=\" onclick\" to=\"alert(1)\"/></rect>",
+        "<rect width=\"5\" height=\"5\"><set attributeName=\"ONLOAD\" to=\"alert(1)\"/></rect>",
+        "<rect width=\"5\" height=\"5\"><set attributeName=\"style\" to=\"fill:red\"/></rect>",
+        "<rect width=\"5\" height=\"5\"><set AttributeName=\"href\" to=\"#x\"/></rect>",
+        "<rect width=\"5\" height=\"5\"><set attributename=\"href\" to=\"#x\"/></rect>",
+        "<rect width=\"5\" height=\"5\"><animate attributeName=\"fill\" values=\"red; javascript:alert(1)\"/></rect>",
+        "<rect width=\"5\" height=\"5\"><animate attributeName=\"fill\" to=\" JavaScript:alert(1)\"/></rect>",
+        "<rect width=\"5\" height=\"5\"><animate attributeName=\"fill\" from=\"java&#9;script:alert(1)\"/></rect>",
+        "<rect width=\"5\" height=\"5\"><animate attributeName=\"fill\" by=\"data:text/html,x\"/></rect>",
+        "<rect width=\"5\" height=\"5\"><animate attributeName=\"fill\" values=\"url(https://evil.test/p#p)\"/></rect>",
+        "<a href=\"&#0010;javascript:alert(1)\"><text>x</text></a>",
+        "<a href=\"&#x7F;#x\"><text>x</text></a>",
+        "<a href=\"#x&#x202E;\"><text>x</text></a>",
+        "<a href=\"java&#x09;script:alert(1)\"><text>x</text></a>",
+        "<a HREF=\"javascript:alert(1)\"><text>x</text></a>",
+        "<a xlink:HREF=\"javascript:alert(1)\"><text>x</text></a>",
+        "<a xmlns:x=\"http://www.w3.org/1999/xlink\" x:href=\"javascript:alert(1)\"><text>x</text></a>",
+        "<a xmlns:evil=\"urn:evil\" evil:href=\"javascript:alert(1)\"><text>x</text></a>",
+        "<image href=\" data:image/svg+xml;base64,PHN2Zy8+\" width=\"5\" height=\"5\"/>",
+        "<image href=\"DATA:text/html;base64,PHN2Zy8+\" width=\"5\" height=\"5\"/>",
+        "<image href=\"data:image/png;base64,iVBORw0KGgo=\" width=\"5\" height=\"5\" style=\"x:url(//evil.test/)\"/>",
+        "<rect width=\"5\" height=\"5\" ONCLICK=\"alert(1)\"/>",
+        "<rect width=\"5\" height=\"5\" STYLE=\"fill: URL(//evil.test/x)\"/>",
+        "<rect width=\"5\" height=\"5\" xmlns:evil=\"urn:evil\" evil:style=\"fill: url(//evil.test/x)\"/>",
+        "<rect width=\"5\" height=\"5\" xmlns:evil=\"urn:evil\" evil:onclick=\"alert(1)\"/>",
+        "<style>@IMPORT url(//evil.test/x.css);</style>",
+        "<style>@import&#9;'//evil.test/x.css';</style>",
+        "<style>rect { fill: url(&quot;//evil.test/x&quot;) }</style>",
+        "<style>rect { fill: url(&#9;//evil.test/x) }</style>"})
+    void refuses_svg_whose_active_parts_are_hidden_by_white_space_case_namespaces_or_character_references(
+            String inside) {
+        assertRefused(svg(SVG_START + inside + "</svg>"), "tenant.logo.svg-unsafe");
+    }
+
     @Test
     void refuses_svg_with_a_doctype_entities_or_a_stylesheet_instruction_before_the_root() {
         assertRefused(svg("<?xml version=\"1.0\"?><!DOCTYPE svg [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"

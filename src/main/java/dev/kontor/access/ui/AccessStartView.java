@@ -14,6 +14,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import dev.kontor.access.AccessSessions;
 import dev.kontor.base.InvalidInput;
+import dev.kontor.base.ui.FormRules;
 import dev.kontor.organization.CustomerNumber;
 import dev.kontor.partner.PartnerMembership;
 import dev.kontor.partner.PartnerService;
@@ -48,6 +49,7 @@ public class AccessStartView extends VerticalLayout implements BeforeEnterObserv
         enter.setId("enter-account");
         enter.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(new H2(getTranslation("access.title")), question, reason, enter);
+        FormRules.explainConstraints(this);
     }
 
     @Override

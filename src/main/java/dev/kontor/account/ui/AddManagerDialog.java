@@ -44,6 +44,7 @@ class AddManagerDialog extends Dialog {
         binder.forField(name).asRequired(getTranslation("validation.required")).withValidator(FormRules.noMarkup(this))
                 .bind(PersonForm::getName, PersonForm::setName);
         add(new FormLayout(email, name));
+        FormRules.explainConstraints(this);
 
         Button add = new Button(getTranslation("manager.add.submit"), click -> {
             PersonForm form = new PersonForm();

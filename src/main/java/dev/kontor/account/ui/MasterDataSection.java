@@ -98,6 +98,7 @@ class MasterDataSection extends Section {
         form.setColspan(companyName, 2);
         form.setColspan(street, 2);
         add(form);
+        FormRules.explainConstraints(form);
 
         boolean editable = details.viewerMayEditMasterData();
         binder.setReadOnly(!editable);

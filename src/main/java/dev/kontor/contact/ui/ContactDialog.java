@@ -112,6 +112,7 @@ class ContactDialog extends Dialog {
         form.add(firstName, lastName, email, phone, jobTitle, types);
         form.setColspan(types, 2);
         add(form);
+        FormRules.explainConstraints(form);
 
         Binder<NewContact> binder = new Binder<>();
         binder.forField(firstName).asRequired(getTranslation("validation.required"))

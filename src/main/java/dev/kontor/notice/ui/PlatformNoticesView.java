@@ -125,12 +125,16 @@ public class PlatformNoticesView extends VerticalLayout implements HasDynamicTit
 
         binder.forField(kind).asRequired(getTranslation("validation.required"))
                 .bind(NoticeForm::getKind, NoticeForm::setKind);
+        // blanks are no subject: refused here, before the confirmation asks to send them to everyone
         binder.forField(subject).asRequired(getTranslation("validation.required"))
+                .withValidator(text -> !text.isBlank(), getTranslation("validation.required"))
                 .withValidator(FormRules.maxLength(this, PlatformNotices.SUBJECT_MAX_LENGTH))
                 .withValidator(FormRules.noMarkup(this))
                 .bind(NoticeForm::getSubject, NoticeForm::setSubject);
         binder.forField(body).asRequired(getTranslation("validation.required"))
+                .withValidator(text -> !text.isBlank(), getTranslation("validation.required"))
                 .withValidator(FormRules.maxLength(this, PlatformNotices.BODY_MAX_LENGTH))
+                .withValidator(FormRules.plainText(this))
                 .bind(NoticeForm::getBody, NoticeForm::setBody);
 
         Button send = new Button(getTranslation("notice.send"), VaadinIcon.PAPERPLANE.create(), click -> send());
@@ -143,6 +147,7 @@ public class PlatformNoticesView extends VerticalLayout implements HasDynamicTit
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40rem", 2));
         form.setColspan(kind, 2);
         form.setColspan(audience, 2);
+        FormRules.explainConstraints(form);
         form.setColspan(subject, 2);
         form.setColspan(body, 2);
         Div section = new Div(form, buttons);

@@ -65,6 +65,7 @@ class AddCustomerDialog extends Dialog {
         FormLayout form = new FormLayout(companyName, managerEmail, managerName, rights);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         add(explanation, form);
+        FormRules.explainConstraints(form);
 
         Button add = new Button(getTranslation("partner.add-customer.submit"), click -> {
             NewCustomerForm input = new NewCustomerForm();

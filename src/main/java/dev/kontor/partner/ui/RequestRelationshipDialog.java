@@ -62,6 +62,7 @@ class RequestRelationshipDialog extends Dialog {
         FormLayout form = new FormLayout(number, email, rights);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         body.add(explanation, form);
+        FormRules.explainConstraints(form);
 
         Button next = new Button(getTranslation("partner.request.review"), click -> {
             RequestDraft draft;

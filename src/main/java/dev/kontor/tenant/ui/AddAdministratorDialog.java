@@ -56,6 +56,7 @@ class AddAdministratorDialog extends Dialog {
         binder.forField(name).asRequired(getTranslation("validation.required"))
                 .withValidator(FormRules.noMarkup(this)).bind(PersonForm::getName, PersonForm::setName);
         add(count, advice, new FormLayout(email, name));
+        FormRules.explainConstraints(this);
 
         Button send = new Button(getTranslation("tenant.admin.send"), click -> {
             PersonForm form = new PersonForm();

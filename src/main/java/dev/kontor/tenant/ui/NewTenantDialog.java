@@ -101,6 +101,7 @@ class NewTenantDialog extends Dialog {
         form.setColspan(type, 2);
         form.setColspan(logo, 2);
         add(form);
+        FormRules.explainConstraints(form);
 
         Button create = new Button(getTranslation("tenant.create"), click -> create());
         create.setId("create-tenant");

@@ -61,6 +61,7 @@ class TenantSettingsSection extends Div {
         zone.setReadOnly(!editable);
         sender.setReadOnly(!editable);
         add(new FormLayout(language, zone, sender));
+        FormRules.explainConstraints(this);
         if (editable) {
             Button save = new Button(getTranslation("action.save"), click -> {
                 try {
