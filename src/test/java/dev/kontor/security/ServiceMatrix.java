@@ -166,8 +166,6 @@ final class ServiceMatrix {
         exempt("TenantTree.roots()", "takes no id: the roots of the caller's own tree");
         exempt("TenantTree.defaultMaster()", "takes no id: the caller's own default master");
         exempt("UserAccountService.findSignInCandidate(String)", "the sign-in's own lookup by the typed address; its answer is never shown");
-        exempt("UserAccountService.recordFailedSignIn(String)", "sign-in bookkeeping by the typed address; covered by SignInTest");
-        exempt("UserAccountService.recordSuccessfulSignIn(long)", "sign-in bookkeeping for the person who has just proved their password");
         exempt("UserAccountService.findOrRegisterInvitee(EmailAddress,String)", "takes no organization id: the inviting services check access first");
         exempt("UserAccountService.rememberedLanguage()", "takes no id: the caller's own language");
         exempt("UserAccountService.rememberLanguage(Locale)", "takes no id: the caller's own language");
@@ -207,6 +205,7 @@ final class ServiceMatrix {
         TenantService tenants = context.getBean(TenantService.class);
         TenantTree tree = context.getBean(TenantTree.class);
         UserAccountService users = context.getBean(UserAccountService.class);
+        SignInUnlocks unlocks = context.getBean(SignInUnlocks.class);
 
         Pageable page = PageRequest.of(0, 50);
         Locale en = Locale.ENGLISH;
@@ -351,6 +350,10 @@ final class ServiceMatrix {
             invitations.accept(t.token(), "a long enough password for the matrix " + tag);
             return null;
         });
+        write("InvitationService.decline(String)", TOKEN, t -> {
+            invitations.decline(t.token());
+            return null;
+        });
 
         // platform notices
         write("PlatformNotices.send(ContactType,String,String,NoticeAudience,Locale)", PROVIDER,
@@ -372,6 +375,12 @@ final class ServiceMatrix {
         });
         system("MembershipAdministration.activateInvited(long)", ACCOUNT,
                 t -> memberships.activateInvited(t.invitedMembership()));
+        system("MembershipAdministration.declineInvited(long)", ACCOUNT, t -> {
+            memberships.declineInvited(t.invitedMembership());
+            return null;
+        });
+        system("MembershipAdministration.invitedName(long)", ACCOUNT,
+                t -> memberships.invitedName(t.invitedMembership()));
         read("MembershipAdministration.invitedMember(long,long)", ACCOUNT,
                 t -> memberships.invitedMember(t.account(), t.invitedMembership()));
         read("OrganizationAccess.rightsIn(long)", ACCOUNT, t -> access.rightsIn(t.account()))
@@ -404,6 +413,8 @@ final class ServiceMatrix {
                 t -> onboarding.grant(t.employeeUser(), t.account(), MembershipRole.MANAGER));
         system("OrganizationOnboarding.invite(long,long,MembershipRole)", ACCOUNT,
                 t -> onboarding.invite(t.employeeUser(), t.account(), MembershipRole.MANAGER));
+        system("OrganizationOnboarding.invite(long,long,MembershipRole,String)", ACCOUNT,
+                t -> onboarding.invite(t.employeeUser(), t.account(), MembershipRole.MANAGER, "Intruder"));
         system("OrganizationOnboarding.findCustomer(CustomerNumber)", ACCOUNT,
                 t -> onboarding.findCustomer(t.number()));
         system("OrganizationService.describeAll(Collection)", ACCOUNT,
@@ -470,6 +481,9 @@ final class ServiceMatrix {
                 .entitled(Attacker.PARTNER_OUTSIDE_ACCESS_SESSION, "the partnership lets its administrator enter: this is the way in");
         read("PartnerGrants.describe(long)", ACCOUNT, t -> grants.describe(t.relationship()));
         read("PartnerGrants.activeRights(long)", ACCOUNT, t -> grants.activeRights(t.relationship()));
+        read("PartnerGrants.standing(long,long)", ACCOUNT, t -> grants.standing(t.relationship(), t.employeeUser()));
+        read("PartnerGrants.belongsToAPartnerOf(long,long)", ACCOUNT,
+                t -> grants.belongsToAPartnerOf(t.employeeUser(), t.account()));
         system("PartnerProvisioning.importActiveRelationship(long,long,Set,String,long)", ACCOUNT,
                 t -> partnerProvisioning.importActiveRelationship(t.partner(), t.account(), all, intruder,
                         t.user()));
@@ -595,6 +609,14 @@ final class ServiceMatrix {
         system("UserAccountService.registerWithPasswordHash(EmailAddress,String,String)", ACCOUNT,
                 t -> users.registerWithPasswordHash(new EmailAddress(intruder), "Intruder", null));
         read("UserAccountService.findById(long)", ACCOUNT, t -> users.findById(t.user()));
+        read("UserAccountService.findSignInCandidate(long)", ACCOUNT, t -> users.findSignInCandidate(t.user()));
+
+        // sign-in
+        read("SignInUnlocks.preview(String)", TOKEN, t -> Optional.of(unlocks.preview(t.token()))
+                .filter(state -> state != UnlockState.UNKNOWN))
+                .ownScope("a forged token previews as an unknown link: the closed-link page");
+        write("SignInUnlocks.unlock(String,String)", TOKEN, t -> Optional.of(unlocks.unlock(t.token(), "192.0.2.66"))
+                .filter(SignInUnlocks.Unlocked::succeeded));
         system("UserAccountService.setFirstPassword(long,String,Collection)", ACCOUNT, t -> {
             users.setFirstPassword(t.user(), "a long enough password for the matrix " + tag, List.of());
             return null;
