@@ -72,14 +72,10 @@ class IsolationMatrixTest extends SpringBrowserlessTest {
                 + "only AccessSessions calls it, with the relationship of the caller's own session");
         KNOWN_HOLES.put("PartnerGrants.activeRights(long)", "unguarded public helper: tells anyone, even without "
                 + "sign-in, the rights of any relationship id; only AccessSessions and AccessRights call it, with the caller's own");
-        KNOWN_HOLES.put("UserAccountService.findById(long)", "guarded by isAuthenticated() only: any signed-in person "
-                + "gets the name and e-mail of any user id; only services call it, after their own check");
         KNOWN_HOLES.put("PartnerGrants.standing(long,long)", "unguarded public helper: tells anyone, even without "
                 + "sign-in, the rights any person holds through any relationship id");
         KNOWN_HOLES.put("PartnerGrants.belongsToAPartnerOf(long,long)", "unguarded public helper: tells anyone, even "
                 + "without sign-in, whether any person works for a partner of any account");
-        KNOWN_HOLES.put("UserAccountService.findSignInCandidate(long)", "unguarded: gives anyone, even without "
-                + "sign-in, the address, name and password hash of any user id; only the unlock link needs it");
         for (IdVariant unknown : List.of(IdVariant.UNKNOWN, IdVariant.NEGATIVE, IdVariant.HUGE)) {
             KNOWN_HOLES.put("ContactService.change(long,NewContact,long,Locale) with " + unknown, "an id that names "
                     + "no contact is answered 'contact.gone' (a foreign one 'access refused'): an existence oracle, "

@@ -608,8 +608,8 @@ final class ServiceMatrix {
         // people
         system("UserAccountService.registerWithPasswordHash(EmailAddress,String,String)", ACCOUNT,
                 t -> users.registerWithPasswordHash(new EmailAddress(intruder), "Intruder", null));
-        read("UserAccountService.findById(long)", ACCOUNT, t -> users.findById(t.user()));
-        read("UserAccountService.findSignInCandidate(long)", ACCOUNT, t -> users.findSignInCandidate(t.user()));
+        system("UserAccountService.findById(long)", ACCOUNT, t -> users.findById(t.user()));
+        system("UserAccountService.findSignInCandidate(long)", ACCOUNT, t -> users.findSignInCandidate(t.user()));
 
         // sign-in
         read("SignInUnlocks.preview(String)", TOKEN, t -> Optional.of(unlocks.preview(t.token()))
