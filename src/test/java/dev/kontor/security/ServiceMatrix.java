@@ -161,6 +161,7 @@ final class ServiceMatrix {
         exempt("OrganizationService.myOrganizationsOfKind(OrganizationKind)", "takes no id: acts on the caller's own memberships");
         exempt("OrganizationService.activeRolesOf(long)", "the sign-in's role lookup for the person who has just proved their password");
         exempt("PartnerService.myPartners()", "takes no id: acts on the caller's own partner memberships");
+        exempt("PartnerGrants.describe(AccessStanding)", "takes no id: a standing that standing() granted the signed-in person (nobody else can make one)");
         exempt("PasswordPolicy.problemWith(String,Collection)", "takes no id: judges a password");
         exempt("PasswordPolicy.check(String,String,Collection)", "takes no id: judges a password");
         exempt("TenantTree.roots()", "takes no id: the roots of the caller's own tree");
@@ -328,10 +329,10 @@ final class ServiceMatrix {
         read("ContactService.typesOfUsers(long,Collection)", ACCOUNT,
                 t -> contacts.typesOfUsers(t.account(), List.of(t.user())));
         write("ContactService.add(long,NewContact)", ACCOUNT, t -> contacts.add(t.account(), planted));
-        write("ContactService.change(long,NewContact,long,Locale)", ACCOUNT,
-                t -> contacts.change(t.contact(), planted, t.contactVersion(), en));
-        write("ContactService.delete(long,long)", ACCOUNT, t -> {
-            contacts.delete(t.contact(), t.contactVersion());
+        write("ContactService.change(long,long,NewContact,long,Locale)", ACCOUNT,
+                t -> contacts.change(t.account(), t.contact(), planted, t.contactVersion(), en));
+        write("ContactService.delete(long,long,long)", ACCOUNT, t -> {
+            contacts.delete(t.account(), t.contact(), t.contactVersion());
             return null;
         });
         read("ContactService.preview(String)", TOKEN, t -> Optional.of(contacts.preview(t.token()))
@@ -479,11 +480,10 @@ final class ServiceMatrix {
         read("PartnerGrants.grantForAccess(long,CustomerNumber)", ACCOUNT,
                 t -> grants.grantForAccess(t.partner(), t.number()))
                 .entitled(Attacker.PARTNER_OUTSIDE_ACCESS_SESSION, "the partnership lets its administrator enter: this is the way in");
-        read("PartnerGrants.describe(long)", ACCOUNT, t -> grants.describe(t.relationship()));
-        read("PartnerGrants.activeRights(long)", ACCOUNT, t -> grants.activeRights(t.relationship()));
         read("PartnerGrants.standing(long,long)", ACCOUNT, t -> grants.standing(t.relationship(), t.employeeUser()));
-        read("PartnerGrants.belongsToAPartnerOf(long,long)", ACCOUNT,
-                t -> grants.belongsToAPartnerOf(t.employeeUser(), t.account()));
+        read("PartnerGrants.callerBelongsToAPartnerOf(long)", ACCOUNT,
+                t -> grants.callerBelongsToAPartnerOf(t.account()))
+                .ownScope("about the caller's own memberships: whether he himself works for a partner of the account");
         system("PartnerProvisioning.importActiveRelationship(long,long,Set,String,long)", ACCOUNT,
                 t -> partnerProvisioning.importActiveRelationship(t.partner(), t.account(), all, intruder,
                         t.user()));
