@@ -94,7 +94,8 @@ public class PartnerGrants {
 
     /** As {@link #standing}, for any person: the statement itself, for this package's tests of it. */
     AccessStanding standingOf(long relationshipId, long userId) {
-        return relationships.findStanding(relationshipId, userId).map(row -> AccessStanding.of(userId, relationshipId, row))
+        return relationships.findStanding(relationshipId, userId)
+                .map(row -> AccessStanding.of(userId, relationshipId, row))
                 .orElseGet(() -> AccessStanding.refused(AccessStanding.Outcome.PARTNERSHIP_ENDED));
     }
 

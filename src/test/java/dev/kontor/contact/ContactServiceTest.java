@@ -220,13 +220,13 @@ class ContactServiceTest {
                 new NewContact(account.userId("Bob"), "Bob", "Builder", null, null, null,
                         Set.of(ContactType.BILLING))));
         String typo = "bob-typo-" + UUID.randomUUID() + "@example.test";
-        ContactRow pending = fixtures.as(account.email("Alice"), () -> contacts.change(account.id(), linked.id(), new NewContact(
-                null, "Bob", "Builder", typo, null, null, Set.of(ContactType.BILLING)), linked.version(),
+        ContactRow pending = fixtures.as(account.email("Alice"), () -> contacts.change(account.id(), linked.id(),
+                new NewContact(null, "Bob", "Builder", typo, null, null, Set.of(ContactType.BILLING)), linked.version(),
                 Locale.ENGLISH));
         String token = confirmationTokenFor(typo);
 
-        ContactRow back = fixtures.as(account.email("Alice"), () -> contacts.change(account.id(), linked.id(), new NewContact(
-                null, "Bob", "Builder", account.email("Bob"), null, null, Set.of(ContactType.BILLING)),
+        ContactRow back = fixtures.as(account.email("Alice"), () -> contacts.change(account.id(), linked.id(),
+                new NewContact(null, "Bob", "Builder", account.email("Bob"), null, null, Set.of(ContactType.BILLING)),
                 pending.version(), Locale.ENGLISH));
 
         assertThat(back.pendingEmail()).isNull();

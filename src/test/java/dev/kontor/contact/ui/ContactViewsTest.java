@@ -98,8 +98,8 @@ class ContactViewsTest extends SpringBrowserlessTest {
         ContactRow bob = contacts.page(account.id(), org.springframework.data.domain.PageRequest.of(0, 5)).stream()
                 .filter(ContactRow::linked).findFirst().orElseThrow();
         String newAddress = "bob-" + UUID.randomUUID() + "@example.test";
-        contacts.change(account.id(), bob.id(), new NewContact(null, bob.firstName(), bob.lastName(), newAddress, null, null,
-                Set.of(ContactType.BILLING)), bob.version(), Locale.ENGLISH);
+        contacts.change(account.id(), bob.id(), new NewContact(null, bob.firstName(), bob.lastName(), newAddress, null,
+                null, Set.of(ContactType.BILLING)), bob.version(), Locale.ENGLISH);
         navigate("accounts/" + account.customerNumber(), DashboardView.class);
 
         Grid<ContactRow> grid = contactsGrid();
