@@ -74,7 +74,7 @@ public class SignInUnlocks {
      */
     @Transactional
     void refused(String typedEmail, SignInThrottle.Refusal refusal) {
-        Optional<SignInCandidate> known = users.findSignInCandidate(typedEmail);
+        Optional<SignInCandidate> known = SystemTask.call(() -> users.findSignInCandidate(typedEmail));
         String why = switch (refusal.limit()) {
             case ADDRESS -> "sign-in-throttled-address";
             case ACCOUNT_AT_ADDRESS -> "sign-in-throttled-account-at-address";
@@ -88,7 +88,8 @@ public class SignInUnlocks {
 
     /** A failure that makes the next attempt for this account from this address wait. */
     void delayed(String typedEmail, Duration delay) {
-        Long userId = users.findSignInCandidate(typedEmail).map(SignInCandidate::userId).orElse(null);
+        Long userId = SystemTask.call(() -> users.findSignInCandidate(typedEmail)).map(SignInCandidate::userId)
+                .orElse(null);
         auditLog.recordSignInAttempt(AuditEntry.failed(SIGN_IN_THROTTLED, null,
                 AuditSummary.of("sign-in-delay-set", delay.toSeconds())), userId, typedEmail);
     }

@@ -31,7 +31,11 @@ public class UserAccountService implements LanguagePreference {
         this.passwordEncoder = passwordEncoder;
     }
 
-    /** Used by sign-in only, before anyone is authenticated. */
+    /**
+     * Used by sign-in only, before anyone is authenticated; for the system only, as the answer holds the password
+     * hash: the sign-in asks as the application itself.
+     */
+    @PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
     @Transactional(readOnly = true)
     public Optional<SignInCandidate> findSignInCandidate(String email) {
         return users.findByEmail(EmailAddress.normalize(email)).map(UserAccountService::candidate);

@@ -75,6 +75,7 @@ import java.util.Set;
 import org.springframework.context.ApplicationContext;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The service half of the isolation matrix: one line per public method of every public service bean, either an
@@ -166,7 +167,6 @@ final class ServiceMatrix {
         exempt("PasswordPolicy.check(String,String,Collection)", "takes no id: judges a password");
         exempt("TenantTree.roots()", "takes no id: the roots of the caller's own tree");
         exempt("TenantTree.defaultMaster()", "takes no id: the caller's own default master");
-        exempt("UserAccountService.findSignInCandidate(String)", "the sign-in's own lookup by the typed address; its answer is never shown");
         exempt("UserAccountService.findOrRegisterInvitee(EmailAddress,String)", "takes no organization id: the inviting services check access first");
         exempt("UserAccountService.rememberedLanguage()", "takes no id: the caller's own language");
         exempt("UserAccountService.rememberLanguage(Locale)", "takes no id: the caller's own language");
@@ -207,6 +207,7 @@ final class ServiceMatrix {
         TenantTree tree = context.getBean(TenantTree.class);
         UserAccountService users = context.getBean(UserAccountService.class);
         SignInUnlocks unlocks = context.getBean(SignInUnlocks.class);
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 
         Pageable page = PageRequest.of(0, 50);
         Locale en = Locale.ENGLISH;
@@ -610,6 +611,9 @@ final class ServiceMatrix {
                 t -> users.registerWithPasswordHash(new EmailAddress(intruder), "Intruder", null));
         system("UserAccountService.findById(long)", ACCOUNT, t -> users.findById(t.user()));
         system("UserAccountService.findSignInCandidate(long)", ACCOUNT, t -> users.findSignInCandidate(t.user()));
+        system("UserAccountService.findSignInCandidate(String)", ACCOUNT,
+                t -> users.findSignInCandidate(t.variant() == IdVariant.FOREIGN ? jdbc.queryForObject(
+                        "select email from app_user where id = ?", String.class, t.user()) : t.searchText()));
 
         // sign-in
         read("SignInUnlocks.preview(String)", TOKEN, t -> Optional.of(unlocks.preview(t.token()))
