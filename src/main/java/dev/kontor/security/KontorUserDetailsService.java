@@ -41,7 +41,8 @@ class KontorUserDetailsService implements UserDetailsService {
         // nobody is signed in yet: the application itself looks the typed address up
         SignInCandidate candidate = SystemTask.call(() -> users.findSignInCandidate(email))
                 .orElseThrow(() -> new UsernameNotFoundException("Unknown user"));
-        List<GrantedAuthority> authorities = organizations.activeRolesOf(candidate.userId()).stream()
+        List<GrantedAuthority> authorities = SystemTask.call(() -> organizations.activeRolesOf(candidate.userId()))
+                .stream()
                 .map(MembershipRole::roleName)
                 .distinct()
                 .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role))

@@ -160,7 +160,6 @@ final class ServiceMatrix {
         exempt("OrganizationDirectory.providersOfMine()", "takes no id: the providers above the caller's own organizations");
         exempt("OrganizationService.myOrganizations(Pageable)", "takes no id: acts on the caller's own memberships");
         exempt("OrganizationService.myOrganizationsOfKind(OrganizationKind)", "takes no id: acts on the caller's own memberships");
-        exempt("OrganizationService.activeRolesOf(long)", "the sign-in's role lookup for the person who has just proved their password");
         exempt("PartnerService.myPartners()", "takes no id: acts on the caller's own partner memberships");
         exempt("PartnerGrants.describe(AccessStanding)", "takes no id: a standing that standing() granted the signed-in person (nobody else can make one)");
         exempt("PasswordPolicy.problemWith(String,Collection)", "takes no id: judges a password");
@@ -422,6 +421,7 @@ final class ServiceMatrix {
         system("OrganizationService.describeAll(Collection)", ACCOUNT,
                 t -> organizations.describeAll(List.of(t.account())));
         system("OrganizationService.describe(long)", ACCOUNT, t -> organizations.describe(t.account()));
+        system("OrganizationService.activeRolesOf(long)", ACCOUNT, t -> organizations.activeRolesOf(t.user()));
         read("OrganizationService.customerAccount(CustomerNumber)", ACCOUNT,
                 t -> organizations.customerAccount(t.number()));
         read("OrganizationService.summary(long)", ACCOUNT, t -> organizations.summary(t.account()));
