@@ -128,7 +128,7 @@ public class AccessSessions {
     public Optional<CurrentAccess> current() {
         return AccessTab.sessionId().flatMap(sessions::findById).filter(AccessSession::isOpen)
                 .filter(s -> CurrentUser.find().map(me -> me.userId() == s.getUserId()).orElse(false))
-                .flatMap(s -> rightsNow(s).map(rights -> describe(s, rights)));
+                .flatMap(s -> standingNow(s).map(standing -> describe(s, standing)));
     }
 
     /**
@@ -139,6 +139,11 @@ public class AccessSessions {
      * audited on both organizations with the reason, which the banner then says; nothing is granted.
      */
     Optional<Set<OrganizationRight>> rightsNow(AccessSession session) {
+        return standingNow(session).map(AccessStanding::rights);
+    }
+
+    /** As {@link #rightsNow}, with the standing that names the relationship for the banner. */
+    private Optional<AccessStanding> standingNow(AccessSession session) {
         if (session.isIdleAt(clock.instant(), settings.idleTimeout())) {
             endSeparately(session.getId(), AccessSession.EndReason.TIMED_OUT);
             return Optional.empty();
@@ -152,7 +157,7 @@ public class AccessSessions {
             });
             return Optional.empty();
         }
-        return Optional.of(standing.rights());
+        return Optional.of(standing);
     }
 
     private void endSeparately(long sessionId, AccessSession.EndReason why) {
@@ -226,9 +231,10 @@ public class AccessSessions {
         };
     }
 
-    private CurrentAccess describe(AccessSession session, java.util.Set<dev.kontor.organization.OrganizationRight> rights) {
-        AccessGrant grant = grants.describe(session.getRelationshipId());
+    private CurrentAccess describe(AccessSession session, AccessStanding standing) {
+        AccessGrant grant = grants.describe(standing);
         return new CurrentAccess(session.getId(), session.getPartnerId(), grant.partnerName(),
-                session.getCustomerId(), grant.customerName(), grant.customerNumber(), session.getReason(), rights);
+                session.getCustomerId(), grant.customerName(), grant.customerNumber(), session.getReason(),
+                standing.rights());
     }
 }

@@ -21,6 +21,7 @@ import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.EmailAddress;
 import dev.kontor.user.UserAccount;
 import dev.kontor.user.UserAccountService;
+import dev.kontor.user.SystemTask;
 import dev.kontor.user.UserSummary;
 import java.util.List;
 import java.util.Locale;
@@ -97,7 +98,8 @@ public class ManagerService {
         if (manager.state() != MembershipState.INVITED) {
             throw new RuleViolation("manager.not-invited");
         }
-        UserSummary person = users.findById(manager.userId()).orElseThrow();
+        // a member of the account checked above: the system may look the person up for the mail
+        UserSummary person = SystemTask.call(() -> users.findById(manager.userId()).orElseThrow());
         IssuedInvitation invitation = invitations.issue(InvitationPurpose.MANAGER, accountId, membershipId);
         mails.invitation(organizations.summary(accountId), person, manager.displayName(), me, invitation,
                 mailLanguage);

@@ -142,11 +142,16 @@ public class ContactService {
     /**
      * Changes a contact. A person without access gets a new address at once; a user-linked contact keeps the old
      * one until the new address confirms the change (the link goes there). Refused when changed meanwhile.
+     * <p>
+     * The organization is named by the caller and checked first: someone without the right there is refused (and
+     * audited) whatever the contact id, so that the answer never tells whether an id names a contact elsewhere. With
+     * the right, a contact that is not (or no longer) in that organization is gone, e.g. deleted by a colleague.
      */
-    public ContactRow change(long contactId, NewContact change, long expectedVersion, Locale mailLanguage) {
-        Contact contact = contacts.findById(contactId).orElseThrow(() -> new RuleViolation("contact.gone"));
-        AuthenticatedUser me = access.require(contact.getOrganizationId(), OrganizationRight.MANAGE_CONTACTS,
+    public ContactRow change(long organizationId, long contactId, NewContact change, long expectedVersion,
+                             Locale mailLanguage) {
+        AuthenticatedUser me = access.require(organizationId, OrganizationRight.MANAGE_CONTACTS,
                 AuditSummary.action("change-contact"));
+        Contact contact = contactIn(organizationId, contactId);
         if (contact.getVersion() != expectedVersion) {
             throw new StaleData();
         }
@@ -186,16 +191,25 @@ public class ContactService {
         return row(contact);
     }
 
-    /** Deletes the contact; a linked user stays a user and only loses the contact types. */
-    public void delete(long contactId, long expectedVersion) {
-        Contact contact = contacts.findById(contactId).orElseThrow(() -> new RuleViolation("contact.gone"));
-        access.require(contact.getOrganizationId(), OrganizationRight.MANAGE_CONTACTS, AuditSummary.action("delete-contact"));
+    /**
+     * Deletes the contact; a linked user stays a user and only loses the contact types. The organization is checked
+     * first, as for {@link #change}.
+     */
+    public void delete(long organizationId, long contactId, long expectedVersion) {
+        access.require(organizationId, OrganizationRight.MANAGE_CONTACTS, AuditSummary.action("delete-contact"));
+        Contact contact = contactIn(organizationId, contactId);
         if (contact.getVersion() != expectedVersion) {
             throw new StaleData();
         }
         contacts.delete(contact);
         auditLog.record(AuditEntry.change(CONTACT_REMOVED, contact.getOrganizationId(),
                 AuditSummary.of("contact-removed", contact.getEmail()), describe(contact), null));
+    }
+
+    /** A contact of this organization, which the caller may manage; any other id is gone for them. */
+    private Contact contactIn(long organizationId, long contactId) {
+        return contacts.findById(contactId).filter(contact -> contact.getOrganizationId() == organizationId)
+                .orElseThrow(() -> new RuleViolation("contact.gone"));
     }
 
     /** What a confirmation link is about, for its page; anyone holding the link may ask. */

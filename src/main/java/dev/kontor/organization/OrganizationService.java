@@ -131,7 +131,11 @@ public class OrganizationService {
         return summary(SystemTask.call(() -> onboarding.createCustomer(checkedName, partnerId)));
     }
 
-    /** The roles a person holds through active memberships; asked by sign-in before anyone is authenticated. */
+    /**
+     * The roles a person holds through active memberships; asked by sign-in before anyone is authenticated, and by
+     * features about the signed-in person themselves. For the system only: it would tell anyone who holds which role.
+     */
+    @PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
     public List<MembershipRole> activeRolesOf(long userId) {
         return memberships.findRolesOf(userId, MembershipState.ACTIVE);
     }

@@ -4,11 +4,8 @@ import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.AccessRefused;
-import dev.kontor.organization.OrganizationRight;
 import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.CurrentUser;
-import java.util.EnumSet;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,11 +35,12 @@ public class PartnerGrants {
     }
 
     /**
-     * Whether the person belongs (in any role or state) to a partner that works for the customer or asks to: such a
-     * person does not set the rules that partners follow in the account.
+     * Whether the signed-in person belongs (in any role or state) to a partner that works for the customer or asks
+     * to: such a person does not set the rules that partners follow in the account. False for nobody signed in. It
+     * asks about the caller only, so it tells nobody about anyone else.
      */
-    public boolean belongsToAPartnerOf(long userId, long customerId) {
-        return customerSide.belongsToAPartnerOf(userId, customerId);
+    public boolean callerBelongsToAPartnerOf(long customerId) {
+        return CurrentUser.find().map(me -> customerSide.belongsToAPartnerOf(me.userId(), customerId)).orElse(false);
     }
 
     /**
@@ -80,28 +78,45 @@ public class PartnerGrants {
         return grantForAccess(partnerId, customerId);
     }
 
-    /** Names and current rights of a relationship, for the banner of an access session already granted. */
-    public AccessGrant describe(long relationshipId) {
-        PartnerRelationship relationship = relationships.findById(relationshipId).orElseThrow();
-        return new AccessGrant(relationshipId, relationship.getPartnerId(),
-                relationships.nameOf(relationship.getPartnerId()), relationship.getCustomerId(),
-                relationships.nameOf(relationship.getCustomerId()),
-                relationships.customerNumberOf(relationship.getCustomerId()), activeRights(relationshipId));
-    }
-
     /**
-     * What the relationship grants this partner user now, for an access session already granted: nothing once the
-     * relationship has ended, the person is no longer an active member of the partner, or (as an employee) the
-     * customer is no longer assigned to them. One statement.
+     * What the relationship grants the signed-in partner user now, for an access session already granted: nothing
+     * once the relationship has ended, the person is no longer an active member of the partner, or (as an employee)
+     * the customer is no longer assigned to them. One statement. Asking about anyone but oneself is refused and
+     * audited: the answer would tell who works for whom.
      */
     public AccessStanding standing(long relationshipId, long userId) {
-        return relationships.findStanding(relationshipId, userId).map(AccessStanding::of)
+        AuthenticatedUser me = CurrentUser.require();
+        if (me.userId() != userId) {
+            throw refusedForOtherPerson(relationshipId);
+        }
+        return standingOf(relationshipId, userId);
+    }
+
+    /** As {@link #standing}, for any person: the statement itself, for this package's tests of it. */
+    AccessStanding standingOf(long relationshipId, long userId) {
+        return relationships.findStanding(relationshipId, userId)
+                .map(row -> AccessStanding.of(userId, relationshipId, row))
                 .orElseGet(() -> AccessStanding.refused(AccessStanding.Outcome.PARTNERSHIP_ENDED));
     }
 
-    /** What the relationship grants now: nothing once it has ended or was revoked. */
-    public Set<OrganizationRight> activeRights(long relationshipId) {
-        return relationships.findById(relationshipId).filter(r -> r.getState() == RelationshipState.ACTIVE)
-                .map(PartnerRelationship::getGrantedRights).orElseGet(() -> EnumSet.noneOf(OrganizationRight.class));
+    /**
+     * Names and current rights of the relationship of a standing that {@link #standing} granted the signed-in person,
+     * for the banner of their access session; any other standing is refused and audited.
+     */
+    public AccessGrant describe(AccessStanding standing) {
+        AuthenticatedUser me = CurrentUser.require();
+        if (!standing.granted() || standing.userId() != me.userId()) {
+            throw refusedForOtherPerson(standing.relationshipId());
+        }
+        return new AccessGrant(standing.relationshipId(), standing.partnerId(),
+                relationships.nameOf(standing.partnerId()), standing.customerId(),
+                relationships.nameOf(standing.customerId()), relationships.customerNumberOf(standing.customerId()),
+                standing.rights());
+    }
+
+    private AccessRefused refusedForOtherPerson(long relationshipId) {
+        auditLog.recordIndependently(AuditEntry.denied(ACCESS_REFUSED, null,
+                AuditSummary.of("partner-standing-refused", relationshipId)));
+        return new AccessRefused();
     }
 }

@@ -51,7 +51,7 @@ interface PartnerRelationshipRepository extends JpaRepository<PartnerRelationshi
      * or administrator) and their assignments to its customer: one statement however many there are.
      */
     @Query("""
-            select new dev.kontor.partner.StandingRow(r.state, r.grantedRights,
+            select new dev.kontor.partner.StandingRow(r.partnerId, r.customerId, r.state, r.grantedRights,
                    (select count(m) from Membership m
                     where m.user.id = :userId and m.organization.id = r.partnerId
                       and m.state = dev.kontor.organization.MembershipState.ACTIVE

@@ -4,6 +4,6 @@ import dev.kontor.organization.OrganizationRight;
 import java.util.Set;
 
 /** A relationship and one person's standing in its partner, as one statement reads them for {@link AccessStanding}. */
-record StandingRow(RelationshipState state, Set<OrganizationRight> granted, long leadRoles, long employeeRoles,
+record StandingRow(long partnerId, long customerId, RelationshipState state, Set<OrganizationRight> granted, long leadRoles, long employeeRoles,
                    long assignments) {
 }

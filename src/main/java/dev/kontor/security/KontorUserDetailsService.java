@@ -5,6 +5,7 @@ import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.OrganizationService;
 import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.SignInCandidate;
+import dev.kontor.user.SystemTask;
 import dev.kontor.user.UserAccountService;
 import java.util.List;
 import org.springframework.security.core.GrantedAuthority;
@@ -37,9 +38,11 @@ class KontorUserDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String email) {
-        SignInCandidate candidate = users.findSignInCandidate(email)
+        // nobody is signed in yet: the application itself looks the typed address up
+        SignInCandidate candidate = SystemTask.call(() -> users.findSignInCandidate(email))
                 .orElseThrow(() -> new UsernameNotFoundException("Unknown user"));
-        List<GrantedAuthority> authorities = organizations.activeRolesOf(candidate.userId()).stream()
+        List<GrantedAuthority> authorities = SystemTask.call(() -> organizations.activeRolesOf(candidate.userId()))
+                .stream()
                 .map(MembershipRole::roleName)
                 .distinct()
                 .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role))

@@ -5,6 +5,7 @@ import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
 import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.SignInCandidate;
+import dev.kontor.user.SystemTask;
 import dev.kontor.user.UserAccountService;
 import java.util.Optional;
 import org.springframework.context.event.EventListener;
@@ -45,7 +46,7 @@ class SignInAuditor {
     @EventListener
     void onBadCredentials(AuthenticationFailureBadCredentialsEvent event) {
         String typed = typedEmail(event);
-        Optional<SignInCandidate> known = users.findSignInCandidate(typed);
+        Optional<SignInCandidate> known = SystemTask.call(() -> users.findSignInCandidate(typed));
         auditLog.recordSignInAttempt(AuditEntry.failed(SIGN_IN_FAILED, null,
                 known.isPresent() ? AuditSummary.of("sign-in-wrong-password")
                         : AuditSummary.of("sign-in-unknown-email")), known.map(SignInCandidate::userId).orElse(null),
@@ -56,7 +57,7 @@ class SignInAuditor {
     @EventListener
     void onDisabled(AuthenticationFailureDisabledEvent event) {
         String typed = typedEmail(event);
-        Long userId = users.findSignInCandidate(typed).map(SignInCandidate::userId).orElse(null);
+        Long userId = SystemTask.call(() -> users.findSignInCandidate(typed)).map(SignInCandidate::userId).orElse(null);
         auditLog.recordSignInAttempt(AuditEntry.failed(SIGN_IN_FAILED, null,
                 AuditSummary.of("sign-in-no-password")), userId, typed);
     }

@@ -36,15 +36,18 @@ import org.springframework.stereotype.Component;
  * <p>
  * The state is kept in memory: a restart forgets it, which costs an attacker at most one burst. Several instances
  * would each count on their own; a shared Bucket4j backend (JDBC, Redis) would then be needed.
+ * <p>
+ * Package-private with all its methods: only the sign-in of this package may count or forget attempts, so that no
+ * other bean can clear the wait of somebody else's account.
  */
 @Component
-public class SignInThrottle {
+class SignInThrottle {
 
     /** Which limit refused an attempt. */
-    public enum Limit { ADDRESS, ACCOUNT_AT_ADDRESS, ACCOUNT }
+    enum Limit { ADDRESS, ACCOUNT_AT_ADDRESS, ACCOUNT }
 
     /** An attempt refused unchecked, and how long until the refusing limit lets the next one through. */
-    public record Refusal(Limit limit, Duration retryAfter) {
+    record Refusal(Limit limit, Duration retryAfter) {
     }
 
     /** Idle state is forgotten after this long; the longest wait is far shorter. */
@@ -80,7 +83,7 @@ public class SignInThrottle {
      * Lets an attempt through, holding one token of its address and account until {@link #succeeded} or
      * {@link #failed} is called, or says which limit refuses it and for how long.
      */
-    public Optional<Refusal> admit(String account, String clientAddress, boolean unlocked) {
+    Optional<Refusal> admit(String account, String clientAddress, boolean unlocked) {
         Instant now = clock.instant();
         Failures failures = accountsAtAddresses.get(pair(account, clientAddress));
         if (failures != null && failures.notBefore().isAfter(now)) {
@@ -107,7 +110,7 @@ public class SignInThrottle {
     }
 
     /** The right password: the tokens held go back and the account's failures from this address are forgotten. */
-    public void succeeded(String account, String clientAddress, boolean unlocked) {
+    void succeeded(String account, String clientAddress, boolean unlocked) {
         Instant now = clock.instant();
         accountsAtAddresses.remove(pair(account, clientAddress));
         if (!unlocked) {
@@ -120,7 +123,7 @@ public class SignInThrottle {
     }
 
     /** A failed attempt: the tokens stay spent; returns the wait this failure sets for the account at this address. */
-    public Optional<Duration> failed(String account, String clientAddress) {
+    Optional<Duration> failed(String account, String clientAddress) {
         Instant now = clock.instant();
         Failures updated = accountsAtAddresses.compute(pair(account, clientAddress), (key, earlier) -> {
             int count = earlier == null ? 1 : earlier.count() + 1;
@@ -132,7 +135,7 @@ public class SignInThrottle {
     }
 
     /** An unlock link was used from this address: the account's failures from here are forgotten. */
-    public void clear(String account, String clientAddress) {
+    void clear(String account, String clientAddress) {
         accountsAtAddresses.remove(pair(account, clientAddress));
     }
 

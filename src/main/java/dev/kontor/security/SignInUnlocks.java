@@ -12,6 +12,7 @@ import dev.kontor.mail.MailMessage;
 import dev.kontor.mail.MailOutbox;
 import dev.kontor.user.EmailAddress;
 import dev.kontor.user.SignInCandidate;
+import dev.kontor.user.SystemTask;
 import dev.kontor.user.UserAccountService;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,10 +68,13 @@ public class SignInUnlocks {
         this.clock = clock;
     }
 
-    /** An attempt refused unchecked: audited, and the account's owner is offered an unlock link when one is due. */
+    /**
+     * An attempt refused unchecked: audited, and the account's owner is offered an unlock link when one is due. Only
+     * for the sign-in of this package: elsewhere it would forge audit entries and mail links on demand.
+     */
     @Transactional
-    public void refused(String typedEmail, SignInThrottle.Refusal refusal) {
-        Optional<SignInCandidate> known = users.findSignInCandidate(typedEmail);
+    void refused(String typedEmail, SignInThrottle.Refusal refusal) {
+        Optional<SignInCandidate> known = SystemTask.call(() -> users.findSignInCandidate(typedEmail));
         String why = switch (refusal.limit()) {
             case ADDRESS -> "sign-in-throttled-address";
             case ACCOUNT_AT_ADDRESS -> "sign-in-throttled-account-at-address";
@@ -83,8 +87,9 @@ public class SignInUnlocks {
     }
 
     /** A failure that makes the next attempt for this account from this address wait. */
-    public void delayed(String typedEmail, Duration delay) {
-        Long userId = users.findSignInCandidate(typedEmail).map(SignInCandidate::userId).orElse(null);
+    void delayed(String typedEmail, Duration delay) {
+        Long userId = SystemTask.call(() -> users.findSignInCandidate(typedEmail)).map(SignInCandidate::userId)
+                .orElse(null);
         auditLog.recordSignInAttempt(AuditEntry.failed(SIGN_IN_THROTTLED, null,
                 AuditSummary.of("sign-in-delay-set", delay.toSeconds())), userId, typedEmail);
     }
@@ -131,7 +136,9 @@ public class SignInUnlocks {
         Optional<SignInUnlock> found = SecretTokens.looksValid(token)
                 ? unlocks.lockByTokenHash(SecretTokens.hash(token)) : Optional.empty();
         UnlockState state = found.map(unlock -> unlock.stateAt(clock.instant())).orElse(UnlockState.UNKNOWN);
-        Optional<SignInCandidate> person = found.flatMap(unlock -> users.findSignInCandidate(unlock.getUserId()));
+        // the token found the person: only now may their sign-in data be read
+        Optional<SignInCandidate> person = found.flatMap(unlock -> SystemTask.call(
+                () -> users.findSignInCandidate(unlock.getUserId())));
         if (state != UnlockState.OPEN || person.isEmpty()) {
             UnlockState refused = state == UnlockState.OPEN ? UnlockState.UNKNOWN : state;
             auditLog.recordSignInAttempt(AuditEntry.denied(SIGN_IN_UNLOCK_REFUSED, null,

@@ -12,6 +12,7 @@ import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.OrganizationService;
 import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.CurrentUser;
+import dev.kontor.user.SystemTask;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -119,7 +120,8 @@ public class SupportLookup {
     /** Support right now: a deactivated support membership stops the lookup at once, whatever the session says. */
     private void requireSupport(AuditSummary.Term attempted) {
         AuthenticatedUser me = CurrentUser.require();
-        if (!organizations.activeRolesOf(me.userId()).contains(MembershipRole.SUPPORT)) {
+        // the caller's own roles, looked up by the application for them
+        if (!SystemTask.call(() -> organizations.activeRolesOf(me.userId())).contains(MembershipRole.SUPPORT)) {
             auditLog.recordIndependently(AuditEntry.denied(ACCESS_DENIED, null,
                     AuditSummary.of("refused-not-support", attempted)));
             throw new AccessRefused();

@@ -4,12 +4,14 @@ import dev.kontor.audit.ActingOnBehalf;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
+import dev.kontor.base.AccessRefused;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.organization.OrganizationAccess;
 import dev.kontor.organization.OrganizationKind;
 import dev.kontor.organization.OrganizationPath;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.user.AuthenticatedUser;
+import dev.kontor.user.CurrentUser;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
@@ -70,11 +72,22 @@ public class ContentCopies {
         return copy.progress();
     }
 
+    /**
+     * How far a copy has got, for whoever may view its target tenant. An id that names no copy is refused and audited
+     * exactly like a copy of someone else's, so that the answer never tells which ids exist.
+     */
     @Transactional(readOnly = true)
     public CopyProgress progress(long copyId) {
-        ContentCopy copy = copies.findById(copyId).orElseThrow(() -> new RuleViolation("tenant.copy.unknown"));
-        access.require(copy.getTargetId(), OrganizationRight.VIEW, AuditSummary.action("read-copy-progress"));
-        return copy.progress();
+        AuditSummary.Term attempted = AuditSummary.action("read-copy-progress");
+        Optional<ContentCopy> copy = copies.findById(copyId);
+        if (copy.isEmpty()) {
+            CurrentUser.require();
+            auditLog.recordIndependently(AuditEntry.denied("ACCESS_DENIED", null, AuditSummary.of(
+                    "refused-lacks-right", attempted, AuditSummary.term("right." + OrganizationRight.VIEW))));
+            throw new AccessRefused();
+        }
+        access.require(copy.get().getTargetId(), OrganizationRight.VIEW, attempted);
+        return copy.get().progress();
     }
 
     static String pathBelow(OrganizationPath path) {

@@ -20,6 +20,7 @@ import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.EmailAddress;
 import dev.kontor.user.UserAccount;
 import dev.kontor.user.UserAccountService;
+import dev.kontor.user.SystemTask;
 import dev.kontor.user.UserSummary;
 import java.util.List;
 import java.util.Locale;
@@ -96,7 +97,9 @@ public class TenantAdministrators {
         if (administrator.state() != MembershipState.INVITED) {
             throw new RuleViolation("tenant.admin.not-invited");
         }
-        sendLink(tenantId, administrator, users.findById(administrator.userId()).orElseThrow(), me, mailLanguage);
+        // a member of the tenant checked above: the system may look the person up for the mail
+        UserSummary person = SystemTask.call(() -> users.findById(administrator.userId()).orElseThrow());
+        sendLink(tenantId, administrator, person, me, mailLanguage);
     }
 
     public void deactivate(long tenantId, long membershipId) {

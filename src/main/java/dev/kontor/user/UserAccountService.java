@@ -31,7 +31,11 @@ public class UserAccountService implements LanguagePreference {
         this.passwordEncoder = passwordEncoder;
     }
 
-    /** Used by sign-in only, before anyone is authenticated. */
+    /**
+     * Used by sign-in only, before anyone is authenticated; for the system only, as the answer holds the password
+     * hash: the sign-in asks as the application itself.
+     */
+    @PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
     @Transactional(readOnly = true)
     public Optional<SignInCandidate> findSignInCandidate(String email) {
         if (!EmailAddress.isValid(email)) {
@@ -40,7 +44,11 @@ public class UserAccountService implements LanguagePreference {
         return users.findByEmail(EmailAddress.normalize(email)).map(UserAccountService::candidate);
     }
 
-    /** Used by sign-in only (the unlock link names its person by id), before anyone is authenticated. */
+    /**
+     * Used by sign-in only (the unlock link names its person by id), before anyone is authenticated; for the system
+     * only, as the answer holds the password hash: the unlock link looks its person up after checking its token.
+     */
+    @PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
     @Transactional(readOnly = true)
     public Optional<SignInCandidate> findSignInCandidate(long userId) {
         return users.findById(userId).map(UserAccountService::candidate);
@@ -80,8 +88,11 @@ public class UserAccountService implements LanguagePreference {
         });
     }
 
-    /** A person by id; for signed-in callers (and the system) whose feature has checked the person's role. */
-    @PreAuthorize("isAuthenticated()")
+    /**
+     * A person by id, with their address. For the system only: a feature runs it (see {@link SystemTask}) after it has
+     * checked that the caller may see this person, e.g. as a member of an organization the caller manages.
+     */
+    @PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
     @Transactional(readOnly = true)
     public Optional<UserSummary> findById(long userId) {
         return users.findById(userId).map(UserAccountService::summary);

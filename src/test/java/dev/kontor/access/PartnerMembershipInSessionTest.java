@@ -70,11 +70,14 @@ class PartnerMembershipInSessionTest {
     private TestAccount customer;
     private CustomerNumber number;
     private String employee;
+    private UI tab;
 
     @BeforeEach
     void aPartnerWithAnAssignedEmployeeAndACustomer() {
         // the access session belongs to one browser tab, i.e. one Vaadin UI
-        UI.setCurrent(new UI());
+        // Vaadin holds the current UI weakly: the test keeps it, as a browser session would
+        tab = new UI();
+        UI.setCurrent(tab);
         partner = fixtures.partner("Session Partner");
         customer = fixtures.account("Alice", "Bob");
         number = new CustomerNumber(customer.customerNumber());

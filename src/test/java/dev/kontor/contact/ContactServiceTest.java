@@ -109,6 +109,43 @@ class ContactServiceTest {
     }
 
     @Test
+    void a_contact_id_outside_an_organization_one_may_manage_is_refused_alike_whether_it_exists_or_not() {
+        TestAccount mine = fixtures.account("Alice");
+        TestAccount theirs = fixtures.account("Bob");
+        ContactRow bobs = fixtures.as(theirs.email("Bob"), () -> contacts.add(theirs.id(), person(
+                "bobs-" + UUID.randomUUID() + "@example.test")));
+        String alice = mine.email("Alice");
+
+        for (long contactId : new long[] {bobs.id(), Long.MAX_VALUE}) {
+            assertThatThrownBy(() -> fixtures.as(alice, () -> contacts.change(theirs.id(), contactId,
+                    person("x@example.test"), 0, Locale.ENGLISH))).isInstanceOf(AccessRefused.class);
+            assertThatThrownBy(() -> fixtures.as(alice, () -> contacts.delete(theirs.id(), contactId, 0)))
+                    .isInstanceOf(AccessRefused.class);
+        }
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where kind = 'ACCESS_DENIED' "
+                + "and organization_id = ? and outcome = 'DENIED'", Integer.class, theirs.id())).isEqualTo(4);
+        // named with one's own organization, someone else's contact is as gone as one that never was
+        assertThatThrownBy(() -> fixtures.as(alice, () -> contacts.delete(mine.id(), bobs.id(), bobs.version())))
+                .isInstanceOfSatisfying(RuleViolation.class,
+                        refusal -> assertThat(refusal.messageKey()).isEqualTo("contact.gone"));
+        assertThat(jdbc.queryForObject("select count(*) from contact where id = ?", Integer.class, bobs.id()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void a_contact_a_colleague_has_just_deleted_is_gone_for_the_dialog_still_open() {
+        TestAccount account = fixtures.account("Alice", "Bob");
+        ContactRow contact = fixtures.as(account.email("Alice"), () -> contacts.add(account.id(), person(
+                "gone-" + UUID.randomUUID() + "@example.test")));
+        fixtures.as(account.email("Alice"), () -> contacts.delete(account.id(), contact.id(), contact.version()));
+
+        assertThatThrownBy(() -> fixtures.as(account.email("Bob"), () -> contacts.change(account.id(), contact.id(),
+                person("pia@example.test"), contact.version(), Locale.ENGLISH)))
+                .isInstanceOfSatisfying(RuleViolation.class,
+                        refusal -> assertThat(refusal.messageKey()).isEqualTo("contact.gone"));
+    }
+
+    @Test
     void deleting_a_user_linked_contact_keeps_the_user_and_only_removes_the_types() {
         TestAccount account = fixtures.account("Alice", "Bob");
         long bob = account.userId("Bob");
@@ -118,7 +155,7 @@ class ContactServiceTest {
         assertThat(fixtures.as(account.email("Alice"), () -> contacts.typesOfUsers(account.id(), List.of(bob))))
                 .containsEntry(bob, Set.of(ContactType.BILLING));
 
-        fixtures.as(account.email("Alice"), () -> contacts.delete(linked.id(), linked.version()));
+        fixtures.as(account.email("Alice"), () -> contacts.delete(account.id(), linked.id(), linked.version()));
 
         assertThat(fixtures.as(account.email("Alice"), () -> contacts.typesOfUsers(account.id(), List.of(bob))))
                 .isEmpty();
@@ -134,7 +171,7 @@ class ContactServiceTest {
                         Set.of(ContactType.BILLING))));
         String newAddress = "bob-new-" + UUID.randomUUID() + "@example.test";
 
-        ContactRow changed = fixtures.as(account.email("Alice"), () -> contacts.change(linked.id(),
+        ContactRow changed = fixtures.as(account.email("Alice"), () -> contacts.change(account.id(), linked.id(),
                 new NewContact(null, "Bob", "Builder", newAddress, null, null, Set.of(ContactType.BILLING)),
                 linked.version(), Locale.ENGLISH));
 
@@ -161,7 +198,7 @@ class ContactServiceTest {
                 new NewContact(account.userId("Bob"), "Bob", "Builder", null, null, null,
                         Set.of(ContactType.BILLING))));
         String newAddress = "bob-late-" + UUID.randomUUID() + "@example.test";
-        fixtures.as(account.email("Alice"), () -> contacts.change(linked.id(), new NewContact(null, "Bob",
+        fixtures.as(account.email("Alice"), () -> contacts.change(account.id(), linked.id(), new NewContact(null, "Bob",
                 "Builder", newAddress, null, null, Set.of(ContactType.BILLING)), linked.version(), Locale.ENGLISH));
         String token = confirmationTokenFor(newAddress);
 
@@ -183,13 +220,13 @@ class ContactServiceTest {
                 new NewContact(account.userId("Bob"), "Bob", "Builder", null, null, null,
                         Set.of(ContactType.BILLING))));
         String typo = "bob-typo-" + UUID.randomUUID() + "@example.test";
-        ContactRow pending = fixtures.as(account.email("Alice"), () -> contacts.change(linked.id(), new NewContact(
-                null, "Bob", "Builder", typo, null, null, Set.of(ContactType.BILLING)), linked.version(),
+        ContactRow pending = fixtures.as(account.email("Alice"), () -> contacts.change(account.id(), linked.id(),
+                new NewContact(null, "Bob", "Builder", typo, null, null, Set.of(ContactType.BILLING)), linked.version(),
                 Locale.ENGLISH));
         String token = confirmationTokenFor(typo);
 
-        ContactRow back = fixtures.as(account.email("Alice"), () -> contacts.change(linked.id(), new NewContact(
-                null, "Bob", "Builder", account.email("Bob"), null, null, Set.of(ContactType.BILLING)),
+        ContactRow back = fixtures.as(account.email("Alice"), () -> contacts.change(account.id(), linked.id(),
+                new NewContact(null, "Bob", "Builder", account.email("Bob"), null, null, Set.of(ContactType.BILLING)),
                 pending.version(), Locale.ENGLISH));
 
         assertThat(back.pendingEmail()).isNull();
@@ -203,7 +240,7 @@ class ContactServiceTest {
                 new NewContact(account.userId("Bob"), "Bob", "Builder", null, null, null,
                         Set.of(ContactType.BILLING))));
         String wanted = "wanted-" + UUID.randomUUID() + "@example.test";
-        fixtures.as(account.email("Alice"), () -> contacts.change(linked.id(), new NewContact(null, "Bob",
+        fixtures.as(account.email("Alice"), () -> contacts.change(account.id(), linked.id(), new NewContact(null, "Bob",
                 "Builder", wanted, null, null, Set.of(ContactType.BILLING)), linked.version(), Locale.ENGLISH));
         String token = confirmationTokenFor(wanted);
         fixtures.as(account.email("Alice"), () -> contacts.add(account.id(), person(wanted)));
@@ -221,13 +258,13 @@ class ContactServiceTest {
         ContactRow person = fixtures.as(account.email("Alice"), () -> contacts.add(account.id(),
                 person("old-" + UUID.randomUUID() + "@example.test")));
 
-        ContactRow changed = fixtures.as(account.email("Alice"), () -> contacts.change(person.id(),
+        ContactRow changed = fixtures.as(account.email("Alice"), () -> contacts.change(account.id(), person.id(),
                 new NewContact(null, "Pia", "Person", "pia@example.test", "+44 20 7946 0958", null,
                         EnumSet.of(ContactType.BUSINESS, ContactType.TECHNICAL)), person.version(), Locale.ENGLISH));
 
         assertThat(changed.email()).isEqualTo("pia@example.test");
         assertThat(changed.phone()).isEqualTo("+442079460958");
-        assertThatThrownBy(() -> fixtures.as(account.email("Alice"), () -> contacts.change(person.id(),
+        assertThatThrownBy(() -> fixtures.as(account.email("Alice"), () -> contacts.change(account.id(), person.id(),
                 person("x@example.test"), person.version(), Locale.ENGLISH))).isInstanceOf(StaleData.class);
     }
 

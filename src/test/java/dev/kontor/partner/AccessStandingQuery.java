@@ -70,7 +70,7 @@ abstract class AccessStandingQuery {
     @Test
     void leads_and_the_assigned_employee_hold_the_relationships_rights() {
         for (long person : new long[] {partner.legal(), partner.admin(), partner.employee()}) {
-            AccessStanding standing = grants.standing(customer.relationshipId(), person);
+            AccessStanding standing = grants.standingOf(customer.relationshipId(), person);
             assertThat(standing.outcome()).isEqualTo(Outcome.GRANTED);
             assertThat(standing.rights()).isEqualTo(VIEW_AND_USERS);
         }
@@ -81,9 +81,9 @@ abstract class AccessStandingQuery {
         fixtures.as(partner.legalEmail(), () -> partners.unassign(partner.partnerId(), customer.customerId(),
                 partner.employee()));
 
-        assertThat(grants.standing(customer.relationshipId(), partner.employee()).outcome())
+        assertThat(grants.standingOf(customer.relationshipId(), partner.employee()).outcome())
                 .isEqualTo(Outcome.NOT_ASSIGNED);
-        assertThat(grants.standing(customer.relationshipId(), partner.admin()).outcome())
+        assertThat(grants.standingOf(customer.relationshipId(), partner.admin()).outcome())
                 .as("leads need no assignment").isEqualTo(Outcome.GRANTED);
     }
 
@@ -98,7 +98,7 @@ abstract class AccessStandingQuery {
         long stranger = fixtures.userIdOf(fixtures.person("Stranger"));
 
         for (long person : new long[] {partner.employee(), partner.admin(), stranger}) {
-            AccessStanding standing = grants.standing(customer.relationshipId(), person);
+            AccessStanding standing = grants.standingOf(customer.relationshipId(), person);
             assertThat(standing.outcome()).isEqualTo(Outcome.NOT_A_MEMBER);
             assertThat(standing.rights()).isEmpty();
         }
@@ -109,9 +109,9 @@ abstract class AccessStandingQuery {
         fixtures.as(partner.legalEmail(), () -> partners.terminate(partner.partnerId(), customer.relationshipId(),
                 Locale.ENGLISH));
 
-        assertThat(grants.standing(customer.relationshipId(), partner.legal()).outcome())
+        assertThat(grants.standingOf(customer.relationshipId(), partner.legal()).outcome())
                 .isEqualTo(Outcome.PARTNERSHIP_ENDED);
-        assertThat(grants.standing(Long.MAX_VALUE, partner.legal()).outcome()).isEqualTo(Outcome.PARTNERSHIP_ENDED);
+        assertThat(grants.standingOf(Long.MAX_VALUE, partner.legal()).outcome()).isEqualTo(Outcome.PARTNERSHIP_ENDED);
     }
 
     private Member membership(String email, MembershipRole role) {

@@ -66,25 +66,6 @@ class IsolationMatrixTest extends SpringBrowserlessTest {
      */
     static final Map<String, String> KNOWN_HOLES = new LinkedHashMap<>();
 
-    static {
-        KNOWN_HOLES.put("PartnerGrants.describe(long)", "unguarded public helper: names the partner, customer and "
-                + "rights of any relationship id to anyone, even without sign-in (an unknown id fails with NoSuchElementException); "
-                + "only AccessSessions calls it, with the relationship of the caller's own session");
-        KNOWN_HOLES.put("PartnerGrants.activeRights(long)", "unguarded public helper: tells anyone, even without "
-                + "sign-in, the rights of any relationship id; only AccessSessions and AccessRights call it, with the caller's own");
-        KNOWN_HOLES.put("UserAccountService.findById(long)", "guarded by isAuthenticated() only: any signed-in person "
-                + "gets the name and e-mail of any user id; only services call it, after their own check");
-        for (IdVariant unknown : List.of(IdVariant.UNKNOWN, IdVariant.NEGATIVE, IdVariant.HUGE)) {
-            KNOWN_HOLES.put("ContactService.change(long,NewContact,long,Locale) with " + unknown, "an id that names "
-                    + "no contact is answered 'contact.gone' (a foreign one 'access refused'): an existence oracle, "
-                    + "and not audited");
-            KNOWN_HOLES.put("ContactService.delete(long,long) with " + unknown, "an id that names no contact is "
-                    + "answered 'contact.gone' (a foreign one 'access refused'): an existence oracle, and not audited");
-            KNOWN_HOLES.put("ContentCopies.progress(long) with " + unknown, "an id that names no copy is answered "
-                    + "'tenant.copy.unknown' (a foreign one 'access refused'): an existence oracle, and not audited");
-        }
-    }
-
     @Autowired
     ApplicationContext context;
 

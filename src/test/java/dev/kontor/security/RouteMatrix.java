@@ -59,6 +59,8 @@ final class RouteMatrix {
                         "the partnership lets its administrator open the way into an access session"),
                         t -> "access/" + number(t)),
                 new Route("invitation/:token", true, Map.of(), t -> "invitation/" + token(t)),
+                new Route("invitation/:token/sign-in", true, Map.of(), t -> "invitation/" + token(t) + "/sign-in"),
+                new Route("sign-in/unlock/:token", true, Map.of(), t -> "sign-in/unlock/" + token(t)),
                 new Route("partner-request/:token", true, Map.of(), t -> "partner-request/" + token(t)),
                 new Route("partner-request/:token/sign-in", true, Map.of(),
                         t -> "partner-request/" + token(t) + "/sign-in"),

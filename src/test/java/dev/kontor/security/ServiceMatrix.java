@@ -75,6 +75,7 @@ import java.util.Set;
 import org.springframework.context.ApplicationContext;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The service half of the isolation matrix: one line per public method of every public service bean, either an
@@ -159,15 +160,12 @@ final class ServiceMatrix {
         exempt("OrganizationDirectory.providersOfMine()", "takes no id: the providers above the caller's own organizations");
         exempt("OrganizationService.myOrganizations(Pageable)", "takes no id: acts on the caller's own memberships");
         exempt("OrganizationService.myOrganizationsOfKind(OrganizationKind)", "takes no id: acts on the caller's own memberships");
-        exempt("OrganizationService.activeRolesOf(long)", "the sign-in's role lookup for the person who has just proved their password");
         exempt("PartnerService.myPartners()", "takes no id: acts on the caller's own partner memberships");
+        exempt("PartnerGrants.describe(AccessStanding)", "takes no id: a standing that standing() granted the signed-in person (nobody else can make one)");
         exempt("PasswordPolicy.problemWith(String,Collection)", "takes no id: judges a password");
         exempt("PasswordPolicy.check(String,String,Collection)", "takes no id: judges a password");
         exempt("TenantTree.roots()", "takes no id: the roots of the caller's own tree");
         exempt("TenantTree.defaultMaster()", "takes no id: the caller's own default master");
-        exempt("UserAccountService.findSignInCandidate(String)", "the sign-in's own lookup by the typed address; its answer is never shown");
-        exempt("UserAccountService.recordFailedSignIn(String)", "sign-in bookkeeping by the typed address; covered by SignInTest");
-        exempt("UserAccountService.recordSuccessfulSignIn(long)", "sign-in bookkeeping for the person who has just proved their password");
         exempt("UserAccountService.findOrRegisterInvitee(EmailAddress,String)", "takes no organization id: the inviting services check access first");
         exempt("UserAccountService.rememberedLanguage()", "takes no id: the caller's own language");
         exempt("UserAccountService.rememberLanguage(Locale)", "takes no id: the caller's own language");
@@ -207,6 +205,8 @@ final class ServiceMatrix {
         TenantService tenants = context.getBean(TenantService.class);
         TenantTree tree = context.getBean(TenantTree.class);
         UserAccountService users = context.getBean(UserAccountService.class);
+        SignInUnlocks unlocks = context.getBean(SignInUnlocks.class);
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 
         Pageable page = PageRequest.of(0, 50);
         Locale en = Locale.ENGLISH;
@@ -329,10 +329,10 @@ final class ServiceMatrix {
         read("ContactService.typesOfUsers(long,Collection)", ACCOUNT,
                 t -> contacts.typesOfUsers(t.account(), List.of(t.user())));
         write("ContactService.add(long,NewContact)", ACCOUNT, t -> contacts.add(t.account(), planted));
-        write("ContactService.change(long,NewContact,long,Locale)", ACCOUNT,
-                t -> contacts.change(t.contact(), planted, t.contactVersion(), en));
-        write("ContactService.delete(long,long)", ACCOUNT, t -> {
-            contacts.delete(t.contact(), t.contactVersion());
+        write("ContactService.change(long,long,NewContact,long,Locale)", ACCOUNT,
+                t -> contacts.change(t.account(), t.contact(), planted, t.contactVersion(), en));
+        write("ContactService.delete(long,long,long)", ACCOUNT, t -> {
+            contacts.delete(t.account(), t.contact(), t.contactVersion());
             return null;
         });
         read("ContactService.preview(String)", TOKEN, t -> Optional.of(contacts.preview(t.token()))
@@ -349,6 +349,10 @@ final class ServiceMatrix {
                 .ownScope("a forged token previews as an unknown link: the closed-link page");
         write("InvitationService.accept(String,String)", TOKEN, t -> {
             invitations.accept(t.token(), "a long enough password for the matrix " + tag);
+            return null;
+        });
+        write("InvitationService.decline(String)", TOKEN, t -> {
+            invitations.decline(t.token());
             return null;
         });
 
@@ -372,6 +376,12 @@ final class ServiceMatrix {
         });
         system("MembershipAdministration.activateInvited(long)", ACCOUNT,
                 t -> memberships.activateInvited(t.invitedMembership()));
+        system("MembershipAdministration.declineInvited(long)", ACCOUNT, t -> {
+            memberships.declineInvited(t.invitedMembership());
+            return null;
+        });
+        system("MembershipAdministration.invitedName(long)", ACCOUNT,
+                t -> memberships.invitedName(t.invitedMembership()));
         read("MembershipAdministration.invitedMember(long,long)", ACCOUNT,
                 t -> memberships.invitedMember(t.account(), t.invitedMembership()));
         read("OrganizationAccess.rightsIn(long)", ACCOUNT, t -> access.rightsIn(t.account()))
@@ -404,11 +414,14 @@ final class ServiceMatrix {
                 t -> onboarding.grant(t.employeeUser(), t.account(), MembershipRole.MANAGER));
         system("OrganizationOnboarding.invite(long,long,MembershipRole)", ACCOUNT,
                 t -> onboarding.invite(t.employeeUser(), t.account(), MembershipRole.MANAGER));
+        system("OrganizationOnboarding.invite(long,long,MembershipRole,String)", ACCOUNT,
+                t -> onboarding.invite(t.employeeUser(), t.account(), MembershipRole.MANAGER, "Intruder"));
         system("OrganizationOnboarding.findCustomer(CustomerNumber)", ACCOUNT,
                 t -> onboarding.findCustomer(t.number()));
         system("OrganizationService.describeAll(Collection)", ACCOUNT,
                 t -> organizations.describeAll(List.of(t.account())));
         system("OrganizationService.describe(long)", ACCOUNT, t -> organizations.describe(t.account()));
+        system("OrganizationService.activeRolesOf(long)", ACCOUNT, t -> organizations.activeRolesOf(t.user()));
         read("OrganizationService.customerAccount(CustomerNumber)", ACCOUNT,
                 t -> organizations.customerAccount(t.number()));
         read("OrganizationService.summary(long)", ACCOUNT, t -> organizations.summary(t.account()));
@@ -468,8 +481,10 @@ final class ServiceMatrix {
         read("PartnerGrants.grantForAccess(long,CustomerNumber)", ACCOUNT,
                 t -> grants.grantForAccess(t.partner(), t.number()))
                 .entitled(Attacker.PARTNER_OUTSIDE_ACCESS_SESSION, "the partnership lets its administrator enter: this is the way in");
-        read("PartnerGrants.describe(long)", ACCOUNT, t -> grants.describe(t.relationship()));
-        read("PartnerGrants.activeRights(long)", ACCOUNT, t -> grants.activeRights(t.relationship()));
+        read("PartnerGrants.standing(long,long)", ACCOUNT, t -> grants.standing(t.relationship(), t.employeeUser()));
+        read("PartnerGrants.callerBelongsToAPartnerOf(long)", ACCOUNT,
+                t -> grants.callerBelongsToAPartnerOf(t.account()))
+                .ownScope("about the caller's own memberships: whether he himself works for a partner of the account");
         system("PartnerProvisioning.importActiveRelationship(long,long,Set,String,long)", ACCOUNT,
                 t -> partnerProvisioning.importActiveRelationship(t.partner(), t.account(), all, intruder,
                         t.user()));
@@ -594,7 +609,18 @@ final class ServiceMatrix {
         // people
         system("UserAccountService.registerWithPasswordHash(EmailAddress,String,String)", ACCOUNT,
                 t -> users.registerWithPasswordHash(new EmailAddress(intruder), "Intruder", null));
-        read("UserAccountService.findById(long)", ACCOUNT, t -> users.findById(t.user()));
+        system("UserAccountService.findById(long)", ACCOUNT, t -> users.findById(t.user()));
+        system("UserAccountService.findSignInCandidate(long)", ACCOUNT, t -> users.findSignInCandidate(t.user()));
+        system("UserAccountService.findSignInCandidate(String)", ACCOUNT,
+                t -> users.findSignInCandidate(t.variant() == IdVariant.FOREIGN ? jdbc.queryForObject(
+                        "select email from app_user where id = ?", String.class, t.user()) : t.searchText()));
+
+        // sign-in
+        read("SignInUnlocks.preview(String)", TOKEN, t -> Optional.of(unlocks.preview(t.token()))
+                .filter(state -> state != UnlockState.UNKNOWN))
+                .ownScope("a forged token previews as an unknown link: the closed-link page");
+        write("SignInUnlocks.unlock(String,String)", TOKEN, t -> Optional.of(unlocks.unlock(t.token(), "192.0.2.66"))
+                .filter(SignInUnlocks.Unlocked::succeeded));
         system("UserAccountService.setFirstPassword(long,String,Collection)", ACCOUNT, t -> {
             users.setFirstPassword(t.user(), "a long enough password for the matrix " + tag, List.of());
             return null;

@@ -237,10 +237,17 @@ abstract class ContentCopyScenarios {
     }
 
     @Test
-    void an_unknown_run_is_refused() {
-        assertThatThrownBy(() -> asManager(() -> copies.progress(Long.MAX_VALUE)))
-                .isInstanceOfSatisfying(RuleViolation.class,
-                        refusal -> assertThat(refusal.messageKey()).isEqualTo("tenant.copy.unknown"));
+    void an_unknown_run_is_refused_and_audited_as_someone_elses_is() {
+        long deniedBefore = deniedReadsOfCopies();
+
+        assertThatThrownBy(() -> asManager(() -> copies.progress(Long.MAX_VALUE))).isInstanceOf(AccessRefused.class);
+
+        assertThat(deniedReadsOfCopies()).isEqualTo(deniedBefore + 1);
+    }
+
+    private long deniedReadsOfCopies() {
+        return jdbc.queryForObject("select count(*) from audit_event where outcome = 'DENIED' and actor_email = ?",
+                Long.class, customer.managerEmail());
     }
 
     // --- helpers

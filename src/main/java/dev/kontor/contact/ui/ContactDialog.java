@@ -135,7 +135,7 @@ class ContactDialog extends Dialog {
             ContactRow saved;
             try {
                 saved = existing == null ? contacts.add(organizationId, request)
-                        : contacts.change(existing.id(), request, existing.version(), getLocale());
+                        : contacts.change(organizationId, existing.id(), request, existing.version(), getLocale());
             } catch (InvalidInput refusal) {
                 if (!FormRules.showNextToField(this, refusal, Map.<String, HasValidation>of("firstName", firstName,
                         "lastName", lastName, "email", email, "phone", phone, "jobTitle", jobTitle, "types", types,

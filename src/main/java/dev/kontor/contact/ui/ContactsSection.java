@@ -139,7 +139,7 @@ public class ContactsSection extends Div {
         dialog.setConfirmText(getTranslation("contact.delete"));
         dialog.setConfirmButtonTheme("error primary");
         dialog.addConfirmListener(event -> {
-            contacts.delete(row.id(), row.version());
+            contacts.delete(organizationId, row.id(), row.version());
             changed();
         });
         dialog.open();

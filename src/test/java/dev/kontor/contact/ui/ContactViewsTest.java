@@ -98,8 +98,8 @@ class ContactViewsTest extends SpringBrowserlessTest {
         ContactRow bob = contacts.page(account.id(), org.springframework.data.domain.PageRequest.of(0, 5)).stream()
                 .filter(ContactRow::linked).findFirst().orElseThrow();
         String newAddress = "bob-" + UUID.randomUUID() + "@example.test";
-        contacts.change(bob.id(), new NewContact(null, bob.firstName(), bob.lastName(), newAddress, null, null,
-                Set.of(ContactType.BILLING)), bob.version(), Locale.ENGLISH);
+        contacts.change(account.id(), bob.id(), new NewContact(null, bob.firstName(), bob.lastName(), newAddress, null,
+                null, Set.of(ContactType.BILLING)), bob.version(), Locale.ENGLISH);
         navigate("accounts/" + account.customerNumber(), DashboardView.class);
 
         Grid<ContactRow> grid = contactsGrid();
@@ -114,7 +114,7 @@ class ContactViewsTest extends SpringBrowserlessTest {
         fixtures.as(account.email("Alice"), () -> {
             ContactRow bob = contacts.add(account.id(), new NewContact(account.userId("Bob"), "Bob", "Builder", null,
                     null, null, Set.of(ContactType.BILLING)));
-            contacts.change(bob.id(), new NewContact(null, "Bob", "Builder", newAddress, null, null,
+            contacts.change(account.id(), bob.id(), new NewContact(null, "Bob", "Builder", newAddress, null, null,
                     Set.of(ContactType.BILLING)), bob.version(), Locale.ENGLISH);
         });
         Matcher link = Pattern.compile("/contact-email/([A-Za-z0-9_-]+)").matcher(outbox.to(newAddress).getLast()

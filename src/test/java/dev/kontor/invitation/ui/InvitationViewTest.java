@@ -1,6 +1,7 @@
 package dev.kontor.invitation.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
@@ -8,6 +9,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.PasswordField;
 import dev.kontor.account.ManagerService;
+import dev.kontor.base.RuleViolation;
 import dev.kontor.invitation.InvitationService;
 import dev.kontor.invitation.InvitationState;
 import dev.kontor.testing.Fixtures;
@@ -193,6 +195,27 @@ class InvitationViewTest extends SpringBrowserlessTest {
                 .contains(account.email("Alice"), "for someone else");
         assertThat(find(Button.class).withId("accept-invitation").exists()).isFalse();
         assertThat(find(PasswordField.class).exists()).isFalse();
+    }
+
+    @Test
+    void someone_else_who_follows_sign_in_to_accept_with_the_link_can_neither_accept_nor_decline() {
+        TestAccount account = fixtures.account("Alice");
+        String token = invitationToken();
+
+        fixtures.signIn(account.email("Alice"));
+        navigate(InvitationSignIn.pathFor(token), InvitationView.class);
+
+        assertThat(find(Paragraph.class).withId("invitation-other").single().getText()).contains("for someone else");
+        assertThat(find(Button.class).withId("accept-invitation").exists()).isFalse();
+        assertThat(find(Button.class).withId("decline-invitation").exists()).isFalse();
+        assertThatThrownBy(() -> invitations.accept(token, "a long enough password of someone else"))
+                .isInstanceOfSatisfying(RuleViolation.class,
+                        refusal -> assertThat(refusal.messageKey()).isEqualTo("invitation.other-person"));
+        assertThatThrownBy(() -> invitations.decline(token)).isInstanceOfSatisfying(RuleViolation.class,
+                refusal -> assertThat(refusal.messageKey()).isEqualTo("invitation.other-person"));
+        assertThat(invitations.preview(token).state()).isEqualTo(InvitationState.OPEN);
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where kind = 'INVITATION_REFUSED' "
+                + "and actor_email = ?", Integer.class, account.email("Alice"))).isEqualTo(2);
     }
 
     private String invitationToken() {
