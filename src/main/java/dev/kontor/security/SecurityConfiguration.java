@@ -1,6 +1,7 @@
 package dev.kontor.security;
 
 import com.vaadin.flow.spring.security.RequestUtil;
+import com.vaadin.flow.spring.security.VaadinDefaultRequestCache;
 import com.vaadin.flow.spring.security.VaadinSavedRequestAwareAuthenticationSuccessHandler;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import dev.kontor.security.ui.LoginView;
@@ -49,7 +50,8 @@ class SecurityConfiguration {
             "screen-wake-lock=()", "serial=()", "usb=()", "xr-spatial-tracking=()");
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil vaadinRequests) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil vaadinRequests,
+                                           VaadinDefaultRequestCache vaadinRequestCache) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll());
         // a new session id at sign-in, so that a session id planted before sign-in is worthless after it
@@ -79,8 +81,11 @@ class SecurityConfiguration {
         LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/login");
         signIn.setFavorRelativeUris(true);
         http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signIn));
-        // Vaadin's configurer takes this one instead of making its own
-        http.setSharedObject(VaadinSavedRequestAwareAuthenticationSuccessHandler.class, new SignedInRedirect());
+        // Vaadin's configurer takes this one instead of making its own, and then leaves it to us to read the address
+        // Vaadin saved when it sent a signed-out visitor to sign in ("Sign in to accept", "Sign in to answer")
+        SignedInRedirect signedIn = new SignedInRedirect();
+        signedIn.setRequestCache(vaadinRequestCache);
+        http.setSharedObject(VaadinSavedRequestAwareAuthenticationSuccessHandler.class, signedIn);
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
                 .loginView(LoginView.class)
                 .enableCsrfConfiguration(false)
