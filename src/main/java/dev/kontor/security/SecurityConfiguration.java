@@ -81,8 +81,7 @@ class SecurityConfiguration {
         LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/login");
         signIn.setFavorRelativeUris(true);
         http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signIn));
-        // Vaadin's configurer takes this one instead of making its own, and then leaves it to us to read the address
-        // Vaadin saved when it sent a signed-out visitor to sign in ("Sign in to accept", "Sign in to answer")
+        // Vaadin's configurer takes this one instead of making its own, and then wires no request cache into it
         SignedInRedirect signedIn = new SignedInRedirect();
         signedIn.setRequestCache(vaadinRequestCache);
         http.setSharedObject(VaadinSavedRequestAwareAuthenticationSuccessHandler.class, signedIn);

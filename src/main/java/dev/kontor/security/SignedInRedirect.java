@@ -9,9 +9,10 @@ import java.io.IOException;
 import org.springframework.security.core.Authentication;
 
 /**
- * After sign-in, back to the page asked for before it (or the start page), by path. Vaadin's handler also echoes
- * the saved address, built from the client's Host header, in a {@code Saved-url} header for its TypeScript client;
- * Kontor has no such client, so the header is not sent.
+ * After sign-in, back to the page asked for before it (or the start page), by path. Vaadin's handler hands the saved
+ * address (built from the client's Host header) to its own target lookup through a {@code Saved-url} response header,
+ * which would also reach the browser; Kontor has no TypeScript client that reads it, so the header is kept for that
+ * lookup and never sent.
  */
 final class SignedInRedirect extends VaadinSavedRequestAwareAuthenticationSuccessHandler {
 
@@ -25,18 +26,34 @@ final class SignedInRedirect extends VaadinSavedRequestAwareAuthenticationSucces
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                                         Authentication authentication) throws ServletException, IOException {
         super.onAuthenticationSuccess(request, new HttpServletResponseWrapper(response) {
+            private String savedUrl;
+
             @Override
             public void setHeader(String name, String value) {
-                if (!SAVED_URL.equalsIgnoreCase(name)) {
+                if (SAVED_URL.equalsIgnoreCase(name)) {
+                    savedUrl = value;
+                } else {
                     super.setHeader(name, value);
                 }
             }
 
             @Override
             public void addHeader(String name, String value) {
-                if (!SAVED_URL.equalsIgnoreCase(name)) {
+                if (SAVED_URL.equalsIgnoreCase(name)) {
+                    savedUrl = value;
+                } else {
                     super.addHeader(name, value);
                 }
+            }
+
+            @Override
+            public String getHeader(String name) {
+                return SAVED_URL.equalsIgnoreCase(name) ? savedUrl : super.getHeader(name);
+            }
+
+            @Override
+            public boolean containsHeader(String name) {
+                return SAVED_URL.equalsIgnoreCase(name) ? savedUrl != null : super.containsHeader(name);
             }
         }, authentication);
     }
