@@ -20,6 +20,7 @@ import dev.kontor.base.RuleViolation;
 import dev.kontor.base.ui.LanguageSwitch;
 import dev.kontor.invitation.ClosedInvitation;
 import dev.kontor.invitation.InvitationPreview;
+import dev.kontor.invitation.InvitationPurpose;
 import dev.kontor.invitation.InvitationService;
 import dev.kontor.invitation.InvitationState;
 import dev.kontor.user.PasswordPolicy;
@@ -186,7 +187,9 @@ public class InvitationView extends Main implements BeforeEnterObserver, HasDyna
 
     private void showAccepted(InvitationPreview preview) {
         content.removeAll();
-        Paragraph done = new Paragraph(getTranslation("invitation.accepted", preview.organizationLabel()));
+        String acceptedKey = preview.purpose() == InvitationPurpose.TENANT_ADMINISTRATOR
+                ? "invitation.accepted-administrator" : "invitation.accepted";
+        Paragraph done = new Paragraph(getTranslation(acceptedKey, preview.organizationLabel()));
         done.setId("invitation-accepted");
         Anchor signIn = new Anchor("login", getTranslation("invitation.sign-in"));
         signIn.addClassName("primary-link");
