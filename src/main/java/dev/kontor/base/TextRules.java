@@ -90,11 +90,15 @@ public final class TextRules {
             return -1;
         }
         int previous = -1;
+        int marksInARow = 0;
         for (int at = 0; at < text.length(); ) {
             int c = text.codePointAt(at);
             int next = at + Character.charCount(c);
+            marksInARow = isStackingMark(c) ? marksInARow + 1 : 0;
             boolean allowed;
-            if (multiLine && (c == '\n' || c == '\t')) {
+            if (marksInARow > MOST_MARKS_ON_ONE_LETTER) {
+                allowed = false;
+            } else if (multiLine && (c == '\n' || c == '\t')) {
                 allowed = true;
             } else if (multiLine && c == '\r') {
                 allowed = next < text.length() && text.charAt(next) == '\n';
@@ -137,6 +141,17 @@ public final class TextRules {
     }
 
     private static final int ZERO_WIDTH_JOINER = 0x200D;
+    /**
+     * Written languages put a few marks on one letter (Vietnamese two, some Indic and Hebrew spellings a few more);
+     * dozens of stacked accents only serve to paint over the lines around a name.
+     */
+    private static final int MOST_MARKS_ON_ONE_LETTER = 6;
+
+    private static boolean isStackingMark(int c) {
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK;
+    }
+    private static final int BRAILLE_BLANK = 0x2800;
     private static final int EMOJI_PRESENTATION = 0xFE0F;
 
     private static boolean isHidden(int c) {
@@ -145,8 +160,9 @@ public final class TextRules {
             // hyphen, byte order mark), Zl and Zp (U+2028, U+2029), and halves of a surrogate pair standing alone
             case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
                  Character.SURROGATE -> true;
-            // Hangul fillers are letters that draw nothing: the usual way to make a "blank" name look filled in
-            default -> c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0;
+            // Hangul fillers and the blank Braille pattern are letters that draw nothing: the usual ways to make a
+            // "blank" name look filled in
+            default -> c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == BRAILLE_BLANK;
         };
     }
 

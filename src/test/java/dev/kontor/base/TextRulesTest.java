@@ -14,7 +14,7 @@ class TextRulesTest {
     @ValueSource(ints = {0x00, 0x01, 0x07, 0x08, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B, 0x1F, 0x7F, 0x80, 0x85, 0x9B,
         0x9F, 0x00AD, 0x061C, 0x115F, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A, 0x202B,
         0x202C, 0x202D, 0x202E, 0x2060, 0x2061, 0x2066, 0x2067, 0x2068, 0x2069, 0x206A, 0x3164, 0xD800, 0xFEFF,
-        0xFFA0, 0xFFF9, 0xE0001, 0xE0041})
+        0xFFA0, 0xFFF9, 0xE0001, 0xE0041, 0x2800})
     void refuses_control_bidirectional_and_invisible_characters_in_a_single_line(int character) {
         String name = "Anna" + Character.toString(character) + "Schmidt";
 
@@ -35,6 +35,13 @@ class TextRulesTest {
     void accepts_ordinary_text_in_any_script_with_emoji_and_punctuation(String text) {
         assertThat(TextRules.isPlainLine(text)).isTrue();
         assertThat(TextRules.check("name", text, 100)).isEqualTo(text.strip());
+    }
+
+    @Test
+    void a_letter_under_dozens_of_stacked_accents_is_refused_but_the_marks_of_real_spellings_pass() {
+        assertThat(TextRules.isPlainLine("Nguy\u00EA\u0303n Th\u1ECB")).isTrue();
+        assertThat(TextRules.isPlainLine("e" + "\u0301".repeat(6))).isTrue();
+        assertThat(TextRules.isPlainLine("Anna" + "\u0301\u0300\u0308".repeat(17) + "Schmidt")).isFalse();
     }
 
     @ParameterizedTest
