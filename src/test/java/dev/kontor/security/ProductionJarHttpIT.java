@@ -73,11 +73,14 @@ class ProductionJarHttpIT {
     }
 
     @Test
-    void a_token_page_carries_the_protective_headers_and_is_not_cached() throws Exception {
+    void a_forged_token_page_answers_404_with_the_page_and_the_protective_headers_and_is_not_cached()
+            throws Exception {
         HttpResponse<String> invitation = production.get("/invitation/some-token-nobody-issued", Map.of());
 
-        assertThat(invitation.statusCode()).isEqualTo(200);
+        assertThat(invitation.statusCode()).isEqualTo(404);
+        assertThat(invitation.body()).contains("<html").doesNotContain("Exception");
         assertProtectiveHeaders(invitation);
+        assertThat(production.get("/invitation/" + "A".repeat(43), Map.of()).statusCode()).isEqualTo(404);
     }
 
     @Test
