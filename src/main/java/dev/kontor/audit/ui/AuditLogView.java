@@ -17,15 +17,13 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
+import dev.kontor.base.ui.CsvDownload;
 import dev.kontor.audit.AuditFilter;
 import dev.kontor.audit.AuditOutcome;
 import dev.kontor.audit.AuditQueries;
 import dev.kontor.audit.AuditRow;
 import dev.kontor.user.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -97,12 +95,8 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Component exportLink() {
-        Anchor export = new Anchor((DownloadHandler) event -> {
-            event.setFileName("kontor-audit.csv");
-            event.setContentType("text/csv; charset=UTF-8");
-            OutputStreamWriter writer = new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8);
-            audit.exportCsv(filter(), writer);
-        }, getTranslation("audit.export"));
+        Anchor export = new Anchor(CsvDownload.of("kontor-audit.csv", out -> audit.exportCsv(filter(), out)),
+                getTranslation("audit.export"));
         export.setId("audit-export");
         export.addClassName("export-link");
         export.addComponentAsFirst(VaadinIcon.DOWNLOAD.create());

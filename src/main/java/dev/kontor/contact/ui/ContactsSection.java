@@ -13,14 +13,12 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+import dev.kontor.base.ui.CsvDownload;
 import dev.kontor.contact.ContactExport;
 import dev.kontor.contact.ContactRow;
 import dev.kontor.contact.ContactService;
 import dev.kontor.base.PhoneNumbers;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 
 /**
  * An organization's contacts: a grid paged from the database (name, e-mail with a new address awaiting
@@ -50,12 +48,8 @@ public class ContactsSection extends Div {
         heading.addClassName("section-heading");
         Div buttons = new Div();
         buttons.addClassName("section-buttons");
-        Anchor csv = new Anchor((DownloadHandler) event -> {
-            event.setFileName("contacts.csv");
-            event.setContentType("text/csv; charset=UTF-8");
-            export.organization(organizationId, new OutputStreamWriter(event.getOutputStream(),
-                    StandardCharsets.UTF_8));
-        }, getTranslation("contact.export"));
+        Anchor csv = new Anchor(CsvDownload.of("contacts.csv", out -> export.organization(organizationId, out)),
+                getTranslation("contact.export"));
         csv.setId("export-contacts");
         csv.addClassName("export-link");
         csv.addComponentAsFirst(VaadinIcon.DOWNLOAD.create());

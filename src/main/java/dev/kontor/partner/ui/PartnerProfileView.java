@@ -11,7 +11,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
+import dev.kontor.base.ui.CsvDownload;
 import dev.kontor.contact.ContactExport;
 import dev.kontor.contact.ContactService;
 import dev.kontor.contact.ContactType;
@@ -23,8 +23,6 @@ import dev.kontor.partner.PartnerMembership;
 import dev.kontor.partner.PartnerService;
 import dev.kontor.user.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,11 +46,8 @@ public class PartnerProfileView extends VerticalLayout implements HasDynamicTitl
         Div heading = new Div(new H2(partner.partnerName()));
         heading.addClassName("section-heading");
         if (partner.seesAllCustomers()) {
-            Anchor tree = new Anchor((DownloadHandler) event -> {
-                event.setFileName("contacts-tree.csv");
-                event.setContentType("text/csv; charset=UTF-8");
-                export.partnerTree(partnerId, new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8));
-            }, getTranslation("contact.export-tree"));
+            Anchor tree = new Anchor(CsvDownload.of("contacts-tree.csv", out -> export.partnerTree(partnerId, out)),
+                    getTranslation("contact.export-tree"));
             tree.setId("export-tree-contacts");
             tree.addClassName("export-link");
             tree.addComponentAsFirst(VaadinIcon.DOWNLOAD.create());
