@@ -166,6 +166,19 @@ class CustomerPartnerServiceTest {
     }
 
     @Test
+    void a_manager_who_chose_german_is_told_of_a_rights_change_in_german() {
+        long id = active(partner, EnumSet.of(MANAGE_USERS));
+        jdbc.update("update app_user set preferred_language = 'de' where id = ?", account.userId("Alice"));
+
+        fixtures.as(account.email("Bob"), () -> partners.changeRights(account.id(), id, requests.version(id),
+                Set.of(MANAGE_CONTACTS)));
+
+        assertThat(outbox.to(account.email("Alice"))).filteredOn(mail -> mail.subject().startsWith("Partnerrechte"))
+                .singleElement().satisfies(mail -> assertThat(mail.body()).contains("Hallo", partner.name(),
+                        account.email("Bob"), "geändert"));
+    }
+
+    @Test
     void long_partner_and_company_names_still_make_a_mail_that_can_be_sent() {
         TestPartner longName = fixtures.partner("Very Long Partner Name ".repeat(8).strip());
         long id = active(longName, EnumSet.of(MANAGE_USERS, MANAGE_CONTACTS));
