@@ -294,6 +294,18 @@ class TenantAdministratorsTest {
         assertThat(outbox.to(customer.managerEmail())).noneMatch(mail -> mail.subject().contains("Filiale"));
     }
 
+    @Test
+    void a_partners_own_tenant_without_administrators_tells_the_partners_legal_representatives() {
+        Partner partner = data.partner();
+        long own = data.tenant(partner.id(), "Eigen " + TenantTestData.tag());
+        String email = newAddress("eigen");
+
+        fixtures.as(partner.adminEmail(), () -> administrators.add(own, email, "Ei Gen", Locale.ENGLISH));
+
+        assertThat(outbox.to(partner.legalEmail())).filteredOn(mail -> mail.subject().contains("Eigen"))
+                .singleElement().satisfies(mail -> assertThat(mail.body()).contains("has been invited", email));
+    }
+
     // --- helpers
 
     private Member activeAdministrator(String name) {
