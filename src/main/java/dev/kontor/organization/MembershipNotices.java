@@ -12,8 +12,10 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -24,7 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
  * partner's active legal representatives and administrators) of every change among its members: who was invited,
  * accepted, declined, was deactivated, reactivated or removed, who did it and, inside an access session, for which
  * partner. So a membership nobody expected is seen by the people who can undo it. Each mail is written into the
- * outbox in the change's transaction, in the recipient's language.
+ * outbox in the change's transaction, in the recipient's language. A tenant nobody else administers yet (its first
+ * administrator is being invited, or accepts) is no blind spot: the notice goes up its tree to the nearest parent
+ * tenant, customer account or partner that has leads of its own.
  */
 @Component
 @Transactional(propagation = Propagation.MANDATORY)
@@ -54,20 +58,20 @@ class MembershipNotices {
 
     /** The change was made by the signed-in person (and, in an access session, for their partner). */
     void changed(Membership membership, Change change) {
-        String actor = CurrentUser.find().or(dev.kontor.user.SystemTask::initiator)
-                .map(me -> me.displayName() + " <" + me.email() + ">").orElse(null);
-        tell(membership, change, actor, actingPartnerName());
+        var me = CurrentUser.find().or(dev.kontor.user.SystemTask::initiator);
+        String actor = me.map(it -> it.displayName() + " <" + it.email() + ">").orElse(null);
+        tell(membership, change, actor, me.map(it -> (Long) it.userId()).orElse(null), actingPartnerName());
     }
 
     /** The invited person answered the invitation themselves. */
     void answered(Membership membership, Change change) {
         UserAccount person = membership.getUser();
-        tell(membership, change, person.getDisplayName() + " <" + person.getEmail() + ">", null);
+        tell(membership, change, person.getDisplayName() + " <" + person.getEmail() + ">", person.getId(), null);
     }
 
-    private void tell(Membership membership, Change change, String actor, String partnerName) {
+    private void tell(Membership membership, Change change, String actor, Long actorId, String partnerName) {
         Organization organization = membership.getOrganization();
-        List<Membership> leads = memberships.findActiveIn(organization.getId(), leadsOf(organization.getKind()));
+        List<Membership> leads = leadsToTell(organization, membership.getUser().getId(), actorId);
         String label = organization.getName() + organization.getCustomerNumber().map(n -> " (" + n.value() + ")")
                 .orElse("");
         UserAccount member = membership.getUser();
@@ -93,6 +97,44 @@ class MembershipNotices {
                             by, label)));
         }
     }
+
+    /**
+     * The organization's own leads; for a tenant with none but the member and the actor, the leads of the nearest
+     * ancestor up to its customer account or partner that has others. Two statements for any depth: the path's
+     * lead memberships at once, then the nearest level is picked here.
+     */
+    private List<Membership> leadsToTell(Organization organization, long memberId, Long actorId) {
+        List<Membership> own = memberships.findActiveIn(organization.getId(), leadsOf(organization.getKind()));
+        Long owner = organization.getAccountId().orElse(null);
+        if (owner == null || own.stream().anyMatch(lead -> isSomeoneElse(lead, memberId, actorId))) {
+            return own;
+        }
+        List<Long> path = organization.ancestorIds();
+        if (!path.contains(owner)) {
+            return own;
+        }
+        // never above the tenant's own customer account or partner: their partner or provider is not told
+        List<Long> above = path.subList(path.indexOf(owner), path.size());
+        Map<Long, List<Membership>> byOrganization = memberships.findActiveInAny(above, ALL_LEADS).stream()
+                .filter(lead -> leadsOf(lead.getOrganization().getKind()).contains(lead.getRole()))
+                .collect(Collectors.groupingBy(lead -> lead.getOrganization().getId()));
+        for (int i = above.size() - 1; i >= 0; i--) {
+            List<Membership> leads = byOrganization.getOrDefault(above.get(i), List.of());
+            if (leads.stream().anyMatch(lead -> isSomeoneElse(lead, memberId, actorId))) {
+                return leads;
+            }
+        }
+        return own;
+    }
+
+    private static boolean isSomeoneElse(Membership lead, long memberId, Long actorId) {
+        long id = lead.getUser().getId();
+        return id != memberId && (actorId == null || id != actorId);
+    }
+
+    private static final Set<MembershipRole> ALL_LEADS = EnumSet.of(MembershipRole.MANAGER,
+            MembershipRole.TENANT_ADMINISTRATOR, MembershipRole.LEGAL_REPRESENTATIVE,
+            MembershipRole.PARTNER_ADMINISTRATOR);
 
     private String actingPartnerName() {
         Optional<Long> partner = onBehalf.orderedStream().map(ActingOnBehalf::onBehalfOf)

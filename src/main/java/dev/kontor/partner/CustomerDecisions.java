@@ -6,6 +6,7 @@ import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.organization.OrganizationSummary;
+import dev.kontor.user.CurrentUser;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -83,6 +84,7 @@ class CustomerDecisions {
                 RelationshipState.REQUESTED + " " + RightSets.describe(requested),
                 RelationshipState.ACTIVE + " " + RightSets.describe(rights));
         mails.accepted(relationship, parties.partnerName(), parties.customerLabel(), partnerPeople(relationship));
+        tellOtherManagers(CustomerSideMails.ManagersNotice.ACCEPTED, relationship, parties, Set.of(), rights);
     }
 
     void decline(PartnerRelationship relationship, long by) {
@@ -116,6 +118,7 @@ class CustomerDecisions {
                 RightSets.describe(before), RightSets.describe(after));
         mails.rightsChanged(relationship, parties.partnerName(), parties.customerLabel(), before,
                 partnerPeople(relationship));
+        tellOtherManagers(CustomerSideMails.ManagersNotice.CHANGED, relationship, parties, before, after);
     }
 
     /** Ends an active partnership from the customer's side: the partner's rights end with it. */
@@ -129,6 +132,7 @@ class CustomerDecisions {
                 AuditSummary.of("partner-revoked-by-customer", parties.partnerName(), parties.customerLabel()),
                 RelationshipState.ACTIVE + " " + RightSets.describe(before), RelationshipState.REVOKED.name());
         mails.revoked(relationship, parties.partnerName(), parties.customerLabel(), partnerPeople(relationship));
+        tellOtherManagers(CustomerSideMails.ManagersNotice.REVOKED, relationship, parties, before, Set.of());
     }
 
     /** "Still right": the customer confirms the partner's rights as they are, which ends a due review. */
@@ -143,6 +147,18 @@ class CustomerDecisions {
                         parties.customerLabel(), AuditSummary.terms("right.",
                         RightSets.ordered(relationship.getGrantedRights()))),
                 before == null ? null : before.toString(), now.toString());
+        tellOtherManagers(CustomerSideMails.ManagersNotice.CONFIRMED, relationship, parties,
+                relationship.getGrantedRights(), relationship.getGrantedRights());
+    }
+
+    /** The decider is the signed-in manager; everyone else who manages the account hears of it. */
+    private void tellOtherManagers(CustomerSideMails.ManagersNotice notice, PartnerRelationship relationship,
+                                   Parties parties, Set<OrganizationRight> before, Set<OrganizationRight> after) {
+        var me = CurrentUser.find();
+        mails.toOtherManagers(notice, relationship, parties.partnerName(), parties.customer(), before, after,
+                me.map(it -> (Long) it.userId()).orElse(null),
+                me.map(it -> it.displayName() + " <" + it.email() + ">").orElse(null),
+                relationships.findActiveManagers(relationship.getCustomerId()));
     }
 
     /** The partner and customer of a relationship, named in one query. */

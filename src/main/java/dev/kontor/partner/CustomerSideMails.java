@@ -7,6 +7,7 @@ import dev.kontor.base.TextRules;
 import dev.kontor.mail.MailMessage;
 import dev.kontor.mail.MailOutbox;
 import dev.kontor.organization.OrganizationRight;
+import dev.kontor.organization.OrganizationSummary;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -96,6 +97,36 @@ class CustomerSideMails {
                     text(language, "customer-partners.mail.revoked.subject", customerLabel, partnerName),
                     text(language, "customer-partners.mail.revoked.body", to.displayName(), customerLabel,
                             partnerName));
+        }
+    }
+
+    /** What a customer's decision did to a partner's rights, as the other managers are told. */
+    enum ManagersNotice {
+        ACCEPTED, CHANGED, CONFIRMED, REVOKED
+    }
+
+    /**
+     * Tells the customer's other active managers of a decision on a partner: who took it, which partner, the rights
+     * before and after. So a partner made ADMIN by one manager is seen by the others, who can undo it.
+     */
+    void toOtherManagers(ManagersNotice notice, PartnerRelationship relationship, String partnerName,
+                         OrganizationSummary customer, Collection<OrganizationRight> before,
+                         Collection<OrganizationRight> after, Long actorId, String actor,
+                         Collection<NotifiedPerson> managers) {
+        for (NotifiedPerson to : distinct(List.copyOf(managers))) {
+            if (actorId != null && to.userId() == actorId) {
+                continue;
+            }
+            Locale language = languageOf(to);
+            String what = text(language, "customer-partners.mail.managers.change." + notice, partnerName,
+                    rights(language, before), rights(language, after));
+            String by = actor == null ? text(language, "mail.membership-notice.by-system")
+                    : text(language, "mail.membership-notice.by", actor);
+            send("customer-partners:managers:" + notice + ":" + relationship.getId() + ":"
+                            + relationship.getVersion() + ":" + to.userId(), to.email(),
+                    text(language, "customer-partners.mail.managers.subject", customer.label(), partnerName),
+                    text(language, "customer-partners.mail.managers.body", to.displayName(), what, by,
+                            customer.label(), publicAddress.linkTo("/accounts/" + customer.customerNumber())));
         }
     }
 

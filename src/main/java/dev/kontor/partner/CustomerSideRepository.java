@@ -171,4 +171,16 @@ interface CustomerSideRepository extends Repository<PartnerRelationship, Long> {
             order by r.id, u.id
             """)
     List<NotifiedPerson> findPartnerRecipients(Collection<Long> relationshipIds);
+
+    /** The customer's active managers, who hear of every decision on its partners (the one who took it aside). */
+    @Query("""
+            select new dev.kontor.partner.NotifiedPerson(m.organization.id, u.id, u.email, u.displayName,
+                   u.preferredLanguage, false)
+            from Membership m join m.user u
+            where m.organization.id = :customerId
+              and m.role = dev.kontor.organization.MembershipRole.MANAGER
+              and m.state = dev.kontor.organization.MembershipState.ACTIVE
+            order by u.id
+            """)
+    List<NotifiedPerson> findActiveManagers(long customerId);
 }

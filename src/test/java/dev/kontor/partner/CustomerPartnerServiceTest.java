@@ -137,6 +137,48 @@ class CustomerPartnerServiceTest {
     }
 
     @Test
+    void granting_a_partner_admin_or_ending_the_partnership_is_told_to_the_other_managers_with_who_did_it() {
+        long id = active(partner, EnumSet.of(MANAGE_USERS));
+        int alreadyToAlice = partnerRightsMails(account.email("Alice")).size();
+
+        fixtures.as(account.email("Bob"), () -> partners.changeRights(account.id(), id, requests.version(id),
+                Set.of(OrganizationRight.ADMIN)));
+        fixtures.as(account.email("Bob"), () -> partners.revoke(account.id(), id));
+
+        assertThat(partnerRightsMails(account.email("Alice")).subList(alreadyToAlice,
+                partnerRightsMails(account.email("Alice")).size())).satisfiesExactly(
+                changed -> assertThat(changed.body()).contains(partner.name(), account.email("Bob"),
+                        "from See the account, Manage users to See the account, Administer everything"),
+                ended -> assertThat(ended.body()).contains(partner.name(), account.email("Bob"), "ended"));
+        assertThat(partnerRightsMails(account.email("Bob"))).noneMatch(mail -> mail.body().contains("Administer"));
+    }
+
+    @Test
+    void the_manager_who_accepts_a_request_is_not_told_but_the_other_managers_are() {
+        Request request = request(partner, EnumSet.of(MANAGE_CONTACTS));
+
+        fixtures.as(account.email("Bob"), () -> partners.acceptRequest(account.id(), request.id(),
+                Set.of(MANAGE_CONTACTS)));
+
+        assertThat(partnerRightsMails(account.email("Alice"))).singleElement().satisfies(mail -> assertThat(
+                mail.body()).contains(partner.name(), account.email("Bob"), "See the account, Manage contacts"));
+        assertThat(partnerRightsMails(account.email("Bob"))).isEmpty();
+    }
+
+    @Test
+    void a_manager_who_chose_german_is_told_of_a_rights_change_in_german() {
+        long id = active(partner, EnumSet.of(MANAGE_USERS));
+        jdbc.update("update app_user set preferred_language = 'de' where id = ?", account.userId("Alice"));
+
+        fixtures.as(account.email("Bob"), () -> partners.changeRights(account.id(), id, requests.version(id),
+                Set.of(MANAGE_CONTACTS)));
+
+        assertThat(outbox.to(account.email("Alice"))).filteredOn(mail -> mail.subject().startsWith("Partnerrechte"))
+                .singleElement().satisfies(mail -> assertThat(mail.body()).contains("Hallo", partner.name(),
+                        account.email("Bob"), "geändert"));
+    }
+
+    @Test
     void long_partner_and_company_names_still_make_a_mail_that_can_be_sent() {
         TestPartner longName = fixtures.partner("Very Long Partner Name ".repeat(8).strip());
         long id = active(longName, EnumSet.of(MANAGE_USERS, MANAGE_CONTACTS));
@@ -286,6 +328,10 @@ class CustomerPartnerServiceTest {
 
     private Request request(TestPartner from, Set<OrganizationRight> rights) {
         return requests.request(from.id(), account.id(), account.email("Alice"), rights, from.legalUserId());
+    }
+
+    private List<Outbox.QueuedMail> partnerRightsMails(String manager) {
+        return outbox.to(manager).stream().filter(mail -> mail.subject().startsWith("Partner rights in")).toList();
     }
 
     private long active(TestPartner from, Set<OrganizationRight> rights) {

@@ -264,6 +264,48 @@ class TenantAdministratorsTest {
                 .extracting(Member::state).isEqualTo(MembershipState.INVITED);
     }
 
+    @Test
+    void a_partner_adding_an_administrator_where_nobody_administers_tells_the_customers_managers_of_invite_and_acceptance() {
+        Partner partner = data.partner();
+        Customer managed = data.customerOf(partner, EnumSet.of(VIEW, MANAGE_TENANTS));
+        long tenant = data.tenant(managed.id(), "Ohne Admin " + managed.number());
+        String email = newAddress("vom-partner");
+
+        fixtures.as(partner.adminEmail(), () -> administrators.add(tenant, email, "Vom Partner", Locale.ENGLISH));
+        invitations.accept(outbox.invitationTokenFor(email), STRONG_PASSWORD);
+
+        assertThat(outbox.to(managed.managerEmail())).filteredOn(mail -> mail.subject().contains("Ohne Admin"))
+                .satisfiesExactly(
+                        invited -> assertThat(invited.body()).contains("has been invited").contains(email)
+                                .contains(partner.adminEmail()),
+                        accepted -> assertThat(accepted.body()).contains("has accepted").contains(email));
+    }
+
+    @Test
+    void a_sub_tenant_without_administrators_tells_the_parent_tenants_administrators_not_the_customers_managers() {
+        long branch = data.tenant(shop, "Filiale " + customer.number());
+        String shopAdministrator = data.tenantAdministrator(shop);
+        String email = newAddress("filiale");
+
+        asManager(() -> administrators.add(branch, email, "Fil Iale", Locale.ENGLISH));
+
+        assertThat(outbox.to(shopAdministrator)).singleElement().satisfies(mail -> assertThat(mail.body())
+                .contains("has been invited").contains(email).contains("Filiale " + customer.number()));
+        assertThat(outbox.to(customer.managerEmail())).noneMatch(mail -> mail.subject().contains("Filiale"));
+    }
+
+    @Test
+    void a_partners_own_tenant_without_administrators_tells_the_partners_legal_representatives() {
+        Partner partner = data.partner();
+        long own = data.tenant(partner.id(), "Eigen " + TenantTestData.tag());
+        String email = newAddress("eigen");
+
+        fixtures.as(partner.adminEmail(), () -> administrators.add(own, email, "Ei Gen", Locale.ENGLISH));
+
+        assertThat(outbox.to(partner.legalEmail())).filteredOn(mail -> mail.subject().contains("Eigen"))
+                .singleElement().satisfies(mail -> assertThat(mail.body()).contains("has been invited", email));
+    }
+
     // --- helpers
 
     private Member activeAdministrator(String name) {
