@@ -3,10 +3,7 @@ package dev.kontor.contact.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -15,6 +12,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.base.ui.LanguageSwitch;
+import dev.kontor.base.ui.PublicPage;
 import dev.kontor.contact.ClosedEmailChange;
 import dev.kontor.contact.ContactService;
 import dev.kontor.contact.EmailChangePreview;
@@ -26,18 +24,13 @@ import dev.kontor.contact.EmailChangePreview;
  */
 @Route(value = "contact-email/:token", autoLayout = false)
 @AnonymousAllowed
-public class ConfirmContactEmailView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+public class ConfirmContactEmailView extends PublicPage implements BeforeEnterObserver, HasDynamicTitle {
 
     private final ContactService contacts;
-    private final Div content = new Div();
 
     public ConfirmContactEmailView(ContactService contacts, LanguageSwitch languageSwitch) {
+        super(languageSwitch);
         this.contacts = contacts;
-        addClassName("public-page");
-        H1 brand = new H1(getTranslation("app.name"));
-        brand.addClassName("login-brand");
-        content.addClassName("public-card");
-        add(brand, content, languageSwitch);
     }
 
     @Override

@@ -4,9 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -18,6 +16,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.base.ui.LanguageSwitch;
+import dev.kontor.base.ui.PublicPage;
 import dev.kontor.invitation.ClosedInvitation;
 import dev.kontor.invitation.InvitationPreview;
 import dev.kontor.invitation.InvitationPurpose;
@@ -33,21 +32,16 @@ import java.util.List;
  */
 @Route(value = "invitation/:token", autoLayout = false)
 @AnonymousAllowed
-public class InvitationView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+public class InvitationView extends PublicPage implements BeforeEnterObserver, HasDynamicTitle {
 
     private final InvitationService invitations;
     private final PasswordPolicy passwordPolicy;
-    private final Div content = new Div();
 
     public InvitationView(InvitationService invitations, PasswordPolicy passwordPolicy,
                           LanguageSwitch languageSwitch) {
+        super(languageSwitch);
         this.invitations = invitations;
         this.passwordPolicy = passwordPolicy;
-        addClassName("public-page");
-        H1 brand = new H1(getTranslation("app.name"));
-        brand.addClassName("login-brand");
-        content.addClassName("public-card");
-        add(brand, content, languageSwitch);
     }
 
     @Override

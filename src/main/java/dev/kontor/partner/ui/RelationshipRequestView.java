@@ -5,9 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -21,6 +19,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.SignedInPerson;
 import dev.kontor.base.ui.LanguageSwitch;
+import dev.kontor.base.ui.PublicPage;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.partner.AnswerPath;
 import dev.kontor.partner.RelationshipAnswers;
@@ -42,7 +41,7 @@ import java.util.Set;
  */
 @Route(value = RelationshipRequestView.ROUTE, autoLayout = false)
 @AnonymousAllowed
-public class RelationshipRequestView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+public class RelationshipRequestView extends PublicPage implements BeforeEnterObserver, HasDynamicTitle {
 
     static final String ROUTE = "partner-request/:token";
     private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
@@ -50,18 +49,14 @@ public class RelationshipRequestView extends Main implements BeforeEnterObserver
     private final RelationshipAnswers answers;
     private final PasswordPolicy passwordPolicy;
     private final AuthenticationContext authentication;
-    private final Div content = new Div();
 
     public RelationshipRequestView(RelationshipAnswers answers, PasswordPolicy passwordPolicy,
                                    AuthenticationContext authentication, LanguageSwitch languageSwitch) {
+        super(languageSwitch);
         this.answers = answers;
         this.passwordPolicy = passwordPolicy;
         this.authentication = authentication;
-        addClassName("public-page");
-        H1 brand = new H1(getTranslation("app.name"));
-        brand.addClassName("login-brand");
-        content.addClassNames("public-card", "partner-request-card");
-        add(brand, content, languageSwitch);
+        content.addClassName("partner-request-card");
     }
 
     /** The address of the page for a token. */

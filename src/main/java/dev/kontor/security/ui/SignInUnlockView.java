@@ -3,10 +3,7 @@ package dev.kontor.security.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -16,6 +13,7 @@ import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.kontor.base.ui.LanguageSwitch;
+import dev.kontor.base.ui.PublicPage;
 import dev.kontor.security.ClosedUnlockLink;
 import dev.kontor.security.SignInUnlocks;
 import dev.kontor.security.UnlockState;
@@ -28,18 +26,13 @@ import dev.kontor.security.UnlockedBrowser;
  */
 @Route(value = "sign-in/unlock/:token", autoLayout = false)
 @AnonymousAllowed
-public class SignInUnlockView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+public class SignInUnlockView extends PublicPage implements BeforeEnterObserver, HasDynamicTitle {
 
     private final SignInUnlocks unlocks;
-    private final Div content = new Div();
 
     public SignInUnlockView(SignInUnlocks unlocks, LanguageSwitch languageSwitch) {
+        super(languageSwitch);
         this.unlocks = unlocks;
-        addClassName("public-page");
-        H1 brand = new H1(getTranslation("app.name"));
-        brand.addClassName("login-brand");
-        content.addClassName("public-card");
-        add(brand, content, languageSwitch);
     }
 
     @Override
