@@ -12,6 +12,13 @@ import dev.kontor.account.ManagerService;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.invitation.InvitationService;
 import dev.kontor.invitation.InvitationState;
+import dev.kontor.tenant.CharacterSets;
+import dev.kontor.tenant.Edition;
+import dev.kontor.tenant.TenantAdministrators;
+import dev.kontor.tenant.TenantProvisioning;
+import dev.kontor.tenant.TenantSettings;
+import dev.kontor.tenant.TenantType;
+import dev.kontor.user.SystemTask;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.Outbox;
@@ -36,6 +43,12 @@ class InvitationViewTest extends SpringBrowserlessTest {
 
     @Autowired
     Outbox outbox;
+
+    @Autowired
+    TenantProvisioning tenantProvisioning;
+
+    @Autowired
+    TenantAdministrators tenantAdministrators;
 
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
@@ -216,6 +229,26 @@ class InvitationViewTest extends SpringBrowserlessTest {
         assertThat(invitations.preview(token).state()).isEqualTo(InvitationState.OPEN);
         assertThat(jdbc.queryForObject("select count(*) from audit_event where kind = 'INVITATION_REFUSED' "
                 + "and actor_email = ?", Integer.class, account.email("Alice"))).isEqualTo(2);
+    }
+
+    @Test
+    void an_invited_tenant_administrator_is_told_they_now_administer_the_tenant() {
+        TestAccount account = fixtures.account("Alice");
+        long tenant = SystemTask.call(() -> tenantProvisioning.importTenant(account.id(), "Filiale " + UUID.randomUUID(),
+                TenantType.STANDARD, Edition.BASIC, CharacterSets.UTF_8, TenantSettings.none())).getId();
+        String email = "tina-" + UUID.randomUUID() + "@example.test";
+        fixtures.as(account.email("Alice"), () -> tenantAdministrators.add(tenant, email, "Tina Test",
+                Locale.ENGLISH));
+        SecurityContextHolder.clearContext();
+        navigate("invitation/" + outbox.invitationTokenFor(email), InvitationView.class);
+
+        test(find(PasswordField.class).withId("new-password").single()).setValue("blue harbour lanterns sing quietly");
+        test(find(PasswordField.class).withId("repeat-password").single())
+                .setValue("blue harbour lanterns sing quietly");
+        test(find(Button.class).withId("accept-invitation").single()).click();
+
+        assertThat(find(Paragraph.class).withId("invitation-accepted").single().getText())
+                .startsWith("You are now an administrator of Filiale ");
     }
 
     private String invitationToken() {
