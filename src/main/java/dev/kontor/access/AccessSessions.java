@@ -195,6 +195,17 @@ public class AccessSessions {
                 .map(s -> s.getEndReason().name());
     }
 
+    /**
+     * Once the banner has said why this tab's session ended, the tab forgets it: the next page is the partner user's
+     * own again, without the notice hanging on every page for the rest of the day.
+     */
+    @Transactional(readOnly = true)
+    public void forgetEndedSession() {
+        if (AccessTab.sessionId().flatMap(sessions::findById).filter(AccessSession::isOpen).isEmpty()) {
+            AccessTab.leave();
+        }
+    }
+
     /** Leaves the customer's account: the tab is the partner user's own again. */
     @Transactional
     public void leave() {

@@ -85,6 +85,8 @@ class SecurityConfiguration {
         SignedInRedirect signedIn = new SignedInRedirect();
         signedIn.setRequestCache(vaadinRequestCache);
         http.setSharedObject(VaadinSavedRequestAwareAuthenticationSuccessHandler.class, signedIn);
+        // Vaadin's configurer sets only the page and the success handler, and keeps this failure handler
+        http.formLogin(form -> form.failureHandler(new SignInFailureKeepsEmail()));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
                 .loginView(LoginView.class)
                 .enableCsrfConfiguration(false)

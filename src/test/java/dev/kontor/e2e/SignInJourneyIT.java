@@ -56,6 +56,8 @@ class SignInJourneyIT extends EndToEndTest {
         assertThat(page.locator("vaadin-login-form")).containsText("Sign-in failed");
         // the same words for every failure, throttled or not; they promise a wait of a minute at most
         assertThat(page.locator("vaadin-login-form")).containsText("at most a minute");
+        // the address stays; only the password is typed again
+        assertThat(page.locator("vaadin-login-form input[name=username]")).hasValue(DemoPeople.BEN);
         screenshot("04-login-failed");
 
         submitLogin(DemoPeople.BEN, DemoPeople.PASSWORD);

@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /**
  * "You are working in … (CN-…) for …" with Leave account, on every page of a tab that is in an access session; and,
- * once the session has ended by itself (idle, rights revoked), a banner that says why.
+ * once the session has ended by itself (idle, rights revoked), a banner on the next page that says why, once.
  */
 @SpringComponent
 class AccessBanner implements PageBanner {
@@ -59,6 +59,7 @@ class AccessBanner implements PageBanner {
             ended.setId("access-ended");
             ended.addClassNames("access-banner", "access-ended");
             ended.getElement().setAttribute("role", "status");
+            sessions.forgetEndedSession();
             return ended;
         });
     }

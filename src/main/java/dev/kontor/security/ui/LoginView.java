@@ -11,7 +11,11 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedSession;
 import dev.kontor.base.ui.LanguageSwitch;
+import dev.kontor.security.SignInFailureKeepsEmail;
+import java.util.Optional;
 
 /**
  * The sign-in page. Every failure (unknown address, wrong password, locked account) shows the same message, so that
@@ -24,6 +28,7 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
     private final LoginForm form = new LoginForm();
     private final LoginI18n texts;
     private final AuthenticationContext authenticationContext;
+    private String typedEmail;
 
     public LoginView(AuthenticationContext authenticationContext, LanguageSwitch languageSwitch) {
         this.authenticationContext = authenticationContext;
@@ -67,7 +72,37 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
             event.forwardTo("");
             return;
         }
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        boolean failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        form.setError(failed);
+        if (failed) {
+            typedEmail().ifPresent(this::fillInEmail);
+        }
+    }
+
+    /** The address of the failed attempt, taken once from this browser's session. */
+    private static Optional<String> typedEmail() {
+        WrappedSession session = VaadinSession.getCurrent() == null ? null
+                : VaadinSession.getCurrent().getSession();
+        if (session == null) {
+            return Optional.empty();
+        }
+        Object typed = session.getAttribute(SignInFailureKeepsEmail.TYPED_EMAIL);
+        session.removeAttribute(SignInFailureKeepsEmail.TYPED_EMAIL);
+        return typed instanceof String email ? Optional.of(email) : Optional.empty();
+    }
+
+    /** The form has no API for it: its address field is set in the browser, as a value, never as markup. */
+    private void fillInEmail(String email) {
+        typedEmail = email;
+        form.getElement().executeJs("customElements.whenDefined('vaadin-login-form').then(() =>"
+                + " requestAnimationFrame(() => { const field = this.querySelector('[name=username]');"
+                + " if (field) { field.value = $0; const password = this.querySelector('[name=password]');"
+                + " if (password) { password.focus(); } } }))", email);
+    }
+
+    /** What the page filled in again after a failure (for tests of the view). */
+    Optional<String> filledInEmail() {
+        return Optional.ofNullable(typedEmail);
     }
 
     @Override

@@ -126,6 +126,20 @@ class AccessEndsWithPartnerRoleViewTest extends SpringBrowserlessTest {
                 + " you.");
     }
 
+    @Test
+    void the_notice_of_an_ended_session_is_said_once_and_not_on_every_later_page() {
+        enterAs(partner.adminEmail());
+        fixtures.as(partner.legalEmail(), () -> memberships.remove(partner.id(),
+                membershipOf(partner.adminEmail(), MembershipRole.PARTNER_ADMINISTRATOR).membershipId()));
+        assertRefusedWithBanner("Your access to the customer account ended: your membership of the partner was"
+                + " deactivated or removed.");
+
+        navigate(DashboardView.class);
+
+        assertThat(find(Div.class).withId("access-ended").exists()).isFalse();
+        assertThat(find(Div.class).withId("access-banner").exists()).isFalse();
+    }
+
     private void enterAs(String email) {
         // signed in once, as a browser is: the roles of the sign-in stay, only the services' checks see the change
         fixtures.signIn(email);

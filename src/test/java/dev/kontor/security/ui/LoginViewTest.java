@@ -6,7 +6,9 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.server.VaadinSession;
 import dev.kontor.account.ui.DashboardView;
+import dev.kontor.security.SignInFailureKeepsEmail;
 import dev.kontor.testing.DemoPeople;
 import dev.kontor.testing.ViewTest;
 import java.util.Map;
@@ -39,6 +41,18 @@ class LoginViewTest extends SpringBrowserlessTest {
         assertThat(view.texts().getErrorMessage().getTitle()).isEqualTo("Sign-in failed");
         assertThat(view.texts().getErrorMessage().getMessage()).contains("waits a little longer, at most a minute",
                 "an e-mail then brings a link");
+    }
+
+    @Test
+    @WithAnonymousUser
+    void a_failed_sign_in_fills_in_the_typed_address_once() {
+        VaadinSession.getCurrent().getSession().setAttribute(SignInFailureKeepsEmail.TYPED_EMAIL, "ben@example.com");
+
+        UI.getCurrent().navigate(LoginView.class, QueryParameters.simple(Map.of("error", "")));
+
+        assertThat(((LoginView) getCurrentView()).filledInEmail()).contains("ben@example.com");
+        assertThat(VaadinSession.getCurrent().getSession().getAttribute(SignInFailureKeepsEmail.TYPED_EMAIL))
+                .isNull();
     }
 
     @Test
