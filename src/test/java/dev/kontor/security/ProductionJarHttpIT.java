@@ -84,6 +84,22 @@ class ProductionJarHttpIT {
     }
 
     @Test
+    void a_request_the_server_refuses_before_kontor_sees_it_gets_the_headers_too_and_no_server_name()
+            throws Exception {
+        for (String refused : List.of("GET /login{x} HTTP/1.1", "GET /%2e%2e/%00 HTTP/1.1")) {
+            String response = production.raw(refused + "\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+            assertThat(response).as(refused).startsWith("HTTP/1.1 400");
+            assertThat(headerOf(response, "Content-Security-Policy")).as(refused).get().asString()
+                    .contains("default-src 'none'", "frame-ancestors 'none'");
+            assertThat(headerOf(response, "X-Content-Type-Options")).as(refused).contains("nosniff");
+            assertThat(headerOf(response, "X-Frame-Options")).as(refused).contains("DENY");
+            assertThat(headerOf(response, "Referrer-Policy")).as(refused).contains("no-referrer");
+            assertThat(response).as(refused).doesNotContain("Tomcat", "Exception");
+        }
+    }
+
+    @Test
     void a_signed_in_page_is_not_cached_either() throws Exception {
         Session ben = demo.signIn(DemoPeople.BEN, DemoPeople.PASSWORD);
 
