@@ -334,7 +334,7 @@ class ProductionJarHttpIT {
                     "-Xmx320m", "-XX:TieredStopAtLevel=1",
                     "-jar", jar.toAbsolutePath().toString(),
                     "--server.port=" + port,
-                    "--spring.datasource.url=jdbc:h2:file:" + directory.resolve("kontor") + ";AUTO_SERVER=FALSE"));
+                    "--spring.datasource.url=jdbc:h2:async:" + directory.resolve("kontor") + ";AUTO_SERVER=FALSE"));
             command.addAll(arguments);
             Process process = new ProcessBuilder(command)
                     .directory(directory.toFile())
