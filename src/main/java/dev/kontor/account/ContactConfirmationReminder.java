@@ -7,6 +7,8 @@ import dev.kontor.user.SystemTask;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import net.javacrumbs.shedlock.core.LockAssert;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
@@ -45,7 +47,9 @@ class ContactConfirmationReminder {
 
     @Scheduled(initialDelayString = "${kontor.account.reminder-initial-delay:1m}",
             fixedDelayString = "${kontor.account.reminder-check-interval:1h}")
+    @SchedulerLock(name = "contact-confirmation-reminder")
     void remindDueAccounts() {
+        LockAssert.assertLocked();
         int reminded = SystemTask.call(this::sendReminders);
         if (reminded > 0) {
             log.info("Asked {} contact persons to confirm their contact data", reminded);

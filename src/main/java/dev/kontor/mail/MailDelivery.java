@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import net.javacrumbs.shedlock.core.LockAssert;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -57,10 +59,15 @@ class MailDelivery {
         this.messageIdDomain = address.substring(address.indexOf('@') + 1);
     }
 
-    /** Runs rounds until one finds fewer due mails than a batch, so that a backlog drains in one poll. */
+    /**
+     * Runs rounds until one finds fewer due mails than a batch, so that a backlog drains in one poll. One node at a
+     * time polls (the job lock); the row claims keep every mail to one sender even when two nodes overlap.
+     */
     @Scheduled(fixedDelayString = "${kontor.mail.poll-interval:5s}",
             initialDelayString = "${kontor.mail.poll-interval:5s}")
+    @SchedulerLock(name = "mail-delivery")
     void deliverOnSchedule() {
+        LockAssert.assertLocked();
         Round round;
         do {
             round = deliverDueMails();

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import net.javacrumbs.shedlock.core.LockAssert;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
@@ -43,7 +45,9 @@ class RequestExpiry {
 
     @Scheduled(initialDelayString = "${kontor.partner.expiry-initial-delay:1m}",
             fixedDelayString = "${kontor.partner.expiry-check-interval:15m}")
+    @SchedulerLock(name = "partner-request-expiry")
     void expireDueRequests() {
+        LockAssert.assertLocked();
         int expired = SystemTask.call(this::expireAll);
         if (expired > 0) {
             log.info("{} relationship requests expired", expired);

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import net.javacrumbs.shedlock.core.LockAssert;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Limit;
@@ -55,7 +57,9 @@ class RightsReviewJob {
 
     @Scheduled(initialDelayString = "${kontor.partner.rights-review-initial-delay:2m}",
             fixedDelayString = "${kontor.partner.rights-review-check-interval:1h}")
+    @SchedulerLock(name = "partner-rights-review")
     void reviewRights() {
+        LockAssert.assertLocked();
         int asked = SystemTask.call(this::askDueCustomers);
         int fellBack = SystemTask.call(this::fallBackUnanswered);
         if (asked > 0 || fellBack > 0) {

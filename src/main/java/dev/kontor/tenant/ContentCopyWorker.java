@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import net.javacrumbs.shedlock.core.LockAssert;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -59,7 +61,9 @@ class ContentCopyWorker {
     }
 
     @Scheduled(fixedDelayString = "${kontor.tenant.copy-poll-interval:1s}")
+    @SchedulerLock(name = "content-copy")
     void work() {
+        LockAssert.assertLocked();
         SystemTask.run(() -> copies.findRunning().forEach(this::runFor));
     }
 
