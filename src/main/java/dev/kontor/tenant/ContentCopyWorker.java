@@ -21,8 +21,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Does the copying of running Copy content runs, one batch of targets per transaction. A batch locks its run, so
- * two application instances never copy the same batch; a run interrupted by a restart goes on from its cursor.
+ * Does the copying of running Copy content runs, one batch of targets per transaction. A batch locks its run (a run
+ * another worker holds is skipped) and reads the cursor under that lock, so two application instances never copy the
+ * same batch; a run interrupted by a restart, or by a node that died, goes on from its committed cursor.
  */
 @Component
 class ContentCopyWorker {
@@ -87,9 +88,9 @@ class ContentCopyWorker {
         }
     }
 
-    /** Copies one batch; empty when the run is not running (any more). */
+    /** Copies one batch; empty when the run is not running (any more), or another worker has it right now. */
     Optional<CopyProgress> nextBatch(long copyId) {
-        ContentCopy copy = copies.lockById(copyId).filter(c -> c.getState() == ContentCopy.State.RUNNING)
+        ContentCopy copy = copies.claim(copyId).filter(c -> c.getState() == ContentCopy.State.RUNNING)
                 .orElse(null);
         if (copy == null) {
             return Optional.empty();
