@@ -28,6 +28,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * outcome in the same transaction: SENT, or one more failed attempt with its error and a later next attempt. The
  * locks are held while the batch is sent, so two app instances never send the same mail; if the transaction cannot
  * commit after a send, the mail is sent again later (at least once), with the same Message-ID.
+ *
+ * <p>At least once, on purpose: a node that dies between handing mails to the server and committing loses its
+ * transaction, its claims end with it, and another node sends the batch's mails again (at most one batch). Marking
+ * mails as taken before sending them would instead lose them (at most once), and a lost invitation or unlock link is
+ * worse than a second copy of it that carries the same Message-ID and the same link.
  */
 @Component
 @ConditionalOnProperty(prefix = "spring.mail", name = "host")
