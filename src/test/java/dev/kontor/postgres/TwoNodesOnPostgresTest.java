@@ -174,8 +174,6 @@ class TwoNodesOnPostgresTest {
         }
         Work work = dueWork(6);
         advanceClocks(Duration.ofDays(181));
-        // ... and starts on them now: from here on its locks run out after lock-at-most-for unless it lets go
-        heldByA.forEach(lock -> assertThat(lock.extend(LOCK_AT_MOST, Duration.ZERO)).isPresent());
 
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
@@ -201,8 +199,9 @@ class TwoNodesOnPostgresTest {
             assertThat(inTransactionOn(nodeB, () -> TenantJobs.nextBatch(nodeB, work.copy().copyId())))
                     .as("B skips the copy run A holds").isFalse();
 
-            // A dies: its database sessions end (their transactions roll back), its schedulers stop, and its job
-            // locks stay in the table until they run out
+            // A dies: its job locks stay in the table until they run out (as if it had taken them just now), its
+            // database sessions end (their transactions roll back) and its schedulers stop
+            heldByA.forEach(lock -> assertThat(lock.extend(LOCK_AT_MOST, Duration.ZERO)).isPresent());
             assertThat(jdbc.queryForList("select pg_terminate_backend(pid) from pg_stat_activity "
                     + "where application_name = 'node-a' and datname = ?", Boolean.class, DATABASE)).contains(true);
             // (a dead node never lets go of its job locks: heldByA is never unlocked)
