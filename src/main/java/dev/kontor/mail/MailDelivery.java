@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import net.javacrumbs.shedlock.core.LockAssert;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -26,6 +28,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * outcome in the same transaction: SENT, or one more failed attempt with its error and a later next attempt. The
  * locks are held while the batch is sent, so two app instances never send the same mail; if the transaction cannot
  * commit after a send, the mail is sent again later (at least once), with the same Message-ID.
+ *
+ * <p>At least once, on purpose: a node that dies between handing mails to the server and committing loses its
+ * transaction, its claims end with it, and another node sends the batch's mails again (at most one batch). Marking
+ * mails as taken before sending them would instead lose them (at most once), and a lost invitation or unlock link is
+ * worse than a second copy of it that carries the same Message-ID and the same link.
  */
 @Component
 @ConditionalOnProperty(prefix = "spring.mail", name = "host")
@@ -57,10 +64,15 @@ class MailDelivery {
         this.messageIdDomain = address.substring(address.indexOf('@') + 1);
     }
 
-    /** Runs rounds until one finds fewer due mails than a batch, so that a backlog drains in one poll. */
+    /**
+     * Runs rounds until one finds fewer due mails than a batch, so that a backlog drains in one poll. One node at a
+     * time polls (the job lock); the row claims keep every mail to one sender even when two nodes overlap.
+     */
     @Scheduled(fixedDelayString = "${kontor.mail.poll-interval:5s}",
             initialDelayString = "${kontor.mail.poll-interval:5s}")
+    @SchedulerLock(name = "mail-delivery")
     void deliverOnSchedule() {
+        LockAssert.assertLocked();
         Round round;
         do {
             round = deliverDueMails();

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import net.javacrumbs.shedlock.core.LockAssert;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -65,7 +67,9 @@ class NoticeFanOut {
 
     @Scheduled(fixedDelayString = "${kontor.notice.poll-interval:2s}",
             initialDelayString = "${kontor.notice.initial-delay:5s}")
+    @SchedulerLock(name = "notice-fan-out")
     void work() {
+        LockAssert.assertLocked();
         SystemTask.run(() -> notices.findDue(clock.instant()).forEach(id -> drain(id, slice)));
     }
 

@@ -111,7 +111,23 @@ interface CustomerSideRepository extends Repository<PartnerRelationship, Long> {
             """)
     Optional<Addressee> findAddressee(String email, long customerId);
 
-    /** Active relationships whose rights were last confirmed before the limit and whose customer was not asked yet. */
+    /**
+     * Claims up to {@code limit} active relationships whose rights were last confirmed before the limit and whose
+     * customer was not asked yet, locked until the end of the transaction. Rows another transaction holds (another
+     * node's review, a manager confirming right now) are skipped, not waited for (lock timeout -2 is Hibernate's SKIP
+     * LOCKED), so that two reviews never ask about the same relationship.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @QueryHints(@QueryHint(name = "jakarta.persistence.lock.timeout", value = "-2"))
+    @Query("""
+            select r from PartnerRelationship r
+            where r.state = dev.kontor.partner.RelationshipState.ACTIVE and r.rightsReviewRequestedAt is null
+              and r.rightsConfirmedAt < :confirmedBefore
+            order by r.id
+            """)
+    List<PartnerRelationship> claimDueForReview(Instant confirmedBefore, Limit limit);
+
+    /** The claimed relationships with everything their review e-mails need; the contact person may be missing. */
     @Query("""
             select new dev.kontor.partner.DueReview(r, c.name, c.customerNumber, p.name, u.id, u.email, u.displayName,
                    u.preferredLanguage)
@@ -120,11 +136,10 @@ interface CustomerSideRepository extends Repository<PartnerRelationship, Long> {
               join Organization p on p.id = r.partnerId
               left join CustomerAccount a on a.organizationId = r.customerId
               left join UserAccount u on u.id = a.contactPersonId
-            where r.state = dev.kontor.partner.RelationshipState.ACTIVE and r.rightsReviewRequestedAt is null
-              and r.rightsConfirmedAt < :confirmedBefore
+            where r.id in :relationshipIds
             order by r.id
             """)
-    List<DueReview> findDueForReview(Instant confirmedBefore, Limit limit);
+    List<DueReview> findDueReviews(Collection<Long> relationshipIds);
 
     /** Notes that the customer was asked; only rows that are still due, so a confirmation meanwhile wins. */
     @Modifying(flushAutomatically = true)

@@ -1,13 +1,15 @@
 package dev.kontor.partner;
 
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.QueryHint;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
 
 interface PartnerRelationshipRepository extends JpaRepository<PartnerRelationship, Long> {
 
@@ -32,12 +34,19 @@ interface PartnerRelationshipRepository extends JpaRepository<PartnerRelationshi
     @Query("select r from PartnerRelationship r where r.adminCustomerId = :customerId")
     Optional<PartnerRelationship> findAdminHolder(long customerId);
 
+    /**
+     * Claims up to {@code limit} unanswered requests past their expiry, locked until the end of the transaction. Rows
+     * another transaction holds (another node's expiry, a customer answering right now) are skipped, not waited for
+     * (lock timeout -2 is Hibernate's SKIP LOCKED), and looked at again in the next run.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @QueryHints(@QueryHint(name = "jakarta.persistence.lock.timeout", value = "-2"))
     @Query("""
             select r from PartnerRelationship r
             where r.state = dev.kontor.partner.RelationshipState.REQUESTED and r.requestExpiresAt < :now
             order by r.id
             """)
-    List<PartnerRelationship> findExpiredRequests(Instant now, Pageable pageable);
+    List<PartnerRelationship> claimExpiredRequests(Instant now, Limit limit);
 
     @Query("""
             select r from PartnerRelationship r

@@ -14,8 +14,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import net.javacrumbs.shedlock.core.LockAssert;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Limit;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -26,14 +29,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * customer's contact person is asked by e-mail to confirm them (or reduce them, or end the partnership) in the
  * account; without an answer within the grace period (30 days) the rights fall back to VIEW, and both sides are
  * told. Works in small batches, each in its own transaction with a fixed number of queries, so that a large platform
- * is never loaded at once and one failure does not undo the rest.
+ * is never loaded at once and one failure does not undo the rest. Each batch claims its relationships with row locks
+ * that other workers skip, so that with several nodes every customer is asked once and every fallback happens once;
+ * a node that dies mid-batch loses its transaction and its locks, and the rows are due again for any node.
  */
 @Component
 class RightsReviewJob {
 
     static final String RIGHTS_REVIEW_REQUESTED = "PARTNER_RIGHTS_REVIEW_REQUESTED";
     static final String RIGHTS_FELL_BACK = "PARTNER_RIGHTS_FELL_BACK";
-    static final int BATCH = 100;
     private static final Logger log = LoggerFactory.getLogger(RightsReviewJob.class);
 
     private final CustomerSideRepository relationships;
@@ -42,20 +46,25 @@ class RightsReviewJob {
     private final RightsReviewSettings settings;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final int batchSize;
 
     RightsReviewJob(CustomerSideRepository relationships, CustomerSideMails mails, AuditLog auditLog,
-                    RightsReviewSettings settings, TransactionTemplate transaction, Clock clock) {
+                    RightsReviewSettings settings, TransactionTemplate transaction, Clock clock,
+                    @Value("${kontor.partner.rights-review-batch-size:100}") int batchSize) {
         this.relationships = relationships;
         this.mails = mails;
         this.auditLog = auditLog;
         this.settings = settings;
         this.transaction = transaction;
         this.clock = clock;
+        this.batchSize = batchSize;
     }
 
     @Scheduled(initialDelayString = "${kontor.partner.rights-review-initial-delay:2m}",
             fixedDelayString = "${kontor.partner.rights-review-check-interval:1h}")
+    @SchedulerLock(name = "partner-rights-review")
     void reviewRights() {
+        LockAssert.assertLocked();
         int asked = SystemTask.call(this::askDueCustomers);
         int fellBack = SystemTask.call(this::fallBackUnanswered);
         if (asked > 0 || fellBack > 0) {
@@ -88,14 +97,16 @@ class RightsReviewJob {
         }
     }
 
-    /** One query for the batch with everything the e-mails need, one update that notes who was asked. */
+    /** One claim, one query for the batch with everything the e-mails need, one update that notes who was asked. */
     private int askBatch() {
         Instant now = clock.instant();
         Instant confirmedBefore = now.minus(settings.rightsReviewInterval());
-        List<DueReview> due = relationships.findDueForReview(confirmedBefore, Limit.of(BATCH));
-        if (due.isEmpty()) {
+        List<Long> claimed = relationships.claimDueForReview(confirmedBefore, Limit.of(batchSize)).stream()
+                .map(PartnerRelationship::getId).toList();
+        if (claimed.isEmpty()) {
             return 0;
         }
+        List<DueReview> due = relationships.findDueReviews(claimed);
         Instant fallsBackAt = now.plus(settings.rightsReviewGrace());
         for (DueReview review : due) {
             PartnerRelationship relationship = review.relationship();
@@ -124,7 +135,7 @@ class RightsReviewJob {
     private int fallBackBatch() {
         Instant now = clock.instant();
         List<PartnerRelationship> unanswered = relationships.claimUnansweredReviews(
-                now.minus(settings.rightsReviewGrace()), Limit.of(BATCH));
+                now.minus(settings.rightsReviewGrace()), Limit.of(batchSize));
         if (unanswered.isEmpty()) {
             return 0;
         }

@@ -161,6 +161,7 @@ class SignInThrottle {
         }
     }
 
+    /** Each node forgets its own idle counters: this job runs on every node, with no cluster-wide job lock. */
     @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT5M")
     void forgetIdleState() {
         Instant now = clock.instant();

@@ -1,12 +1,14 @@
 package dev.kontor.tenant;
 
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.QueryHint;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
 
 interface ContentCopyRepository extends JpaRepository<ContentCopy, Long> {
 
@@ -16,6 +18,15 @@ interface ContentCopyRepository extends JpaRepository<ContentCopy, Long> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select c from ContentCopy c where c.id = :id")
     Optional<ContentCopy> lockById(long id);
+
+    /**
+     * Locks the run for one batch; empty while another worker (or node) holds it: skipped, not waited for (lock
+     * timeout -2 is Hibernate's SKIP LOCKED), so a worker never queues up behind another on the same run.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @QueryHints(@QueryHint(name = "jakarta.persistence.lock.timeout", value = "-2"))
+    @Query("select c from ContentCopy c where c.id = :id")
+    Optional<ContentCopy> claim(long id);
 
     /**
      * Hands the source's settings down to a batch of tenants, touching only those that differ: the count is how many

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import net.javacrumbs.shedlock.core.LockAssert;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,8 +21,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Does the copying of running Copy content runs, one batch of targets per transaction. A batch locks its run, so
- * two application instances never copy the same batch; a run interrupted by a restart goes on from its cursor.
+ * Does the copying of running Copy content runs, one batch of targets per transaction. A batch locks its run (a run
+ * another worker holds is skipped) and reads the cursor under that lock, so two application instances never copy the
+ * same batch; a run interrupted by a restart, or by a node that died, goes on from its committed cursor.
  */
 @Component
 class ContentCopyWorker {
@@ -59,7 +62,9 @@ class ContentCopyWorker {
     }
 
     @Scheduled(fixedDelayString = "${kontor.tenant.copy-poll-interval:1s}")
+    @SchedulerLock(name = "content-copy")
     void work() {
+        LockAssert.assertLocked();
         SystemTask.run(() -> copies.findRunning().forEach(this::runFor));
     }
 
@@ -83,9 +88,9 @@ class ContentCopyWorker {
         }
     }
 
-    /** Copies one batch; empty when the run is not running (any more). */
+    /** Copies one batch; empty when the run is not running (any more), or another worker has it right now. */
     Optional<CopyProgress> nextBatch(long copyId) {
-        ContentCopy copy = copies.lockById(copyId).filter(c -> c.getState() == ContentCopy.State.RUNNING)
+        ContentCopy copy = copies.claim(copyId).filter(c -> c.getState() == ContentCopy.State.RUNNING)
                 .orElse(null);
         if (copy == null) {
             return Optional.empty();

@@ -140,8 +140,10 @@ final class BadInputs {
                 + "WHERE LOWER(table_schema) = 'public' AND table_type IN ('BASE TABLE', 'TABLE')", String.class);
         for (String table : tables) {
             String name = table.toLowerCase(java.util.Locale.ROOT);
-            // refusals are audited, and Spring Modulith keeps its event publications: neither is stored input
-            if (name.startsWith("audit_") || name.startsWith("event_publication") || name.startsWith("flyway")) {
+            // refusals are audited, Spring Modulith keeps its event publications, and the schedulers write their job
+            // locks (a row per job the first time it runs, at any moment): none of them is stored input
+            if (name.startsWith("audit_") || name.startsWith("event_publication") || name.startsWith("flyway")
+                    || name.equals("shedlock")) {
                 continue;
             }
             state.put(name, jdbc.queryForObject("SELECT COUNT(*) FROM " + name, Long.class));
