@@ -13,6 +13,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import dev.kontor.account.AccountDetails;
 import dev.kontor.account.AccountService;
 import dev.kontor.organization.Member;
+import dev.kontor.base.ui.FormRules;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -182,6 +183,7 @@ class ContactPersonSection extends Section {
         choice.setItems(candidates);
         choice.setItemLabelGenerator(this::describe);
         choice.setHelperText(getTranslation("account.contact-person.active-only"));
+        FormRules.explainConstraints(choice);
         return choice;
     }
 

@@ -31,6 +31,7 @@ import dev.kontor.organization.CustomerNumber;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.MyOrganization;
 import dev.kontor.organization.OrganizationService;
+import dev.kontor.base.ui.FormRules;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Optional;
@@ -95,6 +96,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         empty.addClassName("dashboard-empty");
 
         add(greeting, intro, otherRoles(organizations), filter, cards, empty, showMore);
+        FormRules.explainConstraints(filter);
         this.inAccess = access.current();
         inAccess.ifPresent(current -> {
             intro.setText(getTranslation("access.dashboard.intro", current.customerName()));

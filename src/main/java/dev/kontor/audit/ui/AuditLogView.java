@@ -23,6 +23,7 @@ import dev.kontor.audit.AuditOutcome;
 import dev.kontor.audit.AuditQueries;
 import dev.kontor.audit.AuditRow;
 import dev.kontor.user.Roles;
+import dev.kontor.base.ui.FormRules;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -87,6 +88,7 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
 
         Div filters = new Div(from, to, actor, organization, kind, exportLink());
         filters.addClassName("section-buttons");
+        FormRules.explainConstraints(filters);
 
         configureGrid();
         add(new H2(getTranslation("nav.audit")), scope, filters, grid);

@@ -23,6 +23,7 @@ import dev.kontor.invitation.InvitationPurpose;
 import dev.kontor.invitation.InvitationService;
 import dev.kontor.invitation.InvitationState;
 import dev.kontor.user.PasswordPolicy;
+import dev.kontor.base.ui.FormRules;
 import java.util.List;
 
 /**
@@ -115,6 +116,7 @@ public class InvitationView extends PublicPage implements BeforeEnterObserver, H
             showAccepted(preview);
         });
         content.add(password, repeat, accept);
+        FormRules.explainConstraints(content);
     }
 
     /** Someone who has a password answers signed in as themselves: the link alone is not enough. */

@@ -8,6 +8,7 @@ import dev.kontor.organization.Member;
 import dev.kontor.partner.Assignee;
 import dev.kontor.partner.ManagedCustomer;
 import dev.kontor.partner.PartnerService;
+import dev.kontor.base.ui.FormRules;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -29,6 +30,7 @@ class AssignEmployeesDialog extends Dialog {
             choice.setHelperText(getTranslation("partner.assign.no-employees"));
         }
         add(choice);
+        FormRules.explainConstraints(choice);
         Button save = new Button(getTranslation("action.save"), click -> {
             for (Member employee : employees) {
                 boolean wanted = choice.getValue().contains(employee);

@@ -30,6 +30,7 @@ import dev.kontor.partner.PartnerMembership;
 import dev.kontor.partner.PartnerService;
 import dev.kontor.partner.RelationshipState;
 import dev.kontor.user.Roles;
+import dev.kontor.base.ui.FormRules;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -98,6 +99,7 @@ public class ManagedCustomersView extends VerticalLayout implements HasDynamicTi
 
         configureGrid();
         add(heading, filters, grid);
+        FormRules.explainConstraints(this);
         setFlexGrow(1, grid);
         showPartner();
     }

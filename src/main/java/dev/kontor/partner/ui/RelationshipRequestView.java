@@ -25,6 +25,7 @@ import dev.kontor.partner.AnswerPath;
 import dev.kontor.partner.RelationshipAnswers;
 import dev.kontor.partner.RequestPreview;
 import dev.kontor.user.PasswordPolicy;
+import dev.kontor.base.ui.FormRules;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -111,6 +112,7 @@ public class RelationshipRequestView extends PublicPage implements BeforeEnterOb
             content.add(new Paragraph(getTranslation("partner-answer.password.intro", preview.addresseeEmail())));
             passwordFields(preview, password, repeat);
             content.add(password, repeat);
+            FormRules.explainConstraints(content);
         }
 
         Button accept = new Button(getTranslation(path == AnswerPath.SET_PASSWORD

@@ -29,6 +29,7 @@ import dev.kontor.support.LookupResult;
 import dev.kontor.support.SupportCard;
 import dev.kontor.support.SupportLookup;
 import dev.kontor.user.Roles;
+import dev.kontor.base.ui.FormRules;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -97,6 +98,7 @@ public class SupportLookupView extends VerticalLayout implements HasDynamicTitle
         Shortcuts.addShortcutListener(this, this::backToSearch, Key.ESCAPE);
 
         add(new H2(getTranslation("support.title")), search, resultsHint, results, card);
+        FormRules.explainConstraints(search);
     }
 
     private void showResults(String text) {

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.tenant.TreeNode;
+import dev.kontor.base.ui.FormRules;
 
 /**
  * Move: hangs the tenant, with everything below it, below another master tenant of the same tree. A refusal (its
@@ -32,6 +33,7 @@ class MoveTenantDialog extends Dialog {
         master.setItemLabelGenerator(node -> node.reference().isEmpty() ? node.name()
                 : node.name() + " (" + node.reference() + ")");
         add(explained, master);
+        FormRules.explainConstraints(master);
 
         Button move = new Button(getTranslation("tenant.move.submit"), click -> {
             if (master.getValue() == null) {

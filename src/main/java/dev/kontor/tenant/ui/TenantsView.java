@@ -26,6 +26,7 @@ import dev.kontor.tenant.NodeRights;
 import dev.kontor.tenant.TreeFilter;
 import dev.kontor.tenant.TreeNode;
 import dev.kontor.user.Roles;
+import dev.kontor.base.ui.FormRules;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -93,6 +94,7 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
 
         configureTree();
         add(heading, hint, search, toolbar, tree);
+        FormRules.explainConstraints(search);
         setFlexGrow(1, tree);
         showActions(null);
         // one's own organizations open at once: their children are what one comes here for
