@@ -15,6 +15,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.RuleViolation;
+import dev.kontor.base.ui.FormRules;
 import dev.kontor.base.ui.LanguageSwitch;
 import dev.kontor.base.ui.PublicPage;
 import dev.kontor.invitation.ClosedInvitation;
@@ -23,7 +24,6 @@ import dev.kontor.invitation.InvitationPurpose;
 import dev.kontor.invitation.InvitationService;
 import dev.kontor.invitation.InvitationState;
 import dev.kontor.user.PasswordPolicy;
-import dev.kontor.base.ui.FormRules;
 import java.util.List;
 
 /**

@@ -8,8 +8,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import dev.kontor.base.RuleViolation;
-import dev.kontor.tenant.TreeNode;
 import dev.kontor.base.ui.FormRules;
+import dev.kontor.tenant.TreeNode;
 
 /**
  * Move: hangs the tenant, with everything below it, below another master tenant of the same tree. A refusal (its
