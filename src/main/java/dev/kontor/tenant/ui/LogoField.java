@@ -237,8 +237,9 @@ class LogoField extends Div implements HasValidation {
     }
 
     /**
-     * Reads the upload (at most a little more than the limit, so that a huge file costs no memory) and checks it
-     * outside the session lock; a refused file is answered as refused, so the browser does not mark it uploaded.
+     * Reads the upload (at most a little more than the limit, so that a huge file costs no memory) and checks it;
+     * the upload is a request of its own, so the result reaches the field through {@code UI.access}. A refused file
+     * is answered as refused, so the browser does not mark it uploaded.
      */
     private final class LogoUpload implements UploadHandler {
 
