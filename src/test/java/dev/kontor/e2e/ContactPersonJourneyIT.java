@@ -59,6 +59,33 @@ class ContactPersonJourneyIT extends EndToEndTest {
     }
 
     @Test
+    void a_bad_billing_address_is_explained_in_words_right_below_the_field_and_to_screen_readers() {
+        signIn(DemoPeople.ANNA);
+        page.navigate(url("/accounts/CN-10001"));
+
+        Locator field = page.locator("#billing-email");
+        field.locator("input").fill("rechnung@sonnenschein");
+        page.locator("#save-master-data").click();
+
+        Locator message = field.locator("[slot=error-message]");
+        assertThat(message).isVisible();
+        assertThat(message).hasText("Enter a valid e-mail address, e.g. name@example.com.");
+        // next to the field: just below its input, in the same column
+        var input = field.locator("input").boundingBox();
+        var words = message.boundingBox();
+        org.assertj.core.api.Assertions.assertThat(words.y).isBetween(input.y + input.height - 1,
+                input.y + input.height + 40);
+        org.assertj.core.api.Assertions.assertThat(words.x).isBetween(input.x - 16, input.x + 16);
+        // the input names the message as its description, so a screen reader reads it with the field
+        org.assertj.core.api.Assertions.assertThat(field.locator("input").getAttribute("aria-describedby")
+                .split(" ")).contains(message.getAttribute("id"));
+        screenshot("16-field-message");
+
+        page.locator("#cancel-master-data").click();
+        assertThat(message).not().isVisible();
+    }
+
+    @Test
     void in_german_on_a_phone_clara_sees_her_overdue_confirmation_and_confirms_it() {
         context.close();
         context = newContext("de-DE", 390, 844);

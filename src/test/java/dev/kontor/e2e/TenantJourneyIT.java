@@ -99,6 +99,34 @@ class TenantJourneyIT extends EndToEndTest {
         screenshot("65-tenant-in-tree");
     }
 
+    @Test
+    void a_refused_logo_stays_next_to_the_field_and_no_tenant_is_created_until_the_file_is_removed() {
+        signIn(DemoPeople.PARTNER_ADMIN);
+        page.navigate(url("/tenants"));
+        page.locator("#new-tenant").click();
+        page.locator("#tenant-name input").fill("Vorlage Abgelehnt");
+
+        page.locator("#tenant-logo input[type=file]").setInputFiles(new FilePayload("sonne.png", "image/png",
+                "MZ this is a program, not a picture".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        Locator refusal = page.locator("#tenant-logo-error");
+        assertThat(refusal).isVisible();
+        assertThat(refusal).hasText("“sonne.png” was not accepted. This file is not an image Kontor can use. "
+                + "Upload a PNG, JPEG or SVG image.");
+        assertThat(refusal).hasAttribute("role", "alert");
+        Accessibility.assertNoSeriousViolations(page, "refused logo");
+        screenshot("66-refused-logo");
+
+        page.locator("#create-tenant").click();
+        assertThat(page.locator("#tenant-logo-discard")).isFocused();
+        assertThat(refusal).isVisible();
+        assertThat(page.locator("#tenant-created")).hasCount(0);
+
+        page.locator("#tenant-logo-discard").click();
+        assertThat(refusal).not().isVisible();
+        page.locator("#create-tenant").click();
+        assertThat(page.locator("#tenant-created")).containsText("Vorlage Abgelehnt");
+    }
+
     private static byte[] logo() throws IOException {
         BufferedImage image = new BufferedImage(160, 48, BufferedImage.TYPE_INT_ARGB);
         Graphics2D graphics = image.createGraphics();

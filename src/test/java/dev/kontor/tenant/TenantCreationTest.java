@@ -268,13 +268,17 @@ class TenantCreationTest {
         byte[] notAnImage = "MZ this is no picture".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         byte[] tooLarge = new byte[LogoCheck.MAX_BYTES + 1];
         System.arraycopy(TenantTestData.image(10, 10, "png"), 0, tooLarge, 0, 8);
+        byte[] tooTall = TenantTestData.image(100, 121, "png");
+        byte[] unsafeSvg = UNSAFE_SVG.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         int before = data.tenantsBelow(partner.id());
 
         fixtures.as(partner.adminEmail(), () -> {
             invalid(() -> tenants.create(withLogo("Gif", gif)), "logo", "tenant.logo.unsupported");
             invalid(() -> tenants.create(withLogo("Breit", tooWide)), "logo", "tenant.logo.dimensions");
+            invalid(() -> tenants.create(withLogo("Hoch", tooTall)), "logo", "tenant.logo.dimensions");
             invalid(() -> tenants.create(withLogo("Exe", notAnImage)), "logo", "tenant.logo.unsupported");
             invalid(() -> tenants.create(withLogo("Gross", tooLarge)), "logo", "tenant.logo.too-large");
+            invalid(() -> tenants.create(withLogo("Skript", unsafeSvg)), "logo", "tenant.logo.svg-unsafe");
         });
 
         assertThat(data.tenantsBelow(partner.id())).isEqualTo(before).isZero();
@@ -283,6 +287,30 @@ class TenantCreationTest {
         assertThat(jdbc.queryForObject("select count(*) from audit_event where kind = ? and summary like ?",
                 Integer.class, TenantService.TENANT_CREATED, "Tenant Gif %")).isZero();
     }
+
+    @Test
+    void a_refused_new_logo_leaves_the_tenants_logo_as_it_was() {
+        byte[] first = TenantTestData.image(120, 40, "png");
+        TenantDetails created = fixtures.as(partner.adminEmail(), () -> tenants.create(withLogo("Logo bleibt", first)));
+        int changes = data.audit(TenantService.TENANT_LOGO_CHANGED, created.id()).size();
+
+        fixtures.as(partner.adminEmail(), () -> {
+            invalid(() -> tenants.changeLogo(created.id(), UNSAFE_SVG.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    "logo", "tenant.logo.svg-unsafe");
+            invalid(() -> tenants.changeLogo(created.id(), TenantTestData.image(401, 40, "png")), "logo",
+                    "tenant.logo.dimensions");
+            invalid(() -> tenants.changeLogo(created.id(), "MZ no picture".getBytes(
+                    java.nio.charset.StandardCharsets.US_ASCII)), "logo", "tenant.logo.unsupported");
+        });
+
+        CheckedLogo kept = fixtures.as(partner.adminEmail(), () -> tenants.logo(created.id())).orElseThrow();
+        assertThat(kept.content()).isEqualTo(first);
+        assertThat(data.audit(TenantService.TENANT_LOGO_CHANGED, created.id())).hasSize(changes);
+    }
+
+    private static final String UNSAFE_SVG = """
+            <svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>
+            """;
 
     // --- helpers
 

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import dev.kontor.account.AccountDetails;
 import dev.kontor.account.AccountService;
+import dev.kontor.base.ui.FormRules;
 import dev.kontor.organization.Member;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -182,6 +183,7 @@ class ContactPersonSection extends Section {
         choice.setItems(candidates);
         choice.setItemLabelGenerator(this::describe);
         choice.setHelperText(getTranslation("account.contact-person.active-only"));
+        FormRules.explainConstraints(choice);
         return choice;
     }
 

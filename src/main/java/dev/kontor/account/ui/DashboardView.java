@@ -27,6 +27,7 @@ import dev.kontor.account.AccountCard;
 import dev.kontor.account.AccountService;
 import dev.kontor.account.ServiceInfo;
 import dev.kontor.base.SignedInPerson;
+import dev.kontor.base.ui.FormRules;
 import dev.kontor.organization.CustomerNumber;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.MyOrganization;
@@ -95,6 +96,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         empty.addClassName("dashboard-empty");
 
         add(greeting, intro, otherRoles(organizations), filter, cards, empty, showMore);
+        FormRules.explainConstraints(filter);
         this.inAccess = access.current();
         inAccess.ifPresent(current -> {
             intro.setText(getTranslation("access.dashboard.intro", current.customerName()));

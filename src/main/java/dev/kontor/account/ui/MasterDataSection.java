@@ -53,6 +53,7 @@ class MasterDataSection extends Section {
         companyName.setRequiredIndicatorVisible(true);
         street.setLabel(getTranslation("account.street"));
         street.setMaxLength(MasterData.STREET_MAX);
+        postalCode.setId("postal-code");
         postalCode.setLabel(getTranslation("account.postal-code"));
         postalCode.setMaxLength(MasterData.POSTAL_CODE_MAX);
         city.setLabel(getTranslation("account.city"));

@@ -22,6 +22,7 @@ import dev.kontor.audit.AuditFilter;
 import dev.kontor.audit.AuditOutcome;
 import dev.kontor.audit.AuditQueries;
 import dev.kontor.audit.AuditRow;
+import dev.kontor.base.ui.FormRules;
 import dev.kontor.user.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
@@ -87,6 +88,7 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
 
         Div filters = new Div(from, to, actor, organization, kind, exportLink());
         filters.addClassName("section-buttons");
+        FormRules.explainConstraints(filters);
 
         configureGrid();
         add(new H2(getTranslation("nav.audit")), scope, filters, grid);

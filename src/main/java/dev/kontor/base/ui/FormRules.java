@@ -2,7 +2,13 @@ package dev.kontor.base.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.ValidationResult;
@@ -10,6 +16,7 @@ import com.vaadin.flow.data.binder.Validator;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.TextRules;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +24,11 @@ import java.util.regex.Pattern;
  * again, and {@link #showNextToField} puts a refusal of theirs next to the field it concerns.
  */
 public final class FormRules {
+
+    /** The field types {@link #explainConstraints} gives messages; a form with another kind of field needs it here. */
+    public static final Set<Class<? extends Component>> EXPLAINED = Set.of(TextField.class, EmailField.class,
+            PasswordField.class, TextArea.class, DatePicker.class, ComboBox.class, Select.class,
+            RadioButtonGroup.class, CheckboxGroup.class);
 
     private FormRules() {
     }
@@ -56,34 +68,60 @@ public final class FormRules {
     }
 
     /**
-     * Gives the fields' own checks (required, the length limit, e-mail syntax) Kontor's messages, for every text,
-     * e-mail and text-area field in the form: without them, a binder that asks the field turns it red with no word
-     * of why (an address with a hidden character, say). Call it once the fields are built.
+     * Gives the fields' own checks Kontor's messages, for every input field in the form. Each Vaadin field checks
+     * its own constraints (required, the length limit, the e-mail syntax, a date it cannot read) whether or not a
+     * binder asks it, and says nothing unless its i18n object holds a message: the field turns red with no word of
+     * why, which a person who does not see the colour never learns (WCAG 1.4.1). Call it once the fields are built
+     * and their limits set; calling it again is harmless.
      */
     public static void explainConstraints(Component form) {
-        form.getChildren().forEach(child -> {
-            explain(form, child);
-            explainConstraints(child);
-        });
+        explain(form, form);
+        form.getChildren().forEach(FormRules::explainConstraints);
     }
 
     private static void explain(Component owner, Component field) {
+        if (!(field instanceof HasValidation)) {
+            return;
+        }
         String required = owner.getTranslation("validation.required");
-        if (field instanceof EmailField email) {
-            email.setI18n(new EmailField.EmailFieldI18n().setRequiredErrorMessage(required)
+        switch (field) {
+            case EmailField email -> email.setI18n(new EmailField.EmailFieldI18n().setRequiredErrorMessage(required)
                     .setMaxLengthErrorMessage(tooLong(owner, email.getMaxLength()))
+                    .setMinLengthErrorMessage(tooShort(owner, email.getMinLength()))
                     .setPatternErrorMessage(owner.getTranslation("validation.email")));
-        } else if (field instanceof TextField text) {
-            text.setI18n(new TextField.TextFieldI18n().setRequiredErrorMessage(required)
-                    .setMaxLengthErrorMessage(tooLong(owner, text.getMaxLength())));
-        } else if (field instanceof TextArea area) {
-            area.setI18n(new TextArea.TextAreaI18n().setRequiredErrorMessage(required)
-                    .setMaxLengthErrorMessage(tooLong(owner, area.getMaxLength())));
+            case TextField text -> text.setI18n(new TextField.TextFieldI18n().setRequiredErrorMessage(required)
+                    .setMaxLengthErrorMessage(tooLong(owner, text.getMaxLength()))
+                    .setMinLengthErrorMessage(tooShort(owner, text.getMinLength())));
+            case PasswordField password -> password.setI18n(new PasswordField.PasswordFieldI18n()
+                    .setRequiredErrorMessage(required)
+                    .setMaxLengthErrorMessage(tooLong(owner, password.getMaxLength()))
+                    .setMinLengthErrorMessage(tooShort(owner, password.getMinLength())));
+            case TextArea area -> area.setI18n(new TextArea.TextAreaI18n().setRequiredErrorMessage(required)
+                    .setMaxLengthErrorMessage(tooLong(owner, area.getMaxLength()))
+                    .setMinLengthErrorMessage(tooShort(owner, area.getMinLength())));
+            case DatePicker date -> {
+                // the picker's other texts (month names, Today) stay as they are
+                DatePicker.DatePickerI18n i18n = date.getI18n() == null ? new DatePicker.DatePickerI18n()
+                        : date.getI18n();
+                date.setI18n(i18n.setRequiredErrorMessage(required)
+                        .setBadInputErrorMessage(owner.getTranslation("validation.date")));
+            }
+            case ComboBox<?> choice -> choice.setI18n(new ComboBox.ComboBoxI18n().setRequiredErrorMessage(required));
+            case Select<?> choice -> choice.setI18n(new Select.SelectI18n().setRequiredErrorMessage(required));
+            case RadioButtonGroup<?> group -> group.setI18n(new RadioButtonGroup.RadioButtonGroupI18n()
+                    .setRequiredErrorMessage(required));
+            case CheckboxGroup<?> group -> group.setI18n(new CheckboxGroup.CheckboxGroupI18n()
+                    .setRequiredErrorMessage(required));
+            default -> { }
         }
     }
 
     private static String tooLong(Component owner, int maxLength) {
         return maxLength > 0 ? owner.getTranslation("validation.too-long", maxLength) : null;
+    }
+
+    private static String tooShort(Component owner, int minLength) {
+        return minLength > 0 ? owner.getTranslation("validation.too-short", minLength) : null;
     }
 
     /**

@@ -15,6 +15,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.RuleViolation;
+import dev.kontor.base.ui.FormRules;
 import dev.kontor.base.ui.LanguageSwitch;
 import dev.kontor.base.ui.PublicPage;
 import dev.kontor.invitation.ClosedInvitation;
@@ -115,6 +116,7 @@ public class InvitationView extends PublicPage implements BeforeEnterObserver, H
             showAccepted(preview);
         });
         content.add(password, repeat, accept);
+        FormRules.explainConstraints(content);
     }
 
     /** Someone who has a password answers signed in as themselves: the link alone is not enough. */

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.dialog.Dialog;
+import dev.kontor.base.ui.FormRules;
 import dev.kontor.organization.Member;
 import dev.kontor.partner.Assignee;
 import dev.kontor.partner.ManagedCustomer;
@@ -29,6 +30,7 @@ class AssignEmployeesDialog extends Dialog {
             choice.setHelperText(getTranslation("partner.assign.no-employees"));
         }
         add(choice);
+        FormRules.explainConstraints(choice);
         Button save = new Button(getTranslation("action.save"), click -> {
             for (Member employee : employees) {
                 boolean wanted = choice.getValue().contains(employee);

@@ -21,6 +21,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+import dev.kontor.base.ui.FormRules;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.partner.Assignee;
 import dev.kontor.partner.ManagedCustomer;
@@ -98,6 +99,7 @@ public class ManagedCustomersView extends VerticalLayout implements HasDynamicTi
 
         configureGrid();
         add(heading, filters, grid);
+        FormRules.explainConstraints(this);
         setFlexGrow(1, grid);
         showPartner();
     }

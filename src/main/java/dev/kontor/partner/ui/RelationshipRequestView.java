@@ -18,6 +18,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.SignedInPerson;
+import dev.kontor.base.ui.FormRules;
 import dev.kontor.base.ui.LanguageSwitch;
 import dev.kontor.base.ui.PublicPage;
 import dev.kontor.organization.OrganizationRight;
@@ -111,6 +112,7 @@ public class RelationshipRequestView extends PublicPage implements BeforeEnterOb
             content.add(new Paragraph(getTranslation("partner-answer.password.intro", preview.addresseeEmail())));
             passwordFields(preview, password, repeat);
             content.add(password, repeat);
+            FormRules.explainConstraints(content);
         }
 
         Button accept = new Button(getTranslation(path == AnswerPath.SET_PASSWORD

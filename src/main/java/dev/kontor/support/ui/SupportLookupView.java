@@ -23,6 +23,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import dev.kontor.base.PhoneNumbers;
+import dev.kontor.base.ui.FormRules;
 import dev.kontor.support.CardChange;
 import dev.kontor.support.CardPerson;
 import dev.kontor.support.LookupResult;
@@ -97,6 +98,7 @@ public class SupportLookupView extends VerticalLayout implements HasDynamicTitle
         Shortcuts.addShortcutListener(this, this::backToSearch, Key.ESCAPE);
 
         add(new H2(getTranslation("support.title")), search, resultsHint, results, card);
+        FormRules.explainConstraints(search);
     }
 
     private void showResults(String text) {

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import dev.kontor.base.RuleViolation;
+import dev.kontor.base.ui.FormRules;
 import dev.kontor.tenant.TreeNode;
 
 /**
@@ -32,6 +33,7 @@ class MoveTenantDialog extends Dialog {
         master.setItemLabelGenerator(node -> node.reference().isEmpty() ? node.name()
                 : node.name() + " (" + node.reference() + ")");
         add(explained, master);
+        FormRules.explainConstraints(master);
 
         Button move = new Button(getTranslation("tenant.move.submit"), click -> {
             if (master.getValue() == null) {

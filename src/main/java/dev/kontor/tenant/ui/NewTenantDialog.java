@@ -121,7 +121,9 @@ class NewTenantDialog extends Dialog {
 
     private void create() {
         Form form = new Form();
-        if (!binder.writeBeanIfValid(form)) {
+        boolean valid = binder.writeBeanIfValid(form);
+        // a chosen logo that was refused (or is still uploading) keeps the tenant from being created without it
+        if (!logo.readyToSend() || !valid) {
             return;
         }
         TenantDetails created;

@@ -105,7 +105,7 @@ public class TenantWorkspaceView extends VerticalLayout implements BeforeEnterOb
         save.setEnabled(false);
         LogoField field = new LogoField("change-logo", getTranslation("tenant.logo.new"));
         field.onAccepted(accepted -> save.setEnabled(accepted));
-        save.addClickListener(click -> field.logo().ifPresent(bytes -> {
+        save.addClickListener(click -> field.logo().filter(bytes -> field.readyToSend()).ifPresent(bytes -> {
             try {
                 services.tenants().changeLogo(tenant.id(), bytes);
             } catch (InvalidInput refusal) {

@@ -22,6 +22,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import dev.kontor.base.ui.FormRules;
 import dev.kontor.tenant.NodeRights;
 import dev.kontor.tenant.TreeFilter;
 import dev.kontor.tenant.TreeNode;
@@ -93,6 +94,7 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
 
         configureTree();
         add(heading, hint, search, toolbar, tree);
+        FormRules.explainConstraints(search);
         setFlexGrow(1, tree);
         showActions(null);
         // one's own organizations open at once: their children are what one comes here for
