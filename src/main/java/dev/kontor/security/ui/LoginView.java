@@ -22,6 +22,7 @@ import dev.kontor.base.ui.LanguageSwitch;
 public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LoginForm form = new LoginForm();
+    private final Paragraph serverChanged = new Paragraph();
     private final LoginI18n texts;
     private final AuthenticationContext authenticationContext;
 
@@ -39,7 +40,14 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
         texts = i18n();
         form.setI18n(texts);
 
-        add(brand, tagline, form, languageSwitch);
+        // a browser whose server went down, sent here by ServerChangedSignIn
+        serverChanged.setId("server-changed");
+        serverChanged.setText(getTranslation("login.server-changed"));
+        serverChanged.addClassName("login-notice");
+        serverChanged.getElement().setAttribute("role", "status");
+        serverChanged.setVisible(false);
+
+        add(brand, tagline, serverChanged, form, languageSwitch);
     }
 
     private LoginI18n i18n() {
@@ -67,7 +75,9 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
             event.forwardTo("");
             return;
         }
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        form.setError(parameters.containsKey("error"));
+        serverChanged.setVisible(parameters.containsKey("server-changed") && !parameters.containsKey("error"));
     }
 
     @Override
