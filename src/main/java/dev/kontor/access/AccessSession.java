@@ -1,7 +1,10 @@
 package dev.kontor.access;
 
+import dev.kontor.base.cluster.Announced;
+import dev.kontor.base.cluster.AnnouncedChanges;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -15,6 +18,8 @@ import java.time.Instant;
 /** One partner user's stay inside one customer account. */
 @Entity
 @Table(name = "access_session")
+@EntityListeners(AnnouncedChanges.class)
+@Announced(AccessWatch.TOPIC)
 class AccessSession {
 
     /**

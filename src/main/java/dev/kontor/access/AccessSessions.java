@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -161,7 +162,12 @@ public class AccessSessions {
     }
 
     private void endSeparately(long sessionId, AccessSession.EndReason why) {
-        separately.executeWithoutResult(status -> sessions.findById(sessionId).ifPresent(s -> end(s, why)));
+        try {
+            separately.executeWithoutResult(status -> sessions.findById(sessionId).ifPresent(s -> end(s, why)));
+        } catch (OptimisticLockingFailureException endedMeanwhile) {
+            // another tab or node checked the same session at the same moment and ended it (the change to its
+            // partnership reaches every page that shows it at once): it has ended, which is what this check wanted
+        }
     }
 
     /** The customer account of one of the signed-in person's open access sessions. */

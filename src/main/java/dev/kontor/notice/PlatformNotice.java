@@ -1,10 +1,13 @@
 package dev.kontor.notice;
 
+import dev.kontor.base.cluster.Announced;
+import dev.kontor.base.cluster.AnnouncedChanges;
 import dev.kontor.contact.ContactType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -24,6 +27,8 @@ import java.util.Set;
  */
 @Entity
 @Table(name = "platform_notice")
+@EntityListeners(AnnouncedChanges.class)
+@Announced(NoticeProgress.TOPIC)
 class PlatformNotice {
 
     static final int SUBJECT_MAX_LENGTH = 200;

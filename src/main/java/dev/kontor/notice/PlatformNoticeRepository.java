@@ -31,9 +31,4 @@ interface PlatformNoticeRepository extends JpaRepository<PlatformNotice, Long> {
     /** Newest first; the identity grows with every notice, and the provider's index serves the order. */
     @Query("select n from PlatformNotice n where n.providerId = :providerId order by n.id desc")
     List<PlatformNotice> findRecent(long providerId, Pageable pageable);
-
-    @Query("""
-            select count(n) > 0 from PlatformNotice n
-            where n.providerId = :providerId and n.state <> dev.kontor.notice.NoticeState.SENT""")
-    boolean anyUnfinished(long providerId);
 }

@@ -105,12 +105,6 @@ public class PlatformNotices {
         return notices.findRecent(providerId, pageable).stream().map(PlatformNotice::status).toList();
     }
 
-    /** Whether one of the provider's notices is still being mailed (so that a page keeps refreshing). */
-    @Transactional(readOnly = true)
-    public boolean anyInProgress() {
-        return notices.anyUnfinished(requireProviderAdministrator(AuditSummary.action("read-platform-notices")));
-    }
-
     /** One of the provider's notices. */
     @Transactional(readOnly = true)
     public NoticeStatus status(long noticeId) {

@@ -1,9 +1,12 @@
 package dev.kontor.partner;
 
+import dev.kontor.base.cluster.Announced;
+import dev.kontor.base.cluster.AnnouncedChanges;
 import dev.kontor.organization.OrganizationRight;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -22,6 +25,8 @@ import java.util.Set;
  */
 @Entity
 @Table(name = "partner_relationship")
+@EntityListeners(AnnouncedChanges.class)
+@Announced(PartnershipChanges.TOPIC)
 class PartnerRelationship {
 
     @Id

@@ -1,7 +1,10 @@
 package dev.kontor.tenant;
 
+import dev.kontor.base.cluster.Announced;
+import dev.kontor.base.cluster.AnnouncedChanges;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -17,6 +20,8 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "content_copy")
+@EntityListeners(AnnouncedChanges.class)
+@Announced(CopyProgressBroadcaster.TOPIC)
 class ContentCopy {
 
     enum State { RUNNING, DONE, FAILED }

@@ -36,7 +36,6 @@ class ContentCopyWorker {
     private final TenantRepository tenants;
     private final TenantTreeQueries tree;
     private final OrganizationAccess access;
-    private final CopyProgressBroadcaster broadcaster;
     private final AuditLog auditLog;
     private final Clock clock;
     private final TransactionTemplate inTransaction;
@@ -44,7 +43,7 @@ class ContentCopyWorker {
     private final Duration slice;
 
     ContentCopyWorker(ContentCopyRepository copies, dev.kontor.contact.ContactCopier contacts, TenantRepository tenants, TenantTreeQueries tree,
-                      OrganizationAccess access, CopyProgressBroadcaster broadcaster, AuditLog auditLog, Clock clock,
+                      OrganizationAccess access, AuditLog auditLog, Clock clock,
                       PlatformTransactionManager transactions,
                       @Value("${kontor.tenant.copy-batch-size:500}") int batchSize,
                       @Value("${kontor.tenant.copy-slice:5s}") Duration slice) {
@@ -53,7 +52,6 @@ class ContentCopyWorker {
         this.tenants = tenants;
         this.tree = tree;
         this.access = access;
-        this.broadcaster = broadcaster;
         this.auditLog = auditLog;
         this.clock = clock;
         this.inTransaction = new TransactionTemplate(transactions);
@@ -74,8 +72,8 @@ class ContentCopyWorker {
         try {
             Optional<CopyProgress> progress;
             do {
+                // each batch that commits is announced to every node by the copy itself (ContentCopy)
                 progress = inTransaction.execute(status -> nextBatch(copyId));
-                progress.ifPresent(broadcaster::broadcast);
             } while (progress.isPresent() && !progress.get().finished() && Instant.now().isBefore(until));
         } catch (RuntimeException failure) {
             log.error("Copy content run {} failed", copyId, failure);
@@ -83,7 +81,6 @@ class ContentCopyWorker {
                 copy.fail(clock.instant());
                 auditLog.record(AuditEntry.failed(CONTENT_COPY_FINISHED, copy.getTargetId(),
                         AuditSummary.of("content-copy-failed", copyId)));
-                broadcaster.broadcast(copy.progress());
             }));
         }
     }

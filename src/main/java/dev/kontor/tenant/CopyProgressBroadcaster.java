@@ -1,25 +1,31 @@
 package dev.kontor.tenant;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
+import com.vaadin.flow.shared.Registration;
+import dev.kontor.base.cluster.ClusterBroadcast;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells open pages how a copy advances, as the background worker commits each batch; the pages push it to the
- * browser. A page registers while it is shown and removes itself when it goes.
+ * Tells open pages that a copy has advanced, as the background worker commits each batch on whichever node runs it;
+ * the pages read its progress again ({@link ContentCopies#progress}, which checks the reader) and push it to the
+ * browser. A page watches while it is shown and stops when it goes.
  */
 @Component
 public class CopyProgressBroadcaster {
 
-    private final List<Consumer<CopyProgress>> listeners = new CopyOnWriteArrayList<>();
+    static final String TOPIC = "content-copy";
 
-    public Runnable register(Consumer<CopyProgress> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+    private final ClusterBroadcast broadcast;
+
+    CopyProgressBroadcaster(ClusterBroadcast broadcast) {
+        this.broadcast = broadcast;
     }
 
-    void broadcast(CopyProgress progress) {
-        listeners.forEach(listener -> listener.accept(progress));
+    /** Calls back (on the broadcast thread) when the copy may have advanced, first at once. */
+    public Registration watch(long copyId, Runnable advanced) {
+        return broadcast.subscribe(TOPIC, change -> {
+            if (change.concerns(copyId)) {
+                advanced.run();
+            }
+        });
     }
 }

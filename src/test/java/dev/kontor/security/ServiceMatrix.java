@@ -150,12 +150,10 @@ final class ServiceMatrix {
         exempt("ContactCopier.copy(long,List)", "runs only inside the transaction of a tenant creation that has checked access (MANDATORY propagation)");
         exempt("InvitationService.issue(InvitationPurpose,long,long)", "runs only inside the transaction of ManagerService or TenantAdministrators, which check access first (MANDATORY propagation)");
         exempt("InvitationService.revokeOpenFor(long,long)", "runs only inside the transaction of ManagerService or TenantAdministrators, which check access first (MANDATORY propagation)");
-        exempt("CopyProgressBroadcaster.register(Consumer)", "takes no id: progress of copies reaches only views that opened the copy");
         exempt("DevMailbox.newestFirst(Pageable)", "takes no id; exists only with the demo data (its own test covers who may read it)");
         exempt("MailOutbox.enqueue(MailMessage)", "takes no id: queues a message that the calling service composed after its own check");
         exempt("MailOutbox.enqueueAll(Collection)", "takes no id: queues messages that the calling service composed after its own check");
         exempt("PlatformNotices.recent(Pageable)", "takes no id: the provider administrator's own list (checked, and covered by PlatformNoticesView)");
-        exempt("PlatformNotices.anyInProgress()", "takes no id: whether the caller's provider has notices in progress");
         exempt("OrganizationAccess.pathOf(long)", "the access check's own helper: services call it after require(); no view passes it an id");
         exempt("OrganizationDirectory.administeredProvider()", "takes no id: the provider the caller administers");
         exempt("OrganizationDirectory.providersOfMine()", "takes no id: the providers above the caller's own organizations");
@@ -172,6 +170,10 @@ final class ServiceMatrix {
         exempt("UserAccountService.rememberLanguage(Locale)", "takes no id: the caller's own language");
         EXEMPT_CLASSES.put("TenantDialogServices", "UI wiring (a record of services): its routes are in the route matrix");
         EXEMPT_CLASSES.put("LanguageSwitch", "UI component: takes no id");
+        EXEMPT_CLASSES.put("CopyProgressBroadcaster", "only calls back that a copy may have advanced and hands out nothing: the page reads the progress through ContentCopies.progress(long)");
+        EXEMPT_CLASSES.put("NoticeProgress", "only calls back that a notice may have changed and hands out nothing: the page reads through PlatformNotices.recent(Pageable)");
+        EXEMPT_CLASSES.put("AccessWatch", "only calls back that an access session may have ended and hands out nothing: the page checks through AccessSessions.current()");
+        EXEMPT_CLASSES.put("PartnershipChanges", "only calls back that a partnership may have changed and hands out nothing: pages check through the services");
     }
 
     ServiceMatrix(ApplicationContext context, String tag) {

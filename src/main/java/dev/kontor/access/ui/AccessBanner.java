@@ -8,7 +8,9 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.spring.annotation.SpringComponent;
+import com.vaadin.flow.shared.Registration;
 import dev.kontor.access.AccessSessions;
+import dev.kontor.access.AccessWatch;
 import dev.kontor.access.CurrentAccess;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.kontor.base.PageBanner;
@@ -23,10 +25,12 @@ import java.util.Optional;
 class AccessBanner implements PageBanner {
 
     private final AccessSessions sessions;
+    private final AccessWatch watch;
     private final AuthenticationContext authentication;
 
-    AccessBanner(AccessSessions sessions, AuthenticationContext authentication) {
+    AccessBanner(AccessSessions sessions, AccessWatch watch, AuthenticationContext authentication) {
         this.sessions = sessions;
+        this.watch = watch;
         this.authentication = authentication;
     }
 
@@ -52,6 +56,7 @@ class AccessBanner implements PageBanner {
             banner.setId("access-banner");
             banner.addClassName("access-banner");
             banner.getElement().setAttribute("role", "status");
+            followEnd(banner, access);
             return Optional.of(banner);
         }
         return sessions.endReason().map(reason -> {
@@ -61,6 +66,27 @@ class AccessBanner implements PageBanner {
             ended.getElement().setAttribute("role", "status");
             sessions.forgetEndedSession();
             return ended;
+        });
+    }
+
+    /**
+     * While the banner is shown, a change to the session or its partnership on any node (the customer revoked the
+     * partnership, say) has the page check at once: once the session no longer stands, or stands with other rights,
+     * the page is built anew, which ends the session, takes the customer's data off the screen and says why.
+     */
+    private void followEnd(Div banner, CurrentAccess shown) {
+        banner.addAttachListener(attach -> {
+            UI ui = attach.getUI();
+            Registration following = watch.watch(shown.sessionId(), () -> ui.access(() -> {
+                Optional<CurrentAccess> now = sessions.current();
+                if (now.isEmpty() || !now.get().rights().equals(shown.rights())) {
+                    ui.refreshCurrentRoute(true);
+                }
+            }));
+            banner.addDetachListener(detach -> {
+                following.remove();
+                detach.unregisterListener();
+            });
         });
     }
 

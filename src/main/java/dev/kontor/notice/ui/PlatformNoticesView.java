@@ -32,6 +32,7 @@ import dev.kontor.base.InvalidInput;
 import dev.kontor.base.ui.FormRules;
 import dev.kontor.contact.ContactType;
 import dev.kontor.notice.NoticeAudience;
+import dev.kontor.notice.NoticeProgress;
 import dev.kontor.notice.NoticeStatus;
 import dev.kontor.notice.PlatformNotices;
 import dev.kontor.user.Roles;
@@ -44,21 +45,21 @@ import java.util.Map;
 
 /**
  * Platform notices for the provider's administrators: a form (kind, recipients, subject, text, Send notice) and,
- * below it, the recent notices with their state and how many recipients have been mailed. While a notice is being
- * sent the page asks the server for news every few seconds and stops once everything is sent.
+ * below it, the recent notices with their state and how many recipients have been mailed, brought up to date by the
+ * server as the background sender goes on.
  */
 @Route("admin/notices")
 @Menu(title = "nav.notices", order = 90, icon = "vaadin:megaphone")
 @RolesAllowed(Roles.PROVIDER_ADMINISTRATOR)
 public class PlatformNoticesView extends VerticalLayout implements HasDynamicTitle {
 
-    static final int POLL_MILLIS = 2000;
     private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
 
     /** Who a notice goes to, as the form offers it. */
     enum Audience { ALL, CHOSEN }
 
     private final PlatformNotices notices;
+    private final NoticeProgress progress;
     private final RadioButtonGroup<ContactType> kind = new RadioButtonGroup<>();
     private final RadioButtonGroup<Audience> audience = new RadioButtonGroup<>();
     private final TextArea customerNumbers = new TextArea();
@@ -67,10 +68,11 @@ public class PlatformNoticesView extends VerticalLayout implements HasDynamicTit
     private final TextArea body = new TextArea();
     private final Grid<NoticeStatus> grid = new Grid<>();
     private final Binder<NoticeForm> binder = new Binder<>(NoticeForm.class);
-    private Registration polling;
+    private Registration following;
 
-    public PlatformNoticesView(PlatformNotices notices) {
+    public PlatformNoticesView(PlatformNotices notices, NoticeProgress progress) {
         this.notices = notices;
+        this.progress = progress;
         setId("platform-notices-view");
 
         H2 heading = new H2(getTranslation("notice.new"));
@@ -204,7 +206,6 @@ public class PlatformNoticesView extends VerticalLayout implements HasDynamicTit
         partnerNames.clear();
         audience.setValue(Audience.ALL);
         grid.getDataProvider().refreshAll();
-        getUI().ifPresent(this::keepPolling);
     }
 
     private Component recent() {
@@ -260,40 +261,23 @@ public class PlatformNoticesView extends VerticalLayout implements HasDynamicTit
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
-        keepPolling(attachEvent.getUI());
+        UI ui = attachEvent.getUI();
+        // notices are mailed in the background on whichever node picks them up; each batch, failure and end there
+        // brings the list up to date here
+        following = progress.watch(() -> ui.access(() -> grid.getDataProvider().refreshAll()));
     }
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
-        stopPolling(detachEvent.getUI());
+        if (following != null) {
+            following.remove();
+            following = null;
+        }
         super.onDetach(detachEvent);
     }
 
-    /** Refreshes the list every few seconds while a notice is being sent; stops when none is. */
-    private void keepPolling(UI ui) {
-        if (!notices.anyInProgress()) {
-            stopPolling(ui);
-            return;
-        }
-        if (polling == null) {
-            polling = ui.addPollListener(poll -> {
-                grid.getDataProvider().refreshAll();
-                keepPolling(ui);
-            });
-            ui.setPollInterval(POLL_MILLIS);
-        }
-    }
-
-    private void stopPolling(UI ui) {
-        if (polling != null) {
-            polling.remove();
-            polling = null;
-            ui.setPollInterval(-1);
-        }
-    }
-
-    boolean isPolling() {
-        return polling != null;
+    boolean isFollowingProgress() {
+        return following != null;
     }
 
     @Override

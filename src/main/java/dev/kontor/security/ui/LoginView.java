@@ -26,6 +26,7 @@ import java.util.Optional;
 public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LoginForm form = new LoginForm();
+    private final Paragraph serverChanged = new Paragraph();
     private final LoginI18n texts;
     private final AuthenticationContext authenticationContext;
     private String typedEmail;
@@ -44,7 +45,14 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
         texts = i18n();
         form.setI18n(texts);
 
-        add(brand, tagline, form, languageSwitch);
+        // a browser whose server went down, sent here by ServerChangedSignIn
+        serverChanged.setId("server-changed");
+        serverChanged.setText(getTranslation("login.server-changed"));
+        serverChanged.addClassName("login-notice");
+        serverChanged.getElement().setAttribute("role", "status");
+        serverChanged.setVisible(false);
+
+        add(brand, tagline, serverChanged, form, languageSwitch);
     }
 
     private LoginI18n i18n() {
@@ -72,8 +80,10 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
             event.forwardTo("");
             return;
         }
-        boolean failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        boolean failed = parameters.containsKey("error");
         form.setError(failed);
+        serverChanged.setVisible(parameters.containsKey("server-changed") && !failed);
         if (failed) {
             typedEmail().ifPresent(this::fillInEmail);
         }

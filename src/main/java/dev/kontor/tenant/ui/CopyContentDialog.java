@@ -1,6 +1,5 @@
 package dev.kontor.tenant.ui;
 
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -10,6 +9,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.shared.Registration;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.tenant.CopyProgress;
 import dev.kontor.tenant.TreeNode;
@@ -25,8 +25,7 @@ class CopyContentDialog extends Dialog {
     private final Span status = new Span();
     private final Button start = new Button();
     private final Checkbox withDescendants = new Checkbox();
-    private Long copyId;
-    private Runnable unregister;
+    private Registration unwatch;
 
     CopyContentDialog(TenantDialogServices services, TreeNode tenant) {
         this.services = services;
@@ -50,7 +49,9 @@ class CopyContentDialog extends Dialog {
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         start.addClickListener(click -> {
             try {
-                show(services.copies().start(tenant.id(), withDescendants.getValue()));
+                CopyProgress started = services.copies().start(tenant.id(), withDescendants.getValue());
+                show(started);
+                follow(started.copyId());
             } catch (RuleViolation refused) {
                 status.setText(getTranslation(refused.messageKey(), refused.arguments()));
                 return;
@@ -64,7 +65,6 @@ class CopyContentDialog extends Dialog {
     }
 
     private void show(CopyProgress progress) {
-        copyId = progress.copyId();
         bar.setVisible(true);
         bar.setValue(progress.fraction());
         status.setText(progress.finished()
@@ -76,22 +76,24 @@ class CopyContentDialog extends Dialog {
         }
     }
 
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        super.onAttach(attachEvent);
-        UI ui = attachEvent.getUI();
-        unregister = services.progress().register(progress -> {
-            if (copyId != null && progress.copyId() == copyId) {
-                ui.access(() -> show(progress));
-            }
-        });
+    /** The copy runs on whichever node picks it up; each batch it commits anywhere brings its progress here. */
+    private void follow(long copyId) {
+        stopFollowing();
+        UI ui = UI.getCurrent();
+        unwatch = services.progress().watch(copyId,
+                () -> ui.access(() -> show(services.copies().progress(copyId))));
     }
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
-        if (unregister != null) {
-            unregister.run();
-        }
+        stopFollowing();
         super.onDetach(detachEvent);
+    }
+
+    private void stopFollowing() {
+        if (unwatch != null) {
+            unwatch.remove();
+            unwatch = null;
+        }
     }
 }

@@ -74,7 +74,7 @@ class NoticeViewTest extends SpringBrowserlessTest {
         assertThat(grid.getCellText(0, 3)).isEqualTo(number);
         assertThat(((Span) grid.getCellComponent(0, 4)).getText()).isEqualTo("Queued");
         assertThat(grid.getCellText(0, 5)).isEqualTo("0 of 1");
-        assertThat(view.isPolling()).isTrue();
+        assertThat(view.isFollowingProgress()).isTrue();
         assertThat(find(TextField.class).withId("notice-subject").single().getValue()).isEmpty();
 
         // a batch failed (the fan-out's service test makes one fail for real): the list says when it is tried again

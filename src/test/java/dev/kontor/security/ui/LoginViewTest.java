@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.server.VaadinSession;
 import dev.kontor.account.ui.DashboardView;
@@ -53,6 +54,21 @@ class LoginViewTest extends SpringBrowserlessTest {
         assertThat(((LoginView) getCurrentView()).filledInEmail()).contains("ben@example.com");
         assertThat(VaadinSession.getCurrent().getSession().getAttribute(SignInFailureKeepsEmail.TYPED_EMAIL))
                 .isNull();
+    }
+
+    @Test
+    @WithAnonymousUser
+    void a_browser_whose_server_went_down_is_told_why_it_must_sign_in_again_and_that_its_saved_data_is_kept() {
+        navigate("login", LoginView.class);
+        assertThat(find(Paragraph.class).withId("server-changed").exists()).as("only when sent for it").isFalse();
+
+        UI.getCurrent().navigate(LoginView.class, QueryParameters.simple(Map.of("server-changed", "")));
+
+        Paragraph notice = find(Paragraph.class).withId("server-changed").single();
+        assertThat(notice.getText()).isEqualTo("You were signed out because the server you were working on is no"
+                + " longer available and Kontor moved you to another one. Everything you saved is kept. Sign in"
+                + " again to go on.");
+        assertThat(find(LoginForm.class).single().isError()).isFalse();
     }
 
     @Test

@@ -1,0 +1,81 @@
+package dev.kontor.access.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import dev.kontor.base.ui.RefusalView;
+import dev.kontor.organization.OrganizationRight;
+import dev.kontor.partner.CustomerPartnerService;
+import dev.kontor.partner.PartnerProvisioning;
+import dev.kontor.testing.Fixtures;
+import dev.kontor.testing.Fixtures.TestAccount;
+import dev.kontor.testing.Fixtures.TestPartner;
+import dev.kontor.testing.ViewTest;
+import dev.kontor.user.SystemTask;
+import java.time.Duration;
+import java.util.EnumSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A partner user's open page learns at once, without a click, that the customer revoked the partnership: the server
+ * pushes the news, the page checks again, the customer's data leaves the screen and the banner says why.
+ */
+@ViewTest
+class AccessEndsOnScreenViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    PartnerProvisioning provisioning;
+
+    @Autowired
+    CustomerPartnerService customerSide;
+
+    private TestPartner partner;
+    private TestAccount customer;
+    private long relationship;
+
+    @BeforeEach
+    void aPartnerWithACustomer() {
+        partner = fixtures.partner("Pushed Partner");
+        customer = fixtures.account("Alice");
+        relationship = SystemTask.call(() -> provisioning.importActiveRelationship(partner.id(), customer.id(),
+                EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_USERS), customer.email("Alice"),
+                customer.userId("Alice")));
+    }
+
+    @Test
+    void a_revoked_partnership_takes_the_customers_account_off_the_open_page_at_once() {
+        fixtures.signIn(partner.adminEmail());
+        navigate("access/" + customer.customerNumber(), AccessStartView.class);
+        test(find(Button.class).withId("enter-account").single()).click();
+        assertThat(getCurrentView()).isInstanceOf(dev.kontor.account.ui.DashboardView.class);
+        assertThat(find(Span.class).withId("access-banner-text").single().getText())
+                .startsWith("You are working in Customer " + customer.tag());
+
+        fixtures.as(customer.email("Alice"), () -> {
+            customerSide.revoke(customer.id(), relationship);
+            return null;
+        });
+
+        // no click: the page was told, checked again and was built anew
+        await().atMost(Duration.ofSeconds(20)).pollInSameThread().untilAsserted(() -> {
+            roundTrip();
+            assertThat(find(Div.class).withId("access-ended").exists()).isTrue();
+        });
+        assertThat(getCurrentView()).isInstanceOf(RefusalView.class);
+        assertThat(getCurrentView().getElement().getTextRecursively()).contains("Access denied");
+        assertThat(find(Div.class).withId("access-banner").exists()).isFalse();
+        assertThat(find(Div.class).withId("access-ended").single().getElement().getTextRecursively())
+                .isEqualTo("Your access to the customer account ended: the customer changed or revoked your rights,"
+                        + " or the partnership ended.");
+        assertThat(getCurrentView().getElement().getTextRecursively()).doesNotContain("Customer " + customer.tag());
+    }
+}
