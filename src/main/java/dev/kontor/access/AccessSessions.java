@@ -202,14 +202,22 @@ public class AccessSessions {
     }
 
     /**
-     * Once the banner has said why this tab's session ended, the tab forgets it: the next page is the partner user's
-     * own again, without the notice hanging on every page for the rest of the day.
+     * Whether the banner should still say why this tab's session ended: on the page where it was first said (also when
+     * that page is built anew, as it is when the end is announced), but not on any later page, which is the partner
+     * user's own again.
      */
     @Transactional(readOnly = true)
-    public void forgetEndedSession() {
-        if (AccessTab.sessionId().flatMap(sessions::findById).filter(AccessSession::isOpen).isEmpty()) {
-            AccessTab.leave();
+    public boolean endNoticeDue(String location) {
+        Optional<String> shownOn = AccessTab.endNoticeShownOn();
+        if (shownOn.isEmpty()) {
+            AccessTab.endNoticeShownOn(location);
+            return true;
         }
+        if (shownOn.get().equals(location)) {
+            return true;
+        }
+        AccessTab.leave();
+        return false;
     }
 
     /** Leaves the customer's account: the tab is the partner user's own again. */

@@ -11,6 +11,7 @@ import java.util.Optional;
 final class AccessTab {
 
     private static final String KEY = "kontor.access-session";
+    private static final String END_NOTICE_KEY = "kontor.access-session.end-notice-shown-on";
 
     private AccessTab() {
     }
@@ -24,6 +25,20 @@ final class AccessTab {
         UI ui = UI.getCurrent();
         if (ui != null) {
             ComponentUtil.setData(ui, KEY, sessionId);
+            ComponentUtil.setData(ui, END_NOTICE_KEY, null);
+        }
+    }
+
+    /** The page on which the banner first said why this tab's session ended. */
+    static Optional<String> endNoticeShownOn() {
+        UI ui = UI.getCurrent();
+        return ui == null ? Optional.empty() : Optional.ofNullable((String) ComponentUtil.getData(ui, END_NOTICE_KEY));
+    }
+
+    static void endNoticeShownOn(String location) {
+        UI ui = UI.getCurrent();
+        if (ui != null) {
+            ComponentUtil.setData(ui, END_NOTICE_KEY, location);
         }
     }
 
@@ -31,6 +46,7 @@ final class AccessTab {
         UI ui = UI.getCurrent();
         if (ui != null) {
             ComponentUtil.setData(ui, KEY, null);
+            ComponentUtil.setData(ui, END_NOTICE_KEY, null);
         }
     }
 }

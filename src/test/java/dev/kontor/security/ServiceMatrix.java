@@ -140,7 +140,7 @@ final class ServiceMatrix {
     static {
         exempt("AccessSessions.current()", "takes no id: the access session of the caller's own browser tab");
         exempt("AccessSessions.endReason()", "takes no id: why the caller's own tab's session ended");
-        exempt("AccessSessions.forgetEndedSession()", "takes no id: clears the caller's own tab of its ended session");
+        exempt("AccessSessions.endNoticeDue(String)", "takes no id: whether the caller's own tab still shows its ended session");
         exempt("AccessSessions.leave()", "takes no id: leaves the caller's own tab's session");
         exempt("AuditLog.record(AuditEntry)", "the audit trail itself: called by services after their own check, inside their transaction");
         exempt("AuditLog.recordIndependently(AuditEntry)", "the audit trail itself: records refusals the services have decided");

@@ -59,12 +59,12 @@ class AccessBanner implements PageBanner {
             followEnd(banner, access);
             return Optional.of(banner);
         }
-        return sessions.endReason().map(reason -> {
+        String location = ui.getInternals().getActiveViewLocation().getPathWithQueryParameters();
+        return sessions.endReason().filter(reason -> sessions.endNoticeDue(location)).map(reason -> {
             Div ended = new Div(new Span(ui.getTranslation("access.ended." + reason)));
             ended.setId("access-ended");
             ended.addClassNames("access-banner", "access-ended");
             ended.getElement().setAttribute("role", "status");
-            sessions.forgetEndedSession();
             return ended;
         });
     }
