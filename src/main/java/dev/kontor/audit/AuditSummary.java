@@ -1,5 +1,8 @@
 package dev.kontor.audit;
 
+import java.text.Format;
+import java.text.MessageFormat;
+import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -36,7 +39,8 @@ public final class AuditSummary {
 
     /**
      * The summary {@code audit.summary.<name>} with its arguments: each a {@link Term} or anything else, which is
-     * shown as {@link String#valueOf} gives it (numbers without grouping, {@code null} as empty).
+     * shown as {@link String#valueOf} gives it (numbers without grouping, {@code null} as empty; a count that the text
+     * says with a {@code choice} is said as a number).
      */
     public static AuditSummary of(String name, Object... arguments) {
         Objects.requireNonNull(name, "name");
@@ -81,7 +85,32 @@ public final class AuditSummary {
         Object[] rendered = arguments.stream()
                 .map(a -> a instanceof Term term ? term.render(translate) : a)
                 .toArray();
-        return translate.apply(key, rendered);
+        return translate.apply(key, numbersWhereCounted(translate.apply(key, new Object[0]), rendered));
+    }
+
+    /**
+     * Arguments are stored as text, but a text that says a count in the reader's grammar ({@code {0,choice,…}}) or
+     * as a number needs the number itself: such arguments are handed over as numbers.
+     */
+    static Object[] numbersWhereCounted(String pattern, Object[] arguments) {
+        Format[] formats;
+        try {
+            formats = new MessageFormat(pattern).getFormatsByArgumentIndex();
+        } catch (IllegalArgumentException notAPattern) {
+            return arguments;
+        }
+        Object[] handedOver = arguments.clone();
+        for (int i = 0; i < Math.min(formats.length, handedOver.length); i++) {
+            if (formats[i] instanceof NumberFormat && handedOver[i] instanceof String text) {
+                try {
+                    handedOver[i] = Long.valueOf(text.strip());
+                } catch (NumberFormatException notANumber) {
+                    // never written so; said as no count rather than failing the whole page of the log
+                    handedOver[i] = 0L;
+                }
+            }
+        }
+        return handedOver;
     }
 
     String storedArguments() {

@@ -48,9 +48,31 @@ class AuditSummaryTest {
 
         AuditSummary stored = AuditSummary.stored(summary.key(), summary.storedArguments());
 
-        assertThat(stored.render((key, arguments) -> key.equals("audit.summary.test") ? (String) arguments[0]
+        // asked without arguments, a translation answers the text as written (the summary looks for counts in it)
+        assertThat(stored.render((key, arguments) -> key.equals("audit.summary.test")
+                ? arguments.length == 0 ? "{0}" : (String) arguments[0]
                 : texts.getTranslation(key, Locale.GERMAN, arguments)))
                 .isEqualTo("Konto ansehen, Benutzer verwalten");
+    }
+
+    @Test
+    void a_count_stored_as_text_is_said_in_the_singular_or_the_plural() {
+        for (int count : new int[] {0, 1, 3}) {
+            AuditSummary summary = AuditSummary.stored("audit.summary.contacts-copied", AuditSummary.of(
+                    "contacts-copied", count, "Vorlage").storedArguments());
+            assertThat(summary.render((key, arguments) -> texts.getTranslation(key, Locale.ENGLISH, arguments)))
+                    .isEqualTo(switch (count) {
+                        case 0 -> "No contacts copied from master tenant Vorlage";
+                        case 1 -> "1 contact copied from master tenant Vorlage";
+                        default -> "3 contacts copied from master tenant Vorlage";
+                    });
+            assertThat(summary.render((key, arguments) -> texts.getTranslation(key, Locale.GERMAN, arguments)))
+                    .isEqualTo(switch (count) {
+                        case 0 -> "Keine Kontakte vom Master-Mandanten Vorlage kopiert";
+                        case 1 -> "1 Kontakt vom Master-Mandanten Vorlage kopiert";
+                        default -> "3 Kontakte vom Master-Mandanten Vorlage kopiert";
+                    });
+        }
     }
 
     @Test
@@ -84,8 +106,10 @@ class AuditSummaryTest {
             assertThat(english.containsKey(key)).as("English text of %s", key).isTrue();
             assertThat(german.containsKey(key)).as("German text of %s", key).isTrue();
             for (Locale language : SupportedLanguages.ALL) {
-                // every placeholder the text uses is filled, and an apostrophe does not swallow one
-                String rendered = texts.getTranslation(key, language, "A1", "A2", "A3", "A4", "A5", "A6", "A7");
+                // every placeholder the text uses is filled, and an apostrophe does not swallow one; a count is
+                // handed over as the number it is stored as
+                String rendered = texts.getTranslation(key, language, AuditSummary.numbersWhereCounted(
+                        texts.getTranslation(key, language), new Object[] {"1", "2", "3", "4", "5", "6", "7"}));
                 assertThat(rendered).as("%s in %s", key, language).doesNotContain("{").doesNotContain("!");
             }
         }
