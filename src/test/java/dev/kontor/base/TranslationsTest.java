@@ -86,6 +86,8 @@ class TranslationsTest {
                 "Kein Konto gefunden. Pfeiltasten und Enter oder Klick.",
                 "1 Konto gefunden. Pfeiltasten und Enter oder Klick.",
                 "2 Konten gefunden. Pfeiltasten und Enter oder Klick.");
+        assertThat(said("partner.rights.count", 0, 1, 2)).containsExactly("No rights", "1 right", "2 rights",
+                "Keine Rechte", "1 Recht", "2 Rechte");
         assertThat(said("notice.stalled.next-try", 0, 1, 2)).containsExactly(
                 "No failed attempts, next try 9:30", "1 failed attempt, next try 9:30",
                 "2 failed attempts, next try 9:30", "Kein Versuch fehlgeschlagen, nächster Versuch 9:30",

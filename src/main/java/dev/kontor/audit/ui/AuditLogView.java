@@ -89,6 +89,8 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         filters.addClassName("section-buttons");
 
         configureGrid();
+        // on a phone the filters fill the screen: the grid keeps room for some rows, and the page scrolls instead
+        grid.setMinHeight("24rem");
         add(new H2(getTranslation("nav.audit")), scope, filters, grid);
         setFlexGrow(1, grid);
         refresh();
