@@ -3,6 +3,7 @@ package dev.kontor.account;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
+import dev.kontor.audit.AuditValue;
 import dev.kontor.organization.CustomerAccountCreated;
 import dev.kontor.organization.MembershipActivated;
 import dev.kontor.organization.MembershipActivating;
@@ -52,7 +53,7 @@ class AccountLifecycle {
                     accounts.flush();
                     auditLog.record(AuditEntry.change(AccountService.CONTACT_PERSON_CHANGED, event.organizationId(),
                             AuditSummary.of("account-first-manager-becomes-contact-person"), null,
-                            "user " + event.userId()));
+                            AuditValue.person(event.userId())));
                 });
     }
 }

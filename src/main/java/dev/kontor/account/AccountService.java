@@ -4,6 +4,7 @@ import dev.kontor.base.TextRules;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
+import dev.kontor.audit.AuditValue;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.base.StaleData;
 import dev.kontor.organization.CustomerNumber;
@@ -132,7 +133,7 @@ public class AccountService {
         access.require(accountId, OrganizationRight.MANAGE_USERS, AuditSummary.action("change-contact-person"));
         CustomerAccount account = lockFresh(accountId, expectedVersion);
         List<Member> managers = memberships.members(accountId, MembershipRole.MANAGER);
-        Member chosen = activeManager(managers, userId);
+        activeManager(managers, userId);
         Long before = account.getContactPersonId();
         if (Objects.equals(before, userId)) {
             return;
@@ -141,10 +142,10 @@ public class AccountService {
         account.appointContactPerson(userId, clock.instant());
         accounts.flush();
         auditLog.record(AuditEntry.change(CONTACT_PERSON_CHANGED, accountId,
-                AuditSummary.of("account-contact-person-changed"), emailOf(managers, before), chosen.email()));
+                AuditSummary.of("account-contact-person-changed"), person(before), AuditValue.person(userId)));
         if (deputyBefore != null && deputyBefore == userId) {
             auditLog.record(AuditEntry.change(DEPUTY_CHANGED, accountId,
-                    AuditSummary.of("account-deputy-became-contact-person"), chosen.email(), null));
+                    AuditSummary.of("account-deputy-became-contact-person"), AuditValue.person(userId), null));
         }
     }
 
@@ -167,7 +168,7 @@ public class AccountService {
         account.appointDeputy(userId);
         accounts.flush();
         auditLog.record(AuditEntry.change(DEPUTY_CHANGED, accountId, AuditSummary.of("account-deputy-changed"),
-                emailOf(managers, before), emailOf(managers, userId)));
+                person(before), person(userId)));
     }
 
     /** "Still correct": any manager confirms the contact data with one click. */
@@ -196,12 +197,9 @@ public class AccountService {
                 .orElseThrow(() -> new RuleViolation("contact-person.must-be-active-manager"));
     }
 
-    private static String emailOf(List<Member> managers, Long userId) {
-        if (userId == null) {
-            return null;
-        }
-        return managers.stream().filter(m -> m.userId() == userId).map(Member::email).findFirst()
-                .orElse("user " + userId);
+    /** The audit log shows the person by name and e-mail when it is read. */
+    private static String person(Long userId) {
+        return userId == null ? null : AuditValue.person(userId);
     }
 
     private Map<Long, List<ServiceInfo>> servicesOf(List<Long> accountIds) {

@@ -3,6 +3,7 @@ package dev.kontor.account;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
+import dev.kontor.audit.AuditValue;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.base.TextRules;
@@ -164,7 +165,7 @@ public class ManagerService {
             account.appointDeputy(null);
             accounts.flush();
             auditLog.record(AuditEntry.change(AccountService.DEPUTY_CHANGED, account.getOrganizationId(),
-                    AuditSummary.of("account-deputy-leaves"), manager.email(), null));
+                    AuditSummary.of("account-deputy-leaves"), AuditValue.person(manager.userId()), null));
             return true;
         }
         return false;

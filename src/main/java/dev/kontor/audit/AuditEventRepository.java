@@ -17,8 +17,8 @@ interface AuditEventRepository extends Repository<AuditEvent, Long> {
     /** One page of the audit log, newest first, limited to what the reader may see. */
     @Query("""
             select new dev.kontor.audit.AuditRow(e.id, e.occurredAt, e.kind, e.outcome, e.actorEmail, b.name,
-                   o.name, o.customerNumber, e.summary, e.summaryKey, e.summaryArgs, e.oldValue, e.newValue,
-                   e.remoteAddress)
+                   e.organizationId, o.name, o.customerNumber, e.summary, e.summaryKey, e.summaryArgs, e.oldValue,
+                   e.newValue, e.remoteAddress)
             from AuditEvent e
               left join Organization o on o.id = e.organizationId
               left join Organization b on b.id = e.onBehalfOfId

@@ -1,5 +1,6 @@
 package dev.kontor.audit;
 
+import com.vaadin.flow.i18n.I18NProvider;
 import dev.kontor.base.TextRules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,8 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads the audit log for people: support reads everything, managers and administrators their own organizations.
- * Filters and pages run in the database; the CSV export walks the current filter a page at a time, so that a long
- * log is never held in memory.
+ * Filters and pages run in the database, and the people and organizations a page names are looked up for the page
+ * at once; the CSV export walks the current filter a page at a time, so that a long log is never held in memory.
  */
 @Service
 @Transactional(readOnly = true)
@@ -31,10 +32,14 @@ public class AuditQueries {
 
     private final AuditEventRepository events;
     private final AuditReadScope scope;
+    private final AuditNameLookup names;
+    private final I18NProvider texts;
 
-    AuditQueries(AuditEventRepository events, AuditReadScope scope) {
+    AuditQueries(AuditEventRepository events, AuditReadScope scope, AuditNameLookup names, I18NProvider texts) {
         this.events = events;
         this.scope = scope;
+        this.names = names;
+        this.texts = texts;
     }
 
     public boolean readsEverything() {
@@ -48,9 +53,14 @@ public class AuditQueries {
         }
         boolean everything = scope.readsEverything();
         Set<Long> readable = everything ? NONE : nonEmpty(scope.readableOrganizations());
-        return events.findRows(from(filter), to(filter), everything, readable, like(filter.actor()),
+        List<AuditRow> rows = events.findRows(from(filter), to(filter), everything, readable, like(filter.actor()),
                 like(filter.organization()), exactKind(filter.kind()), PageRequest.of(pageable.getPageNumber(),
                         pageable.getPageSize()));
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        AuditNames found = names.namesIn(rows);
+        return rows.stream().map(row -> row.withNames(found)).toList();
     }
 
     public long count(AuditFilter filter) {
@@ -78,8 +88,9 @@ public class AuditQueries {
                 for (AuditRow row : rows) {
                     csv.printRecord(row.id(), row.occurredAt(), row.kind(), row.outcome(),
                             neutralized(row.actorEmail()), neutralized(row.onBehalfOf()),
-                            neutralized(row.organization()), row.customerNumber(), neutralized(row.summary()),
-                            neutralized(row.oldValue()), neutralized(row.newValue()), neutralized(row.remoteAddress()));
+                            neutralized(row.organization()), row.customerNumber(),
+                            neutralized(row.summaryIn(this::english)), neutralized(row.oldValueIn(this::english)),
+                            neutralized(row.newValueIn(this::english)), neutralized(row.remoteAddress()));
                 }
                 if (rows.size() < EXPORT_PAGE) {
                     break;
@@ -88,6 +99,11 @@ public class AuditQueries {
         } catch (IOException e) {
             throw new UncheckedIOException("The CSV export could not be written", e);
         }
+    }
+
+    /** The export is a record for tickets and auditors: in English, whoever exports it. */
+    private String english(String key, Object[] arguments) {
+        return texts.getTranslation(key, Locale.ENGLISH, arguments);
     }
 
     static String neutralized(String value) {

@@ -1,17 +1,24 @@
 package dev.kontor.audit;
 
+import java.text.Format;
+import java.text.MessageFormat;
+import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * What an audit event says, in words of the translation bundle: a key below {@code audit.summary.} and its
  * arguments. The log keeps the key and the arguments and shows the sentence in each reader's language; an argument
- * may itself be a {@link Term} (a role, a reason) that is translated too. The English sentence is stored beside
- * them, for the CSV export and for events written before summaries had keys.
+ * may itself be a {@link Term} (a role, a reason) that is translated too, a {@link Person} (a user, shown by name and
+ * e-mail when the log is read, never by id) or an {@link OrganizationName} (an organization as it was called when the
+ * event happened). The English sentence is stored beside them, for events written before summaries had keys.
  */
 public final class AuditSummary {
 
@@ -22,9 +29,25 @@ public final class AuditSummary {
     private static final char TERM_SEPARATOR = '\u001E';
     private static final String TEXT = "s:";
     private static final String TERM = "t:";
+    private static final String PERSON = "p:";
+    private static final String ORGANIZATION_NAME = "o:";
     private static final int ARGUMENT_MAX_LENGTH = 300;
     /** Ends the key of a term that stands for a list of words: the prefix, then each code. */
     private static final String LIST_MARK = "*";
+    /**
+     * Events written before people and organizations were named here kept a user's or an organization's id as
+     * plain text in these places (summary, argument positions): read back, they are references again.
+     */
+    private static final Map<String, Set<Integer>> EARLIER_USER_IDS = Map.of(
+            PREFIX + "invitation-issued", Set.of(1),
+            PREFIX + "membership-invited", Set.of(0));
+    private static final Map<String, Set<Integer>> EARLIER_ORGANIZATION_IDS = Map.of(
+            PREFIX + "partner-customer-assigned", Set.of(0),
+            PREFIX + "partner-customer-unassigned", Set.of(0),
+            PREFIX + "contacts-copied", Set.of(1),
+            PREFIX + "content-copy-started", Set.of(0),
+            PREFIX + "content-copy-done", Set.of(1),
+            PREFIX + "partner-access-refused-not-assigned", Set.of(0));
 
     private final String key;
     private final List<Object> arguments;
@@ -35,16 +58,36 @@ public final class AuditSummary {
     }
 
     /**
-     * The summary {@code audit.summary.<name>} with its arguments: each a {@link Term} or anything else, which is
-     * shown as {@link String#valueOf} gives it (numbers without grouping, {@code null} as empty).
+     * The summary {@code audit.summary.<name>} with its arguments: each a {@link Term}, a {@link Person}, an
+     * {@link OrganizationName} or anything else, which is shown as {@link String#valueOf} gives it (numbers without
+     * grouping, {@code null} as empty; a count that the text says with a {@code choice} is said as a number).
      */
     public static AuditSummary of(String name, Object... arguments) {
         Objects.requireNonNull(name, "name");
         List<Object> kept = new ArrayList<>(arguments.length);
         for (Object argument : arguments) {
-            kept.add(argument instanceof Term term ? term : clean(argument == null ? "" : String.valueOf(argument)));
+            kept.add(switch (argument) {
+                case Term term -> term;
+                case Person person -> person;
+                case OrganizationName organization -> new OrganizationName(clean(organization.name()));
+                case null -> "";
+                default -> clean(String.valueOf(argument));
+            });
         }
         return new AuditSummary(PREFIX + name, List.copyOf(kept));
+    }
+
+    /** A user the event concerns: the audit log shows their name and e-mail (as far as the reader may see them). */
+    public static Person person(long userId) {
+        return new Person(userId);
+    }
+
+    /**
+     * An organization by the name it had when the event happened: a former partner's log keeps the customer as it
+     * knew it, and nobody reads an id.
+     */
+    public static OrganizationName organization(String name) {
+        return new OrganizationName(name == null ? "" : name);
     }
 
     /** A word of the bundle used as an argument, e.g. {@code term("membership.role.MANAGER")} for "Manager". */
@@ -76,12 +119,65 @@ public final class AuditSummary {
         return arguments;
     }
 
-    /** The sentence, with the terms and then the whole translated by {@code translate(key, arguments)}. */
+    /**
+     * The sentence, with the terms and then the whole translated by {@code translate(key, arguments)}; people and
+     * organizations known only by id are said as "user 6" and "organization 7" (the stored English sentence).
+     */
     public String render(BiFunction<String, Object[], String> translate) {
+        return render(translate, reference -> switch (reference) {
+            case Person person -> "user " + person.userId();
+            case OrganizationId organization -> "organization " + organization.id();
+            default -> String.valueOf(reference);
+        });
+    }
+
+    /** The sentence, with each {@link Person} and {@link OrganizationId} said as {@code names} says it. */
+    String render(BiFunction<String, Object[], String> translate, Function<Object, String> names) {
         Object[] rendered = arguments.stream()
-                .map(a -> a instanceof Term term ? term.render(translate) : a)
+                .map(a -> switch (a) {
+                    case Term term -> term.render(translate);
+                    case Person person -> names.apply(person);
+                    case OrganizationId organization -> names.apply(organization);
+                    case OrganizationName organization -> organization.name();
+                    default -> a;
+                })
                 .toArray();
-        return translate.apply(key, rendered);
+        return translate.apply(key, numbersWhereCounted(translate.apply(key, new Object[0]), rendered));
+    }
+
+    /** The people this summary names. */
+    java.util.stream.Stream<Person> people() {
+        return arguments.stream().filter(Person.class::isInstance).map(Person.class::cast);
+    }
+
+    /** The organizations this summary names by id (events written before they were named). */
+    java.util.stream.Stream<OrganizationId> organizationIds() {
+        return arguments.stream().filter(OrganizationId.class::isInstance).map(OrganizationId.class::cast);
+    }
+
+    /**
+     * Arguments are stored as text, but a text that says a count in the reader's grammar ({@code {0,choice,…}}) or
+     * as a number needs the number itself: such arguments are handed over as numbers.
+     */
+    static Object[] numbersWhereCounted(String pattern, Object[] arguments) {
+        Format[] formats;
+        try {
+            formats = new MessageFormat(pattern).getFormatsByArgumentIndex();
+        } catch (IllegalArgumentException notAPattern) {
+            return arguments;
+        }
+        Object[] handedOver = arguments.clone();
+        for (int i = 0; i < Math.min(formats.length, handedOver.length); i++) {
+            if (formats[i] instanceof NumberFormat && handedOver[i] instanceof String text) {
+                try {
+                    handedOver[i] = Long.valueOf(text.strip());
+                } catch (NumberFormatException notANumber) {
+                    // never written so; said as no count rather than failing the whole page of the log
+                    handedOver[i] = 0L;
+                }
+            }
+        }
+        return handedOver;
     }
 
     String storedArguments() {
@@ -93,7 +189,12 @@ public final class AuditSummary {
             if (!stored.isEmpty()) {
                 stored.append(SEPARATOR);
             }
-            stored.append(argument instanceof Term term ? TERM + term.stored() : TEXT + argument);
+            stored.append(switch (argument) {
+                case Term term -> TERM + term.stored();
+                case Person person -> PERSON + person.userId();
+                case OrganizationName organization -> ORGANIZATION_NAME + organization.name();
+                default -> TEXT + argument;
+            });
         }
         return stored.toString();
     }
@@ -103,12 +204,31 @@ public final class AuditSummary {
         if (key == null) {
             return null;
         }
-        List<Object> arguments = storedArguments == null || storedArguments.isEmpty() ? List.of()
-                : Arrays.stream(storedArguments.split(String.valueOf(SEPARATOR), -1))
-                .map(a -> a.startsWith(TERM) ? (Object) Term.fromStored(a.substring(TERM.length()))
-                        : a.startsWith(TEXT) ? a.substring(TEXT.length()) : a)
-                .toList();
-        return new AuditSummary(key, arguments);
+        String[] parts = storedArguments == null || storedArguments.isEmpty() ? new String[0]
+                : storedArguments.split(String.valueOf(SEPARATOR), -1);
+        Set<Integer> earlierUsers = EARLIER_USER_IDS.getOrDefault(key, Set.of());
+        Set<Integer> earlierOrganizations = EARLIER_ORGANIZATION_IDS.getOrDefault(key, Set.of());
+        List<Object> arguments = new ArrayList<>(parts.length);
+        for (int i = 0; i < parts.length; i++) {
+            String a = parts[i];
+            if (a.startsWith(TERM)) {
+                arguments.add(Term.fromStored(a.substring(TERM.length())));
+            } else if (a.startsWith(PERSON) && isId(a.substring(PERSON.length()))) {
+                arguments.add(new Person(Long.parseLong(a.substring(PERSON.length()))));
+            } else if (a.startsWith(ORGANIZATION_NAME)) {
+                arguments.add(new OrganizationName(a.substring(ORGANIZATION_NAME.length())));
+            } else {
+                String text = a.startsWith(TEXT) ? a.substring(TEXT.length()) : a;
+                arguments.add(earlierUsers.contains(i) && isId(text) ? new Person(Long.parseLong(text))
+                        : earlierOrganizations.contains(i) && isId(text) ? new OrganizationId(Long.parseLong(text))
+                        : text);
+            }
+        }
+        return new AuditSummary(key, List.copyOf(arguments));
+    }
+
+    private static boolean isId(String text) {
+        return !text.isEmpty() && text.length() <= 18 && text.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     private static String clean(String text) {
@@ -129,6 +249,22 @@ public final class AuditSummary {
     @Override
     public String toString() {
         return key + arguments;
+    }
+
+    /** A user named in a summary, by id; the audit log says who it is when it is read. */
+    public record Person(long userId) {
+    }
+
+    /** An organization named in a summary as it was called at the time. */
+    public record OrganizationName(String name) {
+
+        public OrganizationName {
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /** An organization that an event written before organizations were named kept by id. */
+    record OrganizationId(long id) {
     }
 
     /** A bundle key standing for a word or phrase inside a summary, with the arguments of its own placeholders. */

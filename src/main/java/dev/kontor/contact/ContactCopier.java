@@ -6,7 +6,6 @@ import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -41,17 +40,21 @@ public class ContactCopier {
         if (targetIds.isEmpty()) {
             return 0;
         }
-        List<Map.Entry<Long, Integer>> arriving = jdbc.sql("""
-                        SELECT t.id, COUNT(*) FROM contact s JOIN organization t ON t.id IN (:targets)
+        // the master tenant's name comes along, so that each target's log names it as it is called now
+        List<Arriving> arriving = jdbc.sql("""
+                        SELECT t.id, COUNT(*), MAX(m.name) FROM contact s
+                          JOIN organization m ON m.id = s.organization_id
+                          JOIN organization t ON t.id IN (:targets)
                         WHERE s.organization_id = :source
                           AND NOT EXISTS (SELECT 1 FROM contact e WHERE e.organization_id = t.id AND e.email = s.email)
                         GROUP BY t.id""")
                 .param("targets", targetIds).param("source", sourceId)
-                .query((rs, row) -> Map.entry(rs.getLong(1), rs.getInt(2))).list();
-        for (Map.Entry<Long, Integer> target : arriving) {
-            auditLog.record(AuditEntry.change(CONTACTS_COPIED, target.getKey(),
-                    AuditSummary.of("contacts-copied", target.getValue(), sourceId), null,
-                    String.valueOf(target.getValue())));
+                .query((rs, row) -> new Arriving(rs.getLong(1), rs.getInt(2), rs.getString(3))).list();
+        for (Arriving target : arriving) {
+            auditLog.record(AuditEntry.change(CONTACTS_COPIED, target.organizationId(),
+                    AuditSummary.of("contacts-copied", target.contacts(),
+                            AuditSummary.organization(target.masterName())), null,
+                    String.valueOf(target.contacts())));
         }
         return jdbc.sql("""
                         INSERT INTO contact (organization_id, first_name, last_name, email, phone, job_title,
@@ -64,5 +67,8 @@ public class ContactCopier {
                         """)
                 .param("now", Timestamp.from(clock.instant())).param("targets", targetIds)
                 .param("source", sourceId).update();
+    }
+
+    private record Arriving(long organizationId, int contacts, String masterName) {
     }
 }

@@ -78,7 +78,8 @@ public class InvitationService {
         Invitation invitation = invitations.save(new Invitation(SecretTokens.hash(token), purpose, organizationId,
                 membershipId, userId, me.userId(), now, now.plus(settings.validity())));
         auditLog.record(AuditEntry.success(INVITATION_ISSUED, organizationId,
-                AuditSummary.of("invitation-issued", AuditSummary.term("membership.role." + purpose), userId,
+                AuditSummary.of("invitation-issued", AuditSummary.term("membership.role." + purpose),
+                        AuditSummary.person(userId),
                         invitation.getExpiresAt())));
         return new IssuedInvitation(invitation.getId(), publicAddress.linkTo("/invitation/" + token),
                 invitation.getExpiresAt());

@@ -100,7 +100,8 @@ public class OrganizationOnboarding {
         Membership membership = memberships.save(
                 Membership.invited(user, organization, role, typedName, clock.instant()));
         auditLog.record(AuditEntry.change(MEMBERSHIP_GRANTED, organizationId,
-                AuditSummary.of("membership-invited", userId, AuditSummary.term("membership.role." + role)),
+                AuditSummary.of("membership-invited", AuditSummary.person(userId),
+                        AuditSummary.term("membership.role." + role)),
                 null, role + "/" + MembershipState.INVITED));
         return membership;
     }

@@ -57,7 +57,8 @@ public class PartnerGrants {
                         || assignments.existsByPartnerIdAndCustomerIdAndUserId(partnerId, customerId, me.userId()))
                 .orElseThrow(() -> {
                     auditLog.recordIndependently(AuditEntry.denied(ACCESS_REFUSED, customerId,
-                            AuditSummary.of("partner-access-refused-not-assigned", partnerId)));
+                            AuditSummary.of("partner-access-refused-not-assigned",
+                                    AuditSummary.organization(membership.partnerName()))));
                     return new AccessRefused();
                 });
         String customerName = relationships.nameOf(customerId);

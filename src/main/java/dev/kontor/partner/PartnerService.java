@@ -3,6 +3,7 @@ package dev.kontor.partner;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
+import dev.kontor.audit.AuditValue;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.base.SecretTokens;
@@ -256,23 +257,27 @@ public class PartnerService {
     /** Puts a customer on an employee's "My customers". */
     public void assign(long partnerId, long customerId, long employeeUserId) {
         access.require(partnerId, PartnerAccess.LEADS, AuditSummary.action("assign-employee"));
-        requireActiveCustomer(partnerId, customerId);
-        Member employee = employees(partnerId).stream().filter(m -> m.userId() == employeeUserId).findFirst()
+        PartnerRelationship relationship = requireActiveCustomer(partnerId, customerId);
+        employees(partnerId).stream().filter(m -> m.userId() == employeeUserId).findFirst()
                 .orElseThrow(() -> new RuleViolation("partner.assign.not-an-employee"));
         if (assignments.existsByPartnerIdAndCustomerIdAndUserId(partnerId, customerId, employeeUserId)) {
             return;
         }
         assignments.save(new CustomerAssignment(partnerId, customerId, employeeUserId, clock.instant()));
-        auditLog.record(AuditEntry.change(EMPLOYEE_ASSIGNED, partnerId,
-                AuditSummary.of("partner-customer-assigned", customerId), null, employee.email()));
+        auditLog.record(AuditEntry.change(EMPLOYEE_ASSIGNED, partnerId, AuditSummary.of("partner-customer-assigned",
+                AuditSummary.organization(customerLabel(relationship))), null, AuditValue.person(employeeUserId)));
     }
 
     public void unassign(long partnerId, long customerId, long employeeUserId) {
         access.require(partnerId, PartnerAccess.LEADS, AuditSummary.action("unassign-employee"));
         assignments.findByPartnerIdAndCustomerIdAndUserId(partnerId, customerId, employeeUserId).ifPresent(a -> {
             assignments.delete(a);
+            // a customer the partner no longer works for is named by its number, which never changes
+            String customer = relationships.findOpen(partnerId, customerId).map(this::customerLabel)
+                    .orElseGet(() -> relationships.customerNumberOf(customerId));
             auditLog.record(AuditEntry.change(EMPLOYEE_UNASSIGNED, partnerId,
-                    AuditSummary.of("partner-customer-unassigned", customerId), "user " + employeeUserId, null));
+                    AuditSummary.of("partner-customer-unassigned", AuditSummary.organization(customer)),
+                    AuditValue.person(employeeUserId), null));
         });
     }
 
@@ -297,8 +302,8 @@ public class PartnerService {
                 CurrentUser.require().userId(), now, now.plus(settings.requestValidity()));
     }
 
-    private void requireActiveCustomer(long partnerId, long customerId) {
-        relationships.findOpen(partnerId, customerId).filter(r -> r.getState() == RelationshipState.ACTIVE)
+    private PartnerRelationship requireActiveCustomer(long partnerId, long customerId) {
+        return relationships.findOpen(partnerId, customerId).filter(r -> r.getState() == RelationshipState.ACTIVE)
                 .orElseThrow(() -> new RuleViolation("partner.not-your-customer"));
     }
 

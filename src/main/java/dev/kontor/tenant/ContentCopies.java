@@ -13,6 +13,7 @@ import dev.kontor.organization.OrganizationRight;
 import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.CurrentUser;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -66,7 +67,9 @@ public class ContentCopies {
                 .findFirst().orElse(null);
         ContentCopy copy = copies.save(new ContentCopy(master.id(), subTenantId, withDescendants, total, me.userId(),
                 partner, clock.instant()));
-        AuditSummary what = AuditSummary.of("content-copy-started", master.id(), total, copy.getId());
+        String masterName = tree.nodes(List.of(master.id())).stream().findFirst().map(TreeNode::name).orElse("");
+        AuditSummary what = AuditSummary.of("content-copy-started", AuditSummary.organization(masterName), total,
+                copy.getId());
         auditLog.record(AuditEntry.success(CONTENT_COPY_STARTED, subTenantId, what));
         auditLog.record(AuditEntry.success(CONTENT_COPY_STARTED, master.id(), what));
         return copy.progress();

@@ -98,8 +98,10 @@ class ContentCopyWorker {
         if (targets.isEmpty()) {
             copy.finish(clock.instant());
             CopyProgress done = copy.progress();
+            String master = tree.nodes(List.of(copy.getSourceId())).stream().findFirst().map(TreeNode::name).orElse("");
             auditLog.record(AuditEntry.success(CONTENT_COPY_FINISHED, copy.getTargetId(),
-                    AuditSummary.of("content-copy-done", copyId, copy.getSourceId(), done.total(), done.changed())));
+                    AuditSummary.of("content-copy-done", copyId, AuditSummary.organization(master), done.total(),
+                            done.changed())));
             return Optional.of(done);
         }
         TenantSettings settings = tenants.findById(copy.getSourceId()).map(Tenant::settings)

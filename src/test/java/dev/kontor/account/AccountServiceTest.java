@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kontor.audit.AuditEvent;
 import dev.kontor.audit.AuditLog;
+import dev.kontor.audit.AuditValue;
 import dev.kontor.base.AccessRefused;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.RuleViolation;
@@ -63,8 +64,9 @@ class AccountServiceTest {
         List<AuditEvent> events = SystemTask.call(() -> auditLog.latest(AccountService.CONTACT_PERSON_CHANGED));
         assertThat(events).anySatisfy(event -> {
             assertThat(event.getOrganizationId()).isEqualTo(account.id());
-            assertThat(event.getOldValue()).isEqualTo(account.email("Alice"));
-            assertThat(event.getNewValue()).isEqualTo(account.email("Bob"));
+            // the audit log names them by name and e-mail when it is read
+            assertThat(event.getOldValue()).isEqualTo(AuditValue.person(account.userId("Alice")));
+            assertThat(event.getNewValue()).isEqualTo(AuditValue.person(account.userId("Bob")));
             assertThat(event.getActorEmail()).isEqualTo(account.email("Alice"));
         });
     }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -48,9 +49,74 @@ class AuditSummaryTest {
 
         AuditSummary stored = AuditSummary.stored(summary.key(), summary.storedArguments());
 
-        assertThat(stored.render((key, arguments) -> key.equals("audit.summary.test") ? (String) arguments[0]
+        // asked without arguments, a translation answers the text as written (the summary looks for counts in it)
+        assertThat(stored.render((key, arguments) -> key.equals("audit.summary.test")
+                ? arguments.length == 0 ? "{0}" : (String) arguments[0]
                 : texts.getTranslation(key, Locale.GERMAN, arguments)))
                 .isEqualTo("Konto ansehen, Benutzer verwalten");
+    }
+
+    @Test
+    void people_and_organizations_are_stored_as_such_and_said_as_the_log_names_them() {
+        AuditSummary summary = AuditSummary.of("test", AuditSummary.person(6),
+                AuditSummary.organization("Vorlage Handel"), "7");
+
+        AuditSummary stored = AuditSummary.stored(summary.key(), summary.storedArguments());
+
+        assertThat(stored).isEqualTo(summary);
+        assertThat(stored.people()).containsExactly(AuditSummary.person(6));
+        assertThat(stored.organizationIds()).isEmpty();
+        BiFunction<String, Object[], String> joined = (key, arguments) -> String.join("|",
+                Stream.of(arguments).map(String::valueOf).toList());
+        assertThat(stored.render(joined)).as("the stored English sentence").isEqualTo("user 6|Vorlage Handel|7");
+        assertThat(stored.render(joined, reference -> "Anna Becker (anna@sonnenschein.test)"))
+                .isEqualTo("Anna Becker (anna@sonnenschein.test)|Vorlage Handel|7");
+    }
+
+    @Test
+    void ids_that_earlier_events_kept_as_text_are_people_and_organizations_again() {
+        assertThat(AuditSummary.stored("audit.summary.membership-invited", "s:6\u001Ft:membership.role.MANAGER")
+                .people()).containsExactly(AuditSummary.person(6));
+        assertThat(AuditSummary.stored("audit.summary.invitation-issued",
+                "t:membership.role.MANAGER\u001Fs:6\u001Fs:2026-12-12T10:00:00Z").people())
+                .containsExactly(AuditSummary.person(6));
+        assertThat(AuditSummary.stored("audit.summary.partner-customer-assigned", "s:42").organizationIds())
+                .containsExactly(new AuditSummary.OrganizationId(42));
+        // a name of digits written since is a name, and ids elsewhere stay what they were
+        assertThat(AuditSummary.stored("audit.summary.partner-customer-assigned", "o:4711").organizationIds())
+                .isEmpty();
+        assertThat(AuditSummary.stored("audit.summary.content-copy-failed", "s:42").organizationIds()).isEmpty();
+    }
+
+    @Test
+    void a_count_stored_as_text_is_said_in_the_singular_or_the_plural() {
+        for (int count : new int[] {0, 1, 3}) {
+            AuditSummary summary = AuditSummary.stored("audit.summary.contacts-copied", AuditSummary.of(
+                    "contacts-copied", count, AuditSummary.organization("Vorlage")).storedArguments());
+            assertThat(summary.render((key, arguments) -> texts.getTranslation(key, Locale.ENGLISH, arguments)))
+                    .isEqualTo(switch (count) {
+                        case 0 -> "No contacts copied from master tenant Vorlage";
+                        case 1 -> "1 contact copied from master tenant Vorlage";
+                        default -> "3 contacts copied from master tenant Vorlage";
+                    });
+            assertThat(summary.render((key, arguments) -> texts.getTranslation(key, Locale.GERMAN, arguments)))
+                    .isEqualTo(switch (count) {
+                        case 0 -> "Keine Kontakte vom Master-Mandanten Vorlage kopiert";
+                        case 1 -> "1 Kontakt vom Master-Mandanten Vorlage kopiert";
+                        default -> "3 Kontakte vom Master-Mandanten Vorlage kopiert";
+                    });
+        }
+    }
+
+    @Test
+    void a_value_stands_for_a_person_when_written_as_one_or_as_earlier_events_of_its_kind_wrote_it() {
+        assertThat(AuditValue.personIn("ANY_KIND", AuditValue.person(7))).contains(AuditSummary.person(7));
+        assertThat(AuditValue.personIn("CONTACT_PERSON_CHANGED", "user 6")).contains(AuditSummary.person(6));
+        assertThat(AuditValue.personIn("EMPLOYEE_UNASSIGNED", "user 6")).contains(AuditSummary.person(6));
+        // a tenant may well be called "user 6"
+        assertThat(AuditValue.personIn("ORGANIZATION_RENAMED", "user 6")).isEmpty();
+        assertThat(AuditValue.personIn("CONTACT_PERSON_CHANGED", "anna@sonnenschein.test")).isEmpty();
+        assertThat(AuditValue.personIn("CONTACT_PERSON_CHANGED", null)).isEmpty();
     }
 
     @Test
@@ -84,8 +150,10 @@ class AuditSummaryTest {
             assertThat(english.containsKey(key)).as("English text of %s", key).isTrue();
             assertThat(german.containsKey(key)).as("German text of %s", key).isTrue();
             for (Locale language : SupportedLanguages.ALL) {
-                // every placeholder the text uses is filled, and an apostrophe does not swallow one
-                String rendered = texts.getTranslation(key, language, "A1", "A2", "A3", "A4", "A5", "A6", "A7");
+                // every placeholder the text uses is filled, and an apostrophe does not swallow one; a count is
+                // handed over as the number it is stored as
+                String rendered = texts.getTranslation(key, language, AuditSummary.numbersWhereCounted(
+                        texts.getTranslation(key, language), new Object[] {"1", "2", "3", "4", "5", "6", "7"}));
                 assertThat(rendered).as("%s in %s", key, language).doesNotContain("{").doesNotContain("!");
             }
         }

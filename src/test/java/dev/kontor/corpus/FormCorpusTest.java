@@ -320,13 +320,29 @@ class FormCorpusTest extends SpringBrowserlessTest {
         throw new AssertionError("No field " + id);
     }
 
-    /** The English text of a message, with any number in place of its arguments (the length limit). */
+    /**
+     * The English text of a message, with any words in place of its arguments (the length limit, which a
+     * {@code {0,choice,…}} says as "one character" or "200 characters").
+     */
     private static java.util.regex.Pattern english(String key) {
         String text = ENGLISH.getProperty(key);
         assertThat(text).as(key).isNotNull();
-        String[] parts = text.replace("''", "'").split("\\{\\d+\\}", -1);
-        return java.util.regex.Pattern.compile(Stream.of(parts).map(java.util.regex.Pattern::quote)
-                .collect(java.util.stream.Collectors.joining("[\\d.,]+")));
+        List<String> parts = new java.util.ArrayList<>();
+        StringBuilder part = new StringBuilder();
+        int depth = 0;
+        for (char c : text.replace("''", "'").toCharArray()) {
+            if (c == '{' && depth++ == 0) {
+                parts.add(part.toString());
+                part.setLength(0);
+            } else if (c == '}' && --depth == 0) {
+                continue;
+            } else if (depth == 0) {
+                part.append(c);
+            }
+        }
+        parts.add(part.toString());
+        return java.util.regex.Pattern.compile(parts.stream().map(java.util.regex.Pattern::quote)
+                .collect(java.util.stream.Collectors.joining(".+?")));
     }
 
     private static Properties english() {

@@ -69,8 +69,19 @@ class AccessJourneyIT extends EndToEndTest {
                     .isVisible();
             assertThat(rows.filter(new Locator.FilterOptions().setHasText("ben@sonnenschein.test")).first())
                     .isVisible();
+            // before and after name the people, never by an internal id
+            assertThat(rows.filter(new Locator.FilterOptions().setHasText("→ Ben Schulz (ben@sonnenschein.test)"))
+                    .first()).isVisible();
+            assertThat(rows.filter(new Locator.FilterOptions().setHasText(Pattern.compile("user \\d+"))))
+                    .hasCount(0);
+            Layout.assertIconApartFromWords(anna.locator("#audit-export"), "Export CSV");
             Accessibility.assertNoSeriousViolations(anna, "audit log");
             screenshot(anna, "42-audit-log");
+            anna.setViewportSize(1366, 768);
+            screenshot(anna, "42-audit-log-1366");
+            anna.setViewportSize(390, 844);
+            Accessibility.assertNoSeriousViolations(anna, "audit log on a phone");
+            screenshot(anna, "42-audit-log-390");
         }
     }
 }

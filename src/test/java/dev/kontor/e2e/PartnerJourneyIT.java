@@ -42,6 +42,32 @@ class PartnerJourneyIT extends EndToEndTest {
         Accessibility.assertNoSeriousViolations(page, "managed customers");
         screenshot("30-managed-customers");
 
+        // the most common laptop screen: the row's main action in sight, nothing to scroll sideways for
+        page.setViewportSize(1366, 768);
+        Layout.assertInSightWithoutScrollingSideways(page, page.locator("#access-CN-10001"), "Access account");
+        Layout.assertGridFitsWithoutSideScrolling(grid, "managed customers at 1366 px");
+        screenshot("30-managed-customers-1366");
+        // a phone: the actions stay at the row's end while the rest of the row scrolls below them
+        page.setViewportSize(390, 844);
+        Layout.assertInSightWithoutScrollingSideways(page, page.locator("#access-CN-10001"),
+                "Access account on a phone");
+        Accessibility.assertNoSeriousViolations(page, "managed customers on a phone");
+        screenshot("30-managed-customers-390");
+        page.locator("#rights-CN-10001").click();
+        assertThat(page.locator("#rights-details-CN-10001")).containsText("Manage tenants");
+        screenshot("30-managed-customers-390-rights");
+        page.navigate(url("/partner/requests"));
+        Layout.assertInSightWithoutScrollingSideways(page, page.locator(
+                "vaadin-grid#sent-requests vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                .setHasText("Actions")), "the sent requests' actions on a phone");
+        screenshot("30-sent-requests-390");
+        page.setViewportSize(1366, 768);
+        Layout.assertGridFitsWithoutSideScrolling(page.locator("vaadin-grid#sent-requests"),
+                "sent requests at 1366 px");
+        screenshot("30-sent-requests-1366");
+        page.setViewportSize(1280, 900);
+        page.navigate(url("/partner/customers"));
+
         page.locator("#add-customer").click();
         page.locator("#new-customer-name input").fill("Gärtnerei Grünwald");
         page.locator("#new-customer-manager-email input").fill(NEW_MANAGER);
@@ -72,11 +98,14 @@ class PartnerJourneyIT extends EndToEndTest {
         }
 
         page.reload();
-        Locator row = grid.locator("vaadin-grid-cell-content");
         assertThat(grid).containsText("Gärtnerei Grünwald");
-        // exactly the granted rights: the new customer's rights cell has Manage contacts and nothing more
-        assertThat(row.filter(new Locator.FilterOptions().setHasText("Manage contacts"))
-                .filter(new Locator.FilterOptions().setHasNotText("Manage users"))).hasCount(1);
+        // exactly the granted rights: the new customer's row counts two and lists Manage contacts, nothing more
+        Locator rights = page.locator("vaadin-button[id^='rights-CN-'][aria-label*='Gärtnerei Grünwald']");
+        assertThat(rights).containsText("2 rights");
+        rights.click();
+        Locator details = page.locator("[id^='rights-details-']");
+        assertThat(details).containsText("Manage contacts");
+        assertThat(details).not().containsText("Manage users");
         assertThat(grid).containsText("Review granted rights");
         screenshot("33-review-notice");
 

@@ -182,13 +182,13 @@ abstract class ContentCopyScenarios {
 
         assertThat(data.audit(ContentCopies.CONTENT_COPY_STARTED, branch)).singleElement().satisfies(event -> {
             assertThat(event.outcome()).isEqualTo("SUCCESS");
-            assertThat(event.summary()).contains("from tenant " + master).contains("4 tenant(s)");
+            assertThat(event.summary()).contains("from tenant Zentrale to 4 tenants");
             assertThat(event.actorEmail()).isEqualTo(customer.managerEmail());
         });
         assertThat(data.audit(ContentCopies.CONTENT_COPY_STARTED, master)).hasSize(1);
         assertThat(data.audit(ContentCopyWorker.CONTENT_COPY_FINISHED, branch)).singleElement()
                 .satisfies(event -> assertThat(event.summary()).contains("run " + done.copyId())
-                        .contains("4 tenant(s), 12 setting(s) and contact(s) copied"));
+                        .contains("from tenant Zentrale done: 4 tenants, 12 settings and contacts copied"));
         assertThat(done.changed()).isEqualTo(12);
     }
 

@@ -91,6 +91,8 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         FormRules.explainConstraints(filters);
 
         configureGrid();
+        // on a phone the filters fill the screen: the grid keeps room for some rows, and the page scrolls instead
+        grid.setMinHeight("24rem");
         add(new H2(getTranslation("nav.audit")), scope, filters, grid);
         setFlexGrow(1, grid);
         refresh();
@@ -145,11 +147,14 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         return label.contains(key) ? kind : label;
     }
 
-    private static String change(AuditRow row) {
+    /** Before and after, with a person said by name and e-mail (or as a deleted user), never by id. */
+    private String change(AuditRow row) {
         if (row.oldValue() == null && row.newValue() == null) {
             return "";
         }
-        return (row.oldValue() == null ? "—" : row.oldValue()) + " → " + (row.newValue() == null ? "—" : row.newValue());
+        String before = row.oldValueIn(this::getTranslation);
+        String after = row.newValueIn(this::getTranslation);
+        return (before == null ? "—" : before) + " → " + (after == null ? "—" : after);
     }
 
     private AuditFilter filter() {

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
@@ -41,7 +42,10 @@ import java.util.stream.Collectors;
 /**
  * The partner's customers in a grid that pages, sorts and filters in the database. Legal representatives and
  * administrators see all of them and can assign employees; employees see only theirs, as "My customers". Legal
- * representatives add customers, ask existing ones for rights and end partnerships.
+ * representatives add customers, ask existing ones for rights and end partnerships. The row's main action, Access
+ * account, stays in sight at the row's end on a laptop as on a phone: the customer's name and number share one
+ * column, so do the relationship's state, date and review notice, and the rights are counted in the row and listed
+ * in its details.
  */
 @Route("partner/customers")
 @Menu(title = "nav.managed-customers", order = 10, icon = "vaadin:handshake")
@@ -107,26 +111,23 @@ public class ManagedCustomersView extends VerticalLayout implements HasDynamicTi
     private void configureGrid() {
         grid.setId("managed-customers");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(ManagedCustomer::customerNumber).setHeader(getTranslation("dashboard.column.customer-number"))
-                .setSortProperty("customerNumber").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(ManagedCustomer::name).setHeader(getTranslation("dashboard.column.name"))
-                .setSortProperty("name").setWidth("11rem").setFlexGrow(2);
-        grid.addComponentColumn(this::stateTag).setHeader(getTranslation("partner.column.state"))
-                .setSortProperty("state").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::rightsTags).setHeader(getTranslation("partner.column.rights"))
-                .setWidth("13rem").setFlexGrow(3);
+        // name and number in one column: on a phone it is what shows beside the actions
+        grid.addComponentColumn(this::customerCell).setHeader(getTranslation("partner.column.customer"))
+                .setSortProperty("name", "customerNumber").setWidth("10rem").setFlexGrow(2);
+        grid.addComponentColumn(this::relationshipCell).setHeader(getTranslation("partner.column.state"))
+                .setSortProperty("state").setWidth("9.5rem").setFlexGrow(0);
+        grid.addComponentColumn(this::rightsCell).setHeader(getTranslation("partner.column.rights"))
+                .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(row -> row.contactPersonName() == null ? "" : row.contactPersonName())
-                .setHeader(getTranslation("dashboard.contact-person")).setWidth("8rem").setFlexGrow(1);
-        grid.addColumn(row -> row.since() == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-                        .withLocale(getLocale()).withZone(ZoneId.of("Europe/Berlin")).format(row.since()))
-                .setHeader(getTranslation("partner.column.since")).setSortProperty("since").setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addComponentColumn(this::reviewCell).setHeader(getTranslation("partner.column.review"))
-                .setWidth("9rem").setFlexGrow(1);
+                .setHeader(getTranslation("dashboard.contact-person")).setWidth("7rem").setFlexGrow(1);
         grid.addComponentColumn(this::assigneesCell).setHeader(getTranslation("partner.column.assigned"))
-                .setKey("assigned").setWidth("9rem").setFlexGrow(1);
+                .setKey("assigned").setWidth("8rem").setFlexGrow(1);
+        // frozen at the row's end: however narrow the window, Access account never scrolls out of sight
         grid.addComponentColumn(this::actionsCell).setHeader(getTranslation("manager.actions"))
-                .setKey("actions").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
+                .setKey("actions").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0)
+                .setFrozenToEnd(true);
+        grid.setDetailsVisibleOnClick(false);
+        grid.setItemDetailsRenderer(new ComponentRenderer<>(this::rightsDetails));
         grid.setEmptyStateText(getTranslation("partner.no-customers"));
     }
 
@@ -163,26 +164,28 @@ public class ManagedCustomersView extends VerticalLayout implements HasDynamicTi
                 query -> (int) Math.min(Integer.MAX_VALUE, customers.count(partnerId, current)));
     }
 
-    private Component stateTag(ManagedCustomer row) {
-        Span tag = new Span(getTranslation("relationship.state." + row.state()));
-        tag.addClassNames("tag", row.state() == RelationshipState.ACTIVE ? "tag-success" : "tag-state-deactivated");
-        return tag;
-    }
-
-    private Component rightsTags(ManagedCustomer row) {
-        Div cell = new Div();
-        cell.addClassName("tag-cell");
-        for (OrganizationRight right : row.grantedRights()) {
-            Span tag = new Span(getTranslation("right." + right.name()));
-            tag.addClassName("tag");
-            cell.add(tag);
-        }
+    private Component customerCell(ManagedCustomer row) {
+        Span name = new Span(row.name());
+        name.addClassName("cell-title");
+        Span number = new Span(row.customerNumber());
+        number.addClassName("cell-detail");
+        Div cell = new Div(name, number);
+        cell.addClassName("customer-cell");
         return cell;
     }
 
-    private Component reviewCell(ManagedCustomer row) {
-        Div cell = new Div();
-        cell.addClassName("tag-cell");
+    /** The relationship's state, since when, and the notice to review the granted rights with its button. */
+    private Component relationshipCell(ManagedCustomer row) {
+        Span tag = new Span(getTranslation("relationship.state." + row.state()));
+        tag.addClassNames("tag", row.state() == RelationshipState.ACTIVE ? "tag-success" : "tag-state-deactivated");
+        Div cell = new Div(tag);
+        cell.addClassName("relationship-cell");
+        if (row.since() != null) {
+            Span since = new Span(getTranslation("partner.since", DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                    .withLocale(getLocale()).withZone(ZoneId.of("Europe/Berlin")).format(row.since())));
+            since.addClassName("cell-detail");
+            cell.add(since);
+        }
         if (!row.reviewPending() || row.state() != RelationshipState.ACTIVE) {
             return cell;
         }
@@ -197,6 +200,45 @@ public class ManagedCustomersView extends VerticalLayout implements HasDynamicTi
             cell.add(review);
         }
         return cell;
+    }
+
+    /**
+     * The granted rights as a count that names them on hover and focus (and to screen readers) and lists them, each
+     * with what it allows, in the row's details.
+     */
+    private Component rightsCell(ManagedCustomer row) {
+        String names = RightTags.text(row.grantedRights(), this::getTranslation);
+        String count = getTranslation("partner.rights.count", row.grantedRights().size());
+        Button rights = new Button(count, VaadinIcon.ANGLE_DOWN.create());
+        rights.setId("rights-" + row.customerNumber());
+        rights.setIconAfterText(true);
+        rights.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        rights.setTooltipText(names);
+        // the visible words come first in the name a screen reader hears (WCAG 2.5.3)
+        rights.setAriaLabel(getTranslation("partner.rights.of", count, row.name(), names));
+        rights.getElement().setAttribute("aria-expanded", String.valueOf(grid.isDetailsVisible(row)));
+        rights.addClickListener(click -> {
+            boolean open = !grid.isDetailsVisible(row);
+            grid.setDetailsVisible(row, open);
+            rights.getElement().setAttribute("aria-expanded", String.valueOf(open));
+        });
+        return rights;
+    }
+
+    /** The row's details: each granted right with what it allows. */
+    Component rightsDetails(ManagedCustomer row) {
+        Div details = new Div();
+        details.setId("rights-details-" + row.customerNumber());
+        details.addClassName("rights-details");
+        for (Component tag : RightTags.of(row.grantedRights(), this::getTranslation)) {
+            Span tagged = (Span) tag;
+            Span help = new Span(tagged.getTitle().orElse(""));
+            help.addClassName("cell-detail");
+            Div line = new Div(tagged, help);
+            line.addClassName("rights-details-line");
+            details.add(line);
+        }
+        return details;
     }
 
     private Component assigneesCell(ManagedCustomer row) {
@@ -220,7 +262,7 @@ public class ManagedCustomersView extends VerticalLayout implements HasDynamicTi
 
     private Component actionsCell(ManagedCustomer row) {
         Div cell = new Div();
-        cell.addClassName("action-cell");
+        cell.addClassNames("action-cell", "row-actions");
         if (row.state() == RelationshipState.ACTIVE) {
             Button enter = new Button(getTranslation("access.enter"), VaadinIcon.SIGN_IN.create(),
                     click -> getUI().ifPresent(ui -> ui.navigate("access/" + row.customerNumber())));
@@ -230,10 +272,12 @@ public class ManagedCustomersView extends VerticalLayout implements HasDynamicTi
             cell.add(enter);
         }
         if (partner.isLegalRepresentative() && row.state() == RelationshipState.ACTIVE) {
-            Button terminate = new Button(getTranslation("partner.terminate"), click -> confirmTermination(row));
+            // rarer and confirmed in a dialog: an icon with its name on hover and focus leaves room for the main action
+            Button terminate = new Button(VaadinIcon.UNLINK.create(), click -> confirmTermination(row));
             terminate.setId("terminate-" + row.customerNumber());
             terminate.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY,
-                    ButtonVariant.LUMO_ERROR);
+                    ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_ICON);
+            terminate.setTooltipText(getTranslation("partner.terminate"));
             terminate.setAriaLabel(getTranslation("partner.terminate.of", row.name()));
             cell.add(terminate);
         }

@@ -44,19 +44,22 @@ public class SentRequestsView extends VerticalLayout implements HasDynamicTitle 
         setSizeFull();
         grid.setId("sent-requests");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        // widths that keep names and addresses whole on a phone, where the grid scrolls below the frozen actions
         grid.addColumn(r -> r.customerName() + " (" + r.customerNumber() + ")")
-                .setHeader(getTranslation("partner.column.customer")).setFlexGrow(2);
-        grid.addColumn(SentRequest::email).setHeader(getTranslation("manager.email")).setFlexGrow(2);
+                .setHeader(getTranslation("partner.column.customer")).setWidth("10rem").setFlexGrow(2);
+        grid.addColumn(SentRequest::email).setHeader(getTranslation("manager.email")).setWidth("10rem")
+                .setFlexGrow(2);
         grid.addColumn(r -> ManagedCustomersView.rightsList(this, r.requestedRights()))
-                .setHeader(getTranslation("partner.requested-rights")).setFlexGrow(3);
+                .setHeader(getTranslation("partner.requested-rights")).setWidth("10rem").setFlexGrow(3);
         grid.addComponentColumn(this::state).setHeader(getTranslation("partner.column.state")).setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(r -> date(r.sentAt())).setHeader(getTranslation("partner.column.sent")).setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(r -> r.state() == RelationshipState.REQUESTED ? date(r.expiresAt()) : "")
                 .setHeader(getTranslation("partner.column.expires")).setAutoWidth(true).setFlexGrow(0);
+        // frozen at the row's end: on a phone, Send again and Withdraw stay in sight while the rest scrolls
         grid.addComponentColumn(this::actions).setHeader(getTranslation("manager.actions")).setAutoWidth(true)
-                .setFlexGrow(0);
+                .setFlexGrow(0).setFrozenToEnd(true);
         grid.setEmptyStateText(getTranslation("partner.no-requests"));
         refresh();
         add(new H2(getTranslation("partner.requests") + " · " + partner.partnerName()), grid);
@@ -81,6 +84,7 @@ public class SentRequestsView extends VerticalLayout implements HasDynamicTitle 
 
     private Component actions(SentRequest request) {
         Div cell = new Div();
+        cell.addClassNames("action-cell", "row-actions");
         if (request.state() == RelationshipState.REQUESTED && partner.isLegalRepresentative()) {
             Button resend = new Button(getTranslation("partner.resend"), click -> {
                 partners.resendRequest(partner.partnerId(), request.relationshipId(), getLocale());

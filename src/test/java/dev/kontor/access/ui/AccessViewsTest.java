@@ -46,6 +46,17 @@ class AccessViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithUserDetails(DemoPeople.PARTNER_ADMIN)
+    void the_access_page_says_on_your_customers_behalf_with_its_apostrophe() {
+        navigate("access/CN-10001", AccessStartView.class);
+
+        assertThat(find(com.vaadin.flow.component.html.Paragraph.class).all())
+                .extracting(com.vaadin.flow.component.html.Paragraph::getText)
+                .contains("You are about to work in the account CN-10001 on your customer's behalf. Everything you "
+                        + "do there is recorded under your name, for your organization.");
+    }
+
+    @Test
     @WithUserDetails(DemoPeople.EMPLOYEE)
     void with_view_only_the_account_dialog_is_read_only() {
         navigate("access/CN-10002", AccessStartView.class);

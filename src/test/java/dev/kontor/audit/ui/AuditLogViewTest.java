@@ -12,10 +12,18 @@ import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditRow;
 import dev.kontor.audit.AuditSummary;
+import dev.kontor.account.AccountDetails;
+import dev.kontor.account.AccountService;
 import dev.kontor.base.ui.AccessDeniedView;
+import dev.kontor.organization.CustomerNumber;
 import dev.kontor.testing.DemoPeople;
+import dev.kontor.testing.Fixtures;
+import dev.kontor.testing.Fixtures.TestAccount;
+import dev.kontor.testing.SqlStatements;
 import dev.kontor.testing.ViewTest;
 import dev.kontor.user.SystemTask;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +38,12 @@ class AuditLogViewTest extends SpringBrowserlessTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    AccountService accounts;
 
     @Test
     @WithUserDetails(DemoPeople.CLARA)
@@ -80,6 +94,98 @@ class AuditLogViewTest extends SpringBrowserlessTest {
     @WithUserDetails(DemoPeople.EMPLOYEE)
     void a_partner_employee_is_turned_away() {
         navigate("audit", AccessDeniedView.class);
+    }
+
+    @Test
+    void before_and_after_name_each_person_by_name_and_e_mail_never_by_an_internal_id() {
+        TestAccount account = fixtures.account("Alice", "Bob");
+        makeContactPerson(account, "Bob");
+        fixtures.signIn(account.email("Alice"));
+
+        for (Locale language : List.of(Locale.ENGLISH, Locale.GERMAN)) {
+            UI.getCurrent().setLocale(language);
+            navigate(AuditLogView.class);
+            test(kindFilter()).selectItem(language == Locale.ENGLISH ? "Contact person changed"
+                    : "Ansprechpartner geändert");
+
+            List<String> changes = changes();
+            String alice = "Alice (" + account.email("Alice") + ")";
+            String bob = "Bob (" + account.email("Bob") + ")";
+            assertThat(changes).as("in %s", language).containsExactly(alice + " → " + bob, "— → " + alice);
+        }
+    }
+
+    @Test
+    void a_person_who_no_longer_exists_is_a_deleted_user_in_the_readers_language() {
+        TestAccount account = fixtures.account("Alice");
+        // as events written before people were marked kept them: "user" and the id
+        SystemTask.run(() -> auditLog.recordIndependently(AuditEntry.change("CONTACT_PERSON_CHANGED", account.id(),
+                AuditSummary.of("account-contact-person-changed"), "user 987654321", null)));
+        fixtures.signIn(account.email("Alice"));
+
+        navigate(AuditLogView.class);
+        test(kindFilter()).selectItem("Contact person changed");
+        assertThat(changes()).contains("a deleted user → —");
+
+        UI.getCurrent().setLocale(Locale.GERMAN);
+        navigate(AuditLogView.class);
+        test(kindFilter()).selectItem("Ansprechpartner geändert");
+        assertThat(changes()).contains("ein gelöschter Benutzer → —");
+    }
+
+    @Test
+    void the_audit_page_sends_as_many_statements_for_twenty_people_as_for_two() {
+        TestAccount few = fixtures.account("Alice", "Bob");
+        makeContactPerson(few, "Bob");
+        String[] twenty = new String[20];
+        for (int i = 0; i < twenty.length; i++) {
+            twenty[i] = "Person" + i;
+        }
+        TestAccount many = fixtures.account(twenty);
+        for (int i = 1; i < twenty.length; i++) {
+            makeContactPerson(many, twenty[i]);
+        }
+
+        long forFew = statementsOfAuditPage(few.email("Alice"), 2);
+        long forMany = statementsOfAuditPage(many.email("Person0"), 20);
+
+        assertThat(forMany).isEqualTo(forFew);
+    }
+
+    /**
+     * Opens the audit log as this person, shows the contact person changes, and counts the SQL of fetching the page
+     * that holds them all (the tester fetches a page for each cell it reads, so one cell stands for the page).
+     */
+    private long statementsOfAuditPage(String reader, int expectedChanges) {
+        fixtures.signIn(reader);
+        navigate(AuditLogView.class);
+        test(kindFilter()).selectItem("Contact person changed");
+        GridTester<Grid<AuditRow>, AuditRow> grid = test(grid());
+        assertThat(grid.size()).isEqualTo(expectedChanges);
+        SqlStatements.reset();
+        grid.getCellText(expectedChanges - 1, 6);
+        long statements = SqlStatements.count();
+        assertThat(changes()).hasSize(expectedChanges).noneMatch(change -> change.matches(".*user \\d+.*"))
+                .allMatch(change -> change.contains("@example.test)"));
+        return statements;
+    }
+
+    private void makeContactPerson(TestAccount account, String manager) {
+        String anyManager = account.managers().keySet().iterator().next();
+        fixtures.as(account.email(anyManager), () -> {
+            AccountDetails details = accounts.details(new CustomerNumber(account.customerNumber()));
+            accounts.changeContactPerson(account.id(), details.version(), account.userId(manager));
+        });
+    }
+
+    /** The Before → after column, newest first. */
+    private List<String> changes() {
+        GridTester<Grid<AuditRow>, AuditRow> grid = test(grid());
+        List<String> changes = new ArrayList<>();
+        for (int row = 0; row < grid.size(); row++) {
+            changes.add(grid.getCellText(row, 6));
+        }
+        return changes;
     }
 
     @SuppressWarnings("unchecked")

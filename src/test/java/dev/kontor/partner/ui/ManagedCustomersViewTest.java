@@ -33,11 +33,12 @@ class ManagedCustomersViewTest extends SpringBrowserlessTest {
         assertThat(find(H2.class).single().getText()).isEqualTo("Managed customers · Muster Hosting GmbH");
         GridTester<Grid<ManagedCustomer>, ManagedCustomer> grid = test(grid());
         assertThat(grid.size()).isEqualTo(2);
-        assertThat(grid.getCellText(0, 0)).isEqualTo("CN-10001");
-        assertThat(tags(grid, 0)).containsExactly("See the account", "Manage users", "Manage contacts", "Manage tenants");
-        assertThat(grid.getCellText(0, 4)).isEqualTo("Anna Becker");
-        assertThat(grid.getCellText(1, 0)).isEqualTo("CN-10002");
-        assertThat(tags(grid, 1)).containsExactly("See the account");
+        assertThat(customer(grid, 0)).containsExactly("Bäckerei Sonnenschein", "CN-10001");
+        assertThat(rights(grid, 0)).containsExactly("See the account", "Manage users", "Manage contacts",
+                "Manage tenants");
+        assertThat(grid.getCellText(0, 3)).isEqualTo("Anna Becker");
+        assertThat(customer(grid, 1)).containsExactly("Kanzlei Weber", "CN-10002");
+        assertThat(rights(grid, 1)).containsExactly("See the account");
         assertThat(find(Button.class).withId("add-customer").exists()).isTrue();
         assertThat(find(Button.class).withId("request-relationship").exists()).isTrue();
     }
@@ -53,7 +54,7 @@ class ManagedCustomersViewTest extends SpringBrowserlessTest {
         assertThat(find(H2.class).single().getText()).isEqualTo("My customers · Muster Hosting GmbH");
         GridTester<Grid<ManagedCustomer>, ManagedCustomer> grid = test(grid());
         assertThat(grid.size()).isEqualTo(1);
-        assertThat(grid.getCellText(0, 0)).isEqualTo("CN-10002");
+        assertThat(customer(grid, 0)).containsExactly("Kanzlei Weber", "CN-10002");
         assertThat(find(Button.class).withId("add-customer").exists()).isFalse();
     }
 
@@ -67,7 +68,7 @@ class ManagedCustomersViewTest extends SpringBrowserlessTest {
 
         GridTester<Grid<ManagedCustomer>, ManagedCustomer> grid = test(grid());
         assertThat(grid.size()).isEqualTo(1);
-        assertThat(grid.getCellText(0, 1)).isEqualTo("Kanzlei Weber");
+        assertThat(customer(grid, 0)).containsExactly("Kanzlei Weber", "CN-10002");
     }
 
     @Test
@@ -125,8 +126,18 @@ class ManagedCustomersViewTest extends SpringBrowserlessTest {
         return outbox.to(recipient).stream().filter(mail -> mail.body().contains("/partner-request/")).toList();
     }
 
-    private static java.util.List<String> tags(GridTester<Grid<ManagedCustomer>, ManagedCustomer> grid, int row) {
-        return grid.getCellComponent(row, 3).getChildren().map(tag -> tag.getElement().getText()).toList();
+    /** The customer's name and number, as the row's first cell shows them. */
+    static java.util.List<String> customer(GridTester<Grid<ManagedCustomer>, ManagedCustomer> grid, int row) {
+        return grid.getCellComponent(row, 0).getChildren().map(part -> part.getElement().getText()).toList();
+    }
+
+    /** The rights the row's details list, after its rights button opened them. */
+    private java.util.List<String> rights(GridTester<Grid<ManagedCustomer>, ManagedCustomer> grid, int row) {
+        test((Button) grid.getCellComponent(row, 2)).click();
+        assertThat(grid().isDetailsVisible(grid.getRow(row))).isTrue();
+        ManagedCustomersView view = find(ManagedCustomersView.class).single();
+        return view.rightsDetails(grid.getRow(row)).getChildren()
+                .map(line -> line.getChildren().findFirst().orElseThrow().getElement().getText()).toList();
     }
 
     @SuppressWarnings("unchecked")

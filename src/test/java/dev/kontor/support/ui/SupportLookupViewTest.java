@@ -75,6 +75,25 @@ class SupportLookupViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithUserDetails(DemoPeople.SUPPORT)
+    void the_number_of_results_is_said_in_the_singular_for_one_and_the_plural_for_more_in_english_and_german() {
+        navigate(SupportLookupView.class);
+        assertThat(hintFor("backerei")).startsWith("1 account found.");
+        assertThat(hintFor("cluster")).startsWith("3 accounts found.");
+
+        com.vaadin.flow.component.UI.getCurrent().setLocale(java.util.Locale.GERMAN);
+        navigate(SupportLookupView.class);
+        assertThat(hintFor("backerei")).startsWith("1 Konto gefunden.");
+        assertThat(hintFor("cluster")).startsWith("3 Konten gefunden.");
+    }
+
+    private String hintFor(String text) {
+        navigate(SupportLookupView.class);
+        test(find(TextField.class).withId("lookup-search").single()).setValue(text);
+        return find(com.vaadin.flow.component.html.Paragraph.class).withId("lookup-hint").single().getText();
+    }
+
+    @Test
     @WithUserDetails(DemoPeople.ANNA)
     void a_customer_manager_cannot_open_the_lookup() {
         navigate("support", AccessDeniedView.class);

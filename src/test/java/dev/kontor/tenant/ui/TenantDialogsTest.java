@@ -215,8 +215,8 @@ class TenantDialogsTest extends SpringBrowserlessTest {
 
         test(button("start-copy")).click();
 
-        assertThat(find(Span.class).withId("copy-status").single().getText()).containsAnyOf("of 1 tenants",
-                "Done: 1 tenant");
+        assertThat(find(Span.class).withId("copy-status").single().getText()).containsAnyOf("of 1 tenant done",
+                "Done: 1 tenant;");
         assertThat(button("start-copy").isEnabled()).isFalse();
     }
 

@@ -1,0 +1,66 @@
+package dev.kontor.audit;
+
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * The names of the people and organizations one page of the audit log mentions, looked up for the whole page at once.
+ * A person is called what the event's organization may know of them: the name they go by once they belong to it,
+ * the name the inviter typed while they are only invited, else their e-mail address alone; a user who no longer
+ * exists is "a deleted user". An organization that an earlier event kept by id is said by its customer number (which
+ * never changes, so a former partner learns nothing newer) or, for partners and tenants, by its name.
+ */
+public final class AuditNames {
+
+    /** Nothing looked up: people and organizations are said as the stored English sentence says them. */
+    static final AuditNames NONE = new AuditNames(false, Map.of(), Map.of());
+
+    /** A person as seen from one organization's log; {@code organizationId} is null for events of no organization. */
+    record PersonKey(Long organizationId, long userId) {
+    }
+
+    /** {@code name} is null when only the e-mail address may be shown. */
+    record Seen(String name, String email) {
+    }
+
+    record OrganizationSeen(String name, String customerNumber) {
+    }
+
+    private final boolean lookedUp;
+    private final Map<PersonKey, Seen> people;
+    private final Map<Long, OrganizationSeen> organizations;
+
+    AuditNames(boolean lookedUp, Map<PersonKey, Seen> people, Map<Long, OrganizationSeen> organizations) {
+        this.lookedUp = lookedUp;
+        this.people = Map.copyOf(people);
+        this.organizations = Map.copyOf(organizations);
+    }
+
+    static AuditNames of(Map<PersonKey, Seen> people, Map<Long, OrganizationSeen> organizations) {
+        return new AuditNames(true, people, organizations);
+    }
+
+    /** How the log of {@code organizationId} says a person or an organization that an earlier event kept by id. */
+    String say(Object reference, Long organizationId, BiFunction<String, Object[], String> translate) {
+        return switch (reference) {
+            case AuditSummary.Person person -> {
+                if (!lookedUp) {
+                    yield "user " + person.userId();
+                }
+                Seen seen = people.get(new PersonKey(organizationId, person.userId()));
+                yield seen == null ? translate.apply("audit.person.deleted", new Object[0])
+                        : seen.name() == null ? seen.email()
+                        : translate.apply("audit.person", new Object[] {seen.name(), seen.email()});
+            }
+            case AuditSummary.OrganizationId organization -> {
+                if (!lookedUp) {
+                    yield "organization " + organization.id();
+                }
+                OrganizationSeen seen = organizations.get(organization.id());
+                yield seen == null ? translate.apply("audit.organization.deleted", new Object[0])
+                        : seen.customerNumber() != null ? seen.customerNumber() : seen.name();
+            }
+            default -> String.valueOf(reference);
+        };
+    }
+}

@@ -1,0 +1,120 @@
+package dev.kontor.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.i18n.I18NProvider;
+import dev.kontor.organization.MembershipRole;
+import dev.kontor.organization.OrganizationOnboarding;
+import dev.kontor.testing.Fixtures;
+import dev.kontor.testing.Fixtures.TestAccount;
+import dev.kontor.testing.SqlStatements;
+import dev.kontor.user.SystemTask;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
+
+/**
+ * A page of the audit log names the people and organizations its events mention, never by id, in a fixed number of
+ * statements however many rows and people it has, and names an invited person only as the inviter typed them. Run on
+ * H2 and on PostgreSQL by the subclasses.
+ */
+abstract class AuditNamesOfAPage {
+
+    private static final AuditFilter CONTACT_PERSON_CHANGES = new AuditFilter(null, null, "", "",
+            "CONTACT_PERSON_CHANGED");
+
+    @Autowired
+    AuditQueries audit;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    AuditLog auditLog;
+
+    @Autowired
+    OrganizationOnboarding onboarding;
+
+    @Autowired
+    I18NProvider texts;
+
+    @Test
+    void a_page_names_its_people_in_the_same_few_statements_whether_it_names_two_or_twenty() {
+        TestAccount few = fixtures.account("Alice", "Bob");
+        TestAccount many = fixtures.account(IntStream.range(0, 20).mapToObj(i -> "Person" + i)
+                .toArray(String[]::new));
+        SystemTask.run(() -> {
+            // as the earlier events kept them, and as they are written now
+            auditLog.recordIndependently(AuditEntry.change("CONTACT_PERSON_CHANGED", few.id(),
+                    AuditSummary.of("account-contact-person-changed"), "user " + few.userId("Alice"),
+                    AuditValue.person(few.userId("Bob"))));
+            for (int i = 1; i < 20; i++) {
+                auditLog.recordIndependently(AuditEntry.change("CONTACT_PERSON_CHANGED", many.id(),
+                        AuditSummary.of("account-contact-person-changed"),
+                        AuditValue.person(many.userId("Person" + (i - 1))),
+                        AuditValue.person(many.userId("Person" + i))));
+            }
+        });
+
+        long forFew = statementsOfOnePage(few.email("Alice"), CONTACT_PERSON_CHANGES, 2);
+        long forMany = statementsOfOnePage(many.email("Person0"), CONTACT_PERSON_CHANGES, 20);
+
+        assertThat(forMany).isEqualTo(forFew);
+        List<AuditRow> rows = fixtures.as(few.email("Alice"), () -> audit.rows(CONTACT_PERSON_CHANGES,
+                PageRequest.of(0, 10)));
+        assertThat(rows.getFirst().oldValueIn(this::english)).isEqualTo("Alice (" + few.email("Alice") + ")");
+        assertThat(rows.getFirst().newValueIn(this::english)).isEqualTo("Bob (" + few.email("Bob") + ")");
+    }
+
+    @Test
+    void an_invited_person_is_named_as_the_inviter_typed_them_until_they_accept() {
+        TestAccount account = fixtures.account("Alice");
+        String stored = fixtures.person("Storedname");
+        long storedId = fixtures.userIdOf(stored);
+        SystemTask.run(() -> onboarding.invite(storedId, account.id(), MembershipRole.MANAGER, "Typed Name"));
+
+        List<AuditRow> rows = fixtures.as(account.email("Alice"), () -> audit.rows(new AuditFilter(null, null, "",
+                "", "MEMBERSHIP_GRANTED"), PageRequest.of(0, 10)));
+
+        assertThat(rows).extracting(row -> row.summaryIn(this::english))
+                .contains("Typed Name (" + stored + ") invited as Manager")
+                .noneMatch(summary -> summary.contains("Storedname ("));
+    }
+
+    private long statementsOfOnePage(String reader, AuditFilter filter, int expectedRows) {
+        return fixtures.as(reader, () -> {
+            SqlStatements.reset();
+            List<AuditRow> rows = audit.rows(filter, PageRequest.of(0, 50));
+            long statements = SqlStatements.count();
+            assertThat(rows).hasSize(expectedRows).allSatisfy(row -> assertThat(row.newValueIn(this::english))
+                    .contains("@example.test)"));
+            return statements;
+        });
+    }
+
+    @Test
+    void a_user_who_no_longer_exists_is_a_deleted_user_and_an_organization_kept_by_id_is_named() {
+        TestAccount account = fixtures.account("Alice");
+        SystemTask.run(() -> {
+            auditLog.recordIndependently(AuditEntry.change("CONTACT_PERSON_CHANGED", account.id(),
+                    AuditSummary.of("account-contact-person-changed"), AuditValue.person(987654321L), null));
+            // as events written before organizations were named kept them
+            auditLog.recordIndependently(AuditEntry.change("EMPLOYEE_ASSIGNED", account.id(),
+                    AuditSummary.of("partner-customer-assigned", account.id()), null, null));
+        });
+
+        List<AuditRow> rows = fixtures.as(account.email("Alice"), () -> audit.rows(new AuditFilter(null, null, "",
+                "", ""), PageRequest.of(0, 50)));
+
+        assertThat(rows).extracting(row -> row.oldValueIn(this::english)).contains("a deleted user");
+        assertThat(rows).extracting(row -> row.summaryIn(this::english))
+                .contains("Customer " + account.customerNumber() + " assigned");
+    }
+
+    String english(String key, Object[] arguments) {
+        return texts.getTranslation(key, Locale.ENGLISH, arguments);
+    }
+}
