@@ -228,8 +228,57 @@ class EscalationTest {
                 accountVersion(world), fixtures.userIdOf(mailbox)));
         attempts.put("add a tenant administrator", () -> tenantAdministrators.add(world.tenant,
                 "third-" + mailbox, "Third Private", Locale.ENGLISH));
+        attempts.put("approve oneself", () -> managers.approve(world.account.id(), mailboxMembership));
         assertEachRefusedAuditedAndHarmless(world, mailbox, attempts);
         assertThat(relationshipState(othersRelationship)).isEqualTo(othersBefore);
+
+        // one of the customer's own managers approves, knowingly: from then on the person is a manager like any other
+        fixtures.as(world.account.email("Alice"), () -> managers.approve(world.account.id(), mailboxMembership));
+        assertThat(stateOf(mailboxMembership)).isEqualTo("ACTIVE");
+        assertThat(fixtures.as(mailbox, () -> accounts.myAccounts(null, PageRequest.of(0, 10))).getContent())
+                .hasSize(1);
+        fixtures.as(mailbox, () -> policies.change(world.account.id(), true, false));
+        fixtures.as(mailbox, () -> customerPartners.confirmRights(world.account.id(), world.relationshipId));
+    }
+
+    /**
+     * Nobody on the partner's side approves the partner's invitee: not the partner working in the account, not a
+     * person of the partner who also manages the account, not the invitee, not someone from elsewhere. Each attempt
+     * is refused, audited, and leaves the invitee waiting.
+     */
+    @Test
+    void only_the_customers_own_managers_approve_whom_a_partner_invited() {
+        World world = world(EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_USERS));
+        String mailbox = "waiting-" + world.account.tag() + "@mailbox.example";
+        inSession(world);
+        fixtures.as(world.partner.adminEmail(), () -> managers.addManager(world.account.id(), mailbox, "Wanda Waiting",
+                Locale.ENGLISH));
+        UI.setCurrent(null);
+        invitations.accept(outbox.invitationTokenFor(mailbox), PRIVATE_PASSWORD);
+        long waiting = membershipOf(mailbox, world.account.id());
+        // a person of the partner who manages the account too: the customer invited her, and she accepted
+        fixtures.as(world.partner.legalEmail(), () -> invitations.accept(world.colleaguesInvitation, null));
+        TestAccount elsewhere = fixtures.account("Eve");
+        UI.setCurrent(tab);
+
+        assertEachRefusedAuditedAndHarmless(world, world.partner.adminEmail(), Map.of(
+                "approve inside the access session", () -> managers.approve(world.account.id(), waiting),
+                "refuse inside the access session", () -> managers.refuse(world.account.id(),
+                        waiting)));
+        UI.setCurrent(null);
+        assertEachRefusedAuditedAndHarmless(world, world.partner.legalEmail(), Map.of(
+                "approve as a manager who belongs to the partner", () -> managers.approve(world.account.id(),
+                        waiting),
+                "refuse as a manager who belongs to the partner", () -> managers.refuse(world.account.id(),
+                        waiting)));
+        assertEachRefusedAuditedAndHarmless(world, mailbox, Map.of(
+                "approve oneself", () -> managers.approve(world.account.id(), waiting)));
+        assertEachRefusedAuditedAndHarmless(world, elsewhere.email("Eve"), Map.of(
+                "approve in another's account", () -> managers.approve(world.account.id(), waiting)));
+        assertThat(stateOf(waiting)).isEqualTo("APPROVAL_PENDING");
+
+        fixtures.as(world.account.email("Bob"), () -> managers.approve(world.account.id(), waiting));
+        assertThat(stateOf(waiting)).isEqualTo("ACTIVE");
     }
 
     /**
@@ -253,7 +302,16 @@ class EscalationTest {
                 "see the tenant's administrators", () -> tenantAdministrators.list(world.tenant),
                 "add oneself as manager of the account", () -> managers.addManager(world.account.id(), mailbox,
                         "Me", Locale.ENGLISH),
-                "change the partner-access rules", () -> policies.change(world.account.id(), false, false)));
+                "change the partner-access rules", () -> policies.change(world.account.id(), false, false),
+                "approve oneself", () -> tenantAdministrators.approve(world.tenant, mailboxMembership)));
+        assertEachRefusedAuditedAndHarmless(world, world.partner.adminEmail(), Map.of(
+                "approve one's own invitee through the partnership", () -> tenantAdministrators.approve(world.tenant,
+                        mailboxMembership)));
+
+        // the customer's manager decides for a tenant that has no administrator of its own
+        fixtures.as(world.account.email("Alice"), () -> tenantAdministrators.approve(world.tenant, mailboxMembership));
+        assertThat(stateOf(mailboxMembership)).isEqualTo("ACTIVE");
+        fixtures.as(mailbox, () -> tenantAdministrators.list(world.tenant));
     }
 
     private long membershipOf(String email, long organizationId) {
