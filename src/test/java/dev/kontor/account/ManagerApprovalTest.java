@@ -30,7 +30,6 @@ import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -299,21 +298,6 @@ class ManagerApprovalTest {
 
         assertThat(requests.state(request.id())).isEqualTo("REQUESTED");
         assertThat(stateOf(former)).isEqualTo("INVITED");
-    }
-
-    @Test
-    void the_database_refuses_a_partners_invitee_that_is_active_without_an_approver_or_approved_by_themselves() {
-        long waiting = invitedByThePartnerAndAccepted(mailbox, "Max Private");
-        long person = fixtures.userIdOf(mailbox);
-
-        assertThatThrownBy(() -> jdbc.update("update membership set state = 'ACTIVE' where id = ?", waiting))
-                .isInstanceOf(DataIntegrityViolationException.class);
-        assertThatThrownBy(() -> jdbc.update("""
-                update membership set state = 'ACTIVE', approved_by_user_id = ?, approved_at = current_timestamp
-                where id = ?""", person, waiting)).isInstanceOf(DataIntegrityViolationException.class);
-        assertThatThrownBy(() -> jdbc.update("update membership set invited_by_partner_id = null where id = ?",
-                waiting)).isInstanceOf(DataIntegrityViolationException.class);
-        assertThat(stateOf(waiting)).isEqualTo("APPROVAL_PENDING");
     }
 
     private void refusedWith(String decider, long membership, String messageKey) {
