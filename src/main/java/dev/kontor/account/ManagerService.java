@@ -12,6 +12,7 @@ import dev.kontor.invitation.InvitationService;
 import dev.kontor.invitation.IssuedInvitation;
 import dev.kontor.organization.Member;
 import dev.kontor.organization.MembershipAdministration;
+import dev.kontor.organization.MembershipApproval;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.MembershipState;
 import dev.kontor.organization.OrganizationAccess;
@@ -132,6 +133,33 @@ public class ManagerService {
         memberships.changeState(accountId, membershipId, MembershipState.ACTIVE);
     }
 
+    /**
+     * Approves a manager whom a partner invited and who has accepted: only now do they become an active manager.
+     * Only one of the account's own active managers decides, never the partner or anyone of it (see
+     * {@link MembershipAdministration#approve}). The account row is locked first, so of two managers deciding at
+     * once the second is told that the decision has been taken.
+     */
+    public void approve(long accountId, long membershipId) {
+        access.require(accountId, OrganizationRight.MANAGE_USERS, AuditSummary.action("approve-membership", membershipId));
+        accounts.lockById(accountId).orElseThrow();
+        decisionOn(accountId, membershipId);
+        memberships.approve(accountId, membershipId);
+    }
+
+    /** Refuses a manager whom a partner invited: the waiting membership ends. The same people decide as for approving. */
+    public void refuse(long accountId, long membershipId) {
+        access.require(accountId, OrganizationRight.MANAGE_USERS, AuditSummary.action("refuse-membership", membershipId));
+        accounts.lockById(accountId).orElseThrow();
+        decisionOn(accountId, membershipId);
+        memberships.refuse(accountId, membershipId);
+    }
+
+    /** The account's managers whom a partner invited and nobody has approved yet, and who may decide on each. */
+    @Transactional(readOnly = true)
+    public List<MembershipApproval> approvals(long accountId) {
+        return memberships.approvals(accountId);
+    }
+
     /** Takes the manager role away; an open invitation for it stops working. */
     public void removeManagerRole(long accountId, long membershipId, Locale mailLanguage) {
         access.require(accountId, OrganizationRight.MANAGE_USERS, AuditSummary.action("remove-manager-role"));
@@ -169,6 +197,17 @@ public class ManagerService {
             return true;
         }
         return false;
+    }
+
+    /** A manager of this account to decide on; one refused or withdrawn meanwhile gets a clear answer, audited. */
+    private void decisionOn(long accountId, long membershipId) {
+        memberships.members(accountId, MembershipRole.MANAGER).stream()
+                .filter(m -> m.membershipId() == membershipId).findFirst()
+                .orElseThrow(() -> {
+                    auditLog.recordIndependently(AuditEntry.denied("ACCESS_DENIED", accountId,
+                            AuditSummary.of("membership-decision-closed", membershipId)));
+                    return new RuleViolation("membership.approval.closed");
+                });
     }
 
     private Member managerOf(long accountId, long membershipId) {

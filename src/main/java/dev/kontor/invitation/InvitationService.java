@@ -107,14 +107,16 @@ public class InvitationService {
             UserSummary user = users.findById(invitation.getUserId()).orElseThrow();
             String typedName = memberships.invitedName(invitation.getMembershipId()).orElse(user.displayName());
             return new InvitationPreview(invitation.stateAt(clock.instant()), invitation.getPurpose(),
-                    organization.label(), user.email(), typedName, !user.hasPassword(), pathFor(user, signedIn));
+                    organization.label(), user.email(), typedName, !user.hasPassword(), pathFor(user, signedIn),
+                    memberships.needsApproval(invitation.getMembershipId()));
         })).orElseGet(InvitationPreview::unknown);
     }
 
     /**
      * Accepts an open invitation, by the invited person only: someone new sets their first password (checked against
      * the password rules) without signing in; someone who has a password must be signed in as themselves. Then the
-     * membership is active. Everything happens in one transaction; a refusal changes nothing and is audited.
+     * membership is active, or, when a partner invited the person, waits for one of the customer's own people to
+     * approve it. Everything happens in one transaction; a refusal changes nothing and is audited.
      */
     @Transactional
     public void accept(String token, String password) {
@@ -125,11 +127,12 @@ public class InvitationService {
             if (!user.hasPassword()) {
                 users.setFirstPassword(user.id(), password, List.of(organization.name()));
             }
-            memberships.activateInvited(invitation.getMembershipId());
+            var member = memberships.activateInvited(invitation.getMembershipId());
             invitation.accept(clock.instant());
             auditLog.record(AuditEntry.change(INVITATION_ACCEPTED, invitation.getOrganizationId(),
                     AuditSummary.of("invitation-link-accepted", user.email(),
-                            AuditSummary.term("membership.role." + invitation.getPurpose())), "INVITED", "ACTIVE"));
+                            AuditSummary.term("membership.role." + invitation.getPurpose())), "INVITED",
+                    member.state().name()));
         });
     }
 

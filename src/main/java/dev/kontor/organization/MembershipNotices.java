@@ -2,6 +2,7 @@ package dev.kontor.organization;
 
 import com.vaadin.flow.i18n.I18NProvider;
 import dev.kontor.audit.ActingOnBehalf;
+import dev.kontor.base.PublicAddress;
 import dev.kontor.base.SupportedLanguages;
 import dev.kontor.base.TextRules;
 import dev.kontor.mail.MailMessage;
@@ -24,8 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Tells the people who lead an organization (a customer's active managers, a tenant's active administrators, a
  * partner's active legal representatives and administrators) of every change among its members: who was invited,
- * accepted, declined, was deactivated, reactivated or removed, who did it and, inside an access session, for which
- * partner. So a membership nobody expected is seen by the people who can undo it. Each mail is written into the
+ * accepted, declined, was deactivated, reactivated, removed, approved or refused, who did it and, inside an access
+ * session, for which partner; and, when a partner asked for the membership, that it waits for their approval and
+ * where to give it. So a membership nobody expected is seen by the people who can undo it. Each mail is written into the
  * outbox in the change's transaction, in the recipient's language. A tenant nobody else administers yet (its first
  * administrator is being invited, or accepts) is no blind spot: the notice goes up its tree to the nearest parent
  * tenant, customer account or partner that has leads of its own.
@@ -36,7 +38,8 @@ class MembershipNotices {
 
     /** What happened to a membership, as the notice says it. */
     enum Change {
-        INVITED, ACCEPTED, DECLINED, DEACTIVATED, REACTIVATED, REMOVED
+        INVITED, ACCEPTED, ACCEPTED_AWAITING_APPROVAL, DECLINED, DEACTIVATED, REACTIVATED,
+        REACTIVATED_AWAITING_APPROVAL, REMOVED, APPROVED, REFUSED
     }
 
     private final MembershipRepository memberships;
@@ -45,22 +48,53 @@ class MembershipNotices {
     private final MailOutbox outbox;
     private final I18NProvider i18n;
     private final Clock clock;
+    private final PublicAddress publicAddress;
 
     MembershipNotices(MembershipRepository memberships, OrganizationRepository organizations,
-                      ObjectProvider<ActingOnBehalf> onBehalf, MailOutbox outbox, I18NProvider i18n, Clock clock) {
+                      ObjectProvider<ActingOnBehalf> onBehalf, MailOutbox outbox, I18NProvider i18n, Clock clock,
+                      PublicAddress publicAddress) {
         this.memberships = memberships;
         this.organizations = organizations;
         this.onBehalf = onBehalf;
         this.outbox = outbox;
         this.i18n = i18n;
         this.clock = clock;
+        this.publicAddress = publicAddress;
     }
 
-    /** The change was made by the signed-in person (and, in an access session, for their partner). */
+    /**
+     * The change was made by the signed-in person (and, in an access session or through the partnership, for their
+     * partner).
+     */
     void changed(Membership membership, Change change) {
         var me = CurrentUser.find().or(dev.kontor.user.SystemTask::initiator);
         String actor = me.map(it -> it.displayName() + " <" + it.email() + ">").orElse(null);
-        tell(membership, change, actor, me.map(it -> (Long) it.userId()).orElse(null), actingPartnerName());
+        String partnerName = actingPartnerName();
+        if (partnerName == null && (change == Change.INVITED || change == Change.REACTIVATED_AWAITING_APPROVAL)) {
+            // in a customer's tenants a partner acts through the partnership, without an access session
+            partnerName = membership.getInvitedByPartnerId().flatMap(organizations::findById)
+                    .map(Organization::getName).orElse(null);
+        }
+        tell(membership, change, actor, me.map(it -> (Long) it.userId()).orElse(null), partnerName);
+    }
+
+    /**
+     * Tells the person whom a partner asked for that one of the customer's own people approved or refused them, in
+     * their own language.
+     */
+    void decided(Membership membership, Change change) {
+        UserAccount person = membership.getUser();
+        Organization organization = membership.getOrganization();
+        String label = labelOf(organization);
+        String decider = CurrentUser.find().map(it -> it.displayName() + " <" + it.email() + ">").orElse("");
+        Locale language = SupportedLanguages.closestTo(person.getPreferredLanguage().orElse(null));
+        String role = i18n.getTranslation("membership.role." + membership.getRole(), language);
+        outbox.enqueue(new MailMessage("membership-decision:" + membership.getId() + ":" + change + ":"
+                + clock.instant().toEpochMilli(), person.getEmail(),
+                TextRules.abbreviate(i18n.getTranslation("mail.membership-decision.subject." + change, language,
+                        label), MailMessage.SUBJECT_MAX_LENGTH),
+                i18n.getTranslation("mail.membership-decision.body." + change, language, person.getDisplayName(),
+                        role, label, decider, publicAddress.linkTo("/"))));
     }
 
     /** The invited person answered the invitation themselves. */
@@ -72,9 +106,11 @@ class MembershipNotices {
     private void tell(Membership membership, Change change, String actor, Long actorId, String partnerName) {
         Organization organization = membership.getOrganization();
         List<Membership> leads = leadsToTell(organization, membership.getUser().getId(), actorId);
-        String label = organization.getName() + organization.getCustomerNumber().map(n -> " (" + n.value() + ")")
-                .orElse("");
+        String label = labelOf(organization);
         UserAccount member = membership.getUser();
+        Optional<String> waitingFor = awaitsApproval(membership, change)
+                ? membership.getInvitedByPartnerId().flatMap(organizations::findById).map(Organization::getName)
+                : Optional.empty();
         long at = clock.instant().toEpochMilli();
         for (Membership lead : leads) {
             UserAccount recipient = lead.getUser();
@@ -86,6 +122,10 @@ class MembershipNotices {
             String role = i18n.getTranslation("membership.role." + membership.getRole(), language);
             String what = i18n.getTranslation("mail.membership-notice.change." + change, language,
                     membership.shownName(), member.getEmail(), role, label);
+            if (waitingFor.isPresent()) {
+                what = what + "\n\n" + i18n.getTranslation("mail.membership-notice.approval-needed."
+                        + organization.getKind(), language, waitingFor.get(), role, label, whereToDecide(organization));
+            }
             String by = actor == null ? i18n.getTranslation("mail.membership-notice.by-system", language)
                     : partnerName == null ? i18n.getTranslation("mail.membership-notice.by", language, actor)
                     : i18n.getTranslation("mail.membership-notice.by-for-partner", language, actor, partnerName);
@@ -125,6 +165,23 @@ class MembershipNotices {
             }
         }
         return own;
+    }
+
+    /** Whether the notice must say that the membership waits for one of the customer's own people to approve it. */
+    private static boolean awaitsApproval(Membership membership, Change change) {
+        return membership.getInvitedByPartnerId().isPresent() && (change == Change.INVITED
+                || change == Change.ACCEPTED_AWAITING_APPROVAL || change == Change.REACTIVATED_AWAITING_APPROVAL);
+    }
+
+    /** Where the approval is given: the account data dialog, or the tenant's workspace. */
+    private String whereToDecide(Organization organization) {
+        return publicAddress.linkTo(organization.getCustomerNumber()
+                .map(number -> "/accounts/" + number.value())
+                .orElseGet(() -> "/tenant/" + organization.getId()));
+    }
+
+    private static String labelOf(Organization organization) {
+        return organization.getName() + organization.getCustomerNumber().map(n -> " (" + n.value() + ")").orElse("");
     }
 
     private static boolean isSomeoneElse(Membership lead, long memberId, Long actorId) {

@@ -90,4 +90,23 @@ interface MembershipRepository extends JpaRepository<Membership, Long> {
                                      java.util.Collection<MembershipRole> roles);
 
     long countByOrganizationIdAndRoleAndState(long organizationId, MembershipRole role, MembershipState state);
+
+    /** The person's active memberships in these roles of any of these organizations. */
+    @Query("""
+            select m from Membership m
+            where m.user.id = :userId and m.organization.id in :organizationIds and m.role in :roles
+              and m.state = dev.kontor.organization.MembershipState.ACTIVE
+            """)
+    List<Membership> findActiveOf(long userId, java.util.Collection<Long> organizationIds,
+                                  java.util.Collection<MembershipRole> roles);
+
+    /** The memberships a partner asked for that nobody has approved yet: invited, or accepted and waiting. */
+    @Query("""
+            select m from Membership m
+            where m.organization.id = :organizationId and m.invitedByPartnerId is not null
+              and m.state in (dev.kontor.organization.MembershipState.INVITED,
+                              dev.kontor.organization.MembershipState.APPROVAL_PENDING)
+            order by m.id
+            """)
+    List<Membership> findWaitingForApproval(long organizationId);
 }

@@ -100,13 +100,18 @@ interface CustomerSideRepository extends Repository<PartnerRelationship, Long> {
             """)
     boolean belongsToAPartnerOf(long userId, long customerId);
 
-    /** The person a request was sent to, and their invited manager membership of the customer if they have one. */
+    /**
+     * The person a request was sent to, and their invited manager membership of the customer if they have one. A
+     * membership that a partner asked for is not one: accepting a partner's request never stands in for the customer's
+     * approval of it.
+     */
     @Query("""
             select new dev.kontor.partner.Addressee(u.id,
                    (select m.id from Membership m
                     where m.user.id = u.id and m.organization.id = :customerId
                       and m.role = dev.kontor.organization.MembershipRole.MANAGER
-                      and m.state = dev.kontor.organization.MembershipState.INVITED))
+                      and m.state = dev.kontor.organization.MembershipState.INVITED
+                      and m.invitedByPartnerId is null))
             from UserAccount u where u.email = :email
             """)
     Optional<Addressee> findAddressee(String email, long customerId);

@@ -11,6 +11,7 @@ import dev.kontor.invitation.InvitationService;
 import dev.kontor.invitation.IssuedInvitation;
 import dev.kontor.organization.Member;
 import dev.kontor.organization.MembershipAdministration;
+import dev.kontor.organization.MembershipApproval;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.MembershipState;
 import dev.kontor.organization.OrganizationAccess;
@@ -123,6 +124,34 @@ public class TenantAdministrators {
         memberships.changeState(tenantId, membershipId, MembershipState.ACTIVE);
     }
 
+    /**
+     * Approves an administrator whom a partner invited (through the partnership's MANAGE_TENANTS or inside an access
+     * session) and who has accepted: only now do they administer the tenant. An active administrator of the tenant
+     * (or of a tenant above it) or a manager of the customer decides, never the partner or anyone of it (see
+     * {@link MembershipAdministration#approve}); the tenant row is locked first.
+     */
+    public void approve(long tenantId, long membershipId) {
+        access.require(tenantId, OrganizationRight.MANAGE_USERS, AuditSummary.action("approve-membership", membershipId));
+        lock(tenantId);
+        decisionOn(tenantId, membershipId);
+        memberships.approve(tenantId, membershipId);
+    }
+
+    /** Refuses an administrator whom a partner invited: the waiting membership ends. */
+    public void refuse(long tenantId, long membershipId) {
+        access.require(tenantId, OrganizationRight.MANAGE_USERS, AuditSummary.action("refuse-membership", membershipId));
+        lock(tenantId);
+        decisionOn(tenantId, membershipId);
+        memberships.refuse(tenantId, membershipId);
+    }
+
+    /** The tenant's administrators whom a partner invited and nobody has approved yet, and who may decide on each. */
+    @Transactional(readOnly = true)
+    public List<MembershipApproval> approvals(long tenantId) {
+        access.require(tenantId, OrganizationRight.VIEW, AuditSummary.action("list-tenant-administrators"));
+        return memberships.approvals(tenantId);
+    }
+
     /** Takes the administrator role away; an open activation link stops working. */
     public void remove(long tenantId, long membershipId) {
         access.require(tenantId, OrganizationRight.MANAGE_USERS, AuditSummary.action("remove-tenant-administrator"));
@@ -153,6 +182,17 @@ public class TenantAdministrators {
 
     private void lock(long tenantId) {
         tenants.lockById(tenantId).orElseThrow(() -> new RuleViolation("tenant.not-a-tenant"));
+    }
+
+    /** An administrator of this tenant to decide on; one refused or withdrawn meanwhile gets a clear answer, audited. */
+    private void decisionOn(long tenantId, long membershipId) {
+        memberships.members(tenantId, MembershipRole.TENANT_ADMINISTRATOR).stream()
+                .filter(m -> m.membershipId() == membershipId).findFirst()
+                .orElseThrow(() -> {
+                    auditLog.recordIndependently(AuditEntry.denied("ACCESS_DENIED", tenantId,
+                            AuditSummary.of("membership-decision-closed", membershipId)));
+                    return new RuleViolation("membership.approval.closed");
+                });
     }
 
     /** One of this tenant's administrators; an id from elsewhere is audited and refused. */

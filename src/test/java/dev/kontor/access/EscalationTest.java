@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vaadin.flow.component.UI;
+import dev.kontor.account.AccountService;
 import dev.kontor.account.ManagerService;
 import dev.kontor.base.KontorException;
 import dev.kontor.invitation.InvitationService;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -48,6 +50,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class EscalationTest {
 
+    private static final String PRIVATE_PASSWORD = "lantern orbit quietly folds seven maps";
+
     private UI tab;
 
     @Autowired
@@ -55,6 +59,9 @@ class EscalationTest {
 
     @Autowired
     ManagerService managers;
+
+    @Autowired
+    AccountService accounts;
 
     @Autowired
     TenantAdministrators tenantAdministrators;
@@ -178,6 +185,153 @@ class EscalationTest {
                 "end the partnership", () -> customerPartners.revoke(world.account.id(), world.relationshipId),
                 "change the partner-access rules", () -> policies.change(world.account.id(), false, false),
                 "reactivate a deactivated colleague", () -> reactivateInSession(world)));
+    }
+
+    /**
+     * The private-mailbox path: inside an access session the partner invites an address it controls (Kontor cannot
+     * know that it does), and that person accepts. Accepting alone must give nothing: not the account on the
+     * dashboard, not a decision about any partner, not the access rules, not more managers.
+     */
+    @Test
+    void a_manager_the_partner_invites_at_a_mailbox_it_controls_reaches_nothing_by_accepting() {
+        World world = world(EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_USERS));
+        TestPartner other = fixtures.partner("Bystander");
+        long othersRelationship = SystemTask.call(() -> provisioning.importActiveRelationship(other.id(),
+                world.account.id(), EnumSet.of(OrganizationRight.VIEW), world.account.email("Alice"),
+                world.account.userId("Alice")));
+        String mailbox = "private-" + world.account.tag() + "@mailbox.example";
+        inSession(world);
+        fixtures.as(world.partner.adminEmail(), () -> managers.addManager(world.account.id(), mailbox, "Max Private",
+                Locale.ENGLISH));
+        fixtures.as(world.partner.adminEmail(), () -> sessions.leave());
+        UI.setCurrent(null);
+        invitations.accept(outbox.invitationTokenFor(mailbox), PRIVATE_PASSWORD);
+        long mailboxMembership = membershipOf(mailbox, world.account.id());
+        String othersBefore = relationshipState(othersRelationship);
+
+        assertThat(stateOf(mailboxMembership)).isNotEqualTo("ACTIVE");
+        assertThat(fixtures.as(mailbox, () -> accounts.myAccounts(null, PageRequest.of(0, 10))).getContent())
+                .as("no dashboard entry").isEmpty();
+        Map<String, Runnable> attempts = new LinkedHashMap<>();
+        attempts.put("grant the partner ADMIN", () -> customerPartners.changeRights(world.account.id(),
+                world.relationshipId, world.relationshipVersion(), EnumSet.allOf(OrganizationRight.class)));
+        attempts.put("confirm the partner's rights", () -> customerPartners.confirmRights(world.account.id(),
+                world.relationshipId));
+        attempts.put("end the partnership", () -> customerPartners.revoke(world.account.id(),
+                world.relationshipId));
+        attempts.put("end another partner's partnership", () -> customerPartners.revoke(world.account.id(),
+                othersRelationship));
+        attempts.put("change the partner-access rules", () -> policies.change(world.account.id(), false, false));
+        attempts.put("invite more managers", () -> managers.addManager(world.account.id(),
+                "second-" + mailbox, "Second Private", Locale.ENGLISH));
+        attempts.put("become the contact person", () -> accounts.changeContactPerson(world.account.id(),
+                accountVersion(world), fixtures.userIdOf(mailbox)));
+        attempts.put("add a tenant administrator", () -> tenantAdministrators.add(world.tenant,
+                "third-" + mailbox, "Third Private", Locale.ENGLISH));
+        attempts.put("approve oneself", () -> managers.approve(world.account.id(), mailboxMembership));
+        assertEachRefusedAuditedAndHarmless(world, mailbox, attempts);
+        assertThat(relationshipState(othersRelationship)).isEqualTo(othersBefore);
+
+        // one of the customer's own managers approves, knowingly: from then on the person is a manager like any other
+        fixtures.as(world.account.email("Alice"), () -> managers.approve(world.account.id(), mailboxMembership));
+        assertThat(stateOf(mailboxMembership)).isEqualTo("ACTIVE");
+        assertThat(fixtures.as(mailbox, () -> accounts.myAccounts(null, PageRequest.of(0, 10))).getContent())
+                .hasSize(1);
+        fixtures.as(mailbox, () -> policies.change(world.account.id(), true, false));
+        fixtures.as(mailbox, () -> customerPartners.confirmRights(world.account.id(), world.relationshipId));
+    }
+
+    /**
+     * Nobody on the partner's side approves the partner's invitee: not the partner working in the account, not a
+     * person of the partner who also manages the account, not the invitee, not someone from elsewhere. Each attempt
+     * is refused, audited, and leaves the invitee waiting.
+     */
+    @Test
+    void only_the_customers_own_managers_approve_whom_a_partner_invited() {
+        World world = world(EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_USERS));
+        String mailbox = "waiting-" + world.account.tag() + "@mailbox.example";
+        inSession(world);
+        fixtures.as(world.partner.adminEmail(), () -> managers.addManager(world.account.id(), mailbox, "Wanda Waiting",
+                Locale.ENGLISH));
+        UI.setCurrent(null);
+        invitations.accept(outbox.invitationTokenFor(mailbox), PRIVATE_PASSWORD);
+        long waiting = membershipOf(mailbox, world.account.id());
+        // a person of the partner who manages the account too: the customer invited her, and she accepted
+        fixtures.as(world.partner.legalEmail(), () -> invitations.accept(world.colleaguesInvitation, null));
+        TestAccount elsewhere = fixtures.account("Eve");
+        UI.setCurrent(tab);
+
+        assertEachRefusedAuditedAndHarmless(world, world.partner.adminEmail(), Map.of(
+                "approve inside the access session", () -> managers.approve(world.account.id(), waiting),
+                "refuse inside the access session", () -> managers.refuse(world.account.id(),
+                        waiting)));
+        UI.setCurrent(null);
+        assertEachRefusedAuditedAndHarmless(world, world.partner.legalEmail(), Map.of(
+                "approve as a manager who belongs to the partner", () -> managers.approve(world.account.id(),
+                        waiting),
+                "refuse as a manager who belongs to the partner", () -> managers.refuse(world.account.id(),
+                        waiting)));
+        assertEachRefusedAuditedAndHarmless(world, mailbox, Map.of(
+                "approve oneself", () -> managers.approve(world.account.id(), waiting)));
+        assertEachRefusedAuditedAndHarmless(world, elsewhere.email("Eve"), Map.of(
+                "approve in another's account", () -> managers.approve(world.account.id(), waiting)));
+        assertThat(stateOf(waiting)).isEqualTo("APPROVAL_PENDING");
+
+        fixtures.as(world.account.email("Bob"), () -> managers.approve(world.account.id(), waiting));
+        assertThat(stateOf(waiting)).isEqualTo("ACTIVE");
+    }
+
+    /**
+     * The same path through the partnership's MANAGE_TENANTS, outside any session: an administrator the partner
+     * invites for one of the customer's tenants administers nothing by accepting.
+     */
+    @Test
+    void a_tenant_administrator_the_partner_invites_at_a_mailbox_it_controls_reaches_nothing_by_accepting() {
+        World world = world(EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_TENANTS));
+        String mailbox = "private-admin-" + world.account.tag() + "@mailbox.example";
+        fixtures.as(world.partner.adminEmail(), () -> tenantAdministrators.add(world.tenant, mailbox, "Tim Private",
+                Locale.ENGLISH));
+        UI.setCurrent(null);
+        invitations.accept(outbox.invitationTokenFor(mailbox), PRIVATE_PASSWORD);
+        long mailboxMembership = membershipOf(mailbox, world.tenant);
+
+        assertThat(stateOf(mailboxMembership)).isNotEqualTo("ACTIVE");
+        assertEachRefusedAuditedAndHarmless(world, mailbox, Map.of(
+                "add another tenant administrator", () -> tenantAdministrators.add(world.tenant,
+                        "second-" + mailbox, "Second Private", Locale.ENGLISH),
+                "see the tenant's administrators", () -> tenantAdministrators.list(world.tenant),
+                "add oneself as manager of the account", () -> managers.addManager(world.account.id(), mailbox,
+                        "Me", Locale.ENGLISH),
+                "change the partner-access rules", () -> policies.change(world.account.id(), false, false),
+                "approve oneself", () -> tenantAdministrators.approve(world.tenant, mailboxMembership)));
+        assertEachRefusedAuditedAndHarmless(world, world.partner.adminEmail(), Map.of(
+                "approve one's own invitee through the partnership", () -> tenantAdministrators.approve(world.tenant,
+                        mailboxMembership)));
+
+        // the customer's manager decides for a tenant that has no administrator of its own
+        fixtures.as(world.account.email("Alice"), () -> tenantAdministrators.approve(world.tenant, mailboxMembership));
+        assertThat(stateOf(mailboxMembership)).isEqualTo("ACTIVE");
+        fixtures.as(mailbox, () -> tenantAdministrators.list(world.tenant));
+    }
+
+    private long membershipOf(String email, long organizationId) {
+        return jdbc.queryForObject("""
+                select m.id from membership m join app_user u on u.id = m.user_id
+                where u.email = ? and m.organization_id = ?""", Long.class, email, organizationId);
+    }
+
+    private String stateOf(long membershipId) {
+        return jdbc.queryForObject("select state from membership where id = ?", String.class, membershipId);
+    }
+
+    private String relationshipState(long relationshipId) {
+        return jdbc.queryForObject("select state || ' ' || granted_rights || ' ' || version from partner_relationship"
+                + " where id = ?", String.class, relationshipId);
+    }
+
+    private long accountVersion(World world) {
+        return jdbc.queryForObject("select version from customer_account where organization_id = ?", Long.class,
+                world.account.id());
     }
 
     private void reactivateInSession(World world) {

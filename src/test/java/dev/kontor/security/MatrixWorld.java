@@ -69,6 +69,9 @@ final class MatrixWorld {
     final long siblingTenant;
     final long subTenant;
     final long tenantAdministratorMembership;
+    /** A manager and a tenant administrator whom the partner invited and who wait for the customer's approval. */
+    final long waitingMembership;
+    final long waitingTenantMembership;
     final long contact;
     final long copy;
     final long accessSession;
@@ -157,6 +160,10 @@ final class MatrixWorld {
         String victimTenantAdministrator = person(fixtures, "Vtenanttwo", siblingTenant,
                 MembershipRole.TENANT_ADMINISTRATOR);
         tenantAdministratorMembership = membershipOf(fixtures.userIdOf(victimTenantAdministrator), siblingTenant);
+        waitingMembership = waitingForApproval(fixtures, "Vwaitingmanager", customer, MembershipRole.MANAGER,
+                partnerSide);
+        waitingTenantMembership = waitingForApproval(fixtures, "Vwaitingadmin", siblingTenant,
+                MembershipRole.TENANT_ADMINISTRATOR, partnerSide);
 
         Fixtures.TestPartner other = fixtures.partner("Other Partner");
         otherPartnerAdministrator = other.adminEmail();
@@ -229,6 +236,23 @@ final class MatrixWorld {
     private void grant(Fixtures fixtures, String email, long organization, MembershipRole role) {
         long user = fixtures.userIdOf(email);
         SystemTask.run(() -> onboarding.grant(user, organization, role));
+    }
+
+    /**
+     * A person the partner invited (inside an access session, say) who has accepted and waits for approval: set up in
+     * the table as the invitation and the acceptance leave it, the partner known as the inviter.
+     */
+    private long waitingForApproval(Fixtures fixtures, String name, long organization, MembershipRole role,
+                                    Attacker... knownTo) {
+        String email = fixtures.person(name + tag);
+        secret(email, knownTo);
+        secret(name + tag, knownTo);
+        long user = fixtures.userIdOf(email);
+        SystemTask.run(() -> onboarding.invite(user, organization, role));
+        long membership = membershipOf(user, organization);
+        jdbc.update("update membership set state = 'APPROVAL_PENDING', invited_by_partner_id = ? where id = ?",
+                partner, membership);
+        return membership;
     }
 
     private long membershipOf(long user, long organization) {

@@ -294,6 +294,15 @@ final class ServiceMatrix {
             managers.removeManagerRole(t.account(), t.membership(), en);
             return null;
         });
+        write("ManagerService.approve(long,long)", ACCOUNT, t -> {
+            managers.approve(t.account(), t.waitingMembership());
+            return null;
+        });
+        write("ManagerService.refuse(long,long)", ACCOUNT, t -> {
+            managers.refuse(t.account(), t.waitingMembership());
+            return null;
+        });
+        read("ManagerService.approvals(long)", ACCOUNT, t -> managers.approvals(t.account()));
 
         // audit log
         read("AuditQueries.rows(AuditFilter,Pageable)", ACCOUNT, t -> audit.rows(auditOfVictim, page))
@@ -387,6 +396,15 @@ final class ServiceMatrix {
                 t -> memberships.invitedName(t.invitedMembership()));
         read("MembershipAdministration.invitedMember(long,long)", ACCOUNT,
                 t -> memberships.invitedMember(t.account(), t.invitedMembership()));
+        system("MembershipAdministration.needsApproval(long)", ACCOUNT,
+                t -> memberships.needsApproval(t.invitedMembership()));
+        write("MembershipAdministration.approve(long,long)", ACCOUNT,
+                t -> memberships.approve(t.account(), t.waitingMembership()));
+        write("MembershipAdministration.refuse(long,long)", ACCOUNT, t -> {
+            memberships.refuse(t.account(), t.waitingMembership());
+            return null;
+        });
+        read("MembershipAdministration.approvals(long)", ACCOUNT, t -> memberships.approvals(t.account()));
         read("OrganizationAccess.rightsIn(long)", ACCOUNT, t -> access.rightsIn(t.account()))
                 .ownScope("the caller's own rights there: none");
         read("OrganizationAccess.may(long,OrganizationRight)", ACCOUNT,
@@ -572,6 +590,15 @@ final class ServiceMatrix {
             tenantAdministrators.remove(t.tenant(), t.tenantMembership());
             return null;
         });
+        write("TenantAdministrators.approve(long,long)", TENANT, t -> {
+            tenantAdministrators.approve(t.tenant(), t.waitingTenantMembership());
+            return null;
+        });
+        write("TenantAdministrators.refuse(long,long)", TENANT, t -> {
+            tenantAdministrators.refuse(t.tenant(), t.waitingTenantMembership());
+            return null;
+        });
+        read("TenantAdministrators.approvals(long)", TENANT, t -> tenantAdministrators.approvals(t.tenant()));
         system("TenantProvisioning.importTenant(long,String,TenantType,Edition,String,TenantSettings)", TENANT,
                 t -> tenantProvisioning.importTenant(t.tenant(), "Planted " + tag, TenantType.STANDARD,
                         Edition.BASIC, CharacterSets.UTF_8, TenantSettings.none()));

@@ -11,7 +11,7 @@ record Targets(IdVariant variant, long provider, long partner, long account, Str
                long employeeUser, long tenant, long tenantMaster, long subTenant, long tenantMembership,
                long contact, long copy, long session, long notice, String searchText, String token,
                long accountVersion, long tenantVersion, long tenantProfileVersion, long contactVersion,
-               long relationshipVersion) {
+               long relationshipVersion, long waitingMembership, long waitingTenantMembership) {
 
     /** A well-formed token that was never issued. */
     static final String FORGED_TOKEN = "Zm9yZ2VkLXRva2VuLXRoYXQtd2FzLW5ldmVyLWlzc3VlZA";
@@ -27,7 +27,8 @@ record Targets(IdVariant variant, long provider, long partner, long account, Str
                     world.version("customer_account", world.customer),
                     world.version("organization", world.siblingTenant),
                     world.version("tenant", world.siblingTenant), world.version("contact", world.contact),
-                    world.version("partner_relationship", world.relationship));
+                    world.version("partner_relationship", world.relationship), world.waitingMembership,
+                    world.waitingTenantMembership);
             case UNKNOWN -> same(variant, MatrixWorld.UNKNOWN_ID, "CN-" + MatrixWorld.UNKNOWN_ID, FORGED_TOKEN);
             case NEGATIVE -> same(variant, -1, "CN-1", FORGED_TOKEN + "-");
             case HUGE -> same(variant, Long.MAX_VALUE, "CN-999999999999", FORGED_TOKEN.repeat(40));
@@ -45,12 +46,13 @@ record Targets(IdVariant variant, long provider, long partner, long account, Str
                 unknown.relationship(), unknown.pendingRequest(), unknown.membership(), unknown.invitedMembership(),
                 unknown.user(), unknown.employeeUser(), tenant, unknown.tenantMaster(), unknown.subTenant(),
                 unknown.tenantMembership(), unknown.contact(), unknown.copy(), unknown.session(), unknown.notice(),
-                customerNumber, FORGED_TOKEN, 0, 0, 0, 0, 0);
+                customerNumber, FORGED_TOKEN, 0, 0, 0, 0, 0, unknown.waitingMembership(),
+                unknown.waitingTenantMembership());
     }
 
     private static Targets same(IdVariant variant, long id, String text, String token) {
         return new Targets(variant, id, id, id, text, id, id, id, id, id, id, id, id, id, id, id, id, id, id, text,
-                token, 0, 0, 0, 0, 0);
+                token, 0, 0, 0, 0, 0, id, id);
     }
 
     /** The customer number as the typed parameter; text that is not one becomes a number that names nothing. */

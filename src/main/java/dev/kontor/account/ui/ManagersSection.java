@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -13,12 +14,14 @@ import dev.kontor.account.AccountDetails;
 import dev.kontor.account.ManagerService;
 import dev.kontor.base.ui.PersonRowActions;
 import dev.kontor.organization.Member;
+import dev.kontor.organization.MembershipApproval;
 import dev.kontor.organization.MembershipState;
 import java.util.Locale;
 
 /**
  * The account's managers with their state and who is contact person or deputy; Add manager, and per manager the
- * actions their state allows. The service refuses what the rules forbid, with a message the error handler shows.
+ * actions their state allows. A manager whom a partner invited is marked with the partner's name until approved;
+ * once they have accepted, those who may decide see Approve and Refuse. The service refuses what the rules forbid, with a message the error handler shows.
  */
 class ManagersSection extends Section {
 
@@ -26,6 +29,8 @@ class ManagersSection extends Section {
     private final AccountDetails details;
     private final Runnable onChanged;
     private final java.util.Map<Long, java.util.Set<dev.kontor.contact.ContactType>> contactTypes;
+    /** The managers a partner invited and nobody has approved yet, by membership id. */
+    private final java.util.Map<Long, MembershipApproval> approvals;
 
     ManagersSection(ManagerService managers, AccountDetails details,
                     java.util.Map<Long, java.util.Set<dev.kontor.contact.ContactType>> contactTypes,
@@ -34,6 +39,8 @@ class ManagersSection extends Section {
         this.contactTypes = contactTypes;
         this.details = details;
         this.onChanged = onChanged;
+        this.approvals = managers.approvals(details.accountId()).stream()
+                .collect(java.util.stream.Collectors.toMap(MembershipApproval::membershipId, a -> a));
         setId("managers-section");
         addClassName("dialog-section");
 
@@ -55,7 +62,26 @@ class ManagersSection extends Section {
         for (Member member : details.managers()) {
             list.add(row(member));
         }
-        add(heading, list);
+        add(heading);
+        approvalHint().ifPresent(this::add);
+        add(list);
+    }
+
+    /**
+     * Says how many managers wait for approval: to those who decide, with what to weigh; to everyone else (a partner
+     * working in the account, say), who decides.
+     */
+    private java.util.Optional<Component> approvalHint() {
+        long waiting = approvals.values().stream().filter(MembershipApproval::awaitsDecision).count();
+        if (waiting == 0) {
+            return java.util.Optional.empty();
+        }
+        boolean decides = approvals.values().stream().anyMatch(MembershipApproval::mayDecide);
+        Paragraph hint = new Paragraph(getTranslation(decides ? "manager.approval.waiting-for-you"
+                : "manager.approval.waiting-for-managers", waiting));
+        hint.setId("managers-approval-hint");
+        hint.addClassName("hint");
+        return java.util.Optional.of(hint);
     }
 
     private Component row(Member member) {
@@ -81,6 +107,12 @@ class ManagersSection extends Section {
         Span state = new Span(getTranslation("membership.state." + member.state()));
         state.addClassNames("tag", "tag-state-" + member.state().name().toLowerCase(Locale.ROOT));
         cell.add(state);
+        MembershipApproval approval = approvals.get(member.membershipId());
+        if (approval != null) {
+            Span asked = new Span(getTranslation("membership.asked-for-by-partner", approval.partnerName()));
+            asked.addClassNames("tag", "tag-partner-invited");
+            cell.add(asked);
+        }
         if (details.isContactPerson(member)) {
             Span contact = new Span(getTranslation("account.contact-person"));
             contact.addClassNames("tag", "tag-contact");
@@ -123,10 +155,36 @@ class ManagersSection extends Section {
                 onChanged.run();
             }));
         }
+        if (member.state() == MembershipState.APPROVAL_PENDING) {
+            MembershipApproval approval = approvals.get(member.membershipId());
+            if (approval != null && approval.mayDecide()) {
+                cell.add(action("approve", member, "membership.approve", () -> PersonRowActions.ask(this,
+                        "confirm-manager-approval", "manager.approve.confirm", "primary",
+                        () -> decided(() -> managers.approve(details.accountId(), member.membershipId())),
+                        member.displayName(), member.email(), approval.partnerName())));
+                cell.add(action("refuse", member, "membership.refuse", () -> PersonRowActions.ask(this,
+                        "confirm-manager-refusal", "manager.refuse.confirm", "error primary",
+                        () -> decided(() -> managers.refuse(details.accountId(), member.membershipId())),
+                        member.displayName(), member.email(), approval.partnerName())));
+                return cell;
+            }
+        }
         cell.add(action("remove", member, "manager.remove",
                 () -> confirm(member, "manager.remove.confirm",
                         () -> managers.removeManagerRole(details.accountId(), member.membershipId(), language))));
         return cell;
+    }
+
+    /**
+     * A decision on an approval; when another manager decided first, the list is shown as it is now besides the
+     * message that says so.
+     */
+    private void decided(Runnable decision) {
+        try {
+            decision.run();
+        } finally {
+            onChanged.run();
+        }
     }
 
     private Button action(String id, Member member, String labelKey, Runnable run) {

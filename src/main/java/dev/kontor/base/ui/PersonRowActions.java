@@ -30,14 +30,23 @@ public final class PersonRowActions {
      */
     public static void confirm(Component owner, String dialogId, String questionKey, String name, String email,
                                Runnable change) {
+        ask(owner, dialogId, questionKey, "error primary", change, name, email);
+    }
+
+    /**
+     * Asks {@code questionKey} (with {@code .title} and {@code .button} variants) with the given arguments, the
+     * confirming button in {@code confirmTheme}, and runs the change only when confirmed.
+     */
+    public static void ask(Component owner, String dialogId, String questionKey, String confirmTheme, Runnable change,
+                           Object... arguments) {
         ConfirmDialog dialog = new ConfirmDialog();
         dialog.setId(dialogId);
         dialog.setHeader(owner.getTranslation(questionKey + ".title"));
-        dialog.setText(owner.getTranslation(questionKey, name, email));
+        dialog.setText(owner.getTranslation(questionKey, arguments));
         dialog.setCancelable(true);
         dialog.setCancelText(owner.getTranslation("action.cancel"));
         dialog.setConfirmText(owner.getTranslation(questionKey + ".button"));
-        dialog.setConfirmButtonTheme("error primary");
+        dialog.setConfirmButtonTheme(confirmTheme);
         dialog.addConfirmListener(event -> change.run());
         dialog.open();
     }

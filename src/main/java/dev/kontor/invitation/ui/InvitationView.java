@@ -63,6 +63,13 @@ public class InvitationView extends PublicPage implements BeforeEnterObserver, H
                 preview.displayName(), preview.organizationLabel()));
         who.setId("invitation-text");
         content.add(title, who);
+        if (preview.needsApproval()) {
+            // said before the person answers: a partner asked for them, so the customer still has to agree
+            Paragraph approval = new Paragraph(getTranslation("invitation.needs-approval." + preview.purpose(),
+                    preview.organizationLabel()));
+            approval.setId("invitation-needs-approval");
+            content.add(approval);
+        }
         switch (preview.path()) {
             case SET_PASSWORD -> showPasswordChoice(token, preview);
             case SIGN_IN -> showSignIn(token);
@@ -183,7 +190,8 @@ public class InvitationView extends PublicPage implements BeforeEnterObserver, H
 
     private void showAccepted(InvitationPreview preview) {
         content.removeAll();
-        String acceptedKey = preview.purpose() == InvitationPurpose.TENANT_ADMINISTRATOR
+        String acceptedKey = preview.needsApproval() ? "invitation.accepted-awaiting-approval." + preview.purpose()
+                : preview.purpose() == InvitationPurpose.TENANT_ADMINISTRATOR
                 ? "invitation.accepted-administrator" : "invitation.accepted";
         Paragraph done = new Paragraph(getTranslation(acceptedKey, preview.organizationLabel()));
         done.setId("invitation-accepted");
@@ -194,7 +202,9 @@ public class InvitationView extends PublicPage implements BeforeEnterObserver, H
 
     private void showAcceptedSignedIn(InvitationPreview preview) {
         content.removeAll();
-        Paragraph done = new Paragraph(getTranslation("invitation.accepted-signed-in", preview.organizationLabel()));
+        Paragraph done = new Paragraph(getTranslation(preview.needsApproval()
+                ? "invitation.accepted-signed-in-awaiting-approval." + preview.purpose()
+                : "invitation.accepted-signed-in", preview.organizationLabel()));
         done.setId("invitation-accepted");
         Anchor dashboard = new Anchor("", getTranslation("invitation.to-dashboard"));
         dashboard.addClassName("primary-link");

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import dev.kontor.organization.Member;
+import dev.kontor.organization.MembershipApproval;
 import dev.kontor.organization.MembershipState;
 import dev.kontor.tenant.TenantAdministrators;
 import dev.kontor.tenant.TenantDetails;
@@ -24,7 +25,9 @@ import java.util.Locale;
 
 /**
  * The tenant's administrators: who they are and their state, Add administrator, and per administrator what their
- * state allows. Until one is active, the tenant is marked not ready for handover.
+ * state allows. Until one is active, the tenant is marked not ready for handover. An administrator whom a partner
+ * invited is marked with the partner's name until approved; once they have accepted, those who may decide (the
+ * tenant's own administrators, the customer's managers) see Approve and Refuse.
  */
 class TenantAdministratorsSection extends Div {
 
@@ -32,6 +35,8 @@ class TenantAdministratorsSection extends Div {
     private final TenantDetails tenant;
     private final transient Runnable onChanged;
     private final Map<Long, Set<ContactType>> contactTypes;
+    /** The administrators a partner invited and nobody has approved yet, by membership id. */
+    private final Map<Long, MembershipApproval> approvals;
 
     TenantAdministratorsSection(TenantAdministrators administrators, TenantDetails tenant,
                                 Map<Long, Set<ContactType>> contactTypes, Runnable onChanged) {
@@ -42,6 +47,8 @@ class TenantAdministratorsSection extends Div {
         setId("tenant-administrators");
         addClassName("card-section");
         List<Member> members = administrators.list(tenant.id());
+        this.approvals = administrators.approvals(tenant.id()).stream()
+                .collect(java.util.stream.Collectors.toMap(MembershipApproval::membershipId, a -> a));
 
         Div heading = new Div(new H3(getTranslation("tenant.admin.title")));
         heading.addClassName("section-heading");
@@ -66,6 +73,15 @@ class TenantAdministratorsSection extends Div {
                 TenantAdministrators.RECOMMENDED_MAXIMUM));
         advice.addClassName("section-explanation");
         add(readiness, advice);
+        long waiting = approvals.values().stream().filter(MembershipApproval::awaitsDecision).count();
+        if (waiting > 0) {
+            boolean decides = approvals.values().stream().anyMatch(MembershipApproval::mayDecide);
+            Paragraph hint = new Paragraph(getTranslation(decides ? "tenant.admin.approval.waiting-for-you"
+                    : "tenant.admin.approval.waiting-for-customer", waiting));
+            hint.setId("administrators-approval-hint");
+            hint.addClassName("hint");
+            add(hint);
+        }
 
         Div list = new Div();
         list.addClassName("manager-list");
@@ -85,6 +101,12 @@ class TenantAdministratorsSection extends Div {
         state.addClassNames("tag", "tag-state-" + member.state().name().toLowerCase(Locale.ROOT));
         Div tags = new Div(state);
         tags.addClassName("tag-cell");
+        MembershipApproval approval = approvals.get(member.membershipId());
+        if (approval != null) {
+            Span asked = new Span(getTranslation("membership.asked-for-by-partner", approval.partnerName()));
+            asked.addClassNames("tag", "tag-partner-invited");
+            tags.add(asked);
+        }
         Set<ContactType> types = contactTypes.getOrDefault(member.userId(), Set.of());
         if (!types.isEmpty()) {
             tags.add(ContactTags.of(this, types));
@@ -121,9 +143,30 @@ class TenantAdministratorsSection extends Div {
                 onChanged.run();
             }));
         }
+        MembershipApproval approval = approvals.get(member.membershipId());
+        if (member.state() == MembershipState.APPROVAL_PENDING && approval != null && approval.mayDecide()) {
+            cell.add(action("approve", member, "membership.approve", () -> PersonRowActions.ask(this,
+                    "confirm-administrator-approval", "tenant.admin.approve.confirm", "primary",
+                    () -> decided(() -> administrators.approve(tenant.id(), member.membershipId())),
+                    member.displayName(), member.email(), approval.partnerName())));
+            cell.add(action("refuse", member, "membership.refuse", () -> PersonRowActions.ask(this,
+                    "confirm-administrator-refusal", "tenant.admin.refuse.confirm", "error primary",
+                    () -> decided(() -> administrators.refuse(tenant.id(), member.membershipId())),
+                    member.displayName(), member.email(), approval.partnerName())));
+            return cell;
+        }
         cell.add(action("remove", member, "tenant.admin.remove", () -> confirm(member,
                 "tenant.admin.remove.confirm", () -> administrators.remove(tenant.id(), member.membershipId()))));
         return cell;
+    }
+
+    /** A decision on an approval; the list is shown as it is now also when another person decided first. */
+    private void decided(Runnable decision) {
+        try {
+            decision.run();
+        } finally {
+            onChanged.run();
+        }
     }
 
     private Button action(String id, Member member, String labelKey, Runnable run) {

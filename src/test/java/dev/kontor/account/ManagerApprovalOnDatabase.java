@@ -1,0 +1,158 @@
+package dev.kontor.account;
+
+import static dev.kontor.testing.Races.race;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.vaadin.flow.component.UI;
+import dev.kontor.access.AccessSessions;
+import dev.kontor.base.KontorException;
+import dev.kontor.invitation.InvitationService;
+import dev.kontor.organization.CustomerNumber;
+import dev.kontor.organization.OrganizationRight;
+import dev.kontor.partner.PartnerProvisioning;
+import dev.kontor.testing.Fixtures;
+import dev.kontor.testing.Fixtures.TestAccount;
+import dev.kontor.testing.Fixtures.TestPartner;
+import dev.kontor.testing.Outbox;
+import dev.kontor.testing.Races.Outcome;
+import dev.kontor.user.SystemTask;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The approval of a partner's invitee on a real database: two managers deciding at the same moment never break a
+ * rule (one decision wins, the other is told clearly), and the database itself refuses a partner's invitee that is
+ * active without an approver, or approved by themselves. Run on H2 and on PostgreSQL by the subclasses.
+ */
+abstract class ManagerApprovalOnDatabase {
+
+    private static final String PASSWORD = "lantern orbit quietly folds seven maps";
+
+    @Autowired
+    ManagerService managers;
+
+    @Autowired
+    AccessSessions sessions;
+
+    @Autowired
+    InvitationService invitations;
+
+    @Autowired
+    PartnerProvisioning provisioning;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @RepeatedTest(5)
+    void two_managers_approving_at_once_approve_once() throws Exception {
+        Waiting waiting = aManagerThePartnerInvitedWhoAccepted();
+
+        List<Outcome> outcomes = race(
+                () -> fixtures.as(waiting.account.email("Alice"), () -> managers.approve(waiting.account.id(),
+                        waiting.membership)),
+                () -> fixtures.as(waiting.account.email("Bob"), () -> managers.approve(waiting.account.id(),
+                        waiting.membership)));
+
+        assertOneWonAndTheOtherWasToldClearly(outcomes);
+        assertThat(stateOf(waiting.membership)).isEqualTo("ACTIVE");
+        assertThat(jdbc.queryForObject("""
+                select count(*) from audit_event where organization_id = ? and kind = 'MEMBERSHIP_APPROVED'""",
+                Integer.class, waiting.account.id())).isEqualTo(1);
+    }
+
+    @RepeatedTest(5)
+    void one_manager_approving_while_another_refuses_leaves_exactly_one_decision() throws Exception {
+        Waiting waiting = aManagerThePartnerInvitedWhoAccepted();
+
+        List<Outcome> outcomes = race(
+                () -> fixtures.as(waiting.account.email("Alice"), () -> managers.approve(waiting.account.id(),
+                        waiting.membership)),
+                () -> fixtures.as(waiting.account.email("Bob"), () -> managers.refuse(waiting.account.id(),
+                        waiting.membership)));
+
+        assertOneWonAndTheOtherWasToldClearly(outcomes);
+        List<String> state = jdbc.queryForList("select state from membership where id = ?", String.class,
+                waiting.membership);
+        if (outcomes.getFirst().succeeded()) {
+            assertThat(state).containsExactly("ACTIVE");
+        } else {
+            assertThat(state).isEmpty();
+        }
+    }
+
+    @Test
+    void the_database_refuses_a_partners_invitee_active_without_an_approver_or_approved_by_themselves() {
+        Waiting waiting = aManagerThePartnerInvitedWhoAccepted();
+        long person = jdbc.queryForObject("select user_id from membership where id = ?", Long.class,
+                waiting.membership);
+
+        assertThatThrownBy(() -> jdbc.update("update membership set state = 'ACTIVE' where id = ?",
+                waiting.membership)).isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> jdbc.update("update membership set state = 'DEACTIVATED' where id = ?",
+                waiting.membership)).isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> jdbc.update("""
+                update membership set state = 'ACTIVE', approved_by_user_id = ?, approved_at = current_timestamp
+                where id = ?""", person, waiting.membership)).isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> jdbc.update("update membership set invited_by_partner_id = null where id = ?",
+                waiting.membership)).isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> jdbc.update("""
+                update membership set approved_by_user_id = ?, approved_at = current_timestamp where id = ?""",
+                waiting.account.userId("Alice"), waiting.membership))
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThat(stateOf(waiting.membership)).isEqualTo("APPROVAL_PENDING");
+    }
+
+    private void assertOneWonAndTheOtherWasToldClearly(List<Outcome> outcomes) {
+        assertThat(outcomes).filteredOn(Outcome::succeeded).hasSize(1);
+        // the account row is locked before every decision, so the second one sees the first and says so
+        assertThat(outcomes).filteredOn(o -> !o.succeeded()).singleElement()
+                .satisfies(loser -> assertThat(loser.refusal()).isInstanceOfSatisfying(KontorException.class,
+                        refusal -> assertThat(refusal.messageKey()).isIn("membership.approval.closed",
+                                "membership.approval.already-approved")));
+    }
+
+    /** A partner administrator in an access session invites a new address; the person accepts. */
+    private Waiting aManagerThePartnerInvitedWhoAccepted() {
+        TestPartner partner = fixtures.partner("Racing");
+        TestAccount account = fixtures.account("Alice", "Bob");
+        SystemTask.run(() -> provisioning.importActiveRelationship(partner.id(), account.id(),
+                EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_USERS), account.email("Alice"),
+                account.userId("Alice")));
+        String mailbox = "racing-" + account.tag() + "@private.example";
+        UI.setCurrent(new UI());
+        try {
+            fixtures.as(partner.adminEmail(), () -> {
+                sessions.start(partner.id(), new CustomerNumber(account.customerNumber()), null);
+                managers.addManager(account.id(), mailbox, "Racing Private", Locale.ENGLISH);
+                sessions.leave();
+            });
+        } finally {
+            UI.setCurrent(null);
+        }
+        invitations.accept(outbox.invitationTokenFor(mailbox), PASSWORD);
+        long membership = jdbc.queryForObject("""
+                select m.id from membership m join app_user u on u.id = m.user_id
+                where u.email = ? and m.organization_id = ?""", Long.class, mailbox, account.id());
+        return new Waiting(account, membership);
+    }
+
+    private String stateOf(long membershipId) {
+        return jdbc.queryForObject("select state from membership where id = ?", String.class, membershipId);
+    }
+
+    private record Waiting(TestAccount account, long membership) {
+    }
+}

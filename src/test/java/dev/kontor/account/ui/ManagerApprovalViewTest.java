@@ -1,0 +1,175 @@
+package dev.kontor.account.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import dev.kontor.access.AccessSessions;
+import dev.kontor.account.ManagerService;
+import dev.kontor.base.ui.KontorErrorHandlerAccess;
+import dev.kontor.invitation.InvitationService;
+import dev.kontor.organization.CustomerNumber;
+import dev.kontor.organization.OrganizationRight;
+import dev.kontor.partner.PartnerProvisioning;
+import dev.kontor.testing.Fixtures;
+import dev.kontor.testing.Fixtures.TestAccount;
+import dev.kontor.testing.Fixtures.TestPartner;
+import dev.kontor.testing.Outbox;
+import dev.kontor.testing.ViewTest;
+import dev.kontor.user.SystemTask;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * The managers list of the account data dialog with a manager whom a partner invited: the waiting state and the
+ * partner are shown to everyone who sees the list, Approve and Refuse only to the account's own managers.
+ */
+@ViewTest
+class ManagerApprovalViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    ManagerService managers;
+
+    @Autowired
+    AccessSessions sessions;
+
+    @Autowired
+    InvitationService invitations;
+
+    @Autowired
+    PartnerProvisioning provisioning;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private TestPartner partner;
+    private TestAccount account;
+    private String mailbox;
+    private long waiting;
+
+    @BeforeEach
+    void aManagerThePartnerInvitedWhoAccepted() {
+        partner = fixtures.partner("Viewed");
+        account = fixtures.account("Alice", "Bob");
+        SystemTask.run(() -> provisioning.importActiveRelationship(partner.id(), account.id(),
+                EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_USERS), account.email("Alice"),
+                account.userId("Alice")));
+        mailbox = "viewed-" + account.tag() + "@private.example";
+        fixtures.signIn(partner.adminEmail());
+        sessions.start(partner.id(), new CustomerNumber(account.customerNumber()), null);
+        managers.addManager(account.id(), mailbox, "Max Private", Locale.ENGLISH);
+        sessions.leave();
+        SecurityContextHolder.clearContext();
+        invitations.accept(outbox.invitationTokenFor(mailbox), "lantern orbit quietly folds seven maps");
+        waiting = jdbc.queryForObject("""
+                select m.id from membership m join app_user u on u.id = m.user_id
+                where u.email = ? and m.organization_id = ?""", Long.class, mailbox, account.id());
+    }
+
+    @Test
+    void a_manager_sees_the_waiting_person_with_the_partner_and_approves_after_a_warning() {
+        openAs(account.email("Alice"));
+
+        assertThat(tagsOf(waiting)).contains("Awaiting approval", "Invited for " + partner.name());
+        assertThat(find(Paragraph.class).withId("managers-approval-hint").single().getText())
+                .isEqualTo("One manager invited on a partner's behalf waits for your approval. Approve only "
+                        + "people you know belong to your company.");
+        assertThat(find(Button.class).withId("remove-" + waiting).exists()).isFalse();
+        assertThat(find(Button.class).withId("approve-" + waiting).single().getAriaLabel())
+                .contains("Approve: Max Private");
+
+        test(find(Button.class).withId("approve-" + waiting).single()).click();
+        ConfirmDialog confirm = find(ConfirmDialog.class).withId("confirm-manager-approval").single();
+        assertThat(confirm.isOpened()).isTrue();
+        test(confirm).confirm();
+
+        assertThat(tagsOf(waiting)).contains("Active").doesNotContain("Awaiting approval");
+        assertThat(find(Button.class).withId("approve-" + waiting).exists()).isFalse();
+        assertThat(find(Paragraph.class).withId("managers-approval-hint").exists()).isFalse();
+        assertThat(stateOf(waiting)).containsExactly("ACTIVE");
+    }
+
+    @Test
+    void refusing_takes_the_waiting_person_off_the_list() {
+        openAs(account.email("Bob"));
+
+        test(find(Button.class).withId("refuse-" + waiting).single()).click();
+        test(find(ConfirmDialog.class).withId("confirm-manager-refusal").single()).confirm();
+
+        assertThat(find(Div.class).withId("manager-" + waiting).exists()).isFalse();
+        assertThat(stateOf(waiting)).isEmpty();
+    }
+
+    @Test
+    void approving_someone_another_manager_refused_meanwhile_says_so_and_shows_the_list_as_it_is() {
+        openAs(account.email("Alice"));
+        fixtures.as(account.email("Bob"), () -> managers.refuse(account.id(), waiting));
+
+        test(find(Button.class).withId("approve-" + waiting).single()).click();
+        ConfirmDialog confirm = find(ConfirmDialog.class).withId("confirm-manager-approval").single();
+        Exception refusal = assertThrows(Exception.class, () -> test(confirm).confirm());
+
+        assertThat(KontorErrorHandlerAccess.messageFor(refusal)).isEqualTo("This person no longer waits for "
+                + "approval: someone else has refused them, or the invitation was withdrawn. The list shows the "
+                + "current state.");
+        assertThat(find(Div.class).withId("manager-" + waiting).exists()).isFalse();
+    }
+
+    @Test
+    void the_partner_working_in_the_account_sees_the_waiting_state_but_cannot_decide() {
+        fixtures.signIn(partner.adminEmail());
+        sessions.start(partner.id(), new CustomerNumber(account.customerNumber()), null);
+        navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+
+        assertThat(tagsOf(waiting)).contains("Awaiting approval", "Invited for " + partner.name());
+        assertThat(find(Button.class).withId("approve-" + waiting).exists()).isFalse();
+        assertThat(find(Button.class).withId("refuse-" + waiting).exists()).isFalse();
+        assertThat(find(Paragraph.class).withId("managers-approval-hint").single().getText())
+                .isEqualTo("One manager invited on a partner's behalf waits for approval by the account's own "
+                        + "managers.");
+    }
+
+    @Test
+    void the_waiting_state_reads_german_for_german_readers() {
+        UI.getCurrent().setLocale(Locale.GERMAN);
+        openAs(account.email("Alice"));
+
+        assertThat(tagsOf(waiting)).contains("Wartet auf Freigabe", "Eingeladen für " + partner.name());
+        assertThat(find(Button.class).withId("approve-" + waiting).single().getText()).isEqualTo("Freigeben");
+        assertThat(find(Button.class).withId("refuse-" + waiting).single().getText()).isEqualTo("Ablehnen");
+        assertThat(find(Paragraph.class).withId("managers-approval-hint").single().getText())
+                .startsWith("Ein im Auftrag eines Partners eingeladener Manager wartet auf Ihre Freigabe.");
+    }
+
+    private void openAs(String email) {
+        fixtures.signIn(email);
+        navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+    }
+
+    private List<String> tagsOf(long membership) {
+        Div row = find(Div.class).withId("manager-" + membership).single();
+        return find(Span.class).from(row).all().stream().map(Span::getText).toList();
+    }
+
+    private List<String> stateOf(long membership) {
+        return jdbc.queryForList("select state from membership where id = ?", String.class, membership);
+    }
+}

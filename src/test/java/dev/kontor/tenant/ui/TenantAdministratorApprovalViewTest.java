@@ -1,0 +1,133 @@
+package dev.kontor.tenant.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import dev.kontor.invitation.InvitationService;
+import dev.kontor.organization.OrganizationRight;
+import dev.kontor.partner.PartnerProvisioning;
+import dev.kontor.tenant.CharacterSets;
+import dev.kontor.tenant.Edition;
+import dev.kontor.tenant.TenantAdministrators;
+import dev.kontor.tenant.TenantProvisioning;
+import dev.kontor.tenant.TenantSettings;
+import dev.kontor.tenant.TenantType;
+import dev.kontor.testing.Fixtures;
+import dev.kontor.testing.Fixtures.TestAccount;
+import dev.kontor.testing.Fixtures.TestPartner;
+import dev.kontor.testing.Outbox;
+import dev.kontor.testing.ViewTest;
+import dev.kontor.user.SystemTask;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A tenant's workspace with an administrator whom the partner invited through the partnership: waiting, marked with
+ * the partner, not ready for handover; the customer's manager approves, the partner sees no button to do so.
+ */
+@ViewTest
+class TenantAdministratorApprovalViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    TenantAdministrators administrators;
+
+    @Autowired
+    TenantProvisioning tenants;
+
+    @Autowired
+    InvitationService invitations;
+
+    @Autowired
+    PartnerProvisioning provisioning;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private TestPartner partner;
+    private TestAccount account;
+    private long shop;
+    private long waiting;
+
+    @BeforeEach
+    void anAdministratorThePartnerInvitedWhoAccepted() {
+        partner = fixtures.partner("Tenant Viewed");
+        account = fixtures.account("Alice");
+        SystemTask.run(() -> provisioning.importActiveRelationship(partner.id(), account.id(),
+                EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_TENANTS), account.email("Alice"),
+                account.userId("Alice")));
+        shop = SystemTask.call(() -> tenants.importTenant(account.id(), "Shop " + account.tag(),
+                TenantType.STANDARD, Edition.BASIC, CharacterSets.UTF_8, TenantSettings.none())).getId();
+        String mailbox = "tenant-viewed-" + account.tag() + "@private.example";
+        fixtures.as(partner.adminEmail(), () -> administrators.add(shop, mailbox, "Tia Private", Locale.ENGLISH));
+        invitations.accept(outbox.invitationTokenFor(mailbox), "lantern orbit quietly folds seven maps");
+        waiting = jdbc.queryForObject("""
+                select m.id from membership m join app_user u on u.id = m.user_id
+                where u.email = ? and m.organization_id = ?""", Long.class, mailbox, shop);
+    }
+
+    @Test
+    void the_customers_manager_approves_and_the_tenant_becomes_ready_for_handover() {
+        fixtures.signIn(account.email("Alice"));
+        navigate("tenant/" + shop, TenantWorkspaceView.class);
+
+        assertThat(tagsOf(waiting)).contains("Awaiting approval", "Invited for " + partner.name());
+        assertThat(find(Paragraph.class).withId("handover-readiness").single().getText())
+                .contains("Not ready for handover");
+        assertThat(find(Paragraph.class).withId("administrators-approval-hint").single().getText())
+                .startsWith("One administrator invited on a partner's behalf waits for your approval.");
+
+        test(find(Button.class).withId("approve-" + waiting).single()).click();
+        test(find(ConfirmDialog.class).withId("confirm-administrator-approval").single()).confirm();
+
+        assertThat(tagsOf(waiting)).contains("Active");
+        assertThat(find(Paragraph.class).withId("handover-readiness").single().getText())
+                .isEqualTo("Active administrators: 1");
+    }
+
+    @Test
+    void the_partner_sees_the_waiting_administrator_but_no_button_to_approve_it() {
+        fixtures.signIn(partner.adminEmail());
+        navigate("tenant/" + shop, TenantWorkspaceView.class);
+
+        assertThat(tagsOf(waiting)).contains("Awaiting approval");
+        assertThat(find(Button.class).withId("approve-" + waiting).exists()).isFalse();
+        assertThat(find(Button.class).withId("refuse-" + waiting).exists()).isFalse();
+        assertThat(find(Paragraph.class).withId("administrators-approval-hint").single().getText())
+                .isEqualTo("One administrator invited on a partner's behalf waits for approval by the tenant's "
+                        + "administrators or the customer's managers.");
+    }
+
+    @Test
+    void refusing_takes_the_waiting_administrator_off_the_list() {
+        fixtures.signIn(account.email("Alice"));
+        navigate("tenant/" + shop, TenantWorkspaceView.class);
+
+        test(find(Button.class).withId("refuse-" + waiting).single()).click();
+        test(find(ConfirmDialog.class).withId("confirm-administrator-refusal").single()).confirm();
+
+        assertThat(find(Div.class).withId("administrator-" + waiting).exists()).isFalse();
+        assertThat(jdbc.queryForObject("select count(*) from membership where id = ?", Integer.class, waiting))
+                .isZero();
+    }
+
+    private List<String> tagsOf(long membership) {
+        Div row = find(Div.class).withId("administrator-" + membership).single();
+        return find(Span.class).from(row).all().stream().map(Span::getText).toList();
+    }
+}
