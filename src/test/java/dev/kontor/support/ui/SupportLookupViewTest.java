@@ -10,7 +10,11 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.listbox.ListBox;
 import com.vaadin.flow.component.textfield.TextField;
+import dev.kontor.account.AccountProvisioning;
+import dev.kontor.account.ServiceKind;
 import dev.kontor.base.ui.AccessDeniedView;
+import dev.kontor.testing.Fixtures;
+import org.springframework.beans.factory.annotation.Autowired;
 import dev.kontor.testing.DemoPeople;
 import dev.kontor.support.LookupResult;
 import dev.kontor.testing.ViewTest;
@@ -20,6 +24,12 @@ import org.springframework.security.test.context.support.WithUserDetails;
 
 @ViewTest
 class SupportLookupViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    private AccountProvisioning provisioning;
+
+    @Autowired
+    private Fixtures fixtures;
 
     @Test
     @WithUserDetails(DemoPeople.SUPPORT)
@@ -77,14 +87,23 @@ class SupportLookupViewTest extends SpringBrowserlessTest {
     @Test
     @WithUserDetails(DemoPeople.SUPPORT)
     void the_number_of_results_is_said_in_the_singular_for_one_and_the_plural_for_more_in_english_and_german() {
+        // services of their own, so that other tests' accounts in the shared database never change the counts
+        String one = "Solo-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String three = "Trio-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        dev.kontor.user.SystemTask.run(() -> {
+            provisioning.registerService(fixtures.account("Una").id(), one, ServiceKind.CLUSTER);
+            for (int i = 0; i < 3; i++) {
+                provisioning.registerService(fixtures.account("Tre").id(), three, ServiceKind.CLUSTER);
+            }
+        });
         navigate(SupportLookupView.class);
-        assertThat(hintFor("backerei")).startsWith("1 account found.");
-        assertThat(hintFor("cluster")).startsWith("3 accounts found.");
+        assertThat(hintFor(one)).startsWith("1 account found.");
+        assertThat(hintFor(three)).startsWith("3 accounts found.");
 
         com.vaadin.flow.component.UI.getCurrent().setLocale(java.util.Locale.GERMAN);
         navigate(SupportLookupView.class);
-        assertThat(hintFor("backerei")).startsWith("1 Konto gefunden.");
-        assertThat(hintFor("cluster")).startsWith("3 Konten gefunden.");
+        assertThat(hintFor(one)).startsWith("1 Konto gefunden.");
+        assertThat(hintFor(three)).startsWith("3 Konten gefunden.");
     }
 
     private String hintFor(String text) {
