@@ -4,11 +4,13 @@ import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
 import dev.kontor.audit.AuditValue;
+import dev.kontor.base.AnswerTimeFloor;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.base.TextRules;
 import dev.kontor.invitation.InvitationPurpose;
 import dev.kontor.invitation.InvitationService;
+import dev.kontor.invitation.InvitationSettings;
 import dev.kontor.invitation.IssuedInvitation;
 import dev.kontor.organization.Member;
 import dev.kontor.organization.MembershipAdministration;
@@ -29,7 +31,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The managers of a customer account: inviting (everyone alike; they accept by the link), deactivating,
@@ -48,10 +53,13 @@ public class ManagerService {
     private final AccountMails mails;
     private final OrganizationService organizations;
     private final AuditLog auditLog;
+    private final InvitationSettings invitationSettings;
+    private final TransactionTemplate inTransaction;
 
     ManagerService(CustomerAccountRepository accounts, OrganizationAccess access,
                    MembershipAdministration memberships, UserAccountService users, InvitationService invitations,
-                   AccountMails mails, OrganizationService organizations, AuditLog auditLog) {
+                   AccountMails mails, OrganizationService organizations, AuditLog auditLog,
+                   InvitationSettings invitationSettings, PlatformTransactionManager transactions) {
         this.accounts = accounts;
         this.access = access;
         this.memberships = memberships;
@@ -60,6 +68,8 @@ public class ManagerService {
         this.mails = mails;
         this.organizations = organizations;
         this.auditLog = auditLog;
+        this.invitationSettings = invitationSettings;
+        this.inTransaction = new TransactionTemplate(transactions);
     }
 
     /**
@@ -67,15 +77,29 @@ public class ManagerService {
      * Kontor knows the address or not: the membership is INVITED, shows the typed name (required) until the person
      * accepts by the link, and grants nothing before. The answer is the same for every address, including one that
      * is a manager already (then nothing changes and nobody is mailed), so that nobody learns who has an account or
-     * what their name is. Inside an access session, the partner user and their partner's people are refused.
+     * what their name is; and it comes no sooner than {@code kontor.invitation.answer-time} after the call, so that
+     * its time does not tell either. Inside an access session, the partner user and their partner's people are
+     * refused.
      */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void addManager(long accountId, String email, String name, Locale mailLanguage) {
+        AnswerTimeFloor floor = AnswerTimeFloor.startingNow(invitationSettings.answerTime());
+        try {
+            inTransaction.executeWithoutResult(status -> invite(accountId, email, name, mailLanguage, floor));
+        } finally {
+            floor.await();
+        }
+    }
+
+    private void invite(long accountId, String email, String name, Locale mailLanguage, AnswerTimeFloor floor) {
         AuthenticatedUser me = access.require(accountId, OrganizationRight.MANAGE_USERS, AuditSummary.action("add-manager"));
         if (!EmailAddress.isValid(email)) {
             throw new InvalidInput("email", "validation.email");
         }
         EmailAddress address = new EmailAddress(email);
         String typedName = TextRules.required("name", name, UserAccount.DISPLAY_NAME_MAX_LENGTH);
+        // from here on the way depends on the address: unknown, known, or a member already
+        floor.arm();
         accounts.lockById(accountId).orElseThrow();
         OrganizationSummary account = organizations.summary(accountId);
         UserSummary person = users.findOrRegisterInvitee(address, typedName);

@@ -4,12 +4,12 @@ import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.RuleViolation;
+import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.Roles;
 import dev.kontor.user.UserAccount;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import dev.kontor.user.AuthenticatedUser;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Invites, changes and removes memberships of an organization for people who hold MANAGE_USERS there, and lets the
  * customer's own people approve or refuse those that a partner asked for. Every change is audited with its old and
- * new state and told to the organization's leaders by e-mail. A membership id from outside is only ever used together with the
- * organization it must belong to, so a forged id changes nothing elsewhere.
+ * new state and told to the organization's leaders by e-mail. A membership id from outside is only ever used together
+ * with the organization it must belong to, so a forged id changes nothing elsewhere.
  */
 @Service
 @Transactional

@@ -3,11 +3,13 @@ package dev.kontor.tenant;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
+import dev.kontor.base.AnswerTimeFloor;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.base.TextRules;
 import dev.kontor.invitation.InvitationPurpose;
 import dev.kontor.invitation.InvitationService;
+import dev.kontor.invitation.InvitationSettings;
 import dev.kontor.invitation.IssuedInvitation;
 import dev.kontor.organization.Member;
 import dev.kontor.organization.MembershipAdministration;
@@ -26,7 +28,10 @@ import dev.kontor.user.UserSummary;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A tenant's administrators. Kontor never asks anyone to invent a password for another person: a new
@@ -48,10 +53,13 @@ public class TenantAdministrators {
     private final OrganizationService organizations;
     private final TenantMails mails;
     private final AuditLog auditLog;
+    private final InvitationSettings invitationSettings;
+    private final TransactionTemplate inTransaction;
 
     TenantAdministrators(OrganizationAccess access, MembershipAdministration memberships, UserAccountService users,
                          InvitationService invitations, TenantRepository tenants, OrganizationService organizations,
-                         TenantMails mails, AuditLog auditLog) {
+                         TenantMails mails, AuditLog auditLog, InvitationSettings invitationSettings,
+                         PlatformTransactionManager transactions) {
         this.access = access;
         this.memberships = memberships;
         this.users = users;
@@ -60,6 +68,8 @@ public class TenantAdministrators {
         this.organizations = organizations;
         this.mails = mails;
         this.auditLog = auditLog;
+        this.invitationSettings = invitationSettings;
+        this.inTransaction = new TransactionTemplate(transactions);
     }
 
     @Transactional(readOnly = true)
@@ -71,14 +81,27 @@ public class TenantAdministrators {
     /**
      * Invites the person (their e-mail is their user name) and sends the activation link. Everyone is invited the
      * same way, known to Kontor or not, shown with the typed name until they accept; someone who is an administrator
-     * already is left as they are. The answer is the same in every case, so it tells nothing about the address.
+     * already is left as they are. The answer is the same in every case, and comes no sooner than
+     * {@code kontor.invitation.answer-time} after the call, so it tells nothing about the address.
      */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void add(long tenantId, String email, String name, Locale mailLanguage) {
+        AnswerTimeFloor floor = AnswerTimeFloor.startingNow(invitationSettings.answerTime());
+        try {
+            inTransaction.executeWithoutResult(status -> invite(tenantId, email, name, mailLanguage, floor));
+        } finally {
+            floor.await();
+        }
+    }
+
+    private void invite(long tenantId, String email, String name, Locale mailLanguage, AnswerTimeFloor floor) {
         AuthenticatedUser me = access.require(tenantId, OrganizationRight.MANAGE_USERS, AuditSummary.action("add-tenant-administrator"));
         if (!EmailAddress.isValid(email)) {
             throw new InvalidInput("email", "validation.email");
         }
         String checkedName = TextRules.required("name", name, UserAccount.DISPLAY_NAME_MAX_LENGTH);
+        // from here on the way depends on the address: unknown, known, or an administrator already
+        floor.arm();
         lock(tenantId);
         UserSummary person = users.findOrRegisterInvitee(new EmailAddress(email), checkedName);
         java.util.Optional<Member> invited;

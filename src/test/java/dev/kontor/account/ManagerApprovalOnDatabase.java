@@ -56,6 +56,9 @@ abstract class ManagerApprovalOnDatabase {
     @Autowired
     JdbcTemplate jdbc;
 
+    /** The partner's browser tab; held here, since Vaadin keeps the current UI only weakly. */
+    private UI tab;
+
     @RepeatedTest(5)
     void two_managers_approving_at_once_approve_once() throws Exception {
         Waiting waiting = aManagerThePartnerInvitedWhoAccepted();
@@ -132,7 +135,8 @@ abstract class ManagerApprovalOnDatabase {
                 EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_USERS), account.email("Alice"),
                 account.userId("Alice")));
         String mailbox = "racing-" + account.tag() + "@private.example";
-        UI.setCurrent(new UI());
+        tab = new UI();
+        UI.setCurrent(tab);
         try {
             fixtures.as(partner.adminEmail(), () -> {
                 sessions.start(partner.id(), new CustomerNumber(account.customerNumber()), null);
