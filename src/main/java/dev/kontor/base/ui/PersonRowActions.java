@@ -39,6 +39,7 @@ public final class PersonRowActions {
         dialog.setConfirmText(owner.getTranslation(questionKey + ".button"));
         dialog.setConfirmButtonTheme("error primary");
         dialog.addConfirmListener(event -> change.run());
+        DialogKeys.cancelFirst(dialog);
         dialog.open();
     }
 }

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.dnd.GridDropMode;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import dev.kontor.organization.OrganizationKind;
 import dev.kontor.base.RuleViolation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -30,6 +31,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -45,6 +47,7 @@ import java.util.Optional;
 public class TenantsView extends VerticalLayout implements HasDynamicTitle {
 
     private final TenantDialogServices services;
+    private final Paragraph noneBelow = new Paragraph();
     private final TreeGrid<TreeNode> tree = new TreeGrid<>();
     private final TenantTreeDataProvider data;
     private final TextField search = new TextField();
@@ -73,16 +76,24 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
         heading.add(headingButtons);
 
         search.setId("tenant-search");
-        search.setPlaceholder(getTranslation("tenant.search.placeholder"));
-        search.setAriaLabel(getTranslation("tenant.search"));
+        // a visible label, not a placeholder that vanishes while typing (and is cut off on a phone)
+        search.setLabel(getTranslation("tenant.search"));
+        search.setWidth("min(22rem, 100%)");
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setMaxLength(100);
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(event -> applySearch(event.getValue()));
 
-        Paragraph hint = new Paragraph(getTranslation("tenant.hint"));
+        List<TreeNode> roots = services.tree().roots();
+        // the sentence about customers' tenants concerns partners only; a customer's manager has no partner view here
+        boolean partnerTree = roots.stream().anyMatch(root -> root.kind() == OrganizationKind.PARTNER);
+        Paragraph hint = new Paragraph(getTranslation("tenant.hint") + (partnerTree
+                ? " " + getTranslation("tenant.hint.partner") : ""));
         hint.addClassName("section-explanation");
+        noneBelow.setId("no-tenants");
+        noneBelow.addClassName("empty-state");
+        showNoneBelow(roots);
 
         selection.setId("tenant-selection");
         selection.addClassName("selection-label");
@@ -92,7 +103,7 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
         toolbar.addClassName("tree-toolbar");
 
         configureTree();
-        add(heading, hint, search, toolbar, tree);
+        add(heading, hint, search, toolbar, tree, noneBelow);
         setFlexGrow(1, tree);
         showActions(null);
         // one's own organizations open at once: their children are what one comes here for
@@ -159,8 +170,16 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
         return cell;
     }
 
+    /** A tree of one's own organizations without a single tenant below them says how the first one comes. */
+    private void showNoneBelow(List<TreeNode> roots) {
+        Optional<TreeNode> firstMaster = services.tree().defaultMaster();
+        noneBelow.setVisible(firstMaster.isPresent() && roots.stream().allMatch(root -> root.children() == 0));
+        firstMaster.ifPresent(master -> noneBelow.setText(getTranslation("tenant.none-below", master.name())));
+    }
+
     private void applySearch(String text) {
         filter = services.tree().search(text);
+        tree.setEmptyStateText(getTranslation(filter.isActive() ? "tenant.no-match" : "tenant.empty"));
         data.filter(filter);
         tree.expand(filter.isActive() ? filter.toExpand() : services.tree().roots());
     }
@@ -235,6 +254,7 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void reload() {
+        showNoneBelow(services.tree().roots());
         TreeNode selected = tree.asSingleSelect().getValue();
         applySearch(search.getValue());
         if (selected != null) {
