@@ -32,10 +32,11 @@ public final class DialogKeys {
     }
 
     /**
-     * Enter clicks {@code primary} while the focus is anywhere in {@code dialog}, except in the footer's buttons and in
-     * {@code ownEnter} (text areas, selects, which open with Enter, uploads), where Enter keeps its own meaning. An open
-     * combo box list keeps its Enter by itself: it chooses the item, and only the next Enter submits. Call it once the footer
-     * holds its buttons; remove the registration when the dialog turns into something that is no form.
+     * Enter clicks {@code primary} while the focus is anywhere in {@code dialog}, except in the footer's buttons and
+     * in {@code ownEnter} (text areas, selects, which open with Enter, uploads), where Enter keeps its own meaning. An
+     * open combo box list keeps its Enter by itself: it chooses the item, and only the next Enter submits. Call it
+     * once the footer holds its buttons; remove the registration when the dialog turns into something that is no
+     * form.
      */
     public static ShortcutRegistration enterClicks(Dialog dialog, Button primary, Component... ownEnter) {
         ShortcutRegistration registration = primary.addClickShortcut(Key.ENTER).listenOn(dialog);
@@ -56,9 +57,9 @@ public final class DialogKeys {
     }
 
     /**
-     * Puts the focus into {@code field} whenever {@code dialog} has opened. The browser's dialog first puts the focus on
-     * its first focusable element (in some dialogs a close button), so the field takes it once the dialog says it is
-     * open, not when the server opens it.
+     * Puts the focus into {@code field} whenever {@code dialog} has opened. The browser's dialog first puts the focus
+     * on its first focusable element (in some dialogs a close button), so the field takes it once the dialog says it
+     * is open, not when the server opens it.
      */
     public static void focusOnOpen(Dialog dialog, Focusable<?> field) {
         ComponentUtil.setData(dialog, INITIAL_FOCUS, field);
@@ -72,9 +73,17 @@ public final class DialogKeys {
      */
     public static void cancelFirst(ConfirmDialog dialog) {
         ComponentUtil.setData(dialog, CANCEL_FIRST, Boolean.TRUE);
-        dialog.getElement().addEventListener("opened-changed", event -> dialog.getElement().executeJs(
-                        "const cancel = this.querySelector('[slot=\"cancel-button\"]'); if (cancel) cancel.focus();"))
-                .setFilter("event.detail.value");
+        // the browser's dialog focuses its confirm button once its overlay has opened, and announces that on the page's
+        // body; Cancel takes the focus right after, whatever the timing of the server
+        dialog.getElement().executeJs("""
+                const dialog = this;
+                const opened = event => {
+                  if (event.detail.overlay.owner !== dialog) return;
+                  document.body.removeEventListener('vaadin-overlay-open', opened);
+                  const cancel = dialog.querySelector('vaadin-button[slot="cancel-button"]');
+                  if (cancel) cancel.focus();
+                };
+                document.body.addEventListener('vaadin-overlay-open', opened);""");
     }
 
     /** Whether {@code dialog} opens with the focus on Cancel. */

@@ -46,6 +46,11 @@ public final class SlowAction {
     /** Makes {@code button} clickable again and takes its spinner away (a copy that failed may be started again). */
     public static void ready(Button button) {
         button.setEnabled(true);
+        stop(button);
+    }
+
+    /** Takes the spinner away from a button that stays off (a copy that is done, a refused upload). */
+    public static void stop(Button button) {
         button.getElement().executeJs("this.removeAttribute('working'); this.removeAttribute('aria-busy');");
     }
 }

@@ -126,7 +126,8 @@ class ContactDialog extends Dialog {
         binder.forField(types).withValidator(chosen -> chosen != null && !chosen.isEmpty(),
                 getTranslation("contact.types.required")).bind(c -> EnumSet.noneOf(ContactType.class), (c, v) -> { });
 
-        Button save = SlowAction.on(new Button(getTranslation(existing == null ? "contact.add" : "action.save")), () -> {
+        Button save = new Button(getTranslation(existing == null ? "contact.add" : "action.save"));
+        SlowAction.on(save, () -> {
             if (!binder.validate().isOk()) {
                 return false;
             }

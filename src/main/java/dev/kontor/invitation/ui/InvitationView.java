@@ -84,6 +84,7 @@ public class InvitationView extends PublicPage implements BeforeEnterObserver, H
         PasswordField repeat = new PasswordField(getTranslation("invitation.password-repeat"));
         repeat.setId("repeat-password");
         repeat.setMaxLength(PasswordPolicy.MAX_LENGTH);
+        repeat.setRequiredIndicatorVisible(true);
         repeat.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.NEW_PASSWORD);
         List<String> context = List.of(preview.email(), preview.displayName(), preview.organizationLabel());
         password.addValueChangeListener(event -> {

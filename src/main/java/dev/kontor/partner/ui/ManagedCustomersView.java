@@ -86,6 +86,7 @@ public class ManagedCustomersView extends VerticalLayout implements HasDynamicTi
         filter.setId("customer-filter");
         filter.setPlaceholder(getTranslation("dashboard.filter-placeholder"));
         filter.setLabel(getTranslation("dashboard.filter"));
+        filter.setWidth("min(22rem, 100%)");
         filter.setPrefixComponent(VaadinIcon.SEARCH.create());
         filter.setClearButtonVisible(true);
         filter.setMaxLength(100);

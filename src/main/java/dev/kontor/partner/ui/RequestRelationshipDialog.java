@@ -47,7 +47,8 @@ class RequestRelationshipDialog extends Dialog {
         setHeaderTitle(getTranslation("partner.request"));
         setWidth("min(40rem, 100vw)");
         add(body);
-        // Esc: before the draft, what was typed is asked about; after it, the request exists and Esc is "without sending"
+        // Esc: before the draft what was typed is asked about; after it the request exists, and Esc is "without
+        // sending"
         DialogKeys.askBeforeDiscarding(this, () -> typed.getAsBoolean(), () -> {
             close();
             if (drafted) {

@@ -82,6 +82,8 @@ class CopyContentDialog extends Dialog {
         if ("FAILED".equals(progress.state())) {
             // what was copied stays; starting again goes on from there
             SlowAction.ready(start);
+        } else if (progress.finished()) {
+            SlowAction.stop(start);
         }
     }
 

@@ -1,6 +1,10 @@
 package dev.kontor.tenant.ui;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.page.Page;
+import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.component.grid.dnd.GridDropMode;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -48,6 +52,9 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
 
     private final TenantDialogServices services;
     private final Paragraph noneBelow = new Paragraph();
+    /** Below this window width (a phone) the tree shows only the name and the administrators. */
+    static final int NARROW_WINDOW = 640;
+    private Registration resizing;
     private final TreeGrid<TreeNode> tree = new TreeGrid<>();
     private final TenantTreeDataProvider data;
     private final TextField search = new TextField();
@@ -103,7 +110,7 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
         toolbar.addClassName("tree-toolbar");
 
         configureTree();
-        add(heading, hint, search, toolbar, tree, noneBelow);
+        add(heading, hint, noneBelow, search, toolbar, tree);
         setFlexGrow(1, tree);
         showActions(null);
         // one's own organizations open at once: their children are what one comes here for
@@ -115,18 +122,19 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
         tree.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         tree.setDataProvider(data);
         tree.addComponentHierarchyColumn(this::nameCell).setHeader(getTranslation("tenant.column.name"))
-                .setWidth("16rem").setFlexGrow(3);
-        tree.addColumn(TreeNode::reference).setHeader(getTranslation("tenant.column.reference"))
+                .setKey("name").setWidth("16rem").setFlexGrow(3);
+        tree.addColumn(TreeNode::reference).setHeader(getTranslation("tenant.column.reference")).setKey("reference")
                 .setAutoWidth(true).setFlexGrow(0);
-        tree.addColumn(this::typeText).setHeader(getTranslation("tenant.column.type")).setAutoWidth(true)
+        tree.addColumn(this::typeText).setHeader(getTranslation("tenant.column.type")).setKey("type").setAutoWidth(true)
                 .setFlexGrow(0);
         tree.addColumn(node -> node.edition() == null ? "" : getTranslation("tenant.edition." + node.edition()))
-                .setHeader(getTranslation("tenant.column.edition")).setAutoWidth(true).setFlexGrow(0);
+                .setHeader(getTranslation("tenant.column.edition")).setKey("edition").setAutoWidth(true).setFlexGrow(0);
         tree.addComponentColumn(this::administratorsCell).setHeader(getTranslation("tenant.column.administrators"))
-                .setWidth("11rem").setFlexGrow(1);
+                .setKey("administrators").setWidth("11rem").setFlexGrow(1);
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale())
                 .withZone(ZoneId.of("Europe/Berlin"));
         tree.addColumn(node -> date.format(node.createdAt())).setHeader(getTranslation("tenant.column.created"))
+                .setKey("created")
                 .setAutoWidth(true).setFlexGrow(0);
         tree.setEmptyStateText(getTranslation("tenant.empty"));
         tree.asSingleSelect().addValueChangeListener(event -> showActions(event.getValue()));
@@ -137,6 +145,33 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
         tree.addDragStartListener(event -> dragged = event.getDraggedItems().stream().findFirst().orElse(null));
         tree.addDragEndListener(event -> dragged = null);
         tree.addDropListener(event -> event.getDropTargetItem().ifPresent(target -> moveByDrop(dragged, target)));
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        // on a phone the tree keeps what matters there (the name, whether it is ready for handover), not a row that
+        // must be scrolled sideways to be read
+        Page page = attachEvent.getUI().getPage();
+        page.retrieveExtendedClientDetails(details -> fitColumns(details.getWindowInnerWidth()));
+        resizing = page.addBrowserWindowResizeListener(event -> fitColumns(event.getWidth()));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (resizing != null) {
+            resizing.remove();
+        }
+        super.onDetach(detachEvent);
+    }
+
+    void fitColumns(int windowWidth) {
+        boolean narrow = windowWidth > 0 && windowWidth < NARROW_WINDOW;
+        for (String key : List.of("reference", "type", "edition", "created")) {
+            tree.getColumnByKey(key).setVisible(!narrow);
+        }
+        tree.getColumnByKey("name").setWidth(narrow ? "12rem" : "16rem");
+        tree.getColumnByKey("administrators").setWidth(narrow ? "7rem" : "11rem");
     }
 
     private Component nameCell(TreeNode node) {

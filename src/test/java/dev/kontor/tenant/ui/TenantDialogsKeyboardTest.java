@@ -124,7 +124,8 @@ class TenantDialogsKeyboardTest extends SpringBrowserlessTest {
         navigate(TenantsView.class);
         Paragraph none = find(Paragraph.class).withId("no-tenants").single();
         assertThat(none.isVisible()).isTrue();
-        assertThat(none.getText()).isEqualTo("No tenants yet. New tenant creates the first one below Nordlicht Reisen.");
+        assertThat(none.getText())
+                .isEqualTo("No tenants yet. New tenant creates the first one below Nordlicht Reisen.");
         // a customer's manager is told nothing about partners here
         assertThat(getCurrentView().getElement().getTextRecursively()).doesNotContain("your partner");
 
@@ -142,6 +143,20 @@ class TenantDialogsKeyboardTest extends SpringBrowserlessTest {
 
         assertThat(find(Paragraph.class).withId("no-administrators").single().getText())
                 .isEqualTo("No administrators yet. Add administrator sends the first one an invitation.");
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.ANNA)
+    void on_a_phone_the_tree_keeps_the_name_and_the_administrators_and_a_laptop_shows_every_column() {
+        TenantsView view = navigate(TenantsView.class);
+        TreeGrid<?> tree = find(TreeGrid.class).withId("tenant-tree").single();
+
+        view.fitColumns(390);
+        assertThat(tree.getColumns().stream().filter(column -> column.isVisible()).count()).isEqualTo(2);
+        assertThat(tree.getColumnByKey("name").isVisible()).isTrue();
+
+        view.fitColumns(1366);
+        assertThat(tree.getColumns().stream().allMatch(column -> column.isVisible())).isTrue();
     }
 
     private TreeNode tenant(String name) {
