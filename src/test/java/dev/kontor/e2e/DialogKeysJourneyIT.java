@@ -29,9 +29,8 @@ class DialogKeysJourneyIT extends EndToEndTest {
 
         page.locator("#add-manager").click();
         assertThat(page.locator("#new-manager-email input")).isFocused();
+        // Esc right after typing, the field still focused: what was typed is known before the decision
         page.keyboard().type("carla@sonnenschein.test");
-        page.keyboard().press("Tab");
-        page.keyboard().type("Carla Clausen");
         page.keyboard().press("Escape");
         Locator discard = page.locator("vaadin-confirm-dialog#confirm-discard");
         assertThat(discard).hasAttribute("opened", "");
@@ -40,10 +39,14 @@ class DialogKeysJourneyIT extends EndToEndTest {
         screenshot("keys-01-discard-question");
         // Esc again, or Keep editing: back to the form as it was
         page.keyboard().press("Escape");
-        assertThat(discard).not().hasAttribute("opened", "");
-        assertThat(page.locator("#new-manager-name input")).hasValue("Carla Clausen");
+        // the question is gone once its closing has ended; until then the form behind it takes no keys
+        assertThat(discard).hasCount(0);
+        assertThat(page.locator("#new-manager-email input")).hasValue("carla@sonnenschein.test");
+        assertThat(page.locator("#new-manager-email input")).isFocused();
 
-        page.locator("#new-manager-name input").press("Enter");
+        page.keyboard().press("Tab");
+        page.keyboard().type("Carla Clausen");
+        page.keyboard().press("Enter");
         assertThat(page.locator("#add-manager-dialog")).hasCount(0);
         assertThat(page.locator("vaadin-notification-card")).containsText("carla@sonnenschein.test");
         assertThat(page.locator("#managers")).containsText("Carla Clausen");
@@ -66,7 +69,7 @@ class DialogKeysJourneyIT extends EndToEndTest {
         assertThat(question).hasAttribute("opened", "");
         assertThat(question.locator("vaadin-button[slot='cancel-button']")).isFocused();
         page.keyboard().press("Enter");
-        assertThat(question).not().hasAttribute("opened", "");
+        assertThat(question).hasCount(0);
         assertThat(page.locator("#managers")).not().containsText("Deactivated");
     }
 

@@ -2,6 +2,7 @@ package dev.kontor.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.browserless.internal.BasicUtilsKt;
 import com.vaadin.browserless.internal.ShortcutsKt;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentUtil;
@@ -23,9 +24,13 @@ public final class DialogKeyboard {
     private DialogKeyboard() {
     }
 
-    /** Esc in the dialog (or a click on its backdrop): the browser asks the server whether to close. */
+    /**
+     * Esc in the dialog (or a click on its backdrop): the browser asks the server whether to close; the server has the
+     * browser send the focused field's value, and the browser then says so.
+     */
     public static void pressEscape(Dialog dialog) {
         ComponentUtil.fireEvent(dialog, new Dialog.DialogCloseActionEvent(dialog, true));
+        BasicUtilsKt._fireDomEvent(dialog, DialogKeys.CLOSE_ASKED);
     }
 
     /** Enter with the focus somewhere in the dialog: the key event reaches the dialog's shortcut listeners. */

@@ -27,6 +27,8 @@ public final class DialogKeys {
     private static final String INITIAL_FOCUS = DialogKeys.class.getName() + ".initialFocus";
     private static final String ENTER_CLICKS = DialogKeys.class.getName() + ".enterClicks";
     private static final String CANCEL_FIRST = DialogKeys.class.getName() + ".cancelFirst";
+    /** The browser's word, after Esc, that the fields have sent their values and closing may be decided. */
+    public static final String CLOSE_ASKED = "kontor-close-asked";
 
     private DialogKeys() {
     }
@@ -106,7 +108,14 @@ public final class DialogKeys {
 
     /** Like {@link #askBeforeDiscarding(Dialog, BooleanSupplier)}, with what closing means for this dialog. */
     public static void askBeforeDiscarding(Dialog dialog, BooleanSupplier typed, Runnable close) {
-        dialog.addDialogCloseActionListener(event -> closeOrAsk(dialog, typed, close));
+        // a field sends what was typed into it when it loses the focus, and Esc does not move the focus: the browser
+        // first lets the field send its value, then asks the server, which then knows whether anything would be lost
+        // (a question opened before would make the form behind it inert, and the value would be dropped)
+        dialog.addDialogCloseActionListener(event -> dialog.getElement().executeJs("""
+                const field = document.activeElement;
+                if (field && field !== document.body && this.contains(field)) { field.blur(); field.focus(); }
+                this.dispatchEvent(new CustomEvent('%s'));""".formatted(CLOSE_ASKED)));
+        dialog.getElement().addEventListener(CLOSE_ASKED, event -> closeOrAsk(dialog, typed, close));
     }
 
     /** Closes at once when nothing typed would be lost, else asks first; for a dialog's own close button too. */

@@ -100,6 +100,23 @@ class AccountDialogsKeyboardTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void after_keep_editing_the_form_still_takes_enter() {
+        TestAccount account = openAccountOf("Alice");
+        test(button("add-manager")).click();
+        AddManagerDialog dialog = find(AddManagerDialog.class).single();
+        String address = "nina-" + account.tag() + "@example.test";
+        test(email()).setValue(address);
+        test(name()).setValue("Nina Neu");
+        DialogKeyboard.pressEscape(dialog);
+        test(find(ConfirmDialog.class).withId("confirm-discard").single()).cancel();
+
+        DialogKeyboard.pressEnter(dialog);
+
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(outbox.to(address)).hasSize(1);
+    }
+
+    @Test
     void the_account_dialog_closes_at_once_unless_master_data_are_unsaved_then_esc_and_the_x_ask_first() {
         TestAccount account = openAccountOf("Alice");
         AccountDataDialog dialog = find(AccountDataDialog.class).single();

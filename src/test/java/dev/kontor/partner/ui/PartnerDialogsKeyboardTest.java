@@ -253,6 +253,21 @@ class PartnerDialogsKeyboardTest extends SpringBrowserlessTest {
                 .startsWith("No partner works on this account. A partner asks for access with a request link");
     }
 
+    @Test
+    @WithUserDetails(DemoPeople.CLARA)
+    void ending_a_partnership_asks_with_the_focus_on_cancel_and_cancel_keeps_it() {
+        navigate("accounts/CN-10002", DashboardView.class);
+        Button end = find(Button.class)
+                .withCondition(button -> button.getId().orElse("").startsWith("end-partnership-")).first();
+
+        test(end).click();
+        ConfirmDialog question = find(ConfirmDialog.class).withId("confirm-end-partnership").single();
+        assertThat(DialogKeys.cancelsFirst(question)).isTrue();
+        test(question).cancel();
+
+        assertThat(find(Button.class).withId(end.getId().orElseThrow()).exists()).isTrue();
+    }
+
     private TestPartner signedInLegal() {
         TestPartner partner = fixtures.partner("Tastatur");
         fixtures.signIn(partner.legalEmail());
