@@ -56,11 +56,12 @@ class ViewTourIT extends EndToEndTest {
     }
 
     @Test
-    void managers_of_an_overdue_account_and_of_an_account_without_partner_see_theirs_whole() {
+    void managers_of_an_overdue_account_of_a_shared_one_and_of_one_without_partner_see_theirs_whole() {
         tour("clara", DemoPeople.CLARA, visit -> {
             visit.stop("dashboard", "/", "#account-CN-10002", ".edit-data");
             visit.stop("account", "/accounts/CN-10002", "#contact-person-section", "#confirm-contact-data");
         });
+        tour("ben", DemoPeople.BEN, visit -> visit.stop("dashboard", "/", "#account-CN-10001", ".edit-data"));
         tour("dora", DemoPeople.DORA, visit -> {
             visit.stop("dashboard", "/", "#account-CN-10003", ".edit-data");
             visit.stop("account", "/accounts/CN-10003", "#contact-person-section", "#edit-contact-person");

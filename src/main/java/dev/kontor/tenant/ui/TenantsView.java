@@ -171,7 +171,7 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
             tree.getColumnByKey(key).setVisible(!narrow);
         }
         tree.getColumnByKey("name").setWidth(narrow ? "12rem" : "16rem");
-        tree.getColumnByKey("administrators").setWidth(narrow ? "7rem" : "11rem");
+        tree.getColumnByKey("administrators").setWidth(narrow ? "9.5rem" : "11rem");
     }
 
     private Component nameCell(TreeNode node) {
