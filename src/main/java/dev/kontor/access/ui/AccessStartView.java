@@ -1,5 +1,6 @@
 package dev.kontor.access.ui;
 
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -12,6 +13,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
+import dev.kontor.base.ui.SlowAction;
 import dev.kontor.access.AccessSessions;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.ui.FormRules;
@@ -45,9 +47,12 @@ public class AccessStartView extends VerticalLayout implements BeforeEnterObserv
         reason.setHelperText(getTranslation("access.reason.help"));
         reason.setMaxLength(200);
         reason.setWidth("min(30rem, 100%)");
-        Button enter = new Button(getTranslation("access.enter"), click -> enter());
+        Button enter = SlowAction.on(new Button(getTranslation("access.enter")), this::enter);
         enter.setId("enter-account");
         enter.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        // one field, one action: Enter in the reason enters the account, and typing starts there
+        enter.addClickShortcut(Key.ENTER).listenOn(reason);
+        reason.focus();
         add(new H2(getTranslation("access.title")), question, reason, enter);
         FormRules.explainConstraints(this);
     }
@@ -67,15 +72,16 @@ public class AccessStartView extends VerticalLayout implements BeforeEnterObserv
         }
     }
 
-    private void enter() {
+    private boolean enter() {
         try {
             sessions.start(partners.getFirst().partnerId(), customer, reason.getValue());
         } catch (InvalidInput refusal) {
             reason.setErrorMessage(getTranslation(refusal.messageKey(), refusal.arguments()));
             reason.setInvalid(true);
-            return;
+            return false;
         }
         UI.getCurrent().navigate("accounts/" + customer.value());
+        return true;
     }
 
     @Override

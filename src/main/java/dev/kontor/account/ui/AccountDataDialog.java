@@ -8,6 +8,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import dev.kontor.account.AccountDetails;
 import dev.kontor.account.AccountService;
 import dev.kontor.account.ManagerService;
+import dev.kontor.base.ui.DialogKeys;
 import dev.kontor.organization.CustomerNumber;
 import dev.kontor.partner.CustomerPartnerService;
 import dev.kontor.access.AccessPolicyService;
@@ -31,6 +32,7 @@ class AccountDataDialog extends Dialog {
     private final Runnable onChange;
     private final Div body = new Div();
     private AccountDetails details;
+    private MasterDataSection masterData;
 
     AccountDataDialog(AccountDialogServices services, CustomerNumber number, Runnable onChange, Runnable onClose) {
         this.accounts = services.accounts();
@@ -47,12 +49,14 @@ class AccountDataDialog extends Dialog {
         setWidth("min(56rem, 100vw)");
         setMaxHeight("100vh");
 
-        Button close = new Button(VaadinIcon.CLOSE.create(), click -> onClose.run());
+        // Esc, a click outside and the X lose nothing silently: unsaved master data is asked about first
+        Button close = new Button(VaadinIcon.CLOSE.create(),
+                click -> DialogKeys.closeOrAsk(this, this::unsavedInput, onClose));
         close.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
         close.setAriaLabel(getTranslation("action.close"));
         close.setId("close-account-dialog");
         getHeader().add(close);
-        addDialogCloseActionListener(event -> onClose.run());
+        DialogKeys.askBeforeDiscarding(this, this::unsavedInput, onClose);
 
         body.addClassName("account-dialog-body");
         add(body);
@@ -76,7 +80,11 @@ class AccountDataDialog extends Dialog {
                 contacts,
                 new PartnersSection(partners, details.accountId(), this::changed),
                 new PartnerAccessSection(accessPolicies, details.accountId()),
-                new MasterDataSection(accounts, details, this::changed));
+                masterData = new MasterDataSection(accounts, details, this::changed));
+    }
+
+    private boolean unsavedInput() {
+        return masterData != null && masterData.hasUnsavedChanges();
     }
 
     AccountDetails details() {

@@ -13,8 +13,10 @@ import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.validator.EmailValidator;
 import dev.kontor.account.ManagerService;
 import dev.kontor.base.InvalidInput;
+import dev.kontor.base.ui.DialogKeys;
 import dev.kontor.base.ui.FormRules;
 import dev.kontor.base.ui.PersonForm;
+import dev.kontor.base.ui.SlowAction;
 import dev.kontor.user.UserAccount;
 import java.util.Map;
 
@@ -46,10 +48,10 @@ class AddManagerDialog extends Dialog {
         add(new FormLayout(email, name));
         FormRules.explainConstraints(this);
 
-        Button add = new Button(getTranslation("manager.add.submit"), click -> {
+        Button add = SlowAction.on(new Button(getTranslation("manager.add.submit")), () -> {
             PersonForm form = new PersonForm();
             if (!binder.writeBeanIfValid(form)) {
-                return;
+                return false;
             }
             try {
                 managers.addManager(accountId, form.getEmail(), form.getName(), getLocale());
@@ -57,7 +59,7 @@ class AddManagerDialog extends Dialog {
                 if (!FormRules.showNextToField(this, refusal, Map.<String, HasValidation>of("email", email, "name", name))) {
                     throw refusal;
                 }
-                return;
+                return false;
             }
             // the same words for every address: whether it is known, or a manager already, is nobody's business
             Notification.show(getTranslation("manager.invited", form.getEmail()), 4000,
@@ -65,10 +67,14 @@ class AddManagerDialog extends Dialog {
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             close();
             onAdded.run();
+            return true;
         });
         add.setId("submit-new-manager");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button cancel = new Button(getTranslation("action.cancel"), click -> close());
         getFooter().add(cancel, add);
+        DialogKeys.enterClicks(this, add);
+        DialogKeys.focusOnOpen(this, email);
+        DialogKeys.askBeforeDiscarding(this, DialogKeys.changedFrom(email, name));
     }
 }

@@ -49,7 +49,9 @@ class ContactPersonSection extends Section {
         Span shown = new Span(details.contactPerson().map(this::describe)
                 .orElse(getTranslation("account.contact-person.none")));
         shown.setId("contact-person-name");
-        Div display = new Div(label, shown);
+        Span value = new Span(shown);
+        value.addClassName("choice-value");
+        Div display = new Div(label, value);
         display.addClassName("choice-display");
         row.add(display);
         if (!details.viewerMayManageUsers()) {
@@ -98,7 +100,7 @@ class ContactPersonSection extends Section {
             accounts.changeContactPerson(details.accountId(), details.version(), choice.getValue().userId());
             onSaved.run();
         });
-        display.add(pencil);
+        value.add(pencil);
         row.add(editor, hint);
         return row;
     }
@@ -110,7 +112,9 @@ class ContactPersonSection extends Section {
         label.addClassName("card-label");
         Span shown = new Span(details.deputy().map(this::describe).orElse(getTranslation("account.deputy.none")));
         shown.setId("deputy-name");
-        Div display = new Div(label, shown);
+        Span value = new Span(shown);
+        value.addClassName("choice-value");
+        Div display = new Div(label, value);
         display.addClassName("choice-display");
         row.add(display);
         List<Member> candidates = details.activeManagers().stream().filter(m -> !details.isContactPerson(m))
@@ -145,7 +149,7 @@ class ContactPersonSection extends Section {
             display.setVisible(true);
             pencil.setVisible(true);
         });
-        display.add(pencil);
+        value.add(pencil);
         row.add(editor);
         return row;
     }

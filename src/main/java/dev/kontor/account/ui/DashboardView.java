@@ -20,6 +20,9 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.kontor.access.AccessSessions;
 import dev.kontor.access.CurrentAccess;
@@ -59,6 +62,8 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     private final Div cards = new Div();
     private final Button showMore = new Button();
     private final Paragraph empty = new Paragraph();
+    private final Paragraph intro = new Paragraph();
+    private final Div nextSteps = new Div();
     private int loadedPages;
     private Optional<CurrentAccess> inAccess = Optional.empty();
     private AccountDataDialog openDialog;
@@ -74,7 +79,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
                 .map(SignedInPerson::displayName).orElse("");
         H2 greeting = new H2(getTranslation("dashboard.greeting", name));
         greeting.addClassName("dashboard-greeting");
-        Paragraph intro = new Paragraph(getTranslation("dashboard.intro"));
+        intro.setText(getTranslation("dashboard.intro"));
         intro.addClassName("dashboard-intro");
 
         filter.setId("account-filter");
@@ -94,8 +99,11 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         showMore.setId("show-more-accounts");
         showMore.addClickListener(event -> loadNextPage());
         empty.addClassName("dashboard-empty");
+        empty.setId("no-accounts");
+        nextSteps.setId("next-steps");
+        nextSteps.setVisible(false);
 
-        add(greeting, intro, otherRoles(organizations), filter, cards, empty, showMore);
+        add(greeting, intro, otherRoles(organizations), filter, cards, empty, nextSteps, showMore);
         FormRules.explainConstraints(filter);
         this.inAccess = access.current();
         inAccess.ifPresent(current -> {
@@ -142,6 +150,38 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         boolean none = cards.getChildren().findAny().isEmpty();
         empty.setVisible(none);
         empty.setText(getTranslation(filter.isEmpty() ? "dashboard.no-accounts" : "dashboard.no-match"));
+        // "your customer accounts" above an empty page confuses; say where this person's work is instead
+        boolean noAccountsAtAll = none && filter.isEmpty() && inAccess.isEmpty();
+        intro.setVisible(!noAccountsAtAll);
+        if (noAccountsAtAll && !nextSteps.isVisible()) {
+            showNextSteps();
+        }
+    }
+
+    /** The other pages this person may open (the menu's entries), or how an account comes to them at all. */
+    private void showNextSteps() {
+        nextSteps.removeAll();
+        List<MenuEntry> elsewhere = MenuConfiguration.getMenuEntries().stream()
+                .filter(entry -> entry.menuClass() != null && entry.menuClass() != DashboardView.class).toList();
+        if (elsewhere.isEmpty()) {
+            Paragraph invited = new Paragraph(getTranslation("dashboard.no-accounts.invited"));
+            invited.addClassName("empty-state");
+            nextSteps.add(invited);
+        } else {
+            Paragraph where = new Paragraph(getTranslation("dashboard.no-accounts.elsewhere"));
+            where.addClassName("empty-state");
+            Div links = new Div();
+            links.addClassName("next-steps");
+            for (MenuEntry entry : elsewhere) {
+                @SuppressWarnings("unchecked")
+                RouterLink link = new RouterLink(getTranslation(entry.title()),
+                        (Class<? extends Component>) entry.menuClass());
+                link.addClassName("button-link");
+                links.add(link);
+            }
+            nextSteps.add(where, links);
+        }
+        nextSteps.setVisible(true);
     }
 
     private Component cardFor(AccountCard account) {

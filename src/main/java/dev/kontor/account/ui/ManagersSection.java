@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import dev.kontor.base.ui.SlowAction;
 import dev.kontor.account.AccountDetails;
 import dev.kontor.account.ManagerService;
 import dev.kontor.base.ui.PersonRowActions;
@@ -148,11 +149,13 @@ class ManagersSection extends Section {
             }));
         }
         if (member.state() == MembershipState.INVITED) {
-            cell.add(action("resend", member, "manager.resend", () -> {
+            // sending mail: off from the click until the server answers; the list is then drawn anew
+            cell.add(SlowAction.on(action("resend", member, "manager.resend", () -> { }), () -> {
                 managers.resendInvitation(details.accountId(), member.membershipId(), language);
                 Notification.show(getTranslation("manager.resent", member.email()), 3000,
                         Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 onChanged.run();
+                return true;
             }));
         }
         if (member.state() == MembershipState.APPROVAL_PENDING) {

@@ -116,6 +116,11 @@ class MasterDataSection extends Section {
         }
     }
 
+    /** Whether the form holds edits that are not saved yet. */
+    boolean hasUnsavedChanges() {
+        return binder.hasChanges();
+    }
+
     private void save() {
         MasterDataBean bean = new MasterDataBean();
         if (!binder.writeBeanIfValid(bean)) {

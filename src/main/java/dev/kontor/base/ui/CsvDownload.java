@@ -1,6 +1,7 @@
 package dev.kontor.base.ui;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.server.HttpStatusCode;
 import com.vaadin.flow.server.streams.DownloadEvent;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -40,14 +41,35 @@ public final class CsvDownload {
     }
 
     static void answer(DownloadEvent event, String fileName, Content content) throws IOException {
-        HeldBackWriter out = new HeldBackWriter(event, fileName);
+        // a long export shows on its link that it is being prepared, and the link takes no second click meanwhile
+        busy(event, true);
         try {
-            content.writeTo(out);
-        } catch (RuntimeException failure) {
-            failed(event, fileName, out, failure);
+            HeldBackWriter out = new HeldBackWriter(event, fileName);
+            try {
+                content.writeTo(out);
+            } catch (RuntimeException failure) {
+                failed(event, fileName, out, failure);
+                return;
+            }
+            out.finish();
+        } finally {
+            busy(event, false);
+        }
+    }
+
+    private static void busy(DownloadEvent event, boolean busy) {
+        UI ui = event.getUI();
+        Element link = event.getOwningElement();
+        if (ui == null || link == null) {
             return;
         }
-        out.finish();
+        ui.access(() -> {
+            if (busy) {
+                link.setAttribute("aria-busy", "true");
+            } else {
+                link.removeAttribute("aria-busy");
+            }
+        });
     }
 
     private static void failed(DownloadEvent event, String fileName, HeldBackWriter out, RuntimeException failure)

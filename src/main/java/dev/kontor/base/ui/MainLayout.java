@@ -74,6 +74,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         Button signOut = new Button(getTranslation("layout.sign-out"), new Icon(VaadinIcon.SIGN_OUT),
                 click -> authenticationContext.logout());
         signOut.setId("sign-out");
+        // on a phone only the icon shows: the name stays for screen readers
+        signOut.setAriaLabel(getTranslation("layout.sign-out"));
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         area.add(languageSwitch, signOut);
         return area;

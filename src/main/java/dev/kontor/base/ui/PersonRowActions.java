@@ -48,6 +48,7 @@ public final class PersonRowActions {
         dialog.setConfirmText(owner.getTranslation(questionKey + ".button"));
         dialog.setConfirmButtonTheme(confirmTheme);
         dialog.addConfirmListener(event -> change.run());
+        DialogKeys.cancelFirst(dialog);
         dialog.open();
     }
 }

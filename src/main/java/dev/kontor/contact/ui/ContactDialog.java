@@ -16,7 +16,9 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.validator.EmailValidator;
 import dev.kontor.base.InvalidInput;
+import dev.kontor.base.ui.DialogKeys;
 import dev.kontor.base.ui.FormRules;
+import dev.kontor.base.ui.SlowAction;
 import dev.kontor.contact.ContactRow;
 import dev.kontor.contact.ContactService;
 import dev.kontor.contact.ContactType;
@@ -124,9 +126,10 @@ class ContactDialog extends Dialog {
         binder.forField(types).withValidator(chosen -> chosen != null && !chosen.isEmpty(),
                 getTranslation("contact.types.required")).bind(c -> EnumSet.noneOf(ContactType.class), (c, v) -> { });
 
-        Button save = new Button(getTranslation(existing == null ? "contact.add" : "action.save"), click -> {
+        Button save = new Button(getTranslation(existing == null ? "contact.add" : "action.save"));
+        SlowAction.on(save, () -> {
             if (!binder.validate().isOk()) {
-                return;
+                return false;
             }
             Long userId = existing == null && who.getValue() == Who.USER && user.getValue() != null
                     ? user.getValue().userId() : null;
@@ -142,7 +145,7 @@ class ContactDialog extends Dialog {
                         "user", user))) {
                     throw refusal;
                 }
-                return;
+                return false;
             }
             String message = saved.pendingEmail() != null && (existing == null
                     || !saved.pendingEmail().equals(existing.pendingEmail()))
@@ -152,6 +155,7 @@ class ContactDialog extends Dialog {
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             close();
             onSaved.run();
+            return true;
         });
         save.setId("save-contact");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -162,6 +166,12 @@ class ContactDialog extends Dialog {
             explained.addClassName("section-explanation");
             addComponentAsFirst(explained);
         }
+        // Enter in the user choice's open list picks a user (the list keeps that Enter); elsewhere it saves
+        DialogKeys.enterClicks(this, save);
+        // "a person without access" is chosen already: typing starts with the name
+        DialogKeys.focusOnOpen(this, firstName);
+        DialogKeys.askBeforeDiscarding(this, DialogKeys.changedFrom(who, user, firstName, lastName, email, phone,
+                jobTitle, types));
     }
 
     /** A user's name and address fill the form; the name is split at its last space, which one may correct. */

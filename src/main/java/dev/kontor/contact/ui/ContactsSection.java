@@ -14,6 +14,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+import dev.kontor.base.ui.DialogKeys;
 import dev.kontor.base.ui.CsvDownload;
 import dev.kontor.contact.ContactExport;
 import dev.kontor.contact.ContactRow;
@@ -88,7 +89,8 @@ public class ContactsSection extends Div {
             grid.addComponentColumn(this::actions).setHeader(getTranslation("manager.actions"))
                     .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         }
-        grid.setEmptyStateText(getTranslation("contact.none"));
+        // an empty list says what to do next, to those who can do it
+        grid.setEmptyStateText(getTranslation(mayManage ? "contact.none.add" : "contact.none"));
         grid.setItems(query -> contacts.page(organizationId,
                         VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
                 query -> (int) contacts.count(organizationId));
@@ -136,6 +138,7 @@ public class ContactsSection extends Div {
             contacts.delete(organizationId, row.id(), row.version());
             changed();
         });
+        DialogKeys.cancelFirst(dialog);
         dialog.open();
     }
 

@@ -13,6 +13,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import dev.kontor.base.ui.SlowAction;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.base.ui.FormRules;
@@ -91,6 +92,7 @@ public class InvitationView extends PublicPage implements BeforeEnterObserver, H
         PasswordField repeat = new PasswordField(getTranslation("invitation.password-repeat"));
         repeat.setId("repeat-password");
         repeat.setMaxLength(PasswordPolicy.MAX_LENGTH);
+        repeat.setRequiredIndicatorVisible(true);
         repeat.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.NEW_PASSWORD);
         List<String> context = List.of(preview.email(), preview.displayName(), preview.organizationLabel());
         password.addValueChangeListener(event -> {
@@ -103,11 +105,12 @@ public class InvitationView extends PublicPage implements BeforeEnterObserver, H
         Button accept = new Button(getTranslation("invitation.accept"));
         accept.setId("accept-invitation");
         accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        accept.addClickListener(click -> {
+        // choosing a password takes a moment (it is hashed slowly on purpose): the button shows it is working
+        SlowAction.on(accept, () -> {
             if (!password.getValue().equals(repeat.getValue())) {
                 repeat.setErrorMessage(getTranslation("invitation.password-mismatch"));
                 repeat.setInvalid(true);
-                return;
+                return false;
             }
             repeat.setInvalid(false);
             try {
@@ -115,12 +118,13 @@ public class InvitationView extends PublicPage implements BeforeEnterObserver, H
             } catch (InvalidInput refusal) {
                 password.setErrorMessage(getTranslation(refusal.messageKey(), refusal.arguments()));
                 password.setInvalid(true);
-                return;
+                return false;
             } catch (RuleViolation refusal) {
                 showRefused(token, refusal);
-                return;
+                return true;
             }
             showAccepted(preview);
+            return true;
         });
         content.add(password, repeat, accept);
         FormRules.explainConstraints(content);
@@ -150,14 +154,15 @@ public class InvitationView extends PublicPage implements BeforeEnterObserver, H
         String me = dev.kontor.user.CurrentUser.find().map(dev.kontor.user.AuthenticatedUser::email).orElse("");
         Paragraph answerAs = new Paragraph(getTranslation("invitation.answer-as", me));
         answerAs.setId("invitation-answer-as");
-        Button accept = new Button(getTranslation("invitation.accept-existing"), click -> {
+        Button accept = SlowAction.on(new Button(getTranslation("invitation.accept-existing")), () -> {
             try {
                 invitations.accept(token, null);
             } catch (RuleViolation refusal) {
                 showRefused(token, refusal);
-                return;
+                return true;
             }
             showAcceptedSignedIn(preview);
+            return true;
         });
         accept.setId("accept-invitation");
         accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

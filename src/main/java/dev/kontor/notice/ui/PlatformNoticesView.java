@@ -28,6 +28,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
+import dev.kontor.base.ui.SlowAction;
+import dev.kontor.base.ui.DialogKeys;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.ui.FormRules;
 import dev.kontor.contact.ContactType;
@@ -139,7 +141,11 @@ public class PlatformNoticesView extends VerticalLayout implements HasDynamicTit
                 .withValidator(FormRules.plainText(this))
                 .bind(NoticeForm::getBody, NoticeForm::setBody);
 
-        Button send = new Button(getTranslation("notice.send"), VaadinIcon.PAPERPLANE.create(), click -> send());
+        // off while the server queues the notice; ready again for the next one when it answers
+        Button send = SlowAction.on(new Button(getTranslation("notice.send"), VaadinIcon.PAPERPLANE.create()), () -> {
+            send();
+            return false;
+        });
         send.setId("send-notice");
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Div buttons = new Div(send);
@@ -181,6 +187,7 @@ public class PlatformNoticesView extends VerticalLayout implements HasDynamicTit
         confirm.setCancelText(getTranslation("action.cancel"));
         confirm.setConfirmText(getTranslation("notice.send"));
         confirm.addConfirmListener(event -> send(input));
+        DialogKeys.cancelFirst(confirm);
         confirm.open();
     }
 

@@ -12,6 +12,8 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.validator.EmailValidator;
 import com.vaadin.flow.data.binder.Binder;
+import dev.kontor.base.ui.SlowAction;
+import dev.kontor.base.ui.DialogKeys;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.ui.FormRules;
 import dev.kontor.organization.Organization;
@@ -67,10 +69,10 @@ class AddCustomerDialog extends Dialog {
         add(explanation, form);
         FormRules.explainConstraints(form);
 
-        Button add = new Button(getTranslation("partner.add-customer.submit"), click -> {
+        Button add = SlowAction.on(new Button(getTranslation("partner.add-customer.submit")), () -> {
             NewCustomerForm input = new NewCustomerForm();
             if (!binder.writeBeanIfValid(input)) {
-                return;
+                return false;
             }
             try {
                 partners.addCustomer(partnerId, new NewCustomer(input.getCompanyName(), input.getManagerEmail(),
@@ -81,16 +83,20 @@ class AddCustomerDialog extends Dialog {
                         "rights", rights))) {
                     throw refusal;
                 }
-                return;
+                return false;
             }
             Notification.show(getTranslation("partner.add-customer.done", input.getManagerEmail()), 5000,
                     Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             close();
             onAdded.run();
+            return true;
         });
         add.setId("submit-new-customer");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button(getTranslation("action.cancel"), click -> close()), add);
+        DialogKeys.enterClicks(this, add);
+        DialogKeys.focusOnOpen(this, companyName);
+        DialogKeys.askBeforeDiscarding(this, DialogKeys.changedFrom(companyName, managerEmail, managerName, rights));
     }
 
     /** The form's working copy. */

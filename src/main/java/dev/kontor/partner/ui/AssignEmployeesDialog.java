@@ -4,7 +4,9 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.dialog.Dialog;
+import dev.kontor.base.ui.DialogKeys;
 import dev.kontor.base.ui.FormRules;
+import dev.kontor.base.ui.SlowAction;
 import dev.kontor.organization.Member;
 import dev.kontor.partner.Assignee;
 import dev.kontor.partner.ManagedCustomer;
@@ -31,7 +33,7 @@ class AssignEmployeesDialog extends Dialog {
         }
         add(choice);
         FormRules.explainConstraints(choice);
-        Button save = new Button(getTranslation("action.save"), click -> {
+        Button save = SlowAction.on(new Button(getTranslation("action.save")), () -> {
             for (Member employee : employees) {
                 boolean wanted = choice.getValue().contains(employee);
                 if (wanted && !assigned.contains(employee.userId())) {
@@ -42,9 +44,13 @@ class AssignEmployeesDialog extends Dialog {
             }
             close();
             onChanged.run();
+            return true;
         });
         save.setId("save-assignments");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button(getTranslation("action.cancel"), click -> close()), save);
+        DialogKeys.enterClicks(this, save);
+        // the dialog's own focus goes to its first focusable element, the first employee's checkbox; a few ticks are
+        // quickly set again, so Esc closes without asking
     }
 }

@@ -23,6 +23,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import dev.kontor.base.ui.FormRules;
+import dev.kontor.base.ui.DialogKeys;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.partner.Assignee;
 import dev.kontor.partner.ManagedCustomer;
@@ -89,7 +90,8 @@ public class ManagedCustomersView extends VerticalLayout implements HasDynamicTi
 
         filter.setId("customer-filter");
         filter.setPlaceholder(getTranslation("dashboard.filter-placeholder"));
-        filter.setAriaLabel(getTranslation("dashboard.filter"));
+        filter.setLabel(getTranslation("dashboard.filter"));
+        filter.setWidth("min(22rem, 100%)");
         filter.setPrefixComponent(VaadinIcon.SEARCH.create());
         filter.setClearButtonVisible(true);
         filter.setMaxLength(100);
@@ -159,9 +161,21 @@ public class ManagedCustomersView extends VerticalLayout implements HasDynamicTi
     void refresh() {
         ManagedCustomerFilter current = new ManagedCustomerFilter(filter.getValue(), showEnded.getValue());
         long partnerId = partner.partnerId();
+        grid.setEmptyStateText(getTranslation(emptyStateKey()));
         grid.setItems(query -> customers.rows(partnerId, current,
                         VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
                 query -> (int) Math.min(Integer.MAX_VALUE, customers.count(partnerId, current)));
+    }
+
+    /** What an empty list means for this person, and what they can do about it. */
+    private String emptyStateKey() {
+        if (!filter.isEmpty()) {
+            return "partner.no-customers.match";
+        }
+        if (!partner.seesAllCustomers()) {
+            return "partner.no-customers.employee";
+        }
+        return partner.isLegalRepresentative() ? "partner.no-customers.legal" : "partner.no-customers";
     }
 
     private Component customerCell(ManagedCustomer row) {
@@ -297,6 +311,7 @@ public class ManagedCustomersView extends VerticalLayout implements HasDynamicTi
             partners.terminate(partner.partnerId(), row.relationshipId(), getLocale());
             refresh();
         });
+        DialogKeys.cancelFirst(dialog);
         dialog.open();
     }
 

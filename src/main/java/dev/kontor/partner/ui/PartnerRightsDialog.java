@@ -4,6 +4,8 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
+import dev.kontor.base.ui.SlowAction;
+import dev.kontor.base.ui.DialogKeys;
 import dev.kontor.organization.OrganizationRight;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -26,14 +28,17 @@ class PartnerRightsDialog extends Dialog {
         text.addClassName("section-explanation");
         add(text, rights);
 
-        Button save = new Button(saveLabel, click -> {
+        Button save = SlowAction.on(new Button(saveLabel), () -> {
             decide.accept(rights.chosen());
             close();
+            return true;
         });
         save.setId("save-partner-rights");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button cancel = new Button(getTranslation("action.cancel"), click -> close());
         cancel.setId("cancel-partner-rights");
         getFooter().add(cancel, save);
+        DialogKeys.enterClicks(this, save);
+        rights.firstChoice().ifPresent(first -> DialogKeys.focusOnOpen(this, first));
     }
 }

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import dev.kontor.base.ui.DialogKeys;
 import dev.kontor.partner.CustomerPartnerRow;
 import dev.kontor.partner.CustomerPartnerService;
 import dev.kontor.partner.IncomingRequestRow;
@@ -221,6 +222,9 @@ public class PartnersSection extends Section {
         dialog.setConfirmText(getTranslation(buttonKey));
         dialog.setConfirmButtonTheme(destructive ? "error primary" : "primary");
         dialog.addConfirmListener(event -> change.run());
+        if (destructive) {
+            DialogKeys.cancelFirst(dialog);
+        }
         dialog.open();
     }
 

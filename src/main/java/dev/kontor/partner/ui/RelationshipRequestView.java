@@ -16,6 +16,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.kontor.base.ui.SlowAction;
+import dev.kontor.base.ui.DialogKeys;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.SignedInPerson;
 import dev.kontor.base.ui.FormRules;
@@ -119,7 +121,7 @@ public class RelationshipRequestView extends PublicPage implements BeforeEnterOb
                 ? "partner-answer.accept-with-password" : "partner-answer.accept"));
         accept.setId("accept-request");
         accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        accept.addClickListener(click -> accept(token, preview, rights.chosen(), path, password, repeat));
+        SlowAction.on(accept, () -> accept(token, preview, rights.chosen(), path, password, repeat));
         Button decline = new Button(getTranslation("partner-answer.decline"), click -> confirmDecline(token, preview));
         decline.setId("decline-request");
         decline.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
@@ -174,14 +176,14 @@ public class RelationshipRequestView extends PublicPage implements BeforeEnterOb
         });
     }
 
-    private void accept(String token, RequestPreview preview, Set<OrganizationRight> granted, AnswerPath path,
-                        PasswordField password, PasswordField repeat) {
+    private boolean accept(String token, RequestPreview preview, Set<OrganizationRight> granted, AnswerPath path,
+                           PasswordField password, PasswordField repeat) {
         String chosenPassword = null;
         if (path == AnswerPath.SET_PASSWORD) {
             if (!password.getValue().equals(repeat.getValue())) {
                 repeat.setErrorMessage(getTranslation("partner-answer.password-mismatch"));
                 repeat.setInvalid(true);
-                return;
+                return false;
             }
             repeat.setInvalid(false);
             chosenPassword = password.getValue();
@@ -192,10 +194,11 @@ public class RelationshipRequestView extends PublicPage implements BeforeEnterOb
             // the only field here is the password; any other refusal is shown by the error handler
             password.setErrorMessage(getTranslation(refusal.messageKey(), refusal.arguments()));
             password.setInvalid(true);
-            return;
+            return false;
         }
         showDone("partner-answer.accepted.title", getTranslation("partner-answer.accepted", preview.partnerName(),
                 preview.customerLabel(), RightTags.text(granted, this::getTranslation)), preview, path);
+        return true;
     }
 
     private void confirmDecline(String token, RequestPreview preview) {
@@ -213,6 +216,7 @@ public class RelationshipRequestView extends PublicPage implements BeforeEnterOb
             showDone("partner-answer.declined.title", getTranslation("partner-answer.declined",
                     preview.partnerName(), preview.customerLabel()), preview, preview.answerPath());
         });
+        DialogKeys.cancelFirst(dialog);
         dialog.open();
     }
 

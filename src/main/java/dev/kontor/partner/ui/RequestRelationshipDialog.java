@@ -1,6 +1,7 @@
 package dev.kontor.partner.ui;
 
 import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.ShortcutRegistration;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -14,12 +15,15 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.kontor.base.InvalidInput;
+import dev.kontor.base.ui.DialogKeys;
 import dev.kontor.base.ui.FormRules;
+import dev.kontor.base.ui.SlowAction;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.partner.PartnerService;
 import dev.kontor.partner.RequestDraft;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * Request a relationship with an existing customer, in two steps: the customer number, a manager's address and the
@@ -31,6 +35,9 @@ class RequestRelationshipDialog extends Dialog {
     private final long partnerId;
     private final Runnable onDone;
     private final Div body = new Div();
+    private BooleanSupplier typed = () -> false;
+    private ShortcutRegistration enter;
+    private boolean drafted;
 
     RequestRelationshipDialog(PartnerService partners, long partnerId, Runnable onDone) {
         this.partners = partners;
@@ -40,6 +47,14 @@ class RequestRelationshipDialog extends Dialog {
         setHeaderTitle(getTranslation("partner.request"));
         setWidth("min(40rem, 100vw)");
         add(body);
+        // Esc: before the draft what was typed is asked about; after it the request exists, and Esc is "without
+        // sending"
+        DialogKeys.askBeforeDiscarding(this, () -> typed.getAsBoolean(), () -> {
+            close();
+            if (drafted) {
+                onDone.run();
+            }
+        });
         showForm();
     }
 
@@ -64,7 +79,7 @@ class RequestRelationshipDialog extends Dialog {
         body.add(explanation, form);
         FormRules.explainConstraints(form);
 
-        Button next = new Button(getTranslation("partner.request.review"), click -> {
+        Button next = SlowAction.on(new Button(getTranslation("partner.request.review")), () -> {
             RequestDraft draft;
             try {
                 draft = partners.prepareRequest(partnerId, number.getValue(), email.getValue(), rights.getValue(),
@@ -75,18 +90,26 @@ class RequestRelationshipDialog extends Dialog {
                 if (!FormRules.showNextToField(this, refusal, fields)) {
                     throw refusal;
                 }
-                return;
+                return false;
             }
             showDraft(draft);
+            return true;
         });
         next.setId("review-request");
         next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button(getTranslation("action.cancel"), click -> close()), next);
+        enter = DialogKeys.enterClicks(this, next);
+        DialogKeys.focusOnOpen(this, number);
+        typed = DialogKeys.changedFrom(number, email, rights);
     }
 
     private void showDraft(RequestDraft draft) {
         body.removeAll();
         getFooter().removeAll();
+        // the draft is to be read and sent on purpose: Enter no longer sends anything
+        enter.remove();
+        drafted = true;
+        typed = () -> false;
         Paragraph explanation = new Paragraph(getTranslation("partner.request.draft-explanation"));
         explanation.addClassName("section-explanation");
         TextField to = new TextField(getTranslation("partner.request.to"));
@@ -110,19 +133,23 @@ class RequestRelationshipDialog extends Dialog {
             Notification.show(getTranslation("partner.request.copied"), 3000, Notification.Position.BOTTOM_START);
         });
         copy.setId("copy-request");
-        Button send = new Button(getTranslation("partner.request.send"), VaadinIcon.ENVELOPE.create(), click -> {
-            partners.sendRequest(partnerId, draft.relationshipId(), draft.token(), getLocale());
-            Notification.show(getTranslation("partner.request.sent", draft.recipient()), 4000,
-                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            close();
-            onDone.run();
-        });
+        Button send = SlowAction.on(new Button(getTranslation("partner.request.send"), VaadinIcon.ENVELOPE.create()),
+                () -> {
+                    partners.sendRequest(partnerId, draft.relationshipId(), draft.token(), getLocale());
+                    Notification.show(getTranslation("partner.request.sent", draft.recipient()), 4000,
+                            Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                    close();
+                    onDone.run();
+                    return true;
+                });
         send.setId("send-request");
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button done = new Button(getTranslation("partner.request.without-sending"), click -> {
             close();
             onDone.run();
         });
+        done.setId("close-without-sending");
         getFooter().add(done, copy, send);
+        text.focus();
     }
 }

@@ -6,6 +6,8 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import dev.kontor.base.ui.SlowAction;
+import dev.kontor.base.ui.DialogKeys;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.partner.ManagedCustomer;
 import dev.kontor.partner.PartnerService;
@@ -30,14 +32,18 @@ class ReviewRightsDialog extends Dialog {
                 ? "partner.review.payment-yes" : "partner.review.payment-no"));
         payment.setId("payment-method");
         add(table, payment);
-        Button reviewed = new Button(getTranslation("partner.review.done"), click -> {
+        Button reviewed = SlowAction.on(new Button(getTranslation("partner.review.done")), () -> {
             partners.markReviewed(partnerId, customer.relationshipId());
             close();
             onReviewed.run();
+            return true;
         });
         reviewed.setId("mark-reviewed");
         reviewed.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button(getTranslation("action.close"), click -> close()), reviewed);
+        // nothing to fill in: the focus waits on the decision, which Enter takes
+        DialogKeys.enterClicks(this, reviewed);
+        DialogKeys.focusOnOpen(this, reviewed);
     }
 
     private Div row(String right, String requested, String granted, boolean header) {

@@ -38,6 +38,11 @@ class RightsChoice extends Div {
         }
     }
 
+    /** The first right that can be changed (VIEW cannot): where the keyboard starts. */
+    java.util.Optional<Checkbox> firstChoice() {
+        return boxes.values().stream().filter(box -> !box.isReadOnly()).findFirst();
+    }
+
     /** The ticked rights, VIEW always among them. */
     Set<OrganizationRight> chosen() {
         EnumSet<OrganizationRight> chosen = EnumSet.of(OrganizationRight.VIEW);

@@ -3,16 +3,20 @@ package dev.kontor.partner.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+import dev.kontor.base.ui.DialogKeys;
+import dev.kontor.base.ui.SlowAction;
 import dev.kontor.partner.PartnerMembership;
 import dev.kontor.partner.PartnerService;
 import dev.kontor.partner.RelationshipState;
@@ -60,7 +64,8 @@ public class SentRequestsView extends VerticalLayout implements HasDynamicTitle 
         // frozen at the row's end: on a phone, Send again and Withdraw stay in sight while the rest scrolls
         grid.addComponentColumn(this::actions).setHeader(getTranslation("manager.actions")).setAutoWidth(true)
                 .setFlexGrow(0).setFrozenToEnd(true);
-        grid.setEmptyStateText(getTranslation("partner.no-requests"));
+        grid.setEmptyStateText(getTranslation(partner.isLegalRepresentative() ? "partner.no-requests.legal"
+                : "partner.no-requests"));
         refresh();
         add(new H2(getTranslation("partner.requests") + " · " + partner.partnerName()), grid);
         setFlexGrow(1, grid);
@@ -86,20 +91,43 @@ public class SentRequestsView extends VerticalLayout implements HasDynamicTitle 
         Div cell = new Div();
         cell.addClassNames("action-cell", "row-actions");
         if (request.state() == RelationshipState.REQUESTED && partner.isLegalRepresentative()) {
-            Button resend = new Button(getTranslation("partner.resend"), click -> {
+            // sending mail: off from the click until the server answers, so that one click sends one mail
+            Button resend = SlowAction.on(new Button(getTranslation("partner.resend")), () -> {
                 partners.resendRequest(partner.partnerId(), request.relationshipId(), getLocale());
-                Notification.show(getTranslation("partner.request.sent", request.email()));
+                Notification.show(getTranslation("partner.request.sent", request.email()), 4000,
+                        Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 refresh();
+                return true;
             });
+            resend.setId("resend-request-" + request.relationshipId());
+            resend.setAriaLabel(getTranslation("partner.resend") + ": " + request.customerName());
             resend.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            Button withdraw = new Button(getTranslation("partner.withdraw"), click -> {
-                partners.withdrawRequest(partner.partnerId(), request.relationshipId());
-                refresh();
-            });
+            Button withdraw = new Button(getTranslation("partner.withdraw"), click -> confirmWithdrawal(request));
+            withdraw.setId("withdraw-request-" + request.relationshipId());
+            withdraw.setAriaLabel(getTranslation("partner.withdraw") + ": " + request.customerName());
             withdraw.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
             cell.add(resend, withdraw);
         }
         return cell;
+    }
+
+    /** The customer's link stops working at once and cannot be revived: one more look before that. */
+    private void confirmWithdrawal(SentRequest request) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId("confirm-withdraw-request");
+        dialog.setHeader(getTranslation("partner.withdraw.title"));
+        dialog.setText(getTranslation("partner.withdraw.text", request.customerName(), request.customerNumber(),
+                request.email()));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("action.cancel"));
+        dialog.setConfirmText(getTranslation("partner.withdraw"));
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(event -> {
+            partners.withdrawRequest(partner.partnerId(), request.relationshipId());
+            refresh();
+        });
+        DialogKeys.cancelFirst(dialog);
+        dialog.open();
     }
 
     private String date(Instant instant) {

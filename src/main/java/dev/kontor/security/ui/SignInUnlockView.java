@@ -12,6 +12,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import dev.kontor.base.ui.SlowAction;
 import dev.kontor.base.ui.LanguageSwitch;
 import dev.kontor.base.ui.PublicPage;
 import dev.kontor.security.ClosedUnlockLink;
@@ -49,7 +50,10 @@ public class SignInUnlockView extends PublicPage implements BeforeEnterObserver,
         Button unlock = new Button(getTranslation("unlock.button"));
         unlock.setId("unlock-sign-in");
         unlock.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        unlock.addClickListener(click -> unlock(token));
+        SlowAction.on(unlock, () -> {
+            unlock(token);
+            return true;
+        });
         content.add(new H2(getTranslation("unlock.title")), text, unlock);
     }
 

@@ -60,7 +60,7 @@ public class SupportLookupView extends VerticalLayout implements HasDynamicTitle
         addClassName("support-lookup");
 
         search.setId("lookup-search");
-        search.setAriaLabel(getTranslation("support.search"));
+        search.setLabel(getTranslation("support.search"));
         search.setPlaceholder(getTranslation("support.search.placeholder"));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);

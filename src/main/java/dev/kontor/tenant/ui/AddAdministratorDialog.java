@@ -12,6 +12,8 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.validator.EmailValidator;
+import dev.kontor.base.ui.SlowAction;
+import dev.kontor.base.ui.DialogKeys;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.ui.FormRules;
 import dev.kontor.base.ui.PersonForm;
@@ -58,10 +60,10 @@ class AddAdministratorDialog extends Dialog {
         add(count, advice, new FormLayout(email, name));
         FormRules.explainConstraints(this);
 
-        Button send = new Button(getTranslation("tenant.admin.send"), click -> {
+        Button send = SlowAction.on(new Button(getTranslation("tenant.admin.send")), () -> {
             PersonForm form = new PersonForm();
             if (!binder.writeBeanIfValid(form)) {
-                return;
+                return false;
             }
             try {
                 administrators.add(tenantId, form.getEmail(), form.getName(), getLocale());
@@ -70,17 +72,21 @@ class AddAdministratorDialog extends Dialog {
                         "name", name))) {
                     throw refusal;
                 }
-                return;
+                return false;
             }
             // the same words for every address: whether it is known, or an administrator already, is nobody's business
             Notification.show(getTranslation("tenant.admin.sent", form.getEmail()), 5000,
                     Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             close();
             onAdded.run();
+            return true;
         });
         send.setId("send-activation");
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button cancel = new Button(getTranslation("action.cancel"), click -> close());
         getFooter().add(cancel, send);
+        DialogKeys.enterClicks(this, send);
+        DialogKeys.focusOnOpen(this, email);
+        DialogKeys.askBeforeDiscarding(this, DialogKeys.changedFrom(email, name));
     }
 }

@@ -10,6 +10,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.shared.Registration;
+import dev.kontor.base.ui.SlowAction;
+import dev.kontor.base.ui.DialogKeys;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.tenant.CopyProgress;
 import dev.kontor.tenant.TreeNode;
@@ -47,21 +49,28 @@ class CopyContentDialog extends Dialog {
         start.setText(getTranslation("tenant.copy.start"));
         start.setId("start-copy");
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        start.addClickListener(click -> {
+        SlowAction.on(start, () -> {
             try {
                 CopyProgress started = services.copies().start(tenant.id(), withDescendants.getValue());
                 show(started);
                 follow(started.copyId());
             } catch (RuleViolation refused) {
                 status.setText(getTranslation(refused.messageKey(), refused.arguments()));
-                return;
+                return false;
             }
-            start.setEnabled(false);
             withDescendants.setEnabled(false);
+            // the copy goes on in the background; the button stays off until it fails or the dialog closes
+            return true;
         });
         Button close = new Button(getTranslation("action.close"), click -> close());
         close.setId("close-copy");
         getFooter().add(close, start);
+        DialogKeys.enterClicks(this, start);
+        if (withDescendants.isEnabled()) {
+            DialogKeys.focusOnOpen(this, withDescendants);
+        } else {
+            DialogKeys.focusOnOpen(this, start);
+        }
     }
 
     private void show(CopyProgress progress) {
@@ -72,7 +81,9 @@ class CopyContentDialog extends Dialog {
                 : getTranslation("tenant.copy.running", progress.done(), progress.total()));
         if ("FAILED".equals(progress.state())) {
             // what was copied stays; starting again goes on from there
-            start.setEnabled(true);
+            SlowAction.ready(start);
+        } else if (progress.finished()) {
+            SlowAction.stop(start);
         }
     }
 

@@ -7,6 +7,8 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import dev.kontor.base.ui.SlowAction;
+import dev.kontor.base.ui.DialogKeys;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.base.ui.FormRules;
 import dev.kontor.tenant.TreeNode;
@@ -35,27 +37,31 @@ class MoveTenantDialog extends Dialog {
         add(explained, master);
         FormRules.explainConstraints(master);
 
-        Button move = new Button(getTranslation("tenant.move.submit"), click -> {
+        Button move = SlowAction.on(new Button(getTranslation("tenant.move.submit")), () -> {
             if (master.getValue() == null) {
                 master.setErrorMessage(getTranslation("validation.required"));
                 master.setInvalid(true);
-                return;
+                return false;
             }
             try {
                 services.structure().move(tenant.id(), master.getValue().id(), tenant.version());
             } catch (RuleViolation refused) {
                 master.setErrorMessage(getTranslation(refused.messageKey(), refused.arguments()));
                 master.setInvalid(true);
-                return;
+                return false;
             }
             Notification.show(getTranslation("tenant.move.done", tenant.name(), master.getValue().name()), 4000,
                     Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             close();
             onMoved.run();
+            return true;
         });
         move.setId("submit-move");
         move.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button cancel = new Button(getTranslation("action.cancel"), click -> close());
         getFooter().add(cancel, move);
+        // the open list takes Enter to choose a place; once it is closed, Enter moves
+        DialogKeys.enterClicks(this, move);
+        DialogKeys.focusOnOpen(this, master);
     }
 }

@@ -1,6 +1,7 @@
 package dev.kontor.tenant.ui;
 
 import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.ShortcutRegistration;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -16,6 +17,8 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
+import dev.kontor.base.ui.SlowAction;
+import dev.kontor.base.ui.DialogKeys;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.ui.FormRules;
 import dev.kontor.organization.Organization;
@@ -26,6 +29,7 @@ import dev.kontor.tenant.TenantDetails;
 import dev.kontor.tenant.TenantType;
 import dev.kontor.tenant.TreeNode;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -44,6 +48,8 @@ class NewTenantDialog extends Dialog {
     private final LogoField logo;
     private final Binder<Form> binder = new Binder<>(Form.class);
     private final transient Consumer<TenantDetails> onCreated;
+    private final ShortcutRegistration enter;
+    private BooleanSupplier typed;
 
     NewTenantDialog(TenantDialogServices services, TreeNode initialMaster, Consumer<TenantDetails> onCreated) {
         this.services = services;
@@ -103,11 +109,17 @@ class NewTenantDialog extends Dialog {
         add(form);
         FormRules.explainConstraints(form);
 
-        Button create = new Button(getTranslation("tenant.create"), click -> create());
+        Button create = SlowAction.on(new Button(getTranslation("tenant.create")), this::create);
         create.setId("create-tenant");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button cancel = new Button(getTranslation("action.cancel"), click -> close());
         getFooter().add(cancel, create);
+        // a select opens with Enter and the logo's file chooser takes it too; an open combo box list keeps its own
+        enter = DialogKeys.enterClicks(this, create, edition, characterSet, logo);
+        DialogKeys.focusOnOpen(this, name);
+        BooleanSupplier fields = DialogKeys.changedFrom(name, master, type, edition, characterSet);
+        typed = () -> fields.getAsBoolean() || logo.logo().isPresent();
+        DialogKeys.askBeforeDiscarding(this, () -> typed.getAsBoolean());
     }
 
     private void fitCharacterSet() {
@@ -119,12 +131,12 @@ class NewTenantDialog extends Dialog {
         characterSet.setHelperText(getTranslation(standard ? "tenant.charset.standard" : "tenant.charset.custom"));
     }
 
-    private void create() {
+    private boolean create() {
         Form form = new Form();
         boolean valid = binder.writeBeanIfValid(form);
         // a chosen logo that was refused (or is still uploading) keeps the tenant from being created without it
         if (!logo.readyToSend() || !valid) {
-            return;
+            return false;
         }
         TenantDetails created;
         try {
@@ -136,16 +148,20 @@ class NewTenantDialog extends Dialog {
                     "edition", edition))) {
                 throw refusal;
             }
-            return;
+            return false;
         }
         onCreated.accept(created);
         showNextSteps(created);
+        return true;
     }
 
     /** After Create tenant: what to do now. */
     private void showNextSteps(TenantDetails created) {
         removeAll();
         getFooter().removeAll();
+        // the tenant exists: nothing typed is lost any more, and Enter no longer creates anything
+        enter.remove();
+        typed = () -> false;
         setHeaderTitle(getTranslation("tenant.created.title"));
         Paragraph done = new Paragraph(getTranslation("tenant.created", created.name()));
         done.setId("tenant-created");
@@ -174,6 +190,7 @@ class NewTenantDialog extends Dialog {
         Button close = new Button(getTranslation("action.close"), click -> close());
         close.setId("close-created");
         getFooter().add(another, close);
+        administrator.focus();
     }
 
     /** The form's working copy. */

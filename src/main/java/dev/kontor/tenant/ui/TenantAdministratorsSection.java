@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import dev.kontor.base.ui.SlowAction;
 import dev.kontor.organization.Member;
 import dev.kontor.organization.MembershipApproval;
 import dev.kontor.organization.MembershipState;
@@ -88,6 +89,12 @@ class TenantAdministratorsSection extends Div {
         list.getElement().setAttribute("role", "list");
         members.forEach(member -> list.add(row(member)));
         add(list);
+        if (members.isEmpty() && tenant.mayManage()) {
+            Paragraph none = new Paragraph(getTranslation("tenant.admin.none"));
+            none.setId("no-administrators");
+            none.addClassName("empty-state");
+            add(none);
+        }
     }
 
     private Component row(Member member) {
@@ -126,10 +133,12 @@ class TenantAdministratorsSection extends Div {
         cell.addClassName("action-cell");
         Locale language = getLocale();
         if (member.state() == MembershipState.INVITED) {
-            cell.add(action("resend", member, "tenant.admin.resend", () -> {
+            // sending mail: off from the click until the server answers, then ready for another try later
+            cell.add(SlowAction.on(action("resend", member, "tenant.admin.resend", () -> { }), () -> {
                 administrators.resend(tenant.id(), member.membershipId(), language);
                 Notification.show(getTranslation("tenant.admin.sent", member.email()), 4000,
                         Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                return false;
             }));
         }
         if (member.state() == MembershipState.ACTIVE) {

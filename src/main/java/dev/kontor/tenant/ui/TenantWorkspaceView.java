@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import dev.kontor.base.InvalidInput;
+import dev.kontor.base.ui.SlowAction;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -105,16 +106,20 @@ public class TenantWorkspaceView extends VerticalLayout implements BeforeEnterOb
         save.setEnabled(false);
         LogoField field = new LogoField("change-logo", getTranslation("tenant.logo.new"));
         field.onAccepted(accepted -> save.setEnabled(accepted));
-        save.addClickListener(click -> field.logo().filter(bytes -> field.readyToSend()).ifPresent(bytes -> {
+        // saving an upload takes a moment: the button is off from the click until the server answers
+        SlowAction.on(save, () -> field.logo().filter(bytes -> field.readyToSend()).map(bytes -> {
             try {
                 services.tenants().changeLogo(tenant.id(), bytes);
             } catch (InvalidInput refusal) {
                 field.setErrorMessage(getTranslation(refusal.messageKey(), refusal.arguments()));
                 field.setInvalid(true);
-                return;
+                // the same file would be refused again: Save waits, off, for another one
+                SlowAction.stop(save);
+                return true;
             }
             reload();
-        }));
+            return true;
+        }).orElse(false));
         Div buttons = new Div(save);
         buttons.addClassName("section-buttons");
         if (tenant.hasLogo()) {

@@ -1,9 +1,14 @@
 package dev.kontor.tenant.ui;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.page.Page;
+import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.component.grid.dnd.GridDropMode;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import dev.kontor.organization.OrganizationKind;
 import dev.kontor.base.RuleViolation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -31,6 +36,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -46,6 +52,10 @@ import java.util.Optional;
 public class TenantsView extends VerticalLayout implements HasDynamicTitle {
 
     private final TenantDialogServices services;
+    private final Paragraph noneBelow = new Paragraph();
+    /** Below this window width (a phone) the tree shows only the name and the administrators. */
+    static final int NARROW_WINDOW = 640;
+    private Registration resizing;
     private final TreeGrid<TreeNode> tree = new TreeGrid<>();
     private final TenantTreeDataProvider data;
     private final TextField search = new TextField();
@@ -74,16 +84,24 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
         heading.add(headingButtons);
 
         search.setId("tenant-search");
-        search.setPlaceholder(getTranslation("tenant.search.placeholder"));
-        search.setAriaLabel(getTranslation("tenant.search"));
+        // a visible label, not a placeholder that vanishes while typing (and is cut off on a phone)
+        search.setLabel(getTranslation("tenant.search"));
+        search.setWidth("min(22rem, 100%)");
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setMaxLength(100);
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(event -> applySearch(event.getValue()));
 
-        Paragraph hint = new Paragraph(getTranslation("tenant.hint"));
+        List<TreeNode> roots = services.tree().roots();
+        // the sentence about customers' tenants concerns partners only; a customer's manager has no partner view here
+        boolean partnerTree = roots.stream().anyMatch(root -> root.kind() == OrganizationKind.PARTNER);
+        Paragraph hint = new Paragraph(getTranslation("tenant.hint") + (partnerTree
+                ? " " + getTranslation("tenant.hint.partner") : ""));
         hint.addClassName("section-explanation");
+        noneBelow.setId("no-tenants");
+        noneBelow.addClassName("empty-state");
+        showNoneBelow(roots);
 
         selection.setId("tenant-selection");
         selection.addClassName("selection-label");
@@ -93,7 +111,7 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
         toolbar.addClassName("tree-toolbar");
 
         configureTree();
-        add(heading, hint, search, toolbar, tree);
+        add(heading, hint, noneBelow, search, toolbar, tree);
         FormRules.explainConstraints(search);
         setFlexGrow(1, tree);
         showActions(null);
@@ -106,18 +124,19 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
         tree.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         tree.setDataProvider(data);
         tree.addComponentHierarchyColumn(this::nameCell).setHeader(getTranslation("tenant.column.name"))
-                .setWidth("16rem").setFlexGrow(3);
-        tree.addColumn(TreeNode::reference).setHeader(getTranslation("tenant.column.reference"))
+                .setKey("name").setWidth("16rem").setFlexGrow(3);
+        tree.addColumn(TreeNode::reference).setHeader(getTranslation("tenant.column.reference")).setKey("reference")
                 .setAutoWidth(true).setFlexGrow(0);
-        tree.addColumn(this::typeText).setHeader(getTranslation("tenant.column.type")).setAutoWidth(true)
+        tree.addColumn(this::typeText).setHeader(getTranslation("tenant.column.type")).setKey("type").setAutoWidth(true)
                 .setFlexGrow(0);
         tree.addColumn(node -> node.edition() == null ? "" : getTranslation("tenant.edition." + node.edition()))
-                .setHeader(getTranslation("tenant.column.edition")).setAutoWidth(true).setFlexGrow(0);
+                .setHeader(getTranslation("tenant.column.edition")).setKey("edition").setAutoWidth(true).setFlexGrow(0);
         tree.addComponentColumn(this::administratorsCell).setHeader(getTranslation("tenant.column.administrators"))
-                .setWidth("11rem").setFlexGrow(1);
+                .setKey("administrators").setWidth("11rem").setFlexGrow(1);
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale())
                 .withZone(ZoneId.of("Europe/Berlin"));
         tree.addColumn(node -> date.format(node.createdAt())).setHeader(getTranslation("tenant.column.created"))
+                .setKey("created")
                 .setAutoWidth(true).setFlexGrow(0);
         tree.setEmptyStateText(getTranslation("tenant.empty"));
         tree.asSingleSelect().addValueChangeListener(event -> showActions(event.getValue()));
@@ -128,6 +147,33 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
         tree.addDragStartListener(event -> dragged = event.getDraggedItems().stream().findFirst().orElse(null));
         tree.addDragEndListener(event -> dragged = null);
         tree.addDropListener(event -> event.getDropTargetItem().ifPresent(target -> moveByDrop(dragged, target)));
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        // on a phone the tree keeps what matters there (the name, whether it is ready for handover), not a row that
+        // must be scrolled sideways to be read
+        Page page = attachEvent.getUI().getPage();
+        page.retrieveExtendedClientDetails(details -> fitColumns(details.getWindowInnerWidth()));
+        resizing = page.addBrowserWindowResizeListener(event -> fitColumns(event.getWidth()));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (resizing != null) {
+            resizing.remove();
+        }
+        super.onDetach(detachEvent);
+    }
+
+    void fitColumns(int windowWidth) {
+        boolean narrow = windowWidth > 0 && windowWidth < NARROW_WINDOW;
+        for (String key : List.of("reference", "type", "edition", "created")) {
+            tree.getColumnByKey(key).setVisible(!narrow);
+        }
+        tree.getColumnByKey("name").setWidth(narrow ? "12rem" : "16rem");
+        tree.getColumnByKey("administrators").setWidth(narrow ? "9.5rem" : "11rem");
     }
 
     private Component nameCell(TreeNode node) {
@@ -161,8 +207,16 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
         return cell;
     }
 
+    /** A tree of one's own organizations without a single tenant below them says how the first one comes. */
+    private void showNoneBelow(List<TreeNode> roots) {
+        Optional<TreeNode> firstMaster = services.tree().defaultMaster();
+        noneBelow.setVisible(firstMaster.isPresent() && roots.stream().allMatch(root -> root.children() == 0));
+        firstMaster.ifPresent(master -> noneBelow.setText(getTranslation("tenant.none-below", master.name())));
+    }
+
     private void applySearch(String text) {
         filter = services.tree().search(text);
+        tree.setEmptyStateText(getTranslation(filter.isActive() ? "tenant.no-match" : "tenant.empty"));
         data.filter(filter);
         tree.expand(filter.isActive() ? filter.toExpand() : services.tree().roots());
     }
@@ -237,6 +291,7 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void reload() {
+        showNoneBelow(services.tree().roots());
         TreeNode selected = tree.asSingleSelect().getValue();
         applySearch(search.getValue());
         if (selected != null) {

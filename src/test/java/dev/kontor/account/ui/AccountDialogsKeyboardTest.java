@@ -1,0 +1,199 @@
+package dev.kontor.account.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.kontor.account.AccountService;
+import dev.kontor.account.ManagerService;
+import dev.kontor.base.ui.DialogKeys;
+import dev.kontor.organization.CustomerNumber;
+import dev.kontor.organization.Member;
+import dev.kontor.testing.DialogKeyboard;
+import dev.kontor.testing.Fixtures;
+import dev.kontor.testing.Fixtures.TestAccount;
+import dev.kontor.testing.Outbox;
+import dev.kontor.testing.ViewTest;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The account data dialog and Add manager with the keyboard: Esc, Enter, where the focus starts, and buttons that
+ * send mail and so cannot be pressed twice.
+ */
+@ViewTest
+class AccountDialogsKeyboardTest extends SpringBrowserlessTest {
+
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    ManagerService managers;
+
+    @Test
+    void add_manager_starts_in_the_email_field_and_enter_sends_exactly_one_invitation() {
+        TestAccount account = openAccountOf("Alice");
+        test(button("add-manager")).click();
+        AddManagerDialog dialog = find(AddManagerDialog.class).single();
+        DialogKeyboard.assertFormKeys(dialog, "submit-new-manager", email());
+
+        String address = "nina-" + account.tag() + "@example.test";
+        test(email()).setValue(address);
+        test(name()).setValue("Nina Neu");
+        Button add = button("submit-new-manager");
+        DialogKeyboard.pressEnter(dialog);
+
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(outbox.to(address)).hasSize(1);
+        // a second click of the same button finds it gone: one invitation, not two
+        assertThat(test(add).isUsable()).isFalse();
+    }
+
+    @Test
+    void a_refused_address_leaves_add_ready_for_a_second_try() {
+        openAccountOf("Alice");
+        test(button("add-manager")).click();
+        test(email()).setValue("not an address");
+        test(name()).setValue("Nina Neu");
+        Button add = button("submit-new-manager");
+        test(add).click();
+
+        assertThat(find(AddManagerDialog.class).single().isOpened()).isTrue();
+        assertThat(email().isInvalid()).isTrue();
+        assertThat(test(add).isUsable()).isTrue();
+    }
+
+    @Test
+    void esc_closes_an_untouched_form_at_once_and_asks_before_dropping_what_was_typed() {
+        TestAccount account = openAccountOf("Alice");
+        test(button("add-manager")).click();
+        AddManagerDialog untouched = find(AddManagerDialog.class).single();
+        DialogKeyboard.pressEscape(untouched);
+        assertThat(untouched.isOpened()).isFalse();
+
+        test(button("add-manager")).click();
+        AddManagerDialog dialog = find(AddManagerDialog.class).single();
+        String address = "nina-" + account.tag() + "@example.test";
+        test(email()).setValue(address);
+        DialogKeyboard.pressEscape(dialog);
+        ConfirmDialog question = find(ConfirmDialog.class).withId("confirm-discard").single();
+        assertThat(question.isOpened()).isTrue();
+        assertThat(DialogKeys.cancelsFirst(question)).isTrue();
+        assertThat(dialog.isOpened()).isTrue();
+
+        test(question).cancel();
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(email().getValue()).isEqualTo(address);
+
+        DialogKeyboard.pressEscape(dialog);
+        test(find(ConfirmDialog.class).withId("confirm-discard").last()).confirm();
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(outbox.to(address)).isEmpty();
+    }
+
+    @Test
+    void after_keep_editing_the_form_still_takes_enter() {
+        TestAccount account = openAccountOf("Alice");
+        test(button("add-manager")).click();
+        AddManagerDialog dialog = find(AddManagerDialog.class).single();
+        String address = "nina-" + account.tag() + "@example.test";
+        test(email()).setValue(address);
+        test(name()).setValue("Nina Neu");
+        DialogKeyboard.pressEscape(dialog);
+        test(find(ConfirmDialog.class).withId("confirm-discard").single()).cancel();
+
+        DialogKeyboard.pressEnter(dialog);
+
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(outbox.to(address)).hasSize(1);
+    }
+
+    @Test
+    void the_account_dialog_closes_at_once_unless_master_data_are_unsaved_then_esc_and_the_x_ask_first() {
+        TestAccount account = openAccountOf("Alice");
+        AccountDataDialog dialog = find(AccountDataDialog.class).single();
+        DialogKeyboard.pressEscape(dialog);
+        assertThat(UI.getCurrent().getActiveViewLocation().getPath()).isEmpty();
+
+        navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+        AccountDataDialog again = find(AccountDataDialog.class).single();
+        test(find(TextField.class).withId("company-name").single()).setValue("Alice & Söhne");
+        DialogKeyboard.pressEscape(again);
+        assertThat(find(ConfirmDialog.class).withId("confirm-discard").single().isOpened()).isTrue();
+        test(find(ConfirmDialog.class).withId("confirm-discard").single()).cancel();
+        assertThat(again.isOpened()).isTrue();
+
+        test(button("close-account-dialog")).click();
+        ConfirmDialog question = find(ConfirmDialog.class).withId("confirm-discard").last();
+        assertThat(question.isOpened()).isTrue();
+        test(question).confirm();
+        assertThat(UI.getCurrent().getActiveViewLocation().getPath()).isEmpty();
+        assertThat(accounts.details(new CustomerNumber(account.customerNumber())).masterData().companyName())
+                .doesNotContain("Söhne");
+    }
+
+    @Test
+    void deactivating_or_removing_a_manager_asks_with_the_focus_on_cancel() {
+        TestAccount account = openAccountOf("Alice", "Bob");
+        long bob = membership(account, "Bob");
+
+        test(button("deactivate-" + bob)).click();
+        ConfirmDialog question = find(ConfirmDialog.class).withId("confirm-manager-change").single();
+        assertThat(DialogKeys.cancelsFirst(question)).isTrue();
+        test(question).cancel();
+
+        test(button("remove-" + bob)).click();
+        assertThat(DialogKeys.cancelsFirst(find(ConfirmDialog.class).withId("confirm-manager-change").last()))
+                .isTrue();
+    }
+
+    @Test
+    void send_again_is_off_from_the_click_until_the_server_answers_and_sends_one_mail() {
+        TestAccount account = fixtures.account("Alice");
+        String address = "invited-" + account.tag() + "@example.test";
+        fixtures.as(account.email("Alice"), () -> managers.addManager(account.id(), address, "Ida Invited",
+                Locale.ENGLISH));
+        fixtures.signIn(account.email("Alice"));
+        navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+        Button resend = button("resend-" + membership(account, "Ida Invited"));
+        assertThat(resend.isDisableOnClick()).isTrue();
+
+        test(resend).click();
+
+        assertThat(outbox.to(address)).hasSize(2);
+        assertThat(test(resend).isUsable()).isFalse();
+    }
+
+    private TestAccount openAccountOf(String... managerNames) {
+        TestAccount account = fixtures.account(managerNames);
+        fixtures.signIn(account.email(managerNames[0]));
+        navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+        return account;
+    }
+
+    private long membership(TestAccount account, String name) {
+        return fixtures.as(account.email("Alice"), () -> accounts.details(new CustomerNumber(account.customerNumber()))
+                .managers().stream().filter(m -> m.displayName().equals(name)).findFirst().map(Member::membershipId)
+                .orElseThrow());
+    }
+
+    private Button button(String id) {
+        return find(Button.class).withId(id).single();
+    }
+
+    private EmailField email() {
+        return find(EmailField.class).withId("new-manager-email").single();
+    }
+
+    private TextField name() {
+        return find(TextField.class).withId("new-manager-name").single();
+    }
+}

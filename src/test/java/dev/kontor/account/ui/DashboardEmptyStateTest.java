@@ -1,0 +1,59 @@
+package dev.kontor.account.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.RouterLink;
+import dev.kontor.testing.DemoPeople;
+import dev.kontor.testing.Fixtures;
+import dev.kontor.testing.ViewTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/** A start page without customer accounts says where the person's work is, instead of "your customer accounts". */
+@ViewTest
+class DashboardEmptyStateTest extends SpringBrowserlessTest {
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Test
+    @WithUserDetails(DemoPeople.LEGAL)
+    void a_partner_person_without_accounts_is_shown_the_pages_of_their_work() {
+        navigate(DashboardView.class);
+
+        assertThat(find(Paragraph.class).withId("no-accounts").single().getText())
+                .isEqualTo("You do not manage any customer account.");
+        assertThat(find(Paragraph.class).withClassName("dashboard-intro").exists()).isFalse();
+        assertThat(find(Div.class).withId("next-steps").single().getElement().getTextRecursively())
+                .startsWith("Your work in Kontor is on these pages:");
+        assertThat(find(RouterLink.class).from(find(Div.class).withId("next-steps").single()).all())
+                .extracting(RouterLink::getText)
+                .contains("Managed customers", "Partner profile", "Tenants", "Audit log")
+                .doesNotContain("Dashboard");
+    }
+
+    @Test
+    void someone_without_any_organization_learns_how_an_account_comes_to_them() {
+        fixtures.signIn(fixtures.person("Newcomer"));
+        navigate(DashboardView.class);
+
+        assertThat(find(Div.class).withId("next-steps").single().getElement().getTextRecursively())
+                .isEqualTo("A customer account appears here once one of its managers invites you and you accept "
+                        + "the invitation from the e-mail.");
+        assertThat(find(RouterLink.class).from(find(Div.class).withId("next-steps").single()).exists()).isFalse();
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.ANNA)
+    void a_manager_with_accounts_sees_the_cards_and_no_next_steps() {
+        navigate(DashboardView.class);
+
+        assertThat(find(Div.class).withId("next-steps").exists()).isFalse();
+        assertThat(find(Paragraph.class).withClassName("dashboard-intro").single().getText())
+                .startsWith("Your customer accounts.");
+    }
+}
