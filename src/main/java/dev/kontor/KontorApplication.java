@@ -3,6 +3,7 @@ package dev.kontor;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Meta;
+import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.theme.lumo.Lumo;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
@@ -25,6 +26,13 @@ public class KontorApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {
         SpringApplication.run(KontorApplication.class, args);
+    }
+
+    /** Kontor's icon in the browser's tab and bookmarks; the .ico and PNG serve tools that cannot read SVG. */
+    @Override
+    public void configurePage(AppShellSettings settings) {
+        settings.addFavIcon("icon", "icons/kontor.svg", "any");
+        settings.addFavIcon("icon", "icons/kontor-32.png", "32x32");
     }
 
     @Bean
