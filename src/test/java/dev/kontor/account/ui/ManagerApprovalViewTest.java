@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
 import dev.kontor.access.AccessSessions;
 import dev.kontor.account.ManagerService;
 import dev.kontor.base.ui.KontorErrorHandlerAccess;
@@ -134,6 +136,61 @@ class ManagerApprovalViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void a_double_click_on_refuse_asks_once_and_the_winner_is_told_that_the_refusal_took_effect() {
+        openAs(account.email("Bob"));
+
+        Button refuse = find(Button.class).withId("refuse-" + waiting).single();
+        test(refuse).click();
+        // the browser turns the button off at the click, so a second click of a double click opens no second question
+        assertThat(refuse.isEnabled()).isFalse();
+        assertThat(find(ConfirmDialog.class).withId("confirm-manager-refusal").all()).hasSize(1);
+        ConfirmDialog confirm = find(ConfirmDialog.class).withId("confirm-manager-refusal").single();
+        // a double click on Refuse in the question sends its confirmation twice
+        ComponentUtil.fireEvent(confirm, new ConfirmDialog.ConfirmEvent(confirm, true));
+        ComponentUtil.fireEvent(confirm, new ConfirmDialog.ConfirmEvent(confirm, true));
+
+        assertThat(stateOf(waiting)).isEmpty();
+        assertThat(find(Div.class).withId("manager-" + waiting).exists()).isFalse();
+        assertThat(notifications()).containsExactly("Max Private has been refused as manager of this account.");
+    }
+
+    @Test
+    void approving_says_that_it_took_effect() {
+        openAs(account.email("Alice"));
+
+        test(find(Button.class).withId("approve-" + waiting).single()).click();
+        test(find(ConfirmDialog.class).withId("confirm-manager-approval").single()).confirm();
+
+        assertThat(notifications()).containsExactly("Max Private is now a manager of this account.");
+    }
+
+    @Test
+    void cancelling_the_question_lets_the_manager_decide_later() {
+        openAs(account.email("Alice"));
+
+        Button approve = find(Button.class).withId("approve-" + waiting).single();
+        test(approve).click();
+        test(find(ConfirmDialog.class).withId("confirm-manager-approval").single()).cancel();
+
+        assertThat(approve.isEnabled()).isTrue();
+        assertThat(stateOf(waiting)).containsExactly("APPROVAL_PENDING");
+    }
+
+    @Test
+    void the_manager_who_lost_the_race_is_told_that_someone_else_decided_and_no_success() {
+        openAs(account.email("Alice"));
+        test(find(Button.class).withId("approve-" + waiting).single()).click();
+        ConfirmDialog confirm = find(ConfirmDialog.class).withId("confirm-manager-approval").single();
+        fixtures.as(account.email("Bob"), () -> managers.approve(account.id(), waiting));
+
+        Exception refusal = assertThrows(Exception.class, () -> test(confirm).confirm());
+
+        assertThat(KontorErrorHandlerAccess.messageFor(refusal)).isEqualTo("This person has been approved already.");
+        assertThat(notifications()).isEmpty();
+        assertThat(tagsOf(waiting)).contains("Active");
+    }
+
+    @Test
     void the_partner_working_in_the_account_sees_the_waiting_state_but_cannot_decide() {
         fixtures.signIn(partner.adminEmail());
         sessions.start(partner.id(), new CustomerNumber(account.customerNumber()), null);
@@ -157,6 +214,10 @@ class ManagerApprovalViewTest extends SpringBrowserlessTest {
         assertThat(find(Button.class).withId("refuse-" + waiting).single().getText()).isEqualTo("Ablehnen");
         assertThat(find(Paragraph.class).withId("managers-approval-hint").single().getText())
                 .startsWith("Ein im Auftrag eines Partners eingeladener Manager wartet auf Ihre Freigabe.");
+    }
+
+    private List<String> notifications() {
+        return find(Notification.class).all().stream().map(n -> test(n).getText()).toList();
     }
 
     private void openAs(String email) {

@@ -3,11 +3,13 @@ package dev.kontor.tenant.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
 import dev.kontor.invitation.InvitationService;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.partner.PartnerProvisioning;
@@ -124,6 +126,39 @@ class TenantAdministratorApprovalViewTest extends SpringBrowserlessTest {
         assertThat(find(Div.class).withId("administrator-" + waiting).exists()).isFalse();
         assertThat(jdbc.queryForObject("select count(*) from membership where id = ?", Integer.class, waiting))
                 .isZero();
+    }
+
+    @Test
+    void a_double_click_on_refuse_asks_once_and_the_winner_is_told_that_the_refusal_took_effect() {
+        fixtures.signIn(account.email("Alice"));
+        navigate("tenant/" + shop, TenantWorkspaceView.class);
+
+        Button refuse = find(Button.class).withId("refuse-" + waiting).single();
+        test(refuse).click();
+        assertThat(refuse.isEnabled()).isFalse();
+        assertThat(find(ConfirmDialog.class).withId("confirm-administrator-refusal").all()).hasSize(1);
+        ConfirmDialog confirm = find(ConfirmDialog.class).withId("confirm-administrator-refusal").single();
+        ComponentUtil.fireEvent(confirm, new ConfirmDialog.ConfirmEvent(confirm, true));
+        ComponentUtil.fireEvent(confirm, new ConfirmDialog.ConfirmEvent(confirm, true));
+
+        assertThat(jdbc.queryForObject("select count(*) from membership where id = ?", Integer.class, waiting))
+                .isZero();
+        assertThat(notifications()).containsExactly("Tia Private has been refused as administrator of this tenant.");
+    }
+
+    @Test
+    void approving_says_that_it_took_effect() {
+        fixtures.signIn(account.email("Alice"));
+        navigate("tenant/" + shop, TenantWorkspaceView.class);
+
+        test(find(Button.class).withId("approve-" + waiting).single()).click();
+        test(find(ConfirmDialog.class).withId("confirm-administrator-approval").single()).confirm();
+
+        assertThat(notifications()).containsExactly("Tia Private is now an administrator of this tenant.");
+    }
+
+    private List<String> notifications() {
+        return find(Notification.class).all().stream().map(n -> test(n).getText()).toList();
     }
 
     private List<String> tagsOf(long membership) {
