@@ -228,6 +228,18 @@ public class MembershipAdministration {
     }
 
     /**
+     * Whether the people the signed-in person invites (or reactivates) in this organization now would wait, after
+     * accepting, for one of the customer's own people to approve them: so while they work here for a partner (an
+     * access session, or the partnership's MANAGE_TENANTS in a customer's tenants). Asked by the dialogs that invite,
+     * to say so beforehand; it needs the same right as inviting.
+     */
+    @Transactional(readOnly = true)
+    public boolean invitationsNeedApproval(long organizationId) {
+        access.require(organizationId, OrganizationRight.MANAGE_USERS, AuditSummary.action("invite"));
+        return access.pathOf(organizationId).flatMap(this::partnerActingIn).isPresent();
+    }
+
+    /**
      * Approves a membership that a partner asked for and the person has accepted: it turns active. Only one of the
      * customer's own people decides (see {@link #refusalToDecide}): an active manager of the customer account, or an
      * active administrator of the tenant or of a tenant above it, who is not the person, does not belong to the

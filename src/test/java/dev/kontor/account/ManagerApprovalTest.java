@@ -133,6 +133,56 @@ class ManagerApprovalTest {
     }
 
     @Test
+    void the_invitation_and_the_resent_invitation_tell_the_person_that_the_accounts_own_managers_approve_them() {
+        invitedByThePartner(mailbox, "Max Private");
+        long invited = membershipOf(mailbox);
+        inSession(() -> managers.resendInvitation(account.id(), invited, Locale.GERMAN));
+
+        assertThat(outbox.to(mailbox)).hasSize(2);
+        assertThat(outbox.to(mailbox).getFirst().body()).contains("Hello Max Private",
+                "on behalf of a partner of the account", "After you accept, one of the account's own managers has "
+                        + "to approve you before you can work in the account");
+        assertThat(outbox.to(mailbox).getLast().body()).contains("Hallo Max Private", "im Auftrag eines Partners",
+                "Nachdem Sie angenommen haben, muss einer der eigenen Manager des Kontos Sie freigeben, bevor Sie im "
+                        + "Konto arbeiten können");
+    }
+
+    @Test
+    void a_known_person_invited_by_the_partner_is_told_the_same_in_the_mail_for_signing_in() {
+        fixtures.as(account.email("Alice"), () -> managers.addManager(account.id(), mailbox, "Former",
+                Locale.ENGLISH));
+        accept(mailbox);
+        long former = membershipOf(mailbox);
+        fixtures.as(account.email("Alice"), () -> managers.removeManagerRole(account.id(), former, Locale.ENGLISH));
+
+        invitedByThePartner(mailbox, "Former");
+
+        assertThat(outbox.to(mailbox).getLast().body()).contains("sign in with your Kontor account",
+                "one of the account's own managers has to approve you");
+    }
+
+    @Test
+    void an_invitation_by_the_customers_own_manager_says_nothing_about_approval() {
+        fixtures.as(account.email("Alice"), () -> managers.addManager(account.id(), mailbox, "Own Hire",
+                Locale.ENGLISH));
+
+        assertThat(outbox.to(mailbox)).singleElement().satisfies(mail -> assertThat(mail.body())
+                .doesNotContain("approve"));
+    }
+
+    @Test
+    void only_someone_working_for_a_partner_is_told_beforehand_that_the_invitee_will_need_approval() {
+        assertThat(fixtures.as(account.email("Alice"), () -> managers.invitationsNeedApproval(account.id())))
+                .isFalse();
+        boolean[] inTheSession = {false};
+        inSession(() -> inTheSession[0] = managers.invitationsNeedApproval(account.id()));
+        assertThat(inTheSession[0]).isTrue();
+        TestAccount elsewhere = fixtures.account("Eve");
+        assertThatThrownBy(() -> fixtures.as(elsewhere.email("Eve"),
+                () -> managers.invitationsNeedApproval(account.id()))).isInstanceOf(AccessRefused.class);
+    }
+
+    @Test
     void accepting_tells_the_managers_that_the_person_waits_for_their_approval() {
         invitedByThePartnerAndAccepted(mailbox, "Max Private");
 

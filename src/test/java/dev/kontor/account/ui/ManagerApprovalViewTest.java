@@ -8,6 +8,7 @@ import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -202,6 +203,26 @@ class ManagerApprovalViewTest extends SpringBrowserlessTest {
         assertThat(find(Paragraph.class).withId("managers-approval-hint").single().getText())
                 .isEqualTo("One manager invited on a partner's behalf waits for approval by the account's own "
                         + "managers.");
+    }
+
+    @Test
+    void add_manager_tells_a_partner_working_in_the_account_that_the_accounts_own_managers_approve() {
+        fixtures.signIn(partner.adminEmail());
+        sessions.start(partner.id(), new CustomerNumber(account.customerNumber()), null);
+        navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+        test(find(Button.class).withId("add-manager").single()).click();
+
+        assertThat(find(Paragraph.class).withId("add-manager-approval-hint").single().getText())
+                .isEqualTo("You are working for a partner here: the person you invite can work in the account only "
+                        + "after accepting and once one of the account's own managers has approved them.");
+    }
+
+    @Test
+    void add_manager_says_nothing_of_approval_to_the_accounts_own_manager() {
+        openAs(account.email("Alice"));
+        test(find(Button.class).withId("add-manager").single()).click();
+        assertThat(find(Dialog.class).withId("add-manager-dialog").exists()).isTrue();
+        assertThat(find(Paragraph.class).withId("add-manager-approval-hint").exists()).isFalse();
     }
 
     @Test

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -113,6 +115,39 @@ class TenantAdministratorApprovalViewTest extends SpringBrowserlessTest {
         assertThat(find(Paragraph.class).withId("administrators-approval-hint").single().getText())
                 .isEqualTo("One administrator invited on a partner's behalf waits for approval by the tenant's "
                         + "administrators or the customer's managers.");
+    }
+
+    @Test
+    void add_administrator_tells_the_partner_that_the_customers_people_approve() {
+        fixtures.signIn(partner.adminEmail());
+        navigate("tenant/" + shop, TenantWorkspaceView.class);
+        test(find(Button.class).withId("add-administrator").single()).click();
+
+        assertThat(find(Paragraph.class).withId("add-administrator-approval-hint").single().getText())
+                .isEqualTo("You are working for a partner here: the person you invite can work in the tenant only "
+                        + "after accepting and once an administrator of the tenant or a manager of its customer "
+                        + "account has approved them.");
+    }
+
+    @Test
+    void add_administrator_says_nothing_of_approval_to_the_customers_own_manager() {
+        fixtures.signIn(account.email("Alice"));
+        navigate("tenant/" + shop, TenantWorkspaceView.class);
+        test(find(Button.class).withId("add-administrator").single()).click();
+        assertThat(find(Dialog.class).withId("add-administrator-dialog").exists()).isTrue();
+        assertThat(find(Paragraph.class).withId("add-administrator-approval-hint").exists()).isFalse();
+    }
+
+    @Test
+    void the_hint_reads_german_for_german_readers() {
+        UI.getCurrent().setLocale(Locale.GERMAN);
+        fixtures.signIn(partner.adminEmail());
+        navigate("tenant/" + shop, TenantWorkspaceView.class);
+        test(find(Button.class).withId("add-administrator").single()).click();
+
+        assertThat(find(Paragraph.class).withId("add-administrator-approval-hint").single().getText())
+                .startsWith("Sie arbeiten hier für einen Partner: Die eingeladene Person kann erst im Mandanten "
+                        + "arbeiten");
     }
 
     @Test
