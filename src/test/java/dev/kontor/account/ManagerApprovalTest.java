@@ -11,6 +11,7 @@ import dev.kontor.invitation.InvitationService;
 import dev.kontor.organization.CustomerNumber;
 import dev.kontor.organization.Member;
 import dev.kontor.organization.MembershipApproval;
+import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.MembershipState;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.organization.OrganizationService;
@@ -114,6 +115,21 @@ class ManagerApprovalTest {
                 account.customerNumber())))).isInstanceOf(AccessRefused.class);
         assertThat(fixtures.as(account.email("Alice"), () -> managers.approvals(account.id()))).singleElement()
                 .isEqualTo(new MembershipApproval(waiting, partner.name(), MembershipState.APPROVAL_PENDING, true));
+    }
+
+    @Test
+    void the_waiting_person_learns_which_memberships_wait_for_approval_and_nobody_learns_anyone_elses() {
+        invitedByThePartnerAndAccepted(mailbox, "Max Private");
+
+        assertThat(fixtures.as(mailbox, () -> organizations.myMembershipsAwaitingApproval())).singleElement()
+                .satisfies(waiting -> {
+                    assertThat(waiting.organizationId()).isEqualTo(account.id());
+                    assertThat(waiting.customerNumber()).isEqualTo(account.customerNumber());
+                    assertThat(waiting.role()).isEqualTo(MembershipRole.MANAGER);
+                });
+        assertThat(fixtures.as(account.email("Alice"), () -> organizations.myMembershipsAwaitingApproval()))
+                .isEmpty();
+        assertThat(fixtures.as(partner.adminEmail(), () -> organizations.myMembershipsAwaitingApproval())).isEmpty();
     }
 
     @Test

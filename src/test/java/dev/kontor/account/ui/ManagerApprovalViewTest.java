@@ -226,6 +226,58 @@ class ManagerApprovalViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void the_dashboard_of_the_waiting_person_says_which_account_they_wait_for_instead_of_no_account() {
+        fixtures.signIn(mailbox);
+        navigate(DashboardView.class);
+
+        assertThat(find(Paragraph.class).withId("no-accounts").exists()).isFalse();
+        assertThat(find(Div.class).withId("next-steps").exists()).isFalse();
+        assertThat(find(Paragraph.class).withId("awaiting-approval-" + account.id()).single().getText())
+                .isEqualTo("You have accepted the invitation to manage " + account.label() + ". Before you can "
+                        + "work there, one of the account's own managers must approve you; you will get an e-mail "
+                        + "when they have.");
+    }
+
+    @Test
+    void the_waiting_note_reads_german_for_german_readers() {
+        UI.getCurrent().setLocale(Locale.GERMAN);
+        fixtures.signIn(mailbox);
+        navigate(DashboardView.class);
+
+        assertThat(find(Paragraph.class).withId("awaiting-approval-" + account.id()).single().getText())
+                .isEqualTo("Sie haben die Einladung angenommen, " + account.label() + " zu verwalten. Bevor Sie "
+                        + "dort arbeiten können, muss einer der eigenen Manager des Kontos Sie freigeben; Sie "
+                        + "erhalten eine E-Mail, sobald das geschehen ist.");
+    }
+
+    @Test
+    void once_approved_the_account_is_on_the_dashboard_and_the_waiting_note_is_gone() {
+        fixtures.as(account.email("Alice"), () -> managers.approve(account.id(), waiting));
+        fixtures.signIn(mailbox);
+        navigate(DashboardView.class);
+
+        assertThat(find(Paragraph.class).withId("awaiting-approval-" + account.id()).exists()).isFalse();
+        assertThat(find(com.vaadin.flow.component.card.Card.class).withId("account-" + account.customerNumber())
+                .exists()).isTrue();
+    }
+
+    @Test
+    void a_manager_of_another_account_who_waits_here_sees_both_the_card_and_the_waiting_note() {
+        TestAccount own = fixtures.account("Max");
+        fixtures.as(own.email("Max"), () -> managers.addManager(own.id(), mailbox, "Max Private",
+                Locale.ENGLISH));
+        fixtures.as(mailbox, () -> invitations.accept(outbox.invitationTokenFor(mailbox), null));
+        fixtures.signIn(mailbox);
+        navigate(DashboardView.class);
+
+        assertThat(find(com.vaadin.flow.component.card.Card.class).withId("account-" + own.customerNumber())
+                .exists()).isTrue();
+        assertThat(find(Paragraph.class).withId("awaiting-approval-" + account.id()).single().getText())
+                .startsWith("You have accepted the invitation to manage " + account.label() + ".");
+        assertThat(find(Paragraph.class).withId("awaiting-approval-" + own.id()).exists()).isFalse();
+    }
+
+    @Test
     void the_waiting_state_reads_german_for_german_readers() {
         UI.getCurrent().setLocale(Locale.GERMAN);
         openAs(account.email("Alice"));

@@ -12,6 +12,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
+import dev.kontor.account.ManagerService;
+import dev.kontor.account.ui.DashboardView;
 import dev.kontor.invitation.InvitationService;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.partner.PartnerProvisioning;
@@ -55,6 +57,9 @@ class TenantAdministratorApprovalViewTest extends SpringBrowserlessTest {
     PartnerProvisioning provisioning;
 
     @Autowired
+    ManagerService managers;
+
+    @Autowired
     Fixtures fixtures;
 
     @Autowired
@@ -67,6 +72,7 @@ class TenantAdministratorApprovalViewTest extends SpringBrowserlessTest {
     private TestAccount account;
     private long shop;
     private long waiting;
+    private String mailbox;
 
     @BeforeEach
     void anAdministratorThePartnerInvitedWhoAccepted() {
@@ -77,7 +83,7 @@ class TenantAdministratorApprovalViewTest extends SpringBrowserlessTest {
                 account.userId("Alice")));
         shop = SystemTask.call(() -> tenants.importTenant(account.id(), "Shop " + account.tag(),
                 TenantType.STANDARD, Edition.BASIC, CharacterSets.UTF_8, TenantSettings.none())).getId();
-        String mailbox = "tenant-viewed-" + account.tag() + "@private.example";
+        mailbox = "tenant-viewed-" + account.tag() + "@private.example";
         fixtures.as(partner.adminEmail(), () -> administrators.add(shop, mailbox, "Tia Private", Locale.ENGLISH));
         invitations.accept(outbox.invitationTokenFor(mailbox), "lantern orbit quietly folds seven maps");
         waiting = jdbc.queryForObject("""
@@ -190,6 +196,48 @@ class TenantAdministratorApprovalViewTest extends SpringBrowserlessTest {
         test(find(ConfirmDialog.class).withId("confirm-administrator-approval").single()).confirm();
 
         assertThat(notifications()).containsExactly("Tia Private is now an administrator of this tenant.");
+    }
+
+    @Test
+    void the_dashboard_of_the_waiting_administrator_says_which_tenant_they_wait_for() {
+        fixtures.signIn(mailbox);
+        navigate(DashboardView.class);
+
+        assertThat(find(Paragraph.class).withId("no-accounts").exists()).isFalse();
+        assertThat(find(Paragraph.class).withId("awaiting-approval-" + shop).single().getText())
+                .isEqualTo("You have accepted the invitation to administer the tenant Shop " + account.tag()
+                        + ". Before you can work there, an administrator of the tenant or a manager of its customer "
+                        + "account must approve you; you will get an e-mail when they have.");
+    }
+
+    @Test
+    void the_tenants_page_of_someone_who_works_elsewhere_and_waits_here_says_which_tenant_they_wait_for() {
+        aManagerOfAnotherAccount();
+        fixtures.signIn(mailbox);
+        navigate(TenantsView.class);
+
+        assertThat(find(Paragraph.class).withId("awaiting-approval-" + shop).single().getText())
+                .startsWith("You have accepted the invitation to administer the tenant Shop " + account.tag() + ".");
+    }
+
+    @Test
+    void the_waiting_note_on_the_tenants_page_reads_german_for_german_readers() {
+        aManagerOfAnotherAccount();
+        UI.getCurrent().setLocale(Locale.GERMAN);
+        fixtures.signIn(mailbox);
+        navigate(TenantsView.class);
+
+        assertThat(find(Paragraph.class).withId("awaiting-approval-" + shop).single().getText())
+                .startsWith("Sie haben die Einladung angenommen, den Mandanten Shop " + account.tag()
+                        + " zu verwalten. Bevor Sie dort arbeiten können, muss ein Administrator des Mandanten oder "
+                        + "ein Manager seines Kundenkontos Sie freigeben");
+    }
+
+    /** The waiting administrator also manages an account of their own, so the tenants page is theirs to open. */
+    private void aManagerOfAnotherAccount() {
+        TestAccount own = fixtures.account("Tia");
+        fixtures.as(own.email("Tia"), () -> managers.addManager(own.id(), mailbox, "Tia Private", Locale.ENGLISH));
+        fixtures.as(mailbox, () -> invitations.accept(outbox.invitationTokenFor(mailbox), null));
     }
 
     private List<String> notifications() {
