@@ -156,9 +156,9 @@ class ManagerApprovalTest {
 
         assertThat(outbox.to(mailbox)).hasSize(2);
         assertThat(outbox.to(mailbox).getFirst().body()).contains("Hello Max Private",
-                "on behalf of a partner of the account", "After you accept, one of the account's own managers has "
+                "A partner of the account asked for this invitation", "After you accept, one of the account's own managers has "
                         + "to approve you before you can work in the account");
-        assertThat(outbox.to(mailbox).getLast().body()).contains("Hallo Max Private", "im Auftrag eines Partners",
+        assertThat(outbox.to(mailbox).getLast().body()).contains("Hallo Max Private", "Ein Partner des Kontos hat diese Einladung veranlasst",
                 "Nachdem Sie angenommen haben, muss einer der eigenen Manager des Kontos Sie freigeben, bevor Sie im "
                         + "Konto arbeiten können");
     }

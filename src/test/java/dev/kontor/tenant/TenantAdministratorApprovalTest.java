@@ -164,10 +164,10 @@ class TenantAdministratorApprovalTest {
         fixtures.as(partner.adminEmail(), () -> administrators.resend(shop, invited, Locale.GERMAN));
 
         assertThat(outbox.to(mailbox)).hasSize(2);
-        assertThat(outbox.to(mailbox).getFirst().body()).contains("Hello Private Admin", "on behalf of a partner",
+        assertThat(outbox.to(mailbox).getFirst().body()).contains("Hello Private Admin", "A partner asked for this invitation",
                 "After you accept, an administrator of the tenant or a manager of its customer account has to "
                         + "approve you before you can work there");
-        assertThat(outbox.to(mailbox).getLast().body()).contains("Hallo Private Admin", "im Auftrag eines Partners",
+        assertThat(outbox.to(mailbox).getLast().body()).contains("Hallo Private Admin", "Ein Partner hat diese Einladung veranlasst",
                 "muss ein Administrator des Mandanten oder ein Manager seines Kundenkontos Sie freigeben");
         // someone who has a password already gets the mail for signing in, with the same warning
         long other = data.tenant(customer.id(), "Other " + customer.number());
