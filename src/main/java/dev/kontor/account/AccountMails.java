@@ -39,15 +39,18 @@ class AccountMails {
     /**
      * The invitation, addressed with the name the inviter typed (not the one the person keeps in Kontor). Someone who
      * has a password is asked to sign in to accept; someone new chooses a password. Only the invitee reads this.
+     * When a partner asked for the person ({@code needsApproval}), it also says that one of the account's own
+     * managers must approve them after they accept, before they can work there.
      */
     void invitation(OrganizationSummary account, UserSummary invitee, String typedName, AuthenticatedUser inviter,
-                    IssuedInvitation invitation, Locale fallback) {
+                    IssuedInvitation invitation, boolean needsApproval, Locale fallback) {
         Locale language = languageOf(invitee.language(), fallback);
         String expires = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG).withLocale(language)
                 .withZone(ZoneId.of("Europe/Berlin")).format(invitation.expiresAt());
         send("invitation:" + invitation.invitationId(), invitee.email(),
                 text(language, "mail.invitation.subject", account.label()),
-                text(language, invitee.hasPassword() ? "mail.invitation.body-signed-in" : "mail.invitation.body",
+                text(language, (invitee.hasPassword() ? "mail.invitation.body-signed-in" : "mail.invitation.body")
+                                + (needsApproval ? "-approval" : ""),
                         typedName, inviter.displayName(), account.label(), invitation.link(), expires));
     }
 

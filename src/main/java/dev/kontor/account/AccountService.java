@@ -179,8 +179,8 @@ public class AccountService {
         Instant before = account.getContactConfirmedAt();
         account.confirmContactData(clock.instant());
         auditLog.record(AuditEntry.change(CONTACT_DATA_CONFIRMED, accountId,
-                AuditSummary.of("account-contact-data-confirmed"), before == null ? null : before.toString(),
-                clock.instant().toString()));
+                AuditSummary.of("account-contact-data-confirmed"), before == null ? null : AuditValue.moment(before),
+                AuditValue.moment(clock.instant())));
     }
 
     private CustomerAccount lockFresh(long accountId, long expectedVersion) {

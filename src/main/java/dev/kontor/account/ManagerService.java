@@ -112,8 +112,23 @@ public class ManagerService {
         invited.ifPresent(manager -> {
             IssuedInvitation invitation = invitations.issue(InvitationPurpose.MANAGER, accountId,
                     manager.membershipId());
-            mails.invitation(account, person, typedName, me, invitation, mailLanguage);
+            mails.invitation(account, person, typedName, me, invitation, needsApproval(manager), mailLanguage);
         });
+    }
+
+    /**
+     * Whether a manager the signed-in person invites into this account now would, after accepting, wait for one of
+     * the account's own managers to approve them (they work here for a partner); Add manager says so beforehand.
+     */
+    @Transactional(readOnly = true)
+    public boolean invitationsNeedApproval(long accountId) {
+        access.require(accountId, OrganizationRight.MANAGE_USERS, AuditSummary.action("add-manager"));
+        return memberships.invitationsNeedApproval(accountId);
+    }
+
+    /** Whether the invited manager will wait for approval once accepted, as the invitation page says too. */
+    private boolean needsApproval(Member invited) {
+        return SystemTask.call(() -> memberships.needsApproval(invited.membershipId()));
     }
 
     /** Sends a new link to a manager who has not accepted yet; the old link stops working. */
@@ -128,7 +143,7 @@ public class ManagerService {
         UserSummary person = SystemTask.call(() -> users.findById(manager.userId()).orElseThrow());
         IssuedInvitation invitation = invitations.issue(InvitationPurpose.MANAGER, accountId, membershipId);
         mails.invitation(organizations.summary(accountId), person, manager.displayName(), me, invitation,
-                mailLanguage);
+                needsApproval(manager), mailLanguage);
     }
 
     public void deactivate(long accountId, long membershipId, Locale mailLanguage) {

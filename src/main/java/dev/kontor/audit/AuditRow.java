@@ -27,25 +27,44 @@ public record AuditRow(long id, Instant occurredAt, String kind, AuditOutcome ou
                 customerNumber, summary, summaryKey, summaryArgs, oldValue, newValue, remoteAddress, found);
     }
 
-    /** The summary translated by {@code translate(key, arguments)}; the stored English for older events. */
+    /**
+     * The summary translated by {@code translate(key, arguments)}, moments in UTC to the second; the stored English
+     * for older events.
+     */
     public String summaryIn(BiFunction<String, Object[], String> translate) {
+        return summaryIn(AuditReading.record(translate));
+    }
+
+    /** The summary as {@code reading} tells it (its words, its moments); the stored English for older events. */
+    public String summaryIn(AuditReading reading) {
         AuditSummary keyed = AuditSummary.stored(summaryKey, summaryArgs);
-        return keyed == null ? summary : keyed.render(translate, reference -> names.say(reference, organizationId,
-                translate));
+        return keyed == null ? summary : keyed.render(reading.translate(), reference -> reference
+                instanceof AuditSummary.Moment moment ? reading.moment(moment.at())
+                : names.say(reference, organizationId, reading.translate()));
     }
 
     /** The value before the change, a person said by name and e-mail; null when there was none. */
     public String oldValueIn(BiFunction<String, Object[], String> translate) {
-        return valueIn(oldValue, translate);
+        return oldValueIn(AuditReading.record(translate));
+    }
+
+    /** The value before the change as {@code reading} tells it; null when there was none. */
+    public String oldValueIn(AuditReading reading) {
+        return valueIn(oldValue, reading);
     }
 
     /** The value after the change, a person said by name and e-mail; null when there is none. */
     public String newValueIn(BiFunction<String, Object[], String> translate) {
-        return valueIn(newValue, translate);
+        return newValueIn(AuditReading.record(translate));
     }
 
-    private String valueIn(String value, BiFunction<String, Object[], String> translate) {
-        return AuditValue.personIn(kind, value).map(person -> names.say(person, organizationId, translate))
-                .orElse(value);
+    /** The value after the change as {@code reading} tells it; null when there is none. */
+    public String newValueIn(AuditReading reading) {
+        return valueIn(newValue, reading);
+    }
+
+    private String valueIn(String value, AuditReading reading) {
+        return AuditValue.personIn(kind, value).map(person -> names.say(person, organizationId, reading.translate()))
+                .orElseGet(() -> AuditValue.said(kind, value, reading));
     }
 }

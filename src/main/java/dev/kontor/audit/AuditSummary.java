@@ -3,6 +3,7 @@ package dev.kontor.audit;
 import java.text.Format;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -31,6 +32,7 @@ public final class AuditSummary {
     private static final String TERM = "t:";
     private static final String PERSON = "p:";
     private static final String ORGANIZATION_NAME = "o:";
+    private static final String MOMENT = "m:";
     private static final int ARGUMENT_MAX_LENGTH = 300;
     /** Ends the key of a term that stands for a list of words: the prefix, then each code. */
     private static final String LIST_MARK = "*";
@@ -48,6 +50,12 @@ public final class AuditSummary {
             PREFIX + "content-copy-started", Set.of(0),
             PREFIX + "content-copy-done", Set.of(1),
             PREFIX + "partner-access-refused-not-assigned", Set.of(0));
+    /** Events written before moments were kept as such held an instant's text there (with nanoseconds, in UTC). */
+    private static final Map<String, Set<Integer>> EARLIER_MOMENTS = Map.of(
+            PREFIX + "invitation-issued", Set.of(2),
+            PREFIX + "partner-rights-fell-back", Set.of(2),
+            PREFIX + "partner-rights-view-only-already", Set.of(2),
+            PREFIX + "notice-batch-failed", Set.of(3));
 
     private final String key;
     private final List<Object> arguments;
@@ -59,8 +67,9 @@ public final class AuditSummary {
 
     /**
      * The summary {@code audit.summary.<name>} with its arguments: each a {@link Term}, a {@link Person}, an
-     * {@link OrganizationName} or anything else, which is shown as {@link String#valueOf} gives it (numbers without
-     * grouping, {@code null} as empty; a count that the text says with a {@code choice} is said as a number).
+     * {@link OrganizationName}, an {@link Instant} (kept as a moment and shown in each reader's locale and time zone)
+     * or anything else, which is shown as {@link String#valueOf} gives it (numbers without grouping, {@code null} as
+     * empty; a count that the text says with a {@code choice} is said as a number).
      */
     public static AuditSummary of(String name, Object... arguments) {
         Objects.requireNonNull(name, "name");
@@ -70,6 +79,8 @@ public final class AuditSummary {
                 case Term term -> term;
                 case Person person -> person;
                 case OrganizationName organization -> new OrganizationName(clean(organization.name()));
+                case Instant at -> new Moment(at);
+                case Moment moment -> moment;
                 case null -> "";
                 default -> clean(String.valueOf(argument));
             });
@@ -121,23 +132,26 @@ public final class AuditSummary {
 
     /**
      * The sentence, with the terms and then the whole translated by {@code translate(key, arguments)}; people and
-     * organizations known only by id are said as "user 6" and "organization 7" (the stored English sentence).
+     * organizations known only by id are said as "user 6" and "organization 7", moments in UTC to the second (the
+     * stored English sentence).
      */
     public String render(BiFunction<String, Object[], String> translate) {
         return render(translate, reference -> switch (reference) {
             case Person person -> "user " + person.userId();
             case OrganizationId organization -> "organization " + organization.id();
+            case Moment moment -> AuditReading.iso(moment.at());
             default -> String.valueOf(reference);
         });
     }
 
-    /** The sentence, with each {@link Person} and {@link OrganizationId} said as {@code names} says it. */
+    /** The sentence, with each {@link Person}, {@link OrganizationId} and {@link Moment} said as {@code names} says. */
     String render(BiFunction<String, Object[], String> translate, Function<Object, String> names) {
         Object[] rendered = arguments.stream()
                 .map(a -> switch (a) {
                     case Term term -> term.render(translate);
                     case Person person -> names.apply(person);
                     case OrganizationId organization -> names.apply(organization);
+                    case Moment moment -> names.apply(moment);
                     case OrganizationName organization -> organization.name();
                     default -> a;
                 })
@@ -193,6 +207,7 @@ public final class AuditSummary {
                 case Term term -> TERM + term.stored();
                 case Person person -> PERSON + person.userId();
                 case OrganizationName organization -> ORGANIZATION_NAME + organization.name();
+                case Moment moment -> MOMENT + moment.at();
                 default -> TEXT + argument;
             });
         }
@@ -208,6 +223,7 @@ public final class AuditSummary {
                 : storedArguments.split(String.valueOf(SEPARATOR), -1);
         Set<Integer> earlierUsers = EARLIER_USER_IDS.getOrDefault(key, Set.of());
         Set<Integer> earlierOrganizations = EARLIER_ORGANIZATION_IDS.getOrDefault(key, Set.of());
+        Set<Integer> earlierMoments = EARLIER_MOMENTS.getOrDefault(key, Set.of());
         List<Object> arguments = new ArrayList<>(parts.length);
         for (int i = 0; i < parts.length; i++) {
             String a = parts[i];
@@ -217,14 +233,29 @@ public final class AuditSummary {
                 arguments.add(new Person(Long.parseLong(a.substring(PERSON.length()))));
             } else if (a.startsWith(ORGANIZATION_NAME)) {
                 arguments.add(new OrganizationName(a.substring(ORGANIZATION_NAME.length())));
+            } else if (a.startsWith(MOMENT) && isInstant(a.substring(MOMENT.length()))) {
+                arguments.add(new Moment(Instant.parse(a.substring(MOMENT.length()))));
             } else {
                 String text = a.startsWith(TEXT) ? a.substring(TEXT.length()) : a;
                 arguments.add(earlierUsers.contains(i) && isId(text) ? new Person(Long.parseLong(text))
                         : earlierOrganizations.contains(i) && isId(text) ? new OrganizationId(Long.parseLong(text))
+                        : earlierMoments.contains(i) && isInstant(text) ? new Moment(Instant.parse(text))
                         : text);
             }
         }
         return new AuditSummary(key, List.copyOf(arguments));
+    }
+
+    private static boolean isInstant(String text) {
+        if (!AuditValue.INSTANT.matcher(text).matches()) {
+            return false;
+        }
+        try {
+            Instant.parse(text);
+            return true;
+        } catch (java.time.format.DateTimeParseException notAnInstant) {
+            return false;
+        }
     }
 
     private static boolean isId(String text) {
@@ -260,6 +291,14 @@ public final class AuditSummary {
 
         public OrganizationName {
             Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /** A moment in a summary (an invitation's "valid until"): each reader sees it in their locale and time zone. */
+    public record Moment(Instant at) {
+
+        public Moment {
+            Objects.requireNonNull(at, "at");
         }
     }
 

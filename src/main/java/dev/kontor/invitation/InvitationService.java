@@ -1,6 +1,7 @@
 package dev.kontor.invitation;
 
 import dev.kontor.audit.AuditSummary;
+import dev.kontor.audit.AuditValue;
 import dev.kontor.base.SecretTokens;
 
 import dev.kontor.audit.AuditEntry;
@@ -8,6 +9,7 @@ import dev.kontor.audit.AuditLog;
 import dev.kontor.base.PublicAddress;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.organization.MembershipAdministration;
+import dev.kontor.organization.MembershipState;
 import dev.kontor.organization.OrganizationAccess;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.organization.OrganizationService;
@@ -131,8 +133,8 @@ public class InvitationService {
             invitation.accept(clock.instant());
             auditLog.record(AuditEntry.change(INVITATION_ACCEPTED, invitation.getOrganizationId(),
                     AuditSummary.of("invitation-link-accepted", user.email(),
-                            AuditSummary.term("membership.role." + invitation.getPurpose())), "INVITED",
-                    member.state().name()));
+                            AuditSummary.term("membership.role." + invitation.getPurpose())),
+                    AuditValue.membershipState(MembershipState.INVITED), AuditValue.membershipState(member.state())));
         });
     }
 
@@ -146,7 +148,8 @@ public class InvitationService {
             memberships.declineInvited(invitation.getMembershipId());
             auditLog.record(AuditEntry.change(INVITATION_DECLINED, invitation.getOrganizationId(),
                     AuditSummary.of("invitation-link-declined", user.email(),
-                            AuditSummary.term("membership.role." + invitation.getPurpose())), "INVITED", null));
+                            AuditSummary.term("membership.role." + invitation.getPurpose())),
+                    AuditValue.membershipState(MembershipState.INVITED), null));
         });
     }
 

@@ -3,6 +3,7 @@ package dev.kontor.organization;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
+import dev.kontor.audit.AuditValue;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.Roles;
@@ -99,7 +100,7 @@ public class MembershipAdministration {
         if (existing.isPresent() && existing.get().getState() != MembershipState.DEACTIVATED) {
             return Optional.empty();
         }
-        String before = existing.map(m -> role + "/" + m.getState()).orElse(null);
+        String before = existing.map(m -> AuditValue.membership(role, m.getState())).orElse(null);
         Long byPartner = partner.orElse(null);
         Membership membership = existing.map(m -> {
             m.reinvite(typedName, byPartner);
@@ -113,7 +114,7 @@ public class MembershipAdministration {
                                 roleTerm, partnerName(p)))
                         .orElseGet(() -> AuditSummary.of("membership-invited-as", membership.getUser().getEmail(),
                                 roleTerm)),
-                before, role + "/" + MembershipState.INVITED));
+                before, AuditValue.membership(role, MembershipState.INVITED)));
         notices.changed(membership, MembershipNotices.Change.INVITED);
         return Optional.of(toMember(membership));
     }
@@ -154,7 +155,7 @@ public class MembershipAdministration {
         auditLog.record(AuditEntry.change(MEMBERSHIP_STATE_CHANGED, organizationId,
                 AuditSummary.of("membership-of", membership.getUser().getEmail(),
                         AuditSummary.term("membership.role." + membership.getRole())),
-                before.name(), target.name()));
+                AuditValue.membershipState(before), AuditValue.membershipState(target)));
         if (before != MembershipState.ACTIVE) {
             announceIfActivated(membership);
         }
@@ -172,7 +173,8 @@ public class MembershipAdministration {
         auditLog.record(AuditEntry.change(MEMBERSHIP_STATE_CHANGED, organizationId,
                 AuditSummary.of("membership-revived-for-partner", membership.getUser().getEmail(),
                         AuditSummary.term("membership.role." + membership.getRole()), partnerName(partnerId)),
-                MembershipState.DEACTIVATED.name(), MembershipState.APPROVAL_PENDING.name()));
+                AuditValue.membershipState(MembershipState.DEACTIVATED),
+                AuditValue.membershipState(MembershipState.APPROVAL_PENDING)));
         notices.changed(membership, MembershipNotices.Change.REACTIVATED_AWAITING_APPROVAL);
         return toMember(membership);
     }
@@ -184,7 +186,7 @@ public class MembershipAdministration {
         requireLegalRepresentativeFor(organizationId, membership.getRole(), AuditSummary.action("remove-role", membership.getRole()));
         AuditSummary who = AuditSummary.of("membership-of", membership.getUser().getEmail(),
                 AuditSummary.term("membership.role." + membership.getRole()));
-        String before = membership.getState().name();
+        String before = AuditValue.membershipState(membership.getState());
         notices.changed(membership, MembershipNotices.Change.REMOVED);
         memberships.delete(membership);
         memberships.flush();
@@ -212,7 +214,7 @@ public class MembershipAdministration {
                 needsApproval ? AuditSummary.of("membership-invitation-accepted-awaiting-approval",
                         membership.getUser().getEmail(), role, partnerName(membership.getInvitedByPartnerId().get()))
                         : AuditSummary.of("membership-invitation-accepted", membership.getUser().getEmail(), role),
-                MembershipState.INVITED.name(), membership.getState().name()));
+                AuditValue.membershipState(MembershipState.INVITED), AuditValue.membershipState(membership.getState())));
         announceIfActivated(membership);
         notices.answered(membership, needsApproval ? MembershipNotices.Change.ACCEPTED_AWAITING_APPROVAL
                 : MembershipNotices.Change.ACCEPTED);
@@ -225,6 +227,18 @@ public class MembershipAdministration {
     public boolean needsApproval(long membershipId) {
         return memberships.findById(membershipId).filter(m -> m.getState() == MembershipState.INVITED)
                 .flatMap(Membership::getInvitedByPartnerId).isPresent();
+    }
+
+    /**
+     * Whether the people the signed-in person invites (or reactivates) in this organization now would wait, after
+     * accepting, for one of the customer's own people to approve them: so while they work here for a partner (an
+     * access session, or the partnership's MANAGE_TENANTS in a customer's tenants). Asked by the dialogs that invite,
+     * to say so beforehand; it needs the same right as inviting.
+     */
+    @Transactional(readOnly = true)
+    public boolean invitationsNeedApproval(long organizationId) {
+        access.require(organizationId, OrganizationRight.MANAGE_USERS, AuditSummary.action("invite"));
+        return access.pathOf(organizationId).flatMap(this::partnerActingIn).isPresent();
     }
 
     /**
@@ -247,7 +261,8 @@ public class MembershipAdministration {
                 AuditSummary.of("membership-approved", membership.getUser().getEmail(),
                         AuditSummary.term("membership.role." + membership.getRole()),
                         partnerName(membership.getInvitedByPartnerId().orElseThrow())),
-                MembershipState.APPROVAL_PENDING.name(), MembershipState.ACTIVE.name()));
+                AuditValue.membershipState(MembershipState.APPROVAL_PENDING),
+                AuditValue.membershipState(MembershipState.ACTIVE)));
         announceIfActivated(membership);
         notices.changed(membership, MembershipNotices.Change.APPROVED);
         notices.decided(membership, MembershipNotices.Change.APPROVED);
@@ -272,7 +287,7 @@ public class MembershipAdministration {
         memberships.delete(membership);
         memberships.flush();
         auditLog.record(AuditEntry.change(MEMBERSHIP_REFUSED, organizationId, who,
-                MembershipState.APPROVAL_PENDING.name(), null));
+                AuditValue.membershipState(MembershipState.APPROVAL_PENDING), null));
     }
 
     /**
@@ -311,8 +326,8 @@ public class MembershipAdministration {
         notices.answered(membership, MembershipNotices.Change.DECLINED);
         memberships.delete(membership);
         memberships.flush();
-        auditLog.record(AuditEntry.change(MEMBERSHIP_REMOVED, organizationId, who, MembershipState.INVITED.name(),
-                null));
+        auditLog.record(AuditEntry.change(MEMBERSHIP_REMOVED, organizationId, who,
+                AuditValue.membershipState(MembershipState.INVITED), null));
     }
 
     /** The name an invited membership shows (the one the inviter typed); for the system, to word the invitation. */

@@ -3,6 +3,7 @@ package dev.kontor.organization;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
+import dev.kontor.audit.AuditValue;
 import dev.kontor.user.Roles;
 import dev.kontor.user.UserAccount;
 import jakarta.persistence.EntityManager;
@@ -83,7 +84,7 @@ public class OrganizationOnboarding {
                 new Membership(user, organization, role, MembershipState.ACTIVE, clock.instant()));
         auditLog.record(AuditEntry.change(MEMBERSHIP_GRANTED, organizationId,
                 AuditSummary.of("membership-granted", user.getEmail(), AuditSummary.term("membership.role." + role)),
-                null, role + "/" + MembershipState.ACTIVE));
+                null, AuditValue.membership(role, MembershipState.ACTIVE)));
         events.publishEvent(new MembershipActivated(organizationId, user.getId(), role));
         return membership;
     }
@@ -102,7 +103,7 @@ public class OrganizationOnboarding {
         auditLog.record(AuditEntry.change(MEMBERSHIP_GRANTED, organizationId,
                 AuditSummary.of("membership-invited", AuditSummary.person(userId),
                         AuditSummary.term("membership.role." + role)),
-                null, role + "/" + MembershipState.INVITED));
+                null, AuditValue.membership(role, MembershipState.INVITED)));
         return membership;
     }
 

@@ -45,6 +45,20 @@ public class OrganizationService {
         return memberships.findOrganizationsOf(me.userId(), MembershipState.ACTIVE, pageable);
     }
 
+    /**
+     * The signed-in person's own memberships that wait for approval (they accepted what a partner invited them to,
+     * and the customer's own people have not decided yet), one row per role. Only the person's own: it takes no id,
+     * so nobody learns of anyone else's memberships.
+     */
+    public List<MyOrganization> myMembershipsAwaitingApproval() {
+        AuthenticatedUser me = CurrentUser.require();
+        return memberships.findOrganizationsOf(me.userId(), MembershipState.APPROVAL_PENDING,
+                org.springframework.data.domain.PageRequest.of(0, AWAITING_APPROVAL_SHOWN)).getContent();
+    }
+
+    /** More than this many memberships waiting at once is no real person's situation; the page names this many. */
+    private static final int AWAITING_APPROVAL_SHOWN = 20;
+
     /** Names several organizations in one statement, for a feature that has checked the right to them already. */
     @PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
     public java.util.Map<Long, OrganizationSummary> describeAll(java.util.Collection<Long> organizationIds) {

@@ -3,6 +3,7 @@ package dev.kontor.partner;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
+import dev.kontor.audit.AuditValue;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.organization.OrganizationSummary;
@@ -146,7 +147,7 @@ class CustomerDecisions {
         auditBoth(RIGHTS_CONFIRMED, relationship, AuditSummary.of("partner-rights-confirmed", parties.partnerName(),
                         parties.customerLabel(), AuditSummary.terms("right.",
                         RightSets.ordered(relationship.getGrantedRights()))),
-                before == null ? null : before.toString(), now.toString());
+                before == null ? null : AuditValue.moment(before), AuditValue.moment(now));
         tellOtherManagers(CustomerSideMails.ManagersNotice.CONFIRMED, relationship, parties,
                 relationship.getGrantedRights(), relationship.getGrantedRights());
     }

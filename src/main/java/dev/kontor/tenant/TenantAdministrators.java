@@ -187,12 +187,25 @@ public class TenantAdministrators {
         memberships.remove(tenantId, membershipId);
     }
 
+    /**
+     * Whether an administrator the signed-in person invites into this tenant now would, after accepting, wait for an
+     * administrator of the tenant or a manager of its customer account to approve them (they work here for a
+     * partner); Add administrator says so beforehand.
+     */
+    @Transactional(readOnly = true)
+    public boolean invitationsNeedApproval(long tenantId) {
+        access.require(tenantId, OrganizationRight.MANAGE_USERS, AuditSummary.action("add-tenant-administrator"));
+        return memberships.invitationsNeedApproval(tenantId);
+    }
+
     private void sendLink(long tenantId, Member administrator, UserSummary person, AuthenticatedUser me,
                           Locale mailLanguage) {
         IssuedInvitation invitation = invitations.issue(InvitationPurpose.TENANT_ADMINISTRATOR, tenantId,
                 administrator.membershipId());
+        // as the invitation page says it: the person learns before accepting that approval follows
+        boolean needsApproval = SystemTask.call(() -> memberships.needsApproval(administrator.membershipId()));
         mails.activation(organizations.summary(tenantId).name(), person, administrator.displayName(), me, invitation,
-                mailLanguage);
+                needsApproval, mailLanguage);
     }
 
     private void refuseLosingTheLast(long tenantId, Member leaving) {

@@ -26,16 +26,21 @@ class TenantMails {
         this.i18n = i18n;
     }
 
-    /** The one-time link with which a new tenant administrator activates their access (and sets a password). */
-    /** The activation link, addressed with the name the inviter typed (the person's own name stays theirs). */
+    /**
+     * The one-time link with which a new tenant administrator activates their access (and sets a password), addressed
+     * with the name the inviter typed (the person's own name stays theirs). When a partner asked for the person
+     * ({@code needsApproval}), it also says that an administrator of the tenant or a manager of its customer account
+     * must approve them after they accept, before they can work there.
+     */
     void activation(String tenantName, UserSummary administrator, String typedName, AuthenticatedUser by,
-                    IssuedInvitation invitation, Locale fallback) {
+                    IssuedInvitation invitation, boolean needsApproval, Locale fallback) {
         Locale language = SupportedLanguages.closestTo(administrator.language() != null
                 ? administrator.language() : fallback);
         String expires = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG).withLocale(language)
                 .withZone(ZoneId.of("Europe/Berlin")).format(invitation.expiresAt());
-        String body = i18n.getTranslation(administrator.hasPassword()
-                        ? "mail.tenant-admin.body-existing" : "mail.tenant-admin.body", language,
+        String body = i18n.getTranslation((administrator.hasPassword()
+                        ? "mail.tenant-admin.body-existing" : "mail.tenant-admin.body")
+                        + (needsApproval ? "-approval" : ""), language,
                 typedName, by.displayName(), tenantName, invitation.link(), expires);
         outbox.enqueue(new MailMessage("tenant-admin:" + invitation.invitationId(), administrator.email(),
                 TextRules.abbreviate(i18n.getTranslation("mail.tenant-admin.subject", language, tenantName),

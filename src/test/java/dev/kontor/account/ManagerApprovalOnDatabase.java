@@ -11,6 +11,12 @@ import dev.kontor.invitation.InvitationService;
 import dev.kontor.organization.CustomerNumber;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.partner.PartnerProvisioning;
+import dev.kontor.tenant.CharacterSets;
+import dev.kontor.tenant.Edition;
+import dev.kontor.tenant.TenantAdministrators;
+import dev.kontor.tenant.TenantProvisioning;
+import dev.kontor.tenant.TenantSettings;
+import dev.kontor.tenant.TenantType;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.Fixtures.TestPartner;
@@ -48,6 +54,12 @@ abstract class ManagerApprovalOnDatabase {
     PartnerProvisioning provisioning;
 
     @Autowired
+    TenantAdministrators tenantAdministrators;
+
+    @Autowired
+    TenantProvisioning tenants;
+
+    @Autowired
     Fixtures fixtures;
 
     @Autowired
@@ -69,7 +81,8 @@ abstract class ManagerApprovalOnDatabase {
                 () -> fixtures.as(waiting.account.email("Bob"), () -> managers.approve(waiting.account.id(),
                         waiting.membership)));
 
-        assertOneWonAndTheOtherWasToldClearly(outcomes);
+        // whoever came second finds the person approved, and is told so; the first is told nothing but success
+        assertTheWinnerSucceededAndTheLoserWasTold(outcomes, "membership.approval.already-approved");
         assertThat(stateOf(waiting.membership)).isEqualTo("ACTIVE");
         assertThat(jdbc.queryForObject("""
                 select count(*) from audit_event where organization_id = ? and kind = 'MEMBERSHIP_APPROVED'""",
@@ -86,13 +99,44 @@ abstract class ManagerApprovalOnDatabase {
                 () -> fixtures.as(waiting.account.email("Bob"), () -> managers.refuse(waiting.account.id(),
                         waiting.membership)));
 
-        assertOneWonAndTheOtherWasToldClearly(outcomes);
         List<String> state = jdbc.queryForList("select state from membership where id = ?", String.class,
                 waiting.membership);
-        if (outcomes.getFirst().succeeded()) {
-            assertThat(state).containsExactly("ACTIVE");
+        // the decision that took effect is the one whose side was told success; the other hears what happened
+        if (state.isEmpty()) {
+            assertThat(outcomes.get(1).succeeded()).as("the refusal took effect: the refusing manager succeeded")
+                    .isTrue();
+            assertTheWinnerSucceededAndTheLoserWasTold(outcomes, "membership.approval.closed");
         } else {
-            assertThat(state).isEmpty();
+            assertThat(state).containsExactly("ACTIVE");
+            assertThat(outcomes.getFirst().succeeded()).as("the approval took effect: the approving manager "
+                    + "succeeded").isTrue();
+            assertTheWinnerSucceededAndTheLoserWasTold(outcomes, "membership.approval.already-approved");
+        }
+        assertThat(jdbc.queryForObject("""
+                select count(*) from audit_event where organization_id = ? and outcome = 'SUCCESS'
+                  and kind in ('MEMBERSHIP_APPROVED', 'MEMBERSHIP_REFUSED')""", Integer.class, waiting.account.id()))
+                .isEqualTo(1);
+    }
+
+    @RepeatedTest(5)
+    void deciding_on_a_tenant_administrator_at_once_leaves_exactly_one_decision_and_tells_each_side() throws Exception {
+        Waiting waiting = aTenantAdministratorThePartnerInvitedWhoAccepted();
+
+        List<Outcome> outcomes = race(
+                () -> fixtures.as(waiting.account.email("Alice"), () -> tenantAdministrators.approve(waiting.tenant,
+                        waiting.membership)),
+                () -> fixtures.as(waiting.account.email("Bob"), () -> tenantAdministrators.refuse(waiting.tenant,
+                        waiting.membership)));
+
+        List<String> state = jdbc.queryForList("select state from membership where id = ?", String.class,
+                waiting.membership);
+        if (state.isEmpty()) {
+            assertThat(outcomes.get(1).succeeded()).isTrue();
+            assertTheWinnerSucceededAndTheLoserWasTold(outcomes, "membership.approval.closed");
+        } else {
+            assertThat(state).containsExactly("ACTIVE");
+            assertThat(outcomes.getFirst().succeeded()).isTrue();
+            assertTheWinnerSucceededAndTheLoserWasTold(outcomes, "membership.approval.already-approved");
         }
     }
 
@@ -118,13 +162,12 @@ abstract class ManagerApprovalOnDatabase {
         assertThat(stateOf(waiting.membership)).isEqualTo("APPROVAL_PENDING");
     }
 
-    private void assertOneWonAndTheOtherWasToldClearly(List<Outcome> outcomes) {
+    private void assertTheWinnerSucceededAndTheLoserWasTold(List<Outcome> outcomes, String loserMessage) {
         assertThat(outcomes).filteredOn(Outcome::succeeded).hasSize(1);
         // the account row is locked before every decision, so the second one sees the first and says so
         assertThat(outcomes).filteredOn(o -> !o.succeeded()).singleElement()
                 .satisfies(loser -> assertThat(loser.refusal()).isInstanceOfSatisfying(KontorException.class,
-                        refusal -> assertThat(refusal.messageKey()).isIn("membership.approval.closed",
-                                "membership.approval.already-approved")));
+                        refusal -> assertThat(refusal.messageKey()).isEqualTo(loserMessage)));
     }
 
     /** A partner administrator in an access session invites a new address; the person accepts. */
@@ -150,13 +193,33 @@ abstract class ManagerApprovalOnDatabase {
         long membership = jdbc.queryForObject("""
                 select m.id from membership m join app_user u on u.id = m.user_id
                 where u.email = ? and m.organization_id = ?""", Long.class, mailbox, account.id());
-        return new Waiting(account, membership);
+        return new Waiting(account, account.id(), membership);
+    }
+
+    /** The partner, through the partnership's MANAGE_TENANTS, invites an administrator of a tenant; they accept. */
+    private Waiting aTenantAdministratorThePartnerInvitedWhoAccepted() {
+        TestPartner partner = fixtures.partner("Racing Tenants");
+        TestAccount account = fixtures.account("Alice", "Bob");
+        SystemTask.run(() -> provisioning.importActiveRelationship(partner.id(), account.id(),
+                EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_TENANTS), account.email("Alice"),
+                account.userId("Alice")));
+        long shop = SystemTask.call(() -> tenants.importTenant(account.id(), "Shop " + account.tag(),
+                TenantType.STANDARD, Edition.BASIC, CharacterSets.UTF_8, TenantSettings.none())).getId();
+        String mailbox = "racing-admin-" + account.tag() + "@private.example";
+        fixtures.as(partner.adminEmail(), () -> tenantAdministrators.add(shop, mailbox, "Racing Admin",
+                Locale.ENGLISH));
+        invitations.accept(outbox.invitationTokenFor(mailbox), PASSWORD);
+        long membership = jdbc.queryForObject("""
+                select m.id from membership m join app_user u on u.id = m.user_id
+                where u.email = ? and m.organization_id = ?""", Long.class, mailbox, shop);
+        return new Waiting(account, shop, membership);
     }
 
     private String stateOf(long membershipId) {
         return jdbc.queryForObject("select state from membership where id = ?", String.class, membershipId);
     }
 
-    private record Waiting(TestAccount account, long membership) {
+    /** {@code tenant}: the organization the membership belongs to (the account itself for a manager). */
+    private record Waiting(TestAccount account, long tenant, long membership) {
     }
 }

@@ -11,6 +11,7 @@ import dev.kontor.invitation.InvitationService;
 import dev.kontor.organization.CustomerNumber;
 import dev.kontor.organization.Member;
 import dev.kontor.organization.MembershipApproval;
+import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.MembershipState;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.organization.OrganizationService;
@@ -117,6 +118,21 @@ class ManagerApprovalTest {
     }
 
     @Test
+    void the_waiting_person_learns_which_memberships_wait_for_approval_and_nobody_learns_anyone_elses() {
+        invitedByThePartnerAndAccepted(mailbox, "Max Private");
+
+        assertThat(fixtures.as(mailbox, () -> organizations.myMembershipsAwaitingApproval())).singleElement()
+                .satisfies(waiting -> {
+                    assertThat(waiting.organizationId()).isEqualTo(account.id());
+                    assertThat(waiting.customerNumber()).isEqualTo(account.customerNumber());
+                    assertThat(waiting.role()).isEqualTo(MembershipRole.MANAGER);
+                });
+        assertThat(fixtures.as(account.email("Alice"), () -> organizations.myMembershipsAwaitingApproval()))
+                .isEmpty();
+        assertThat(fixtures.as(partner.adminEmail(), () -> organizations.myMembershipsAwaitingApproval())).isEmpty();
+    }
+
+    @Test
     void the_managers_are_told_at_the_invitation_that_approval_is_needed_and_where_in_their_own_language() {
         fixtures.as(account.email("Bob"), () -> users.rememberLanguage(Locale.GERMAN));
 
@@ -130,6 +146,56 @@ class ManagerApprovalTest {
         assertThat(outbox.to(account.email("Bob"))).anySatisfy(mail -> assertThat(mail.body())
                 .contains(mailbox, "im Auftrag des Partners " + partner.name(), "wenn einer der eigenen Manager "
                         + "des Kontos sie freigibt", link));
+    }
+
+    @Test
+    void the_invitation_and_the_resent_invitation_tell_the_person_that_the_accounts_own_managers_approve_them() {
+        invitedByThePartner(mailbox, "Max Private");
+        long invited = membershipOf(mailbox);
+        inSession(() -> managers.resendInvitation(account.id(), invited, Locale.GERMAN));
+
+        assertThat(outbox.to(mailbox)).hasSize(2);
+        assertThat(outbox.to(mailbox).getFirst().body()).contains("Hello Max Private",
+                "A partner of the account asked for this invitation", "After you accept, one of the account's own managers has "
+                        + "to approve you before you can work in the account");
+        assertThat(outbox.to(mailbox).getLast().body()).contains("Hallo Max Private", "Ein Partner des Kontos hat diese Einladung veranlasst",
+                "Nachdem Sie angenommen haben, muss einer der eigenen Manager des Kontos Sie freigeben, bevor Sie im "
+                        + "Konto arbeiten können");
+    }
+
+    @Test
+    void a_known_person_invited_by_the_partner_is_told_the_same_in_the_mail_for_signing_in() {
+        fixtures.as(account.email("Alice"), () -> managers.addManager(account.id(), mailbox, "Former",
+                Locale.ENGLISH));
+        accept(mailbox);
+        long former = membershipOf(mailbox);
+        fixtures.as(account.email("Alice"), () -> managers.removeManagerRole(account.id(), former, Locale.ENGLISH));
+
+        invitedByThePartner(mailbox, "Former");
+
+        assertThat(outbox.to(mailbox).getLast().body()).contains("sign in with your Kontor account",
+                "one of the account's own managers has to approve you");
+    }
+
+    @Test
+    void an_invitation_by_the_customers_own_manager_says_nothing_about_approval() {
+        fixtures.as(account.email("Alice"), () -> managers.addManager(account.id(), mailbox, "Own Hire",
+                Locale.ENGLISH));
+
+        assertThat(outbox.to(mailbox)).singleElement().satisfies(mail -> assertThat(mail.body())
+                .doesNotContain("approve"));
+    }
+
+    @Test
+    void only_someone_working_for_a_partner_is_told_beforehand_that_the_invitee_will_need_approval() {
+        assertThat(fixtures.as(account.email("Alice"), () -> managers.invitationsNeedApproval(account.id())))
+                .isFalse();
+        boolean[] inTheSession = {false};
+        inSession(() -> inTheSession[0] = managers.invitationsNeedApproval(account.id()));
+        assertThat(inTheSession[0]).isTrue();
+        TestAccount elsewhere = fixtures.account("Eve");
+        assertThatThrownBy(() -> fixtures.as(elsewhere.email("Eve"),
+                () -> managers.invitationsNeedApproval(account.id()))).isInstanceOf(AccessRefused.class);
     }
 
     @Test

@@ -43,6 +43,32 @@ class AuditSummaryTest {
     }
 
     @Test
+    void a_moment_is_stored_as_such_and_the_stored_english_says_it_to_the_second_in_utc() {
+        AuditSummary summary = AuditSummary.of("invitation-issued", AuditSummary.term("membership.role.MANAGER"),
+                "ivo@example.test", java.time.Instant.parse("2026-12-12T15:03:11.123456789Z"));
+
+        AuditSummary stored = AuditSummary.stored(summary.key(), summary.storedArguments());
+
+        assertThat(stored).isEqualTo(summary);
+        assertThat(summary.storedArguments()).contains("m:2026-12-12T15:03:11.123456789Z");
+        assertThat(stored.render((key, arguments) -> texts.getTranslation(key, Locale.ENGLISH, arguments)))
+                .isEqualTo("Manager invitation for ivo@example.test, valid until 2026-12-12T15:03:11Z");
+    }
+
+    @Test
+    void an_instant_kept_as_text_by_an_earlier_version_is_a_moment_again_where_that_version_wrote_one() {
+        AuditSummary earlier = AuditSummary.stored("audit.summary.invitation-issued",
+                "t:membership.role.MANAGER\u001Fs:ivo@example.test\u001Fs:2026-12-12T15:03:11.123456789Z");
+        AuditSummary elsewhere = AuditSummary.stored("audit.summary.contact-added",
+                "s:2026-12-12T15:03:11.123456789Z");
+
+        assertThat(earlier.render((key, arguments) -> texts.getTranslation(key, Locale.ENGLISH, arguments)))
+                .endsWith("valid until 2026-12-12T15:03:11Z");
+        assertThat(elsewhere.render((key, arguments) -> texts.getTranslation(key, Locale.ENGLISH, arguments)))
+                .as("typed text that looks like an instant stays as typed").contains("15:03:11.123456789Z");
+    }
+
+    @Test
     void a_list_of_terms_is_said_word_by_word() {
         AuditSummary summary = AuditSummary.of("test", AuditSummary.terms("right.", java.util.List.of("VIEW",
                 "MANAGE_USERS")));

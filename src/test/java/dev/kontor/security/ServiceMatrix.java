@@ -159,6 +159,7 @@ final class ServiceMatrix {
         exempt("OrganizationDirectory.providersOfMine()", "takes no id: the providers above the caller's own organizations");
         exempt("OrganizationService.myOrganizations(Pageable)", "takes no id: acts on the caller's own memberships");
         exempt("OrganizationService.myOrganizationsOfKind(OrganizationKind)", "takes no id: acts on the caller's own memberships");
+        exempt("OrganizationService.myMembershipsAwaitingApproval()", "takes no id: the caller's own memberships that wait for approval");
         exempt("PartnerService.myPartners()", "takes no id: acts on the caller's own partner memberships");
         exempt("PartnerGrants.describe(AccessStanding)", "takes no id: a standing that standing() granted the signed-in person (nobody else can make one)");
         exempt("PasswordPolicy.problemWith(String,Collection)", "takes no id: judges a password");
@@ -303,6 +304,8 @@ final class ServiceMatrix {
             return null;
         });
         read("ManagerService.approvals(long)", ACCOUNT, t -> managers.approvals(t.account()));
+        read("ManagerService.invitationsNeedApproval(long)", ACCOUNT,
+                t -> managers.invitationsNeedApproval(t.account()));
 
         // audit log
         read("AuditQueries.rows(AuditFilter,Pageable)", ACCOUNT, t -> audit.rows(auditOfVictim, page))
@@ -405,6 +408,8 @@ final class ServiceMatrix {
             return null;
         });
         read("MembershipAdministration.approvals(long)", ACCOUNT, t -> memberships.approvals(t.account()));
+        read("MembershipAdministration.invitationsNeedApproval(long)", ACCOUNT,
+                t -> memberships.invitationsNeedApproval(t.account()));
         read("OrganizationAccess.rightsIn(long)", ACCOUNT, t -> access.rightsIn(t.account()))
                 .ownScope("the caller's own rights there: none");
         read("OrganizationAccess.may(long,OrganizationRight)", ACCOUNT,
@@ -599,6 +604,8 @@ final class ServiceMatrix {
             return null;
         });
         read("TenantAdministrators.approvals(long)", TENANT, t -> tenantAdministrators.approvals(t.tenant()));
+        read("TenantAdministrators.invitationsNeedApproval(long)", TENANT,
+                t -> tenantAdministrators.invitationsNeedApproval(t.tenant()));
         system("TenantProvisioning.importTenant(long,String,TenantType,Edition,String,TenantSettings)", TENANT,
                 t -> tenantProvisioning.importTenant(t.tenant(), "Planted " + tag, TenantType.STANDARD,
                         Edition.BASIC, CharacterSets.UTF_8, TenantSettings.none()));

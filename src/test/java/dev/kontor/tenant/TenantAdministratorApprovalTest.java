@@ -159,6 +159,35 @@ class TenantAdministratorApprovalTest {
     }
 
     @Test
+    void the_activation_mail_and_the_resent_one_tell_the_person_that_the_customers_people_approve_them() {
+        long invited = invitedByThePartner(shop, mailbox);
+        fixtures.as(partner.adminEmail(), () -> administrators.resend(shop, invited, Locale.GERMAN));
+
+        assertThat(outbox.to(mailbox)).hasSize(2);
+        assertThat(outbox.to(mailbox).getFirst().body()).contains("Hello Private Admin", "A partner asked for this invitation",
+                "After you accept, an administrator of the tenant or a manager of its customer account has to "
+                        + "approve you before you can work there");
+        assertThat(outbox.to(mailbox).getLast().body()).contains("Hallo Private Admin", "Ein Partner hat diese Einladung veranlasst",
+                "muss ein Administrator des Mandanten oder ein Manager seines Kundenkontos Sie freigeben");
+        // someone who has a password already gets the mail for signing in, with the same warning
+        long other = data.tenant(customer.id(), "Other " + customer.number());
+        invitedByThePartner(other, customer.managerEmail());
+        assertThat(outbox.to(customer.managerEmail())).filteredOn(mail -> mail.subject().startsWith("Activate"))
+                .singleElement().satisfies(mail -> assertThat(mail.body()).contains("existing password",
+                        "an administrator of the tenant or a manager of its customer account has to approve you"));
+    }
+
+    @Test
+    void only_someone_working_for_a_partner_is_told_beforehand_that_the_invitee_will_need_approval() {
+        assertThat(fixtures.as(partner.adminEmail(), () -> administrators.invitationsNeedApproval(shop))).isTrue();
+        assertThat(fixtures.as(customer.managerEmail(), () -> administrators.invitationsNeedApproval(shop)))
+                .isFalse();
+        fixtures.as(customer.managerEmail(), () -> administrators.add(shop, mailbox, "Own Admin", Locale.ENGLISH));
+        assertThat(outbox.to(mailbox)).singleElement().satisfies(mail -> assertThat(mail.body())
+                .doesNotContain("approve"));
+    }
+
+    @Test
     void an_administrator_the_customer_adds_itself_needs_no_approval() {
         fixtures.as(customer.managerEmail(), () -> administrators.add(shop, mailbox, "Own Admin", Locale.ENGLISH));
         accept(mailbox);

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.EmailField;
@@ -20,7 +21,10 @@ import dev.kontor.base.ui.SlowAction;
 import dev.kontor.user.UserAccount;
 import java.util.Map;
 
-/** Invites a manager by e-mail address and name; everyone gets an invitation and accepts it themselves. */
+/**
+ * Invites a manager by e-mail address and name; everyone gets an invitation and accepts it themselves. A partner
+ * working in the account is told first that the person will also need the approval of the account's own managers.
+ */
 class AddManagerDialog extends Dialog {
 
     private final EmailField email = new EmailField();
@@ -45,6 +49,13 @@ class AddManagerDialog extends Dialog {
                 .bind(PersonForm::getEmail, PersonForm::setEmail);
         binder.forField(name).asRequired(getTranslation("validation.required")).withValidator(FormRules.noMarkup(this))
                 .bind(PersonForm::getName, PersonForm::setName);
+        if (managers.invitationsNeedApproval(accountId)) {
+            // a partner working in the account learns before inviting that the customer's managers decide after all
+            Paragraph approval = new Paragraph(getTranslation("manager.add.needs-approval"));
+            approval.setId("add-manager-approval-hint");
+            approval.addClassName("hint");
+            add(approval);
+        }
         add(new FormLayout(email, name));
         FormRules.explainConstraints(this);
 

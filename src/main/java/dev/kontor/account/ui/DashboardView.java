@@ -64,6 +64,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     private final Paragraph empty = new Paragraph();
     private final Paragraph intro = new Paragraph();
     private final Div nextSteps = new Div();
+    private final List<MyOrganization> awaitingApproval;
     private int loadedPages;
     private Optional<CurrentAccess> inAccess = Optional.empty();
     private AccountDataDialog openDialog;
@@ -103,7 +104,9 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         nextSteps.setId("next-steps");
         nextSteps.setVisible(false);
 
-        add(greeting, intro, otherRoles(organizations), filter, cards, empty, nextSteps, showMore);
+        this.awaitingApproval = organizations.myMembershipsAwaitingApproval();
+        add(greeting, intro, otherRoles(organizations), awaitingApproval(), filter, cards, empty, nextSteps,
+                showMore);
         FormRules.explainConstraints(filter);
         this.inAccess = access.current();
         inAccess.ifPresent(current -> {
@@ -115,6 +118,25 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
             addComponentAtIndex(2, open);
         });
         reload();
+    }
+
+    /**
+     * Per account (or tenant) the person has accepted and waits for approval in: which one, and who decides. Without
+     * it a person whose only membership waits would read that they manage no account, as if the invitation had failed.
+     */
+    private Component awaitingApproval() {
+        Div area = new Div();
+        area.setId("awaiting-approval");
+        area.setVisible(!awaitingApproval.isEmpty());
+        for (MyOrganization waiting : awaitingApproval) {
+            Paragraph note = new Paragraph(getTranslation("dashboard.awaiting-approval." + waiting.role(),
+                    waiting.customerNumber() == null ? waiting.name()
+                            : waiting.name() + " (" + waiting.customerNumber() + ")"));
+            note.setId("awaiting-approval-" + waiting.organizationId());
+            note.addClassName("hint");
+            area.add(note);
+        }
+        return area;
     }
 
     private Component otherRoles(OrganizationService organizations) {
@@ -148,12 +170,14 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
             filter.setVisible(true);
         }
         boolean none = cards.getChildren().findAny().isEmpty();
-        empty.setVisible(none);
-        empty.setText(getTranslation(filter.isEmpty() ? "dashboard.no-accounts" : "dashboard.no-match"));
         // "your customer accounts" above an empty page confuses; say where this person's work is instead
         boolean noAccountsAtAll = none && filter.isEmpty() && inAccess.isEmpty();
+        // someone who waits for approval has an account coming: the waiting notes say which, not "no account"
+        boolean waits = noAccountsAtAll && !awaitingApproval.isEmpty();
+        empty.setVisible(none && !waits);
+        empty.setText(getTranslation(filter.isEmpty() ? "dashboard.no-accounts" : "dashboard.no-match"));
         intro.setVisible(!noAccountsAtAll);
-        if (noAccountsAtAll && !nextSteps.isVisible()) {
+        if (noAccountsAtAll && !waits && !nextSteps.isVisible()) {
             showNextSteps();
         }
     }

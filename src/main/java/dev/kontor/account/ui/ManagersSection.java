@@ -161,14 +161,12 @@ class ManagersSection extends Section {
         if (member.state() == MembershipState.APPROVAL_PENDING) {
             MembershipApproval approval = approvals.get(member.membershipId());
             if (approval != null && approval.mayDecide()) {
-                cell.add(action("approve", member, "membership.approve", () -> PersonRowActions.ask(this,
-                        "confirm-manager-approval", "manager.approve.confirm", "primary",
-                        () -> decided(() -> managers.approve(details.accountId(), member.membershipId())),
-                        member.displayName(), member.email(), approval.partnerName())));
-                cell.add(action("refuse", member, "membership.refuse", () -> PersonRowActions.ask(this,
-                        "confirm-manager-refusal", "manager.refuse.confirm", "error primary",
-                        () -> decided(() -> managers.refuse(details.accountId(), member.membershipId())),
-                        member.displayName(), member.email(), approval.partnerName())));
+                cell.add(decision("approve", member, "membership.approve", "confirm-manager-approval",
+                        "manager.approve.confirm", "primary", approval,
+                        () -> managers.approve(details.accountId(), member.membershipId()), "manager.approved"));
+                cell.add(decision("refuse", member, "membership.refuse", "confirm-manager-refusal",
+                        "manager.refuse.confirm", "error primary", approval,
+                        () -> managers.refuse(details.accountId(), member.membershipId()), "manager.refused"));
                 return cell;
             }
         }
@@ -179,15 +177,25 @@ class ManagersSection extends Section {
     }
 
     /**
-     * A decision on an approval; when another manager decided first, the list is shown as it is now besides the
-     * message that says so.
+     * Approve or Refuse, asked first and taken once (see {@link PersonRowActions#decision}). The list is shown as it
+     * is now afterwards; the manager whose decision took effect is told so, and one who came second gets the
+     * service's message that someone else has decided, and no word of success.
      */
-    private void decided(Runnable decision) {
-        try {
-            decision.run();
-        } finally {
-            onChanged.run();
-        }
+    private Button decision(String id, Member member, String labelKey, String dialogId, String questionKey,
+                            String confirmTheme, MembershipApproval approval, Runnable decide, String doneKey) {
+        String done = getTranslation(doneKey, member.displayName());
+        Button button = PersonRowActions.decision(this, id, member.membershipId(), member.displayName(), labelKey,
+                dialogId, questionKey, confirmTheme, () -> {
+                    try {
+                        decide.run();
+                    } finally {
+                        onChanged.run();
+                    }
+                    Notification.show(done, 4000, Notification.Position.BOTTOM_START)
+                            .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                }, member.displayName(), member.email(), approval.partnerName());
+        button.addClassName("manager-action-" + id);
+        return button;
     }
 
     private Button action(String id, Member member, String labelKey, Runnable run) {

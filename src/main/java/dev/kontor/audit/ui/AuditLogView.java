@@ -21,6 +21,7 @@ import dev.kontor.base.ui.CsvDownload;
 import dev.kontor.audit.AuditFilter;
 import dev.kontor.audit.AuditOutcome;
 import dev.kontor.audit.AuditQueries;
+import dev.kontor.audit.AuditReading;
 import dev.kontor.audit.AuditRow;
 import dev.kontor.base.ui.FormRules;
 import dev.kontor.user.Roles;
@@ -121,7 +122,7 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
                         + (row.customerNumber() == null ? "" : " (" + row.customerNumber() + ")"))
                 .setHeader(getTranslation("audit.organization")).setFlexGrow(2);
         grid.addComponentColumn(this::kindAndOutcome).setHeader(getTranslation("audit.kind")).setFlexGrow(2);
-        grid.addColumn(row -> row.summaryIn(this::getTranslation)).setHeader(getTranslation("audit.summary"))
+        grid.addColumn(row -> row.summaryIn(reading())).setHeader(getTranslation("audit.summary"))
                 .setFlexGrow(3);
         grid.addColumn(row -> change(row)).setHeader(getTranslation("audit.change")).setFlexGrow(3);
         grid.setEmptyStateText(getTranslation("audit.empty"));
@@ -147,13 +148,24 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         return label.contains(key) ? kind : label;
     }
 
-    /** Before and after, with a person said by name and e-mail (or as a deleted user), never by id. */
+    /**
+     * How this reader is told an event: in their language, with moments (an invitation's "valid until") in their
+     * locale and the time zone of the When column.
+     */
+    private AuditReading reading() {
+        return AuditReading.of(this::getTranslation, getLocale(), ZONE);
+    }
+
+    /**
+     * Before and after, with a person said by name and e-mail (or as a deleted user), never by id, a role or state in
+     * words and a moment as date and time.
+     */
     private String change(AuditRow row) {
         if (row.oldValue() == null && row.newValue() == null) {
             return "";
         }
-        String before = row.oldValueIn(this::getTranslation);
-        String after = row.newValueIn(this::getTranslation);
+        String before = row.oldValueIn(reading());
+        String after = row.newValueIn(reading());
         return (before == null ? "—" : before) + " → " + (after == null ? "—" : after);
     }
 

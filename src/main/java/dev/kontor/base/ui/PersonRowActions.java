@@ -39,6 +39,44 @@ public final class PersonRowActions {
      */
     public static void ask(Component owner, String dialogId, String questionKey, String confirmTheme, Runnable change,
                            Object... arguments) {
+        question(owner, dialogId, questionKey, confirmTheme, change, arguments).open();
+    }
+
+    /**
+     * A button for a decision that is taken once and for good (approve, refuse): it asks {@code questionKey} first
+     * (like {@link #ask}) and then runs {@code decision}. The browser turns the button off at the click, so the
+     * second click of a double click opens no second question; the button comes back when the question is closed
+     * without an answer.
+     */
+    public static Button decision(Component owner, String id, long rowId, String personName, String labelKey,
+                                  String dialogId, String questionKey, String confirmTheme, Runnable decision,
+                                  Object... arguments) {
+        Button button = action(owner, id, rowId, personName, labelKey, () -> { });
+        button.setDisableOnClick(true);
+        button.addClickListener(click -> {
+            boolean[] answered = {false};
+            ConfirmDialog dialog = question(owner, dialogId, questionKey, confirmTheme, () -> {
+                answered[0] = true;
+                decision.run();
+            }, arguments);
+            // closed by Cancel, Esc or the server; the dialog says whether it is open (the event's flag says who changed it)
+            dialog.addOpenedChangeListener(change -> {
+                if (!dialog.isOpened() && !answered[0]) {
+                    button.setEnabled(true);
+                }
+            });
+            dialog.open();
+        });
+        return button;
+    }
+
+    /**
+     * The question, not yet open. Its confirmation runs {@code change} once: a double click on the confirming button
+     * (or Enter pressed as it is clicked) can send the confirmation twice before the dialog has closed, and a
+     * decision taken twice would tell the person who took it that it had already been taken.
+     */
+    private static ConfirmDialog question(Component owner, String dialogId, String questionKey, String confirmTheme,
+                                          Runnable change, Object... arguments) {
         ConfirmDialog dialog = new ConfirmDialog();
         dialog.setId(dialogId);
         dialog.setHeader(owner.getTranslation(questionKey + ".title"));
@@ -47,8 +85,14 @@ public final class PersonRowActions {
         dialog.setCancelText(owner.getTranslation("action.cancel"));
         dialog.setConfirmText(owner.getTranslation(questionKey + ".button"));
         dialog.setConfirmButtonTheme(confirmTheme);
-        dialog.addConfirmListener(event -> change.run());
+        boolean[] confirmed = {false};
+        dialog.addConfirmListener(event -> {
+            if (!confirmed[0]) {
+                confirmed[0] = true;
+                change.run();
+            }
+        });
         DialogKeys.cancelFirst(dialog);
-        dialog.open();
+        return dialog;
     }
 }

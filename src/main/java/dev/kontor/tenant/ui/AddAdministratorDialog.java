@@ -24,7 +24,8 @@ import java.util.Map;
 /**
  * Add administrator: the person's e-mail (their user name) and name. Kontor sends them a one-time activation link
  * with which they choose their own password; nobody else ever knows it. The dialog says how many administrators
- * there are and recommends keeping them few.
+ * there are and recommends keeping them few, and tells a partner working in a customer's tenant that the person will
+ * also need the approval of the tenant's administrators or the customer's managers.
  */
 class AddAdministratorDialog extends Dialog {
 
@@ -57,7 +58,15 @@ class AddAdministratorDialog extends Dialog {
                 .bind(PersonForm::getEmail, PersonForm::setEmail);
         binder.forField(name).asRequired(getTranslation("validation.required"))
                 .withValidator(FormRules.noMarkup(this)).bind(PersonForm::getName, PersonForm::setName);
-        add(count, advice, new FormLayout(email, name));
+        add(count, advice);
+        if (administrators.invitationsNeedApproval(tenantId)) {
+            // a partner working in the customer's tenants learns before inviting that the customer's people decide
+            Paragraph approval = new Paragraph(getTranslation("tenant.admin.add.needs-approval"));
+            approval.setId("add-administrator-approval-hint");
+            approval.addClassName("hint");
+            add(approval);
+        }
+        add(new FormLayout(email, name));
         FormRules.explainConstraints(this);
 
         Button send = SlowAction.on(new Button(getTranslation("tenant.admin.send")), () -> {

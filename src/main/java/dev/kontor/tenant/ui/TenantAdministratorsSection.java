@@ -154,14 +154,12 @@ class TenantAdministratorsSection extends Div {
         }
         MembershipApproval approval = approvals.get(member.membershipId());
         if (member.state() == MembershipState.APPROVAL_PENDING && approval != null && approval.mayDecide()) {
-            cell.add(action("approve", member, "membership.approve", () -> PersonRowActions.ask(this,
-                    "confirm-administrator-approval", "tenant.admin.approve.confirm", "primary",
-                    () -> decided(() -> administrators.approve(tenant.id(), member.membershipId())),
-                    member.displayName(), member.email(), approval.partnerName())));
-            cell.add(action("refuse", member, "membership.refuse", () -> PersonRowActions.ask(this,
-                    "confirm-administrator-refusal", "tenant.admin.refuse.confirm", "error primary",
-                    () -> decided(() -> administrators.refuse(tenant.id(), member.membershipId())),
-                    member.displayName(), member.email(), approval.partnerName())));
+            cell.add(decision("approve", member, "membership.approve", "confirm-administrator-approval",
+                    "tenant.admin.approve.confirm", "primary", approval,
+                    () -> administrators.approve(tenant.id(), member.membershipId()), "tenant.admin.approved"));
+            cell.add(decision("refuse", member, "membership.refuse", "confirm-administrator-refusal",
+                    "tenant.admin.refuse.confirm", "error primary", approval,
+                    () -> administrators.refuse(tenant.id(), member.membershipId()), "tenant.admin.refused"));
             return cell;
         }
         cell.add(action("remove", member, "tenant.admin.remove", () -> confirm(member,
@@ -169,13 +167,23 @@ class TenantAdministratorsSection extends Div {
         return cell;
     }
 
-    /** A decision on an approval; the list is shown as it is now also when another person decided first. */
-    private void decided(Runnable decision) {
-        try {
-            decision.run();
-        } finally {
-            onChanged.run();
-        }
+    /**
+     * Approve or Refuse, asked first and taken once (see {@link PersonRowActions#decision}); the list is shown as it
+     * is now afterwards, and only the person whose decision took effect is told that it did.
+     */
+    private Button decision(String id, Member member, String labelKey, String dialogId, String questionKey,
+                            String confirmTheme, MembershipApproval approval, Runnable decide, String doneKey) {
+        String done = getTranslation(doneKey, member.displayName());
+        return PersonRowActions.decision(this, id, member.membershipId(), member.displayName(), labelKey, dialogId,
+                questionKey, confirmTheme, () -> {
+                    try {
+                        decide.run();
+                    } finally {
+                        onChanged.run();
+                    }
+                    Notification.show(done, 4000, Notification.Position.BOTTOM_START)
+                            .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                }, member.displayName(), member.email(), approval.partnerName());
     }
 
     private Button action(String id, Member member, String labelKey, Runnable run) {

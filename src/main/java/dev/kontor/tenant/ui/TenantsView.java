@@ -8,7 +8,9 @@ import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.component.grid.dnd.GridDropMode;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.OrganizationKind;
+import dev.kontor.organization.OrganizationService;
 import dev.kontor.base.RuleViolation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -64,7 +66,7 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
     private TreeFilter filter = TreeFilter.NONE;
     private TreeNode dragged;
 
-    public TenantsView(TenantDialogServices services) {
+    public TenantsView(TenantDialogServices services, OrganizationService organizations) {
         this.services = services;
         this.data = new TenantTreeDataProvider(services.tree());
         setId("tenants-view");
@@ -111,12 +113,32 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
         toolbar.addClassName("tree-toolbar");
 
         configureTree();
-        add(heading, hint, noneBelow, search, toolbar, tree);
+        add(heading, hint, awaitingApproval(organizations), noneBelow, search, toolbar, tree);
         FormRules.explainConstraints(search);
         setFlexGrow(1, tree);
         showActions(null);
         // one's own organizations open at once: their children are what one comes here for
         tree.expand(services.tree().roots());
+    }
+
+    /**
+     * The tenants this person has accepted to administer and waits to be approved for: they are not in the tree yet,
+     * and an empty tree or "no tenants yet" must not read as if the invitation had failed.
+     */
+    private Component awaitingApproval(OrganizationService organizations) {
+        Div area = new Div();
+        area.setId("awaiting-approval");
+        organizations.myMembershipsAwaitingApproval().stream()
+                .filter(waiting -> waiting.role() == MembershipRole.TENANT_ADMINISTRATOR)
+                .forEach(waiting -> {
+                    Paragraph note = new Paragraph(getTranslation("dashboard.awaiting-approval.TENANT_ADMINISTRATOR",
+                            waiting.name()));
+                    note.setId("awaiting-approval-" + waiting.organizationId());
+                    note.addClassName("hint");
+                    area.add(note);
+                });
+        area.setVisible(area.getComponentCount() > 0);
+        return area;
     }
 
     private void configureTree() {

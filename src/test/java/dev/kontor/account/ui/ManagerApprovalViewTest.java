@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
 import dev.kontor.access.AccessSessions;
 import dev.kontor.account.ManagerService;
 import dev.kontor.base.ui.KontorErrorHandlerAccess;
@@ -134,6 +137,61 @@ class ManagerApprovalViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void a_double_click_on_refuse_asks_once_and_the_winner_is_told_that_the_refusal_took_effect() {
+        openAs(account.email("Bob"));
+
+        Button refuse = find(Button.class).withId("refuse-" + waiting).single();
+        test(refuse).click();
+        // the browser turns the button off at the click, so a second click of a double click opens no second question
+        assertThat(refuse.isEnabled()).isFalse();
+        assertThat(find(ConfirmDialog.class).withId("confirm-manager-refusal").all()).hasSize(1);
+        ConfirmDialog confirm = find(ConfirmDialog.class).withId("confirm-manager-refusal").single();
+        // a double click on Refuse in the question sends its confirmation twice
+        ComponentUtil.fireEvent(confirm, new ConfirmDialog.ConfirmEvent(confirm, true));
+        ComponentUtil.fireEvent(confirm, new ConfirmDialog.ConfirmEvent(confirm, true));
+
+        assertThat(stateOf(waiting)).isEmpty();
+        assertThat(find(Div.class).withId("manager-" + waiting).exists()).isFalse();
+        assertThat(notifications()).containsExactly("Max Private has been refused as manager of this account.");
+    }
+
+    @Test
+    void approving_says_that_it_took_effect() {
+        openAs(account.email("Alice"));
+
+        test(find(Button.class).withId("approve-" + waiting).single()).click();
+        test(find(ConfirmDialog.class).withId("confirm-manager-approval").single()).confirm();
+
+        assertThat(notifications()).containsExactly("Max Private is now a manager of this account.");
+    }
+
+    @Test
+    void cancelling_the_question_lets_the_manager_decide_later() {
+        openAs(account.email("Alice"));
+
+        Button approve = find(Button.class).withId("approve-" + waiting).single();
+        test(approve).click();
+        test(find(ConfirmDialog.class).withId("confirm-manager-approval").single()).cancel();
+
+        assertThat(approve.isEnabled()).isTrue();
+        assertThat(stateOf(waiting)).containsExactly("APPROVAL_PENDING");
+    }
+
+    @Test
+    void the_manager_who_lost_the_race_is_told_that_someone_else_decided_and_no_success() {
+        openAs(account.email("Alice"));
+        test(find(Button.class).withId("approve-" + waiting).single()).click();
+        ConfirmDialog confirm = find(ConfirmDialog.class).withId("confirm-manager-approval").single();
+        fixtures.as(account.email("Bob"), () -> managers.approve(account.id(), waiting));
+
+        Exception refusal = assertThrows(Exception.class, () -> test(confirm).confirm());
+
+        assertThat(KontorErrorHandlerAccess.messageFor(refusal)).isEqualTo("This person has been approved already.");
+        assertThat(notifications()).isEmpty();
+        assertThat(tagsOf(waiting)).contains("Active");
+    }
+
+    @Test
     void the_partner_working_in_the_account_sees_the_waiting_state_but_cannot_decide() {
         fixtures.signIn(partner.adminEmail());
         sessions.start(partner.id(), new CustomerNumber(account.customerNumber()), null);
@@ -148,6 +206,78 @@ class ManagerApprovalViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void add_manager_tells_a_partner_working_in_the_account_that_the_accounts_own_managers_approve() {
+        fixtures.signIn(partner.adminEmail());
+        sessions.start(partner.id(), new CustomerNumber(account.customerNumber()), null);
+        navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+        test(find(Button.class).withId("add-manager").single()).click();
+
+        assertThat(find(Paragraph.class).withId("add-manager-approval-hint").single().getText())
+                .isEqualTo("You are working for a partner here: the person you invite can work in the account only "
+                        + "after accepting and once one of the account's own managers has approved them.");
+    }
+
+    @Test
+    void add_manager_says_nothing_of_approval_to_the_accounts_own_manager() {
+        openAs(account.email("Alice"));
+        test(find(Button.class).withId("add-manager").single()).click();
+        assertThat(find(Dialog.class).withId("add-manager-dialog").exists()).isTrue();
+        assertThat(find(Paragraph.class).withId("add-manager-approval-hint").exists()).isFalse();
+    }
+
+    @Test
+    void the_dashboard_of_the_waiting_person_says_which_account_they_wait_for_instead_of_no_account() {
+        fixtures.signIn(mailbox);
+        navigate(DashboardView.class);
+
+        assertThat(find(Paragraph.class).withId("no-accounts").exists()).isFalse();
+        assertThat(find(Div.class).withId("next-steps").exists()).isFalse();
+        assertThat(find(Paragraph.class).withId("awaiting-approval-" + account.id()).single().getText())
+                .isEqualTo("You have accepted the invitation to manage " + account.label() + ". Before you can "
+                        + "work there, one of the account's own managers must approve you; you will get an e-mail "
+                        + "when they have.");
+    }
+
+    @Test
+    void the_waiting_note_reads_german_for_german_readers() {
+        UI.getCurrent().setLocale(Locale.GERMAN);
+        fixtures.signIn(mailbox);
+        navigate(DashboardView.class);
+
+        assertThat(find(Paragraph.class).withId("awaiting-approval-" + account.id()).single().getText())
+                .isEqualTo("Sie haben die Einladung angenommen, " + account.label() + " zu verwalten. Bevor Sie "
+                        + "dort arbeiten können, muss einer der eigenen Manager des Kontos Sie freigeben; Sie "
+                        + "erhalten eine E-Mail, sobald das geschehen ist.");
+    }
+
+    @Test
+    void once_approved_the_account_is_on_the_dashboard_and_the_waiting_note_is_gone() {
+        fixtures.as(account.email("Alice"), () -> managers.approve(account.id(), waiting));
+        fixtures.signIn(mailbox);
+        navigate(DashboardView.class);
+
+        assertThat(find(Paragraph.class).withId("awaiting-approval-" + account.id()).exists()).isFalse();
+        assertThat(find(com.vaadin.flow.component.card.Card.class).withId("account-" + account.customerNumber())
+                .exists()).isTrue();
+    }
+
+    @Test
+    void a_manager_of_another_account_who_waits_here_sees_both_the_card_and_the_waiting_note() {
+        TestAccount own = fixtures.account("Max");
+        fixtures.as(own.email("Max"), () -> managers.addManager(own.id(), mailbox, "Max Private",
+                Locale.ENGLISH));
+        fixtures.as(mailbox, () -> invitations.accept(outbox.invitationTokenFor(mailbox), null));
+        fixtures.signIn(mailbox);
+        navigate(DashboardView.class);
+
+        assertThat(find(com.vaadin.flow.component.card.Card.class).withId("account-" + own.customerNumber())
+                .exists()).isTrue();
+        assertThat(find(Paragraph.class).withId("awaiting-approval-" + account.id()).single().getText())
+                .startsWith("You have accepted the invitation to manage " + account.label() + ".");
+        assertThat(find(Paragraph.class).withId("awaiting-approval-" + own.id()).exists()).isFalse();
+    }
+
+    @Test
     void the_waiting_state_reads_german_for_german_readers() {
         UI.getCurrent().setLocale(Locale.GERMAN);
         openAs(account.email("Alice"));
@@ -157,6 +287,10 @@ class ManagerApprovalViewTest extends SpringBrowserlessTest {
         assertThat(find(Button.class).withId("refuse-" + waiting).single().getText()).isEqualTo("Ablehnen");
         assertThat(find(Paragraph.class).withId("managers-approval-hint").single().getText())
                 .startsWith("Ein im Auftrag eines Partners eingeladener Manager wartet auf Ihre Freigabe.");
+    }
+
+    private List<String> notifications() {
+        return find(Notification.class).all().stream().map(n -> test(n).getText()).toList();
     }
 
     private void openAs(String email) {

@@ -14,6 +14,7 @@ import dev.kontor.audit.AuditRow;
 import dev.kontor.audit.AuditSummary;
 import dev.kontor.account.AccountDetails;
 import dev.kontor.account.AccountService;
+import dev.kontor.account.ManagerService;
 import dev.kontor.base.ui.AccessDeniedView;
 import dev.kontor.organization.CustomerNumber;
 import dev.kontor.testing.DemoPeople;
@@ -22,6 +23,10 @@ import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.SqlStatements;
 import dev.kontor.testing.ViewTest;
 import dev.kontor.user.SystemTask;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +49,9 @@ class AuditLogViewTest extends SpringBrowserlessTest {
 
     @Autowired
     AccountService accounts;
+
+    @Autowired
+    ManagerService managers;
 
     @Test
     @WithUserDetails(DemoPeople.CLARA)
@@ -134,6 +142,81 @@ class AuditLogViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void roles_states_and_the_invitations_validity_read_in_the_readers_words_and_time_never_as_codes() {
+        TestAccount account = fixtures.account("Alice");
+        String invitee = "invitee-" + account.tag() + "@example.test";
+        fixtures.as(account.email("Alice"), () -> managers.addManager(account.id(), invitee, "Ivo Invited",
+                Locale.ENGLISH));
+        Instant expires = jdbc.queryForObject("""
+                select i.expires_at from invitation i join membership m on m.id = i.membership_id
+                join app_user u on u.id = m.user_id where u.email = ?""", java.sql.Timestamp.class, invitee)
+                .toInstant();
+        fixtures.signIn(account.email("Alice"));
+
+        for (Locale language : List.of(Locale.ENGLISH, Locale.GERMAN)) {
+            boolean english = language == Locale.ENGLISH;
+            UI.getCurrent().setLocale(language);
+            navigate(AuditLogView.class);
+            test(kindFilter()).selectItem(english ? "Role granted" : "Rolle vergeben");
+            // newest first: the invitation, then Alice's own role from the start
+            assertThat(changes()).as("in %s", language).containsExactly(
+                    english ? "— → Manager (Invited)" : "— → Manager (Eingeladen)",
+                    english ? "— → Manager (Active)" : "— → Manager (Aktiv)");
+
+            test(kindFilter()).selectItem(english ? "Invitation sent" : "Einladung gesendet");
+            String validUntil = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(language)
+                    .withZone(ZoneId.of("Europe/Berlin")).format(expires);
+            assertThat(summaries()).as("in %s", language).singleElement().asString()
+                    .endsWith(validUntil).doesNotContainPattern("[0-9]T[0-9]").doesNotContain("Z");
+        }
+    }
+
+    @Test
+    void events_written_before_values_were_marked_still_read_in_the_readers_words_and_time() {
+        TestAccount account = fixtures.account("Alice");
+        String invitee = "earlier-" + account.tag() + "@example.test";
+        // as earlier versions wrote them: enum names, and an instant's text with nanoseconds
+        SystemTask.run(() -> {
+            auditLog.recordIndependently(AuditEntry.change("MEMBERSHIP_STATE_CHANGED", account.id(),
+                    AuditSummary.of("membership-of", invitee, AuditSummary.term("membership.role.MANAGER")),
+                    "INVITED", "APPROVAL_PENDING"));
+            auditLog.recordIndependently(AuditEntry.change("MEMBERSHIP_GRANTED", account.id(),
+                    AuditSummary.of("membership-invited-as", invitee, AuditSummary.term("membership.role.MANAGER")),
+                    "MANAGER/DEACTIVATED", "MANAGER/INVITED"));
+            auditLog.recordIndependently(AuditEntry.success("INVITATION_ISSUED", account.id(),
+                    AuditSummary.of("invitation-issued", AuditSummary.term("membership.role.MANAGER"), invitee,
+                            "2026-12-12T15:03:11.123456789Z")));
+            auditLog.recordIndependently(AuditEntry.change("CONTACT_DATA_CONFIRMED", account.id(),
+                    AuditSummary.of("account-contact-data-confirmed"), "2026-06-01T08:00:00.5Z",
+                    "2026-12-12T15:03:11.123456789Z"));
+        });
+        fixtures.signIn(account.email("Alice"));
+
+        navigate(AuditLogView.class);
+        test(kindFilter()).selectItem("Role state changed");
+        assertThat(changes()).containsExactly("Invited → Awaiting approval");
+        test(kindFilter()).selectItem("Role granted");
+        assertThat(changes()).containsExactly("Manager (Deactivated) → Manager (Invited)", "— → Manager (Active)");
+        test(kindFilter()).selectItem("Invitation sent");
+        assertThat(summaries()).singleElement().asString().startsWith("Manager invitation for " + invitee
+                + ", valid until Dec 12, 2026, 4:03:11").doesNotContain("123456789");
+        test(kindFilter()).selectItem("Contact data confirmed");
+        assertThat(changes()).singleElement().asString().startsWith("Jun 1, 2026, 10:00:00")
+                .contains(" → Dec 12, 2026, 4:03:11").doesNotContain("Z");
+
+        UI.getCurrent().setLocale(Locale.GERMAN);
+        navigate(AuditLogView.class);
+        test(kindFilter()).selectItem("Rollenstatus geändert");
+        assertThat(changes()).containsExactly("Eingeladen → Wartet auf Freigabe");
+        test(kindFilter()).selectItem("Rolle vergeben");
+        assertThat(changes()).containsExactly("Manager (Deaktiviert) → Manager (Eingeladen)", "— → Manager (Aktiv)");
+        test(kindFilter()).selectItem("Einladung gesendet");
+        assertThat(summaries()).singleElement().asString().endsWith("gültig bis 12.12.2026, 16:03:11");
+        test(kindFilter()).selectItem("Kontaktdaten bestätigt");
+        assertThat(changes()).containsExactly("01.06.2026, 10:00:00 → 12.12.2026, 16:03:11");
+    }
+
+    @Test
     void the_audit_page_sends_as_many_statements_for_twenty_people_as_for_two() {
         TestAccount few = fixtures.account("Alice", "Bob");
         makeContactPerson(few, "Bob");
@@ -176,6 +259,16 @@ class AuditLogViewTest extends SpringBrowserlessTest {
             AccountDetails details = accounts.details(new CustomerNumber(account.customerNumber()));
             accounts.changeContactPerson(account.id(), details.version(), account.userId(manager));
         });
+    }
+
+    /** The Summary column, newest first. */
+    private List<String> summaries() {
+        GridTester<Grid<AuditRow>, AuditRow> grid = test(grid());
+        List<String> summaries = new ArrayList<>();
+        for (int row = 0; row < grid.size(); row++) {
+            summaries.add(grid.getCellText(row, 5));
+        }
+        return summaries;
     }
 
     /** The Before → after column, newest first. */

@@ -3,11 +3,17 @@ package dev.kontor.tenant.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import dev.kontor.account.ManagerService;
+import dev.kontor.account.ui.DashboardView;
 import dev.kontor.invitation.InvitationService;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.partner.PartnerProvisioning;
@@ -51,6 +57,9 @@ class TenantAdministratorApprovalViewTest extends SpringBrowserlessTest {
     PartnerProvisioning provisioning;
 
     @Autowired
+    ManagerService managers;
+
+    @Autowired
     Fixtures fixtures;
 
     @Autowired
@@ -63,6 +72,7 @@ class TenantAdministratorApprovalViewTest extends SpringBrowserlessTest {
     private TestAccount account;
     private long shop;
     private long waiting;
+    private String mailbox;
 
     @BeforeEach
     void anAdministratorThePartnerInvitedWhoAccepted() {
@@ -73,7 +83,7 @@ class TenantAdministratorApprovalViewTest extends SpringBrowserlessTest {
                 account.userId("Alice")));
         shop = SystemTask.call(() -> tenants.importTenant(account.id(), "Shop " + account.tag(),
                 TenantType.STANDARD, Edition.BASIC, CharacterSets.UTF_8, TenantSettings.none())).getId();
-        String mailbox = "tenant-viewed-" + account.tag() + "@private.example";
+        mailbox = "tenant-viewed-" + account.tag() + "@private.example";
         fixtures.as(partner.adminEmail(), () -> administrators.add(shop, mailbox, "Tia Private", Locale.ENGLISH));
         invitations.accept(outbox.invitationTokenFor(mailbox), "lantern orbit quietly folds seven maps");
         waiting = jdbc.queryForObject("""
@@ -114,6 +124,39 @@ class TenantAdministratorApprovalViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void add_administrator_tells_the_partner_that_the_customers_people_approve() {
+        fixtures.signIn(partner.adminEmail());
+        navigate("tenant/" + shop, TenantWorkspaceView.class);
+        test(find(Button.class).withId("add-administrator").single()).click();
+
+        assertThat(find(Paragraph.class).withId("add-administrator-approval-hint").single().getText())
+                .isEqualTo("You are working for a partner here: the person you invite can work in the tenant only "
+                        + "after accepting and once an administrator of the tenant or a manager of its customer "
+                        + "account has approved them.");
+    }
+
+    @Test
+    void add_administrator_says_nothing_of_approval_to_the_customers_own_manager() {
+        fixtures.signIn(account.email("Alice"));
+        navigate("tenant/" + shop, TenantWorkspaceView.class);
+        test(find(Button.class).withId("add-administrator").single()).click();
+        assertThat(find(Dialog.class).withId("add-administrator-dialog").exists()).isTrue();
+        assertThat(find(Paragraph.class).withId("add-administrator-approval-hint").exists()).isFalse();
+    }
+
+    @Test
+    void the_hint_reads_german_for_german_readers() {
+        UI.getCurrent().setLocale(Locale.GERMAN);
+        fixtures.signIn(partner.adminEmail());
+        navigate("tenant/" + shop, TenantWorkspaceView.class);
+        test(find(Button.class).withId("add-administrator").single()).click();
+
+        assertThat(find(Paragraph.class).withId("add-administrator-approval-hint").single().getText())
+                .startsWith("Sie arbeiten hier für einen Partner: Die eingeladene Person kann erst im Mandanten "
+                        + "arbeiten");
+    }
+
+    @Test
     void refusing_takes_the_waiting_administrator_off_the_list() {
         fixtures.signIn(account.email("Alice"));
         navigate("tenant/" + shop, TenantWorkspaceView.class);
@@ -124,6 +167,81 @@ class TenantAdministratorApprovalViewTest extends SpringBrowserlessTest {
         assertThat(find(Div.class).withId("administrator-" + waiting).exists()).isFalse();
         assertThat(jdbc.queryForObject("select count(*) from membership where id = ?", Integer.class, waiting))
                 .isZero();
+    }
+
+    @Test
+    void a_double_click_on_refuse_asks_once_and_the_winner_is_told_that_the_refusal_took_effect() {
+        fixtures.signIn(account.email("Alice"));
+        navigate("tenant/" + shop, TenantWorkspaceView.class);
+
+        Button refuse = find(Button.class).withId("refuse-" + waiting).single();
+        test(refuse).click();
+        assertThat(refuse.isEnabled()).isFalse();
+        assertThat(find(ConfirmDialog.class).withId("confirm-administrator-refusal").all()).hasSize(1);
+        ConfirmDialog confirm = find(ConfirmDialog.class).withId("confirm-administrator-refusal").single();
+        ComponentUtil.fireEvent(confirm, new ConfirmDialog.ConfirmEvent(confirm, true));
+        ComponentUtil.fireEvent(confirm, new ConfirmDialog.ConfirmEvent(confirm, true));
+
+        assertThat(jdbc.queryForObject("select count(*) from membership where id = ?", Integer.class, waiting))
+                .isZero();
+        assertThat(notifications()).containsExactly("Tia Private has been refused as administrator of this tenant.");
+    }
+
+    @Test
+    void approving_says_that_it_took_effect() {
+        fixtures.signIn(account.email("Alice"));
+        navigate("tenant/" + shop, TenantWorkspaceView.class);
+
+        test(find(Button.class).withId("approve-" + waiting).single()).click();
+        test(find(ConfirmDialog.class).withId("confirm-administrator-approval").single()).confirm();
+
+        assertThat(notifications()).containsExactly("Tia Private is now an administrator of this tenant.");
+    }
+
+    @Test
+    void the_dashboard_of_the_waiting_administrator_says_which_tenant_they_wait_for() {
+        fixtures.signIn(mailbox);
+        navigate(DashboardView.class);
+
+        assertThat(find(Paragraph.class).withId("no-accounts").exists()).isFalse();
+        assertThat(find(Paragraph.class).withId("awaiting-approval-" + shop).single().getText())
+                .isEqualTo("You have accepted the invitation to administer the tenant Shop " + account.tag()
+                        + ". Before you can work there, an administrator of the tenant or a manager of its customer "
+                        + "account must approve you; you will get an e-mail when they have.");
+    }
+
+    @Test
+    void the_tenants_page_of_someone_who_works_elsewhere_and_waits_here_says_which_tenant_they_wait_for() {
+        aManagerOfAnotherAccount();
+        fixtures.signIn(mailbox);
+        navigate(TenantsView.class);
+
+        assertThat(find(Paragraph.class).withId("awaiting-approval-" + shop).single().getText())
+                .startsWith("You have accepted the invitation to administer the tenant Shop " + account.tag() + ".");
+    }
+
+    @Test
+    void the_waiting_note_on_the_tenants_page_reads_german_for_german_readers() {
+        aManagerOfAnotherAccount();
+        UI.getCurrent().setLocale(Locale.GERMAN);
+        fixtures.signIn(mailbox);
+        navigate(TenantsView.class);
+
+        assertThat(find(Paragraph.class).withId("awaiting-approval-" + shop).single().getText())
+                .startsWith("Sie haben die Einladung angenommen, den Mandanten Shop " + account.tag()
+                        + " zu verwalten. Bevor Sie dort arbeiten können, muss ein Administrator des Mandanten oder "
+                        + "ein Manager seines Kundenkontos Sie freigeben");
+    }
+
+    /** The waiting administrator also manages an account of their own, so the tenants page is theirs to open. */
+    private void aManagerOfAnotherAccount() {
+        TestAccount own = fixtures.account("Tia");
+        fixtures.as(own.email("Tia"), () -> managers.addManager(own.id(), mailbox, "Tia Private", Locale.ENGLISH));
+        fixtures.as(mailbox, () -> invitations.accept(outbox.invitationTokenFor(mailbox), null));
+    }
+
+    private List<String> notifications() {
+        return find(Notification.class).all().stream().map(n -> test(n).getText()).toList();
     }
 
     private List<String> tagsOf(long membership) {
