@@ -96,7 +96,7 @@ public final class AuditValue {
         if (EARLIER_MOMENT_KINDS.contains(kind) && INSTANT.matcher(value).matches()) {
             return momentIn(value, reading).orElse(value);
         }
-        return value;
+        return AuditCodes.said(kind, value, reading).orElse(value);
     }
 
     private static Optional<String> momentIn(String text, AuditReading reading) {

@@ -1,6 +1,8 @@
 package dev.kontor.audit.ui;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
@@ -12,11 +14,13 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.page.Page;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import dev.kontor.base.ui.CsvDownload;
 import dev.kontor.audit.AuditFilter;
 import dev.kontor.audit.AuditOutcome;
@@ -30,6 +34,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 
 /**
  * Who did what, when, where and on whose behalf, with old and new values: for support across the platform, for
@@ -43,6 +48,7 @@ import java.time.format.FormatStyle;
 public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
 
     private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+    static final int NARROW_WINDOW = 640;
 
     private final AuditQueries audit;
     private final DatePicker from = new DatePicker();
@@ -51,6 +57,7 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
     private final TextField organization = new TextField();
     private final ComboBox<String> kind = new ComboBox<>();
     private final Grid<AuditRow> grid = new Grid<>();
+    private Registration resizing;
 
     public AuditLogView(AuditQueries audit) {
         this.audit = audit;
@@ -111,21 +118,85 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
     private void configureGrid() {
         grid.setId("audit-events");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale())
-                .withZone(ZONE);
-        grid.addColumn(row -> time.format(row.occurredAt())).setHeader(getTranslation("audit.time"))
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AuditRow::actorEmail).setHeader(getTranslation("audit.actor")).setFlexGrow(2);
-        grid.addColumn(row -> row.onBehalfOf() == null ? "" : row.onBehalfOf())
-                .setHeader(getTranslation("audit.on-behalf-of")).setFlexGrow(1);
-        grid.addColumn(row -> row.organization() == null ? "" : row.organization()
-                        + (row.customerNumber() == null ? "" : " (" + row.customerNumber() + ")"))
-                .setHeader(getTranslation("audit.organization")).setFlexGrow(2);
-        grid.addComponentColumn(this::kindAndOutcome).setHeader(getTranslation("audit.kind")).setFlexGrow(2);
-        grid.addColumn(row -> row.summaryIn(reading())).setHeader(getTranslation("audit.summary"))
+        // who acted belongs with when: a column of its own broke e-mail addresses mid-word on a laptop
+        grid.addComponentColumn(this::whenAndWho).setKey("when").setHeader(getTranslation("audit.when-and-who"))
+                .setFlexGrow(2);
+        grid.addColumn(this::organizationOf).setKey("organization").setHeader(getTranslation("audit.organization"))
+                .setFlexGrow(2);
+        grid.addComponentColumn(this::kindAndOutcome).setKey("kind").setHeader(getTranslation("audit.kind"))
+                .setFlexGrow(2);
+        grid.addColumn(row -> row.summaryIn(reading())).setKey("summary").setHeader(getTranslation("audit.summary"))
                 .setFlexGrow(3);
-        grid.addColumn(row -> change(row)).setHeader(getTranslation("audit.change")).setFlexGrow(3);
+        grid.addColumn(this::change).setKey("change").setHeader(getTranslation("audit.change")).setFlexGrow(3);
+        // a phone has room for one column: the whole event, line by line
+        grid.addComponentColumn(this::wholeEvent).setKey("event").setHeader(getTranslation("audit.event"))
+                .setVisible(false);
         grid.setEmptyStateText(getTranslation("audit.empty"));
+    }
+
+    private Component whenAndWho(AuditRow row) {
+        Div cell = new Div(line("cell-title", time().format(row.occurredAt())), line("cell-detail", row.actorEmail()));
+        if (row.onBehalfOf() != null) {
+            cell.add(line("cell-detail", getTranslation("audit.for", row.onBehalfOf())));
+        }
+        cell.addClassName("audit-cell");
+        return cell;
+    }
+
+    private Component wholeEvent(AuditRow row) {
+        Div cell = (Div) whenAndWho(row);
+        String organization = organizationOf(row);
+        if (!organization.isEmpty()) {
+            cell.add(line("cell-detail", organization));
+        }
+        cell.add(kindAndOutcome(row), line(null, row.summaryIn(reading())));
+        String change = change(row);
+        if (!change.isEmpty()) {
+            cell.add(line("cell-detail", change));
+        }
+        return cell;
+    }
+
+    private static Span line(String className, String text) {
+        Span line = new Span(text);
+        if (className != null) {
+            line.addClassName(className);
+        }
+        return line;
+    }
+
+    private String organizationOf(AuditRow row) {
+        return row.organization() == null ? "" : row.organization()
+                + (row.customerNumber() == null ? "" : " (" + row.customerNumber() + ")");
+    }
+
+    private DateTimeFormatter time() {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale()).withZone(ZONE);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        Page page = attachEvent.getUI().getPage();
+        page.retrieveExtendedClientDetails(details -> fitColumns(details.getWindowInnerWidth()));
+        resizing = page.addBrowserWindowResizeListener(event -> fitColumns(event.getWidth()));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (resizing != null) {
+            resizing.remove();
+        }
+        super.onDetach(detachEvent);
+    }
+
+    /** On a phone one column tells the whole event; a wider window gets a column per part. */
+    void fitColumns(int windowWidth) {
+        boolean narrow = windowWidth > 0 && windowWidth < NARROW_WINDOW;
+        for (String key : List.of("when", "organization", "kind", "summary", "change")) {
+            grid.getColumnByKey(key).setVisible(!narrow);
+        }
+        grid.getColumnByKey("event").setVisible(narrow);
     }
 
     private Component kindAndOutcome(AuditRow row) {
