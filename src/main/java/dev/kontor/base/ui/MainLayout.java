@@ -85,14 +85,50 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         SideNav nav = new SideNav();
         nav.setId("main-navigation");
         nav.getElement().setAttribute("aria-label", getTranslation("layout.navigation"));
+        SideNavItem administration = null;
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
             SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
             if (entry.icon() != null && !entry.icon().isBlank()) {
                 item.setPrefixComponent(new Icon(entry.icon()));
             }
-            nav.addItem(item);
+            if (ProviderAdministration.holds(entry.path())) {
+                if (administration == null) {
+                    administration = ProviderAdministration.group(this);
+                    nav.addItem(administration);
+                }
+                administration.addItem(item);
+            } else {
+                nav.addItem(item);
+            }
         }
         return nav;
+    }
+
+    /**
+     * The provider administration's pages, in one group of the navigation (shown only to those who may open one of
+     * them: Vaadin leaves the others' entries out already). A new page of it adds its path here and its
+     * {@code @Menu} order decides its place in the group.
+     */
+    static final class ProviderAdministration {
+
+        static final java.util.Set<String> PATHS = java.util.Set.of(
+                "admin/staff",
+                "admin/notices");
+
+        private ProviderAdministration() {
+        }
+
+        static boolean holds(String path) {
+            return path != null && PATHS.contains(path.startsWith("/") ? path.substring(1) : path);
+        }
+
+        static SideNavItem group(Component owner) {
+            SideNavItem group = new SideNavItem(owner.getTranslation("nav.provider-administration"));
+            group.setId("provider-administration");
+            group.setPrefixComponent(new Icon(VaadinIcon.COG));
+            group.setExpanded(true);
+            return group;
+        }
     }
 
     @Override
