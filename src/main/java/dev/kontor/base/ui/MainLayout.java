@@ -81,33 +81,31 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         return area;
     }
 
-    private SideNav sideNav() {
+    private Component sideNav() {
         SideNav nav = new SideNav();
         nav.setId("main-navigation");
         nav.getElement().setAttribute("aria-label", getTranslation("layout.navigation"));
-        SideNavItem administration = null;
+        SideNav administration = ProviderAdministration.navigation(this);
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
             SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
             if (entry.icon() != null && !entry.icon().isBlank()) {
                 item.setPrefixComponent(new Icon(entry.icon()));
             }
-            if (ProviderAdministration.holds(entry.path())) {
-                if (administration == null) {
-                    administration = ProviderAdministration.group(this);
-                    nav.addItem(administration);
-                }
-                administration.addItem(item);
-            } else {
-                nav.addItem(item);
-            }
+            (ProviderAdministration.holds(entry.path()) ? administration : nav).addItem(item);
         }
-        return nav;
+        if (administration.getItems().isEmpty()) {
+            return nav;
+        }
+        Div both = new Div(nav, administration);
+        both.addClassName("navigation");
+        return both;
     }
 
     /**
-     * The provider administration's pages, in one group of the navigation (shown only to those who may open one of
-     * them: Vaadin leaves the others' entries out already). A new page of it adds its path here and its
-     * {@code @Menu} order decides its place in the group.
+     * The provider administration's pages, in a labelled navigation of their own below the main one (shown only to
+     * those who may open one of them: Vaadin leaves the others' entries out already). A new page of it adds its path
+     * here; its {@code @Menu} order decides its place. A navigation of its own rather than an expandable item: the
+     * item's toggle button refers to its children across its shadow root, which screen readers cannot follow.
      */
     static final class ProviderAdministration {
 
@@ -122,12 +120,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             return path != null && PATHS.contains(path.startsWith("/") ? path.substring(1) : path);
         }
 
-        static SideNavItem group(Component owner) {
-            SideNavItem group = new SideNavItem(owner.getTranslation("nav.provider-administration"));
-            group.setId("provider-administration");
-            group.setPrefixComponent(new Icon(VaadinIcon.COG));
-            group.setExpanded(true);
-            return group;
+        static SideNav navigation(Component owner) {
+            SideNav navigation = new SideNav(owner.getTranslation("nav.provider-administration"));
+            navigation.setId("provider-administration");
+            navigation.getElement().setAttribute("aria-label", owner.getTranslation("nav.provider-administration"));
+            return navigation;
         }
     }
 

@@ -61,7 +61,7 @@ class NoticeViewTest extends SpringBrowserlessTest {
 
         PlatformNoticesView view = navigate(PlatformNoticesView.class);
         // inside the navigation's group of the provider administration
-        assertThat(find(SideNavItem.class).withId("provider-administration").single().getItems())
+        assertThat(find(SideNav.class).withId("provider-administration").single().getItems())
                 .extracting(SideNavItem::getLabel).contains("Platform notices");
         test(kind()).selectItem("Technical");
         test(audience()).selectItem("Chosen organizations");

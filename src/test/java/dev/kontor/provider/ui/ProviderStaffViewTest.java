@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -51,7 +52,7 @@ class ProviderStaffViewTest extends SpringBrowserlessTest {
     void the_administrator_sees_the_staff_with_a_count_and_filters_them_and_finds_the_page_in_the_navigation() {
         navigate(ProviderStaffView.class);
 
-        assertThat(find(SideNavItem.class).withId("provider-administration").single().getItems())
+        assertThat(find(SideNav.class).withId("provider-administration").single().getItems())
                 .extracting(SideNavItem::getLabel).containsSubsequence("Provider staff", "Platform notices");
         assertThat(count()).matches("\\d+ people match");
         test(textField("staff-filter")).setValue("Sophie");
@@ -150,7 +151,7 @@ class ProviderStaffViewTest extends SpringBrowserlessTest {
     void support_staff_are_shown_the_refusal_page_and_no_navigation_entry() {
         navigate("admin/staff", AccessDeniedView.class);
 
-        assertThat(find(SideNavItem.class).withId("provider-administration").exists()).isFalse();
+        assertThat(find(SideNav.class).withId("provider-administration").exists()).isFalse();
     }
 
     /** An active support person of the demo provider, made as the provider's tooling would. */
