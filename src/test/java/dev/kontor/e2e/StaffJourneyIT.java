@@ -46,6 +46,7 @@ class StaffJourneyIT extends EndToEndTest {
         admin.locator("#send-staff-invitation").click();
         assertThat(admin.locator("vaadin-notification-card")).containsText("an invitation is on its way");
         admin.locator("#staff-filter input").fill("Sam");
+        assertThat(admin.locator("#staff-count")).hasText("One person matches");
         Locator row = admin.locator("vaadin-grid#provider-staff");
         assertThat(row).containsText("Sam Support");
         assertThat(row).containsText("Invited");

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -103,23 +104,37 @@ public class ProviderStaffView extends VerticalLayout implements HasDynamicTitle
     private Grid<Member> configuredGrid() {
         grid.setId("provider-staff");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(this::nameOf).setHeader(getTranslation("staff.column.name")).setWidth("9rem").setFlexGrow(2);
-        grid.addColumn(Member::email).setHeader(getTranslation("staff.column.email")).setWidth("10rem")
-                .setFlexGrow(2);
-        grid.addColumn(m -> getTranslation("membership.role." + m.role()))
-                .setHeader(getTranslation("staff.column.role")).setWidth("8rem").setFlexGrow(1);
-        grid.addColumn(m -> getTranslation("staff.state." + m.state()))
-                .setHeader(getTranslation("staff.column.state")).setWidth("6rem").setFlexGrow(0);
+        // name and address in one column, role and state in another: on a phone they still show beside the actions
+        grid.addComponentColumn(this::personCell).setHeader(getTranslation("staff.column.person")).setWidth("11rem")
+                .setFlexGrow(3);
+        grid.addComponentColumn(this::roleCell).setHeader(getTranslation("staff.column.role")).setWidth("8rem")
+                .setFlexGrow(1);
         // frozen at the row's end: however narrow the window, the actions never scroll out of sight
         grid.addComponentColumn(this::actionsOf).setHeader(getTranslation("staff.column.actions")).setKey("actions")
-                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
+                .setTextAlign(ColumnTextAlign.END).setWidth("11.5rem").setFlexGrow(0).setFrozenToEnd(true);
         grid.setEmptyStateText(getTranslation("staff.none"));
         return grid;
     }
 
-    private String nameOf(Member member) {
-        return member.userId() == me ? member.displayName() + " " + getTranslation("staff.you")
-                : member.displayName();
+    private Component personCell(Member member) {
+        Span name = new Span(member.userId() == me ? member.displayName() + " " + getTranslation("staff.you")
+                : member.displayName());
+        name.addClassName("cell-title");
+        Span email = new Span(member.email());
+        email.addClassName("cell-detail");
+        Div cell = new Div(name, email);
+        cell.addClassName("customer-cell");
+        return cell;
+    }
+
+    private Component roleCell(Member member) {
+        Span role = new Span(getTranslation("membership.role." + member.role()));
+        Span state = new Span(getTranslation("staff.state." + member.state()));
+        state.addClassNames("tag", member.state() == MembershipState.ACTIVE ? "tag-success"
+                : "tag-state-" + member.state().name().toLowerCase(Locale.ROOT));
+        Div cell = new Div(role, state);
+        cell.addClassName("staff-role-cell");
+        return cell;
     }
 
     void refresh() {
