@@ -116,6 +116,11 @@ class ProviderBootstrap {
             }
             try {
                 return invite();
+            } catch (RuntimeException failed) {
+                // Kontor itself still starts: the operator reads why and starts again once it is put right
+                log.error("Kontor could not invite {} as the first provider administrator; nothing was created",
+                        adminEmail.strip(), failed);
+                return Outcome.REFUSED;
             } finally {
                 lock.get().unlock();
             }

@@ -39,6 +39,9 @@ class ProviderStaffTest {
     StaffTestData data;
 
     @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Autowired
     Fixtures fixtures;
 
     @Autowired
@@ -231,6 +234,23 @@ class ProviderStaffTest {
         assertThat(as("Ada", () -> staff.count(new StaffFilter("BERT", null, MembershipState.ACTIVE)))).isOne();
         assertThat(as("Ada", () -> staff.count(new StaffFilter("100%_", null, null)))).isZero();
         assertThat(as("Ada", () -> staff.count(new StaffFilter("", MembershipRole.MANAGER, null)))).isZero();
+    }
+
+    @Test
+    void with_the_demo_data_a_start_with_an_address_invites_nobody_since_an_administrator_exists() {
+        ProviderBootstrap start = new ProviderBootstrap(context.getBean(dev.kontor.organization.ProviderMemberships.class),
+                context.getBean(dev.kontor.organization.OrganizationOnboarding.class),
+                context.getBean(dev.kontor.organization.OrganizationService.class),
+                context.getBean(dev.kontor.user.UserAccountService.class), invitations,
+                context.getBean(ProviderMails.class), context.getBean(dev.kontor.audit.AuditLog.class),
+                context.getBean(net.javacrumbs.shedlock.core.LockProvider.class),
+                context.getBean(org.springframework.transaction.PlatformTransactionManager.class),
+                "late-" + provider.tag() + "@example.test", "Another Provider");
+
+        assertThat(start.run()).isEqualTo(ProviderBootstrap.Outcome.ADMINISTRATOR_EXISTS);
+        assertThat(outbox.to("late-" + provider.tag() + "@example.test")).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from organization where name = 'Another Provider'",
+                Integer.class)).isZero();
     }
 
     private Member only(StaffFilter filter) {
