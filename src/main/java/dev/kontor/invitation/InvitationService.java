@@ -87,6 +87,27 @@ public class InvitationService {
                 invitation.getExpiresAt());
     }
 
+    /**
+     * As {@link #issue}, for an invitation the application itself gives, with nobody signed in: the first provider
+     * administrator of a new installation. For the system only; the caller has just created the invited membership.
+     */
+    @org.springframework.security.access.prepost.PreAuthorize("hasRole('" + dev.kontor.user.Roles.SYSTEM + "')")
+    @Transactional(propagation = Propagation.MANDATORY)
+    public IssuedInvitation issueBySystem(InvitationPurpose purpose, long organizationId, long membershipId,
+                                          long userId) {
+        Instant now = clock.instant();
+        invitations.findOpenFor(membershipId).stream().filter(open -> open.getOrganizationId() == organizationId)
+                .forEach(open -> open.revoke(now));
+        String token = SecretTokens.newToken();
+        Invitation invitation = invitations.save(new Invitation(SecretTokens.hash(token), purpose, organizationId,
+                membershipId, userId, null, now, now.plus(settings.validity())));
+        auditLog.record(AuditEntry.success(INVITATION_ISSUED, organizationId,
+                AuditSummary.of("invitation-issued", AuditSummary.term("membership.role." + purpose),
+                        AuditSummary.person(userId), invitation.getExpiresAt())));
+        return new IssuedInvitation(invitation.getId(), publicAddress.linkTo("/invitation/" + token),
+                invitation.getExpiresAt());
+    }
+
     /** Stops the open invitations of a membership, e.g. when the invited manager is removed before accepting. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void revokeOpenFor(long organizationId, long membershipId) {

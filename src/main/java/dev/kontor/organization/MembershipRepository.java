@@ -109,4 +109,39 @@ interface MembershipRepository extends JpaRepository<Membership, Long> {
             order by m.id
             """)
     List<Membership> findWaitingForApproval(long organizationId);
+
+    /** One page of an organization's memberships in these roles and states whose shown name or address matches. */
+    @Query("""
+            select new dev.kontor.organization.Member(m.id, u.id,
+                   case when m.state = dev.kontor.organization.MembershipState.INVITED and m.invitedName is not null
+                        then m.invitedName else u.displayName end,
+                   u.email, m.role, m.state, m.version)
+            from Membership m join m.user u
+            where m.organization.id = :organizationId and m.role in :roles and m.state in :states
+              and (lower(u.displayName) like :pattern escape '\\' or lower(u.email) like :pattern escape '\\'
+                   or lower(coalesce(m.invitedName, '')) like :pattern escape '\\')
+            order by case when m.state = dev.kontor.organization.MembershipState.INVITED and m.invitedName is not null
+                        then lower(m.invitedName) else lower(u.displayName) end, u.email, m.role, m.id
+            """)
+    List<Member> findMembersMatching(long organizationId, java.util.Collection<MembershipRole> roles,
+                                     java.util.Collection<MembershipState> states, String pattern,
+                                     org.springframework.data.domain.Pageable pageable);
+
+    @Query("""
+            select count(m) from Membership m join m.user u
+            where m.organization.id = :organizationId and m.role in :roles and m.state in :states
+              and (lower(u.displayName) like :pattern escape '\\' or lower(u.email) like :pattern escape '\\'
+                   or lower(coalesce(m.invitedName, '')) like :pattern escape '\\')
+            """)
+    long countMembersMatching(long organizationId, java.util.Collection<MembershipRole> roles,
+                              java.util.Collection<MembershipState> states, String pattern);
+
+    /** Whether any provider organization has an administrator who is active or still invited. */
+    @Query("""
+            select count(m) > 0 from Membership m
+            where m.organization.kind = dev.kontor.organization.OrganizationKind.PROVIDER
+              and m.role = dev.kontor.organization.MembershipRole.PROVIDER_ADMINISTRATOR
+              and m.state <> dev.kontor.organization.MembershipState.DEACTIVATED
+            """)
+    boolean existsOpenProviderAdministrator();
 }

@@ -56,4 +56,10 @@ interface OrganizationRepository extends JpaRepository<Organization, Long> {
     @org.springframework.data.jpa.repository.Query(
             "select coalesce(o.accountId, o.id) from Organization o where o.id = :organizationId")
     Optional<Long> findOwnerOf(long organizationId);
+
+    /** The provider organizations, oldest first (an installation has one). */
+    @org.springframework.data.jpa.repository.Query("""
+            select o.id from Organization o where o.kind = dev.kontor.organization.OrganizationKind.PROVIDER order by o.id
+            """)
+    java.util.List<Long> findProviderIds();
 }

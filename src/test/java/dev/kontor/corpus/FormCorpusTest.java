@@ -20,6 +20,7 @@ import dev.kontor.corpus.BadInputs.Hostile;
 import dev.kontor.corpus.BadInputs.Kind;
 import dev.kontor.corpus.BadInputs.LogCapture;
 import dev.kontor.notice.ui.PlatformNoticesView;
+import dev.kontor.provider.ui.ProviderStaffView;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.partner.ui.ManagedCustomersView;
 import dev.kontor.tenant.ui.TenantWorkspaceView;
@@ -156,6 +157,14 @@ class FormCorpusTest extends SpringBrowserlessTest {
         t.type("notice-body", "Sunday 02:00 to 04:00.");
     }, "send-notice");
 
+    private static final Form INVITE_STAFF = new Form("Invite provider staff", "operator@kontor.test", t -> {
+        t.navigate(ProviderStaffView.class);
+        t.click("invite-staff");
+    }, t -> {
+        t.type("staff-email", "staff-" + System.nanoTime() + "@example.test");
+        t.type("staff-name", "Sam Support");
+    }, "send-staff-invitation");
+
     static Stream<Arguments> cases() {
         List<FieldCase> fields = List.of(
                 new FieldCase(ACCOUNT_DATA, "company-name", FieldRule.REQUIRED),
@@ -178,7 +187,9 @@ class FormCorpusTest extends SpringBrowserlessTest {
                 new FieldCase(ADD_ADMINISTRATOR, "administrator-name", FieldRule.REQUIRED),
                 new FieldCase(ACCESS, "access-reason", FieldRule.OPTIONAL),
                 new FieldCase(NOTICE, "notice-subject", FieldRule.REQUIRED),
-                new FieldCase(NOTICE, "notice-body", FieldRule.BODY));
+                new FieldCase(NOTICE, "notice-body", FieldRule.BODY),
+                new FieldCase(INVITE_STAFF, "staff-email", FieldRule.EMAIL),
+                new FieldCase(INVITE_STAFF, "staff-name", FieldRule.REQUIRED));
         List<Arguments> cases = new ArrayList<>();
         for (FieldCase field : fields) {
             for (Hostile hostile : TYPED) {

@@ -47,6 +47,7 @@ final class RouteMatrix {
         EXEMPT.put("login", "the sign-in page");
         EXEMPT.put("support", "no id: support's search (SupportLookup is in the service matrix)");
         EXEMPT.put("admin/notices", "no id: the provider administrator's notices (PlatformNotices is in the service matrix)");
+        EXEMPT.put("admin/staff", "no id: the provider's own staff (ProviderStaff is in the service matrix)");
     }
 
     static List<Route> routes() {

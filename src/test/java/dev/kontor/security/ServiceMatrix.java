@@ -38,6 +38,9 @@ import dev.kontor.organization.OrganizationKind;
 import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.organization.OrganizationService;
+import dev.kontor.organization.ProviderMemberships;
+import dev.kontor.organization.StaffFilter;
+import dev.kontor.provider.ProviderStaff;
 import dev.kontor.organization.TenantStructure;
 import dev.kontor.partner.CustomerPartnerService;
 import dev.kontor.partner.ManagedCustomerFilter;
@@ -149,6 +152,8 @@ final class ServiceMatrix {
         exempt("AuditQueries.readsEverything()", "takes no id: whether the caller's own scope is the whole log");
         exempt("ContactCopier.copy(long,List)", "runs only inside the transaction of a tenant creation that has checked access (MANDATORY propagation)");
         exempt("InvitationService.issue(InvitationPurpose,long,long)", "runs only inside the transaction of ManagerService or TenantAdministrators, which check access first (MANDATORY propagation)");
+        exempt("InvitationService.issueBySystem(InvitationPurpose,long,long,long)", "the first administrator's invitation: SYSTEM only, and only inside the start-up's transaction that has just created the invited membership (MANDATORY propagation)");
+        exempt("ProviderMemberships.lockAndCountActiveAdministrators(long)", "runs only inside the transaction of ProviderStaff, which checks that the caller administers the provider first (MANDATORY propagation; it checks ADMIN itself too)");
         exempt("InvitationService.revokeOpenFor(long,long)", "runs only inside the transaction of ManagerService or TenantAdministrators, which check access first (MANDATORY propagation)");
         exempt("DevMailbox.newestFirst(Pageable)", "takes no id; exists only with the demo data (its own test covers who may read it)");
         exempt("MailOutbox.enqueue(MailMessage)", "takes no id: queues a message that the calling service composed after its own check");
@@ -195,6 +200,8 @@ final class ServiceMatrix {
         OrganizationDirectory directory = context.getBean(OrganizationDirectory.class);
         OrganizationOnboarding onboarding = context.getBean(OrganizationOnboarding.class);
         OrganizationService organizations = context.getBean(OrganizationService.class);
+        ProviderMemberships providerMemberships = context.getBean(ProviderMemberships.class);
+        ProviderStaff providerStaff = context.getBean(ProviderStaff.class);
         TenantStructure structure = context.getBean(TenantStructure.class);
         CustomerPartnerService customerPartners = context.getBean(CustomerPartnerService.class);
         ManagedCustomerService managedCustomers = context.getBean(ManagedCustomerService.class);
@@ -376,6 +383,41 @@ final class ServiceMatrix {
                 t -> notices.send(ContactType.TECHNICAL, "Planted " + tag, "Body",
                         NoticeAudience.chosen(List.of(t.customerNumber()), List.of()), en));
         read("PlatformNotices.status(long)", PROVIDER, t -> notices.status(t.notice()));
+
+        // provider staff
+        read("ProviderStaff.list(StaffFilter,Pageable)", PROVIDER,
+                t -> providerStaff.list(new StaffFilter(t.searchText(), null, null), page));
+        read("ProviderStaff.count(StaffFilter)", PROVIDER,
+                t -> providerStaff.count(new StaffFilter(t.searchText(), null, null)));
+        write("ProviderStaff.invite(String,String,MembershipRole,Locale)", PROVIDER, t -> {
+            providerStaff.invite(intruder, "Intruder " + t.searchText(), MembershipRole.PROVIDER_ADMINISTRATOR, en);
+            return null;
+        });
+        write("ProviderStaff.resendInvitation(long,Locale)", PROVIDER, t -> {
+            providerStaff.resendInvitation(t.invitedMembership(), en);
+            return null;
+        });
+        write("ProviderStaff.removeInvitation(long)", PROVIDER, t -> {
+            providerStaff.removeInvitation(t.invitedMembership());
+            return null;
+        });
+        write("ProviderStaff.deactivate(long)", PROVIDER, t -> {
+            providerStaff.deactivate(t.membership());
+            return null;
+        });
+        write("ProviderStaff.reactivate(long)", PROVIDER, t -> {
+            providerStaff.reactivate(t.membership());
+            return null;
+        });
+        read("ProviderMemberships.staff(long,StaffFilter,Pageable)", PROVIDER,
+                t -> providerMemberships.staff(t.provider(), new StaffFilter(t.searchText(), null, null), page));
+        read("ProviderMemberships.countStaff(long,StaffFilter)", PROVIDER,
+                t -> providerMemberships.countStaff(t.provider(), new StaffFilter(t.searchText(), null, null)));
+        read("ProviderMemberships.staffMember(long,long)", PROVIDER,
+                t -> providerMemberships.staffMember(t.provider(), t.membership()));
+        system("ProviderMemberships.provider()", PROVIDER, t -> providerMemberships.provider());
+        system("ProviderMemberships.anyProviderAdministrator()", PROVIDER,
+                t -> providerMemberships.anyProviderAdministrator());
 
         // organizations and memberships
         read("MembershipAdministration.members(long,MembershipRole)", ACCOUNT,

@@ -81,18 +81,51 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         return area;
     }
 
-    private SideNav sideNav() {
+    private Component sideNav() {
         SideNav nav = new SideNav();
         nav.setId("main-navigation");
         nav.getElement().setAttribute("aria-label", getTranslation("layout.navigation"));
+        SideNav administration = ProviderAdministration.navigation(this);
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
             SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
             if (entry.icon() != null && !entry.icon().isBlank()) {
                 item.setPrefixComponent(new Icon(entry.icon()));
             }
-            nav.addItem(item);
+            (ProviderAdministration.holds(entry.path()) ? administration : nav).addItem(item);
         }
-        return nav;
+        if (administration.getItems().isEmpty()) {
+            return nav;
+        }
+        Div both = new Div(nav, administration);
+        both.addClassName("navigation");
+        return both;
+    }
+
+    /**
+     * The provider administration's pages, in a labelled navigation of their own below the main one (shown only to
+     * those who may open one of them: Vaadin leaves the others' entries out already). A new page of it adds its path
+     * here; its {@code @Menu} order decides its place. A navigation of its own rather than an expandable item: the
+     * item's toggle button refers to its children across its shadow root, which screen readers cannot follow.
+     */
+    static final class ProviderAdministration {
+
+        static final java.util.Set<String> PATHS = java.util.Set.of(
+                "admin/staff",
+                "admin/notices");
+
+        private ProviderAdministration() {
+        }
+
+        static boolean holds(String path) {
+            return path != null && PATHS.contains(path.startsWith("/") ? path.substring(1) : path);
+        }
+
+        static SideNav navigation(Component owner) {
+            SideNav navigation = new SideNav(owner.getTranslation("nav.provider-administration"));
+            navigation.setId("provider-administration");
+            navigation.getElement().setAttribute("aria-label", owner.getTranslation("nav.provider-administration"));
+            return navigation;
+        }
     }
 
     @Override

@@ -60,7 +60,8 @@ class NoticeViewTest extends SpringBrowserlessTest {
                 "tech-" + tag + "@notice.test", "Tina", "Tech", ContactType.TECHNICAL);
 
         PlatformNoticesView view = navigate(PlatformNoticesView.class);
-        assertThat(find(SideNav.class).withId("main-navigation").single().getItems())
+        // inside the navigation's group of the provider administration
+        assertThat(find(SideNav.class).withId("provider-administration").single().getItems())
                 .extracting(SideNavItem::getLabel).contains("Platform notices");
         test(kind()).selectItem("Technical");
         test(audience()).selectItem("Chosen organizations");
