@@ -68,6 +68,9 @@ public class AccessSessions {
     public CurrentAccess start(long partnerId, CustomerNumber customer, String reason) {
         AuthenticatedUser me = CurrentUser.require();
         String why = TextRules.check("reason", reason, 200);
+        // the partner's row is locked before its rights are checked, as suspending the partner locks it before
+        // ending its sessions: a session started meanwhile is either refused or seen (and ended) by the suspension
+        sessions.lockOrganization(partnerId);
         AccessGrant grant = grants.grantForAccess(partnerId, customer);
         long customerId = grant.customerId();
         AccessPolicy policy = policies.findById(customerId).orElseGet(() -> new AccessPolicy(customerId));
@@ -233,6 +236,11 @@ public class AccessSessions {
         sessions.findOpenOf(userId).forEach(s -> end(s, why));
     }
 
+    /** Ends every open session of a partner's people, or every open session in a customer account. */
+    void endAllWith(long organizationId, AccessSession.EndReason why) {
+        sessions.findOpenWith(organizationId).forEach(s -> end(s, why));
+    }
+
     void end(AccessSession session, AccessSession.EndReason why) {
         if (!session.isOpen()) {
             return;
@@ -253,6 +261,8 @@ public class AccessSessions {
             case RIGHTS_ENDED -> AuditSummary.term("audit.term.access-ended-rights-ended");
             case MEMBERSHIP_ENDED -> AuditSummary.term("audit.term.access-ended-membership-ended");
             case NOT_ASSIGNED -> AuditSummary.term("audit.term.access-ended-not-assigned");
+            case PARTNER_SUSPENDED -> AuditSummary.term("audit.term.access-ended-partner-suspended");
+            case ACCOUNT_SUSPENDED -> AuditSummary.term("audit.term.access-ended-account-suspended");
         };
     }
 

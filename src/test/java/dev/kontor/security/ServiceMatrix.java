@@ -38,6 +38,7 @@ import dev.kontor.organization.OrganizationKind;
 import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.organization.OrganizationService;
+import dev.kontor.organization.OrganizationState;
 import dev.kontor.organization.TenantStructure;
 import dev.kontor.partner.CustomerPartnerService;
 import dev.kontor.partner.ManagedCustomerFilter;
@@ -49,6 +50,9 @@ import dev.kontor.partner.PartnerService;
 import dev.kontor.partner.RelationshipAnswers;
 import dev.kontor.partner.RelationshipState;
 import dev.kontor.partner.RequestLinkState;
+import dev.kontor.provider.NewPartner;
+import dev.kontor.provider.PartnerAdministration;
+import dev.kontor.provider.PartnerFilter;
 import dev.kontor.support.SupportLookup;
 import dev.kontor.tenant.CharacterSets;
 import dev.kontor.tenant.ContentCopies;
@@ -149,6 +153,7 @@ final class ServiceMatrix {
         exempt("AuditQueries.readsEverything()", "takes no id: whether the caller's own scope is the whole log");
         exempt("ContactCopier.copy(long,List)", "runs only inside the transaction of a tenant creation that has checked access (MANDATORY propagation)");
         exempt("InvitationService.issue(InvitationPurpose,long,long)", "runs only inside the transaction of ManagerService or TenantAdministrators, which check access first (MANDATORY propagation)");
+        exempt("InvitationService.issueOnProviderBehalf(InvitationPurpose,long,long,long)", "for the application only (SYSTEM), and only inside the transaction of PartnerAdministration, which checks the provider administrator first (MANDATORY propagation)");
         exempt("InvitationService.revokeOpenFor(long,long)", "runs only inside the transaction of ManagerService or TenantAdministrators, which check access first (MANDATORY propagation)");
         exempt("DevMailbox.newestFirst(Pageable)", "takes no id; exists only with the demo data (its own test covers who may read it)");
         exempt("MailOutbox.enqueue(MailMessage)", "takes no id: queues a message that the calling service composed after its own check");
@@ -210,6 +215,7 @@ final class ServiceMatrix {
         UserAccountService users = context.getBean(UserAccountService.class);
         SignInUnlocks unlocks = context.getBean(SignInUnlocks.class);
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        PartnerAdministration partnerAdministration = context.getBean(PartnerAdministration.class);
 
         Pageable page = PageRequest.of(0, 50);
         Locale en = Locale.ENGLISH;
@@ -374,6 +380,36 @@ final class ServiceMatrix {
                         NoticeAudience.chosen(List.of(t.customerNumber()), List.of()), en));
         read("PlatformNotices.status(long)", PROVIDER, t -> notices.status(t.notice()));
 
+        // provider administration of partners
+        write("PartnerAdministration.createPartner(NewPartner,Locale)", PROVIDER,
+                t -> partnerAdministration.createPartner(new NewPartner("Planted " + tag, "planted-" + tag
+                        + "@example.test", "Planted"), en));
+        read("PartnerAdministration.partners(PartnerFilter,Pageable)", PROVIDER,
+                t -> partnerAdministration.partners(PartnerFilter.all(), page));
+        read("PartnerAdministration.countPartners(PartnerFilter)", PROVIDER,
+                t -> partnerAdministration.countPartners(PartnerFilter.all()));
+        read("PartnerAdministration.partner(long)", PROVIDER, t -> partnerAdministration.partner(t.partner()));
+        read("PartnerAdministration.customersOf(long,Pageable)", PROVIDER,
+                t -> partnerAdministration.customersOf(t.partner(), page));
+        read("PartnerAdministration.peopleOf(long)", PROVIDER, t -> partnerAdministration.peopleOf(t.partner()));
+        write("PartnerAdministration.suspend(long,long,String)", PROVIDER, t -> {
+            partnerAdministration.suspend(t.partner(), 0, "Planted " + tag);
+            return null;
+        });
+        write("PartnerAdministration.reactivate(long,long)", PROVIDER, t -> {
+            partnerAdministration.reactivate(t.partner(), 0);
+            return null;
+        });
+        write("PartnerAdministration.inviteRepresentative(long,String,String,Locale)", PROVIDER, t -> {
+            partnerAdministration.inviteRepresentative(t.partner(), "planted-" + tag + "@example.test", "Planted",
+                    en);
+            return null;
+        });
+        write("PartnerAdministration.deactivateMember(long,long,long)", PROVIDER, t -> {
+            partnerAdministration.deactivateMember(t.partner(), t.membership(), 0);
+            return null;
+        });
+
         // organizations and memberships
         read("MembershipAdministration.members(long,MembershipRole)", ACCOUNT,
                 t -> memberships.members(t.account(), MembershipRole.MANAGER));
@@ -429,6 +465,16 @@ final class ServiceMatrix {
                 t -> onboarding.createPartner("Planted " + tag, t.provider()));
         system("OrganizationOnboarding.createCustomer(String,long)", PARTNER,
                 t -> onboarding.createCustomer("Planted " + tag, t.partner()));
+        system("OrganizationOnboarding.changeState(long,long,OrganizationState,String)", PARTNER,
+                t -> onboarding.changeState(t.partner(), 0, OrganizationState.SUSPENDED, "Planted " + tag));
+        system("OrganizationOnboarding.deactivate(long,long,long)", ACCOUNT, t -> {
+            onboarding.deactivate(t.account(), t.membership(), 0);
+            return null;
+        });
+        system("OrganizationOnboarding.inviteUnlessMember(long,long,MembershipRole,String)", PARTNER,
+                t -> onboarding.inviteUnlessMember(t.employeeUser(), t.partner(), MembershipRole.LEGAL_REPRESENTATIVE,
+                        "Intruder"));
+        system("OrganizationOnboarding.lock(long)", PARTNER, t -> onboarding.lock(t.partner()));
         system("OrganizationOnboarding.createTenant(String,long)", TENANT,
                 t -> onboarding.createTenant("Planted " + tag, t.tenant()));
         system("OrganizationOnboarding.grant(long,long,MembershipRole)", ACCOUNT,

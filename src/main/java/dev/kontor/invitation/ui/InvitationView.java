@@ -197,7 +197,9 @@ public class InvitationView extends PublicPage implements BeforeEnterObserver, H
         content.removeAll();
         String acceptedKey = preview.needsApproval() ? "invitation.accepted-awaiting-approval." + preview.purpose()
                 : preview.purpose() == InvitationPurpose.TENANT_ADMINISTRATOR
-                ? "invitation.accepted-administrator" : "invitation.accepted";
+                ? "invitation.accepted-administrator"
+                : preview.purpose() == InvitationPurpose.LEGAL_REPRESENTATIVE
+                ? "invitation.accepted-legal-representative" : "invitation.accepted";
         Paragraph done = new Paragraph(getTranslation(acceptedKey, preview.organizationLabel()));
         done.setId("invitation-accepted");
         Anchor signIn = new Anchor("login", getTranslation("invitation.sign-in"));

@@ -1,0 +1,42 @@
+package dev.kontor.provider;
+
+import dev.kontor.base.SupportedLanguages;
+import dev.kontor.base.TextRules;
+import dev.kontor.invitation.IssuedInvitation;
+import dev.kontor.mail.MailMessage;
+import dev.kontor.mail.MailOutbox;
+import dev.kontor.user.AuthenticatedUser;
+import dev.kontor.user.UserSummary;
+import com.vaadin.flow.i18n.I18NProvider;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/** The mails of provider administration, written into the outbox in the transaction of the change. */
+@Component
+class ProviderMails {
+
+    private final MailOutbox outbox;
+    private final I18NProvider i18n;
+
+    ProviderMails(MailOutbox outbox, I18NProvider i18n) {
+        this.outbox = outbox;
+        this.i18n = i18n;
+    }
+
+    /** Invites a partner's legal representative; in the person's own language when Kontor knows it. */
+    void representativeInvitation(String partnerName, UserSummary invitee, String typedName, AuthenticatedUser inviter,
+                                  IssuedInvitation invitation, Locale fallback) {
+        Locale language = SupportedLanguages.closestTo(invitee.language() != null ? invitee.language() : fallback);
+        String expires = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG).withLocale(language)
+                .withZone(ZoneId.of("Europe/Berlin")).format(invitation.expiresAt());
+        outbox.enqueue(new MailMessage("invitation:" + invitation.invitationId(), invitee.email(),
+                TextRules.abbreviate(i18n.getTranslation("mail.partner-invitation.subject", language, partnerName),
+                        MailMessage.SUBJECT_MAX_LENGTH),
+                i18n.getTranslation(invitee.hasPassword() ? "mail.partner-invitation.body-signed-in"
+                                : "mail.partner-invitation.body", language, typedName, inviter.displayName(),
+                        partnerName, invitation.link(), expires)));
+    }
+}
