@@ -19,4 +19,8 @@ interface AccessSessionRepository extends JpaRepository<AccessSession, Long> {
     /** Locks an organization's row (see {@link AccessSessions#start}); empty for an id that names none. */
     @Query(value = "SELECT id FROM organization WHERE id = :organizationId FOR UPDATE", nativeQuery = true)
     java.util.Optional<Long> lockOrganization(long organizationId);
+
+    /** Locks an organization's row and answers its state (ACTIVE, SUSPENDED or CLOSED). */
+    @Query(value = "SELECT state FROM organization WHERE id = :organizationId FOR UPDATE", nativeQuery = true)
+    java.util.Optional<String> lockOrganizationState(long organizationId);
 }

@@ -5,6 +5,7 @@ import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
 import com.vaadin.flow.i18n.I18NProvider;
 import dev.kontor.base.InvalidInput;
+import dev.kontor.base.RuleViolation;
 import dev.kontor.base.TextRules;
 import dev.kontor.mail.MailMessage;
 import dev.kontor.mail.MailOutbox;
@@ -73,6 +74,10 @@ public class AccessSessions {
         sessions.lockOrganization(partnerId);
         AccessGrant grant = grants.grantForAccess(partnerId, customer);
         long customerId = grant.customerId();
+        // likewise the account's row, as suspending or closing it does: nobody enters an account that is not active
+        if (!sessions.lockOrganizationState(customerId).map("ACTIVE"::equals).orElse(false)) {
+            throw new RuleViolation("access.account-not-active");
+        }
         AccessPolicy policy = policies.findById(customerId).orElseGet(() -> new AccessPolicy(customerId));
         if (why == null && policy.requiresReason()) {
             throw new InvalidInput("reason", "access.reason-required");

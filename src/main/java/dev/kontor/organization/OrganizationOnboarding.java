@@ -3,6 +3,7 @@ package dev.kontor.organization;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
+import dev.kontor.base.InvalidInput;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.base.StaleData;
 import dev.kontor.user.Roles;
@@ -106,6 +107,29 @@ public class OrganizationOnboarding {
             events.publishEvent(new OrganizationSuspended(organizationId, organization.getKind(), newState));
         }
         return organizations.saveAndFlush(organization);
+    }
+
+    /**
+     * As {@link #createCustomer(String, long)}, with a customer number of the provider's own; {@link InvalidInput} at
+     * {@code customerNumber} when another account has it (checked here and, against a race, by the unique constraint).
+     */
+    public Organization createCustomer(String name, long parentId, CustomerNumber number) {
+        Organization parent = organizations.findById(parentId).orElseThrow();
+        if (parent.getKind() != OrganizationKind.PARTNER && parent.getKind() != OrganizationKind.PROVIDER) {
+            throw new IllegalArgumentException("A customer account hangs below a partner or the provider");
+        }
+        if (organizations.findByCustomerNumber(number.value()).isPresent()) {
+            throw new InvalidInput("customerNumber", "admin.account.number-taken", number.value());
+        }
+        Organization customer;
+        try {
+            customer = organizations.saveAndFlush(Organization.customer(name, number, parent, clock.instant()));
+        } catch (org.springframework.dao.DataIntegrityViolationException takenMeanwhile) {
+            throw new InvalidInput("customerNumber", "admin.account.number-taken", number.value());
+        }
+        Organization saved = created(customer);
+        events.publishEvent(new CustomerAccountCreated(saved.getId()));
+        return saved;
     }
 
     public Organization createTenant(String name, long parentId) {

@@ -26,6 +26,19 @@ class ProviderMails {
         this.i18n = i18n;
     }
 
+    /** Invites the first manager of a new customer account (the account's ordinary invitation text). */
+    void managerInvitation(String accountLabel, UserSummary invitee, String typedName, AuthenticatedUser inviter,
+                           IssuedInvitation invitation, Locale fallback) {
+        Locale language = SupportedLanguages.closestTo(invitee.language() != null ? invitee.language() : fallback);
+        String expires = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG).withLocale(language)
+                .withZone(ZoneId.of("Europe/Berlin")).format(invitation.expiresAt());
+        outbox.enqueue(new MailMessage("invitation:" + invitation.invitationId(), invitee.email(),
+                TextRules.abbreviate(i18n.getTranslation("mail.invitation.subject", language, accountLabel),
+                        MailMessage.SUBJECT_MAX_LENGTH),
+                i18n.getTranslation(invitee.hasPassword() ? "mail.invitation.body-signed-in" : "mail.invitation.body",
+                        language, typedName, inviter.displayName(), accountLabel, invitation.link(), expires)));
+    }
+
     /** Invites a partner's legal representative; in the person's own language when Kontor knows it. */
     void representativeInvitation(String partnerName, UserSummary invitee, String typedName, AuthenticatedUser inviter,
                                   IssuedInvitation invitation, Locale fallback) {

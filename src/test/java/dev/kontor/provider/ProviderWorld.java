@@ -12,7 +12,7 @@ import java.util.EnumSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A provider of its own with an administrator, and a partner below it that manages a customer account (an active
+ * A provider of its own with an administrator, a partner and a customer account below it, the partner managing the account (an active
  * relationship with every right but ADMIN), so that a test sees only its own data in the shared database.
  */
 record ProviderWorld(long providerId, String admin, TestPartner partner, TestAccount account) {
@@ -24,6 +24,9 @@ record ProviderWorld(long providerId, String admin, TestPartner partner, TestAcc
                 partner.id());
         String admin = fixtures.person("Operator");
         TestAccount account = fixtures.account("Alice");
+        // the fixture's account comes with a provider of its own: it moves below this world's provider
+        jdbc.update("update organization set parent_id = ?, ancestor_path = ? where id = ?", providerId,
+                "/" + providerId + "/", account.id());
         SystemTask.run(() -> {
             onboarding.grant(fixtures.userIdOf(admin), providerId, MembershipRole.PROVIDER_ADMINISTRATOR);
             provisioning.importActiveRelationship(partner.id(), account.id(),

@@ -50,9 +50,13 @@ import dev.kontor.partner.PartnerService;
 import dev.kontor.partner.RelationshipAnswers;
 import dev.kontor.partner.RelationshipState;
 import dev.kontor.partner.RequestLinkState;
+import dev.kontor.provider.AccountAdministration;
+import dev.kontor.provider.AccountFilter;
+import dev.kontor.provider.NewAccount;
 import dev.kontor.provider.NewPartner;
 import dev.kontor.provider.PartnerAdministration;
 import dev.kontor.provider.PartnerFilter;
+import dev.kontor.provider.ServiceAdministration;
 import dev.kontor.support.SupportLookup;
 import dev.kontor.tenant.CharacterSets;
 import dev.kontor.tenant.ContentCopies;
@@ -216,6 +220,8 @@ final class ServiceMatrix {
         SignInUnlocks unlocks = context.getBean(SignInUnlocks.class);
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         PartnerAdministration partnerAdministration = context.getBean(PartnerAdministration.class);
+        AccountAdministration accountAdministration = context.getBean(AccountAdministration.class);
+        ServiceAdministration serviceAdministration = context.getBean(ServiceAdministration.class);
 
         Pageable page = PageRequest.of(0, 50);
         Locale en = Locale.ENGLISH;
@@ -249,6 +255,17 @@ final class ServiceMatrix {
             accountProvisioning.registerService(t.account(), "Planted " + tag, ServiceKind.PRODUCT);
             return null;
         });
+        system("AccountProvisioning.addService(long,String,ServiceKind)", ACCOUNT,
+                t -> accountProvisioning.addService(t.account(), "Planted " + tag, ServiceKind.PRODUCT));
+        system("AccountProvisioning.renameService(long,long,long,String)", ACCOUNT, t -> {
+            accountProvisioning.renameService(t.account(), t.account(), 0, "Planted " + tag);
+            return null;
+        });
+        system("AccountProvisioning.endService(long,long,long)", ACCOUNT, t -> {
+            accountProvisioning.endService(t.account(), t.account(), 0);
+            return null;
+        });
+        system("AccountProvisioning.servicesOf(long)", ACCOUNT, t -> accountProvisioning.servicesOf(t.account()));
         system("AccountProvisioning.importMasterData(long,MasterData)", ACCOUNT, t -> {
             accountProvisioning.importMasterData(t.account(), hijacked);
             return null;
@@ -405,6 +422,43 @@ final class ServiceMatrix {
                     en);
             return null;
         });
+        // provider administration of customer accounts
+        write("AccountAdministration.createAccount(NewAccount,Locale)", PROVIDER,
+                t -> accountAdministration.createAccount(new NewAccount(null, "Planted " + tag, null, null, null, null,
+                        "planted-" + tag + "@example.test", "Planted", t.partner(),
+                        EnumSet.of(OrganizationRight.VIEW)), en));
+        read("AccountAdministration.accounts(AccountFilter,Pageable)", PROVIDER,
+                t -> accountAdministration.accounts(new AccountFilter(t.customerNumber(), null), page));
+        read("AccountAdministration.countAccounts(AccountFilter)", PROVIDER,
+                t -> accountAdministration.countAccounts(new AccountFilter(t.customerNumber(), null)));
+        read("AccountAdministration.account(long)", PROVIDER, t -> accountAdministration.account(t.account()));
+        write("AccountAdministration.suspend(long,long,String)", PROVIDER, t -> {
+            accountAdministration.suspend(t.account(), t.accountVersion(), "Planted " + tag);
+            return null;
+        });
+        write("AccountAdministration.reactivate(long,long)", PROVIDER, t -> {
+            accountAdministration.reactivate(t.account(), t.accountVersion());
+            return null;
+        });
+        write("AccountAdministration.close(long,long,String)", PROVIDER, t -> {
+            accountAdministration.close(t.account(), t.accountVersion(), "Planted " + tag);
+            return null;
+        });
+        write("AccountAdministration.requestPartner(long,long,Set,Locale)", PROVIDER,
+                t -> accountAdministration.requestPartner(t.account(), t.partner(),
+                        EnumSet.of(OrganizationRight.VIEW), en));
+        // provider administration of an account's services
+        read("ServiceAdministration.servicesOf(long)", PROVIDER, t -> serviceAdministration.servicesOf(t.account()));
+        write("ServiceAdministration.addService(long,String,ServiceKind)", PROVIDER,
+                t -> serviceAdministration.addService(t.account(), "Planted " + tag, ServiceKind.CLUSTER));
+        write("ServiceAdministration.renameService(long,long,long,String)", PROVIDER, t -> {
+            serviceAdministration.renameService(t.account(), t.account(), 0, "Planted " + tag);
+            return null;
+        });
+        write("ServiceAdministration.endService(long,long,long)", PROVIDER, t -> {
+            serviceAdministration.endService(t.account(), t.account(), 0);
+            return null;
+        });
         write("PartnerAdministration.deactivateMember(long,long,long)", PROVIDER, t -> {
             partnerAdministration.deactivateMember(t.partner(), t.membership(), 0);
             return null;
@@ -475,6 +529,8 @@ final class ServiceMatrix {
                 t -> onboarding.inviteUnlessMember(t.employeeUser(), t.partner(), MembershipRole.LEGAL_REPRESENTATIVE,
                         "Intruder"));
         system("OrganizationOnboarding.lock(long)", PARTNER, t -> onboarding.lock(t.partner()));
+        system("OrganizationOnboarding.createCustomer(String,long,CustomerNumber)", PARTNER,
+                t -> onboarding.createCustomer("Planted " + tag, t.partner(), t.number()));
         system("OrganizationOnboarding.createTenant(String,long)", TENANT,
                 t -> onboarding.createTenant("Planted " + tag, t.tenant()));
         system("OrganizationOnboarding.grant(long,long,MembershipRole)", ACCOUNT,
@@ -555,6 +611,9 @@ final class ServiceMatrix {
         system("PartnerProvisioning.importActiveRelationship(long,long,Set,String,long)", ACCOUNT,
                 t -> partnerProvisioning.importActiveRelationship(t.partner(), t.account(), all, intruder,
                         t.user()));
+        system("PartnerProvisioning.requestOnProviderBehalf(long,long,Set,String,String,boolean,Locale)", ACCOUNT,
+                t -> partnerProvisioning.requestOnProviderBehalf(t.partner(), t.account(), all, intruder, "Planted",
+                        false, en));
         system("PartnerProvisioning.importAssignment(long,long,long)", PARTNER, t -> {
             partnerProvisioning.importAssignment(t.partner(), t.account(), t.employeeUser());
             return null;
