@@ -32,6 +32,14 @@ interface MembershipRepository extends JpaRepository<Membership, Long> {
     List<MyOrganization> findOrganizationsOfKind(long userId, MembershipState state, OrganizationKind kind);
 
     @Query("""
+            select count(m) > 0 from Membership m
+            where m.user.id = :userId and m.state = dev.kontor.organization.MembershipState.ACTIVE
+              and m.organization.kind = :kind
+              and m.organization.state <> dev.kontor.organization.OrganizationState.ACTIVE
+            """)
+    boolean existsInInactive(long userId, OrganizationKind kind);
+
+    @Query("""
             select distinct m.role from Membership m where m.user.id = :userId and m.state = :state
               and m.organization.state = dev.kontor.organization.OrganizationState.ACTIVE
             """)

@@ -168,6 +168,7 @@ final class ServiceMatrix {
         exempt("OrganizationDirectory.providersOfMine()", "takes no id: the providers above the caller's own organizations");
         exempt("OrganizationService.myOrganizations(Pageable)", "takes no id: acts on the caller's own memberships");
         exempt("OrganizationService.myOrganizationsOfKind(OrganizationKind)", "takes no id: acts on the caller's own memberships");
+        exempt("OrganizationService.memberOfInactive(OrganizationKind)", "takes no id: whether the caller's own memberships include a suspended organization");
         exempt("PartnerService.myPartners()", "takes no id: acts on the caller's own partner memberships");
         exempt("PartnerGrants.describe(AccessStanding)", "takes no id: a standing that standing() granted the signed-in person (nobody else can make one)");
         exempt("PasswordPolicy.problemWith(String,Collection)", "takes no id: judges a password");
