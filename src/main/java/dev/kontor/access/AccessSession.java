@@ -26,7 +26,8 @@ class AccessSession {
      * Why a session ended: the partner user left or signed out, it idled, the relationship ended or lost its rights,
      * the person is no longer an active member of the partner, or (an employee) the customer is no longer theirs.
      */
-    enum EndReason { LEFT, SIGNED_OUT, TIMED_OUT, RIGHTS_ENDED, MEMBERSHIP_ENDED, NOT_ASSIGNED }
+    enum EndReason { LEFT, SIGNED_OUT, TIMED_OUT, RIGHTS_ENDED, MEMBERSHIP_ENDED, NOT_ASSIGNED, PARTNER_SUSPENDED,
+        ACCOUNT_SUSPENDED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -57,7 +58,7 @@ class AccessSession {
     private Instant endedAt;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "end_reason", length = 16)
+    @Column(name = "end_reason", length = 32)
     private EndReason endReason;
 
     @Version

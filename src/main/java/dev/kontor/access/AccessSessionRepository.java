@@ -8,4 +8,19 @@ interface AccessSessionRepository extends JpaRepository<AccessSession, Long> {
 
     @Query("select s from AccessSession s where s.userId = :userId and s.endedAt is null")
     List<AccessSession> findOpenOf(long userId);
+
+    /** The open sessions of a partner's people or in a customer account. */
+    @Query("""
+            select s from AccessSession s
+            where (s.partnerId = :organizationId or s.customerId = :organizationId) and s.endedAt is null
+            """)
+    List<AccessSession> findOpenWith(long organizationId);
+
+    /** Locks an organization's row (see {@link AccessSessions#start}); empty for an id that names none. */
+    @Query(value = "SELECT id FROM organization WHERE id = :organizationId FOR UPDATE", nativeQuery = true)
+    java.util.Optional<Long> lockOrganization(long organizationId);
+
+    /** Locks an organization's row and answers its state (ACTIVE, SUSPENDED or CLOSED). */
+    @Query(value = "SELECT state FROM organization WHERE id = :organizationId FOR UPDATE", nativeQuery = true)
+    java.util.Optional<String> lockOrganizationState(long organizationId);
 }

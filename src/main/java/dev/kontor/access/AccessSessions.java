@@ -5,6 +5,7 @@ import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
 import com.vaadin.flow.i18n.I18NProvider;
 import dev.kontor.base.InvalidInput;
+import dev.kontor.base.RuleViolation;
 import dev.kontor.base.TextRules;
 import dev.kontor.mail.MailMessage;
 import dev.kontor.mail.MailOutbox;
@@ -68,8 +69,15 @@ public class AccessSessions {
     public CurrentAccess start(long partnerId, CustomerNumber customer, String reason) {
         AuthenticatedUser me = CurrentUser.require();
         String why = TextRules.check("reason", reason, 200);
+        // the partner's row is locked before its rights are checked, as suspending the partner locks it before
+        // ending its sessions: a session started meanwhile is either refused or seen (and ended) by the suspension
+        sessions.lockOrganization(partnerId);
         AccessGrant grant = grants.grantForAccess(partnerId, customer);
         long customerId = grant.customerId();
+        // likewise the account's row, as suspending or closing it does: nobody enters an account that is not active
+        if (!sessions.lockOrganizationState(customerId).map("ACTIVE"::equals).orElse(false)) {
+            throw new RuleViolation("access.account-not-active");
+        }
         AccessPolicy policy = policies.findById(customerId).orElseGet(() -> new AccessPolicy(customerId));
         if (why == null && policy.requiresReason()) {
             throw new InvalidInput("reason", "access.reason-required");
@@ -233,6 +241,11 @@ public class AccessSessions {
         sessions.findOpenOf(userId).forEach(s -> end(s, why));
     }
 
+    /** Ends every open session of a partner's people, or every open session in a customer account. */
+    void endAllWith(long organizationId, AccessSession.EndReason why) {
+        sessions.findOpenWith(organizationId).forEach(s -> end(s, why));
+    }
+
     void end(AccessSession session, AccessSession.EndReason why) {
         if (!session.isOpen()) {
             return;
@@ -253,6 +266,8 @@ public class AccessSessions {
             case RIGHTS_ENDED -> AuditSummary.term("audit.term.access-ended-rights-ended");
             case MEMBERSHIP_ENDED -> AuditSummary.term("audit.term.access-ended-membership-ended");
             case NOT_ASSIGNED -> AuditSummary.term("audit.term.access-ended-not-assigned");
+            case PARTNER_SUSPENDED -> AuditSummary.term("audit.term.access-ended-partner-suspended");
+            case ACCOUNT_SUSPENDED -> AuditSummary.term("audit.term.access-ended-account-suspended");
         };
     }
 

@@ -5,7 +5,11 @@ import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
 import dev.kontor.user.Roles;
 import java.time.Clock;
+import dev.kontor.base.InvalidInput;
+import dev.kontor.base.StaleData;
+import dev.kontor.base.TextRules;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,6 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccountProvisioning {
 
     static final String SERVICE_REGISTERED = "SERVICE_REGISTERED";
+    static final String SERVICE_RENAMED = "SERVICE_RENAMED";
+    static final String SERVICE_ENDED = "SERVICE_ENDED";
 
     private final CustomerAccountRepository accounts;
     private final HostedServiceRepository services;
@@ -40,6 +46,80 @@ public class AccountProvisioning {
         auditLog.record(AuditEntry.change(SERVICE_REGISTERED, accountId,
                 AuditSummary.of("account-service-registered", AuditSummary.term("service.kind." + kind), name),
                 null, name));
+    }
+
+    /**
+     * Adds a service the account runs; it shows on the dashboard, the support card and in the support search at
+     * once. The name is one line, unique within the account (ended services keep theirs).
+     *
+     * @return the new service's id
+     */
+    public long addService(long accountId, String name, ServiceKind kind) {
+        String checked = checkedName(accountId, name);
+        if (kind == null) {
+            throw new InvalidInput("kind", "validation.required");
+        }
+        accounts.lockById(accountId).orElseThrow();
+        if (services.existsByOrganizationIdAndNameIgnoreCase(accountId, checked)) {
+            throw new InvalidInput("name", "admin.service.name-taken");
+        }
+        HostedService service;
+        try {
+            service = services.saveAndFlush(new HostedService(accountId, checked, kind, clock.instant()));
+        } catch (org.springframework.dao.DataIntegrityViolationException takenMeanwhile) {
+            throw new InvalidInput("name", "admin.service.name-taken");
+        }
+        auditLog.record(AuditEntry.change(SERVICE_REGISTERED, accountId,
+                AuditSummary.of("account-service-registered", AuditSummary.term("service.kind." + kind), checked),
+                null, checked));
+        return service.getId();
+    }
+
+    /** Renames a running service, when it is still at the version the caller saw ({@link StaleData} otherwise). */
+    public void renameService(long accountId, long serviceId, long version, String name) {
+        String checked = checkedName(accountId, name);
+        accounts.lockById(accountId).orElseThrow();
+        HostedService service = current(accountId, serviceId, version);
+        if (!service.getName().equalsIgnoreCase(checked)
+                && services.existsByOrganizationIdAndNameIgnoreCase(accountId, checked)) {
+            throw new InvalidInput("name", "admin.service.name-taken");
+        }
+        String before = service.getName();
+        service.rename(checked);
+        services.flush();
+        auditLog.record(AuditEntry.change(SERVICE_RENAMED, accountId,
+                AuditSummary.of("account-service-renamed", before, checked), before, checked));
+    }
+
+    /** Ends a running service, when it is still at the version the caller saw: it shows nowhere from now on. */
+    public void endService(long accountId, long serviceId, long version) {
+        accounts.lockById(accountId).orElseThrow();
+        HostedService service = current(accountId, serviceId, version);
+        service.end(clock.instant());
+        services.flush();
+        auditLog.record(AuditEntry.change(SERVICE_ENDED, accountId,
+                AuditSummary.of("account-service-ended", service.getName()), service.getName(), null));
+    }
+
+    /** Every service of the account, running ones first. */
+    @Transactional(readOnly = true)
+    public List<ServiceRow> servicesOf(long accountId) {
+        return services.findAllOf(accountId).stream().map(HostedService::row).toList();
+    }
+
+    private HostedService current(long accountId, long serviceId, long version) {
+        HostedService service = services.findById(serviceId)
+                .filter(s -> s.getOrganizationId() == accountId).orElseThrow(StaleData::new);
+        if (service.getVersion() != version || service.getEndedAt() != null) {
+            throw new StaleData();
+        }
+        return service;
+    }
+
+    private static String checkedName(long accountId, String name) {
+        String checked = TextRules.required("name", name, ServiceRow.NAME_MAX_LENGTH);
+        TextRules.requirePlainLine("name", checked);
+        return checked;
     }
 
     /** Takes over master data (the company name stays the organization's); validated like any other input. */

@@ -32,6 +32,14 @@ class HostedService {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** When the account stopped running it; an ended service shows nowhere but stays in the audit log's words. */
+    @Column(name = "ended_at")
+    private Instant endedAt;
+
+    @jakarta.persistence.Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
     protected HostedService() {
     }
 
@@ -40,6 +48,34 @@ class HostedService {
         this.name = name;
         this.kind = kind;
         this.createdAt = createdAt;
+    }
+
+    void rename(String newName) {
+        this.name = newName;
+    }
+
+    void end(Instant at) {
+        this.endedAt = at;
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    Instant getEndedAt() {
+        return endedAt;
+    }
+
+    long getVersion() {
+        return version;
+    }
+
+    ServiceRow row() {
+        return new ServiceRow(id, name, kind, createdAt, endedAt, version);
     }
 
     Long getOrganizationId() {

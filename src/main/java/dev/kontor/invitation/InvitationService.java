@@ -95,12 +95,31 @@ public class InvitationService {
     @Transactional(propagation = Propagation.MANDATORY)
     public IssuedInvitation issueBySystem(InvitationPurpose purpose, long organizationId, long membershipId,
                                           long userId) {
+        return issueWithoutCheck(purpose, organizationId, membershipId, userId, null);
+    }
+
+    /**
+     * As {@link #issue}, for the provider's administration, which has checked that the caller administers the
+     * provider and has just created the invited membership of this person (nobody has rights in a new partner yet).
+     * Runs as the application, inside the caller's transaction; the inviter is the person who started the work.
+     */
+    @org.springframework.security.access.prepost.PreAuthorize("hasRole('" + dev.kontor.user.Roles.SYSTEM + "')")
+    @Transactional(propagation = Propagation.MANDATORY)
+    public IssuedInvitation issueOnProviderBehalf(InvitationPurpose purpose, long organizationId, long membershipId,
+                                                  long userId) {
+        long inviter = dev.kontor.user.SystemTask.initiator().orElseThrow().userId();
+        return issueWithoutCheck(purpose, organizationId, membershipId, userId, inviter);
+    }
+
+    /** The invitation of a caller that has checked the right to give it; {@code inviter} is null for the application. */
+    private IssuedInvitation issueWithoutCheck(InvitationPurpose purpose, long organizationId, long membershipId,
+                                               long userId, Long inviter) {
         Instant now = clock.instant();
         invitations.findOpenFor(membershipId).stream().filter(open -> open.getOrganizationId() == organizationId)
                 .forEach(open -> open.revoke(now));
         String token = SecretTokens.newToken();
         Invitation invitation = invitations.save(new Invitation(SecretTokens.hash(token), purpose, organizationId,
-                membershipId, userId, null, now, now.plus(settings.validity())));
+                membershipId, userId, inviter, now, now.plus(settings.validity())));
         auditLog.record(AuditEntry.success(INVITATION_ISSUED, organizationId,
                 AuditSummary.of("invitation-issued", AuditSummary.term("membership.role." + purpose),
                         AuditSummary.person(userId), invitation.getExpiresAt())));

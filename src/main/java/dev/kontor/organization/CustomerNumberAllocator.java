@@ -20,7 +20,15 @@ class CustomerNumberAllocator {
     CustomerNumber next() {
         String sql = entityManager.getEntityManagerFactory().unwrap(SessionFactoryImplementor.class)
                 .getJdbcServices().getDialect().getSequenceSupport().getSequenceNextValString(SEQUENCE);
-        Number next = (Number) entityManager.createNativeQuery(sql).getSingleResult();
-        return CustomerNumber.of(next.longValue());
+        // the provider may also give a number of its own (from its billing system): a drawn number that is taken
+        // already is skipped, so that the two ways never collide
+        while (true) {
+            CustomerNumber drawn = CustomerNumber.of(((Number) entityManager.createNativeQuery(sql).getSingleResult())
+                    .longValue());
+            if (entityManager.createQuery("select count(o) from Organization o where o.customerNumber = :number",
+                    Long.class).setParameter("number", drawn.value()).getSingleResult() == 0) {
+                return drawn;
+            }
+        }
     }
 }

@@ -7,12 +7,17 @@ import org.springframework.data.domain.Slice;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
+/**
+ * The memberships. Every query that answers "what may this person do" counts only memberships of ACTIVE
+ * organizations: the people of a suspended partner or a suspended or closed customer account hold no rights there.
+ */
 interface MembershipRepository extends JpaRepository<Membership, Long> {
 
     @Query("""
             select new dev.kontor.organization.MyOrganization(o.id, o.kind, o.name, o.customerNumber, m.role)
             from Membership m join m.organization o
             where m.user.id = :userId and m.state = :state
+              and o.state = dev.kontor.organization.OrganizationState.ACTIVE
             order by o.name, m.role
             """)
     Slice<MyOrganization> findOrganizationsOf(long userId, MembershipState state, Pageable pageable);
@@ -21,22 +26,36 @@ interface MembershipRepository extends JpaRepository<Membership, Long> {
             select new dev.kontor.organization.MyOrganization(o.id, o.kind, o.name, o.customerNumber, m.role)
             from Membership m join m.organization o
             where m.user.id = :userId and m.state = :state and o.kind = :kind
+              and o.state = dev.kontor.organization.OrganizationState.ACTIVE
             order by o.name, m.role
             """)
     List<MyOrganization> findOrganizationsOfKind(long userId, MembershipState state, OrganizationKind kind);
 
-    @Query("select distinct m.role from Membership m where m.user.id = :userId and m.state = :state")
+    @Query("""
+            select count(m) > 0 from Membership m
+            where m.user.id = :userId and m.state = dev.kontor.organization.MembershipState.ACTIVE
+              and m.organization.kind = :kind
+              and m.organization.state <> dev.kontor.organization.OrganizationState.ACTIVE
+            """)
+    boolean existsInInactive(long userId, OrganizationKind kind);
+
+    @Query("""
+            select distinct m.role from Membership m where m.user.id = :userId and m.state = :state
+              and m.organization.state = dev.kontor.organization.OrganizationState.ACTIVE
+            """)
     List<MembershipRole> findRolesOf(long userId, MembershipState state);
 
     @Query("""
             select m.role from Membership m
             where m.user.id = :userId and m.organization.id = :organizationId and m.state = :state
+              and m.organization.state = dev.kontor.organization.OrganizationState.ACTIVE
             """)
     List<MembershipRole> findRolesIn(long userId, long organizationId, MembershipState state);
 
     @Query("""
             select new dev.kontor.organization.HeldRole(m.organization.id, m.role) from Membership m
             where m.user.id = :userId and m.organization.id in :organizationIds and m.state = :state
+              and m.organization.state = dev.kontor.organization.OrganizationState.ACTIVE
             """)
     List<HeldRole> findRolesInAny(long userId, java.util.Collection<Long> organizationIds, MembershipState state);
 
@@ -96,6 +115,7 @@ interface MembershipRepository extends JpaRepository<Membership, Long> {
             select m from Membership m
             where m.user.id = :userId and m.organization.id in :organizationIds and m.role in :roles
               and m.state = dev.kontor.organization.MembershipState.ACTIVE
+              and m.organization.state = dev.kontor.organization.OrganizationState.ACTIVE
             """)
     List<Membership> findActiveOf(long userId, java.util.Collection<Long> organizationIds,
                                   java.util.Collection<MembershipRole> roles);

@@ -60,6 +60,11 @@ public class Organization {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Only the memberships of an ACTIVE organization grant anything (see {@link MembershipRepository}). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "state", nullable = false, length = 16)
+    private OrganizationState state = OrganizationState.ACTIVE;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -110,6 +115,10 @@ public class Organization {
         }
     }
 
+    void changeState(OrganizationState newState) {
+        this.state = Objects.requireNonNull(newState);
+    }
+
     /** Hangs this tenant below another node; the caller moves the descendants' paths along. */
     void moveBelow(Organization newParent) {
         this.parent = Objects.requireNonNull(newParent);
@@ -152,6 +161,10 @@ public class Organization {
 
     public Optional<Organization> getParent() {
         return Optional.ofNullable(parent);
+    }
+
+    public OrganizationState getState() {
+        return state;
     }
 
     public Instant getCreatedAt() {

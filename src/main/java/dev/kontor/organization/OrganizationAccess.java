@@ -146,6 +146,12 @@ public class OrganizationAccess {
     }
 
     private Set<OrganizationRight> rightsOf(long userId, OrganizationPath path) {
+        if (path.nodes().stream().anyMatch(node -> node.kind() == OrganizationKind.CUSTOMER
+                && node.state() != OrganizationState.ACTIVE)) {
+            // a suspended or closed customer account, and every tenant in it, grants nobody anything: not its own
+            // people, not a partner through a relationship or an access session
+            return EnumSet.noneOf(OrganizationRight.class);
+        }
         Map<Long, List<MembershipRole>> held = memberships.findRolesInAny(userId,
                         path.nodes().stream().map(PathNode::id).toList(), MembershipState.ACTIVE).stream()
                 .collect(Collectors.groupingBy(HeldRole::organizationId,

@@ -4,6 +4,9 @@ import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
 import dev.kontor.audit.AuditValue;
+import dev.kontor.base.InvalidInput;
+import dev.kontor.base.RuleViolation;
+import dev.kontor.base.StaleData;
 import dev.kontor.user.Roles;
 import dev.kontor.user.UserAccount;
 import jakarta.persistence.EntityManager;
@@ -26,6 +29,8 @@ public class OrganizationOnboarding {
 
     static final String ORGANIZATION_CREATED = "ORGANIZATION_CREATED";
     static final String MEMBERSHIP_GRANTED = "MEMBERSHIP_GRANTED";
+    static final String ORGANIZATION_STATE_CHANGED = "ORGANIZATION_STATE_CHANGED";
+    static final String MEMBERSHIP_STATE_CHANGED = MembershipAdministration.MEMBERSHIP_STATE_CHANGED;
 
     private final OrganizationRepository organizations;
     private final MembershipRepository memberships;
@@ -68,6 +73,66 @@ public class OrganizationOnboarding {
         return customer;
     }
 
+    /**
+     * Suspends, reactivates or closes a partner or customer account, when it is still at the version the caller saw
+     * ({@link StaleData} otherwise). Its row is locked first, then {@link OrganizationSuspended} lets the features end
+     * what its people were doing; a closed account stays closed. Audited with the reason given.
+     */
+    public Organization changeState(long organizationId, long expectedVersion, OrganizationState newState,
+                                    String reason) {
+        Organization organization = organizations.lockById(organizationId).orElseThrow();
+        if (organization.getVersion() != expectedVersion) {
+            throw new StaleData();
+        }
+        boolean allowed = switch (organization.getKind()) {
+            case PARTNER -> newState != OrganizationState.CLOSED;
+            case CUSTOMER -> organization.getState() != OrganizationState.CLOSED;
+            case PROVIDER, TENANT -> false;
+        };
+        if (!allowed) {
+            throw new RuleViolation("organization.state.not-allowed");
+        }
+        OrganizationState before = organization.getState();
+        if (before == newState) {
+            return organization;
+        }
+        organization.changeState(newState);
+        AuditSummary.Term kind = AuditSummary.term("organization.kind." + organization.getKind());
+        AuditSummary.Term state = AuditSummary.term("organization.state." + newState);
+        auditLog.record(AuditEntry.change(ORGANIZATION_STATE_CHANGED, organizationId, reason == null
+                        ? AuditSummary.of("organization-state-changed", kind, organization.getName(), state)
+                        : AuditSummary.of("organization-state-changed-because", kind, organization.getName(), state,
+                                reason),
+                before.name(), newState.name()));
+        if (newState != OrganizationState.ACTIVE) {
+            events.publishEvent(new OrganizationSuspended(organizationId, organization.getKind(), newState));
+        }
+        return organizations.saveAndFlush(organization);
+    }
+
+    /**
+     * As {@link #createCustomer(String, long)}, with a customer number of the provider's own; {@link InvalidInput} at
+     * {@code customerNumber} when another account has it (checked here and, against a race, by the unique constraint).
+     */
+    public Organization createCustomer(String name, long parentId, CustomerNumber number) {
+        Organization parent = organizations.findById(parentId).orElseThrow();
+        if (parent.getKind() != OrganizationKind.PARTNER && parent.getKind() != OrganizationKind.PROVIDER) {
+            throw new IllegalArgumentException("A customer account hangs below a partner or the provider");
+        }
+        if (organizations.findByCustomerNumber(number.value()).isPresent()) {
+            throw new InvalidInput("customerNumber", "admin.account.number-taken", number.value());
+        }
+        Organization customer;
+        try {
+            customer = organizations.saveAndFlush(Organization.customer(name, number, parent, clock.instant()));
+        } catch (org.springframework.dao.DataIntegrityViolationException takenMeanwhile) {
+            throw new InvalidInput("customerNumber", "admin.account.number-taken", number.value());
+        }
+        Organization saved = created(customer);
+        events.publishEvent(new CustomerAccountCreated(saved.getId()));
+        return saved;
+    }
+
     public Organization createTenant(String name, long parentId) {
         Organization parent = organizations.findById(parentId).orElseThrow();
         if (parent.getKind() == OrganizationKind.PROVIDER) {
@@ -105,6 +170,63 @@ public class OrganizationOnboarding {
                         AuditSummary.term("membership.role." + role)),
                 null, AuditValue.membership(role, MembershipState.INVITED)));
         return membership;
+    }
+
+    /**
+     * Deactivates a membership of the organization, when it is still at the version the caller saw ({@link StaleData}
+     * otherwise). The organization's row is locked first, so that two deactivations at once cannot both pass the
+     * rule that a partner keeps at least one active legal representative.
+     */
+    public void deactivate(long organizationId, long membershipId, long expectedVersion) {
+        organizations.lockById(organizationId).orElseThrow();
+        Membership membership = memberships.findById(membershipId)
+                .filter(m -> m.getOrganization().getId() == organizationId).orElseThrow(StaleData::new);
+        if (membership.getVersion() != expectedVersion) {
+            throw new StaleData();
+        }
+        if (membership.getState() == MembershipState.DEACTIVATED) {
+            return;
+        }
+        if (membership.getRole() == MembershipRole.LEGAL_REPRESENTATIVE
+                && membership.getState() == MembershipState.ACTIVE
+                && memberships.countByOrganizationIdAndRoleAndState(organizationId, MembershipRole.LEGAL_REPRESENTATIVE,
+                MembershipState.ACTIVE) <= 1) {
+            throw new RuleViolation("partner.representative.last");
+        }
+        MembershipState before = membership.getState();
+        membership.changeState(MembershipState.DEACTIVATED);
+        memberships.flush();
+        auditLog.record(AuditEntry.change(MEMBERSHIP_STATE_CHANGED, organizationId,
+                AuditSummary.of("membership-of", membership.getUser().getEmail(),
+                        AuditSummary.term("membership.role." + membership.getRole())),
+                before.name(), MembershipState.DEACTIVATED.name()));
+    }
+
+    /**
+     * Invites the person into the role unless they hold it already (invited, waiting or active: then nothing changes
+     * and the answer is empty); a deactivated membership is invited anew.
+     */
+    public Optional<Membership> inviteUnlessMember(long userId, long organizationId, MembershipRole role,
+                                                   String typedName) {
+        Optional<Membership> existing = memberships.findByUserIdAndOrganizationIdAndRole(userId, organizationId, role);
+        if (existing.isPresent() && existing.get().getState() != MembershipState.DEACTIVATED) {
+            return Optional.empty();
+        }
+        if (existing.isEmpty()) {
+            return Optional.of(invite(userId, organizationId, role, typedName));
+        }
+        Membership membership = existing.get();
+        membership.reinvite(typedName, null);
+        auditLog.record(AuditEntry.change(MEMBERSHIP_GRANTED, organizationId,
+                AuditSummary.of("membership-invited", AuditSummary.person(userId),
+                        AuditSummary.term("membership.role." + role)),
+                role + "/" + MembershipState.DEACTIVATED, role + "/" + MembershipState.INVITED));
+        return Optional.of(membership);
+    }
+
+    /** Locks the organization's row for the rest of the transaction (changes to its people queue behind it). */
+    public Organization lock(long organizationId) {
+        return organizations.lockById(organizationId).orElseThrow();
     }
 
     @Transactional(readOnly = true)

@@ -12,7 +12,7 @@ interface OrganizationRepository extends JpaRepository<Organization, Long> {
     Optional<String> findAncestorPath(long organizationId);
 
     @org.springframework.data.jpa.repository.Query(
-            "select new dev.kontor.organization.PathNode(o.id, o.kind) from Organization o where o.id in :ids")
+            "select new dev.kontor.organization.PathNode(o.id, o.kind, o.state) from Organization o where o.id in :ids")
     java.util.List<PathNode> findPathNodes(java.util.Collection<Long> ids);
 
     @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)

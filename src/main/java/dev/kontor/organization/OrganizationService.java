@@ -119,6 +119,15 @@ public class OrganizationService {
         return memberships.findOrganizationsOfKind(me.userId(), MembershipState.ACTIVE, kind);
     }
 
+    /**
+     * Whether the signed-in person holds an active role in an organization of this kind that the provider has
+     * suspended or closed (so that a page can say why they see nothing there).
+     */
+    public boolean memberOfInactive(OrganizationKind kind) {
+        AuthenticatedUser me = CurrentUser.require();
+        return memberships.existsInInactive(me.userId(), kind);
+    }
+
     /** The active roles the signed-in person holds in one organization. */
     public List<MembershipRole> myRolesIn(long organizationId) {
         AuthenticatedUser me = CurrentUser.require();

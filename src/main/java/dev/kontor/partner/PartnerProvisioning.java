@@ -28,11 +28,15 @@ public class PartnerProvisioning {
     private final CustomerAssignmentRepository assignments;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final PartnerMails mails;
+    private final PartnerSettings settings;
 
     PartnerProvisioning(PartnerRelationshipRepository relationships, CustomerAssignmentRepository assignments,
-                        AuditLog auditLog, Clock clock) {
+                        AuditLog auditLog, Clock clock, PartnerMails mails, PartnerSettings settings) {
         this.relationships = relationships;
         this.assignments = assignments;
+        this.mails = mails;
+        this.settings = settings;
         this.auditLog = auditLog;
         this.clock = clock;
     }
@@ -49,6 +53,37 @@ public class PartnerProvisioning {
         AuditSummary summary = AuditSummary.of("partner-taken-over");
         auditLog.record(AuditEntry.change(RELATIONSHIP_IMPORTED, partnerId, summary, null, granted));
         auditLog.record(AuditEntry.change(RELATIONSHIP_IMPORTED, customerId, summary, null, granted));
+        return relationship.getId();
+    }
+
+    /**
+     * A relationship request from the partner to the customer, started by the provider's administration after its own
+     * check (a new account attached to a partner, or an account moving to another partner): the customer's manager
+     * at this address gets the ordinary request link and accepts or declines as with any partner's request. Refused
+     * while the partner has an open (requested or active) relationship with the customer.
+     */
+    public long requestOnProviderBehalf(long partnerId, long customerId, Set<dev.kontor.organization.OrganizationRight>
+            rights, String managerEmail, String customerLabel, boolean newAccount, java.util.Locale language) {
+        if (rights == null || rights.isEmpty()) {
+            throw new dev.kontor.base.InvalidInput("rights", "partner.rights-required");
+        }
+        if (relationships.findOpen(partnerId, customerId).isPresent()) {
+            throw new dev.kontor.base.InvalidInput("partnerId", "admin.account.partner-already");
+        }
+        Set<dev.kontor.organization.OrganizationRight> requested = RightsConverter.withView(rights);
+        String token = dev.kontor.base.SecretTokens.newToken();
+        Instant now = clock.instant();
+        long requester = dev.kontor.user.SystemTask.initiator().orElseThrow().userId();
+        PartnerRelationship relationship = relationships.save(new PartnerRelationship(partnerId, customerId, requested,
+                managerEmail, SecretTokens.hash(token), requester, now, now.plus(settings.requestValidity())));
+        relationships.flush();
+        String partnerName = relationships.nameOf(partnerId);
+        AuditSummary summary = AuditSummary.of("partner-relationship-requested-by-provider", partnerName,
+                customerLabel);
+        String granted = PartnerService.rightsText(requested);
+        auditLog.record(AuditEntry.change(PartnerService.RELATIONSHIP_REQUESTED, partnerId, summary, null, granted));
+        auditLog.record(AuditEntry.change(PartnerService.RELATIONSHIP_REQUESTED, customerId, summary, null, granted));
+        mails.send(mails.request(relationship, token, partnerName, customerLabel, newAccount, language));
         return relationship.getId();
     }
 

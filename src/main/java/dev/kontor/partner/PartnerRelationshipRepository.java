@@ -64,11 +64,13 @@ interface PartnerRelationshipRepository extends JpaRepository<PartnerRelationshi
                    (select count(m) from Membership m
                     where m.user.id = :userId and m.organization.id = r.partnerId
                       and m.state = dev.kontor.organization.MembershipState.ACTIVE
+                      and m.organization.state = dev.kontor.organization.OrganizationState.ACTIVE
                       and m.role in (dev.kontor.organization.MembershipRole.LEGAL_REPRESENTATIVE,
                                      dev.kontor.organization.MembershipRole.PARTNER_ADMINISTRATOR)),
                    (select count(m) from Membership m
                     where m.user.id = :userId and m.organization.id = r.partnerId
                       and m.state = dev.kontor.organization.MembershipState.ACTIVE
+                      and m.organization.state = dev.kontor.organization.OrganizationState.ACTIVE
                       and m.role = dev.kontor.organization.MembershipRole.PARTNER_EMPLOYEE),
                    (select count(a) from CustomerAssignment a
                     where a.partnerId = r.partnerId and a.customerId = r.customerId and a.userId = :userId))

@@ -92,10 +92,18 @@ public class PartnerService {
         this.snapshots = snapshots;
     }
 
-    /** The partners the signed-in person works for (most people: one). */
+    /**
+     * The partners the signed-in person works for (most people: one). Refused with a clear message when their only
+     * partners are suspended by the provider.
+     */
     @Transactional(readOnly = true)
     public List<PartnerMembership> myPartners() {
-        return access.myPartners();
+        List<PartnerMembership> mine = access.myPartners();
+        if (mine.isEmpty() && organizations.memberOfInactive(dev.kontor.organization.OrganizationKind.PARTNER)) {
+            // the person signed in before the provider suspended their partner: the page says so
+            throw new dev.kontor.base.RuleViolation("partner.suspended-by-provider");
+        }
+        return mine;
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.kontor.invitation.IssuedInvitation;
 import dev.kontor.mail.MailMessage;
 import dev.kontor.mail.MailOutbox;
 import dev.kontor.organization.MembershipRole;
+import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.UserSummary;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -15,8 +16,9 @@ import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
- * The invitations into the provider's own roles, written into the outbox in the transaction of the invitation, in
- * the invitee's chosen language or else the inviter's. Only the invitee reads them.
+ * The mails of provider administration (invitations into the provider's own roles, a new account's first manager, a
+ * partner's legal representative), written into the outbox in the transaction of the change, in the invitee's chosen
+ * language or else the inviter's. Only the invitee reads them.
  */
 @Component
 class ProviderMails {
@@ -49,5 +51,32 @@ class ProviderMails {
         String subject = i18n.getTranslation("mail.provider-invitation.subject", language, providerName, roleName);
         outbox.enqueue(new MailMessage("invitation:" + invitation.invitationId(), invitee.email(),
                 TextRules.abbreviate(subject, MailMessage.SUBJECT_MAX_LENGTH), body));
+    }
+
+    /** Invites the first manager of a new customer account (the account's ordinary invitation text). */
+    void managerInvitation(String accountLabel, UserSummary invitee, String typedName, AuthenticatedUser inviter,
+                           IssuedInvitation invitation, Locale fallback) {
+        Locale language = SupportedLanguages.closestTo(invitee.language() != null ? invitee.language() : fallback);
+        String expires = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG).withLocale(language)
+                .withZone(ZoneId.of("Europe/Berlin")).format(invitation.expiresAt());
+        outbox.enqueue(new MailMessage("invitation:" + invitation.invitationId(), invitee.email(),
+                TextRules.abbreviate(i18n.getTranslation("mail.invitation.subject", language, accountLabel),
+                        MailMessage.SUBJECT_MAX_LENGTH),
+                i18n.getTranslation(invitee.hasPassword() ? "mail.invitation.body-signed-in" : "mail.invitation.body",
+                        language, typedName, inviter.displayName(), accountLabel, invitation.link(), expires)));
+    }
+
+    /** Invites a partner's legal representative; in the person's own language when Kontor knows it. */
+    void representativeInvitation(String partnerName, UserSummary invitee, String typedName, AuthenticatedUser inviter,
+                                  IssuedInvitation invitation, Locale fallback) {
+        Locale language = SupportedLanguages.closestTo(invitee.language() != null ? invitee.language() : fallback);
+        String expires = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG).withLocale(language)
+                .withZone(ZoneId.of("Europe/Berlin")).format(invitation.expiresAt());
+        outbox.enqueue(new MailMessage("invitation:" + invitation.invitationId(), invitee.email(),
+                TextRules.abbreviate(i18n.getTranslation("mail.partner-invitation.subject", language, partnerName),
+                        MailMessage.SUBJECT_MAX_LENGTH),
+                i18n.getTranslation(invitee.hasPassword() ? "mail.partner-invitation.body-signed-in"
+                                : "mail.partner-invitation.body", language, typedName, inviter.displayName(),
+                        partnerName, invitation.link(), expires)));
     }
 }

@@ -58,7 +58,7 @@ class LookupQueries {
     static final String BY_SERVICE = """
             SELECT o.id, o.customer_number, o.name, s.name AS matched
             FROM service s JOIN organization o ON o.id = s.organization_id
-            WHERE LOWER(s.name) LIKE :pattern ESCAPE '\\' AND o.kind = 'CUSTOMER'
+            WHERE LOWER(s.name) LIKE :pattern ESCAPE '\\' AND o.kind = 'CUSTOMER' AND s.ended_at IS NULL
             ORDER BY s.name, o.id LIMIT :limit""";
 
     private final JdbcClient jdbc;
@@ -166,7 +166,8 @@ class LookupQueries {
     }
 
     List<String> services(long customerId) {
-        return jdbc.sql("SELECT s.name FROM service s WHERE s.organization_id = :id ORDER BY s.kind, s.name")
+        return jdbc.sql("SELECT s.name FROM service s WHERE s.organization_id = :id AND s.ended_at IS NULL "
+                + "ORDER BY s.kind, s.name")
                 .param("id", customerId).query(String.class).list();
     }
 

@@ -46,6 +46,8 @@ final class RouteMatrix {
         EXEMPT.put("partner/requests", "no id: the caller's own partner's requests");
         EXEMPT.put("login", "the sign-in page");
         EXEMPT.put("support", "no id: support's search (SupportLookup is in the service matrix)");
+        EXEMPT.put("admin/partners", "no id: the provider administrator's partners (PartnerAdministration is in the service matrix)");
+        EXEMPT.put("admin/accounts", "no id: the provider administrator's customer accounts (AccountAdministration is in the service matrix)");
         EXEMPT.put("admin/notices", "no id: the provider administrator's notices (PlatformNotices is in the service matrix)");
         EXEMPT.put("admin/staff", "no id: the provider's own staff (ProviderStaff is in the service matrix)");
     }
@@ -65,7 +67,9 @@ final class RouteMatrix {
                 new Route("partner-request/:token", true, Map.of(), t -> "partner-request/" + token(t)),
                 new Route("partner-request/:token/sign-in", true, Map.of(),
                         t -> "partner-request/" + token(t) + "/sign-in"),
-                new Route("contact-email/:token", true, Map.of(), t -> "contact-email/" + token(t)));
+                new Route("contact-email/:token", true, Map.of(), t -> "contact-email/" + token(t)),
+                new Route("admin/partners/:partnerId", false, Map.of(), t -> "admin/partners/" + id(t, t.partner())),
+                new Route("admin/accounts/:accountId", false, Map.of(), t -> "admin/accounts/" + id(t, t.account())));
     }
 
     /** The template a route class is listed under; parameters are named as in the {@code @Route} annotation. */

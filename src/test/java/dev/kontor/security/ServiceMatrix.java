@@ -41,6 +41,8 @@ import dev.kontor.organization.OrganizationService;
 import dev.kontor.organization.ProviderMemberships;
 import dev.kontor.organization.StaffFilter;
 import dev.kontor.provider.ProviderStaff;
+
+import dev.kontor.organization.OrganizationState;
 import dev.kontor.organization.TenantStructure;
 import dev.kontor.partner.CustomerPartnerService;
 import dev.kontor.partner.ManagedCustomerFilter;
@@ -52,6 +54,13 @@ import dev.kontor.partner.PartnerService;
 import dev.kontor.partner.RelationshipAnswers;
 import dev.kontor.partner.RelationshipState;
 import dev.kontor.partner.RequestLinkState;
+import dev.kontor.provider.AccountAdministration;
+import dev.kontor.provider.AccountFilter;
+import dev.kontor.provider.NewAccount;
+import dev.kontor.provider.NewPartner;
+import dev.kontor.provider.PartnerAdministration;
+import dev.kontor.provider.PartnerFilter;
+import dev.kontor.provider.ServiceAdministration;
 import dev.kontor.support.SupportLookup;
 import dev.kontor.tenant.CharacterSets;
 import dev.kontor.tenant.ContentCopies;
@@ -154,6 +163,8 @@ final class ServiceMatrix {
         exempt("InvitationService.issue(InvitationPurpose,long,long)", "runs only inside the transaction of ManagerService or TenantAdministrators, which check access first (MANDATORY propagation)");
         exempt("InvitationService.issueBySystem(InvitationPurpose,long,long,long)", "the first administrator's invitation: SYSTEM only, and only inside the start-up's transaction that has just created the invited membership (MANDATORY propagation)");
         exempt("ProviderMemberships.lockAndCountActiveAdministrators(long)", "runs only inside the transaction of ProviderStaff, which checks that the caller administers the provider first (MANDATORY propagation; it checks ADMIN itself too)");
+
+        exempt("InvitationService.issueOnProviderBehalf(InvitationPurpose,long,long,long)", "for the application only (SYSTEM), and only inside the transaction of PartnerAdministration, which checks the provider administrator first (MANDATORY propagation)");
         exempt("InvitationService.revokeOpenFor(long,long)", "runs only inside the transaction of ManagerService or TenantAdministrators, which check access first (MANDATORY propagation)");
         exempt("DevMailbox.newestFirst(Pageable)", "takes no id; exists only with the demo data (its own test covers who may read it)");
         exempt("MailOutbox.enqueue(MailMessage)", "takes no id: queues a message that the calling service composed after its own check");
@@ -165,6 +176,8 @@ final class ServiceMatrix {
         exempt("OrganizationService.myOrganizations(Pageable)", "takes no id: acts on the caller's own memberships");
         exempt("OrganizationService.myOrganizationsOfKind(OrganizationKind)", "takes no id: acts on the caller's own memberships");
         exempt("OrganizationService.myMembershipsAwaitingApproval()", "takes no id: the caller's own memberships that wait for approval");
+
+        exempt("OrganizationService.memberOfInactive(OrganizationKind)", "takes no id: whether the caller's own memberships include a suspended organization");
         exempt("PartnerService.myPartners()", "takes no id: acts on the caller's own partner memberships");
         exempt("PartnerGrants.describe(AccessStanding)", "takes no id: a standing that standing() granted the signed-in person (nobody else can make one)");
         exempt("PasswordPolicy.problemWith(String,Collection)", "takes no id: judges a password");
@@ -218,6 +231,9 @@ final class ServiceMatrix {
         UserAccountService users = context.getBean(UserAccountService.class);
         SignInUnlocks unlocks = context.getBean(SignInUnlocks.class);
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        PartnerAdministration partnerAdministration = context.getBean(PartnerAdministration.class);
+        AccountAdministration accountAdministration = context.getBean(AccountAdministration.class);
+        ServiceAdministration serviceAdministration = context.getBean(ServiceAdministration.class);
 
         Pageable page = PageRequest.of(0, 50);
         Locale en = Locale.ENGLISH;
@@ -251,6 +267,17 @@ final class ServiceMatrix {
             accountProvisioning.registerService(t.account(), "Planted " + tag, ServiceKind.PRODUCT);
             return null;
         });
+        system("AccountProvisioning.addService(long,String,ServiceKind)", ACCOUNT,
+                t -> accountProvisioning.addService(t.account(), "Planted " + tag, ServiceKind.PRODUCT));
+        system("AccountProvisioning.renameService(long,long,long,String)", ACCOUNT, t -> {
+            accountProvisioning.renameService(t.account(), t.account(), 0, "Planted " + tag);
+            return null;
+        });
+        system("AccountProvisioning.endService(long,long,long)", ACCOUNT, t -> {
+            accountProvisioning.endService(t.account(), t.account(), 0);
+            return null;
+        });
+        system("AccountProvisioning.servicesOf(long)", ACCOUNT, t -> accountProvisioning.servicesOf(t.account()));
         system("AccountProvisioning.importMasterData(long,MasterData)", ACCOUNT, t -> {
             accountProvisioning.importMasterData(t.account(), hijacked);
             return null;
@@ -419,6 +446,73 @@ final class ServiceMatrix {
         system("ProviderMemberships.anyProviderAdministrator()", PROVIDER,
                 t -> providerMemberships.anyProviderAdministrator());
 
+        // provider administration of partners
+        write("PartnerAdministration.createPartner(NewPartner,Locale)", PROVIDER,
+                t -> partnerAdministration.createPartner(new NewPartner("Planted " + tag, "planted-" + tag
+                        + "@example.test", "Planted"), en));
+        read("PartnerAdministration.partners(PartnerFilter,Pageable)", PROVIDER,
+                t -> partnerAdministration.partners(PartnerFilter.all(), page));
+        read("PartnerAdministration.countPartners(PartnerFilter)", PROVIDER,
+                t -> partnerAdministration.countPartners(PartnerFilter.all()));
+        read("PartnerAdministration.partner(long)", PROVIDER, t -> partnerAdministration.partner(t.partner()));
+        read("PartnerAdministration.customersOf(long,Pageable)", PROVIDER,
+                t -> partnerAdministration.customersOf(t.partner(), page));
+        read("PartnerAdministration.peopleOf(long)", PROVIDER, t -> partnerAdministration.peopleOf(t.partner()));
+        write("PartnerAdministration.suspend(long,long,String)", PROVIDER, t -> {
+            partnerAdministration.suspend(t.partner(), 0, "Planted " + tag);
+            return null;
+        });
+        write("PartnerAdministration.reactivate(long,long)", PROVIDER, t -> {
+            partnerAdministration.reactivate(t.partner(), 0);
+            return null;
+        });
+        write("PartnerAdministration.inviteRepresentative(long,String,String,Locale)", PROVIDER, t -> {
+            partnerAdministration.inviteRepresentative(t.partner(), "planted-" + tag + "@example.test", "Planted",
+                    en);
+            return null;
+        });
+        // provider administration of customer accounts
+        write("AccountAdministration.createAccount(NewAccount,Locale)", PROVIDER,
+                t -> accountAdministration.createAccount(new NewAccount(null, "Planted " + tag, null, null, null, null,
+                        "planted-" + tag + "@example.test", "Planted", t.partner(),
+                        EnumSet.of(OrganizationRight.VIEW)), en));
+        read("AccountAdministration.accounts(AccountFilter,Pageable)", PROVIDER,
+                t -> accountAdministration.accounts(new AccountFilter(t.customerNumber(), null), page));
+        read("AccountAdministration.countAccounts(AccountFilter)", PROVIDER,
+                t -> accountAdministration.countAccounts(new AccountFilter(t.customerNumber(), null)));
+        read("AccountAdministration.account(long)", PROVIDER, t -> accountAdministration.account(t.account()));
+        write("AccountAdministration.suspend(long,long,String)", PROVIDER, t -> {
+            accountAdministration.suspend(t.account(), t.accountVersion(), "Planted " + tag);
+            return null;
+        });
+        write("AccountAdministration.reactivate(long,long)", PROVIDER, t -> {
+            accountAdministration.reactivate(t.account(), t.accountVersion());
+            return null;
+        });
+        write("AccountAdministration.close(long,long,String)", PROVIDER, t -> {
+            accountAdministration.close(t.account(), t.accountVersion(), "Planted " + tag);
+            return null;
+        });
+        write("AccountAdministration.requestPartner(long,long,Set,Locale)", PROVIDER,
+                t -> accountAdministration.requestPartner(t.account(), t.partner(),
+                        EnumSet.of(OrganizationRight.VIEW), en));
+        // provider administration of an account's services
+        read("ServiceAdministration.servicesOf(long)", PROVIDER, t -> serviceAdministration.servicesOf(t.account()));
+        write("ServiceAdministration.addService(long,String,ServiceKind)", PROVIDER,
+                t -> serviceAdministration.addService(t.account(), "Planted " + tag, ServiceKind.CLUSTER));
+        write("ServiceAdministration.renameService(long,long,long,String)", PROVIDER, t -> {
+            serviceAdministration.renameService(t.account(), t.account(), 0, "Planted " + tag);
+            return null;
+        });
+        write("ServiceAdministration.endService(long,long,long)", PROVIDER, t -> {
+            serviceAdministration.endService(t.account(), t.account(), 0);
+            return null;
+        });
+        write("PartnerAdministration.deactivateMember(long,long,long)", PROVIDER, t -> {
+            partnerAdministration.deactivateMember(t.partner(), t.membership(), 0);
+            return null;
+        });
+
         // organizations and memberships
         read("MembershipAdministration.members(long,MembershipRole)", ACCOUNT,
                 t -> memberships.members(t.account(), MembershipRole.MANAGER));
@@ -476,6 +570,18 @@ final class ServiceMatrix {
                 t -> onboarding.createPartner("Planted " + tag, t.provider()));
         system("OrganizationOnboarding.createCustomer(String,long)", PARTNER,
                 t -> onboarding.createCustomer("Planted " + tag, t.partner()));
+        system("OrganizationOnboarding.changeState(long,long,OrganizationState,String)", PARTNER,
+                t -> onboarding.changeState(t.partner(), 0, OrganizationState.SUSPENDED, "Planted " + tag));
+        system("OrganizationOnboarding.deactivate(long,long,long)", ACCOUNT, t -> {
+            onboarding.deactivate(t.account(), t.membership(), 0);
+            return null;
+        });
+        system("OrganizationOnboarding.inviteUnlessMember(long,long,MembershipRole,String)", PARTNER,
+                t -> onboarding.inviteUnlessMember(t.employeeUser(), t.partner(), MembershipRole.LEGAL_REPRESENTATIVE,
+                        "Intruder"));
+        system("OrganizationOnboarding.lock(long)", PARTNER, t -> onboarding.lock(t.partner()));
+        system("OrganizationOnboarding.createCustomer(String,long,CustomerNumber)", PARTNER,
+                t -> onboarding.createCustomer("Planted " + tag, t.partner(), t.number()));
         system("OrganizationOnboarding.createTenant(String,long)", TENANT,
                 t -> onboarding.createTenant("Planted " + tag, t.tenant()));
         system("OrganizationOnboarding.grant(long,long,MembershipRole)", ACCOUNT,
@@ -556,6 +662,9 @@ final class ServiceMatrix {
         system("PartnerProvisioning.importActiveRelationship(long,long,Set,String,long)", ACCOUNT,
                 t -> partnerProvisioning.importActiveRelationship(t.partner(), t.account(), all, intruder,
                         t.user()));
+        system("PartnerProvisioning.requestOnProviderBehalf(long,long,Set,String,String,boolean,Locale)", ACCOUNT,
+                t -> partnerProvisioning.requestOnProviderBehalf(t.partner(), t.account(), all, intruder, "Planted",
+                        false, en));
         system("PartnerProvisioning.importAssignment(long,long,long)", PARTNER, t -> {
             partnerProvisioning.importAssignment(t.partner(), t.account(), t.employeeUser());
             return null;

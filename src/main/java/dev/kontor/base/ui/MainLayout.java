@@ -110,6 +110,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     static final class ProviderAdministration {
 
         static final java.util.Set<String> PATHS = java.util.Set.of(
+                "admin/partners",
+                "admin/accounts",
                 "admin/staff",
                 "admin/notices");
 

@@ -197,7 +197,9 @@ public class InvitationView extends PublicPage implements BeforeEnterObserver, H
         content.removeAll();
         String acceptedKey = preview.needsApproval() ? "invitation.accepted-awaiting-approval." + preview.purpose()
                 : preview.purpose() == InvitationPurpose.TENANT_ADMINISTRATOR
-                ? "invitation.accepted-administrator" : preview.purpose() == InvitationPurpose.MANAGER
+                ? "invitation.accepted-administrator"
+                : preview.purpose() == InvitationPurpose.LEGAL_REPRESENTATIVE
+                ? "invitation.accepted-legal-representative" : preview.purpose() == InvitationPurpose.MANAGER
                 ? "invitation.accepted" : "invitation.accepted." + preview.purpose();
         Paragraph done = new Paragraph(getTranslation(acceptedKey, preview.organizationLabel()));
         done.setId("invitation-accepted");

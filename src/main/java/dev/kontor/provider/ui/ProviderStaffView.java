@@ -40,7 +40,7 @@ import java.util.Locale;
  * actions: nobody changes their own role.
  */
 @Route("admin/staff")
-@Menu(title = "nav.staff", order = 89, icon = "vaadin:users")
+@Menu(title = "nav.staff", order = 87, icon = "vaadin:users")
 @RolesAllowed(Roles.PROVIDER_ADMINISTRATOR)
 public class ProviderStaffView extends VerticalLayout implements HasDynamicTitle {
 

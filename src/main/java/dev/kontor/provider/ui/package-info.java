@@ -1,2 +1,2 @@
-/** The provider staff page of the provider administration. */
+/** The provider administrators' pages: provider staff, partners, customer accounts, and their dialogs. */
 package dev.kontor.provider.ui;

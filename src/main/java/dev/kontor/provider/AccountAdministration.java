@@ -1,0 +1,244 @@
+package dev.kontor.provider;
+
+import dev.kontor.account.AccountProvisioning;
+import dev.kontor.account.MasterData;
+import dev.kontor.audit.AuditSummary;
+import dev.kontor.base.AnswerTimeFloor;
+import dev.kontor.base.InvalidInput;
+import dev.kontor.base.RuleViolation;
+import dev.kontor.base.TextRules;
+import dev.kontor.invitation.InvitationPurpose;
+import dev.kontor.invitation.InvitationService;
+import dev.kontor.invitation.InvitationSettings;
+import dev.kontor.invitation.IssuedInvitation;
+import dev.kontor.organization.CustomerNumber;
+import dev.kontor.organization.Membership;
+import dev.kontor.organization.MembershipRole;
+import dev.kontor.organization.Organization;
+import dev.kontor.organization.OrganizationOnboarding;
+import dev.kontor.organization.OrganizationRight;
+import dev.kontor.organization.OrganizationState;
+import dev.kontor.partner.PartnerProvisioning;
+import dev.kontor.user.AuthenticatedUser;
+import dev.kontor.user.CurrentUser;
+import dev.kontor.user.EmailAddress;
+import dev.kontor.user.SystemTask;
+import dev.kontor.user.UserAccount;
+import dev.kontor.user.UserAccountService;
+import dev.kontor.user.UserSummary;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The provider's administrators' door to customer accounts: create one (a customer number of the provider's own or
+ * the next free one, the address, the first manager invited, attached to a partner or not), list and search them
+ * in the database, suspend, reactivate and close them, and ask another partner's relationship for an account (the
+ * customer's managers accept or decline, as with any partner's request). Everyone else is refused, audited.
+ * <p>
+ * A suspended account grants nobody anything (its managers, its tenants' administrators, its partners, access
+ * sessions) until it is reactivated; its open access sessions end at once. A closed account stays so.
+ */
+@Service
+@Transactional
+public class AccountAdministration {
+
+    public static final int NAME_MAX_LENGTH = Organization.NAME_MAX_LENGTH;
+    public static final int REASON_MAX_LENGTH = 200;
+
+    private final ProviderGuard guard;
+    private final AccountAdministrationRepository accounts;
+    private final OrganizationOnboarding onboarding;
+    private final AccountProvisioning accountProvisioning;
+    private final PartnerProvisioning partnerProvisioning;
+    private final UserAccountService users;
+    private final InvitationService invitations;
+    private final ProviderMails mails;
+    private final InvitationSettings invitationSettings;
+    private final TransactionTemplate inTransaction;
+
+    AccountAdministration(ProviderGuard guard, AccountAdministrationRepository accounts,
+                          OrganizationOnboarding onboarding, AccountProvisioning accountProvisioning,
+                          PartnerProvisioning partnerProvisioning, UserAccountService users,
+                          InvitationService invitations, ProviderMails mails, InvitationSettings invitationSettings,
+                          PlatformTransactionManager transactions) {
+        this.guard = guard;
+        this.accounts = accounts;
+        this.onboarding = onboarding;
+        this.accountProvisioning = accountProvisioning;
+        this.partnerProvisioning = partnerProvisioning;
+        this.users = users;
+        this.invitations = invitations;
+        this.mails = mails;
+        this.invitationSettings = invitationSettings;
+        this.inTransaction = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * Creates the account and invites its first manager; attached to a partner, the manager's mail is that
+     * partner's request instead (accepting it makes them manager and grants the partner what they choose). All or
+     * nothing: bad input anywhere saves nothing. The answer is the same whatever the manager's address, no sooner
+     * than {@code kontor.invitation.answer-time} after the call.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public CreatedAccount createAccount(NewAccount account, Locale mailLanguage) {
+        AnswerTimeFloor floor = AnswerTimeFloor.startingNow(invitationSettings.answerTime());
+        try {
+            return inTransaction.execute(status -> create(account == null
+                    ? new NewAccount(null, null, null, null, null, null, null, null, null, null) : account,
+                    mailLanguage, floor));
+        } finally {
+            floor.await();
+        }
+    }
+
+    private CreatedAccount create(NewAccount input, Locale mailLanguage, AnswerTimeFloor floor) {
+        long providerId = guard.requireProviderAdministrator(AuditSummary.action("create-account"));
+        String name = TextRules.required("name", input.name(), NAME_MAX_LENGTH);
+        TextRules.requirePlainLine("name", name);
+        Optional<CustomerNumber> number = Optional.empty();
+        if (TextRules.trimToNull(input.customerNumber()) != null) {
+            number = Optional.of(CustomerNumber.parse(input.customerNumber())
+                    .orElseThrow(() -> new InvalidInput("customerNumber", "validation.customer-number")));
+        }
+        if (!EmailAddress.isValid(input.managerEmail())) {
+            throw new InvalidInput("managerEmail", "validation.email");
+        }
+        EmailAddress email = new EmailAddress(input.managerEmail());
+        String managerName = TextRules.required("managerName", input.managerName(),
+                UserAccount.DISPLAY_NAME_MAX_LENGTH);
+        Long partnerId = input.partnerId();
+        if (partnerId != null) {
+            OrganizationState partnerState = accounts.findPartnerState(providerId, partnerId)
+                    .orElseThrow(() -> new InvalidInput("partnerId", "admin.account.partner-unknown"));
+            if (partnerState != OrganizationState.ACTIVE) {
+                throw new InvalidInput("partnerId", "admin.account.partner-suspended");
+            }
+            if (input.partnerRights() == null || input.partnerRights().isEmpty()) {
+                throw new InvalidInput("partnerRights", "partner.rights-required");
+            }
+        }
+        MasterData address = new MasterData(name, TextRules.trimToNull(input.street()),
+                TextRules.trimToNull(input.postalCode()), TextRules.trimToNull(input.city()),
+                TextRules.trimToNull(input.country()), null, null);
+        floor.arm();
+        long parentId = partnerId == null ? providerId : partnerId;
+        Optional<CustomerNumber> given = number;
+        Organization created = SystemTask.call(() -> given
+                .map(n -> onboarding.createCustomer(name, parentId, n))
+                .orElseGet(() -> onboarding.createCustomer(name, parentId)));
+        SystemTask.run(() -> accountProvisioning.importMasterData(created.getId(), address));
+        String customerNumber = created.getCustomerNumber().orElseThrow().value();
+        String label = name + " (" + customerNumber + ")";
+        AuthenticatedUser me = CurrentUser.require();
+        UserSummary person = users.findOrRegisterInvitee(email, managerName);
+        Membership invited = SystemTask.call(() -> onboarding.invite(person.id(), created.getId(),
+                MembershipRole.MANAGER, managerName));
+        if (partnerId != null) {
+            Set<OrganizationRight> rights = Set.copyOf(input.partnerRights());
+            SystemTask.run(() -> partnerProvisioning.requestOnProviderBehalf(partnerId, created.getId(), rights,
+                    email.value(), label, true, mailLanguage));
+        } else {
+            IssuedInvitation invitation = SystemTask.call(() -> invitations.issueOnProviderBehalf(
+                    InvitationPurpose.MANAGER, created.getId(), invited.getId(), person.id()));
+            mails.managerInvitation(label, person, managerName, me, invitation, mailLanguage);
+        }
+        return new CreatedAccount(created.getId(), customerNumber);
+    }
+
+    /** The provider's customer accounts matching the filter (number or name), a page at a time, by name. */
+    @Transactional(readOnly = true)
+    public List<AccountRow> accounts(AccountFilter filter, Pageable pageable) {
+        String path = providerPath(AuditSummary.action("list-accounts"));
+        AccountFilter f = filter == null ? AccountFilter.all() : filter;
+        return accounts.findAccounts(path, PartnerAdministration.pattern(f.text()), number(f.text()), f.state(),
+                pageable);
+    }
+
+    /** How many of the provider's customer accounts match the filter. */
+    @Transactional(readOnly = true)
+    public long countAccounts(AccountFilter filter) {
+        String path = providerPath(AuditSummary.action("list-accounts"));
+        AccountFilter f = filter == null ? AccountFilter.all() : filter;
+        return accounts.countAccounts(path, PartnerAdministration.pattern(f.text()), number(f.text()), f.state());
+    }
+
+    /** One of the provider's customer accounts; refused (audited) for any other id. */
+    @Transactional(readOnly = true)
+    public AccountRow account(long accountId) {
+        return requireAccount(accountId, AuditSummary.action("administer-account"));
+    }
+
+    /**
+     * Suspends the account, when it is still at the version the caller saw: nobody holds rights in it until it is
+     * reactivated, and its open access sessions end now, audited with the reason (optional, one line).
+     */
+    public void suspend(long accountId, long version, String reason) {
+        requireAccount(accountId, AuditSummary.action("suspend-account"));
+        String why = TextRules.check("reason", reason, REASON_MAX_LENGTH);
+        SystemTask.run(() -> onboarding.changeState(accountId, version, OrganizationState.SUSPENDED, why));
+    }
+
+    /** Reactivates a suspended account, when it is still at the version the caller saw; a closed one stays closed. */
+    public void reactivate(long accountId, long version) {
+        requireAccount(accountId, AuditSummary.action("reactivate-account"));
+        SystemTask.run(() -> onboarding.changeState(accountId, version, OrganizationState.ACTIVE, null));
+    }
+
+    /** Closes the account for good (as suspended, and it cannot be reactivated), at the version the caller saw. */
+    public void close(long accountId, long version, String reason) {
+        requireAccount(accountId, AuditSummary.action("close-account"));
+        String why = TextRules.check("reason", reason, REASON_MAX_LENGTH);
+        SystemTask.run(() -> onboarding.changeState(accountId, version, OrganizationState.CLOSED, why));
+    }
+
+    /**
+     * Asks the customer's consent for another partner: a relationship request from that partner with these rights,
+     * mailed to one of the account's active managers (the first by address), who accepts or declines as with any
+     * partner's request. The current partners keep their relationships until the customer ends them.
+     */
+    public long requestPartner(long accountId, long partnerId, Set<OrganizationRight> rights, Locale mailLanguage) {
+        AuditSummary.Term attempted = AuditSummary.action("request-partner-for-account");
+        AccountRow account = requireAccount(accountId, attempted);
+        long providerId = guard.requireProviderAdministrator(attempted);
+        if (account.state() != OrganizationState.ACTIVE) {
+            throw new RuleViolation("admin.account.not-active");
+        }
+        OrganizationState partnerState = accounts.findPartnerState(providerId, partnerId)
+                .orElseThrow(() -> new InvalidInput("partnerId", "admin.account.partner-unknown"));
+        if (partnerState != OrganizationState.ACTIVE) {
+            throw new InvalidInput("partnerId", "admin.account.partner-suspended");
+        }
+        String manager = accounts.findActiveManagerEmails(accountId).stream().findFirst()
+                .orElseThrow(() -> new RuleViolation("admin.account.no-active-manager"));
+        String label = account.name() + " (" + account.customerNumber() + ")";
+        return SystemTask.call(() -> partnerProvisioning.requestOnProviderBehalf(partnerId, accountId,
+                rights == null ? Set.of() : Set.copyOf(rights), manager, label, false, mailLanguage));
+    }
+
+    private AccountRow requireAccount(long accountId, AuditSummary.Term attempted) {
+        long providerId = guard.requireProviderAdministrator(attempted);
+        return accounts.findAccount(providerPath(providerId), accountId)
+                .orElseThrow(() -> guard.notTheProviders(providerId, attempted));
+    }
+
+    private String providerPath(AuditSummary.Term attempted) {
+        return providerPath(guard.requireProviderAdministrator(attempted));
+    }
+
+    /** The provider is a root: every organization below it has a path that starts with its id. */
+    private static String providerPath(long providerId) {
+        return "/" + providerId + "/%";
+    }
+
+    private static String number(String text) {
+        return CustomerNumber.parse(text).map(CustomerNumber::value).orElse(null);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.kontor.provider;
+
+import dev.kontor.audit.AuditEntry;
+import dev.kontor.audit.AuditLog;
+import dev.kontor.audit.AuditSummary;
+import dev.kontor.base.AccessRefused;
+import dev.kontor.organization.OrganizationDirectory;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** The provider the signed-in person administers; anyone else is refused, and the refusal audited. */
+@Component
+class ProviderGuard {
+
+    static final String PROVIDER_ADMINISTRATION_REFUSED = "PROVIDER_ADMINISTRATION_REFUSED";
+
+    private final OrganizationDirectory directory;
+    private final AuditLog auditLog;
+
+    ProviderGuard(OrganizationDirectory directory, AuditLog auditLog) {
+        this.directory = directory;
+        this.auditLog = auditLog;
+    }
+
+    long requireProviderAdministrator(AuditSummary.Term attempted) {
+        Optional<Long> provider = directory.administeredProvider();
+        if (provider.isEmpty()) {
+            Long where = directory.providersOfMine().stream().findFirst().orElse(null);
+            auditLog.recordIndependently(AuditEntry.denied(PROVIDER_ADMINISTRATION_REFUSED, where,
+                    AuditSummary.of("refused-not-provider-administrator", attempted)));
+            throw new AccessRefused();
+        }
+        return provider.get();
+    }
+
+    /** Refuses (audited) an organization that is not the provider's, as if it did not exist. */
+    AccessRefused notTheProviders(long providerId, AuditSummary.Term attempted) {
+        auditLog.recordIndependently(AuditEntry.denied(PROVIDER_ADMINISTRATION_REFUSED, providerId,
+                AuditSummary.of("refused-not-below-provider", attempted)));
+        return new AccessRefused();
+    }
+}

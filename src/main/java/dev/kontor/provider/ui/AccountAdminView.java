@@ -1,0 +1,310 @@
+package dev.kontor.provider.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import dev.kontor.account.ServiceKind;
+import dev.kontor.account.ServiceRow;
+import dev.kontor.base.InvalidInput;
+import dev.kontor.base.ui.DialogKeys;
+import dev.kontor.organization.OrganizationRight;
+import dev.kontor.organization.OrganizationState;
+import dev.kontor.provider.AccountAdministration;
+import dev.kontor.provider.AccountRow;
+import dev.kontor.provider.PartnerAdministration;
+import dev.kontor.provider.PartnerRow;
+import dev.kontor.provider.ServiceAdministration;
+import dev.kontor.user.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Optional;
+
+/**
+ * One customer account, for the provider's administrators: its state with Suspend, Reactivate and Close, Ask for
+ * another partner (the customer's managers decide), and its services with Add service, Rename and End. The id in
+ * the address is checked by the service like any other.
+ */
+@Route("admin/accounts/:accountId")
+@RolesAllowed(Roles.PROVIDER_ADMINISTRATOR)
+public class AccountAdminView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final AccountAdministration accounts;
+    private final PartnerAdministration partners;
+    private final ServiceAdministration services;
+    private AccountRow account;
+
+    public AccountAdminView(AccountAdministration accounts, PartnerAdministration partners,
+                            ServiceAdministration services) {
+        this.accounts = accounts;
+        this.partners = partners;
+        this.services = services;
+        setId("admin-account-view");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Optional<Long> id = event.getRouteParameters().get("accountId").flatMap(AccountAdminView::parseId);
+        if (id.isEmpty()) {
+            event.rerouteToError(NotFoundException.class);
+            return;
+        }
+        account = accounts.account(id.get());
+        show();
+    }
+
+    private void show() {
+        removeAll();
+        RouterLink back = new RouterLink(getTranslation("admin.account.back"), AccountsAdminView.class);
+        back.setId("back-to-accounts");
+        H2 title = new H2(account.name() + " (" + account.customerNumber() + ")");
+        title.setId("account-title");
+        Span partner = new Span(account.partnerName() == null ? getTranslation("admin.account.no-partner")
+                : getTranslation("admin.account.managed-by", account.partnerName()));
+        Div facts = new Div(PartnersAdminView.stateTag(this, account.state()), partner);
+        facts.setId("account-facts");
+        facts.addClassName("section-buttons");
+        add(back, title, facts);
+        if (account.state() != OrganizationState.ACTIVE) {
+            Paragraph note = new Paragraph(getTranslation("admin.account.inactive-explained." + account.state()));
+            note.setId("account-inactive-note");
+            note.addClassName("section-explanation");
+            add(note);
+        }
+        add(stateButtons(), servicesSection());
+    }
+
+    private Component stateButtons() {
+        Div buttons = new Div();
+        buttons.addClassName("section-buttons");
+        if (account.state() == OrganizationState.ACTIVE) {
+            Button suspend = new Button(getTranslation("admin.account.suspend"), VaadinIcon.BAN.create(),
+                    click -> confirm("suspend", () -> reason -> accounts.suspend(account.id(), account.version(),
+                            reason)));
+            suspend.setId("suspend-account");
+            Button request = new Button(getTranslation("admin.account.request-partner"),
+                    VaadinIcon.HANDSHAKE.create(), click -> requestPartner());
+            request.setId("request-partner");
+            buttons.add(suspend, request);
+        }
+        if (account.state() == OrganizationState.SUSPENDED) {
+            Button reactivate = new Button(getTranslation("admin.account.reactivate"), VaadinIcon.CHECK.create(),
+                    click -> {
+                        accounts.reactivate(account.id(), account.version());
+                        done("admin.account.reactivated");
+                    });
+            reactivate.setId("reactivate-account");
+            reactivate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            buttons.add(reactivate);
+        }
+        if (account.state() != OrganizationState.CLOSED) {
+            Button close = new Button(getTranslation("admin.account.close"), VaadinIcon.CLOSE_CIRCLE.create(),
+                    click -> confirm("close", () -> reason -> accounts.close(account.id(), account.version(),
+                            reason)));
+            close.setId("close-account");
+            close.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            buttons.add(close);
+        }
+        return buttons;
+    }
+
+    private void confirm(String what, java.util.function.Supplier<java.util.function.Consumer<String>> action) {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setId("confirm-" + what + "-account");
+        confirm.setHeader(getTranslation("admin.account." + what + ".title", account.name()));
+        TextField reason = new TextField(getTranslation("admin.partner.suspend.reason"));
+        reason.setId(what + "-reason");
+        reason.setMaxLength(AccountAdministration.REASON_MAX_LENGTH);
+        reason.setWidthFull();
+        confirm.add(new Paragraph(getTranslation("admin.account." + what + ".explained")), reason);
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.cancel"));
+        confirm.setConfirmText(getTranslation("admin.account." + what));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(event -> {
+            try {
+                action.get().accept(reason.getValue());
+            } catch (InvalidInput refusal) {
+                Notification.show(getTranslation(refusal.messageKey(), refusal.arguments()), 5000,
+                        Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                return;
+            }
+            done("admin.account." + what + ".done");
+        });
+        DialogKeys.cancelFirst(confirm);
+        confirm.open();
+    }
+
+    private void requestPartner() {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId("request-partner-dialog");
+        dialog.setHeader(getTranslation("admin.account.request-partner"));
+        ComboBox<PartnerRow> partner = PartnerChoice.partners(partners, getTranslation("admin.account.partner"));
+        partner.setId("request-partner-choice");
+        partner.setWidthFull();
+        CheckboxGroup<OrganizationRight> rights = PartnerChoice.rights(getTranslation("admin.account.partner-rights"));
+        rights.setId("request-partner-rights");
+        dialog.add(new Paragraph(getTranslation("admin.account.request-partner.explained")), partner, rights);
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("action.cancel"));
+        dialog.setConfirmText(getTranslation("admin.account.request-partner.send"));
+        dialog.addConfirmListener(event -> {
+            if (partner.getValue() == null) {
+                partner.setInvalid(true);
+                partner.setErrorMessage(getTranslation("validation.required"));
+                dialog.open();
+                return;
+            }
+            try {
+                accounts.requestPartner(account.id(), partner.getValue().id(), rights.getValue(), getLocale());
+            } catch (InvalidInput refusal) {
+                Notification.show(getTranslation(refusal.messageKey(), refusal.arguments()), 5000,
+                        Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                return;
+            }
+            Notification.show(getTranslation("admin.account.request-partner.sent", partner.getValue().name()), 5000,
+                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        });
+        DialogKeys.cancelFirst(dialog);
+        dialog.open();
+    }
+
+    private Component servicesSection() {
+        Grid<ServiceRow> grid = new Grid<>();
+        grid.setId("account-services");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(ServiceRow::name).setHeader(getTranslation("admin.service.name")).setFlexGrow(3);
+        grid.addColumn(s -> getTranslation("service.kind." + s.kind())).setHeader(getTranslation("admin.service.kind"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(s -> {
+            Span tag = new Span(getTranslation(s.running() ? "admin.service.running" : "admin.service.ended"));
+            tag.addClassNames("tag", s.running() ? "tag-success" : "tag-state-deactivated");
+            return tag;
+        }).setHeader(getTranslation("admin.partners.state")).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::serviceActions).setAutoWidth(true).setFlexGrow(0);
+        grid.setEmptyStateText(getTranslation("admin.service.none"));
+        grid.setItems(services.servicesOf(account.id()));
+        grid.setAllRowsVisible(true);
+        Div section = new Div(new H3(getTranslation("admin.account.services")), grid);
+        section.setWidthFull();
+        if (account.state() != OrganizationState.CLOSED) {
+            Button add = new Button(getTranslation("admin.service.add"), VaadinIcon.PLUS.create(),
+                    click -> new ServiceDialog(services, account.id(), null, this::reload).open());
+            add.setId("add-service");
+            section.addComponentAtIndex(1, add);
+        }
+        return section;
+    }
+
+    private Component serviceActions(ServiceRow service) {
+        if (!service.running() || account.state() == OrganizationState.CLOSED) {
+            return new Span();
+        }
+        Button rename = new Button(getTranslation("admin.service.rename"),
+                click -> new ServiceDialog(services, account.id(), service, this::reload).open());
+        rename.setId("rename-service-" + service.id());
+        rename.getElement().setAttribute("aria-label", getTranslation("admin.service.rename.named", service.name()));
+        Button end = new Button(getTranslation("admin.service.end"), click -> {
+            services.endService(account.id(), service.id(), service.version());
+            Notification.show(getTranslation("admin.service.ended-now", service.name()), 4000,
+                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            reload();
+        });
+        end.setId("end-service-" + service.id());
+        end.getElement().setAttribute("aria-label", getTranslation("admin.service.end.named", service.name()));
+        for (Button button : new Button[] {rename, end}) {
+            button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        }
+        return new Div(rename, end);
+    }
+
+    private void done(String messageKey) {
+        Notification.show(getTranslation(messageKey, account.name()), 4000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        reload();
+    }
+
+    private void reload() {
+        account = accounts.account(account.id());
+        show();
+    }
+
+    private static Optional<Long> parseId(String text) {
+        try {
+            return Optional.of(Long.parseLong(text));
+        } catch (NumberFormatException notANumber) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return account == null ? getTranslation("nav.admin-accounts") : account.name();
+    }
+
+    /** Adds a service, or renames one (then only the name is asked). */
+    static class ServiceDialog extends com.vaadin.flow.component.dialog.Dialog {
+
+        ServiceDialog(ServiceAdministration services, long accountId, ServiceRow renamed, Runnable onDone) {
+            setId("service-dialog");
+            setHeaderTitle(getTranslation(renamed == null ? "admin.service.add" : "admin.service.rename"));
+            TextField name = new TextField(getTranslation("admin.service.name"));
+            name.setId("service-name");
+            name.setMaxLength(ServiceAdministration.NAME_MAX_LENGTH);
+            name.setRequiredIndicatorVisible(true);
+            name.setWidthFull();
+            Select<ServiceKind> kind = new Select<>();
+            kind.setId("service-kind");
+            kind.setLabel(getTranslation("admin.service.kind"));
+            kind.setItems(ServiceKind.values());
+            kind.setItemLabelGenerator(k -> getTranslation("service.kind." + k));
+            kind.setValue(ServiceKind.CLUSTER);
+            if (renamed != null) {
+                name.setValue(renamed.name());
+                kind.setVisible(false);
+            }
+            add(new com.vaadin.flow.component.formlayout.FormLayout(name, kind));
+            Button save = new Button(getTranslation(renamed == null ? "admin.service.add" : "admin.service.rename"),
+                    click -> {
+                        try {
+                            if (renamed == null) {
+                                services.addService(accountId, name.getValue(), kind.getValue());
+                            } else {
+                                services.renameService(accountId, renamed.id(), renamed.version(), name.getValue());
+                            }
+                        } catch (InvalidInput refusal) {
+                            name.setInvalid(true);
+                            name.setErrorMessage(getTranslation(refusal.messageKey(), refusal.arguments()));
+                            return;
+                        }
+                        close();
+                        onDone.run();
+                    });
+            save.setId("save-service");
+            save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            getFooter().add(new Button(getTranslation("action.cancel"), click -> close()), save);
+            DialogKeys.enterClicks(this, save);
+            DialogKeys.focusOnOpen(this, name);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.kontor.provider.ui;
+
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.kontor.account.MasterData;
+import dev.kontor.base.InvalidInput;
+import dev.kontor.base.ui.DialogKeys;
+import dev.kontor.base.ui.FormRules;
+import dev.kontor.base.ui.SlowAction;
+import dev.kontor.organization.CustomerNumber;
+import dev.kontor.organization.OrganizationRight;
+import dev.kontor.provider.AccountAdministration;
+import dev.kontor.provider.CreatedAccount;
+import dev.kontor.provider.NewAccount;
+import dev.kontor.provider.PartnerAdministration;
+import dev.kontor.provider.PartnerRow;
+import dev.kontor.user.UserAccount;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Creates a customer account: number (empty for the next free one), name, address, first manager, and a partner to
+ * attach it to or none. The service checks everything; its refusals appear next to their fields.
+ */
+class NewAccountDialog extends Dialog {
+
+    NewAccountDialog(AccountAdministration accounts, PartnerAdministration partners, Consumer<CreatedAccount> onCreated) {
+        setId("new-account-dialog");
+        setHeaderTitle(getTranslation("admin.account.new"));
+        TextField number = field("new-account-number", "admin.account.number", CustomerNumber.MAX_LENGTH);
+        number.setHelperText(getTranslation("admin.account.number.help"));
+        TextField name = field("new-account-name", "admin.account.name", AccountAdministration.NAME_MAX_LENGTH);
+        name.setRequiredIndicatorVisible(true);
+        TextField street = field("new-account-street", "account.street", MasterData.STREET_MAX);
+        TextField postalCode = field("new-account-postal-code", "account.postal-code", MasterData.POSTAL_CODE_MAX);
+        TextField city = field("new-account-city", "account.city", MasterData.CITY_MAX);
+        TextField country = field("new-account-country", "admin.account.country", 2);
+        country.setHelperText(getTranslation("admin.account.country.help"));
+        EmailField email = new EmailField(getTranslation("admin.account.manager-email"));
+        email.setId("new-account-manager-email");
+        email.setRequiredIndicatorVisible(true);
+        email.setMaxLength(UserAccount.EMAIL_MAX_LENGTH);
+        TextField managerName = field("new-account-manager-name", "admin.account.manager-name",
+                UserAccount.DISPLAY_NAME_MAX_LENGTH);
+        managerName.setRequiredIndicatorVisible(true);
+        ComboBox<PartnerRow> partner = PartnerChoice.partners(partners, getTranslation("admin.account.partner"));
+        partner.setId("new-account-partner");
+        partner.setHelperText(getTranslation("admin.account.partner.help"));
+        CheckboxGroup<OrganizationRight> rights = PartnerChoice.rights(getTranslation("admin.account.partner-rights"));
+        rights.setId("new-account-rights");
+        rights.setVisible(false);
+        partner.addValueChangeListener(event -> rights.setVisible(event.getValue() != null));
+        FormLayout form = new FormLayout(number, name, street, postalCode, city, country, email, managerName, partner,
+                rights);
+        add(form);
+        FormRules.explainConstraints(this);
+
+        Button create = SlowAction.on(new Button(getTranslation("admin.account.create")), () -> {
+            NewAccount input = new NewAccount(number.getValue(), name.getValue(), street.getValue(),
+                    postalCode.getValue(), city.getValue(), country.getValue(), email.getValue(),
+                    managerName.getValue(), partner.getValue() == null ? null : partner.getValue().id(),
+                    partner.getValue() == null ? null : rights.getValue());
+            CreatedAccount created;
+            try {
+                created = accounts.createAccount(input, getLocale());
+            } catch (InvalidInput refusal) {
+                if (!FormRules.showNextToField(this, refusal, Map.<String, HasValidation>of("customerNumber", number,
+                        "name", name, "street", street, "postalCode", postalCode, "city", city, "country", country,
+                        "managerEmail", email, "managerName", managerName, "partnerId", partner,
+                        "partnerRights", rights))) {
+                    throw refusal;
+                }
+                return false;
+            }
+            Notification.show(getTranslation("admin.account.created", name.getValue(), created.customerNumber(),
+                    email.getValue()), 5000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            close();
+            onCreated.accept(created);
+            return true;
+        });
+        create.setId("submit-new-account");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button(getTranslation("action.cancel"), click -> close());
+        getFooter().add(cancel, create);
+        DialogKeys.enterClicks(this, create);
+        DialogKeys.focusOnOpen(this, number);
+        DialogKeys.askBeforeDiscarding(this, DialogKeys.changedFrom(number, name, street, postalCode, city, country,
+                email, managerName));
+    }
+
+    private TextField field(String id, String labelKey, int maxLength) {
+        TextField field = new TextField(getTranslation(labelKey));
+        field.setId(id);
+        field.setMaxLength(maxLength);
+        return field;
+    }
+}

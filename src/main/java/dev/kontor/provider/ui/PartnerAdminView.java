@@ -1,0 +1,220 @@
+package dev.kontor.provider.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+import dev.kontor.base.InvalidInput;
+import dev.kontor.base.ui.DialogKeys;
+import dev.kontor.organization.MembershipRole;
+import dev.kontor.organization.MembershipState;
+import dev.kontor.organization.OrganizationState;
+import dev.kontor.provider.PartnerAdministration;
+import dev.kontor.provider.PartnerCustomerRow;
+import dev.kontor.provider.PartnerPerson;
+import dev.kontor.provider.PartnerRow;
+import dev.kontor.user.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Optional;
+
+/**
+ * One partner, for the provider's administrators: its state with Suspend or Reactivate, the customer accounts it
+ * manages, and its people with Invite legal representative and Deactivate. The id in the address is checked by the
+ * service like any other.
+ */
+@Route("admin/partners/:partnerId")
+@RolesAllowed(Roles.PROVIDER_ADMINISTRATOR)
+public class PartnerAdminView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final PartnerAdministration administration;
+    private PartnerRow partner;
+
+    public PartnerAdminView(PartnerAdministration administration) {
+        this.administration = administration;
+        setId("admin-partner-view");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Optional<Long> id = event.getRouteParameters().get("partnerId").flatMap(PartnerAdminView::parseId);
+        if (id.isEmpty()) {
+            event.rerouteToError(NotFoundException.class);
+            return;
+        }
+        partner = administration.partner(id.get());
+        show();
+    }
+
+    private void show() {
+        removeAll();
+        RouterLink back = new RouterLink(getTranslation("admin.partner.back"), PartnersAdminView.class);
+        back.setId("back-to-partners");
+        H2 title = new H2(partner.name());
+        title.setId("partner-title");
+        Div facts = new Div(PartnersAdminView.stateTag(this, partner.state()),
+                new Span(getTranslation("admin.partner.customers-count", partner.customers())),
+                new Span(getTranslation("admin.partner.people-count", partner.people())));
+        facts.addClassName("section-buttons");
+        facts.setId("partner-facts");
+        add(back, title, facts);
+        if (partner.state() == OrganizationState.SUSPENDED) {
+            Paragraph suspended = new Paragraph(getTranslation("admin.partner.suspended-explained"));
+            suspended.setId("partner-suspended-note");
+            suspended.addClassName("section-explanation");
+            add(suspended);
+        }
+        add(stateButtons(), customers(), people());
+    }
+
+    private Component stateButtons() {
+        Button change;
+        if (partner.state() == OrganizationState.ACTIVE) {
+            change = new Button(getTranslation("admin.partner.suspend"), VaadinIcon.BAN.create(),
+                    click -> confirmSuspend());
+            change.setId("suspend-partner");
+            change.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        } else {
+            change = new Button(getTranslation("admin.partner.reactivate"), VaadinIcon.CHECK.create(), click -> {
+                administration.reactivate(partner.id(), partner.version());
+                done("admin.partner.reactivated");
+            });
+            change.setId("reactivate-partner");
+            change.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        }
+        Button invite = new Button(getTranslation("admin.partner.invite-representative"),
+                VaadinIcon.ENVELOPE.create(), click -> new InviteRepresentativeDialog(administration, partner,
+                this::reload).open());
+        invite.setId("invite-representative");
+        Div buttons = new Div(change, invite);
+        buttons.addClassName("section-buttons");
+        return buttons;
+    }
+
+    private void confirmSuspend() {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setId("confirm-suspend-partner");
+        confirm.setHeader(getTranslation("admin.partner.suspend.title", partner.name()));
+        TextField reason = new TextField(getTranslation("admin.partner.suspend.reason"));
+        reason.setId("suspend-reason");
+        reason.setMaxLength(PartnerAdministration.REASON_MAX_LENGTH);
+        reason.setWidthFull();
+        confirm.add(new Paragraph(getTranslation("admin.partner.suspend.explained")), reason);
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.cancel"));
+        confirm.setConfirmText(getTranslation("admin.partner.suspend"));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(event -> {
+            try {
+                administration.suspend(partner.id(), partner.version(), reason.getValue());
+            } catch (InvalidInput refusal) {
+                Notification.show(getTranslation(refusal.messageKey(), refusal.arguments()), 5000,
+                        Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                return;
+            }
+            done("admin.partner.suspended");
+        });
+        DialogKeys.cancelFirst(confirm);
+        confirm.open();
+    }
+
+    private Component customers() {
+        Grid<PartnerCustomerRow> grid = new Grid<>();
+        grid.setId("partner-customers");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addColumn(PartnerCustomerRow::customerNumber).setHeader(getTranslation("admin.account.number"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(PartnerCustomerRow::name).setHeader(getTranslation("admin.account.name")).setFlexGrow(2);
+        grid.addComponentColumn(row -> PartnersAdminView.stateTag(this, row.state()))
+                .setHeader(getTranslation("admin.partners.state")).setAutoWidth(true).setFlexGrow(0);
+        grid.setEmptyStateText(getTranslation("admin.partner.no-customers"));
+        long partnerId = partner.id();
+        grid.setItems(query -> administration.customersOf(partnerId,
+                VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
+        grid.setHeight("16rem");
+        Div section = new Div(new H3(getTranslation("admin.partner.customers")), grid);
+        section.setWidthFull();
+        return section;
+    }
+
+    private Component people() {
+        Grid<PartnerPerson> grid = new Grid<>();
+        grid.setId("partner-people");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(PartnerPerson::name).setHeader(getTranslation("admin.person.name")).setFlexGrow(2);
+        grid.addColumn(PartnerPerson::email).setHeader(getTranslation("admin.person.email")).setFlexGrow(2);
+        grid.addColumn(p -> getTranslation("membership.role." + p.role())).setHeader(getTranslation("admin.person.role"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(p -> {
+            Span tag = new Span(getTranslation("membership.state." + p.state()));
+            tag.addClassNames("tag", "tag-state-" + p.state().name().toLowerCase(java.util.Locale.ROOT));
+            return tag;
+        }).setHeader(getTranslation("admin.person.state")).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::deactivateButton).setAutoWidth(true).setFlexGrow(0);
+        grid.setItems(administration.peopleOf(partner.id()));
+        grid.setAllRowsVisible(true);
+        Div section = new Div(new H3(getTranslation("admin.partner.people")), grid);
+        section.setWidthFull();
+        return section;
+    }
+
+    private Component deactivateButton(PartnerPerson person) {
+        if (person.state() == MembershipState.DEACTIVATED) {
+            return new Span();
+        }
+        Button deactivate = new Button(getTranslation("admin.person.deactivate"), click -> {
+            administration.deactivateMember(partner.id(), person.membershipId(), person.version());
+            done("admin.person.deactivated");
+        });
+        deactivate.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        deactivate.setId("deactivate-" + person.membershipId());
+        deactivate.getElement().setAttribute("aria-label", getTranslation("admin.person.deactivate.named",
+                person.name(), getTranslation("membership.role." + person.role())));
+        if (person.role() == MembershipRole.LEGAL_REPRESENTATIVE) {
+            deactivate.addClassName("deactivate-representative");
+        }
+        return deactivate;
+    }
+
+    private void done(String messageKey) {
+        Notification.show(getTranslation(messageKey, partner.name()), 4000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        reload();
+    }
+
+    private void reload() {
+        partner = administration.partner(partner.id());
+        show();
+    }
+
+    private static Optional<Long> parseId(String text) {
+        try {
+            return Optional.of(Long.parseLong(text));
+        } catch (NumberFormatException notANumber) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return partner == null ? getTranslation("nav.admin-partners") : partner.name();
+    }
+}

@@ -1,0 +1,125 @@
+package dev.kontor.provider.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+import dev.kontor.organization.OrganizationState;
+import dev.kontor.provider.PartnerAdministration;
+import dev.kontor.provider.PartnerFilter;
+import dev.kontor.provider.PartnerRow;
+import dev.kontor.user.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Optional;
+
+/**
+ * All partners of the provider, for its administrators: searched by name and filtered by state in the database, a
+ * page at a time, with how many there are; New partner; each name opens the partner's page.
+ */
+@Route("admin/partners")
+@Menu(title = "nav.admin-partners", order = 85, icon = "vaadin:handshake")
+@RolesAllowed(Roles.PROVIDER_ADMINISTRATOR)
+public class PartnersAdminView extends VerticalLayout implements HasDynamicTitle {
+
+    /** The state choice: any, or one state. */
+    enum StateChoice { ANY, ACTIVE, SUSPENDED }
+
+    private final PartnerAdministration administration;
+    private final TextField search = new TextField();
+    private final Select<StateChoice> state = new Select<>();
+    private final Span count = new Span();
+    private final Grid<PartnerRow> grid = new Grid<>();
+
+    public PartnersAdminView(PartnerAdministration administration) {
+        this.administration = administration;
+        setId("admin-partners-view");
+        Paragraph explained = new Paragraph(getTranslation("admin.partners.explained"));
+        explained.addClassName("section-explanation");
+        add(new H2(getTranslation("nav.admin-partners")), explained, toolbar(), list());
+        refresh();
+    }
+
+    private Component toolbar() {
+        search.setId("partner-search");
+        search.setLabel(getTranslation("admin.partners.search"));
+        search.setClearButtonVisible(true);
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setMaxLength(PartnerAdministration.NAME_MAX_LENGTH);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(event -> refresh());
+        state.setId("partner-state-filter");
+        state.setLabel(getTranslation("admin.partners.state"));
+        state.setItems(StateChoice.values());
+        state.setItemLabelGenerator(choice -> choice == StateChoice.ANY ? getTranslation("admin.state.any")
+                : getTranslation("organization.state." + choice));
+        state.setValue(StateChoice.ANY);
+        state.addValueChangeListener(event -> refresh());
+        Button create = new Button(getTranslation("admin.partner.new"), VaadinIcon.PLUS.create(),
+                click -> new NewPartnerDialog(administration, created -> refresh()).open());
+        create.setId("new-partner");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Div bar = new Div(search, state, create);
+        bar.addClassName("section-buttons");
+        return bar;
+    }
+
+    private Component list() {
+        count.setId("partner-count");
+        grid.setId("partners");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addComponentColumn(row -> {
+            RouterLink link = new RouterLink(row.name(), PartnerAdminView.class,
+                    new RouteParameters("partnerId", String.valueOf(row.id())));
+            link.addClassName("cell-title");
+            return link;
+        }).setHeader(getTranslation("admin.partner.name")).setFlexGrow(3);
+        grid.addComponentColumn(row -> stateTag(this, row.state())).setHeader(getTranslation("admin.partners.state"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(row -> getTranslation("admin.partner.customers-count", row.customers()))
+                .setHeader(getTranslation("admin.partner.customers")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(row -> getTranslation("admin.partner.people-count", row.people()))
+                .setHeader(getTranslation("admin.partner.people")).setAutoWidth(true).setFlexGrow(0);
+        Div section = new Div(count, grid);
+        section.setWidthFull();
+        return section;
+    }
+
+    private void refresh() {
+        PartnerFilter filter = new PartnerFilter(search.getValue(), Optional.ofNullable(state.getValue())
+                .filter(choice -> choice != StateChoice.ANY).map(choice -> OrganizationState.valueOf(choice.name()))
+                .orElse(null));
+        long total = administration.countPartners(filter);
+        count.setText(getTranslation("admin.partners.count", total));
+        grid.setEmptyStateText(getTranslation(search.isEmpty() && filter.state() == null ? "admin.partners.none"
+                : "admin.partners.no-match"));
+        grid.setItems(query -> administration.partners(filter, VaadinSpringDataHelpers.toSpringPageRequest(query))
+                .stream(), query -> (int) Math.min(Integer.MAX_VALUE, administration.countPartners(filter)));
+    }
+
+    static Span stateTag(Component owner, OrganizationState state) {
+        Span tag = new Span(owner.getTranslation("organization.state." + state));
+        tag.addClassNames("tag", state == OrganizationState.ACTIVE ? "tag-success" : "tag-warning");
+        return tag;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.admin-partners");
+    }
+}

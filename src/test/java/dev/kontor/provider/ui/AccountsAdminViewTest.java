@@ -1,0 +1,150 @@
+package dev.kontor.provider.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.kontor.account.ServiceRow;
+import dev.kontor.base.ui.AccessDeniedView;
+import dev.kontor.provider.AccountRow;
+import dev.kontor.provider.PartnerRow;
+import dev.kontor.support.LookupResult;
+import dev.kontor.support.SupportLookup;
+import dev.kontor.testing.DemoPeople;
+import dev.kontor.testing.Fixtures;
+import dev.kontor.testing.Outbox;
+import dev.kontor.testing.ViewTest;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@ViewTest
+class AccountsAdminViewTest extends SpringBrowserlessTest {
+
+    private static final String OPERATOR = "operator@kontor.test";
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    SupportLookup support;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_operator_creates_an_account_attached_to_a_partner_and_adds_a_service_that_support_then_finds() {
+        fixtures.signIn(OPERATOR);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String email = "first-" + tag + "@example.test";
+        navigate(AccountsAdminView.class);
+        assertThat(find(SideNav.class).withId("main-navigation").single().getItems())
+                .extracting(SideNavItem::getLabel).contains("Partners", "Customer accounts");
+
+        test(find(Button.class).withId("new-account").single()).click();
+        test(find(TextField.class).withId("new-account-name").single()).setValue("Konto " + tag);
+        test(find(TextField.class).withId("new-account-city").single()).setValue("Hamburg");
+        test(find(EmailField.class).withId("new-account-manager-email").single()).setValue(email);
+        test(find(TextField.class).withId("new-account-manager-name").single()).setValue("Frieda First");
+        ComboBox<PartnerRow> partner = find(ComboBox.class).withId("new-account-partner").single();
+        test(partner).selectItem("Muster Hosting GmbH");
+        test(find(Button.class).withId("submit-new-account").single()).click();
+
+        assertThat(notification()).startsWith("Account Konto " + tag + " (CN-").endsWith(email + ".");
+        assertThat(outbox.to(email)).singleElement().satisfies(mail -> assertThat(mail.body())
+                .contains("/partner-request/"));
+        test(find(TextField.class).withId("account-search").single()).setValue(tag);
+        assertThat(find(Span.class).withId("account-count").single().getText()).isEqualTo("One customer account");
+        Grid<AccountRow> accounts = find(Grid.class).withId("accounts").single();
+        AccountRow row = test(accounts).getRow(0);
+        assertThat(test(accounts).getCellText(0, 2)).isEqualTo("No partner");
+
+        navigate("admin/accounts/" + row.id(), AccountAdminView.class);
+        assertThat(find(H2.class).withId("account-title").single().getText())
+                .isEqualTo("Konto " + tag + " (" + row.customerNumber() + ")");
+        test(find(Button.class).withId("add-service").single()).click();
+        test(find(TextField.class).withId("service-name").single()).setValue("k8s-" + tag);
+        test(find(Button.class).withId("save-service").single()).click();
+
+        Grid<ServiceRow> services = find(Grid.class).withId("account-services").single();
+        assertThat(test(services).getCellText(0, 0)).isEqualTo("k8s-" + tag);
+        assertThat(test(services).getCellText(0, 1)).isEqualTo("Cluster");
+        List<LookupResult> found = fixtures.as(DemoPeople.SUPPORT, () -> support.search("k8s-" + tag));
+        assertThat(found).extracting(LookupResult::customerNumber).containsExactly(row.customerNumber());
+
+        test(find(Button.class).withId("add-service").single()).click();
+        test(find(TextField.class).withId("service-name").single()).setValue("K8S-" + tag);
+        test(find(Button.class).withId("save-service").single()).click();
+        assertThat(find(TextField.class).withId("service-name").single().getErrorMessage())
+                .startsWith("The account has a service of this name already");
+    }
+
+    @Test
+    void a_taken_customer_number_is_named_next_to_its_field() {
+        fixtures.signIn(OPERATOR);
+        navigate(AccountsAdminView.class);
+        test(find(Button.class).withId("new-account").single()).click();
+        test(find(TextField.class).withId("new-account-number").single()).setValue("CN-10001");
+        test(find(TextField.class).withId("new-account-name").single()).setValue("Copy");
+        test(find(EmailField.class).withId("new-account-manager-email").single()).setValue("copy@example.test");
+        test(find(TextField.class).withId("new-account-manager-name").single()).setValue("Copy Cat");
+        test(find(Button.class).withId("submit-new-account").single()).click();
+
+        TextField number = find(TextField.class).withId("new-account-number").single();
+        assertThat(number.isInvalid()).isTrue();
+        assertThat(number.getErrorMessage()).startsWith("The customer number CN-10001 belongs to another account");
+    }
+
+    @Test
+    void suspending_an_account_says_what_it_means_in_german_too() {
+        UI.getCurrent().setLocale(Locale.GERMAN);
+        fixtures.signIn(OPERATOR);
+        long id = jdbc.queryForObject("select id from organization where customer_number = 'CN-10002'", Long.class);
+        navigate(AccountsAdminView.class);
+        assertThat(find(Span.class).withId("account-count").single().getText()).endsWith("Kundenkonten");
+        test(find(TextField.class).withId("account-search").single()).setValue("CN-10002");
+        assertThat(find(Span.class).withId("account-count").single().getText()).isEqualTo("Ein Kundenkonto");
+
+        navigate("admin/accounts/" + id, AccountAdminView.class);
+        test(find(Button.class).withId("suspend-account").single()).click();
+        test(find(ConfirmDialog.class).withId("confirm-suspend-account").single()).confirm();
+
+        assertThat(find(Paragraph.class).withId("account-inactive-note").single().getText())
+                .startsWith("Dieses Konto ist gesperrt");
+        assertThat(notification()).endsWith("gesperrt.");
+        test(find(Button.class).withId("reactivate-account").single()).click();
+        assertThat(jdbc.queryForObject("select state from organization where id = ?", String.class, id))
+                .isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void managers_partners_and_support_do_not_reach_the_pages() {
+        for (String person : List.of(DemoPeople.ANNA, DemoPeople.LEGAL, DemoPeople.SUPPORT)) {
+            fixtures.signIn(person);
+            assertThat(navigate("admin/accounts", AccessDeniedView.class)).isNotNull();
+        }
+    }
+
+    private String notification() {
+        return test(find(Notification.class).last()).getText();
+    }
+}
