@@ -47,6 +47,7 @@ final class RouteMatrix {
         EXEMPT.put("login", "the sign-in page");
         EXEMPT.put("support", "no id: support's search (SupportLookup is in the service matrix)");
         EXEMPT.put("admin/notices", "no id: the provider administrator's notices (PlatformNotices is in the service matrix)");
+        EXEMPT.put("api-tokens", "no id: the tokens of the caller's own partner or provider (ApiTokens is in the service matrix)");
     }
 
     static List<Route> routes() {
