@@ -18,8 +18,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * The API's answers to the services' refusals, in the words the UI uses. A refusal for lack of rights is a 404 that
  * reads the same as for an id that names nothing, so that no answer tells whether something exists.
  */
-@RestControllerAdvice(assignableTypes = {PartnerApi.class})
+@RestControllerAdvice(assignableTypes = {PartnerApi.class, OrganizationApi.class, AuditApi.class})
 class ApiExceptionHandler {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     private final ApiProblems problems;
 
@@ -62,6 +64,28 @@ class ApiExceptionHandler {
             MissingServletRequestParameterException.class, BadCursor.class})
     ProblemDetail unreadable(Exception e, HttpServletRequest request) {
         return problems.problem(HttpStatus.BAD_REQUEST, "bad-request", "api.error.bad-request",
+                ApiProblems.languageOf(request));
+    }
+
+    @ExceptionHandler(IdempotentCreates.KeyReused.class)
+    ProblemDetail keyReused(RuntimeException e, HttpServletRequest request) {
+        ProblemDetail problem = problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+                "api.error.idempotency-key-reused", ApiProblems.languageOf(request));
+        problem.setProperty("field", IdempotentCreates.HEADER);
+        return problem;
+    }
+
+    @ExceptionHandler(IdempotentCreates.KeyInFlight.class)
+    ProblemDetail keyInFlight(RuntimeException e, HttpServletRequest request) {
+        return problems.problem(HttpStatus.CONFLICT, "idempotency-key-in-flight",
+                "api.error.idempotency-key-in-flight", ApiProblems.languageOf(request));
+    }
+
+    /** Anything else is Kontor's fault: said as the UI says it, logged, never a stack trace for the client. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e, HttpServletRequest request) {
+        LOG.error("API request {} {} failed", request.getMethod(), request.getRequestURI(), e);
+        return problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "unexpected", "error.unexpected",
                 ApiProblems.languageOf(request));
     }
 

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           make in a burst, so that guessing tokens is slowed as well as hopeless
  * @param addressRefill     the time in which an address's failures refill
  * @param lastUsedResolution how stale "last used" may be: it is written at most once in this time per token
+ * @param idempotencyRetention how long the answer to a create with an Idempotency-Key is kept for a retry
  */
 @ConfigurationProperties("kontor.api")
 public record ApiLimits(
@@ -20,7 +21,8 @@ public record ApiLimits(
         @DefaultValue("1m") Duration tokenRefill,
         @DefaultValue("20") int failuresPerAddress,
         @DefaultValue("1m") Duration addressRefill,
-        @DefaultValue("1m") Duration lastUsedResolution) {
+        @DefaultValue("1m") Duration lastUsedResolution,
+        @DefaultValue("24h") Duration idempotencyRetention) {
 
     public ApiLimits {
         if (requestsPerToken < 1 || failuresPerAddress < 1) {

@@ -74,6 +74,14 @@ public final class AuthenticatedUser implements UserDetails, CredentialsContaine
         return userId;
     }
 
+    /**
+     * The person to record as having done something, for columns that name a user; none for an API token, which the
+     * audit log names instead.
+     */
+    public Long personId() {
+        return apiToken == null ? userId : null;
+    }
+
     @Override
     public String email() {
         return email;

@@ -68,6 +68,9 @@ class ApiContractHttpTest {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @AfterEach
@@ -229,6 +232,198 @@ class ApiContractHttpTest {
         assertThat(response.body()).doesNotContain("<html");
     }
 
+    @Test
+    void a_partner_write_token_adds_a_contact_where_it_holds_manage_contacts_and_the_audit_log_names_the_token()
+            throws Exception {
+        TestPartner partner = fixtures.partner("Writer");
+        TestAccount customer = customerOf(partner, EnumSet.of(OrganizationRight.MANAGE_CONTACTS));
+        IssuedToken token = issue(partner, ApiScope.WRITE, today().plusDays(30));
+
+        HttpResponse<String> added = send("POST", "/api/v1/organizations/" + customer.id() + "/contacts",
+                token.secret(), CONTACT);
+        HttpResponse<String> listed = get("/api/v1/organizations/" + customer.id() + "/contacts", token.secret(),
+                Map.of());
+
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        assertThat(JSON.readTree(added.body()).get("email").asString()).isEqualTo("nora@night.test");
+        assertThat(JSON.readTree(listed.body()).get("items").toString()).contains("nora@night.test");
+        Map<String, Object> event = jdbc.queryForMap("select actor_email, actor_user_id, on_behalf_of_id "
+                + "from audit_event where organization_id = ? and kind = 'CONTACT_ADDED'", customer.id());
+        assertThat(event.get("ACTOR_EMAIL")).isEqualTo("API token \u201c" + token.token().name() + "\u201d of "
+                + partner.name());
+        assertThat(event.get("ACTOR_USER_ID")).isNull();
+        assertThat(((Number) event.get("ON_BEHALF_OF_ID")).longValue()).isEqualTo(partner.id());
+    }
+
+    @Test
+    void a_partner_token_without_the_right_is_answered_as_for_a_customer_that_does_not_exist() throws Exception {
+        TestPartner partner = fixtures.partner("Viewer");
+        TestAccount customer = customerOf(partner, EnumSet.of(OrganizationRight.VIEW));
+        IssuedToken token = issue(partner, ApiScope.WRITE, today().plusDays(30));
+
+        HttpResponse<String> refused = send("POST", "/api/v1/organizations/" + customer.id() + "/contacts",
+                token.secret(), CONTACT);
+        HttpResponse<String> missing = send("POST", "/api/v1/organizations/99999999/contacts", token.secret(),
+                CONTACT);
+
+        assertThat(refused.statusCode()).isEqualTo(404);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        for (String field : List.of("status", "title", "detail", "type")) {
+            assertThat(JSON.readTree(refused.body()).get(field)).isEqualTo(JSON.readTree(missing.body()).get(field));
+        }
+        assertThat(jdbc.queryForObject("select count(*) from contact where organization_id = ?", Integer.class,
+                customer.id())).isZero();
+    }
+
+    @Test
+    void a_read_token_is_refused_when_it_writes_contacts_even_where_its_partner_may() throws Exception {
+        TestPartner partner = fixtures.partner("ReadContacts");
+        TestAccount customer = customerOf(partner, EnumSet.of(OrganizationRight.MANAGE_CONTACTS));
+        IssuedToken token = issue(partner, ApiScope.READ, today().plusDays(30));
+
+        assertThat(send("POST", "/api/v1/organizations/" + customer.id() + "/contacts", token.secret(), CONTACT)
+                .statusCode()).isEqualTo(403);
+        assertThat(get("/api/v1/organizations/" + customer.id() + "/contacts", token.secret(), Map.of())
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void bad_input_is_a_422_naming_the_field_in_the_words_of_the_ui() throws Exception {
+        TestPartner partner = fixtures.partner("BadInput");
+        TestAccount customer = customerOf(partner, EnumSet.of(OrganizationRight.MANAGE_CONTACTS));
+        IssuedToken token = issue(partner, ApiScope.WRITE, today().plusDays(30));
+        String noEmail = "{\"firstName\":\"Nora\",\"lastName\":\"Night\",\"email\":\"nora\",\"types\":[\"TECHNICAL\"]}";
+
+        HttpResponse<String> english = send("POST", "/api/v1/organizations/" + customer.id() + "/contacts",
+                token.secret(), noEmail);
+        HttpResponse<String> german = send("POST", "/api/v1/organizations/" + customer.id() + "/contacts",
+                token.secret(), noEmail, Map.of("Accept-Language", "de"));
+        HttpResponse<String> unreadable = send("POST", "/api/v1/organizations/" + customer.id() + "/contacts",
+                token.secret(), "{\"types\":[\"NO_SUCH_TYPE\"]}");
+
+        assertThat(english.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(english.body()).get("field").asString()).isEqualTo("email");
+        assertThat(JSON.readTree(english.body()).get("detail").asString())
+                .isEqualTo("Enter a valid e-mail address, e.g. name@example.com.");
+        assertThat(JSON.readTree(german.body()).get("detail").asString())
+                .isEqualTo("Geben Sie eine gültige E-Mail-Adresse ein, z. B. name@example.com.");
+        assertThat(unreadable.statusCode()).isEqualTo(400);
+        assertThat(unreadable.body()).doesNotContain("Exception");
+    }
+
+    @Test
+    void a_change_on_a_stale_version_is_a_409_that_tells_the_current_version() throws Exception {
+        TestPartner partner = fixtures.partner("Stale");
+        TestAccount customer = customerOf(partner, EnumSet.of(OrganizationRight.MANAGE_CONTACTS));
+        IssuedToken token = issue(partner, ApiScope.WRITE, today().plusDays(30));
+        JsonNode added = JSON.readTree(send("POST", "/api/v1/organizations/" + customer.id() + "/contacts",
+                token.secret(), CONTACT).body());
+        String path = "/api/v1/organizations/" + customer.id() + "/contacts/" + added.get("id").asLong();
+        long version = added.get("version").asLong();
+        String change = "{\"firstName\":\"Nora\",\"lastName\":\"Day\",\"email\":\"nora@night.test\","
+                + "\"types\":[\"TECHNICAL\"],\"version\":" + version + "}";
+
+        HttpResponse<String> first = send("PUT", path, token.secret(), change);
+        HttpResponse<String> second = send("PUT", path, token.secret(), change);
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(second.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(second.body()).get("currentVersion").asLong())
+                .isEqualTo(JSON.readTree(first.body()).get("version").asLong());
+    }
+
+    @Test
+    void a_create_with_an_idempotency_key_happens_once_and_the_key_cannot_be_reused_for_another_body()
+            throws Exception {
+        TestPartner partner = fixtures.partner("Idempotent");
+        TestAccount customer = customerOf(partner, EnumSet.of(OrganizationRight.MANAGE_CONTACTS));
+        IssuedToken token = issue(partner, ApiScope.WRITE, today().plusDays(30));
+        String path = "/api/v1/organizations/" + customer.id() + "/contacts";
+        Map<String, String> key = Map.of("Idempotency-Key", "import-42");
+
+        HttpResponse<String> first = send("POST", path, token.secret(), CONTACT, key);
+        HttpResponse<String> again = send("POST", path, token.secret(), CONTACT.replace("[\"TECHNICAL\"]",
+                "[\"TECHNICAL\"]  "), key);
+        HttpResponse<String> other = send("POST", path, token.secret(), CONTACT.replace("Nora", "Nina"), key);
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(other.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(other.body()).get("field").asString()).isEqualTo("Idempotency-Key");
+        assertThat(jdbc.queryForObject("select count(*) from contact where organization_id = ?", Integer.class,
+                customer.id())).isEqualTo(1);
+        clock.advance(Duration.ofHours(25));
+        assertThat(send("POST", path, token.secret(), CONTACT.replace("Nora", "Nina").replace("nora@", "nina@"),
+                key).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void a_partner_creates_a_tenant_only_where_the_customer_granted_manage_tenants() throws Exception {
+        TestPartner partner = fixtures.partner("Tenants");
+        TestAccount granting = customerOf(partner, EnumSet.of(OrganizationRight.MANAGE_TENANTS));
+        TestAccount viewing = customerOf(partner, EnumSet.of(OrganizationRight.VIEW));
+        IssuedToken token = issue(partner, ApiScope.WRITE, today().plusDays(30));
+        String tenant = "{\"name\":\"Shop\",\"type\":\"STANDARD\",\"edition\":\"BASIC\",\"characterSet\":\"UTF-8\"}";
+
+        HttpResponse<String> created = send("POST", "/api/v1/organizations/" + granting.id() + "/tenants",
+                token.secret(), tenant);
+        HttpResponse<String> refused = send("POST", "/api/v1/organizations/" + viewing.id() + "/tenants",
+                token.secret(), tenant);
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(JSON.readTree(created.body()).get("name").asString()).isEqualTo("Shop");
+        assertThat(refused.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void a_partner_sends_a_relationship_request_that_must_match_a_customer_and_its_manager() throws Exception {
+        TestPartner partner = fixtures.partner("Requests");
+        TestAccount customer = fixtures.account("Alice");
+        IssuedToken token = issue(partner, ApiScope.WRITE, today().plusDays(30));
+
+        HttpResponse<String> sent = send("POST", "/api/v1/partner/relationship-requests", token.secret(),
+                "{\"customerNumber\":\"" + customer.customerNumber() + "\",\"managerEmail\":\""
+                        + customer.email("Alice") + "\",\"rights\":[\"VIEW\",\"MANAGE_CONTACTS\"]}");
+        HttpResponse<String> mismatch = send("POST", "/api/v1/partner/relationship-requests", token.secret(),
+                "{\"customerNumber\":\"" + customer.customerNumber() + "\",\"managerEmail\":\"x@example.test\","
+                        + "\"rights\":[\"VIEW\"]}");
+
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+        assertThat(requests.state(JSON.readTree(sent.body()).get("relationshipId").asLong())).isEqualTo("REQUESTED");
+        assertThat(mismatch.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(mismatch.body()).get("field").asString()).isEqualTo("customerNumber");
+    }
+
+    @Test
+    void a_token_reads_its_own_organizations_audit_log_page_by_page() throws Exception {
+        TestPartner partner = fixtures.partner("Audit");
+        issue(partner, ApiScope.READ, today().plusDays(30));
+        IssuedToken token = issue(partner, ApiScope.READ, today().plusDays(30));
+
+        JsonNode first = JSON.readTree(get("/api/v1/audit-events?limit=1", token.secret(), Map.of()).body());
+        JsonNode second = JSON.readTree(get("/api/v1/audit-events?limit=1&cursor="
+                + first.get("nextCursor").asString(), token.secret(), Map.of()).body());
+
+        assertThat(first.get("items").get(0).get("kind").asString()).isEqualTo("API_TOKEN_CREATED");
+        assertThat(second.get("items").get(0).get("id").asLong())
+                .isLessThan(first.get("items").get(0).get("id").asLong());
+        assertThat(JSON.readTree(get("/api/v1/audit-events?from=2000-01-01T00:00:00Z&to=2000-01-02T00:00:00Z",
+                token.secret(), Map.of()).body()).get("items")).isEmpty();
+    }
+
+    @Test
+    void a_provider_token_holds_no_right_in_a_customer_account_so_its_contacts_are_not_found() throws Exception {
+        TestAccount customer = fixtures.account("Alice");
+        IssuedToken token = providerToken(ApiScope.READ);
+
+        assertThat(get("/api/v1/organizations/" + customer.id() + "/contacts", token.secret(), Map.of())
+                .statusCode()).isEqualTo(404);
+    }
+
+    private static final String CONTACT = "{\"firstName\":\"Nora\",\"lastName\":\"Night\","
+            + "\"email\":\"nora@night.test\",\"types\":[\"TECHNICAL\"]}";
+
     private java.time.Instant lastUsed(TestPartner partner, IssuedToken token) {
         return fixtures.as(partner.legalEmail(), () -> tokens.tokens(partner.id())).stream()
                 .filter(row -> row.id() == token.token().id()).findFirst().orElseThrow().lastUsedAt();
@@ -273,10 +468,16 @@ class ApiContractHttpTest {
     }
 
     private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        return send(method, path, token, body, Map.of());
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String body,
+                                      Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .method(method, HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token).build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + token);
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

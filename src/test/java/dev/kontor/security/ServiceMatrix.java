@@ -311,6 +311,9 @@ final class ServiceMatrix {
         // audit log
         read("AuditQueries.rows(AuditFilter,Pageable)", ACCOUNT, t -> audit.rows(auditOfVictim, page))
                 .ownScope("reads only the caller's own organizations' events");
+        read("AuditQueries.rowsBefore(AuditFilter,long,int)", ACCOUNT,
+                t -> audit.rowsBefore(auditOfVictim, Long.MAX_VALUE, 50))
+                .ownScope("reads only the caller's own organizations' events");
         read("AuditQueries.count(AuditFilter)", ACCOUNT, t -> audit.count(auditOfVictim))
                 .ownScope("counts only the caller's own organizations' events");
         read("AuditQueries.exportCsv(AuditFilter,Writer)", ACCOUNT, t -> {
