@@ -4,6 +4,7 @@ import dev.kontor.audit.AuditFilter;
 import dev.kontor.audit.AuditOutcome;
 import dev.kontor.audit.AuditQueries;
 import dev.kontor.audit.AuditRow;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The token's own organization's audit log, newest first, as its legal representatives or administrators read it. */
+@ApiErrors
 @RestController
 class AuditApi {
 
@@ -35,6 +37,8 @@ class AuditApi {
     }
 
     @GetMapping("/api/v1/audit-events")
+    @ApiResponse(responseCode = "200", description = "One page and the cursor of the next (null on the last)",
+            useReturnTypeSchema = true)
     ApiPage<AuditItem> events(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
                               Instant from,
                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)

@@ -10,6 +10,9 @@ import dev.kontor.tenant.NewTenant;
 import dev.kontor.tenant.TenantDetails;
 import dev.kontor.tenant.TenantService;
 import dev.kontor.tenant.TenantType;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the services the UI uses: a partner's token reaches a customer's contacts and tenants only with the rights the
  * customer granted; without them, or for an id that names nothing, the answer is the same 404.
  */
+@ApiErrors
 @RestController
 @RequestMapping("/api/v1/organizations/{organizationId}")
 class OrganizationApi {
@@ -88,6 +92,8 @@ class OrganizationApi {
     }
 
     @GetMapping("/contacts")
+    @ApiResponse(responseCode = "200", description = "One page and the cursor of the next (null on the last)",
+            useReturnTypeSchema = true)
     ApiPage<ContactItem> contacts(@PathVariable long organizationId, @RequestParam(required = false) String cursor,
                                   @RequestParam(required = false) Integer limit) {
         int size = ApiCursor.limit(limit);
@@ -98,6 +104,9 @@ class OrganizationApi {
     }
 
     @PostMapping("/contacts")
+    @ApiCreate
+    @ApiResponse(responseCode = "201", description = "The contact added",
+            content = @Content(schema = @Schema(implementation = ContactItem.class)))
     ResponseEntity<Object> addContact(@PathVariable long organizationId, @RequestBody ContactInput input,
                                       HttpServletRequest request) {
         return idempotent.create(request, List.of("contact", organizationId, input),
@@ -105,6 +114,14 @@ class OrganizationApi {
     }
 
     @PutMapping("/contacts/{contactId}")
+    @ApiResponse(responseCode = "200", description = "The contact as changed",
+            content = @Content(schema = @Schema(implementation = ContactItem.class)))
+    @ApiResponse(responseCode = "409", description = "Changed meanwhile: nothing saved; currentVersion tells the version now",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "422", description = "Invalid input, with its field",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<Object> changeContact(@PathVariable long organizationId, @PathVariable long contactId,
                                          @RequestBody ContactChange change, HttpServletRequest request) {
         if (change.version() == null) {
@@ -124,6 +141,9 @@ class OrganizationApi {
     }
 
     @PostMapping("/tenants")
+    @ApiCreate
+    @ApiResponse(responseCode = "201", description = "The tenant created below the organization",
+            content = @Content(schema = @Schema(implementation = TenantItem.class)))
     ResponseEntity<Object> createTenant(@PathVariable long organizationId, @RequestBody TenantInput input,
                                         HttpServletRequest request) {
         return idempotent.create(request, List.of("tenant", organizationId, input),

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Set;
 import dev.kontor.partner.PartnerService;
 import dev.kontor.partner.RequestDraft;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** What a partner's token does as its partner: through the very services the partner's people use. */
+@ApiErrors
 @RestController
 @RequestMapping("/api/v1/partner")
 class PartnerApi {
@@ -55,6 +59,8 @@ class PartnerApi {
     }
 
     @GetMapping("/customers")
+    @ApiResponse(responseCode = "200", description = "One page and the cursor of the next (null on the last)",
+            useReturnTypeSchema = true)
     ApiPage<CustomerItem> customers(@RequestParam(required = false) String cursor,
                                     @RequestParam(required = false) Integer limit) {
         int size = ApiCursor.limit(limit);
@@ -72,6 +78,9 @@ class PartnerApi {
      * match are accepted, with the same answer for any mismatch.
      */
     @PostMapping("/relationship-requests")
+    @ApiCreate
+    @ApiResponse(responseCode = "201", description = "The request, sent to the customer's manager",
+            content = @Content(schema = @Schema(implementation = RelationshipRequestItem.class)))
     ResponseEntity<Object> requestRelationship(@RequestBody RelationshipRequestInput input,
                                                HttpServletRequest request) {
         long partnerId = partnerOfCaller();

@@ -421,6 +421,25 @@ class ApiContractHttpTest {
                 .statusCode()).isEqualTo(404);
     }
 
+    /**
+     * The description in docs/api/openapi.json is what the API serves. After a change to the API, run this test once:
+     * it writes the served description to target/openapi.json; copy that over docs/api/openapi.json and review the
+     * difference.
+     */
+    @Test
+    void the_served_openapi_description_is_the_one_checked_in() throws Exception {
+        HttpResponse<String> response = get("/api/v1/openapi.json", null, Map.of());
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "openapi.json"), response.body());
+        java.nio.file.Path checkedIn = java.nio.file.Path.of("docs", "api", "openapi.json");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).get("paths").has("/api/v1/partner/customers")).isTrue();
+        assertThat(checkedIn).as("docs/api/openapi.json (copy target/openapi.json there)").exists();
+        assertThat(JSON.readTree(java.nio.file.Files.readString(checkedIn)))
+                .as("docs/api/openapi.json differs from the served description; copy target/openapi.json there")
+                .isEqualTo(JSON.readTree(response.body()));
+    }
+
     private static final String CONTACT = "{\"firstName\":\"Nora\",\"lastName\":\"Night\","
             + "\"email\":\"nora@night.test\",\"types\":[\"TECHNICAL\"]}";
 
