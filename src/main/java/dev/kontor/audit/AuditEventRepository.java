@@ -14,7 +14,10 @@ interface AuditEventRepository extends Repository<AuditEvent, Long> {
 
     List<AuditEvent> findTop50ByKindOrderByIdDesc(String kind);
 
-    /** One page of the audit log, newest first, limited to what the reader may see. */
+    /**
+     * One page of the audit log, newest first, limited to what the reader may see; only events older than
+     * {@code beforeId}, so that a client walking the log by cursor neither skips nor repeats one.
+     */
     @Query("""
             select new dev.kontor.audit.AuditRow(e.id, e.occurredAt, e.kind, e.outcome, e.actorEmail, b.name,
                    e.organizationId, o.name, o.customerNumber, e.summary, e.summaryKey, e.summaryArgs, e.oldValue,
@@ -23,6 +26,7 @@ interface AuditEventRepository extends Repository<AuditEvent, Long> {
               left join Organization o on o.id = e.organizationId
               left join Organization b on b.id = e.onBehalfOfId
             where e.occurredAt >= :from and e.occurredAt < :to
+              and e.id < :beforeId
               and (:everything = true or e.organizationId in :organizations)
               and lower(coalesce(e.actorEmail, '')) like :actor escape '\\'
               and (:organization = '%' or lower(o.name) like :organization escape '\\'
@@ -30,8 +34,9 @@ interface AuditEventRepository extends Repository<AuditEvent, Long> {
               and (:kind = '' or e.kind = :kind)
             order by e.id desc
             """)
-    List<AuditRow> findRows(Instant from, Instant to, boolean everything, Collection<Long> organizations,
-                            String actor, String organization, String kind, Pageable pageable);
+    List<AuditRow> findRows(Instant from, Instant to, long beforeId, boolean everything,
+                            Collection<Long> organizations, String actor, String organization, String kind,
+                            Pageable pageable);
 
     @Query("""
             select count(e) from AuditEvent e

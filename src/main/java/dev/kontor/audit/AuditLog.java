@@ -79,6 +79,16 @@ public class AuditLog {
 
     private AuditEvent eventFor(AuditEntry entry, Long onBehalfOf) {
         Optional<AuthenticatedUser> actor = CurrentUser.find().or(SystemTask::initiator);
+        var token = actor.flatMap(AuthenticatedUser::apiToken);
+        if (token.isPresent()) {
+            // a token is no person: it is named, and a partner's token works on its partner's behalf elsewhere
+            Long partner = onBehalfOf;
+            if (!token.get().provider() && !Long.valueOf(token.get().organizationId()).equals(entry.organizationId())) {
+                partner = token.get().organizationId();
+            }
+            return new AuditEvent(clock.instant(), entry, english(entry), null, token.get().actorName(), partner,
+                    remoteAddress());
+        }
         return new AuditEvent(clock.instant(), entry, english(entry), actor.map(AuthenticatedUser::userId)
                 .orElse(null), actor.map(AuthenticatedUser::email).orElse("system"), onBehalfOf, remoteAddress());
     }

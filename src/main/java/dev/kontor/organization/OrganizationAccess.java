@@ -4,6 +4,7 @@ import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.AccessRefused;
+import dev.kontor.user.ApiTokenIdentity;
 import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.CurrentUser;
 import java.util.ArrayList;
@@ -37,19 +38,30 @@ public class OrganizationAccess {
     private final OrganizationRepository organizations;
     /** Looked up when used: the features that grant delegated rights check access themselves. */
     private final ObjectProvider<DelegatedRights> delegatedRights;
+    private final ObjectProvider<PartnershipRights> partnershipRights;
     private final AuditLog auditLog;
 
     OrganizationAccess(MembershipRepository memberships, OrganizationRepository organizations,
-                       ObjectProvider<DelegatedRights> delegatedRights, AuditLog auditLog) {
+                       ObjectProvider<DelegatedRights> delegatedRights,
+                       ObjectProvider<PartnershipRights> partnershipRights, AuditLog auditLog) {
         this.memberships = memberships;
         this.organizations = organizations;
         this.delegatedRights = delegatedRights;
+        this.partnershipRights = partnershipRights;
         this.auditLog = auditLog;
+    }
+
+    /**
+     * The role an API token holds in its own organization: a partner's token what its legal representatives hold, the
+     * provider's what its administrators hold. It holds no other membership.
+     */
+    static MembershipRole roleOf(ApiTokenIdentity token) {
+        return token.provider() ? MembershipRole.PROVIDER_ADMINISTRATOR : MembershipRole.LEGAL_REPRESENTATIVE;
     }
 
     /** The rights the signed-in person holds in the organization; empty when none (or nobody is signed in). */
     public Set<OrganizationRight> rightsIn(long organizationId) {
-        return CurrentUser.find().map(me -> rightsOf(me.userId(), organizationId))
+        return CurrentUser.find().map(me -> rightsOf(me, organizationId))
                 .orElseGet(() -> EnumSet.noneOf(OrganizationRight.class));
     }
 
@@ -63,7 +75,7 @@ public class OrganizationAccess {
      */
     public AuthenticatedUser require(long organizationId, OrganizationRight right, AuditSummary.Term attempted) {
         AuthenticatedUser me = CurrentUser.require();
-        return granted(me, rightsOf(me.userId(), organizationId), organizationId, right, attempted);
+        return granted(me, rightsOf(me, organizationId), organizationId, right, attempted);
     }
 
     /**
@@ -73,7 +85,7 @@ public class OrganizationAccess {
     public AuthenticatedUser requireBelow(long parentId, OrganizationRight right, AuditSummary.Term attempted) {
         AuthenticatedUser me = CurrentUser.require();
         Set<OrganizationRight> held = pathOf(parentId).filter(path -> path.target().kind() != OrganizationKind.PROVIDER)
-                .map(path -> rightsOf(me.userId(), path.withNewTenant()))
+                .map(path -> rightsOf(me, path.withNewTenant()))
                 .orElseGet(() -> EnumSet.noneOf(OrganizationRight.class));
         return granted(me, held, parentId, right, attempted);
     }
@@ -82,7 +94,7 @@ public class OrganizationAccess {
     public Set<OrganizationRight> rightsBelow(long parentId) {
         return CurrentUser.find().flatMap(me -> pathOf(parentId)
                         .filter(path -> path.target().kind() != OrganizationKind.PROVIDER)
-                        .map(path -> rightsOf(me.userId(), path.withNewTenant())))
+                        .map(path -> rightsOf(me, path.withNewTenant())))
                 .orElseGet(() -> EnumSet.noneOf(OrganizationRight.class));
     }
 
@@ -97,6 +109,12 @@ public class OrganizationAccess {
             return Optional.empty();
         }
         List<Long> ids = path.get().nodes().stream().map(PathNode::id).toList();
+        Optional<ApiTokenIdentity> token = me.get().apiToken();
+        if (token.isPresent()) {
+            return ids.contains(token.get().organizationId())
+                    ? Optional.of(new HeldMembership(token.get().organizationId(), roleOf(token.get())))
+                    : Optional.empty();
+        }
         List<HeldRole> held = memberships.findRolesInAny(me.get().userId(), ids, MembershipState.ACTIVE);
         for (int i = ids.size() - 1; i >= 0; i--) {
             long id = ids.get(i);
@@ -129,6 +147,43 @@ public class OrganizationAccess {
             throw new AccessRefused();
         }
         return me;
+    }
+
+    private Set<OrganizationRight> rightsOf(AuthenticatedUser me, long organizationId) {
+        if (me.apiToken().isPresent()) {
+            return pathOf(organizationId).map(path -> rightsOf(me, path))
+                    .orElseGet(() -> EnumSet.noneOf(OrganizationRight.class));
+        }
+        return rightsOf(me.userId(), organizationId);
+    }
+
+    private Set<OrganizationRight> rightsOf(AuthenticatedUser me, OrganizationPath path) {
+        return me.apiToken().map(token -> tokenRights(token, path)).orElseGet(() -> rightsOf(me.userId(), path));
+    }
+
+    /**
+     * An API token holds its role in its own organization as a member would (and what flows from it into the tenants
+     * below), and, for a partner, what the partnership grants in a customer account and its tenants: never a person's
+     * memberships, nor an access session's.
+     */
+    private Set<OrganizationRight> tokenRights(ApiTokenIdentity token, OrganizationPath path) {
+        MembershipRole role = roleOf(token);
+        Set<OrganizationRight> rights = EnumSet.noneOf(OrganizationRight.class);
+        List<PathNode> nodes = path.nodes();
+        for (int i = 0; i < nodes.size(); i++) {
+            if (nodes.get(i).id() == token.organizationId()) {
+                rights.addAll(i == nodes.size() - 1 ? role.rightsInOwnOrganization() : inherited(role, path, i));
+            }
+        }
+        if (!token.provider() && !rights.contains(OrganizationRight.ADMIN)) {
+            for (PartnershipRights partnership : partnershipRights.orderedStream().toList()) {
+                rights.addAll(partnership.rightsOfPartner(token.organizationId(), path));
+            }
+        }
+        if (path.target().kind() == OrganizationKind.TENANT && OrganizationRight.MANAGE_TENANTS.isSatisfiedBy(rights)) {
+            rights.add(OrganizationRight.MANAGE_USERS);
+        }
+        return rights;
     }
 
     /**

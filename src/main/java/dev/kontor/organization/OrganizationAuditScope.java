@@ -34,6 +34,11 @@ class OrganizationAuditScope implements AuditReadScope {
     @Override
     public Set<Long> readableOrganizations() {
         Set<Long> readable = new HashSet<>();
+        var token = CurrentUser.find().flatMap(me -> me.apiToken());
+        if (token.isPresent()) {
+            // a token reads its own organization's log, as its legal representatives or administrators do
+            return Set.of(token.get().organizationId());
+        }
         CurrentUser.find().ifPresent(me -> memberships.findOrganizationsOf(me.userId(), MembershipState.ACTIVE,
                         org.springframework.data.domain.Pageable.ofSize(200)).forEach(o -> {
                             if (READERS.contains(o.role())) {

@@ -116,6 +116,13 @@ public class OrganizationService {
     /** The organizations of one kind where the signed-in person holds an active role (a person has few). */
     public List<MyOrganization> myOrganizationsOfKind(OrganizationKind kind) {
         AuthenticatedUser me = CurrentUser.require();
+        if (me.apiToken().isPresent()) {
+            // a token belongs to its own organization alone, in the role OrganizationAccess gives it there
+            var token = me.apiToken().get();
+            OrganizationKind own = token.provider() ? OrganizationKind.PROVIDER : OrganizationKind.PARTNER;
+            return own != kind ? List.of() : List.of(new MyOrganization(token.organizationId(), own,
+                    token.organizationName(), null, OrganizationAccess.roleOf(token)));
+        }
         return memberships.findOrganizationsOfKind(me.userId(), MembershipState.ACTIVE, kind);
     }
 
@@ -131,6 +138,10 @@ public class OrganizationService {
     /** The active roles the signed-in person holds in one organization. */
     public List<MembershipRole> myRolesIn(long organizationId) {
         AuthenticatedUser me = CurrentUser.require();
+        if (me.apiToken().isPresent()) {
+            var token = me.apiToken().get();
+            return token.organizationId() == organizationId ? List.of(OrganizationAccess.roleOf(token)) : List.of();
+        }
         return memberships.findRolesIn(me.userId(), organizationId, MembershipState.ACTIVE);
     }
 

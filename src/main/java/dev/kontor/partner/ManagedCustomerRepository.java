@@ -3,6 +3,7 @@ package dev.kontor.partner;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
@@ -36,6 +37,30 @@ interface ManagedCustomerRepository extends Repository<PartnerRelationship, Long
             """)
     List<ManagedCustomer> findRows(long partnerId, Collection<RelationshipState> states, String pattern,
                                    boolean everyone, long userId, Pageable pageable);
+
+    /** As {@link #findRows}, unfiltered, in the order of the relationships' ids from one on: a page of a keyset. */
+    @Query("""
+            select new dev.kontor.partner.ManagedCustomer(r.id, o.id,
+                   coalesce(r.snapshotCustomerNumber, o.customerNumber), coalesce(r.snapshotCustomerName, o.name),
+                   r.state, r.grantedRights, r.requestedRights,
+                   case when r.snapshotAt is null then cp.displayName else r.snapshotContactPerson end,
+                   r.answeredAt, r.reviewPending,
+                   case when r.snapshotAt is null then coalesce(a.paymentMethodOnFile, false)
+                        else r.snapshotPaymentMethodOnFile end,
+                   r.version)
+            from PartnerRelationship r
+              join Organization o on o.id = r.customerId
+              left join CustomerAccount a on a.organizationId = o.id
+              left join UserAccount cp on cp.id = a.contactPersonId
+            where r.partnerId = :partnerId
+              and r.state in :states
+              and r.id > :afterId
+              and (:everyone = true or exists (select 1 from CustomerAssignment ca
+                   where ca.partnerId = r.partnerId and ca.customerId = r.customerId and ca.userId = :userId))
+            order by r.id
+            """)
+    List<ManagedCustomer> findRowsAfter(long partnerId, Collection<RelationshipState> states, boolean everyone,
+                                        long userId, long afterId, Limit limit);
 
     @Query("""
             select count(r) from PartnerRelationship r

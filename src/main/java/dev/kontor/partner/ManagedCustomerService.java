@@ -67,6 +67,18 @@ public class ManagedCustomerService {
                 .toList();
     }
 
+    /**
+     * The current customers whose relationship id is above {@code afterRelationshipId}, in that order, at most
+     * {@code limit} of them: a keyset page for clients that walk the whole list (the API), stable while rows are added.
+     */
+    public List<ManagedCustomer> rowsAfter(long partnerId, long afterRelationshipId, int limit) {
+        AuthenticatedUser me = CurrentUser.require();
+        PartnerMembership membership = access.require(partnerId, PartnerAccess.ANYONE,
+                AuditSummary.action("list-managed-customers"));
+        return customers.findRowsAfter(partnerId, CURRENT, membership.seesAllCustomers(), me.userId(),
+                afterRelationshipId, org.springframework.data.domain.Limit.of(Math.max(1, Math.min(limit, 500))));
+    }
+
     /** How many rows the filter matches, for the grid's scroll bar. */
     public long count(long partnerId, ManagedCustomerFilter filter) {
         AuthenticatedUser me = CurrentUser.require();

@@ -307,7 +307,7 @@ public class PartnerService {
                                            String email, String token) {
         Instant now = clock.instant();
         return new PartnerRelationship(partnerId, customerId, rights, email, SecretTokens.hash(token),
-                CurrentUser.require().userId(), now, now.plus(settings.requestValidity()));
+                CurrentUser.require().personId(), now, now.plus(settings.requestValidity()));
     }
 
     private PartnerRelationship requireActiveCustomer(long partnerId, long customerId) {

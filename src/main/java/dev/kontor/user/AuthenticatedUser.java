@@ -21,6 +21,7 @@ public final class AuthenticatedUser implements UserDetails, CredentialsContaine
     private final boolean enabled;
     private final boolean locked;
     private final List<GrantedAuthority> authorities;
+    private final ApiTokenIdentity apiToken;
 
     public AuthenticatedUser(long userId, String email, String displayName, String passwordHash, boolean locked,
                              Collection<? extends GrantedAuthority> authorities) {
@@ -40,10 +41,45 @@ public final class AuthenticatedUser implements UserDetails, CredentialsContaine
         this.enabled = enabled;
         this.locked = locked;
         this.authorities = List.copyOf(authorities);
+        this.apiToken = null;
+    }
+
+    private AuthenticatedUser(ApiTokenIdentity token, Collection<? extends GrantedAuthority> authorities) {
+        // a user id that names nobody: whatever looks the caller up by user id finds no membership and grants nothing
+        this.userId = -token.tokenId();
+        this.email = token.actorName();
+        this.displayName = token.actorName();
+        this.passwordHash = null;
+        this.enabled = true;
+        this.locked = false;
+        this.authorities = List.copyOf(authorities);
+        this.apiToken = token;
+    }
+
+    /**
+     * The caller of one API request made with a token. Its user id is negative and belongs to no person, so that only
+     * the checks that know about tokens ({@link #apiToken()}) grant it anything.
+     */
+    public static AuthenticatedUser forApiToken(ApiTokenIdentity token,
+                                                Collection<? extends GrantedAuthority> authorities) {
+        return new AuthenticatedUser(token, authorities);
+    }
+
+    /** The API token this caller is, if it is one rather than a signed-in person. */
+    public java.util.Optional<ApiTokenIdentity> apiToken() {
+        return java.util.Optional.ofNullable(apiToken);
     }
 
     public long userId() {
         return userId;
+    }
+
+    /**
+     * The person to record as having done something, for columns that name a user; none for an API token, which the
+     * audit log names instead.
+     */
+    public Long personId() {
+        return apiToken == null ? userId : null;
     }
 
     @Override
@@ -88,7 +124,8 @@ public final class AuthenticatedUser implements UserDetails, CredentialsContaine
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof AuthenticatedUser other && other.userId == userId;
+        return o instanceof AuthenticatedUser other && other.userId == userId
+                && java.util.Objects.equals(other.apiToken, apiToken);
     }
 
     @Override

@@ -50,6 +50,8 @@ final class RouteMatrix {
         EXEMPT.put("admin/accounts", "no id: the provider administrator's customer accounts (AccountAdministration is in the service matrix)");
         EXEMPT.put("admin/notices", "no id: the provider administrator's notices (PlatformNotices is in the service matrix)");
         EXEMPT.put("admin/staff", "no id: the provider's own staff (ProviderStaff is in the service matrix)");
+
+        EXEMPT.put("api-tokens", "no id: the tokens of the caller's own partner or provider (ApiTokens is in the service matrix)");
     }
 
     static List<Route> routes() {

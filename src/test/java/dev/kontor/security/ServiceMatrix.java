@@ -8,6 +8,8 @@ import static dev.kontor.security.ServiceMatrix.Scope.TENANT;
 import static dev.kontor.security.ServiceMatrix.Scope.TOKEN;
 
 import dev.kontor.access.AccessPolicyService;
+import dev.kontor.api.ApiScope;
+import dev.kontor.api.ApiTokens;
 import dev.kontor.access.AccessSessions;
 import dev.kontor.account.AccountProvisioning;
 import dev.kontor.account.AccountService;
@@ -158,6 +160,7 @@ final class ServiceMatrix {
         exempt("AuditLog.recordIndependently(AuditEntry)", "the audit trail itself: records refusals the services have decided");
         exempt("AuditLog.recordSignInAttempt(AuditEntry,Long,String)", "the audit trail itself: records sign-in attempts for the sign-in filter");
         exempt("AuditLog.latest(String)", "takes no id; the application's own tooling (SYSTEM only)");
+        exempt("ApiTokens.issuers()", "takes no id: the organizations where the caller's own memberships let them issue tokens");
         exempt("AuditQueries.readsEverything()", "takes no id: whether the caller's own scope is the whole log");
         exempt("ContactCopier.copy(long,List)", "runs only inside the transaction of a tenant creation that has checked access (MANDATORY propagation)");
         exempt("InvitationService.issue(InvitationPurpose,long,long)", "runs only inside the transaction of ManagerService or TenantAdministrators, which check access first (MANDATORY propagation)");
@@ -218,6 +221,7 @@ final class ServiceMatrix {
         TenantStructure structure = context.getBean(TenantStructure.class);
         CustomerPartnerService customerPartners = context.getBean(CustomerPartnerService.class);
         ManagedCustomerService managedCustomers = context.getBean(ManagedCustomerService.class);
+        ApiTokens apiTokens = context.getBean(ApiTokens.class);
         PartnerGrants grants = context.getBean(PartnerGrants.class);
         PartnerProvisioning partnerProvisioning = context.getBean(PartnerProvisioning.class);
         PartnerService partners = context.getBean(PartnerService.class);
@@ -343,6 +347,9 @@ final class ServiceMatrix {
 
         // audit log
         read("AuditQueries.rows(AuditFilter,Pageable)", ACCOUNT, t -> audit.rows(auditOfVictim, page))
+                .ownScope("reads only the caller's own organizations' events");
+        read("AuditQueries.rowsBefore(AuditFilter,long,int)", ACCOUNT,
+                t -> audit.rowsBefore(auditOfVictim, Long.MAX_VALUE, 50))
                 .ownScope("reads only the caller's own organizations' events");
         read("AuditQueries.count(AuditFilter)", ACCOUNT, t -> audit.count(auditOfVictim))
                 .ownScope("counts only the caller's own organizations' events");
@@ -650,6 +657,18 @@ final class ServiceMatrix {
                 t -> managedCustomers.rows(t.partner(), ManagedCustomerFilter.none(), page));
         read("ManagedCustomerService.count(long,ManagedCustomerFilter)", PARTNER,
                 t -> managedCustomers.count(t.partner(), ManagedCustomerFilter.none()));
+        read("ManagedCustomerService.rowsAfter(long,long,int)", PARTNER,
+                t -> managedCustomers.rowsAfter(t.partner(), 0, 50));
+
+        // API tokens of a partner (the provider's are issued the same way, by its administrators)
+        read("ApiTokens.tokens(long)", PARTNER, t -> apiTokens.tokens(t.partner()));
+        write("ApiTokens.create(long,String,ApiScope,LocalDate)", PARTNER,
+                t -> apiTokens.create(t.partner(), "Planted " + tag, ApiScope.WRITE,
+                        java.time.LocalDate.now().plusDays(30)));
+        write("ApiTokens.revoke(long,long)", PARTNER, t -> {
+            apiTokens.revoke(t.partner(), Long.MAX_VALUE);
+            return null;
+        });
         read("PartnerGrants.grantForAccess(long,long)", ACCOUNT, t -> grants.grantForAccess(t.partner(), t.account()))
                 .entitled(Attacker.PARTNER_OUTSIDE_ACCESS_SESSION, "the partnership lets its administrator enter: this is the way in");
         read("PartnerGrants.grantForAccess(long,CustomerNumber)", ACCOUNT,

@@ -1,0 +1,105 @@
+package dev.kontor.api;
+
+import dev.kontor.base.AccessRefused;
+import dev.kontor.base.InvalidInput;
+import dev.kontor.base.RuleViolation;
+import dev.kontor.base.StaleData;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * The API's answers to the services' refusals, in the words the UI uses. A refusal for lack of rights is a 404 that
+ * reads the same as for an id that names nothing, so that no answer tells whether something exists.
+ */
+@RestControllerAdvice(assignableTypes = {PartnerApi.class, OrganizationApi.class, AuditApi.class})
+class ApiExceptionHandler {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final ApiProblems problems;
+
+    ApiExceptionHandler(ApiProblems problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler(InvalidInput.class)
+    ProblemDetail invalid(InvalidInput e, HttpServletRequest request) {
+        ProblemDetail problem = problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-input", e.messageKey(),
+                ApiProblems.languageOf(request), e.arguments());
+        problem.setProperty("field", e.field());
+        return problem;
+    }
+
+    @ExceptionHandler(RuleViolation.class)
+    ProblemDetail rule(RuleViolation e, HttpServletRequest request) {
+        return problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "rule-violation", e.messageKey(),
+                ApiProblems.languageOf(request), e.arguments());
+    }
+
+    @ExceptionHandler({AccessRefused.class, NotFound.class})
+    ProblemDetail refused(RuntimeException e, HttpServletRequest request) {
+        return problems.problem(HttpStatus.NOT_FOUND, "not-found", "api.error.not-found",
+                ApiProblems.languageOf(request));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail denied(AccessDeniedException e, HttpServletRequest request) {
+        return problems.problem(HttpStatus.FORBIDDEN, "forbidden", "api.error.forbidden",
+                ApiProblems.languageOf(request));
+    }
+
+    @ExceptionHandler(StaleData.class)
+    ProblemDetail stale(StaleData e, HttpServletRequest request) {
+        return problems.problem(HttpStatus.CONFLICT, "conflict", e.messageKey(), ApiProblems.languageOf(request));
+    }
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
+            MissingServletRequestParameterException.class, BadCursor.class})
+    ProblemDetail unreadable(Exception e, HttpServletRequest request) {
+        return problems.problem(HttpStatus.BAD_REQUEST, "bad-request", "api.error.bad-request",
+                ApiProblems.languageOf(request));
+    }
+
+    @ExceptionHandler(IdempotentCreates.KeyReused.class)
+    ProblemDetail keyReused(RuntimeException e, HttpServletRequest request) {
+        ProblemDetail problem = problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+                "api.error.idempotency-key-reused", ApiProblems.languageOf(request));
+        problem.setProperty("field", IdempotentCreates.HEADER);
+        return problem;
+    }
+
+    @ExceptionHandler(IdempotentCreates.KeyInFlight.class)
+    ProblemDetail keyInFlight(RuntimeException e, HttpServletRequest request) {
+        return problems.problem(HttpStatus.CONFLICT, "idempotency-key-in-flight",
+                "api.error.idempotency-key-in-flight", ApiProblems.languageOf(request));
+    }
+
+    /** Anything else is Kontor's fault: said as the UI says it, logged, never a stack trace for the client. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e, HttpServletRequest request) {
+        LOG.error("API request {} {} failed", request.getMethod(), request.getRequestURI(), e);
+        return problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "unexpected", "error.unexpected",
+                ApiProblems.languageOf(request));
+    }
+
+    /** An id in the path that names nothing the caller may see. */
+    static final class NotFound extends RuntimeException {
+        NotFound() {
+            super("not found", null, false, false);
+        }
+    }
+
+    /** A cursor this API did not hand out. */
+    static final class BadCursor extends RuntimeException {
+        BadCursor() {
+            super("bad cursor", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.kontor.api;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * The API's own filter chain, ahead of Vaadin's (which takes every other request): stateless, bearer tokens only, no
+ * session, no cookie, so no CSRF to guard against, and answers in problem details rather than a sign-in page.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiSecurityConfiguration {
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokenAuthentication authentication,
+                                       ApiRateLimits limits, ApiProblems problems) throws Exception {
+        http.securityMatcher("/api/**")
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .logout(logout -> logout.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true)))
+                .addFilterBefore(new ApiTokenFilter(authentication, limits, problems),
+                        AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/v1/openapi.json").permitAll()
+                        .anyRequest().authenticated())
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint((request, response, e) -> problems.write(response,
+                                problems.problem(HttpStatus.UNAUTHORIZED, "unauthenticated",
+                                        "api.error.unauthenticated", ApiProblems.languageOf(request)), null))
+                        .accessDeniedHandler((request, response, e) -> problems.write(response,
+                                problems.problem(HttpStatus.FORBIDDEN, "forbidden", "api.error.forbidden",
+                                        ApiProblems.languageOf(request)), null)));
+        return http.build();
+    }
+}

@@ -1,0 +1,217 @@
+package dev.kontor.api.ui;
+
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import dev.kontor.api.ApiScope;
+import dev.kontor.api.ApiTokenRow;
+import dev.kontor.api.ApiTokens;
+import dev.kontor.api.IssuedToken;
+import dev.kontor.api.TokenIssuer;
+import dev.kontor.base.InvalidInput;
+import dev.kontor.base.ui.DialogKeys;
+import dev.kontor.base.ui.FormRules;
+import dev.kontor.user.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The API tokens of the organizations the person may issue them for (their partner as its legal representative, the
+ * provider as its administrator): issue one (its secret is shown once, to copy), see when each was last used, and
+ * revoke it.
+ */
+@Route("api-tokens")
+@Menu(title = "nav.api-tokens", order = 95, icon = "vaadin:key")
+@RolesAllowed({Roles.PROVIDER_ADMINISTRATOR, Roles.LEGAL_REPRESENTATIVE})
+public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+
+    private final ApiTokens tokens;
+    private final Clock clock;
+    private final Select<TokenIssuer> organization = new Select<>();
+    private final Paragraph intro = new Paragraph();
+    private final Grid<ApiTokenRow> grid = new Grid<>();
+    private final TextField name = new TextField();
+    private final RadioButtonGroup<ApiScope> scope = new RadioButtonGroup<>();
+    private final DatePicker expiresOn = new DatePicker();
+
+    public ApiTokensView(ApiTokens tokens, Clock clock) {
+        this.tokens = tokens;
+        this.clock = clock;
+        setId("api-tokens-view");
+        List<TokenIssuer> issuers = tokens.issuers();
+        if (issuers.isEmpty()) {
+            add(new Paragraph(getTranslation("api.tokens.none-allowed")));
+            return;
+        }
+        organization.setId("api-token-organization");
+        organization.setLabel(getTranslation("api.tokens.organization"));
+        organization.setItems(issuers);
+        organization.setItemLabelGenerator(TokenIssuer::name);
+        organization.setValue(issuers.getFirst());
+        organization.setVisible(issuers.size() > 1);
+        organization.addValueChangeListener(event -> refresh());
+
+        add(organization, intro, newTokenForm(), grid());
+        refresh();
+    }
+
+    private FormLayout newTokenForm() {
+        name.setId("api-token-name");
+        name.setLabel(getTranslation("api.tokens.name"));
+        name.setMaxLength(100);
+        name.setRequiredIndicatorVisible(true);
+        scope.setId("api-token-scope");
+        scope.setLabel(getTranslation("api.tokens.scope"));
+        scope.setItems(ApiScope.values());
+        scope.setItemLabelGenerator(s -> getTranslation("api.scope." + s));
+        scope.setValue(ApiScope.READ);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        expiresOn.setId("api-token-expires-on");
+        expiresOn.setLabel(getTranslation("api.tokens.expires-on"));
+        expiresOn.setMin(today);
+        expiresOn.setMax(today.plusDays(ApiTokens.MAX_DAYS - 1));
+        expiresOn.setValue(today.plusDays(90));
+        expiresOn.setRequiredIndicatorVisible(true);
+        Button create = new Button(getTranslation("api.tokens.create"), new com.vaadin.flow.component.icon.Icon(
+                VaadinIcon.KEY), click -> create());
+        create.setId("api-token-create");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        FormLayout form = new FormLayout(name, scope, expiresOn, create);
+        form.setId("api-token-form");
+        return form;
+    }
+
+    private Grid<ApiTokenRow> grid() {
+        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+                .withLocale(getLocale()).withZone(ZONE);
+        DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale())
+                .withZone(ZoneOffset.UTC);
+        grid.setId("api-tokens");
+        grid.addThemeVariants(GridVariant.LUMO_NO_BORDER);
+        grid.setAllRowsVisible(true);
+        grid.addColumn(ApiTokenRow::name).setHeader(getTranslation("api.tokens.name")).setFlexGrow(2);
+        grid.addColumn(row -> getTranslation("api.scope." + row.scope())).setHeader(getTranslation("api.tokens.scope"));
+        grid.addColumn(row -> getTranslation("api.tokens.state." + state(row)))
+                .setHeader(getTranslation("api.tokens.state"));
+        grid.addColumn(row -> day.format(row.expiresAt().minusSeconds(1)))
+                .setHeader(getTranslation("api.tokens.expires-on"));
+        grid.addColumn(row -> row.lastUsedAt() == null ? getTranslation("api.tokens.never-used")
+                : format.format(row.lastUsedAt())).setHeader(getTranslation("api.tokens.last-used"));
+        grid.addColumn(new ComponentRenderer<>(row -> {
+            Button revoke = new Button(getTranslation("api.tokens.revoke"), click -> askRevoke(row));
+            revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            revoke.setId("api-token-revoke-" + row.id());
+            revoke.setVisible(row.revokedAt() == null && row.activeAt(clock.instant()));
+            return revoke;
+        })).setAutoWidth(true);
+        grid.setEmptyStateText(getTranslation("api.tokens.empty"));
+        return grid;
+    }
+
+    private String state(ApiTokenRow row) {
+        Instant now = clock.instant();
+        return row.revokedAt() != null ? "revoked" : row.activeAt(now) ? "active" : "expired";
+    }
+
+    private void refresh() {
+        TokenIssuer issuer = organization.getValue();
+        intro.setText(getTranslation("api.tokens.intro", issuer.name()));
+        grid.setItems(tokens.tokens(issuer.organizationId()));
+    }
+
+    private void create() {
+        name.setInvalid(false);
+        expiresOn.setInvalid(false);
+        scope.setInvalid(false);
+        try {
+            IssuedToken issued = tokens.create(organization.getValue().organizationId(), name.getValue(),
+                    scope.getValue(), expiresOn.getValue());
+            name.clear();
+            refresh();
+            showSecret(issued);
+        } catch (InvalidInput refusal) {
+            if (!FormRules.showNextToField(this, refusal, Map.<String, HasValidation>of("name", name,
+                    "scope", scope, "expiresOn", expiresOn))) {
+                throw refusal;
+            }
+        }
+    }
+
+    /** The one time the secret is shown; closing the dialog forgets it (it is in no field of the view). */
+    private void showSecret(IssuedToken issued) {
+        Dialog dialog = new Dialog();
+        dialog.setId("api-token-secret-dialog");
+        dialog.setHeaderTitle(getTranslation("api.tokens.secret.title"));
+        TextField secret = new TextField(getTranslation("api.tokens.secret.field"));
+        secret.setId("api-token-secret");
+        secret.setValue(issued.secret());
+        secret.setReadOnly(true);
+        secret.setWidthFull();
+        Button copy = new Button(new com.vaadin.flow.component.icon.Icon(VaadinIcon.COPY), click ->
+                secret.getElement().executeJs("navigator.clipboard.writeText($0)", issued.secret()));
+        copy.setId("api-token-copy");
+        copy.setAriaLabel(getTranslation("api.tokens.secret.field"));
+        copy.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        secret.setSuffixComponent(copy);
+        Button done = new Button(getTranslation("api.tokens.secret.done"), click -> dialog.close());
+        done.setId("api-token-secret-done");
+        done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new Paragraph(getTranslation("api.tokens.secret.text")), secret);
+        dialog.getFooter().add(done);
+        dialog.setCloseOnOutsideClick(false);
+        DialogKeys.focusOnOpen(dialog, secret);
+        dialog.open();
+    }
+
+    private void askRevoke(ApiTokenRow row) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId("api-token-revoke-dialog");
+        dialog.setHeader(getTranslation("api.tokens.revoke"));
+        dialog.setText(getTranslation("api.tokens.revoke.question", row.name()));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("action.cancel"));
+        dialog.setConfirmText(getTranslation("api.tokens.revoke"));
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(event -> {
+            tokens.revoke(organization.getValue().organizationId(), row.id());
+            refresh();
+            Notification.show(getTranslation("api.tokens.revoked", row.name()), 4000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        });
+        DialogKeys.cancelFirst(dialog);
+        dialog.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.api-tokens");
+    }
+}

@@ -1,0 +1,2 @@
+/** The view where provider administrators and partners' legal representatives issue and revoke API tokens. */
+package dev.kontor.api.ui;

@@ -1,0 +1,502 @@
+package dev.kontor.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kontor.organization.Organization;
+import dev.kontor.organization.OrganizationOnboarding;
+import dev.kontor.organization.OrganizationRight;
+import dev.kontor.partner.RelationshipAnswers;
+import dev.kontor.partner.TestRequests;
+import dev.kontor.testing.Fixtures;
+import dev.kontor.testing.Fixtures.TestAccount;
+import dev.kontor.testing.Fixtures.TestPartner;
+import dev.kontor.testing.MutableClock;
+import dev.kontor.testing.Outbox;
+import dev.kontor.testing.TestClock;
+import dev.kontor.user.SystemTask;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The API's contract over real HTTP (so that Vaadin's servlet is in the way as in production): who gets in with which
+ * token, what a refusal looks like, paging, limits. Each test makes its own partner, customers and tokens.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"kontor.api.requests-per-token=8", "kontor.api.failures-per-address=1000"})
+@ActiveProfiles("test")
+@Import({TestClock.class, Fixtures.class, Outbox.class, TestRequests.class})
+class ApiContractHttpTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    TestRequests requests;
+
+    @Autowired
+    RelationshipAnswers answers;
+
+    @Autowired
+    ApiTokens tokens;
+
+    @Autowired
+    OrganizationOnboarding onboarding;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void a_request_without_a_token_is_answered_401_with_a_problem_detail() throws Exception {
+        HttpResponse<String> response = get("/api/v1/partner/customers", null, Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"kontor\"");
+        assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(401);
+        assertThat(problem.get("title").asString()).isEqualTo("Not authenticated");
+        assertThat(problem.get("detail").asString()).contains("Bearer");
+    }
+
+    @Test
+    void the_problem_speaks_german_when_the_client_asks_for_it() throws Exception {
+        HttpResponse<String> response = get("/api/v1/partner/customers", null, Map.of("Accept-Language", "de-DE"));
+
+        assertThat(JSON.readTree(response.body()).get("title").asString()).isEqualTo("Nicht angemeldet");
+    }
+
+    @Test
+    void malformed_unknown_expired_and_revoked_tokens_are_all_answered_alike() throws Exception {
+        TestPartner partner = fixtures.partner("Tokens");
+        IssuedToken expiring = issue(partner, ApiScope.READ, today());
+        IssuedToken revoked = issue(partner, ApiScope.READ, today().plusDays(30));
+        fixtures.as(partner.legalEmail(), () -> tokens.revoke(partner.id(), revoked.token().id()));
+        clock.advance(Duration.ofDays(2));
+
+        for (String token : List.of("not a token", ApiTokens.PREFIX + "x".repeat(43), expiring.secret(),
+                revoked.secret(), "Basic " + revoked.secret())) {
+            HttpResponse<String> response = get("/api/v1/partner/customers", token, Map.of());
+            assertThat(response.statusCode()).as(token).isEqualTo(401);
+            assertThat(JSON.readTree(response.body()).get("detail").asString())
+                    .isEqualTo("Send a valid API token as Authorization: Bearer <token>. It may be missing, "
+                            + "mistyped, expired or revoked.");
+        }
+    }
+
+    @Test
+    void a_partner_read_token_lists_the_managed_customers_with_the_rights_they_granted() throws Exception {
+        TestPartner partner = fixtures.partner("Reader");
+        TestAccount customer = customerOf(partner, EnumSet.of(OrganizationRight.MANAGE_CONTACTS));
+        IssuedToken token = issue(partner, ApiScope.READ, today().plusDays(30));
+
+        HttpResponse<String> response = get("/api/v1/partner/customers", token.secret(), Map.of());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode items = JSON.readTree(response.body()).get("items");
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0).get("customerNumber").asString()).isEqualTo(customer.customerNumber());
+        assertThat(items.get(0).get("grantedRights").toString()).contains("MANAGE_CONTACTS", "VIEW");
+        assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void a_partner_token_sees_only_its_own_partners_customers() throws Exception {
+        TestPartner mine = fixtures.partner("Mine");
+        TestPartner foreign = fixtures.partner("Foreign");
+        customerOf(foreign, EnumSet.of(OrganizationRight.VIEW));
+        IssuedToken token = issue(mine, ApiScope.WRITE, today().plusDays(30));
+
+        HttpResponse<String> response = get("/api/v1/partner/customers", token.secret(), Map.of());
+
+        assertThat(JSON.readTree(response.body()).get("items")).isEmpty();
+    }
+
+    @Test
+    void a_list_pages_by_an_opaque_cursor_and_refuses_one_it_did_not_hand_out() throws Exception {
+        TestPartner partner = fixtures.partner("Pages");
+        for (int i = 0; i < 3; i++) {
+            customerOf(partner, EnumSet.of(OrganizationRight.VIEW));
+        }
+        IssuedToken token = issue(partner, ApiScope.READ, today().plusDays(30));
+
+        JsonNode first = JSON.readTree(get("/api/v1/partner/customers?limit=2", token.secret(), Map.of()).body());
+        String cursor = first.get("nextCursor").asString();
+        JsonNode second = JSON.readTree(get("/api/v1/partner/customers?limit=2&cursor=" + cursor, token.secret(),
+                Map.of()).body());
+
+        assertThat(first.get("items")).hasSize(2);
+        assertThat(second.get("items")).hasSize(1);
+        assertThat(second.get("nextCursor").isNull()).isTrue();
+        assertThat(get("/api/v1/partner/customers?cursor=made-up", token.secret(), Map.of()).statusCode())
+                .isEqualTo(400);
+        assertThat(get("/api/v1/partner/customers?limit=201", token.secret(), Map.of()).statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void a_read_token_is_refused_on_every_write() throws Exception {
+        TestPartner partner = fixtures.partner("ReadOnly");
+        IssuedToken token = issue(partner, ApiScope.READ, today().plusDays(30));
+
+        HttpResponse<String> response = send("POST", "/api/v1/partner/customers", token.secret(), "{}");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(response.body()).get("title").asString()).isEqualTo("Read-only token");
+    }
+
+    @Test
+    void a_provider_token_is_answered_as_if_the_partner_list_did_not_exist() throws Exception {
+        IssuedToken token = providerToken(ApiScope.READ);
+
+        HttpResponse<String> response = get("/api/v1/partner/customers", token.secret(), Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void a_token_over_its_rate_limit_is_answered_429_with_retry_after() throws Exception {
+        TestPartner partner = fixtures.partner("Busy");
+        IssuedToken token = issue(partner, ApiScope.READ, today().plusDays(30));
+
+        int status = 0;
+        HttpResponse<String> response = null;
+        for (int i = 0; i < 9 && status != 429; i++) {
+            response = get("/api/v1/partner/customers", token.secret(), Map.of());
+            status = response.statusCode();
+        }
+
+        assertThat(status).isEqualTo(429);
+        assertThat(response.headers().firstValue("Retry-After")).hasValueSatisfying(
+                seconds -> assertThat(Integer.parseInt(seconds)).isPositive());
+        assertThat(JSON.readTree(response.body()).get("title").asString()).isEqualTo("Too many requests");
+    }
+
+    @Test
+    void last_use_is_recorded_but_not_on_every_call() throws Exception {
+        TestPartner partner = fixtures.partner("Used");
+        IssuedToken token = issue(partner, ApiScope.READ, today().plusDays(30));
+
+        get("/api/v1/partner/customers", token.secret(), Map.of());
+        var first = lastUsed(partner, token);
+        clock.advance(Duration.ofSeconds(30));
+        get("/api/v1/partner/customers", token.secret(), Map.of());
+        var soonAfter = lastUsed(partner, token);
+        clock.advance(Duration.ofSeconds(61));
+        get("/api/v1/partner/customers", token.secret(), Map.of());
+
+        assertThat(first).isNotNull();
+        assertThat(soonAfter).isEqualTo(first);
+        assertThat(lastUsed(partner, token)).isAfter(first);
+    }
+
+    @Test
+    void the_api_is_not_swallowed_by_vaadin_an_unknown_api_address_is_no_sign_in_page() throws Exception {
+        HttpResponse<String> response = get("/api/v1/nothing-here", null, Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).doesNotContain("<html");
+    }
+
+    @Test
+    void a_partner_write_token_adds_a_contact_where_it_holds_manage_contacts_and_the_audit_log_names_the_token()
+            throws Exception {
+        TestPartner partner = fixtures.partner("Writer");
+        TestAccount customer = customerOf(partner, EnumSet.of(OrganizationRight.MANAGE_CONTACTS));
+        IssuedToken token = issue(partner, ApiScope.WRITE, today().plusDays(30));
+
+        HttpResponse<String> added = send("POST", "/api/v1/organizations/" + customer.id() + "/contacts",
+                token.secret(), CONTACT);
+        HttpResponse<String> listed = get("/api/v1/organizations/" + customer.id() + "/contacts", token.secret(),
+                Map.of());
+
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        assertThat(JSON.readTree(added.body()).get("email").asString()).isEqualTo("nora@night.test");
+        assertThat(JSON.readTree(listed.body()).get("items").toString()).contains("nora@night.test");
+        Map<String, Object> event = jdbc.queryForMap("select actor_email, actor_user_id, on_behalf_of_id "
+                + "from audit_event where organization_id = ? and kind = 'CONTACT_ADDED'", customer.id());
+        assertThat(event.get("ACTOR_EMAIL")).isEqualTo("API token \u201c" + token.token().name() + "\u201d of "
+                + partner.name());
+        assertThat(event.get("ACTOR_USER_ID")).isNull();
+        assertThat(((Number) event.get("ON_BEHALF_OF_ID")).longValue()).isEqualTo(partner.id());
+    }
+
+    @Test
+    void a_partner_token_without_the_right_is_answered_as_for_a_customer_that_does_not_exist() throws Exception {
+        TestPartner partner = fixtures.partner("Viewer");
+        TestAccount customer = customerOf(partner, EnumSet.of(OrganizationRight.VIEW));
+        IssuedToken token = issue(partner, ApiScope.WRITE, today().plusDays(30));
+
+        HttpResponse<String> refused = send("POST", "/api/v1/organizations/" + customer.id() + "/contacts",
+                token.secret(), CONTACT);
+        HttpResponse<String> missing = send("POST", "/api/v1/organizations/99999999/contacts", token.secret(),
+                CONTACT);
+
+        assertThat(refused.statusCode()).isEqualTo(404);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        for (String field : List.of("status", "title", "detail", "type")) {
+            assertThat(JSON.readTree(refused.body()).get(field)).isEqualTo(JSON.readTree(missing.body()).get(field));
+        }
+        assertThat(jdbc.queryForObject("select count(*) from contact where organization_id = ?", Integer.class,
+                customer.id())).isZero();
+    }
+
+    @Test
+    void a_read_token_is_refused_when_it_writes_contacts_even_where_its_partner_may() throws Exception {
+        TestPartner partner = fixtures.partner("ReadContacts");
+        TestAccount customer = customerOf(partner, EnumSet.of(OrganizationRight.MANAGE_CONTACTS));
+        IssuedToken token = issue(partner, ApiScope.READ, today().plusDays(30));
+
+        assertThat(send("POST", "/api/v1/organizations/" + customer.id() + "/contacts", token.secret(), CONTACT)
+                .statusCode()).isEqualTo(403);
+        assertThat(get("/api/v1/organizations/" + customer.id() + "/contacts", token.secret(), Map.of())
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void bad_input_is_a_422_naming_the_field_in_the_words_of_the_ui() throws Exception {
+        TestPartner partner = fixtures.partner("BadInput");
+        TestAccount customer = customerOf(partner, EnumSet.of(OrganizationRight.MANAGE_CONTACTS));
+        IssuedToken token = issue(partner, ApiScope.WRITE, today().plusDays(30));
+        String noEmail = "{\"firstName\":\"Nora\",\"lastName\":\"Night\",\"email\":\"nora\",\"types\":[\"TECHNICAL\"]}";
+
+        HttpResponse<String> english = send("POST", "/api/v1/organizations/" + customer.id() + "/contacts",
+                token.secret(), noEmail);
+        HttpResponse<String> german = send("POST", "/api/v1/organizations/" + customer.id() + "/contacts",
+                token.secret(), noEmail, Map.of("Accept-Language", "de"));
+        HttpResponse<String> unreadable = send("POST", "/api/v1/organizations/" + customer.id() + "/contacts",
+                token.secret(), "{\"types\":[\"NO_SUCH_TYPE\"]}");
+
+        assertThat(english.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(english.body()).get("field").asString()).isEqualTo("email");
+        assertThat(JSON.readTree(english.body()).get("detail").asString())
+                .isEqualTo("Enter a valid e-mail address, e.g. name@example.com.");
+        assertThat(JSON.readTree(german.body()).get("detail").asString())
+                .isEqualTo("Geben Sie eine gültige E-Mail-Adresse ein, z. B. name@example.com.");
+        assertThat(unreadable.statusCode()).isEqualTo(400);
+        assertThat(unreadable.body()).doesNotContain("Exception");
+    }
+
+    @Test
+    void a_change_on_a_stale_version_is_a_409_that_tells_the_current_version() throws Exception {
+        TestPartner partner = fixtures.partner("Stale");
+        TestAccount customer = customerOf(partner, EnumSet.of(OrganizationRight.MANAGE_CONTACTS));
+        IssuedToken token = issue(partner, ApiScope.WRITE, today().plusDays(30));
+        JsonNode added = JSON.readTree(send("POST", "/api/v1/organizations/" + customer.id() + "/contacts",
+                token.secret(), CONTACT).body());
+        String path = "/api/v1/organizations/" + customer.id() + "/contacts/" + added.get("id").asLong();
+        long version = added.get("version").asLong();
+        String change = "{\"firstName\":\"Nora\",\"lastName\":\"Day\",\"email\":\"nora@night.test\","
+                + "\"types\":[\"TECHNICAL\"],\"version\":" + version + "}";
+
+        HttpResponse<String> first = send("PUT", path, token.secret(), change);
+        HttpResponse<String> second = send("PUT", path, token.secret(), change);
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(second.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(second.body()).get("currentVersion").asLong())
+                .isEqualTo(JSON.readTree(first.body()).get("version").asLong());
+    }
+
+    @Test
+    void a_create_with_an_idempotency_key_happens_once_and_the_key_cannot_be_reused_for_another_body()
+            throws Exception {
+        TestPartner partner = fixtures.partner("Idempotent");
+        TestAccount customer = customerOf(partner, EnumSet.of(OrganizationRight.MANAGE_CONTACTS));
+        IssuedToken token = issue(partner, ApiScope.WRITE, today().plusDays(30));
+        String path = "/api/v1/organizations/" + customer.id() + "/contacts";
+        Map<String, String> key = Map.of("Idempotency-Key", "import-42");
+
+        HttpResponse<String> first = send("POST", path, token.secret(), CONTACT, key);
+        HttpResponse<String> again = send("POST", path, token.secret(), CONTACT.replace("[\"TECHNICAL\"]",
+                "[\"TECHNICAL\"]  "), key);
+        HttpResponse<String> other = send("POST", path, token.secret(), CONTACT.replace("Nora", "Nina"), key);
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(other.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(other.body()).get("field").asString()).isEqualTo("Idempotency-Key");
+        assertThat(jdbc.queryForObject("select count(*) from contact where organization_id = ?", Integer.class,
+                customer.id())).isEqualTo(1);
+        clock.advance(Duration.ofHours(25));
+        assertThat(send("POST", path, token.secret(), CONTACT.replace("Nora", "Nina").replace("nora@", "nina@"),
+                key).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void a_partner_creates_a_tenant_only_where_the_customer_granted_manage_tenants() throws Exception {
+        TestPartner partner = fixtures.partner("Tenants");
+        TestAccount granting = customerOf(partner, EnumSet.of(OrganizationRight.MANAGE_TENANTS));
+        TestAccount viewing = customerOf(partner, EnumSet.of(OrganizationRight.VIEW));
+        IssuedToken token = issue(partner, ApiScope.WRITE, today().plusDays(30));
+        String tenant = "{\"name\":\"Shop\",\"type\":\"STANDARD\",\"edition\":\"BASIC\",\"characterSet\":\"UTF-8\"}";
+
+        HttpResponse<String> created = send("POST", "/api/v1/organizations/" + granting.id() + "/tenants",
+                token.secret(), tenant);
+        HttpResponse<String> refused = send("POST", "/api/v1/organizations/" + viewing.id() + "/tenants",
+                token.secret(), tenant);
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(JSON.readTree(created.body()).get("name").asString()).isEqualTo("Shop");
+        assertThat(refused.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void a_partner_sends_a_relationship_request_that_must_match_a_customer_and_its_manager() throws Exception {
+        TestPartner partner = fixtures.partner("Requests");
+        TestAccount customer = fixtures.account("Alice");
+        IssuedToken token = issue(partner, ApiScope.WRITE, today().plusDays(30));
+
+        HttpResponse<String> sent = send("POST", "/api/v1/partner/relationship-requests", token.secret(),
+                "{\"customerNumber\":\"" + customer.customerNumber() + "\",\"managerEmail\":\""
+                        + customer.email("Alice") + "\",\"rights\":[\"VIEW\",\"MANAGE_CONTACTS\"]}");
+        HttpResponse<String> mismatch = send("POST", "/api/v1/partner/relationship-requests", token.secret(),
+                "{\"customerNumber\":\"" + customer.customerNumber() + "\",\"managerEmail\":\"x@example.test\","
+                        + "\"rights\":[\"VIEW\"]}");
+
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+        assertThat(requests.state(JSON.readTree(sent.body()).get("relationshipId").asLong())).isEqualTo("REQUESTED");
+        assertThat(mismatch.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(mismatch.body()).get("field").asString()).isEqualTo("customerNumber");
+    }
+
+    @Test
+    void a_token_reads_its_own_organizations_audit_log_page_by_page() throws Exception {
+        TestPartner partner = fixtures.partner("Audit");
+        issue(partner, ApiScope.READ, today().plusDays(30));
+        IssuedToken token = issue(partner, ApiScope.READ, today().plusDays(30));
+
+        JsonNode first = JSON.readTree(get("/api/v1/audit-events?limit=1", token.secret(), Map.of()).body());
+        JsonNode second = JSON.readTree(get("/api/v1/audit-events?limit=1&cursor="
+                + first.get("nextCursor").asString(), token.secret(), Map.of()).body());
+
+        assertThat(first.get("items").get(0).get("kind").asString()).isEqualTo("API_TOKEN_CREATED");
+        assertThat(second.get("items").get(0).get("id").asLong())
+                .isLessThan(first.get("items").get(0).get("id").asLong());
+        assertThat(JSON.readTree(get("/api/v1/audit-events?from=2000-01-01T00:00:00Z&to=2000-01-02T00:00:00Z",
+                token.secret(), Map.of()).body()).get("items")).isEmpty();
+    }
+
+    @Test
+    void a_provider_token_holds_no_right_in_a_customer_account_so_its_contacts_are_not_found() throws Exception {
+        TestAccount customer = fixtures.account("Alice");
+        IssuedToken token = providerToken(ApiScope.READ);
+
+        assertThat(get("/api/v1/organizations/" + customer.id() + "/contacts", token.secret(), Map.of())
+                .statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * The description in docs/api/openapi.json is what the API serves. After a change to the API, run this test once:
+     * it writes the served description to target/openapi.json; copy that over docs/api/openapi.json and review the
+     * difference.
+     */
+    @Test
+    void the_served_openapi_description_is_the_one_checked_in() throws Exception {
+        HttpResponse<String> response = get("/api/v1/openapi.json", null, Map.of());
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "openapi.json"), response.body());
+        java.nio.file.Path checkedIn = java.nio.file.Path.of("docs", "api", "openapi.json");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).get("paths").has("/api/v1/partner/customers")).isTrue();
+        assertThat(checkedIn).as("docs/api/openapi.json (copy target/openapi.json there)").exists();
+        assertThat(JSON.readTree(java.nio.file.Files.readString(checkedIn)))
+                .as("docs/api/openapi.json differs from the served description; copy target/openapi.json there")
+                .isEqualTo(JSON.readTree(response.body()));
+    }
+
+    private static final String CONTACT = "{\"firstName\":\"Nora\",\"lastName\":\"Night\","
+            + "\"email\":\"nora@night.test\",\"types\":[\"TECHNICAL\"]}";
+
+    private java.time.Instant lastUsed(TestPartner partner, IssuedToken token) {
+        return fixtures.as(partner.legalEmail(), () -> tokens.tokens(partner.id())).stream()
+                .filter(row -> row.id() == token.token().id()).findFirst().orElseThrow().lastUsedAt();
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private IssuedToken issue(TestPartner partner, ApiScope scope, LocalDate expiresOn) {
+        return fixtures.as(partner.legalEmail(), () -> tokens.create(partner.id(),
+                "Token " + java.util.UUID.randomUUID(), scope, expiresOn));
+    }
+
+    private IssuedToken providerToken(ApiScope scope) {
+        String admin = fixtures.person("ProviderAdmin");
+        long adminId = fixtures.userIdOf(admin);
+        long providerId = SystemTask.call(() -> {
+            Organization provider = onboarding.createProvider("Provider " + java.util.UUID.randomUUID());
+            onboarding.grant(adminId, provider.getId(), dev.kontor.organization.MembershipRole.PROVIDER_ADMINISTRATOR);
+            return provider.getId();
+        });
+        return fixtures.as(admin, () -> tokens.create(providerId, "Billing", scope, today().plusDays(30)));
+    }
+
+    /** A customer account that accepted the partner's request with the given rights. */
+    private TestAccount customerOf(TestPartner partner, Set<OrganizationRight> rights) {
+        TestAccount account = fixtures.account("Alice");
+        TestRequests.Request request = requests.request(partner.id(), account.id(), account.email("Alice"), rights,
+                partner.legalUserId());
+        fixtures.as(account.email("Alice"), () -> answers.accept(request.token(), rights, null));
+        return account;
+    }
+
+    private HttpResponse<String> get(String path, String token, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        if (token != null) {
+            request.header("Authorization", token.startsWith("Basic ") ? token : "Bearer " + token);
+        }
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
+        return send(method, path, token, body, Map.of());
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String body,
+                                      Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token);
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

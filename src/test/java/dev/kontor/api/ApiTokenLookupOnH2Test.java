@@ -1,0 +1,7 @@
+package dev.kontor.api;
+
+import dev.kontor.testing.IntegrationTest;
+
+@IntegrationTest
+class ApiTokenLookupOnH2Test extends ApiTokenLookup {
+}

@@ -1,0 +1,118 @@
+package dev.kontor.api.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.kontor.api.ApiTokenRow;
+import dev.kontor.base.SecretTokens;
+import dev.kontor.base.ui.AccessDeniedView;
+import dev.kontor.testing.DemoPeople;
+import dev.kontor.testing.ViewTest;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+@ViewTest
+class ApiTokensViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    @WithUserDetails(DemoPeople.LEGAL)
+    void a_legal_representative_creates_a_token_whose_secret_is_shown_once_and_stored_only_as_a_hash() {
+        String name = "CRM " + UUID.randomUUID().toString().substring(0, 8);
+        navigate(ApiTokensView.class);
+        assertThat(find(SideNav.class).withId("main-navigation").single().getItems())
+                .extracting(SideNavItem::getLabel).contains("API tokens");
+
+        test(find(TextField.class).withId("api-token-name").single()).setValue(name);
+        test(find(Button.class).withId("api-token-create").single()).click();
+
+        String secret = find(TextField.class).withId("api-token-secret").single().getValue();
+        assertThat(secret).startsWith("kontor_").hasSize("kontor_".length() + 43);
+        assertThat(jdbc.queryForObject("select secret_hash from api_token where name = ?", String.class, name))
+                .isEqualTo(SecretTokens.hash(secret));
+        assertThat(jdbc.queryForObject("select count(*) from api_token where secret_hash = ? or name = ?",
+                Integer.class, secret, secret)).isZero();
+        assertThat(test(tokens()).getCellText(0, 0)).isEqualTo(name);
+        assertThat(test(tokens()).getCellText(0, 2)).isEqualTo("Active");
+        assertThat(test(tokens()).getCellText(0, 4)).isEqualTo("Never");
+
+        test(find(Button.class).withId("api-token-secret-done").single()).click();
+
+        assertThat(find(Dialog.class).withId("api-token-secret-dialog").exists()).isFalse();
+        assertThat(find(TextField.class).all()).noneMatch(field -> secret.equals(field.getValue()));
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.LEGAL)
+    void a_revoked_token_shows_as_revoked_and_can_no_longer_be_revoked() {
+        String name = "Billing " + UUID.randomUUID().toString().substring(0, 8);
+        navigate(ApiTokensView.class);
+        test(find(TextField.class).withId("api-token-name").single()).setValue(name);
+        test(find(Button.class).withId("api-token-create").single()).click();
+        test(find(Button.class).withId("api-token-secret-done").single()).click();
+        long id = jdbc.queryForObject("select id from api_token where name = ?", Long.class, name);
+
+        test((Button) test(tokens()).getCellComponent(rowOf(tokens(), name), 5)).click();
+        test(find(ConfirmDialog.class).withId("api-token-revoke-dialog").single()).confirm();
+
+        assertThat(jdbc.queryForObject("select revoked_at is not null from api_token where id = ?", Boolean.class,
+                id)).isTrue();
+        Grid<ApiTokenRow> grid = tokens();
+        int row = rowOf(grid, name);
+        assertThat(test(grid).getCellText(row, 2)).isEqualTo("Revoked");
+        assertThat(test(grid).getCellComponent(row, 5).isVisible()).isFalse();
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.LEGAL)
+    void a_token_without_a_name_is_refused_next_to_the_field_and_nothing_is_saved() {
+        Integer before = jdbc.queryForObject("select count(*) from api_token", Integer.class);
+        navigate(ApiTokensView.class);
+
+        test(find(Button.class).withId("api-token-create").single()).click();
+
+        TextField name = find(TextField.class).withId("api-token-name").single();
+        assertThat(name.isInvalid()).isTrue();
+        assertThat(name.getErrorMessage()).isNotBlank();
+        assertThat(jdbc.queryForObject("select count(*) from api_token", Integer.class)).isEqualTo(before);
+        assertThat(find(Dialog.class).withId("api-token-secret-dialog").exists()).isFalse();
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.PARTNER_ADMIN)
+    void a_partner_administrator_is_turned_away() {
+        navigate("api-tokens", AccessDeniedView.class);
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.ANNA)
+    void a_manager_is_turned_away() {
+        navigate("api-tokens", AccessDeniedView.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Grid<ApiTokenRow> tokens() {
+        return find(Grid.class).withId("api-tokens").single();
+    }
+
+    private int rowOf(Grid<ApiTokenRow> grid, String name) {
+        for (int i = 0; i < test(grid).size(); i++) {
+            if (test(grid).getCellText(i, 0).equals(name)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no row " + name);
+    }
+}
