@@ -122,10 +122,15 @@ await_ready node2 "$node2_port"
 
 # --- nginx in front, sticky by the session id's node suffix
 say "starting nginx on port $public_port"
-mkdir -p "$work/nginx/temp"
+mkdir -p "$work/nginx/temp" "$work/nginx/errors"
+cp scripts/two-nodes/error.html "$work/nginx/errors/kontor-error.html"
+# nginx's worker (nobody, when started as root) must reach the error page: passage through, reading only that page
+chmod o+x "$work" "$work/nginx"
+chmod o+rx "$work/nginx/errors"
+chmod o+r "$work/nginx/errors/kontor-error.html"
 chmod 1777 "$work/nginx/temp"
 sed -e "s/@LISTEN@/127.0.0.1:$public_port/" -e "s/@NODE1@/127.0.0.1:$node1_port/g" \
-    -e "s/@NODE2@/127.0.0.1:$node2_port/g" scripts/two-nodes/kontor.nginx.conf >"$work/nginx/kontor.conf"
+    -e "s/@NODE2@/127.0.0.1:$node2_port/g" -e "s|@ERRORS@|$work/nginx/errors|" scripts/two-nodes/kontor.nginx.conf >"$work/nginx/kontor.conf"
 cat >"$work/nginx/nginx.conf" <<EOF
 daemon off;
 worker_processes 1;

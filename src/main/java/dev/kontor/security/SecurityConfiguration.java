@@ -51,7 +51,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil vaadinRequests,
-                                           VaadinDefaultRequestCache vaadinRequestCache) throws Exception {
+                                           VaadinDefaultRequestCache vaadinRequestCache,
+                                           SavedPageOwner savedPageOwner) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll());
         // a new session id at sign-in, so that a session id planted before sign-in is worthless after it
@@ -82,7 +83,7 @@ class SecurityConfiguration {
         signIn.setFavorRelativeUris(true);
         http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signIn));
         // Vaadin's configurer takes this one instead of making its own, and then wires no request cache into it
-        SignedInRedirect signedIn = new SignedInRedirect();
+        SignedInRedirect signedIn = new SignedInRedirect(savedPageOwner);
         signedIn.setRequestCache(vaadinRequestCache);
         http.setSharedObject(VaadinSavedRequestAwareAuthenticationSuccessHandler.class, signedIn);
         // Vaadin's configurer sets only the page and the success handler, and keeps this failure handler

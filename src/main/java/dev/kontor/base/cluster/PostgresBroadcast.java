@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Properties;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -32,6 +33,7 @@ final class PostgresBroadcast implements ClusterBroadcast, SmartLifecycle {
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
 
     private final Receivers receivers = new Receivers();
+    private final MalformedChanges malformed = new MalformedChanges(Instant::now);
     private final JdbcTemplate jdbc;
     private final String url;
     private final Properties login = new Properties();
@@ -148,8 +150,8 @@ final class PostgresBroadcast implements ClusterBroadcast, SmartLifecycle {
         int colon = payload.lastIndexOf(':');
         try {
             receivers.deliver(Change.of(payload.substring(0, colon), Long.parseLong(payload.substring(colon + 1))));
-        } catch (RuntimeException malformed) {
-            log.warn("Ignored a malformed change on {}: {}", CHANNEL, payload);
+        } catch (RuntimeException notAChange) {
+            malformed.ignored(payload);
         }
     }
 
