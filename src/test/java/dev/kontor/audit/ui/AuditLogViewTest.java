@@ -83,14 +83,15 @@ class AuditLogViewTest extends SpringBrowserlessTest {
         assertThat(grid().getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
                 .containsExactly("when", "organization", "kind", "summary", "change");
         String whenAndWho = test(grid()).getCellComponent(0, 0).getElement().getTextRecursively();
-        assertThat(whenAndWho).contains("@");
+        assertThat(whenAndWho).endsWith(grid().getGenericDataView().getItem(0).actorEmail());
+        String summary = test(grid()).getCellText(0, 3);
 
         view.fitColumns(390);
         assertThat(grid().getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
                 .containsExactly("event");
-        String event = test(grid()).getCellComponent(0, 5).getElement().getTextRecursively();
-        assertThat(event).contains(whenAndWho, "Kanzlei Weber (CN-10002)", "Contact person changed",
-                test(grid()).getCellText(0, 3), "→");
+        // the tester counts only the columns shown: the whole event is the first
+        String event = test(grid()).getCellComponent(0, 0).getElement().getTextRecursively();
+        assertThat(event).contains(whenAndWho, "Kanzlei Weber (CN-10002)", "Contact person changed", summary, "→");
     }
 
     @Test
