@@ -70,6 +70,43 @@ class TranslationsTest {
     }
 
     @Test
+    void an_apostrophe_in_a_count_with_a_number_in_it_survives_the_second_reading() throws IOException {
+        for (String resource : List.of(ENGLISH, GERMAN)) {
+            // a branch of a choice that holds a placeholder is read by MessageFormat once more: the doubled
+            // apostrophe of the text is a lone one by then and swallows the rest, so such a branch needs four
+            assertThat(texts(resource).entrySet()).as(resource)
+                    .filteredOn(text -> choiceBranches(text.getValue()).stream().anyMatch(branch ->
+                            branch.contains("{") && branch.replace("''''", "").contains("''")))
+                    .isEmpty();
+        }
+    }
+
+    /** The branches ("0#None", "1#One {0}") of every choice in {@code text}. */
+    private static List<String> choiceBranches(String text) {
+        List<String> branches = new java.util.ArrayList<>();
+        int at = text.indexOf(",choice,");
+        while (at >= 0) {
+            int depth = 1;
+            int end = at + ",choice,".length();
+            StringBuilder branch = new StringBuilder();
+            while (end < text.length() && depth > 0) {
+                char c = text.charAt(end);
+                depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+                if (depth == 1 && c == '|') {
+                    branches.add(branch.toString());
+                    branch.setLength(0);
+                } else if (depth > 0) {
+                    branch.append(c);
+                }
+                end++;
+            }
+            branches.add(branch.toString());
+            at = text.indexOf(",choice,", end);
+        }
+        return branches;
+    }
+
+    @Test
     void every_count_has_its_words_for_none_too() throws IOException {
         for (String resource : List.of(ENGLISH, GERMAN)) {
             assertThat(texts(resource).entrySet()).as(resource)
@@ -86,6 +123,10 @@ class TranslationsTest {
                 "Kein Konto gefunden. Pfeiltasten und Enter oder Klick.",
                 "1 Konto gefunden. Pfeiltasten und Enter oder Klick.",
                 "2 Konten gefunden. Pfeiltasten und Enter oder Klick.");
+        assertThat(said("manager.approval.waiting-for-you", 1, 2).stream().map(text -> text.substring(0, 45)))
+                .containsExactly("One manager invited on a partner's behalf wai",
+                        "2 managers invited on a partner's behalf wait",
+                        "Ein im Auftrag eines Partners eingeladener Ma", "2 im Auftrag eines Partners eingeladene Manag");
         assertThat(said("partner.rights.count", 0, 1, 2)).containsExactly("No rights", "1 right", "2 rights",
                 "Keine Rechte", "1 Recht", "2 Rechte");
         assertThat(said("notice.stalled.next-try", 0, 1, 2)).containsExactly(
