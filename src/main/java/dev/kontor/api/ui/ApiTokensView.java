@@ -80,6 +80,7 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
         organization.addValueChangeListener(event -> refresh());
 
         add(organization, intro, newTokenForm(), grid());
+        FormRules.explainConstraints(this);
         refresh();
     }
 
@@ -187,6 +188,7 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
         dialog.add(new Paragraph(getTranslation("api.tokens.secret.text")), secret);
         dialog.getFooter().add(done);
         dialog.setCloseOnOutsideClick(false);
+        FormRules.explainConstraints(dialog);
         DialogKeys.focusOnOpen(dialog, secret);
         dialog.open();
     }

@@ -25,6 +25,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import dev.kontor.base.ui.FormRules;
 import dev.kontor.account.ServiceKind;
 import dev.kontor.account.ServiceRow;
 import dev.kontor.base.InvalidInput;
@@ -151,6 +152,7 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
             }
             done("admin.account." + what + ".done");
         });
+        FormRules.explainConstraints(confirm);
         DialogKeys.cancelFirst(confirm);
         confirm.open();
     }
@@ -185,6 +187,7 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
             Notification.show(getTranslation("admin.account.request-partner.sent", partner.getValue().name()), 5000,
                     Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         });
+        FormRules.explainConstraints(dialog);
         DialogKeys.cancelFirst(dialog);
         dialog.open();
     }
@@ -284,6 +287,7 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
                 kind.setVisible(false);
             }
             add(new com.vaadin.flow.component.formlayout.FormLayout(name, kind));
+            FormRules.explainConstraints(this);
             Button save = new Button(getTranslation(renamed == null ? "admin.service.add" : "admin.service.rename"),
                     click -> {
                         try {

@@ -20,6 +20,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+import dev.kontor.base.ui.FormRules;
 import dev.kontor.organization.OrganizationState;
 import dev.kontor.provider.AccountAdministration;
 import dev.kontor.provider.AccountFilter;
@@ -70,6 +71,7 @@ public class AccountsAdminView extends VerticalLayout implements HasDynamicTitle
         Div bar = new Div(search, state, create);
         bar.addClassName("section-buttons");
         add(new H2(getTranslation("nav.admin-accounts")), explained, bar, list());
+        FormRules.explainConstraints(this);
         refresh();
     }
 

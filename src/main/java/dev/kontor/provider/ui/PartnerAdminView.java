@@ -23,6 +23,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+import dev.kontor.base.ui.FormRules;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.ui.DialogKeys;
 import dev.kontor.organization.MembershipRole;
@@ -132,6 +133,7 @@ public class PartnerAdminView extends VerticalLayout implements BeforeEnterObser
             }
             done("admin.partner.suspended");
         });
+        FormRules.explainConstraints(confirm);
         DialogKeys.cancelFirst(confirm);
         confirm.open();
     }

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.organization.OrganizationState;
+import dev.kontor.base.ui.FormRules;
 import dev.kontor.provider.PartnerAdministration;
 import dev.kontor.provider.PartnerFilter;
 import dev.kontor.provider.PartnerRow;
@@ -25,6 +26,7 @@ final class PartnerChoice {
                 query -> (int) Math.min(Integer.MAX_VALUE, administration.countPartners(new PartnerFilter(
                         query.getFilter().orElse(""), OrganizationState.ACTIVE))));
         partner.setClearButtonVisible(true);
+        FormRules.explainConstraints(partner);
         return partner;
     }
 
@@ -36,6 +38,7 @@ final class PartnerChoice {
         rights.setItemEnabledProvider(right -> right != OrganizationRight.VIEW);
         rights.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
         rights.setValue(EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_CONTACTS));
+        FormRules.explainConstraints(rights);
         return rights;
     }
 }

@@ -20,6 +20,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+import dev.kontor.base.ui.FormRules;
 import dev.kontor.organization.OrganizationState;
 import dev.kontor.provider.PartnerAdministration;
 import dev.kontor.provider.PartnerFilter;
@@ -52,6 +53,7 @@ public class PartnersAdminView extends VerticalLayout implements HasDynamicTitle
         Paragraph explained = new Paragraph(getTranslation("admin.partners.explained"));
         explained.addClassName("section-explanation");
         add(new H2(getTranslation("nav.admin-partners")), explained, toolbar(), list());
+        FormRules.explainConstraints(this);
         refresh();
     }
 

@@ -57,7 +57,7 @@ class AccountsAdminViewTest extends SpringBrowserlessTest {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String email = "first-" + tag + "@example.test";
         navigate(AccountsAdminView.class);
-        assertThat(find(SideNav.class).withId("main-navigation").single().getItems())
+        assertThat(find(SideNav.class).withId("provider-administration").single().getItems())
                 .extracting(SideNavItem::getLabel).contains("Partners", "Customer accounts");
 
         test(find(Button.class).withId("new-account").single()).click();

@@ -50,7 +50,7 @@ class PartnersAdminViewTest extends SpringBrowserlessTest {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String email = "rep-" + tag + "@example.test";
         navigate(PartnersAdminView.class);
-        assertThat(find(SideNav.class).withId("main-navigation").single().getItems())
+        assertThat(find(SideNav.class).withId("provider-administration").single().getItems())
                 .extracting(SideNavItem::getLabel).contains("Partners");
 
         test(find(Button.class).withId("new-partner").single()).click();
