@@ -31,15 +31,18 @@ public class ContentCopies {
 
     private final OrganizationAccess access;
     private final ContentCopyRepository copies;
+    private final TenantRepository tenants;
     private final TenantTreeQueries tree;
     private final ObjectProvider<ActingOnBehalf> onBehalf;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    ContentCopies(OrganizationAccess access, ContentCopyRepository copies, TenantTreeQueries tree,
+    ContentCopies(OrganizationAccess access, ContentCopyRepository copies, TenantRepository tenants,
+                  TenantTreeQueries tree,
                   ObjectProvider<ActingOnBehalf> onBehalf, AuditLog auditLog, Clock clock) {
         this.access = access;
         this.copies = copies;
+        this.tenants = tenants;
         this.tree = tree;
         this.onBehalf = onBehalf;
         this.auditLog = auditLog;
@@ -48,7 +51,8 @@ public class ContentCopies {
 
     /**
      * Copies the content of a tenant's master tenant into it, and with {@code withDescendants} into every tenant
-     * below it too. Needs VIEW in the master and MANAGE_TENANTS in the sub-tenant (which reaches all below it).
+     * below it too. Needs VIEW in the master and MANAGE_TENANTS in the sub-tenant (which reaches all below it). A copy
+     * with the same source and the same targets that is still queued or running is not started a second time.
      */
     public CopyProgress start(long subTenantId, boolean withDescendants) {
         AuthenticatedUser me = access.require(subTenantId, OrganizationRight.MANAGE_TENANTS, AuditSummary.action("copy-content"));
@@ -61,6 +65,12 @@ public class ContentCopies {
             throw new RuleViolation("tenant.copy.master-not-tenant");
         }
         access.require(master.id(), OrganizationRight.VIEW, AuditSummary.action("copy-content-from-master-tenant"));
+        // two starts at once (two tabs, two nodes) queue here, so that the second one sees the first
+        tenants.lockById(subTenantId);
+        if (copies.existsBySourceIdAndTargetIdAndWithDescendantsAndState(master.id(), subTenantId, withDescendants,
+                ContentCopy.State.RUNNING)) {
+            throw new RuleViolation("tenant.copy.already-running");
+        }
         String pathBelow = pathBelow(path);
         int total = 1 + (withDescendants ? tree.countDescendants(pathBelow) : 0);
         Long partner = onBehalf.orderedStream().map(ActingOnBehalf::onBehalfOf).flatMap(Optional::stream)
@@ -73,6 +83,19 @@ public class ContentCopies {
         auditLog.record(AuditEntry.success(CONTENT_COPY_STARTED, subTenantId, what));
         auditLog.record(AuditEntry.success(CONTENT_COPY_STARTED, master.id(), what));
         return copy.progress();
+    }
+
+    /**
+     * The copy into this tenant that the signed-in person started and that is still queued or running, if any, so
+     * that Copy content shows it again rather than offering to start another. Needs what starting one needs in the
+     * sub-tenant.
+     */
+    @Transactional(readOnly = true)
+    public Optional<CopyProgress> unfinished(long subTenantId) {
+        AuthenticatedUser me = access.require(subTenantId, OrganizationRight.MANAGE_TENANTS,
+                AuditSummary.action("read-copy-progress"));
+        return copies.findFirstByTargetIdAndStartedByAndStateOrderByIdDesc(subTenantId, me.userId(),
+                ContentCopy.State.RUNNING).map(ContentCopy::progress);
     }
 
     /**

@@ -19,6 +19,12 @@ interface ContentCopyRepository extends JpaRepository<ContentCopy, Long> {
     @Query("select c from ContentCopy c where c.id = :id")
     Optional<ContentCopy> lockById(long id);
 
+    boolean existsBySourceIdAndTargetIdAndWithDescendantsAndState(long sourceId, long targetId,
+                                                                 boolean withDescendants, ContentCopy.State state);
+
+    Optional<ContentCopy> findFirstByTargetIdAndStartedByAndStateOrderByIdDesc(long targetId, long startedBy,
+                                                                               ContentCopy.State state);
+
     /**
      * Locks the run for one batch; empty while another worker (or node) holds it: skipped, not waited for (lock
      * timeout -2 is Hibernate's SKIP LOCKED), so a worker never queues up behind another on the same run.

@@ -45,6 +45,9 @@ abstract class ContentCopyScenarios {
 
     @Autowired
     TenantTestData data;
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
     private Customer customer;
     private long master;
     private long branch;
@@ -237,6 +240,64 @@ abstract class ContentCopyScenarios {
     }
 
     @Test
+    void a_second_copy_with_the_same_source_and_targets_is_refused_while_the_first_is_queued() {
+        CopyProgress first = withTheJobHeld(() -> {
+            CopyProgress queued = asManager(() -> copies.start(branch, true));
+
+            assertThat(queued.waiting()).isTrue();
+            assertThatThrownBy(() -> asManager(() -> copies.start(branch, true)))
+                    .isInstanceOfSatisfying(RuleViolation.class, refusal ->
+                            assertThat(refusal.messageKey()).isEqualTo("tenant.copy.already-running"));
+            assertThat(jdbc.queryForObject("select count(*) from content_copy where target_id = ?", Integer.class,
+                    branch)).isOne();
+            return queued;
+        });
+
+        runToTheEnd(first.copyId());
+        // done, it may run again
+        assertThat(runToTheEnd(asManager(() -> copies.start(branch, true)).copyId()).changed()).isZero();
+    }
+
+    @Test
+    void a_copy_into_other_targets_may_start_while_one_is_queued() {
+        withTheJobHeld(() -> {
+            asManager(() -> copies.start(branch, true));
+            return asManager(() -> copies.start(branch, false));
+        });
+
+        assertThat(jdbc.queryForObject("select count(*) from content_copy where target_id = ?", Integer.class,
+                branch)).isEqualTo(2);
+    }
+
+    @Test
+    void the_person_who_started_a_copy_finds_it_again_while_it_is_unfinished_and_only_they_do() {
+        String branchAdministrator = data.tenantAdministrator(branch);
+        String shelfAdministrator = data.tenantAdministrator(shelf);
+        assertThat(asManager(() -> copies.unfinished(branch))).isEmpty();
+
+        java.util.List<CopyProgress> started = withTheJobHeld(() -> {
+            CopyProgress queued = asManager(() -> copies.start(branch, true));
+            CopyProgress theAdministrators = fixtures.as(branchAdministrator, () -> copies.start(store, true));
+
+            assertThat(asManager(() -> copies.unfinished(branch))).hasValueSatisfying(found -> {
+                assertThat(found.copyId()).isEqualTo(queued.copyId());
+                assertThat(found.waiting()).isTrue();
+                assertThat(found.total()).isEqualTo(4);
+            });
+            assertThat(fixtures.as(branchAdministrator, () -> copies.unfinished(store)))
+                    .map(CopyProgress::copyId).hasValue(theAdministrators.copyId());
+            // the manager did not start that one: they are offered Start (and told it runs if they press it)
+            assertThat(asManager(() -> copies.unfinished(store))).isEmpty();
+            assertThatThrownBy(() -> fixtures.as(shelfAdministrator, () -> copies.unfinished(store)))
+                    .isInstanceOf(AccessRefused.class);
+            return java.util.List.of(queued, theAdministrators);
+        });
+
+        started.forEach(copy -> runToTheEnd(copy.copyId()));
+        assertThat(asManager(() -> copies.unfinished(branch))).isEmpty();
+    }
+
+    @Test
     void an_unknown_run_is_refused_and_audited_as_someone_elses_is() {
         long deniedBefore = deniedReadsOfCopies();
 
@@ -251,6 +312,10 @@ abstract class ContentCopyScenarios {
     }
 
     // --- helpers
+
+    private <T> T withTheJobHeld(java.util.function.Supplier<T> work) {
+        return TenantJobs.withTheJobHeld(context, work);
+    }
 
     /**
      * Lets the worker copy the run (as the scheduled worker does) and waits until it is done: the scheduled worker

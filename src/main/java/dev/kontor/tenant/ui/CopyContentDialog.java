@@ -18,7 +18,9 @@ import dev.kontor.tenant.TreeNode;
 
 /**
  * Copy content from the master tenant into the selected tenant, and if asked into every tenant below it. The copy
- * runs in the background; the dialog shows its progress as the server pushes it, and may be closed at any time.
+ * runs in the background; the dialog shows its progress as the server pushes it, and may be closed at any time. Opened
+ * again while a copy the person started into this tenant is still queued or running, it shows that copy rather than
+ * offering to start another.
  */
 class CopyContentDialog extends Dialog {
 
@@ -66,7 +68,17 @@ class CopyContentDialog extends Dialog {
         close.setId("close-copy");
         getFooter().add(close, start);
         DialogKeys.enterClicks(this, start);
-        if (withDescendants.isEnabled()) {
+        var unfinished = services.copies().unfinished(tenant.id());
+        if (unfinished.isPresent()) {
+            Paragraph again = new Paragraph(getTranslation("tenant.copy.shown-again"));
+            again.setId("copy-shown-again");
+            addComponentAtIndex(1, again);
+            withDescendants.setEnabled(false);
+            start.setEnabled(false);
+            show(unfinished.get());
+            follow(unfinished.get().copyId());
+            DialogKeys.focusOnOpen(this, close);
+        } else if (withDescendants.isEnabled()) {
             DialogKeys.focusOnOpen(this, withDescendants);
         } else {
             DialogKeys.focusOnOpen(this, start);
@@ -76,9 +88,15 @@ class CopyContentDialog extends Dialog {
     private void show(CopyProgress progress) {
         bar.setVisible(true);
         bar.setValue(progress.fraction());
-        status.setText(progress.finished()
-                ? getTranslation("tenant.copy.done." + progress.state(), progress.total(), progress.changed())
-                : getTranslation("tenant.copy.running", progress.done(), progress.total()));
+        // a queued copy moves nothing yet: a running bar rather than one frozen at zero
+        bar.setIndeterminate(progress.waiting());
+        if (progress.finished()) {
+            status.setText(getTranslation("tenant.copy.done." + progress.state(), progress.total(), progress.changed()));
+        } else if (progress.waiting()) {
+            status.setText(getTranslation("tenant.copy.waiting", progress.total()));
+        } else {
+            status.setText(getTranslation("tenant.copy.running", progress.done(), progress.total()));
+        }
         if ("FAILED".equals(progress.state())) {
             // what was copied stays; starting again goes on from there
             SlowAction.ready(start);
