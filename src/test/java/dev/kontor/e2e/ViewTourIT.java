@@ -110,6 +110,9 @@ class ViewTourIT extends EndToEndTest {
             visit.act(page -> {
                 page.locator("#close-account-dialog").click();
                 page.locator("#leave-account").click();
+                // leaving loads the partner's customers afresh: the tour goes on from there, as a person would
+                page.waitForURL("**/partner/customers");
+                assertThat(page.locator("#managed-customers")).isVisible();
                 assertThat(page.locator("#access-banner")).hasCount(0);
             });
             visit.stop("tenants", "/tenants", "#tenant-tree", "#new-tenant");
