@@ -1,8 +1,6 @@
 package dev.kontor.audit.ui;
 
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
@@ -14,13 +12,12 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.page.Page;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
+import dev.kontor.base.ui.WindowWidth;
 import dev.kontor.base.ui.CsvDownload;
 import dev.kontor.audit.AuditFilter;
 import dev.kontor.audit.AuditOutcome;
@@ -48,7 +45,6 @@ import java.util.List;
 public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
 
     private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
-    static final int NARROW_WINDOW = 640;
 
     private final AuditQueries audit;
     private final DatePicker from = new DatePicker();
@@ -57,11 +53,11 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
     private final TextField organization = new TextField();
     private final ComboBox<String> kind = new ComboBox<>();
     private final Grid<AuditRow> grid = new Grid<>();
-    private Registration resizing;
 
     public AuditLogView(AuditQueries audit) {
         this.audit = audit;
         setId("audit-log");
+        WindowWidth.follow(this, this::fitColumns);
         setSizeFull();
         Paragraph scope = new Paragraph(getTranslation(audit.readsEverything() ? "audit.scope.everything"
                 : "audit.scope.own"));
@@ -174,25 +170,9 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale()).withZone(ZONE);
     }
 
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        super.onAttach(attachEvent);
-        Page page = attachEvent.getUI().getPage();
-        page.retrieveExtendedClientDetails(details -> fitColumns(details.getWindowInnerWidth()));
-        resizing = page.addBrowserWindowResizeListener(event -> fitColumns(event.getWidth()));
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (resizing != null) {
-            resizing.remove();
-        }
-        super.onDetach(detachEvent);
-    }
-
     /** On a phone one column tells the whole event; a wider window gets a column per part. */
     void fitColumns(int windowWidth) {
-        boolean narrow = windowWidth > 0 && windowWidth < NARROW_WINDOW;
+        boolean narrow = WindowWidth.isNarrow(windowWidth);
         for (String key : List.of("when", "organization", "kind", "summary", "change")) {
             grid.getColumnByKey(key).setVisible(!narrow);
         }

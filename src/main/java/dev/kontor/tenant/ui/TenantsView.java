@@ -1,13 +1,10 @@
 package dev.kontor.tenant.ui;
 
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.page.Page;
-import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.component.grid.dnd.GridDropMode;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import dev.kontor.base.ui.WindowWidth;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.OrganizationKind;
 import dev.kontor.organization.OrganizationService;
@@ -56,8 +53,6 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
     private final TenantDialogServices services;
     private final Paragraph noneBelow = new Paragraph();
     /** Below this window width (a phone) the tree shows only the name and the administrators. */
-    static final int NARROW_WINDOW = 640;
-    private Registration resizing;
     private final TreeGrid<TreeNode> tree = new TreeGrid<>();
     private final TenantTreeDataProvider data;
     private final TextField search = new TextField();
@@ -70,6 +65,9 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
         this.services = services;
         this.data = new TenantTreeDataProvider(services.tree());
         setId("tenants-view");
+        // on a phone the tree keeps what matters there (the name, whether it is ready for handover), not a row that
+        // must be scrolled sideways to be read
+        WindowWidth.follow(this, this::fitColumns);
         setSizeFull();
 
         Div heading = new Div(new H2(getTranslation("tenant.title")));
@@ -171,26 +169,8 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
         tree.addDropListener(event -> event.getDropTargetItem().ifPresent(target -> moveByDrop(dragged, target)));
     }
 
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        super.onAttach(attachEvent);
-        // on a phone the tree keeps what matters there (the name, whether it is ready for handover), not a row that
-        // must be scrolled sideways to be read
-        Page page = attachEvent.getUI().getPage();
-        page.retrieveExtendedClientDetails(details -> fitColumns(details.getWindowInnerWidth()));
-        resizing = page.addBrowserWindowResizeListener(event -> fitColumns(event.getWidth()));
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (resizing != null) {
-            resizing.remove();
-        }
-        super.onDetach(detachEvent);
-    }
-
     void fitColumns(int windowWidth) {
-        boolean narrow = windowWidth > 0 && windowWidth < NARROW_WINDOW;
+        boolean narrow = WindowWidth.isNarrow(windowWidth);
         for (String key : List.of("reference", "type", "edition", "created")) {
             tree.getColumnByKey(key).setVisible(!narrow);
         }
