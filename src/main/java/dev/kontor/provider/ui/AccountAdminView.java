@@ -20,6 +20,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
+import dev.kontor.base.StaleData;
+import org.springframework.dao.OptimisticLockingFailureException;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
@@ -111,8 +113,9 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
         if (account.state() == OrganizationState.SUSPENDED) {
             Button reactivate = new Button(getTranslation("admin.account.reactivate"), VaadinIcon.CHECK.create(),
                     click -> {
-                        accounts.reactivate(account.id(), account.version());
-                        done("admin.account.reactivated");
+                        if (appliedAsSeen(() -> accounts.reactivate(account.id(), account.version()))) {
+                            done("admin.account.reactivated");
+                        }
                     });
             reactivate.setId("reactivate-account");
             reactivate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -144,7 +147,9 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
         confirm.setConfirmButtonTheme("error primary");
         confirm.addConfirmListener(event -> {
             try {
-                action.get().accept(reason.getValue());
+                if (!appliedAsSeen(() -> action.get().accept(reason.getValue()))) {
+                    return;
+                }
             } catch (InvalidInput refusal) {
                 Notification.show(getTranslation(refusal.messageKey(), refusal.arguments()), 5000,
                         Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
@@ -228,7 +233,9 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
         rename.setId("rename-service-" + service.id());
         rename.getElement().setAttribute("aria-label", getTranslation("admin.service.rename.named", service.name()));
         Button end = new Button(getTranslation("admin.service.end"), click -> {
-            services.endService(account.id(), service.id(), service.version());
+            if (!appliedAsSeen(() -> services.endService(account.id(), service.id(), service.version()))) {
+                return;
+            }
             Notification.show(getTranslation("admin.service.ended-now", service.name()), 4000,
                     Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             reload();
@@ -239,6 +246,22 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
             button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         }
         return new Div(rename, end);
+    }
+
+    /**
+     * Runs a change against the account as this page shows it. When another administrator changed the account
+     * meanwhile, nothing is done and the page shows the account as it is now, so the person decides again on what is.
+     */
+    private boolean appliedAsSeen(Runnable change) {
+        try {
+            change.run();
+            return true;
+        } catch (StaleData | OptimisticLockingFailureException changedMeanwhile) {
+            Notification.show(getTranslation("admin.account.changed-meanwhile"), 6000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            reload();
+            return false;
+        }
     }
 
     private void done(String messageKey) {

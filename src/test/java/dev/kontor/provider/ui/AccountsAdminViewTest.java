@@ -136,6 +136,29 @@ class AccountsAdminViewTest extends SpringBrowserlessTest {
                 .isEqualTo("ACTIVE");
     }
 
+    @Autowired
+    dev.kontor.provider.AccountAdministration administration;
+
+    @Test
+    void an_account_another_administrator_changed_meanwhile_is_shown_as_it_is_now_and_nothing_is_done() {
+        fixtures.signIn(OPERATOR);
+        long id = jdbc.queryForObject("select id from organization where customer_number = 'CN-10003'", Long.class);
+        navigate("admin/accounts/" + id, AccountAdminView.class);
+        AccountRow seen = administration.account(id);
+        // another provider administrator suspends it while this page still shows it active
+        administration.suspend(id, seen.version(), "elsewhere");
+
+        test(find(Button.class).withId("close-account").single()).click();
+        test(find(ConfirmDialog.class).withId("confirm-close-account").single()).confirm();
+
+        assertThat(notification()).startsWith("Someone else changed this account in the meantime");
+        assertThat(jdbc.queryForObject("select state from organization where id = ?", String.class, id))
+                .isEqualTo("SUSPENDED");
+        assertThat(find(Button.class).withId("reactivate-account").exists()).isTrue();
+        AccountRow suspended = administration.account(id);
+        administration.reactivate(id, suspended.version());
+    }
+
     @Test
     void managers_partners_and_support_do_not_reach_the_pages() {
         for (String person : List.of(DemoPeople.ANNA, DemoPeople.LEGAL, DemoPeople.SUPPORT)) {
