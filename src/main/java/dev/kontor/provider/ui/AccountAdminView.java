@@ -20,8 +20,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import dev.kontor.base.StaleData;
-import org.springframework.dao.OptimisticLockingFailureException;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
@@ -248,20 +246,8 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
         return new Div(rename, end);
     }
 
-    /**
-     * Runs a change against the account as this page shows it. When another administrator changed the account
-     * meanwhile, nothing is done and the page shows the account as it is now, so the person decides again on what is.
-     */
     private boolean appliedAsSeen(Runnable change) {
-        try {
-            change.run();
-            return true;
-        } catch (StaleData | OptimisticLockingFailureException changedMeanwhile) {
-            Notification.show(getTranslation("admin.account.changed-meanwhile"), 6000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
-            reload();
-            return false;
-        }
+        return ChangeAsSeen.applied(change, "admin.account.changed-meanwhile", this::reload);
     }
 
     private void done(String messageKey) {

@@ -95,8 +95,9 @@ public class PartnerAdminView extends VerticalLayout implements BeforeEnterObser
             change.addThemeVariants(ButtonVariant.LUMO_ERROR);
         } else {
             change = new Button(getTranslation("admin.partner.reactivate"), VaadinIcon.CHECK.create(), click -> {
-                administration.reactivate(partner.id(), partner.version());
-                done("admin.partner.reactivated");
+                if (appliedAsSeen(() -> administration.reactivate(partner.id(), partner.version()))) {
+                    done("admin.partner.reactivated");
+                }
             });
             change.setId("reactivate-partner");
             change.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -125,7 +126,10 @@ public class PartnerAdminView extends VerticalLayout implements BeforeEnterObser
         confirm.setConfirmButtonTheme("error primary");
         confirm.addConfirmListener(event -> {
             try {
-                administration.suspend(partner.id(), partner.version(), reason.getValue());
+                if (!appliedAsSeen(() -> administration.suspend(partner.id(), partner.version(),
+                        reason.getValue()))) {
+                    return;
+                }
             } catch (InvalidInput refusal) {
                 Notification.show(getTranslation(refusal.messageKey(), refusal.arguments()), 5000,
                         Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
@@ -183,8 +187,10 @@ public class PartnerAdminView extends VerticalLayout implements BeforeEnterObser
             return new Span();
         }
         Button deactivate = new Button(getTranslation("admin.person.deactivate"), click -> {
-            administration.deactivateMember(partner.id(), person.membershipId(), person.version());
-            done("admin.person.deactivated");
+            if (appliedAsSeen(() -> administration.deactivateMember(partner.id(), person.membershipId(),
+                    person.version()))) {
+                done("admin.person.deactivated");
+            }
         });
         deactivate.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         deactivate.setId("deactivate-" + person.membershipId());
@@ -194,6 +200,10 @@ public class PartnerAdminView extends VerticalLayout implements BeforeEnterObser
             deactivate.addClassName("deactivate-representative");
         }
         return deactivate;
+    }
+
+    private boolean appliedAsSeen(Runnable change) {
+        return ChangeAsSeen.applied(change, "admin.partner.changed-meanwhile", this::reload);
     }
 
     private void done(String messageKey) {

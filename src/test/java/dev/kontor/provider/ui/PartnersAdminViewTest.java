@@ -86,6 +86,34 @@ class PartnersAdminViewTest extends SpringBrowserlessTest {
         assertThat(find(Button.class).withId("suspend-partner").exists()).isTrue();
     }
 
+    @Autowired
+    dev.kontor.provider.PartnerAdministration administration;
+
+    @Test
+    void a_partner_another_administrator_suspended_meanwhile_is_shown_as_it_is_now_and_nothing_is_done() {
+        fixtures.signIn(OPERATOR);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        navigate(PartnersAdminView.class);
+        test(find(Button.class).withId("new-partner").single()).click();
+        test(find(TextField.class).withId("new-partner-name").single()).setValue("Meanwhile " + tag);
+        test(find(EmailField.class).withId("new-partner-email").single()).setValue("rep-" + tag + "@example.test");
+        test(find(TextField.class).withId("new-partner-representative").single()).setValue("Rita Rep");
+        test(find(Button.class).withId("submit-new-partner").single()).click();
+        long partnerId = jdbc.queryForObject("select id from organization where name = ?", Long.class,
+                "Meanwhile " + tag);
+        navigate("admin/partners/" + partnerId, PartnerAdminView.class);
+        // another provider administrator suspends it while this page still offers Suspend
+        administration.suspend(partnerId, administration.partner(partnerId).version(), "elsewhere");
+
+        test(find(Button.class).withId("suspend-partner").single()).click();
+        test(find(ConfirmDialog.class).withId("confirm-suspend-partner").single()).confirm();
+
+        assertThat(notification()).startsWith("Someone else changed this partner in the meantime");
+        assertThat(find(Button.class).withId("reactivate-partner").exists()).isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where organization_id = ? and kind = "
+                + "'ORGANIZATION_STATE_CHANGED'", Long.class, partnerId)).as("the other's suspension only").isOne();
+    }
+
     @Test
     void bad_input_is_shown_next_to_its_field_and_nothing_is_created() {
         fixtures.signIn(OPERATOR);
