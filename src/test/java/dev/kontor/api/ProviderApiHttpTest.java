@@ -70,6 +70,12 @@ class ProviderApiHttpTest {
     MutableClock clock;
 
     @Autowired
+    dev.kontor.partner.PartnerProvisioning partnerProvisioning;
+
+    @Autowired
+    dev.kontor.provider.PartnerAdministration partnerAdministration;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -437,6 +443,41 @@ class ProviderApiHttpTest {
                         .as(secret + " " + call.method() + " " + call.path()).isEqualTo(401);
             }
         }
+    }
+
+    @Test
+    void a_suspended_account_grants_a_partners_token_nothing_and_a_suspended_partners_token_authenticates_nobody()
+            throws Exception {
+        SystemTask.run(() -> partnerProvisioning.importActiveRelationship(partner.id(), account.id(),
+                java.util.EnumSet.of(dev.kontor.organization.OrganizationRight.VIEW,
+                        dev.kontor.organization.OrganizationRight.MANAGE_CONTACTS),
+                account.email("Alice"), account.userId("Alice")));
+        IssuedToken partnerToken = fixtures.as(partner.legalEmail(), () -> tokens.create(partner.id(),
+                "Token " + UUID.randomUUID(), ApiScope.WRITE, today().plusDays(30)));
+        IssuedToken provider = providerToken(ApiScope.WRITE);
+        String contacts = "/api/v1/organizations/" + account.id() + "/contacts";
+        String path = "/api/v1/provider/accounts/" + account.id();
+        assertThat(get(contacts, partnerToken.secret()).statusCode()).isEqualTo(200);
+
+        long version = JSON.readTree(get(path, provider.secret()).body()).get("version").asLong();
+        assertThat(send("POST", path + "/suspend", provider.secret(), "{\"version\":" + version + "}").statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> inSuspended = get(contacts, partnerToken.secret());
+        HttpResponse<String> added = send("POST", contacts, partnerToken.secret(), "{\"firstName\":\"Nora\","
+                + "\"lastName\":\"Night\",\"email\":\"nora@night.test\",\"types\":[\"TECHNICAL\"]}");
+        long suspendedVersion = JSON.readTree(get(path, provider.secret()).body()).get("version").asLong();
+        send("POST", path + "/reactivate", provider.secret(), "{\"version\":" + suspendedVersion + "}");
+        long partnerVersion = jdbc.queryForObject("select version from organization where id = ?", Long.class,
+                partner.id());
+        fixtures.as(admin, () -> partnerAdministration.suspend(partner.id(), partnerVersion, null));
+        HttpResponse<String> ofSuspendedPartner = get("/api/v1/partner/customers", partnerToken.secret());
+
+        assertThat(inSuspended.statusCode()).isEqualTo(404);
+        assertThat(added.statusCode()).isEqualTo(404);
+        assertThat(jdbc.queryForObject("select count(*) from contact where organization_id = ?", Integer.class,
+                account.id())).isZero();
+        assertThat(ofSuspendedPartner.statusCode()).isEqualTo(401);
+        assertThat(get(contacts, partnerToken.secret()).statusCode()).isEqualTo(401);
     }
 
     private record Call(String method, String path, String body) {

@@ -18,7 +18,6 @@ import dev.kontor.organization.CustomerNumber;
 import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.partner.PartnerProvisioning;
 import dev.kontor.testing.Fixtures;
-import dev.kontor.testing.IntegrationTest;
 import dev.kontor.testing.MutableClock;
 import dev.kontor.user.SystemTask;
 import java.time.Duration;
@@ -35,10 +34,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The provider's own part of an account's data: name and address (at the version the managers' dialog keeps), whom to
- * call, first managers, and the list of accounts changed since a time that the provider's systems sync by.
+ * call, first managers, and the list of accounts changed since a time that the provider's systems sync by. Run on H2
+ * and on PostgreSQL by the subclasses: the changed list and the contact person are SQL of their own, and the
+ * changed_at column comes from a migration.
  */
-@IntegrationTest
-class AccountDataAdministrationTest {
+abstract class AccountDataAdministration {
 
     @Autowired
     AccountAdministration administration;
