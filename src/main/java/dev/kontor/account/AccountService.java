@@ -117,10 +117,12 @@ public class AccountService {
         CustomerAccount account = lockFresh(accountId, expectedVersion);
         // the company name lives on the organization: a new account version tells every open dialog it changed
         entityManager.lock(account, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
-        organizations.rename(accountId, data.companyName());
+        boolean renamed = organizations.rename(accountId, data.companyName());
         MasterData before = account.masterData(data.companyName());
-        // a new name alone is a change of the account too, for the systems that sync accounts changed since a time
-        account.touch(clock.instant());
+        if (renamed) {
+            // a new name alone is a change of the account too, for the systems that sync accounts changed since
+            account.touch(clock.instant());
+        }
         if (!before.equals(data)) {
             account.update(data, clock.instant());
             auditLog.record(AuditEntry.change(ACCOUNT_DATA_CHANGED, accountId,

@@ -186,30 +186,36 @@ public class AccountAdministration {
      * reactivated, and its open access sessions end now, audited with the reason (optional, one line).
      */
     public void suspend(long accountId, long version, String reason) {
-        requireAccount(accountId, AuditSummary.action("suspend-account"));
+        OrganizationState before = requireAccount(accountId, AuditSummary.action("suspend-account")).state();
         String why = TextRules.check("reason", reason, REASON_MAX_LENGTH);
         SystemTask.run(() -> {
             onboarding.changeState(accountId, version, OrganizationState.SUSPENDED, why);
-            accountProvisioning.recordChange(accountId);
+            if (before != OrganizationState.SUSPENDED) {
+                accountProvisioning.recordChange(accountId);
+            }
         });
     }
 
     /** Reactivates a suspended account, when it is still at the version the caller saw; a closed one stays closed. */
     public void reactivate(long accountId, long version) {
-        requireAccount(accountId, AuditSummary.action("reactivate-account"));
+        OrganizationState before = requireAccount(accountId, AuditSummary.action("reactivate-account")).state();
         SystemTask.run(() -> {
             onboarding.changeState(accountId, version, OrganizationState.ACTIVE, null);
-            accountProvisioning.recordChange(accountId);
+            if (before != OrganizationState.ACTIVE) {
+                accountProvisioning.recordChange(accountId);
+            }
         });
     }
 
     /** Closes the account for good (as suspended, and it cannot be reactivated), at the version the caller saw. */
     public void close(long accountId, long version, String reason) {
-        requireAccount(accountId, AuditSummary.action("close-account"));
+        OrganizationState before = requireAccount(accountId, AuditSummary.action("close-account")).state();
         String why = TextRules.check("reason", reason, REASON_MAX_LENGTH);
         SystemTask.run(() -> {
             onboarding.changeState(accountId, version, OrganizationState.CLOSED, why);
-            accountProvisioning.recordChange(accountId);
+            if (before != OrganizationState.CLOSED) {
+                accountProvisioning.recordChange(accountId);
+            }
         });
     }
 
