@@ -32,7 +32,7 @@ class AccountLifecycle {
 
     @EventListener
     void on(CustomerAccountCreated event) {
-        accounts.save(new CustomerAccount(event.organizationId()));
+        accounts.save(new CustomerAccount(event.organizationId(), clock.instant()));
     }
 
     /** Locks the account before a membership of it changes, as every account change does (no deadlocks). */

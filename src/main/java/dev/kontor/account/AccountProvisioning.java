@@ -32,9 +32,11 @@ public class AccountProvisioning {
     private final HostedServiceRepository services;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final dev.kontor.organization.OrganizationOnboarding organizations;
 
     AccountProvisioning(CustomerAccountRepository accounts, HostedServiceRepository services, AuditLog auditLog,
-                        Clock clock) {
+                        Clock clock, dev.kontor.organization.OrganizationOnboarding organizations) {
+        this.organizations = organizations;
         this.accounts = accounts;
         this.services = services;
         this.auditLog = auditLog;
@@ -59,7 +61,7 @@ public class AccountProvisioning {
         if (kind == null) {
             throw new InvalidInput("kind", "validation.required");
         }
-        accounts.lockById(accountId).orElseThrow();
+        accounts.lockById(accountId).orElseThrow().touch(clock.instant());
         if (services.existsByOrganizationIdAndNameIgnoreCase(accountId, checked)) {
             throw new InvalidInput("name", "admin.service.name-taken");
         }
@@ -78,7 +80,7 @@ public class AccountProvisioning {
     /** Renames a running service, when it is still at the version the caller saw ({@link StaleData} otherwise). */
     public void renameService(long accountId, long serviceId, long version, String name) {
         String checked = checkedName(accountId, name);
-        accounts.lockById(accountId).orElseThrow();
+        accounts.lockById(accountId).orElseThrow().touch(clock.instant());
         HostedService service = current(accountId, serviceId, version);
         if (!service.getName().equalsIgnoreCase(checked)
                 && services.existsByOrganizationIdAndNameIgnoreCase(accountId, checked)) {
@@ -93,7 +95,7 @@ public class AccountProvisioning {
 
     /** Ends a running service, when it is still at the version the caller saw: it shows nowhere from now on. */
     public void endService(long accountId, long serviceId, long version) {
-        accounts.lockById(accountId).orElseThrow();
+        accounts.lockById(accountId).orElseThrow().touch(clock.instant());
         HostedService service = current(accountId, serviceId, version);
         service.end(clock.instant());
         services.flush();
@@ -124,7 +126,38 @@ public class AccountProvisioning {
 
     /** Takes over master data (the company name stays the organization's); validated like any other input. */
     public void importMasterData(long accountId, MasterData data) {
-        accounts.findById(accountId).orElseThrow().update(MasterDataRules.validated(data));
+        accounts.findById(accountId).orElseThrow().update(MasterDataRules.validated(data), clock.instant());
+    }
+
+    /**
+     * The provider's change of an account's name and address, at the data version the caller saw ({@link StaleData}
+     * otherwise, as for the managers' own dialog, which keeps the same version); the billing address and the
+     * out-of-hours number stay the managers'. Validated as the dialog is; audited as the dialog's change is.
+     */
+    public void changeNameAndAddress(long accountId, long expectedVersion, String name, String street,
+                                     String postalCode, String city, String country) {
+        CustomerAccount account = accounts.lockById(accountId).orElseThrow();
+        MasterData typed = MasterDataRules.validated(new MasterData(name, street, postalCode, city, country, null,
+                null));
+        if (account.getVersion() != expectedVersion) {
+            throw new StaleData();
+        }
+        String before = organizations.rename(accountId, typed.companyName());
+        MasterData was = account.masterData(before);
+        MasterData data = new MasterData(typed.companyName(), typed.street(), typed.postalCode(), typed.city(),
+                typed.country(), was.billingEmail(), was.emergencyPhone());
+        if (was.equals(data)) {
+            return;
+        }
+        account.update(data, clock.instant());
+        accounts.flush();
+        auditLog.record(AuditEntry.change(AccountService.ACCOUNT_DATA_CHANGED, accountId,
+                AuditSummary.of("account-data-changed"), AccountService.describe(was), AccountService.describe(data)));
+    }
+
+    /** The account's name or state changed (kept on its organization): syncing systems see it as changed now. */
+    public void recordChange(long accountId) {
+        accounts.lockById(accountId).orElseThrow().touch(clock.instant());
     }
 
     /** Whether a payment method is on file (the billing system's answer). */

@@ -117,10 +117,14 @@ public class AccountService {
         CustomerAccount account = lockFresh(accountId, expectedVersion);
         // the company name lives on the organization: a new account version tells every open dialog it changed
         entityManager.lock(account, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
-        organizations.rename(accountId, data.companyName());
+        boolean renamed = organizations.rename(accountId, data.companyName());
         MasterData before = account.masterData(data.companyName());
+        if (renamed) {
+            // a new name alone is a change of the account too, for the systems that sync accounts changed since
+            account.touch(clock.instant());
+        }
         if (!before.equals(data)) {
-            account.update(data);
+            account.update(data, clock.instant());
             auditLog.record(AuditEntry.change(ACCOUNT_DATA_CHANGED, accountId,
                     AuditSummary.of("account-data-changed"), describe(before), describe(data)));
         }
@@ -165,7 +169,7 @@ public class AccountService {
         if (Objects.equals(before, userId)) {
             return;
         }
-        account.appointDeputy(userId);
+        account.appointDeputy(userId, clock.instant());
         accounts.flush();
         auditLog.record(AuditEntry.change(DEPUTY_CHANGED, accountId, AuditSummary.of("account-deputy-changed"),
                 person(before), person(userId)));
@@ -215,7 +219,7 @@ public class AccountService {
         return confirmedAt == null || confirmedAt.isBefore(overdueBefore);
     }
 
-    private static String describe(MasterData data) {
+    static String describe(MasterData data) {
         List<String> parts = new ArrayList<>();
         parts.add("name=" + data.companyName());
         Optional.ofNullable(data.street()).ifPresent(v -> parts.add("street=" + v));

@@ -59,6 +59,10 @@ class CustomerAccount {
     @Column(name = "payment_method_on_file", nullable = false)
     private boolean paymentMethodOnFile;
 
+    /** The last change of the account's own data (name, address, state, contact person, deputy, services). */
+    @Column(name = "changed_at", nullable = false)
+    private Instant changedAt;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -66,8 +70,9 @@ class CustomerAccount {
     protected CustomerAccount() {
     }
 
-    CustomerAccount(long organizationId) {
+    CustomerAccount(long organizationId, Instant now) {
         this.organizationId = organizationId;
+        this.changedAt = now;
     }
 
     long getOrganizationId() {
@@ -98,7 +103,8 @@ class CustomerAccount {
         return new MasterData(companyName, street, postalCode, city, country, billingEmail, emergencyPhone);
     }
 
-    void update(MasterData data) {
+    void update(MasterData data, Instant now) {
+        changedAt = now;
         street = data.street();
         postalCode = data.postalCode();
         city = data.city();
@@ -114,16 +120,28 @@ class CustomerAccount {
         }
         contactPersonId = userId;
         contactConfirmedAt = now;
+        changedAt = now;
         confirmationRequestedAt = null;
     }
 
-    void appointDeputy(Long userId) {
+    void appointDeputy(Long userId, Instant now) {
         deputyId = userId;
+        changedAt = now;
     }
 
     void confirmContactData(Instant now) {
         contactConfirmedAt = now;
+        changedAt = now;
         confirmationRequestedAt = null;
+    }
+
+    /** Something of the account kept elsewhere changed (its name or state, its services): syncing systems see it. */
+    void touch(Instant now) {
+        changedAt = now;
+    }
+
+    Instant getChangedAt() {
+        return changedAt;
     }
 
     void recordPaymentMethod(boolean onFile) {

@@ -56,10 +56,14 @@ public class ManagerService {
     private final InvitationSettings invitationSettings;
     private final TransactionTemplate inTransaction;
 
+    private final java.time.Clock clock;
+
     ManagerService(CustomerAccountRepository accounts, OrganizationAccess access,
                    MembershipAdministration memberships, UserAccountService users, InvitationService invitations,
                    AccountMails mails, OrganizationService organizations, AuditLog auditLog,
-                   InvitationSettings invitationSettings, PlatformTransactionManager transactions) {
+                   InvitationSettings invitationSettings, PlatformTransactionManager transactions,
+                   java.time.Clock clock) {
+        this.clock = clock;
         this.accounts = accounts;
         this.access = access;
         this.memberships = memberships;
@@ -229,7 +233,7 @@ public class ManagerService {
 
     private boolean clearDeputy(CustomerAccount account, Member manager) {
         if (account.getDeputyId() != null && manager.userId() == account.getDeputyId()) {
-            account.appointDeputy(null);
+            account.appointDeputy(null, clock.instant());
             accounts.flush();
             auditLog.record(AuditEntry.change(AccountService.DEPUTY_CHANGED, account.getOrganizationId(),
                     AuditSummary.of("account-deputy-leaves"), AuditValue.person(manager.userId()), null));

@@ -57,7 +57,9 @@ class ApiTokenAuthentication {
     }
 
     private Optional<AuthenticatedUser> caller(ApiToken token) {
-        return jdbc.sql("SELECT name, kind FROM organization WHERE id = :id").param("id", token.getOrganizationId())
+        // a suspended (or closed) organization's tokens authenticate nobody, as its people can no longer act for it
+        return jdbc.sql("SELECT name, kind FROM organization WHERE id = :id AND state = 'ACTIVE'")
+                .param("id", token.getOrganizationId())
                 .query((rs, row) -> {
                     boolean provider = "PROVIDER".equals(rs.getString(2));
                     ApiTokenIdentity identity = new ApiTokenIdentity(token.getId(), token.getName(),

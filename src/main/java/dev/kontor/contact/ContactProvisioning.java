@@ -27,4 +27,15 @@ public class ContactProvisioning {
         return contacts.save(new Contact(organizationId, userId, details, ContactService.checkedEmail(email),
                 clock.instant())).getId();
     }
+
+    /**
+     * The organization's contacts after the one with id {@code afterId}, in id order, for the provider's
+     * administration after its own check (it reads, never changes, its customers' contacts).
+     */
+    @Transactional(readOnly = true)
+    public java.util.List<ContactRow> contactsAfter(long organizationId, long afterId, int limit) {
+        return contacts.findBatch(java.util.List.of(organizationId), afterId,
+                        org.springframework.data.domain.PageRequest.of(0, limit)).stream()
+                .map(ContactService::row).toList();
+    }
 }

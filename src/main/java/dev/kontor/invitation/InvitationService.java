@@ -78,7 +78,7 @@ public class InvitationService {
                 .forEach(open -> open.revoke(now));
         String token = SecretTokens.newToken();
         Invitation invitation = invitations.save(new Invitation(SecretTokens.hash(token), purpose, organizationId,
-                membershipId, userId, me.userId(), now, now.plus(settings.validity())));
+                membershipId, userId, me.personId(), now, now.plus(settings.validity())));
         auditLog.record(AuditEntry.success(INVITATION_ISSUED, organizationId,
                 AuditSummary.of("invitation-issued", AuditSummary.term("membership.role." + purpose),
                         AuditSummary.person(userId),
@@ -107,7 +107,8 @@ public class InvitationService {
     @Transactional(propagation = Propagation.MANDATORY)
     public IssuedInvitation issueOnProviderBehalf(InvitationPurpose purpose, long organizationId, long membershipId,
                                                   long userId) {
-        long inviter = dev.kontor.user.SystemTask.initiator().orElseThrow().userId();
+        // an API token is nobody: its invitation names no inviting person (the audit log names the token)
+        Long inviter = dev.kontor.user.SystemTask.initiator().orElseThrow().personId();
         return issueWithoutCheck(purpose, organizationId, membershipId, userId, inviter);
     }
 

@@ -167,6 +167,11 @@ public class OrganizationAccess {
      * memberships, nor an access session's.
      */
     private Set<OrganizationRight> tokenRights(ApiTokenIdentity token, OrganizationPath path) {
+        if (path.nodes().stream().anyMatch(node -> node.kind() == OrganizationKind.CUSTOMER
+                && node.state() != OrganizationState.ACTIVE)) {
+            // a suspended or closed customer account grants a token nothing, as it grants its people nothing
+            return EnumSet.noneOf(OrganizationRight.class);
+        }
         MembershipRole role = roleOf(token);
         Set<OrganizationRight> rights = EnumSet.noneOf(OrganizationRight.class);
         List<PathNode> nodes = path.nodes();

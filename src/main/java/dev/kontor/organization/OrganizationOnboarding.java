@@ -224,6 +224,21 @@ public class OrganizationOnboarding {
         return Optional.of(membership);
     }
 
+    /**
+     * Renames an organization for the provider's administration, which has checked its right and audits the change
+     * with the rest of the data it changes in the same transaction.
+     *
+     * @return the name before
+     */
+    public String rename(long organizationId, String name) {
+        Organization organization = organizations.findById(organizationId).orElseThrow();
+        String before = organization.getName();
+        if (!before.equals(name)) {
+            organization.rename(name);
+        }
+        return before;
+    }
+
     /** Locks the organization's row for the rest of the transaction (changes to its people queue behind it). */
     public Organization lock(long organizationId) {
         return organizations.lockById(organizationId).orElseThrow();

@@ -94,9 +94,9 @@ public class OrganizationService {
         return organizations.findById(organizationId).map(OrganizationService::summary).orElseThrow();
     }
 
-    /** Renames an organization; the caller needs ADMIN there. */
+    /** Renames an organization; the caller needs ADMIN there. Returns whether the name changed. */
     @Transactional
-    public void rename(long organizationId, String newName) {
+    public boolean rename(long organizationId, String newName) {
         access.require(organizationId, OrganizationRight.ADMIN, AuditSummary.action("rename-organization"));
         String name = TextRules.required("companyName", newName, Organization.NAME_MAX_LENGTH);
         Organization organization = organizations.findById(organizationId).orElseThrow();
@@ -105,7 +105,9 @@ public class OrganizationService {
             organization.rename(name);
             auditLog.record(AuditEntry.change(ORGANIZATION_RENAMED, organizationId,
                     AuditSummary.of("company-name"), before, name));
+            return true;
         }
+        return false;
     }
 
     private static OrganizationSummary summary(Organization o) {

@@ -73,7 +73,8 @@ public class PartnerProvisioning {
         Set<dev.kontor.organization.OrganizationRight> requested = RightsConverter.withView(rights);
         String token = dev.kontor.base.SecretTokens.newToken();
         Instant now = clock.instant();
-        long requester = dev.kontor.user.SystemTask.initiator().orElseThrow().userId();
+        // an API token is nobody: the request names no requesting person (the audit log names the token)
+        Long requester = dev.kontor.user.SystemTask.initiator().orElseThrow().personId();
         PartnerRelationship relationship = relationships.save(new PartnerRelationship(partnerId, customerId, requested,
                 managerEmail, SecretTokens.hash(token), requester, now, now.plus(settings.requestValidity())));
         relationships.flush();

@@ -63,12 +63,17 @@ public class AccountAdministration {
     private final ProviderMails mails;
     private final InvitationSettings invitationSettings;
     private final TransactionTemplate inTransaction;
+    private final ProviderAccountQueries queries;
+    private final dev.kontor.contact.ContactProvisioning contacts;
 
     AccountAdministration(ProviderGuard guard, AccountAdministrationRepository accounts,
                           OrganizationOnboarding onboarding, AccountProvisioning accountProvisioning,
                           PartnerProvisioning partnerProvisioning, UserAccountService users,
                           InvitationService invitations, ProviderMails mails, InvitationSettings invitationSettings,
-                          PlatformTransactionManager transactions) {
+                          PlatformTransactionManager transactions, ProviderAccountQueries queries,
+                          dev.kontor.contact.ContactProvisioning contacts) {
+        this.queries = queries;
+        this.contacts = contacts;
         this.guard = guard;
         this.accounts = accounts;
         this.onboarding = onboarding;
@@ -181,22 +186,132 @@ public class AccountAdministration {
      * reactivated, and its open access sessions end now, audited with the reason (optional, one line).
      */
     public void suspend(long accountId, long version, String reason) {
-        requireAccount(accountId, AuditSummary.action("suspend-account"));
+        OrganizationState before = requireAccount(accountId, AuditSummary.action("suspend-account")).state();
         String why = TextRules.check("reason", reason, REASON_MAX_LENGTH);
-        SystemTask.run(() -> onboarding.changeState(accountId, version, OrganizationState.SUSPENDED, why));
+        SystemTask.run(() -> {
+            onboarding.changeState(accountId, version, OrganizationState.SUSPENDED, why);
+            if (before != OrganizationState.SUSPENDED) {
+                accountProvisioning.recordChange(accountId);
+            }
+        });
     }
 
     /** Reactivates a suspended account, when it is still at the version the caller saw; a closed one stays closed. */
     public void reactivate(long accountId, long version) {
-        requireAccount(accountId, AuditSummary.action("reactivate-account"));
-        SystemTask.run(() -> onboarding.changeState(accountId, version, OrganizationState.ACTIVE, null));
+        OrganizationState before = requireAccount(accountId, AuditSummary.action("reactivate-account")).state();
+        SystemTask.run(() -> {
+            onboarding.changeState(accountId, version, OrganizationState.ACTIVE, null);
+            if (before != OrganizationState.ACTIVE) {
+                accountProvisioning.recordChange(accountId);
+            }
+        });
     }
 
     /** Closes the account for good (as suspended, and it cannot be reactivated), at the version the caller saw. */
     public void close(long accountId, long version, String reason) {
-        requireAccount(accountId, AuditSummary.action("close-account"));
+        OrganizationState before = requireAccount(accountId, AuditSummary.action("close-account")).state();
         String why = TextRules.check("reason", reason, REASON_MAX_LENGTH);
-        SystemTask.run(() -> onboarding.changeState(accountId, version, OrganizationState.CLOSED, why));
+        SystemTask.run(() -> {
+            onboarding.changeState(accountId, version, OrganizationState.CLOSED, why);
+            if (before != OrganizationState.CLOSED) {
+                accountProvisioning.recordChange(accountId);
+            }
+        });
+    }
+
+    /**
+     * Invites a first manager to an account that has no active manager yet (its first manager never accepted, say);
+     * once the customer has a manager, its managers invite the others themselves. The person holds nothing until
+     * they accept by the link. The same answer whatever the address (also for someone invited already: nothing more
+     * happens), no sooner than the invitation answer time.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public void inviteManager(long accountId, String email, String name, Locale mailLanguage) {
+        AnswerTimeFloor floor = AnswerTimeFloor.startingNow(invitationSettings.answerTime());
+        try {
+            inTransaction.executeWithoutResult(status -> {
+                AccountRow account = requireAccount(accountId, AuditSummary.action("invite-first-manager"));
+                if (!EmailAddress.isValid(email)) {
+                    throw new InvalidInput("email", "validation.email");
+                }
+                String managerName = TextRules.required("name", name, UserAccount.DISPLAY_NAME_MAX_LENGTH);
+                if (account.state() != OrganizationState.ACTIVE) {
+                    throw new RuleViolation("admin.account.not-active");
+                }
+                SystemTask.run(() -> onboarding.lock(accountId));
+                if (!accounts.findActiveManagerEmails(accountId).isEmpty()) {
+                    throw new RuleViolation("admin.account.has-manager");
+                }
+                floor.arm();
+                AuthenticatedUser me = CurrentUser.require();
+                UserSummary person = users.findOrRegisterInvitee(new EmailAddress(email), managerName);
+                String label = account.name() + " (" + account.customerNumber() + ")";
+                SystemTask.run(() -> onboarding.inviteUnlessMember(person.id(), accountId, MembershipRole.MANAGER,
+                        managerName).ifPresent(membership -> {
+                            IssuedInvitation invitation = invitations.issueOnProviderBehalf(
+                                    InvitationPurpose.MANAGER, accountId, membership.getId(), person.id());
+                            mails.managerInvitation(label, person, managerName, me, invitation, mailLanguage);
+                        }));
+            });
+        } finally {
+            floor.await();
+        }
+    }
+
+    /** One of the provider's customer accounts with its address and versions; refused (audited) for any other id. */
+    @Transactional(readOnly = true)
+    public ProviderAccount accountData(long accountId) {
+        AuditSummary.Term attempted = AuditSummary.action("administer-account");
+        long providerId = guard.requireProviderAdministrator(attempted);
+        return queries.account(providerPath(providerId), accountId)
+                .orElseThrow(() -> guard.notTheProviders(providerId, attempted));
+    }
+
+    /**
+     * Changes the account's name and address, when its data is still at the version the caller saw (the managers'
+     * dialog keeps the same version: "changed meanwhile" otherwise, nothing saved). Checked as the managers' dialog
+     * checks them; a closed account stays as it was. Audited as the managers' change is.
+     */
+    public void updateAccount(long accountId, long dataVersion, AccountChange change) {
+        AccountRow account = requireAccount(accountId, AuditSummary.action("change-account-data"));
+        AccountChange input = change == null ? new AccountChange(null, null, null, null, null) : change;
+        String name = TextRules.required("name", input.name(), NAME_MAX_LENGTH);
+        TextRules.requirePlainLine("name", name);
+        if (account.state() == OrganizationState.CLOSED) {
+            throw new RuleViolation("admin.account.closed");
+        }
+        SystemTask.run(() -> accountProvisioning.changeNameAndAddress(accountId, dataVersion, name, input.street(),
+                input.postalCode(), input.city(), input.country()));
+    }
+
+    /**
+     * The provider's customer accounts whose own data changed at or after the position (changedAt, then id after
+     * {@code afterId}), oldest change first, at most {@code limit}: a system syncing accounts pages on from the last
+     * one it saw.
+     */
+    @Transactional(readOnly = true)
+    public List<ProviderAccount> changedSince(java.time.Instant changedAt, long afterId, int limit) {
+        String path = providerPath(AuditSummary.action("list-accounts"));
+        return queries.changedAfter(path, changedAt == null ? java.time.Instant.EPOCH : changedAt, afterId,
+                Math.clamp(limit, 1, 500));
+    }
+
+    /**
+     * Whom to call about the account: its contact person and deputy. The provider's administrators (and the
+     * provider's tokens, reading) may read them for every account below the provider: they are the provider's first
+     * contact in an emergency.
+     */
+    @Transactional(readOnly = true)
+    public AccountContactPerson contactPerson(long accountId) {
+        requireAccount(accountId, AuditSummary.action("read-contact-person"));
+        return queries.contactPerson(accountId);
+    }
+
+    /** The account's contacts after the one with id {@code afterId}, in id order; read only, as for the contact person. */
+    @Transactional(readOnly = true)
+    public List<dev.kontor.contact.ContactRow> contactsOf(long accountId, long afterId, int limit) {
+        requireAccount(accountId, AuditSummary.action("read-contacts"));
+        return SystemTask.call(() -> contacts.contactsAfter(accountId, afterId, Math.clamp(limit, 1, 500)));
     }
 
     /**

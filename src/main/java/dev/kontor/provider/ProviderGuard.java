@@ -5,10 +5,16 @@ import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.AccessRefused;
 import dev.kontor.organization.OrganizationDirectory;
+import dev.kontor.user.ApiTokenIdentity;
+import dev.kontor.user.AuthenticatedUser;
+import dev.kontor.user.CurrentUser;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** The provider the signed-in person administers; anyone else is refused, and the refusal audited. */
+/**
+ * The provider the signed-in person (or the provider's API token) administers; anyone else is refused, and the
+ * refusal audited.
+ */
 @Component
 class ProviderGuard {
 
@@ -23,9 +29,15 @@ class ProviderGuard {
     }
 
     long requireProviderAdministrator(AuditSummary.Term attempted) {
-        Optional<Long> provider = directory.administeredProvider();
+        Optional<ApiTokenIdentity> token = CurrentUser.find().flatMap(AuthenticatedUser::apiToken);
+        // a provider's token administers its provider's partners, accounts and services as its administrators do
+        // (only here: the provider's staff and notices stay with persons); a partner's token administers nothing
+        Optional<Long> provider = token.isPresent()
+                ? token.filter(ApiTokenIdentity::provider).map(ApiTokenIdentity::organizationId)
+                : directory.administeredProvider();
         if (provider.isEmpty()) {
-            Long where = directory.providersOfMine().stream().findFirst().orElse(null);
+            Long where = token.isPresent() ? Long.valueOf(token.get().organizationId())
+                    : directory.providersOfMine().stream().findFirst().orElse(null);
             auditLog.recordIndependently(AuditEntry.denied(PROVIDER_ADMINISTRATION_REFUSED, where,
                     AuditSummary.of("refused-not-provider-administrator", attempted)));
             throw new AccessRefused();

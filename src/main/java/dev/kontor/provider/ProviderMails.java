@@ -63,7 +63,7 @@ class ProviderMails {
                 TextRules.abbreviate(i18n.getTranslation("mail.invitation.subject", language, accountLabel),
                         MailMessage.SUBJECT_MAX_LENGTH),
                 i18n.getTranslation(invitee.hasPassword() ? "mail.invitation.body-signed-in" : "mail.invitation.body",
-                        language, typedName, inviter.displayName(), accountLabel, invitation.link(), expires)));
+                        language, typedName, inviterName(inviter), accountLabel, invitation.link(), expires)));
     }
 
     /** Invites a partner's legal representative; in the person's own language when Kontor knows it. */
@@ -76,7 +76,13 @@ class ProviderMails {
                 TextRules.abbreviate(i18n.getTranslation("mail.partner-invitation.subject", language, partnerName),
                         MailMessage.SUBJECT_MAX_LENGTH),
                 i18n.getTranslation(invitee.hasPassword() ? "mail.partner-invitation.body-signed-in"
-                                : "mail.partner-invitation.body", language, typedName, inviter.displayName(),
+                                : "mail.partner-invitation.body", language, typedName, inviterName(inviter),
                         partnerName, invitation.link(), expires)));
+    }
+
+    /** Who invites, as the mail says it: the person, or for an API token its organization (a token is nobody). */
+    private static String inviterName(AuthenticatedUser inviter) {
+        return inviter.apiToken().map(dev.kontor.user.ApiTokenIdentity::organizationName)
+                .orElseGet(inviter::displayName);
     }
 }

@@ -434,6 +434,8 @@ class ApiContractHttpTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(response.body()).get("paths").has("/api/v1/partner/customers")).isTrue();
+        assertThat(JSON.readTree(response.body()).get("paths").has("/api/v1/provider/accounts/{accountId}/contacts"))
+                .isTrue();
         assertThat(checkedIn).as("docs/api/openapi.json (copy target/openapi.json there)").exists();
         assertThat(JSON.readTree(java.nio.file.Files.readString(checkedIn)))
                 .as("docs/api/openapi.json differs from the served description; copy target/openapi.json there")

@@ -57,6 +57,7 @@ import dev.kontor.partner.RelationshipAnswers;
 import dev.kontor.partner.RelationshipState;
 import dev.kontor.partner.RequestLinkState;
 import dev.kontor.provider.AccountAdministration;
+import dev.kontor.provider.AccountChange;
 import dev.kontor.provider.AccountFilter;
 import dev.kontor.provider.NewAccount;
 import dev.kontor.provider.NewPartner;
@@ -290,6 +291,16 @@ final class ServiceMatrix {
             accountProvisioning.recordPaymentMethod(t.account(), false);
             return null;
         });
+        system("AccountProvisioning.changeNameAndAddress(long,long,String,String,String,String,String)", ACCOUNT,
+                t -> {
+                    accountProvisioning.changeNameAndAddress(t.account(), t.accountVersion(), "Planted " + tag, null,
+                            null, null, null);
+                    return null;
+                });
+        system("AccountProvisioning.recordChange(long)", ACCOUNT, t -> {
+            accountProvisioning.recordChange(t.account());
+            return null;
+        });
         system("AccountProvisioning.importConfirmation(long,Instant)", ACCOUNT, t -> {
             accountProvisioning.importConfirmation(t.account(), Instant.EPOCH);
             return null;
@@ -373,6 +384,8 @@ final class ServiceMatrix {
         system("ContactProvisioning.importContact(long,Long,String,String,String,String,String,Set)", ACCOUNT,
                 t -> contactProvisioning.importContact(t.account(), null, "Planted", "Contact", intruder, null,
                         null, EnumSet.of(ContactType.BILLING)));
+        system("ContactProvisioning.contactsAfter(long,long,int)", ACCOUNT,
+                t -> contactProvisioning.contactsAfter(t.account(), 0, 50));
         system("ContactRecipients.after(ContactType,Collection,String,int)", ACCOUNT,
                 t -> recipients.after(ContactType.TECHNICAL, List.of(t.account()), "", 50));
         system("ContactRecipients.count(ContactType,Collection)", ACCOUNT,
@@ -500,6 +513,23 @@ final class ServiceMatrix {
             accountAdministration.close(t.account(), t.accountVersion(), "Planted " + tag);
             return null;
         });
+        read("AccountAdministration.accountData(long)", PROVIDER,
+                t -> accountAdministration.accountData(t.account()));
+        write("AccountAdministration.updateAccount(long,long,AccountChange)", PROVIDER, t -> {
+            accountAdministration.updateAccount(t.account(), t.accountVersion(),
+                    new AccountChange("Planted " + tag, "Planted street", null, null, null));
+            return null;
+        });
+        read("AccountAdministration.changedSince(Instant,long,int)", PROVIDER,
+                t -> accountAdministration.changedSince(Instant.EPOCH, 0, 500));
+        read("AccountAdministration.contactPerson(long)", PROVIDER,
+                t -> accountAdministration.contactPerson(t.account()));
+        read("AccountAdministration.contactsOf(long,long,int)", PROVIDER,
+                t -> accountAdministration.contactsOf(t.account(), 0, 50));
+        write("AccountAdministration.inviteManager(long,String,String,Locale)", PROVIDER, t -> {
+            accountAdministration.inviteManager(t.account(), "planted-" + tag + "@example.test", "Planted", en);
+            return null;
+        });
         write("AccountAdministration.requestPartner(long,long,Set,Locale)", PROVIDER,
                 t -> accountAdministration.requestPartner(t.account(), t.partner(),
                         EnumSet.of(OrganizationRight.VIEW), en));
@@ -587,6 +617,8 @@ final class ServiceMatrix {
                 t -> onboarding.inviteUnlessMember(t.employeeUser(), t.partner(), MembershipRole.LEGAL_REPRESENTATIVE,
                         "Intruder"));
         system("OrganizationOnboarding.lock(long)", PARTNER, t -> onboarding.lock(t.partner()));
+        system("OrganizationOnboarding.rename(long,String)", ACCOUNT,
+                t -> onboarding.rename(t.account(), "Planted " + tag));
         system("OrganizationOnboarding.createCustomer(String,long,CustomerNumber)", PARTNER,
                 t -> onboarding.createCustomer("Planted " + tag, t.partner(), t.number()));
         system("OrganizationOnboarding.createTenant(String,long)", TENANT,

@@ -27,6 +27,23 @@ class ApiTokensViewTest extends SpringBrowserlessTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    dev.kontor.testing.Fixtures fixtures;
+
+    @Test
+    void a_provider_administrator_creates_a_token_for_the_provider() {
+        fixtures.signIn("operator@kontor.test");
+        String name = "Billing " + UUID.randomUUID().toString().substring(0, 8);
+        navigate(ApiTokensView.class);
+
+        test(find(TextField.class).withId("api-token-name").single()).setValue(name);
+        test(find(Button.class).withId("api-token-create").single()).click();
+
+        assertThat(find(TextField.class).withId("api-token-secret").single().getValue()).startsWith("kontor_");
+        assertThat(jdbc.queryForObject("select o.kind from api_token t join organization o on o.id = t.organization_id"
+                + " where t.name = ?", String.class, name)).isEqualTo("PROVIDER");
+    }
+
     @Test
     @WithUserDetails(DemoPeople.LEGAL)
     void a_legal_representative_creates_a_token_whose_secret_is_shown_once_and_stored_only_as_a_hash() {

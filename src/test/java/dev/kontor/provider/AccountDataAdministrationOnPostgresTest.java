@@ -1,0 +1,7 @@
+package dev.kontor.provider;
+
+import dev.kontor.postgres.PostgresTest;
+
+@PostgresTest
+class AccountDataAdministrationOnPostgresTest extends AccountDataAdministration {
+}
