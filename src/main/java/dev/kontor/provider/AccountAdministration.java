@@ -2,6 +2,8 @@ package dev.kontor.provider;
 
 import dev.kontor.account.AccountProvisioning;
 import dev.kontor.account.MasterData;
+import dev.kontor.audit.AuditEntry;
+import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.AnswerTimeFloor;
 import dev.kontor.base.InvalidInput;
@@ -52,6 +54,7 @@ public class AccountAdministration {
 
     public static final int NAME_MAX_LENGTH = Organization.NAME_MAX_LENGTH;
     public static final int REASON_MAX_LENGTH = 200;
+    static final String CONTACT_DATA_READ = "CONTACT_DATA_READ";
 
     private final ProviderGuard guard;
     private final AccountAdministrationRepository accounts;
@@ -65,13 +68,15 @@ public class AccountAdministration {
     private final TransactionTemplate inTransaction;
     private final ProviderAccountQueries queries;
     private final dev.kontor.contact.ContactProvisioning contacts;
+    private final AuditLog auditLog;
 
     AccountAdministration(ProviderGuard guard, AccountAdministrationRepository accounts,
                           OrganizationOnboarding onboarding, AccountProvisioning accountProvisioning,
                           PartnerProvisioning partnerProvisioning, UserAccountService users,
                           InvitationService invitations, ProviderMails mails, InvitationSettings invitationSettings,
                           PlatformTransactionManager transactions, ProviderAccountQueries queries,
-                          dev.kontor.contact.ContactProvisioning contacts) {
+                          dev.kontor.contact.ContactProvisioning contacts, AuditLog auditLog) {
+        this.auditLog = auditLog;
         this.queries = queries;
         this.contacts = contacts;
         this.guard = guard;
@@ -303,15 +308,23 @@ public class AccountAdministration {
      */
     @Transactional(readOnly = true)
     public AccountContactPerson contactPerson(long accountId) {
-        requireAccount(accountId, AuditSummary.action("read-contact-person"));
+        AccountRow account = requireAccount(accountId, AuditSummary.action("read-contact-person"));
+        recordRead(account, "provider-read-contact-person");
         return queries.contactPerson(accountId);
     }
 
     /** The account's contacts after the one with id {@code afterId}, in id order; read only, as for the contact person. */
     @Transactional(readOnly = true)
     public List<dev.kontor.contact.ContactRow> contactsOf(long accountId, long afterId, int limit) {
-        requireAccount(accountId, AuditSummary.action("read-contacts"));
+        AccountRow account = requireAccount(accountId, AuditSummary.action("read-contacts"));
+        recordRead(account, "provider-read-contacts");
         return SystemTask.call(() -> contacts.contactsAfter(accountId, afterId, Math.clamp(limit, 1, 500)));
+    }
+
+    /** Personal data read by machine is audited like support's lookup: the customer sees who read whom to call. */
+    private void recordRead(AccountRow account, String summaryKey) {
+        auditLog.record(AuditEntry.success(CONTACT_DATA_READ, account.id(),
+                AuditSummary.of(summaryKey, account.name(), account.customerNumber())));
     }
 
     /**

@@ -198,6 +198,10 @@ abstract class AccountDataAdministration {
 
         assertThat(person.email()).isEqualTo(world.account().email("Alice"));
         assertThat(read).extracting(row -> row.firstName()).containsExactly("Nora");
+        // personal data read by the provider is in the customer's audit log, as support's lookups are
+        assertThat(jdbc.queryForList("select summary_key from audit_event where organization_id = ? and kind = "
+                + "'CONTACT_DATA_READ' order by id", String.class, id))
+                .containsExactly("provider-read-contact-person", "provider-read-contacts");
         ProviderWorld other = ProviderWorld.create(fixtures, onboarding, provisioning, jdbc);
         for (String outsider : List.of(other.admin(), world.partner().legalEmail(), world.account().email("Alice"))) {
             assertThatThrownBy(() -> fixtures.as(outsider, () -> administration.contactPerson(id)))
