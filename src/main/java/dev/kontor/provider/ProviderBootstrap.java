@@ -20,6 +20,7 @@ import dev.kontor.user.UserAccountService;
 import dev.kontor.user.UserSummary;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
@@ -168,7 +169,7 @@ class ProviderBootstrap {
         }
         log.warn("First provider administrator invited: {} becomes the administrator of {} by opening this link, "
                         + "which works once until {} and is shown only this time (it was also put in the mail "
-                        + "outbox): {}", invited.email(), invited.provider(), invited.invitation().expiresAt(),
+                        + "outbox): {}", invited.email(), invited.provider(), invited.invitation().expiresAt().truncatedTo(ChronoUnit.SECONDS),
                 invited.invitation().link());
         return Outcome.INVITED;
     }
