@@ -133,7 +133,7 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
             revoke.setVisible(row.revokedAt() == null && row.activeAt(clock.instant()));
             return revoke;
         })).setAutoWidth(true);
-        grid.setEmptyStateText(getTranslation("api.tokens.empty"));
+        grid.setEmptyStateText(getTranslation("api.tokens.none-yet"));
         return grid;
     }
 
