@@ -278,6 +278,8 @@ class InstallTutorialIT {
         page.locator("#service-name input").fill(SERVICE);
         page.locator("#save-service").click();
         assertThat(page.locator("vaadin-grid#account-services")).containsText(SERVICE);
+        assertThat(page.locator("#service-dialog[opened]")).hasCount(0);
+        page.waitForTimeout(300); // the dialog's fade-out, for the screenshot
         screenshot("tutorial-07c-account-with-service");
 
         assertThat(awaitMailTo(MANAGER, 1)).containsPattern(INVITATION_LINK).contains(ACCOUNT);
@@ -296,8 +298,11 @@ class InstallTutorialIT {
         Locator secret = page.locator("#api-token-secret input");
         assertThat(secret).hasValue(Pattern.compile("^kontor_.+"));
         token = secret.inputValue();
+        Accessibility.assertNoSeriousViolations(page, "the token, shown once");
         screenshot("tutorial-08b-token-shown-once");
         page.locator("#api-token-secret-done").click();
+        assertThat(page.locator("#api-token-secret-dialog[opened]")).hasCount(0);
+        assertThat(page.locator("#api-token-name")).not().hasAttribute("invalid", "");
         assertThat(page.locator("vaadin-grid#api-tokens")).containsText(TOKEN_NAME);
 
         // curl -H "Authorization: Bearer $KONTOR_TOKEN" "$KONTOR_BASE_URL/api/v1/audit-events?limit=5"
@@ -306,7 +311,8 @@ class InstallTutorialIT {
                 .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(events.statusCode()).as(events.body()).isEqualTo(200);
         assertThat(events.headers().firstValue("Content-Type")).get().asString().contains("application/json");
-        assertThat(events.body()).contains("\"items\"", "\"nextCursor\"", ADMIN, customerNumber);
+        assertThat(events.body()).contains("\"items\"", "\"nextCursor\"", "\"kind\":\"API_TOKEN_CREATED\"",
+                "\"actor\":\"" + ADMIN + "\"", "\"summary\":\"API token " + TOKEN_NAME + " issued (Read)\"");
         // what the tutorial shows as the answer
         Files.writeString(Path.of("target", "install-tutorial-audit-events.json"), events.body());
 
