@@ -73,6 +73,7 @@ class InstallTutorialIT {
     private static final String MAIL_USER = "kontor";
     private static final String MAIL_PASSWORD = "change-me-mail-secret";
     private static final String ADMIN = "it@example.com";
+    private static final String ADMIN_NAME = "Ida Tech";
     private static final String ADMIN_PASSWORD = "lanterns guard the quiet harbour";
     private static final String PROVIDER = "Example Hosting";
     private static final String PARTNER = "Muster Agentur GmbH";
@@ -198,7 +199,7 @@ class InstallTutorialIT {
         assertThat(invitationLink).as("the link starts with KONTOR_BASE_URL").startsWith(baseUrl() + "/invitation/");
 
         String mail = awaitMailTo(ADMIN, 1);
-        assertThat(mail).contains(invitationLink);
+        assertThat(mail).contains(invitationLink, "Hello " + ADMIN_NAME);
         completed = 4;
     }
 
@@ -207,6 +208,7 @@ class InstallTutorialIT {
     void step_5_the_administrator_opens_the_link_chooses_a_password_and_signs_in() {
         after(4);
         page.navigate(invitationLink);
+        assertThat(page.locator("#invitation-text")).containsText("Hello " + ADMIN_NAME);
         assertThat(page.locator("#invitation-text")).containsText(PROVIDER);
         assertThat(page.locator("#invitation-text")).containsText("provider administrator");
         page.locator("#new-password input").fill(ADMIN_PASSWORD);
@@ -219,6 +221,7 @@ class InstallTutorialIT {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in now")).click();
         signIn(ADMIN, ADMIN_PASSWORD);
         assertThat(page.locator("#provider-administration")).containsText("Partners");
+        assertThat(page.getByText("Welcome, " + ADMIN_NAME)).isVisible();
         Accessibility.assertNoSeriousViolations(page, "the first administrator's dashboard");
         screenshot("tutorial-05b-signed-in");
         completed = 5;
@@ -241,7 +244,8 @@ class InstallTutorialIT {
         assertThat(page.locator("vaadin-grid#partners")).containsText(PARTNER);
         screenshot("tutorial-06c-partner-created");
 
-        assertThat(awaitMailTo(REPRESENTATIVE, 1)).containsPattern(INVITATION_LINK).contains(PARTNER);
+        assertThat(awaitMailTo(REPRESENTATIVE, 1)).containsPattern(INVITATION_LINK)
+                .contains(ADMIN_NAME + " has invited you to represent the partner " + PARTNER);
         completed = 6;
     }
 
@@ -357,6 +361,7 @@ class InstallTutorialIT {
                 "-Xmx384m", "-XX:TieredStopAtLevel=1",
                 "-jar", jar.toAbsolutePath().toString(),
                 "--kontor.bootstrap.admin-email=" + ADMIN,
+                "--kontor.bootstrap.admin-name=" + ADMIN_NAME,
                 "--kontor.bootstrap.provider-name=" + PROVIDER));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workingDirectory.toFile())
