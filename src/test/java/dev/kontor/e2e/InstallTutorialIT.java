@@ -156,7 +156,7 @@ class InstallTutorialIT {
         try (Connection superuser = postgres.getPostgresDatabase().getConnection();
              Statement sql = superuser.createStatement()) {
             sql.execute("CREATE ROLE " + ROLE + " LOGIN PASSWORD '" + ROLE_PASSWORD + "'");
-            sql.execute("CREATE DATABASE " + DATABASE + " OWNER " + ROLE + " ENCODING 'UTF8'");
+            sql.execute("CREATE DATABASE " + DATABASE + " OWNER " + ROLE + " ENCODING 'UTF8' TEMPLATE template0");
         }
         try (Connection owner = DriverManager.getConnection(databaseUrl(), ROLE, ROLE_PASSWORD);
              ResultSet superuser = owner.createStatement().executeQuery("SELECT rolsuper FROM pg_roles "
@@ -199,7 +199,8 @@ class InstallTutorialIT {
         assertThat(invitationLink).as("the link starts with KONTOR_BASE_URL").startsWith(baseUrl() + "/invitation/");
 
         String mail = awaitMailTo(ADMIN, 1);
-        assertThat(mail).contains(invitationLink, "Hello " + ADMIN_NAME);
+        assertThat(mail).startsWith("Invitation to " + PROVIDER + " in Kontor: Provider administrator\n")
+                .contains(invitationLink, "Hello " + ADMIN_NAME + ",", "Kontor has been installed for " + PROVIDER);
         completed = 4;
     }
 
@@ -244,7 +245,8 @@ class InstallTutorialIT {
         assertThat(page.locator("vaadin-grid#partners")).containsText(PARTNER);
         screenshot("tutorial-06c-partner-created");
 
-        assertThat(awaitMailTo(REPRESENTATIVE, 1)).containsPattern(INVITATION_LINK)
+        assertThat(awaitMailTo(REPRESENTATIVE, 1)).startsWith("Invitation to represent " + PARTNER + " in Kontor\n")
+                .containsPattern(INVITATION_LINK)
                 .contains(ADMIN_NAME + " has invited you to represent the partner " + PARTNER);
         completed = 6;
     }
@@ -286,7 +288,8 @@ class InstallTutorialIT {
         page.waitForTimeout(300); // the dialog's fade-out, for the screenshot
         screenshot("tutorial-07c-account-with-service");
 
-        assertThat(awaitMailTo(MANAGER, 1)).containsPattern(INVITATION_LINK).contains(ACCOUNT);
+        assertThat(awaitMailTo(MANAGER, 1)).startsWith("Invitation to manage " + ACCOUNT + " (" + customerNumber
+                + ") in Kontor\n").containsPattern(INVITATION_LINK);
         completed = 7;
     }
 
