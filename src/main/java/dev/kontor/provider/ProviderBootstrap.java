@@ -15,17 +15,20 @@ import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.organization.OrganizationService;
 import dev.kontor.organization.ProviderMemberships;
 import dev.kontor.user.EmailAddress;
+import dev.kontor.user.UserAccount;
 import dev.kontor.user.SystemTask;
 import dev.kontor.user.UserAccountService;
 import dev.kontor.user.UserSummary;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -37,7 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The first provider administrator of a new installation. Started with {@code --kontor.bootstrap.admin-email=…} (or
  * {@code KONTOR_BOOTSTRAP_ADMIN_EMAIL}) on a database where no provider administrator is active or invited, Kontor
  * creates the provider organization if there is none ({@code kontor.bootstrap.provider-name}, "Provider" unless
- * given), invites that address as provider administrator through the usual invitation (the link goes to the log
+ * given), invites that address as provider administrator ({@code kontor.bootstrap.admin-name} the person's name,
+ * which everybody they invite later reads; the address's part before the @ unless given) through the usual invitation (the link goes to the log
  * once, at WARN, and into the outbox, which mails it when a mail server is configured). Once an administrator exists
  * it does nothing but say so in one INFO line, so the setting may stay in place. Several nodes starting at once: a
  * cluster-wide lock lets one of them do it; the others find the administrator it invited.
@@ -65,12 +69,24 @@ class ProviderBootstrap {
     private final TransactionTemplate inTransaction;
     private final String adminEmail;
     private final String providerName;
+    private final String adminName;
 
+    /** A start without a name for the administrator: the part of the address before the @. */
+    ProviderBootstrap(ProviderMemberships staff, OrganizationOnboarding onboarding, OrganizationService organizations,
+                      UserAccountService users, InvitationService invitations, ProviderMails mails, AuditLog auditLog,
+                      LockProvider locks, PlatformTransactionManager transactions, String adminEmail,
+                      String providerName) {
+        this(staff, onboarding, organizations, users, invitations, mails, auditLog, locks, transactions, adminEmail,
+                providerName, "");
+    }
+
+    @Autowired
     ProviderBootstrap(ProviderMemberships staff, OrganizationOnboarding onboarding, OrganizationService organizations,
                       UserAccountService users, InvitationService invitations, ProviderMails mails, AuditLog auditLog,
                       LockProvider locks, PlatformTransactionManager transactions,
                       @Value("${kontor.bootstrap.admin-email:}") String adminEmail,
-                      @Value("${kontor.bootstrap.provider-name:" + DEFAULT_PROVIDER_NAME + "}") String providerName) {
+                      @Value("${kontor.bootstrap.provider-name:" + DEFAULT_PROVIDER_NAME + "}") String providerName,
+                      @Value("${kontor.bootstrap.admin-name:}") String adminName) {
         this.staff = staff;
         this.onboarding = onboarding;
         this.organizations = organizations;
@@ -82,6 +98,7 @@ class ProviderBootstrap {
         this.inTransaction = new TransactionTemplate(transactions);
         this.adminEmail = adminEmail;
         this.providerName = providerName;
+        this.adminName = adminName;
     }
 
     /** After the demo data (an application runner) is in place, so that the demo's administrator counts. */
@@ -139,6 +156,11 @@ class ProviderBootstrap {
             return Optional.of("kontor.bootstrap.provider-name must be a name of 1 to " + Organization.NAME_MAX_LENGTH
                     + " characters on one line");
         }
+        String person = adminName == null ? "" : adminName.strip();
+        if (person.length() > UserAccount.DISPLAY_NAME_MAX_LENGTH || !TextRules.isPlainLine(person)) {
+            return Optional.of("kontor.bootstrap.admin-name must be a name of at most "
+                    + UserAccount.DISPLAY_NAME_MAX_LENGTH + " characters on one line");
+        }
         return Optional.empty();
     }
 
@@ -151,7 +173,8 @@ class ProviderBootstrap {
             }
             long providerId = staff.provider().orElseGet(() -> onboarding.createProvider(providerName.strip()).getId());
             EmailAddress address = new EmailAddress(adminEmail);
-            String name = address.value().substring(0, address.value().indexOf('@'));
+            String name = adminName == null || adminName.isBlank()
+                    ? address.value().substring(0, address.value().indexOf('@')) : adminName.strip();
             UserSummary person = users.findOrRegisterInvitee(address, name);
             Membership membership = onboarding.invite(person.id(), providerId, MembershipRole.PROVIDER_ADMINISTRATOR,
                     person.hasPassword() ? null : name);
@@ -168,7 +191,7 @@ class ProviderBootstrap {
         }
         log.warn("First provider administrator invited: {} becomes the administrator of {} by opening this link, "
                         + "which works once until {} and is shown only this time (it was also put in the mail "
-                        + "outbox): {}", invited.email(), invited.provider(), invited.invitation().expiresAt(),
+                        + "outbox): {}", invited.email(), invited.provider(), invited.invitation().expiresAt().truncatedTo(ChronoUnit.SECONDS),
                 invited.invitation().link());
         return Outcome.INVITED;
     }

@@ -133,7 +133,7 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
             revoke.setVisible(row.revokedAt() == null && row.activeAt(clock.instant()));
             return revoke;
         })).setAutoWidth(true);
-        grid.setEmptyStateText(getTranslation("api.tokens.empty"));
+        grid.setEmptyStateText(getTranslation("api.tokens.none-yet"));
         return grid;
     }
 
@@ -156,6 +156,8 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
             IssuedToken issued = tokens.create(organization.getValue().organizationId(), name.getValue(),
                     scope.getValue(), expiresOn.getValue());
             name.clear();
+            // emptied for the next token, not left out by anybody: clearing a required field marks it as missing
+            name.setInvalid(false);
             refresh();
             showSecret(issued);
         } catch (InvalidInput refusal) {

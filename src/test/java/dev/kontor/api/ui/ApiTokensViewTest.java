@@ -119,6 +119,19 @@ class ApiTokensViewTest extends SpringBrowserlessTest {
         navigate("api-tokens", AccessDeniedView.class);
     }
 
+    @Test
+    @WithUserDetails(DemoPeople.LEGAL)
+    void after_a_token_is_created_its_emptied_name_field_is_ready_for_the_next_and_not_marked_as_missing() {
+        navigate(ApiTokensView.class);
+        TextField name = find(TextField.class).withId("api-token-name").single();
+        test(name).setValue("Monitoring " + UUID.randomUUID().toString().substring(0, 8));
+        test(find(Button.class).withId("api-token-create").single()).click();
+        test(find(Button.class).withId("api-token-secret-done").single()).click();
+
+        assertThat(name.getValue()).isEmpty();
+        assertThat(name.isInvalid()).as("nobody has left the name out").isFalse();
+    }
+
     @SuppressWarnings("unchecked")
     private Grid<ApiTokenRow> tokens() {
         return find(Grid.class).withId("api-tokens").single();
