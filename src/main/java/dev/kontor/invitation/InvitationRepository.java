@@ -2,6 +2,7 @@ package dev.kontor.invitation;
 
 import jakarta.persistence.LockModeType;
 import java.util.List;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
@@ -17,4 +18,8 @@ interface InvitationRepository extends JpaRepository<Invitation, Long> {
 
     @Query("select i from Invitation i where i.membershipId = :membershipId and i.acceptedAt is null and i.revokedAt is null")
     List<Invitation> findOpenFor(long membershipId);
+
+    @Query("select max(i.expiresAt) from Invitation i where i.purpose = :purpose and i.acceptedAt is null "
+            + "and i.revokedAt is null and i.expiresAt > :now")
+    Optional<Instant> latestOpenUntil(InvitationPurpose purpose, Instant now);
 }

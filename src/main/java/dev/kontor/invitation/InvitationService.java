@@ -99,6 +99,16 @@ public class InvitationService {
     }
 
     /**
+     * Until when a link of this purpose still works (the latest of those neither used, withdrawn nor expired); for the
+     * system, on the first start, which waits for such a link rather than invite anyone a second time.
+     */
+    @org.springframework.security.access.prepost.PreAuthorize("hasRole('" + dev.kontor.user.Roles.SYSTEM + "')")
+    @Transactional(readOnly = true)
+    public Optional<Instant> openUntil(InvitationPurpose purpose) {
+        return invitations.latestOpenUntil(purpose, clock.instant());
+    }
+
+    /**
      * As {@link #issue}, for the provider's administration, which has checked that the caller administers the
      * provider and has just created the invited membership of this person (nobody has rights in a new partner yet).
      * Runs as the application, inside the caller's transaction; the inviter is the person who started the work.

@@ -156,12 +156,13 @@ interface MembershipRepository extends JpaRepository<Membership, Long> {
     long countMembersMatching(long organizationId, java.util.Collection<MembershipRole> roles,
                               java.util.Collection<MembershipState> states, String pattern);
 
-    /** Whether any provider organization has an administrator who is active or still invited. */
+
+    /** Whether any provider organization has an active administrator. */
     @Query("""
             select count(m) > 0 from Membership m
             where m.organization.kind = dev.kontor.organization.OrganizationKind.PROVIDER
               and m.role = dev.kontor.organization.MembershipRole.PROVIDER_ADMINISTRATOR
-              and m.state <> dev.kontor.organization.MembershipState.DEACTIVATED
+              and m.state = dev.kontor.organization.MembershipState.ACTIVE
             """)
-    boolean existsOpenProviderAdministrator();
+    boolean existsActiveProviderAdministrator();
 }

@@ -87,10 +87,21 @@ public class ProviderMemberships {
         return organizations.findProviderIds().stream().findFirst();
     }
 
-    /** Whether a provider administrator is active or invited anywhere; for the system, on the first start. */
+    /** Whether a provider administrator is active anywhere; for the system, on the first start. */
     @PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
-    public boolean anyProviderAdministrator() {
-        return memberships.existsOpenProviderAdministrator();
+    public boolean anyActiveProviderAdministrator() {
+        return memberships.existsActiveProviderAdministrator();
+    }
+
+    /**
+     * The membership as provider administrator this person was invited to and has not taken up (its link unused);
+     * for the system, on the first start, which invites the same person again rather than twice.
+     */
+    @PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
+    public Optional<Long> waitingAdministratorMembership(long providerId, long userId) {
+        return memberships.findByUserIdAndOrganizationIdAndRole(userId, providerId,
+                MembershipRole.PROVIDER_ADMINISTRATOR).filter(m -> m.getState() == MembershipState.INVITED)
+                .map(Membership::getId);
     }
 
     private void requireProvider(long providerId, String action) {

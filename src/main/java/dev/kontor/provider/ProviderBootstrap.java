@@ -8,7 +8,6 @@ import dev.kontor.base.TextRules;
 import dev.kontor.invitation.InvitationPurpose;
 import dev.kontor.invitation.InvitationService;
 import dev.kontor.invitation.IssuedInvitation;
-import dev.kontor.organization.Membership;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.Organization;
 import dev.kontor.organization.OrganizationOnboarding;
@@ -50,7 +49,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ProviderBootstrap {
 
     /** What a start did; tests read it. */
-    enum Outcome { NOT_ASKED, INVITED, ADMINISTRATOR_EXISTS, OTHER_NODE_BUSY, REFUSED }
+    enum Outcome { NOT_ASKED, INVITED, ADMINISTRATOR_EXISTS, INVITATION_OPEN, OTHER_NODE_BUSY, REFUSED }
 
     static final String BOOTSTRAP_REFUSED = "PROVIDER_BOOTSTRAP_REFUSED";
     static final String LOCK_NAME = "provider-bootstrap";
@@ -110,7 +109,8 @@ class ProviderBootstrap {
     Outcome run() {
         return SystemTask.call(() -> {
             if (adminEmail == null || adminEmail.isBlank()) {
-                if (!inTransaction.execute(status -> staff.anyProviderAdministrator())) {
+                if (inTransaction.execute(status -> !staff.anyActiveProviderAdministrator()
+                        && invitations.openUntil(InvitationPurpose.PROVIDER_ADMINISTRATOR).isEmpty())) {
                     log.warn("Kontor has no provider administrator, so nobody can administer it: start it once with "
                             + "--kontor.bootstrap.admin-email=<address> (or KONTOR_BOOTSTRAP_ADMIN_EMAIL) to invite "
                             + "the first one");
@@ -168,24 +168,37 @@ class ProviderBootstrap {
         record Invited(String email, String provider, IssuedInvitation invitation) {
         }
         Invited invited = inTransaction.execute(status -> {
-            if (staff.anyProviderAdministrator()) {
+            if (staff.anyActiveProviderAdministrator()) {
                 return null;
             }
+            if (invitations.openUntil(InvitationPurpose.PROVIDER_ADMINISTRATOR).isPresent()) {
+                return null;
+            }
+            // nobody active and no link that still works (never sent, or it expired unused): invite, again if need be
             long providerId = staff.provider().orElseGet(() -> onboarding.createProvider(providerName.strip()).getId());
             EmailAddress address = new EmailAddress(adminEmail);
             String name = adminName == null || adminName.isBlank()
                     ? address.value().substring(0, address.value().indexOf('@')) : adminName.strip();
             UserSummary person = users.findOrRegisterInvitee(address, name);
-            Membership membership = onboarding.invite(person.id(), providerId, MembershipRole.PROVIDER_ADMINISTRATOR,
-                    person.hasPassword() ? null : name);
+            long membershipId = staff.waitingAdministratorMembership(providerId, person.id())
+                    .orElseGet(() -> onboarding.invite(person.id(), providerId, MembershipRole.PROVIDER_ADMINISTRATOR,
+                            person.hasPassword() ? null : name).getId());
             IssuedInvitation invitation = invitations.issueBySystem(InvitationPurpose.PROVIDER_ADMINISTRATOR,
-                    providerId, membership.getId(), person.id());
+                    providerId, membershipId, person.id());
             String provider = organizations.describe(providerId).orElseThrow().name();
             mails.invitation(provider, person, person.hasPassword() ? person.displayName() : name,
                     MembershipRole.PROVIDER_ADMINISTRATOR, null, invitation, SupportedLanguages.ENGLISH);
             return new Invited(person.email(), provider, invitation);
         });
         if (invited == null) {
+            Optional<Instant> waiting = inTransaction.execute(status -> staff.anyActiveProviderAdministrator()
+                    ? Optional.<Instant>empty() : invitations.openUntil(InvitationPurpose.PROVIDER_ADMINISTRATOR));
+            if (waiting.isPresent()) {
+                log.info("An invitation to become provider administrator is still open until {}; "
+                        + "kontor.bootstrap.admin-email invites nobody else until it is used or has expired",
+                        waiting.get().truncatedTo(ChronoUnit.SECONDS));
+                return Outcome.INVITATION_OPEN;
+            }
             log.info("A provider administrator exists already; kontor.bootstrap.admin-email changes nothing");
             return Outcome.ADMINISTRATOR_EXISTS;
         }

@@ -96,7 +96,7 @@ public abstract class FirstAdministratorStarts {
         assertThat(output.getOut().lines().filter(line -> line.contains("First provider administrator invited")))
                 .hasSize(logLinesAfterFirst);
         assertThat(output.getOut().lines().filter(line -> line.contains(" INFO ")
-                && line.contains("A provider administrator exists already"))).hasSize(1);
+                && line.contains("An invitation to become provider administrator is still open until"))).hasSize(1);
 
         second.getBean(InvitationService.class).accept(token, "Kirschbaum blüht im April 77");
 
@@ -140,7 +140,7 @@ public abstract class FirstAdministratorStarts {
         assertThat(raced).allMatch(Outcome::succeeded);
         assertThat(outcomes).containsOnlyOnce(ProviderBootstrap.Outcome.INVITED)
                 .containsAnyOf(ProviderBootstrap.Outcome.OTHER_NODE_BUSY,
-                        ProviderBootstrap.Outcome.ADMINISTRATOR_EXISTS);
+                        ProviderBootstrap.Outcome.INVITATION_OPEN);
         assertThat(count(jdbc, "invitation")).isOne();
         assertThat(jdbc.queryForObject("select count(*) from organization where kind = 'PROVIDER'", Integer.class))
                 .isOne();
@@ -155,7 +155,30 @@ public abstract class FirstAdministratorStarts {
         } finally {
             held.get().unlock();
         }
-        assertThat(node(context, "node-c").run()).isEqualTo(ProviderBootstrap.Outcome.ADMINISTRATOR_EXISTS);
+        assertThat(node(context, "node-c").run()).isEqualTo(ProviderBootstrap.Outcome.INVITATION_OPEN);
+
+        // a link that expired unused does not lock the installation out: the next start invites again, and the same
+        // person a second time gets a new link to the membership that waits, not a second membership
+        int invitations = count(jdbc, "invitation");
+        for (int expired = 1; expired <= 2; expired++) {
+            expireInvitations(jdbc);
+            assertThat(node(context, "late").run()).isEqualTo(ProviderBootstrap.Outcome.INVITED);
+            assertThat(node(context, "late").run()).isEqualTo(ProviderBootstrap.Outcome.INVITATION_OPEN);
+            assertThat(count(jdbc, "invitation")).isEqualTo(invitations + expired);
+        }
+        assertThat(jdbc.queryForObject("select count(*) from membership m join app_user u on u.id = m.user_id "
+                + "where u.email = ? and m.role = 'PROVIDER_ADMINISTRATOR'", Integer.class, "late-" + ADMIN_EMAIL))
+                .isOne();
+        List<String> links = output.getOut().lines().filter(line -> line.contains("First provider administrator "
+                + "invited: late-" + ADMIN_EMAIL)).toList();
+        assertThat(links).hasSize(2);
+        context.getBean(InvitationService.class).accept(token(links.getLast()), "Kirschbaum blüht im April 77");
+        assertThat(node(context, "late").run()).isEqualTo(ProviderBootstrap.Outcome.ADMINISTRATOR_EXISTS);
+    }
+
+    private static void expireInvitations(JdbcTemplate jdbc) {
+        jdbc.update("update invitation set expires_at = ? where accepted_at is null",
+                java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(1))));
     }
 
     /** Another node's bootstrap with a valid address, on the same database. */

@@ -463,8 +463,12 @@ final class ServiceMatrix {
         read("ProviderMemberships.staffMember(long,long)", PROVIDER,
                 t -> providerMemberships.staffMember(t.provider(), t.membership()));
         system("ProviderMemberships.provider()", PROVIDER, t -> providerMemberships.provider());
-        system("ProviderMemberships.anyProviderAdministrator()", PROVIDER,
-                t -> providerMemberships.anyProviderAdministrator());
+        system("ProviderMemberships.anyActiveProviderAdministrator()", PROVIDER,
+                t -> providerMemberships.anyActiveProviderAdministrator());
+        system("ProviderMemberships.waitingAdministratorMembership(long,long)", PROVIDER,
+                t -> providerMemberships.waitingAdministratorMembership(t.provider(), t.user()));
+        system("InvitationService.openUntil(InvitationPurpose)", PROVIDER,
+                t -> invitations.openUntil(dev.kontor.invitation.InvitationPurpose.PROVIDER_ADMINISTRATOR));
 
         // provider administration of partners
         write("PartnerAdministration.createPartner(NewPartner,Locale)", PROVIDER,
