@@ -1,0 +1,291 @@
+package dev.kontor.replace;
+
+import dev.kontor.audit.AuditEntry;
+import dev.kontor.audit.AuditLog;
+import dev.kontor.audit.AuditSummary;
+import dev.kontor.base.AccessRefused;
+import dev.kontor.base.InvalidInput;
+import dev.kontor.contact.ContactType;
+import dev.kontor.organization.MembershipRole;
+import dev.kontor.organization.OrganizationAccess;
+import dev.kontor.organization.OrganizationRight;
+import dev.kontor.user.AuthenticatedUser;
+import dev.kontor.user.CurrentUser;
+import dev.kontor.user.EmailAddress;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Replace a person everywhere: the preview. For the leaving person (by e-mail) and an optional successor (none means
+ * offboarding), it lists every place the leaving person holds in the organizations where the signed-in person may
+ * change anything (users, contacts or tenants), each with what would happen there and why not, decided by the same
+ * rules the single changes enforce. Organizations where the signed-in person may change nothing are left out
+ * altogether, so the preview never tells what exists elsewhere; an address that holds no place there gets the same
+ * empty preview as one that names nobody.
+ * <p>
+ * The preview is written as rows of its own (one per place) and read page by page: the organizations are walked in
+ * chunks by id, each chunk's rights decided by {@link OrganizationAccess}, so that a person in thousands of
+ * organizations is never held in memory whole.
+ */
+@Service
+@Transactional
+public class PersonReplacement {
+
+    /** Organizations looked at per round: a handful of statements each, whatever their number. */
+    static final int CHUNK = 200;
+
+    private static final Set<MembershipRole> PARTNER_ROLES = EnumSet.of(MembershipRole.LEGAL_REPRESENTATIVE,
+            MembershipRole.PARTNER_ADMINISTRATOR, MembershipRole.PARTNER_EMPLOYEE);
+
+    private final ReplacementStore store;
+    private final OrganizationAccess access;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    PersonReplacement(ReplacementStore store, OrganizationAccess access, AuditLog auditLog, Clock clock) {
+        this.store = store;
+        this.access = access;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    /**
+     * Prepares the preview of replacing the person with the address {@code leavingEmail} by the person with
+     * {@code successorEmail} (blank or {@code null}: remove the person everywhere it is allowed). The signed-in
+     * person's earlier preview that was never applied is dropped. The answer counts the places; they are read with
+     * {@link #items}.
+     */
+    public PreparedReplacement prepare(String leavingEmail, String successorEmail) {
+        AuthenticatedUser me = CurrentUser.require();
+        String leaving = address("leaving", leavingEmail)
+                .orElseThrow(() -> new InvalidInput("leaving", "validation.required"));
+        Optional<String> successor = address("successor", successorEmail);
+        if (successor.isPresent() && successor.get().equals(leaving)) {
+            throw new InvalidInput("successor", "replace.successor-is-leaving");
+        }
+        long leavingUser = store.userIdOf(leaving).orElse(-1L);
+        Successor next = successor.map(email -> new Successor(email, store.userIdOf(email).orElse(null)))
+                .orElse(null);
+        long id = store.createReplacement(me.userId(), leaving, successor.orElse(null), clock.instant());
+        long after = 0;
+        List<Long> organizations;
+        do {
+            organizations = store.organizationsWithPlaces(leavingUser, leaving, after, CHUNK);
+            if (organizations.isEmpty()) {
+                break;
+            }
+            after = organizations.getLast();
+            Map<Long, Set<OrganizationRight>> changeable = new LinkedHashMap<>();
+            for (long organization : organizations) {
+                Set<OrganizationRight> rights = access.rightsIn(organization);
+                if (mayChangeAnything(rights)) {
+                    changeable.put(organization, rights);
+                }
+            }
+            if (!changeable.isEmpty()) {
+                store.insert(id, places(me, leavingUser, leaving, next, changeable));
+            }
+        } while (organizations.size() == CHUNK);
+        Map<Outcome, Long> counts = store.countByOutcome(id);
+        long replaceable = counts.getOrDefault(Outcome.REPLACE, 0L);
+        long removable = counts.getOrDefault(Outcome.REMOVE, 0L);
+        long refused = counts.getOrDefault(Outcome.REFUSED, 0L);
+        return new PreparedReplacement(id, replaceable + removable + refused, replaceable, removable, refused);
+    }
+
+    /** How many places the signed-in person's preview lists; someone else's (or an unknown id) is refused. */
+    @Transactional(readOnly = true)
+    public long count(long replacementId) {
+        requireOwn(replacementId);
+        return store.count(replacementId);
+    }
+
+    /** One page of the signed-in person's preview, in the order of the organizations' ids and the places' kinds. */
+    @Transactional(readOnly = true)
+    public List<ReplacementItem> items(long replacementId, Pageable pageable) {
+        requireOwn(replacementId);
+        return store.page(replacementId, pageable.getOffset(), pageable.getPageSize());
+    }
+
+    private void requireOwn(long replacementId) {
+        AuthenticatedUser me = CurrentUser.require();
+        if (!store.actorOf(replacementId).filter(actor -> actor == me.userId()).isPresent()) {
+            // someone else's preview and one that does not exist are refused alike, so ids tell nothing
+            auditLog.recordIndependently(AuditEntry.denied("ACCESS_DENIED", null,
+                    AuditSummary.of("replacement-not-own", AuditSummary.action("read-replacement"))));
+            throw new AccessRefused();
+        }
+    }
+
+    private static boolean mayChangeAnything(Set<OrganizationRight> rights) {
+        return OrganizationRight.MANAGE_USERS.isSatisfiedBy(rights)
+                || OrganizationRight.MANAGE_CONTACTS.isSatisfiedBy(rights)
+                || OrganizationRight.MANAGE_TENANTS.isSatisfiedBy(rights);
+    }
+
+    private static Optional<String> address(String field, String typed) {
+        if (typed == null || typed.isBlank()) {
+            return Optional.empty();
+        }
+        if (!EmailAddress.isValid(typed)) {
+            throw new InvalidInput(field, "validation.email");
+        }
+        return Optional.of(EmailAddress.normalize(typed));
+    }
+
+    /** The successor: their address, and their user id when Kontor knows one. */
+    private record Successor(String email, Long userId) {
+    }
+
+    /** Every place of the leaving person in these organizations, with its outcome, in the order they are applied. */
+    private List<ReplacementStore.NewItem> places(AuthenticatedUser me, long leavingUser, String leaving,
+                                                  Successor successor, Map<Long, Set<OrganizationRight>> rights) {
+        List<Long> ids = List.copyOf(rights.keySet());
+        Map<Long, List<ReplacementStore.HeldMembership>> memberships = store.memberships(leavingUser, ids).stream()
+                .collect(Collectors.groupingBy(ReplacementStore.HeldMembership::organizationId));
+        Map<Long, List<ReplacementStore.HeldContact>> contacts = store.contacts(leavingUser, leaving, ids).stream()
+                .collect(Collectors.groupingBy(ReplacementStore.HeldContact::organizationId));
+        Map<Long, ReplacementStore.Account> accounts = store.accounts(ids);
+        Map<Long, Map<MembershipRole, Integer>> active = store.activeCounts(ids);
+        Map<Long, Set<MembershipRole>> mine = store.activeRoles(me.userId(), ids);
+        Map<Long, Set<MembershipRole>> successorRoles = successor == null ? Map.of()
+                : store.activeRoles(successor.userId(), ids);
+        Set<Long> successorContacts = successor == null ? Set.of()
+                : store.withContact(successor.userId(), successor.email(), ids);
+        List<ReplacementStore.NewItem> items = new ArrayList<>();
+        for (long organization : ids) {
+            Rules rules = new Rules(rights.get(organization), leavingUser, successor,
+                    successorRoles.getOrDefault(organization, Set.of()), successorContacts.contains(organization),
+                    active.getOrDefault(organization, Map.of()), mine.getOrDefault(organization, Set.of()),
+                    accounts.get(organization));
+            ReplacementStore.Account account = accounts.get(organization);
+            if (account != null && Objects.equals(account.contactPersonId(), leavingUser)) {
+                items.add(item(organization, Place.CONTACT_PERSON, account.id(), account.version(), null,
+                        Set.of(), rules.contactPerson()));
+            }
+            if (account != null && Objects.equals(account.deputyId(), leavingUser)) {
+                items.add(item(organization, Place.DEPUTY, account.id(), account.version(), null, Set.of(),
+                        rules.deputy()));
+            }
+            for (ReplacementStore.HeldMembership membership : memberships.getOrDefault(organization, List.of())) {
+                Place place = switch (membership.role()) {
+                    case MANAGER -> Place.MANAGER;
+                    case TENANT_ADMINISTRATOR -> Place.TENANT_ADMINISTRATOR;
+                    default -> Place.PARTNER_STAFF;
+                };
+                items.add(item(organization, place, membership.id(), membership.version(), membership.role(),
+                        Set.of(), rules.membership(membership)));
+            }
+            for (ReplacementStore.HeldContact contact : contacts.getOrDefault(organization, List.of())) {
+                items.add(item(organization, Place.CONTACT, contact.id(), contact.version(), null, contact.types(),
+                        rules.contact()));
+            }
+        }
+        return items;
+    }
+
+    private static ReplacementStore.NewItem item(long organization, Place place, long target, long version,
+                                                 MembershipRole role, Set<ContactType> types, Verdict verdict) {
+        return new ReplacementStore.NewItem(organization, place, target, version, role, types, verdict.outcome(),
+                verdict.refusal());
+    }
+
+    record Verdict(Outcome outcome, Refusal refusal) {
+
+        static final Verdict REPLACE = new Verdict(Outcome.REPLACE, null);
+        static final Verdict REMOVE = new Verdict(Outcome.REMOVE, null);
+
+        static Verdict refused(Refusal why) {
+            return new Verdict(Outcome.REFUSED, why);
+        }
+    }
+
+    /**
+     * The rules of the single changes, applied to one organization as the preview reads it: who may change what
+     * (MANAGE_USERS for memberships, contact person and deputy; MANAGE_CONTACTS for contacts; a partner's legal
+     * representatives and administrators only by a legal representative), the contact person stays an active manager,
+     * an account keeps an active manager, a tenant an active administrator, a partner a legal representative.
+     * Memberships come into being only by invitation, so a successor takes a role only where they hold it already.
+     */
+    private record Rules(Set<OrganizationRight> rights, long leavingUser, Successor successor,
+                         Set<MembershipRole> successorRoles, boolean successorIsContact,
+                         Map<MembershipRole, Integer> active, Set<MembershipRole> mine,
+                         ReplacementStore.Account account) {
+
+        Verdict contactPerson() {
+            if (!OrganizationRight.MANAGE_USERS.isSatisfiedBy(rights)) {
+                return Verdict.refused(Refusal.RIGHT_MISSING);
+            }
+            if (successor == null) {
+                return Verdict.refused(Refusal.STILL_CONTACT_PERSON);
+            }
+            return successorRoles.contains(MembershipRole.MANAGER) ? Verdict.REPLACE
+                    : Verdict.refused(Refusal.SUCCESSOR_NOT_ACTIVE_MANAGER);
+        }
+
+        Verdict deputy() {
+            if (!OrganizationRight.MANAGE_USERS.isSatisfiedBy(rights)) {
+                return Verdict.refused(Refusal.RIGHT_MISSING);
+            }
+            if (successor == null) {
+                return Verdict.REMOVE;
+            }
+            if (!successorRoles.contains(MembershipRole.MANAGER)) {
+                return Verdict.refused(Refusal.SUCCESSOR_NOT_ACTIVE_MANAGER);
+            }
+            // the contact person cannot be their own deputy: the place simply goes
+            return Objects.equals(account.contactPersonId(), successor.userId()) ? Verdict.REMOVE : Verdict.REPLACE;
+        }
+
+        Verdict membership(ReplacementStore.HeldMembership membership) {
+            MembershipRole role = membership.role();
+            if (!OrganizationRight.MANAGE_USERS.isSatisfiedBy(rights)
+                    || (role != MembershipRole.PARTNER_EMPLOYEE && PARTNER_ROLES.contains(role)
+                    && !mine.contains(MembershipRole.LEGAL_REPRESENTATIVE))) {
+                return Verdict.refused(Refusal.RIGHT_MISSING);
+            }
+            if (successor != null) {
+                return successorRoles.contains(role) ? Verdict.REPLACE : Verdict.refused(switch (role) {
+                    case MANAGER -> Refusal.SUCCESSOR_NOT_ACTIVE_MANAGER;
+                    case TENANT_ADMINISTRATOR -> Refusal.SUCCESSOR_NOT_ACTIVE_ADMINISTRATOR;
+                    default -> Refusal.SUCCESSOR_NOT_ACTIVE_IN_ROLE;
+                });
+            }
+            boolean isActive = "ACTIVE".equals(membership.state());
+            int others = active.getOrDefault(role, 0) - (isActive ? 1 : 0);
+            return switch (role) {
+                case MANAGER -> account != null && Objects.equals(account.contactPersonId(), leavingUser)
+                        ? Verdict.refused(Refusal.STILL_CONTACT_PERSON)
+                        : isActive && others < 1 ? Verdict.refused(Refusal.LAST_ACTIVE_MANAGER) : Verdict.REMOVE;
+                case TENANT_ADMINISTRATOR -> isActive && others < 1
+                        ? Verdict.refused(Refusal.LAST_ACTIVE_ADMINISTRATOR) : Verdict.REMOVE;
+                case LEGAL_REPRESENTATIVE -> isActive && others < 1
+                        ? Verdict.refused(Refusal.LAST_LEGAL_REPRESENTATIVE) : Verdict.REMOVE;
+                default -> Verdict.REMOVE;
+            };
+        }
+
+        Verdict contact() {
+            if (!OrganizationRight.MANAGE_CONTACTS.isSatisfiedBy(rights)) {
+                return Verdict.refused(Refusal.RIGHT_MISSING);
+            }
+            if (successor == null) {
+                return Verdict.REMOVE;
+            }
+            // the successor takes the types: onto their own contact there, or as a new contact linked to them
+            return successorIsContact || !successorRoles.isEmpty() ? Verdict.REPLACE
+                    : Verdict.refused(Refusal.SUCCESSOR_UNKNOWN_HERE);
+        }
+    }
+}
