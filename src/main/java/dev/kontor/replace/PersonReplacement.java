@@ -1,10 +1,13 @@
 package dev.kontor.replace;
 
+import com.vaadin.flow.i18n.I18NProvider;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.AccessRefused;
+import dev.kontor.base.CsvCells;
 import dev.kontor.base.InvalidInput;
+import dev.kontor.base.RuleViolation;
 import dev.kontor.contact.ContactType;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.OrganizationAccess;
@@ -12,16 +15,21 @@ import dev.kontor.organization.OrganizationRight;
 import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.CurrentUser;
 import dev.kontor.user.EmailAddress;
+import java.io.IOException;
+import java.io.Writer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,6 +41,9 @@ import org.springframework.transaction.annotation.Transactional;
  * rules the single changes enforce. Organizations where the signed-in person may change nothing are left out
  * altogether, so the preview never tells what exists elsewhere; an address that holds no place there gets the same
  * empty preview as one that names nobody.
+ * <p>
+ * The ticked places are then applied as one job in the background ({@link ReplacementWorker}), each through the
+ * service method of the single change and checked against the version the preview read.
  * <p>
  * The preview is written as rows of its own (one per place) and read page by page: the organizations are walked in
  * chunks by id, each chunk's rights decided by {@link OrganizationAccess}, so that a person in thousands of
@@ -52,12 +63,15 @@ public class PersonReplacement {
     private final OrganizationAccess access;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final I18NProvider texts;
 
-    PersonReplacement(ReplacementStore store, OrganizationAccess access, AuditLog auditLog, Clock clock) {
+    PersonReplacement(ReplacementStore store, OrganizationAccess access, AuditLog auditLog, Clock clock,
+                      I18NProvider texts) {
         this.store = store;
         this.access = access;
         this.auditLog = auditLog;
         this.clock = clock;
+        this.texts = texts;
     }
 
     /**
@@ -118,12 +132,101 @@ public class PersonReplacement {
         return store.page(replacementId, pageable.getOffset(), pageable.getPageSize());
     }
 
+    /**
+     * Ticks or unticks one place of the signed-in person's preview for applying; a refused place cannot be ticked.
+     * Returns how many places are ticked now.
+     */
+    public int select(long replacementId, long itemId, boolean selected) {
+        requireOwn(replacementId, "change-replacement");
+        ReplacementStore.Header header = store.lock(replacementId).orElseThrow();
+        requirePreview(header);
+        if (store.select(replacementId, itemId, selected) == 0) {
+            throw new RuleViolation("replace.item-not-selectable");
+        }
+        return store.selectedCount(replacementId);
+    }
+
+    /** Ticks every place of the preview that can be applied; returns how many are ticked. */
+    public int selectAll(long replacementId) {
+        requireOwn(replacementId, "change-replacement");
+        requirePreview(store.lock(replacementId).orElseThrow());
+        return store.selectAll(replacementId);
+    }
+
+    /**
+     * Applies the ticked places of the signed-in person's preview as one job in the background (see
+     * {@link ReplacementWorker}): each through the service method of the single change, as this person, each checked
+     * against the version the preview read. Started once; nothing ticked is refused.
+     */
+    public ReplacementProgress apply(long replacementId) {
+        requireOwn(replacementId, "apply-replacement");
+        ReplacementStore.Header header = store.lock(replacementId).orElseThrow();
+        requirePreview(header);
+        int selected = store.selectedCount(replacementId);
+        if (selected == 0) {
+            throw new RuleViolation("replace.nothing-selected");
+        }
+        store.start(replacementId, selected, clock.instant());
+        return progress(store.header(replacementId).orElseThrow());
+    }
+
+    /** How far applying the signed-in person's replacement has got. */
+    @Transactional(readOnly = true)
+    public ReplacementProgress progress(long replacementId) {
+        requireOwn(replacementId, "read-replacement");
+        return progress(store.header(replacementId).orElseThrow());
+    }
+
+    /**
+     * The summary of the signed-in person's replacement as CSV: every ticked place with its organization, what was to
+     * happen and what came of it (done, or refused and why, in the given language). Read page by page.
+     */
+    @Transactional(readOnly = true)
+    public void summaryCsv(long replacementId, Writer out, Locale language) throws IOException {
+        requireOwn(replacementId, "read-replacement");
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("organization",
+                "customer_number", "place", "role", "contact_types", "outcome", "result", "reason").get())) {
+            long after = 0;
+            List<ReplacementItem> page;
+            do {
+                page = store.selectedPage(replacementId, after, SUMMARY_PAGE);
+                for (ReplacementItem item : page) {
+                    csv.printRecord(CsvCells.neutralized(item.organizationName()), item.customerNumber(),
+                            item.place(), item.role(), item.contactTypes().stream().map(Enum::name).sorted()
+                                    .collect(Collectors.joining(" ")), item.outcome(), item.result(),
+                            item.resultMessage() == null ? null
+                                    : CsvCells.neutralized(texts.getTranslation(item.resultMessage(), language)));
+                }
+                if (!page.isEmpty()) {
+                    after = page.getLast().id();
+                }
+            } while (page.size() == SUMMARY_PAGE);
+        }
+    }
+
+    private static final int SUMMARY_PAGE = 500;
+
+    private static ReplacementProgress progress(ReplacementStore.Header header) {
+        return new ReplacementProgress(header.id(), ReplacementProgress.State.valueOf(header.state()),
+                header.selected(), header.done(), header.refused());
+    }
+
+    private static void requirePreview(ReplacementStore.Header header) {
+        if (!"PREVIEW".equals(header.state())) {
+            throw new RuleViolation("replace.already-applied");
+        }
+    }
+
     private void requireOwn(long replacementId) {
+        requireOwn(replacementId, "read-replacement");
+    }
+
+    private void requireOwn(long replacementId, String action) {
         AuthenticatedUser me = CurrentUser.require();
         if (!store.actorOf(replacementId).filter(actor -> actor == me.userId()).isPresent()) {
             // someone else's preview and one that does not exist are refused alike, so ids tell nothing
             auditLog.recordIndependently(AuditEntry.denied("ACCESS_DENIED", null,
-                    AuditSummary.of("replacement-not-own", AuditSummary.action("read-replacement"))));
+                    AuditSummary.of("replacement-not-own", AuditSummary.action(action))));
             throw new AccessRefused();
         }
     }

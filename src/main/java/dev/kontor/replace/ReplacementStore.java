@@ -189,7 +189,8 @@ class ReplacementStore {
     List<ReplacementItem> page(long replacementId, long offset, int limit) {
         return jdbc.sql("""
                         SELECT i.id, i.organization_id, o.name, o.kind, o.customer_number, i.place, i.role, i.billing,
-                               i.technical, i.business, i.target_version, i.outcome, i.reason, i.selected
+                               i.technical, i.business, i.target_version, i.outcome, i.reason, i.selected,
+                               i.result, i.result_reason
                         FROM person_replacement_item i JOIN organization o ON o.id = i.organization_id
                         WHERE i.replacement_id = :id ORDER BY i.id LIMIT :limit OFFSET :offset""")
                 .param("id", replacementId).param("limit", limit).param("offset", offset)
@@ -202,7 +203,8 @@ class ReplacementStore {
         return new ReplacementItem(rs.getLong(1), rs.getLong(2), rs.getString(3),
                 OrganizationKind.valueOf(rs.getString(4)), rs.getString(5), Place.valueOf(rs.getString(6)),
                 role == null ? null : MembershipRole.valueOf(role), types(rs, 8), rs.getLong(11),
-                Outcome.valueOf(rs.getString(12)), reason == null ? null : Refusal.valueOf(reason), rs.getBoolean(14));
+                Outcome.valueOf(rs.getString(12)), reason == null ? null : Refusal.valueOf(reason), rs.getBoolean(14),
+                rs.getString(15) == null ? null : ReplacementItem.Result.valueOf(rs.getString(15)), rs.getString(16));
     }
 
     private static Set<ContactType> types(ResultSet rs, int first) throws SQLException {
@@ -222,5 +224,175 @@ class ReplacementStore {
     private static Long nullableLong(ResultSet rs, int column) throws SQLException {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : value;
+    }
+
+    // --- applying ---
+
+    record Header(long id, long actorUserId, String leavingEmail, String successorEmail, String state, long cursorId,
+                  int selected, int done, int refused) {
+    }
+
+    private static final String HEADER = "SELECT id, actor_user_id, leaving_email, successor_email, state, cursor_id, "
+            + "selected_count, done_count, refused_count FROM person_replacement WHERE id = :id";
+
+    private static Header header(ResultSet rs, int n) throws SQLException {
+        return new Header(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getLong(6), rs.getInt(7), rs.getInt(8), rs.getInt(9));
+    }
+
+    Optional<Header> header(long replacementId) {
+        return jdbc.sql(HEADER).param("id", replacementId).query(ReplacementStore::header).optional();
+    }
+
+    /** Locks the replacement for the caller's change of it (ticks, start), waiting for another such change. */
+    Optional<Header> lock(long replacementId) {
+        return jdbc.sql(HEADER + " FOR UPDATE").param("id", replacementId).query(ReplacementStore::header).optional();
+    }
+
+    /** Locks a running replacement for one step; empty while another worker (or node) holds it: skipped, not waited. */
+    Optional<Header> claim(long replacementId) {
+        return jdbc.sql(HEADER + " AND state = 'RUNNING' FOR UPDATE SKIP LOCKED").param("id", replacementId)
+                .query(ReplacementStore::header).optional();
+    }
+
+    List<Long> running() {
+        return jdbc.sql("SELECT id FROM person_replacement WHERE state = 'RUNNING' ORDER BY id").query(Long.class)
+                .list();
+    }
+
+    int select(long replacementId, long itemId, boolean selected) {
+        return jdbc.sql("UPDATE person_replacement_item SET selected = :selected WHERE replacement_id = :r "
+                        + "AND id = :item AND outcome <> 'REFUSED'")
+                .param("selected", selected).param("r", replacementId).param("item", itemId).update();
+    }
+
+    int selectAll(long replacementId) {
+        jdbc.sql("UPDATE person_replacement_item SET selected = TRUE WHERE replacement_id = :r "
+                + "AND outcome <> 'REFUSED'").param("r", replacementId).update();
+        return selectedCount(replacementId);
+    }
+
+    int selectedCount(long replacementId) {
+        return jdbc.sql("SELECT COUNT(*) FROM person_replacement_item WHERE replacement_id = :r AND selected")
+                .param("r", replacementId).query(Integer.class).single();
+    }
+
+    void start(long replacementId, int selected, Instant now) {
+        jdbc.sql("UPDATE person_replacement SET state = 'RUNNING', selected_count = :selected, started_at = :now, "
+                        + "version = version + 1 WHERE id = :id")
+                .param("selected", selected).param("now", Timestamp.from(now)).param("id", replacementId).update();
+    }
+
+    record Work(long id, long organizationId, Place place, long targetId, long targetVersion, MembershipRole role,
+                Outcome outcome) {
+    }
+
+    /** The next ticked place after the cursor. */
+    Optional<Work> next(long replacementId, long afterId) {
+        return jdbc.sql("SELECT id, organization_id, place, target_id, target_version, role, outcome "
+                        + "FROM person_replacement_item WHERE replacement_id = :r AND selected AND id > :after "
+                        + "ORDER BY id LIMIT 1")
+                .param("r", replacementId).param("after", afterId)
+                .query((rs, n) -> new Work(rs.getLong(1), rs.getLong(2), Place.valueOf(rs.getString(3)),
+                        rs.getLong(4), rs.getLong(5), rs.getString(6) == null ? null
+                        : MembershipRole.valueOf(rs.getString(6)), Outcome.valueOf(rs.getString(7))))
+                .optional();
+    }
+
+    /** Records what came of one place and moves the cursor past it, in the transaction of the change itself. */
+    void record(long replacementId, long itemId, ReplacementItem.Result result, String message) {
+        jdbc.sql("UPDATE person_replacement_item SET result = :result, result_reason = :message WHERE id = :item")
+                .param("result", result.name()).param("message", message).param("item", itemId).update();
+        String counter = result == ReplacementItem.Result.DONE ? "done_count" : "refused_count";
+        jdbc.sql("UPDATE person_replacement SET cursor_id = :item, " + counter + " = " + counter + " + 1, "
+                + "version = version + 1 WHERE id = :id").param("item", itemId).param("id", replacementId).update();
+    }
+
+    /**
+     * After this replacement changed an account (contact person, deputy), its later places in that account expect
+     * the version it left: its own change is not a change made meanwhile by someone else.
+     */
+    void carryAccountVersion(long replacementId, long itemId, long organizationId, long before, long after) {
+        jdbc.sql("UPDATE person_replacement_item SET target_version = :after WHERE replacement_id = :r "
+                        + "AND organization_id = :org AND place IN ('CONTACT_PERSON', 'DEPUTY') AND id > :item "
+                        + "AND target_version = :before")
+                .param("after", after).param("r", replacementId).param("org", organizationId).param("item", itemId)
+                .param("before", before).update();
+    }
+
+    void finish(long replacementId, Instant now) {
+        jdbc.sql("UPDATE person_replacement SET state = 'FINISHED', finished_at = :now, version = version + 1 "
+                + "WHERE id = :id").param("now", Timestamp.from(now)).param("id", replacementId).update();
+    }
+
+    Optional<Long> accountVersion(long organizationId) {
+        return jdbc.sql("SELECT version FROM customer_account WHERE organization_id = :id FOR UPDATE")
+                .param("id", organizationId).query(Long.class).optional();
+    }
+
+    /** Locks the tenant's row, as the tenant's administrators' own changes do, before anything else of it. */
+    void lockTenant(long organizationId) {
+        jdbc.sql("SELECT organization_id FROM tenant WHERE organization_id = :id FOR UPDATE")
+                .param("id", organizationId).query(Long.class).optional();
+    }
+
+    void lockOrganization(long organizationId) {
+        jdbc.sql("SELECT id FROM organization WHERE id = :id FOR UPDATE").param("id", organizationId)
+                .query(Long.class).optional();
+    }
+
+    Optional<Long> membershipVersion(long membershipId) {
+        return jdbc.sql("SELECT version FROM membership WHERE id = :id").param("id", membershipId).query(Long.class)
+                .optional();
+    }
+
+    record ContactData(long id, Long userId, String firstName, String lastName, String email, String pendingEmail,
+                       String phone, String jobTitle, Set<ContactType> types, long version) {
+    }
+
+    private static final String CONTACT = "SELECT id, user_id, first_name, last_name, email, pending_email, phone, "
+            + "job_title, billing, technical, business, version FROM contact ";
+
+    private static ContactData contactData(ResultSet rs, int n) throws SQLException {
+        return new ContactData(rs.getLong(1), nullableLong(rs, 2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), types(rs, 9), rs.getLong(12));
+    }
+
+    Optional<ContactData> contact(long contactId) {
+        return jdbc.sql(CONTACT + "WHERE id = :id").param("id", contactId).query(ReplacementStore::contactData)
+                .optional();
+    }
+
+    Optional<ContactData> contactOf(Long userId, String email, long organizationId) {
+        return jdbc.sql(CONTACT + "WHERE organization_id = :org AND (user_id = :user OR email = :email) ORDER BY id")
+                .param("org", organizationId).param("user", userId == null ? -1L : userId).param("email", email)
+                .query(ReplacementStore::contactData).list().stream().findFirst();
+    }
+
+    Optional<String> emailOfUser(long userId) {
+        return jdbc.sql("SELECT email FROM app_user WHERE id = :id").param("id", userId).query(String.class)
+                .optional();
+    }
+
+    Optional<String> displayName(long userId) {
+        return jdbc.sql("SELECT display_name FROM app_user WHERE id = :id").param("id", userId).query(String.class)
+                .optional();
+    }
+
+    Optional<String> language(long userId) {
+        return jdbc.sql("SELECT preferred_language FROM app_user WHERE id = :id").param("id", userId)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(language -> language);
+    }
+
+    /** The ticked places with their organizations and results, a page at a time, for the summary. */
+    List<ReplacementItem> selectedPage(long replacementId, long afterId, int limit) {
+        return jdbc.sql("""
+                        SELECT i.id, i.organization_id, o.name, o.kind, o.customer_number, i.place, i.role, i.billing,
+                               i.technical, i.business, i.target_version, i.outcome, i.reason, i.selected,
+                               i.result, i.result_reason
+                        FROM person_replacement_item i JOIN organization o ON o.id = i.organization_id
+                        WHERE i.replacement_id = :id AND i.selected AND i.id > :after ORDER BY i.id LIMIT :limit""")
+                .param("id", replacementId).param("after", afterId).param("limit", limit)
+                .query(ReplacementStore::item).list();
     }
 }

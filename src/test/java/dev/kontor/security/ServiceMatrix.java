@@ -747,6 +747,16 @@ final class ServiceMatrix {
         read("PersonReplacement.count(long)", ACCOUNT, t -> replacements.count(replacementOf(jdbc, t)));
         read("PersonReplacement.items(long,Pageable)", ACCOUNT,
                 t -> replacements.items(replacementOf(jdbc, t), page));
+        read("PersonReplacement.progress(long)", ACCOUNT, t -> replacements.progress(replacementOf(jdbc, t)));
+        read("PersonReplacement.summaryCsv(long,Writer,Locale)", ACCOUNT, t -> {
+            StringWriter csv = new StringWriter();
+            replacements.summaryCsv(replacementOf(jdbc, t), csv, en);
+            return csv.toString();
+        });
+        write("PersonReplacement.select(long,long,boolean)", ACCOUNT, t -> replacements.select(
+                replacementOf(jdbc, t), firstItemOf(jdbc, replacementOf(jdbc, t)), true));
+        write("PersonReplacement.selectAll(long)", ACCOUNT, t -> replacements.selectAll(replacementOf(jdbc, t)));
+        write("PersonReplacement.apply(long)", ACCOUNT, t -> replacements.apply(replacementOf(jdbc, t)));
 
         // support
         read("SupportLookup.search(String)", ACCOUNT, t -> support.search(t.customerNumber()));
@@ -904,5 +914,11 @@ final class ServiceMatrix {
         return t.variant() != IdVariant.FOREIGN ? t.copy() : jdbc.queryForObject(
                 "select coalesce(max(id), " + MatrixWorld.UNKNOWN_ID + ") from person_replacement "
                         + "where actor_user_id = ?", Long.class, t.user());
+    }
+
+    /** The first place of a replacement preview (an unknown id when it has none). */
+    private static long firstItemOf(JdbcTemplate jdbc, long replacement) {
+        return jdbc.queryForObject("select coalesce(min(id), " + MatrixWorld.UNKNOWN_ID + ") from "
+                + "person_replacement_item where replacement_id = ?", Long.class, replacement);
     }
 }
