@@ -170,6 +170,36 @@ abstract class ReplacementApplyRules {
         applyAndWait(world.max, prepared.id());
     }
 
+    @Test
+    void two_workers_racing_after_a_restart_apply_each_place_exactly_once() throws Exception {
+        String leaving = fixtures.person("Leaving");
+        long leavingId = fixtures.userIdOf(leaving);
+        int accountCount = 40;
+        String many = fixtures.managerOfMany(accountCount,
+                account -> onboarding.grant(leavingId, account, dev.kontor.organization.MembershipRole.MANAGER));
+        PreparedReplacement prepared = fixtures.as(many, () -> replacement.prepare(leaving, null));
+        fixtures.as(many, () -> {
+            replacement.selectAll(prepared.id());
+            replacement.apply(prepared.id());
+        });
+        // a node applies a few places and dies: what it committed stays, the rest waits at the cursor
+        for (int i = 0; i < 5; i++) {
+            worker.step(prepared.id());
+        }
+        assertThat(fixtures.as(many, () -> replacement.progress(prepared.id())).done()).isEqualTo(5);
+
+        dev.kontor.testing.Races.race(() -> worker.runFor(prepared.id()), () -> worker.runFor(prepared.id()));
+        ReplacementProgress done = applyAndWait(many, prepared.id());
+
+        assertThat(done.done()).isEqualTo(accountCount);
+        assertThat(jdbc.queryForObject("select count(*) from membership where user_id = ?", Long.class, leavingId))
+                .isZero();
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where kind = 'MEMBERSHIP_REMOVED' "
+                + "and actor_email = ?", Long.class, many)).isEqualTo(accountCount);
+        assertThat(jdbc.queryForObject("select count(*) from person_replacement_item where replacement_id = ? "
+                + "and result = 'DONE'", Long.class, prepared.id())).isEqualTo(accountCount);
+    }
+
     private ReplacementProgress applyAndWait(String actor, long id) {
         fixtures.as(actor, () -> {
             if (replacement.progress(id).state() == ReplacementProgress.State.PREVIEW) {
