@@ -178,6 +178,9 @@ final class MatrixWorld {
         grant(fixtures, otherManager, neighbour.getId(), MembershipRole.MANAGER);
 
         copy = fixtures.as(firstManager, () -> context.getBean(ContentCopies.class).start(subTenant, false)).copyId();
+        // the second manager's preview of offboarding the first: its id is tried by everyone else
+        fixtures.as(secondManager, () -> context.getBean(dev.kontor.replace.PersonReplacement.class)
+                .prepare(firstManager, null));
         awaitCopy();
         accessSession = fixtures.as(assignedEmployee, () -> context.getBean(AccessSessions.class).start(partner,
                 new CustomerNumber(customerNumber), "Ticket " + tag)).sessionId();

@@ -239,6 +239,7 @@ final class ServiceMatrix {
         PartnerAdministration partnerAdministration = context.getBean(PartnerAdministration.class);
         AccountAdministration accountAdministration = context.getBean(AccountAdministration.class);
         ServiceAdministration serviceAdministration = context.getBean(ServiceAdministration.class);
+        dev.kontor.replace.PersonReplacement replacements = context.getBean(dev.kontor.replace.PersonReplacement.class);
 
         Pageable page = PageRequest.of(0, 50);
         Locale en = Locale.ENGLISH;
@@ -773,6 +774,26 @@ final class ServiceMatrix {
             return null;
         });
 
+        // replacing a person everywhere: the victim's manager as the leaving person, and the victim's own preview
+        read("PersonReplacement.prepare(String,String)", ACCOUNT, t -> {
+            String leaving = t.variant() == IdVariant.MALFORMED ? t.searchText() : emailOf(jdbc, t.user());
+            return replacements.items(replacements.prepare(leaving, null).id(), page);
+        }).ownScope("lists only the places in the caller's own organizations: someone of another organization gives "
+                + "the same empty preview as an address that names nobody");
+        read("PersonReplacement.count(long)", ACCOUNT, t -> replacements.count(replacementOf(jdbc, t)));
+        read("PersonReplacement.items(long,Pageable)", ACCOUNT,
+                t -> replacements.items(replacementOf(jdbc, t), page));
+        read("PersonReplacement.progress(long)", ACCOUNT, t -> replacements.progress(replacementOf(jdbc, t)));
+        read("PersonReplacement.summaryCsv(long,Writer,Locale)", ACCOUNT, t -> {
+            StringWriter csv = new StringWriter();
+            replacements.summaryCsv(replacementOf(jdbc, t), csv, en);
+            return csv.toString();
+        });
+        write("PersonReplacement.select(long,long,boolean)", ACCOUNT, t -> replacements.select(
+                replacementOf(jdbc, t), firstItemOf(jdbc, replacementOf(jdbc, t)), true));
+        write("PersonReplacement.selectAll(long)", ACCOUNT, t -> replacements.selectAll(replacementOf(jdbc, t)));
+        write("PersonReplacement.apply(long)", ACCOUNT, t -> replacements.apply(replacementOf(jdbc, t)));
+
         // support
         read("SupportLookup.search(String)", ACCOUNT, t -> support.search(t.customerNumber()));
         read("SupportLookup.card(long)", ACCOUNT, t -> support.card(t.account()));
@@ -916,5 +937,24 @@ final class ServiceMatrix {
 
     private static void exempt(String signature, String reason) {
         EXEMPT.put(signature, reason);
+    }
+
+    /** The e-mail address of a user id (one that names nobody gives an address that names nobody either). */
+    private static String emailOf(JdbcTemplate jdbc, long userId) {
+        return jdbc.queryForList("select email from app_user where id = ?", String.class, userId).stream()
+                .findFirst().orElse("nobody-" + userId + "@example.test");
+    }
+
+    /** The victim manager's replacement preview; for the other variants the unknown, negative or huge id itself. */
+    private static long replacementOf(JdbcTemplate jdbc, Targets t) {
+        return t.variant() != IdVariant.FOREIGN ? t.copy() : jdbc.queryForObject(
+                "select coalesce(max(id), " + MatrixWorld.UNKNOWN_ID + ") from person_replacement "
+                        + "where actor_user_id = ?", Long.class, t.user());
+    }
+
+    /** The first place of a replacement preview (an unknown id when it has none). */
+    private static long firstItemOf(JdbcTemplate jdbc, long replacement) {
+        return jdbc.queryForObject("select coalesce(min(id), " + MatrixWorld.UNKNOWN_ID + ") from "
+                + "person_replacement_item where replacement_id = ?", Long.class, replacement);
     }
 }
