@@ -306,7 +306,7 @@ public class AccountAdministration {
      * provider's tokens, reading) may read them for every account below the provider: they are the provider's first
      * contact in an emergency.
      */
-    @Transactional(readOnly = true)
+    @Transactional // writes its audit entry
     public AccountContactPerson contactPerson(long accountId) {
         AccountRow account = requireAccount(accountId, AuditSummary.action("read-contact-person"));
         recordRead(account, "provider-read-contact-person");
@@ -314,7 +314,7 @@ public class AccountAdministration {
     }
 
     /** The account's contacts after the one with id {@code afterId}, in id order; read only, as for the contact person. */
-    @Transactional(readOnly = true)
+    @Transactional // writes its audit entry
     public List<dev.kontor.contact.ContactRow> contactsOf(long accountId, long afterId, int limit) {
         AccountRow account = requireAccount(accountId, AuditSummary.action("read-contacts"));
         recordRead(account, "provider-read-contacts");

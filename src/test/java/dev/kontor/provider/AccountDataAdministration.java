@@ -201,7 +201,8 @@ abstract class AccountDataAdministration {
         // personal data read by the provider is in the customer's audit log, as support's lookups are
         assertThat(jdbc.queryForList("select summary_key from audit_event where organization_id = ? and kind = "
                 + "'CONTACT_DATA_READ' order by id", String.class, id))
-                .containsExactly("provider-read-contact-person", "provider-read-contacts");
+                .containsExactly("audit.summary.provider-read-contact-person",
+                        "audit.summary.provider-read-contacts");
         ProviderWorld other = ProviderWorld.create(fixtures, onboarding, provisioning, jdbc);
         for (String outsider : List.of(other.admin(), world.partner().legalEmail(), world.account().email("Alice"))) {
             assertThatThrownBy(() -> fixtures.as(outsider, () -> administration.contactPerson(id)))
