@@ -194,6 +194,19 @@ class PartnerTokenRulesTest {
         assertThat(outbox.to(account.email("Bob"))).isEmpty();
     }
 
+    @Test
+    void a_suspended_customer_account_grants_a_partner_token_nothing_as_it_grants_the_partners_people_nothing() {
+        asToken(token, () -> contacts.page(account.id(), PageRequest.of(0, 10)));
+        jdbc.update("update organization set state = 'SUSPENDED' where id = ?", account.id());
+
+        assertThatThrownBy(() -> asToken(token.withAccessReason("T-3"), () -> contacts.page(account.id(),
+                PageRequest.of(0, 10)))).isInstanceOf(AccessRefused.class);
+        assertThatThrownBy(() -> asToken(token.withAccessReason("T-3"), () -> contacts.add(account.id(), nora())))
+                .isInstanceOf(AccessRefused.class);
+        assertThat(jdbc.queryForObject("select count(*) from contact where organization_id = ?", Integer.class,
+                account.id())).isZero();
+    }
+
     private ApiTokenIdentity tokenOf(String name) {
         IssuedToken issued = fixtures.as(partner.legalEmail(), () -> apiTokens.create(partner.id(), name,
                 ApiScope.WRITE, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(30)));
