@@ -1,15 +1,23 @@
 package dev.kontor.api;
 
+import dev.kontor.base.InvalidInput;
+import dev.kontor.base.TextRules;
+import dev.kontor.user.ApiTokenIdentity;
 import dev.kontor.user.AuthenticatedUser;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -18,7 +26,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates each API request by its bearer token, alone: no session, no cookie. A request without a valid token
  * is answered 401 (all failures alike); a read token may only read; a token (and an address that keeps failing) is
- * held to its rate limit with 429 and Retry-After. The security context lives for this request only.
+ * held to its rate limit with 429 and Retry-After. A reason in the Kontor-Access-Reason header is checked like the
+ * access page's reason and goes with the token's identity, where the customer's rules for partner access (and the
+ * audit log) find it. The security context lives for this request only.
  */
 class ApiTokenFilter extends OncePerRequestFilter {
 
@@ -73,14 +83,45 @@ class ApiTokenFilter extends OncePerRequestFilter {
                     language), null);
             return;
         }
+        AuthenticatedUser user = caller.get();
+        String reason = request.getHeader(ApiTokenIdentity.ACCESS_REASON_HEADER);
+        if (reason != null) {
+            try {
+                String checked = TextRules.check(ApiTokenIdentity.ACCESS_REASON_HEADER, utf8(reason),
+                        ApiTokenIdentity.ACCESS_REASON_MAX_LENGTH);
+                if (checked != null) {
+                    user = AuthenticatedUser.forApiToken(token.withAccessReason(checked), user.getAuthorities());
+                }
+            } catch (InvalidInput invalid) {
+                ProblemDetail problem = problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-input",
+                        invalid.messageKey(), language, invalid.arguments());
+                problem.setProperty("field", invalid.field());
+                problems.write(response, problem, null);
+                return;
+            }
+        }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(caller.get(), null,
-                caller.get().getAuthorities()));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
+                user.getAuthorities()));
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);
         } finally {
             SecurityContextHolder.clearContext();
+        }
+    }
+
+    /**
+     * A header's text as sent: the servlet container reads header bytes as ISO-8859-1, so a reason a client sent in
+     * UTF-8 (umlauts, say) is decoded again as UTF-8; bytes that are no UTF-8 are taken as they were read.
+     */
+    static String utf8(String header) {
+        byte[] bytes = header.getBytes(StandardCharsets.ISO_8859_1);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            return header;
         }
     }
 }

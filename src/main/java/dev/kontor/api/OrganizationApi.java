@@ -92,8 +92,13 @@ class OrganizationApi {
     }
 
     @GetMapping("/contacts")
+    @ApiAccessReason
     @ApiResponse(responseCode = "200", description = "One page and the cursor of the next (null on the last)",
             useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "422", description = "The customer requires a reason: Kontor-Access-Reason is missing "
+            + "or invalid (the field names it)",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
     ApiPage<ContactItem> contacts(@PathVariable long organizationId, @RequestParam(required = false) String cursor,
                                   @RequestParam(required = false) Integer limit) {
         int size = ApiCursor.limit(limit);
@@ -104,6 +109,7 @@ class OrganizationApi {
     }
 
     @PostMapping("/contacts")
+    @ApiAccessReason
     @ApiCreate
     @ApiResponse(responseCode = "201", description = "The contact added",
             content = @Content(schema = @Schema(implementation = ContactItem.class)))
@@ -114,6 +120,7 @@ class OrganizationApi {
     }
 
     @PutMapping("/contacts/{contactId}")
+    @ApiAccessReason
     @ApiResponse(responseCode = "200", description = "The contact as changed",
             content = @Content(schema = @Schema(implementation = ContactItem.class)))
     @ApiResponse(responseCode = "409", description = "Changed meanwhile: nothing saved; currentVersion tells the version now",
@@ -141,6 +148,7 @@ class OrganizationApi {
     }
 
     @PostMapping("/tenants")
+    @ApiAccessReason
     @ApiCreate
     @ApiResponse(responseCode = "201", description = "The tenant created below the organization",
             content = @Content(schema = @Schema(implementation = TenantItem.class)))

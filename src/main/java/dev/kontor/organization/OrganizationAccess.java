@@ -39,15 +39,18 @@ public class OrganizationAccess {
     /** Looked up when used: the features that grant delegated rights check access themselves. */
     private final ObjectProvider<DelegatedRights> delegatedRights;
     private final ObjectProvider<PartnershipRights> partnershipRights;
+    private final ObjectProvider<PartnerTokenRules> partnerTokenRules;
     private final AuditLog auditLog;
 
     OrganizationAccess(MembershipRepository memberships, OrganizationRepository organizations,
                        ObjectProvider<DelegatedRights> delegatedRights,
-                       ObjectProvider<PartnershipRights> partnershipRights, AuditLog auditLog) {
+                       ObjectProvider<PartnershipRights> partnershipRights,
+                       ObjectProvider<PartnerTokenRules> partnerTokenRules, AuditLog auditLog) {
         this.memberships = memberships;
         this.organizations = organizations;
         this.delegatedRights = delegatedRights;
         this.partnershipRights = partnershipRights;
+        this.partnerTokenRules = partnerTokenRules;
         this.auditLog = auditLog;
     }
 
@@ -163,8 +166,9 @@ public class OrganizationAccess {
 
     /**
      * An API token holds its role in its own organization as a member would (and what flows from it into the tenants
-     * below), and, for a partner, what the partnership grants in a customer account and its tenants: never a person's
-     * memberships, nor an access session's.
+     * below), and, for a partner, what the partnership grants in a customer account and its tenants, under the
+     * customer's rules for partner access ({@link PartnerTokenRules}): never a person's memberships, nor an access
+     * session's.
      */
     private Set<OrganizationRight> tokenRights(ApiTokenIdentity token, OrganizationPath path) {
         if (path.nodes().stream().anyMatch(node -> node.kind() == OrganizationKind.CUSTOMER
@@ -180,10 +184,23 @@ public class OrganizationAccess {
                 rights.addAll(i == nodes.size() - 1 ? role.rightsInOwnOrganization() : inherited(role, path, i));
             }
         }
-        if (!token.provider() && !rights.contains(OrganizationRight.ADMIN)) {
+        boolean inactiveCustomer = path.nodes().stream().anyMatch(node -> node.kind() == OrganizationKind.CUSTOMER
+                && node.state() != OrganizationState.ACTIVE);
+        // a suspended or closed customer account grants its partners nothing, their tokens as little as their people
+        if (!token.provider() && !rights.contains(OrganizationRight.ADMIN) && !inactiveCustomer) {
+            Set<OrganizationRight> granted = EnumSet.noneOf(OrganizationRight.class);
             for (PartnershipRights partnership : partnershipRights.orderedStream().toList()) {
-                rights.addAll(partnership.rightsOfPartner(token.organizationId(), path));
+                granted.addAll(partnership.rightsOfPartner(token.organizationId(), path));
             }
+            Optional<PathNode> customer = path.nearest(OrganizationKind.CUSTOMER);
+            if (!granted.isEmpty() && customer.isPresent()) {
+                // only where the partnership grants something: a customer the partner has no right in answers the
+                // same 404 whatever its rules are, so they tell a stranger nothing
+                for (PartnerTokenRules rules : partnerTokenRules.orderedStream().toList()) {
+                    rules.admit(token, customer.get().id());
+                }
+            }
+            rights.addAll(granted);
         }
         if (path.target().kind() == OrganizationKind.TENANT && OrganizationRight.MANAGE_TENANTS.isSatisfiedBy(rights)) {
             rights.add(OrganizationRight.MANAGE_USERS);

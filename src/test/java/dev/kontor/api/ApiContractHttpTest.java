@@ -69,6 +69,12 @@ class ApiContractHttpTest {
     MutableClock clock;
 
     @Autowired
+    dev.kontor.access.AccessPolicyService accessPolicies;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -419,6 +425,82 @@ class ApiContractHttpTest {
 
         assertThat(get("/api/v1/organizations/" + customer.id() + "/contacts", token.secret(), Map.of())
                 .statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void where_the_customer_requires_a_reason_a_partner_token_without_the_header_is_refused_with_422_and_nothing_done()
+            throws Exception {
+        TestPartner partner = fixtures.partner("Reasoned");
+        TestAccount customer = customerOf(partner, EnumSet.of(OrganizationRight.MANAGE_CONTACTS));
+        fixtures.as(customer.email("Alice"), () -> accessPolicies.change(customer.id(), true, false));
+        IssuedToken token = issue(partner, ApiScope.WRITE, today().plusDays(30));
+        String contacts = "/api/v1/organizations/" + customer.id() + "/contacts";
+
+        HttpResponse<String> english = send("POST", contacts, token.secret(), CONTACT);
+        HttpResponse<String> german = send("POST", contacts, token.secret(), CONTACT, Map.of("Accept-Language", "de"));
+        HttpResponse<String> blank = get(contacts, token.secret(), Map.of("Kontor-Access-Reason", " "));
+        HttpResponse<String> markup = send("POST", contacts, token.secret(), CONTACT,
+                Map.of("Kontor-Access-Reason", "<b>T-1</b>"));
+
+        assertThat(english.statusCode()).as(english.body()).isEqualTo(422);
+        JsonNode problem = JSON.readTree(english.body());
+        assertThat(problem.get("field").asString()).isEqualTo("Kontor-Access-Reason");
+        assertThat(problem.get("detail").asString())
+                .isEqualTo("This customer asks for a ticket number or reason before partners enter the account.");
+        assertThat(JSON.readTree(german.body()).get("detail").asString())
+                .isEqualTo("Dieser Kunde verlangt eine Ticketnummer oder einen Grund, bevor Partner das Konto "
+                        + "betreten.");
+        assertThat(blank.statusCode()).isEqualTo(422);
+        assertThat(markup.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(markup.body()).get("field").asString()).isEqualTo("Kontor-Access-Reason");
+        assertThat(jdbc.queryForObject("select count(*) from contact where organization_id = ?", Integer.class,
+                customer.id())).isZero();
+        assertThat(jdbc.queryForList("select outcome from audit_event where organization_id = ? "
+                + "and kind = 'ACCESS_DENIED' and summary_key = 'audit.summary.api-token-reason-missing'", String.class,
+                customer.id())).containsExactly("DENIED", "DENIED", "DENIED");
+    }
+
+    @Test
+    void with_the_reason_in_the_header_a_partner_token_works_and_the_audit_entry_records_it() throws Exception {
+        TestPartner partner = fixtures.partner("Ticketed");
+        TestAccount customer = customerOf(partner, EnumSet.of(OrganizationRight.MANAGE_CONTACTS));
+        fixtures.as(customer.email("Alice"), () -> accessPolicies.change(customer.id(), true, false));
+        IssuedToken token = issue(partner, ApiScope.WRITE, today().plusDays(30));
+
+        HttpResponse<String> added = send("POST", "/api/v1/organizations/" + customer.id() + "/contacts",
+                token.secret(), CONTACT, Map.of("Kontor-Access-Reason", "TICKET-4711"));
+        HttpResponse<String> own = get("/api/v1/organizations/" + partner.id() + "/contacts", token.secret(),
+                Map.of());
+
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        assertThat(jdbc.queryForObject("select actor_email from audit_event where organization_id = ? "
+                + "and kind = 'CONTACT_ADDED'", String.class, customer.id()))
+                .isEqualTo("API token \u201c" + token.token().name() + "\u201d of " + partner.name()
+                        + ", reason: TICKET-4711");
+        assertThat(own.statusCode()).as("the partner's own organization is not the customer's to rule")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void the_contact_person_is_told_of_a_partner_tokens_work_at_most_once_an_hour() throws Exception {
+        TestPartner partner = fixtures.partner("Noticed");
+        TestAccount customer = customerOf(partner, EnumSet.of(OrganizationRight.MANAGE_CONTACTS));
+        fixtures.as(customer.email("Alice"), () -> accessPolicies.change(customer.id(), false, true));
+        IssuedToken token = issue(partner, ApiScope.READ, today().plusDays(30));
+        String contacts = "/api/v1/organizations/" + customer.id() + "/contacts";
+
+        assertThat(get(contacts, token.secret(), Map.of("Kontor-Access-Reason", "Sync")).statusCode())
+                .isEqualTo(200);
+        assertThat(get(contacts, token.secret(), Map.of()).statusCode()).isEqualTo(200);
+        assertThat(outbox.to(customer.email("Alice"))).singleElement().satisfies(mail -> {
+            assertThat(mail.subject()).startsWith("API token \u201c" + token.token().name() + "\u201d of "
+                    + partner.name() + " worked in your account");
+            assertThat(mail.body()).contains("Reason given: Sync");
+        });
+
+        clock.advance(Duration.ofMinutes(61));
+        get(contacts, token.secret(), Map.of());
+        assertThat(outbox.to(customer.email("Alice"))).hasSize(2);
     }
 
     /**

@@ -1,0 +1,140 @@
+package dev.kontor.access;
+
+import com.vaadin.flow.i18n.I18NProvider;
+import dev.kontor.audit.AuditEntry;
+import dev.kontor.audit.AuditLog;
+import dev.kontor.audit.AuditSummary;
+import dev.kontor.base.InvalidInput;
+import dev.kontor.base.SupportedLanguages;
+import dev.kontor.base.TextRules;
+import dev.kontor.mail.MailMessage;
+import dev.kontor.mail.MailOutbox;
+import dev.kontor.organization.PartnerTokenRules;
+import dev.kontor.user.ApiTokenIdentity;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The customer's rules for partner access, applied to a partner's API token as the access page applies them to a
+ * partner user: where the customer requires a reason, every request of the token in the account (and its tenants)
+ * must give one in the {@value ApiTokenIdentity#ACCESS_REASON_HEADER} header, or it is refused before anything is
+ * read or done; where the customer wants its contact person told, they get a mail the first time a token works in
+ * the account, and again at most once an hour per token.
+ */
+@Component
+class PartnerTokenAccess implements PartnerTokenRules {
+
+    static final String REFUSED = "ACCESS_DENIED";
+    private static final Duration NOTICE_INTERVAL = Duration.ofHours(1);
+
+    private final AccessPolicyRepository policies;
+    private final JdbcClient jdbc;
+    private final AuditLog auditLog;
+    private final MailOutbox mail;
+    private final I18NProvider i18n;
+    private final Clock clock;
+    private final TransactionTemplate separately;
+
+    PartnerTokenAccess(AccessPolicyRepository policies, JdbcClient jdbc, AuditLog auditLog, MailOutbox mail,
+                       I18NProvider i18n, Clock clock, PlatformTransactionManager transactions) {
+        this.policies = policies;
+        this.jdbc = jdbc;
+        this.auditLog = auditLog;
+        this.mail = mail;
+        this.i18n = i18n;
+        this.clock = clock;
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @Override
+    public void admit(ApiTokenIdentity token, long customerId) {
+        Optional<AccessPolicy> policy = policies.findById(customerId);
+        if (policy.isEmpty()) {
+            return;
+        }
+        if (policy.get().requiresReason() && token.accessReason() == null) {
+            auditLog.recordIndependently(AuditEntry.denied(REFUSED, customerId,
+                    AuditSummary.of("api-token-reason-missing", ApiTokenIdentity.ACCESS_REASON_HEADER)));
+            throw new InvalidInput(ApiTokenIdentity.ACCESS_REASON_HEADER, "access.reason-required");
+        }
+        if (policy.get().notifiesContactPerson()) {
+            notifyContactPerson(token, customerId);
+        }
+    }
+
+    /**
+     * Tells the contact person, unless this token's work in the account was told within the hour. The rights check
+     * runs in a read-only transaction, and the notice stands whatever the request then does, so it is written in a
+     * transaction of its own; of two requests at the same moment, only the one that claims the notice's row sends.
+     */
+    private void notifyContactPerson(ApiTokenIdentity token, long customerId) {
+        Instant now = clock.instant();
+        if (lastNotice(token.tokenId(), customerId).filter(last -> last.isAfter(now.minus(NOTICE_INTERVAL)))
+                .isPresent()) {
+            return;
+        }
+        try {
+            separately.executeWithoutResult(status -> {
+                if (claimNotice(token.tokenId(), customerId, now)) {
+                    sendNotice(token, customerId, now);
+                }
+            });
+        } catch (DataIntegrityViolationException toldMeanwhile) {
+            // another request of the same token claimed the first notice at the same moment: it tells the contact
+        }
+    }
+
+    private Optional<Instant> lastNotice(long tokenId, long customerId) {
+        return jdbc.sql("SELECT last_notified_at FROM api_token_notice WHERE token_id = :token AND customer_id = :customer")
+                .param("token", tokenId).param("customer", customerId).query(Instant.class).optional();
+    }
+
+    private boolean claimNotice(long tokenId, long customerId, Instant now) {
+        int renewed = jdbc.sql("""
+                        UPDATE api_token_notice SET last_notified_at = :now
+                        WHERE token_id = :token AND customer_id = :customer AND last_notified_at <= :due""")
+                .param("now", now).param("token", tokenId).param("customer", customerId)
+                .param("due", now.minus(NOTICE_INTERVAL)).update();
+        if (renewed == 1) {
+            return true;
+        }
+        if (lastNotice(tokenId, customerId).isPresent()) {
+            return false;
+        }
+        jdbc.sql("INSERT INTO api_token_notice (token_id, customer_id, last_notified_at) VALUES (:token, :customer, :now)")
+                .param("token", tokenId).param("customer", customerId).param("now", now).update();
+        return true;
+    }
+
+    private void sendNotice(ApiTokenIdentity token, long customerId, Instant now) {
+        Optional<String> account = jdbc.sql("SELECT name, customer_number FROM organization WHERE id = :id")
+                .param("id", customerId).query((rs, row) -> rs.getString(1) + " (" + rs.getString(2) + ")").optional();
+        policies.findContactPerson(customerId).ifPresent(contact -> {
+            Locale language = SupportedLanguages.closestTo(
+                    contact.getLanguage() == null ? null : Locale.forLanguageTag(contact.getLanguage()));
+            String label = account.orElse("");
+            String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(language)
+                    .withZone(ZoneId.of("Europe/Berlin")).format(now);
+            String reason = token.accessReason() == null ? "\u2014" : token.accessReason();
+            mail.enqueue(new MailMessage("api-access-notice:" + token.tokenId() + ":" + customerId + ":"
+                    + now.toEpochMilli(), contact.getEmail(),
+                    TextRules.abbreviate(i18n.getTranslation("access.api-mail.subject", language, token.tokenName(),
+                            token.organizationName(), label), MailMessage.SUBJECT_MAX_LENGTH),
+                    i18n.getTranslation("access.api-mail.body", language, contact.getName(), token.tokenName(),
+                            token.organizationName(), label, when, reason)));
+        });
+    }
+}
