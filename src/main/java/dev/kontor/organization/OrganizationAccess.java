@@ -184,10 +184,7 @@ public class OrganizationAccess {
                 rights.addAll(i == nodes.size() - 1 ? role.rightsInOwnOrganization() : inherited(role, path, i));
             }
         }
-        boolean inactiveCustomer = path.nodes().stream().anyMatch(node -> node.kind() == OrganizationKind.CUSTOMER
-                && node.state() != OrganizationState.ACTIVE);
-        // a suspended or closed customer account grants its partners nothing, their tokens as little as their people
-        if (!token.provider() && !rights.contains(OrganizationRight.ADMIN) && !inactiveCustomer) {
+        if (!token.provider() && !rights.contains(OrganizationRight.ADMIN)) {
             Set<OrganizationRight> granted = EnumSet.noneOf(OrganizationRight.class);
             for (PartnershipRights partnership : partnershipRights.orderedStream().toList()) {
                 granted.addAll(partnership.rightsOfPartner(token.organizationId(), path));
