@@ -43,6 +43,8 @@ class SecondFactorJourneyIT extends EndToEndTest {
         page.locator("vaadin-login-form input[name=password]").fill(DemoPeople.PASSWORD);
         page.locator("vaadin-login-form vaadin-button[slot=submit]").click();
         assertThat(page).hasURL(url("/sign-in/code"));
+        assertThat(page.locator("#second-step-code")).isVisible();
+        assertThat(page).hasTitle("Sign-in code");
         assertThat(page.locator("#sign-out")).hasCount(0);
         Accessibility.assertNoSeriousViolations(page, "second sign-in step");
         screenshot("second-step");
