@@ -16,6 +16,7 @@ import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinServletResponse;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.kontor.base.ui.FormRules;
 import dev.kontor.base.ui.LanguageSwitch;
 import dev.kontor.base.ui.PublicPage;
 import dev.kontor.security.SecondStep;
@@ -71,6 +72,7 @@ public class SecondStepView extends PublicPage implements BeforeEnterObserver, H
         back.setRouterIgnore(true);
         content.add(new H2(getTranslation("second-step.title")), new Paragraph(getTranslation("second-step.intro")),
                 code, remember, submit, back);
+        FormRules.explainConstraints(content);
         code.focus();
     }
 

@@ -93,6 +93,7 @@ public class SecurityView extends VerticalLayout implements HasDynamicTitle {
             forget.setId("remembered-browsers-forget");
             browsers.add(forget);
         }
+        FormRules.explainConstraints(authenticator);
     }
 
     private void startSetUp() {
@@ -119,6 +120,7 @@ public class SecurityView extends VerticalLayout implements HasDynamicTitle {
         cancel.setId("second-factor-cancel");
         authenticator.add(new Paragraph(getTranslation("security.second-factor.scan")), qr, secretLine, code,
                 new Div(finish, cancel));
+        FormRules.explainConstraints(authenticator);
         code.focus();
     }
 
