@@ -82,9 +82,12 @@ if [ ${#as_postgres[@]} -gt 0 ]; then chown postgres "$work/pg" "$work/pg-run"; 
 psql_kontor() { "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U kontor -d kontor -tAc "$1"; }
 
 # --- two nodes: the production jar with the postgres profile, each naming itself in its session ids
+# both nodes read the same authenticator secrets, so they share one key (kontor.second-factor.key)
+second_factor_key=$(head -c 32 /dev/urandom | base64)
 start_node() {
     local name=$1 port=$2
     KONTOR_NODE_ROUTE=$name \
+    KONTOR_SECOND_FACTOR_KEY="$second_factor_key" \
     SPRING_PROFILES_ACTIVE=postgres \
     SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$pg_port/kontor" \
     SPRING_DATASOURCE_USERNAME=kontor \

@@ -52,7 +52,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil vaadinRequests,
                                            VaadinDefaultRequestCache vaadinRequestCache,
-                                           SavedPageOwner savedPageOwner) throws Exception {
+                                           SavedPageOwner savedPageOwner, SecondStep secondStep) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll());
         // a new session id at sign-in, so that a session id planted before sign-in is worthless after it
@@ -83,7 +83,7 @@ class SecurityConfiguration {
         signIn.setFavorRelativeUris(true);
         http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signIn));
         // Vaadin's configurer takes this one instead of making its own, and then wires no request cache into it
-        SignedInRedirect signedIn = new SignedInRedirect(savedPageOwner);
+        SignedInRedirect signedIn = new SignedInRedirect(savedPageOwner, secondStep);
         signedIn.setRequestCache(vaadinRequestCache);
         http.setSharedObject(VaadinSavedRequestAwareAuthenticationSuccessHandler.class, signedIn);
         // Vaadin's configurer sets only the page and the success handler, and keeps this failure handler

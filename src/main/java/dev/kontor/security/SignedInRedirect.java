@@ -21,10 +21,12 @@ final class SignedInRedirect extends VaadinSavedRequestAwareAuthenticationSucces
     private static final String SAVED_URL = "Saved-url";
 
     private final SavedPageOwner savedPageOwner;
+    private final SecondStep secondStep;
     private RequestCache requestCache;
 
-    SignedInRedirect(SavedPageOwner savedPageOwner) {
+    SignedInRedirect(SavedPageOwner savedPageOwner, SecondStep secondStep) {
         this.savedPageOwner = savedPageOwner;
+        this.secondStep = secondStep;
         setRedirectStrategy(new SameOriginRedirects());
     }
 
@@ -40,6 +42,11 @@ final class SignedInRedirect extends VaadinSavedRequestAwareAuthenticationSucces
         if (savedPageOwner.signedIn(request, response, authentication) && requestCache != null) {
             // the page of the person before, saved when their server went down: not this person's business
             requestCache.removeRequest(request, response);
+        }
+        if (secondStep.needed(request, response, authentication)) {
+            // the saved page stays in the session for the code page to go on to
+            getRedirectStrategy().sendRedirect(request, response, "/sign-in/code");
+            return;
         }
         super.onAuthenticationSuccess(request, new HttpServletResponseWrapper(response) {
             private String savedUrl;

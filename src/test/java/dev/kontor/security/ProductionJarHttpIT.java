@@ -334,7 +334,9 @@ class ProductionJarHttpIT {
                     "-Xmx320m", "-XX:TieredStopAtLevel=1",
                     "-jar", jar.toAbsolutePath().toString(),
                     "--server.port=" + port,
-                    "--spring.datasource.url=jdbc:h2:async:" + directory.resolve("kontor") + ";AUTO_SERVER=FALSE"));
+                    "--spring.datasource.url=jdbc:h2:async:" + directory.resolve("kontor") + ";AUTO_SERVER=FALSE",
+                    // a real instance is given its own key for authenticator secrets, or it does not start
+                    "--kontor.second-factor.key=" + java.util.Base64.getEncoder().encodeToString(new byte[32])));
             command.addAll(arguments);
             Process process = new ProcessBuilder(command)
                     .directory(directory.toFile())

@@ -51,6 +51,8 @@ final class RouteMatrix {
         EXEMPT.put("admin/notices", "no id: the provider administrator's notices (PlatformNotices is in the service matrix)");
         EXEMPT.put("admin/staff", "no id: the provider's own staff (ProviderStaff is in the service matrix)");
 
+        EXEMPT.put("security", "no id: the caller's own second factor (SecondFactors is in the service matrix)");
+        EXEMPT.put("sign-in/code", "no id: the second sign-in step of this browser's own pending sign-in");
         EXEMPT.put("api-tokens", "no id: the tokens of the caller's own partner or provider (ApiTokens is in the service matrix)");
     }
 

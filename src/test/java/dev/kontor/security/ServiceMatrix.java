@@ -161,6 +161,15 @@ final class ServiceMatrix {
         exempt("AuditLog.recordIndependently(AuditEntry)", "the audit trail itself: records refusals the services have decided");
         exempt("AuditLog.recordSignInAttempt(AuditEntry,Long,String)", "the audit trail itself: records sign-in attempts for the sign-in filter");
         exempt("AuditLog.latest(String)", "takes no id; the application's own tooling (SYSTEM only)");
+        exempt("SecondFactors.status()", "takes no id: the caller's own second factor");
+        exempt("SecondFactors.startSetUp()", "takes no id: the caller's own second factor");
+        exempt("SecondFactors.finishSetUp(String)", "takes no id: the caller's own second factor (SecondFactorsTest)");
+        exempt("SecondFactors.renewRecoveryCodes(String)", "takes no id: the caller's own second factor (SecondFactorsTest)");
+        exempt("SecondFactors.turnOff(String)", "takes no id: the caller's own second factor (SecondFactorsTest)");
+        exempt("SecondStep.pending(HttpServletRequest)", "takes no id: whether this browser's own session holds a password step");
+        exempt("SecondStep.cancel(HttpServletRequest)", "takes no id: drops this browser's own password step");
+        exempt("SecondStep.submit(HttpServletRequest,HttpServletResponse,String,boolean)", "takes no id: the code for this browser's own password step, throttled like a password (SecondStepTest)");
+        exempt("SecondFactors.forgetBrowsers()", "takes no id: the caller's own remembered browsers");
         exempt("ApiTokens.issuers()", "takes no id: the organizations where the caller's own memberships let them issue tokens");
         exempt("AuditQueries.readsEverything()", "takes no id: whether the caller's own scope is the whole log");
         exempt("ContactCopier.copy(long,List)", "runs only inside the transaction of a tenant creation that has checked access (MANDATORY propagation)");

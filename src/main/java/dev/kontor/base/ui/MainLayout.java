@@ -71,6 +71,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             name.setTitle(person.email());
             area.add(name);
         });
+        // the person's own Security page (second factor); by path, since base imports no feature
+        Button security = new Button(getTranslation("layout.security"), new Icon(VaadinIcon.SHIELD),
+                click -> getUI().ifPresent(ui -> ui.navigate("security")));
+        security.setId("security-link");
+        security.setAriaLabel(getTranslation("layout.security"));
+        security.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        area.add(security);
         Button signOut = new Button(getTranslation("layout.sign-out"), new Icon(VaadinIcon.SIGN_OUT),
                 click -> authenticationContext.logout());
         signOut.setId("sign-out");

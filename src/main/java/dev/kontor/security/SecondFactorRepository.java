@@ -1,0 +1,17 @@
+package dev.kontor.security;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface SecondFactorRepository extends JpaRepository<SecondFactor, Long> {
+
+    /**
+     * Takes a time step for a code, once: of two requests with the same code (or an older one) only the first
+     * changes the row, in one statement, so no lock is needed and a replay finds nothing to change.
+     */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("update SecondFactor f set f.lastUsedStep = :step, f.version = f.version + 1"
+            + " where f.userId = :userId and f.lastUsedStep < :step")
+    int takeStep(long userId, long step);
+}

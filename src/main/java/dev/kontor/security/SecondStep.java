@@ -1,0 +1,205 @@
+package dev.kontor.security;
+
+import com.vaadin.flow.spring.security.VaadinDefaultRequestCache;
+import dev.kontor.audit.AuditEntry;
+import dev.kontor.audit.AuditLog;
+import dev.kontor.audit.AuditSummary;
+import dev.kontor.user.AuthenticatedUser;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.Serial;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.stereotype.Component;
+
+/**
+ * The second sign-in step. A person whose password was right and who has an authenticator is not signed in yet: the
+ * password's {@link Authentication} waits in the session for {@link #VALID_FOR}, the session holds no security
+ * context, so every page but the code page sends them to sign in. The code (or a recovery code) then signs them in
+ * with Spring Security's {@link FactorGrantedAuthority factor authorities} for both factors ({@code FACTOR_PASSWORD}
+ * from the password check, {@link #TOTP_AUTHORITY} from here), under a new session id. Wrong codes count in the
+ * {@link SignInThrottle} of the account at the client's address like wrong passwords. A browser remembered for 30
+ * days (a signed random cookie whose hash is stored, revocable on the Security page) skips the step.
+ */
+@Component
+public class SecondStep {
+
+    /** The authority of a sign-in that passed an authenticator code, a recovery code or a remembered browser. */
+    public static final String TOTP_AUTHORITY = "FACTOR_TOTP";
+    static final String COOKIE = "kontor-second-factor";
+    static final Duration VALID_FOR = Duration.ofMinutes(5);
+    static final String PASSED = "SECOND_STEP_PASSED";
+    static final String REMEMBERED = "SECOND_STEP_REMEMBERED";
+    private static final String PENDING = SecondStep.class.getName() + ".pending";
+
+    /** What a code did. */
+    public sealed interface Outcome {
+    }
+
+    /** Signed in; {@code target} is the path to open. */
+    public record SignedIn(String target) implements Outcome {
+    }
+
+    public record WrongCode() implements Outcome {
+    }
+
+    public record Throttled(long seconds) implements Outcome {
+    }
+
+    /** No password step waits (none, or it took longer than {@link #VALID_FOR}): sign in again. */
+    public record Expired() implements Outcome {
+    }
+
+    record Pending(Authentication password, Instant until) implements Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
+    }
+
+    private final SecondFactors secondFactors;
+    private final SignInThrottle throttle;
+    private final AuditLog auditLog;
+    private final VaadinDefaultRequestCache requestCache;
+    private final Clock clock;
+
+    SecondStep(SecondFactors secondFactors, SignInThrottle throttle, AuditLog auditLog,
+               VaadinDefaultRequestCache requestCache, Clock clock) {
+        this.secondFactors = secondFactors;
+        this.throttle = throttle;
+        this.auditLog = auditLog;
+        this.requestCache = requestCache;
+        this.clock = clock;
+    }
+
+    /**
+     * Right after the password: true when a code is still needed, in which case the password's authentication is
+     * taken out of the session again and waits for the code. A remembered browser is signed in with both factors.
+     */
+    boolean needed(HttpServletRequest request, HttpServletResponse response, Authentication password) {
+        if (!(password.getPrincipal() instanceof AuthenticatedUser user) || !secondFactors.isActive(user.userId())) {
+            return false;
+        }
+        if (secondFactors.remembers(user.userId(), cookie(request).orElse(null))) {
+            auditLog.recordSignInAttempt(AuditEntry.success(REMEMBERED, null,
+                    AuditSummary.of("second-step-remembered")), user.userId(), user.email());
+            signIn(request, response, password, false);
+            return false;
+        }
+        SecurityContextHolder.clearContext();
+        new HttpSessionSecurityContextRepository().saveContext(SecurityContextHolder.createEmptyContext(), request,
+                response);
+        request.getSession().setAttribute(PENDING, new Pending(password, clock.instant().plus(VALID_FOR)));
+        return true;
+    }
+
+    /** Whether this browser's session has a password step waiting for its code. */
+    public boolean pending(HttpServletRequest request) {
+        return pendingOf(request).isPresent();
+    }
+
+    /** Drops a waiting password step (back to sign-in). */
+    public void cancel(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(PENDING);
+        }
+    }
+
+    /** The code of the second step. */
+    public Outcome submit(HttpServletRequest request, HttpServletResponse response, String code, boolean remember) {
+        Optional<Pending> pending = pendingOf(request);
+        if (pending.isEmpty()) {
+            cancel(request);
+            return new Expired();
+        }
+        Authentication password = pending.get().password();
+        AuthenticatedUser user = (AuthenticatedUser) password.getPrincipal();
+        String account = user.email();
+        String address = request.getRemoteAddr();
+        Optional<SignInThrottle.Refusal> refusal = throttle.admit(account, address, false);
+        if (refusal.isPresent()) {
+            auditLog.recordSignInAttempt(AuditEntry.denied(SecondFactors.CODE_FAILED, null,
+                    AuditSummary.of("second-factor-code-throttled")), user.userId(), account);
+            return new Throttled(refusal.get().retryAfter().toSeconds());
+        }
+        if (secondFactors.checkAtSignIn(user.userId(), account, code) == SecondFactors.Check.WRONG) {
+            throttle.failed(account, address);
+            return new WrongCode();
+        }
+        throttle.succeeded(account, address, false);
+        cancel(request);
+        auditLog.recordSignInAttempt(AuditEntry.success(PASSED, null, AuditSummary.of("second-step-passed")),
+                user.userId(), account);
+        String target = target(request, response);
+        signIn(request, response, password, true);
+        if (remember) {
+            response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(COOKIE,
+                            secondFactors.rememberBrowser(user.userId()))
+                    .path(request.getContextPath().isEmpty() ? "/" : request.getContextPath())
+                    .maxAge(SecondFactors.REMEMBER_FOR)
+                    .httpOnly(true)
+                    .secure(request.isSecure())
+                    .sameSite("Lax")
+                    .build().toString());
+        }
+        return new SignedIn(target);
+    }
+
+    /** Both factors in one authentication, saved in the session; a new session id for the signed-in session. */
+    private void signIn(HttpServletRequest request, HttpServletResponse response, Authentication password,
+                        boolean newSessionId) {
+        List<GrantedAuthority> authorities = new ArrayList<>(password.getAuthorities());
+        authorities.add(FactorGrantedAuthority.withAuthority(TOTP_AUTHORITY).issuedAt(clock.instant()).build());
+        Authentication both = UsernamePasswordAuthenticationToken.authenticated(password.getPrincipal(), null,
+                authorities);
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(both);
+        SecurityContextHolder.setContext(context);
+        if (newSessionId) {
+            request.changeSessionId();
+        }
+        new HttpSessionSecurityContextRepository().saveContext(context, request, response);
+    }
+
+    /** The page asked for before sign-in, by its path only (never the host it was asked under), else the start. */
+    private String target(HttpServletRequest request, HttpServletResponse response) {
+        SavedRequest saved = requestCache.getRequest(request, response);
+        requestCache.removeRequest(request, response);
+        return saved == null ? request.getContextPath() + "/"
+                : SameOriginRedirects.pathOf(request.getContextPath(), saved.getRedirectUrl());
+    }
+
+    private Optional<Pending> pendingOf(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null || !(session.getAttribute(PENDING) instanceof Pending pending)) {
+            return Optional.empty();
+        }
+        if (!pending.until().isAfter(clock.instant())) {
+            session.removeAttribute(PENDING);
+            return Optional.empty();
+        }
+        return Optional.of(pending);
+    }
+
+    private static Optional<String> cookie(HttpServletRequest request) {
+        return Optional.ofNullable(request.getCookies()).stream().flatMap(Arrays::stream)
+                .filter(cookie -> COOKIE.equals(cookie.getName())).map(Cookie::getValue).findFirst();
+    }
+}

@@ -1,0 +1,164 @@
+package dev.kontor.security.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import dev.kontor.base.InvalidInput;
+import dev.kontor.base.ui.FormRules;
+import dev.kontor.security.SecondFactors;
+import jakarta.annotation.security.PermitAll;
+import java.io.ByteArrayInputStream;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The signed-in person's own security: setting up an authenticator app (a QR code drawn on the server and the secret
+ * in text, finished with a code), its recovery codes (shown once, renewed for a current code), turning it off (for a
+ * current code or a recovery code), and the browsers that skip the code at sign-in.
+ */
+@Route("security")
+@PermitAll
+public class SecurityView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+
+    private final transient SecondFactors secondFactors;
+    private final Div authenticator = new Div();
+    private final Div browsers = new Div();
+
+    public SecurityView(SecondFactors secondFactors) {
+        this.secondFactors = secondFactors;
+        setId("security-view");
+        authenticator.setId("second-factor");
+        browsers.setId("remembered-browsers");
+        add(new H2(getTranslation("security.second-factor.heading")), authenticator,
+                new H2(getTranslation("security.browsers.heading")), browsers);
+        showStatus();
+    }
+
+    private void showStatus() {
+        SecondFactors.Status status = secondFactors.status();
+        authenticator.removeAll();
+        browsers.removeAll();
+        if (status.active()) {
+            DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale())
+                    .withZone(ZONE);
+            Paragraph state = new Paragraph(getTranslation("security.second-factor.active",
+                    format.format(status.activeSince()), status.recoveryCodesLeft()));
+            state.setId("second-factor-state");
+            TextField code = codeField("second-factor-current-code",
+                    getTranslation("security.second-factor.current-code"));
+            code.setHelperText(getTranslation("security.second-factor.current-code-help"));
+            Button renew = new Button(getTranslation("security.second-factor.renew"),
+                    click -> act(code, () -> showRecoveryCodes(secondFactors.renewRecoveryCodes(code.getValue()))));
+            renew.setId("second-factor-renew");
+            Button turnOff = new Button(getTranslation("security.second-factor.turn-off"), click -> act(code, () -> {
+                secondFactors.turnOff(code.getValue());
+                showStatus();
+            }));
+            turnOff.setId("second-factor-turn-off");
+            turnOff.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            authenticator.add(state, code, new Div(renew, turnOff));
+        } else {
+            Paragraph state = new Paragraph(getTranslation("security.second-factor.inactive"));
+            state.setId("second-factor-state");
+            Button start = new Button(getTranslation("security.second-factor.start"), click -> startSetUp());
+            start.setId("second-factor-start");
+            start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            authenticator.add(state, start);
+        }
+        Paragraph remembered = new Paragraph(getTranslation("security.browsers.count", status.rememberedBrowsers()));
+        remembered.setId("remembered-browsers-count");
+        browsers.add(remembered);
+        if (status.rememberedBrowsers() > 0) {
+            Button forget = new Button(getTranslation("security.browsers.forget"), click -> {
+                secondFactors.forgetBrowsers();
+                showStatus();
+            });
+            forget.setId("remembered-browsers-forget");
+            browsers.add(forget);
+        }
+        FormRules.explainConstraints(authenticator);
+    }
+
+    private void startSetUp() {
+        SecondFactors.SetUp setUp = secondFactors.startSetUp();
+        authenticator.removeAll();
+        byte[] png = setUp.qrCodePng();
+        Image qr = new Image(DownloadHandler.fromInputStream(event -> new DownloadResponse(
+                new ByteArrayInputStream(png), "authenticator.png", "image/png", png.length)),
+                getTranslation("security.second-factor.qr-alt"));
+        qr.setId("second-factor-qr");
+        qr.setWidth("240px");
+        qr.setHeight("240px");
+        Span secret = new Span(setUp.secretInGroups());
+        secret.setId("second-factor-secret");
+        secret.addClassName("secret-text");
+        Paragraph secretLine = new Paragraph(getTranslation("security.second-factor.secret-label") + " ");
+        secretLine.add(secret);
+        TextField code = codeField("second-factor-code", getTranslation("security.second-factor.code"));
+        Button finish = new Button(getTranslation("security.second-factor.finish"),
+                click -> act(code, () -> showRecoveryCodes(secondFactors.finishSetUp(code.getValue()))));
+        finish.setId("second-factor-finish");
+        finish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button(getTranslation("security.second-factor.cancel"), click -> showStatus());
+        cancel.setId("second-factor-cancel");
+        authenticator.add(new Paragraph(getTranslation("security.second-factor.scan")), qr, secretLine, code,
+                new Div(finish, cancel));
+        FormRules.explainConstraints(authenticator);
+        code.focus();
+    }
+
+    private void showRecoveryCodes(List<String> codes) {
+        authenticator.removeAll();
+        UnorderedList list = new UnorderedList(codes.stream().map(ListItem::new).toArray(ListItem[]::new));
+        list.setId("recovery-codes");
+        list.addClassName("recovery-codes");
+        Button done = new Button(getTranslation("security.recovery-codes.done"), click -> showStatus());
+        done.setId("recovery-codes-done");
+        done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        authenticator.add(new Paragraph(getTranslation("security.recovery-codes.intro", codes.size())), list, done);
+        done.focus();
+    }
+
+    private TextField codeField(String id, String label) {
+        TextField code = new TextField(label);
+        code.setId(id);
+        code.setMaxLength(40);
+        code.getElement().setAttribute("autocomplete", "one-time-code");
+        code.getElement().setAttribute("inputmode", "text");
+        code.setRequiredIndicatorVisible(true);
+        return code;
+    }
+
+    private void act(TextField code, Runnable action) {
+        code.setInvalid(false);
+        try {
+            action.run();
+        } catch (InvalidInput refusal) {
+            code.setValue("");
+            FormRules.showNextToField(this, refusal, Map.of("code", code));
+            code.focus();
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("security.title");
+    }
+}
