@@ -377,6 +377,15 @@ class InstallTutorialIT {
         awaitHealthy();
     }
 
+    /** The tutorial's `openssl rand -base64 32`, made once for all starts of this installation (the key is kept). */
+    private static final String SECOND_FACTOR_KEY = newSecondFactorKey();
+
+    private static String newSecondFactorKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
+    }
+
     /** The environment of the tutorial's step 3, with this test's ports. */
     private Map<String, String> tutorialEnvironment() {
         Map<String, String> environment = new LinkedHashMap<>();
@@ -392,6 +401,7 @@ class InstallTutorialIT {
         // GreenMail speaks no STARTTLS; a real mail server on port 587 gets the two STARTTLS settings as well
         environment.put("KONTOR_MAIL_FROM", "Kontor <no-reply@example.com>");
         environment.put("KONTOR_BASE_URL", baseUrl());
+        environment.put("KONTOR_SECOND_FACTOR_KEY", SECOND_FACTOR_KEY);
         environment.put("PORT", String.valueOf(port));
         return environment;
     }
