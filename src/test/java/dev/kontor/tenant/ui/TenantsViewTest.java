@@ -89,6 +89,42 @@ class TenantsViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithUserDetails(DemoPeople.PARTNER_ADMIN)
+    void a_click_on_a_name_selects_the_node_and_shows_what_one_can_do_with_it() {
+        navigate(TenantsView.class);
+        int row = names().indexOf("Muster Vorlagen");
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.Component name = test((com.vaadin.flow.component.grid.Grid<TreeNode>) tree())
+                .getCellComponent(row, 0);
+
+        name.getElement().getNode().getFeature(com.vaadin.flow.internal.nodefeature.ElementListenerMap.class)
+                .fireEvent(new com.vaadin.flow.dom.DomEvent(name.getElement(), "click",
+                        tools.jackson.databind.node.JsonNodeFactory.instance.objectNode()));
+
+        assertThat(tree().asSingleSelect().getValue().name()).isEqualTo("Muster Vorlagen");
+        assertThat(find(com.vaadin.flow.component.html.Span.class).withId("tenant-selection").single().getText())
+                .contains("Muster Vorlagen");
+        assertThat(find(com.vaadin.flow.component.html.Anchor.class).withId("log-in-tenant").exists()).isTrue();
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.PARTNER_ADMIN)
+    void a_search_without_a_match_says_so_and_offers_to_clear_it() {
+        navigate(TenantsView.class);
+        com.vaadin.flow.component.html.Div noMatch = find(com.vaadin.flow.component.html.Div.class)
+                .withId("tenant-no-match").single();
+        assertThat(noMatch.isVisible()).isFalse();
+
+        test(find(TextField.class).withId("tenant-search").single()).setValue("Zeppelin");
+
+        assertThat(noMatch.isVisible()).isTrue();
+        assertThat(noMatch.getElement().getTextRecursively()).contains("No tenant name contains “Zeppelin”");
+        test(find(Button.class).withId("tenant-search-clear").single()).click();
+        assertThat(find(TextField.class).withId("tenant-search").single().getValue()).isEmpty();
+        assertThat(noMatch.isVisible()).isFalse();
+    }
+
+    @Test
     @WithUserDetails(DemoPeople.SUPPORT)
     void support_staff_have_no_tenant_tree() {
         navigate("tenants", AccessDeniedView.class);
