@@ -95,6 +95,22 @@ class AuditLogViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithUserDetails(DemoPeople.ANNA)
+    void kontors_own_work_is_done_by_system_a_service_is_named_once_and_no_code_shows_on_hover() {
+        navigate(AuditLogView.class);
+        test(kindFilter()).selectItem("Service registered");
+
+        GridTester<Grid<AuditRow>, AuditRow> grid = test(grid());
+        List<String> summaries = new ArrayList<>();
+        for (int row = 0; row < grid.size(); row++) {
+            summaries.add(grid.getCellText(row, 3));
+            assertThat(grid.getCellComponent(row, 0).getElement().getTextRecursively()).endsWith("System");
+            assertThat(grid.getCellComponent(row, 2).getElement().getChild(0).getAttribute("title")).isNull();
+        }
+        assertThat(summaries).contains("Cluster C-1043 (kind: Cluster)", "Managed Backup (kind: Product)");
+    }
+
+    @Test
     @WithUserDetails(DemoPeople.CLARA)
     void each_reader_sees_the_summary_in_their_own_language() {
         long lawFirm = jdbc.queryForObject("select id from organization where customer_number = 'CN-10002'",
