@@ -117,7 +117,9 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         // who acted belongs with when: a column of its own broke e-mail addresses mid-word on a laptop
         grid.addComponentColumn(this::whenAndWho).setKey("when").setHeader(getTranslation("audit.when-and-who"))
                 .setFlexGrow(2);
-        grid.addColumn(this::organizationOf).setKey("organization").setHeader(getTranslation("audit.organization"))
+        grid.addComponentColumn(row -> dev.kontor.base.ui.LineBreaks.customer(
+                        row.organization() == null ? "" : row.organization(), row.customerNumber()))
+                .setKey("organization").setHeader(getTranslation("audit.organization"))
                 .setFlexGrow(2);
         grid.addComponentColumn(this::kindAndOutcome).setKey("kind").setHeader(getTranslation("audit.kind"))
                 .setFlexGrow(2);
@@ -146,9 +148,10 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
 
     private Component wholeEvent(AuditRow row) {
         Div cell = (Div) whenAndWho(row);
-        String organization = organizationOf(row);
-        if (!organization.isEmpty()) {
-            cell.add(line("cell-detail", organization));
+        if (row.organization() != null) {
+            Span organization = dev.kontor.base.ui.LineBreaks.customer(row.organization(), row.customerNumber());
+            organization.addClassName("cell-detail");
+            cell.add(organization);
         }
         cell.add(kindAndOutcome(row), line(null, row.summaryIn(reading())));
         String change = change(row);
@@ -164,11 +167,6 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
             line.addClassName(className);
         }
         return line;
-    }
-
-    private String organizationOf(AuditRow row) {
-        return row.organization() == null ? "" : row.organization()
-                + (row.customerNumber() == null ? "" : " (" + row.customerNumber() + ")");
     }
 
     private DateTimeFormatter time() {
