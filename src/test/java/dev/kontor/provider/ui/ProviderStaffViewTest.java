@@ -139,7 +139,7 @@ class ProviderStaffViewTest extends SpringBrowserlessTest {
         assertThat(count()).isEqualTo("Eine Person passt");
         assertThat(cell(0, 1)).containsExactly("Support", "Aktiv");
         test(textField("staff-filter")).setValue("");
-        assertThat(count()).matches("\\d+ Personen passen");
+        assertThat(count()).matches("\\d+ Personen gefunden");
         test(button("invite-staff")).click();
         assertThat(find(com.vaadin.flow.component.dialog.Dialog.class).withId("invite-staff-dialog").single()
                 .getHeaderTitle()).isEqualTo("Eine Person ins Plattform-Team einladen");
