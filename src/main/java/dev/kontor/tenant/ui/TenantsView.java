@@ -275,7 +275,7 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
                     click -> new AddAdministratorDialog(services.administrators(), node.id(), node.name(),
                             node.administrators(), this::reload).open());
             administrator.setId("add-administrator");
-            Button move = new Button(getTranslation("tenant.move"), VaadinIcon.ARROWS_CROSS.create(),
+            Button move = new Button(getTranslation("tenant.move"), VaadinIcon.ARROWS.create(),
                     click -> new MoveTenantDialog(services, node, this::reload).open());
             move.setId("move-tenant");
             actions.add(administrator, move);

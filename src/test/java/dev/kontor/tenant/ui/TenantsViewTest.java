@@ -105,6 +105,9 @@ class TenantsViewTest extends SpringBrowserlessTest {
         assertThat(find(com.vaadin.flow.component.html.Span.class).withId("tenant-selection").single().getText())
                 .contains("Muster Vorlagen");
         assertThat(find(com.vaadin.flow.component.html.Anchor.class).withId("log-in-tenant").exists()).isTrue();
+        // Move shows arrows, not the cross that reads as Close
+        assertThat(find(Button.class).withId("move-tenant").single().getIcon().getElement().getAttribute("icon"))
+                .isEqualTo("vaadin:arrows");
     }
 
     @Test
