@@ -97,8 +97,11 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
         List<TreeNode> roots = services.tree().roots();
         // the sentence about customers' tenants concerns partners only; a customer's manager has no partner view here
         boolean partnerTree = roots.stream().anyMatch(root -> root.kind() == OrganizationKind.PARTNER);
-        Paragraph hint = new Paragraph(getTranslation("tenant.hint") + (partnerTree
-                ? " " + getTranslation("tenant.hint.partner") : ""));
+        // someone who may manage nothing here (a partner's employee) is told only what they can do: log in
+        boolean managesSome = services.tree().defaultMaster().isPresent();
+        Paragraph hint = new Paragraph(!managesSome ? getTranslation("tenant.hint.log-in-only")
+                : getTranslation("tenant.hint") + (partnerTree ? " " + getTranslation("tenant.hint.partner") : ""));
+        hint.setId("tenant-hint");
         hint.addClassName("section-explanation");
         noneBelow.setId("no-tenants");
         noneBelow.addClassName("empty-state");

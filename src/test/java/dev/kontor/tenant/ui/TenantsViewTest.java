@@ -126,6 +126,16 @@ class TenantsViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithUserDetails(DemoPeople.EMPLOYEE)
+    void an_employee_is_told_only_what_an_employee_can_do_here() {
+        navigate(TenantsView.class);
+
+        assertThat(find(com.vaadin.flow.component.html.Paragraph.class).withId("tenant-hint").single().getText())
+                .isEqualTo("Select a tenant to log in to it; it opens in a new tab.");
+        assertThat(find(Button.class).withId("new-tenant").exists()).isFalse();
+    }
+
+    @Test
     @WithUserDetails(DemoPeople.SUPPORT)
     void support_staff_have_no_tenant_tree() {
         navigate("tenants", AccessDeniedView.class);
