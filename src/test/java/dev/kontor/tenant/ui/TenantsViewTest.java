@@ -136,6 +136,21 @@ class TenantsViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithUserDetails(DemoPeople.PARTNER_ADMIN)
+    void a_workspace_opens_by_the_tenant_id_people_see_and_names_the_tenant_once_in_its_title() {
+        long templates = jdbc.queryForObject("select id from organization where name = 'Muster Vorlagen'",
+                Long.class);
+
+        TenantWorkspaceView workspace = navigate("tenant/T-" + templates, TenantWorkspaceView.class);
+
+        assertThat(workspace.getPageTitle()).isEqualTo("Tenant T-" + templates);
+        assertThat(find(com.vaadin.flow.component.html.Div.class).withId("tenant-profile").single().getElement()
+                .getTextRecursively()).contains("Tenant ID", "T-" + templates);
+        assertThat(navigate("tenant/t-" + templates, TenantWorkspaceView.class).getPageTitle())
+                .isEqualTo("Tenant T-" + templates);
+    }
+
+    @Test
     @WithUserDetails(DemoPeople.SUPPORT)
     void support_staff_have_no_tenant_tree() {
         navigate("tenants", AccessDeniedView.class);
