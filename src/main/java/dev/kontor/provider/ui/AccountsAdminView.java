@@ -70,6 +70,8 @@ public class AccountsAdminView extends VerticalLayout implements HasDynamicTitle
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Div bar = new Div(search, state, create);
         bar.addClassName("section-buttons");
+        // the row's own width, not its content's, or the search takes half of a shrink-wrapped row on a phone
+        bar.setWidthFull();
         add(new H2(getTranslation("nav.admin-accounts")), explained, bar, list());
         // on a phone one column tells the whole account: no state cut off at the edge, no name broken mid-word
         dev.kontor.base.ui.WindowWidth.follow(this, this::fitColumns);

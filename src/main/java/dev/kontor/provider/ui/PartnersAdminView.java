@@ -80,6 +80,8 @@ public class PartnersAdminView extends VerticalLayout implements HasDynamicTitle
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Div bar = new Div(search, state, create);
         bar.addClassName("section-buttons");
+        // the row's own width, not its content's, or the search takes half of a shrink-wrapped row on a phone
+        bar.setWidthFull();
         return bar;
     }
 

@@ -54,6 +54,7 @@ class ProviderStaffViewTest extends SpringBrowserlessTest {
 
         assertThat(find(SideNav.class).withId("provider-administration").single().getItems())
                 .extracting(SideNavItem::getLabel).containsSubsequence("Provider staff", "Platform notices");
+        assertThat(find(com.vaadin.flow.component.html.H2.class).single().getText()).isEqualTo("Provider staff");
         assertThat(count()).matches("\\d+ people match");
         test(textField("staff-filter")).setValue("Sophie");
         assertThat(count()).isEqualTo("One person matches");
