@@ -137,7 +137,7 @@ class ProviderStaffViewTest extends SpringBrowserlessTest {
         navigate(ProviderStaffView.class);
 
         test(textField("staff-filter")).setValue("Sophie");
-        assertThat(count()).isEqualTo("Eine Person passt");
+        assertThat(count()).isEqualTo("Eine Person gefunden");
         assertThat(cell(0, 1)).containsExactly("Support", "Aktiv");
         test(textField("staff-filter")).setValue("");
         assertThat(count()).matches("\\d+ Personen gefunden");
