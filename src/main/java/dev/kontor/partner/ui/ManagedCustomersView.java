@@ -108,7 +108,7 @@ public class ManagedCustomersView extends VerticalLayout implements HasDynamicTi
         com.vaadin.flow.component.html.Paragraph keyboard = new com.vaadin.flow.component.html.Paragraph(
                 getTranslation("partner.customers.keyboard"));
         keyboard.setId("customers-keyboard-hint");
-        keyboard.addClassName("hint");
+        keyboard.addClassName("section-explanation");
 
         configureGrid();
         grid.getElement().setAttribute("aria-describedby", "customers-keyboard-hint");
