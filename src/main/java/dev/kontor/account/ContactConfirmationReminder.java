@@ -57,7 +57,8 @@ class ContactConfirmationReminder {
         LockAssert.assertLocked();
         int reminded = SystemTask.call(this::sendReminders);
         if (reminded > 0) {
-            log.info("Asked {} contact persons to confirm their contact data", reminded);
+            log.info("Asked {} to confirm their contact data", reminded == 1 ? "1 contact person"
+                    : reminded + " contact persons");
         }
     }
 

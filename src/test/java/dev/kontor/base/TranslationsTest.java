@@ -117,12 +117,12 @@ class TranslationsTest {
     @Test
     void counts_are_said_in_the_singular_for_one_and_the_plural_otherwise_in_english_and_german() {
         assertThat(said("support.found", 0, 1, 2)).containsExactly(
-                "No account found. Use the arrow keys and Enter, or click.",
-                "1 account found. Use the arrow keys and Enter, or click.",
-                "2 accounts found. Use the arrow keys and Enter, or click.",
-                "Kein Konto gefunden. Pfeiltasten und Enter oder Klick.",
-                "1 Konto gefunden. Pfeiltasten und Enter oder Klick.",
-                "2 Konten gefunden. Pfeiltasten und Enter oder Klick.");
+                "No account found. Choose one to see whom to call.",
+                "1 account found. Choose one to see whom to call.",
+                "2 accounts found. Choose one to see whom to call.",
+                "Kein Konto gefunden. Wählen Sie eines, um zu sehen, wen Sie anrufen.",
+                "1 Konto gefunden. Wählen Sie eines, um zu sehen, wen Sie anrufen.",
+                "2 Konten gefunden. Wählen Sie eines, um zu sehen, wen Sie anrufen.");
         assertThat(said("manager.approval.waiting-for-you", 1, 2).stream().map(text -> text.substring(0, 45)))
                 .containsExactly("One manager invited on a partner's behalf wai",
                         "2 managers invited on a partner's behalf wait",

@@ -61,6 +61,9 @@ class AccountDataDialog extends Dialog {
         body.addClassName("account-dialog-body");
         add(body);
         refresh();
+        // the first control of the account (the contact person's pencil, or Confirm contact data when it is due), not
+        // the dialog's frame, has the focus when it opens
+        DialogKeys.firstFocusable(body).ifPresent(first -> DialogKeys.focusOnOpen(this, first));
     }
 
     /** Reads the account again and shows it; called after every change made in the dialog. */

@@ -137,6 +137,14 @@ class ManagersSection extends Section {
         Div cell = new Div();
         cell.addClassName("action-cell");
         Locale language = getLocale();
+        if (member.state() == MembershipState.ACTIVE && details.isContactPerson(member)) {
+            // Deactivate and Remove would only be refused (and audited as a refusal): the row says what comes first
+            Span stays = new Span(getTranslation("manager.contact-person-stays"));
+            stays.setId("contact-person-stays-" + member.membershipId());
+            stays.addClassName("hint");
+            cell.add(stays);
+            return cell;
+        }
         if (member.state() == MembershipState.ACTIVE) {
             cell.add(action("deactivate", member, "manager.deactivate",
                     () -> confirm(member, "manager.deactivate.confirm",

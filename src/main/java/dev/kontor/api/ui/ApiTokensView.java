@@ -66,6 +66,7 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
         this.tokens = tokens;
         this.clock = clock;
         setId("api-tokens-view");
+        add(new com.vaadin.flow.component.html.H2(getTranslation("api.tokens.title")));
         List<TokenIssuer> issuers = tokens.issuers();
         if (issuers.isEmpty()) {
             add(new Paragraph(getTranslation("api.tokens.none-allowed")));
@@ -80,6 +81,8 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
         organization.addValueChangeListener(event -> refresh());
 
         add(organization, intro, newTokenForm(), grid());
+        // on a phone one column tells the whole token, beside its Revoke: no column is cut off at the edge
+        dev.kontor.base.ui.WindowWidth.follow(this, this::fitColumns);
         FormRules.explainConstraints(this);
         refresh();
     }
@@ -105,7 +108,11 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
                 VaadinIcon.KEY), click -> create());
         create.setId("api-token-create");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        FormLayout form = new FormLayout(name, scope, expiresOn, create);
+        // in a box of its own the button keeps its natural width and some room above, instead of stretching across
+        // the form's column and touching the date field on a phone
+        com.vaadin.flow.component.html.Div actions = new com.vaadin.flow.component.html.Div(create);
+        actions.addClassName("form-actions");
+        FormLayout form = new FormLayout(name, scope, expiresOn, actions);
         form.setId("api-token-form");
         return form;
     }
@@ -118,14 +125,27 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("api-tokens");
         grid.addThemeVariants(GridVariant.LUMO_NO_BORDER);
         grid.setAllRowsVisible(true);
-        grid.addColumn(ApiTokenRow::name).setHeader(getTranslation("api.tokens.name")).setFlexGrow(2);
-        grid.addColumn(row -> getTranslation("api.scope." + row.scope())).setHeader(getTranslation("api.tokens.scope"));
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(ApiTokenRow::name).setHeader(getTranslation("api.tokens.name")).setKey("name").setFlexGrow(2);
+        grid.addColumn(row -> getTranslation("api.scope." + row.scope())).setHeader(getTranslation("api.tokens.scope"))
+                .setKey("scope");
         grid.addColumn(row -> getTranslation("api.tokens.state." + state(row)))
-                .setHeader(getTranslation("api.tokens.state"));
+                .setHeader(getTranslation("api.tokens.state")).setKey("state");
         grid.addColumn(row -> day.format(row.expiresAt().minusSeconds(1)))
-                .setHeader(getTranslation("api.tokens.expires-on"));
-        grid.addColumn(row -> row.lastUsedAt() == null ? getTranslation("api.tokens.never-used")
-                : format.format(row.lastUsedAt())).setHeader(getTranslation("api.tokens.last-used"));
+                .setHeader(getTranslation("api.tokens.expires-on")).setKey("expires");
+        grid.addColumn(row -> lastUsed(row, format)).setHeader(getTranslation("api.tokens.last-used"))
+                .setKey("last-used");
+        grid.addComponentColumn(row -> {
+            com.vaadin.flow.component.html.Div cell = new com.vaadin.flow.component.html.Div(
+                    line(row.name(), "cell-title"),
+                    line(getTranslation("api.scope." + row.scope()) + " · "
+                            + getTranslation("api.tokens.state." + state(row)), "cell-detail"),
+                    line(getTranslation("api.tokens.expires-on") + ": " + day.format(row.expiresAt().minusSeconds(1)),
+                            "cell-detail"),
+                    line(getTranslation("api.tokens.last-used") + ": " + lastUsed(row, format), "cell-detail"));
+            cell.addClassName("audit-cell");
+            return cell;
+        }).setHeader(getTranslation("api.tokens.token")).setKey("token").setFlexGrow(1).setVisible(false);
         grid.addColumn(new ComponentRenderer<>(row -> {
             Button revoke = new Button(getTranslation("api.tokens.revoke"), click -> askRevoke(row));
             revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
@@ -135,6 +155,25 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
         })).setAutoWidth(true);
         grid.setEmptyStateText(getTranslation("api.tokens.none-yet"));
         return grid;
+    }
+
+    private String lastUsed(ApiTokenRow row, DateTimeFormatter format) {
+        return row.lastUsedAt() == null ? getTranslation("api.tokens.never-used") : format.format(row.lastUsedAt());
+    }
+
+    private static com.vaadin.flow.component.html.Span line(String text, String className) {
+        com.vaadin.flow.component.html.Span line = new com.vaadin.flow.component.html.Span(text);
+        line.addClassName(className);
+        return line;
+    }
+
+    /** On a phone one column tells the whole token; a wider window gets a column per part. */
+    void fitColumns(int windowWidth) {
+        boolean narrow = dev.kontor.base.ui.WindowWidth.isNarrow(windowWidth);
+        for (String key : List.of("name", "scope", "state", "expires", "last-used")) {
+            grid.getColumnByKey(key).setVisible(!narrow);
+        }
+        grid.getColumnByKey("token").setVisible(narrow);
     }
 
     private String state(ApiTokenRow row) {

@@ -70,6 +70,31 @@ public final class DialogKeys {
     }
 
     /**
+     * Like {@link #focusOnOpen}, for a checkbox group, whose boxes the browser renders: the first box that can be
+     * ticked takes the focus.
+     */
+    public static void focusFirstBoxOnOpen(Dialog dialog, Component group) {
+        ComponentUtil.setData(dialog, INITIAL_FOCUS, group);
+        dialog.getElement().addEventListener("opened-changed", event -> group.getElement().executeJs(
+                        "const first = this.querySelector('vaadin-checkbox:not([disabled])'); if (first) first.focus();"))
+                .setFilter("event.detail.value");
+    }
+
+    /**
+     * The first component in {@code root} (depth first, visible and enabled) that can take the focus: for a dialog
+     * whose first control depends on what it shows.
+     */
+    public static java.util.Optional<Focusable<?>> firstFocusable(Component root) {
+        if (!root.isVisible()) {
+            return java.util.Optional.empty();
+        }
+        if (root instanceof Focusable<?> focusable && root.getElement().isEnabled()) {
+            return java.util.Optional.of(focusable);
+        }
+        return root.getChildren().map(DialogKeys::firstFocusable).flatMap(java.util.Optional::stream).findFirst();
+    }
+
+    /**
      * Puts the focus on Cancel when {@code dialog} has opened, instead of on its confirm button: for a question whose
      * answer takes something away (deactivate, delete, end a partnership), a hasty Enter must not confirm it.
      */

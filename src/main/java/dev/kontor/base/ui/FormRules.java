@@ -68,6 +68,24 @@ public final class FormRules {
     }
 
     /**
+     * Empty passes (optional fields); anything else must pass {@code accepted}. For a rule a pattern cannot say (a
+     * phone number libphonenumber knows, a customer number with or without its "CN-"), checked as soon as the field
+     * is left, like an e-mail field, instead of only when the form is sent.
+     */
+    public static Validator<String> accepted(Component owner, java.util.function.Predicate<String> accepted,
+                                             String messageKey) {
+        return (value, context) -> value == null || value.isBlank() || accepted.test(value.strip())
+                ? ValidationResult.ok()
+                : ValidationResult.error(owner.getTranslation(messageKey));
+    }
+
+    /** A phone number the service will accept, checked when the field is left. */
+    public static Validator<String> phone(Component owner) {
+        return accepted(owner, typed -> dev.kontor.base.PhoneNumbers.searchForm(typed).isPresent(),
+                "validation.phone");
+    }
+
+    /**
      * Gives the fields' own checks Kontor's messages, for every input field in the form. Each Vaadin field checks
      * its own constraints (required, the length limit, the e-mail syntax, a date it cannot read) whether or not a
      * binder asks it, and says nothing unless its i18n object holds a message: the field turns red with no word of

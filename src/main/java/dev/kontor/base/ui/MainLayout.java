@@ -10,7 +10,6 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.Scroller;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
@@ -53,12 +52,54 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         Div spacer = new Div();
         spacer.addClassName("navbar-spacer");
         bannerArea.addClassName("banner-area");
-        addToNavbar(toggle, pageTitle, spacer, personArea(languageSwitch), bannerArea);
+        addToNavbar(skipToContent(), toggle, pageTitle, spacer, personArea(languageSwitch), bannerArea);
 
         Span brand = new Span(getTranslation("app.name"));
         brand.addClassName("brand");
-        Scroller navigation = new Scroller(sideNav());
+        // a plain scrolling box, not a Scroller: vaadin-scroller is always a tab stop of its own, an extra one before
+        // the first menu entry
+        Div navigation = new Div(sideNav());
+        navigation.addClassName("navigation-scroll");
         addToDrawer(brand, navigation);
+        addAttachListener(attach -> translateSortLabels());
+    }
+
+    /**
+     * The first tab stop of every page: keyboard users jump over the navigation bar and the menu to the page itself.
+     * Hidden until it has the focus.
+     */
+    private Component skipToContent() {
+        Button skip = new Button(getTranslation("layout.skip-to-content"), click -> {
+            Component content = getContent();
+            if (content != null) {
+                content.getElement().setAttribute("tabindex", "-1");
+                content.getElement().callJsFunction("focus");
+            }
+        });
+        skip.setId("skip-to-content");
+        skip.addClassName("skip-link");
+        return skip;
+    }
+
+    /**
+     * Vaadin's grid connector names each sort button "Sort by …" in English, whatever the page's language; this
+     * says it in the reader's language, for every grid of the page, also those rendered later.
+     */
+    private void translateSortLabels() {
+        getElement().executeJs("""
+                window.kontorSortLabel = $0;
+                const relabel = () => document.querySelectorAll('vaadin-grid-sorter[aria-label]').forEach(sorter => {
+                  const wanted = window.kontorSortLabel.replace('{0}', sorter.textContent.trim());
+                  if (sorter.getAttribute('aria-label') !== wanted) {
+                    sorter.setAttribute('aria-label', wanted);
+                  }
+                });
+                if (!window.kontorSortObserver) {
+                  window.kontorSortObserver = new MutationObserver(relabel);
+                  window.kontorSortObserver.observe(document.body, {subtree: true, childList: true,
+                      attributes: true, attributeFilter: ['aria-label']});
+                }
+                relabel();""", getTranslation("layout.sort-by", "{0}"));
     }
 
     private Component personArea(LanguageSwitch languageSwitch) {

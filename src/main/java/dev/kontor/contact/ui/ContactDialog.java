@@ -123,6 +123,8 @@ class ContactDialog extends Dialog {
                 .withValidator(FormRules.noMarkup(this)).bind(c -> "", (c, v) -> { });
         binder.forField(email).asRequired(getTranslation("validation.required"))
                 .withValidator(new EmailValidator(getTranslation("validation.email"))).bind(c -> "", (c, v) -> { });
+        // checked when the field is left, as the e-mail is, not only when Save is pressed
+        binder.forField(phone).withValidator(FormRules.phone(this)).bind(c -> "", (c, v) -> { });
         binder.forField(types).withValidator(chosen -> chosen != null && !chosen.isEmpty(),
                 getTranslation("contact.types.required")).bind(c -> EnumSet.noneOf(ContactType.class), (c, v) -> { });
 

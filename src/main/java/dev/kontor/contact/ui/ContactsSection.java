@@ -98,7 +98,7 @@ public class ContactsSection extends Div {
     }
 
     private Component emailCell(ContactRow row) {
-        Div cell = new Div(new Span(row.email()));
+        Div cell = new Div(dev.kontor.base.ui.LineBreaks.email(row.email()));
         cell.addClassName("contact-email-cell");
         if (row.pendingEmail() != null) {
             Span pending = new Span(getTranslation("contact.email.pending", row.pendingEmail()));

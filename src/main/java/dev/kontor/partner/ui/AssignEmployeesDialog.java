@@ -48,9 +48,16 @@ class AssignEmployeesDialog extends Dialog {
         });
         save.setId("save-assignments");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getFooter().add(new Button(getTranslation("action.cancel"), click -> close()), save);
+        Button cancel = new Button(getTranslation("action.cancel"), click -> close());
+        cancel.setId("cancel-assignments");
+        getFooter().add(cancel, save);
         DialogKeys.enterClicks(this, save);
-        // the dialog's own focus goes to its first focusable element, the first employee's checkbox; a few ticks are
+        // the first employee's box has the focus, not the dialog's frame (without employees, Cancel); a few ticks are
         // quickly set again, so Esc closes without asking
+        if (employees.isEmpty()) {
+            DialogKeys.focusOnOpen(this, cancel);
+        } else {
+            DialogKeys.focusFirstBoxOnOpen(this, choice);
+        }
     }
 }

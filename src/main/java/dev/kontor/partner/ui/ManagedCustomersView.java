@@ -103,8 +103,16 @@ public class ManagedCustomersView extends VerticalLayout implements HasDynamicTi
         Div filters = new Div(filter, showEnded);
         filters.addClassName("section-buttons");
 
+        // a row's actions sit inside the grid, which Tab passes over as one stop: the way in is said once, and the
+        // grid points to it for screen readers
+        com.vaadin.flow.component.html.Paragraph keyboard = new com.vaadin.flow.component.html.Paragraph(
+                getTranslation("partner.customers.keyboard"));
+        keyboard.setId("customers-keyboard-hint");
+        keyboard.addClassName("section-explanation");
+
         configureGrid();
-        add(heading, filters, grid);
+        grid.getElement().setAttribute("aria-describedby", "customers-keyboard-hint");
+        add(heading, filters, keyboard, grid);
         FormRules.explainConstraints(this);
         setFlexGrow(1, grid);
         showPartner();

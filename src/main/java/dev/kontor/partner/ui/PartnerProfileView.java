@@ -86,7 +86,8 @@ public class PartnerProfileView extends VerticalLayout implements HasDynamicTitl
         Span state = new Span(getTranslation("membership.state." + member.state()));
         state.addClassNames("tag", "tag-state-" + member.state().name().toLowerCase(Locale.ROOT));
         Div tags = new Div(role, state, ContactTags.of(this, types));
-        tags.addClassName("tag-cell");
+        // role, state and contact types one below the other: side by side they wrapped differently on every row
+        tags.addClassNames("tag-cell", "stacked-tags");
         Div row = new Div(who, tags);
         row.setId("partner-user-" + member.membershipId());
         row.addClassName("manager-row");

@@ -74,6 +74,11 @@ class RequestRelationshipDialog extends Dialog {
         rights.setId("request-rights");
         Paragraph explanation = new Paragraph(getTranslation("partner.request.explanation"));
         explanation.addClassName("section-explanation");
+        // the number is checked when the field is left, as the e-mail is, not only when the request is reviewed
+        new com.vaadin.flow.data.binder.Binder<Object>().forField(number)
+                .withValidator(FormRules.accepted(this, typed -> dev.kontor.organization.CustomerNumber.parse(typed)
+                        .isPresent(), "validation.customer-number"))
+                .bind(any -> "", (any, value) -> { });
         FormLayout form = new FormLayout(number, email, rights);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         body.add(explanation, form);

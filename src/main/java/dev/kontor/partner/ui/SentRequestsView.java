@@ -49,9 +49,9 @@ public class SentRequestsView extends VerticalLayout implements HasDynamicTitle 
         grid.setId("sent-requests");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         // widths that keep names and addresses whole on a phone, where the grid scrolls below the frozen actions
-        grid.addColumn(r -> r.customerName() + " (" + r.customerNumber() + ")")
+        grid.addComponentColumn(r -> dev.kontor.base.ui.LineBreaks.customer(r.customerName(), r.customerNumber()))
                 .setHeader(getTranslation("partner.column.customer")).setWidth("10rem").setFlexGrow(2);
-        grid.addColumn(SentRequest::email).setHeader(getTranslation("manager.email")).setWidth("10rem")
+        grid.addComponentColumn(r -> dev.kontor.base.ui.LineBreaks.email(r.email())).setHeader(getTranslation("manager.email")).setWidth("10rem")
                 .setFlexGrow(2);
         grid.addColumn(r -> ManagedCustomersView.rightsList(this, r.requestedRights()))
                 .setHeader(getTranslation("partner.requested-rights")).setWidth("10rem").setFlexGrow(3);

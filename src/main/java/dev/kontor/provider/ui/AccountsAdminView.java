@@ -70,7 +70,11 @@ public class AccountsAdminView extends VerticalLayout implements HasDynamicTitle
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Div bar = new Div(search, state, create);
         bar.addClassName("section-buttons");
+        // the row's own width, not its content's, or the search takes half of a shrink-wrapped row on a phone
+        bar.setWidthFull();
         add(new H2(getTranslation("nav.admin-accounts")), explained, bar, list());
+        // on a phone one column tells the whole account: no state cut off at the edge, no name broken mid-word
+        dev.kontor.base.ui.WindowWidth.follow(this, this::fitColumns);
         FormRules.explainConstraints(this);
         refresh();
     }
@@ -79,22 +83,45 @@ public class AccountsAdminView extends VerticalLayout implements HasDynamicTitle
         count.setId("account-count");
         grid.setId("accounts");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addComponentColumn(row -> {
-            RouterLink link = new RouterLink(row.customerNumber(), AccountAdminView.class,
-                    new RouteParameters("accountId", String.valueOf(row.id())));
-            link.addClassName("cell-title");
-            return link;
-        }).setHeader(getTranslation("admin.account.number")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AccountRow::name).setHeader(getTranslation("admin.account.name")).setFlexGrow(3);
-        grid.addColumn(row -> row.partnerName() == null ? getTranslation("admin.account.no-partner")
-                : row.partners() > 1 ? getTranslation("admin.account.partner-and-more", row.partnerName(),
-                row.partners() - 1) : row.partnerName()).setHeader(getTranslation("admin.account.partner"))
+        grid.addComponentColumn(this::numberLink).setHeader(getTranslation("admin.account.number")).setKey("number")
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(AccountRow::name).setHeader(getTranslation("admin.account.name")).setKey("name")
+                .setFlexGrow(3);
+        grid.addColumn(this::partnerText).setHeader(getTranslation("admin.account.partner")).setKey("partner")
                 .setFlexGrow(2);
         grid.addComponentColumn(row -> PartnersAdminView.stateTag(this, row.state()))
-                .setHeader(getTranslation("admin.partners.state")).setAutoWidth(true).setFlexGrow(0);
+                .setHeader(getTranslation("admin.partners.state")).setKey("state").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(row -> {
+            Div cell = new Div(numberLink(row), new Span(row.name()), new Span(partnerText(row)),
+                    PartnersAdminView.stateTag(this, row.state()));
+            cell.addClassName("stacked-cell");
+            return cell;
+        }).setHeader(getTranslation("nav.admin-accounts")).setKey("stacked").setVisible(false);
         Div section = new Div(count, grid);
         section.setWidthFull();
         return section;
+    }
+
+    private RouterLink numberLink(AccountRow row) {
+        RouterLink link = new RouterLink(row.customerNumber(), AccountAdminView.class,
+                new RouteParameters("accountId", String.valueOf(row.id())));
+        link.addClassName("cell-title");
+        return link;
+    }
+
+    private String partnerText(AccountRow row) {
+        return row.partnerName() == null ? getTranslation("admin.account.no-partner")
+                : row.partners() > 1 ? getTranslation("admin.account.partner-and-more", row.partnerName(),
+                row.partners() - 1) : row.partnerName();
+    }
+
+    /** On a phone one column tells the whole account; a wider window gets a column per part. */
+    void fitColumns(int windowWidth) {
+        boolean narrow = dev.kontor.base.ui.WindowWidth.isNarrow(windowWidth);
+        for (String key : java.util.List.of("number", "name", "partner", "state")) {
+            grid.getColumnByKey(key).setVisible(!narrow);
+        }
+        grid.getColumnByKey("stacked").setVisible(narrow);
     }
 
     private void refresh() {

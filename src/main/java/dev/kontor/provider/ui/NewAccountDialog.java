@@ -38,6 +38,11 @@ class NewAccountDialog extends Dialog {
         setHeaderTitle(getTranslation("admin.account.new"));
         TextField number = field("new-account-number", "admin.account.number", CustomerNumber.MAX_LENGTH);
         number.setHelperText(getTranslation("admin.account.number.help"));
+        // checked when the field is left, as the e-mail is, not only when the account is created
+        new com.vaadin.flow.data.binder.Binder<Object>().forField(number)
+                .withValidator(FormRules.accepted(this, typed -> CustomerNumber.parse(typed).isPresent(),
+                        "validation.customer-number"))
+                .bind(any -> "", (any, value) -> { });
         TextField name = field("new-account-name", "admin.account.name", AccountAdministration.NAME_MAX_LENGTH);
         name.setRequiredIndicatorVisible(true);
         TextField street = field("new-account-street", "account.street", MasterData.STREET_MAX);

@@ -53,6 +53,8 @@ public class PartnersAdminView extends VerticalLayout implements HasDynamicTitle
         Paragraph explained = new Paragraph(getTranslation("admin.partners.explained"));
         explained.addClassName("section-explanation");
         add(new H2(getTranslation("nav.admin-partners")), explained, toolbar(), list());
+        // on a phone one column tells the whole partner: no count cut off at the edge
+        dev.kontor.base.ui.WindowWidth.follow(this, this::fitColumns);
         FormRules.explainConstraints(this);
         refresh();
     }
@@ -78,6 +80,8 @@ public class PartnersAdminView extends VerticalLayout implements HasDynamicTitle
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Div bar = new Div(search, state, create);
         bar.addClassName("section-buttons");
+        // the row's own width, not its content's, or the search takes half of a shrink-wrapped row on a phone
+        bar.setWidthFull();
         return bar;
     }
 
@@ -85,21 +89,42 @@ public class PartnersAdminView extends VerticalLayout implements HasDynamicTitle
         count.setId("partner-count");
         grid.setId("partners");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addComponentColumn(row -> {
-            RouterLink link = new RouterLink(row.name(), PartnerAdminView.class,
-                    new RouteParameters("partnerId", String.valueOf(row.id())));
-            link.addClassName("cell-title");
-            return link;
-        }).setHeader(getTranslation("admin.partner.name")).setFlexGrow(3);
+        grid.addComponentColumn(this::nameLink).setHeader(getTranslation("admin.partner.name")).setKey("name")
+                .setFlexGrow(3);
         grid.addComponentColumn(row -> stateTag(this, row.state())).setHeader(getTranslation("admin.partners.state"))
-                .setAutoWidth(true).setFlexGrow(0);
+                .setKey("state").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(row -> getTranslation("admin.partner.customers-count", row.customers()))
-                .setHeader(getTranslation("admin.partner.customers")).setAutoWidth(true).setFlexGrow(0);
+                .setHeader(getTranslation("admin.partner.customers")).setKey("customers").setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(row -> getTranslation("admin.partner.people-count", row.people()))
-                .setHeader(getTranslation("admin.partner.people")).setAutoWidth(true).setFlexGrow(0);
+                .setHeader(getTranslation("admin.partner.people")).setKey("people").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addComponentColumn(row -> {
+            Div cell = new Div(nameLink(row), stateTag(this, row.state()),
+                    new Span(getTranslation("admin.partner.customers-count", row.customers()) + " · "
+                            + getTranslation("admin.partner.people-count", row.people())));
+            cell.addClassName("stacked-cell");
+            return cell;
+        }).setHeader(getTranslation("nav.admin-partners")).setKey("stacked").setVisible(false);
         Div section = new Div(count, grid);
         section.setWidthFull();
         return section;
+    }
+
+    private RouterLink nameLink(PartnerRow row) {
+        RouterLink link = new RouterLink(row.name(), PartnerAdminView.class,
+                new RouteParameters("partnerId", String.valueOf(row.id())));
+        link.addClassName("cell-title");
+        return link;
+    }
+
+    /** On a phone one column tells the whole partner; a wider window gets a column per part. */
+    void fitColumns(int windowWidth) {
+        boolean narrow = dev.kontor.base.ui.WindowWidth.isNarrow(windowWidth);
+        for (String key : java.util.List.of("name", "state", "customers", "people")) {
+            grid.getColumnByKey(key).setVisible(!narrow);
+        }
+        grid.getColumnByKey("stacked").setVisible(narrow);
     }
 
     private void refresh() {

@@ -65,7 +65,11 @@ public class ProviderStaffView extends VerticalLayout implements HasDynamicTitle
         Div actions = new Div(invite);
         actions.addClassName("section-buttons");
 
-        add(explained, actions, filters(), count, configuredGrid());
+        // a heading like every other page's, with Invite beside it
+        com.vaadin.flow.component.html.H2 heading = new com.vaadin.flow.component.html.H2(getTranslation("nav.staff"));
+        Div top = new Div(heading, actions);
+        top.addClassName("section-heading");
+        add(top, explained, filters(), count, configuredGrid());
         FormRules.explainConstraints(this);
         setFlexGrow(1, grid);
         refresh();
@@ -98,6 +102,8 @@ public class ProviderStaffView extends VerticalLayout implements HasDynamicTitle
         state.addValueChangeListener(event -> refresh());
         Div filters = new Div(filter, role, state);
         filters.addClassName("section-buttons");
+        // the row's own width, not its content's: a shrink-wrapped row wrapped the State filter at 1366 px
+        filters.setWidthFull();
         return filters;
     }
 

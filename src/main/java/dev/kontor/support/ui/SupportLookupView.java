@@ -126,7 +126,7 @@ public class SupportLookupView extends VerticalLayout implements HasDynamicTitle
 
     private Component resultLine(LookupResult result) {
         Span number = new Span(result.customerNumber());
-        number.addClassName("result-number");
+        number.addClassNames("result-number", "no-break");
         Span name = new Span(result.name());
         name.addClassName("result-name");
         Span why = new Span(getTranslation("support.match." + result.matchedBy(), result.matchedText()));
@@ -140,7 +140,8 @@ public class SupportLookupView extends VerticalLayout implements HasDynamicTitle
         SupportCard shownCard = lookup.card(result.customerId());
         card.removeAll();
         card.setVisible(true);
-        H3 title = new H3(shownCard.name() + " (" + shownCard.customerNumber() + ")");
+        H3 title = new H3(shownCard.name() + " ");
+        title.add(dev.kontor.base.ui.LineBreaks.unbroken("(" + shownCard.customerNumber() + ")"));
         title.setId("card-title");
         card.add(title);
 

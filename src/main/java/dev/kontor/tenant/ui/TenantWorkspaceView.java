@@ -46,7 +46,7 @@ public class TenantWorkspaceView extends VerticalLayout implements BeforeEnterOb
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Optional<Long> id = event.getRouteParameters().get("tenantId").flatMap(TenantWorkspaceView::parseId);
+        Optional<Long> id = event.getRouteParameters().get("tenantId").flatMap(TenantWorkspaceView::parseTenantId);
         if (id.isEmpty()) {
             event.rerouteToError(NotFoundException.class);
             return;
@@ -70,7 +70,8 @@ public class TenantWorkspaceView extends VerticalLayout implements BeforeEnterOb
 
         H2 title = new H2(tenant.name());
         title.setId("tenant-title");
-        Div profile = new Div(fact("tenant.type", getTranslation("tenant.type." + tenant.type())),
+        Div profile = new Div(fact("tenant.reference", reference()),
+                fact("tenant.type", getTranslation("tenant.type." + tenant.type())),
                 fact("tenant.edition", getTranslation("tenant.edition." + tenant.edition())),
                 fact("tenant.charset", tenant.characterSet()),
                 fact("tenant.master", tenant.master().label()));
@@ -164,6 +165,16 @@ public class TenantWorkspaceView extends VerticalLayout implements BeforeEnterOb
         super.onDetach(detachEvent);
     }
 
+    /** The tenant as people quote it everywhere else, "T-8". */
+    private String reference() {
+        return "T-" + tenant.id();
+    }
+
+    /** "T-8", as the tenant is shown everywhere, or the bare number that Log in links carry. */
+    static Optional<Long> parseTenantId(String text) {
+        return parseId(text.regionMatches(true, 0, "T-", 0, 2) ? text.substring(2) : text);
+    }
+
     private static Optional<Long> parseId(String text) {
         try {
             return Optional.of(Long.parseLong(text));
@@ -174,6 +185,8 @@ public class TenantWorkspaceView extends VerticalLayout implements BeforeEnterOb
 
     @Override
     public String getPageTitle() {
-        return tenant == null ? getTranslation("tenant.title") : tenant.name();
+        // the tab's title starts with the tenant's name already (its banner): the page adds the tenant's ID, not the
+        // name a second time
+        return tenant == null ? getTranslation("tenant.title") : getTranslation("tenant.workspace.title", reference());
     }
 }

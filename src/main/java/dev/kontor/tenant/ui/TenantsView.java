@@ -58,6 +58,7 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
     private final TextField search = new TextField();
     private final Div actions = new Div();
     private final Span selection = new Span();
+    private final Div noMatch = new Div();
     private TreeFilter filter = TreeFilter.NONE;
     private TreeNode dragged;
 
@@ -96,8 +97,11 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
         List<TreeNode> roots = services.tree().roots();
         // the sentence about customers' tenants concerns partners only; a customer's manager has no partner view here
         boolean partnerTree = roots.stream().anyMatch(root -> root.kind() == OrganizationKind.PARTNER);
-        Paragraph hint = new Paragraph(getTranslation("tenant.hint") + (partnerTree
-                ? " " + getTranslation("tenant.hint.partner") : ""));
+        // someone who may manage nothing here (a partner's employee) is told only what they can do: log in
+        boolean managesSome = services.tree().defaultMaster().isPresent();
+        Paragraph hint = new Paragraph(!managesSome ? getTranslation("tenant.hint.log-in-only")
+                : getTranslation("tenant.hint") + (partnerTree ? " " + getTranslation("tenant.hint.partner") : ""));
+        hint.setId("tenant-hint");
         hint.addClassName("section-explanation");
         noneBelow.setId("no-tenants");
         noneBelow.addClassName("empty-state");
@@ -110,8 +114,13 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
         Div toolbar = new Div(selection, actions);
         toolbar.addClassName("tree-toolbar");
 
+        // the roots stay in the tree whatever the search, so the grid's own empty text would never show
+        noMatch.setId("tenant-no-match");
+        noMatch.addClassName("empty-state");
+        noMatch.setVisible(false);
+
         configureTree();
-        add(heading, hint, awaitingApproval(organizations), noneBelow, search, toolbar, tree);
+        add(heading, hint, awaitingApproval(organizations), noneBelow, search, noMatch, toolbar, tree);
         FormRules.explainConstraints(search);
         setFlexGrow(1, tree);
         showActions(null);
@@ -180,10 +189,18 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
 
     private Component nameCell(TreeNode node) {
         Span name = new Span(node.name());
+        // the tree toggle around the name would open or close the node on every click and never select it; a click
+        // on the name selects (and shows what one can do), only the chevron opens and closes
+        name.getElement().addEventListener("click", click -> select(node)).stopPropagation();
+        name.addClassName("tree-node-name");
         if (filter.matches().contains(node.id())) {
             name.addClassName("search-match");
         }
         return name;
+    }
+
+    void select(TreeNode node) {
+        tree.asSingleSelect().setValue(node);
     }
 
     private String typeText(TreeNode node) {
@@ -220,7 +237,23 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
         filter = services.tree().search(text);
         tree.setEmptyStateText(getTranslation(filter.isActive() ? "tenant.no-match" : "tenant.empty"));
         data.filter(filter);
+        showNoMatch(text);
         tree.expand(filter.isActive() ? filter.toExpand() : services.tree().roots());
+    }
+
+    private void showNoMatch(String text) {
+        noMatch.removeAll();
+        boolean none = filter.isActive() && filter.matches().isEmpty();
+        noMatch.setVisible(none);
+        if (none) {
+            Button clear = new Button(getTranslation("tenant.search.clear"), click -> {
+                search.clear();
+                search.focus();
+            });
+            clear.setId("tenant-search-clear");
+            clear.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            noMatch.add(new Span(getTranslation("tenant.search.none", text.strip())), clear);
+        }
     }
 
     private void showActions(TreeNode node) {
@@ -245,7 +278,7 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
                     click -> new AddAdministratorDialog(services.administrators(), node.id(), node.name(),
                             node.administrators(), this::reload).open());
             administrator.setId("add-administrator");
-            Button move = new Button(getTranslation("tenant.move"), VaadinIcon.ARROWS_CROSS.create(),
+            Button move = new Button(getTranslation("tenant.move"), VaadinIcon.ARROWS.create(),
                     click -> new MoveTenantDialog(services, node, this::reload).open());
             move.setId("move-tenant");
             actions.add(administrator, move);

@@ -105,17 +105,20 @@ class AccountDataDialogTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void removing_the_contact_persons_manager_role_is_refused_with_a_clear_message() {
+    void the_contact_person_is_offered_no_deactivate_or_remove_that_would_only_be_refused() {
         TestAccount account = fixtures.account("Alice", "Bob");
         fixtures.signIn(account.email("Bob"));
         navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+        long alice = membership(account, "Alice");
 
-        test(find(Button.class).withId("remove-" + membership(account, "Alice")).single()).click();
-        ConfirmDialog confirm = find(ConfirmDialog.class).withId("confirm-manager-change").single();
-        assertThat(confirm.isOpened()).isTrue();
+        assertThat(find(Button.class).withId("remove-" + alice).exists()).isFalse();
+        assertThat(find(Button.class).withId("deactivate-" + alice).exists()).isFalse();
+        assertThat(find(com.vaadin.flow.component.html.Span.class).withId("contact-person-stays-" + alice).single()
+                .getText()).isEqualTo("Contact person: choose another one first to deactivate or remove them.");
+        // the rule itself stays the service's, with its clear message
         Exception refusal = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
-                () -> test(confirm).confirm());
-
+                () -> managers.removeManagerRole(accounts.details(new CustomerNumber(account.customerNumber()))
+                        .accountId(), alice, java.util.Locale.ENGLISH));
         assertThat(refusal).hasMessageContaining("manager.is-contact-person");
         assertThat(dev.kontor.base.ui.KontorErrorHandlerAccess.messageFor(refusal))
                 .isEqualTo("This manager is the contact person. Choose another contact person first.");

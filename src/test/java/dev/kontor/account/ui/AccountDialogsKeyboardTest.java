@@ -117,6 +117,17 @@ class AccountDialogsKeyboardTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void the_account_dialog_opens_on_its_first_control_not_on_its_frame() {
+        openAccountOf("Alice");
+        AccountDataDialog dialog = find(AccountDataDialog.class).single();
+
+        com.vaadin.flow.component.Component first = DialogKeys.initialFocus(dialog);
+        assertThat(first).isInstanceOf(com.vaadin.flow.component.Focusable.class);
+        assertThat(first.getElement().getAttribute("aria-label") + " " + first.getElement().getTextRecursively())
+                .contains("contact person");
+    }
+
+    @Test
     void the_account_dialog_closes_at_once_unless_master_data_are_unsaved_then_esc_and_the_x_ask_first() {
         TestAccount account = openAccountOf("Alice");
         AccountDataDialog dialog = find(AccountDataDialog.class).single();

@@ -73,6 +73,25 @@ class ApiTokensViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails(DemoPeople.LEGAL)
+    void the_page_has_a_heading_its_empty_list_names_the_real_button_and_a_phone_gets_one_column_per_token() {
+        ApiTokensView view = navigate(ApiTokensView.class);
+
+        assertThat(find(com.vaadin.flow.component.html.H2.class).first().getText()).isEqualTo("API tokens");
+        Button create = find(Button.class).withId("api-token-create").single();
+        assertThat(tokens().getEmptyStateText()).contains(create.getText());
+        assertThat(create.getParent().orElseThrow()).isNotInstanceOf(
+                com.vaadin.flow.component.formlayout.FormLayout.class);
+
+        view.fitColumns(390);
+        assertThat(tokens().getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
+                .containsExactly("token", null);
+        view.fitColumns(1366);
+        assertThat(tokens().getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
+                .containsExactly("name", "scope", "state", "expires", "last-used", null);
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.LEGAL)
     void a_revoked_token_shows_as_revoked_and_can_no_longer_be_revoked() {
         String name = "Billing " + UUID.randomUUID().toString().substring(0, 8);
         navigate(ApiTokensView.class);

@@ -83,7 +83,8 @@ class AuditLogViewTest extends SpringBrowserlessTest {
         assertThat(grid().getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
                 .containsExactly("when", "organization", "kind", "summary", "change");
         String whenAndWho = test(grid()).getCellComponent(0, 0).getElement().getTextRecursively();
-        assertThat(whenAndWho).endsWith(grid().getGenericDataView().getItem(0).actorEmail());
+        String actor = grid().getGenericDataView().getItem(0).actorEmail();
+        assertThat(whenAndWho).endsWith("system".equals(actor) ? "System" : actor);
         String summary = test(grid()).getCellText(0, 3);
 
         view.fitColumns(390);
@@ -92,6 +93,22 @@ class AuditLogViewTest extends SpringBrowserlessTest {
         // the tester counts only the columns shown: the whole event is the first
         String event = test(grid()).getCellComponent(0, 0).getElement().getTextRecursively();
         assertThat(event).contains(whenAndWho, "Kanzlei Weber (CN-10002)", "Contact person changed", summary, "→");
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.ANNA)
+    void kontors_own_work_is_done_by_system_a_service_is_named_once_and_no_code_shows_on_hover() {
+        navigate(AuditLogView.class);
+        test(kindFilter()).selectItem("Service registered");
+
+        GridTester<Grid<AuditRow>, AuditRow> grid = test(grid());
+        List<String> summaries = new ArrayList<>();
+        for (int row = 0; row < grid.size(); row++) {
+            summaries.add(grid.getCellText(row, 3));
+            assertThat(grid.getCellComponent(row, 0).getElement().getTextRecursively()).endsWith("System");
+            assertThat(grid.getCellComponent(row, 2).getElement().getChild(0).getAttribute("title")).isNull();
+        }
+        assertThat(summaries).contains("Cluster C-1043 (kind: Cluster)", "Managed Backup (kind: Product)");
     }
 
     @Test

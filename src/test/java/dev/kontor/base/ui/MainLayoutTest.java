@@ -38,6 +38,21 @@ class MainLayoutTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithUserDetails(DemoPeople.ANNA)
+    void the_first_tab_stop_skips_to_the_content_and_the_menu_adds_no_tab_stop_of_its_own() {
+        navigate(DashboardView.class);
+
+        Button skip = find(Button.class).withId("skip-to-content").single();
+        assertThat(skip.getText()).isEqualTo("Skip to content");
+        MainLayout layout = find(MainLayout.class).single();
+        assertThat(layout.getElement().getChildren().findFirst()).contains(skip.getElement());
+        assertThat(find(com.vaadin.flow.component.orderedlayout.Scroller.class).exists()).isFalse();
+
+        test(skip).click();
+        assertThat(layout.getContent().getElement().getAttribute("tabindex")).isEqualTo("-1");
+    }
+
+    @Test
     @WithUserDetails(DemoPeople.BEN)
     void an_unknown_address_shows_the_not_found_page_inside_the_layout() {
         navigate("no/such/page", NotFoundView.class);

@@ -50,6 +50,22 @@ class FieldMessagesTest extends SpringBrowserlessTest {
                 .isEqualTo("Enter a phone number with digits, optionally starting with +, e.g. +49 5251 123456.");
     }
 
+    @Test
+    void a_phone_number_that_cannot_be_dialled_is_explained_as_soon_as_the_field_is_left() {
+        TestAccount account = fixtures.account("Alice");
+        fixtures.signIn(account.email("Alice"));
+        navigate("accounts/" + account.customerNumber(), DashboardView.class);
+        test(button("add-contact")).click();
+
+        // a text field's value reaches the server when it is left: no Save pressed
+        test(textField("contact-phone")).setValue("ask at the front desk");
+
+        assertThat(message(textField("contact-phone")))
+                .isEqualTo("Enter a phone number with digits, optionally starting with +, e.g. +49 5251 123456.");
+        test(textField("contact-phone")).setValue("+49 5251 123456");
+        assertThat(textField("contact-phone").isInvalid()).isFalse();
+    }
+
     private static String message(HasValidation field) {
         assertThat(field.isInvalid()).as("invalid").isTrue();
         return field.getErrorMessage();

@@ -49,6 +49,20 @@ class FieldMessagesTest extends SpringBrowserlessTest {
                 .isEqualTo("Enter a valid e-mail address, e.g. name@example.com.");
     }
 
+    @Test
+    @WithUserDetails(DemoPeople.LEGAL)
+    void a_malformed_customer_number_is_explained_as_soon_as_the_field_is_left() {
+        navigate(ManagedCustomersView.class);
+        test(button("request-relationship")).click();
+
+        test(textField("request-customer-number")).setValue("CN-1000A");
+
+        assertThat(message(textField("request-customer-number")))
+                .isEqualTo("Enter a customer number such as CN-10001.");
+        test(textField("request-customer-number")).setValue("10003");
+        assertThat(textField("request-customer-number").isInvalid()).isFalse();
+    }
+
     private static String message(HasValidation field) {
         assertThat(field.isInvalid()).as("invalid").isTrue();
         return field.getErrorMessage();

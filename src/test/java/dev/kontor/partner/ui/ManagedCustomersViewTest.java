@@ -41,6 +41,10 @@ class ManagedCustomersViewTest extends SpringBrowserlessTest {
         assertThat(rights(grid, 1)).containsExactly("See the account");
         assertThat(find(Button.class).withId("add-customer").exists()).isTrue();
         assertThat(find(Button.class).withId("request-relationship").exists()).isTrue();
+        // the row actions are inside the grid: the page says how the keyboard reaches them, and the grid points to it
+        assertThat(find(com.vaadin.flow.component.html.Paragraph.class).withId("customers-keyboard-hint").single()
+                .getText()).contains("arrow keys", "Enter", "Access account");
+        assertThat(grid().getElement().getAttribute("aria-describedby")).isEqualTo("customers-keyboard-hint");
     }
 
     @Test

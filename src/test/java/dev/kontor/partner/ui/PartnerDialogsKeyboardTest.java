@@ -151,6 +151,8 @@ class PartnerDialogsKeyboardTest extends SpringBrowserlessTest {
         assertThat(footer.getLast().getId()).contains("save-assignments");
         assertThat(footer.getLast().getThemeNames()).contains("primary");
         assertThat(DialogKeys.enterClicks(dialog)).isSameAs(footer.getLast());
+        // the employees' boxes, not the dialog's frame, take the focus
+        assertThat(DialogKeys.initialFocus(dialog).getId()).contains("assigned-employees");
 
         DialogKeyboard.pressEnter(dialog);
 

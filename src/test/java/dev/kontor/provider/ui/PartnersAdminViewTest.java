@@ -45,6 +45,31 @@ class PartnersAdminViewTest extends SpringBrowserlessTest {
     JdbcTemplate jdbc;
 
     @Test
+    void on_a_phone_each_partner_and_each_account_is_one_stacked_column() {
+        fixtures.signIn(OPERATOR);
+        PartnersAdminView partnersView = navigate(PartnersAdminView.class);
+
+        partnersView.fitColumns(390);
+        assertThat(partners().getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
+                .containsExactly("stacked");
+        test(find(TextField.class).withId("partner-search").single()).setValue("Muster Hosting");
+        assertThat(test(partners()).getCellText(0, 0)).startsWith("Muster Hosting GmbH").contains("Active",
+                "customers");
+        partnersView.fitColumns(1366);
+        assertThat(partners().getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
+                .containsExactly("name", "state", "customers", "people");
+
+        AccountsAdminView accountsView = navigate(AccountsAdminView.class);
+        accountsView.fitColumns(390);
+        @SuppressWarnings("unchecked")
+        Grid<dev.kontor.provider.AccountRow> accounts = find(Grid.class).withId("accounts").single();
+        assertThat(accounts.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
+                .containsExactly("stacked");
+        test(find(TextField.class).withId("account-search").single()).setValue("CN-10001");
+        assertThat(test(accounts).getCellText(0, 0)).startsWith("CN-10001Bäckerei Sonnenschein").endsWith("Active");
+    }
+
+    @Test
     void the_operator_creates_a_partner_finds_it_and_suspends_and_reactivates_it() {
         fixtures.signIn(OPERATOR);
         String tag = UUID.randomUUID().toString().substring(0, 8);

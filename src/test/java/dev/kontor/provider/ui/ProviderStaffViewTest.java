@@ -54,6 +54,7 @@ class ProviderStaffViewTest extends SpringBrowserlessTest {
 
         assertThat(find(SideNav.class).withId("provider-administration").single().getItems())
                 .extracting(SideNavItem::getLabel).containsSubsequence("Provider staff", "Platform notices");
+        assertThat(find(com.vaadin.flow.component.html.H2.class).single().getText()).isEqualTo("Provider staff");
         assertThat(count()).matches("\\d+ people match");
         test(textField("staff-filter")).setValue("Sophie");
         assertThat(count()).isEqualTo("One person matches");
@@ -136,10 +137,10 @@ class ProviderStaffViewTest extends SpringBrowserlessTest {
         navigate(ProviderStaffView.class);
 
         test(textField("staff-filter")).setValue("Sophie");
-        assertThat(count()).isEqualTo("Eine Person passt");
+        assertThat(count()).isEqualTo("Eine Person gefunden");
         assertThat(cell(0, 1)).containsExactly("Support", "Aktiv");
         test(textField("staff-filter")).setValue("");
-        assertThat(count()).matches("\\d+ Personen passen");
+        assertThat(count()).matches("\\d+ Personen gefunden");
         test(button("invite-staff")).click();
         assertThat(find(com.vaadin.flow.component.dialog.Dialog.class).withId("invite-staff-dialog").single()
                 .getHeaderTitle()).isEqualTo("Eine Person ins Plattform-Team einladen");

@@ -89,6 +89,68 @@ class TenantsViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithUserDetails(DemoPeople.PARTNER_ADMIN)
+    void a_click_on_a_name_selects_the_node_and_shows_what_one_can_do_with_it() {
+        navigate(TenantsView.class);
+        int row = names().indexOf("Muster Vorlagen");
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.Component name = test((com.vaadin.flow.component.grid.Grid<TreeNode>) tree())
+                .getCellComponent(row, 0);
+
+        name.getElement().getNode().getFeature(com.vaadin.flow.internal.nodefeature.ElementListenerMap.class)
+                .fireEvent(new com.vaadin.flow.dom.DomEvent(name.getElement(), "click",
+                        tools.jackson.databind.node.JsonNodeFactory.instance.objectNode()));
+
+        assertThat(tree().asSingleSelect().getValue().name()).isEqualTo("Muster Vorlagen");
+        assertThat(find(com.vaadin.flow.component.html.Span.class).withId("tenant-selection").single().getText())
+                .contains("Muster Vorlagen");
+        assertThat(find(com.vaadin.flow.component.html.Anchor.class).withId("log-in-tenant").exists()).isTrue();
+        // Move shows arrows, not the cross that reads as Close
+        assertThat(find(Button.class).withId("move-tenant").single().getIcon().getElement().getAttribute("icon"))
+                .isEqualTo("vaadin:arrows");
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.PARTNER_ADMIN)
+    void a_search_without_a_match_says_so_and_offers_to_clear_it() {
+        navigate(TenantsView.class);
+        assertThat(find(com.vaadin.flow.component.html.Div.class).withId("tenant-no-match").exists()).isFalse();
+
+        test(find(TextField.class).withId("tenant-search").single()).setValue("Zeppelin");
+
+        assertThat(find(com.vaadin.flow.component.html.Div.class).withId("tenant-no-match").single().getElement()
+                .getTextRecursively()).contains("No tenant name contains “Zeppelin”");
+        test(find(Button.class).withId("tenant-search-clear").single()).click();
+        assertThat(find(TextField.class).withId("tenant-search").single().getValue()).isEmpty();
+        assertThat(find(com.vaadin.flow.component.html.Div.class).withId("tenant-no-match").exists()).isFalse();
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.EMPLOYEE)
+    void an_employee_is_told_only_what_an_employee_can_do_here() {
+        navigate(TenantsView.class);
+
+        assertThat(find(com.vaadin.flow.component.html.Paragraph.class).withId("tenant-hint").single().getText())
+                .isEqualTo("Select a tenant to log in to it; it opens in a new tab.");
+        assertThat(find(Button.class).withId("new-tenant").exists()).isFalse();
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.PARTNER_ADMIN)
+    void a_workspace_opens_by_the_tenant_id_people_see_and_names_the_tenant_once_in_its_title() {
+        long templates = jdbc.queryForObject("select id from organization where name = 'Muster Vorlagen'",
+                Long.class);
+
+        TenantWorkspaceView workspace = navigate("tenant/T-" + templates, TenantWorkspaceView.class);
+
+        assertThat(workspace.getPageTitle()).isEqualTo("Tenant T-" + templates);
+        assertThat(find(com.vaadin.flow.component.html.Div.class).withId("tenant-profile").single().getElement()
+                .getTextRecursively()).contains("Tenant ID", "T-" + templates);
+        assertThat(navigate("tenant/t-" + templates, TenantWorkspaceView.class).getPageTitle())
+                .isEqualTo("Tenant T-" + templates);
+    }
+
+    @Test
     @WithUserDetails(DemoPeople.SUPPORT)
     void support_staff_have_no_tenant_tree() {
         navigate("tenants", AccessDeniedView.class);

@@ -1,0 +1,38 @@
+package dev.kontor.base.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.dom.Element;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LineBreaksTest {
+
+    @Test
+    void an_e_mail_address_may_break_only_after_its_at_sign_and_its_dots() {
+        Span email = LineBreaks.email("anna@sonnenschein.test");
+
+        List<String> parts = email.getElement().getChildren()
+                .map(child -> child.isTextNode() ? child.getText() : "<" + child.getTag() + ">").toList();
+        assertThat(parts).containsExactly("anna@", "<wbr>", "sonnenschein.", "<wbr>", "test");
+        assertThat(email.getElement().getTextRecursively()).isEqualTo("anna@sonnenschein.test");
+    }
+
+    @Test
+    void a_customer_number_keeps_its_brackets_and_hyphen_on_one_line_after_the_name() {
+        Span customer = LineBreaks.customer("Bäckerei Sonnenschein", "CN-10001");
+
+        assertThat(customer.getElement().getTextRecursively()).isEqualTo("Bäckerei Sonnenschein (CN-10001)");
+        Element number = customer.getElement().getChildren().filter(child -> !child.isTextNode()).findFirst()
+                .orElseThrow();
+        assertThat(number.getClassList()).contains("no-break");
+        assertThat(number.getText()).isEqualTo("(CN-10001)");
+    }
+
+    @Test
+    void an_organization_without_a_number_is_its_name_alone() {
+        assertThat(LineBreaks.customer("Muster Hosting GmbH", null).getElement().getTextRecursively())
+                .isEqualTo("Muster Hosting GmbH");
+    }
+}
