@@ -47,6 +47,19 @@ class AccessJourneyIT extends EndToEndTest {
         assertThat(page.locator("#contact-person-name")).containsText("Ben Schulz");
 
         page.locator("#close-account-dialog").click();
+        // a reload, and an address typed into the tab, stay in the customer's account; another tab does not
+        page.reload();
+        assertThat(page.locator("#access-banner-text")).containsText("Bäckerei Sonnenschein (CN-10001)");
+        page.navigate(url("/accounts/CN-10001"));
+        assertThat(page.locator("#access-banner-text")).containsText("Bäckerei Sonnenschein (CN-10001)");
+        assertThat(page.locator("#contact-person-name")).containsText("Ben Schulz");
+        screenshot("40b-after-reload");
+        page.locator("#close-account-dialog").click();
+        Page otherTab = page.context().newPage();
+        otherTab.navigate(url("/"));
+        assertThat(otherTab.locator("#dashboard")).isVisible();
+        assertThat(otherTab.locator("#access-banner")).hasCount(0);
+        otherTab.close();
         page.locator("#leave-account").click();
         assertThat(page).hasURL(url("/partner/customers"));
         assertThat(page.locator("#managed-customers")).isVisible();
