@@ -30,11 +30,17 @@ class AccessJourneyIT extends EndToEndTest {
         page.locator("#access-reason input").fill("TICKET-4711");
         page.locator("#enter-account").click();
 
-        assertThat(page).hasURL(url("/accounts/CN-10001"));
+        // the dashboard first, with the banner and the account's card in sight; the dialog only when asked for
+        assertThat(page).hasURL(url("/"));
         assertThat(page.locator("#access-banner-text")).containsText(
                 "You are working in Bäckerei Sonnenschein (CN-10001) for Muster Hosting GmbH");
         assertThat(page.locator("#access-banner-text")).containsText("TICKET-4711");
         assertThat(page).hasTitle(Pattern.compile("^Bäckerei Sonnenschein \\(CN-10001\\) · "));
+        assertThat(page.locator("#no-accounts")).hasCount(0);
+        assertThat(page.locator("vaadin-card.accessed-account")).containsText("Bäckerei Sonnenschein");
+        screenshot("39-access-landing");
+        page.locator("#open-accessed-account").click();
+        assertThat(page).hasURL(url("/accounts/CN-10001"));
         assertThat(page.locator("#save-master-data")).hasCount(0);
         Accessibility.assertNoSeriousViolations(page, "account dialog inside an access session");
         screenshot("40-access-session");

@@ -32,6 +32,17 @@ class AccessLandingViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails(DemoPeople.PARTNER_ADMIN)
+    void entering_an_account_lands_on_the_dashboard_with_the_banner_in_sight_and_no_dialog_over_it() {
+        enterBaeckerei();
+
+        assertThat(getCurrentView()).isInstanceOf(DashboardView.class);
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEmpty();
+        assertThat(find(Dialog.class).exists()).isFalse();
+        assertThat(find(Div.class).withId("access-banner").single().isVisible()).isTrue();
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.PARTNER_ADMIN)
     void inside_a_session_the_dashboard_shows_the_customers_account_card_and_not_the_partner_users_empty_state() {
         enterBaeckerei();
 
