@@ -123,7 +123,7 @@ public class AccessSessions {
             java.util.Locale language = dev.kontor.base.SupportedLanguages.closestTo(
                     contact.getLanguage() == null ? null : java.util.Locale.forLanguageTag(contact.getLanguage()));
             String label = grant.customerName() + " (" + grant.customerNumber() + ")";
-            String when = java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM)
+            String when = java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.LONG)
                     .withLocale(language).withZone(java.time.ZoneId.of("Europe/Berlin")).format(now);
             mail.enqueue(new MailMessage("access-notice:" + me.userId() + ":" + grant.customerId() + ":"
                     + now.toEpochMilli(), contact.getEmail(),
