@@ -54,8 +54,10 @@ class AccessJourneyIT extends EndToEndTest {
 
         page.locator("#close-account-dialog").click();
         // a reload, and an address typed into the tab, stay in the customer's account; another tab does not
+        assertThat(page.locator("vaadin-card.accessed-account")).containsText("Ben Schulz");
         page.reload();
         assertThat(page.locator("#access-banner-text")).containsText("Bäckerei Sonnenschein (CN-10001)");
+        assertThat(page.locator("vaadin-card.accessed-account")).containsText("Ben Schulz");
         page.navigate(url("/accounts/CN-10001"));
         assertThat(page.locator("#access-banner-text")).containsText("Bäckerei Sonnenschein (CN-10001)");
         assertThat(page.locator("#contact-person-name")).containsText("Ben Schulz");

@@ -114,7 +114,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
             CurrentAccess current = inAccess.get();
             intro.setText(getTranslation("access.dashboard.intro", current.customerName()));
             add(greeting, intro, cards);
-            cards.add(accessedCard(current));
+            reload();
             return;
         }
         this.awaitingApproval = organizations.myMembershipsAwaitingApproval();
@@ -175,6 +175,11 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
 
     void reload() {
         cards.removeAll();
+        if (inAccess.isPresent()) {
+            // after a change in the dialog, the card shows the account as it is now
+            cards.add(accessedCard(inAccess.get()));
+            return;
+        }
         loadedPages = 0;
         loadNextPage();
     }
