@@ -132,10 +132,9 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
                 details.contactPerson().map(Member::displayName).orElse(null), false, details.confirmationOverdue());
         String rights = current.rights().stream().sorted().map(right -> getTranslation("right." + right))
                 .collect(java.util.stream.Collectors.joining(", "));
-        Card card = cardFor(account, getTranslation("access.dashboard.role", current.partnerName(), rights));
+        Card card = cardFor(account, getTranslation("access.dashboard.role", current.partnerName(), rights),
+                "open-accessed-account");
         card.addClassName("accessed-account");
-        card.getElement().getChildren().filter(child -> child.getClassList().contains("edit-data")).findFirst()
-                .ifPresent(edit -> edit.setAttribute("id", "open-accessed-account"));
         return card;
     }
 
@@ -188,7 +187,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         Slice<AccountCard> page = accounts.myAccounts(filter.getValue(), PageRequest.of(loadedPages, PAGE_SIZE));
         loadedPages++;
         page.getContent().forEach(card -> cards.add(cardFor(card, getTranslation("membership.role.MANAGER")
-                + (card.viewerIsContactPerson() ? " · " + getTranslation("account.contact-person") : ""))));
+                + (card.viewerIsContactPerson() ? " · " + getTranslation("account.contact-person") : ""), null)));
         showMore.setVisible(page.hasNext());
         // a filter helps people with many accounts; for a handful it is only clutter
         if (page.hasNext() || cards.getComponentCount() > FILTER_FROM) {
@@ -233,7 +232,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         nextSteps.setVisible(true);
     }
 
-    private Card cardFor(AccountCard account, String viewersRole) {
+    private Card cardFor(AccountCard account, String viewersRole, String editButtonId) {
         Card card = new Card();
         card.addClassName("account-card");
         card.setId("account-" + account.customerNumber());
@@ -270,6 +269,9 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
                 click -> UI.getCurrent().navigate(accountPath(account.customerNumber())));
         edit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         edit.addClassName("edit-data");
+        if (editButtonId != null) {
+            edit.setId(editButtonId);
+        }
         edit.setAriaLabel(getTranslation("dashboard.edit-data-of", account.name()));
         card.addToFooter(edit);
         return card;
