@@ -43,7 +43,7 @@ class AccessRights implements DelegatedRights, ActingOnBehalf, ActingPartner {
     @Override
     public Set<OrganizationRight> rightsOf(long userId, OrganizationPath path) {
         // the session's account and every tenant below it
-        Optional<AccessSession> session = AccessTab.sessionId().flatMap(sessions::findById)
+        Optional<AccessSession> session = accessSessions.tabSessionId().flatMap(sessions::findById)
                 .filter(AccessSession::isOpen)
                 .filter(s -> s.getUserId() == userId && path.contains(s.getCustomerId()));
         if (session.isEmpty()) {
@@ -61,14 +61,14 @@ class AccessRights implements DelegatedRights, ActingOnBehalf, ActingPartner {
 
     @Override
     public Optional<Long> onBehalfOf() {
-        return AccessTab.sessionId().flatMap(sessions::findById).filter(AccessSession::isOpen)
+        return accessSessions.tabSessionId().flatMap(sessions::findById).filter(AccessSession::isOpen)
                 .map(AccessSession::getPartnerId);
     }
 
     @Override
     public Optional<Long> partnerActingIn(OrganizationPath path) {
         // an open session counts even when idle or revoked: it must never make enrolling oneself easier
-        return AccessTab.sessionId().flatMap(sessions::findById).filter(AccessSession::isOpen)
+        return accessSessions.tabSessionId().flatMap(sessions::findById).filter(AccessSession::isOpen)
                 .filter(s -> CurrentUser.find().map(me -> me.userId() == s.getUserId()).orElse(false))
                 .filter(s -> path.contains(s.getCustomerId()))
                 .map(AccessSession::getPartnerId);

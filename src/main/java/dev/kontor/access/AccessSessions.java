@@ -3,7 +3,9 @@ package dev.kontor.access;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.i18n.I18NProvider;
+import com.vaadin.flow.server.VaadinSession;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.base.TextRules;
@@ -18,6 +20,7 @@ import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.CurrentUser;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -82,7 +85,7 @@ public class AccessSessions {
         if (why == null && policy.requiresReason()) {
             throw new InvalidInput("reason", "access.reason-required");
         }
-        AccessTab.sessionId().flatMap(sessions::findById).filter(AccessSession::isOpen)
+        tabSessionId().flatMap(sessions::findById).filter(AccessSession::isOpen)
                 .ifPresent(previous -> end(previous, AccessSession.EndReason.LEFT));
         Instant now = clock.instant();
         AccessSession session = sessions.save(new AccessSession(grant.relationshipId(), partnerId, customerId,
@@ -95,6 +98,7 @@ public class AccessSessions {
         auditLog.record(AuditEntry.success(STARTED, customerId, summary));
         auditLog.record(AuditEntry.success(STARTED, partnerId, summary));
         AccessTab.enter(session.getId());
+        endWithItsTabIfUnrecognizable(session.getId(), grant.customerName() + " (" + grant.customerNumber() + ")");
         if (policy.notifiesContactPerson()) {
             notifyContactPerson(me, grant, why, now);
         }
@@ -119,7 +123,7 @@ public class AccessSessions {
             java.util.Locale language = dev.kontor.base.SupportedLanguages.closestTo(
                     contact.getLanguage() == null ? null : java.util.Locale.forLanguageTag(contact.getLanguage()));
             String label = grant.customerName() + " (" + grant.customerNumber() + ")";
-            String when = java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM)
+            String when = java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.LONG)
                     .withLocale(language).withZone(java.time.ZoneId.of("Europe/Berlin")).format(now);
             mail.enqueue(new MailMessage("access-notice:" + me.userId() + ":" + grant.customerId() + ":"
                     + now.toEpochMilli(), contact.getEmail(),
@@ -135,7 +139,7 @@ public class AccessSessions {
     /** The access session of this tab, if it is still valid; an invalid one has been ended (see {@link #status}). */
     @Transactional(readOnly = true)
     public Optional<CurrentAccess> current() {
-        return AccessTab.sessionId().flatMap(sessions::findById).filter(AccessSession::isOpen)
+        return tabSessionId().flatMap(sessions::findById).filter(AccessSession::isOpen)
                 .filter(s -> CurrentUser.find().map(me -> me.userId() == s.getUserId()).orElse(false))
                 .flatMap(s -> standingNow(s).map(standing -> describe(s, standing)));
     }
@@ -192,20 +196,85 @@ public class AccessSessions {
      */
     @Transactional(readOnly = true)
     public boolean continueInThisTab(long sessionId) {
-        boolean valid = sessions.findById(sessionId).filter(AccessSession::isOpen)
-                .filter(s -> CurrentUser.find().map(me -> me.userId() == s.getUserId()).orElse(false))
-                .filter(s -> rightsNow(s).isPresent())
-                .isPresent();
+        boolean valid = sessions.findById(sessionId).filter(this::mayContinue).isPresent();
         if (valid) {
             AccessTab.enter(sessionId);
         }
         return valid;
     }
 
+    /** Whether a session may go on in this tab: the signed-in person's own, open, and standing at this moment. */
+    private boolean mayContinue(AccessSession session) {
+        return session.isOpen()
+                && CurrentUser.find().map(me -> me.userId() == session.getUserId()).orElse(false)
+                && rightsNow(session).isPresent();
+    }
+
+    /**
+     * The access session of this tab. A page built anew in the same tab (a reload, an address typed into it) carries
+     * on the session an earlier page of the tab worked in, checked as {@link #continueInThisTab} checks it: the
+     * signed-in person's own, open and still standing. One that has ended meanwhile (or ends at this check) stays
+     * with the tab only so that the banner can say why; any other is forgotten.
+     */
+    Optional<Long> tabSessionId() {
+        Optional<Long> bound = AccessTab.sessionId();
+        if (bound.isPresent()) {
+            return bound;
+        }
+        Optional<AccessSession> carried = AccessTab.carriedOver().flatMap(sessions::findById)
+                .filter(s -> CurrentUser.find().map(me -> me.userId() == s.getUserId()).orElse(false));
+        if (carried.isEmpty()) {
+            AccessTab.forgetThisTab();
+            return Optional.empty();
+        }
+        long id = carried.get().getId();
+        // forgotten while it is checked, so that the audit of an end found by the check does not check it again
+        AccessTab.forgetThisTab();
+        boolean goesOn = mayContinue(carried.get());
+        AccessTab.enter(id);
+        if (!goesOn) {
+            AccessTab.forgetThisTab();
+        }
+        return Optional.of(id);
+    }
+
+    /**
+     * A page that does not tell which tab it is (no window name) cannot find its session again after a reload; rather
+     * than leave the session open and unseen until it idles out, it ends (audited) when that page closes, and the
+     * browser's next page says so.
+     */
+    private void endWithItsTabIfUnrecognizable(long sessionId, String customer) {
+        UI ui = UI.getCurrent();
+        if (ui == null || ui.getSession() == null || AccessTab.recognizable()) {
+            return;
+        }
+        VaadinSession browser = ui.getSession();
+        ui.addDetachListener(detach -> {
+            detach.unregisterListener();
+            Boolean ended = separately.execute(status -> sessions.findById(sessionId).filter(AccessSession::isOpen)
+                    .map(open -> {
+                        end(open, AccessSession.EndReason.LEFT,
+                                AuditSummary.term("audit.term.access-ended-tab-unrecognized"));
+                        return true;
+                    }).orElse(false));
+            if (Boolean.TRUE.equals(ended)) {
+                AccessTab.endedWithItsTab(browser, customer);
+            }
+        });
+    }
+
+    /**
+     * The accounts whose sessions ended with a tab that could not be recognized after a reload, said once on the
+     * browser's next page outside a session.
+     */
+    public List<String> endedWithTheirTabs() {
+        return AccessTab.takeUnsaidEnds();
+    }
+
     /** Why this tab's access session ended, when it has (so that the banner can say it). */
     @Transactional(readOnly = true)
     public Optional<String> endReason() {
-        return AccessTab.sessionId().flatMap(sessions::findById).filter(s -> !s.isOpen())
+        return tabSessionId().flatMap(sessions::findById).filter(s -> !s.isOpen())
                 .map(s -> s.getEndReason().name());
     }
 
@@ -231,7 +300,7 @@ public class AccessSessions {
     /** Leaves the customer's account: the tab is the partner user's own again. */
     @Transactional
     public void leave() {
-        AccessTab.sessionId().flatMap(sessions::findById).ifPresent(s -> end(s, AccessSession.EndReason.LEFT));
+        tabSessionId().flatMap(sessions::findById).ifPresent(s -> end(s, AccessSession.EndReason.LEFT));
         AccessTab.leave();
     }
 
@@ -247,12 +316,16 @@ public class AccessSessions {
     }
 
     void end(AccessSession session, AccessSession.EndReason why) {
+        end(session, why, endedBecause(why));
+    }
+
+    private void end(AccessSession session, AccessSession.EndReason why, AuditSummary.Term because) {
         if (!session.isOpen()) {
             return;
         }
         session.end(why, clock.instant());
         sessions.flush();
-        AuditSummary summary = AuditSummary.of("access-session-ended", endedBecause(why));
+        AuditSummary summary = AuditSummary.of("access-session-ended", because);
         auditLog.record(AuditEntry.success(ENDED, session.getCustomerId(), summary));
         auditLog.record(AuditEntry.success(ENDED, session.getPartnerId(), summary));
     }

@@ -118,6 +118,10 @@ class MembershipNotices {
                 // the person the change is about knows it: they accepted, or the change has its own mail
                 continue;
             }
+            if (recipient.getId().equals(actorId)) {
+                // the person who made the change knows it: "if you did not expect this change" would only alarm them
+                continue;
+            }
             Locale language = SupportedLanguages.closestTo(recipient.getPreferredLanguage().orElse(null));
             String role = i18n.getTranslation("membership.role." + membership.getRole(), language);
             String what = i18n.getTranslation("mail.membership-notice.change." + change, language,

@@ -30,11 +30,17 @@ class AccessJourneyIT extends EndToEndTest {
         page.locator("#access-reason input").fill("TICKET-4711");
         page.locator("#enter-account").click();
 
-        assertThat(page).hasURL(url("/accounts/CN-10001"));
+        // the dashboard first, with the banner and the account's card in sight; the dialog only when asked for
+        assertThat(page).hasURL(url("/"));
         assertThat(page.locator("#access-banner-text")).containsText(
                 "You are working in Bäckerei Sonnenschein (CN-10001) for Muster Hosting GmbH");
         assertThat(page.locator("#access-banner-text")).containsText("TICKET-4711");
         assertThat(page).hasTitle(Pattern.compile("^Bäckerei Sonnenschein \\(CN-10001\\) · "));
+        assertThat(page.locator("#no-accounts")).hasCount(0);
+        assertThat(page.locator("vaadin-card.accessed-account")).containsText("Bäckerei Sonnenschein");
+        screenshot("39-access-landing");
+        page.locator("#open-accessed-account").click();
+        assertThat(page).hasURL(url("/accounts/CN-10001"));
         assertThat(page.locator("#save-master-data")).hasCount(0);
         Accessibility.assertNoSeriousViolations(page, "account dialog inside an access session");
         screenshot("40-access-session");
@@ -47,6 +53,21 @@ class AccessJourneyIT extends EndToEndTest {
         assertThat(page.locator("#contact-person-name")).containsText("Ben Schulz");
 
         page.locator("#close-account-dialog").click();
+        // a reload, and an address typed into the tab, stay in the customer's account; another tab does not
+        assertThat(page.locator("vaadin-card.accessed-account")).containsText("Ben Schulz");
+        page.reload();
+        assertThat(page.locator("#access-banner-text")).containsText("Bäckerei Sonnenschein (CN-10001)");
+        assertThat(page.locator("vaadin-card.accessed-account")).containsText("Ben Schulz");
+        page.navigate(url("/accounts/CN-10001"));
+        assertThat(page.locator("#access-banner-text")).containsText("Bäckerei Sonnenschein (CN-10001)");
+        assertThat(page.locator("#contact-person-name")).containsText("Ben Schulz");
+        screenshot("40b-after-reload");
+        page.locator("#close-account-dialog").click();
+        Page otherTab = page.context().newPage();
+        otherTab.navigate(url("/"));
+        assertThat(otherTab.locator("#dashboard")).isVisible();
+        assertThat(otherTab.locator("#access-banner")).hasCount(0);
+        otherTab.close();
         page.locator("#leave-account").click();
         assertThat(page).hasURL(url("/partner/customers"));
         assertThat(page.locator("#managed-customers")).isVisible();

@@ -39,6 +39,7 @@ class ContactJourneyIT extends EndToEndTest {
         page.navigate(url("/partner/customers"));
         page.locator("#access-CN-10001").click();
         page.locator("#enter-account").click();
+        page.locator("#open-accessed-account").click();
         assertThat(page).hasURL(url("/accounts/CN-10001"));
         Locator contacts = page.locator("vaadin-grid#contacts");
         assertThat(contacts).containsText("Paul Pfeiffer");
@@ -97,7 +98,7 @@ class ContactJourneyIT extends EndToEndTest {
             assertThat(ben.locator("#email-change-closed")).containsText("not valid");
         }
 
-        // reopened in the same tab (a reload would be a new tab, outside the access session)
+        // reopened from the dashboard's card of the account this tab works in
         page.locator("#close-account-dialog").click();
         page.locator("#open-accessed-account").click();
         assertThat(contacts).containsText(NEW_ADDRESS);

@@ -105,10 +105,9 @@ class ViewTourIT extends EndToEndTest {
                 page.locator("#access-reason input").fill("TICKET-1");
                 page.locator("#enter-account").click();
             });
-            // the access session belongs to this tab: it lands on the account without a new page load
-            visit.here("in-account", "#access-banner", "#leave-account", "#edit-contact-person");
+            // the access session belongs to this tab: it lands on the dashboard with the banner and the account's card
+            visit.here("in-account", "#access-banner", "#leave-account", "#open-accessed-account");
             visit.act(page -> {
-                page.locator("#close-account-dialog").click();
                 page.locator("#leave-account").click();
                 // leaving loads the partner's customers afresh: the tour goes on from there, as a person would
                 page.waitForURL("**/partner/customers");

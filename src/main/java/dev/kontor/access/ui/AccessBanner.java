@@ -15,6 +15,7 @@ import dev.kontor.access.CurrentAccess;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.kontor.base.PageBanner;
 import dev.kontor.user.Roles;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -60,13 +61,24 @@ class AccessBanner implements PageBanner {
             return Optional.of(banner);
         }
         String location = ui.getInternals().getActiveViewLocation().getPathWithQueryParameters();
-        return sessions.endReason().filter(reason -> sessions.endNoticeDue(location)).map(reason -> {
-            Div ended = new Div(new Span(ui.getTranslation("access.ended." + reason)));
-            ended.setId("access-ended");
-            ended.addClassNames("access-banner", "access-ended");
-            ended.getElement().setAttribute("role", "status");
-            return ended;
-        });
+        Optional<Component> endedHere = sessions.endReason().filter(reason -> sessions.endNoticeDue(location))
+                .map(reason -> ended(ui.getTranslation("access.ended." + reason)));
+        if (endedHere.isPresent()) {
+            return endedHere;
+        }
+        // a session whose page could not be recognized after a reload ended with that page: the next page says so
+        List<String> endedWithTheirTabs = sessions.endedWithTheirTabs();
+        return endedWithTheirTabs.isEmpty() ? Optional.empty()
+                : Optional.of(ended(ui.getTranslation("access.ended.tab-unrecognized",
+                        String.join(", ", endedWithTheirTabs))));
+    }
+
+    private static Div ended(String why) {
+        Div ended = new Div(new Span(why));
+        ended.setId("access-ended");
+        ended.addClassNames("access-banner", "access-ended");
+        ended.getElement().setAttribute("role", "status");
+        return ended;
     }
 
     /**

@@ -80,7 +80,9 @@ public class AccessStartView extends VerticalLayout implements BeforeEnterObserv
             reason.setInvalid(true);
             return false;
         }
-        UI.getCurrent().navigate("accounts/" + customer.value());
+        // the dashboard with the banner and the account's card, not the account dialog over the banner: the person
+        // sees first whose account they are in
+        UI.getCurrent().navigate("");
         return true;
     }
 

@@ -1,6 +1,7 @@
 package dev.kontor.account.ui;
 
 import com.vaadin.flow.component.Component;
+import dev.kontor.base.ui.Moments;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -160,7 +161,7 @@ class ContactPersonSection extends Section {
         row.addClassName("confirmation-row");
         String when = details.contactConfirmedAt() == null ? null
                 : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale())
-                .withZone(ZoneId.of("Europe/Berlin")).format(details.contactConfirmedAt());
+                .withZone(Moments.zone()).format(details.contactConfirmedAt());
         Span status = new Span(details.confirmationOverdue()
                 ? getTranslation("account.confirmation.overdue")
                 : getTranslation("account.confirmation.confirmed", when));

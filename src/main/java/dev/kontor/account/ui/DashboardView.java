@@ -27,11 +27,13 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.kontor.access.AccessSessions;
 import dev.kontor.access.CurrentAccess;
 import dev.kontor.account.AccountCard;
+import dev.kontor.account.AccountDetails;
 import dev.kontor.account.AccountService;
 import dev.kontor.account.ServiceInfo;
 import dev.kontor.base.SignedInPerson;
 import dev.kontor.base.ui.FormRules;
 import dev.kontor.organization.CustomerNumber;
+import dev.kontor.organization.Member;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.MyOrganization;
 import dev.kontor.organization.OrganizationService;
@@ -64,7 +66,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     private final Paragraph empty = new Paragraph();
     private final Paragraph intro = new Paragraph();
     private final Div nextSteps = new Div();
-    private final List<MyOrganization> awaitingApproval;
+    private List<MyOrganization> awaitingApproval;
     private int loadedPages;
     private Optional<CurrentAccess> inAccess = Optional.empty();
     private AccountDataDialog openDialog;
@@ -104,20 +106,36 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         nextSteps.setId("next-steps");
         nextSteps.setVisible(false);
 
+        this.inAccess = access.current();
+        if (inAccess.isPresent()) {
+            // inside a customer's account the page is about that account: its card, not the partner user's own
+            // accounts (they manage none, which would contradict the banner)
+            this.awaitingApproval = List.of();
+            CurrentAccess current = inAccess.get();
+            intro.setText(getTranslation("access.dashboard.intro", current.customerName()));
+            add(greeting, intro, cards);
+            reload();
+            return;
+        }
         this.awaitingApproval = organizations.myMembershipsAwaitingApproval();
         add(greeting, intro, otherRoles(organizations), awaitingApproval(), filter, cards, empty, nextSteps,
                 showMore);
         FormRules.explainConstraints(filter);
-        this.inAccess = access.current();
-        inAccess.ifPresent(current -> {
-            intro.setText(getTranslation("access.dashboard.intro", current.customerName()));
-            Button open = new Button(getTranslation("dashboard.edit-data"), VaadinIcon.EDIT.create(),
-                    click -> UI.getCurrent().navigate(accountPath(current.customerNumber())));
-            open.setId("open-accessed-account");
-            open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            addComponentAtIndex(2, open);
-        });
         reload();
+    }
+
+    /** The card of the account this tab works in: read through the service, with the session's rights. */
+    private Component accessedCard(CurrentAccess current) {
+        AccountDetails details = accounts.details(new CustomerNumber(current.customerNumber()));
+        AccountCard account = new AccountCard(details.accountId(), details.customerNumber(),
+                details.masterData().companyName(), details.services(),
+                details.contactPerson().map(Member::displayName).orElse(null), false, details.confirmationOverdue());
+        String rights = current.rights().stream().sorted().map(right -> getTranslation("right." + right))
+                .collect(java.util.stream.Collectors.joining(", "));
+        Card card = cardFor(account, getTranslation("access.dashboard.role", current.partnerName(), rights),
+                "open-accessed-account");
+        card.addClassName("accessed-account");
+        return card;
     }
 
     /**
@@ -156,6 +174,11 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
 
     void reload() {
         cards.removeAll();
+        if (inAccess.isPresent()) {
+            // after a change in the dialog, the card shows the account as it is now
+            cards.add(accessedCard(inAccess.get()));
+            return;
+        }
         loadedPages = 0;
         loadNextPage();
     }
@@ -163,7 +186,8 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     private void loadNextPage() {
         Slice<AccountCard> page = accounts.myAccounts(filter.getValue(), PageRequest.of(loadedPages, PAGE_SIZE));
         loadedPages++;
-        page.getContent().forEach(card -> cards.add(cardFor(card)));
+        page.getContent().forEach(card -> cards.add(cardFor(card, getTranslation("membership.role.MANAGER")
+                + (card.viewerIsContactPerson() ? " · " + getTranslation("account.contact-person") : ""), null)));
         showMore.setVisible(page.hasNext());
         // a filter helps people with many accounts; for a handful it is only clutter
         if (page.hasNext() || cards.getComponentCount() > FILTER_FROM) {
@@ -208,7 +232,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         nextSteps.setVisible(true);
     }
 
-    private Component cardFor(AccountCard account) {
+    private Card cardFor(AccountCard account, String viewersRole, String editButtonId) {
         Card card = new Card();
         card.addClassName("account-card");
         card.setId("account-" + account.customerNumber());
@@ -233,8 +257,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
                 .orElse(getTranslation("account.contact-person.none"))));
         Div role = new Div();
         role.addClassName("card-line");
-        role.add(label("dashboard.your-role"), new Span(getTranslation("membership.role.MANAGER")
-                + (account.viewerIsContactPerson() ? " · " + getTranslation("account.contact-person") : "")));
+        role.add(label("dashboard.your-role"), new Span(viewersRole));
         card.add(services, contact, role);
         if (account.confirmationOverdue()) {
             Span overdue = new Span(getTranslation("dashboard.confirmation-overdue"));
@@ -246,6 +269,9 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
                 click -> UI.getCurrent().navigate(accountPath(account.customerNumber())));
         edit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         edit.addClassName("edit-data");
+        if (editButtonId != null) {
+            edit.setId(editButtonId);
+        }
         edit.setAriaLabel(getTranslation("dashboard.edit-data-of", account.name()));
         card.addToFooter(edit);
         return card;

@@ -1,6 +1,7 @@
 package dev.kontor.api.ui;
 
 import com.vaadin.flow.component.HasValidation;
+import dev.kontor.base.ui.Moments;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -51,7 +52,6 @@ import java.util.Map;
 @RolesAllowed({Roles.PROVIDER_ADMINISTRATOR, Roles.LEGAL_REPRESENTATIVE})
 public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
 
     private final ApiTokens tokens;
     private final Clock clock;
@@ -119,7 +119,7 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
 
     private Grid<ApiTokenRow> grid() {
         DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-                .withLocale(getLocale()).withZone(ZONE);
+                .withLocale(getLocale()).withZone(Moments.zone());
         DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale())
                 .withZone(ZoneOffset.UTC);
         grid.setId("api-tokens");

@@ -1,6 +1,7 @@
 package dev.kontor.audit.ui;
 
 import com.vaadin.flow.component.Component;
+import dev.kontor.base.ui.Moments;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
@@ -28,9 +29,6 @@ import dev.kontor.base.ui.FormRules;
 import dev.kontor.user.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 
 /**
@@ -44,7 +42,6 @@ import java.util.List;
         Roles.TENANT_ADMINISTRATOR, Roles.PROVIDER_ADMINISTRATOR})
 public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
 
     private final AuditQueries audit;
     private final DatePicker from = new DatePicker();
@@ -65,7 +62,7 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
 
         from.setId("audit-from");
         from.setLabel(getTranslation("audit.from"));
-        from.setValue(LocalDate.now(ZONE).minusDays(30));
+        from.setValue(LocalDate.now(Moments.zone()).minusDays(30));
         to.setId("audit-to");
         to.setLabel(getTranslation("audit.to"));
         actor.setId("audit-actor");
@@ -133,7 +130,8 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Component whenAndWho(AuditRow row) {
-        Div cell = new Div(line("cell-title", time().format(row.occurredAt())), line("cell-detail", who(row)));
+        Div cell = new Div(line("cell-title", Moments.dateTime(row.occurredAt(), getLocale())),
+                line("cell-detail", who(row)));
         if (row.onBehalfOf() != null) {
             cell.add(line("cell-detail", getTranslation("audit.for", row.onBehalfOf())));
         }
@@ -169,9 +167,6 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         return line;
     }
 
-    private DateTimeFormatter time() {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale()).withZone(ZONE);
-    }
 
     /** On a phone one column tells the whole event; a wider window gets a column per part. */
     void fitColumns(int windowWidth) {
@@ -207,7 +202,7 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
      * locale and the time zone of the When column.
      */
     private AuditReading reading() {
-        return AuditReading.of(this::getTranslation, getLocale(), ZONE);
+        return AuditReading.of(this::getTranslation, getLocale(), Moments.zone());
     }
 
     /**
@@ -224,8 +219,8 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private AuditFilter filter() {
-        return new AuditFilter(from.getValue() == null ? null : from.getValue().atStartOfDay(ZONE).toInstant(),
-                to.getValue() == null ? null : to.getValue().plusDays(1).atStartOfDay(ZONE).toInstant(),
+        return new AuditFilter(from.getValue() == null ? null : from.getValue().atStartOfDay(Moments.zone()).toInstant(),
+                to.getValue() == null ? null : to.getValue().plusDays(1).atStartOfDay(Moments.zone()).toInstant(),
                 actor.getValue(), organization.getValue(), kind.getValue() == null ? "" : kind.getValue());
     }
 

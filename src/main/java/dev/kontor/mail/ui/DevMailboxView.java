@@ -1,6 +1,7 @@
 package dev.kontor.mail.ui;
 
 import com.vaadin.flow.component.button.Button;
+import dev.kontor.base.ui.Moments;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -49,8 +50,6 @@ class DevMailboxView extends Main implements HasDynamicTitle, BeforeEnterObserve
         header.addClassName("dev-mailbox-header");
         Paragraph intro = new Paragraph(getTranslation("mail.mailbox.intro"));
 
-        DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-                .withLocale(getLocale()).withZone(ZoneOffset.UTC);
         grid.setId("mailbox");
         grid.setAriaLabel(getTranslation("mail.mailbox.mails"));
         grid.addColumn(MailboxEntry::recipient).setHeader(getTranslation("mail.mailbox.column.recipient"))
@@ -59,7 +58,7 @@ class DevMailboxView extends Main implements HasDynamicTitle, BeforeEnterObserve
                 .setFlexGrow(1);
         grid.addColumn(mail -> getTranslation("mail.state." + mail.state()))
                 .setHeader(getTranslation("mail.mailbox.column.state")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(mail -> formatted(time, mail.createdAt()))
+        grid.addColumn(mail -> formatted(mail.createdAt()))
                 .setHeader(getTranslation("mail.mailbox.column.created")).setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("mail.mailbox.empty"));
@@ -79,8 +78,8 @@ class DevMailboxView extends Main implements HasDynamicTitle, BeforeEnterObserve
         add(header, intro, refresh, grid, reader);
     }
 
-    private String formatted(DateTimeFormatter time, Instant instant) {
-        return getTranslation("mail.mailbox.utc", time.format(instant));
+    private String formatted(Instant instant) {
+        return Moments.dateTime(instant, getLocale());
     }
 
     /** Shows one mail; every part of it goes in as text, and only its http(s) URLs become links. */

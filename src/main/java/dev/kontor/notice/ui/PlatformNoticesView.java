@@ -1,6 +1,7 @@
 package dev.kontor.notice.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import dev.kontor.base.ui.Moments;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.HasValidation;
@@ -55,7 +56,6 @@ import java.util.Map;
 @RolesAllowed(Roles.PROVIDER_ADMINISTRATOR)
 public class PlatformNoticesView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
 
     /** Who a notice goes to, as the form offers it. */
     enum Audience { ALL, CHOSEN }
@@ -261,8 +261,7 @@ public class PlatformNoticesView extends VerticalLayout implements HasDynamicTit
     }
 
     private String dateTime(Instant instant) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale()).withZone(ZONE)
-                .format(instant);
+        return Moments.shortDateTime(instant, getLocale());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.kontor.partner.ui;
 
 import com.vaadin.flow.component.Component;
+import dev.kontor.base.ui.Moments;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -204,7 +205,7 @@ public class ManagedCustomersView extends VerticalLayout implements HasDynamicTi
         cell.addClassName("relationship-cell");
         if (row.since() != null) {
             Span since = new Span(getTranslation("partner.since", DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-                    .withLocale(getLocale()).withZone(ZoneId.of("Europe/Berlin")).format(row.since())));
+                    .withLocale(getLocale()).withZone(Moments.zone()).format(row.since())));
             since.addClassName("cell-detail");
             cell.add(since);
         }

@@ -1,6 +1,7 @@
 package dev.kontor.partner.ui;
 
 import com.vaadin.flow.component.Component;
+import dev.kontor.base.ui.Moments;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -34,7 +35,6 @@ import org.springframework.modulith.NamedInterface;
 @NamedInterface("account-sections")
 public class PartnersSection extends Section {
 
-    private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
 
     private final CustomerPartnerService partners;
     private final long accountId;
@@ -235,7 +235,7 @@ public class PartnersSection extends Section {
     }
 
     private String date(Instant instant) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale()).withZone(ZONE)
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale()).withZone(Moments.zone())
                 .format(instant);
     }
 }

@@ -1,6 +1,7 @@
 package dev.kontor.partner.ui;
 
 import com.vaadin.flow.component.button.Button;
+import dev.kontor.base.ui.Moments;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
@@ -47,7 +48,6 @@ import java.util.Set;
 public class RelationshipRequestView extends PublicPage implements BeforeEnterObserver, HasDynamicTitle {
 
     static final String ROUTE = "partner-request/:token";
-    private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
 
     private final RelationshipAnswers answers;
     private final PasswordPolicy passwordPolicy;
@@ -85,8 +85,7 @@ public class RelationshipRequestView extends PublicPage implements BeforeEnterOb
         intro.setId("partner-request-text");
         intro.addClassName("partner-request-intro");
         Paragraph sentTo = new Paragraph(getTranslation("partner-answer.sent-to", preview.addresseeEmail(),
-                DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale()).withZone(ZONE)
-                        .format(preview.expiresAt())));
+                Moments.dateTime(preview.expiresAt(), getLocale())));
         sentTo.addClassName("section-explanation");
         content.add(new H2(getTranslation("partner-answer.title")), intro, sentTo);
 

@@ -1,6 +1,7 @@
 package dev.kontor.partner.ui;
 
 import com.vaadin.flow.component.Component;
+import dev.kontor.base.ui.Moments;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -132,7 +133,7 @@ public class SentRequestsView extends VerticalLayout implements HasDynamicTitle 
 
     private String date(Instant instant) {
         return instant == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale())
-                .withZone(ZoneId.of("Europe/Berlin")).format(instant);
+                .withZone(Moments.zone()).format(instant);
     }
 
     @Override

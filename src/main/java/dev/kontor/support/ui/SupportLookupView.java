@@ -1,6 +1,7 @@
 package dev.kontor.support.ui;
 
 import com.vaadin.flow.component.Component;
+import dev.kontor.base.ui.Moments;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.button.Button;
@@ -299,12 +300,11 @@ public class SupportLookupView extends VerticalLayout implements HasDynamicTitle
 
     private String date(java.time.Instant instant) {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale())
-                .withZone(ZoneId.of("Europe/Berlin")).format(instant);
+                .withZone(Moments.zone()).format(instant);
     }
 
     private String dateTime(CardChange change) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale())
-                .withZone(ZoneId.of("Europe/Berlin")).format(change.when());
+        return Moments.dateTime(change.when(), getLocale());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.kontor.tenant.ui;
 
 import com.vaadin.flow.component.Component;
+import dev.kontor.base.ui.Moments;
 import com.vaadin.flow.component.grid.dnd.GridDropMode;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -163,7 +164,7 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
         tree.addComponentColumn(this::administratorsCell).setHeader(getTranslation("tenant.column.administrators"))
                 .setKey("administrators").setWidth("11rem").setFlexGrow(1);
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale())
-                .withZone(ZoneId.of("Europe/Berlin"));
+                .withZone(Moments.zone());
         tree.addColumn(node -> date.format(node.createdAt())).setHeader(getTranslation("tenant.column.created"))
                 .setKey("created")
                 .setAutoWidth(true).setFlexGrow(0);

@@ -59,6 +59,8 @@ class AccessEndsOnScreenViewTest extends SpringBrowserlessTest {
         assertThat(getCurrentView()).isInstanceOf(dev.kontor.account.ui.DashboardView.class);
         assertThat(find(Span.class).withId("access-banner-text").single().getText())
                 .startsWith("You are working in Customer " + customer.tag());
+        // the account's data open on the screen
+        navigate("accounts/" + customer.customerNumber(), dev.kontor.account.ui.DashboardView.class);
 
         fixtures.as(customer.email("Alice"), () -> {
             customerSide.revoke(customer.id(), relationship);

@@ -9,11 +9,15 @@ import com.vaadin.flow.component.grid.GridTester;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.page.ExtendedClientDetails;
 import com.vaadin.flow.dom.Element;
 import dev.kontor.mail.MailMessage;
 import dev.kontor.mail.MailOutbox;
 import dev.kontor.mail.MailboxEntry;
 import dev.kontor.testing.ViewTest;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -43,7 +47,22 @@ class DevMailboxViewTest extends SpringBrowserlessTest {
         assertThat(grid.getCellText(0, 0)).isEqualTo("anna@sonnenschein.test");
         assertThat(grid.getCellText(0, 1)).isEqualTo(subject);
         assertThat(grid.getCellText(0, 2)).isEqualTo("Waiting");
-        assertThat(grid.getCellText(0, 3)).endsWith(" UTC");
+        // a browser that did not tell its zone: the time names the zone it is shown in
+        assertThat(grid.getCellText(0, 3)).matches(".* (CET|CEST)");
+    }
+
+    @Test
+    @WithAnonymousUser
+    void times_are_shown_in_the_browsers_own_time_zone() {
+        enqueue("Zoned", "Hello");
+        ExtendedClientDetails.updateFromValues(UI.getCurrent(), key -> "v-tzid".equals(key) ? "America/New_York" : null);
+
+        navigate("dev/mailbox", DevMailboxView.class);
+
+        MailboxEntry newest = test(mailbox()).getRow(0);
+        assertThat(test(mailbox()).getCellText(0, 3)).isEqualTo(DateTimeFormatter
+                .ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(UI.getCurrent().getLocale())
+                .withZone(ZoneId.of("America/New_York")).format(newest.createdAt()));
     }
 
     @Test
