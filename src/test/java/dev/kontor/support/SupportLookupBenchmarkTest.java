@@ -154,10 +154,10 @@ class SupportLookupBenchmarkTest {
         phase("organizations");
         // out-of-hours numbers as managers type them, "05251 004217", and as the account keeps them for the search
         jdbc.update("INSERT INTO customer_account (organization_id, city, country, billing_email, "
-                + "contact_confirmed_at, emergency_phone, emergency_phone_e164) SELECT o.id, "
+                + "contact_confirmed_at, emergency_phone, emergency_phone_e164, changed_at) SELECT o.id, "
                 + pick(CITIES, false, g) + ", 'DE', 'rechnung.' || " + g + " || '@' || " + pick(DOMAINS, true, g)
                 + ", CURRENT_TIMESTAMP - (" + g + " % 90) * INTERVAL '1 day', '05251 ' || LPAD(CAST(" + g
-                + " AS VARCHAR), 6, '0'), '+495251' || LPAD(CAST(" + g + " AS VARCHAR), 6, '0') "
+                + " AS VARCHAR), 6, '0'), '+495251' || LPAD(CAST(" + g + " AS VARCHAR), 6, '0'), CURRENT_TIMESTAMP "
                 + "FROM organization o WHERE o.parent_id = ?", providerId);
         phase("customer accounts");
         // one service each, a second one for every fifth: "Kassensystem 004217", "Webshop Cluster 004215"
