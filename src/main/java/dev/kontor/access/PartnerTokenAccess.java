@@ -1,5 +1,9 @@
 package dev.kontor.access;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import com.vaadin.flow.i18n.I18NProvider;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
@@ -37,6 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PartnerTokenAccess implements PartnerTokenRules {
 
     static final String REFUSED = "ACCESS_DENIED";
+    static final String API_ACCESS = "API_ACCESS";
+    private static final String RECORDED = "kontor.api-access-recorded.";
     private static final Duration NOTICE_INTERVAL = Duration.ofHours(1);
 
     private final AccessPolicyRepository policies;
@@ -70,9 +76,33 @@ class PartnerTokenAccess implements PartnerTokenRules {
                     AuditSummary.of("api-token-reason-missing", ApiTokenIdentity.ACCESS_REASON_HEADER)));
             throw new InvalidInput(ApiTokenIdentity.ACCESS_REASON_HEADER, "access.reason-required");
         }
+        if (policy.get().requiresReason()) {
+            recordOncePerRequest(customerId);
+        }
         if (policy.get().notifiesContactPerson()) {
             notifyContactPerson(token, customerId);
         }
+    }
+
+    /**
+     * The customer asked for a reason so that it can see who worked in its account and why: every request that gave
+     * one is on its audit log, reads included (a change is there anyway, with the reason in its actor), once per
+     * request however often the request's rights are checked. The rights check may run in a read-only transaction, so
+     * the entry is written in one of its own.
+     */
+    private void recordOncePerRequest(long customerId) {
+        String what = "";
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            String key = RECORDED + customerId;
+            if (attributes.getAttribute(key, RequestAttributes.SCOPE_REQUEST) != null) {
+                return;
+            }
+            attributes.setAttribute(key, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
+            HttpServletRequest request = attributes.getRequest();
+            what = request.getMethod() + " " + request.getRequestURI();
+        }
+        auditLog.recordIndependently(AuditEntry.success(API_ACCESS, customerId,
+                AuditSummary.of("api-token-worked-with-reason", what)));
     }
 
     /**

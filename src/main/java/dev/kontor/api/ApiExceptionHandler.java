@@ -67,6 +67,25 @@ class ApiExceptionHandler {
                 ApiProblems.languageOf(request));
     }
 
+    @ExceptionHandler(org.springframework.web.HttpMediaTypeNotSupportedException.class)
+    ProblemDetail unsupportedBody(Exception e, HttpServletRequest request) {
+        return problems.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                "api.error.unsupported-media-type", ApiProblems.languageOf(request));
+    }
+
+    @ExceptionHandler(org.springframework.web.HttpMediaTypeNotAcceptableException.class)
+    ProblemDetail notAcceptable(Exception e, HttpServletRequest request) {
+        // the problem itself is still written as application/problem+json, the one thing this API speaks
+        return problems.problem(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "api.error.not-acceptable",
+                ApiProblems.languageOf(request));
+    }
+
+    @ExceptionHandler(org.springframework.web.HttpRequestMethodNotSupportedException.class)
+    ProblemDetail methodNotAllowed(Exception e, HttpServletRequest request) {
+        return problems.problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "api.error.method-not-allowed",
+                ApiProblems.languageOf(request));
+    }
+
     @ExceptionHandler(IdempotentCreates.KeyReused.class)
     ProblemDetail keyReused(RuntimeException e, HttpServletRequest request) {
         ProblemDetail problem = problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",

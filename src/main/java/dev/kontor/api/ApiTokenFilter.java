@@ -56,16 +56,18 @@ class ApiTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         var language = ApiProblems.languageOf(request);
         String address = request.getRemoteAddr();
-        Optional<Duration> blocked = limits.addressBlocked(address);
-        if (blocked.isPresent()) {
-            problems.write(response, problems.problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-                    "api.error.rate-limited", language, blocked.get().toSeconds()), blocked.get());
-            return;
-        }
         String header = request.getHeader("Authorization");
         Optional<AuthenticatedUser> caller = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 ? authentication.authenticate(header.substring(BEARER.length()).strip()) : Optional.empty();
         if (caller.isEmpty()) {
+            // the address limit holds guessing only: a valid token from the same address (an integration sharing a
+            // host or a NAT with whoever guesses) is held by its own limit alone
+            Optional<Duration> blocked = limits.addressBlocked(address);
+            if (blocked.isPresent()) {
+                problems.write(response, problems.problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+                        "api.error.rate-limited", language, blocked.get().toSeconds()), blocked.get());
+                return;
+            }
             limits.takeFailure(address);
             problems.write(response, problems.problem(HttpStatus.UNAUTHORIZED, "unauthenticated",
                     "api.error.unauthenticated", language), null);

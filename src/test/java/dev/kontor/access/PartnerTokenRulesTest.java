@@ -138,6 +138,17 @@ class PartnerTokenRulesTest {
     }
 
     @Test
+    void a_read_with_a_reason_is_on_the_customers_audit_log_with_its_reason_too() {
+        fixtures.as(account.email("Alice"), () -> policies.change(account.id(), true, false));
+
+        asToken(token.withAccessReason("TICKET-4712"), () -> contacts.page(account.id(), PageRequest.of(0, 10)));
+
+        assertThat(jdbc.queryForList("select actor_email from audit_event where organization_id = ? "
+                + "and kind = 'API_ACCESS'", String.class, account.id())).isNotEmpty().allSatisfy(actor ->
+                assertThat(actor).isEqualTo("API token \u201cCRM\u201d of " + partner.name() + ", reason: TICKET-4712"));
+    }
+
+    @Test
     void the_rule_holds_in_the_tenants_below_the_account_and_for_creating_one() {
         TenantDetails tenant = asToken(token, () -> tenants.create(standard(account.id(), "Filiale Nord")));
         fixtures.as(account.email("Alice"), () -> policies.change(account.id(), true, false));

@@ -213,6 +213,41 @@ class ApiContractHttpTest {
     }
 
     @Test
+    void a_body_or_an_answer_in_another_form_is_a_problem_of_its_own_never_a_server_error() throws Exception {
+        TestPartner partner = fixtures.partner("Forms");
+        IssuedToken token = issue(partner, ApiScope.WRITE, today().plusDays(30));
+
+        HttpResponse<String> xmlBody = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/v1/partner/relationship-requests")).POST(HttpRequest.BodyPublishers.ofString("<x/>"))
+                .header("Content-Type", "text/xml").header("Authorization", "Bearer " + token.secret()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> xmlAnswer = get("/api/v1/partner/customers", token.secret(),
+                Map.of("Accept", "application/xml"));
+
+        assertThat(xmlBody.statusCode()).isEqualTo(415);
+        assertThat(JSON.readTree(xmlBody.body()).get("detail").asString()).contains("application/json");
+        assertThat(xmlAnswer.statusCode()).isEqualTo(406);
+        assertThat(xmlAnswer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void an_address_or_a_method_no_endpoint_takes_is_a_404_problem_never_vaadins_sign_in_or_page() throws Exception {
+        TestPartner partner = fixtures.partner("Lost");
+        IssuedToken token = issue(partner, ApiScope.WRITE, today().plusDays(30));
+
+        HttpResponse<String> unknown = get("/api/v1/nope", token.secret(), Map.of());
+        HttpResponse<String> patch = send("PATCH", "/api/v1/partner/customers", token.secret(), "{}");
+
+        for (HttpResponse<String> response : List.of(unknown, patch)) {
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.body()).doesNotContain("<html");
+        }
+    }
+
+    @Test
     void last_use_is_recorded_but_not_on_every_call() throws Exception {
         TestPartner partner = fixtures.partner("Used");
         IssuedToken token = issue(partner, ApiScope.READ, today().plusDays(30));

@@ -61,7 +61,8 @@ class SecondFactorJourneyIT extends EndToEndTest {
         page.locator("#access-CN-10001").click();
         page.locator("#access-reason input").fill("TICKET-2FA");
         page.locator("#enter-account").click();
-        assertThat(page).hasURL(url("/accounts/CN-10001"));
+        // entering lands on the dashboard, under the banner, with the customer's card
         assertThat(page.locator("#access-banner-text")).containsText("TICKET-2FA");
+        assertThat(page.locator("#open-accessed-account")).isVisible();
     }
 }

@@ -22,7 +22,10 @@ public class LanguageSwitch extends Select<Locale> {
         setItems(SupportedLanguages.ALL);
         setItemLabelGenerator(language -> language.getDisplayLanguage(language));
         setAriaLabel(getTranslation("language.label"));
-        setTooltipText(getTranslation("language.label"));
+        // beside the switch, inside the top bar: below it, the tooltip would lie over the page's first line (the
+        // access banner's Leave account) and take the pointer that meant to press it
+        setTooltipText(getTranslation("language.label"))
+                .setPosition(com.vaadin.flow.component.shared.Tooltip.TooltipPosition.START);
         setValue(SupportedLanguages.closestTo(getLocale()));
         addValueChangeListener(event -> {
             if (!event.isFromClient() || event.getValue() == null) {
