@@ -18,7 +18,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * The API's answers to the services' refusals, in the words the UI uses. A refusal for lack of rights is a 404 that
  * reads the same as for an id that names nothing, so that no answer tells whether something exists.
  */
-@RestControllerAdvice(assignableTypes = {PartnerApi.class, OrganizationApi.class, AuditApi.class, ProviderApi.class})
+@RestControllerAdvice(assignableTypes = {PartnerApi.class, OrganizationApi.class, AuditApi.class, ProviderApi.class,
+        ApiFallback.class})
 class ApiExceptionHandler {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiExceptionHandler.class);
