@@ -19,7 +19,8 @@ interface AuditEventRepository extends Repository<AuditEvent, Long> {
      * {@code beforeId}, so that a client walking the log by cursor neither skips nor repeats one.
      */
     @Query("""
-            select new dev.kontor.audit.AuditRow(e.id, e.occurredAt, e.kind, e.outcome, e.actorEmail, b.name,
+            select new dev.kontor.audit.AuditRow(e.id, e.occurredAt, e.kind, e.outcome, e.actorEmail, e.actorUserId,
+                   b.name,
                    e.organizationId, o.name, o.customerNumber, e.summary, e.summaryKey, e.summaryArgs, e.oldValue,
                    e.newValue, e.remoteAddress)
             from AuditEvent e

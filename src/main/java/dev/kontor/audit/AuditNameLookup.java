@@ -30,7 +30,11 @@ class AuditNameLookup {
     AuditNames namesIn(List<AuditRow> rows) {
         Set<PersonKey> wanted = new HashSet<>();
         Set<Long> organizationIds = new HashSet<>();
+        Set<Long> actorIds = new HashSet<>();
         for (AuditRow row : rows) {
+            if (row.actorUserId() != null) {
+                actorIds.add(row.actorUserId());
+            }
             AuditSummary summary = AuditSummary.stored(row.summaryKey(), row.summaryArgs());
             if (summary != null) {
                 summary.people().forEach(person -> wanted.add(new PersonKey(row.organizationId(), person.userId())));
@@ -41,14 +45,19 @@ class AuditNameLookup {
                         .ifPresent(person -> wanted.add(new PersonKey(row.organizationId(), person.userId())));
             }
         }
-        return AuditNames.of(people(wanted), organizations(organizationIds));
+        Map<Long, String> actors = new HashMap<>();
+        return AuditNames.of(people(wanted, actorIds, actors), organizations(organizationIds), actors);
     }
 
-    private Map<PersonKey, Seen> people(Set<PersonKey> wanted) {
-        if (wanted.isEmpty()) {
+    /**
+     * The people the page's summaries and values name, as their organizations know them, and (into {@code actors})
+     * the own name of each who acted: one statement for both.
+     */
+    private Map<PersonKey, Seen> people(Set<PersonKey> wanted, Set<Long> actorIds, Map<Long, String> actors) {
+        if (wanted.isEmpty() && actorIds.isEmpty()) {
             return Map.of();
         }
-        Set<Long> userIds = new HashSet<>();
+        Set<Long> userIds = new HashSet<>(actorIds);
         Set<Long> organizations = new HashSet<>();
         wanted.forEach(key -> {
             userIds.add(key.userId());
@@ -68,6 +77,10 @@ class AuditNameLookup {
                 .query(rs -> {
                     long userId = rs.getLong(1);
                     emails.put(userId, rs.getString(2));
+                    if (actorIds.contains(userId)) {
+                        String own = rs.getString(3);
+                        actors.put(userId, own == null ? "" : own);
+                    }
                     long organizationId = rs.getLong(4);
                     if (rs.wasNull()) {
                         return;

@@ -13,7 +13,7 @@ import java.util.function.BiFunction;
 public final class AuditNames {
 
     /** Nothing looked up: people and organizations are said as the stored English sentence says them. */
-    static final AuditNames NONE = new AuditNames(false, Map.of(), Map.of());
+    static final AuditNames NONE = new AuditNames(false, Map.of(), Map.of(), Map.of());
 
     /** A person as seen from one organization's log; {@code organizationId} is null for events of no organization. */
     record PersonKey(Long organizationId, long userId) {
@@ -29,15 +29,36 @@ public final class AuditNames {
     private final boolean lookedUp;
     private final Map<PersonKey, Seen> people;
     private final Map<Long, OrganizationSeen> organizations;
+    /** The name each actor of the page goes by, by user id; a user who no longer exists is missing. */
+    private final Map<Long, String> actors;
 
-    AuditNames(boolean lookedUp, Map<PersonKey, Seen> people, Map<Long, OrganizationSeen> organizations) {
+    AuditNames(boolean lookedUp, Map<PersonKey, Seen> people, Map<Long, OrganizationSeen> organizations,
+               Map<Long, String> actors) {
         this.lookedUp = lookedUp;
         this.people = Map.copyOf(people);
         this.organizations = Map.copyOf(organizations);
+        this.actors = Map.copyOf(actors);
     }
 
-    static AuditNames of(Map<PersonKey, Seen> people, Map<Long, OrganizationSeen> organizations) {
-        return new AuditNames(true, people, organizations);
+    static AuditNames of(Map<PersonKey, Seen> people, Map<Long, OrganizationSeen> organizations,
+                         Map<Long, String> actors) {
+        return new AuditNames(true, people, organizations, actors);
+    }
+
+    /**
+     * Who acted: a person by their own name (they acted on the organization, so it learns no more than who that was)
+     * with the address they acted with; "a deleted user" once they are gone. A token, Kontor's own work or an address
+     * typed at sign-in has no user and is said as stored.
+     */
+    String actor(Long userId, String email, BiFunction<String, Object[], String> translate) {
+        if (userId == null || !lookedUp) {
+            return email;
+        }
+        String name = actors.get(userId);
+        if (name == null) {
+            return translate.apply("audit.person.deleted", new Object[0]);
+        }
+        return name.isBlank() ? email : translate.apply("audit.person", new Object[] {name, email});
     }
 
     /** How the log of {@code organizationId} says a person or an organization that an earlier event kept by id. */

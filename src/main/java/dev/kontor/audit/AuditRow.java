@@ -9,22 +9,30 @@ import java.util.function.BiFunction;
  * reader's language, and {@code names} holds the people and organizations it mentions, looked up for the page.
  */
 public record AuditRow(long id, Instant occurredAt, String kind, AuditOutcome outcome, String actorEmail,
-                       String onBehalfOf, Long organizationId, String organization, String customerNumber,
+                       Long actorUserId, String onBehalfOf, Long organizationId, String organization, String customerNumber,
                        String summary, String summaryKey, String summaryArgs, String oldValue, String newValue,
                        String remoteAddress, AuditNames names) {
 
     /** A row as the query reads it, before the names it mentions are looked up. */
     public AuditRow(long id, Instant occurredAt, String kind, AuditOutcome outcome, String actorEmail,
-                    String onBehalfOf, Long organizationId, String organization, String customerNumber,
+                    Long actorUserId, String onBehalfOf, Long organizationId, String organization, String customerNumber,
                     String summary, String summaryKey, String summaryArgs, String oldValue, String newValue,
                     String remoteAddress) {
-        this(id, occurredAt, kind, outcome, actorEmail, onBehalfOf, organizationId, organization, customerNumber,
+        this(id, occurredAt, kind, outcome, actorEmail, actorUserId, onBehalfOf, organizationId, organization, customerNumber,
                 summary, summaryKey, summaryArgs, oldValue, newValue, remoteAddress, AuditNames.NONE);
     }
 
     AuditRow withNames(AuditNames found) {
-        return new AuditRow(id, occurredAt, kind, outcome, actorEmail, onBehalfOf, organizationId, organization,
+        return new AuditRow(id, occurredAt, kind, outcome, actorEmail, actorUserId, onBehalfOf, organizationId, organization,
                 customerNumber, summary, summaryKey, summaryArgs, oldValue, newValue, remoteAddress, found);
+    }
+
+    /**
+     * Who acted, as {@code translate} says it: a person by name and the address they acted with, "a deleted user" once
+     * they are gone; an API token, Kontor's own work ("system") or an address typed at sign-in as written.
+     */
+    public String actorIn(BiFunction<String, Object[], String> translate) {
+        return names.actor(actorUserId, actorEmail, translate);
     }
 
     /**

@@ -52,7 +52,8 @@ class AuditCodesTest {
     }
 
     private String change(String kind, String before, String after, Locale locale) {
-        AuditRow row = new AuditRow(1, Instant.EPOCH, kind, AuditOutcome.SUCCESS, "a@example.test", null, 1L, "Org",
+        AuditRow row = new AuditRow(1, Instant.EPOCH, kind, AuditOutcome.SUCCESS, "a@example.test", null, null, 1L,
+                "Org",
                 null, "", null, null, before, after, null);
         AuditReading reading = AuditReading.of((key, arguments) -> texts.getTranslation(key, locale, arguments),
                 locale, ZoneId.of("Europe/Berlin"));

@@ -139,9 +139,13 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         return cell;
     }
 
-    /** Kontor's own jobs act as "system", a word of the log, not an address: said in the reader's language. */
+    /**
+     * A person by name and e-mail address, or as a deleted user; Kontor's own jobs act as "system", a word of the log,
+     * not an address: said in the reader's language.
+     */
     private String who(AuditRow row) {
-        return "system".equals(row.actorEmail()) ? getTranslation("audit.actor.system") : row.actorEmail();
+        return "system".equals(row.actorEmail()) && row.actorUserId() == null ? getTranslation("audit.actor.system")
+                : row.actorIn(this::getTranslation);
     }
 
     private Component wholeEvent(AuditRow row) {
@@ -199,10 +203,11 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
 
     /**
      * How this reader is told an event: in their language, with moments (an invitation's "valid until") in their
-     * locale and the time zone of the When column.
+     * locale and the time zone of the When column, named as that column names it when it is Kontor's own zone rather
+     * than the browser's.
      */
     private AuditReading reading() {
-        return AuditReading.of(this::getTranslation, getLocale(), Moments.zone());
+        return new AuditReading(this::getTranslation, at -> Moments.dateTime(at, getLocale()));
     }
 
     /**
