@@ -156,7 +156,8 @@ class PartnerTokenAccess implements PartnerTokenRules {
             Locale language = SupportedLanguages.closestTo(
                     contact.getLanguage() == null ? null : Locale.forLanguageTag(contact.getLanguage()));
             String label = account.orElse("");
-            String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(language)
+            // a mail has no browser zone: the long style names Kontor's zone ("14:03:00 MEZ"), as the other mails do
+            String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG).withLocale(language)
                     .withZone(ZoneId.of("Europe/Berlin")).format(now);
             String reason = token.accessReason() == null ? "\u2014" : token.accessReason();
             mail.enqueue(new MailMessage("api-access-notice:" + token.tokenId() + ":" + customerId + ":"
