@@ -16,7 +16,8 @@ interface AuditEventRepository extends Repository<AuditEvent, Long> {
 
     /**
      * One page of the audit log, newest first, limited to what the reader may see; only events older than
-     * {@code beforeId}, so that a client walking the log by cursor neither skips nor repeats one.
+     * {@code beforeId}, so that a client walking the log by cursor neither skips nor repeats one. Who acted is found
+     * by the address they acted with or by the name the log shows for them.
      */
     @Query("""
             select new dev.kontor.audit.AuditRow(e.id, e.occurredAt, e.kind, e.outcome, e.actorEmail, e.actorUserId,
@@ -26,10 +27,12 @@ interface AuditEventRepository extends Repository<AuditEvent, Long> {
             from AuditEvent e
               left join Organization o on o.id = e.organizationId
               left join Organization b on b.id = e.onBehalfOfId
+              left join UserAccount u on u.id = e.actorUserId
             where e.occurredAt >= :from and e.occurredAt < :to
               and e.id < :beforeId
               and (:everything = true or e.organizationId in :organizations)
-              and lower(coalesce(e.actorEmail, '')) like :actor escape '\\'
+              and (lower(coalesce(e.actorEmail, '')) like :actor escape '\\'
+                   or lower(coalesce(u.displayName, '')) like :actor escape '\\')
               and (:organization = '%' or lower(o.name) like :organization escape '\\'
                    or lower(o.customerNumber) like :organization escape '\\')
               and (:kind = '' or e.kind = :kind)
@@ -42,9 +45,11 @@ interface AuditEventRepository extends Repository<AuditEvent, Long> {
     @Query("""
             select count(e) from AuditEvent e
               left join Organization o on o.id = e.organizationId
+              left join UserAccount u on u.id = e.actorUserId
             where e.occurredAt >= :from and e.occurredAt < :to
               and (:everything = true or e.organizationId in :organizations)
-              and lower(coalesce(e.actorEmail, '')) like :actor escape '\\'
+              and (lower(coalesce(e.actorEmail, '')) like :actor escape '\\'
+                   or lower(coalesce(u.displayName, '')) like :actor escape '\\')
               and (:organization = '%' or lower(o.name) like :organization escape '\\'
                    or lower(o.customerNumber) like :organization escape '\\')
               and (:kind = '' or e.kind = :kind)

@@ -46,18 +46,18 @@ abstract class AuditNamesOfAPage {
         TestAccount few = fixtures.account("Alice", "Bob");
         TestAccount many = fixtures.account(IntStream.range(0, 20).mapToObj(i -> "Person" + i)
                 .toArray(String[]::new));
-        SystemTask.run(() -> {
-            // as the earlier events kept them, and as they are written now
-            auditLog.recordIndependently(AuditEntry.change("CONTACT_PERSON_CHANGED", few.id(),
-                    AuditSummary.of("account-contact-person-changed"), "user " + few.userId("Alice"),
-                    AuditValue.person(few.userId("Bob"))));
-            for (int i = 1; i < 20; i++) {
-                auditLog.recordIndependently(AuditEntry.change("CONTACT_PERSON_CHANGED", many.id(),
-                        AuditSummary.of("account-contact-person-changed"),
-                        AuditValue.person(many.userId("Person" + (i - 1))),
-                        AuditValue.person(many.userId("Person" + i))));
-            }
-        });
+        // as the earlier events kept them, and as they are written now; each by another person, so that the page
+        // names as many people who acted as people changed
+        fixtures.as(few.email("Bob"), () -> auditLog.recordIndependently(AuditEntry.change("CONTACT_PERSON_CHANGED",
+                few.id(), AuditSummary.of("account-contact-person-changed"), "user " + few.userId("Alice"),
+                AuditValue.person(few.userId("Bob")))));
+        for (int i = 1; i < 20; i++) {
+            int changed = i;
+            fixtures.as(many.email("Person" + i), () -> auditLog.recordIndependently(AuditEntry.change(
+                    "CONTACT_PERSON_CHANGED", many.id(), AuditSummary.of("account-contact-person-changed"),
+                    AuditValue.person(many.userId("Person" + (changed - 1))),
+                    AuditValue.person(many.userId("Person" + changed)))));
+        }
 
         long forFew = statementsOfOnePage(few.email("Alice"), CONTACT_PERSON_CHANGES, 2);
         long forMany = statementsOfOnePage(many.email("Person0"), CONTACT_PERSON_CHANGES, 20);
@@ -67,6 +67,7 @@ abstract class AuditNamesOfAPage {
                 PageRequest.of(0, 10)));
         assertThat(rows.getFirst().oldValueIn(this::english)).isEqualTo("Alice (" + few.email("Alice") + ")");
         assertThat(rows.getFirst().newValueIn(this::english)).isEqualTo("Bob (" + few.email("Bob") + ")");
+        assertThat(rows.getFirst().actorIn(this::english)).isEqualTo("Bob (" + few.email("Bob") + ")");
     }
 
     @Test
@@ -91,6 +92,9 @@ abstract class AuditNamesOfAPage {
             long statements = SqlStatements.count();
             assertThat(rows).hasSize(expectedRows).allSatisfy(row -> assertThat(row.newValueIn(this::english))
                     .contains("@example.test)"));
+            // every change on the page but the account's first contact person was made by a person, named
+            assertThat(rows).filteredOn(row -> row.actorUserId() != null).hasSize(expectedRows - 1)
+                    .allSatisfy(row -> assertThat(row.actorIn(this::english)).endsWith("@example.test)"));
             return statements;
         });
     }

@@ -187,6 +187,18 @@ class AuditLogViewTest extends SpringBrowserlessTest {
             assertThat(grid.getCellComponent(1, 0).getElement().getTextRecursively()).as("in %s", language)
                     .endsWith("Bob (" + account.email("Bob") + ")");
         }
+
+        // the Who filter finds a person by the name the log shows, not only by the address
+        jdbc.update("update app_user set display_name = 'Bob Brennecke' where id = ?", account.userId("Bob"));
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        navigate(AuditLogView.class);
+        test(kindFilter()).selectItem("Access refused");
+        test(find(com.vaadin.flow.component.textfield.TextField.class).withId("audit-actor").single())
+                .setValue("brennecke");
+        GridTester<Grid<AuditRow>, AuditRow> found = test(grid());
+        assertThat(found.size()).isEqualTo(1);
+        assertThat(found.getCellComponent(0, 0).getElement().getTextRecursively())
+                .endsWith("Bob Brennecke (" + account.email("Bob") + ")");
     }
 
     @Test
