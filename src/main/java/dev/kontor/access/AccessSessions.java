@@ -106,11 +106,15 @@ public class AccessSessions {
                 grant.customerNumber(), why, grant.rights());
     }
 
-    /** Whether the customer wants a reason before the partner user enters (checked after the right to enter). */
+    /**
+     * The account the partner user is about to enter, by name and number, and whether the customer wants a reason
+     * first; both only after the right to enter has been checked.
+     */
     @Transactional(readOnly = true)
-    public boolean reasonRequired(long partnerId, CustomerNumber customer) {
+    public AccessEntrance entrance(long partnerId, CustomerNumber customer) {
         AccessGrant grant = grants.grantForAccess(partnerId, customer);
-        return policies.findById(grant.customerId()).map(AccessPolicy::requiresReason).orElse(false);
+        return new AccessEntrance(grant.customerName(), grant.customerNumber(),
+                policies.findById(grant.customerId()).map(AccessPolicy::requiresReason).orElse(false));
     }
 
     /** Tells the contact person that a partner user entered, at most once an hour per partner user. */

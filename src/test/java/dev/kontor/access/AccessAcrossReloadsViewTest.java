@@ -86,7 +86,7 @@ class AccessAcrossReloadsViewTest extends SpringBrowserlessTest {
         reloadIn("v-tab-one");
         navigate("accounts/" + customer.customerNumber(), DashboardView.class);
 
-        assertThat(find(Span.class).withId("access-banner-text").single().getText())
+        assertThat(find(Span.class).withId("access-banner-text").single().getElement().getTextRecursively())
                 .startsWith("You are working in Customer " + customer.tag());
         assertThat(accounts.details(new CustomerNumber(customer.customerNumber())).viewerMayManageUsers()).isTrue();
         reloadIn("v-tab-one");

@@ -71,7 +71,8 @@ class AccessPolicyTest {
     void a_required_reason_is_asked_for_before_the_partner_enters() {
         fixtures.as(account.email("Alice"), () -> policies.change(account.id(), true, false));
 
-        assertThat(fixtures.as(partner.adminEmail(), () -> sessions.reasonRequired(partner.id(), number))).isTrue();
+        assertThat(fixtures.as(partner.adminEmail(), () -> sessions.entrance(partner.id(), number).reasonRequired()))
+                .isTrue();
         assertThatThrownBy(() -> fixtures.as(partner.adminEmail(), () -> sessions.start(partner.id(), number, " ")))
                 .isInstanceOfSatisfying(InvalidInput.class, refusal -> assertThat(refusal.field()).isEqualTo("reason"));
 

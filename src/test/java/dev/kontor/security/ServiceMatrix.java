@@ -270,8 +270,8 @@ final class ServiceMatrix {
         write("AccessSessions.start(long,CustomerNumber,String)", ACCOUNT,
                 t -> sessions.start(t.partner(), t.number(), "Ticket 4711"))
                 .entitled(Attacker.PARTNER_OUTSIDE_ACCESS_SESSION, "the partnership lets its administrator enter: this is the way in");
-        read("AccessSessions.reasonRequired(long,CustomerNumber)", ACCOUNT,
-                t -> sessions.reasonRequired(t.partner(), t.number()))
+        read("AccessSessions.entrance(long,CustomerNumber)", ACCOUNT,
+                t -> sessions.entrance(t.partner(), t.number()))
                 .entitled(Attacker.PARTNER_OUTSIDE_ACCESS_SESSION, "asked on the way into an access session he may start");
         read("AccessSessions.customerOf(long)", SESSION, t -> sessions.customerOf(t.session()))
                 .ownScope("names only the caller's own open sessions");

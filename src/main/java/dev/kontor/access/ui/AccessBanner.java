@@ -14,6 +14,7 @@ import dev.kontor.access.AccessWatch;
 import dev.kontor.access.CurrentAccess;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.kontor.base.PageBanner;
+import dev.kontor.base.ui.LineBreaks;
 import dev.kontor.user.Roles;
 import java.util.List;
 import java.util.Optional;
@@ -41,9 +42,11 @@ class AccessBanner implements PageBanner {
         Optional<CurrentAccess> current = sessions.current();
         if (current.isPresent()) {
             CurrentAccess access = current.get();
-            Span text = new Span(ui.getTranslation("access.banner", access.customerName(), access.customerNumber(),
-                    access.partnerName()) + (access.reason() == null ? ""
-                    : " · " + ui.getTranslation("access.banner.reason", access.reason())));
+            // on a phone the banner wraps: the customer number stays whole ("(CN-" on one line reads as another number)
+            Span text = LineBreaks.keepingWhole(ui.getTranslation("access.banner", access.customerName(),
+                    access.customerNumber(), access.partnerName()) + (access.reason() == null ? ""
+                    : " · " + ui.getTranslation("access.banner.reason", access.reason())),
+                    "(" + access.customerNumber() + ")");
             text.setId("access-banner-text");
             Button leave = new Button(ui.getTranslation("access.leave"), VaadinIcon.SIGN_OUT_ALT.create(), click -> {
                 sessions.leave();

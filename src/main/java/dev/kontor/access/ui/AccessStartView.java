@@ -14,7 +14,9 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import dev.kontor.base.ui.SlowAction;
+import dev.kontor.access.AccessEntrance;
 import dev.kontor.access.AccessSessions;
+import dev.kontor.base.ui.LineBreaks;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.ui.FormRules;
 import dev.kontor.organization.CustomerNumber;
@@ -64,9 +66,13 @@ public class AccessStartView extends VerticalLayout implements BeforeEnterObserv
             event.rerouteToError(NotFoundException.class);
             return;
         }
-        question.setText(getTranslation("access.question", customer.value()));
         // refused (and audited) here already when the person may not enter this account at all
-        if (sessions.reasonRequired(partners.getFirst().partnerId(), customer)) {
+        AccessEntrance entrance = sessions.entrance(partners.getFirst().partnerId(), customer);
+        String number = "(" + entrance.customerNumber() + ")";
+        question.removeAll();
+        question.add(LineBreaks.keepingWhole(getTranslation("access.question.named", entrance.customerName(),
+                entrance.customerNumber()), number));
+        if (entrance.reasonRequired()) {
             reason.setRequiredIndicatorVisible(true);
             reason.setHelperText(getTranslation("access.reason.required-help"));
         }

@@ -4,11 +4,13 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import dev.kontor.account.AccountDetails;
 import dev.kontor.account.AccountService;
 import dev.kontor.account.ManagerService;
 import dev.kontor.base.ui.DialogKeys;
+import dev.kontor.base.ui.LineBreaks;
 import dev.kontor.organization.CustomerNumber;
 import dev.kontor.partner.CustomerPartnerService;
 import dev.kontor.access.AccessPolicyService;
@@ -31,6 +33,8 @@ class AccountDataDialog extends Dialog {
     private final CustomerNumber number;
     private final Runnable onChange;
     private final Div body = new Div();
+    /** The header's title: built once, its text said anew whenever the account is read again. */
+    private final H2 title;
     private AccountDetails details;
     private MasterDataSection masterData;
 
@@ -55,6 +59,7 @@ class AccountDataDialog extends Dialog {
         close.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
         close.setAriaLabel(getTranslation("action.close"));
         close.setId("close-account-dialog");
+        title = LineBreaks.dialogTitle(this);
         getHeader().add(close);
         DialogKeys.askBeforeDiscarding(this, this::unsavedInput, onClose);
 
@@ -69,8 +74,8 @@ class AccountDataDialog extends Dialog {
     /** Reads the account again and shows it; called after every change made in the dialog. */
     void refresh() {
         details = accounts.details(number);
-        setHeaderTitle(getTranslation("account.dialog.title", details.masterData().companyName(),
-                details.customerNumber()));
+        LineBreaks.title(this, title, getTranslation("account.dialog.title", details.masterData().companyName(),
+                details.customerNumber()), details.customerNumber());
         body.removeAll();
         // the contact person first: keeping it current is what people come here for most
         ContactsSection contacts = new ContactsSection(services.contacts(), services.contactExport(),

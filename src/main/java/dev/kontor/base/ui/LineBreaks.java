@@ -1,5 +1,7 @@
 package dev.kontor.base.ui;
 
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.dom.Element;
 
@@ -21,6 +23,46 @@ public final class LineBreaks {
             text.add(unbroken("(" + customerNumber + ")"));
         }
         return text;
+    }
+
+    /**
+     * A sentence in which each occurrence of {@code whole} (a customer number, say) stays on one line. The text is
+     * kept as it is, so that copying the sentence still yields the real number.
+     */
+    public static Span keepingWhole(String sentence, String whole) {
+        Span text = new Span();
+        int from = 0;
+        int at;
+        while (whole != null && !whole.isEmpty() && (at = sentence.indexOf(whole, from)) >= 0) {
+            if (at > from) {
+                text.getElement().appendChild(Element.createText(sentence.substring(from, at)));
+            }
+            text.add(unbroken(whole));
+            from = at + whole.length();
+        }
+        if (from < sentence.length()) {
+            text.getElement().appendChild(Element.createText(sentence.substring(from)));
+        }
+        return text;
+    }
+
+    /**
+     * An empty title in the dialog's header, for {@link #title}: the header's own title is a plain string, in which a
+     * customer number would break at its hyphen on a phone.
+     */
+    public static H2 dialogTitle(Dialog dialog) {
+        H2 heading = new H2();
+        heading.addClassName("dialog-title");
+        dialog.getHeader().add(heading);
+        return heading;
+    }
+
+    /** Shows {@code title} in {@code heading}, its customer number whole; screen readers name the dialog by it. */
+    public static void title(Dialog dialog, H2 heading, String title, String customerNumber) {
+        heading.removeAll();
+        heading.add(keepingWhole(title, "(" + customerNumber + ")"));
+        // the web component's own property: Dialog's Java setter for it is not public
+        dialog.getElement().setProperty("ariaLabel", title);
     }
 
     /** Text that stays on one line. */

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import dev.kontor.base.ui.LineBreaks;
 import dev.kontor.base.ui.SlowAction;
 import dev.kontor.base.ui.DialogKeys;
 import dev.kontor.organization.OrganizationRight;
@@ -17,7 +18,8 @@ class ReviewRightsDialog extends Dialog {
 
     ReviewRightsDialog(PartnerService partners, long partnerId, ManagedCustomer customer, Runnable onReviewed) {
         setId("review-rights-dialog");
-        setHeaderTitle(getTranslation("partner.review.title", customer.name(), customer.customerNumber()));
+        LineBreaks.title(this, LineBreaks.dialogTitle(this), getTranslation("partner.review.title", customer.name(),
+                customer.customerNumber()), customer.customerNumber());
         Div table = new Div();
         table.addClassName("rights-table");
         table.getElement().setAttribute("role", "table");

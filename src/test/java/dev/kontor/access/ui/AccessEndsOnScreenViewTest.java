@@ -57,7 +57,7 @@ class AccessEndsOnScreenViewTest extends SpringBrowserlessTest {
         navigate("access/" + customer.customerNumber(), AccessStartView.class);
         test(find(Button.class).withId("enter-account").single()).click();
         assertThat(getCurrentView()).isInstanceOf(dev.kontor.account.ui.DashboardView.class);
-        assertThat(find(Span.class).withId("access-banner-text").single().getText())
+        assertThat(find(Span.class).withId("access-banner-text").single().getElement().getTextRecursively())
                 .startsWith("You are working in Customer " + customer.tag());
         // the account's data open on the screen
         navigate("accounts/" + customer.customerNumber(), dev.kontor.account.ui.DashboardView.class);

@@ -146,7 +146,7 @@ class AccessEndsWithPartnerRoleViewTest extends SpringBrowserlessTest {
         navigate("access/" + customer.customerNumber(), AccessStartView.class);
         test(find(Button.class).withId("enter-account").single()).click();
         assertThat(getCurrentView()).isInstanceOf(DashboardView.class);
-        assertThat(find(Span.class).withId("access-banner-text").single().getText())
+        assertThat(find(Span.class).withId("access-banner-text").single().getElement().getTextRecursively())
                 .startsWith("You are working in Customer " + customer.tag());
     }
 

@@ -3,9 +3,11 @@ package dev.kontor.account.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.EmailField;
@@ -42,7 +44,12 @@ class AccountDataDialogTest extends SpringBrowserlessTest {
 
         AccountDataDialog dialog = find(AccountDataDialog.class).single();
         assertThat(dialog.isOpened()).isTrue();
-        assertThat(dialog.getHeaderTitle()).isEqualTo("Bäckerei Sonnenschein (CN-10001)");
+        assertThat(dialog.getElement().getProperty("ariaLabel")).isEqualTo("Bäckerei Sonnenschein (CN-10001)");
+        // the title's customer number never breaks at its hyphen on a phone
+        H2 title = find(H2.class).withClassName("dialog-title").single();
+        assertThat(title.getElement().getTextRecursively()).isEqualTo("Bäckerei Sonnenschein (CN-10001)");
+        assertThat(title.getChildren().flatMap(Component::getChildren).filter(Span.class::isInstance)
+                .map(span -> ((Span) span).getText())).containsExactly("(CN-10001)");
         assertThat(find(Span.class).withId("contact-person-name").single().getText())
                 .isEqualTo("Anna Becker · anna@sonnenschein.test");
         assertThat(find(ComboBox.class).withId("contact-person-choice").exists()).isFalse();

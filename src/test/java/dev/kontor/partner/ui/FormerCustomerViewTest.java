@@ -85,7 +85,7 @@ class FormerCustomerViewTest extends SpringBrowserlessTest {
 
         // the review is drawn from the row: it too names the customer as it was, without the payment method now on file
         ReviewRightsDialog review = new ReviewRightsDialog(partners, partner.id(), grid.getRow(0), () -> { });
-        assertThat(review.getHeaderTitle()).isEqualTo("Granted rights of " + oldName + " ("
+        assertThat(review.getElement().getProperty("ariaLabel")).isEqualTo("Granted rights of " + oldName + " ("
                 + customer.customerNumber() + ")");
         assertThat(((Paragraph) review.getChildren().filter(c -> "payment-method".equals(c.getId().orElse(null)))
                 .findFirst().orElseThrow()).getText()).isEqualTo("No payment method is on file.");
