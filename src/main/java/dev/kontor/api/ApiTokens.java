@@ -16,6 +16,7 @@ import dev.kontor.user.CurrentUser;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,18 +83,20 @@ public class ApiTokens {
     }
 
     /**
-     * Issues a token that expires at the end of {@code expiresOn} (UTC), at most {@link #MAX_DAYS} days ahead. The
-     * returned secret is the only copy there will ever be.
+     * Issues a token that expires at the end of {@code expiresOn} in {@code zone} (the issuer's: "until 31 December"
+     * means until that day ends where they are), at most {@link #MAX_DAYS} days ahead. The returned secret is the only
+     * copy there will ever be.
      */
     @Transactional
-    public IssuedToken create(long organizationId, String name, ApiScope scope, LocalDate expiresOn) {
+    public IssuedToken create(long organizationId, String name, ApiScope scope, LocalDate expiresOn, ZoneId zone) {
         AuthenticatedUser me = requireIssuer(organizationId, "create-api-token");
         String checkedName = TextRules.required("name", name, ApiToken.NAME_MAX_LENGTH);
         if (scope == null) {
             throw new InvalidInput("scope", "validation.required");
         }
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        ZoneId where = zone == null ? ZoneOffset.UTC : zone;
+        LocalDate today = LocalDate.ofInstant(now, where);
         if (expiresOn == null) {
             throw new InvalidInput("expiresOn", "validation.required");
         }
@@ -104,7 +107,7 @@ public class ApiTokens {
             throw new InvalidInput("name", "api.token.name-taken");
         }
         String secret = PREFIX + SecretTokens.newToken();
-        Instant expiresAt = expiresOn.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant expiresAt = expiresOn.plusDays(1).atStartOfDay(where).toInstant();
         ApiToken token = tokens.saveAndFlush(new ApiToken(organizationId, checkedName, scope,
                 SecretTokens.hash(secret), me.userId(), now, expiresAt));
         auditLog.record(AuditEntry.change(API_TOKEN_CREATED, organizationId,

@@ -220,7 +220,7 @@ class PartnerTokenRulesTest {
 
     private ApiTokenIdentity tokenOf(String name) {
         IssuedToken issued = fixtures.as(partner.legalEmail(), () -> apiTokens.create(partner.id(), name,
-                ApiScope.WRITE, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(30)));
+                ApiScope.WRITE, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(30), java.time.ZoneOffset.UTC));
         return new ApiTokenIdentity(issued.token().id(), name, partner.id(), partner.name(), false, true);
     }
 

@@ -46,7 +46,7 @@ class ApiAddressLimitHttpTest {
     void forged_tokens_from_an_address_are_slowed_down_but_a_valid_token_from_it_still_works() throws Exception {
         TestPartner partner = fixtures.partner("Shared address");
         IssuedToken valid = fixtures.as(partner.legalEmail(), () -> tokens.create(partner.id(), "CRM", ApiScope.READ,
-                LocalDate.now(ZoneOffset.UTC).plusDays(30)));
+                LocalDate.now(ZoneOffset.UTC).plusDays(30), java.time.ZoneOffset.UTC));
 
         int status = 0;
         for (int attempt = 1; attempt <= 6 && status != 429; attempt++) {

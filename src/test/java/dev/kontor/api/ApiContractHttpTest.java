@@ -573,7 +573,7 @@ class ApiContractHttpTest {
 
     private IssuedToken issue(TestPartner partner, ApiScope scope, LocalDate expiresOn) {
         return fixtures.as(partner.legalEmail(), () -> tokens.create(partner.id(),
-                "Token " + java.util.UUID.randomUUID(), scope, expiresOn));
+                "Token " + java.util.UUID.randomUUID(), scope, expiresOn, java.time.ZoneOffset.UTC));
     }
 
     private IssuedToken providerToken(ApiScope scope) {
@@ -584,7 +584,7 @@ class ApiContractHttpTest {
             onboarding.grant(adminId, provider.getId(), dev.kontor.organization.MembershipRole.PROVIDER_ADMINISTRATOR);
             return provider.getId();
         });
-        return fixtures.as(admin, () -> tokens.create(providerId, "Billing", scope, today().plusDays(30)));
+        return fixtures.as(admin, () -> tokens.create(providerId, "Billing", scope, today().plusDays(30), java.time.ZoneOffset.UTC));
     }
 
     /** A customer account that accepted the partner's request with the given rights. */

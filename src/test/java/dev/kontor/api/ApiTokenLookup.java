@@ -143,9 +143,9 @@ abstract class ApiTokenLookup {
                 .orElseThrow();
 
         assertThatThrownBy(() -> fixtures.as(partner.adminEmail(), () -> tokens.create(partner.id(), "Mine",
-                ApiScope.WRITE, today().plusDays(5)))).isInstanceOf(AccessRefused.class);
+                ApiScope.WRITE, today().plusDays(5), java.time.ZoneOffset.UTC))).isInstanceOf(AccessRefused.class);
         assertThatThrownBy(() -> as(caller, () -> tokens.create(partner.id(), "Child", ApiScope.WRITE,
-                today().plusDays(5)))).isInstanceOf(AccessRefused.class);
+                today().plusDays(5), java.time.ZoneOffset.UTC))).isInstanceOf(AccessRefused.class);
         assertThatThrownBy(() -> as(caller, () -> tokens.tokens(partner.id()))).isInstanceOf(AccessRefused.class);
         assertThat(jdbc.queryForObject("select count(*) from audit_event where kind = 'API_TOKEN_REFUSED' "
                 + "and organization_id = ?", Integer.class, partner.id())).isEqualTo(3);
@@ -157,13 +157,13 @@ abstract class ApiTokenLookup {
         IssuedToken first = issue(partner, ApiScope.READ, 30);
 
         assertThatThrownBy(() -> fixtures.as(partner.legalEmail(), () -> tokens.create(partner.id(), "Long",
-                ApiScope.READ, today().plusDays(ApiTokens.MAX_DAYS))))
+                ApiScope.READ, today().plusDays(ApiTokens.MAX_DAYS), java.time.ZoneOffset.UTC)))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("expiresOn"));
         assertThatThrownBy(() -> fixtures.as(partner.legalEmail(), () -> tokens.create(partner.id(),
-                first.token().name(), ApiScope.READ, today().plusDays(5))))
+                first.token().name(), ApiScope.READ, today().plusDays(5), java.time.ZoneOffset.UTC)))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("name"));
         assertThatThrownBy(() -> fixtures.as(partner.legalEmail(), () -> tokens.create(partner.id(), "Past",
-                ApiScope.READ, today().minusDays(1))))
+                ApiScope.READ, today().minusDays(1), java.time.ZoneOffset.UTC)))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("expiresOn"));
     }
 
@@ -189,7 +189,7 @@ abstract class ApiTokenLookup {
 
     private IssuedToken issue(TestPartner partner, ApiScope scope, int days) {
         return fixtures.as(partner.legalEmail(), () -> tokens.create(partner.id(),
-                "Token " + UUID.randomUUID(), scope, today().plusDays(days)));
+                "Token " + UUID.randomUUID(), scope, today().plusDays(days), java.time.ZoneOffset.UTC));
     }
 
     private static <T> T as(AuthenticatedUser caller, Supplier<T> work) {

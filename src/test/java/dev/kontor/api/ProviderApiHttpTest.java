@@ -383,9 +383,9 @@ class ProviderApiHttpTest {
     @Test
     void a_partners_tokens_are_answered_404_on_every_provider_endpoint_and_the_attempt_is_audited() throws Exception {
         IssuedToken write = fixtures.as(partner.legalEmail(), () -> tokens.create(partner.id(),
-                "Token " + UUID.randomUUID(), ApiScope.WRITE, today().plusDays(30)));
+                "Token " + UUID.randomUUID(), ApiScope.WRITE, today().plusDays(30), java.time.ZoneOffset.UTC));
         IssuedToken read = fixtures.as(partner.legalEmail(), () -> tokens.create(partner.id(),
-                "Token " + UUID.randomUUID(), ApiScope.READ, today().plusDays(30)));
+                "Token " + UUID.randomUUID(), ApiScope.READ, today().plusDays(30), java.time.ZoneOffset.UTC));
         int auditedBefore = refusals(partner.id());
 
         for (Call call : calls()) {
@@ -410,7 +410,7 @@ class ProviderApiHttpTest {
         SystemTask.run(() -> onboarding.grant(fixtures.userIdOf(otherAdmin), otherProvider,
                 MembershipRole.PROVIDER_ADMINISTRATOR));
         IssuedToken foreign = fixtures.as(otherAdmin, () -> tokens.create(otherProvider, "Other " + UUID.randomUUID(),
-                ApiScope.WRITE, today().plusDays(30)));
+                ApiScope.WRITE, today().plusDays(30), java.time.ZoneOffset.UTC));
 
         for (Call call : calls()) {
             int status = send(call.method(), call.path(), read.secret(), call.body()).statusCode();
@@ -431,7 +431,7 @@ class ProviderApiHttpTest {
     @Test
     void no_malformed_expired_and_revoked_tokens_are_answered_401_on_the_provider_endpoints() throws Exception {
         IssuedToken expiring = fixtures.as(admin, () -> tokens.create(providerId, "Expiring " + UUID.randomUUID(),
-                ApiScope.WRITE, today()));
+                ApiScope.WRITE, today(), java.time.ZoneOffset.UTC));
         IssuedToken revoked = providerToken(ApiScope.WRITE);
         fixtures.as(admin, () -> tokens.revoke(providerId, revoked.token().id()));
         clock.advance(Duration.ofDays(2));
@@ -453,7 +453,7 @@ class ProviderApiHttpTest {
                         dev.kontor.organization.OrganizationRight.MANAGE_CONTACTS),
                 account.email("Alice"), account.userId("Alice")));
         IssuedToken partnerToken = fixtures.as(partner.legalEmail(), () -> tokens.create(partner.id(),
-                "Token " + UUID.randomUUID(), ApiScope.WRITE, today().plusDays(30)));
+                "Token " + UUID.randomUUID(), ApiScope.WRITE, today().plusDays(30), java.time.ZoneOffset.UTC));
         IssuedToken provider = providerToken(ApiScope.WRITE);
         String contacts = "/api/v1/organizations/" + account.id() + "/contacts";
         String path = "/api/v1/provider/accounts/" + account.id();
@@ -521,7 +521,7 @@ class ProviderApiHttpTest {
 
     private IssuedToken providerToken(ApiScope scope) {
         return fixtures.as(admin, () -> tokens.create(providerId, "Billing " + UUID.randomUUID(), scope,
-                today().plusDays(30)));
+                today().plusDays(30), java.time.ZoneOffset.UTC));
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {

@@ -709,9 +709,9 @@ final class ServiceMatrix {
 
         // API tokens of a partner (the provider's are issued the same way, by its administrators)
         read("ApiTokens.tokens(long)", PARTNER, t -> apiTokens.tokens(t.partner()));
-        write("ApiTokens.create(long,String,ApiScope,LocalDate)", PARTNER,
+        write("ApiTokens.create(long,String,ApiScope,LocalDate,ZoneId)", PARTNER,
                 t -> apiTokens.create(t.partner(), "Planted " + tag, ApiScope.WRITE,
-                        java.time.LocalDate.now().plusDays(30)));
+                        java.time.LocalDate.now().plusDays(30), java.time.ZoneOffset.UTC));
         write("ApiTokens.revoke(long,long)", PARTNER, t -> {
             apiTokens.revoke(t.partner(), Long.MAX_VALUE);
             return null;

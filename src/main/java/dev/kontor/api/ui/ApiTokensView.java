@@ -36,7 +36,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
@@ -97,9 +96,13 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
         scope.setItems(ApiScope.values());
         scope.setItemLabelGenerator(s -> getTranslation("api.scope." + s));
         scope.setValue(ApiScope.READ);
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        // the days of the person's own zone: "until 31 December" ends when that day ends where they are
+        ZoneId zone = Moments.zone();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         expiresOn.setId("api-token-expires-on");
         expiresOn.setLabel(getTranslation("api.tokens.expires-on"));
+        expiresOn.setHelperText(getTranslation("api.tokens.expires-on.zone",
+                zone.getDisplayName(java.time.format.TextStyle.FULL, getLocale())));
         expiresOn.setMin(today);
         expiresOn.setMax(today.plusDays(ApiTokens.MAX_DAYS - 1));
         expiresOn.setValue(today.plusDays(90));
@@ -120,8 +123,6 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
     private Grid<ApiTokenRow> grid() {
         DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
                 .withLocale(getLocale()).withZone(Moments.zone());
-        DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale())
-                .withZone(ZoneOffset.UTC);
         grid.setId("api-tokens");
         grid.addThemeVariants(GridVariant.LUMO_NO_BORDER);
         grid.setAllRowsVisible(true);
@@ -131,7 +132,7 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
                 .setKey("scope");
         grid.addColumn(row -> getTranslation("api.tokens.state." + state(row)))
                 .setHeader(getTranslation("api.tokens.state")).setKey("state");
-        grid.addColumn(row -> day.format(row.expiresAt().minusSeconds(1)))
+        grid.addColumn(this::expiry)
                 .setHeader(getTranslation("api.tokens.expires-on")).setKey("expires");
         grid.addColumn(row -> lastUsed(row, format)).setHeader(getTranslation("api.tokens.last-used"))
                 .setKey("last-used");
@@ -140,7 +141,7 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
                     line(row.name(), "cell-title"),
                     line(getTranslation("api.scope." + row.scope()) + " · "
                             + getTranslation("api.tokens.state." + state(row)), "cell-detail"),
-                    line(getTranslation("api.tokens.expires-on") + ": " + day.format(row.expiresAt().minusSeconds(1)),
+                    line(getTranslation("api.tokens.expires-on") + ": " + expiry(row),
                             "cell-detail"),
                     line(getTranslation("api.tokens.last-used") + ": " + lastUsed(row, format), "cell-detail"));
             cell.addClassName("audit-cell");
@@ -155,6 +156,14 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
         })).setAutoWidth(true);
         grid.setEmptyStateText(getTranslation("api.tokens.none-yet"));
         return grid;
+    }
+
+    /**
+     * The last moment the token works, in the reader's zone and naming it: a token's day ends where its issuer was,
+     * which is not every reader's midnight.
+     */
+    private String expiry(ApiTokenRow row) {
+        return Moments.shortDateTimeNamingZone(row.expiresAt().minusSeconds(1), getLocale());
     }
 
     private String lastUsed(ApiTokenRow row, DateTimeFormatter format) {
@@ -193,7 +202,7 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
         scope.setInvalid(false);
         try {
             IssuedToken issued = tokens.create(organization.getValue().organizationId(), name.getValue(),
-                    scope.getValue(), expiresOn.getValue());
+                    scope.getValue(), expiresOn.getValue(), Moments.zone());
             name.clear();
             // emptied for the next token, not left out by anybody: clearing a required field marks it as missing
             name.setInvalid(false);

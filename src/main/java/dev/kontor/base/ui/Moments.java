@@ -55,6 +55,16 @@ public final class Moments {
         return withZone(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT), instant, locale);
     }
 
+    /**
+     * A moment to the minute in the browser's zone, always with the zone's name: for a deadline that was set as the
+     * end of a day, which a reader in another zone would otherwise take for their own day's end.
+     */
+    public static String shortDateTimeNamingZone(Instant instant, Locale locale) {
+        ZoneId zone = zone();
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale).withZone(zone)
+                .format(instant) + " " + DateTimeFormatter.ofPattern("zzz", locale).withZone(zone).format(instant);
+    }
+
     /** The day of a moment, in the browser's zone. */
     public static String date(Instant instant, Locale locale) {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).withZone(zone())

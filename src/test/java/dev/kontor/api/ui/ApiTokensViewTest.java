@@ -15,6 +15,14 @@ import dev.kontor.base.SecretTokens;
 import dev.kontor.base.ui.AccessDeniedView;
 import dev.kontor.testing.DemoPeople;
 import dev.kontor.testing.ViewTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -149,6 +157,35 @@ class ApiTokensViewTest extends SpringBrowserlessTest {
 
         assertThat(name.getValue()).isEmpty();
         assertThat(name.isInvalid()).as("nobody has left the name out").isFalse();
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.LEGAL)
+    void a_token_until_a_day_works_until_that_day_ends_in_the_persons_own_zone_and_says_which_zone() {
+        // far east of UTC, so that the day's end there and in UTC are hours apart
+        ZoneId kiritimati = ZoneId.of("Pacific/Kiritimati");
+        com.vaadin.flow.component.page.ExtendedClientDetails.updateFromValues(UI.getCurrent(),
+                key -> "v-tzid".equals(key) ? kiritimati.getId() : null);
+        String name = "Zoned " + UUID.randomUUID().toString().substring(0, 8);
+        navigate(ApiTokensView.class);
+        DatePicker expiresOn = find(DatePicker.class).withId("api-token-expires-on").single();
+        LocalDate today = LocalDate.now(kiritimati);
+        assertThat(expiresOn.getMin()).isEqualTo(today);
+        assertThat(expiresOn.getHelperText()).contains("Kiritimati");
+
+        test(find(TextField.class).withId("api-token-name").single()).setValue(name);
+        test(expiresOn).setValue(today.plusDays(10));
+        test(find(Button.class).withId("api-token-create").single()).click();
+        test(find(Button.class).withId("api-token-secret-done").single()).click();
+
+        Instant dayEnds = today.plusDays(11).atStartOfDay(kiritimati).toInstant();
+        assertThat(jdbc.queryForObject("select expires_at from api_token where name = ?", java.sql.Timestamp.class,
+                name).toInstant()).isEqualTo(dayEnds);
+        String shown = test(tokens()).getCellText(rowOf(tokens(), name), 3);
+        assertThat(shown).isEqualTo(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(Locale.ENGLISH)
+                .withZone(kiritimati).format(dayEnds.minusSeconds(1)) + " "
+                + DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH).withZone(kiritimati).format(dayEnds));
+        assertThat(shown).contains("11:59").doesNotContain("12:00");
     }
 
     @SuppressWarnings("unchecked")
