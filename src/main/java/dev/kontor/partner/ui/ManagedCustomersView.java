@@ -62,6 +62,8 @@ public class ManagedCustomersView extends VerticalLayout implements HasDynamicTi
     private final H2 title = new H2();
     private final Div actions = new Div();
     private PartnerMembership partner;
+    /** On a phone the customer's column also tells the state and rights, whose own columns are hidden. */
+    private boolean narrow;
 
     public ManagedCustomersView(ManagedCustomerService customers, PartnerService partners) {
         this.customers = customers;
@@ -117,20 +119,45 @@ public class ManagedCustomersView extends VerticalLayout implements HasDynamicTi
         FormRules.explainConstraints(this);
         setFlexGrow(1, grid);
         showPartner();
+        dev.kontor.base.ui.WindowWidth.follow(this, this::fitColumns);
+    }
+
+    /**
+     * On a phone the row is its customer, with state and rights below the name, beside the frozen actions, and the
+     * customer takes the rest of the width: half a column showing between them looked broken. A wider window gets a
+     * column per part.
+     */
+    void fitColumns(int windowWidth) {
+        boolean phone = dev.kontor.base.ui.WindowWidth.isNarrow(windowWidth);
+        if (phone == narrow) {
+            return;
+        }
+        narrow = phone;
+        for (String key : List.of("state", "rights", "contact")) {
+            grid.getColumnByKey(key).setVisible(!phone);
+        }
+        grid.getColumnByKey("assigned").setVisible(!phone && partner.seesAllCustomers());
+        grid.getColumnByKey("customer").setFlexGrow(phone ? 1 : 2);
+        grid.getDataProvider().refreshAll();
     }
 
     private void configureGrid() {
         grid.setId("managed-customers");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         // name and number in one column: on a phone it is what shows beside the actions
-        grid.addComponentColumn(this::customerCell).setHeader(getTranslation("partner.column.customer"))
+        // a hidden column's cell is drawn nowhere: its parts (a button with an id) live in one cell at a time
+        grid.addComponentColumn(row -> narrow ? phoneCell(row) : customerCell(row))
+                .setHeader(getTranslation("partner.column.customer")).setKey("customer")
                 .setSortProperty("name", "customerNumber").setWidth("10rem").setFlexGrow(2);
-        grid.addComponentColumn(this::relationshipCell).setHeader(getTranslation("partner.column.state"))
+        grid.addComponentColumn(row -> narrow ? new Div() : relationshipCell(row))
+                .setHeader(getTranslation("partner.column.state")).setKey("state")
                 .setSortProperty("state").setWidth("9.5rem").setFlexGrow(0);
-        grid.addComponentColumn(this::rightsCell).setHeader(getTranslation("partner.column.rights"))
+        grid.addComponentColumn(row -> narrow ? new Div() : rightsCell(row))
+                .setHeader(getTranslation("partner.column.rights")).setKey("rights")
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(row -> row.contactPersonName() == null ? "" : row.contactPersonName())
-                .setHeader(getTranslation("dashboard.contact-person")).setWidth("7rem").setFlexGrow(1);
+                .setHeader(getTranslation("dashboard.contact-person")).setKey("contact").setWidth("7rem")
+                .setFlexGrow(1);
         grid.addComponentColumn(this::assigneesCell).setHeader(getTranslation("partner.column.assigned"))
                 .setKey("assigned").setWidth("8rem").setFlexGrow(1);
         // frozen at the row's end: however narrow the window, Access account never scrolls out of sight
@@ -146,7 +173,7 @@ public class ManagedCustomersView extends VerticalLayout implements HasDynamicTi
         boolean all = partner.seesAllCustomers();
         title.setText(getTranslation(all ? "nav.managed-customers" : "partner.my-customers") + " · "
                 + partner.partnerName());
-        grid.getColumnByKey("assigned").setVisible(all);
+        grid.getColumnByKey("assigned").setVisible(all && !narrow);
 
         actions.removeAll();
         if (partner.isLegalRepresentative()) {
@@ -191,9 +218,17 @@ public class ManagedCustomersView extends VerticalLayout implements HasDynamicTi
         Span name = new Span(row.name());
         name.addClassName("cell-title");
         Span number = new Span(row.customerNumber());
-        number.addClassName("cell-detail");
+        // a narrow column wraps the name, never the number at its hyphens
+        number.addClassNames("cell-detail", "no-break");
         Div cell = new Div(name, number);
         cell.addClassName("customer-cell");
+        return cell;
+    }
+
+    /** On a phone: the customer, the relationship's state and the granted rights, one below the other. */
+    private Component phoneCell(ManagedCustomer row) {
+        Div cell = new Div(customerCell(row), relationshipCell(row), rightsCell(row));
+        cell.addClassName("stacked-cell");
         return cell;
     }
 
@@ -311,7 +346,8 @@ public class ManagedCustomersView extends VerticalLayout implements HasDynamicTi
         ConfirmDialog dialog = new ConfirmDialog();
         dialog.setId("confirm-termination");
         dialog.setHeader(getTranslation("partner.terminate.title"));
-        dialog.setText(getTranslation("partner.terminate.text", row.name(), row.customerNumber()));
+        dialog.setText(dev.kontor.base.ui.LineBreaks.keepingWhole(getTranslation("partner.terminate.text",
+                row.name(), row.customerNumber()), "(" + row.customerNumber() + ")"));
         dialog.setCancelable(true);
         dialog.setCancelText(getTranslation("action.cancel"));
         dialog.setConfirmText(getTranslation("partner.terminate"));

@@ -40,6 +40,8 @@ public class SentRequestsView extends VerticalLayout implements HasDynamicTitle 
     private final PartnerService partners;
     private final PartnerMembership partner;
     private final Grid<SentRequest> grid = new Grid<>();
+    /** On a phone the customer's column also tells the address, state and expiry, whose own columns are hidden. */
+    private boolean narrow;
 
     public SentRequestsView(PartnerService partners) {
         this.partners = partners;
@@ -49,19 +51,23 @@ public class SentRequestsView extends VerticalLayout implements HasDynamicTitle 
         setSizeFull();
         grid.setId("sent-requests");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        // widths that keep names and addresses whole on a phone, where the grid scrolls below the frozen actions
-        grid.addComponentColumn(r -> dev.kontor.base.ui.LineBreaks.customer(r.customerName(), r.customerNumber()))
-                .setHeader(getTranslation("partner.column.customer")).setWidth("10rem").setFlexGrow(2);
-        grid.addComponentColumn(r -> dev.kontor.base.ui.LineBreaks.email(r.email())).setHeader(getTranslation("manager.email")).setWidth("10rem")
+        // widths that keep names and addresses whole; on a phone the customer's column tells the request
+        grid.addComponentColumn(r -> narrow ? phoneCell(r)
+                        : dev.kontor.base.ui.LineBreaks.customer(r.customerName(), r.customerNumber()))
+                .setHeader(getTranslation("partner.column.customer")).setKey("customer").setWidth("10rem")
                 .setFlexGrow(2);
+        grid.addComponentColumn(r -> dev.kontor.base.ui.LineBreaks.email(r.email()))
+                .setHeader(getTranslation("manager.email")).setKey("email").setWidth("10rem").setFlexGrow(2);
         grid.addColumn(r -> ManagedCustomersView.rightsList(this, r.requestedRights()))
-                .setHeader(getTranslation("partner.requested-rights")).setWidth("10rem").setFlexGrow(3);
-        grid.addComponentColumn(this::state).setHeader(getTranslation("partner.column.state")).setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addColumn(r -> date(r.sentAt())).setHeader(getTranslation("partner.column.sent")).setAutoWidth(true)
-                .setFlexGrow(0);
+                .setHeader(getTranslation("partner.requested-rights")).setKey("rights").setWidth("10rem")
+                .setFlexGrow(3);
+        grid.addComponentColumn(this::state).setHeader(getTranslation("partner.column.state")).setKey("state")
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> date(r.sentAt())).setHeader(getTranslation("partner.column.sent")).setKey("sent")
+                .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> r.state() == RelationshipState.REQUESTED ? date(r.expiresAt()) : "")
-                .setHeader(getTranslation("partner.column.expires")).setAutoWidth(true).setFlexGrow(0);
+                .setHeader(getTranslation("partner.column.expires")).setKey("expires").setAutoWidth(true)
+                .setFlexGrow(0);
         // frozen at the row's end: on a phone, Send again and Withdraw stay in sight while the rest scrolls
         grid.addComponentColumn(this::actions).setHeader(getTranslation("manager.actions")).setAutoWidth(true)
                 .setFlexGrow(0).setFrozenToEnd(true);
@@ -70,6 +76,40 @@ public class SentRequestsView extends VerticalLayout implements HasDynamicTitle 
         refresh();
         add(new H2(getTranslation("partner.requests") + " · " + partner.partnerName()), grid);
         setFlexGrow(1, grid);
+        dev.kontor.base.ui.WindowWidth.follow(this, this::fitColumns);
+    }
+
+    /**
+     * On a phone the row is its customer, with address, state and expiry below, beside the frozen actions, and it
+     * takes the rest of the width: half a column showing between them looked broken. A wider window gets a column
+     * per part.
+     */
+    void fitColumns(int windowWidth) {
+        boolean phone = dev.kontor.base.ui.WindowWidth.isNarrow(windowWidth);
+        if (phone == narrow) {
+            return;
+        }
+        narrow = phone;
+        for (String key : java.util.List.of("email", "rights", "state", "sent", "expires")) {
+            grid.getColumnByKey(key).setVisible(!phone);
+        }
+        grid.getColumnByKey("customer").setFlexGrow(phone ? 1 : 2);
+        grid.getDataProvider().refreshAll();
+    }
+
+    /** On a phone: the customer, the address asked, the request's state and, while pending, until when. */
+    private Component phoneCell(SentRequest request) {
+        Span email = dev.kontor.base.ui.LineBreaks.email(request.email());
+        email.addClassName("cell-detail");
+        Div cell = new Div(dev.kontor.base.ui.LineBreaks.customer(request.customerName(), request.customerNumber()),
+                email, state(request));
+        if (request.state() == RelationshipState.REQUESTED) {
+            Span expires = new Span(getTranslation("partner.column.expires") + ": " + date(request.expiresAt()));
+            expires.addClassName("cell-detail");
+            cell.add(expires);
+        }
+        cell.addClassName("stacked-cell");
+        return cell;
     }
 
     private void refresh() {
@@ -117,8 +157,9 @@ public class SentRequestsView extends VerticalLayout implements HasDynamicTitle 
         ConfirmDialog dialog = new ConfirmDialog();
         dialog.setId("confirm-withdraw-request");
         dialog.setHeader(getTranslation("partner.withdraw.title"));
-        dialog.setText(getTranslation("partner.withdraw.text", request.customerName(), request.customerNumber(),
-                request.email()));
+        dialog.setText(dev.kontor.base.ui.LineBreaks.keepingWhole(getTranslation("partner.withdraw.text",
+                request.customerName(), request.customerNumber(), request.email()),
+                "(" + request.customerNumber() + ")"));
         dialog.setCancelable(true);
         dialog.setCancelText(getTranslation("action.cancel"));
         dialog.setConfirmText(getTranslation("partner.withdraw"));

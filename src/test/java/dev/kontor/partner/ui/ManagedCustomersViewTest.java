@@ -130,6 +130,28 @@ class ManagedCustomersViewTest extends SpringBrowserlessTest {
         return outbox.to(recipient).stream().filter(mail -> mail.body().contains("/partner-request/")).toList();
     }
 
+    @Test
+    @WithUserDetails(DemoPeople.LEGAL)
+    void on_a_phone_the_customer_takes_the_room_beside_the_frozen_actions_and_tells_state_and_rights() {
+        ManagedCustomersView view = navigate(ManagedCustomersView.class);
+
+        view.fitColumns(390);
+        assertThat(grid().getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
+                .containsExactly("customer", "actions");
+        GridTester<Grid<ManagedCustomer>, ManagedCustomer> grid = test(grid());
+        String cell = grid.getCellComponent(0, 0).getElement().getTextRecursively();
+        assertThat(cell).contains("Bäckerei Sonnenschein", "CN-10001", "Active", "4 rights");
+        // the rights open the row's details from the customer's cell; Access account stays beside it
+        assertThat(dev.kontor.testing.GridCells.find(grid, Button.class, "rights-CN-10001").getText())
+                .isEqualTo("4 rights");
+        assertThat(dev.kontor.testing.GridCells.find(grid, Button.class, "access-CN-10001").isVisible()).isTrue();
+
+        view.fitColumns(1366);
+        assertThat(grid().getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
+                .containsExactly("customer", "state", "rights", "contact", "assigned", "actions");
+        assertThat(customer(test(grid()), 0)).containsExactly("Bäckerei Sonnenschein", "CN-10001");
+    }
+
     /** The customer's name and number, as the row's first cell shows them. */
     static java.util.List<String> customer(GridTester<Grid<ManagedCustomer>, ManagedCustomer> grid, int row) {
         return grid.getCellComponent(row, 0).getChildren().map(part -> part.getElement().getText()).toList();

@@ -188,8 +188,25 @@ class PartnerDialogsKeyboardTest extends SpringBrowserlessTest {
 
         navigate(ManagedCustomersView.class);
         test(GridCells.find(test(customersGrid()), Button.class, "terminate-" + row.customerNumber())).click();
-        assertThat(DialogKeys.cancelsFirst(find(ConfirmDialog.class).withId("confirm-termination").single()))
-                .isTrue();
+        ConfirmDialog terminate = find(ConfirmDialog.class).withId("confirm-termination").single();
+        assertThat(DialogKeys.cancelsFirst(terminate)).isTrue();
+        // on a phone the question wraps, never inside the customer number
+        assertThat(unbroken(terminate)).containsExactly("(" + row.customerNumber() + ")");
+    }
+
+    /** The texts in {@code dialog} that the stylesheet keeps on one line. */
+    private static java.util.List<String> unbroken(com.vaadin.flow.component.Component dialog) {
+        java.util.List<String> found = new java.util.ArrayList<>();
+        java.util.Deque<com.vaadin.flow.dom.Element> todo = new java.util.ArrayDeque<>();
+        todo.push(dialog.getElement());
+        while (!todo.isEmpty()) {
+            com.vaadin.flow.dom.Element element = todo.pop();
+            if (element.getClassList().contains("no-break")) {
+                found.add(element.getTextRecursively());
+            }
+            element.getChildren().forEach(todo::push);
+        }
+        return found;
     }
 
     @Test
@@ -210,6 +227,7 @@ class PartnerDialogsKeyboardTest extends SpringBrowserlessTest {
         test(GridCells.find(test(requestsGrid()), Button.class, "withdraw-request-" + draft.relationshipId())).click();
         ConfirmDialog question = find(ConfirmDialog.class).withId("confirm-withdraw-request").single();
         assertThat(DialogKeys.cancelsFirst(question)).isTrue();
+        assertThat(unbroken(question)).containsExactly("(" + customer.customerNumber() + ")");
         test(question).confirm();
         SentRequest withdrawn = partners.sentRequests(partner.id(), Set.of(), PageRequest.of(0, 5)).getContent()
                 .getFirst();

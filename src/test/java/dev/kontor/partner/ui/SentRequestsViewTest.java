@@ -49,6 +49,32 @@ class SentRequestsViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithUserDetails(DemoPeople.LEGAL)
+    void on_a_phone_the_customer_takes_the_room_beside_the_frozen_actions_and_tells_address_state_and_expiry() {
+        long partnerId = partners.myPartners().stream().map(PartnerMembership::partnerId).findFirst().orElseThrow();
+        partners.prepareRequest(partnerId, "CN-10003", "dora@nordlicht.test", Set.of(OrganizationRight.BILLING),
+                Locale.ENGLISH);
+        SentRequestsView view = navigate(SentRequestsView.class);
+
+        view.fitColumns(390);
+        @SuppressWarnings("unchecked")
+        Grid<SentRequest> requests = find(Grid.class).withId("sent-requests").single();
+        assertThat(requests.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
+                .containsExactly("customer", null);
+        GridTester<Grid<SentRequest>, SentRequest> grid = test(requests);
+        java.util.List<String> cells = new java.util.ArrayList<>();
+        for (int row = 0; row < grid.size(); row++) {
+            cells.add(grid.getCellComponent(row, 0).getElement().getTextRecursively());
+        }
+        assertThat(cells).anySatisfy(cell -> assertThat(cell)
+                .contains("Nordlicht Reisen (CN-10003)", "dora@nordlicht.test", "Pending", "Expires: "));
+
+        view.fitColumns(1366);
+        assertThat(requests.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
+                .containsExactly("customer", "email", "rights", "state", "sent", "expires", null);
+    }
+
+    @Test
     @WithUserDetails(DemoPeople.EMPLOYEE)
     void employees_do_not_see_the_partners_requests() {
         navigate("partner/requests", AccessDeniedView.class);
