@@ -36,6 +36,8 @@ public class ContactsSection extends Div {
     private final long organizationId;
     private final Grid<ContactRow> grid = new Grid<>();
     private final transient Runnable onChanged;
+    /** On a phone one column tells the whole contact, beside the frozen actions. */
+    private boolean narrow;
 
     public ContactsSection(ContactService contacts, ContactExport export, long organizationId, Runnable onChanged) {
         this.contacts = contacts;
@@ -72,18 +74,24 @@ public class ContactsSection extends Div {
         } else {
             grid.setHeight("28rem");
         }
-        grid.addColumn(ContactRow::name).setHeader(getTranslation("contact.column.name"))
+        grid.addColumn(ContactRow::name).setHeader(getTranslation("contact.column.name")).setKey("name")
                 .setSortProperty("lastName", "firstName").setWidth("8rem").setFlexGrow(2);
-        grid.addComponentColumn(this::emailCell).setHeader(getTranslation("contact.column.email"))
+        grid.addComponentColumn(this::emailCell).setHeader(getTranslation("contact.column.email")).setKey("email")
                 .setSortProperty("email").setWidth("10rem").setFlexGrow(2);
         grid.addColumn(row -> PhoneNumbers.readable(row.phone())).setHeader(getTranslation("contact.column.phone"))
-                .setWidth("8rem").setFlexGrow(1);
+                .setKey("phone").setWidth("8rem").setFlexGrow(1);
         grid.addColumn(row -> row.jobTitle() == null ? "" : row.jobTitle())
-                .setHeader(getTranslation("contact.column.job-title")).setWidth("6rem").setFlexGrow(1);
+                .setHeader(getTranslation("contact.column.job-title")).setKey("job-title").setWidth("6rem")
+                .setFlexGrow(1);
         grid.addComponentColumn(row -> ContactTags.of(this, row.types()))
-                .setHeader(getTranslation("contact.column.types")).setWidth("7rem").setFlexGrow(1);
+                .setHeader(getTranslation("contact.column.types")).setKey("types").setWidth("7rem").setFlexGrow(1);
         grid.addColumn(row -> getTranslation(row.linked() ? "contact.linked.yes" : "contact.linked.no"))
-                .setHeader(getTranslation("contact.column.user")).setAutoWidth(true).setFlexGrow(0);
+                .setHeader(getTranslation("contact.column.user")).setKey("user").setAutoWidth(true).setFlexGrow(0);
+        // a phone has room for one column beside the actions: the whole contact, line by line (drawn only there)
+        grid.addComponentColumn(row -> narrow ? phoneCell(row) : new Div())
+                .setHeader(getTranslation("contact.column.name")).setKey("contact").setWidth("8rem").setFlexGrow(1)
+                .setVisible(false);
+        dev.kontor.base.ui.WindowWidth.follow(this, this::fitColumns);
         if (mayManage) {
             // frozen at the end: in a narrow dialog the actions must not scroll out of sight
             grid.addComponentColumn(this::actions).setHeader(getTranslation("manager.actions"))
@@ -95,6 +103,35 @@ public class ContactsSection extends Div {
                         VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
                 query -> (int) contacts.count(organizationId));
         add(heading, grid);
+    }
+
+    /** On a phone one column tells the whole contact; a wider window gets a column per part. */
+    void fitColumns(int windowWidth) {
+        boolean phone = dev.kontor.base.ui.WindowWidth.isNarrow(windowWidth);
+        if (phone == narrow) {
+            return;
+        }
+        narrow = phone;
+        for (String key : java.util.List.of("name", "email", "phone", "job-title", "types", "user")) {
+            grid.getColumnByKey(key).setVisible(!phone);
+        }
+        grid.getColumnByKey("contact").setVisible(phone);
+        grid.getDataProvider().refreshAll();
+    }
+
+    /** On a phone: the name, the address, the phone number and the kinds of contact, one below the other. */
+    private Component phoneCell(ContactRow row) {
+        Span name = new Span(row.name());
+        name.addClassName("cell-title");
+        Div cell = new Div(name, emailCell(row));
+        if (row.phone() != null && !row.phone().isBlank()) {
+            Span phone = new Span(PhoneNumbers.readable(row.phone()));
+            phone.addClassName("cell-detail");
+            cell.add(phone);
+        }
+        cell.add(ContactTags.of(this, row.types()));
+        cell.addClassName("stacked-cell");
+        return cell;
     }
 
     private Component emailCell(ContactRow row) {

@@ -50,6 +50,8 @@ public class ProviderStaffView extends VerticalLayout implements HasDynamicTitle
     private final Select<MembershipState> state = new Select<>();
     private final Paragraph count = new Paragraph();
     private final Grid<Member> grid = new Grid<>();
+    /** On a phone the person's column also tells role and state, whose own column is hidden. */
+    private boolean narrow;
     private final long me = CurrentUser.require().userId();
 
     public ProviderStaffView(ProviderStaff staff) {
@@ -70,6 +72,7 @@ public class ProviderStaffView extends VerticalLayout implements HasDynamicTitle
         Div top = new Div(heading, actions);
         top.addClassName("section-heading");
         add(top, explained, filters(), count, configuredGrid());
+        dev.kontor.base.ui.WindowWidth.follow(this, this::fitColumns);
         FormRules.explainConstraints(this);
         setFlexGrow(1, grid);
         refresh();
@@ -111,15 +114,37 @@ public class ProviderStaffView extends VerticalLayout implements HasDynamicTitle
         grid.setId("provider-staff");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         // name and address in one column, role and state in another: on a phone they still show beside the actions
-        grid.addComponentColumn(this::personCell).setHeader(getTranslation("staff.column.person")).setWidth("11rem")
-                .setFlexGrow(3);
-        grid.addComponentColumn(this::roleCell).setHeader(getTranslation("staff.column.role")).setWidth("8rem")
-                .setFlexGrow(1);
+        grid.addComponentColumn(member -> narrow ? phoneCell(member) : personCell(member))
+                .setHeader(getTranslation("staff.column.person")).setKey("person").setWidth("11rem").setFlexGrow(3);
+        grid.addComponentColumn(this::roleCell).setHeader(getTranslation("staff.column.role")).setKey("role")
+                .setWidth("8rem").setFlexGrow(1);
         // frozen at the row's end: however narrow the window, the actions never scroll out of sight
         grid.addComponentColumn(this::actionsOf).setHeader(getTranslation("staff.column.actions")).setKey("actions")
                 .setTextAlign(ColumnTextAlign.END).setWidth("11.5rem").setFlexGrow(0).setFrozenToEnd(true);
         grid.setEmptyStateText(getTranslation("staff.none"));
         return grid;
+    }
+
+    /**
+     * On a phone the row is its person, with role and state below, beside the frozen actions, and the person takes
+     * the rest of the width: half a role column showing between them looked broken. A wider window gets both columns.
+     */
+    void fitColumns(int windowWidth) {
+        boolean phone = dev.kontor.base.ui.WindowWidth.isNarrow(windowWidth);
+        if (phone == narrow) {
+            return;
+        }
+        narrow = phone;
+        grid.getColumnByKey("role").setVisible(!phone);
+        grid.getColumnByKey("person").setWidth(phone ? "8rem" : "11rem");
+        grid.getDataProvider().refreshAll();
+    }
+
+    /** On a phone: the person, then their role and state. */
+    private Component phoneCell(Member member) {
+        Div cell = new Div(personCell(member), roleCell(member));
+        cell.addClassName("stacked-cell");
+        return cell;
     }
 
     private Component personCell(Member member) {

@@ -73,6 +73,32 @@ class ContactViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void on_a_phone_one_column_tells_the_whole_contact_beside_the_frozen_actions() {
+        TestAccount account = fixtures.account("Alice");
+        fixtures.signIn(account.email("Alice"));
+        navigate("accounts/" + account.customerNumber(), DashboardView.class);
+        test(button("add-contact")).click();
+        test(textField("contact-first-name")).setValue("Tina");
+        test(textField("contact-last-name")).setValue("Technik");
+        test(find(EmailField.class).withId("contact-email").single()).setValue("tina@example.test");
+        test(textField("contact-phone")).setValue("+49 5251 654321");
+        types().setValue(Set.of(ContactType.TECHNICAL));
+        test(button("save-contact")).click();
+        ContactsSection section = find(ContactsSection.class).single();
+
+        section.fitColumns(390);
+        assertThat(contactsGrid().getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
+                .containsExactly("contact", null);
+        assertThat(test(contactsGrid()).getCellComponent(0, 0).getElement().getTextRecursively())
+                .contains("Tina Technik", "tina@example.test", "+49 5251 654321");
+
+        section.fitColumns(1366);
+        assertThat(contactsGrid().getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
+                .containsExactly("name", "email", "phone", "job-title", "types", "user", null);
+        assertThat(test(contactsGrid()).getCellText(0, 0)).isEqualTo("Tina Technik");
+    }
+
+    @Test
     void a_contact_from_an_existing_user_shows_in_the_managers_contact_types_and_a_new_address_waits() {
         TestAccount account = fixtures.account("Alice", "Bob");
         fixtures.signIn(account.email("Alice"));

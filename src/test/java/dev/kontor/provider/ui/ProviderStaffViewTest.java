@@ -76,6 +76,24 @@ class ProviderStaffViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails(OPERATOR)
+    void on_a_phone_the_person_takes_the_room_beside_the_frozen_actions_and_tells_role_and_state() {
+        ProviderStaffView view = navigate(ProviderStaffView.class);
+        test(textField("staff-filter")).setValue("Sophie");
+
+        view.fitColumns(390);
+        assertThat(grid().getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
+                .containsExactly("person", "actions");
+        assertThat(test(grid()).getCellComponent(0, 0).getElement().getTextRecursively())
+                .contains("Sophie Stern", DemoPeople.SUPPORT, "Support", "Active");
+
+        view.fitColumns(1366);
+        assertThat(grid().getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
+                .containsExactly("person", "role", "actions");
+        assertThat(cell(0, 0)).containsExactly("Sophie Stern", DemoPeople.SUPPORT);
+    }
+
+    @Test
+    @WithUserDetails(OPERATOR)
     void inviting_checks_the_fields_and_answers_the_same_for_every_address_then_the_row_offers_resend_and_withdraw() {
         navigate(ProviderStaffView.class);
         test(button("invite-staff")).click();
