@@ -397,6 +397,8 @@ final class ServiceMatrix {
                         null, EnumSet.of(ContactType.BILLING)));
         system("ContactProvisioning.contactsAfter(long,long,int)", ACCOUNT,
                 t -> contactProvisioning.contactsAfter(t.account(), 0, 50));
+        system("ContactProvisioning.contactsPage(long,Pageable)", ACCOUNT,
+                t -> contactProvisioning.contactsPage(t.account(), page));
         system("ContactRecipients.after(ContactType,Collection,String,int)", ACCOUNT,
                 t -> recipients.after(ContactType.TECHNICAL, List.of(t.account()), "", 50));
         system("ContactRecipients.count(ContactType,Collection)", ACCOUNT,
@@ -541,6 +543,10 @@ final class ServiceMatrix {
                 t -> accountAdministration.contactPerson(t.account()));
         read("AccountAdministration.contactsOf(long,long,int)", PROVIDER,
                 t -> accountAdministration.contactsOf(t.account(), 0, 50));
+        read("AccountAdministration.contactsPage(long,Pageable)", PROVIDER,
+                t -> accountAdministration.contactsPage(t.account(), page));
+        read("AccountAdministration.managersOf(long,Pageable)", PROVIDER,
+                t -> accountAdministration.managersOf(t.account(), page));
         write("AccountAdministration.inviteManager(long,String,String,Locale)", PROVIDER, t -> {
             accountAdministration.inviteManager(t.account(), "planted-" + tag + "@example.test", "Planted", en);
             return null;
