@@ -348,7 +348,10 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
         for (Button button : new Button[] {rename, end}) {
             button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         }
-        return new Div(rename, end);
+        Div actions = new Div(rename, end);
+        // on a phone Rename stands above End, so that the column stays narrow enough for both to be seen
+        actions.addClassName("row-actions");
+        return actions;
     }
 
     private boolean appliedAsSeen(Runnable change) {

@@ -110,6 +110,23 @@ class AccountAdminViewTest extends SpringBrowserlessTest {
                 String.class, account.id())).isNull();
     }
 
+    @Test
+    void a_services_rename_and_end_stand_in_one_box_that_stacks_them_on_a_phone() {
+        TestAccount account = accountOfTheOperatorsProvider("Alice");
+        fixtures.signIn(OPERATOR);
+        navigate("admin/accounts/" + account.id(), AccountAdminView.class);
+        test(find(Button.class).withId("add-service").single()).click();
+        test(find(TextField.class).withId("service-name").single()).setValue("k8s-" + account.tag());
+        test(find(Button.class).withId("save-service").single()).click();
+
+        Grid<?> services = find(Grid.class).withId("account-services").single();
+        com.vaadin.flow.component.Component actions = test(services).getCellComponent(0, 3);
+
+        assertThat(actions.getElement().getClassList()).contains("row-actions");
+        assertThat(actions.getChildren()).extracting(c -> c.getId().orElseThrow())
+                .allMatch(id -> id.startsWith("rename-service-") || id.startsWith("end-service-")).hasSize(2);
+    }
+
     /** A fresh account with active managers, moved below the demo provider that the operator administers. */
     private TestAccount accountOfTheOperatorsProvider(String... managers) {
         TestAccount account = fixtures.account(managers);
