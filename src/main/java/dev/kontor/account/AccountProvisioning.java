@@ -34,6 +34,9 @@ public class AccountProvisioning {
     private final Clock clock;
     private final dev.kontor.organization.OrganizationOnboarding organizations;
 
+    @jakarta.persistence.PersistenceContext
+    private jakarta.persistence.EntityManager entityManager;
+
     AccountProvisioning(CustomerAccountRepository accounts, HostedServiceRepository services, AuditLog auditLog,
                         Clock clock, dev.kontor.organization.OrganizationOnboarding organizations) {
         this.organizations = organizations;
@@ -149,6 +152,8 @@ public class AccountProvisioning {
         if (was.equals(data)) {
             return;
         }
+        // the name lives on the organization: as in the managers' dialog, a new version tells every open dialog
+        entityManager.lock(account, jakarta.persistence.LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         account.update(data, clock.instant());
         accounts.flush();
         auditLog.record(AuditEntry.change(AccountService.ACCOUNT_DATA_CHANGED, accountId,

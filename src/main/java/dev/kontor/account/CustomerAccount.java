@@ -59,8 +59,13 @@ class CustomerAccount {
     @Column(name = "payment_method_on_file", nullable = false)
     private boolean paymentMethodOnFile;
 
-    /** The last change of the account's own data (name, address, state, contact person, deputy, services). */
+    /**
+     * The last change of the account's own data (name, address, state, contact person, deputy, services). Kept out
+     * of the version: the version is the managers' data's (their dialog and the provider's name-and-address change
+     * check it), and a change of state or services alone must not turn their next save into "changed meanwhile".
+     */
     @Column(name = "changed_at", nullable = false)
+    @org.hibernate.annotations.OptimisticLock(excluded = true)
     private Instant changedAt;
 
     @Version

@@ -75,6 +75,16 @@ public class ApiTokens {
         return issuers.stream().distinct().toList();
     }
 
+    /**
+     * Whether the signed-in person may issue tokens nowhere because the provider has suspended (or closed) their
+     * partner: the page then says so, since that partner's tokens don't work either, rather than that only legal
+     * representatives issue tokens.
+     */
+    public boolean partnerSuspended() {
+        return CurrentUser.require().apiToken().isEmpty() && issuers().isEmpty()
+                && organizations.memberOfInactive(OrganizationKind.PARTNER);
+    }
+
     /** The organization's tokens, active ones first, newest first. */
     public List<ApiTokenRow> tokens(long organizationId) {
         requireIssuer(organizationId, "list-api-tokens");

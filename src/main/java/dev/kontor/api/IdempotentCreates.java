@@ -54,9 +54,15 @@ class IdempotentCreates {
 
     /** Runs the create (once per key), answering 201 with what it returns as JSON. */
     ResponseEntity<Object> create(HttpServletRequest request, Object requestIdentity, Supplier<Object> create) {
+        return create(request, requestIdentity, HttpStatus.CREATED, create);
+    }
+
+    /** As {@link #create(HttpServletRequest, Object, Supplier)}, answering {@code answer} (202 for a request taken). */
+    ResponseEntity<Object> create(HttpServletRequest request, Object requestIdentity, HttpStatus answer,
+                                  Supplier<Object> create) {
         String key = request.getHeader(HEADER);
         if (key == null) {
-            return created(json.writeValueAsString(create.get()));
+            return answered(answer, json.writeValueAsString(create.get()));
         }
         if (key.isBlank() || key.length() > 255 || !TextRules.isPlainLine(key)) {
             throw new dev.kontor.base.InvalidInput(HEADER, "api.error.idempotency-key");
@@ -93,9 +99,9 @@ class IdempotentCreates {
         separately.executeWithoutResult(status -> jdbc.sql("""
                         UPDATE api_idempotency SET status = :status, response_body = :body
                         WHERE token_id = :token AND idempotency_key = :key""")
-                .param("status", HttpStatus.CREATED.value()).param("body", body).param("token", tokenId)
+                .param("status", answer.value()).param("body", body).param("token", tokenId)
                 .param("key", key).update());
-        return created(body);
+        return answered(answer, body);
     }
 
     private ResponseEntity<Object> replay(Stored stored, String hash) {
@@ -117,8 +123,8 @@ class IdempotentCreates {
                 .query((rs, row) -> new Stored(rs.getString(1), rs.getInt(2), rs.getString(3))).single();
     }
 
-    private static ResponseEntity<Object> created(String body) {
-        return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON).body(body);
+    private static ResponseEntity<Object> answered(HttpStatus answer, String body) {
+        return ResponseEntity.status(answer).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     /** The request as data, with object members and lists of plain values in one order, however the client sent them. */

@@ -139,6 +139,12 @@ class OrganizationApi {
         try {
             return ResponseEntity.ok(ContactItem.of(contacts.change(organizationId, contactId, data,
                     change.version(), ApiProblems.languageOf(request))));
+        } catch (dev.kontor.base.RuleViolation gone) {
+            // a contact id of another organization answers as an unknown one does: nothing there for this caller
+            if ("contact.gone".equals(gone.messageKey())) {
+                throw new ApiExceptionHandler.NotFound();
+            }
+            throw gone;
         } catch (StaleData stale) {
             ProblemDetail problem = problems.problem(HttpStatus.CONFLICT, "conflict", stale.messageKey(),
                     ApiProblems.languageOf(request));

@@ -1,6 +1,7 @@
 package dev.kontor.api;
 
 import dev.kontor.organization.OrganizationRight;
+import dev.kontor.organization.OrganizationState;
 import dev.kontor.partner.ManagedCustomer;
 import dev.kontor.partner.ManagedCustomerService;
 import dev.kontor.partner.RelationshipState;
@@ -9,12 +10,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import dev.kontor.partner.PartnerService;
-import dev.kontor.partner.RequestDraft;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import dev.kontor.base.AnswerTimeFloor;
 import java.util.Locale;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,7 +37,13 @@ class PartnerApi {
     private final PartnerService partners;
     private final IdempotentCreates idempotent;
 
-    PartnerApi(ManagedCustomerService customers, PartnerService partners, IdempotentCreates idempotent) {
+    private final dev.kontor.invitation.InvitationSettings invitationSettings;
+    private final com.vaadin.flow.i18n.I18NProvider i18n;
+
+    PartnerApi(ManagedCustomerService customers, PartnerService partners, IdempotentCreates idempotent,
+               dev.kontor.invitation.InvitationSettings invitationSettings, com.vaadin.flow.i18n.I18NProvider i18n) {
+        this.invitationSettings = invitationSettings;
+        this.i18n = i18n;
         this.customers = customers;
         this.partners = partners;
         this.idempotent = idempotent;
@@ -45,16 +53,21 @@ class PartnerApi {
     record RelationshipRequestInput(String customerNumber, String managerEmail, Set<OrganizationRight> rights) {
     }
 
-    record RelationshipRequestItem(long relationshipId, String recipient) {
+    /** The one answer to a relationship request, whatever became of it. */
+    record RelationshipRequestReceipt(String message) {
     }
 
-    /** A managed customer and the rights its customer granted the partner. */
+    /**
+     * A managed customer and the rights its customer granted the partner: {@code state} is the partnership's,
+     * {@code accountState} the account's own (a suspended or closed account grants nobody anything, whatever the
+     * partnership says).
+     */
     record CustomerItem(long customerId, String customerNumber, String name, RelationshipState state,
-                        Set<OrganizationRight> grantedRights, Instant since) {
+                        OrganizationState accountState, Set<OrganizationRight> grantedRights, Instant since) {
 
         static CustomerItem of(ManagedCustomer row) {
             return new CustomerItem(row.customerId(), row.customerNumber(), row.name(), row.state(),
-                    row.grantedRights(), row.since());
+                    row.accountState(), row.grantedRights(), row.since());
         }
     }
 
@@ -74,23 +87,32 @@ class PartnerApi {
 
     /**
      * Asks a customer for a partnership: the same request (and e-mail to the customer's manager) as Request
-     * relationship in the UI, sent at once. Only a customer number and one of its active managers' addresses that
-     * match are accepted, with the same answer for any mismatch.
+     * relationship in the UI, sent at once when the customer number and one of its active managers' addresses match.
+     * The answer is the same (202, the same body, no sooner than the invitation answer time) whether they match,
+     * don't, or the customer is the partner's already: a script learns nothing about who manages which account.
+     * Malformed input (no customer number, no address, no rights) is refused at once with 422.
      */
     @PostMapping("/relationship-requests")
     @ApiCreate
-    @ApiResponse(responseCode = "201", description = "The request, sent to the customer's manager",
-            content = @Content(schema = @Schema(implementation = RelationshipRequestItem.class)))
+    @ApiResponse(responseCode = "202", description = "Taken: sent, if the address manages the customer",
+            content = @Content(schema = @Schema(implementation = RelationshipRequestReceipt.class)))
     ResponseEntity<Object> requestRelationship(@RequestBody RelationshipRequestInput input,
                                                HttpServletRequest request) {
         long partnerId = partnerOfCaller();
         Locale language = ApiProblems.languageOf(request);
-        return idempotent.create(request, List.of("relationship-request", partnerId, input), () -> {
-            RequestDraft draft = partners.prepareRequest(partnerId, input.customerNumber(), input.managerEmail(),
-                    input.rights() == null ? Set.of() : input.rights(), language);
-            partners.sendRequest(partnerId, draft.relationshipId(), draft.token(), language);
-            return new RelationshipRequestItem(draft.relationshipId(), draft.recipient());
-        });
+        AnswerTimeFloor floor = AnswerTimeFloor.startingNow(invitationSettings.answerTime());
+        try {
+            return idempotent.create(request, List.of("relationship-request", partnerId, input), HttpStatus.ACCEPTED,
+                    () -> {
+                        partners.requestWhenMatching(partnerId, input.customerNumber(), input.managerEmail(),
+                                input.rights() == null ? Set.of() : input.rights(), language);
+                        floor.arm();
+                        return new RelationshipRequestReceipt(i18n.getTranslation("api.relationship-request.taken",
+                                language));
+                    });
+        } finally {
+            floor.await();
+        }
     }
 
     private static long partnerOfCaller() {

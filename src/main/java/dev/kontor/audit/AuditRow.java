@@ -75,4 +75,17 @@ public record AuditRow(long id, Instant occurredAt, String kind, AuditOutcome ou
         return AuditValue.personIn(kind, value).map(person -> names.say(person, organizationId, reading.translate()))
                 .orElseGet(() -> AuditValue.said(kind, value, reading));
     }
+
+    /**
+     * On whose behalf, when the actor does not say it already: an API token's actor reads "API token “X” of Partner",
+     * so "on behalf of Partner" after it would only repeat the name; {@code null} then, as when nobody acted for
+     * anyone.
+     */
+    public String onBehalfOfUnsaid() {
+        if (onBehalfOf == null || actorEmail == null) {
+            return onBehalfOf;
+        }
+        String of = "\u201d of " + onBehalfOf;
+        return actorEmail.endsWith(of) || actorEmail.contains(of + ", reason: ") ? null : onBehalfOf;
+    }
 }

@@ -36,4 +36,22 @@ class ContactMails {
                 i18n.getTranslation("mail.contact-email.body", language, contactName, changedBy, organization,
                         link, until)));
     }
+
+    /**
+     * Tells the address in force (and, with {@code toManager}, one of the organization's managers) that a new address
+     * waits for its confirmation: whoever may change contacts could otherwise move a person's address to one of their
+     * own unseen, since only the new address confirms. No link: the old address can't confirm or refuse the change;
+     * a manager sets the address back, which calls the change off.
+     */
+    void newAddressWaiting(String recipient, boolean toManager, String contactName, String organization,
+                           String changedBy, String newEmail, Instant expires, Locale fallback, long contactId) {
+        Locale language = SupportedLanguages.closestTo(fallback);
+        String kind = toManager ? "managers" : "old";
+        outbox.enqueue(new MailMessage("contact-email-" + kind + ":" + contactId + ":" + expires.toEpochMilli() + ":"
+                + dev.kontor.base.SecretTokens.hash(recipient.toLowerCase(Locale.ROOT)), recipient,
+                TextRules.abbreviate(i18n.getTranslation("mail.contact-email-" + kind + ".subject", language,
+                        organization, contactName), MailMessage.SUBJECT_MAX_LENGTH),
+                i18n.getTranslation("mail.contact-email-" + kind + ".body", language, contactName, changedBy,
+                        organization, newEmail)));
+    }
 }

@@ -38,4 +38,14 @@ public class ContactProvisioning {
                         org.springframework.data.domain.PageRequest.of(0, limit)).stream()
                 .map(ContactService::row).toList();
     }
+
+    /** One page of the organization's contacts by name, for the provider's administration after its own check. */
+    @Transactional(readOnly = true)
+    public java.util.List<ContactRow> contactsPage(long organizationId,
+                                                   org.springframework.data.domain.Pageable pageable) {
+        return contacts.findPage(organizationId, org.springframework.data.domain.PageRequest.of(
+                        pageable.getPageNumber(), pageable.getPageSize(),
+                        org.springframework.data.domain.Sort.by("lastName", "firstName", "id"))).stream()
+                .map(ContactService::row).toList();
+    }
 }

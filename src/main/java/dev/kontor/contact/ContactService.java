@@ -175,9 +175,11 @@ public class ContactService {
                 String token = SecretTokens.newToken();
                 Instant expires = clock.instant().plus(settings.confirmationValidity());
                 contact.awaitConfirmation(email, SecretTokens.hash(token), expires);
-                mails.confirmNewAddress(email, contact.getFirstName() + " " + contact.getLastName(),
-                        organizations.summary(contact.getOrganizationId()).label(), me.displayName(),
+                String contactName = contact.getFirstName() + " " + contact.getLastName();
+                String organization = organizations.summary(contact.getOrganizationId()).label();
+                mails.confirmNewAddress(email, contactName, organization, me.displayName(),
                         publicAddress.linkTo("/contact-email/" + token), expires, mailLanguage, contactId);
+                tellOfNewAddress(contact, contactName, organization, me, email, expires, mailLanguage);
                 auditLog.record(AuditEntry.change(CONTACT_EMAIL_CHANGE_REQUESTED, contact.getOrganizationId(),
                         AuditSummary.of("contact-email-change-waits", contact.getEmail()),
                         contact.getEmail(), email));
@@ -189,6 +191,24 @@ public class ContactService {
         auditLog.record(AuditEntry.change(CONTACT_CHANGED, contact.getOrganizationId(),
                 AuditSummary.of("contact-changed", contact.getEmail()), before, describe(contact)));
         return row(contact);
+    }
+
+    /**
+     * The address in force and the organization's active managers hear of a new address waiting for confirmation:
+     * the new address alone confirms, so without them a person could lose their address to someone who may change
+     * contacts (a partner's token, say) and never know.
+     */
+    private void tellOfNewAddress(Contact contact, String contactName, String organization, AuthenticatedUser me,
+                                  String newEmail, Instant expires, Locale mailLanguage) {
+        String old = contact.getEmail();
+        mails.newAddressWaiting(old, false, contactName, organization, me.displayName(), newEmail, expires,
+                mailLanguage, contact.getId());
+        memberships.members(contact.getOrganizationId(), dev.kontor.organization.MembershipRole.MANAGER).stream()
+                .filter(Member::isActive).map(Member::email)
+                .filter(manager -> !manager.equalsIgnoreCase(old) && !manager.equalsIgnoreCase(newEmail))
+                .distinct()
+                .forEach(manager -> mails.newAddressWaiting(manager, true, contactName, organization,
+                        me.displayName(), newEmail, expires, mailLanguage, contact.getId()));
     }
 
     /**

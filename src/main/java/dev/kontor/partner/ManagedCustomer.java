@@ -10,19 +10,21 @@ public record ManagedCustomer(long relationshipId, long customerId, String custo
                               RelationshipState state, Set<OrganizationRight> grantedRights,
                               Set<OrganizationRight> requestedRights, String contactPersonName, Instant since,
                               boolean reviewPending, boolean paymentMethodOnFile, long version,
-                              List<Assignee> assignees) {
+                              dev.kontor.organization.OrganizationState accountState, List<Assignee> assignees) {
 
     /** As the page query reads it, before the assignees are added. */
     public ManagedCustomer(long relationshipId, long customerId, String customerNumber, String name,
                            RelationshipState state, Set<OrganizationRight> grantedRights,
                            Set<OrganizationRight> requestedRights, String contactPersonName, Instant since,
-                           boolean reviewPending, boolean paymentMethodOnFile, long version) {
+                           boolean reviewPending, boolean paymentMethodOnFile, long version,
+                           dev.kontor.organization.OrganizationState accountState) {
         this(relationshipId, customerId, customerNumber, name, state, grantedRights, requestedRights,
-                contactPersonName, since, reviewPending, paymentMethodOnFile, version, List.of());
+                contactPersonName, since, reviewPending, paymentMethodOnFile, version, accountState, List.of());
     }
 
     ManagedCustomer withAssignees(List<Assignee> people) {
         return new ManagedCustomer(relationshipId, customerId, customerNumber, name, state, grantedRights,
-                requestedRights, contactPersonName, since, reviewPending, paymentMethodOnFile, version, people);
+                requestedRights, contactPersonName, since, reviewPending, paymentMethodOnFile, version, accountState,
+                people);
     }
 }

@@ -23,7 +23,7 @@ interface ManagedCustomerRepository extends Repository<PartnerRelationship, Long
                    r.answeredAt, r.reviewPending,
                    case when r.snapshotAt is null then coalesce(a.paymentMethodOnFile, false)
                         else r.snapshotPaymentMethodOnFile end,
-                   r.version)
+                   r.version, o.state)
             from PartnerRelationship r
               join Organization o on o.id = r.customerId
               left join CustomerAccount a on a.organizationId = o.id
@@ -47,7 +47,7 @@ interface ManagedCustomerRepository extends Repository<PartnerRelationship, Long
                    r.answeredAt, r.reviewPending,
                    case when r.snapshotAt is null then coalesce(a.paymentMethodOnFile, false)
                         else r.snapshotPaymentMethodOnFile end,
-                   r.version)
+                   r.version, o.state)
             from PartnerRelationship r
               join Organization o on o.id = r.customerId
               left join CustomerAccount a on a.organizationId = o.id

@@ -185,6 +185,33 @@ public class PartnerService {
         return new RequestDraft(relationship.getId(), token, draft.recipient(), draft.subject(), draft.body());
     }
 
+    /**
+     * For a partner's tools: checks the input as {@link #prepareRequest} does and, when the customer number and one
+     * of its active managers' addresses match and the partner is not its partner already, sends the request at once.
+     * Any other case changes nothing (audited as a mismatch) and returns alike, so that a script cannot learn who
+     * manages which account; the caller also holds the answer to a fixed time once this returns.
+     */
+    public void requestWhenMatching(long partnerId, String customerNumber, String managerEmail,
+                                    Set<OrganizationRight> requestedRights, Locale language) {
+        access.require(partnerId, PartnerAccess.LEGAL, AuditSummary.action("request-relationship"));
+        CustomerNumber number = CustomerNumber.parse(customerNumber)
+                .orElseThrow(() -> new InvalidInput("customerNumber", "validation.customer-number"));
+        EmailAddress email = email("managerEmail", managerEmail);
+        Set<OrganizationRight> rights = rights(requestedRights);
+        boolean matches = SystemTask.call(() -> onboarding.findCustomer(number))
+                .filter(found -> relationships.isActiveManager(found.getId(), email.value()))
+                .filter(found -> relationships.findOpen(partnerId, found.getId())
+                        .map(open -> open.getState() != RelationshipState.ACTIVE).orElse(true))
+                .isPresent();
+        if (!matches) {
+            auditLog.record(AuditEntry.denied(RELATIONSHIP_REQUESTED, partnerId,
+                    AuditSummary.of("partner-request-no-match", number, email.value())));
+            return;
+        }
+        RequestDraft draft = prepareRequest(partnerId, number.value(), email.value(), rights, language);
+        sendRequest(partnerId, draft.relationshipId(), draft.token(), language);
+    }
+
     /** Sends a prepared request; the token proves that the draft came from {@link #prepareRequest}. */
     public void sendRequest(long partnerId, long relationshipId, String token, Locale language) {
         access.require(partnerId, PartnerAccess.LEGAL, AuditSummary.action("send-relationship-request"));

@@ -321,6 +321,28 @@ public class AccountAdministration {
         return SystemTask.call(() -> contacts.contactsAfter(accountId, afterId, Math.clamp(limit, 1, 500)));
     }
 
+    /**
+     * The account's contacts, a page at a time by name, read only (the customer's managers keep them); every page
+     * read is on the customer's audit log, as for {@link #contactsOf}.
+     */
+    @Transactional // writes its audit entry
+    public List<dev.kontor.contact.ContactRow> contactsPage(long accountId, Pageable pageable) {
+        AccountRow account = requireAccount(accountId, AuditSummary.action("read-contacts"));
+        recordRead(account, "provider-read-contacts");
+        return SystemTask.call(() -> contacts.contactsPage(accountId, pageable));
+    }
+
+    /**
+     * The account's managers (invited ones too), a page at a time, read only: the customer's managers invite and
+     * remove each other. Their names and addresses are personal data, so the read is on the customer's audit log.
+     */
+    @Transactional // writes its audit entry
+    public List<AccountManager> managersOf(long accountId, Pageable pageable) {
+        AccountRow account = requireAccount(accountId, AuditSummary.action("read-managers"));
+        recordRead(account, "provider-read-managers");
+        return accounts.findManagers(accountId, pageable);
+    }
+
     /** Personal data read by machine is audited like support's lookup: the customer sees who read whom to call. */
     private void recordRead(AccountRow account, String summaryKey) {
         auditLog.record(AuditEntry.success(CONTACT_DATA_READ, account.id(),

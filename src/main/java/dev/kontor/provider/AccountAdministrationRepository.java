@@ -51,4 +51,15 @@ interface AccountAdministrationRepository extends Repository<Organization, Long>
             order by u.email
             """)
     List<String> findActiveManagerEmails(long accountId);
+
+    @Query("""
+            select new dev.kontor.provider.AccountManager(u.id,
+                   case when m.state = dev.kontor.organization.MembershipState.INVITED and m.invitedName is not null
+                        then m.invitedName else u.displayName end,
+                   u.email, m.state)
+            from Membership m join m.user u
+            where m.organization.id = :accountId and m.role = dev.kontor.organization.MembershipRole.MANAGER
+            order by m.state, u.email, u.id
+            """)
+    List<AccountManager> findManagers(long accountId, Pageable pageable);
 }

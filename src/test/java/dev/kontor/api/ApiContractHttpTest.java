@@ -40,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  * token, what a refusal looks like, paging, limits. Each test makes its own partner, customers and tokens.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"kontor.api.requests-per-token=8", "kontor.api.failures-per-address=1000"})
+        properties = {"kontor.api.requests-per-token=8", "kontor.api.failures-per-address=1000",
+                "kontor.invitation.answer-time=250ms"})
 @ActiveProfiles("test")
 @Import({TestClock.class, Fixtures.class, Outbox.class, TestRequests.class})
 class ApiContractHttpTest {
@@ -55,6 +56,9 @@ class ApiContractHttpTest {
 
     @Autowired
     TestRequests requests;
+
+    @Autowired
+    dev.kontor.partner.PartnerProvisioning partnerProvisioning;
 
     @Autowired
     RelationshipAnswers answers;
@@ -138,6 +142,20 @@ class ApiContractHttpTest {
         assertThat(items.get(0).get("customerNumber").asString()).isEqualTo(customer.customerNumber());
         assertThat(items.get(0).get("grantedRights").toString()).contains("MANAGE_CONTACTS", "VIEW");
         assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void a_suspended_customer_account_is_listed_with_its_own_state_beside_the_partnerships() throws Exception {
+        TestPartner partner = fixtures.partner("Suspended");
+        TestAccount customer = customerOf(partner, EnumSet.of(OrganizationRight.VIEW));
+        jdbc.update("update organization set state = 'SUSPENDED' where id = ?", customer.id());
+        IssuedToken token = issue(partner, ApiScope.READ, today().plusDays(30));
+
+        JsonNode item = JSON.readTree(get("/api/v1/partner/customers", token.secret(), Map.of()).body())
+                .get("items").get(0);
+
+        assertThat(item.get("state").asString()).isEqualTo("ACTIVE");
+        assertThat(item.get("accountState").asString()).isEqualTo("SUSPENDED");
     }
 
     @Test
@@ -374,6 +392,27 @@ class ApiContractHttpTest {
     }
 
     @Test
+    void a_contact_id_of_another_organization_and_an_unknown_one_are_both_a_404_alike() throws Exception {
+        TestPartner partner = fixtures.partner("Foreign ids");
+        TestAccount customer = customerOf(partner, EnumSet.of(OrganizationRight.MANAGE_CONTACTS));
+        TestAccount other = customerOf(partner, EnumSet.of(OrganizationRight.MANAGE_CONTACTS));
+        IssuedToken token = issue(partner, ApiScope.WRITE, today().plusDays(30));
+        long foreignId = JSON.readTree(send("POST", "/api/v1/organizations/" + other.id() + "/contacts",
+                token.secret(), CONTACT).body()).get("id").asLong();
+        String change = "{\"firstName\":\"Nora\",\"lastName\":\"Day\",\"email\":\"nora@night.test\","
+                + "\"types\":[\"TECHNICAL\"],\"version\":0}";
+
+        HttpResponse<String> foreign = send("PUT", "/api/v1/organizations/" + customer.id() + "/contacts/" + foreignId,
+                token.secret(), change);
+        HttpResponse<String> unknown = send("PUT", "/api/v1/organizations/" + customer.id() + "/contacts/"
+                + Long.MAX_VALUE, token.secret(), change);
+
+        assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(404);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(foreign.body()).get("detail")).isEqualTo(JSON.readTree(unknown.body()).get("detail"));
+    }
+
+    @Test
     void a_create_with_an_idempotency_key_happens_once_and_the_key_cannot_be_reused_for_another_body()
             throws Exception {
         TestPartner partner = fixtures.partner("Idempotent");
@@ -418,22 +457,44 @@ class ApiContractHttpTest {
     }
 
     @Test
-    void a_partner_sends_a_relationship_request_that_must_match_a_customer_and_its_manager() throws Exception {
+    void a_relationship_request_answers_alike_whether_the_address_manages_the_customer_or_not() throws Exception {
         TestPartner partner = fixtures.partner("Requests");
         TestAccount customer = fixtures.account("Alice");
+        TestAccount managed = fixtures.account("Bea");
         IssuedToken token = issue(partner, ApiScope.WRITE, today().plusDays(30));
+        String path = "/api/v1/partner/relationship-requests";
+        java.util.function.BiFunction<String, String, String> body = (number, email) -> "{\"customerNumber\":\""
+                + number + "\",\"managerEmail\":\"" + email + "\",\"rights\":[\"VIEW\",\"MANAGE_CONTACTS\"]}";
+        dev.kontor.user.SystemTask.run(() -> partnerProvisioning.importActiveRelationship(partner.id(), managed.id(),
+                java.util.EnumSet.of(dev.kontor.organization.OrganizationRight.VIEW), managed.email("Bea"),
+                managed.userId("Bea")));
 
-        HttpResponse<String> sent = send("POST", "/api/v1/partner/relationship-requests", token.secret(),
-                "{\"customerNumber\":\"" + customer.customerNumber() + "\",\"managerEmail\":\""
-                        + customer.email("Alice") + "\",\"rights\":[\"VIEW\",\"MANAGE_CONTACTS\"]}");
-        HttpResponse<String> mismatch = send("POST", "/api/v1/partner/relationship-requests", token.secret(),
-                "{\"customerNumber\":\"" + customer.customerNumber() + "\",\"managerEmail\":\"x@example.test\","
-                        + "\"rights\":[\"VIEW\"]}");
+        Map<String, HttpResponse<String>> answers = new java.util.LinkedHashMap<>();
+        Map<String, Long> millis = new java.util.LinkedHashMap<>();
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("match", body.apply(customer.customerNumber(), customer.email("Alice")));
+        cases.put("unknown address", body.apply(customer.customerNumber(), "x-" + customer.tag() + "@example.test"));
+        cases.put("another account's manager", body.apply(customer.customerNumber(), managed.email("Bea")));
+        cases.put("unknown number", body.apply("CN-99999", customer.email("Alice")));
+        cases.put("already a customer", body.apply(managed.customerNumber(), managed.email("Bea")));
+        for (Map.Entry<String, String> each : cases.entrySet()) {
+            long start = System.nanoTime();
+            answers.put(each.getKey(), send("POST", path, token.secret(), each.getValue()));
+            millis.put(each.getKey(), (System.nanoTime() - start) / 1_000_000);
+        }
 
-        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
-        assertThat(requests.state(JSON.readTree(sent.body()).get("relationshipId").asLong())).isEqualTo("REQUESTED");
-        assertThat(mismatch.statusCode()).isEqualTo(422);
-        assertThat(JSON.readTree(mismatch.body()).get("field").asString()).isEqualTo("customerNumber");
+        HttpResponse<String> match = answers.get("match");
+        assertThat(match.statusCode()).as(match.body()).isEqualTo(202);
+        for (Map.Entry<String, HttpResponse<String>> each : answers.entrySet()) {
+            assertThat(each.getValue().statusCode()).as(each.getKey()).isEqualTo(match.statusCode());
+            assertThat(each.getValue().body()).as(each.getKey()).isEqualTo(match.body());
+            // the answer time floor (250 ms here) hides the mail and the writes of the matching case
+            assertThat(millis.get(each.getKey())).as(each.getKey()).isGreaterThanOrEqualTo(240);
+        }
+        assertThat(jdbc.queryForObject("select state from partner_relationship where partner_id = ? and customer_id = ?",
+                String.class, partner.id(), customer.id())).isEqualTo("REQUESTED");
+        HttpResponse<String> malformed = send("POST", path, token.secret(), body.apply("no number", "x"));
+        assertThat(malformed.statusCode()).isEqualTo(422);
     }
 
     @Test
@@ -493,6 +554,54 @@ class ApiContractHttpTest {
         assertThat(jdbc.queryForList("select outcome from audit_event where organization_id = ? "
                 + "and kind = 'ACCESS_DENIED' and summary_key = 'audit.summary.api-token-reason-missing'", String.class,
                 customer.id())).containsExactly("DENIED", "DENIED", "DENIED");
+    }
+
+    @Test
+    void a_reason_sent_in_utf_8_is_taken_as_written_and_bytes_that_are_no_text_get_a_422_problem() throws Exception {
+        TestPartner partner = fixtures.partner("Umlauts");
+        TestAccount customer = customerOf(partner, EnumSet.of(OrganizationRight.MANAGE_CONTACTS));
+        fixtures.as(customer.email("Alice"), () -> accessPolicies.change(customer.id(), true, false));
+        IssuedToken token = issue(partner, ApiScope.WRITE, today().plusDays(30));
+        String contacts = "/api/v1/organizations/" + customer.id() + "/contacts";
+        String reason = "St\u00f6rung \u2013 T-1 \u20ac";
+        // Java's HTTP client sends header values as ASCII only; a client such as curl sends the UTF-8 bytes as typed
+        String contact = "{\"firstName\":\"Uma\",\"lastName\":\"Umlaut\",\"email\":\"uma-" + customer.tag()
+                + "@example.test\",\"types\":[\"TECHNICAL\"]}";
+
+        String[] added = raw("POST", contacts, token.secret(), reason.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                contact);
+        String[] noText = raw("GET", contacts, token.secret(), new byte[] {'T', '-', '1', ' ', (byte) 0x85}, null);
+
+        assertThat(added[0]).as(added[1]).isEqualTo("201");
+        assertThat(jdbc.queryForObject("select actor_email from audit_event where organization_id = ? "
+                + "and kind = 'CONTACT_ADDED'", String.class, customer.id())).endsWith(", reason: " + reason);
+        assertThat(noText[0]).as(noText[1]).isEqualTo("422");
+        assertThat(noText[2]).startsWith("application/problem+json");
+        assertThat(JSON.readTree(noText[1]).get("field").asString()).isEqualTo("Kontor-Access-Reason");
+    }
+
+    /** A request written byte by byte, the reason header's value as given; status, body and content type. */
+    private String[] raw(String method, String path, String token, byte[] reason, String json) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            byte[] body = json == null ? new byte[0] : json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            java.io.ByteArrayOutputStream request = new java.io.ByteArrayOutputStream();
+            request.writeBytes((method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + "Authorization: Bearer " + token + "\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.length + "\r\nKontor-Access-Reason: ").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            request.writeBytes(reason);
+            request.writeBytes("\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            request.writeBytes(body);
+            socket.getOutputStream().write(request.toByteArray());
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String head = answer.substring(0, answer.indexOf("\r\n\r\n"));
+            String content = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+            if (head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
+                content = content.substring(content.indexOf("\r\n") + 2, content.lastIndexOf("\r\n0\r\n"));
+            }
+            String type = head.lines().filter(line -> line.toLowerCase(java.util.Locale.ROOT)
+                    .startsWith("content-type:")).map(line -> line.substring(13).strip()).findFirst().orElse("");
+            return new String[] {head.split(" ")[1], content, type};
+        }
     }
 
     @Test

@@ -177,7 +177,7 @@ class ContactServiceTest {
 
         assertThat(changed.email()).isEqualTo(account.email("Bob"));
         assertThat(changed.pendingEmail()).isEqualTo(newAddress);
-        assertThat(outbox.to(account.email("Bob"))).isEmpty();
+        assertThat(outbox.to(account.email("Bob"))).noneMatch(mail -> mail.body().contains("/contact-email/"));
         String token = confirmationTokenFor(newAddress);
         assertThat(contacts.preview(token).state()).isEqualTo(EmailChangePreview.State.OPEN);
 
@@ -189,6 +189,31 @@ class ContactServiceTest {
         assertThat(after.pendingEmail()).isNull();
         assertThatThrownBy(() -> contacts.confirm(token)).isInstanceOf(RuleViolation.class)
                 .hasFieldOrPropertyWithValue("messageKey", "contact.confirm.unknown");
+    }
+
+    @Test
+    void a_linked_contacts_old_address_and_the_accounts_managers_are_told_of_a_new_address_waiting_for_confirmation() {
+        TestAccount account = fixtures.account("Alice", "Bob", "Carla");
+        ContactRow linked = fixtures.as(account.email("Alice"), () -> contacts.add(account.id(),
+                new NewContact(account.userId("Bob"), "Bob", "Builder", null, null, null,
+                        Set.of(ContactType.BILLING))));
+        String newAddress = "bob-taken-over-" + UUID.randomUUID() + "@example.test";
+
+        // someone with MANAGE_CONTACTS (a partner, say) moves Bob's contact address to one of their own
+        fixtures.as(account.email("Alice"), () -> contacts.change(account.id(), linked.id(),
+                new NewContact(null, "Bob", "Builder", newAddress, null, null, Set.of(ContactType.BILLING)),
+                linked.version(), Locale.GERMAN));
+
+        assertThat(outbox.to(account.email("Bob"))).singleElement().satisfies(mail -> {
+            assertThat(mail.subject()).contains("Kontaktadresse");
+            assertThat(mail.body()).contains(newAddress).contains("Alice").doesNotContain("/contact-email/");
+        });
+        for (String manager : List.of("Alice", "Carla")) {
+            assertThat(outbox.to(account.email(manager))).singleElement().satisfies(mail -> assertThat(mail.body())
+                    .contains("Bob Builder").contains(newAddress).doesNotContain("/contact-email/"));
+        }
+        assertThat(outbox.to(newAddress)).singleElement().satisfies(mail -> assertThat(mail.body())
+                .contains("/contact-email/"));
     }
 
     @Test

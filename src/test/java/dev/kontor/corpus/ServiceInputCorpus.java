@@ -105,6 +105,14 @@ abstract class ServiceInputCorpus {
     AuditQueries audit;
     @Autowired
     TenantTree tenantTree;
+    @Autowired
+    dev.kontor.provider.AccountAdministration accountAdministration;
+    @Autowired
+    dev.kontor.provider.PartnerAdministration partnerAdministration;
+    @Autowired
+    dev.kontor.provider.ServiceAdministration serviceAdministration;
+    @Autowired
+    dev.kontor.provider.ProviderStaff providerStaff;
 
     /** One text input of a service: who calls it, how, and which message each kind of hostile text gets. */
     private record Input(String name, String person, String field, Function<Kind, String> expected,
@@ -228,7 +236,66 @@ abstract class ServiceInputCorpus {
                 },
                 v -> notices.send(ContactType.TECHNICAL, "Subject", v, NoticeAudience.chosen(List.of(), List.of()),
                         EN)));
+        providerAdministration(operator, required, optional, email);
         return inputs;
+    }
+
+    /** The provider administrator's forms: accounts, their data and services, partners, staff, reasons. */
+    private void providerAdministration(String operator, Function<Kind, String> required,
+                                        Function<Kind, String> optional, Function<Kind, String> email) {
+        long account = id("SELECT id FROM organization WHERE customer_number = 'CN-10003'");
+        Function<Kind, String> customerNumber = kind -> kind == Kind.EMPTY || kind == Kind.BLANK ? null
+                : "validation.customer-number";
+        java.util.function.BiConsumer<String, Function<String, dev.kontor.provider.NewAccount>> newAccount =
+                (field, of) -> inputs.put("Provider: new account: " + field, new Input("Provider: new account: "
+                        + field, operator, field, field.equals("customerNumber") ? customerNumber
+                        : field.equals("managerEmail") ? email : required,
+                        v -> accountAdministration.createAccount(of.apply(v), EN)));
+        newAccount.accept("name", v -> new dev.kontor.provider.NewAccount(null, v, null, null, null, null,
+                "new-" + System.nanoTime() + "@example.test", "New Manager", null, null));
+        newAccount.accept("customerNumber", v -> new dev.kontor.provider.NewAccount(v, "Neukonto GmbH", null, null,
+                null, null, "new-" + System.nanoTime() + "@example.test", "New Manager", null, null));
+        newAccount.accept("managerEmail", v -> new dev.kontor.provider.NewAccount(null, "Neukonto GmbH", null, null,
+                null, null, v, "New Manager", null, null));
+        newAccount.accept("managerName", v -> new dev.kontor.provider.NewAccount(null, "Neukonto GmbH", null, null,
+                null, null, "new-" + System.nanoTime() + "@example.test", v, null, null));
+        for (String field : List.of("name", "street", "postalCode", "city", "country")) {
+            Function<Kind, String> expected = switch (field) {
+                case "name" -> required;
+                case "postalCode" -> kind -> kind == Kind.EMPTY || kind == Kind.BLANK ? null
+                        : kind == Kind.TOO_LONG ? "validation.too-long" : kind == Kind.MARKUP ? "validation.no-markup"
+                        : "validation.hidden-characters";
+                case "country" -> kind -> kind == Kind.EMPTY || kind == Kind.BLANK ? null : "validation.country";
+                default -> optional;
+            };
+            inputs.put("Provider: account data: " + field, new Input("Provider: account data: " + field, operator,
+                    field, expected, v -> accountAdministration.updateAccount(account,
+                            accountAdministration.accountData(account).dataVersion(),
+                            new dev.kontor.provider.AccountChange(field.equals("name") ? v : "Nordlicht Reisen",
+                                    field.equals("street") ? v : null, field.equals("postalCode") ? v : null,
+                                    field.equals("city") ? v : null, field.equals("country") ? v : null))));
+        }
+        inputs.put("Provider: suspend account: reason", new Input("Provider: suspend account: reason", operator,
+                "reason", optional, v -> accountAdministration.suspend(account,
+                        accountAdministration.account(account).version(), v)));
+        inputs.put("Provider: close account: reason", new Input("Provider: close account: reason", operator,
+                "reason", optional, v -> accountAdministration.close(account,
+                        accountAdministration.account(account).version(), v)));
+        inputs.put("Provider: add service: name", new Input("Provider: add service: name", operator, "name",
+                required, v -> serviceAdministration.addService(account, v, dev.kontor.account.ServiceKind.CLUSTER)));
+        inputs.put("Provider: new partner: name", new Input("Provider: new partner: name", operator, "name",
+                required, v -> partnerAdministration.createPartner(new dev.kontor.provider.NewPartner(v,
+                        "new-" + System.nanoTime() + "@example.test", "New Representative"), EN)));
+        inputs.put("Provider: new partner: representative e-mail", new Input(
+                "Provider: new partner: representative e-mail", operator, "representativeEmail", email,
+                v -> partnerAdministration.createPartner(new dev.kontor.provider.NewPartner("Neupartner GmbH", v,
+                        "New Representative"), EN)));
+        inputs.put("Provider: invite staff: e-mail", new Input("Provider: invite staff: e-mail", operator, "email",
+                email, v -> providerStaff.invite(v, "New Support", dev.kontor.organization.MembershipRole.SUPPORT,
+                        EN)));
+        inputs.put("Provider: invite staff: name", new Input("Provider: invite staff: name", operator, "name",
+                required, v -> providerStaff.invite("new-" + System.nanoTime() + "@example.test", v,
+                        dev.kontor.organization.MembershipRole.SUPPORT, EN)));
     }
 
     private void changeMasterData(long accountId, String field, String value) {

@@ -166,6 +166,24 @@ abstract class AccountDataAdministration {
     }
 
     @Test
+    void suspending_reactivating_and_services_leave_the_managers_data_version_alone_but_move_changed_at() {
+        long id = world.account().id();
+        ProviderAccount before = fixtures.as(world.admin(), () -> administration.accountData(id));
+        clock.advance(Duration.ofSeconds(1));
+
+        fixtures.as(world.admin(), () -> administration.suspend(id, before.version(), null));
+        ProviderAccount suspended = fixtures.as(world.admin(), () -> administration.accountData(id));
+        fixtures.as(world.admin(), () -> administration.reactivate(id, suspended.version()));
+        fixtures.as(world.admin(), () -> services.addService(id, "Cluster " + System.nanoTime(), ServiceKind.CLUSTER));
+
+        ProviderAccount after = fixtures.as(world.admin(), () -> administration.accountData(id));
+        // the managers' dialog and the provider's name-and-address change keep this version: a state change must
+        // not make their next save "changed meanwhile"
+        assertThat(after.dataVersion()).isEqualTo(before.dataVersion());
+        assertThat(after.changedAt()).isAfter(before.changedAt());
+    }
+
+    @Test
     void the_changed_list_pages_by_changed_at_and_id_and_keeps_to_the_providers_accounts() {
         ProviderWorld other = ProviderWorld.create(fixtures, onboarding, provisioning, jdbc);
         Instant start = clock.instant();

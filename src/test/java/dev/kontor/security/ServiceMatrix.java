@@ -172,6 +172,7 @@ final class ServiceMatrix {
         exempt("SecondStep.submit(HttpServletRequest,HttpServletResponse,String,boolean)", "takes no id: the code for this browser's own password step, throttled like a password (SecondStepTest)");
         exempt("SecondFactors.forgetBrowsers()", "takes no id: the caller's own remembered browsers");
         exempt("ApiTokens.issuers()", "takes no id: the organizations where the caller's own memberships let them issue tokens");
+        exempt("ApiTokens.partnerSuspended()", "takes no id: whether the caller's own partner is suspended");
         exempt("AuditQueries.readsEverything()", "takes no id: whether the caller's own scope is the whole log");
         exempt("ContactCopier.copy(long,List)", "runs only inside the transaction of a tenant creation that has checked access (MANDATORY propagation)");
         exempt("InvitationService.issue(InvitationPurpose,long,long)", "runs only inside the transaction of ManagerService or TenantAdministrators, which check access first (MANDATORY propagation)");
@@ -397,6 +398,8 @@ final class ServiceMatrix {
                         null, EnumSet.of(ContactType.BILLING)));
         system("ContactProvisioning.contactsAfter(long,long,int)", ACCOUNT,
                 t -> contactProvisioning.contactsAfter(t.account(), 0, 50));
+        system("ContactProvisioning.contactsPage(long,Pageable)", ACCOUNT,
+                t -> contactProvisioning.contactsPage(t.account(), page));
         system("ContactRecipients.after(ContactType,Collection,String,int)", ACCOUNT,
                 t -> recipients.after(ContactType.TECHNICAL, List.of(t.account()), "", 50));
         system("ContactRecipients.count(ContactType,Collection)", ACCOUNT,
@@ -541,6 +544,10 @@ final class ServiceMatrix {
                 t -> accountAdministration.contactPerson(t.account()));
         read("AccountAdministration.contactsOf(long,long,int)", PROVIDER,
                 t -> accountAdministration.contactsOf(t.account(), 0, 50));
+        read("AccountAdministration.contactsPage(long,Pageable)", PROVIDER,
+                t -> accountAdministration.contactsPage(t.account(), page));
+        read("AccountAdministration.managersOf(long,Pageable)", PROVIDER,
+                t -> accountAdministration.managersOf(t.account(), page));
         write("AccountAdministration.inviteManager(long,String,String,Locale)", PROVIDER, t -> {
             accountAdministration.inviteManager(t.account(), "planted-" + tag + "@example.test", "Planted", en);
             return null;
@@ -740,6 +747,10 @@ final class ServiceMatrix {
                         EnumSet.of(OrganizationRight.VIEW)), en));
         write("PartnerService.prepareRequest(long,String,String,Set,Locale)", PARTNER,
                 t -> partners.prepareRequest(t.partner(), t.customerNumber(), intruder, all, en));
+        write("PartnerService.requestWhenMatching(long,String,String,Set,Locale)", PARTNER, t -> {
+            partners.requestWhenMatching(t.partner(), t.customerNumber(), intruder, all, en);
+            return null;
+        });
         write("PartnerService.sendRequest(long,long,String,Locale)", PARTNER, t -> {
             partners.sendRequest(t.partner(), t.relationship(), t.token(), en);
             return null;

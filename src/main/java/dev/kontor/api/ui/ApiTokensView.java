@@ -60,6 +60,7 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
     private final TextField name = new TextField();
     private final RadioButtonGroup<ApiScope> scope = new RadioButtonGroup<>();
     private final DatePicker expiresOn = new DatePicker();
+    private final com.vaadin.flow.component.html.Div actions = new com.vaadin.flow.component.html.Div();
 
     public ApiTokensView(ApiTokens tokens, Clock clock) {
         this.tokens = tokens;
@@ -68,7 +69,11 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
         add(new com.vaadin.flow.component.html.H2(getTranslation("api.tokens.title")));
         List<TokenIssuer> issuers = tokens.issuers();
         if (issuers.isEmpty()) {
-            add(new Paragraph(getTranslation("api.tokens.none-allowed")));
+            Paragraph why = tokens.partnerSuspended()
+                    ? new Paragraph(getTranslation("api.tokens.partner-suspended"))
+                    : new Paragraph(getTranslation("api.tokens.none-allowed"));
+            why.setId(tokens.partnerSuspended() ? "api-tokens-partner-suspended" : "api-tokens-none-allowed");
+            add(why);
             return;
         }
         organization.setId("api-token-organization");
@@ -79,7 +84,7 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
         organization.setVisible(issuers.size() > 1);
         organization.addValueChangeListener(event -> refresh());
 
-        add(organization, intro, newTokenForm(), grid());
+        add(organization, intro, newTokenForm(), actions, grid());
         // on a phone one column tells the whole token, beside its Revoke: no column is cut off at the edge
         dev.kontor.base.ui.WindowWidth.follow(this, this::fitColumns);
         FormRules.explainConstraints(this);
@@ -113,16 +118,17 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         // in a box of its own the button keeps its natural width and some room above, instead of stretching across
         // the form's column and touching the date field on a phone
-        com.vaadin.flow.component.html.Div actions = new com.vaadin.flow.component.html.Div(create);
+        actions.add(create);
+        actions.setId("api-token-actions");
         actions.addClassName("form-actions");
-        FormLayout form = new FormLayout(name, scope, expiresOn, actions);
+        // the button sits below the form, not in its last cell: on a phone the date field's overlay and error line
+        // then open over the form's own space instead of over the button
+        FormLayout form = new FormLayout(name, scope, expiresOn);
         form.setId("api-token-form");
         return form;
     }
 
     private Grid<ApiTokenRow> grid() {
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-                .withLocale(getLocale()).withZone(Moments.zone());
         grid.setId("api-tokens");
         grid.addThemeVariants(GridVariant.LUMO_NO_BORDER);
         grid.setAllRowsVisible(true);
@@ -134,7 +140,7 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("api.tokens.state")).setKey("state");
         grid.addColumn(this::expiry)
                 .setHeader(getTranslation("api.tokens.expires-on")).setKey("expires");
-        grid.addColumn(row -> lastUsed(row, format)).setHeader(getTranslation("api.tokens.last-used"))
+        grid.addColumn(row -> lastUsed(row)).setHeader(getTranslation("api.tokens.last-used"))
                 .setKey("last-used");
         grid.addComponentColumn(row -> {
             com.vaadin.flow.component.html.Div cell = new com.vaadin.flow.component.html.Div(
@@ -143,7 +149,7 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
                             + getTranslation("api.tokens.state." + state(row)), "cell-detail"),
                     line(getTranslation("api.tokens.expires-on") + ": " + expiry(row),
                             "cell-detail"),
-                    line(getTranslation("api.tokens.last-used") + ": " + lastUsed(row, format), "cell-detail"));
+                    line(getTranslation("api.tokens.last-used") + ": " + lastUsed(row), "cell-detail"));
             cell.addClassName("audit-cell");
             return cell;
         }).setHeader(getTranslation("api.tokens.token")).setKey("token").setFlexGrow(1).setVisible(false);
@@ -153,7 +159,7 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
             revoke.setId("api-token-revoke-" + row.id());
             revoke.setVisible(row.revokedAt() == null && row.activeAt(clock.instant()));
             return revoke;
-        })).setAutoWidth(true);
+        })).setKey("revoke").setWidth("8em").setFlexGrow(0);
         grid.setEmptyStateText(getTranslation("api.tokens.none-yet"));
         return grid;
     }
@@ -166,8 +172,10 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
         return Moments.shortDateTimeNamingZone(row.expiresAt().minusSeconds(1), getLocale());
     }
 
-    private String lastUsed(ApiTokenRow row, DateTimeFormatter format) {
-        return row.lastUsedAt() == null ? getTranslation("api.tokens.never-used") : format.format(row.lastUsedAt());
+    private String lastUsed(ApiTokenRow row) {
+        // to the minute: seconds tell an administrator nothing about whether a token is still in use
+        return row.lastUsedAt() == null ? getTranslation("api.tokens.never-used")
+                : Moments.shortDateTime(row.lastUsedAt(), getLocale());
     }
 
     private static com.vaadin.flow.component.html.Span line(String text, String className) {

@@ -132,8 +132,8 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
     private Component whenAndWho(AuditRow row) {
         Div cell = new Div(line("cell-title", Moments.dateTime(row.occurredAt(), getLocale())),
                 line("cell-detail", who(row)));
-        if (row.onBehalfOf() != null) {
-            cell.add(line("cell-detail", getTranslation("audit.for", row.onBehalfOf())));
+        if (row.onBehalfOfUnsaid() != null) {
+            cell.add(line("cell-detail", getTranslation("audit.for", row.onBehalfOfUnsaid())));
         }
         cell.addClassName("audit-cell");
         return cell;

@@ -39,11 +39,20 @@ import dev.kontor.provider.PartnerRow;
 import dev.kontor.provider.ServiceAdministration;
 import dev.kontor.user.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import dev.kontor.account.MasterData;
+import dev.kontor.contact.ContactRow;
+import dev.kontor.provider.AccountChange;
+import dev.kontor.provider.AccountManager;
+import dev.kontor.provider.ProviderAccount;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * One customer account, for the provider's administrators: its state with Suspend, Reactivate and Close, Ask for
- * another partner (the customer's managers decide), and its services with Add service, Rename and End. The id in
+ * another partner (the customer's managers decide), its name and address, its services with Add service, Rename and
+ * End, and its managers and contacts to read (each read on the customer's audit log). The id in
  * the address is checked by the service like any other.
  */
 @Route("admin/accounts/:accountId")
@@ -92,7 +101,103 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
             note.addClassName("section-explanation");
             add(note);
         }
-        add(stateButtons(), servicesSection());
+        add(stateButtons(), dataSection(), servicesSection(), managersSection(), contactsSection());
+    }
+
+    /**
+     * Name and address, changed through the same service as the provider's API at the data version shown here: the
+     * managers' own dialog keeps that version, so neither side overwrites the other unseen.
+     */
+    private Component dataSection() {
+        ProviderAccount data = accounts.accountData(account.id());
+        TextField name = dataField("name", "admin.account.name", AccountAdministration.NAME_MAX_LENGTH, data.name());
+        name.setRequiredIndicatorVisible(true);
+        TextField street = dataField("street", "account.street", MasterData.STREET_MAX, data.street());
+        TextField postalCode = dataField("postal-code", "account.postal-code", MasterData.POSTAL_CODE_MAX,
+                data.postalCode());
+        TextField city = dataField("city", "account.city", MasterData.CITY_MAX, data.city());
+        TextField country = dataField("country", "admin.account.country", 2, data.country());
+        country.setHelperText(getTranslation("admin.account.country.help"));
+        Map<String, TextField> byField = Map.of("name", name, "companyName", name, "street", street,
+                "postalCode", postalCode, "city", city, "country", country);
+        FormLayout form = new FormLayout(name, street, postalCode, city, country);
+        form.setId("account-data");
+        Div section = new Div(new H3(getTranslation("admin.account.data")), form);
+        section.setWidthFull();
+        boolean closed = account.state() == OrganizationState.CLOSED;
+        byField.values().forEach(field -> field.setReadOnly(closed));
+        if (!closed) {
+            Button save = new Button(getTranslation("admin.account.data.save"), VaadinIcon.CHECK.create(), click -> {
+                byField.values().forEach(field -> field.setInvalid(false));
+                try {
+                    if (!appliedAsSeen(() -> accounts.updateAccount(account.id(), data.dataVersion(),
+                            new AccountChange(name.getValue(), street.getValue(), postalCode.getValue(),
+                                    city.getValue(), country.getValue())))) {
+                        return;
+                    }
+                } catch (InvalidInput refusal) {
+                    TextField field = byField.getOrDefault(refusal.field(), name);
+                    field.setInvalid(true);
+                    field.setErrorMessage(getTranslation(refusal.messageKey(), refusal.arguments()));
+                    return;
+                }
+                account = accounts.account(account.id());
+                done("admin.account.data.saved");
+            });
+            save.setId("save-account-data");
+            save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            section.add(save);
+        }
+        FormRules.explainConstraints(form);
+        return section;
+    }
+
+    private TextField dataField(String id, String labelKey, int maxLength, String value) {
+        TextField field = new TextField(getTranslation(labelKey));
+        field.setId("account-data-" + id);
+        field.setMaxLength(maxLength);
+        field.setValue(value == null ? "" : value);
+        return field;
+    }
+
+    /** The managers, read only (the customer's managers invite and remove each other), a page at a time. */
+    private Component managersSection() {
+        Grid<AccountManager> grid = new Grid<>();
+        grid.setId("account-managers");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(AccountManager::name).setHeader(getTranslation("contact.column.name")).setFlexGrow(2);
+        grid.addColumn(AccountManager::email).setHeader(getTranslation("contact.column.email")).setFlexGrow(3);
+        grid.addColumn(m -> getTranslation("membership.state." + m.state()))
+                .setHeader(getTranslation("admin.partners.state")).setAutoWidth(true).setFlexGrow(0);
+        grid.setEmptyStateText(getTranslation("admin.account.managers.none"));
+        long id = account.id();
+        grid.setItemsPageable(pageable -> accounts.managersOf(id, pageable));
+        grid.setHeight("14em");
+        Div section = new Div(new H3(getTranslation("admin.account.managers")), grid);
+        section.setWidthFull();
+        return section;
+    }
+
+    /** The contacts, read only (the customer keeps them), a page at a time; each page read is on their audit log. */
+    private Component contactsSection() {
+        Grid<ContactRow> grid = new Grid<>();
+        grid.setId("account-contacts");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(ContactRow::name).setHeader(getTranslation("contact.column.name")).setFlexGrow(2);
+        grid.addColumn(ContactRow::email).setHeader(getTranslation("contact.column.email")).setFlexGrow(3);
+        grid.addColumn(ContactRow::phone).setHeader(getTranslation("contact.column.phone")).setFlexGrow(2);
+        grid.addColumn(c -> c.types().stream().sorted().map(t -> getTranslation("contact.type." + t))
+                        .collect(Collectors.joining(", ")))
+                .setHeader(getTranslation("contact.column.types")).setFlexGrow(2);
+        grid.setEmptyStateText(getTranslation("admin.account.contacts.none"));
+        long id = account.id();
+        grid.setItemsPageable(pageable -> accounts.contactsPage(id, pageable));
+        grid.setHeight("18em");
+        Paragraph audited = new Paragraph(getTranslation("admin.account.contacts.audited"));
+        audited.addClassName("section-explanation");
+        Div section = new Div(new H3(getTranslation("admin.account.contacts")), audited, grid);
+        section.setWidthFull();
+        return section;
     }
 
     private Component stateButtons() {
@@ -243,7 +348,10 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
         for (Button button : new Button[] {rename, end}) {
             button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         }
-        return new Div(rename, end);
+        Div actions = new Div(rename, end);
+        // on a phone Rename stands above End, so that the column stays narrow enough for both to be seen
+        actions.addClassName("row-actions");
+        return actions;
     }
 
     private boolean appliedAsSeen(Runnable change) {

@@ -92,10 +92,16 @@ class ApiTokensViewTest extends SpringBrowserlessTest {
 
         view.fitColumns(390);
         assertThat(tokens().getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
-                .containsExactly("token", null);
+                .containsExactly("token", "revoke");
+        // the Revoke column keeps its room beside the one stacked column instead of being pushed off a phone's edge
+        assertThat(tokens().getColumnByKey("revoke").getFlexGrow()).isZero();
+        assertThat(tokens().getColumnByKey("revoke").getWidth()).isEqualTo("8em");
+        // the button is below the form, where the date field's overlay on a phone does not cover it
+        assertThat(create.getParent().flatMap(com.vaadin.flow.component.Component::getParent).orElseThrow())
+                .isSameAs(view);
         view.fitColumns(1366);
         assertThat(tokens().getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
-                .containsExactly("name", "scope", "state", "expires", "last-used", null);
+                .containsExactly("name", "scope", "state", "expires", "last-used", "revoke");
     }
 
     @Test
@@ -132,6 +138,41 @@ class ApiTokensViewTest extends SpringBrowserlessTest {
         assertThat(name.getErrorMessage()).isNotBlank();
         assertThat(jdbc.queryForObject("select count(*) from api_token", Integer.class)).isEqualTo(before);
         assertThat(find(Dialog.class).withId("api-token-secret-dialog").exists()).isFalse();
+    }
+
+    @Test
+    void the_legal_representative_of_a_suspended_partner_is_told_that_it_is_suspended_and_its_tokens_do_not_work() {
+        var partner = fixtures.partner("Suspended tokens");
+        fixtures.signIn(partner.legalEmail());
+        jdbc.update("update organization set state = 'SUSPENDED' where id = ?", partner.id());
+
+        navigate(ApiTokensView.class);
+
+        assertThat(find(com.vaadin.flow.component.html.Paragraph.class).withId("api-tokens-partner-suspended")
+                .single().getText()).isEqualTo("The provider has suspended your partner. Its API tokens do not "
+                        + "work and no new ones can be issued until the provider reactivates it.");
+        assertThat(find(Button.class).withId("api-token-create").exists()).isFalse();
+    }
+
+    @Test
+    void last_used_is_shown_to_the_minute() {
+        fixtures.signIn("operator@kontor.test");
+        String name = "Minutes " + UUID.randomUUID().toString().substring(0, 8);
+        navigate(ApiTokensView.class);
+        test(find(TextField.class).withId("api-token-name").single()).setValue(name);
+        test(find(Button.class).withId("api-token-create").single()).click();
+        jdbc.update("update api_token set last_used_at = ? where name = ?",
+                java.sql.Timestamp.from(java.time.Instant.parse("2026-03-04T10:11:47Z")), name);
+
+        // away and back: the page reads its list anew
+        navigate(dev.kontor.audit.ui.AuditLogView.class);
+        navigate(ApiTokensView.class);
+
+        Grid<ApiTokenRow> grid = tokens();
+        int row = java.util.stream.IntStream.range(0, test(grid).size())
+                .filter(i -> test(grid).getRow(i).name().equals(name)).findFirst().orElseThrow();
+        int column = grid.getColumns().indexOf(grid.getColumnByKey("last-used"));
+        assertThat(test(grid).getCellText(row, column)).contains("11").doesNotContain("47");
     }
 
     @Test
