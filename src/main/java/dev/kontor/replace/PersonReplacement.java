@@ -53,7 +53,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class PersonReplacement {
 
-    /** Organizations looked at per round: a handful of statements each, whatever their number. */
+    /** Organizations looked at per round: a handful of statements for each round, whatever their number. */
     static final int CHUNK = 200;
 
     private static final Set<MembershipRole> PARTNER_ROLES = EnumSet.of(MembershipRole.LEGAL_REPRESENTATIVE,
@@ -100,13 +100,13 @@ public class PersonReplacement {
                 break;
             }
             after = organizations.getLast();
+            // the chunk's rights together: a handful of statements per chunk, not a handful per organization
             Map<Long, Set<OrganizationRight>> changeable = new LinkedHashMap<>();
-            for (long organization : organizations) {
-                Set<OrganizationRight> rights = access.rightsIn(organization);
+            access.rightsIn(organizations).forEach((organization, rights) -> {
                 if (mayChangeAnything(rights)) {
                     changeable.put(organization, rights);
                 }
-            }
+            });
             if (!changeable.isEmpty()) {
                 store.insert(id, places(me, leavingUser, leaving, next, changeable));
             }

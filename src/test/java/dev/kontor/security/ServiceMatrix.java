@@ -600,6 +600,8 @@ final class ServiceMatrix {
                 t -> memberships.invitationsNeedApproval(t.account()));
         read("OrganizationAccess.rightsIn(long)", ACCOUNT, t -> access.rightsIn(t.account()))
                 .ownScope("the caller's own rights there: none");
+        read("OrganizationAccess.rightsIn(Collection)", ACCOUNT, t -> access.rightsIn(java.util.List.of(t.account())))
+                .ownScope("the caller's own rights there: none, so the organization is left out");
         read("OrganizationAccess.may(long,OrganizationRight)", ACCOUNT,
                 t -> access.may(t.account(), OrganizationRight.VIEW))
                 .ownScope("the caller's own right there: no");

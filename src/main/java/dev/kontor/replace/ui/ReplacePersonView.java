@@ -65,6 +65,7 @@ public class ReplacePersonView extends VerticalLayout implements HasDynamicTitle
     private final EmailField leaving = new EmailField();
     private final EmailField successor = new EmailField();
     private final Paragraph emptyState = new Paragraph();
+    private final Span who = new Span();
     private final Span counts = new Span();
     private final Span ticked = new Span();
     private final Button selectAll = new Button();
@@ -94,6 +95,7 @@ public class ReplacePersonView extends VerticalLayout implements HasDynamicTitle
         emptyState.setId("replacement-empty");
         emptyState.addClassName("empty-state");
         emptyState.setText(getTranslation("replace.empty.start"));
+        who.setId("replacement-who");
         counts.setId("replacement-counts");
         ticked.setId("replacement-ticked");
 
@@ -106,6 +108,8 @@ public class ReplacePersonView extends VerticalLayout implements HasDynamicTitle
         apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         SlowAction.on(apply, this::apply);
         actions.addClassName("next-steps");
+        // the count of ticks reads on the buttons' line, not above it
+        actions.getStyle().set("align-items", "center");
         actions.add(selectAll, apply, ticked);
 
         progressArea.setId("replacement-progress");
@@ -120,7 +124,9 @@ public class ReplacePersonView extends VerticalLayout implements HasDynamicTitle
         summaryArea.addClassName("next-steps");
 
         configureGrid();
-        add(emptyState, counts, actions, progressArea, summaryArea, grid);
+        Div facts = new Div(who, counts);
+        facts.addClassName("stacked-cell");
+        add(emptyState, facts, actions, progressArea, summaryArea, grid);
         setFlexGrow(1, grid);
         showPreview(false);
         WindowWidth.follow(this, this::fitColumns);
@@ -192,9 +198,9 @@ public class ReplacePersonView extends VerticalLayout implements HasDynamicTitle
     }
 
     private Component wholePlace(ReplacementItem item) {
-        Div cell = new Div(line("cell-title", item.organizationName()
-                        + (item.customerNumber() == null ? "" : " (" + item.customerNumber() + ")")),
-                line("cell-detail", placeText(item)), line(null, outcomeText(item)));
+        Span organization = LineBreaks.customer(item.organizationName(), item.customerNumber());
+        organization.addClassName("cell-title");
+        Div cell = new Div(organization, line("cell-detail", placeText(item)), line(null, outcomeText(item)));
         if (item.result() != null || state == ReplacementProgress.State.FINISHED) {
             cell.add(line("cell-title", resultText(item)));
         }
@@ -222,15 +228,15 @@ public class ReplacePersonView extends VerticalLayout implements HasDynamicTitle
         return place;
     }
 
+    /** What will happen, in words; the successor is named once above the grid, not in every row. */
     String outcomeText(ReplacementItem item) {
-        String next = preparedSuccessor == null ? "" : preparedSuccessor;
         if (item.outcome() == Outcome.REFUSED) {
-            return getTranslation("replace.refusal." + item.refusal(), next);
+            return getTranslation("replace.refusal." + item.refusal());
         }
         if (item.outcome() == Outcome.REMOVE && item.place() == Place.DEPUTY && preparedSuccessor != null) {
-            return getTranslation("replace.outcome.REMOVE.DEPUTY.successor-is-contact-person", next);
+            return getTranslation("replace.outcome.REMOVE.DEPUTY.successor-is-contact-person");
         }
-        return getTranslation("replace.outcome." + item.outcome() + "." + item.place(), next);
+        return getTranslation("replace.outcome." + item.outcome() + "." + item.place());
     }
 
     String resultText(ReplacementItem item) {
@@ -284,6 +290,7 @@ public class ReplacePersonView extends VerticalLayout implements HasDynamicTitle
     private void showPreview(boolean shown) {
         boolean any = shown && prepared.places() > 0;
         grid.setVisible(any);
+        who.setVisible(any);
         counts.setVisible(any);
         actions.setVisible(any);
         progressArea.setVisible(false);
@@ -295,6 +302,8 @@ public class ReplacePersonView extends VerticalLayout implements HasDynamicTitle
             emptyState.setText(getTranslation("replace.empty.none", preparedLeaving));
             return;
         }
+        who.setText(preparedSuccessor == null ? getTranslation("replace.who.offboarding", preparedLeaving)
+                : getTranslation("replace.who", preparedLeaving, preparedSuccessor));
         counts.setText(getTranslation("replace.counts", prepared.places(), prepared.replaceable(),
                 prepared.removable(), prepared.refused()));
         boolean applicable = prepared.replaceable() + prepared.removable() > 0;
@@ -361,6 +370,9 @@ public class ReplacePersonView extends VerticalLayout implements HasDynamicTitle
         if (justFinished) {
             SlowAction.stop(apply);
             apply.setEnabled(false);
+            // done: what is left to do is the summary, not the buttons that started it
+            apply.setVisible(false);
+            selectAll.setVisible(false);
             fitColumns(narrow ? 1 : 0);
             rows.refreshAll();
             summaryArea.removeAll();

@@ -76,11 +76,12 @@ class ReplacePersonViewTest extends SpringBrowserlessTest {
         GridTester<Grid<ReplacementItem>, ReplacementItem> grid = grid();
         assertThat(grid.size()).isEqualTo(6);
         assertThat(grid.getCellText(0, PLACE)).isEqualTo("Contact person");
-        assertThat(grid.getCellText(0, OUTCOME)).isEqualTo("Sam becomes the contact person."
-                .replace("Sam", world.sam()));
+        assertThat(find(Span.class).withId("replacement-who").single().getText())
+                .isEqualTo(world.lea() + " leaves; " + world.sam() + " takes over.");
+        assertThat(grid.getCellText(0, OUTCOME)).isEqualTo("The successor becomes the contact person.");
         // East: Sam is no manager there; the row says why and what to do, and takes no tick
         int east = rowOf(grid, world.names().get(2), "Contact person");
-        assertThat(grid.getCellText(east, OUTCOME)).isEqualTo("Not possible: " + world.sam()
+        assertThat(grid.getCellText(east, OUTCOME)).isEqualTo("Not possible: the successor"
                 + " is not an active manager of this account. Invite them as a manager there first, then show the"
                 + " preview again.");
         Checkbox refused = (Checkbox) grid.getCellComponent(east, TICK);
@@ -97,6 +98,7 @@ class ReplacePersonViewTest extends SpringBrowserlessTest {
         test(apply).click();
 
         assertThat(apply.isEnabled()).as("applied once, the button stays off").isFalse();
+        assertThat(replacementStarted()).isOne();
         assertThat(view.isFollowing()).isTrue();
         assertThat(find(Span.class).withId("replacement-progress-text").single().getText())
                 .startsWith("Applying in the background: 0 of 4 places worked through.");
@@ -184,6 +186,11 @@ class ReplacePersonViewTest extends SpringBrowserlessTest {
     @WithUserDetails(DemoPeople.SUPPORT)
     void support_is_turned_away() {
         navigate("replace-person", AccessDeniedView.class);
+    }
+
+    private long replacementStarted() {
+        return jdbc.queryForObject("select count(*) from person_replacement where actor_user_id = ? "
+                + "and state <> 'PREVIEW'", Long.class, fixtures.userIdOf(world.max()));
     }
 
     private void preview(String leaving, String successor) {
