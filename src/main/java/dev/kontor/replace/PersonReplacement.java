@@ -177,6 +177,21 @@ public class PersonReplacement {
         return progress(store.header(replacementId).orElseThrow());
     }
 
+    /** How long a finished replacement is shown again when its person comes back to the page. */
+    static final java.time.Duration SUMMARY_SHOWN = java.time.Duration.ofHours(1);
+
+    /**
+     * The signed-in person's own replacement that is running, or finished within the last hour, so that the page
+     * shows its progress and summary again after the person left it; empty when there is none.
+     */
+    @Transactional(readOnly = true)
+    public Optional<StartedReplacement> latestStarted() {
+        AuthenticatedUser me = CurrentUser.require();
+        return store.latestStarted(me.userId(), clock.instant().minus(SUMMARY_SHOWN)).map(header ->
+                new StartedReplacement(header.id(), header.leavingEmail(), header.successorEmail(),
+                        progress(header)));
+    }
+
     /**
      * The summary of the signed-in person's replacement as CSV: every ticked place with its organization, what was to
      * happen and what came of it (done, or refused and why, in the given language). Read page by page.

@@ -153,6 +153,7 @@ final class ServiceMatrix {
     private final Map<String, Entry> entries = new LinkedHashMap<>();
 
     static {
+        exempt("PersonReplacement.latestStarted()", "takes no id: the caller's own latest started replacement");
         exempt("AccessSessions.current()", "takes no id: the access session of the caller's own browser tab");
         exempt("AccessSessions.endReason()", "takes no id: why the caller's own tab's session ended");
         exempt("AccessSessions.endNoticeDue(String)", "takes no id: whether the caller's own tab still shows its ended session");

@@ -36,6 +36,7 @@ import dev.kontor.replace.PersonReplacement;
 import dev.kontor.replace.PreparedReplacement;
 import dev.kontor.replace.ReplacementItem;
 import dev.kontor.replace.ReplacementProgress;
+import dev.kontor.replace.StartedReplacement;
 import dev.kontor.user.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
@@ -131,6 +132,32 @@ public class ReplacePersonView extends VerticalLayout implements HasDynamicTitle
         showPreview(false);
         WindowWidth.follow(this, this::fitColumns);
         FormRules.explainConstraints(this);
+        // a job keeps running when the person leaves the page: coming back shows it again
+        replacement.latestStarted().ifPresent(this::resume);
+    }
+
+    private void resume(StartedReplacement job) {
+        leaving.setValue(job.leavingEmail());
+        successor.setValue(job.successorEmail() == null ? "" : job.successorEmail());
+        preparedLeaving = job.leavingEmail();
+        preparedSuccessor = job.successorEmail();
+        prepared = new PreparedReplacement(job.id(), replacement.count(job.id()), 0, 0, 0);
+        bindRows();
+        state = ReplacementProgress.State.RUNNING;
+        showPreview(true);
+        // the counts by outcome belong to the preview; what was ticked and how far it got is what counts now
+        counts.setVisible(false);
+        apply.setEnabled(false);
+        selectAll.setEnabled(false);
+        ticked.setText(getTranslation("replace.ticked", job.progress().selected()));
+        show(job.progress());
+    }
+
+    private void bindRows() {
+        long id = prepared.id();
+        rows = grid.setItems(query -> replacement.items(id, PageRequest.of(query.getPage(), query.getPageSize()))
+                .stream(), query -> (int) Math.min(Integer.MAX_VALUE, replacement.count(id)));
+        rows.setIdentifierProvider(ReplacementItem::id);
     }
 
     private FormLayout form() {
@@ -277,10 +304,7 @@ public class ReplacePersonView extends VerticalLayout implements HasDynamicTitle
         state = ReplacementProgress.State.PREVIEW;
         summaryArea.removeAll();
         progressArea.setVisible(false);
-        rows = grid.setItems(query -> replacement.items(prepared.id(),
-                        PageRequest.of(query.getPage(), query.getPageSize())).stream(),
-                query -> (int) Math.min(Integer.MAX_VALUE, replacement.count(prepared.id())));
-        rows.setIdentifierProvider(ReplacementItem::id);
+        bindRows();
         fitColumns(narrow ? 1 : 0);
         showPreview(true);
         // the same button prepares the next preview

@@ -104,7 +104,14 @@ class ReplacePersonViewTest extends SpringBrowserlessTest {
                 .startsWith("Applying in the background: 0 of 4 places worked through.");
         assertThat(((Checkbox) grid().getCellComponent(1, TICK)).isEnabled()).as("no ticks while it runs").isFalse();
 
-        ReplacementJobs.runToTheEnd(context, view.preparedId().orElseThrow());
+        // left while it runs and back: the page follows the job again
+        long id = view.preparedId().orElseThrow();
+        navigate(dev.kontor.account.ui.DashboardView.class);
+        view = navigate(ReplacePersonView.class);
+        assertThat(view.isFollowing()).isTrue();
+        assertThat(find(Span.class).withId("replacement-ticked").single().getText()).isEqualTo("4 places ticked.");
+
+        ReplacementJobs.runToTheEnd(context, id);
         view.refreshProgress();
 
         assertThat(view.isFollowing()).isFalse();
@@ -141,6 +148,16 @@ class ReplacePersonViewTest extends SpringBrowserlessTest {
         assertThat(grid.getCellText(rowOf(grid, world.names().getFirst(), "Manager"), RESULT))
                 .isEqualTo("Not applied: Changed meanwhile by someone else, not applied. Prepare the preview again"
                         + " to see it as it is now.");
+
+        // the person left the page and comes back: the job and its summary are shown again
+        navigate(dev.kontor.account.ui.DashboardView.class);
+        navigate(ReplacePersonView.class);
+        assertThat(find(Span.class).withId("replacement-progress-text").single().getText())
+                .isEqualTo("Finished: 3 places changed, 1 refused.");
+        assertThat(find(Span.class).withId("replacement-who").single().getText())
+                .isEqualTo(world.lea() + " leaves; " + world.sam() + " takes over.");
+        assertThat(find(Anchor.class).withId("replacement-summary-csv").exists()).isTrue();
+        assertThat(grid().getCellText(0, RESULT)).isEqualTo("Done");
     }
 
     @Test
@@ -180,6 +197,25 @@ class ReplacePersonViewTest extends SpringBrowserlessTest {
                 .startsWith("Nothing to do for nobody-" + world.tag() + "@example.test in the organizations you may"
                         + " change");
         assertThat(find(Grid.class).withId("replacement-preview").exists()).isFalse();
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.ANNA)
+    void a_manager_of_one_account_finds_no_menu_entry_but_the_page_works_by_its_address() {
+        navigate(ReplacePersonView.class);
+
+        assertThat(find(SideNav.class).withId("main-navigation").single().getItems())
+                .extracting(SideNavItem::getLabel).doesNotContain("Replace a person");
+        assertThat(find(EmailField.class).withId("leaving-email").exists()).isTrue();
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.LEGAL)
+    void a_partners_legal_representative_finds_the_menu_entry() {
+        navigate(ReplacePersonView.class);
+
+        assertThat(find(SideNav.class).withId("main-navigation").single().getItems())
+                .extracting(SideNavItem::getLabel).contains("Replace a person");
     }
 
     @Test
