@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Import;
  * person from the navigation, names Lea and her successor Sam, and sees in the preview that Sam takes over in two
  * accounts while the third is refused, with why and what to do; he applies what can be applied, follows the job to
  * its summary and downloads it. On a phone (390 × 844) the preview of what is left still explains the refusal, and
- * nothing is cut off.
+ * nothing is cut off (in German there).
  */
 @Import(Fixtures.class)
 class ReplacePersonJourneyIT extends EndToEndTest {
@@ -81,7 +81,8 @@ class ReplacePersonJourneyIT extends EndToEndTest {
                 .allSatisfy(line -> org.assertj.core.api.Assertions.assertThat(line).contains(",REPLACE,DONE,"));
         laptop.close();
 
-        BrowserContext phone = newContext("en-US", Viewport.PHONE_WIDTH, Viewport.PHONE_HEIGHT);
+        // on the phone in German
+        BrowserContext phone = newContext("de-DE", Viewport.PHONE_WIDTH, Viewport.PHONE_HEIGHT);
         Page onPhone = phone.newPage();
         signIn(onPhone, world.max(), Fixtures.PASSWORD);
         onPhone.navigate(url("/replace-person"));
@@ -90,9 +91,9 @@ class ReplacePersonJourneyIT extends EndToEndTest {
         onPhone.locator("#prepare-replacement").click();
         // what is left: East, where Sam is no manager
         assertThat(onPhone.locator("#replacement-counts"))
-                .hasText("2 places found: 0 to hand over, 0 to remove, 2 refused.");
+                .hasText("2 Funktionen gefunden: 0 zu übergeben, 0 zu entfernen, 2 abgelehnt.");
         assertThat(onPhone.locator("vaadin-grid#replacement-preview")).containsText(world.names().get(2));
-        assertThat(onPhone.locator("vaadin-grid#replacement-preview")).containsText("is not an active manager");
+        assertThat(onPhone.locator("vaadin-grid#replacement-preview")).containsText("Die Nachfolge ist kein aktiver Manager dieses Kontos.");
         List<String> phoneProblems = new ArrayList<>(Viewport.sidewaysScroll(onPhone, "preview on a phone"));
         phoneProblems.addAll(Viewport.actionWithinWidth(onPhone.locator("#prepare-replacement"),
                 "preview on a phone"));
