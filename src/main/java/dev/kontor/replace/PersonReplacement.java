@@ -53,7 +53,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class PersonReplacement {
 
-    /** Organizations looked at per round: a handful of statements each, whatever their number. */
+    /** Organizations looked at per round: a handful of statements for each round, whatever their number. */
     static final int CHUNK = 200;
 
     private static final Set<MembershipRole> PARTNER_ROLES = EnumSet.of(MembershipRole.LEGAL_REPRESENTATIVE,
@@ -100,13 +100,13 @@ public class PersonReplacement {
                 break;
             }
             after = organizations.getLast();
+            // the chunk's rights together: a handful of statements per chunk, not a handful per organization
             Map<Long, Set<OrganizationRight>> changeable = new LinkedHashMap<>();
-            for (long organization : organizations) {
-                Set<OrganizationRight> rights = access.rightsIn(organization);
+            access.rightsIn(organizations).forEach((organization, rights) -> {
                 if (mayChangeAnything(rights)) {
                     changeable.put(organization, rights);
                 }
-            }
+            });
             if (!changeable.isEmpty()) {
                 store.insert(id, places(me, leavingUser, leaving, next, changeable));
             }
@@ -175,6 +175,21 @@ public class PersonReplacement {
     public ReplacementProgress progress(long replacementId) {
         requireOwn(replacementId, "read-replacement");
         return progress(store.header(replacementId).orElseThrow());
+    }
+
+    /** How long a finished replacement is shown again when its person comes back to the page. */
+    static final java.time.Duration SUMMARY_SHOWN = java.time.Duration.ofHours(1);
+
+    /**
+     * The signed-in person's own replacement that is running, or finished within the last hour, so that the page
+     * shows its progress and summary again after the person left it; empty when there is none.
+     */
+    @Transactional(readOnly = true)
+    public Optional<StartedReplacement> latestStarted() {
+        AuthenticatedUser me = CurrentUser.require();
+        return store.latestStarted(me.userId(), clock.instant().minus(SUMMARY_SHOWN)).map(header ->
+                new StartedReplacement(header.id(), header.leavingEmail(), header.successorEmail(),
+                        progress(header)));
     }
 
     /**

@@ -44,6 +44,19 @@ class ReplacementStore {
                 .query(Long.class).optional();
     }
 
+    /**
+     * Whether the person is an active legal representative or administrator of a partner, or an active manager or
+     * tenant administrator in at least two organizations.
+     */
+    boolean looksAfterSeveral(long userId) {
+        Integer weight = jdbc.sql("SELECT SUM(CASE WHEN role IN ('LEGAL_REPRESENTATIVE', 'PARTNER_ADMINISTRATOR') "
+                        + "THEN 2 ELSE 1 END) FROM membership WHERE user_id = :user AND state = 'ACTIVE' "
+                        + "AND role IN ('LEGAL_REPRESENTATIVE', 'PARTNER_ADMINISTRATOR', 'MANAGER', "
+                        + "'TENANT_ADMINISTRATOR')")
+                .param("user", userId).query(Integer.class).optional().orElse(null);
+        return weight != null && weight >= 2;
+    }
+
     /** The next organizations (by id, after {@code afterId}) where the person holds any place. */
     List<Long> organizationsWithPlaces(long userId, String email, long afterId, int limit) {
         return jdbc.sql("""
@@ -242,6 +255,16 @@ class ReplacementStore {
 
     Optional<Header> header(long replacementId) {
         return jdbc.sql(HEADER).param("id", replacementId).query(ReplacementStore::header).optional();
+    }
+
+    /** The person's latest replacement that runs, or that finished since the given moment. */
+    Optional<Header> latestStarted(long actorUserId, Instant finishedSince) {
+        return jdbc.sql("SELECT id, actor_user_id, leaving_email, successor_email, state, cursor_id, selected_count, "
+                        + "done_count, refused_count FROM person_replacement WHERE actor_user_id = :actor "
+                        + "AND (state = 'RUNNING' OR (state = 'FINISHED' AND finished_at >= :since)) "
+                        + "ORDER BY id DESC LIMIT 1")
+                .param("actor", actorUserId).param("since", Timestamp.from(finishedSince))
+                .query(ReplacementStore::header).optional();
     }
 
     /** Locks the replacement for the caller's change of it (ticks, start), waiting for another such change. */

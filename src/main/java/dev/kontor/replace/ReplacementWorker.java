@@ -94,6 +94,9 @@ class ReplacementWorker {
             return Boolean.TRUE.equals(more);
         } catch (KontorException refused) {
             return refuse(replacementId, refused instanceof dev.kontor.base.StaleData ? "replace.changed-meanwhile"
+                    // the right is checked anew: it may have ended, or have come from an access session, which is
+                    // bound to the browser tab that started the job and never reaches the background
+                    : refused instanceof dev.kontor.base.AccessRefused ? "replace.no-right-now"
                     : refused.messageKey());
         } catch (ConcurrencyFailureException meanwhile) {
             return refuse(replacementId, "replace.changed-meanwhile");

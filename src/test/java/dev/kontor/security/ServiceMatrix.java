@@ -153,6 +153,7 @@ final class ServiceMatrix {
     private final Map<String, Entry> entries = new LinkedHashMap<>();
 
     static {
+        exempt("PersonReplacement.latestStarted()", "takes no id: the caller's own latest started replacement");
         exempt("AccessSessions.current()", "takes no id: the access session of the caller's own browser tab");
         exempt("AccessSessions.endReason()", "takes no id: why the caller's own tab's session ended");
         exempt("AccessSessions.endNoticeDue(String)", "takes no id: whether the caller's own tab still shows its ended session");
@@ -607,6 +608,8 @@ final class ServiceMatrix {
                 t -> memberships.invitationsNeedApproval(t.account()));
         read("OrganizationAccess.rightsIn(long)", ACCOUNT, t -> access.rightsIn(t.account()))
                 .ownScope("the caller's own rights there: none");
+        read("OrganizationAccess.rightsIn(Collection)", ACCOUNT, t -> access.rightsIn(java.util.List.of(t.account())))
+                .ownScope("the caller's own rights there: none, so the organization is left out");
         read("OrganizationAccess.may(long,OrganizationRight)", ACCOUNT,
                 t -> access.may(t.account(), OrganizationRight.VIEW))
                 .ownScope("the caller's own right there: no");

@@ -20,6 +20,7 @@ import com.vaadin.flow.server.auth.AccessDeniedErrorRouter;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.kontor.base.MenuEntryFilter;
 import dev.kontor.base.PageBanner;
 import dev.kontor.base.SignedInPerson;
 import jakarta.annotation.security.PermitAll;
@@ -39,11 +40,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final Div bannerArea = new Div();
     private final transient AuthenticationContext authenticationContext;
     private final transient ObjectProvider<PageBanner> banners;
+    private final transient ObjectProvider<MenuEntryFilter> menuFilters;
 
     public MainLayout(AuthenticationContext authenticationContext, LanguageSwitch languageSwitch,
-                      ObjectProvider<PageBanner> banners) {
+                      ObjectProvider<PageBanner> banners, ObjectProvider<MenuEntryFilter> menuFilters) {
         this.authenticationContext = authenticationContext;
         this.banners = banners;
+        this.menuFilters = menuFilters;
         setPrimarySection(Section.DRAWER);
 
         DrawerToggle toggle = new DrawerToggle();
@@ -135,6 +138,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         nav.getElement().setAttribute("aria-label", getTranslation("layout.navigation"));
         SideNav administration = ProviderAdministration.navigation(this);
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            String path = entry.path() != null && entry.path().startsWith("/") ? entry.path().substring(1)
+                    : entry.path();
+            if (menuFilters.orderedStream().anyMatch(filter -> filter.hides(path))) {
+                continue;
+            }
             SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
             if (entry.icon() != null && !entry.icon().isBlank()) {
                 item.setPrefixComponent(new Icon(entry.icon()));
