@@ -219,10 +219,10 @@ public class SecondFactorPolicy {
                         .orElse(null);
             }
         }
-        boolean mayChange = organization.getKind() != OrganizationKind.PROVIDER
-                && access.memberRightsIn(organizationId).contains(OrganizationRight.ADMIN);
+        boolean mayReset = access.memberRightsIn(organizationId).contains(OrganizationRight.ADMIN);
+        boolean provider = organization.getKind() == OrganizationKind.PROVIDER;
         return new SecondFactorRequirement(organizationId, organization.isSecondFactorRequired(), requiredBy,
-                mayChange);
+                mayReset && !provider, mayReset, provider);
     }
 
     private Set<Long> without(Collection<Long> userIds) {

@@ -2,14 +2,16 @@ package dev.kontor.organization;
 
 /**
  * Whether an organization requires a second factor of everyone in it: by its own setting, or because an organization
- * above it does ({@code requiredBy} names the nearest such, else null). {@code mayChange}: the signed-in person is one
- * of its own leads and may switch its own setting and remind or reset its members.
+ * above it does ({@code requiredBy} names the nearest such, else null). {@code mayReset}: the signed-in person is one of
+ * its own leads (for the provider: its administrators) and may remind or reset its members; {@code mayChange}: and may
+ * switch its own setting, which the provider has not: {@code always}, its staff always need a second factor.
  */
-public record SecondFactorRequirement(long organizationId, boolean ownSetting, String requiredBy, boolean mayChange) {
+public record SecondFactorRequirement(long organizationId, boolean ownSetting, String requiredBy, boolean mayChange,
+                                      boolean mayReset, boolean always) {
 
     /** Whether it applies to the organization's people, whoever set it. */
     public boolean required() {
-        return ownSetting || requiredBy != null;
+        return always || ownSetting || requiredBy != null;
     }
 
     /** Whether it comes from above, so that it cannot be switched off here. */

@@ -60,7 +60,12 @@ public class SecondFactorSection extends Div {
         without = policy.withoutSecondFactor(organizationId);
         removeAll();
         add(new H3(getTranslation("second-factor.section.title")));
-        if (requirement.inherited()) {
+        if (requirement.always()) {
+            Paragraph always = new Paragraph(getTranslation("second-factor.required-always"));
+            always.setId("second-factor-state");
+            always.addClassName("section-explanation");
+            add(always);
+        } else if (requirement.inherited()) {
             Paragraph inherited = new Paragraph(getTranslation("second-factor.required-by", requirement.requiredBy()));
             inherited.setId("second-factor-required-by");
             inherited.addClassName("section-explanation");
@@ -93,7 +98,7 @@ public class SecondFactorSection extends Div {
         count.setId("second-factor-without");
         Div line = new Div(count);
         line.addClassName("section-buttons");
-        if (requirement.mayChange() && !without.isEmpty()) {
+        if (requirement.mayReset() && !without.isEmpty()) {
             Button remind = new Button(getTranslation("second-factor.remind"), VaadinIcon.ENVELOPE_O.create());
             remind.setId("second-factor-remind");
             remind.setTooltipText(getTranslation("second-factor.remind.help"));
@@ -125,7 +130,7 @@ public class SecondFactorSection extends Div {
      */
     public java.util.Optional<Component> resetAction(Member member, Runnable afterwards) {
         boolean own = dev.kontor.user.CurrentUser.find().map(me -> me.userId() == member.userId()).orElse(true);
-        if (!requirement.mayChange() || member.state() != MembershipState.ACTIVE
+        if (!requirement.mayReset() || member.state() != MembershipState.ACTIVE
                 || without.contains(member.userId()) || own) {
             return java.util.Optional.empty();
         }
