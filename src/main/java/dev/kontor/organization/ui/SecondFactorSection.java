@@ -17,6 +17,7 @@ import dev.kontor.organization.MembershipState;
 import dev.kontor.organization.SecondFactorPolicy;
 import dev.kontor.organization.SecondFactorRequirement;
 import java.util.Set;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * An organization's two-factor sign-in: whether it requires a second factor of everyone (its own switch, or the name
@@ -25,6 +26,7 @@ import java.util.Set;
  * organization's people mark who has none and offer a lead Reset second factor through {@link #badge} and
  * {@link #resetAction}, with the members without one read once for the whole list.
  */
+@NamedInterface("organization-components")
 public class SecondFactorSection extends Div {
 
     private final SecondFactorPolicy policy;
