@@ -102,11 +102,12 @@ public class SecondFactorPolicy {
     }
 
     /**
-     * The users among the organization's active members who have no second factor; two statements however many
-     * members it has.
+     * The users among the organization's active members who have no second factor, for its own members only (see
+     * {@link SecondFactorRequirement#seesMembers}); two statements however many members it has.
      */
     public Set<Long> withoutSecondFactor(long organizationId) {
-        access.require(organizationId, OrganizationRight.VIEW, AuditSummary.action("list-members"));
+        access.requireAsMember(organizationId, OrganizationRight.VIEW,
+                AuditSummary.action("list-members-without-second-factor"));
         return without(memberships.findActiveUserIds(organizationId));
     }
 
@@ -219,10 +220,11 @@ public class SecondFactorPolicy {
                         .orElse(null);
             }
         }
-        boolean mayReset = access.memberRightsIn(organizationId).contains(OrganizationRight.ADMIN);
+        Set<OrganizationRight> own = access.memberRightsIn(organizationId);
+        boolean mayReset = own.contains(OrganizationRight.ADMIN);
         boolean provider = organization.getKind() == OrganizationKind.PROVIDER;
         return new SecondFactorRequirement(organizationId, organization.isSecondFactorRequired(), requiredBy,
-                mayReset && !provider, mayReset, provider);
+                mayReset && !provider, mayReset, provider, !own.isEmpty());
     }
 
     private Set<Long> without(Collection<Long> userIds) {

@@ -256,7 +256,7 @@ class SecondFactorPolicyTest {
     }
 
     @Test
-    void an_invited_or_deactivated_membership_brings_no_requirement() {
+    void an_invited_membership_brings_no_requirement_until_accepted() {
         fixtures.as(world.manager(), () -> policy.changeRequirement(world.customer(), true));
         String invited = fixtures.person("Ina");
         SystemTask.run(() -> onboarding.invite(fixtures.userIdOf(invited), world.customer(), MembershipRole.MANAGER));
@@ -329,5 +329,9 @@ class SecondFactorPolicyTest {
                 .isInstanceOf(AccessRefused.class);
         assertThatThrownBy(() -> fixtures.as(world.stranger(), () -> policy.withoutSecondFactor(world.customer())))
                 .isInstanceOf(AccessRefused.class);
+        // the partner above sees the customer's requirement, but not which of its people have no second factor
+        assertThatThrownBy(() -> fixtures.as(world.legal(), () -> policy.withoutSecondFactor(world.customer())))
+                .isInstanceOf(AccessRefused.class);
+        assertThat(fixtures.as(world.tenantAdmin(), () -> policy.withoutSecondFactor(world.tenant()))).isNotNull();
     }
 }

@@ -59,7 +59,8 @@ public class SecondFactorSection extends Div {
 
     private void refresh() {
         requirement = policy.requirement(organizationId);
-        without = policy.withoutSecondFactor(organizationId);
+        // only the organization's own people learn who among them has none
+        without = requirement.seesMembers() ? policy.withoutSecondFactor(organizationId) : Set.of();
         removeAll();
         add(new H3(getTranslation("second-factor.section.title")));
         if (requirement.always()) {
@@ -95,6 +96,9 @@ public class SecondFactorSection extends Div {
             state.setId("second-factor-state");
             state.addClassName("section-explanation");
             add(state);
+        }
+        if (!requirement.seesMembers()) {
+            return;
         }
         Paragraph count = new Paragraph(getTranslation("second-factor.without", without.size()));
         count.setId("second-factor-without");
