@@ -165,4 +165,30 @@ interface MembershipRepository extends JpaRepository<Membership, Long> {
               and m.state = dev.kontor.organization.MembershipState.ACTIVE
             """)
     boolean existsActiveProviderAdministrator();
+
+    /** The people with an active membership of the organization, each once. */
+    @Query("""
+            select distinct m.user.id from Membership m
+            where m.organization.id = :organizationId and m.state = dev.kontor.organization.MembershipState.ACTIVE
+            """)
+    List<Long> findActiveUserIds(long organizationId);
+
+    /** The organizations in which the person holds an active membership that grants something, each once. */
+    @Query("""
+            select distinct m.organization.id from Membership m
+            where m.user.id = :userId and m.state = dev.kontor.organization.MembershipState.ACTIVE
+              and m.organization.state = dev.kontor.organization.OrganizationState.ACTIVE
+            """)
+    List<Long> findActiveOrganizationIdsOf(long userId);
+
+    /**
+     * The ancestor paths of the organizations in which the person holds an active membership, each with the
+     * organization's own id appended: every organization whose rules apply to them.
+     */
+    @Query("""
+            select distinct concat(o.ancestorPath, cast(o.id as String), '/') from Membership m join m.organization o
+            where m.user.id = :userId and m.state = dev.kontor.organization.MembershipState.ACTIVE
+              and o.state = dev.kontor.organization.OrganizationState.ACTIVE
+            """)
+    List<String> findActivePathsOf(long userId);
 }

@@ -65,6 +65,14 @@ public class Organization {
     @Column(name = "state", nullable = false, length = 16)
     private OrganizationState state = OrganizationState.ACTIVE;
 
+    /** Whether the organization itself requires a second factor of everyone in it (and so below it). */
+    @Column(name = "second_factor_required", nullable = false)
+    private boolean secondFactorRequired;
+
+    /** When its leads last reminded the members without a second factor to set one up. */
+    @Column(name = "second_factor_reminded_at")
+    private Instant secondFactorRemindedAt;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -117,6 +125,22 @@ public class Organization {
 
     void changeState(OrganizationState newState) {
         this.state = Objects.requireNonNull(newState);
+    }
+
+    void requireSecondFactor(boolean required) {
+        this.secondFactorRequired = required;
+    }
+
+    void remindedOfSecondFactor(Instant at) {
+        this.secondFactorRemindedAt = Objects.requireNonNull(at);
+    }
+
+    public boolean isSecondFactorRequired() {
+        return secondFactorRequired;
+    }
+
+    Optional<Instant> getSecondFactorRemindedAt() {
+        return Optional.ofNullable(secondFactorRemindedAt);
     }
 
     /** Hangs this tenant below another node; the caller moves the descendants' paths along. */

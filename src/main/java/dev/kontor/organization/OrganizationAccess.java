@@ -179,6 +179,25 @@ public class OrganizationAccess {
     }
 
     /**
+     * The rights the signed-in person holds in the organization through their own memberships alone: in it, or
+     * flowing down from above into a tenant. Never what a partnership, an access session or an API token grants, so
+     * that what concerns the people of an organization themselves (their second factor, say) stays with its own
+     * leads.
+     */
+    public Set<OrganizationRight> memberRightsIn(long organizationId) {
+        return CurrentUser.find().filter(me -> me.apiToken().isEmpty())
+                .flatMap(me -> pathOf(organizationId).map(path -> memberRights(me.userId(), path)))
+                .orElseGet(() -> EnumSet.noneOf(OrganizationRight.class));
+    }
+
+    /** As {@link #require}, with the rights of {@link #memberRightsIn} only. */
+    public AuthenticatedUser requireAsMember(long organizationId, OrganizationRight right,
+                                             AuditSummary.Term attempted) {
+        AuthenticatedUser me = CurrentUser.require();
+        return granted(me, memberRightsIn(organizationId), organizationId, right, attempted);
+    }
+
+    /**
      * The membership through which the signed-in person works in this organization: their own there, or else the
      * nearest one above it. Empty when their rights come from elsewhere (an access session, a partnership).
      */
@@ -297,8 +316,25 @@ public class OrganizationAccess {
     }
 
     private Set<OrganizationRight> rightsOf(long userId, OrganizationPath path) {
-        if (path.nodes().stream().anyMatch(node -> node.kind() == OrganizationKind.CUSTOMER
-                && node.state() != OrganizationState.ACTIVE)) {
+        if (inSuspendedCustomer(path)) {
+            return EnumSet.noneOf(OrganizationRight.class);
+        }
+        Set<OrganizationRight> rights = memberRights(userId, path);
+        if (!rights.contains(OrganizationRight.ADMIN)) {
+            for (DelegatedRights delegated : delegatedRights.orderedStream().toList()) {
+                rights.addAll(delegated.rightsOf(userId, path));
+            }
+        }
+        if (path.target().kind() == OrganizationKind.TENANT && OrganizationRight.MANAGE_TENANTS.isSatisfiedBy(rights)) {
+            // a tenant's users (its administrators) are part of managing the tenant
+            rights.add(OrganizationRight.MANAGE_USERS);
+        }
+        return rights;
+    }
+
+    /** What the person's own memberships on the path give in its target. */
+    private Set<OrganizationRight> memberRights(long userId, OrganizationPath path) {
+        if (inSuspendedCustomer(path)) {
             // a suspended or closed customer account, and every tenant in it, grants nobody anything: not its own
             // people, not a partner through a relationship or an access session
             return EnumSet.noneOf(OrganizationRight.class);
@@ -321,16 +357,12 @@ public class OrganizationAccess {
                 rights.addAll(i == nodes.size() - 1 ? role.rightsInOwnOrganization() : inherited(role, path, i));
             }
         }
-        if (!rights.contains(OrganizationRight.ADMIN)) {
-            for (DelegatedRights delegated : delegatedRights.orderedStream().toList()) {
-                rights.addAll(delegated.rightsOf(userId, path));
-            }
-        }
-        if (path.target().kind() == OrganizationKind.TENANT && OrganizationRight.MANAGE_TENANTS.isSatisfiedBy(rights)) {
-            // a tenant's users (its administrators) are part of managing the tenant
-            rights.add(OrganizationRight.MANAGE_USERS);
-        }
         return rights;
+    }
+
+    private static boolean inSuspendedCustomer(OrganizationPath path) {
+        return path.nodes().stream().anyMatch(node -> node.kind() == OrganizationKind.CUSTOMER
+                && node.state() != OrganizationState.ACTIVE);
     }
 
     /**

@@ -67,4 +67,16 @@ interface OrganizationRepository extends JpaRepository<Organization, Long> {
             select o.id from Organization o where o.kind = dev.kontor.organization.OrganizationKind.PROVIDER order by o.id
             """)
     java.util.List<Long> findProviderIds();
+
+    /** Of these organizations, those that require a second factor themselves. */
+    @org.springframework.data.jpa.repository.Query("""
+            select o from Organization o where o.id in :ids and o.secondFactorRequired = true
+            """)
+    java.util.List<Organization> findRequiringSecondFactor(java.util.Collection<Long> ids);
+
+    /** Whether any of these organizations requires a second factor itself; by primary key, so however big the tree. */
+    @org.springframework.data.jpa.repository.Query("""
+            select count(o) > 0 from Organization o where o.id in :ids and o.secondFactorRequired = true
+            """)
+    boolean anyRequiresSecondFactor(java.util.Collection<Long> ids);
 }

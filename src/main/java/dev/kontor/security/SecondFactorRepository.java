@@ -14,4 +14,8 @@ interface SecondFactorRepository extends JpaRepository<SecondFactor, Long> {
     @Query("update SecondFactor f set f.lastUsedStep = :step, f.version = f.version + 1"
             + " where f.userId = :userId and f.lastUsedStep < :step")
     int takeStep(long userId, long step);
+
+    /** Of these people, those whose authenticator is set up (confirmed). */
+    @Query("select f.userId from SecondFactor f where f.userId in :userIds and f.confirmedAt is not null")
+    java.util.List<Long> findConfirmedAmong(java.util.Collection<Long> userIds);
 }

@@ -65,6 +65,9 @@ final class Judge {
         counted("access_notice");
         counted("tenant_logo");
         counted("closed_request_link");
+        counted("second_factor");
+        counted("second_factor_recovery_code");
+        counted("remembered_browser");
         // background jobs of other tests may still be sending: only mail to or about the victim and intruder counts
         snapshotQueries.put("outgoing_mail", "select count(*), 0 from outgoing_mail where recipient like '%"
                 + world.tag + "%' or subject like '%" + world.tag + "%'");

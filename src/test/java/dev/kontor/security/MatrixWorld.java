@@ -128,6 +128,9 @@ final class MatrixWorld {
         String secondManager = person(fixtures, "Vmanagertwo", customer, MembershipRole.MANAGER);
         managerUser = fixtures.userIdOf(secondManager);
         managerMembership = membershipOf(managerUser, customer);
+        // the victim manager has a second factor, so that a reset an attacker got through would show in its tables
+        jdbc.update("insert into second_factor (user_id, secret_cipher, created_at, confirmed_at) values (?, ?, ?, ?)",
+                managerUser, "sealed", java.sql.Timestamp.from(Instant.now()), java.sql.Timestamp.from(Instant.now()));
         String invited = secret("vinvited-" + tag + "@example.test");
         long invitedUser = SystemTask.call(() -> {
             UserAccount user = users.registerWithPasswordHash(new EmailAddress(invited), secret("Vinvited " + tag),

@@ -226,6 +226,8 @@ final class ServiceMatrix {
         PlatformNotices notices = context.getBean(PlatformNotices.class);
         MembershipAdministration memberships = context.getBean(MembershipAdministration.class);
         OrganizationAccess access = context.getBean(OrganizationAccess.class);
+        dev.kontor.organization.SecondFactorPolicy secondFactorPolicy =
+                context.getBean(dev.kontor.organization.SecondFactorPolicy.class);
         OrganizationDirectory directory = context.getBean(OrganizationDirectory.class);
         OrganizationOnboarding onboarding = context.getBean(OrganizationOnboarding.class);
         OrganizationService organizations = context.getBean(OrganizationService.class);
@@ -622,6 +624,23 @@ final class ServiceMatrix {
                 .ownScope("the caller's own rights there: none");
         read("OrganizationAccess.membershipFor(long)", ACCOUNT, t -> access.membershipFor(t.account()))
                 .ownScope("the caller's own membership there: none");
+        read("OrganizationAccess.memberRightsIn(long)", ACCOUNT, t -> access.memberRightsIn(t.account()))
+                .ownScope("the caller's own rights there through their own memberships: none");
+        read("OrganizationAccess.requireAsMember(long,OrganizationRight,Term)", ACCOUNT,
+                t -> access.requireAsMember(t.account(), OrganizationRight.VIEW, AuditSummary.action("view-account")));
+
+        // an organization's second-factor rules
+        read("SecondFactorPolicy.requirement(long)", ACCOUNT, t -> secondFactorPolicy.requirement(t.account()));
+        write("SecondFactorPolicy.changeRequirement(long,boolean)", ACCOUNT,
+                t -> secondFactorPolicy.changeRequirement(t.account(), true));
+        read("SecondFactorPolicy.withoutSecondFactor(long)", ACCOUNT,
+                t -> secondFactorPolicy.withoutSecondFactor(t.account()));
+        write("SecondFactorPolicy.remind(long)", ACCOUNT, t -> secondFactorPolicy.remind(t.account()));
+        write("SecondFactorPolicy.resetSecondFactor(long,long)", ACCOUNT, t -> {
+            secondFactorPolicy.resetSecondFactor(t.account(), t.membership());
+            return null;
+        });
+        system("SecondFactorPolicy.requiredFor(long)", ACCOUNT, t -> secondFactorPolicy.requiredFor(t.user()));
         read("OrganizationDirectory.customerOf(long,CustomerNumber)", PROVIDER,
                 t -> directory.customerOf(t.provider(), t.number()));
         read("OrganizationDirectory.partnersNamed(long,String)", PROVIDER,

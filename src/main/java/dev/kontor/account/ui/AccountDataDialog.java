@@ -16,6 +16,7 @@ import dev.kontor.partner.CustomerPartnerService;
 import dev.kontor.access.AccessPolicyService;
 import dev.kontor.access.ui.PartnerAccessSection;
 import dev.kontor.contact.ui.ContactsSection;
+import dev.kontor.organization.ui.SecondFactorSection;
 import dev.kontor.partner.ui.PartnersSection;
 
 /**
@@ -81,10 +82,14 @@ class AccountDataDialog extends Dialog {
         ContactsSection contacts = new ContactsSection(services.contacts(), services.contactExport(),
                 details.accountId(), this::changed);
         contacts.addClassName("dialog-section");
+        // read first: the managers' rows mark who has no second factor and offer its reset
+        SecondFactorSection secondFactor = new SecondFactorSection(services.secondFactors(), details.accountId(),
+                details.masterData().companyName(), this::changed);
         body.add(new ContactPersonSection(accounts, details, this::changed),
                 new ManagersSection(managers, details, services.contacts().typesOfUsers(details.accountId(),
                         details.managers().stream().map(dev.kontor.organization.Member::userId).toList()),
-                        this::changed),
+                        secondFactor, this::changed),
+                secondFactor,
                 contacts,
                 new PartnersSection(partners, details.accountId(), this::changed),
                 new PartnerAccessSection(accessPolicies, details.accountId()),

@@ -10,5 +10,6 @@ import dev.kontor.partner.CustomerPartnerService;
 @SpringComponent
 record AccountDialogServices(AccountService accounts, ManagerService managers, CustomerPartnerService partners,
                              AccessPolicyService accessPolicies, dev.kontor.contact.ContactService contacts,
-                             dev.kontor.contact.ContactExport contactExport) {
+                             dev.kontor.contact.ContactExport contactExport,
+                             dev.kontor.organization.SecondFactorPolicy secondFactors) {
 }

@@ -17,6 +17,7 @@ import dev.kontor.base.ui.PersonRowActions;
 import dev.kontor.organization.Member;
 import dev.kontor.organization.MembershipApproval;
 import dev.kontor.organization.MembershipState;
+import dev.kontor.organization.ui.SecondFactorSection;
 import java.util.Locale;
 
 /**
@@ -32,11 +33,14 @@ class ManagersSection extends Section {
     private final java.util.Map<Long, java.util.Set<dev.kontor.contact.ContactType>> contactTypes;
     /** The managers a partner invited and nobody has approved yet, by membership id. */
     private final java.util.Map<Long, MembershipApproval> approvals;
+    /** Who has no second factor (read once for the whole list), and the reset of a lost one for a manager. */
+    private final SecondFactorSection secondFactor;
 
     ManagersSection(ManagerService managers, AccountDetails details,
                     java.util.Map<Long, java.util.Set<dev.kontor.contact.ContactType>> contactTypes,
-                    Runnable onChanged) {
+                    SecondFactorSection secondFactor, Runnable onChanged) {
         this.managers = managers;
+        this.secondFactor = secondFactor;
         this.contactTypes = contactTypes;
         this.details = details;
         this.onChanged = onChanged;
@@ -114,6 +118,7 @@ class ManagersSection extends Section {
             asked.addClassNames("tag", "tag-partner-invited");
             cell.add(asked);
         }
+        secondFactor.badge(member).ifPresent(cell::add);
         if (details.isContactPerson(member)) {
             Span contact = new Span(getTranslation("account.contact-person"));
             contact.addClassNames("tag", "tag-contact");
@@ -137,6 +142,7 @@ class ManagersSection extends Section {
         Div cell = new Div();
         cell.addClassName("action-cell");
         Locale language = getLocale();
+        secondFactor.resetAction(member, onChanged).ifPresent(cell::add);
         if (member.state() == MembershipState.ACTIVE && details.isContactPerson(member)) {
             // Deactivate and Remove would only be refused (and audited as a refusal): the row says what comes first
             Span stays = new Span(getTranslation("manager.contact-person-stays"));

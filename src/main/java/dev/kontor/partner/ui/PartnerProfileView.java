@@ -19,6 +19,8 @@ import dev.kontor.contact.ui.ContactTags;
 import dev.kontor.contact.ui.ContactsSection;
 import dev.kontor.organization.Member;
 import dev.kontor.organization.MembershipAdministration;
+import dev.kontor.organization.SecondFactorPolicy;
+import dev.kontor.organization.ui.SecondFactorSection;
 import dev.kontor.partner.PartnerMembership;
 import dev.kontor.partner.PartnerService;
 import dev.kontor.user.Roles;
@@ -37,8 +39,11 @@ import java.util.Set;
 @RolesAllowed({Roles.LEGAL_REPRESENTATIVE, Roles.PARTNER_ADMINISTRATOR, Roles.PARTNER_EMPLOYEE})
 public class PartnerProfileView extends VerticalLayout implements HasDynamicTitle {
 
+    /** Who has no second factor (read once for the whole list), and the reset of a lost one for a lead. */
+    private final SecondFactorSection secondFactor;
+
     public PartnerProfileView(PartnerService partners, MembershipAdministration memberships, ContactService contacts,
-                              ContactExport export) {
+                              ContactExport export, SecondFactorPolicy secondFactors) {
         setId("partner-profile-view");
         PartnerMembership partner = partners.myPartners().getFirst();
         long partnerId = partner.partnerId();
@@ -56,6 +61,7 @@ public class PartnerProfileView extends VerticalLayout implements HasDynamicTitl
             heading.add(buttons);
         }
 
+        secondFactor = new SecondFactorSection(secondFactors, partnerId, partner.partnerName(), () -> { });
         List<Member> members = memberships.allMembers(partnerId);
         Map<Long, Set<ContactType>> types = contacts.typesOfUsers(partnerId,
                 members.stream().map(Member::userId).distinct().toList());
@@ -71,7 +77,7 @@ public class PartnerProfileView extends VerticalLayout implements HasDynamicTitl
         ContactsSection contactsSection = new ContactsSection(contacts, export, partnerId,
                 () -> getUI().ifPresent(ui -> ui.getPage().reload()));
         contactsSection.addClassName("card-section");
-        add(heading, users, contactsSection);
+        add(heading, users, secondFactor, contactsSection);
     }
 
     private Component userRow(Member member, Set<ContactType> types) {
@@ -85,10 +91,17 @@ public class PartnerProfileView extends VerticalLayout implements HasDynamicTitl
         role.addClassName("tag");
         Span state = new Span(getTranslation("membership.state." + member.state()));
         state.addClassNames("tag", "tag-state-" + member.state().name().toLowerCase(Locale.ROOT));
-        Div tags = new Div(role, state, ContactTags.of(this, types));
+        Div tags = new Div(role, state);
+        secondFactor.badge(member).ifPresent(tags::add);
+        tags.add(ContactTags.of(this, types));
         // role, state and contact types one below the other: side by side they wrapped differently on every row
         tags.addClassNames("tag-cell", "stacked-tags");
         Div row = new Div(who, tags);
+        secondFactor.resetAction(member, () -> getUI().ifPresent(ui -> ui.getPage().reload())).ifPresent(reset -> {
+            Div cell = new Div(reset);
+            cell.addClassName("action-cell");
+            row.add(cell);
+        });
         row.setId("partner-user-" + member.membershipId());
         row.addClassName("manager-row");
         row.getElement().setAttribute("role", "listitem");

@@ -1,5 +1,9 @@
 package dev.kontor.provider.ui;
 
+import dev.kontor.base.AccessRefused;
+import dev.kontor.organization.OrganizationDirectory;
+import dev.kontor.organization.SecondFactorPolicy;
+import dev.kontor.organization.ui.SecondFactorSection;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -53,10 +57,14 @@ public class ProviderStaffView extends VerticalLayout implements HasDynamicTitle
     /** On a phone the person's column also tells role and state, whose own column is hidden. */
     private boolean narrow;
     private final long me = CurrentUser.require().userId();
+    /** Who has no second factor (read once for the whole staff, not per row), and the reset of a lost one. */
+    private final SecondFactorSection secondFactor;
 
-    public ProviderStaffView(ProviderStaff staff) {
+    public ProviderStaffView(ProviderStaff staff, SecondFactorPolicy secondFactors, OrganizationDirectory directory) {
         this.staff = staff;
         setId("provider-staff-view");
+        long provider = directory.administeredProvider().orElseThrow(AccessRefused::new);
+        secondFactor = new SecondFactorSection(secondFactors, provider, getTranslation("nav.staff"), this::refresh);
 
         Paragraph explained = new Paragraph(getTranslation("staff.explained"));
         explained.addClassName("section-explanation");
@@ -71,7 +79,7 @@ public class ProviderStaffView extends VerticalLayout implements HasDynamicTitle
         com.vaadin.flow.component.html.H2 heading = new com.vaadin.flow.component.html.H2(getTranslation("nav.staff"));
         Div top = new Div(heading, actions);
         top.addClassName("section-heading");
-        add(top, explained, filters(), count, configuredGrid());
+        add(top, explained, filters(), count, configuredGrid(), secondFactor);
         dev.kontor.base.ui.WindowWidth.follow(this, this::fitColumns);
         FormRules.explainConstraints(this);
         setFlexGrow(1, grid);
@@ -164,6 +172,7 @@ public class ProviderStaffView extends VerticalLayout implements HasDynamicTitle
         state.addClassNames("tag", member.state() == MembershipState.ACTIVE ? "tag-success"
                 : "tag-state-" + member.state().name().toLowerCase(Locale.ROOT));
         Div cell = new Div(role, state);
+        secondFactor.badge(member).ifPresent(cell::add);
         cell.addClassName("staff-role-cell");
         return cell;
     }
@@ -184,6 +193,7 @@ public class ProviderStaffView extends VerticalLayout implements HasDynamicTitle
             return cell;
         }
         Locale language = getLocale();
+        secondFactor.resetAction(member, this::refresh).ifPresent(cell::add);
         switch (member.state()) {
             case INVITED -> {
                 // sending mail: off from the click until the server answers, then ready for another try later

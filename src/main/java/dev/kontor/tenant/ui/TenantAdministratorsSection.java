@@ -38,10 +38,14 @@ class TenantAdministratorsSection extends Div {
     private final Map<Long, Set<ContactType>> contactTypes;
     /** The administrators a partner invited and nobody has approved yet, by membership id. */
     private final Map<Long, MembershipApproval> approvals;
+    /** Who has no second factor (read once for the whole list), and the reset of a lost one for a lead. */
+    private final dev.kontor.organization.ui.SecondFactorSection secondFactor;
 
     TenantAdministratorsSection(TenantAdministrators administrators, TenantDetails tenant,
-                                Map<Long, Set<ContactType>> contactTypes, Runnable onChanged) {
+                                Map<Long, Set<ContactType>> contactTypes,
+                                dev.kontor.organization.ui.SecondFactorSection secondFactor, Runnable onChanged) {
         this.administrators = administrators;
+        this.secondFactor = secondFactor;
         this.contactTypes = contactTypes;
         this.tenant = tenant;
         this.onChanged = onChanged;
@@ -114,6 +118,7 @@ class TenantAdministratorsSection extends Div {
             asked.addClassNames("tag", "tag-partner-invited");
             tags.add(asked);
         }
+        secondFactor.badge(member).ifPresent(tags::add);
         Set<ContactType> types = contactTypes.getOrDefault(member.userId(), Set.of());
         if (!types.isEmpty()) {
             tags.add(ContactTags.of(this, types));
@@ -132,6 +137,7 @@ class TenantAdministratorsSection extends Div {
         Div cell = new Div();
         cell.addClassName("action-cell");
         Locale language = getLocale();
+        secondFactor.resetAction(member, onChanged).ifPresent(cell::add);
         if (member.state() == MembershipState.INVITED) {
             // sending mail: off from the click until the server answers, then ready for another try later
             cell.add(SlowAction.on(action("resend", member, "tenant.admin.resend", () -> { }), () -> {

@@ -17,7 +17,8 @@ public record TenantDialogServices(TenantTree tree, TenantService tenants, Tenan
                                    TenantStructure structure, ContentCopies copies,
                                    CopyProgressBroadcaster progress, AccessSessions accessSessions,
                                    dev.kontor.contact.ContactService contacts,
-                                   dev.kontor.contact.ContactExport contactExport) {
+                                   dev.kontor.contact.ContactExport contactExport,
+                                   dev.kontor.organization.SecondFactorPolicy secondFactors) {
 
     /** The access session this tab works in, if any, so that a tenant opened from here keeps working in it. */
     Optional<Long> accessSession() {

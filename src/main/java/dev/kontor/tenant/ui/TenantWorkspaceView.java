@@ -84,9 +84,13 @@ public class TenantWorkspaceView extends VerticalLayout implements BeforeEnterOb
             configuration.addClassName("hint");
             add(configuration);
         }
+        // read first: the administrators' rows mark who has no second factor and offer its reset
+        dev.kontor.organization.ui.SecondFactorSection secondFactor = new dev.kontor.organization.ui
+                .SecondFactorSection(services.secondFactors(), tenant.id(), tenant.name(), this::reload);
         add(new TenantAdministratorsSection(services.administrators(), tenant, services.contacts().typesOfUsers(
                 tenant.id(), services.administrators().list(tenant.id()).stream()
-                        .map(dev.kontor.organization.Member::userId).toList()), this::reload));
+                        .map(dev.kontor.organization.Member::userId).toList()), secondFactor, this::reload));
+        add(secondFactor);
         dev.kontor.contact.ui.ContactsSection contacts = new dev.kontor.contact.ui.ContactsSection(
                 services.contacts(), services.contactExport(), tenant.id(), () -> { });
         contacts.addClassName("card-section");

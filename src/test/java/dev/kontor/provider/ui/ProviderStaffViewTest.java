@@ -59,7 +59,7 @@ class ProviderStaffViewTest extends SpringBrowserlessTest {
         test(textField("staff-filter")).setValue("Sophie");
         assertThat(count()).isEqualTo("One person matches");
         assertThat(cell(0, 0)).containsExactly("Sophie Stern", DemoPeople.SUPPORT);
-        assertThat(cell(0, 1)).containsExactly("Support", "Active");
+        assertThat(cell(0, 1)).startsWith("Support", "Active");
 
         test(textField("staff-filter")).setValue("Olga");
         assertThat(cell(0, 0).getFirst()).isEqualTo("Olga Ortmann (you)");
@@ -141,10 +141,10 @@ class ProviderStaffViewTest extends SpringBrowserlessTest {
         test(rowAction("deactivate-staff-" + membership)).click();
         ConfirmDialog confirm = find(ConfirmDialog.class).withId("confirm-staff-change").single();
         test(confirm).confirm();
-        assertThat(cell(0, 1).getLast()).isEqualTo("Deactivated");
+        assertThat(cell(0, 1).get(1)).isEqualTo("Deactivated");
 
         test(rowAction("reactivate-staff-" + membership)).click();
-        assertThat(cell(0, 1).getLast()).isEqualTo("Active");
+        assertThat(cell(0, 1).get(1)).isEqualTo("Active");
         assertThat(test(find(Notification.class).last()).getText()).endsWith("holds the role Support again.");
     }
 
@@ -156,7 +156,7 @@ class ProviderStaffViewTest extends SpringBrowserlessTest {
 
         test(textField("staff-filter")).setValue("Sophie");
         assertThat(count()).isEqualTo("Eine Person gefunden");
-        assertThat(cell(0, 1)).containsExactly("Support", "Aktiv");
+        assertThat(cell(0, 1)).startsWith("Support", "Aktiv");
         test(textField("staff-filter")).setValue("");
         assertThat(count()).matches("\\d+ Personen gefunden");
         test(button("invite-staff")).click();

@@ -1,0 +1,290 @@
+package dev.kontor.organization;
+
+import com.vaadin.flow.i18n.I18NProvider;
+import dev.kontor.audit.AuditEntry;
+import dev.kontor.audit.AuditLog;
+import dev.kontor.audit.AuditSummary;
+import dev.kontor.base.AccessRefused;
+import dev.kontor.base.PublicAddress;
+import dev.kontor.base.RuleViolation;
+import dev.kontor.base.SupportedLanguages;
+import dev.kontor.base.TextRules;
+import dev.kontor.mail.MailMessage;
+import dev.kontor.mail.MailOutbox;
+import dev.kontor.user.AuthenticatedUser;
+import dev.kontor.user.Roles;
+import dev.kontor.user.UserAccount;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An organization's rules for second factors. Its own leads (a customer's managers, a partner's legal representatives
+ * and administrators, a tenant's administrators, and whoever administers a tenant from above; the provider's
+ * administrators for the provider's staff) may require one of everyone in it, which holds for everything below it in
+ * the tree too, remind those without one (once a day), and reset a member's lost factor. Only rights held through
+ * one's own memberships count ({@link OrganizationAccess#memberRightsIn}): a partner working in a customer's account,
+ * with whatever rights, cannot reset the customer's people's factors, nor switch their requirement off. Resetting
+ * someone's factor takes it away wherever they sign in, so it is allowed only to whoever leads every organization the
+ * person is an active member of. Every change and every refusal is audited; a reset is mailed to the person and to the
+ * organization's other leads.
+ */
+@Service
+@Transactional(readOnly = true)
+public class SecondFactorPolicy {
+
+    static final String REQUIREMENT_CHANGED = "SECOND_FACTOR_REQUIREMENT_CHANGED";
+    static final String REMINDED = "SECOND_FACTOR_REMINDED";
+    static final String RESET = "SECOND_FACTOR_RESET";
+    /** The reason key the sign-in shows a person whom an organization's requirement asks for a second factor. */
+    public static final String REASON_KEY = "second-factor.reason.organization";
+    /** How often an organization's members without a second factor may be reminded. */
+    static final Duration REMIND_EVERY = Duration.ofDays(1);
+
+    private final OrganizationRepository organizations;
+    private final MembershipRepository memberships;
+    private final OrganizationAccess access;
+    private final ObjectProvider<SecondFactorRecords> records;
+    private final AuditLog auditLog;
+    private final MailOutbox outbox;
+    private final I18NProvider i18n;
+    private final PublicAddress publicAddress;
+    private final Clock clock;
+
+    SecondFactorPolicy(OrganizationRepository organizations, MembershipRepository memberships,
+                       OrganizationAccess access, ObjectProvider<SecondFactorRecords> records, AuditLog auditLog,
+                       MailOutbox outbox, I18NProvider i18n, PublicAddress publicAddress, Clock clock) {
+        this.organizations = organizations;
+        this.memberships = memberships;
+        this.access = access;
+        this.records = records;
+        this.auditLog = auditLog;
+        this.outbox = outbox;
+        this.i18n = i18n;
+        this.publicAddress = publicAddress;
+        this.clock = clock;
+    }
+
+    /** The organization's requirement, its own and from above; for anyone who may see the organization. */
+    public SecondFactorRequirement requirement(long organizationId) {
+        access.require(organizationId, OrganizationRight.VIEW, AuditSummary.action("read-second-factor-requirement"));
+        return requirementOf(organizationId);
+    }
+
+    /** Switches the organization's own requirement on or off; off leaves a requirement from above in force. */
+    @Transactional
+    public SecondFactorRequirement changeRequirement(long organizationId, boolean required) {
+        access.requireAsMember(organizationId, OrganizationRight.ADMIN,
+                AuditSummary.action("change-second-factor-requirement"));
+        Organization organization = organizations.lockById(organizationId).orElseThrow();
+        if (organization.getKind() == OrganizationKind.PROVIDER) {
+            // the provider's staff always need one; that rule is the sign-in's, not a setting
+            throw new RuleViolation("second-factor.requirement.not-for-provider");
+        }
+        if (organization.isSecondFactorRequired() != required) {
+            organization.requireSecondFactor(required);
+            auditLog.record(AuditEntry.change(REQUIREMENT_CHANGED, organizationId,
+                    AuditSummary.of(required ? "second-factor-required" : "second-factor-not-required"),
+                    String.valueOf(!required), String.valueOf(required)));
+        }
+        return requirementOf(organizationId);
+    }
+
+    /**
+     * The users among the organization's active members who have no second factor, for its own members only (see
+     * {@link SecondFactorRequirement#seesMembers}); two statements however many members it has.
+     */
+    public Set<Long> withoutSecondFactor(long organizationId) {
+        access.requireAsMember(organizationId, OrganizationRight.VIEW,
+                AuditSummary.action("list-members-without-second-factor"));
+        return without(memberships.findActiveUserIds(organizationId));
+    }
+
+    /**
+     * Mails every active member without a second factor, in their language, how to set one up; at most once in
+     * {@link #REMIND_EVERY} per organization, so that the button cannot flood anyone's mailbox. Returns how many were
+     * mailed.
+     */
+    @Transactional
+    public int remind(long organizationId) {
+        AuthenticatedUser me = access.requireAsMember(organizationId, OrganizationRight.ADMIN,
+                AuditSummary.action("remind-second-factor"));
+        Organization organization = organizations.lockById(organizationId).orElseThrow();
+        Instant now = clock.instant();
+        Optional<Instant> last = organization.getSecondFactorRemindedAt();
+        if (last.isPresent() && last.get().plus(REMIND_EVERY).isAfter(now)) {
+            long minutes = Duration.between(now, last.get().plus(REMIND_EVERY)).toMinutes();
+            throw new RuleViolation("second-factor.remind.too-soon", (minutes + 59) / 60);
+        }
+        List<Membership> members = memberships.findActiveIn(organizationId, EnumSet.allOf(MembershipRole.class));
+        Set<Long> without = without(members.stream().map(m -> m.getUser().getId()).distinct().toList());
+        Set<Long> mailed = new HashSet<>();
+        String label = labelOf(organization);
+        String link = publicAddress.linkTo("/security");
+        for (Membership member : members) {
+            UserAccount person = member.getUser();
+            if (!without.contains(person.getId()) || !mailed.add(person.getId())) {
+                continue;
+            }
+            Locale language = languageOf(person);
+            outbox.enqueue(new MailMessage("second-factor-reminder:" + organizationId + ":" + person.getId() + ":"
+                    + now.toEpochMilli(), person.getEmail(),
+                    TextRules.abbreviate(i18n.getTranslation("mail.second-factor-reminder.subject", language, label),
+                            MailMessage.SUBJECT_MAX_LENGTH),
+                    i18n.getTranslation("mail.second-factor-reminder.body", language, person.getDisplayName(), label,
+                            me.displayName(), link)));
+        }
+        organization.remindedOfSecondFactor(now);
+        auditLog.record(AuditEntry.success(REMINDED, organizationId,
+                AuditSummary.of("second-factor-reminded", mailed.size())));
+        return mailed.size();
+    }
+
+    /**
+     * Removes a member's second factor (with its recovery codes and remembered browsers) after they lost their
+     * phone: they sign in with their password alone once and set a new one up. Not one's own (the Security page does
+     * that, with a code); only by someone who leads every organization the person is an active member of.
+     */
+    @Transactional
+    public void resetSecondFactor(long organizationId, long membershipId) {
+        AuditSummary.Term attempted = AuditSummary.action("reset-second-factor");
+        AuthenticatedUser me = access.requireAsMember(organizationId, OrganizationRight.ADMIN, attempted);
+        Membership membership = memberships.findById(membershipId)
+                .filter(found -> found.getOrganization().getId() == organizationId)
+                .orElseThrow(() -> refused(organizationId, "refused-not-a-member", attempted));
+        UserAccount person = membership.getUser();
+        if (person.getId() == me.userId()) {
+            throw new RuleViolation("second-factor.reset.not-yourself");
+        }
+        if (membership.getState() != MembershipState.ACTIVE) {
+            throw new RuleViolation("second-factor.reset.not-active");
+        }
+        for (Long elsewhere : memberships.findActiveOrganizationIdsOf(person.getId())) {
+            if (!access.memberRightsIn(elsewhere).contains(OrganizationRight.ADMIN)) {
+                auditLog.recordIndependently(AuditEntry.denied(OrganizationAccess.ACCESS_DENIED, organizationId,
+                        AuditSummary.of("refused-second-factor-reset-elsewhere", attempted,
+                                AuditSummary.person(person.getId()))));
+                throw new RuleViolation("second-factor.reset.member-elsewhere");
+            }
+        }
+        Person reset = new Person(person.getId(), person.getDisplayName(), person.getEmail(), languageOf(person));
+        // the reset's statements clear the persistence context: nothing loaded before is used after it
+        if (!records.getObject().reset(reset.id())) {
+            throw new RuleViolation("second-factor.reset.none");
+        }
+        auditLog.record(AuditEntry.success(RESET, organizationId,
+                AuditSummary.of("second-factor-reset", AuditSummary.person(reset.id()))));
+        tellOfReset(organizations.findById(organizationId).orElseThrow(), reset, me);
+    }
+
+    /** The person whose factor is reset, as the mails need them. */
+    private record Person(long id, String displayName, String email, Locale language) {
+    }
+
+    /**
+     * Whether an organization in which the person holds an active membership requires a second factor, by itself
+     * or from above: two statements (the paths of the person's organizations, then those on them by primary key),
+     * however deep the tree and however many organizations require one. Asked by sign-in for the person signing in,
+     * so for the system only.
+     */
+    @PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
+    public boolean requiredFor(long userId) {
+        Set<Long> onPaths = new HashSet<>();
+        for (String path : memberships.findActivePathsOf(userId)) {
+            onPaths.addAll(OrganizationPath.idsIn(path));
+        }
+        return !onPaths.isEmpty() && organizations.anyRequiresSecondFactor(onPaths);
+    }
+
+    private SecondFactorRequirement requirementOf(long organizationId) {
+        Organization organization = organizations.findById(organizationId).orElseThrow();
+        List<Long> ancestors = organization.ancestorIds();
+        String requiredBy = null;
+        if (!ancestors.isEmpty()) {
+            List<Organization> requiring = organizations.findRequiringSecondFactor(ancestors);
+            // the nearest one above says why
+            for (int i = ancestors.size() - 1; i >= 0 && requiredBy == null; i--) {
+                long id = ancestors.get(i);
+                requiredBy = requiring.stream().filter(o -> o.getId() == id).findFirst().map(Organization::getName)
+                        .orElse(null);
+            }
+        }
+        Set<OrganizationRight> own = access.memberRightsIn(organizationId);
+        boolean mayReset = own.contains(OrganizationRight.ADMIN);
+        boolean provider = organization.getKind() == OrganizationKind.PROVIDER;
+        return new SecondFactorRequirement(organizationId, organization.isSecondFactorRequired(), requiredBy,
+                mayReset && !provider, mayReset, provider, !own.isEmpty());
+    }
+
+    private Set<Long> without(Collection<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return Set.of();
+        }
+        Set<Long> with = records.getObject().withSecondFactor(userIds);
+        Set<Long> without = new HashSet<>(userIds);
+        without.removeAll(with);
+        return without;
+    }
+
+    /** The person, and every other active lead of the organization, hear of the reset in their own language. */
+    private void tellOfReset(Organization organization, Person person, AuthenticatedUser actor) {
+        String label = labelOf(organization);
+        String by = actor.displayName() + " <" + actor.email() + ">";
+        long at = clock.instant().toEpochMilli();
+        outbox.enqueue(new MailMessage("second-factor-reset:" + person.id() + ":" + at, person.email(),
+                TextRules.abbreviate(i18n.getTranslation("mail.second-factor-reset.subject", person.language(),
+                        label), MailMessage.SUBJECT_MAX_LENGTH),
+                i18n.getTranslation("mail.second-factor-reset.body", person.language(), person.displayName(), label,
+                        by, publicAddress.linkTo("/security"))));
+        List<Membership> leads = memberships.findActiveIn(organization.getId(), leadsOf(organization.getKind()));
+        Set<Long> told = new HashSet<>(List.of(person.id()));
+        for (Membership lead : leads) {
+            UserAccount recipient = lead.getUser();
+            if (!told.add(recipient.getId())) {
+                continue;
+            }
+            Locale language = languageOf(recipient);
+            outbox.enqueue(new MailMessage("second-factor-reset-notice:" + person.id() + ":" + at + ":"
+                    + recipient.getId(), recipient.getEmail(),
+                    TextRules.abbreviate(i18n.getTranslation("mail.second-factor-reset-notice.subject", language,
+                            label), MailMessage.SUBJECT_MAX_LENGTH),
+                    i18n.getTranslation("mail.second-factor-reset-notice.body", language, recipient.getDisplayName(),
+                            person.displayName() + " <" + person.email() + ">", label, by)));
+        }
+    }
+
+    private AccessRefused refused(long organizationId, String why, AuditSummary.Term attempted) {
+        auditLog.recordIndependently(AuditEntry.denied(OrganizationAccess.ACCESS_DENIED, organizationId,
+                AuditSummary.of(why, attempted)));
+        return new AccessRefused();
+    }
+
+    private static Locale languageOf(UserAccount person) {
+        return SupportedLanguages.closestTo(person.getPreferredLanguage().orElse(null));
+    }
+
+    private static String labelOf(Organization organization) {
+        return organization.getName() + organization.getCustomerNumber().map(n -> " (" + n.value() + ")").orElse("");
+    }
+
+    /** Who leads an organization of this kind, and so hears of a member's reset. */
+    private static Set<MembershipRole> leadsOf(OrganizationKind kind) {
+        return switch (kind) {
+            case CUSTOMER -> EnumSet.of(MembershipRole.MANAGER);
+            case TENANT -> EnumSet.of(MembershipRole.TENANT_ADMINISTRATOR);
+            case PARTNER -> EnumSet.of(MembershipRole.LEGAL_REPRESENTATIVE, MembershipRole.PARTNER_ADMINISTRATOR);
+            case PROVIDER -> EnumSet.of(MembershipRole.PROVIDER_ADMINISTRATOR);
+        };
+    }
+}

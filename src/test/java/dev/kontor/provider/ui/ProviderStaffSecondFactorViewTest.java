@@ -1,0 +1,71 @@
+package dev.kontor.provider.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.kontor.organization.MembershipRole;
+import dev.kontor.organization.OrganizationOnboarding;
+import dev.kontor.testing.Fixtures;
+import dev.kontor.testing.ViewTest;
+import dev.kontor.user.SystemTask;
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/**
+ * Provider staff and their second factors: always required (nothing to switch), and a provider administrator resets
+ * a colleague's lost factor from the staff list.
+ */
+@ViewTest
+class ProviderStaffSecondFactorViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    OrganizationOnboarding onboarding;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    @WithUserDetails(ProviderStaffViewTest.OPERATOR)
+    void the_administrator_resets_a_colleagues_factor_and_finds_the_requirement_always_on() {
+        long provider = jdbc.queryForObject("""
+                select m.organization_id from membership m join app_user u on u.id = m.user_id
+                where u.email = ? and m.role = 'PROVIDER_ADMINISTRATOR'""", Long.class,
+                ProviderStaffViewTest.OPERATOR);
+        String colleague = fixtures.person("Quirin");
+        long membership = SystemTask.call(() -> onboarding.grant(fixtures.userIdOf(colleague), provider,
+                MembershipRole.SUPPORT)).getId();
+        jdbc.update("insert into second_factor (user_id, secret_cipher, created_at, confirmed_at) "
+                + "values (?, 'sealed', ?, ?)", fixtures.userIdOf(colleague), Timestamp.from(Instant.now()),
+                Timestamp.from(Instant.now()));
+
+        navigate(ProviderStaffView.class);
+        assertThat(find(Paragraph.class).withId("second-factor-state").single().getText())
+                .isEqualTo("The provider staff always sign in with a second factor.");
+        assertThat(find(Checkbox.class).withId("second-factor-required").exists()).isFalse();
+        test(find(TextField.class).withId("staff-filter").single()).setValue(colleague);
+
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<dev.kontor.organization.Member> grid =
+                find(com.vaadin.flow.component.grid.Grid.class).withId("provider-staff").single();
+        Button reset = test(grid).getCellComponent(0, 2).getChildren().map(Button.class::cast)
+                .filter(button -> ("reset-second-factor-" + membership).equals(button.getId().orElse(null)))
+                .findFirst().orElseThrow();
+        test(reset).click();
+        test(find(ConfirmDialog.class).withId("confirm-second-factor-reset").single()).confirm();
+
+        assertThat(jdbc.queryForObject("select count(*) from second_factor where user_id = ?", Integer.class,
+                fixtures.userIdOf(colleague))).isZero();
+    }
+}
