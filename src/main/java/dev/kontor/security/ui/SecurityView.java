@@ -58,7 +58,6 @@ public class SecurityView extends VerticalLayout implements HasDynamicTitle, Bef
         continueReason.setVisible(false);
         add(continueReason, new H2(getTranslation("security.second-factor.heading")), authenticator,
                 new H2(getTranslation("security.browsers.heading")), browsers);
-        showStatus();
     }
 
     private void showStatus() {
@@ -187,6 +186,7 @@ public class SecurityView extends VerticalLayout implements HasDynamicTitle, Bef
                 .filter(path -> CONTINUABLE.matcher(path).matches()).orElse(null);
         continueReason.setText(getTranslation("security.second-factor.needed-to-enter"));
         continueReason.setVisible(continueTo != null && !SignInFactors.secondFactorInThisSignIn());
+        showStatus();
     }
 
     /** On to the page that asked for a second factor once this sign-in has one; else the page as it is now. */
