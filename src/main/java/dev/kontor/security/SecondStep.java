@@ -38,6 +38,10 @@ import org.springframework.stereotype.Component;
  * from the password check, {@link #TOTP_AUTHORITY} from here), under a new session id. Wrong codes count in the
  * {@link SignInThrottle} of the account at the client's address like wrong passwords. A browser remembered for 30
  * days (a signed random cookie whose hash is stored, revocable on the Security page) skips the step.
+ * <p>
+ * A person whom any {@link SecondFactorDemand} asks for a second factor and who has none waits the same way, for an
+ * authenticator set up on the set-up page: its first right code signs them in with both factors. Only a complete
+ * sign-in is audited as {@code SIGNED_IN}.
  */
 @Component
 public class SecondStep {
