@@ -16,6 +16,7 @@ import dev.kontor.organization.OrganizationRight;
 import dev.kontor.partner.AccessGrant;
 import dev.kontor.partner.AccessStanding;
 import dev.kontor.partner.PartnerGrants;
+import dev.kontor.security.SignInFactors;
 import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.CurrentUser;
 import java.time.Clock;
@@ -41,6 +42,7 @@ public class AccessSessions {
 
     static final String STARTED = "ACCESS_SESSION_STARTED";
     static final String ENDED = "ACCESS_SESSION_ENDED";
+    static final String REFUSED = "ACCESS_SESSION_REFUSED";
 
     private final AccessSessionRepository sessions;
     private final PartnerGrants grants;
@@ -72,6 +74,9 @@ public class AccessSessions {
     public CurrentAccess start(long partnerId, CustomerNumber customer, String reason) {
         AuthenticatedUser me = CurrentUser.require();
         String why = TextRules.check("reason", reason, 200);
+        if (!SignInFactors.secondFactorInThisSignIn()) {
+            refuseWithoutSecondFactor(me, partnerId, customer);
+        }
         // the partner's row is locked before its rights are checked, as suspending the partner locks it before
         // ending its sessions: a session started meanwhile is either refused or seen (and ended) by the suspension
         sessions.lockOrganization(partnerId);
@@ -104,6 +109,19 @@ public class AccessSessions {
         }
         return new CurrentAccess(session.getId(), partnerId, grant.partnerName(), customerId, grant.customerName(),
                 grant.customerNumber(), why, grant.rights());
+    }
+
+    /**
+     * The customer's trust in a partner must not rest on a password: entering needs a second factor in this very
+     * sign-in. Refused before any row is locked (the audit entry is written in a transaction of its own, which must
+     * not wait for those locks); the right to enter at all is checked first, and refused and audited as always.
+     */
+    private void refuseWithoutSecondFactor(AuthenticatedUser me, long partnerId, CustomerNumber customer) {
+        AccessGrant grant = grants.grantForAccess(partnerId, customer);
+        auditLog.recordIndependently(AuditEntry.denied(REFUSED, partnerId,
+                AuditSummary.of("access-refused-no-second-factor", me.email(), grant.customerName(),
+                        grant.customerNumber())));
+        throw new RuleViolation("access.second-factor-required");
     }
 
     /**

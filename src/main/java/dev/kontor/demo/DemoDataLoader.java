@@ -11,6 +11,7 @@ import dev.kontor.organization.Organization;
 import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.partner.PartnerProvisioning;
+import dev.kontor.security.SecondFactors;
 import dev.kontor.tenant.CharacterSets;
 import dev.kontor.tenant.Edition;
 import dev.kontor.tenant.TenantProvisioning;
@@ -22,6 +23,7 @@ import dev.kontor.user.UserAccount;
 import dev.kontor.user.UserAccountService;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -42,6 +44,18 @@ class DemoDataLoader implements ApplicationRunner {
     /** Every demo person signs in with this password; the README lists the logins. */
     static final String DEMO_PASSWORD = "Kontor-Demo-2026!";
 
+    /**
+     * The authenticator secrets of the demo people who must have a second factor (provider staff) or enter
+     * customers' accounts (the partner's people), published in the README beside the password, so that anyone trying
+     * the demo can add them to an authenticator app and tests can compute the codes. The customers' people have none.
+     */
+    static final Map<String, String> DEMO_AUTHENTICATORS = Map.of(
+            "support@kontor.test", "BJXQ5J5FAVRVSVEZOSWBMLMTJVCI6V2N",
+            "operator@kontor.test", "VSLXYFS6JY6KZL42SKS2YXBNRUZIW43F",
+            "legal@muster-hosting.test", "XALDV2TBTWERB3KLU34QXFUYCVH4NDXG",
+            "admin@muster-hosting.test", "LCWQE2QPQXVWTVIAVD2T77LD2SAQMFFO",
+            "employee@muster-hosting.test", "RSASL7ZQ6NAQFEHTMXYN646SJTY3TLTK");
+
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
     private final OrganizationOnboarding onboarding;
@@ -52,10 +66,12 @@ class DemoDataLoader implements ApplicationRunner {
     private final PartnerProvisioning partners;
     private final TenantProvisioning tenants;
     private final ContactProvisioning contacts;
+    private final SecondFactors secondFactors;
 
     DemoDataLoader(OrganizationOnboarding onboarding, UserAccountService users, PasswordEncoder passwordEncoder,
                    TransactionTemplate transaction, AccountProvisioning accounts, PartnerProvisioning partners,
-                   TenantProvisioning tenants, ContactProvisioning contacts) {
+                   TenantProvisioning tenants, ContactProvisioning contacts, SecondFactors secondFactors) {
+        this.secondFactors = secondFactors;
         this.onboarding = onboarding;
         this.contacts = contacts;
         this.tenants = tenants;
@@ -82,15 +98,19 @@ class DemoDataLoader implements ApplicationRunner {
         String passwordHash = passwordEncoder.encode(DEMO_PASSWORD);
 
         Organization provider = onboarding.createProvider("Kontor Platform");
-        person("support@kontor.test", "Sophie Stern", passwordHash, provider, MembershipRole.SUPPORT);
-        person("operator@kontor.test", "Olga Ortmann", passwordHash, provider, MembershipRole.PROVIDER_ADMINISTRATOR);
+        withAuthenticator("support@kontor.test",
+                person("support@kontor.test", "Sophie Stern", passwordHash, provider, MembershipRole.SUPPORT));
+        withAuthenticator("operator@kontor.test", person("operator@kontor.test", "Olga Ortmann", passwordHash,
+                provider, MembershipRole.PROVIDER_ADMINISTRATOR));
 
         Organization partner = onboarding.createPartner("Muster Hosting GmbH", provider.getId());
-        person("legal@muster-hosting.test", "Lea Lehmann", passwordHash, partner, MembershipRole.LEGAL_REPRESENTATIVE);
-        person("admin@muster-hosting.test", "Adrian Albers", passwordHash, partner,
-                MembershipRole.PARTNER_ADMINISTRATOR);
+        withAuthenticator("legal@muster-hosting.test", person("legal@muster-hosting.test", "Lea Lehmann",
+                passwordHash, partner, MembershipRole.LEGAL_REPRESENTATIVE));
+        withAuthenticator("admin@muster-hosting.test", person("admin@muster-hosting.test", "Adrian Albers",
+                passwordHash, partner, MembershipRole.PARTNER_ADMINISTRATOR));
         long employee = person("employee@muster-hosting.test", "Emil Engel", passwordHash, partner,
                 MembershipRole.PARTNER_EMPLOYEE);
+        withAuthenticator("employee@muster-hosting.test", employee);
         contacts.importContact(partner.getId(), null, "Noah", "Notdienst", "noc@muster-hosting.test",
                 "+49 40 555 0190", "Network operations centre", EnumSet.of(ContactType.TECHNICAL));
         contacts.importContact(partner.getId(), null, "Berta", "Buchhaltung", "buchhaltung@muster-hosting.test",
@@ -160,6 +180,11 @@ class DemoDataLoader implements ApplicationRunner {
                     expectedNumber);
         }
         return customer;
+    }
+
+    /** Stored through the authenticator's own path: encrypted with the demo profile's key, like any other. */
+    private void withAuthenticator(String email, long userId) {
+        secondFactors.importAuthenticator(userId, DEMO_AUTHENTICATORS.get(email));
     }
 
     private long person(String email, String name, String passwordHash, Organization organization,

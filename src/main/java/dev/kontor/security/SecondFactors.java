@@ -13,6 +13,7 @@ import dev.kontor.base.InvalidInput;
 import dev.kontor.base.SecretTokens;
 import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.CurrentUser;
+import dev.kontor.user.Roles;
 import dev.samstevens.totp.code.CodeGenerator;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
 import dev.samstevens.totp.code.HashingAlgorithm;
@@ -118,16 +119,20 @@ public class SecondFactors {
     @Transactional
     public SetUp startSetUp() {
         AuthenticatedUser me = CurrentUser.require();
-        Optional<SecondFactor> existing = factors.findById(me.userId());
+        return beginSetUp(me.userId(), me.email());
+    }
+
+    private SetUp beginSetUp(long userId, String email) {
+        Optional<SecondFactor> existing = factors.findById(userId);
         if (existing.filter(SecondFactor::confirmed).isPresent()) {
             throw new InvalidInput("code", "security.second-factor.already-active");
         }
         String secret = new DefaultSecretGenerator(32).generate();
-        String sealed = key.encrypt(secret, me.userId());
+        String sealed = key.encrypt(secret, userId);
         Instant now = clock.instant();
         existing.ifPresentOrElse(factor -> factor.restart(sealed, now),
-                () -> factors.save(new SecondFactor(me.userId(), sealed, now)));
-        String uri = new QrData.Builder().label(me.email()).secret(secret).issuer(ISSUER)
+                () -> factors.save(new SecondFactor(userId, sealed, now)));
+        String uri = new QrData.Builder().label(email).secret(secret).issuer(ISSUER)
                 .algorithm(HashingAlgorithm.SHA1).digits(6).period(STEP_SECONDS).build().getUri();
         return new SetUp(secret, uri, qrCode(uri));
     }
@@ -144,6 +149,8 @@ public class SecondFactors {
         factor.confirm(clock.instant());
         List<String> fresh = replaceRecoveryCodes(me.userId());
         auditLog.record(AuditEntry.success(SET_UP, null, AuditSummary.of("second-factor-set-up")));
+        // the code just given proves the authenticator in this sign-in too
+        SignInFactors.addSecondFactorToThisSignIn(clock.instant());
         return fresh;
     }
 
@@ -171,6 +178,33 @@ public class SecondFactors {
         browsers.forgetAllOf(me.userId());
         factors.deleteById(me.userId());
         auditLog.record(AuditEntry.success(REMOVED, null, AuditSummary.of("second-factor-removed")));
+    }
+
+    /**
+     * A current code (or a recovery code) for a sign-in that has no second factor yet, such as one made before the
+     * authenticator was set up in another browser: the sign-in of this session then counts as made with it (entering
+     * a customer's account asks for that).
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(noRollbackFor = InvalidInput.class)
+    public void confirmThisSignIn(String code) {
+        AuthenticatedUser me = CurrentUser.require();
+        SecondFactor factor = active(me);
+        requireCode(me, factor, code, true);
+        SignInFactors.addSecondFactorToThisSignIn(clock.instant());
+    }
+
+    /**
+     * Sets up an authenticator with a known secret for a person, for the demo people whose secrets the README
+     * publishes: stored exactly like one set up on the Security page (encrypted, confirmed), without recovery codes.
+     */
+    @PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
+    @Transactional
+    public void importAuthenticator(long userId, String secret) {
+        Instant now = clock.instant();
+        SecondFactor factor = factors.save(new SecondFactor(userId, key.encrypt(secret, userId), now));
+        factor.confirm(now);
+        auditLog.record(AuditEntry.success(SET_UP, null, AuditSummary.of("second-factor-imported")));
     }
 
     /** Every remembered browser of the person has to give a code again at its next sign-in. */
@@ -207,6 +241,32 @@ public class SecondFactors {
                     userId, email);
         }
         return check;
+    }
+
+    /** A set-up at sign-in, for a person who must have a second factor and has none: not signed in yet. */
+    @Transactional
+    SetUp startSetUpAtSignIn(long userId, String email) {
+        return beginSetUp(userId, email);
+    }
+
+    /**
+     * Finishes a set-up at sign-in with a code from the app: the recovery codes (shown once), or empty when the code
+     * is wrong (audited) or no set-up was begun.
+     */
+    @Transactional
+    Optional<List<String>> finishSetUpAtSignIn(long userId, String email, String code) {
+        Optional<SecondFactor> pending = factors.findById(userId).filter(factor -> !factor.confirmed());
+        if (pending.isEmpty() || check(pending.get(), code, false) == Check.WRONG) {
+            auditLog.recordSignInAttempt(AuditEntry.failed(CODE_FAILED, null,
+                    AuditSummary.of("second-factor-code-failed")), userId, email);
+            return Optional.empty();
+        }
+        SecondFactor factor = factors.findById(userId).orElseThrow();
+        factor.confirm(clock.instant());
+        List<String> fresh = replaceRecoveryCodes(userId);
+        auditLog.recordSignInAttempt(AuditEntry.success(SET_UP, null,
+                AuditSummary.of("second-factor-set-up-at-sign-in")), userId, email);
+        return Optional.of(fresh);
     }
 
     /** Remembers a browser for {@link #REMEMBER_FOR}: the cookie value, of which only a hash is kept. */

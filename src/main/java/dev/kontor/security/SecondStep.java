@@ -38,6 +38,10 @@ import org.springframework.stereotype.Component;
  * from the password check, {@link #TOTP_AUTHORITY} from here), under a new session id. Wrong codes count in the
  * {@link SignInThrottle} of the account at the client's address like wrong passwords. A browser remembered for 30
  * days (a signed random cookie whose hash is stored, revocable on the Security page) skips the step.
+ * <p>
+ * A person whom any {@link SecondFactorDemand} asks for a second factor and who has none waits the same way, for an
+ * authenticator set up on the set-up page: its first right code signs them in with both factors. Only a complete
+ * sign-in is audited as {@code SIGNED_IN}.
  */
 @Component
 public class SecondStep {
@@ -46,6 +50,10 @@ public class SecondStep {
     public static final String TOTP_AUTHORITY = "FACTOR_TOTP";
     static final String COOKIE = "kontor-second-factor";
     static final Duration VALID_FOR = Duration.ofMinutes(5);
+    /** Longer than the code step: installing an app and scanning a code takes a while. */
+    static final Duration SET_UP_VALID_FOR = Duration.ofMinutes(15);
+    static final String CODE_PAGE = "/sign-in/code";
+    static final String SET_UP_PAGE = "/sign-in/set-up";
     static final String PASSED = "SECOND_STEP_PASSED";
     static final String REMEMBERED = "SECOND_STEP_REMEMBERED";
     private static final String PENDING = SecondStep.class.getName() + ".pending";
@@ -68,9 +76,14 @@ public class SecondStep {
     public record Expired() implements Outcome {
     }
 
-    record Pending(Authentication password, Instant until) implements Serializable {
+    /** An authenticator set up at sign-in: signed in; the recovery codes are shown once, then {@code target}. */
+    public record SetUpFinished(String target, List<String> recoveryCodes) implements Outcome {
+    }
+
+    /** A password step that waits for its code, or (with {@code setUp}) for an authenticator to be set up. */
+    record Pending(Authentication password, Instant until, boolean setUp) implements Serializable {
         @Serial
-        private static final long serialVersionUID = 1L;
+        private static final long serialVersionUID = 2L;
     }
 
     private final SecondFactors secondFactors;
@@ -78,10 +91,12 @@ public class SecondStep {
     private final AuditLog auditLog;
     private final VaadinDefaultRequestCache requestCache;
     private final Clock clock;
+    private final List<SecondFactorDemand> demands;
 
     SecondStep(SecondFactors secondFactors, SignInThrottle throttle, AuditLog auditLog,
-               VaadinDefaultRequestCache requestCache, Clock clock) {
+               VaadinDefaultRequestCache requestCache, Clock clock, List<SecondFactorDemand> demands) {
         this.secondFactors = secondFactors;
+        this.demands = List.copyOf(demands);
         this.throttle = throttle;
         this.auditLog = auditLog;
         this.requestCache = requestCache;
@@ -89,29 +104,94 @@ public class SecondStep {
     }
 
     /**
-     * Right after the password: true when a code is still needed, in which case the password's authentication is
-     * taken out of the session again and waits for the code. A remembered browser is signed in with both factors.
+     * Right after the password: the page of the step still needed, or empty when the sign-in is complete. A person
+     * with an authenticator gives its code ({@link #CODE_PAGE}) unless the browser is remembered; a person whom any
+     * {@link SecondFactorDemand} asks for a second factor and who has none sets one up ({@link #SET_UP_PAGE}).
+     * While a step waits, the password's authentication is taken out of the session again: the session holds no
+     * security context, so every other page sends the browser to sign in and no service answers it.
      */
-    boolean needed(HttpServletRequest request, HttpServletResponse response, Authentication password) {
-        if (!(password.getPrincipal() instanceof AuthenticatedUser user) || !secondFactors.isActive(user.userId())) {
-            return false;
+    Optional<String> stepAfterPassword(HttpServletRequest request, HttpServletResponse response,
+                                       Authentication password) {
+        cancel(request);
+        if (!(password.getPrincipal() instanceof AuthenticatedUser user)) {
+            return Optional.empty();
         }
-        if (secondFactors.remembers(user.userId(), cookie(request).orElse(null))) {
+        boolean hasFactor = secondFactors.isActive(user.userId());
+        if (hasFactor && secondFactors.remembers(user.userId(), cookie(request).orElse(null))) {
             auditLog.recordSignInAttempt(AuditEntry.success(REMEMBERED, null,
                     AuditSummary.of("second-step-remembered")), user.userId(), user.email());
             signIn(request, response, password, false);
-            return false;
+            return Optional.empty();
+        }
+        if (!hasFactor && reasonKeys(user.userId()).isEmpty()) {
+            signedIn(user);
+            return Optional.empty();
         }
         SecurityContextHolder.clearContext();
         new HttpSessionSecurityContextRepository().saveContext(SecurityContextHolder.createEmptyContext(), request,
                 response);
-        request.getSession().setAttribute(PENDING, new Pending(password, clock.instant().plus(VALID_FOR)));
-        return true;
+        request.getSession().setAttribute(PENDING, new Pending(password,
+                clock.instant().plus(hasFactor ? VALID_FOR : SET_UP_VALID_FOR), !hasFactor));
+        return Optional.of(hasFactor ? CODE_PAGE : SET_UP_PAGE);
     }
 
     /** Whether this browser's session has a password step waiting for its code. */
     public boolean pending(HttpServletRequest request) {
-        return pendingOf(request).isPresent();
+        return pendingOf(request).filter(pending -> !pending.setUp()).isPresent();
+    }
+
+    /**
+     * The reasons (i18n keys) why this browser's waiting password step must set up an authenticator before it is
+     * signed in; empty when no such step waits.
+     */
+    public List<String> setUpReasons(HttpServletRequest request) {
+        return pendingOf(request).filter(Pending::setUp)
+                .map(pending -> reasonKeys(((AuthenticatedUser) pending.password().getPrincipal()).userId()))
+                .orElse(List.of());
+    }
+
+    /** Begins the authenticator's set-up of this browser's waiting password step; empty when none waits. */
+    public Optional<SecondFactors.SetUp> startSetUp(HttpServletRequest request) {
+        return pendingOf(request).filter(Pending::setUp).map(pending -> {
+            AuthenticatedUser user = (AuthenticatedUser) pending.password().getPrincipal();
+            return secondFactors.startSetUpAtSignIn(user.userId(), user.email());
+        });
+    }
+
+    /**
+     * The code that finishes the set-up of this browser's waiting password step: throttled like a sign-in code;
+     * when right, the person is signed in with both factors under a new session id.
+     */
+    public Outcome finishSetUp(HttpServletRequest request, HttpServletResponse response, String code) {
+        Optional<Pending> pending = pendingOf(request).filter(Pending::setUp);
+        if (pending.isEmpty()) {
+            return new Expired();
+        }
+        Authentication password = pending.get().password();
+        AuthenticatedUser user = (AuthenticatedUser) password.getPrincipal();
+        String account = user.email();
+        String address = request.getRemoteAddr();
+        Optional<SignInThrottle.Refusal> refusal = throttle.admit(account, address, false);
+        if (refusal.isPresent()) {
+            auditLog.recordSignInAttempt(AuditEntry.denied(SecondFactors.CODE_FAILED, null,
+                    AuditSummary.of("second-factor-code-throttled")), user.userId(), account);
+            return new Throttled(refusal.get().retryAfter().toSeconds());
+        }
+        Optional<List<String>> recoveryCodes = secondFactors.finishSetUpAtSignIn(user.userId(), account, code);
+        if (recoveryCodes.isEmpty()) {
+            throttle.failed(account, address);
+            return new WrongCode();
+        }
+        throttle.succeeded(account, address, false);
+        cancel(request);
+        String target = target(request, response);
+        signIn(request, response, password, true);
+        return new SetUpFinished(target, recoveryCodes.get());
+    }
+
+    private List<String> reasonKeys(long userId) {
+        return demands.stream().map(demand -> demand.reasonKey(userId)).flatMap(Optional::stream).distinct()
+                .toList();
     }
 
     /** Drops a waiting password step (back to sign-in). */
@@ -124,7 +204,7 @@ public class SecondStep {
 
     /** The code of the second step. */
     public Outcome submit(HttpServletRequest request, HttpServletResponse response, String code, boolean remember) {
-        Optional<Pending> pending = pendingOf(request);
+        Optional<Pending> pending = pendingOf(request).filter(waiting -> !waiting.setUp());
         if (pending.isEmpty()) {
             cancel(request);
             return new Expired();
@@ -176,6 +256,15 @@ public class SecondStep {
             request.changeSessionId();
         }
         new HttpSessionSecurityContextRepository().saveContext(context, request, response);
+        if (password.getPrincipal() instanceof AuthenticatedUser user) {
+            signedIn(user);
+        }
+    }
+
+    /** The sign-in is complete: with the password alone where no second factor is involved, else with both. */
+    private void signedIn(AuthenticatedUser user) {
+        auditLog.recordSignInAttempt(AuditEntry.success(SignInAuditor.SIGNED_IN, null,
+                AuditSummary.of("signed-in")), user.userId(), user.email());
     }
 
     /** The page asked for before sign-in, by its path only (never the host it was asked under), else the start. */

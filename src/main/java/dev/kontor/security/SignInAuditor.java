@@ -12,12 +12,13 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureDisabledEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes every sign-in, failed sign-in and sign-out to the audit log. Attempts that the throttle refuses unchecked,
+ * Writes every failed sign-in and sign-out to the audit log; a completed sign-in is written by {@link SecondStep}
+ * when it is complete (after the code or the set-up of a second factor, or after the password when none is
+ * involved), not when the password alone was right. Attempts that the throttle refuses unchecked,
  * and the waits it sets, are audited by {@link SignInUnlocks}.
  */
 @Component
@@ -33,14 +34,6 @@ class SignInAuditor {
     SignInAuditor(UserAccountService users, AuditLog auditLog) {
         this.users = users;
         this.auditLog = auditLog;
-    }
-
-    @EventListener
-    void onSuccess(AuthenticationSuccessEvent event) {
-        if (event.getAuthentication().getPrincipal() instanceof AuthenticatedUser user) {
-            auditLog.recordSignInAttempt(AuditEntry.success(SIGNED_IN, null, AuditSummary.of("signed-in")),
-                    user.userId(), user.email());
-        }
     }
 
     @EventListener

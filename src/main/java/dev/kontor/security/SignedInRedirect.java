@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
+import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.savedrequest.RequestCache;
 
@@ -43,9 +44,10 @@ final class SignedInRedirect extends VaadinSavedRequestAwareAuthenticationSucces
             // the page of the person before, saved when their server went down: not this person's business
             requestCache.removeRequest(request, response);
         }
-        if (secondStep.needed(request, response, authentication)) {
-            // the saved page stays in the session for the code page to go on to
-            getRedirectStrategy().sendRedirect(request, response, "/sign-in/code");
+        Optional<String> step = secondStep.stepAfterPassword(request, response, authentication);
+        if (step.isPresent()) {
+            // the saved page stays in the session for the code (or set-up) page to go on to
+            getRedirectStrategy().sendRedirect(request, response, step.get());
             return;
         }
         super.onAuthenticationSuccess(request, new HttpServletResponseWrapper(response) {

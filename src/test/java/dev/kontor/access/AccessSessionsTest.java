@@ -9,6 +9,7 @@ import dev.kontor.account.AccountService;
 import dev.kontor.audit.AuditEvent;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.base.AccessRefused;
+import dev.kontor.base.RuleViolation;
 import dev.kontor.organization.CustomerNumber;
 import dev.kontor.organization.OrganizationKind;
 import dev.kontor.organization.OrganizationRight;
@@ -71,6 +72,36 @@ class AccessSessionsTest {
     @AfterEach
     void closeTheTab() {
         clock.reset();
+    }
+
+    @Test
+    void entering_an_account_with_a_password_alone_is_refused_audited_and_opens_nothing() {
+        long before = SystemTask.call(() -> auditLog.latest(AccessSessions.STARTED)).stream()
+                .mapToLong(AuditEvent::getId).max().orElse(0);
+
+        assertThatThrownBy(() -> fixtures.asWithPasswordOnly(DemoPeople.PARTNER_ADMIN,
+                () -> sessions.start(partnerId, BAECKEREI, "TICKET-2FA")))
+                .isInstanceOf(RuleViolation.class)
+                .hasMessageContaining("access.second-factor-required");
+
+        assertThat(fixtures.as(DemoPeople.PARTNER_ADMIN, () -> sessions.current())).isEmpty();
+        assertThat(SystemTask.call(() -> auditLog.latest(AccessSessions.REFUSED)))
+                .anyMatch(event -> DemoPeople.PARTNER_ADMIN.equals(event.getActorEmail())
+                        && event.getOrganizationId() == partnerId
+                        && event.getSummary().contains("Bäckerei Sonnenschein (CN-10001)")
+                        && event.getSummary().contains("without a second factor"));
+        assertThat(SystemTask.call(() -> auditLog.latest(AccessSessions.STARTED)))
+                .noneMatch(event -> event.getId() > before);
+        // the same person, with the code given in this sign-in, enters
+        assertThat(fixtures.as(DemoPeople.PARTNER_ADMIN, () -> sessions.start(partnerId, BAECKEREI, null))
+                .customerNumber()).isEqualTo(BAECKEREI.value());
+    }
+
+    @Test
+    void without_the_right_to_enter_the_refusal_is_the_usual_one_whatever_the_factors() {
+        assertThatThrownBy(() -> fixtures.asWithPasswordOnly(DemoPeople.EMPLOYEE,
+                () -> sessions.start(partnerId, BAECKEREI, null)))
+                .isInstanceOf(AccessRefused.class);
     }
 
     @Test

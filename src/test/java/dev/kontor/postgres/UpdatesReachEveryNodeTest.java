@@ -1,5 +1,10 @@
 package dev.kontor.postgres;
 
+import dev.kontor.security.SecondStep;
+import java.util.ArrayList;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -290,8 +295,10 @@ class UpdatesReachEveryNodeTest {
         SecurityContextHolder.setContextHolderStrategy(strategy);
         UserDetails user = node.getBean(UserDetailsService.class).loadUserByUsername(email);
         SecurityContext context = strategy.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                user.getAuthorities()));
+        // a sign-in as it stands after the code step, which entering an account asks for
+        List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
+        authorities.add(FactorGrantedAuthority.fromAuthority(SecondStep.TOTP_AUTHORITY));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
         strategy.setContext(context);
         try {
             return work.get();

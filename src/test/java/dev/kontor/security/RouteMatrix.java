@@ -54,6 +54,7 @@ final class RouteMatrix {
         EXEMPT.put("security", "no id: the caller's own second factor (SecondFactors is in the service matrix)");
         EXEMPT.put("sign-in/code", "no id: the second sign-in step of this browser's own pending sign-in");
         EXEMPT.put("replace-person", "no id: the caller's own preview, held by the page (PersonReplacement is in the service matrix)");
+        EXEMPT.put("sign-in/set-up", "no id: the authenticator set-up of this browser's own pending sign-in");
         EXEMPT.put("api-tokens", "no id: the tokens of the caller's own partner or provider (ApiTokens is in the service matrix)");
     }
 

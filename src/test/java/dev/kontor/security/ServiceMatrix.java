@@ -172,6 +172,11 @@ final class ServiceMatrix {
         exempt("SecondStep.cancel(HttpServletRequest)", "takes no id: drops this browser's own password step");
         exempt("SecondStep.submit(HttpServletRequest,HttpServletResponse,String,boolean)", "takes no id: the code for this browser's own password step, throttled like a password (SecondStepTest)");
         exempt("SecondFactors.forgetBrowsers()", "takes no id: the caller's own remembered browsers");
+        exempt("SecondFactors.confirmThisSignIn(String)", "takes no id: a code for the caller's own second factor, throttled (SecurityViewTest)");
+        exempt("SecondFactors.importAuthenticator(long,String)", "for the application only (SYSTEM): the demo people's published authenticators");
+        exempt("SecondStep.setUpReasons(HttpServletRequest)", "takes no id: why this browser's own pending sign-in must set up a second factor");
+        exempt("SecondStep.startSetUp(HttpServletRequest)", "takes no id: begins the set-up of this browser's own pending sign-in (SetUpStepTest)");
+        exempt("SecondStep.finishSetUp(HttpServletRequest,HttpServletResponse,String)", "takes no id: the code for this browser's own pending set-up, throttled like a password (SetUpStepTest)");
         exempt("ApiTokens.issuers()", "takes no id: the organizations where the caller's own memberships let them issue tokens");
         exempt("ApiTokens.partnerSuspended()", "takes no id: whether the caller's own partner is suspended");
         exempt("AuditQueries.readsEverything()", "takes no id: whether the caller's own scope is the whole log");

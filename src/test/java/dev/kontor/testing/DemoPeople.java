@@ -1,5 +1,7 @@
 package dev.kontor.testing;
 
+import java.util.Map;
+
 /** The demo logins that tests sign in with; the demo data set is loaded in every test context. */
 public final class DemoPeople {
 
@@ -12,6 +14,18 @@ public final class DemoPeople {
     public static final String BEN = "ben@sonnenschein.test";
     public static final String CLARA = "clara@weber.test";
     public static final String DORA = "dora@nordlicht.test";
+    public static final String OPERATOR = "operator@kontor.test";
+
+    /**
+     * The published authenticator secrets of the demo people who have one (README); the customers' people have none.
+     * Sign-in codes for them come from {@link SignInCodes#fresh}.
+     */
+    public static final Map<String, String> AUTHENTICATORS = Map.of(
+            SUPPORT, "BJXQ5J5FAVRVSVEZOSWBMLMTJVCI6V2N",
+            OPERATOR, "VSLXYFS6JY6KZL42SKS2YXBNRUZIW43F",
+            LEGAL, "XALDV2TBTWERB3KLU34QXFUYCVH4NDXG",
+            PARTNER_ADMIN, "LCWQE2QPQXVWTVIAVD2T77LD2SAQMFFO",
+            EMPLOYEE, "RSASL7ZQ6NAQFEHTMXYN646SJTY3TLTK");
 
     private DemoPeople() {
     }

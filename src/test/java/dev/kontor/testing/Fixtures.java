@@ -12,7 +12,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.boot.test.context.TestComponent;
+import dev.kontor.security.SecondStep;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -123,7 +128,7 @@ public class Fixtures {
     public void signIn(String email) {
         UserDetails user = userDetails.loadUserByUsername(email);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        context.setAuthentication(completedSignIn(user, true));
         SecurityContextHolder.setContext(context);
     }
 
@@ -137,13 +142,41 @@ public class Fixtures {
         SecurityContext previous = SecurityContextHolder.getContext();
         UserDetails user = userDetails.loadUserByUsername(email);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        context.setAuthentication(completedSignIn(user, true));
         SecurityContextHolder.setContext(context);
         try {
             return work.get();
         } finally {
             SecurityContextHolder.setContext(previous);
         }
+    }
+
+    /**
+     * Runs the work signed in as the person with the password alone (no second factor in this sign-in), for the rules
+     * that ask for one.
+     */
+    public <T> T asWithPasswordOnly(String email, Supplier<T> work) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(completedSignIn(userDetails.loadUserByUsername(email), false));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    /**
+     * A sign-in as it stands once complete: by default with the second factor too ({@code FACTOR_TOTP}, as after the
+     * code step), so that entering customers' accounts works as it does for a person who gave their code.
+     */
+    private static UsernamePasswordAuthenticationToken completedSignIn(UserDetails user, boolean secondFactor) {
+        List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
+        if (secondFactor) {
+            authorities.add(FactorGrantedAuthority.fromAuthority(SecondStep.TOTP_AUTHORITY));
+        }
+        return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
     }
 
     public void as(String email, Runnable work) {

@@ -22,6 +22,8 @@ import dev.kontor.base.ui.FormRules;
 import dev.kontor.organization.CustomerNumber;
 import dev.kontor.partner.PartnerMembership;
 import dev.kontor.partner.PartnerService;
+import dev.kontor.security.SignInFactors;
+import com.vaadin.flow.router.QueryParameters;
 import dev.kontor.user.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
@@ -75,6 +77,10 @@ public class AccessStartView extends VerticalLayout implements BeforeEnterObserv
         if (entrance.reasonRequired()) {
             reason.setRequiredIndicatorVisible(true);
             reason.setHelperText(getTranslation("access.reason.required-help"));
+        }
+        if (!SignInFactors.secondFactorInThisSignIn()) {
+            // first a second factor for this sign-in (set up, or a code for one set up since), then back here
+            event.forwardTo(SignInFactors.SECURITY_PAGE, QueryParameters.of(SignInFactors.SECURITY_PAGE_CONTINUE, "access/" + customer.value()));
         }
     }
 

@@ -85,6 +85,8 @@ public class SecondStepView extends PublicPage implements BeforeEnterObserver, H
             case SecondStep.Throttled throttled -> refuse(getTranslation("second-step.throttled",
                     throttled.seconds()));
             case SecondStep.Expired expired -> showExpired();
+            case SecondStep.SetUpFinished finished -> getUI().ifPresent(ui -> ui.getPage().setLocation(
+                    finished.target()));
         }
     }
 

@@ -18,6 +18,10 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.ui.FormRules;
 import dev.kontor.security.SecondFactors;
+import dev.kontor.security.SignInFactors;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import java.util.regex.Pattern;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
@@ -31,24 +35,29 @@ import java.util.Map;
  * in text, finished with a code), its recovery codes (shown once, renewed for a current code), turning it off (for a
  * current code or a recovery code), and the browsers that skip the code at sign-in.
  */
-@Route("security")
+@Route(SignInFactors.SECURITY_PAGE)
 @PermitAll
-public class SecurityView extends VerticalLayout implements HasDynamicTitle {
+public class SecurityView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
+
+    private static final Pattern CONTINUABLE = Pattern.compile("access/[A-Za-z0-9-]{1,32}");
 
     private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
 
     private final transient SecondFactors secondFactors;
     private final Div authenticator = new Div();
     private final Div browsers = new Div();
+    private final Paragraph continueReason = new Paragraph();
+    private String continueTo;
 
     public SecurityView(SecondFactors secondFactors) {
         this.secondFactors = secondFactors;
         setId("security-view");
         authenticator.setId("second-factor");
         browsers.setId("remembered-browsers");
-        add(new H2(getTranslation("security.second-factor.heading")), authenticator,
+        continueReason.setId("second-factor-needed");
+        continueReason.setVisible(false);
+        add(continueReason, new H2(getTranslation("security.second-factor.heading")), authenticator,
                 new H2(getTranslation("security.browsers.heading")), browsers);
-        showStatus();
     }
 
     private void showStatus() {
@@ -73,7 +82,21 @@ public class SecurityView extends VerticalLayout implements HasDynamicTitle {
             }));
             turnOff.setId("second-factor-turn-off");
             turnOff.addThemeVariants(ButtonVariant.LUMO_ERROR);
-            authenticator.add(state, code, new Div(renew, turnOff));
+            if (!SignInFactors.secondFactorInThisSignIn()) {
+                // signed in before the app was set up (or elsewhere): a code makes this sign-in one with it
+                Paragraph notHere = new Paragraph(getTranslation("security.second-factor.not-in-this-sign-in"));
+                notHere.setId("second-factor-not-in-this-sign-in");
+                Button confirm = new Button(getTranslation("security.second-factor.confirm-sign-in"),
+                        click -> act(code, () -> {
+                            secondFactors.confirmThisSignIn(code.getValue());
+                            goOn();
+                        }));
+                confirm.setId("second-factor-confirm");
+                confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                authenticator.add(state, notHere, code, new Div(confirm, renew, turnOff));
+            } else {
+                authenticator.add(state, code, new Div(renew, turnOff));
+            }
         } else {
             Paragraph state = new Paragraph(getTranslation("security.second-factor.inactive"));
             state.setId("second-factor-state");
@@ -129,7 +152,7 @@ public class SecurityView extends VerticalLayout implements HasDynamicTitle {
         UnorderedList list = new UnorderedList(codes.stream().map(ListItem::new).toArray(ListItem[]::new));
         list.setId("recovery-codes");
         list.addClassName("recovery-codes");
-        Button done = new Button(getTranslation("security.recovery-codes.done"), click -> showStatus());
+        Button done = new Button(getTranslation("security.recovery-codes.done"), click -> goOn());
         done.setId("recovery-codes-done");
         done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         authenticator.add(new Paragraph(getTranslation("security.recovery-codes.intro", codes.size())), list, done);
@@ -154,6 +177,24 @@ public class SecurityView extends VerticalLayout implements HasDynamicTitle {
             code.setValue("");
             FormRules.showNextToField(this, refusal, Map.of("code", code));
             code.focus();
+        }
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        continueTo = event.getLocation().getQueryParameters().getSingleParameter(SignInFactors.SECURITY_PAGE_CONTINUE)
+                .filter(path -> CONTINUABLE.matcher(path).matches()).orElse(null);
+        continueReason.setText(getTranslation("security.second-factor.needed-to-enter"));
+        continueReason.setVisible(continueTo != null && !SignInFactors.secondFactorInThisSignIn());
+        showStatus();
+    }
+
+    /** On to the page that asked for a second factor once this sign-in has one; else the page as it is now. */
+    private void goOn() {
+        if (continueTo != null && SignInFactors.secondFactorInThisSignIn()) {
+            getUI().ifPresent(ui -> ui.navigate(continueTo));
+        } else {
+            showStatus();
         }
     }
 

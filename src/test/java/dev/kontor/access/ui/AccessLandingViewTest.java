@@ -12,11 +12,11 @@ import com.vaadin.flow.component.html.Paragraph;
 import dev.kontor.access.AccessSessions;
 import dev.kontor.account.ui.DashboardView;
 import dev.kontor.testing.DemoPeople;
+import dev.kontor.testing.WithCompletedSignIn;
 import dev.kontor.testing.ViewTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.test.context.support.WithUserDetails;
 
 /** Entering a customer's account lands on a page that says whose account it is, and shows that account. */
 @ViewTest
@@ -31,7 +31,7 @@ class AccessLandingViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails(DemoPeople.PARTNER_ADMIN)
+    @WithCompletedSignIn(DemoPeople.PARTNER_ADMIN)
     void entering_an_account_lands_on_the_dashboard_with_the_banner_in_sight_and_no_dialog_over_it() {
         enterBaeckerei();
 
@@ -42,7 +42,7 @@ class AccessLandingViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails(DemoPeople.PARTNER_ADMIN)
+    @WithCompletedSignIn(DemoPeople.PARTNER_ADMIN)
     void inside_a_session_the_dashboard_shows_the_customers_account_card_and_not_the_partner_users_empty_state() {
         enterBaeckerei();
 

@@ -10,10 +10,10 @@ import com.vaadin.flow.component.textfield.TextField;
 import dev.kontor.access.AccessSessions;
 import dev.kontor.account.ui.DashboardView;
 import dev.kontor.testing.DemoPeople;
+import dev.kontor.testing.WithCompletedSignIn;
 import dev.kontor.testing.ViewTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.test.context.support.WithUserDetails;
 
 /** Entering a customer account: one field, Enter enters, and the button cannot start a second session. */
 @ViewTest
@@ -23,7 +23,7 @@ class AccessStartKeyboardTest extends SpringBrowserlessTest {
     AccessSessions sessions;
 
     @Test
-    @WithUserDetails(DemoPeople.PARTNER_ADMIN)
+    @WithCompletedSignIn(DemoPeople.PARTNER_ADMIN)
     void enter_in_the_reason_enters_the_account_and_the_button_is_off_from_the_click_on() {
         navigate("access/CN-10001", AccessStartView.class);
         Button enter = find(Button.class).withId("enter-account").single();

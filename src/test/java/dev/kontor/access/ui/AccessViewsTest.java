@@ -13,6 +13,10 @@ import dev.kontor.access.AccessSessions;
 import dev.kontor.account.ui.DashboardView;
 import dev.kontor.base.ui.RefusalView;
 import dev.kontor.testing.DemoPeople;
+import dev.kontor.testing.SignInCodes;
+import dev.kontor.security.ui.SecurityView;
+import com.vaadin.flow.component.html.Paragraph;
+import dev.kontor.testing.WithCompletedSignIn;
 import dev.kontor.testing.ViewTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +32,7 @@ class AccessViewsTest extends SpringBrowserlessTest {
     AccessPolicyService policies;
 
     @Test
-    @WithUserDetails(DemoPeople.PARTNER_ADMIN)
+    @WithCompletedSignIn(DemoPeople.PARTNER_ADMIN)
     void entering_an_account_shows_the_banner_on_every_page_and_leaving_ends_the_session() {
         navigate("access/CN-10001", AccessStartView.class);
         test(find(TextField.class).withId("access-reason").single()).setValue("TICKET-9");
@@ -49,7 +53,7 @@ class AccessViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails(DemoPeople.PARTNER_ADMIN)
+    @WithCompletedSignIn(DemoPeople.PARTNER_ADMIN)
     void the_access_page_names_the_account_by_name_and_unbroken_number_on_your_customers_behalf() {
         navigate("access/CN-10001", AccessStartView.class);
 
@@ -62,7 +66,7 @@ class AccessViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails(DemoPeople.EMPLOYEE)
+    @WithCompletedSignIn(DemoPeople.EMPLOYEE)
     void with_view_only_the_account_dialog_is_read_only() {
         navigate("access/CN-10002", AccessStartView.class);
         test(find(Button.class).withId("enter-account").single()).click();
@@ -78,11 +82,30 @@ class AccessViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails(DemoPeople.EMPLOYEE)
+    @WithCompletedSignIn(DemoPeople.EMPLOYEE)
     void an_employee_cannot_enter_an_account_not_assigned_to_them() {
         navigate("access/CN-10001", RefusalView.class);
 
         assertThat(getCurrentView().getElement().getTextRecursively()).contains("Access denied");
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.PARTNER_ADMIN)
+    void a_sign_in_with_the_password_alone_gives_a_code_first_and_then_enters_the_account() {
+        navigate("access/CN-10001", SecurityView.class);
+        assertThat(find(Paragraph.class).withId("second-factor-needed").single().getText())
+                .startsWith("To enter a customer's account, you must have signed in with a second factor.");
+        assertThat(find(Button.class).withId("enter-account").exists()).isFalse();
+
+        test(find(TextField.class).withId("second-factor-current-code").single())
+                .setValue(SignInCodes.forDemoPerson(DemoPeople.PARTNER_ADMIN).orElseThrow());
+        test(find(Button.class).withId("second-factor-confirm").single()).click();
+
+        assertThat(getCurrentView()).isInstanceOf(AccessStartView.class);
+        test(find(Button.class).withId("enter-account").single()).click();
+        assertThat(sessions.current()).hasValueSatisfying(access ->
+                assertThat(access.customerNumber()).isEqualTo("CN-10001"));
+        sessions.leave();
     }
 
     @Test

@@ -10,7 +10,15 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.QueryParameters;
+import dev.kontor.security.SecondStep;
+import dev.kontor.security.SignInFactors;
 import dev.kontor.testing.Fixtures;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import dev.kontor.testing.MutableClock;
 import dev.kontor.testing.TotpCodes;
 import dev.kontor.testing.ViewTest;
@@ -108,5 +116,56 @@ class SecurityViewTest extends SpringBrowserlessTest {
         click("second-factor-turn-off");
         assertThat(find(Paragraph.class).withId("second-factor-state").single().getText())
                 .contains("No authenticator app is set up");
+    }
+
+    /** The sign-in of this test as made with the password alone, as before the set-up or in another browser. */
+    private static void passwordOnly() {
+        Authentication current = SecurityContextHolder.getContext().getAuthentication();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(current.getPrincipal(), null,
+                current.getAuthorities().stream()
+                        .filter(authority -> !SecondStep.TOTP_AUTHORITY.equals(authority.getAuthority())).toList()));
+        SecurityContextHolder.setContext(context);
+    }
+
+    @Test
+    void setting_up_the_app_makes_this_sign_in_one_with_a_second_factor_and_goes_on_to_the_account() {
+        passwordOnly();
+        UI.getCurrent().navigate("security", QueryParameters.of("then", "access/CN-10001"));
+        assertThat(find(Paragraph.class).withId("second-factor-needed").single().isVisible()).isTrue();
+        click("second-factor-start");
+        type("second-factor-code", TotpCodes.now(secret(), clock));
+        click("second-factor-finish");
+
+        assertThat(SignInFactors.secondFactorInThisSignIn()).isTrue();
+        click("recovery-codes-done");
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("access/CN-10001");
+    }
+
+    @Test
+    void a_code_confirms_a_sign_in_made_before_the_app_was_set_up_and_a_foreign_address_is_not_followed() {
+        navigate(SecurityView.class);
+        click("second-factor-start");
+        String secret = secret();
+        type("second-factor-code", TotpCodes.now(secret, clock));
+        click("second-factor-finish");
+        passwordOnly();
+
+        UI.getCurrent().navigate("security", QueryParameters.of("then", "https://attacker.test/"));
+        assertThat(find(Paragraph.class).withId("second-factor-needed").exists()).as("not visible").isFalse();
+        assertThat(find(Paragraph.class).withId("second-factor-not-in-this-sign-in").single().getText())
+                .startsWith("This sign-in was made with your password only.");
+        type("second-factor-current-code", TotpCodes.now(secret, clock));
+        click("second-factor-confirm");
+        TextField code = find(TextField.class).withId("second-factor-current-code").single();
+        assertThat(code.getErrorMessage()).as("the set-up's code is spent").startsWith("This code is not valid");
+        assertThat(SignInFactors.secondFactorInThisSignIn()).isFalse();
+
+        clock.advance(Duration.ofSeconds(30));
+        type("second-factor-current-code", TotpCodes.now(secret, clock));
+        click("second-factor-confirm");
+        assertThat(SignInFactors.secondFactorInThisSignIn()).isTrue();
+        assertThat(getCurrentView()).isInstanceOf(SecurityView.class);
+        assertThat(find(Paragraph.class).withId("second-factor-not-in-this-sign-in").exists()).isFalse();
     }
 }

@@ -1,0 +1,34 @@
+package dev.kontor.security;
+
+import dev.kontor.organization.MembershipRole;
+import dev.kontor.organization.OrganizationService;
+import dev.kontor.user.SystemTask;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Support staff read every customer's contact people and provider administrators run the platform: a password alone
+ * must never be enough for them, so they always need a second factor.
+ */
+@Component
+class StaffSecondFactorDemand implements SecondFactorDemand {
+
+    static final String REASON = "second-factor-demand.provider-staff";
+    private static final Set<MembershipRole> ALWAYS = EnumSet.of(MembershipRole.SUPPORT,
+            MembershipRole.PROVIDER_ADMINISTRATOR);
+
+    private final OrganizationService organizations;
+
+    StaffSecondFactorDemand(OrganizationService organizations) {
+        this.organizations = organizations;
+    }
+
+    @Override
+    public Optional<String> reasonKey(long userId) {
+        // asked before anyone is signed in: the application itself looks the person's roles up
+        boolean staff = SystemTask.call(() -> organizations.activeRolesOf(userId)).stream().anyMatch(ALWAYS::contains);
+        return staff ? Optional.of(REASON) : Optional.empty();
+    }
+}

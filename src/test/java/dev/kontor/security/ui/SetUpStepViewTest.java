@@ -1,0 +1,93 @@
+package dev.kontor.security.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.server.VaadinServletResponse;
+import dev.kontor.organization.MembershipRole;
+import dev.kontor.organization.Organization;
+import dev.kontor.organization.OrganizationOnboarding;
+import dev.kontor.security.SecondStep;
+import dev.kontor.security.SecondStepAccess;
+import dev.kontor.testing.Fixtures;
+import dev.kontor.testing.MutableClock;
+import dev.kontor.testing.TotpCodes;
+import dev.kontor.testing.ViewTest;
+import dev.kontor.user.SystemTask;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+
+@ViewTest
+class SetUpStepViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    SecondStep secondStep;
+
+    @Autowired
+    OrganizationOnboarding onboarding;
+
+    @AfterEach
+    void signOut() {
+        clock.reset();
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void without_a_password_step_the_page_says_to_sign_in_again() {
+        navigate(SetUpStepView.class);
+        assertThat(find(Paragraph.class).withId("set-up-step-expired").single().getText())
+                .isEqualTo("The sign-in took too long. Please sign in again.");
+        assertThat(find(Span.class).withId("second-factor-secret").exists()).isFalse();
+    }
+
+    @Test
+    void support_staff_see_why_set_up_the_app_and_a_wrong_code_signs_nobody_in() {
+        String email = fixtures.person("Selma");
+        long userId = fixtures.userIdOf(email);
+        SystemTask.run(() -> {
+            Organization provider = onboarding.createProvider("Provider " + UUID.randomUUID().toString()
+                    .substring(0, 8));
+            onboarding.grant(userId, provider.getId(), MembershipRole.SUPPORT);
+        });
+        fixtures.signIn(email);
+        // the password was right: the step waits in this browser's session
+        SecondStepAccess.passwordAccepted(secondStep, VaadinServletRequest.getCurrent().getHttpServletRequest(),
+                VaadinServletResponse.getCurrent().getHttpServletResponse(),
+                SecurityContextHolder.getContext().getAuthentication());
+        navigate(SetUpStepView.class);
+
+        assertThat(find(UnorderedList.class).withId("set-up-step-reasons").single().getChildren()
+                .map(item -> ((ListItem) item).getText()))
+                .containsExactly("Support staff and provider administrators always sign in with a second factor.");
+        String secret = find(Span.class).withId("second-factor-secret").single().getText().replace(" ", "");
+        String right = TotpCodes.now(secret, clock);
+        test(find(TextField.class).withId("second-factor-code").single()).setValue(
+                "000000".equals(right) ? "111111" : "000000");
+        test(find(Button.class).withId("second-factor-finish").single()).click();
+
+        TextField code = find(TextField.class).withId("second-factor-code").single();
+        assertThat(code.isInvalid()).isTrue();
+        assertThat(code.getErrorMessage()).startsWith("This code is not valid");
+        // (the right code changes the session id, which the browserless request cannot: SetUpStepTest and
+        // SecondFactorJourneyIT sign in with it)
+        assertThat(VaadinServletRequest.getCurrent().getHttpServletRequest().getSession()
+                .getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)).isNull();
+    }
+}
