@@ -127,8 +127,9 @@ public class OrganizationAccess {
         for (long id : rest) {
             List<Long> path = paths.get(id);
             if (path != null && path.stream().allMatch(nodes::containsKey)) {
-                keepHeld(rights, id, rightsOf(userId, new OrganizationPath(path.stream().map(nodes::get).toList()),
-                        held));
+                OrganizationPath resolved = new OrganizationPath(path.stream().map(nodes::get).toList());
+                keepHeld(rights, id, inSuspendedCustomer(resolved) ? EnumSet.noneOf(OrganizationRight.class)
+                        : withDelegated(userId, resolved, rightsOf(userId, resolved, held)));
             }
         }
         return rights;
@@ -319,7 +320,11 @@ public class OrganizationAccess {
         if (inSuspendedCustomer(path)) {
             return EnumSet.noneOf(OrganizationRight.class);
         }
-        Set<OrganizationRight> rights = memberRights(userId, path);
+        return withDelegated(userId, path, memberRights(userId, path));
+    }
+
+    /** The person's own rights in the path's target, with what other features delegate to them there. */
+    private Set<OrganizationRight> withDelegated(long userId, OrganizationPath path, Set<OrganizationRight> rights) {
         if (!rights.contains(OrganizationRight.ADMIN)) {
             for (DelegatedRights delegated : delegatedRights.orderedStream().toList()) {
                 rights.addAll(delegated.rightsOf(userId, path));
