@@ -1,6 +1,7 @@
 package dev.kontor.base;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -28,16 +29,7 @@ class EmbeddedDatabaseClosedTest {
 
     @Test
     void after_the_database_closed_under_the_pool_the_next_calls_work_on_the_same_data() throws Exception {
-        Properties configured = applicationProperties();
-        HikariConfig pool = new HikariConfig();
-        pool.setJdbcUrl(configured.getProperty("spring.datasource.url")
-                .replace("./data/kontor", directory.resolve("kontor").toString()));
-        pool.setUsername("sa");
-        pool.setPassword("");
-        pool.setMaximumPoolSize(4);
-        pool.setExceptionOverrideClassName(
-                configured.getProperty("spring.datasource.hikari.exception-override-class-name"));
-        try (HikariDataSource database = new HikariDataSource(pool)) {
+        try (HikariDataSource database = new HikariDataSource(configuredPool())) {
             try (Connection connection = database.getConnection()) {
                 connection.createStatement().execute("create table sign_in(id int primary key)");
                 connection.createStatement().execute("insert into sign_in values (1), (2)");
@@ -66,6 +58,29 @@ class EmbeddedDatabaseClosedTest {
     }
 
     @Test
+    void a_check_constraint_made_on_a_connection_the_pool_has_since_retired_still_holds_on_the_others()
+            throws Exception {
+        try (HikariDataSource database = new HikariDataSource(configuredPool())) {
+            try (Connection other = database.getConnection()) {
+                try (Connection migrating = database.getConnection()) {
+                    migrating.createStatement().execute("create table audit(outcome varchar(10) not null"
+                            + " check (outcome in ('SUCCEEDED', 'FAILED')))");
+                }
+                // retires the idle one that created the table (as its lifetime would), not the one held here
+                database.getHikariPoolMXBean().softEvictConnections();
+
+                other.createStatement().execute("insert into audit values ('FAILED')");
+                assertThatThrownBy(() -> other.createStatement().execute("insert into audit values ('LOST')"))
+                        .isInstanceOfSatisfying(SQLException.class,
+                                violated -> assertThat(violated.getErrorCode()).isEqualTo(23513));
+            }
+            try (Connection renewed = database.getConnection()) {
+                renewed.createStatement().execute("insert into audit values ('SUCCEEDED')");
+            }
+        }
+    }
+
+    @Test
     void failures_of_another_kind_are_judged_as_the_pool_always_does() {
         EvictClosedDatabaseConnections override = new EvictClosedDatabaseConnections();
 
@@ -74,6 +89,19 @@ class EmbeddedDatabaseClosedTest {
         assertThat(override.adjudicate(new SQLException("wrapped", "HY000", 50000,
                 new SQLException("The database has been closed", "90098", 90098))))
                 .isEqualTo(com.zaxxer.hikari.SQLExceptionOverride.Override.MUST_EVICT);
+    }
+
+    private HikariConfig configuredPool() throws Exception {
+        Properties configured = applicationProperties();
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(configured.getProperty("spring.datasource.url")
+                .replace("./data/kontor", directory.resolve("kontor").toString()));
+        pool.setUsername("sa");
+        pool.setPassword("");
+        pool.setMaximumPoolSize(4);
+        pool.setExceptionOverrideClassName(
+                configured.getProperty("spring.datasource.hikari.exception-override-class-name"));
+        return pool;
     }
 
     private static Properties applicationProperties() throws Exception {

@@ -81,7 +81,14 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
             return;
         }
         var parameters = event.getLocation().getQueryParameters().getParameters();
-        boolean failed = parameters.containsKey("error");
+        boolean unavailable = parameters.containsKey("unavailable");
+        boolean failed = parameters.containsKey("error") || unavailable;
+        if (unavailable) {
+            // not the wrong-password text: retyping would not help, and nothing about the account is said either
+            texts.getErrorMessage().setTitle(getTranslation("login.unavailable.title"));
+            texts.getErrorMessage().setMessage(getTranslation("login.unavailable.message"));
+            form.setI18n(texts);
+        }
         form.setError(failed);
         serverChanged.setVisible(parameters.containsKey("server-changed") && !failed);
         if (failed) {

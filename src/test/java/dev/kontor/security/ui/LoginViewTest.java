@@ -46,6 +46,18 @@ class LoginViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithAnonymousUser
+    void a_sign_in_the_server_could_not_handle_says_so_and_to_try_again_shortly() {
+        UI.getCurrent().navigate(LoginView.class, QueryParameters.simple(Map.of("unavailable", "")));
+        LoginView view = (LoginView) getCurrentView();
+
+        assertThat(find(LoginForm.class).single().isError()).isTrue();
+        assertThat(view.texts().getErrorMessage().getTitle()).isEqualTo("Kontor cannot sign you in right now");
+        assertThat(view.texts().getErrorMessage().getMessage()).contains("not a wrong address or password",
+                "try again in a few minutes");
+    }
+
+    @Test
+    @WithAnonymousUser
     void a_failed_sign_in_fills_in_the_typed_address_once() {
         VaadinSession.getCurrent().getSession().setAttribute(SignInFailureKeepsEmail.TYPED_EMAIL, "ben@example.com");
 
