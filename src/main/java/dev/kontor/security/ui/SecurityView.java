@@ -1,5 +1,6 @@
 package dev.kontor.security.ui;
 
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -17,12 +18,10 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.ui.FormRules;
+import dev.kontor.base.ui.Moments;
 import dev.kontor.security.SecondFactors;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +34,6 @@ import java.util.Map;
 @PermitAll
 public class SecurityView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
 
     private final transient SecondFactors secondFactors;
     private final Div authenticator = new Div();
@@ -56,10 +54,9 @@ public class SecurityView extends VerticalLayout implements HasDynamicTitle {
         authenticator.removeAll();
         browsers.removeAll();
         if (status.active()) {
-            DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale())
-                    .withZone(ZONE);
+            // the day in the reader's own zone, like every moment on a page
             Paragraph state = new Paragraph(getTranslation("security.second-factor.active",
-                    format.format(status.activeSince()), status.recoveryCodesLeft()));
+                    Moments.date(status.activeSince(), getLocale()), status.recoveryCodesLeft()));
             state.setId("second-factor-state");
             TextField code = codeField("second-factor-current-code",
                     getTranslation("security.second-factor.current-code"));
@@ -70,6 +67,9 @@ public class SecurityView extends VerticalLayout implements HasDynamicTitle {
             Button turnOff = new Button(getTranslation("security.second-factor.turn-off"), click -> act(code, () -> {
                 secondFactors.turnOff(code.getValue());
                 showStatus();
+                // the pressed button is gone: the focus goes to the one that sets an app up again
+                authenticator.getChildren().filter(Button.class::isInstance).map(Button.class::cast).findFirst()
+                        .ifPresent(Button::focus);
             }));
             turnOff.setId("second-factor-turn-off");
             turnOff.addThemeVariants(ButtonVariant.LUMO_ERROR);
@@ -116,6 +116,8 @@ public class SecurityView extends VerticalLayout implements HasDynamicTitle {
                 click -> act(code, () -> showRecoveryCodes(secondFactors.finishSetUp(code.getValue()))));
         finish.setId("second-factor-finish");
         finish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        // the code is the form's last field: Enter in it finishes, like a form's main button
+        finish.addClickShortcut(Key.ENTER).listenOn(code);
         Button cancel = new Button(getTranslation("security.second-factor.cancel"), click -> showStatus());
         cancel.setId("second-factor-cancel");
         authenticator.add(new Paragraph(getTranslation("security.second-factor.scan")), qr, secretLine, code,
