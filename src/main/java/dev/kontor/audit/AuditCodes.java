@@ -38,6 +38,7 @@ final class AuditCodes {
             case "GRANTED_RIGHTS_REVIEWED" -> review(value, reading);
             case "TENANT_CREATED" -> tenantCreated(value, reading);
             case "TENANT_SETTINGS_CHANGED" -> tenantSettings(value, reading);
+            case "CONTACT_ADDED", "CONTACT_CHANGED", "CONTACT_REMOVED" -> contact(value, reading);
             default -> PARTNERSHIP_KINDS.contains(kind) ? partnership(value, reading) : Optional.empty();
         };
     }
@@ -128,5 +129,37 @@ final class AuditCodes {
     private static Optional<String> word(AuditReading reading, String key) {
         String word = reading.word(key);
         return word == null || word.contains(key) ? Optional.empty() : Optional.of(word);
+    }
+
+    private static final Pattern CONTACT = Pattern.compile("(.*>)((?:, [^\\[]*?)*), \\[([A-Z_, ]*)]", Pattern.DOTALL);
+    private static final Pattern STORED_PHONE = Pattern.compile("\\+[0-9]{4,20}");
+
+    /**
+     * "Rita Rechnung &lt;rita@…&gt;, +495251999, [BILLING]" as "Rita Rechnung &lt;rita@…&gt;, +49 5251 999, Billing":
+     * the phone as the contacts grid shows it and the types in the reader's words; as stored when a type has no word.
+     */
+    private static Optional<String> contact(String value, AuditReading reading) {
+        Matcher parts = CONTACT.matcher(value);
+        if (!parts.matches()) {
+            return Optional.empty();
+        }
+        List<String> said = new ArrayList<>();
+        said.add(parts.group(1));
+        if (!parts.group(2).isEmpty()) {
+            for (String detail : parts.group(2).substring(2).split(", ", -1)) {
+                said.add(STORED_PHONE.matcher(detail).matches() ? dev.kontor.base.PhoneNumbers.readable(detail)
+                        : detail);
+            }
+        }
+        if (!parts.group(3).isEmpty()) {
+            for (String code : parts.group(3).split(", ")) {
+                Optional<String> word = word(reading, "contact.type." + code);
+                if (word.isEmpty()) {
+                    return Optional.empty();
+                }
+                said.add(word.get());
+            }
+        }
+        return Optional.of(String.join(", ", said));
     }
 }

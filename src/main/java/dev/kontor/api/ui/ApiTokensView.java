@@ -2,6 +2,7 @@ package dev.kontor.api.ui;
 
 import com.vaadin.flow.component.HasValidation;
 import dev.kontor.base.ui.Moments;
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -96,6 +97,14 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
         name.setLabel(getTranslation("api.tokens.name"));
         name.setMaxLength(100);
         name.setRequiredIndicatorVisible(true);
+        // the service says when the name is missing, next to the field; the field judging itself would mark the
+        // emptied field red as soon as a token was created
+        name.setManualValidation(true);
+        name.addValueChangeListener(event -> {
+            if (!event.getValue().isBlank()) {
+                name.setInvalid(false);
+            }
+        });
         scope.setId("api-token-scope");
         scope.setLabel(getTranslation("api.tokens.scope"));
         scope.setItems(ApiScope.values());
@@ -119,6 +128,8 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
         // in a box of its own the button keeps its natural width and some room above, instead of stretching across
         // the form's column and touching the date field on a phone
         actions.add(create);
+        // like a form's main button: Enter in the name creates the token
+        create.addClickShortcut(Key.ENTER).listenOn(name);
         actions.setId("api-token-actions");
         actions.addClassName("form-actions");
         // the button sits below the form, not in its last cell: on a phone the date field's overlay and error line
@@ -212,8 +223,6 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
             IssuedToken issued = tokens.create(organization.getValue().organizationId(), name.getValue(),
                     scope.getValue(), expiresOn.getValue(), Moments.zone());
             name.clear();
-            // emptied for the next token, not left out by anybody: clearing a required field marks it as missing
-            name.setInvalid(false);
             refresh();
             showSecret(issued);
         } catch (InvalidInput refusal) {
@@ -245,7 +254,9 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
         done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.add(new Paragraph(getTranslation("api.tokens.secret.text")), secret);
         dialog.getFooter().add(done);
+        // shown only once: Esc or a stray click must not lose it, only the button that says it was copied closes
         dialog.setCloseOnOutsideClick(false);
+        dialog.setCloseOnEsc(false);
         FormRules.explainConstraints(dialog);
         DialogKeys.focusOnOpen(dialog, secret);
         dialog.open();

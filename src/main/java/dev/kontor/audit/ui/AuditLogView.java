@@ -130,8 +130,10 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Component whenAndWho(AuditRow row) {
-        Div cell = new Div(line("cell-title", Moments.dateTime(row.occurredAt(), getLocale())),
-                line("cell-detail", who(row)));
+        // the actor's address breaks after its "@" and dots, not at a hyphen in its domain
+        Span who = dev.kontor.base.ui.LineBreaks.withEmail(who(row), row.actorEmail());
+        who.addClassName("cell-detail");
+        Div cell = new Div(line("cell-title", Moments.dateTime(row.occurredAt(), getLocale())), who);
         if (row.onBehalfOfUnsaid() != null) {
             cell.add(line("cell-detail", getTranslation("audit.for", row.onBehalfOfUnsaid())));
         }

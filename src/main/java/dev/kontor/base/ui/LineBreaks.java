@@ -82,13 +82,47 @@ public final class LineBreaks {
         for (char c : address.toCharArray()) {
             part.append(c);
             if (c == '@' || c == '.') {
-                span.getElement().appendChild(Element.createText(part.toString()), new Element("wbr"));
+                span.getElement().appendChild(emailPart(part.toString()), new Element("wbr"));
                 part.setLength(0);
             }
         }
         if (!part.isEmpty()) {
-            span.getElement().appendChild(Element.createText(part.toString()));
+            span.getElement().appendChild(emailPart(part.toString()));
         }
         return span;
+    }
+
+    /**
+     * A part of an address; one with a hyphen, where the browser would break first ("muster-" / "hosting.test"), is
+     * a box of its own that goes to the next line whole and breaks inside only when it is longer than a line.
+     */
+    private static Element emailPart(String part) {
+        if (part.indexOf('-') < 0) {
+            return Element.createText(part);
+        }
+        Element box = new Element("span");
+        box.setText(part);
+        box.setAttribute("class", "email-part");
+        return box;
+    }
+
+    /**
+     * A sentence with an e-mail address in it ("Adrian Albers <admin@muster-hosting.test>"), the address breaking as
+     * {@link #email} does; the text reads and copies as it was.
+     */
+    public static Span withEmail(String sentence, String address) {
+        int at = address == null || address.isEmpty() ? -1 : sentence.indexOf(address);
+        if (at < 0) {
+            return new Span(sentence);
+        }
+        Span text = new Span();
+        if (at > 0) {
+            text.getElement().appendChild(Element.createText(sentence.substring(0, at)));
+        }
+        text.add(email(address));
+        if (at + address.length() < sentence.length()) {
+            text.getElement().appendChild(Element.createText(sentence.substring(at + address.length())));
+        }
+        return text;
     }
 }

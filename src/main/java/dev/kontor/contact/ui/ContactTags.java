@@ -18,13 +18,20 @@ public final class ContactTags {
     public static Component of(Component owner, Set<ContactType> types) {
         Div cell = new Div();
         cell.addClassName("tag-cell");
+        tags(owner, types).forEach(cell::add);
+        return cell;
+    }
+
+    /** The tags alone, in the types' own order: for a box that holds other tags too. */
+    public static java.util.List<Span> tags(Component owner, Set<ContactType> types) {
+        java.util.List<Span> tags = new java.util.ArrayList<>();
         for (ContactType type : ContactType.values()) {
             if (types.contains(type)) {
                 Span tag = new Span(owner.getTranslation("contact.type." + type));
                 tag.addClassNames("tag", "tag-contact-" + type.name().toLowerCase(Locale.ROOT));
-                cell.add(tag);
+                tags.add(tag);
             }
         }
-        return cell;
+        return tags;
     }
 }

@@ -93,7 +93,9 @@ public class PartnerProfileView extends VerticalLayout implements HasDynamicTitl
         state.addClassNames("tag", "tag-state-" + member.state().name().toLowerCase(Locale.ROOT));
         Div tags = new Div(role, state);
         secondFactor.badge(member).ifPresent(tags::add);
-        tags.add(ContactTags.of(this, types));
+        // the contact types as tags of this box, not as a box of their own: an inner box took the row's tag width as
+        // its height, and an empty one made every row tall and empty
+        ContactTags.tags(this, types).forEach(tags::add);
         // role, state and contact types one below the other: side by side they wrapped differently on every row
         tags.addClassNames("tag-cell", "stacked-tags");
         Div row = new Div(who, tags);

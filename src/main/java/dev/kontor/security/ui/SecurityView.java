@@ -1,5 +1,6 @@
 package dev.kontor.security.ui;
 
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -17,6 +18,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.ui.FormRules;
+import dev.kontor.base.ui.Moments;
 import dev.kontor.security.SecondFactors;
 import dev.kontor.security.SignInFactors;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -24,9 +26,6 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import java.util.regex.Pattern;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Map;
 
@@ -41,7 +40,6 @@ public class SecurityView extends VerticalLayout implements HasDynamicTitle, Bef
 
     private static final Pattern CONTINUABLE = Pattern.compile("access/[A-Za-z0-9-]{1,32}");
 
-    private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
 
     private final transient SecondFactors secondFactors;
     private final Div authenticator = new Div();
@@ -65,10 +63,9 @@ public class SecurityView extends VerticalLayout implements HasDynamicTitle, Bef
         authenticator.removeAll();
         browsers.removeAll();
         if (status.active()) {
-            DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale())
-                    .withZone(ZONE);
+            // the day in the reader's own zone, like every moment on a page
             Paragraph state = new Paragraph(getTranslation("security.second-factor.active",
-                    format.format(status.activeSince()), status.recoveryCodesLeft()));
+                    Moments.date(status.activeSince(), getLocale()), status.recoveryCodesLeft()));
             state.setId("second-factor-state");
             TextField code = codeField("second-factor-current-code",
                     getTranslation("security.second-factor.current-code"));
@@ -79,6 +76,9 @@ public class SecurityView extends VerticalLayout implements HasDynamicTitle, Bef
             Button turnOff = new Button(getTranslation("security.second-factor.turn-off"), click -> act(code, () -> {
                 secondFactors.turnOff(code.getValue());
                 showStatus();
+                // the pressed button is gone: the focus goes to the one that sets an app up again
+                authenticator.getChildren().filter(Button.class::isInstance).map(Button.class::cast).findFirst()
+                        .ifPresent(Button::focus);
             }));
             turnOff.setId("second-factor-turn-off");
             turnOff.addThemeVariants(ButtonVariant.LUMO_ERROR);
@@ -139,6 +139,8 @@ public class SecurityView extends VerticalLayout implements HasDynamicTitle, Bef
                 click -> act(code, () -> showRecoveryCodes(secondFactors.finishSetUp(code.getValue()))));
         finish.setId("second-factor-finish");
         finish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        // the code is the form's last field: Enter in it finishes, like a form's main button
+        finish.addClickShortcut(Key.ENTER).listenOn(code);
         Button cancel = new Button(getTranslation("security.second-factor.cancel"), click -> showStatus());
         cancel.setId("second-factor-cancel");
         authenticator.add(new Paragraph(getTranslation("security.second-factor.scan")), qr, secretLine, code,

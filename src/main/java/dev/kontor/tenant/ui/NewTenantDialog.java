@@ -165,7 +165,12 @@ class NewTenantDialog extends Dialog {
         setHeaderTitle(getTranslation("tenant.created.title"));
         Paragraph done = new Paragraph(getTranslation("tenant.created", created.name()));
         done.setId("tenant-created");
-        Paragraph handover = new Paragraph(getTranslation("tenant.created.handover"));
+        // only a customer's tenant is handed to somebody; the partner's or provider's own stays with them
+        boolean forCustomer = created.master() != null
+                && created.master().kind() == dev.kontor.organization.OrganizationKind.CUSTOMER;
+        Paragraph handover = new Paragraph(getTranslation(forCustomer ? "tenant.created.handover"
+                : "tenant.created.handover-own"));
+        handover.setId("tenant-created-handover");
         handover.addClassName("hint");
         Anchor logIn = new Anchor(TenantLinks.logIn(created.id(), services.accessSession()), "");
         logIn.setTarget(AnchorTarget.BLANK);

@@ -202,6 +202,58 @@ class ApiTokensViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails(DemoPeople.LEGAL)
+    void the_name_field_checks_nothing_by_itself_so_emptying_it_after_success_shows_no_error() {
+        navigate(ApiTokensView.class);
+        TextField name = find(TextField.class).withId("api-token-name").single();
+        test(name).setValue("Backup " + UUID.randomUUID().toString().substring(0, 8));
+        test(find(Button.class).withId("api-token-create").single()).click();
+
+        // the field judges nothing by itself: a value that comes and goes again leaves it unmarked
+        assertThat(name.isInvalid()).isFalse();
+        test(find(Button.class).withId("api-token-secret-done").single()).click();
+        test(name).setValue("Other");
+        test(name).setValue("");
+        assertThat(name.isInvalid()).isFalse();
+        test(find(Button.class).withId("api-token-create").single()).click();
+        assertThat(name.isInvalid()).as("Create says that the name is missing").isTrue();
+        assertThat(name.isRequiredIndicatorVisible()).isTrue();
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.LEGAL)
+    void enter_in_the_name_field_creates_the_token() {
+        navigate(ApiTokensView.class);
+        String typed = "Enter " + UUID.randomUUID().toString().substring(0, 8);
+        TextField name = find(TextField.class).withId("api-token-name").single();
+        test(name).setValue(typed);
+
+        com.vaadin.browserless.internal.ShortcutsKt._fireShortcut(name, com.vaadin.flow.component.Key.ENTER);
+
+        assertThat(find(Dialog.class).withId("api-token-secret-dialog").exists()).isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from api_token where name = ?", Integer.class, typed))
+                .isOne();
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.LEGAL)
+    void the_dialog_with_the_secret_does_not_close_on_esc_or_outside_only_on_its_button() {
+        navigate(ApiTokensView.class);
+        test(find(TextField.class).withId("api-token-name").single())
+                .setValue("Esc " + UUID.randomUUID().toString().substring(0, 8));
+        test(find(Button.class).withId("api-token-create").single()).click();
+        Dialog dialog = find(Dialog.class).withId("api-token-secret-dialog").single();
+
+        assertThat(dialog.isCloseOnEsc()).isFalse();
+        assertThat(dialog.isCloseOnOutsideClick()).isFalse();
+        fireShortcut(com.vaadin.flow.component.Key.ESCAPE);
+        assertThat(find(Dialog.class).withId("api-token-secret-dialog").exists()).isTrue();
+
+        test(find(Button.class).withId("api-token-secret-done").single()).click();
+        assertThat(find(Dialog.class).withId("api-token-secret-dialog").exists()).isFalse();
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.LEGAL)
     void a_token_until_a_day_works_until_that_day_ends_in_the_persons_own_zone_and_says_which_zone() {
         // far east of UTC, so that the day's end there and in UTC are hours apart
         ZoneId kiritimati = ZoneId.of("Pacific/Kiritimati");

@@ -10,6 +10,28 @@ import org.junit.jupiter.api.Test;
 class LineBreaksTest {
 
     @Test
+    void a_part_of_an_address_with_a_hyphen_is_kept_whole_where_it_fits_so_the_line_breaks_after_the_at_sign() {
+        Span email = LineBreaks.email("admin@muster-hosting.test");
+
+        List<String> parts = email.getElement().getChildren()
+                .map(child -> child.isTextNode() ? child.getText()
+                        : child.getTag().equals("span") ? "[" + child.getText() + "|" + child.getAttribute("class") + "]"
+                        : "<" + child.getTag() + ">").toList();
+        assertThat(parts).containsExactly("admin@", "<wbr>", "[muster-hosting.|email-part]", "<wbr>", "test");
+        assertThat(email.getElement().getTextRecursively()).isEqualTo("admin@muster-hosting.test");
+    }
+
+    @Test
+    void an_address_inside_a_sentence_breaks_like_an_address_and_the_sentence_reads_as_before() {
+        Span who = LineBreaks.withEmail("Adrian Albers <admin@muster-hosting.test>", "admin@muster-hosting.test");
+
+        assertThat(who.getElement().getTextRecursively()).isEqualTo("Adrian Albers <admin@muster-hosting.test>");
+        assertThat(who.getElement().getChildren().filter(child -> !child.isTextNode()).map(Element::getTag))
+                .contains("span");
+        assertThat(LineBreaks.withEmail("System", null).getElement().getTextRecursively()).isEqualTo("System");
+    }
+
+    @Test
     void an_e_mail_address_may_break_only_after_its_at_sign_and_its_dots() {
         Span email = LineBreaks.email("anna@sonnenschein.test");
 

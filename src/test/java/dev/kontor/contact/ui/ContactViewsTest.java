@@ -169,6 +169,21 @@ class ContactViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithUserDetails(DemoPeople.LEGAL)
+    void a_users_row_holds_its_tags_in_one_box_with_no_empty_box_that_would_stretch_the_row() {
+        navigate(PartnerProfileView.class);
+
+        java.util.List<com.vaadin.flow.component.html.Div> cells = find(com.vaadin.flow.component.html.Div.class)
+                .all().stream().filter(div -> div.hasClassName("tag-cell")).toList();
+        assertThat(cells).isNotEmpty();
+        assertThat(cells).allSatisfy(cell -> {
+            assertThat(cell.getChildren()).as("a box of tags holds tags, not another box")
+                    .allMatch(com.vaadin.flow.component.html.Span.class::isInstance);
+            assertThat(cell.getChildren().count()).as("no empty box").isPositive();
+        });
+    }
+
+    @Test
     @WithUserDetails(DemoPeople.EMPLOYEE)
     void an_employee_reads_the_partner_contacts_but_may_not_change_them() {
         navigate(PartnerProfileView.class);

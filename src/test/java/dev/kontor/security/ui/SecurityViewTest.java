@@ -168,4 +168,42 @@ class SecurityViewTest extends SpringBrowserlessTest {
         assertThat(getCurrentView()).isInstanceOf(SecurityView.class);
         assertThat(find(Paragraph.class).withId("second-factor-not-in-this-sign-in").exists()).isFalse();
     }
+
+    @Test
+    void enter_in_the_code_field_finishes_the_set_up() {
+        navigate(SecurityView.class);
+        click("second-factor-start");
+        TextField code = find(TextField.class).withId("second-factor-code").single();
+        test(code).setValue(TotpCodes.now(secret(), clock));
+
+        com.vaadin.browserless.internal.ShortcutsKt._fireShortcut(code, com.vaadin.flow.component.Key.ENTER);
+
+        assertThat(find(UnorderedList.class).withId("recovery-codes").single().getChildren().count()).isEqualTo(10);
+    }
+
+    @Test
+    void the_state_says_on_which_day_the_app_was_set_up_and_after_turning_off_the_focus_is_on_set_up() {
+        navigate(SecurityView.class);
+        click("second-factor-start");
+        String secret = secret();
+        type("second-factor-code", TotpCodes.now(secret, clock));
+        click("second-factor-finish");
+        click("recovery-codes-done");
+        String day = java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+                .withLocale(java.util.Locale.ENGLISH).withZone(dev.kontor.base.ui.Moments.zone())
+                .format(clock.instant());
+        assertThat(find(Paragraph.class).withId("second-factor-state").single().getText())
+                .startsWith("An authenticator app was set up on " + day + ".");
+
+        clock.advance(Duration.ofSeconds(30));
+        type("second-factor-current-code", TotpCodes.now(secret, clock));
+        com.vaadin.flow.component.UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations();
+        click("second-factor-turn-off");
+
+        Button start = find(Button.class).withId("second-factor-start").single();
+        assertThat(com.vaadin.flow.component.UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations())
+                .as("the focus goes to the button that sets an app up again, not to the page's start")
+                .anyMatch(call -> call.getOwner() == start.getElement().getNode()
+                        && call.getInvocation().getExpression().contains("focus"));
+    }
 }

@@ -31,6 +31,9 @@ class SupportLookupViewTest extends SpringBrowserlessTest {
     @Autowired
     private Fixtures fixtures;
 
+    @Autowired
+    private org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @Test
     @WithUserDetails(DemoPeople.SUPPORT)
     void typing_shows_results_and_enter_opens_the_first_card_with_who_to_call_on_top() {
@@ -62,6 +65,25 @@ class SupportLookupViewTest extends SpringBrowserlessTest {
 
         fireShortcut(Key.ESCAPE);
         assertThat(card.isVisible()).isFalse();
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.SUPPORT)
+    void a_change_made_by_kontor_itself_names_the_system_as_the_audit_log_does() {
+        Fixtures.TestAccount account = fixtures.account("Sybille");
+        jdbc.update("""
+                insert into audit_event (occurred_at, kind, outcome, actor_user_id, actor_email, organization_id,
+                  summary)
+                values (?, 'CONTACT_DATA_CONFIRMED', 'SUCCESS', null, 'system', ?, 'Confirmed')""",
+                java.sql.Timestamp.from(java.time.Instant.now()), account.id());
+        navigate(SupportLookupView.class);
+        TextField search = find(TextField.class).withId("lookup-search").single();
+        test(search).setValue(account.customerNumber());
+        com.vaadin.flow.component.ComponentUtil.fireEvent(search,
+                new com.vaadin.flow.component.KeyDownEvent(search, Key.ENTER.getKeys().getFirst()));
+
+        assertThat(find(Div.class).withId("card-changes").single().getElement().getTextRecursively())
+                .contains("Contact data confirmed · System").doesNotContain("· system");
     }
 
     @Test

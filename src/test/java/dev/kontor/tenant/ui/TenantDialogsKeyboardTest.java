@@ -34,6 +34,19 @@ class TenantDialogsKeyboardTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails(DemoPeople.PARTNER_ADMIN)
+    void a_tenant_of_the_partner_itself_is_not_said_to_be_handed_to_a_customer() {
+        navigate(TenantsView.class);
+        test(button("new-tenant")).click();
+        test(textField("tenant-name")).setValue("Own " + UUID.randomUUID());
+        DialogKeyboard.pressEnter(find(NewTenantDialog.class).single());
+
+        assertThat(find(Paragraph.class).withId("tenant-created-handover").single().getText())
+                .isEqualTo("Add at least one administrator, who will look after it. You can also log in to "
+                        + "configure it further.");
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.PARTNER_ADMIN)
     void new_tenant_starts_in_the_name_enter_creates_it_once_and_then_enter_and_esc_create_nothing_more() {
         navigate(TenantsView.class);
         test(button("new-tenant")).click();
