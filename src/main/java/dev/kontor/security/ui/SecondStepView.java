@@ -91,19 +91,11 @@ public class SecondStepView extends PublicPage implements BeforeEnterObserver, H
     }
 
     private void refuse(String message) {
-        code.setValue("");
-        code.setErrorMessage(message);
-        code.setInvalid(true);
-        code.focus();
+        SignInStepParts.refuse(code, message);
     }
 
     private void showExpired() {
-        content.removeAll();
-        Paragraph expired = new Paragraph(getTranslation("second-step.expired"));
-        expired.setId("second-step-expired");
-        Anchor signIn = new Anchor("login", getTranslation("login.submit"));
-        signIn.setId("second-step-sign-in");
-        content.add(new H2(getTranslation("second-step.title")), expired, signIn);
+        SignInStepParts.showExpired(this, content, "second-step.title", "second-step");
     }
 
     @Override

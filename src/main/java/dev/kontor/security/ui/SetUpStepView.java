@@ -131,19 +131,11 @@ public class SetUpStepView extends PublicPage implements BeforeEnterObserver, Ha
     }
 
     private void refuse(TextField code, String message) {
-        code.setValue("");
-        code.setErrorMessage(message);
-        code.setInvalid(true);
-        code.focus();
+        SignInStepParts.refuse(code, message);
     }
 
     private void showExpired() {
-        content.removeAll();
-        Paragraph expired = new Paragraph(getTranslation("second-step.expired"));
-        expired.setId("set-up-step-expired");
-        Anchor signIn = new Anchor("login", getTranslation("login.submit"));
-        signIn.setId("set-up-step-sign-in");
-        content.add(new H2(getTranslation("set-up-step.title")), expired, signIn);
+        SignInStepParts.showExpired(this, content, "set-up-step.title", "set-up-step");
     }
 
     @Override
