@@ -103,7 +103,9 @@ public final class FormRules {
         }
         String required = owner.getTranslation("validation.required");
         switch (field) {
-            case EmailField email -> email.setI18n(new EmailField.EmailFieldI18n().setRequiredErrorMessage(required)
+            // "fill in this field" is no help when the field wants an address: say what belongs there
+            case EmailField email -> email.setI18n(new EmailField.EmailFieldI18n()
+                    .setRequiredErrorMessage(owner.getTranslation("validation.email-required"))
                     .setMaxLengthErrorMessage(tooLong(owner, email.getMaxLength()))
                     .setMinLengthErrorMessage(tooShort(owner, email.getMinLength()))
                     .setPatternErrorMessage(owner.getTranslation("validation.email")));

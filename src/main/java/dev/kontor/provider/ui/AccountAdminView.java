@@ -1,6 +1,8 @@
 package dev.kontor.provider.ui;
 
+import dev.kontor.base.ui.LabelInName;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -25,6 +27,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import dev.kontor.base.ui.CountryChoice;
 import dev.kontor.base.ui.FormRules;
 import dev.kontor.account.ServiceKind;
 import dev.kontor.account.ServiceRow;
@@ -116,16 +119,18 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
         TextField postalCode = dataField("postal-code", "account.postal-code", MasterData.POSTAL_CODE_MAX,
                 data.postalCode());
         TextField city = dataField("city", "account.city", MasterData.CITY_MAX, data.city());
-        TextField country = dataField("country", "admin.account.country", 2, data.country());
-        country.setHelperText(getTranslation("admin.account.country.help"));
-        Map<String, TextField> byField = Map.of("name", name, "companyName", name, "street", street,
+        CountryChoice country = new CountryChoice(getTranslation("account.country"));
+        country.setId("account-data-country");
+        country.show(data.country());
+        Map<String, HasValidation> byField = Map.of("name", name, "companyName", name, "street", street,
                 "postalCode", postalCode, "city", city, "country", country);
         FormLayout form = new FormLayout(name, street, postalCode, city, country);
         form.setId("account-data");
         Div section = new Div(new H3(getTranslation("admin.account.data")), form);
         section.setWidthFull();
         boolean closed = account.state() == OrganizationState.CLOSED;
-        byField.values().forEach(field -> field.setReadOnly(closed));
+        java.util.stream.Stream.<com.vaadin.flow.component.HasValue<?, String>>of(name, street, postalCode, city, country)
+                .forEach(field -> field.setReadOnly(closed));
         if (!closed) {
             Button save = new Button(getTranslation("admin.account.data.save"), VaadinIcon.CHECK.create(), click -> {
                 byField.values().forEach(field -> field.setInvalid(false));

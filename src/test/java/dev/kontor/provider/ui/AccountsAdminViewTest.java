@@ -160,6 +160,62 @@ class AccountsAdminViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void an_empty_new_account_form_names_every_mistake_next_to_its_field_at_once_and_creates_nothing() {
+        fixtures.signIn(OPERATOR);
+        navigate(AccountsAdminView.class);
+        test(find(Button.class).withId("new-account").single()).click();
+        test(find(TextField.class).withId("new-account-number").single()).setValue("ten");
+        test(find(TextField.class).withId("new-account-postal-code").single()).setValue("<33098>");
+        test(find(Button.class).withId("submit-new-account").single()).click();
+
+        assertThat(message(find(TextField.class).withId("new-account-number").single()))
+                .isEqualTo("Enter a customer number such as CN-10001.");
+        assertThat(message(find(TextField.class).withId("new-account-name").single()))
+                .isEqualTo("Please fill in this field.");
+        assertThat(message(find(TextField.class).withId("new-account-postal-code").single()))
+                .startsWith("Enter a valid postal code");
+        assertThat(message(find(EmailField.class).withId("new-account-manager-email").single()))
+                .isEqualTo("Enter an e-mail address, e.g. name@example.com.");
+        assertThat(message(find(TextField.class).withId("new-account-manager-name").single()))
+                .isEqualTo("Please fill in this field.");
+        assertThat(find(com.vaadin.flow.component.dialog.Dialog.class).withId("new-account-dialog").single()
+                .isOpened()).isTrue();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_country_is_chosen_by_its_name_in_the_persons_language_and_kept_as_its_iso_code() {
+        UI.getCurrent().setLocale(Locale.GERMAN);
+        fixtures.signIn(OPERATOR);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        navigate(AccountsAdminView.class);
+        test(find(Button.class).withId("new-account").single()).click();
+        test(find(TextField.class).withId("new-account-name").single()).setValue("Land " + tag);
+        ComboBox<String> country = find(ComboBox.class).withId("new-account-country").single();
+        assertThat(country.getLabel()).isEqualTo("Land");
+        test(country).selectItem("Österreich");
+        test(find(EmailField.class).withId("new-account-manager-email").single())
+                .setValue("land-" + tag + "@example.test");
+        test(find(TextField.class).withId("new-account-manager-name").single()).setValue("Lara Land");
+        test(find(Button.class).withId("submit-new-account").single()).click();
+
+        long id = jdbc.queryForObject("select id from organization where name = ?", Long.class, "Land " + tag);
+        assertThat(administration.accountData(id).country()).isEqualTo("AT");
+        navigate("admin/accounts/" + id, AccountAdminView.class);
+        ComboBox<String> shown = find(ComboBox.class).withId("account-data-country").single();
+        assertThat(shown.getValue()).isEqualTo("AT");
+        assertThat(shown.getItemLabelGenerator().apply(shown.getValue())).isEqualTo("Österreich");
+        test(shown).selectItem("Schweiz");
+        test(find(Button.class).withId("save-account-data").single()).click();
+        assertThat(administration.accountData(id).country()).isEqualTo("CH");
+    }
+
+    private static String message(com.vaadin.flow.component.HasValidation field) {
+        assertThat(field.isInvalid()).as("invalid").isTrue();
+        return field.getErrorMessage();
+    }
+
+    @Test
     void managers_partners_and_support_do_not_reach_the_pages() {
         for (String person : List.of(DemoPeople.ANNA, DemoPeople.LEGAL, DemoPeople.SUPPORT)) {
             fixtures.signIn(person);
