@@ -141,7 +141,7 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
                         return;
                     }
                 } catch (InvalidInput refusal) {
-                    TextField field = byField.getOrDefault(refusal.field(), name);
+                    HasValidation field = byField.getOrDefault(refusal.field(), name);
                     field.setInvalid(true);
                     field.setErrorMessage(getTranslation(refusal.messageKey(), refusal.arguments()));
                     return;
@@ -339,7 +339,7 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
         Button rename = new Button(getTranslation("admin.service.rename"),
                 click -> new ServiceDialog(services, account.id(), service, this::reload).open());
         rename.setId("rename-service-" + service.id());
-        rename.getElement().setAttribute("aria-label", getTranslation("admin.service.rename.named", service.name()));
+        rename.getElement().setAttribute("aria-label", LabelInName.of(getTranslation("admin.service.rename"), service.name()));
         Button end = new Button(getTranslation("admin.service.end"), click -> {
             if (!appliedAsSeen(() -> services.endService(account.id(), service.id(), service.version()))) {
                 return;
@@ -349,7 +349,7 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
             reload();
         });
         end.setId("end-service-" + service.id());
-        end.getElement().setAttribute("aria-label", getTranslation("admin.service.end.named", service.name()));
+        end.getElement().setAttribute("aria-label", LabelInName.of(getTranslation("admin.service.end"), service.name()));
         for (Button button : new Button[] {rename, end}) {
             button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         }
