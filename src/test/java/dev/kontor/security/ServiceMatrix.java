@@ -384,21 +384,21 @@ final class ServiceMatrix {
                 .ownScope("reads only the caller's own organizations' events");
         read("AuditQueries.count(AuditFilter)", ACCOUNT, t -> audit.count(auditOfVictim))
                 .ownScope("counts only the caller's own organizations' events");
-        read("AuditQueries.exportCsv(AuditFilter,Writer)", ACCOUNT, t -> {
+        read("AuditQueries.exportCsv(AuditFilter,Writer,Locale)", ACCOUNT, t -> {
             StringWriter csv = new StringWriter();
-            audit.exportCsv(auditOfVictim, csv);
+            audit.exportCsv(auditOfVictim, csv, java.util.Locale.ENGLISH);
             return csv.toString().lines().skip(1).toList();
         }).ownScope("exports only the caller's own organizations' events");
 
         // contacts
-        read("ContactExport.organization(long,Writer)", ACCOUNT, t -> {
+        read("ContactExport.organization(long,Writer,Locale)", ACCOUNT, t -> {
             StringWriter csv = new StringWriter();
-            contactExport.organization(t.account(), csv);
+            contactExport.organization(t.account(), csv, java.util.Locale.ENGLISH);
             return csv.toString();
         });
-        read("ContactExport.partnerTree(long,Writer)", PARTNER, t -> {
+        read("ContactExport.partnerTree(long,Writer,Locale)", PARTNER, t -> {
             StringWriter csv = new StringWriter();
-            contactExport.partnerTree(t.partner(), csv);
+            contactExport.partnerTree(t.partner(), csv, java.util.Locale.ENGLISH);
             return csv.toString();
         });
         system("ContactProvisioning.importContact(long,Long,String,String,String,String,String,Set)", ACCOUNT,
