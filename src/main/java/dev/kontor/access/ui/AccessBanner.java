@@ -69,6 +69,15 @@ class AccessBanner implements PageBanner {
         if (endedHere.isPresent()) {
             return endedHere;
         }
+        // the page a person lands on after Leave account says which account they left, once
+        Optional<Component> left = sessions.justLeft().map(account -> {
+            Div said = ended(ui.getTranslation("access.left", account.get(0), account.get(1)));
+            said.setId("access-left");
+            return said;
+        });
+        if (left.isPresent()) {
+            return left;
+        }
         // a session whose page could not be recognized after a reload ended with that page: the next page says so
         List<String> endedWithTheirTabs = sessions.endedWithTheirTabs();
         return endedWithTheirTabs.isEmpty() ? Optional.empty()
