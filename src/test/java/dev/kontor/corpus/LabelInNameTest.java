@@ -57,6 +57,15 @@ class LabelInNameTest extends SpringBrowserlessTest {
         descendants(UI.getCurrent()).filter(Button.class::isInstance).map(Button.class::cast)
                 .filter(button -> button.getElement().hasAttribute("aria-label")).forEach(named::add);
         assertThat(named).as("buttons with a name of their own on /" + path).isNotEmpty();
+        // the row buttons this page is about are among those checked, not only the layout's
+        String rowAction = switch (path) {
+            case "partner/customers" -> "access.enter";
+            case "admin/accounts/CN-10001" -> "admin.service.rename";
+            case "admin/partners/Muster Hosting GmbH" -> "admin.person.deactivate";
+            default -> "layout.sign-out";
+        };
+        assertThat(named).extracting(LabelInNameTest::visibleWords)
+                .contains(UI.getCurrent().getTranslation(rowAction));
         for (Button button : named) {
             String visible = visibleWords(button);
             String name = button.getElement().getAttribute("aria-label");

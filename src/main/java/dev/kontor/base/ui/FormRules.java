@@ -123,7 +123,9 @@ public final class FormRules {
                 // the picker's other texts (month names, Today) stay as they are
                 DatePicker.DatePickerI18n i18n = date.getI18n() == null ? new DatePicker.DatePickerI18n()
                         : date.getI18n();
-                date.setI18n(i18n.setRequiredErrorMessage(required)
+                // the day as Kontor's lists beside a picker show it (Moments.datePattern), in the person's language
+                date.setI18n(i18n.setDateFormat(Moments.datePattern(date.getLocale()))
+                        .setRequiredErrorMessage(required)
                         .setBadInputErrorMessage(owner.getTranslation("validation.date")));
             }
             case ComboBox<?> choice -> choice.setI18n(new ComboBox.ComboBoxI18n().setRequiredErrorMessage(required));
