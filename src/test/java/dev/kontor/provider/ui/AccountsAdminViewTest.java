@@ -17,6 +17,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.kontor.account.ServiceRow;
+import dev.kontor.contact.ContactRow;
 import dev.kontor.base.ui.AccessDeniedView;
 import dev.kontor.provider.AccountRow;
 import dev.kontor.provider.PartnerRow;
@@ -208,6 +209,31 @@ class AccountsAdminViewTest extends SpringBrowserlessTest {
         test(shown).selectItem("Schweiz");
         test(find(Button.class).withId("save-account-data").single()).click();
         assertThat(administration.accountData(id).country()).isEqualTo("CH");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void on_a_phone_the_account_page_stacks_its_services_beside_frozen_actions_and_its_contacts_in_one_column() {
+        fixtures.signIn(OPERATOR);
+        long id = jdbc.queryForObject("select id from organization where customer_number = 'CN-10001'", Long.class);
+        AccountAdminView view = navigate("admin/accounts/" + id, AccountAdminView.class);
+
+        view.fitColumns(390);
+        Grid<ServiceRow> services = find(Grid.class).withId("account-services").single();
+        assertThat(services.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
+                .containsExactly("stacked", "actions");
+        assertThat(services.getColumnByKey("actions").isFrozenToEnd()).isTrue();
+        assertThat(test(services).getCellComponent(0, 3).getElement().getTextRecursively())
+                .startsWith("Cluster C-1042").contains("Cluster", "Running");
+        Grid<ContactRow> contacts = find(Grid.class).withId("account-contacts").single();
+        assertThat(contacts.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
+                .containsExactly("stacked");
+
+        view.fitColumns(1366);
+        assertThat(services.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
+                .containsExactly("name", "kind", "state", "actions");
+        assertThat(contacts.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
+                .containsExactly("name", "email", "phone", "types");
     }
 
     private static String message(com.vaadin.flow.component.HasValidation field) {
