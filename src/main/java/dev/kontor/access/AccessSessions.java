@@ -319,11 +319,24 @@ public class AccessSessions {
         return false;
     }
 
-    /** Leaves the customer's account: the tab is the partner user's own again. */
+    /**
+     * Leaves the customer's account: the tab is the partner user's own again, and its next page says which account
+     * was left (see {@link #justLeft}).
+     */
     @Transactional
     public void leave() {
+        Optional<CurrentAccess> left = current();
         tabSessionId().flatMap(sessions::findById).ifPresent(s -> end(s, AccessSession.EndReason.LEFT));
         AccessTab.leave();
+        left.ifPresent(access -> AccessTab.left(access.customerName(), access.customerNumber()));
+    }
+
+    /**
+     * The account (name and customer number) this tab has just left by choice, said once on the page it lands on and
+     * then forgotten.
+     */
+    public Optional<List<String>> justLeft() {
+        return AccessTab.takeLeft();
     }
 
     /** Ends every open session of the signed-in person, at sign-out. */

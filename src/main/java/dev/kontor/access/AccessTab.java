@@ -30,6 +30,8 @@ final class AccessTab {
     static final class Tabs implements Serializable {
         final Map<String, Long> byWindow = new ConcurrentHashMap<>();
         final List<String> unsaidEnds = new ArrayList<>();
+        /** By window name ("" when the page did not tell it): the account just left, name and customer number. */
+        final Map<String, List<String>> left = new ConcurrentHashMap<>();
     }
 
     static Optional<Long> sessionId() {
@@ -86,6 +88,16 @@ final class AccessTab {
             ComponentUtil.setData(ui, END_NOTICE_KEY, null);
         }
         forgetThisTab();
+    }
+
+    /** Remembers for this tab's next page which account it has just left. */
+    static void left(String customerName, String customerNumber) {
+        tabs().ifPresent(tabs -> tabs.left.put(windowName().orElse(""), List.of(customerName, customerNumber)));
+    }
+
+    /** The account this tab has just left, said once and then forgotten. */
+    static Optional<List<String>> takeLeft() {
+        return tabs().flatMap(tabs -> Optional.ofNullable(tabs.left.remove(windowName().orElse(""))));
     }
 
     /** Forgets which session this tab worked in, so that its next page is the person's own. */

@@ -93,15 +93,17 @@ public class AuditQueries {
                 like(filter.organization()), exactKind(filter.kind()));
     }
 
-    /** Writes every row of the filter as CSV (UTF-8 text, a header line, RFC 4180 quoting). */
-    public void exportCsv(AuditFilter requested, Writer out) {
+    /**
+     * Writes every row of the filter as CSV (UTF-8 text, a header line in the reader's language, RFC 4180 quoting).
+     */
+    public void exportCsv(AuditFilter requested, Writer out, Locale language) {
         // events that arrive while the export runs would shift the pages: the export ends where it started
         AuditFilter filter = new AuditFilter(requested.from(),
                 requested.to() == null || requested.to().isAfter(Instant.now()) ? Instant.now() : requested.to(),
                 requested.actor(), requested.organization(), requested.kind());
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("id", "time", "kind",
-                "outcome", "actor", "on behalf of", "organization", "customer number", "summary", "old value",
-                "new value", "address").get())) {
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(headers(language,
+                "id", "time", "kind", "outcome", "actor", "on-behalf-of", "organization", "customer-number", "summary",
+                "old-value", "new-value", "address")).get())) {
             for (int page = 0; ; page++) {
                 List<AuditRow> rows = rows(filter, PageRequest.of(page, EXPORT_PAGE));
                 for (AuditRow row : rows) {
@@ -120,7 +122,17 @@ public class AuditQueries {
         }
     }
 
-    /** The export is a record for tickets and auditors: in English, whoever exports it. */
+    /** The column headings in the reader's language, as the grid's are. */
+    private String[] headers(Locale language, String... columns) {
+        return java.util.Arrays.stream(columns)
+                .map(column -> texts.getTranslation("audit.csv." + column, language == null ? Locale.ENGLISH : language))
+                .toArray(String[]::new);
+    }
+
+    /**
+     * The rows' sentences are a record for tickets and auditors: in English, whoever exports it; only the headings,
+     * which a person reads to find a column, follow the reader's language.
+     */
     private String english(String key, Object[] arguments) {
         return texts.getTranslation(key, Locale.ENGLISH, arguments);
     }

@@ -1,5 +1,6 @@
 package dev.kontor.contact;
 
+import com.vaadin.flow.i18n.I18NProvider;
 import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.CsvCells;
 import dev.kontor.base.PhoneNumbers;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.LongFunction;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -32,31 +34,35 @@ public class ContactExport {
     private final ContactRepository contacts;
     private final OrganizationAccess access;
     private final OrganizationService organizations;
+    private final I18NProvider texts;
 
     @jakarta.persistence.PersistenceContext
     private jakarta.persistence.EntityManager entityManager;
 
-    ContactExport(ContactRepository contacts, OrganizationAccess access, OrganizationService organizations) {
+    ContactExport(ContactRepository contacts, OrganizationAccess access, OrganizationService organizations,
+                  I18NProvider texts) {
+        this.texts = texts;
         this.contacts = contacts;
         this.access = access;
         this.organizations = organizations;
     }
 
-    public void organization(long organizationId, Writer out) {
+    /** One organization's contacts, with the header line in the reader's language. */
+    public void organization(long organizationId, Writer out, Locale language) {
         access.require(organizationId, OrganizationRight.VIEW, AuditSummary.action("export-contacts"));
         OrganizationSummary organization = organizations.summary(organizationId);
         write(out, cursor -> contacts.findBatch(List.of(organizationId), cursor, PageRequest.of(0, BATCH)),
-                ids -> java.util.Map.of(organizationId, organization.label()));
+                ids -> java.util.Map.of(organizationId, organization.label()), language);
     }
 
     /** The partner's whole tree; for its legal representatives and administrators. */
-    public void partnerTree(long partnerId, Writer out) {
+    public void partnerTree(long partnerId, Writer out, Locale language) {
         access.require(partnerId, OrganizationRight.ADMIN, AuditSummary.action("export-contacts-of-the-partners-tree"));
         OrganizationSummary partner = organizations.summary(partnerId);
         if (partner.kind() != OrganizationKind.PARTNER) {
             throw new dev.kontor.base.RuleViolation("contact.export.not-a-partner");
         }
-        write(out, cursor -> contacts.findTreeBatch(partnerId, cursor, BATCH), this::labelsOf);
+        write(out, cursor -> contacts.findTreeBatch(partnerId, cursor, BATCH), this::labelsOf, language);
     }
 
     /** The names of a batch's organizations, in one statement (the tree export has checked the right to them). */
@@ -66,10 +72,14 @@ public class ContactExport {
     }
 
     private void write(Writer out, LongFunction<List<Contact>> batchAfter,
-                       java.util.function.Function<java.util.Set<Long>, java.util.Map<Long, String>> namesOf) {
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("organization",
-                "first name", "last name", "e-mail", "pending new e-mail", "phone", "job title", "billing",
-                "technical", "business", "user").get())) {
+                       java.util.function.Function<java.util.Set<Long>, java.util.Map<Long, String>> namesOf,
+                       Locale language) {
+        String[] headers = java.util.stream.Stream.of("organization", "first-name", "last-name", "email",
+                        "pending-email", "phone", "job-title", "billing", "technical", "business", "user")
+                .map(column -> texts.getTranslation("contact.csv." + column,
+                        language == null ? Locale.ENGLISH : language))
+                .toArray(String[]::new);
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(headers).get())) {
             long cursor = 0;
             while (true) {
                 List<Contact> batch = batchAfter.apply(cursor);

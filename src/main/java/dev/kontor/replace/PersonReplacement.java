@@ -199,8 +199,10 @@ public class PersonReplacement {
     @Transactional(readOnly = true)
     public void summaryCsv(long replacementId, Writer out, Locale language) throws IOException {
         requireOwn(replacementId, "read-replacement");
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("organization",
-                "customer_number", "place", "role", "contact_types", "outcome", "result", "reason").get())) {
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(java.util.stream.Stream.of(
+                        "organization", "customer-number", "place", "role", "contact-types", "outcome", "result",
+                        "reason").map(column -> texts.getTranslation("replace.csv." + column, language))
+                .toArray(String[]::new)).get())) {
             long after = 0;
             List<ReplacementItem> page;
             do {

@@ -70,7 +70,7 @@ class AuditQueriesTest {
     void the_csv_export_holds_the_filtered_rows_with_a_header_and_defuses_formulas() {
         String csv = fixtures.as(DemoPeople.SUPPORT, () -> {
             StringWriter out = new StringWriter();
-            audit.exportCsv(new AuditFilter(null, null, "", "nordlicht", ""), out);
+            audit.exportCsv(new AuditFilter(null, null, "", "nordlicht", ""), out, java.util.Locale.ENGLISH);
             return out.toString();
         });
 
@@ -79,5 +79,17 @@ class AuditQueriesTest {
         assertThat(csv).contains("Nordlicht Reisen").doesNotContain("Kanzlei Weber");
         assertThat(AuditQueries.neutralized("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
         assertThat(AuditQueries.neutralized("Plain")).isEqualTo("Plain");
+    }
+
+    @Test
+    void a_german_reader_gets_the_csv_headings_in_german() {
+        String csv = fixtures.as(DemoPeople.SUPPORT, () -> {
+            StringWriter out = new StringWriter();
+            audit.exportCsv(new AuditFilter(null, null, "", "nordlicht", ""), out, java.util.Locale.GERMAN);
+            return out.toString();
+        });
+
+        assertThat(csv.lines().findFirst()).contains("ID,Zeit,Art,Ergebnis,Handelnde Person,im Auftrag von,"
+                + "Organisation,Kundennummer,Zusammenfassung,alter Wert,neuer Wert,Adresse");
     }
 }

@@ -300,10 +300,20 @@ class ContactServiceTest {
                 "evil@example.test", "+49 5251 123456", null, Set.of(ContactType.BILLING))));
 
         StringWriter csv = new StringWriter();
-        fixtures.as(account.email("Alice"), () -> export.organization(account.id(), csv));
+        fixtures.as(account.email("Alice"), () -> export.organization(account.id(), csv, java.util.Locale.ENGLISH));
 
         assertThat(csv.toString()).startsWith("organization,first name,last name,e-mail")
                 .contains("'=cmd,Evil,evil@example.test").contains("'+49 5251 123456");
+    }
+
+    @Test
+    void a_german_reader_gets_the_contact_csv_headings_in_german() {
+        TestAccount account = fixtures.account("Greta");
+        StringWriter csv = new StringWriter();
+        fixtures.as(account.email("Greta"), () -> export.organization(account.id(), csv, java.util.Locale.GERMAN));
+
+        assertThat(csv.toString()).startsWith("Organisation,Vorname,Nachname,E-Mail,neue E-Mail (unbestätigt),"
+                + "Telefon,Funktion,Abrechnung,Technik,Geschäftlich,Benutzer");
     }
 
     @Test
@@ -319,7 +329,7 @@ class ContactServiceTest {
                 "vera-" + UUID.randomUUID() + "@example.test");
         dev.kontor.testing.SqlStatements.reset();
 
-        fixtures.as(dev.kontor.testing.DemoPeople.LEGAL, () -> export.partnerTree(partner, csv));
+        fixtures.as(dev.kontor.testing.DemoPeople.LEGAL, () -> export.partnerTree(partner, csv, java.util.Locale.ENGLISH));
 
         assertThat(csv.toString()).contains("noc@muster-hosting.test", "Muster Vorlagen,Vera,Vorlage")
                 .doesNotContain("anna@sonnenschein.test");

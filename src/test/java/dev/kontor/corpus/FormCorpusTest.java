@@ -210,7 +210,7 @@ class FormCorpusTest extends SpringBrowserlessTest {
             case REQUIRED -> Set.of(BadInputs.requiredText().apply(hostile.kind()));
             case OPTIONAL -> empty ? Set.of() : Set.of(BadInputs.requiredText().apply(hostile.kind()));
             // the field's own syntax check may speak first: "    " is no address, and too long is too long
-            case EMAIL -> empty ? Set.of("validation.required", "validation.email")
+            case EMAIL -> empty ? Set.of("validation.required", "validation.email-required", "validation.email")
                     : hostile.kind() == Kind.TOO_LONG ? Set.of("validation.email", "validation.too-long")
                     : Set.of("validation.email");
             case OPTIONAL_EMAIL -> empty ? Set.of() : hostile.kind() == Kind.TOO_LONG

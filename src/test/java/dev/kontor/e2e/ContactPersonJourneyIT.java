@@ -25,7 +25,7 @@ class ContactPersonJourneyIT extends EndToEndTest {
         Accessibility.assertNoSeriousViolations(page, "dashboard with account cards");
         screenshot("10-account-cards");
 
-        card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Edit data of Bäckerei Sonnenschein"))
+        card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Edit data Bäckerei Sonnenschein"))
                 .click();
         Locator dialog = page.locator("vaadin-dialog-overlay");
         assertThat(page).hasURL(url("/accounts/CN-10001"));
@@ -94,7 +94,7 @@ class ContactPersonJourneyIT extends EndToEndTest {
         assertThat(card).containsText("Bitte Kontaktdaten bestätigen");
         screenshot("14-phone-de-cards");
 
-        card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Daten von Kanzlei Weber bearbeiten"))
+        card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Daten bearbeiten Kanzlei Weber"))
                 .click();
         assertThat(page.locator("#contact-confirmation")).containsText("Bestätigung überfällig");
         Accessibility.assertNoSeriousViolations(page, "account dialog on a phone, in German");

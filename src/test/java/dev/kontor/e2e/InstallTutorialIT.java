@@ -265,7 +265,10 @@ class InstallTutorialIT {
         page.locator("#new-account-street input").fill("Hauptstraße 1");
         page.locator("#new-account-postal-code input").fill("20095");
         page.locator("#new-account-city input").fill("Hamburg");
-        page.locator("#new-account-country input").fill("DE");
+        // the country is chosen from the list by its name, and kept as its code (DE)
+        page.locator("#new-account-country input").fill("Germany");
+        page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText("Germany")).first()
+                .click();
         page.locator("#new-account-manager-email input").fill(MANAGER);
         page.locator("#new-account-manager-name input").fill("Bea Beispiel");
         screenshot("tutorial-07b-new-account");

@@ -93,6 +93,7 @@ class ViewTourIT extends EndToEndTest {
             visit.stop("profile", "/partner/profile", "#partner-profile-view", "#add-contact");
             visit.stop("tenants", "/tenants", "#tenant-tree", "#new-tenant");
             visit.stop("audit", "/audit", "#audit-events", "#audit-export");
+            visit.stop("replace-person", "/replace-person", "#replace-person-view", "#prepare-replacement");
         });
     }
 
@@ -149,8 +150,20 @@ class ViewTourIT extends EndToEndTest {
             visit.here("card", "#support-card", "#print-card");
             visit.stop("audit", "/audit", "#audit-events", "#audit-export");
         });
-        tour("operator", OPERATOR, visit -> visit.stop("notices", "/admin/notices", "#platform-notices-view",
-                "#send-notice"));
+        long bakery = jdbc.queryForObject("select id from organization where customer_number = 'CN-10001'",
+                Long.class);
+        tour("operator", OPERATOR, visit -> {
+            visit.stop("notices", "/admin/notices", "#platform-notices-view", "#send-notice");
+            visit.stop("partners", "/admin/partners", "#partners", "#new-partner");
+            visit.open("new-partner", "#new-partner", "#new-partner-name", "#submit-new-partner");
+            visit.stop("accounts", "/admin/accounts", "#accounts", "#new-account");
+            visit.open("new-account", "#new-account", "#new-account-number", "#submit-new-account");
+            // the account page's services keep Rename and End in sight, its contacts stack on a phone
+            visit.stop("account", "/admin/accounts/" + bakery, "#account-services", "#add-service",
+                    "[id^=rename-service-]", "[id^=end-service-]");
+            visit.stop("staff", "/admin/staff", "#provider-staff", "#invite-staff");
+            visit.stop("api-tokens", "/api-tokens", "#api-tokens-view", "#api-token-create");
+        });
     }
 
     @Test
@@ -275,6 +288,7 @@ class ViewTourIT extends EndToEndTest {
             }
             page.evaluate(SCROLL_TO_PAGE, 0);
             problems.addAll(Viewport.sidewaysScroll(page, where));
+            problems.addAll(Viewport.titleWhole(page, where));
             for (String action : actions) {
                 problems.addAll(Viewport.actionWithinWidth(page.locator(action), where));
             }

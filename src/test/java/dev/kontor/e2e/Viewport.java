@@ -126,6 +126,29 @@ final class Viewport {
         return problems;
     }
 
+    /**
+     * Empty when the page's title in the header shows whole: not clipped (its text wider than its box) and not
+     * running out of the window; else what was cut. A title cut to "Replace a pe…" on a phone leaves nothing to read.
+     */
+    static List<String> titleWhole(Page page, String where) {
+        if (page.locator(".page-title").count() == 0) {
+            return List.of();
+        }
+        String problem = (String) page.locator(".page-title").first().evaluate("""
+                title => {
+                  const box = title.getBoundingClientRect();
+                  if (!title.textContent.trim()) return null;
+                  if (title.scrollWidth > title.clientWidth + 1) {
+                    return 'is cut: ' + title.scrollWidth + ' px of text in ' + title.clientWidth + ' px';
+                  }
+                  if (box.right > window.innerWidth + 1 || box.left < -1) return 'runs out of the window';
+                  return null;
+                }""");
+        return problem == null ? List.of()
+                : List.of(where + ": the page title \"" + page.locator(".page-title").first().textContent().strip()
+                        + "\" " + problem);
+    }
+
     private static double number(Map<String, Object> map, String key) {
         return ((Number) map.get(key)).doubleValue();
     }

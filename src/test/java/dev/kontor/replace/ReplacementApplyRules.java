@@ -102,6 +102,16 @@ abstract class ReplacementApplyRules {
         });
         assertThat(csv.toString().lines().skip(1).toList()).hasSize(3).allSatisfy(line ->
                 assertThat(line).contains("Account D " + world.tag).contains(",REMOVE,DONE,"));
+        assertThat(csv.toString()).startsWith("organization,customer number,place,role,contact types,outcome,");
+        StringWriter german = new StringWriter();
+        fixtures.as(world.max, () -> {
+            try {
+                replacement.summaryCsv(prepared.id(), german, Locale.GERMAN);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(german.toString()).startsWith("Organisation,Kundennummer,Stelle,Rolle,Kontakttypen,Ergebnis,");
     }
 
     @Test

@@ -158,6 +158,7 @@ final class ServiceMatrix {
         exempt("AccessSessions.endReason()", "takes no id: why the caller's own tab's session ended");
         exempt("AccessSessions.endNoticeDue(String)", "takes no id: whether the caller's own tab still shows its ended session");
         exempt("AccessSessions.leave()", "takes no id: leaves the caller's own tab's session");
+        exempt("AccessSessions.justLeft()", "takes no id: the account the caller's own tab has just left, once");
         exempt("AccessSessions.endedWithTheirTabs()", "takes no id: the accounts whose sessions ended with a tab of the caller's own browser session that could not be recognized");
         exempt("AuditLog.record(AuditEntry)", "the audit trail itself: called by services after their own check, inside their transaction");
         exempt("AuditLog.recordIndependently(AuditEntry)", "the audit trail itself: records refusals the services have decided");
@@ -384,21 +385,21 @@ final class ServiceMatrix {
                 .ownScope("reads only the caller's own organizations' events");
         read("AuditQueries.count(AuditFilter)", ACCOUNT, t -> audit.count(auditOfVictim))
                 .ownScope("counts only the caller's own organizations' events");
-        read("AuditQueries.exportCsv(AuditFilter,Writer)", ACCOUNT, t -> {
+        read("AuditQueries.exportCsv(AuditFilter,Writer,Locale)", ACCOUNT, t -> {
             StringWriter csv = new StringWriter();
-            audit.exportCsv(auditOfVictim, csv);
+            audit.exportCsv(auditOfVictim, csv, java.util.Locale.ENGLISH);
             return csv.toString().lines().skip(1).toList();
         }).ownScope("exports only the caller's own organizations' events");
 
         // contacts
-        read("ContactExport.organization(long,Writer)", ACCOUNT, t -> {
+        read("ContactExport.organization(long,Writer,Locale)", ACCOUNT, t -> {
             StringWriter csv = new StringWriter();
-            contactExport.organization(t.account(), csv);
+            contactExport.organization(t.account(), csv, java.util.Locale.ENGLISH);
             return csv.toString();
         });
-        read("ContactExport.partnerTree(long,Writer)", PARTNER, t -> {
+        read("ContactExport.partnerTree(long,Writer,Locale)", PARTNER, t -> {
             StringWriter csv = new StringWriter();
-            contactExport.partnerTree(t.partner(), csv);
+            contactExport.partnerTree(t.partner(), csv, java.util.Locale.ENGLISH);
             return csv.toString();
         });
         system("ContactProvisioning.importContact(long,Long,String,String,String,String,String,Set)", ACCOUNT,

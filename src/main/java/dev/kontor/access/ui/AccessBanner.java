@@ -48,7 +48,11 @@ class AccessBanner implements PageBanner {
                     : " · " + ui.getTranslation("access.banner.reason", access.reason())),
                     "(" + access.customerNumber() + ")");
             text.setId("access-banner-text");
+            // leaving ends the session, which the banner's watch would answer by building this page anew: that page,
+            // about to be replaced, would take the "you have left" notice meant for the page the tab lands on
+            boolean[] leaving = {false};
             Button leave = new Button(ui.getTranslation("access.leave"), VaadinIcon.SIGN_OUT_ALT.create(), click -> {
+                leaving[0] = true;
                 sessions.leave();
                 // a fresh page: nothing of the customer's account stays on screen or in this tab's state
                 ui.getPage().setLocation(authentication.hasAnyRole(Roles.LEGAL_REPRESENTATIVE,
@@ -60,7 +64,7 @@ class AccessBanner implements PageBanner {
             banner.setId("access-banner");
             banner.addClassName("access-banner");
             banner.getElement().setAttribute("role", "status");
-            followEnd(banner, access);
+            followEnd(banner, access, () -> leaving[0]);
             return Optional.of(banner);
         }
         String location = ui.getInternals().getActiveViewLocation().getPathWithQueryParameters();
@@ -68,6 +72,15 @@ class AccessBanner implements PageBanner {
                 .map(reason -> ended(ui.getTranslation("access.ended." + reason)));
         if (endedHere.isPresent()) {
             return endedHere;
+        }
+        // the page a person lands on after Leave account says which account they left, once
+        Optional<Component> left = sessions.justLeft().map(account -> {
+            Div said = ended(ui.getTranslation("access.left", account.get(0), account.get(1)));
+            said.setId("access-left");
+            return said;
+        });
+        if (left.isPresent()) {
+            return left;
         }
         // a session whose page could not be recognized after a reload ended with that page: the next page says so
         List<String> endedWithTheirTabs = sessions.endedWithTheirTabs();
@@ -89,12 +102,12 @@ class AccessBanner implements PageBanner {
      * partnership, say) has the page check at once: once the session no longer stands, or stands with other rights,
      * the page is built anew, which ends the session, takes the customer's data off the screen and says why.
      */
-    private void followEnd(Div banner, CurrentAccess shown) {
+    private void followEnd(Div banner, CurrentAccess shown, java.util.function.BooleanSupplier leaving) {
         banner.addAttachListener(attach -> {
             UI ui = attach.getUI();
             Registration following = watch.watch(shown.sessionId(), () -> ui.access(() -> {
                 Optional<CurrentAccess> now = sessions.current();
-                if (now.isEmpty() || !now.get().rights().equals(shown.rights())) {
+                if (!leaving.getAsBoolean() && (now.isEmpty() || !now.get().rights().equals(shown.rights()))) {
                     ui.refreshCurrentRoute(true);
                 }
             }));

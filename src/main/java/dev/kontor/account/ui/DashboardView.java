@@ -1,5 +1,6 @@
 package dev.kontor.account.ui;
 
+import dev.kontor.base.ui.LabelInName;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
@@ -272,7 +273,8 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         if (editButtonId != null) {
             edit.setId(editButtonId);
         }
-        edit.setAriaLabel(getTranslation("dashboard.edit-data-of", account.name()));
+        edit.setAriaLabel(LabelInName.of(getTranslation("dashboard.edit-data"),
+                LabelInName.organization(account.name(), account.customerNumber())));
         card.addToFooter(edit);
         return card;
     }

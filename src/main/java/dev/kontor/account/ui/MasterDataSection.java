@@ -3,7 +3,6 @@ package dev.kontor.account.ui;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -18,10 +17,8 @@ import dev.kontor.account.AccountDetails;
 import dev.kontor.account.AccountService;
 import dev.kontor.account.MasterData;
 import dev.kontor.base.InvalidInput;
+import dev.kontor.base.ui.CountryChoice;
 import dev.kontor.base.ui.FormRules;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.Locale;
 import java.util.Map;
 
 /** The account's master data: company name, address, billing e-mail and out-of-hours number. */
@@ -31,7 +28,7 @@ class MasterDataSection extends Section {
     private final TextField street = new TextField();
     private final TextField postalCode = new TextField();
     private final TextField city = new TextField();
-    private final ComboBox<String> country = new ComboBox<>();
+    private final CountryChoice country = new CountryChoice("");
     private final EmailField billingEmail = new EmailField();
     private final TextField emergencyPhone = new TextField();
     private final Binder<MasterDataBean> binder = new Binder<>(MasterDataBean.class);
@@ -59,12 +56,6 @@ class MasterDataSection extends Section {
         city.setLabel(getTranslation("account.city"));
         city.setMaxLength(MasterData.CITY_MAX);
         country.setLabel(getTranslation("account.country"));
-        Locale language = getLocale();
-        country.setItems(Arrays.stream(Locale.getISOCountries())
-                .sorted(Comparator.comparing(code -> Locale.of("", code).getDisplayCountry(language)))
-                .toList());
-        country.setItemLabelGenerator(code -> Locale.of("", code).getDisplayCountry(language));
-        country.setClearButtonVisible(true);
         billingEmail.setId("billing-email");
         billingEmail.setLabel(getTranslation("account.billing-email"));
         billingEmail.setMaxLength(MasterData.EMAIL_MAX);

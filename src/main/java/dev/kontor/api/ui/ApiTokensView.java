@@ -180,13 +180,13 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
      * which is not every reader's midnight.
      */
     private String expiry(ApiTokenRow row) {
-        return Moments.shortDateTimeNamingZone(row.expiresAt().minusSeconds(1), getLocale());
+        return Moments.dayAndTimeNamingZone(row.expiresAt().minusSeconds(1), getLocale());
     }
 
     private String lastUsed(ApiTokenRow row) {
         // to the minute: seconds tell an administrator nothing about whether a token is still in use
         return row.lastUsedAt() == null ? getTranslation("api.tokens.never-used")
-                : Moments.shortDateTime(row.lastUsedAt(), getLocale());
+                : Moments.dayAndTime(row.lastUsedAt(), getLocale());
     }
 
     private static com.vaadin.flow.component.html.Span line(String text, String className) {

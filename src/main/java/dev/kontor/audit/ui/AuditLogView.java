@@ -100,7 +100,9 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Component exportLink() {
-        Anchor export = new Anchor(CsvDownload.of("kontor-audit.csv", out -> audit.exportCsv(filter(), out)),
+        // the file is written later, outside the UI's lock: its headings' language is the page's when it was built
+        java.util.Locale language = getLocale();
+        Anchor export = new Anchor(CsvDownload.of("kontor-audit.csv", out -> audit.exportCsv(filter(), out, language)),
                 getTranslation("audit.export"));
         export.setId("audit-export");
         export.addClassName("export-link");

@@ -103,7 +103,9 @@ public final class FormRules {
         }
         String required = owner.getTranslation("validation.required");
         switch (field) {
-            case EmailField email -> email.setI18n(new EmailField.EmailFieldI18n().setRequiredErrorMessage(required)
+            // "fill in this field" is no help when the field wants an address: say what belongs there
+            case EmailField email -> email.setI18n(new EmailField.EmailFieldI18n()
+                    .setRequiredErrorMessage(owner.getTranslation("validation.email-required"))
                     .setMaxLengthErrorMessage(tooLong(owner, email.getMaxLength()))
                     .setMinLengthErrorMessage(tooShort(owner, email.getMinLength()))
                     .setPatternErrorMessage(owner.getTranslation("validation.email")));
@@ -121,7 +123,9 @@ public final class FormRules {
                 // the picker's other texts (month names, Today) stay as they are
                 DatePicker.DatePickerI18n i18n = date.getI18n() == null ? new DatePicker.DatePickerI18n()
                         : date.getI18n();
-                date.setI18n(i18n.setRequiredErrorMessage(required)
+                // the day as Kontor's lists beside a picker show it (Moments.datePattern), in the person's language
+                date.setI18n(i18n.setDateFormat(Moments.datePattern(date.getLocale()))
+                        .setRequiredErrorMessage(required)
                         .setBadInputErrorMessage(owner.getTranslation("validation.date")));
             }
             case ComboBox<?> choice -> choice.setI18n(new ComboBox.ComboBoxI18n().setRequiredErrorMessage(required));

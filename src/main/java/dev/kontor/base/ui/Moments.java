@@ -5,6 +5,8 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.chrono.IsoChronology;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Optional;
@@ -56,13 +58,39 @@ public final class Moments {
     }
 
     /**
-     * A moment to the minute in the browser's zone, always with the zone's name: for a deadline that was set as the
-     * end of a day, which a reader in another zone would otherwise take for their own day's end.
+     * The pattern of a day as the date pickers show and read it: the language's short numeric date with the year in
+     * full (12/31/2026, 31.12.2026). A picker understands no month names, so a list beside a picker shows its days in
+     * this pattern too (see {@link #dayAndTimeNamingZone}): the day chosen and the day listed then look alike.
      */
-    public static String shortDateTimeNamingZone(Instant instant, Locale locale) {
+    public static String datePattern(Locale locale) {
+        return fullYear(DateTimeFormatterBuilder.getLocalizedDateTimePattern(FormatStyle.SHORT, null,
+                IsoChronology.INSTANCE, locale));
+    }
+
+    /**
+     * A moment to the minute in the browser's zone, with the day as {@link #datePattern} writes it and always with
+     * the zone's name: for a deadline chosen in a date picker as the end of a day, which a reader in another zone
+     * would otherwise take for their own day's end.
+     */
+    public static String dayAndTimeNamingZone(Instant instant, Locale locale) {
         ZoneId zone = zone();
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale).withZone(zone)
-                .format(instant) + " " + DateTimeFormatter.ofPattern("zzz", locale).withZone(zone).format(instant);
+        return dayAndTime(locale).withZone(zone).format(instant) + " "
+                + DateTimeFormatter.ofPattern("zzz", locale).withZone(zone).format(instant);
+    }
+
+    /** A moment to the minute in the browser's zone, with the day as {@link #datePattern} writes it. */
+    public static String dayAndTime(Instant instant, Locale locale) {
+        return withZone(dayAndTime(locale), instant, locale);
+    }
+
+    private static DateTimeFormatter dayAndTime(Locale locale) {
+        return DateTimeFormatter.ofPattern(fullYear(DateTimeFormatterBuilder.getLocalizedDateTimePattern(
+                FormatStyle.SHORT, FormatStyle.SHORT, IsoChronology.INSTANCE, locale)), locale);
+    }
+
+    /** "yy" (the year in two digits) becomes the full year; a pattern with the full year stays as it is. */
+    private static String fullYear(String pattern) {
+        return pattern.contains("yyyy") ? pattern : pattern.replaceAll("y+", "yyyy");
     }
 
     /** The day of a moment, in the browser's zone. */

@@ -51,7 +51,10 @@ public class ContactsSection extends Div {
         heading.addClassName("section-heading");
         Div buttons = new Div();
         buttons.addClassName("section-buttons");
-        Anchor csv = new Anchor(CsvDownload.of("contacts.csv", out -> export.organization(organizationId, out)),
+        // written later, outside the UI's lock: the header line's language is the page's when it was built
+        java.util.Locale language = getLocale();
+        Anchor csv = new Anchor(CsvDownload.of("contacts.csv", out -> export.organization(organizationId, out,
+                language)),
                 getTranslation("contact.export"));
         csv.setId("export-contacts");
         csv.addClassName("export-link");

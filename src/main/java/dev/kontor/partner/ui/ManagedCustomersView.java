@@ -1,5 +1,6 @@
 package dev.kontor.partner.ui;
 
+import dev.kontor.base.ui.LabelInName;
 import com.vaadin.flow.component.Component;
 import dev.kontor.base.ui.Moments;
 import com.vaadin.flow.component.button.Button;
@@ -310,7 +311,7 @@ public class ManagedCustomersView extends VerticalLayout implements HasDynamicTi
         if (row.state() == RelationshipState.ACTIVE) {
             Button assign = new Button(VaadinIcon.USER_CHECK.create(), click ->
                     new AssignEmployeesDialog(partners, partner.partnerId(), row, this::refresh).open());
-            assign.setAriaLabel(getTranslation("partner.assign.of", row.name()));
+            assign.setAriaLabel(LabelInName.of(getTranslation("partner.assign"), row.name()));
             assign.setTooltipText(getTranslation("partner.assign"));
             assign.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
             cell.add(assign);
@@ -326,7 +327,8 @@ public class ManagedCustomersView extends VerticalLayout implements HasDynamicTi
                     click -> getUI().ifPresent(ui -> ui.navigate("access/" + row.customerNumber())));
             enter.setId("access-" + row.customerNumber());
             enter.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            enter.setAriaLabel(getTranslation("access.enter.of", row.name()));
+            enter.setAriaLabel(LabelInName.of(getTranslation("access.enter"),
+                    LabelInName.organization(row.name(), row.customerNumber())));
             cell.add(enter);
         }
         if (partner.isLegalRepresentative() && row.state() == RelationshipState.ACTIVE) {
@@ -336,7 +338,7 @@ public class ManagedCustomersView extends VerticalLayout implements HasDynamicTi
             terminate.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY,
                     ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_ICON);
             terminate.setTooltipText(getTranslation("partner.terminate"));
-            terminate.setAriaLabel(getTranslation("partner.terminate.of", row.name()));
+            terminate.setAriaLabel(LabelInName.of(getTranslation("partner.terminate"), row.name()));
             cell.add(terminate);
         }
         return cell;

@@ -51,7 +51,10 @@ public class PartnerProfileView extends VerticalLayout implements HasDynamicTitl
         Div heading = new Div(new H2(partner.partnerName()));
         heading.addClassName("section-heading");
         if (partner.seesAllCustomers()) {
-            Anchor tree = new Anchor(CsvDownload.of("contacts-tree.csv", out -> export.partnerTree(partnerId, out)),
+            // written later, outside the UI's lock: the header line's language is the page's when it was built
+            java.util.Locale language = getLocale();
+            Anchor tree = new Anchor(CsvDownload.of("contacts-tree.csv",
+                    out -> export.partnerTree(partnerId, out, language)),
                     getTranslation("contact.export-tree"));
             tree.setId("export-tree-contacts");
             tree.addClassName("export-link");

@@ -1,6 +1,8 @@
 package dev.kontor.provider.ui;
 
+import dev.kontor.base.ui.LabelInName;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -25,6 +27,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import dev.kontor.base.ui.CountryChoice;
 import dev.kontor.base.ui.FormRules;
 import dev.kontor.account.ServiceKind;
 import dev.kontor.account.ServiceRow;
@@ -63,6 +66,10 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
     private final PartnerAdministration partners;
     private final ServiceAdministration services;
     private AccountRow account;
+    /** Whether the window is a phone's: its grids then show one stacked column (beside the frozen actions). */
+    private boolean narrow;
+    private Grid<ServiceRow> servicesGrid;
+    private Grid<ContactRow> contactsGrid;
 
     public AccountAdminView(AccountAdministration accounts, PartnerAdministration partners,
                             ServiceAdministration services) {
@@ -70,6 +77,43 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
         this.partners = partners;
         this.services = services;
         setId("admin-account-view");
+        // on a phone the services and contacts stack like the other lists: nothing cut off at the edge
+        dev.kontor.base.ui.WindowWidth.follow(this, this::fitColumns);
+    }
+
+    /**
+     * On a phone each service is one stacked column beside its frozen actions, and each contact one stacked column, as
+     * the provider's other lists are; a wider window gets a column per part.
+     */
+    void fitColumns(int windowWidth) {
+        narrow = dev.kontor.base.ui.WindowWidth.isNarrow(windowWidth);
+        fit(servicesGrid, "name", "kind", "state");
+        fit(contactsGrid, "name", "email", "phone", "types");
+    }
+
+    private void fit(Grid<?> grid, String... wideColumns) {
+        if (grid == null) {
+            return;
+        }
+        for (String key : wideColumns) {
+            grid.getColumnByKey(key).setVisible(!narrow);
+        }
+        grid.getColumnByKey("stacked").setVisible(narrow);
+    }
+
+    private static Div stacked(String title, String... details) {
+        Span heading = new Span(title);
+        heading.addClassName("cell-title");
+        Div cell = new Div(heading);
+        for (String detail : details) {
+            if (detail != null && !detail.isBlank()) {
+                Span line = new Span(detail);
+                line.addClassName("cell-detail");
+                cell.add(line);
+            }
+        }
+        cell.addClassName("stacked-cell");
+        return cell;
     }
 
     @Override
@@ -116,16 +160,18 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
         TextField postalCode = dataField("postal-code", "account.postal-code", MasterData.POSTAL_CODE_MAX,
                 data.postalCode());
         TextField city = dataField("city", "account.city", MasterData.CITY_MAX, data.city());
-        TextField country = dataField("country", "admin.account.country", 2, data.country());
-        country.setHelperText(getTranslation("admin.account.country.help"));
-        Map<String, TextField> byField = Map.of("name", name, "companyName", name, "street", street,
+        CountryChoice country = new CountryChoice(getTranslation("account.country"));
+        country.setId("account-data-country");
+        country.show(data.country());
+        Map<String, HasValidation> byField = Map.of("name", name, "companyName", name, "street", street,
                 "postalCode", postalCode, "city", city, "country", country);
         FormLayout form = new FormLayout(name, street, postalCode, city, country);
         form.setId("account-data");
         Div section = new Div(new H3(getTranslation("admin.account.data")), form);
         section.setWidthFull();
         boolean closed = account.state() == OrganizationState.CLOSED;
-        byField.values().forEach(field -> field.setReadOnly(closed));
+        java.util.stream.Stream.<com.vaadin.flow.component.HasValue<?, String>>of(name, street, postalCode, city, country)
+                .forEach(field -> field.setReadOnly(closed));
         if (!closed) {
             Button save = new Button(getTranslation("admin.account.data.save"), VaadinIcon.CHECK.create(), click -> {
                 byField.values().forEach(field -> field.setInvalid(false));
@@ -136,7 +182,7 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
                         return;
                     }
                 } catch (InvalidInput refusal) {
-                    TextField field = byField.getOrDefault(refusal.field(), name);
+                    HasValidation field = byField.getOrDefault(refusal.field(), name);
                     field.setInvalid(true);
                     field.setErrorMessage(getTranslation(refusal.messageKey(), refusal.arguments()));
                     return;
@@ -183,12 +229,18 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
         Grid<ContactRow> grid = new Grid<>();
         grid.setId("account-contacts");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(ContactRow::name).setHeader(getTranslation("contact.column.name")).setFlexGrow(2);
-        grid.addColumn(ContactRow::email).setHeader(getTranslation("contact.column.email")).setFlexGrow(3);
-        grid.addColumn(ContactRow::phone).setHeader(getTranslation("contact.column.phone")).setFlexGrow(2);
-        grid.addColumn(c -> c.types().stream().sorted().map(t -> getTranslation("contact.type." + t))
-                        .collect(Collectors.joining(", ")))
-                .setHeader(getTranslation("contact.column.types")).setFlexGrow(2);
+        grid.addColumn(ContactRow::name).setHeader(getTranslation("contact.column.name")).setKey("name")
+                .setFlexGrow(2);
+        grid.addColumn(ContactRow::email).setHeader(getTranslation("contact.column.email")).setKey("email")
+                .setFlexGrow(3);
+        grid.addColumn(ContactRow::phone).setHeader(getTranslation("contact.column.phone")).setKey("phone")
+                .setFlexGrow(2);
+        grid.addColumn(this::contactTypes).setHeader(getTranslation("contact.column.types")).setKey("types")
+                .setFlexGrow(2);
+        grid.addComponentColumn(c -> stacked(c.name(), c.email(), c.phone(), contactTypes(c)))
+                .setHeader(getTranslation("admin.account.contacts")).setKey("stacked").setVisible(false);
+        contactsGrid = grid;
+        fit(grid, "name", "email", "phone", "types");
         grid.setEmptyStateText(getTranslation("admin.account.contacts.none"));
         long id = account.id();
         grid.setItemsPageable(pageable -> accounts.contactsPage(id, pageable));
@@ -198,6 +250,11 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
         Div section = new Div(new H3(getTranslation("admin.account.contacts")), audited, grid);
         section.setWidthFull();
         return section;
+    }
+
+    private String contactTypes(ContactRow contact) {
+        return contact.types().stream().sorted().map(t -> getTranslation("contact.type." + t))
+                .collect(Collectors.joining(", "));
     }
 
     private Component stateButtons() {
@@ -304,15 +361,23 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
         Grid<ServiceRow> grid = new Grid<>();
         grid.setId("account-services");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(ServiceRow::name).setHeader(getTranslation("admin.service.name")).setFlexGrow(3);
+        grid.addColumn(ServiceRow::name).setHeader(getTranslation("admin.service.name")).setKey("name")
+                .setFlexGrow(3);
         grid.addColumn(s -> getTranslation("service.kind." + s.kind())).setHeader(getTranslation("admin.service.kind"))
+                .setKey("kind").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::serviceState).setHeader(getTranslation("admin.partners.state")).setKey("state")
                 .setAutoWidth(true).setFlexGrow(0);
+        // on a phone: the service's name with its kind and state below, beside the actions
         grid.addComponentColumn(s -> {
-            Span tag = new Span(getTranslation(s.running() ? "admin.service.running" : "admin.service.ended"));
-            tag.addClassNames("tag", s.running() ? "tag-success" : "tag-state-deactivated");
-            return tag;
-        }).setHeader(getTranslation("admin.partners.state")).setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::serviceActions).setAutoWidth(true).setFlexGrow(0);
+            Div cell = stacked(s.name(), getTranslation("service.kind." + s.kind()));
+            cell.add(serviceState(s));
+            return cell;
+        }).setHeader(getTranslation("admin.account.services")).setKey("stacked").setFlexGrow(1).setVisible(false);
+        // frozen at the row's end, as in the other lists: Rename and End never sit beyond the window's edge
+        grid.addComponentColumn(this::serviceActions).setHeader(getTranslation("staff.column.actions"))
+                .setKey("actions").setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
+        servicesGrid = grid;
+        fit(grid, "name", "kind", "state");
         grid.setEmptyStateText(getTranslation("admin.service.none"));
         grid.setItems(services.servicesOf(account.id()));
         grid.setAllRowsVisible(true);
@@ -327,6 +392,12 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
         return section;
     }
 
+    private Component serviceState(ServiceRow service) {
+        Span tag = new Span(getTranslation(service.running() ? "admin.service.running" : "admin.service.ended"));
+        tag.addClassNames("tag", service.running() ? "tag-success" : "tag-state-deactivated");
+        return tag;
+    }
+
     private Component serviceActions(ServiceRow service) {
         if (!service.running() || account.state() == OrganizationState.CLOSED) {
             return new Span();
@@ -334,7 +405,7 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
         Button rename = new Button(getTranslation("admin.service.rename"),
                 click -> new ServiceDialog(services, account.id(), service, this::reload).open());
         rename.setId("rename-service-" + service.id());
-        rename.getElement().setAttribute("aria-label", getTranslation("admin.service.rename.named", service.name()));
+        rename.getElement().setAttribute("aria-label", LabelInName.of(getTranslation("admin.service.rename"), service.name()));
         Button end = new Button(getTranslation("admin.service.end"), click -> {
             if (!appliedAsSeen(() -> services.endService(account.id(), service.id(), service.version()))) {
                 return;
@@ -344,7 +415,7 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
             reload();
         });
         end.setId("end-service-" + service.id());
-        end.getElement().setAttribute("aria-label", getTranslation("admin.service.end.named", service.name()));
+        end.getElement().setAttribute("aria-label", LabelInName.of(getTranslation("admin.service.end"), service.name()));
         for (Button button : new Button[] {rename, end}) {
             button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         }

@@ -40,7 +40,7 @@ class InviteRepresentativeDialog extends Dialog {
         name.setRequiredIndicatorVisible(true);
         name.setMaxLength(UserAccount.DISPLAY_NAME_MAX_LENGTH);
         Binder<PersonForm> binder = new Binder<>(PersonForm.class);
-        binder.forField(email).asRequired(getTranslation("validation.required"))
+        binder.forField(email).asRequired(getTranslation("validation.email-required"))
                 .withValidator(new EmailValidator(getTranslation("validation.email")))
                 .bind(PersonForm::getEmail, PersonForm::setEmail);
         binder.forField(name).asRequired(getTranslation("validation.required")).withValidator(FormRules.noMarkup(this))

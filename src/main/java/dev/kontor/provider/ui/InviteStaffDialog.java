@@ -81,7 +81,7 @@ class InviteStaffDialog extends Dialog {
         role.setRequiredIndicatorVisible(true);
 
         Binder<StaffForm> binder = new Binder<>();
-        binder.forField(email).asRequired(getTranslation("validation.required"))
+        binder.forField(email).asRequired(getTranslation("validation.email-required"))
                 .withValidator(new EmailValidator(getTranslation("validation.email")))
                 .bind(StaffForm::getEmail, StaffForm::setEmail);
         binder.forField(name).asRequired(getTranslation("validation.required"))

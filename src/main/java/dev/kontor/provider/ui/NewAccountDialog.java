@@ -13,6 +13,9 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.kontor.account.MasterData;
 import dev.kontor.base.InvalidInput;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.validator.EmailValidator;
+import dev.kontor.base.ui.CountryChoice;
 import dev.kontor.base.ui.DialogKeys;
 import dev.kontor.base.ui.FormRules;
 import dev.kontor.base.ui.SlowAction;
@@ -38,18 +41,13 @@ class NewAccountDialog extends Dialog {
         setHeaderTitle(getTranslation("admin.account.new"));
         TextField number = field("new-account-number", "admin.account.number", CustomerNumber.MAX_LENGTH);
         number.setHelperText(getTranslation("admin.account.number.help"));
-        // checked when the field is left, as the e-mail is, not only when the account is created
-        new com.vaadin.flow.data.binder.Binder<Object>().forField(number)
-                .withValidator(FormRules.accepted(this, typed -> CustomerNumber.parse(typed).isPresent(),
-                        "validation.customer-number"))
-                .bind(any -> "", (any, value) -> { });
         TextField name = field("new-account-name", "admin.account.name", AccountAdministration.NAME_MAX_LENGTH);
         name.setRequiredIndicatorVisible(true);
         TextField street = field("new-account-street", "account.street", MasterData.STREET_MAX);
         TextField postalCode = field("new-account-postal-code", "account.postal-code", MasterData.POSTAL_CODE_MAX);
         TextField city = field("new-account-city", "account.city", MasterData.CITY_MAX);
-        TextField country = field("new-account-country", "admin.account.country", 2);
-        country.setHelperText(getTranslation("admin.account.country.help"));
+        CountryChoice country = new CountryChoice(getTranslation("account.country"));
+        country.setId("new-account-country");
         EmailField email = new EmailField(getTranslation("admin.account.manager-email"));
         email.setId("new-account-manager-email");
         email.setRequiredIndicatorVisible(true);
@@ -64,12 +62,43 @@ class NewAccountDialog extends Dialog {
         rights.setId("new-account-rights");
         rights.setVisible(false);
         partner.addValueChangeListener(event -> rights.setVisible(event.getValue() != null));
+
+        // the form's own checks, run on every field when Create is pressed, so that each mistake is named next to its
+        // field at once instead of one per attempt; the service checks all of them again
+        Binder<Object> checks = new Binder<>();
+        checks.forField(number).withValidator(FormRules.accepted(this,
+                        typed -> CustomerNumber.parse(typed).isPresent(), "validation.customer-number"))
+                .bind(any -> "", (any, value) -> { });
+        checks.forField(name).asRequired(getTranslation("validation.required"))
+                .withValidator(text -> !text.isBlank(), getTranslation("validation.required"))
+                .withValidator(FormRules.noMarkup(this))
+                .bind(any -> "", (any, value) -> { });
+        checks.forField(street).withValidator(FormRules.noMarkup(this)).bind(any -> "", (any, value) -> { });
+        checks.forField(postalCode)
+                .withValidator(FormRules.matches(this, MasterData.POSTAL_CODE, "validation.postal-code"))
+                .bind(any -> "", (any, value) -> { });
+        checks.forField(city).withValidator(FormRules.noMarkup(this)).bind(any -> "", (any, value) -> { });
+        checks.forField(email).asRequired(getTranslation("validation.email-required"))
+                .withValidator(text -> !text.isBlank(), getTranslation("validation.email-required"))
+                .withValidator(new EmailValidator(getTranslation("validation.email")))
+                .bind(any -> "", (any, value) -> { });
+        checks.forField(managerName).asRequired(getTranslation("validation.required"))
+                .withValidator(text -> !text.isBlank(), getTranslation("validation.required"))
+                .withValidator(FormRules.noMarkup(this))
+                .bind(any -> "", (any, value) -> { });
+        checks.forField(rights)
+                .withValidator(chosen -> partner.getValue() == null || !chosen.isEmpty(),
+                        getTranslation("partner.rights-required"))
+                .bind(any -> java.util.Set.<OrganizationRight>of(), (any, value) -> { });
         FormLayout form = new FormLayout(number, name, street, postalCode, city, country, email, managerName, partner,
                 rights);
         add(form);
         FormRules.explainConstraints(this);
 
         Button create = SlowAction.on(new Button(getTranslation("admin.account.create")), () -> {
+            if (!checks.validate().isOk()) {
+                return false;
+            }
             NewAccount input = new NewAccount(number.getValue(), name.getValue(), street.getValue(),
                     postalCode.getValue(), city.getValue(), country.getValue(), email.getValue(),
                     managerName.getValue(), partner.getValue() == null ? null : partner.getValue().id(),

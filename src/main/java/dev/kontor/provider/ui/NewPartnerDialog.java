@@ -54,7 +54,7 @@ class NewPartnerDialog extends Dialog {
                 .withValidator(FormRules.plainLine(this))
                 .withValidator(FormRules.noMarkup(this))
                 .bind(Form::getName, Form::setName);
-        binder.forField(email).asRequired(getTranslation("validation.required"))
+        binder.forField(email).asRequired(getTranslation("validation.email-required"))
                 .withValidator(new EmailValidator(getTranslation("validation.email")))
                 .bind(Form::getEmail, Form::setEmail);
         binder.forField(representative).asRequired(getTranslation("validation.required"))

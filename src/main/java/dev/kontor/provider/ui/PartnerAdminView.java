@@ -1,5 +1,6 @@
 package dev.kontor.provider.ui;
 
+import dev.kontor.base.ui.LabelInName;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -194,8 +195,9 @@ public class PartnerAdminView extends VerticalLayout implements BeforeEnterObser
         });
         deactivate.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         deactivate.setId("deactivate-" + person.membershipId());
-        deactivate.getElement().setAttribute("aria-label", getTranslation("admin.person.deactivate.named",
-                person.name(), getTranslation("membership.role." + person.role())));
+        deactivate.getElement().setAttribute("aria-label", LabelInName.of(getTranslation("admin.person.deactivate"),
+                getTranslation("admin.person.in-role", person.name(),
+                        getTranslation("membership.role." + person.role()))));
         if (person.role() == MembershipRole.LEGAL_REPRESENTATIVE) {
             deactivate.addClassName("deactivate-representative");
         }

@@ -54,6 +54,29 @@ class AccessViewsTest extends SpringBrowserlessTest {
 
     @Test
     @WithCompletedSignIn(DemoPeople.PARTNER_ADMIN)
+    void the_page_after_leave_account_says_which_account_was_left_once_in_english_and_german() {
+        for (java.util.Locale language : java.util.List.of(java.util.Locale.ENGLISH, java.util.Locale.GERMAN)) {
+            com.vaadin.flow.component.UI.getCurrent().setLocale(language);
+            navigate("access/CN-10001", AccessStartView.class);
+            test(find(Button.class).withId("enter-account").single()).click();
+            test(find(Button.class).withId("leave-account").single()).click();
+
+            // the button reloads the page; the next page of the tab is the landing page
+            navigate("audit", dev.kontor.audit.ui.AuditLogView.class);
+            assertThat(find(Div.class).withId("access-left").single().getElement().getTextRecursively())
+                    .isEqualTo(language == java.util.Locale.ENGLISH
+                            ? "You have left the account of Bäckerei Sonnenschein (CN-10001) and work as yourself again."
+                            : "Sie haben das Konto von Bäckerei Sonnenschein (CN-10001) verlassen und arbeiten wieder"
+                                    + " als Sie selbst.");
+            assertThat(find(Div.class).withId("access-left").single().getElement().getAttribute("role"))
+                    .isEqualTo("status");
+            navigate("audit", dev.kontor.audit.ui.AuditLogView.class);
+            assertThat(find(Div.class).withId("access-left").exists()).as("said once").isFalse();
+        }
+    }
+
+    @Test
+    @WithCompletedSignIn(DemoPeople.PARTNER_ADMIN)
     void the_access_page_names_the_account_by_name_and_unbroken_number_on_your_customers_behalf() {
         navigate("access/CN-10001", AccessStartView.class);
 

@@ -275,10 +275,34 @@ class ApiTokensViewTest extends SpringBrowserlessTest {
         assertThat(jdbc.queryForObject("select expires_at from api_token where name = ?", java.sql.Timestamp.class,
                 name).toInstant()).isEqualTo(dayEnds);
         String shown = test(tokens()).getCellText(rowOf(tokens(), name), 3);
-        assertThat(shown).isEqualTo(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(Locale.ENGLISH)
-                .withZone(kiritimati).format(dayEnds.minusSeconds(1)) + " "
+        assertThat(shown).isEqualTo(DateTimeFormatter.ofPattern(java.time.format.DateTimeFormatterBuilder
+                        .getLocalizedDateTimePattern(FormatStyle.SHORT, FormatStyle.SHORT,
+                                java.time.chrono.IsoChronology.INSTANCE, Locale.ENGLISH).replace("yy", "yyyy"),
+                        Locale.ENGLISH).withZone(kiritimati).format(dayEnds.minusSeconds(1)) + " "
                 + DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH).withZone(kiritimati).format(dayEnds));
         assertThat(shown).contains("11:59").doesNotContain("12:00");
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.LEGAL)
+    void the_expiry_picker_and_the_token_list_write_a_day_alike_in_the_persons_language() {
+        UI.getCurrent().setLocale(Locale.GERMAN);
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        com.vaadin.flow.component.page.ExtendedClientDetails.updateFromValues(UI.getCurrent(),
+                key -> "v-tzid".equals(key) ? berlin.getId() : null);
+        String name = "Tage " + UUID.randomUUID().toString().substring(0, 8);
+        navigate(ApiTokensView.class);
+        DatePicker expiresOn = find(DatePicker.class).withId("api-token-expires-on").single();
+        assertThat(expiresOn.getI18n().getDateFormats()).containsExactly("dd.MM.yyyy");
+
+        LocalDate day = LocalDate.now(berlin).plusDays(20);
+        test(find(TextField.class).withId("api-token-name").single()).setValue(name);
+        test(expiresOn).setValue(day);
+        test(find(Button.class).withId("api-token-create").single()).click();
+        test(find(Button.class).withId("api-token-secret-done").single()).click();
+
+        String shown = test(tokens()).getCellText(rowOf(tokens(), name), 3);
+        assertThat(shown).startsWith(day.format(DateTimeFormatter.ofPattern("dd.MM.yyyy")) + ", 23:59 ");
     }
 
     @SuppressWarnings("unchecked")

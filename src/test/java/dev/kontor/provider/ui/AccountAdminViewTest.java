@@ -100,12 +100,12 @@ class AccountAdminViewTest extends SpringBrowserlessTest {
         navigate("admin/accounts/" + account.id(), AccountAdminView.class);
 
         test(find(TextField.class).withId("account-data-street").single()).setValue("Somewhere 1");
-        test(find(TextField.class).withId("account-data-country").single()).setValue("Germany");
+        test(find(TextField.class).withId("account-data-postal-code").single()).setValue("Postfach?");
         test(find(Button.class).withId("save-account-data").single()).click();
 
-        TextField country = find(TextField.class).withId("account-data-country").single();
-        assertThat(country.isInvalid()).isTrue();
-        assertThat(country.getErrorMessage()).isNotBlank();
+        TextField postalCode = find(TextField.class).withId("account-data-postal-code").single();
+        assertThat(postalCode.isInvalid()).isTrue();
+        assertThat(postalCode.getErrorMessage()).isNotBlank();
         assertThat(jdbc.queryForObject("select street from customer_account where organization_id = ?",
                 String.class, account.id())).isNull();
     }

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.kontor.account.ServiceRow;
+import dev.kontor.contact.ContactRow;
 import dev.kontor.base.ui.AccessDeniedView;
 import dev.kontor.provider.AccountRow;
 import dev.kontor.provider.PartnerRow;
@@ -157,6 +158,87 @@ class AccountsAdminViewTest extends SpringBrowserlessTest {
         assertThat(find(Button.class).withId("reactivate-account").exists()).isTrue();
         AccountRow suspended = administration.account(id);
         administration.reactivate(id, suspended.version());
+    }
+
+    @Test
+    void an_empty_new_account_form_names_every_mistake_next_to_its_field_at_once_and_creates_nothing() {
+        fixtures.signIn(OPERATOR);
+        navigate(AccountsAdminView.class);
+        test(find(Button.class).withId("new-account").single()).click();
+        test(find(TextField.class).withId("new-account-number").single()).setValue("ten");
+        test(find(TextField.class).withId("new-account-postal-code").single()).setValue("<33098>");
+        test(find(Button.class).withId("submit-new-account").single()).click();
+
+        assertThat(message(find(TextField.class).withId("new-account-number").single()))
+                .isEqualTo("Enter a customer number such as CN-10001.");
+        assertThat(message(find(TextField.class).withId("new-account-name").single()))
+                .isEqualTo("Please fill in this field.");
+        assertThat(message(find(TextField.class).withId("new-account-postal-code").single()))
+                .startsWith("Enter a valid postal code");
+        assertThat(message(find(EmailField.class).withId("new-account-manager-email").single()))
+                .isEqualTo("Enter an e-mail address, e.g. name@example.com.");
+        assertThat(message(find(TextField.class).withId("new-account-manager-name").single()))
+                .isEqualTo("Please fill in this field.");
+        assertThat(find(com.vaadin.flow.component.dialog.Dialog.class).withId("new-account-dialog").single()
+                .isOpened()).isTrue();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_country_is_chosen_by_its_name_in_the_persons_language_and_kept_as_its_iso_code() {
+        UI.getCurrent().setLocale(Locale.GERMAN);
+        fixtures.signIn(OPERATOR);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        navigate(AccountsAdminView.class);
+        test(find(Button.class).withId("new-account").single()).click();
+        test(find(TextField.class).withId("new-account-name").single()).setValue("Land " + tag);
+        ComboBox<String> country = find(ComboBox.class).withId("new-account-country").single();
+        assertThat(country.getLabel()).isEqualTo("Land");
+        test(country).selectItem("Österreich");
+        test(find(EmailField.class).withId("new-account-manager-email").single())
+                .setValue("land-" + tag + "@example.test");
+        test(find(TextField.class).withId("new-account-manager-name").single()).setValue("Lara Land");
+        test(find(Button.class).withId("submit-new-account").single()).click();
+
+        long id = jdbc.queryForObject("select id from organization where name = ?", Long.class, "Land " + tag);
+        assertThat(administration.accountData(id).country()).isEqualTo("AT");
+        navigate("admin/accounts/" + id, AccountAdminView.class);
+        ComboBox<String> shown = find(ComboBox.class).withId("account-data-country").single();
+        assertThat(shown.getValue()).isEqualTo("AT");
+        assertThat(shown.getItemLabelGenerator().apply(shown.getValue())).isEqualTo("Österreich");
+        test(shown).selectItem("Schweiz");
+        test(find(Button.class).withId("save-account-data").single()).click();
+        assertThat(administration.accountData(id).country()).isEqualTo("CH");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void on_a_phone_the_account_page_stacks_its_services_beside_frozen_actions_and_its_contacts_in_one_column() {
+        fixtures.signIn(OPERATOR);
+        long id = jdbc.queryForObject("select id from organization where customer_number = 'CN-10001'", Long.class);
+        AccountAdminView view = navigate("admin/accounts/" + id, AccountAdminView.class);
+
+        view.fitColumns(390);
+        Grid<ServiceRow> services = find(Grid.class).withId("account-services").single();
+        assertThat(services.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
+                .containsExactly("stacked", "actions");
+        assertThat(services.getColumnByKey("actions").isFrozenToEnd()).isTrue();
+        assertThat(test(services).getCellComponent(0, 0).getElement().getTextRecursively())
+                .startsWith("Cluster C-1042").contains("Cluster", "Running");
+        Grid<ContactRow> contacts = find(Grid.class).withId("account-contacts").single();
+        assertThat(contacts.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
+                .containsExactly("stacked");
+
+        view.fitColumns(1366);
+        assertThat(services.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
+                .containsExactly("name", "kind", "state", "actions");
+        assertThat(contacts.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
+                .containsExactly("name", "email", "phone", "types");
+    }
+
+    private static String message(com.vaadin.flow.component.HasValidation field) {
+        assertThat(field.isInvalid()).as("invalid").isTrue();
+        return field.getErrorMessage();
     }
 
     @Test

@@ -156,6 +156,24 @@ class PartnersAdminViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void an_empty_new_partner_form_names_each_missing_field_and_says_what_the_e_mail_field_wants() {
+        fixtures.signIn(OPERATOR);
+        navigate(PartnersAdminView.class);
+        test(find(Button.class).withId("new-partner").single()).click();
+        test(find(Button.class).withId("submit-new-partner").single()).click();
+
+        TextField name = find(TextField.class).withId("new-partner-name").single();
+        EmailField email = find(EmailField.class).withId("new-partner-email").single();
+        TextField representative = find(TextField.class).withId("new-partner-representative").single();
+        assertThat(name.isInvalid()).isTrue();
+        assertThat(name.getErrorMessage()).isEqualTo("Please fill in this field.");
+        assertThat(email.isInvalid()).isTrue();
+        assertThat(email.getErrorMessage()).isEqualTo("Enter an e-mail address, e.g. name@example.com.");
+        assertThat(representative.isInvalid()).isTrue();
+        assertThat(representative.getErrorMessage()).isEqualTo("Please fill in this field.");
+    }
+
+    @Test
     void the_last_legal_representative_cannot_be_deactivated_and_the_page_says_why() {
         fixtures.signIn(OPERATOR);
         long partnerId = jdbc.queryForObject("select id from organization where name = 'Muster Hosting GmbH'",
