@@ -72,6 +72,10 @@ class AccessJourneyIT extends EndToEndTest {
         assertThat(page).hasURL(url("/partner/customers"));
         assertThat(page.locator("#managed-customers")).isVisible();
         assertThat(page.locator("#access-banner")).hasCount(0);
+        // the page the tab lands on says which account was left, once
+        assertThat(page.locator("#access-left")).hasText(
+                "You have left the account of Bäckerei Sonnenschein (CN-10001) and work as yourself again.");
+        screenshot("40c-left-the-account");
         page.navigate(url("/accounts/CN-10001"));
         assertThat(page.locator("#refused")).containsText("Access denied");
         screenshot("41-after-leaving");

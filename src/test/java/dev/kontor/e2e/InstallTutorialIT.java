@@ -261,6 +261,8 @@ class InstallTutorialIT {
         navigateBy("Customer accounts");
         screenshot("tutorial-07a-no-accounts-yet");
         page.locator("#new-account").click();
+        // the dialog puts the focus on its first field once open: typing waits for that, or it lands there
+        assertThat(page.locator("#new-account-number input")).isFocused();
         page.locator("#new-account-name input").fill(ACCOUNT);
         page.locator("#new-account-street input").fill("Hauptstraße 1");
         page.locator("#new-account-postal-code input").fill("20095");

@@ -115,6 +115,7 @@ class ViewTourIT extends EndToEndTest {
                 assertThat(page.locator("#managed-customers")).isVisible();
                 assertThat(page.locator("#access-banner")).hasCount(0);
             });
+            visit.here("left", "#access-left", "#access-CN-10001");
             visit.stop("tenants", "/tenants", "#tenant-tree", "#new-tenant");
             visit.act(page -> {
                 page.locator("#tenant-search input").fill("Vorlage Handel");

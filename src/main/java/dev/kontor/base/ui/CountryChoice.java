@@ -17,6 +17,8 @@ public class CountryChoice extends ComboBox<String> {
     private static final java.util.Set<String> ISO_CODES = java.util.Set.of(Locale.getISOCountries());
 
     private final Locale language;
+    /** Each code's name, worked out once: the list is sorted by them and shown with them. */
+    private final java.util.Map<String, String> names = new java.util.HashMap<>();
 
     public CountryChoice(String label) {
         super(label);
@@ -47,8 +49,10 @@ public class CountryChoice extends ComboBox<String> {
         if (!ISO_CODES.contains(code)) {
             return code;
         }
-        String name = Locale.of("", code).getDisplayCountry(language);
-        return name.isBlank() ? code : name;
+        return names.computeIfAbsent(code, known -> {
+            String name = Locale.of("", known).getDisplayCountry(language);
+            return name.isBlank() ? known : name;
+        });
     }
 
     private List<String> codes(String extra) {

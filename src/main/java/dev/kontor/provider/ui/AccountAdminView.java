@@ -70,6 +70,7 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
     private boolean narrow;
     private Grid<ServiceRow> servicesGrid;
     private Grid<ContactRow> contactsGrid;
+    private Grid<AccountManager> managersGrid;
 
     public AccountAdminView(AccountAdministration accounts, PartnerAdministration partners,
                             ServiceAdministration services) {
@@ -82,12 +83,14 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
     }
 
     /**
-     * On a phone each service is one stacked column beside its frozen actions, and each contact one stacked column, as
-     * the provider's other lists are; a wider window gets a column per part.
+     * On a phone each service is one stacked column beside its frozen actions, and each manager and each contact one
+     * stacked column (an address broken mid-word in a narrow column read badly), as the provider's other lists are; a
+     * wider window gets a column per part.
      */
     void fitColumns(int windowWidth) {
         narrow = dev.kontor.base.ui.WindowWidth.isNarrow(windowWidth);
         fit(servicesGrid, "name", "kind", "state");
+        fit(managersGrid, "name", "email", "state");
         fit(contactsGrid, "name", "email", "phone", "types");
     }
 
@@ -211,10 +214,17 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
         Grid<AccountManager> grid = new Grid<>();
         grid.setId("account-managers");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(AccountManager::name).setHeader(getTranslation("contact.column.name")).setFlexGrow(2);
-        grid.addColumn(AccountManager::email).setHeader(getTranslation("contact.column.email")).setFlexGrow(3);
+        grid.addColumn(AccountManager::name).setHeader(getTranslation("contact.column.name")).setKey("name")
+                .setFlexGrow(2);
+        grid.addColumn(AccountManager::email).setHeader(getTranslation("contact.column.email")).setKey("email")
+                .setFlexGrow(3);
         grid.addColumn(m -> getTranslation("membership.state." + m.state()))
-                .setHeader(getTranslation("admin.partners.state")).setAutoWidth(true).setFlexGrow(0);
+                .setHeader(getTranslation("admin.partners.state")).setKey("state").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addComponentColumn(m -> stacked(m.name(), m.email(), getTranslation("membership.state." + m.state())))
+                .setHeader(getTranslation("admin.account.managers")).setKey("stacked").setVisible(false);
+        managersGrid = grid;
+        fit(grid, "name", "email", "state");
         grid.setEmptyStateText(getTranslation("admin.account.managers.none"));
         long id = account.id();
         grid.setItemsPageable(pageable -> accounts.managersOf(id, pageable));

@@ -228,6 +228,9 @@ class AccountsAdminViewTest extends SpringBrowserlessTest {
         Grid<ContactRow> contacts = find(Grid.class).withId("account-contacts").single();
         assertThat(contacts.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
                 .containsExactly("stacked");
+        Grid<?> managers = find(Grid.class).withId("account-managers").single();
+        assertThat(managers.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
+                .containsExactly("stacked");
 
         view.fitColumns(1366);
         assertThat(services.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
