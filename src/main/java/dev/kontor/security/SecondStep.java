@@ -177,7 +177,14 @@ public class SecondStep {
                     AuditSummary.of("second-factor-code-throttled")), user.userId(), account);
             return new Throttled(refusal.get().retryAfter().toSeconds());
         }
-        Optional<List<String>> recoveryCodes = secondFactors.finishSetUpAtSignIn(user.userId(), account, code);
+        Optional<List<String>> recoveryCodes;
+        try {
+            recoveryCodes = secondFactors.finishSetUpAtSignIn(user.userId(), account, code);
+        } catch (RuntimeException fault) {
+            // the server could not check the code: no guess was judged, so none counts
+            throttle.faulted(account, address, false);
+            throw fault;
+        }
         if (recoveryCodes.isEmpty()) {
             throttle.failed(account, address);
             return new WrongCode();
@@ -219,7 +226,15 @@ public class SecondStep {
                     AuditSummary.of("second-factor-code-throttled")), user.userId(), account);
             return new Throttled(refusal.get().retryAfter().toSeconds());
         }
-        if (secondFactors.checkAtSignIn(user.userId(), account, code) == SecondFactors.Check.WRONG) {
+        SecondFactors.Check check;
+        try {
+            check = secondFactors.checkAtSignIn(user.userId(), account, code);
+        } catch (RuntimeException fault) {
+            // the server could not check the code: no guess was judged, so none counts
+            throttle.faulted(account, address, false);
+            throw fault;
+        }
+        if (check == SecondFactors.Check.WRONG) {
             throttle.failed(account, address);
             return new WrongCode();
         }
