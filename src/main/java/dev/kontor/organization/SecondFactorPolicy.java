@@ -82,15 +82,27 @@ public class SecondFactorPolicy {
         return requirementOf(organizationId);
     }
 
-    /** Switches the organization's own requirement on or off; off leaves a requirement from above in force. */
+    /**
+     * Switches the organization's own requirement on or off. Off is refused (and audited) while an organization
+     * above requires it: a requirement is switched off only where it was set, so that a tenant's or a customer's
+     * leads cannot undo what the organization above decided for them.
+     */
     @Transactional
     public SecondFactorRequirement changeRequirement(long organizationId, boolean required) {
-        access.requireAsMember(organizationId, OrganizationRight.ADMIN,
-                AuditSummary.action("change-second-factor-requirement"));
+        AuditSummary.Term attempted = AuditSummary.action("change-second-factor-requirement");
+        access.requireAsMember(organizationId, OrganizationRight.ADMIN, attempted);
         Organization organization = organizations.lockById(organizationId).orElseThrow();
         if (organization.getKind() == OrganizationKind.PROVIDER) {
             // the provider's staff always need one; that rule is the sign-in's, not a setting
             throw new RuleViolation("second-factor.requirement.not-for-provider");
+        }
+        if (!required) {
+            Optional<String> requiredBy = requiredAbove(organization);
+            if (requiredBy.isPresent()) {
+                auditLog.recordIndependently(AuditEntry.denied(OrganizationAccess.ACCESS_DENIED, organizationId,
+                        AuditSummary.of("refused-second-factor-inherited", attempted, requiredBy.get())));
+                throw new RuleViolation("second-factor.requirement.inherited", requiredBy.get());
+            }
         }
         if (organization.isSecondFactorRequired() != required) {
             organization.requireSecondFactor(required);
@@ -209,22 +221,30 @@ public class SecondFactorPolicy {
 
     private SecondFactorRequirement requirementOf(long organizationId) {
         Organization organization = organizations.findById(organizationId).orElseThrow();
-        List<Long> ancestors = organization.ancestorIds();
-        String requiredBy = null;
-        if (!ancestors.isEmpty()) {
-            List<Organization> requiring = organizations.findRequiringSecondFactor(ancestors);
-            // the nearest one above says why
-            for (int i = ancestors.size() - 1; i >= 0 && requiredBy == null; i--) {
-                long id = ancestors.get(i);
-                requiredBy = requiring.stream().filter(o -> o.getId() == id).findFirst().map(Organization::getName)
-                        .orElse(null);
-            }
-        }
+        String requiredBy = requiredAbove(organization).orElse(null);
         Set<OrganizationRight> own = access.memberRightsIn(organizationId);
         boolean mayReset = own.contains(OrganizationRight.ADMIN);
         boolean provider = organization.getKind() == OrganizationKind.PROVIDER;
         return new SecondFactorRequirement(organizationId, organization.isSecondFactorRequired(), requiredBy,
                 mayReset && !provider, mayReset, provider, !own.isEmpty());
+    }
+
+    /** The name of the nearest organization above that requires a second factor, if any does. */
+    private Optional<String> requiredAbove(Organization organization) {
+        List<Long> ancestors = organization.ancestorIds();
+        if (ancestors.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Organization> requiring = organizations.findRequiringSecondFactor(ancestors);
+        for (int i = ancestors.size() - 1; i >= 0; i--) {
+            long id = ancestors.get(i);
+            Optional<String> name = requiring.stream().filter(o -> o.getId() == id).findFirst()
+                    .map(Organization::getName);
+            if (name.isPresent()) {
+                return name;
+            }
+        }
+        return Optional.empty();
     }
 
     private Set<Long> without(Collection<Long> userIds) {

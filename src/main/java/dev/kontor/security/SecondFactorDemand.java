@@ -15,4 +15,14 @@ public interface SecondFactorDemand {
      * when this rule does not ask it of the person.
      */
     Optional<String> reasonKey(long userId);
+
+    /**
+     * Whether a person signed in with the password alone is asked again on every page they open, so that one who
+     * becomes subject to this rule while signed in is led to set up a second factor at once rather than at their
+     * next sign-in. Only rules that can start to hold during a sign-in need it: each asking costs its statements on
+     * every page.
+     */
+    default boolean askedWhileSignedIn() {
+        return true;
+    }
 }

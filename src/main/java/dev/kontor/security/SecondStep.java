@@ -80,10 +80,14 @@ public class SecondStep {
     public record SetUpFinished(String target, List<String> recoveryCodes) implements Outcome {
     }
 
-    /** A password step that waits for its code, or (with {@code setUp}) for an authenticator to be set up. */
-    record Pending(Authentication password, Instant until, boolean setUp) implements Serializable {
+    /**
+     * A password step that waits for its code, or (with {@code setUp}) for an authenticator to be set up;
+     * {@code whileSignedIn} when a rule came to hold after the person had signed in (the sign-in was audited then).
+     */
+    record Pending(Authentication password, Instant until, boolean setUp, boolean whileSignedIn)
+            implements Serializable {
         @Serial
-        private static final long serialVersionUID = 2L;
+        private static final long serialVersionUID = 3L;
     }
 
     private final SecondFactors secondFactors;
@@ -120,7 +124,7 @@ public class SecondStep {
         if (hasFactor && secondFactors.remembers(user.userId(), cookie(request).orElse(null))) {
             auditLog.recordSignInAttempt(AuditEntry.success(REMEMBERED, null,
                     AuditSummary.of("second-step-remembered")), user.userId(), user.email());
-            signIn(request, response, password, false);
+            signIn(request, response, password, false, true);
             return Optional.empty();
         }
         if (!hasFactor && reasonKeys(user.userId()).isEmpty()) {
@@ -131,8 +135,43 @@ public class SecondStep {
         new HttpSessionSecurityContextRepository().saveContext(SecurityContextHolder.createEmptyContext(), request,
                 response);
         request.getSession().setAttribute(PENDING, new Pending(password,
-                clock.instant().plus(hasFactor ? VALID_FOR : SET_UP_VALID_FOR), !hasFactor));
+                clock.instant().plus(hasFactor ? VALID_FOR : SET_UP_VALID_FOR), !hasFactor, false));
         return Optional.of(hasFactor ? CODE_PAGE : SET_UP_PAGE);
+    }
+
+    /**
+     * On every page a person opens while signed in with the password alone: when a rule asks a second factor of
+     * them now (an organization they belong to switched its requirement on, or they became a member of one that
+     * requires it, since they signed in), the sign-in goes back to the step it would need at sign-in now, exactly as
+     * after the password: the page of that step is returned, the session holds no security context any more, and
+     * nothing else answers until the step is done. A sign-in with a second factor costs no statement here; one with
+     * the password alone costs what the rules asked while signed in cost (the organizations' rule: at most two
+     * statements), and one more, only when a rule holds, to see whether the person has an authenticator.
+     */
+    public Optional<String> stepWhileSignedIn(HttpServletRequest request, HttpServletResponse response) {
+        Authentication current = SecurityContextHolder.getContext().getAuthentication();
+        if (current == null || !current.isAuthenticated()
+                || !(current.getPrincipal() instanceof AuthenticatedUser user) || user.apiToken().isPresent()
+                || SignInFactors.secondFactorInThisSignIn()) {
+            return Optional.empty();
+        }
+        boolean asked = demands.stream().filter(SecondFactorDemand::askedWhileSignedIn)
+                .anyMatch(demand -> demand.reasonKey(user.userId()).isPresent());
+        if (!asked) {
+            return Optional.empty();
+        }
+        boolean hasFactor = secondFactors.isActive(user.userId());
+        // only the session's context goes: this request ends as it began, the next one is not signed in
+        new HttpSessionSecurityContextRepository().saveContext(SecurityContextHolder.createEmptyContext(), request,
+                response);
+        request.getSession().setAttribute(PENDING, new Pending(current,
+                clock.instant().plus(hasFactor ? VALID_FOR : SET_UP_VALID_FOR), !hasFactor, true));
+        return Optional.of(hasFactor ? CODE_PAGE : SET_UP_PAGE);
+    }
+
+    /** Whether this browser's waiting step was started by a rule that came to hold while the person was signed in. */
+    public boolean askedWhileSignedIn(HttpServletRequest request) {
+        return pendingOf(request).filter(Pending::whileSignedIn).isPresent();
     }
 
     /** Whether this browser's session has a password step waiting for its code. */
@@ -177,7 +216,14 @@ public class SecondStep {
                     AuditSummary.of("second-factor-code-throttled")), user.userId(), account);
             return new Throttled(refusal.get().retryAfter().toSeconds());
         }
-        Optional<List<String>> recoveryCodes = secondFactors.finishSetUpAtSignIn(user.userId(), account, code);
+        Optional<List<String>> recoveryCodes;
+        try {
+            recoveryCodes = secondFactors.finishSetUpAtSignIn(user.userId(), account, code);
+        } catch (RuntimeException fault) {
+            // the server could not check the code: no guess was judged, so none counts
+            throttle.faulted(account, address, false);
+            throw fault;
+        }
         if (recoveryCodes.isEmpty()) {
             throttle.failed(account, address);
             return new WrongCode();
@@ -185,7 +231,7 @@ public class SecondStep {
         throttle.succeeded(account, address, false);
         cancel(request);
         String target = target(request, response);
-        signIn(request, response, password, true);
+        signIn(request, response, password, true, !pending.get().whileSignedIn());
         return new SetUpFinished(target, recoveryCodes.get());
     }
 
@@ -219,7 +265,15 @@ public class SecondStep {
                     AuditSummary.of("second-factor-code-throttled")), user.userId(), account);
             return new Throttled(refusal.get().retryAfter().toSeconds());
         }
-        if (secondFactors.checkAtSignIn(user.userId(), account, code) == SecondFactors.Check.WRONG) {
+        SecondFactors.Check check;
+        try {
+            check = secondFactors.checkAtSignIn(user.userId(), account, code);
+        } catch (RuntimeException fault) {
+            // the server could not check the code: no guess was judged, so none counts
+            throttle.faulted(account, address, false);
+            throw fault;
+        }
+        if (check == SecondFactors.Check.WRONG) {
             throttle.failed(account, address);
             return new WrongCode();
         }
@@ -228,7 +282,7 @@ public class SecondStep {
         auditLog.recordSignInAttempt(AuditEntry.success(PASSED, null, AuditSummary.of("second-step-passed")),
                 user.userId(), account);
         String target = target(request, response);
-        signIn(request, response, password, true);
+        signIn(request, response, password, true, !pending.get().whileSignedIn());
         if (remember) {
             response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(COOKIE,
                             secondFactors.rememberBrowser(user.userId()))
@@ -242,9 +296,12 @@ public class SecondStep {
         return new SignedIn(target);
     }
 
-    /** Both factors in one authentication, saved in the session; a new session id for the signed-in session. */
+    /**
+     * Both factors in one authentication, saved in the session; a new session id for the signed-in session. The
+     * sign-in is audited unless it was already, before a rule came to hold while the person was signed in.
+     */
     private void signIn(HttpServletRequest request, HttpServletResponse response, Authentication password,
-                        boolean newSessionId) {
+                        boolean newSessionId, boolean audit) {
         List<GrantedAuthority> authorities = new ArrayList<>(password.getAuthorities());
         authorities.add(FactorGrantedAuthority.withAuthority(TOTP_AUTHORITY).issuedAt(clock.instant()).build());
         Authentication both = UsernamePasswordAuthenticationToken.authenticated(password.getPrincipal(), null,
@@ -256,7 +313,7 @@ public class SecondStep {
             request.changeSessionId();
         }
         new HttpSessionSecurityContextRepository().saveContext(context, request, response);
-        if (password.getPrincipal() instanceof AuthenticatedUser user) {
+        if (audit && password.getPrincipal() instanceof AuthenticatedUser user) {
             signedIn(user);
         }
     }

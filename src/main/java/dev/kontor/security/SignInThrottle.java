@@ -122,6 +122,21 @@ class SignInThrottle {
         familiar.put(pair(account, clientAddress), now);
     }
 
+    /**
+     * The server could not check the attempt (the database was down, say): neither a failure nor a success. The
+     * tokens held go back and nothing else changes, so that an outage never slows down the people it kept out.
+     */
+    void faulted(String account, String clientAddress, boolean unlocked) {
+        if (unlocked) {
+            // admitted without taking a token
+            return;
+        }
+        addressBucket(clientAddress).bucket().addTokens(1);
+        if (!isFamiliar(account, clientAddress, clock.instant())) {
+            accountBucket(account).bucket().addTokens(1);
+        }
+    }
+
     /** A failed attempt: the tokens stay spent; returns the wait this failure sets for the account at this address. */
     Optional<Duration> failed(String account, String clientAddress) {
         Instant now = clock.instant();

@@ -31,4 +31,13 @@ class StaffSecondFactorDemand implements SecondFactorDemand {
         boolean staff = SystemTask.call(() -> organizations.activeRolesOf(userId)).stream().anyMatch(ALWAYS::contains);
         return staff ? Optional.of(REASON) : Optional.empty();
     }
+
+    /**
+     * A staff role granted during a sign-in gives nothing before the next one: the roles of a sign-in are read when
+     * it starts, and that sign-in then asks for the second factor.
+     */
+    @Override
+    public boolean askedWhileSignedIn() {
+        return false;
+    }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -24,7 +25,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * {@link SignInThrottle}. Being the only {@link AuthenticationProvider} bean, it replaces the provider Spring Security
  * would build from the user details service. An attempt the throttle refuses is refused before any password is
  * looked at, with the same answer as a wrong password; the client address is the request's remote address
- * (behind a proxy, as the servlet container's forwarded-header handling sets it, never a header read here).
+ * (behind a proxy, as the servlet container's forwarded-header handling sets it, never a header read here). Only
+ * a wrong password (or an unknown address, or a person without one) counts as a failure: a fault of the server
+ * during the check counts for nobody.
  */
 @Component
 class ThrottledSignIn implements AuthenticationProvider {
@@ -67,10 +70,18 @@ class ThrottledSignIn implements AuthenticationProvider {
             throttle.succeeded(account, clientAddress, unlocked);
             UnlockedBrowser.forget(session, account);
             return signedIn;
+        } catch (InternalAuthenticationServiceException fault) {
+            // the server could not look the person up (the database is down, say): no guess was judged, so none
+            // counts; the sign-in page says the server is at fault
+            throttle.faulted(account, clientAddress, unlocked);
+            throw fault;
         } catch (AuthenticationException failure) {
             throttle.failed(account, clientAddress)
                     .ifPresent(delay -> bookkeeping(() -> unlocks.delayed(typed, delay)));
             throw failure;
+        } catch (RuntimeException fault) {
+            throttle.faulted(account, clientAddress, unlocked);
+            throw fault;
         }
     }
 

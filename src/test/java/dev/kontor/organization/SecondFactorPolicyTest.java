@@ -232,9 +232,11 @@ class SecondFactorPolicyTest {
         assertThat(atCustomer.required()).isTrue();
         assertThat(atCustomer.inherited()).isTrue();
         assertThat(atCustomer.requiredBy()).startsWith("Partner ");
-        SecondFactorRequirement off = fixtures.as(world.manager(), () -> policy.changeRequirement(world.customer(),
-                false));
-        assertThat(off.required()).isTrue();
+        // switched off only where it was set
+        assertThatThrownBy(() -> fixtures.as(world.manager(), () -> policy.changeRequirement(world.customer(),
+                false))).isInstanceOf(RuleViolation.class)
+                .hasMessageContaining("second-factor.requirement.inherited");
+        assertThat(fixtures.as(world.manager(), () -> policy.requirement(world.customer())).required()).isTrue();
         SecondFactorRequirement atTenant = fixtures.as(world.tenantAdmin(), () -> policy.requirement(world.tenant()));
         assertThat(atTenant.required()).isTrue();
         assertThat(atTenant.requiredBy()).isEqualTo(atCustomer.requiredBy());
@@ -253,6 +255,66 @@ class SecondFactorPolicyTest {
         assertThat(SystemTask.call(() -> policy.requiredFor(fixtures.userIdOf(world.otherManager())))).isTrue();
         assertThat(SystemTask.call(() -> policy.requiredFor(fixtures.userIdOf(world.legal())))).isFalse();
         assertThat(SystemTask.call(() -> policy.requiredFor(fixtures.userIdOf(world.stranger())))).isFalse();
+    }
+
+    @Test
+    void a_tenants_administrator_cannot_switch_off_a_requirement_inherited_from_the_customer_even_with_its_own_on() {
+        fixtures.as(world.tenantAdmin(), () -> policy.changeRequirement(world.tenant(), true));
+        fixtures.as(world.manager(), () -> policy.changeRequirement(world.customer(), true));
+
+        assertThatThrownBy(() -> fixtures.as(world.tenantAdmin(), () -> policy.changeRequirement(world.tenant(),
+                false))).isInstanceOf(RuleViolation.class)
+                .hasMessageContaining("second-factor.requirement.inherited");
+
+        SecondFactorRequirement atTenant = fixtures.as(world.tenantAdmin(), () -> policy.requirement(world.tenant()));
+        assertThat(atTenant.required()).isTrue();
+        assertThat(atTenant.ownSetting()).as("nothing half-changed").isTrue();
+        assertThat(SystemTask.call(() -> policy.requiredFor(fixtures.userIdOf(world.tenantAdmin())))).isTrue();
+        assertThat(SystemTask.call(() -> auditLog.latest(OrganizationAccess.ACCESS_DENIED)))
+                .anyMatch(event -> Long.valueOf(world.tenant()).equals(event.getOrganizationId())
+                        && event.getSummary().contains("requires a second factor here"));
+
+        // where it was set, it is switched off; the tenant's own requirement then still holds, and goes when its
+        // own administrator switches it off
+        fixtures.as(world.manager(), () -> policy.changeRequirement(world.customer(), false));
+        assertThat(SystemTask.call(() -> policy.requiredFor(fixtures.userIdOf(world.tenantAdmin())))).isTrue();
+        fixtures.as(world.tenantAdmin(), () -> policy.changeRequirement(world.tenant(), false));
+        assertThat(SystemTask.call(() -> policy.requiredFor(fixtures.userIdOf(world.tenantAdmin())))).isFalse();
+    }
+
+    @Test
+    void an_unknown_membership_and_someone_elses_get_the_same_refusal_and_name_nobody() {
+        giveFactor(world.stranger());
+        long strangerMembership = jdbc.queryForObject("select id from membership where user_id = ? and "
+                + "organization_id = ?", Long.class, fixtures.userIdOf(world.stranger()), world.strangerCustomer());
+
+        Throwable unknown = org.assertj.core.api.Assertions.catchThrowable(() -> fixtures.as(world.manager(),
+                () -> policy.resetSecondFactor(world.customer(), Long.MAX_VALUE)));
+        Throwable elsewhere = org.assertj.core.api.Assertions.catchThrowable(() -> fixtures.as(world.manager(),
+                () -> policy.resetSecondFactor(world.customer(), strangerMembership)));
+
+        assertThat(unknown).isInstanceOf(AccessRefused.class);
+        assertThat(elsewhere).isInstanceOf(AccessRefused.class).hasMessage(unknown.getMessage());
+        assertThat(String.valueOf(elsewhere.getMessage())).doesNotContain(world.stranger()).doesNotContain("Sid");
+        assertThat(hasFactor(world.stranger())).isTrue();
+    }
+
+    @Test
+    void the_reminder_names_only_its_addressee_the_organization_and_the_lead_who_sent_it() {
+        String third = fixtures.person("Ute");
+        SystemTask.run(() -> onboarding.grant(fixtures.userIdOf(third), world.customer(), MembershipRole.MANAGER));
+
+        int mailed = fixtures.as(world.manager(), () -> policy.remind(world.customer()));
+
+        assertThat(mailed).isEqualTo(3);
+        assertThat(outbox.to(world.otherManager())).singleElement().satisfies(mail -> assertThat(mail.body())
+                .doesNotContain(third).doesNotContain("Ute").doesNotContain(world.tenantAdmin())
+                .doesNotContain(world.legal()));
+        assertThat(outbox.to(third)).singleElement().satisfies(mail -> assertThat(mail.body())
+                .doesNotContain(world.otherManager()).doesNotContain("Max"));
+        // nobody outside the organization is mailed: not the tenant's administrator below, not the partner above
+        assertThat(outbox.to(world.tenantAdmin())).isEmpty();
+        assertThat(outbox.to(world.legal())).isEmpty();
     }
 
     @Test

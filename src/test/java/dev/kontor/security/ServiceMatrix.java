@@ -178,6 +178,8 @@ final class ServiceMatrix {
         exempt("SecondStep.setUpReasons(HttpServletRequest)", "takes no id: why this browser's own pending sign-in must set up a second factor");
         exempt("SecondStep.startSetUp(HttpServletRequest)", "takes no id: begins the set-up of this browser's own pending sign-in (SetUpStepTest)");
         exempt("SecondStep.finishSetUp(HttpServletRequest,HttpServletResponse,String)", "takes no id: the code for this browser's own pending set-up, throttled like a password (SetUpStepTest)");
+        exempt("SecondStep.stepWhileSignedIn(HttpServletRequest,HttpServletResponse)", "takes no id: asks the rules again for the signed-in person of this browser's own session (SecondFactorWhileSignedInTest)");
+        exempt("SecondStep.askedWhileSignedIn(HttpServletRequest)", "takes no id: whether this browser's own pending set-up began while signed in");
         exempt("ApiTokens.issuers()", "takes no id: the organizations where the caller's own memberships let them issue tokens");
         exempt("ApiTokens.partnerSuspended()", "takes no id: whether the caller's own partner is suspended");
         exempt("AuditQueries.readsEverything()", "takes no id: whether the caller's own scope is the whole log");

@@ -77,7 +77,7 @@ public class SecondFactorSection extends Div {
             Checkbox required = new Checkbox(getTranslation("second-factor.require.label", organizationName),
                     requirement.ownSetting());
             required.setId("second-factor-required");
-            required.setHelperText(getTranslation("second-factor.require.help"));
+            required.setHelperText(getTranslation("second-factor.require.help-now"));
             required.addValueChangeListener(change -> {
                 if (!change.isFromClient()) {
                     return;

@@ -94,8 +94,12 @@ public class SetUpStepView extends PublicPage implements BeforeEnterObserver, Ha
         Anchor back = new Anchor("login", getTranslation("second-step.cancel"));
         back.setId("set-up-step-cancel");
         back.setRouterIgnore(true);
-        content.add(new H2(getTranslation("set-up-step.title")), new Paragraph(getTranslation("set-up-step.intro")),
-                why, new Paragraph(getTranslation("security.second-factor.scan")), qr, secretLine, code,
+        boolean whileSignedIn = secondStep.askedWhileSignedIn(VaadinServletRequest.getCurrent()
+                .getHttpServletRequest());
+        Paragraph intro = new Paragraph(getTranslation(whileSignedIn ? "set-up-step.intro-while-signed-in"
+                : "set-up-step.intro"));
+        intro.setId("set-up-step-intro");
+        content.add(new H2(getTranslation("set-up-step.title")), intro, why, new Paragraph(getTranslation("security.second-factor.scan")), qr, secretLine, code,
                 new Div(finish), back);
         FormRules.explainConstraints(content);
         code.focus();
