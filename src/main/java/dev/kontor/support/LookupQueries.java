@@ -9,15 +9,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The lookup's statements, read-only, each served by an index: exact customer numbers, e-mail addresses, phone
- * numbers and out-of-hours numbers by b-tree; partial names and service names by trigram indexes on PostgreSQL. The
+ * The lookup's statements, read-only, each served by an index: customer numbers, e-mail addresses and domains, and
+ * the last six digits of phone and out-of-hours numbers by b-tree; parts of organization, person and service names
+ * by trigram indexes on PostgreSQL. Each takes a limit, so no search ever reads more than a page or two. The
  * card reads the account, its contacts, its partner and the partner's technical contacts, its services and its last
  * changes in one statement each, however many there are.
  */
 @Component
 class LookupQueries {
 
+    /** Results on one page of the lookup. */
     static final int LIMIT = 20;
+    /** The most results the lookup ever shows for one search: beyond it, the search must be narrowed. */
+    static final int MAX_RESULTS = 200;
 
     // the search statements, named here so that a test can check their plans on PostgreSQL
     static final String BY_CUSTOMER_NUMBER = """
@@ -25,30 +29,49 @@ class LookupQueries {
             WHERE o.kind = 'CUSTOMER' AND (o.customer_number = :exact OR LOWER(o.customer_number) LIKE :prefix)
             ORDER BY o.customer_number LIMIT :limit""";
 
+    /** A whole address, or every address of a domain (one of the two parameters is empty and matches nothing). */
     static final String BY_EMAIL = """
             SELECT o.id, o.customer_number, o.name, u.display_name AS matched
             FROM app_user u JOIN membership m ON m.user_id = u.id AND m.role = 'MANAGER'
             JOIN organization o ON o.id = m.organization_id
-            WHERE u.email = :email
+            WHERE u.email = :email OR u.email_domain = :domain
             UNION
             SELECT o.id, o.customer_number, o.name, c.first_name || ' ' || c.last_name AS matched
             FROM contact c JOIN organization co ON co.id = c.organization_id
             JOIN organization o ON o.id = COALESCE(co.account_id, co.id)
-            WHERE c.email = :email AND o.kind = 'CUSTOMER'
+            WHERE (c.email = :email OR c.email_domain = :domain) AND o.kind = 'CUSTOMER'
             ORDER BY 2 LIMIT :limit""";
 
+    /**
+     * A contact's phone or the account's out-of-hours number ending in the typed digits: the b-tree on the last six
+     * digits finds the few candidates, the suffix check keeps those that end in all of them.
+     */
     static final String BY_PHONE = """
-            SELECT o.id, o.customer_number, o.name, c.first_name || ' ' || c.last_name AS matched
+            SELECT o.id, o.customer_number, o.name, c.first_name || ' ' || c.last_name AS matched,
+                   'PHONE' AS match_kind
             FROM contact c JOIN organization co ON co.id = c.organization_id
             JOIN organization o ON o.id = COALESCE(co.account_id, co.id)
-            WHERE c.phone = :phone AND o.kind = 'CUSTOMER'
-            ORDER BY o.customer_number LIMIT :limit""";
-
-    static final String BY_OUT_OF_HOURS_NUMBER = """
-            SELECT o.id, o.customer_number, o.name, a.emergency_phone AS matched
+            WHERE c.phone_tail = :tail AND c.phone LIKE :suffix AND o.kind = 'CUSTOMER'
+            UNION ALL
+            SELECT o.id, o.customer_number, o.name, a.emergency_phone AS matched,
+                   'OUT_OF_HOURS_NUMBER' AS match_kind
             FROM customer_account a JOIN organization o ON o.id = a.organization_id
-            WHERE a.emergency_phone_e164 = :phone
-            ORDER BY o.customer_number LIMIT :limit""";
+            WHERE a.emergency_phone_tail = :tail AND a.emergency_phone_e164 LIKE :suffix
+            ORDER BY 2, 5 DESC, 4 LIMIT :limit""";
+
+    /** Part of a manager's or a contact's name, folded like organization names. */
+    static final String BY_PERSON = """
+            SELECT o.id, o.customer_number, o.name, u.display_name AS matched, 'MANAGER_NAME' AS match_kind
+            FROM app_user u JOIN membership m ON m.user_id = u.id AND m.role = 'MANAGER'
+            JOIN organization o ON o.id = m.organization_id
+            WHERE u.search_key LIKE :pattern ESCAPE '\\' AND o.kind = 'CUSTOMER'
+            UNION ALL
+            SELECT o.id, o.customer_number, o.name, c.first_name || ' ' || c.last_name AS matched,
+                   'CONTACT_NAME' AS match_kind
+            FROM contact c JOIN organization co ON co.id = c.organization_id
+            JOIN organization o ON o.id = COALESCE(co.account_id, co.id)
+            WHERE c.search_key LIKE :pattern ESCAPE '\\' AND o.kind = 'CUSTOMER'
+            ORDER BY 4, 2, 5 LIMIT :limit""";
 
     static final String BY_NAME = """
             SELECT o.id, o.customer_number, o.name, o.name AS matched FROM organization o
@@ -67,39 +90,42 @@ class LookupQueries {
         this.jdbc = jdbc;
     }
 
-    List<LookupResult> byCustomerNumber(String digits) {
+    List<LookupResult> byCustomerNumber(String digits, int limit) {
         return jdbc.sql(BY_CUSTOMER_NUMBER)
-                .param("exact", "CN-" + digits).param("prefix", "cn-" + digits + "%").param("limit", LIMIT)
+                .param("exact", "CN-" + digits).param("prefix", "cn-" + digits + "%").param("limit", limit)
                 .query((rs, row) -> result(rs, MatchKind.CUSTOMER_NUMBER)).list();
     }
 
-    List<LookupResult> byEmail(String email) {
+    /** By a whole address or, with an empty address, by a domain. */
+    List<LookupResult> byEmail(String address, String domain, int limit) {
         return jdbc.sql(BY_EMAIL)
-                .param("email", email).param("limit", LIMIT)
+                .param("email", address).param("domain", domain).param("limit", limit)
                 .query((rs, row) -> result(rs, MatchKind.EMAIL)).list();
     }
 
-    List<LookupResult> byPhone(String e164) {
+    /** By the end of a phone number: {@code digits} as stored in E.164, without its "+", at least six of them. */
+    List<LookupResult> byPhoneEnding(String digits, int limit) {
         return jdbc.sql(BY_PHONE)
-                .param("phone", e164).param("limit", LIMIT)
-                .query((rs, row) -> result(rs, MatchKind.PHONE)).list();
+                .param("tail", digits.substring(digits.length() - 6)).param("suffix", "%" + digits)
+                .param("limit", limit)
+                .query((rs, row) -> result(rs, MatchKind.valueOf(rs.getString(5).strip()))).list();
     }
 
-    List<LookupResult> byOutOfHoursNumber(String e164) {
-        return jdbc.sql(BY_OUT_OF_HOURS_NUMBER)
-                .param("phone", e164).param("limit", LIMIT)
-                .query((rs, row) -> result(rs, MatchKind.OUT_OF_HOURS_NUMBER)).list();
-    }
-
-    List<LookupResult> byName(String foldedText) {
+    List<LookupResult> byName(String foldedText, int limit) {
         return jdbc.sql(BY_NAME)
-                .param("pattern", "%" + escapeLike(foldedText) + "%").param("limit", LIMIT)
+                .param("pattern", "%" + escapeLike(foldedText) + "%").param("limit", limit)
                 .query((rs, row) -> result(rs, MatchKind.NAME)).list();
     }
 
-    List<LookupResult> byService(String lowerText) {
+    List<LookupResult> byPerson(String foldedText, int limit) {
+        return jdbc.sql(BY_PERSON)
+                .param("pattern", "%" + escapeLike(foldedText) + "%").param("limit", limit)
+                .query((rs, row) -> result(rs, MatchKind.valueOf(rs.getString(5).strip()))).list();
+    }
+
+    List<LookupResult> byService(String lowerText, int limit) {
         return jdbc.sql(BY_SERVICE)
-                .param("pattern", "%" + escapeLike(lowerText) + "%").param("limit", LIMIT)
+                .param("pattern", "%" + escapeLike(lowerText) + "%").param("limit", limit)
                 .query((rs, row) -> result(rs, MatchKind.SERVICE)).list();
     }
 

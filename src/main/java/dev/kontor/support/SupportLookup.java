@@ -5,7 +5,6 @@ import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.AccessRefused;
-import dev.kontor.base.PhoneNumbers;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.base.SearchKeys;
 import dev.kontor.organization.MembershipRole;
@@ -28,9 +27,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Finds customer accounts by customer number (with or without "CN-"), name (case and accents do not matter, part of
- * it is enough), service name, any manager's or contact's e-mail address, any contact's phone number and the
- * account's out-of-hours number (in any notation), and opens the incident card. Only for the provider's support staff, who hold this role right now; it
+ * Finds customer accounts by customer number (with or without "CN-", or its first digits), part of the account's name
+ * or of a manager's or contact's name (case and accents do not matter), part of a service name, any manager's or
+ * contact's e-mail address or their domain, any contact's phone number and the account's out-of-hours number (in any
+ * notation, or its last six or more digits), and opens the incident card. Only for the provider's support staff, who hold this role right now; it
  * changes nothing, and every card opened is audited on the customer's account.
  */
 @Service
@@ -46,6 +46,12 @@ public class SupportLookup {
 
     private static final Pattern CUSTOMER_NUMBER = Pattern.compile("(?i)^\\s*(?:cn\\s*-?\\s*)?(\\d{1,12})\\s*$");
     private static final int MIN_PHONE_DIGITS = 6;
+    /** Below three letters a part of a person's name finds half the people and no index narrows it down. */
+    private static final int MIN_PERSON_LETTERS = 3;
+    private static final Pattern PHONE_CHARACTERS = Pattern.compile("[+\\d\\s()./-]+");
+    private static final Pattern LETTER = Pattern.compile("\\p{L}");
+    /** "sonnenschein.test", "mail.example.co.uk": an e-mail domain typed without its "@". */
+    private static final Pattern DOMAIN = Pattern.compile("[\\p{L}\\d-]+(\\.[\\p{L}\\d-]+)*\\.\\p{L}{2,}");
 
     private final LookupQueries queries;
     private final OrganizationService organizations;
@@ -62,32 +68,63 @@ public class SupportLookup {
         this.confirmationInterval = confirmationInterval;
     }
 
-    /** Accounts matching the text, best kinds of match first, each account once; at most 20. */
+    /** The first page of accounts matching the text, best kinds of match first, each account once. */
     public List<LookupResult> search(String text) {
+        return search(text, LookupQueries.LIMIT).results();
+    }
+
+    /**
+     * Accounts matching the text, best kinds of match first (customer number, e-mail address or domain, phone,
+     * organization name, a person's name, service), each account once; at most {@code limit} of them (never more
+     * than 200) and whether there are more. Every statement reads at most one more row than asked for.
+     */
+    public LookupPage search(String text, int limit) {
         requireSupport(AuditSummary.action("support-lookup"));
         String query = text == null ? "" : text.strip();
         // nothing stored holds hidden characters, and a NUL would not even reach PostgreSQL: it matches nothing
         if (query.isEmpty() || query.length() > 254 || !TextRules.isPlainLine(query)) {
-            return List.of();
+            return new LookupPage(List.of(), false);
         }
-        Map<Long, LookupResult> found = new LinkedHashMap<>();
+        int wanted = Math.clamp(limit, 1, LookupQueries.MAX_RESULTS);
+        Found found = new Found(wanted + 1);
         Matcher number = CUSTOMER_NUMBER.matcher(query);
         if (number.matches()) {
-            queries.byCustomerNumber(number.group(1)).forEach(r -> found.putIfAbsent(r.customerId(), r));
+            found.add(queries.byCustomerNumber(number.group(1), found.fetch));
         }
+        String lower = query.toLowerCase(Locale.ROOT);
         if (query.contains("@")) {
-            queries.byEmail(query.toLowerCase(Locale.ROOT)).forEach(r -> found.putIfAbsent(r.customerId(), r));
+            boolean domainOnly = lower.startsWith("@");
+            found.add(queries.byEmail(domainOnly ? "" : lower, domainOnly ? lower.substring(1) : "", found.fetch));
+        } else if (DOMAIN.matcher(lower).matches()) {
+            found.add(queries.byEmail("", lower, found.fetch));
         }
-        phone(query).ifPresent(e164 -> {
-            queries.byPhone(e164).forEach(r -> found.putIfAbsent(r.customerId(), r));
-            queries.byOutOfHoursNumber(e164).forEach(r -> found.putIfAbsent(r.customerId(), r));
-        });
+        phoneEnding(query).ifPresent(digits -> found.add(queries.byPhoneEnding(digits, found.fetch)));
         String folded = SearchKeys.fold(query);
         if (folded.length() >= 2 && !query.contains("@")) {
-            queries.byName(folded).forEach(r -> found.putIfAbsent(r.customerId(), r));
-            queries.byService(query.toLowerCase(Locale.ROOT)).forEach(r -> found.putIfAbsent(r.customerId(), r));
+            found.add(queries.byName(folded, found.fetch));
+            if (folded.length() >= MIN_PERSON_LETTERS && LETTER.matcher(folded).find()) {
+                found.add(queries.byPerson(folded, found.fetch));
+            }
+            found.add(queries.byService(lower, found.fetch));
         }
-        return new ArrayList<>(found.values()).subList(0, Math.min(found.size(), LookupQueries.LIMIT));
+        List<LookupResult> all = new ArrayList<>(found.accounts.values());
+        return new LookupPage(all.subList(0, Math.min(all.size(), wanted)), found.cut || all.size() > wanted);
+    }
+
+    /** The accounts found so far, each once with its best match; and whether a statement had more than it read. */
+    private static final class Found {
+        private final int fetch;
+        private final Map<Long, LookupResult> accounts = new LinkedHashMap<>();
+        private boolean cut;
+
+        private Found(int fetch) {
+            this.fetch = fetch;
+        }
+
+        private void add(List<LookupResult> results) {
+            cut |= results.size() >= fetch;
+            results.forEach(r -> accounts.putIfAbsent(r.customerId(), r));
+        }
     }
 
     /** The incident card of one customer account; audited, so that the customer can see who looked. */
@@ -128,12 +165,24 @@ public class SupportLookup {
         }
     }
 
-    private static Optional<String> phone(String query) {
-        String digits = query.replaceAll("\\D", "");
-        if (digits.length() < MIN_PHONE_DIGITS || !query.matches("[+\\d\\s()./-]+")) {
+    /**
+     * The digits a stored number (E.164, without its "+") must end with, if the text is a phone number or the end of
+     * one: "+49 5251 12 34-56", "0049 5251 123456", "05251/123456", "(0)5251 123456" and "123456" all end
+     * "+495251123456". A leading 00 or + starts the country code, a single leading 0 is the trunk prefix of a
+     * national number, which E.164 leaves out. Leaving them out is right for a number's last digits too (the rest is
+     * still its end), as long as six digits remain.
+     */
+    static Optional<String> phoneEnding(String query) {
+        String text = query.replace("(0)", "").strip();
+        if (!PHONE_CHARACTERS.matcher(text).matches()) {
             return Optional.empty();
         }
-        return PhoneNumbers.searchForm(query);
+        String digits = text.replaceAll("\\D", "");
+        String international = text.startsWith("+") ? digits : digits.startsWith("00") ? digits.substring(2)
+                : digits.startsWith("0") ? digits.substring(1) : digits;
+        // a number's last digits may start with zeros ("0013113"); they are its end as they stand
+        String ending = international.length() >= MIN_PHONE_DIGITS ? international : digits;
+        return ending.length() < MIN_PHONE_DIGITS || ending.length() > 15 ? Optional.empty() : Optional.of(ending);
     }
 
     /** A manager with the phone from their own contact entry in the account, if they have one. */

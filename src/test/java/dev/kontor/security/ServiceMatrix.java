@@ -847,6 +847,7 @@ final class ServiceMatrix {
 
         // support
         read("SupportLookup.search(String)", ACCOUNT, t -> support.search(t.customerNumber()));
+        read("SupportLookup.search(String,int)", ACCOUNT, t -> support.search(t.customerNumber(), 20));
         read("SupportLookup.card(long)", ACCOUNT, t -> support.card(t.account()));
 
         // tenants

@@ -273,11 +273,17 @@ class SupportLookupBenchmarkTest {
         Map<String, List<String>> plans = new LinkedHashMap<>();
         plans.put("number", explain(named, LookupQueries.BY_CUSTOMER_NUMBER,
                 Map.of("exact", "CN-" + number, "prefix", "cn-" + number + "%")));
-        plans.put("manager e-mail", explain(named, LookupQueries.BY_EMAIL, Map.of("email", managerEmail)));
-        plans.put("contact e-mail", explain(named, LookupQueries.BY_EMAIL, Map.of("email", contactEmail)));
-        plans.put("phone", explain(named, LookupQueries.BY_PHONE, Map.of("phone", phone)));
-        plans.put("out-of-hours number", explain(named, LookupQueries.BY_OUT_OF_HOURS_NUMBER,
-                Map.of("phone", PhoneNumbers.searchForm("+49 5251 004217").orElseThrow())));
+        plans.put("manager e-mail", explain(named, LookupQueries.BY_EMAIL, Map.of("email", managerEmail, "domain", "")));
+        plans.put("contact e-mail", explain(named, LookupQueries.BY_EMAIL, Map.of("email", contactEmail, "domain", "")));
+        plans.put("phone", explain(named, LookupQueries.BY_PHONE, Map.of("tail", "004217", "suffix", "%1710004217")));
+        plans.put("end of a phone number", explain(named, LookupQueries.BY_PHONE,
+                Map.of("tail", "004217", "suffix", "%0004217")));
+        plans.put("contact's domain", explain(named, LookupQueries.BY_EMAIL,
+                Map.of("email", "", "domain", contactEmail.substring(contactEmail.indexOf('@') + 1))));
+        plans.put("manager's domain", explain(named, LookupQueries.BY_EMAIL,
+                Map.of("email", "", "domain", MANAGER_DOMAIN)));
+        plans.put("person", explain(named, LookupQueries.BY_PERSON,
+                Map.of("pattern", "%" + SearchKeys.fold("Jürgen Müller") + "%")));
         plans.put("name", explain(named, LookupQueries.BY_NAME,
                 Map.of("pattern", "%" + SearchKeys.fold("Bäckerei Müller") + "%")));
         plans.put("name, two words", explain(named, LookupQueries.BY_NAME,
@@ -287,7 +293,8 @@ class SupportLookupBenchmarkTest {
         plans.put("service", explain(named, LookupQueries.BY_SERVICE, Map.of("pattern", "%kassensystem 0042%")));
         plans.forEach((kind, plan) -> log.info("Support lookup plan for {}:\n  {}", kind, String.join("\n  ", plan)));
 
-        for (String kind : List.of("number", "manager e-mail", "contact e-mail", "phone", "out-of-hours number")) {
+        for (String kind : List.of("number", "manager e-mail", "contact e-mail", "phone", "end of a phone number",
+                "contact's domain", "manager's domain")) {
             assertThat(plans.get(kind)).as("plan for the %s lookup", kind)
                     .noneMatch(line -> BIG_TABLES.stream().anyMatch(t -> line.matches(".*Seq Scan on " + t + "\\b.*")));
         }
@@ -295,6 +302,11 @@ class SupportLookupBenchmarkTest {
             assertThat(String.join("\n", plans.get(kind))).as("plan for the %s lookup", kind)
                     .contains("Bitmap Index Scan on organization_search_key_trgm_idx");
         }
+        assertThat(String.join("\n", plans.get("person")))
+                .contains("Bitmap Index Scan on contact_search_key_trgm_idx")
+                .contains("Bitmap Index Scan on app_user_search_key_trgm_idx");
+        assertThat(String.join("\n", plans.get("phone"))).contains("contact_phone_tail_idx")
+                .contains("customer_account_emergency_phone_tail_idx");
         assertThat(String.join("\n", plans.get("service")))
                 .contains("Bitmap Index Scan on service_name_trgm_idx");
     }
@@ -319,6 +331,12 @@ class SupportLookupBenchmarkTest {
         // stored "+491710004217", typed as "0171 0004217"
         queries.put("phone", sample("SELECT phone FROM contact c", "c.organization_id").stream()
                 .map(p -> "0" + p.substring(3, 6) + " " + p.substring(6)).toList());
+        // "+491710004217" looked for by its last seven digits, as a caller may read them out
+        queries.put("end of a phone number", sample("SELECT phone FROM contact c", "c.organization_id").stream()
+                .map(p -> p.substring(p.length() - 7)).toList());
+        // "Jürgen Müller": a first name and a family name shared by a few hundred contacts
+        queries.put("person", IntStream.range(0, RUNS).mapToObj(i -> FIRST_NAMES[i % FIRST_NAMES.length] + " "
+                + FAMILIES[i % FAMILIES.length]).toList());
         // stored "05251 004217", typed as the caller's display shows it: "+49 5251 004217"
         queries.put("out-of-hours number", random.ints(RUNS, 0, ACCOUNTS)
                 .mapToObj(i -> "+49 5251 %06d".formatted(i)).toList());

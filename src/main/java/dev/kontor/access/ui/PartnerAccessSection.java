@@ -33,7 +33,8 @@ public class PartnerAccessSection extends Section {
         notify.setReadOnly(!rules.viewerMayChange());
         add(new H3(getTranslation("access.policy.title")), explanation, reason, notify);
         if (rules.viewerMayChange()) {
-            Button save = new Button(getTranslation("action.save"), click -> {
+            // named for what it saves: the account dialog holds several forms, each with its own Save
+            Button save = new Button(getTranslation("access.policy.save"), click -> {
                 policies.change(accountId, reason.getValue(), notify.getValue());
                 Notification.show(getTranslation("access.policy.saved"), 3000, Notification.Position.BOTTOM_START)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);

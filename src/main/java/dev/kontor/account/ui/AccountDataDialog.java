@@ -67,8 +67,8 @@ class AccountDataDialog extends Dialog {
         body.addClassName("account-dialog-body");
         add(body);
         refresh();
-        // the first control of the account (the contact person's pencil, or Confirm contact data when it is due), not
-        // the dialog's frame, has the focus when it opens
+        // the first control of the account (the company name, or for a reader the contact person's pencil), not the
+        // dialog's frame, has the focus when it opens
         DialogKeys.firstFocusable(body).ifPresent(first -> DialogKeys.focusOnOpen(this, first));
     }
 
@@ -78,22 +78,22 @@ class AccountDataDialog extends Dialog {
         LineBreaks.title(this, title, getTranslation("account.dialog.title", details.masterData().companyName(),
                 details.customerNumber()), details.customerNumber());
         body.removeAll();
-        // the contact person first: keeping it current is what people come here for most
         ContactsSection contacts = new ContactsSection(services.contacts(), services.contactExport(),
                 details.accountId(), this::changed);
         contacts.addClassName("dialog-section");
         // read first: the managers' rows mark who has no second factor and offer its reset
         SecondFactorSection secondFactor = new SecondFactorSection(services.secondFactors(), details.accountId(),
                 details.masterData().companyName(), this::changed);
-        body.add(new ContactPersonSection(accounts, details, this::changed),
+        // the account data first, where a person opening "Edit data" looks for them, each section with its own save
+        body.add(masterData = new MasterDataSection(accounts, details, this::changed),
+                new ContactPersonSection(accounts, details, this::changed),
                 new ManagersSection(managers, details, services.contacts().typesOfUsers(details.accountId(),
                         details.managers().stream().map(dev.kontor.organization.Member::userId).toList()),
                         secondFactor, this::changed),
                 secondFactor,
                 contacts,
                 new PartnersSection(partners, details.accountId(), this::changed),
-                new PartnerAccessSection(accessPolicies, details.accountId()),
-                masterData = new MasterDataSection(accounts, details, this::changed));
+                new PartnerAccessSection(accessPolicies, details.accountId()));
     }
 
     private boolean unsavedInput() {

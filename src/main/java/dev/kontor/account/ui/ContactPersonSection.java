@@ -1,6 +1,7 @@
 package dev.kontor.account.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Key;
 import dev.kontor.base.ui.Moments;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -66,7 +67,7 @@ class ContactPersonSection extends Section {
         ComboBox<Member> choice = managerChoice("contact-person-choice", "account.contact-person",
                 details.activeManagers());
         details.contactPerson().ifPresent(choice::setValue);
-        Button save = new Button(getTranslation("action.save"));
+        Button save = new Button(getTranslation("account.contact-person.save"));
         save.setId("save-contact-person");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button cancel = new Button(getTranslation("action.cancel"));
@@ -74,6 +75,7 @@ class ContactPersonSection extends Section {
         Div editor = new Div(choice, save, cancel);
         editor.addClassName("choice-editor");
         editor.setVisible(false);
+        chooserKeys(editor, choice, save, cancel);
 
         Button pencil = pencil("edit-contact-person", "account.contact-person.edit");
         pencil.addClickListener(click -> {
@@ -88,9 +90,11 @@ class ContactPersonSection extends Section {
         });
         cancel.addClickListener(click -> {
             details.contactPerson().ifPresentOrElse(choice::setValue, choice::clear);
+            choice.setInvalid(false);
             editor.setVisible(false);
             display.setVisible(true);
             pencil.setVisible(true);
+            pencil.focus();
         });
         save.addClickListener(click -> {
             if (choice.getValue() == null) {
@@ -127,7 +131,7 @@ class ContactPersonSection extends Section {
         choice.setClearButtonVisible(true);
         choice.setPlaceholder(getTranslation("account.deputy.none"));
         details.deputy().ifPresent(choice::setValue);
-        Button save = new Button(getTranslation("action.save"), click -> {
+        Button save = new Button(getTranslation("account.deputy.save"), click -> {
             accounts.changeDeputy(details.accountId(), details.version(),
                     choice.getValue() == null ? null : choice.getValue().userId());
             onSaved.run();
@@ -135,20 +139,24 @@ class ContactPersonSection extends Section {
         save.setId("save-deputy");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button cancel = new Button(getTranslation("action.cancel"));
+        cancel.setId("cancel-deputy");
         Div editor = new Div(choice, save, cancel);
         editor.addClassName("choice-editor");
         editor.setVisible(false);
+        chooserKeys(editor, choice, save, cancel);
         Button pencil = pencil("edit-deputy", "account.deputy.edit");
         pencil.addClickListener(click -> {
             display.setVisible(false);
             pencil.setVisible(false);
             editor.setVisible(true);
+            choice.focus();
         });
         cancel.addClickListener(click -> {
             details.deputy().ifPresentOrElse(choice::setValue, choice::clear);
             editor.setVisible(false);
             display.setVisible(true);
             pencil.setVisible(true);
+            pencil.focus();
         });
         value.add(pencil);
         row.add(editor);
@@ -182,9 +190,23 @@ class ContactPersonSection extends Section {
         return row;
     }
 
+    /**
+     * The chooser's keys: the arrow keys and Enter in the open list are the combo box's own (Enter picks the
+     * highlighted manager); Enter on a closed list saves; Esc on a closed list closes the chooser alone, as Cancel,
+     * and goes no further, so the dialog with whatever else was typed in it stays open (an open list takes its Esc
+     * for itself and only closes).
+     */
+    private static void chooserKeys(Div editor, ComboBox<Member> choice, Button save, Button cancel) {
+        save.addClickShortcut(Key.ENTER).listenOn(choice);
+        cancel.addClickShortcut(Key.ESCAPE).listenOn(editor);
+    }
+
     private ComboBox<Member> managerChoice(String id, String labelKey, List<Member> candidates) {
         ComboBox<Member> choice = new ComboBox<>(getTranslation(labelKey));
         choice.setId(id);
+        // "Name · address" whole, in the field and in the list, on a laptop and on a phone
+        choice.addClassName("manager-choice");
+        choice.setOverlayWidth("min(40rem, calc(100vw - 2rem))");
         choice.setItems(candidates);
         choice.setItemLabelGenerator(this::describe);
         choice.setHelperText(getTranslation("account.contact-person.active-only"));

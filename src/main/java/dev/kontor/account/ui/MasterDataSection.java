@@ -95,7 +95,8 @@ class MasterDataSection extends Section {
         boolean editable = details.viewerMayEditMasterData();
         binder.setReadOnly(!editable);
         if (editable) {
-            Button save = new Button(getTranslation("action.save"), click -> save());
+            // named for what it saves: the contact person and the deputy have Save buttons of their own
+            Button save = new Button(getTranslation("account.master-data.save"), click -> save());
             save.setId("save-master-data");
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             Button cancel = new Button(getTranslation("action.cancel"),

@@ -67,25 +67,16 @@ public class SecurityView extends VerticalLayout implements HasDynamicTitle, Bef
             Paragraph state = new Paragraph(getTranslation("security.second-factor.active",
                     Moments.date(status.activeSince(), getLocale()), status.recoveryCodesLeft()));
             state.setId("second-factor-state");
-            TextField code = codeField("second-factor-current-code",
-                    getTranslation("security.second-factor.current-code"));
-            code.setHelperText(getTranslation("security.second-factor.current-code-help"));
-            Button renew = new Button(getTranslation("security.second-factor.renew"),
-                    click -> act(code, () -> showRecoveryCodes(secondFactors.renewRecoveryCodes(code.getValue()))));
+            Button renew = new Button(getTranslation("security.second-factor.renew"));
             renew.setId("second-factor-renew");
-            Button turnOff = new Button(getTranslation("security.second-factor.turn-off"), click -> act(code, () -> {
-                secondFactors.turnOff(code.getValue());
-                showStatus();
-                // the pressed button is gone: the focus goes to the one that sets an app up again
-                authenticator.getChildren().filter(Button.class::isInstance).map(Button.class::cast).findFirst()
-                        .ifPresent(Button::focus);
-            }));
+            Button turnOff = new Button(getTranslation("security.second-factor.turn-off"));
             turnOff.setId("second-factor-turn-off");
             turnOff.addThemeVariants(ButtonVariant.LUMO_ERROR);
             if (!SignInFactors.secondFactorInThisSignIn()) {
                 // signed in before the app was set up (or elsewhere): a code makes this sign-in one with it
                 Paragraph notHere = new Paragraph(getTranslation("security.second-factor.not-in-this-sign-in"));
                 notHere.setId("second-factor-not-in-this-sign-in");
+                TextField code = currentCodeField();
                 Button confirm = new Button(getTranslation("security.second-factor.confirm-sign-in"),
                         click -> act(code, () -> {
                             secondFactors.confirmThisSignIn(code.getValue());
@@ -93,9 +84,15 @@ public class SecurityView extends VerticalLayout implements HasDynamicTitle, Bef
                         }));
                 confirm.setId("second-factor-confirm");
                 confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                // the field's own action, as Enter finishes the set-up
+                confirm.addClickShortcut(Key.ENTER).listenOn(code);
+                renew.addClickListener(click -> askCode(false, code.getValue()));
+                turnOff.addClickListener(click -> askCode(true, code.getValue()));
                 authenticator.add(state, notHere, code, new Div(confirm, renew, turnOff));
             } else {
-                authenticator.add(state, code, new Div(renew, turnOff));
+                renew.addClickListener(click -> askCode(false, ""));
+                turnOff.addClickListener(click -> askCode(true, ""));
+                authenticator.add(state, new Div(renew, turnOff));
             }
         } else {
             Paragraph state = new Paragraph(getTranslation("security.second-factor.inactive"));
@@ -117,6 +114,45 @@ public class SecurityView extends VerticalLayout implements HasDynamicTitle, Bef
             browsers.add(forget);
         }
         FormRules.explainConstraints(authenticator);
+    }
+
+    /**
+     * One step for one action: a code field whose Enter does that action and whose Esc goes back, as in the set-up.
+     * A field shared by several buttons could not know which of them Enter should press, least of all "Turn off".
+     */
+    private void askCode(boolean turningOff, String typed) {
+        authenticator.removeAll();
+        Paragraph intro = new Paragraph(getTranslation(turningOff ? "security.second-factor.turn-off-intro"
+                : "security.second-factor.renew-intro"));
+        intro.setId("second-factor-action-intro");
+        TextField code = currentCodeField();
+        code.setValue(typed);
+        Button action = new Button(getTranslation(turningOff ? "security.second-factor.turn-off"
+                : "security.second-factor.renew"), click -> act(code, turningOff ? () -> {
+                    secondFactors.turnOff(code.getValue());
+                    showStatus();
+                    // the pressed button is gone: the focus goes to the one that sets an app up again
+                    authenticator.getChildren().filter(Button.class::isInstance).map(Button.class::cast)
+                            .findFirst().ifPresent(Button::focus);
+                } : () -> showRecoveryCodes(secondFactors.renewRecoveryCodes(code.getValue()))));
+        action.setId(turningOff ? "second-factor-turn-off-now" : "second-factor-renew-now");
+        action.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        if (turningOff) {
+            action.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        }
+        action.addClickShortcut(Key.ENTER).listenOn(code);
+        Button cancel = new Button(getTranslation("security.second-factor.cancel"), click -> showStatus());
+        cancel.setId("second-factor-action-cancel");
+        cancel.addClickShortcut(Key.ESCAPE).listenOn(code);
+        authenticator.add(intro, code, new Div(action, cancel));
+        FormRules.explainConstraints(authenticator);
+        code.focus();
+    }
+
+    private TextField currentCodeField() {
+        TextField code = codeField("second-factor-current-code", getTranslation("security.second-factor.current-code"));
+        code.setHelperText(getTranslation("security.second-factor.current-code-help"));
+        return code;
     }
 
     private void startSetUp() {

@@ -27,6 +27,7 @@ import dev.kontor.base.PhoneNumbers;
 import dev.kontor.base.ui.FormRules;
 import dev.kontor.support.CardChange;
 import dev.kontor.support.CardPerson;
+import dev.kontor.support.LookupPage;
 import dev.kontor.support.LookupResult;
 import dev.kontor.support.SupportCard;
 import dev.kontor.support.SupportLookup;
@@ -48,12 +49,18 @@ import java.util.Locale;
 @RolesAllowed(Roles.SUPPORT)
 public class SupportLookupView extends VerticalLayout implements HasDynamicTitle {
 
+    /** Results asked for at a time; the lookup shows at most 200, then the search must be narrowed. */
+    static final int PAGE = 20;
+    private static final int MOST = 200;
+
     private final SupportLookup lookup;
     private final TextField search = new TextField();
     private final ListBox<LookupResult> results = new ListBox<>();
     private final Paragraph resultsHint = new Paragraph();
+    private final Button showMore = new Button();
     private final Div card = new Div();
     private List<LookupResult> shown = List.of();
+    private int limit = PAGE;
 
     public SupportLookupView(SupportLookup lookup) {
         this.lookup = lookup;
@@ -69,7 +76,10 @@ public class SupportLookupView extends VerticalLayout implements HasDynamicTitle
         search.setWidthFull();
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setValueChangeTimeout(250);
-        search.addValueChangeListener(event -> showResults(event.getValue()));
+        search.addValueChangeListener(event -> {
+            limit = PAGE;
+            showResults(event.getValue());
+        });
         search.setAutofocus(true);
         search.addKeyDownListener(Key.ENTER, event -> openFirst());
         // down from the search into the results, where the arrow keys walk and Enter opens
@@ -91,6 +101,14 @@ public class SupportLookupView extends VerticalLayout implements HasDynamicTitle
             }
         });
         results.setVisible(false);
+        showMore.setText(getTranslation("support.show-more"));
+        showMore.setId("lookup-more");
+        showMore.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        showMore.addClickListener(click -> {
+            limit = Math.min(limit + PAGE, MOST);
+            showResults(search.getValue());
+        });
+        showMore.setVisible(false);
 
         card.setId("support-card");
         card.addClassName("support-card");
@@ -98,17 +116,21 @@ public class SupportLookupView extends VerticalLayout implements HasDynamicTitle
         // Esc from anywhere on the page: back to the search, ready for the next lookup
         Shortcuts.addShortcutListener(this, this::backToSearch, Key.ESCAPE);
 
-        add(new H2(getTranslation("support.title")), search, resultsHint, results, card);
+        add(new H2(getTranslation("support.title")), search, resultsHint, results, showMore, card);
         FormRules.explainConstraints(search);
     }
 
     private void showResults(String text) {
-        shown = lookup.search(text);
+        LookupPage page = lookup.search(text, limit);
+        shown = page.results();
         results.setItems(shown);
         results.setVisible(!shown.isEmpty());
+        showMore.setVisible(page.more() && limit < MOST);
         resultsHint.setText(text == null || text.isBlank() ? getTranslation("support.hint")
                 : shown.isEmpty() ? getTranslation("support.nothing-found")
-                : getTranslation("support.found", shown.size()));
+                : !page.more() ? getTranslation("support.found", shown.size())
+                : limit < MOST ? getTranslation("support.found-more", shown.size())
+                : getTranslation("support.found-too-many", shown.size()));
     }
 
     private void openFirst() {

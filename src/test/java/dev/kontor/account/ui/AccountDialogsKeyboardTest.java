@@ -122,9 +122,60 @@ class AccountDialogsKeyboardTest extends SpringBrowserlessTest {
         AccountDataDialog dialog = find(AccountDataDialog.class).single();
 
         com.vaadin.flow.component.Component first = DialogKeys.initialFocus(dialog);
-        assertThat(first).isInstanceOf(com.vaadin.flow.component.Focusable.class);
-        assertThat(first.getElement().getAttribute("aria-label") + " " + first.getElement().getTextRecursively())
-                .contains("contact person");
+        assertThat(first).isSameAs(find(TextField.class).withId("company-name").single());
+    }
+
+    @Test
+    void the_account_data_come_first_and_each_form_has_one_save_named_for_what_it_saves() {
+        openAccountOf("Alice", "Bob");
+        AccountDataDialog dialog = find(AccountDataDialog.class).single();
+
+        com.vaadin.flow.component.Component body = dialog.getChildren().findFirst().orElseThrow();
+        assertThat(body.getChildren().findFirst().flatMap(com.vaadin.flow.component.Component::getId))
+                .hasValue("master-data");
+        test(button("edit-contact-person")).click();
+        test(button("edit-deputy")).click();
+        assertThat(find(Button.class).all().stream().filter(com.vaadin.flow.component.Component::isVisible)
+                .map(Button::getText).filter(text -> text.startsWith("Save")))
+                .containsExactlyInAnyOrder("Save account data", "Save contact person", "Save deputy");
+    }
+
+    @Test
+    void esc_in_the_contact_person_chooser_closes_the_chooser_alone_and_keeps_what_was_typed_in_the_dialog() {
+        openAccountOf("Alice", "Bob");
+        AccountDataDialog dialog = find(AccountDataDialog.class).single();
+        test(find(TextField.class).withId("company-name").single()).setValue("Typed But Not Saved");
+        test(button("edit-contact-person")).click();
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.combobox.ComboBox<Member> choice = find(
+                com.vaadin.flow.component.combobox.ComboBox.class).withId("contact-person-choice").single();
+        assertThat(choice.getClassNames()).contains("manager-choice");
+        assertThat(choice.getElement().getStyle().get("--vaadin-combo-box-overlay-width")).contains("40rem");
+
+        com.vaadin.browserless.internal.ShortcutsKt._fireShortcut(choice.getParent().orElseThrow(),
+                com.vaadin.flow.component.Key.ESCAPE);
+
+        assertThat(choice.getParent().orElseThrow().isVisible()).as("the chooser").isFalse();
+        assertThat(button("edit-contact-person").isVisible()).isTrue();
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(find(TextField.class).withId("company-name").single().getValue()).isEqualTo("Typed But Not Saved");
+    }
+
+    @Test
+    void enter_on_a_chosen_manager_makes_them_the_contact_person() {
+        TestAccount account = openAccountOf("Alice", "Bob");
+        test(button("edit-contact-person")).click();
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.combobox.ComboBox<Member> choice = find(
+                com.vaadin.flow.component.combobox.ComboBox.class).withId("contact-person-choice").single();
+        Member bob = choice.getListDataView().getItems().filter(m -> m.displayName().equals("Bob")).findFirst()
+                .orElseThrow();
+        test(choice).selectItem("Bob · " + account.email("Bob"));
+
+        com.vaadin.browserless.internal.ShortcutsKt._fireShortcut(choice, com.vaadin.flow.component.Key.ENTER);
+
+        assertThat(find(com.vaadin.flow.component.html.Span.class).withId("contact-person-name").single().getText())
+                .startsWith(bob.displayName());
     }
 
     @Test

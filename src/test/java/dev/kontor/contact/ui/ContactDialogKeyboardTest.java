@@ -104,6 +104,25 @@ class ContactDialogKeyboardTest extends SpringBrowserlessTest {
         assertThat(contactsGrid().getEmptyStateText()).startsWith("No contacts yet. Add contact");
     }
 
+    @Test
+    void the_contact_types_are_marked_and_described_as_required_and_none_chosen_says_so_below_the_boxes() {
+        openAccountOf("Alice");
+        test(button("add-contact")).click();
+        @SuppressWarnings("unchecked")
+        CheckboxGroup<ContactType> types = find(CheckboxGroup.class).withId("contact-types").single();
+
+        // the mark by its class (Vaadin's own would put aria-required on role=group, which axe refuses)
+        assertThat(types.getClassNames()).contains("required-group");
+        assertThat(types.isRequiredIndicatorVisible()).isFalse();
+        assertThat(types.getHelperText()).isEqualTo("Required: choose at least one.");
+
+        types.setValue(Set.of(ContactType.TECHNICAL));
+        types.setValue(Set.of());
+
+        assertThat(types.isInvalid()).isTrue();
+        assertThat(types.getErrorMessage()).isEqualTo("Choose at least one contact type.");
+    }
+
     private void fillTina() {
         test(textField("contact-first-name")).setValue("Tina");
         test(textField("contact-last-name")).setValue("Technik");

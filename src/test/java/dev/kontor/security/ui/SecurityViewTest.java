@@ -107,13 +107,14 @@ class SecurityViewTest extends SpringBrowserlessTest {
         click("second-factor-finish");
         click("recovery-codes-done");
 
-        type("second-factor-current-code", "");
         click("second-factor-turn-off");
+        type("second-factor-current-code", "");
+        click("second-factor-turn-off-now");
         assertThat(find(TextField.class).withId("second-factor-current-code").single().isInvalid()).isTrue();
 
         clock.advance(Duration.ofSeconds(30));
         type("second-factor-current-code", TotpCodes.now(secret, clock));
-        click("second-factor-turn-off");
+        click("second-factor-turn-off-now");
         assertThat(find(Paragraph.class).withId("second-factor-state").single().getText())
                 .contains("No authenticator app is set up");
     }
@@ -182,6 +183,57 @@ class SecurityViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void enter_in_the_current_code_field_does_that_steps_action_and_esc_goes_back() {
+        navigate(SecurityView.class);
+        click("second-factor-start");
+        String secret = secret();
+        type("second-factor-code", TotpCodes.now(secret, clock));
+        click("second-factor-finish");
+        click("recovery-codes-done");
+
+        click("second-factor-renew");
+        assertThat(find(Paragraph.class).withId("second-factor-action-intro").single().getText())
+                .startsWith("To make new recovery codes");
+        TextField code = find(TextField.class).withId("second-factor-current-code").single();
+        com.vaadin.browserless.internal.ShortcutsKt._fireShortcut(code, com.vaadin.flow.component.Key.ESCAPE);
+        assertThat(find(Paragraph.class).withId("second-factor-action-intro").exists()).isFalse();
+
+        clock.advance(Duration.ofSeconds(30));
+        click("second-factor-renew");
+        code = find(TextField.class).withId("second-factor-current-code").single();
+        test(code).setValue(TotpCodes.now(secret, clock));
+        com.vaadin.browserless.internal.ShortcutsKt._fireShortcut(code, com.vaadin.flow.component.Key.ENTER);
+        assertThat(find(UnorderedList.class).withId("recovery-codes").single().getChildren().count()).isEqualTo(10);
+        click("recovery-codes-done");
+
+        clock.advance(Duration.ofSeconds(30));
+        click("second-factor-turn-off");
+        code = find(TextField.class).withId("second-factor-current-code").single();
+        test(code).setValue(TotpCodes.now(secret, clock));
+        com.vaadin.browserless.internal.ShortcutsKt._fireShortcut(code, com.vaadin.flow.component.Key.ENTER);
+        assertThat(find(Paragraph.class).withId("second-factor-state").single().getText())
+                .contains("No authenticator app is set up");
+    }
+
+    @Test
+    void enter_in_the_code_field_of_a_sign_in_made_without_the_app_confirms_it() {
+        navigate(SecurityView.class);
+        click("second-factor-start");
+        String secret = secret();
+        type("second-factor-code", TotpCodes.now(secret, clock));
+        click("second-factor-finish");
+        passwordOnly();
+        navigate(SecurityView.class);
+
+        clock.advance(Duration.ofSeconds(30));
+        TextField code = find(TextField.class).withId("second-factor-current-code").single();
+        test(code).setValue(TotpCodes.now(secret, clock));
+        com.vaadin.browserless.internal.ShortcutsKt._fireShortcut(code, com.vaadin.flow.component.Key.ENTER);
+
+        assertThat(SignInFactors.secondFactorInThisSignIn()).isTrue();
+    }
+
+    @Test
     void the_state_says_on_which_day_the_app_was_set_up_and_after_turning_off_the_focus_is_on_set_up() {
         navigate(SecurityView.class);
         click("second-factor-start");
@@ -196,9 +248,10 @@ class SecurityViewTest extends SpringBrowserlessTest {
                 .startsWith("An authenticator app was set up on " + day + ".");
 
         clock.advance(Duration.ofSeconds(30));
+        click("second-factor-turn-off");
         type("second-factor-current-code", TotpCodes.now(secret, clock));
         com.vaadin.flow.component.UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations();
-        click("second-factor-turn-off");
+        click("second-factor-turn-off-now");
 
         Button start = find(Button.class).withId("second-factor-start").single();
         assertThat(com.vaadin.flow.component.UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations())

@@ -138,6 +138,55 @@ class SupportLookupViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithUserDetails(DemoPeople.SUPPORT)
+    void the_hint_says_exactly_what_can_be_searched_in_english_and_german() {
+        navigate(SupportLookupView.class);
+        assertThat(hint()).contains("customer number", "manager's or contact's name", "service or cluster name",
+                "domain (@example.com", "its last 6 digits");
+
+        com.vaadin.flow.component.UI.getCurrent().setLocale(java.util.Locale.GERMAN);
+        // the hint comes back when the search is emptied, in the language of the moment
+        TextField search = find(TextField.class).withId("lookup-search").single();
+        test(search).setValue("x");
+        test(search).setValue("");
+        assertThat(hint()).contains("Kundennummer", "Namens eines Managers oder Kontakts", "Clusternamens",
+                "Domain (@example.com", "letzten 6 oder mehr Ziffern");
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.SUPPORT)
+    void part_of_a_persons_name_finds_the_account_and_more_results_come_when_asked_for() {
+        String shared = "Weitergabe" + java.util.UUID.randomUUID().toString().substring(0, 8).replaceAll("\\d", "q");
+        for (int i = 0; i < 23; i++) {
+            jdbc.update("""
+                    insert into contact (organization_id, first_name, last_name, email, technical, created_at,
+                      version) values (?, 'Änne', ?, ?, true, ?, 0)""", fixtures.account().id(), shared + i,
+                    "a" + i + "@" + shared.toLowerCase() + ".example", java.sql.Timestamp.from(java.time.Instant.now()));
+        }
+        navigate(SupportLookupView.class);
+        test(find(TextField.class).withId("lookup-search").single()).setValue("anne " + shared.toLowerCase());
+
+        @SuppressWarnings("unchecked")
+        ListBox<LookupResult> results = find(ListBox.class).withId("lookup-results").single();
+        assertThat(results.getListDataView().getItems().toList()).hasSize(20);
+        assertThat(find(Span.class).withClassName("result-why").all().getFirst().getText())
+                .isEqualTo("contact Änne " + shared + "0");
+        assertThat(hint()).startsWith("The first 20 accounts found; there are more.");
+        com.vaadin.flow.component.button.Button more = find(com.vaadin.flow.component.button.Button.class)
+                .withId("lookup-more").single();
+
+        test(more).click();
+
+        assertThat(results.getListDataView().getItems().toList()).hasSize(23);
+        assertThat(more.isVisible()).isFalse();
+        assertThat(hint()).startsWith("23 accounts found.");
+    }
+
+    private String hint() {
+        return find(com.vaadin.flow.component.html.Paragraph.class).withId("lookup-hint").single().getText();
+    }
+
+    @Test
     @WithUserDetails(DemoPeople.ANNA)
     void a_customer_manager_cannot_open_the_lookup() {
         navigate("support", AccessDeniedView.class);

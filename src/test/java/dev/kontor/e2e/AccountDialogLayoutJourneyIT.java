@@ -1,0 +1,85 @@
+package dev.kontor.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.BoundingBox;
+import dev.kontor.testing.DemoPeople;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The account data dialog as a new manager meets it, on a laptop (1366 × 768) and on a phone (390 × 844): the account
+ * data on top with one Save of their own, the managers' badges in one column, and the contact person chooser, which
+ * shows names whole and is worked with the keyboard, Esc closing the chooser and not the dialog.
+ */
+class AccountDialogLayoutJourneyIT extends EndToEndTest {
+
+    @Test
+    void on_a_laptop_the_account_data_come_first_the_badges_line_up_and_the_chooser_works_with_the_keyboard() {
+        context.close();
+        context = newContext("en-US", 1366, 768);
+        page = context.newPage();
+        signIn(DemoPeople.ANNA);
+        page.navigate(url("/accounts/CN-10001"));
+        Locator dialog = page.locator("vaadin-dialog-overlay");
+        assertThat(page.locator("#master-data")).isVisible();
+
+        org.assertj.core.api.Assertions.assertThat(box("#master-data").y).as("account data above the contact person")
+                .isLessThan(box("#contact-person-section").y);
+        assertThat(page.locator("#save-master-data")).hasText("Save account data");
+        List<Double> badgeColumns = page.locator("#managers .manager-row > .tag-cell").all().stream()
+                .map(cell -> cell.boundingBox().x).toList();
+        org.assertj.core.api.Assertions.assertThat(badgeColumns).as("the badges' column on every row").hasSizeGreaterThan(1)
+                .allSatisfy(x -> org.assertj.core.api.Assertions.assertThat(x).isCloseTo(badgeColumns.getFirst(),
+                        org.assertj.core.data.Offset.offset(1.0)));
+        Accessibility.assertNoSeriousViolations(page, "account data dialog at 1366 x 768");
+        screenshot("t13-account-dialog-1366");
+
+        page.locator("#edit-contact-person").click();
+        Locator input = page.locator("#contact-person-choice input");
+        assertThat(input).isFocused();
+        org.assertj.core.api.Assertions.assertThat((Boolean) input.evaluate("i => i.scrollWidth <= i.clientWidth"))
+                .as("the chosen name and address fit the field").isTrue();
+        page.keyboard().press("ArrowDown");
+        assertThat(page.locator("vaadin-combo-box-item").first()).isVisible();
+        screenshot("t13-contact-person-chooser-1366");
+        page.keyboard().press("Escape");
+        assertThat(page.locator("vaadin-combo-box-item").first()).not().isVisible();
+        assertThat(page.locator("#save-contact-person")).isVisible();
+        page.keyboard().press("Escape");
+        assertThat(page.locator("#save-contact-person")).not().isVisible();
+        assertThat(page.locator("#edit-contact-person")).isVisible();
+        assertThat(dialog).isVisible();
+    }
+
+    @Test
+    void on_a_phone_the_dialog_fits_and_the_badges_wrap_inside_their_rows() {
+        context.close();
+        context = newContext("en-US", 390, 844);
+        page = context.newPage();
+        signIn(DemoPeople.ANNA);
+        page.navigate(url("/accounts/CN-10001"));
+        assertThat(page.locator("#master-data")).isVisible();
+
+        for (Locator row : page.locator("#managers .manager-row").all()) {
+            BoundingBox outer = row.boundingBox();
+            for (Locator tag : row.locator(".tag").all()) {
+                BoundingBox inner = tag.boundingBox();
+                org.assertj.core.api.Assertions.assertThat(inner.x + inner.width).as("a badge inside its row")
+                        .isLessThanOrEqualTo(outer.x + outer.width + 1);
+            }
+        }
+        Accessibility.assertNoSeriousViolations(page, "account data dialog at 390 x 844");
+        screenshot("t13-account-dialog-390");
+        page.locator("#managers").scrollIntoViewIfNeeded();
+        screenshot("t13-account-dialog-managers-390");
+        page.locator("#edit-contact-person").click();
+        page.keyboard().press("ArrowDown");
+        screenshot("t13-contact-person-chooser-390");
+    }
+
+    private BoundingBox box(String selector) {
+        return page.locator(selector).boundingBox();
+    }
+}
