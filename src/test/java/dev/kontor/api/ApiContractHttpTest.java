@@ -659,6 +659,33 @@ class ApiContractHttpTest {
         assertThat(JSON.readTree(noText[1]).get("field").asString()).isEqualTo("Kontor-Access-Reason");
     }
 
+    @Test
+    void a_reason_in_latin_1_or_with_a_control_byte_is_refused_as_a_problem_never_guessed_or_tomcats_page()
+            throws Exception {
+        TestPartner partner = fixtures.partner("Latin");
+        TestAccount customer = customerOf(partner, EnumSet.of(OrganizationRight.MANAGE_CONTACTS));
+        IssuedToken token = issue(partner, ApiScope.WRITE, today().plusDays(30));
+        String contacts = "/api/v1/organizations/" + customer.id() + "/contacts";
+
+        String[] latin1 = raw("GET", contacts, token.secret(), "St\u00f6rung".getBytes(
+                java.nio.charset.StandardCharsets.ISO_8859_1), null);
+        String[] tab = raw("GET", contacts, token.secret(), new byte[] {'T', '-', '1', '\t', 'X'}, null);
+        String[] control = raw("GET", contacts, token.secret(), new byte[] {'T', '-', '1', 0x01, 'X'}, null);
+
+        for (String[] refused : List.of(latin1, tab)) {
+            assertThat(refused[0]).as(refused[1]).isEqualTo("422");
+            assertThat(refused[2]).startsWith("application/problem+json");
+            assertThat(JSON.readTree(refused[1]).get("field").asString()).isEqualTo("Kontor-Access-Reason");
+        }
+        assertThat(JSON.readTree(latin1[1]).get("detail").asString())
+                .isEqualTo("Send the reason as UTF-8 text without control characters.");
+        // refused by Tomcat before any filter: still the API's problem, not Tomcat's HTML page
+        assertThat(control[0]).as(control[1]).isEqualTo("400");
+        assertThat(control[2]).startsWith("application/problem+json");
+        assertThat(JSON.readTree(control[1]).get("type").asString()).endsWith("/bad-request");
+        assertThat(control[1]).doesNotContain("<html", "Tomcat");
+    }
+
     /** A request written byte by byte, the reason header's value as given; status, body and content type. */
     private String[] raw(String method, String path, String token, byte[] reason, String json) throws Exception {
         try (java.net.Socket socket = new java.net.Socket("localhost", port)) {

@@ -11,7 +11,6 @@ import dev.kontor.organization.OrganizationRight;
 import dev.kontor.partner.PartnerTestData.TestCustomer;
 import dev.kontor.partner.PartnerTestData.TestPartner;
 import dev.kontor.testing.Fixtures;
-import dev.kontor.testing.IntegrationTest;
 import dev.kontor.testing.MutableClock;
 import dev.kontor.testing.Outbox;
 import dev.kontor.user.UserAccountService;
@@ -32,10 +31,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * The relationship request's limits: a partner that guesses managers' addresses is paused after the day's mismatch
  * limit (UI and API alike, also for a right guess), a customer gets a request e-mail from a partner at most once a
- * day, and preparing a request changes nothing until it is sent.
+ * day, and preparing a request changes nothing until it is sent. Run on H2 and on PostgreSQL by the subclasses
+ * (the mismatches are counted by a statement of their own).
  */
-@IntegrationTest
-class RelationshipRequestLimitsTest {
+abstract class RelationshipRequestLimits {
 
     private static final Set<OrganizationRight> VIEW = EnumSet.of(OrganizationRight.VIEW);
     private static final int LIMIT = 10;
