@@ -3,7 +3,7 @@ package dev.kontor.api;
 import com.vaadin.flow.i18n.I18NProvider;
 import dev.kontor.base.SupportedLanguages;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.apache.catalina.Valve;
@@ -92,14 +92,16 @@ class ApiServerErrors {
             problem.setType(java.net.URI.create(ApiProblems.TYPE_BASE + code));
             problem.setTitle(i18n.getTranslation("api.problem." + code + ".title", language));
             problem.setDetail(i18n.getTranslation(ours ? "error.unexpected" : "api.error.bad-request", language));
+            byte[] body = json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
             try {
+                // whatever Tomcat began goes; a fixed length, so that no chunk is left half-written
+                response.resetBuffer();
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-                Writer writer = response.getReporter();
-                if (writer != null) {
-                    writer.write(json.writeValueAsString(problem));
-                    response.finishResponse();
-                }
+                response.setContentLength(body.length);
+                OutputStream out = response.getOutputStream();
+                out.write(body);
+                out.flush();
             } catch (IOException | IllegalStateException gone) {
                 // the client left, or the answer was under way: nothing more to say
             }
