@@ -34,9 +34,6 @@ public class AccountProvisioning {
     private final Clock clock;
     private final dev.kontor.organization.OrganizationOnboarding organizations;
 
-    @jakarta.persistence.PersistenceContext
-    private jakarta.persistence.EntityManager entityManager;
-
     AccountProvisioning(CustomerAccountRepository accounts, HostedServiceRepository services, AuditLog auditLog,
                         Clock clock, dev.kontor.organization.OrganizationOnboarding organizations) {
         this.organizations = organizations;
@@ -135,7 +132,9 @@ public class AccountProvisioning {
     /**
      * The provider's change of an account's name and address, at the data version the caller saw ({@link StaleData}
      * otherwise, as for the managers' own dialog, which keeps the same version); the billing address and the
-     * out-of-hours number stay the managers'. Validated as the dialog is; audited as the dialog's change is.
+     * out-of-hours number stay the managers'. Validated as the dialog is; audited as the dialog's change is. A change
+     * raises the data version by one and leaves the state version (the organization's) alone, so that a billing
+     * system's suspend or reactivate with the state version it read before still applies.
      */
     public void changeNameAndAddress(long accountId, long expectedVersion, String name, String street,
                                      String postalCode, String city, String country) {
@@ -152,8 +151,7 @@ public class AccountProvisioning {
         if (was.equals(data)) {
             return;
         }
-        // the name lives on the organization: as in the managers' dialog, a new version tells every open dialog
-        entityManager.lock(account, jakarta.persistence.LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        // a new name alone changes the account too (its changed-at): one new data version tells every open dialog
         account.update(data, clock.instant());
         accounts.flush();
         auditLog.record(AuditEntry.change(AccountService.ACCOUNT_DATA_CHANGED, accountId,

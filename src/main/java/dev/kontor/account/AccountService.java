@@ -17,9 +17,6 @@ import dev.kontor.organization.OrganizationService;
 import dev.kontor.organization.OrganizationSummary;
 import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.CurrentUser;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,9 +55,6 @@ public class AccountService {
     private final AuditLog auditLog;
     private final AccountSettings settings;
     private final Clock clock;
-
-    @PersistenceContext
-    private EntityManager entityManager;
 
     AccountService(CustomerAccountRepository accounts, HostedServiceRepository services,
                    OrganizationService organizations, OrganizationAccess access,
@@ -115,12 +109,12 @@ public class AccountService {
         access.require(accountId, OrganizationRight.ADMIN, AuditSummary.action("change-account-data"));
         MasterData data = MasterDataRules.validated(changed);
         CustomerAccount account = lockFresh(accountId, expectedVersion);
-        // the company name lives on the organization: a new account version tells every open dialog it changed
-        entityManager.lock(account, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         boolean renamed = organizations.rename(accountId, data.companyName());
         MasterData before = account.masterData(data.companyName());
         if (renamed) {
-            // a new name alone is a change of the account too, for the systems that sync accounts changed since
+            // the company name lives on the organization (whose version is the account's state's, and stays): a new
+            // name alone is a change of the account too, one new data version for every open dialog and the
+            // systems that sync accounts changed since
             account.touch(clock.instant());
         }
         if (!before.equals(data)) {

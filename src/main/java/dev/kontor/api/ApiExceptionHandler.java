@@ -4,9 +4,11 @@ import dev.kontor.base.AccessRefused;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.base.StaleData;
+import dev.kontor.partner.RequestsPaused;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -25,9 +27,11 @@ class ApiExceptionHandler {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     private final ApiProblems problems;
+    private final java.time.Clock clock;
 
-    ApiExceptionHandler(ApiProblems problems) {
+    ApiExceptionHandler(ApiProblems problems, java.time.Clock clock) {
         this.problems = problems;
+        this.clock = clock;
     }
 
     @ExceptionHandler(InvalidInput.class)
@@ -36,6 +40,21 @@ class ApiExceptionHandler {
                 ApiProblems.languageOf(request), e.arguments());
         problem.setProperty("field", e.field());
         return problem;
+    }
+
+    /**
+     * The partner's relationship requests matched no account too often today: every request pauses until the moment
+     * said (in UTC, and as Retry-After in seconds), matching or not.
+     */
+    @ExceptionHandler(RequestsPaused.class)
+    ResponseEntity<ProblemDetail> paused(RequestsPaused e, HttpServletRequest request) {
+        ProblemDetail problem = problems.problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-mismatches",
+                e.messageKey(), ApiProblems.languageOf(request), e.until().toString());
+        problem.setProperty("field", e.field());
+        problem.setProperty("retryAt", e.until().toString());
+        long seconds = Math.max(1, java.time.Duration.between(clock.instant(), e.until()).toSeconds());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", String.valueOf(seconds))
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @ExceptionHandler(RuleViolation.class)

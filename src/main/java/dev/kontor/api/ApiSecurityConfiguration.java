@@ -50,12 +50,15 @@ class ApiSecurityConfiguration {
      * servlet container reads header bytes as ISO-8859-1, so UTF-8 text such as "\u2013" or "\u20ac" (a reason in the
      * Kontor-Access-Reason header) arrives holding them; refused by the firewall, such a request got Vaadin's sign-in
      * page instead of an answer. The API decodes the reason as UTF-8 and checks it as any text (control characters
-     * left after decoding are a 422 problem); CR, LF and the other C0 controls stay refused everywhere.
+     * left after decoding are a 422 problem). A tab, which HTTP allows in a header value, passes too, to be refused
+     * as a control character by the same check; the other C0 controls never get here (Tomcat refuses them, answered
+     * as a problem for the API by {@link ApiServerErrors}).
      */
     @Bean
     org.springframework.security.web.firewall.HttpFirewall httpFirewall() {
         var firewall = new org.springframework.security.web.firewall.StrictHttpFirewall();
-        firewall.setAllowedHeaderValues(value -> value.chars().allMatch(c -> c >= 0x20 && c != 0x7F && c <= 0xFF));
+        firewall.setAllowedHeaderValues(value -> value.chars()
+                .allMatch(c -> (c >= 0x20 || c == '\t') && c != 0x7F && c <= 0xFF));
         return firewall;
     }
 }

@@ -115,7 +115,8 @@ class ApiTokenFilter extends OncePerRequestFilter {
 
     /**
      * A header's text as sent: the servlet container reads header bytes as ISO-8859-1, so a reason a client sent in
-     * UTF-8 (umlauts, say) is decoded again as UTF-8; bytes that are no UTF-8 are taken as they were read.
+     * UTF-8 (umlauts, say) is decoded again as UTF-8. Bytes that are no UTF-8 (Latin-1 text, say) are refused as any
+     * bad input is, rather than guessed at: the audit log keeps the reason as the client meant it, or not at all.
      */
     static String utf8(String header) {
         byte[] bytes = header.getBytes(StandardCharsets.ISO_8859_1);
@@ -123,7 +124,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException notUtf8) {
-            return header;
+            throw new InvalidInput(ApiTokenIdentity.ACCESS_REASON_HEADER, "api.error.access-reason-not-utf8");
         }
     }
 }

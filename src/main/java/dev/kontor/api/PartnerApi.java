@@ -89,13 +89,19 @@ class PartnerApi {
      * Asks a customer for a partnership: the same request (and e-mail to the customer's manager) as Request
      * relationship in the UI, sent at once when the customer number and one of its active managers' addresses match.
      * The answer is the same (202, the same body, no sooner than the invitation answer time) whether they match,
-     * don't, or the customer is the partner's already: a script learns nothing about who manages which account.
-     * Malformed input (no customer number, no address, no rights) is refused at once with 422.
+     * don't, the customer is the partner's already, or Kontor e-mailed this customer for the partner within the
+     * last day (then nothing is sent again). The partner's own audit log tells it which, as the request form in the
+     * UI does: knowing the number and a manager's address is the proof of acquaintance. What limits guessing is the
+     * count of mismatches: after {@code kontor.partner.request-mismatch-limit} a day (UI and API together) every
+     * request is refused with 429 and Retry-After, matching or not. Malformed input (no customer number, no address,
+     * no rights) is refused at once with 422.
      */
     @PostMapping("/relationship-requests")
     @ApiCreate
     @ApiResponse(responseCode = "202", description = "Taken: sent, if the address manages the customer",
             content = @Content(schema = @Schema(implementation = RelationshipRequestReceipt.class)))
+    @ApiResponse(responseCode = "429", description = "Too many requests matched no account today: none is taken "
+            + "until Retry-After has passed", content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<Object> requestRelationship(@RequestBody RelationshipRequestInput input,
                                                HttpServletRequest request) {
         long partnerId = partnerOfCaller();

@@ -38,19 +38,21 @@ public class OrganizationOnboarding {
     private final AuditLog auditLog;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final OrganizationNames names;
 
     @PersistenceContext
     private EntityManager entityManager;
 
     OrganizationOnboarding(OrganizationRepository organizations, MembershipRepository memberships,
                            CustomerNumberAllocator customerNumbers, AuditLog auditLog, Clock clock,
-                           ApplicationEventPublisher events) {
+                           ApplicationEventPublisher events, OrganizationNames names) {
         this.organizations = organizations;
         this.memberships = memberships;
         this.customerNumbers = customerNumbers;
         this.auditLog = auditLog;
         this.clock = clock;
         this.events = events;
+        this.names = names;
     }
 
     public Organization createProvider(String name) {
@@ -226,7 +228,8 @@ public class OrganizationOnboarding {
 
     /**
      * Renames an organization for the provider's administration, which has checked its right and audits the change
-     * with the rest of the data it changes in the same transaction.
+     * with the rest of the data it changes in the same transaction. A customer account's organization keeps its
+     * version (its state's), see {@link OrganizationNames}.
      *
      * @return the name before
      */
@@ -234,7 +237,7 @@ public class OrganizationOnboarding {
         Organization organization = organizations.findById(organizationId).orElseThrow();
         String before = organization.getName();
         if (!before.equals(name)) {
-            organization.rename(name);
+            names.rename(organization, name);
         }
         return before;
     }

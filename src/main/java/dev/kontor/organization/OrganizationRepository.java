@@ -5,6 +5,12 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface OrganizationRepository extends JpaRepository<Organization, Long> {
 
+    /** A new name that leaves the version alone (a bulk update does not raise it): see {@link OrganizationNames}. */
+    @org.springframework.data.jpa.repository.Modifying(flushAutomatically = true)
+    @org.springframework.data.jpa.repository.Query(
+            "update Organization o set o.name = :name, o.searchKey = :searchKey where o.id = :id")
+    int renameKeepingVersion(long id, String name, String searchKey);
+
     Optional<Organization> findByCustomerNumber(String customerNumber);
 
     @org.springframework.data.jpa.repository.Query(

@@ -29,9 +29,12 @@ public class OrganizationService {
     private final OrganizationAccess access;
     private final AuditLog auditLog;
     private final OrganizationOnboarding onboarding;
+    private final OrganizationNames names;
 
     OrganizationService(MembershipRepository memberships, OrganizationRepository organizations,
-                        OrganizationAccess access, AuditLog auditLog, OrganizationOnboarding onboarding) {
+                        OrganizationAccess access, AuditLog auditLog, OrganizationOnboarding onboarding,
+                        OrganizationNames names) {
+        this.names = names;
         this.memberships = memberships;
         this.organizations = organizations;
         this.access = access;
@@ -94,7 +97,10 @@ public class OrganizationService {
         return organizations.findById(organizationId).map(OrganizationService::summary).orElseThrow();
     }
 
-    /** Renames an organization; the caller needs ADMIN there. Returns whether the name changed. */
+    /**
+     * Renames an organization; the caller needs ADMIN there. Returns whether the name changed. A customer account's
+     * organization keeps its version (its state's), see {@link OrganizationNames}.
+     */
     @Transactional
     public boolean rename(long organizationId, String newName) {
         access.require(organizationId, OrganizationRight.ADMIN, AuditSummary.action("rename-organization"));
@@ -102,7 +108,7 @@ public class OrganizationService {
         Organization organization = organizations.findById(organizationId).orElseThrow();
         String before = organization.getName();
         if (!before.equals(name)) {
-            organization.rename(name);
+            names.rename(organization, name);
             auditLog.record(AuditEntry.change(ORGANIZATION_RENAMED, organizationId,
                     AuditSummary.of("company-name"), before, name));
             return true;

@@ -78,7 +78,7 @@ interface ManagedCustomerRepository extends Repository<PartnerRelationship, Long
     @Query("""
             select new dev.kontor.partner.SentRequest(r.id, coalesce(r.snapshotCustomerNumber, o.customerNumber),
                    coalesce(r.snapshotCustomerName, o.name), r.requestEmail, r.state,
-                   r.requestedRights, r.requestedAt, r.requestExpiresAt, r.answeredAt)
+                   r.requestedRights, r.requestedAt, r.requestExpiresAt, r.answeredAt, r.requestMailedAt)
             from PartnerRelationship r join Organization o on o.id = r.customerId
             where r.partnerId = :partnerId and r.state in :states
             """)

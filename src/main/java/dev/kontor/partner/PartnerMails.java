@@ -29,18 +29,37 @@ class PartnerMails {
         this.publicAddress = publicAddress;
     }
 
-    /** The request e-mail, as the partner reviews it and as it is sent. */
+    /** The request e-mail, as it is sent. */
     MailMessage request(PartnerRelationship relationship, String token, String partnerName, String customerLabel,
                         boolean newAccount, Locale language) {
+        return request("" + relationship.getId(), relationship.getRequestedRights(), relationship.getRequestEmail(),
+                relationship.getRequestExpiresAt(), token, partnerName, customerLabel, newAccount, language);
+    }
+
+    /** The request e-mail of a request that does not exist yet, as the partner reviews it before sending. */
+    MailMessage request(String relationshipKey, Set<OrganizationRight> rights, String recipient, Instant expiresAt,
+                        String token, String partnerName, String customerLabel, boolean newAccount,
+                        Locale language) {
         Locale lang = SupportedLanguages.closestTo(language);
         String kind = newAccount ? "new-account" : "existing";
         String body = i18n.getTranslation("partner-mail.request." + kind + ".body", lang, partnerName, customerLabel,
-                rights(relationship.getRequestedRights(), lang), publicAddress.linkTo("/partner-request/" + token),
-                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(lang)
-                        .withZone(ZoneId.of("Europe/Berlin")).format(relationship.getRequestExpiresAt()));
+                rights(RightsConverter.withView(rights), lang), publicAddress.linkTo("/partner-request/" + token),
+                momentNamingZone(expiresAt, lang));
         String subject = i18n.getTranslation("partner-mail.request.subject", lang, partnerName, customerLabel);
-        return new MailMessage("partner-request:" + relationship.getId() + ":" + token.substring(0, 12),
-                relationship.getRequestEmail(), subject, body);
+        return new MailMessage("partner-request:" + relationshipKey + ":" + token.substring(0, 12), recipient,
+                subject, body);
+    }
+
+    /**
+     * A moment as a mail names it: date, time and the zone's name, in Kontor's zone (a mail has no browser to ask).
+     * The sent-requests list shows the same moment to the minute with its zone's name, so the two can't be read as
+     * different days.
+     */
+    static String momentNamingZone(Instant moment, Locale lang) {
+        ZoneId zone = ZoneId.of("Europe/Berlin");
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(lang)
+                .withZone(zone).format(moment) + " " + DateTimeFormatter.ofPattern("zzz", lang).withZone(zone)
+                .format(moment);
     }
 
     void send(MailMessage message) {

@@ -66,6 +66,10 @@ class PartnerRelationship {
     @Column(name = "request_expires_at", nullable = false)
     private Instant requestExpiresAt;
 
+    /** When Kontor last e-mailed this request's link; a link the partner copied to send itself leaves it alone. */
+    @Column(name = "request_mailed_at")
+    private Instant requestMailedAt;
+
     @Column(name = "answered_by")
     private Long answeredBy;
 
@@ -143,6 +147,12 @@ class PartnerRelationship {
         this.requestTokenHash = tokenHash;
         this.requestExpiresAt = expiresAt;
         this.requestedAt = now;
+    }
+
+    /** Kontor e-mailed the current link now. */
+    void mailed(Instant now) {
+        requireState(RelationshipState.REQUESTED);
+        this.requestMailedAt = now;
     }
 
     void askAgainFor(Set<OrganizationRight> rights, String email) {
@@ -303,6 +313,10 @@ class PartnerRelationship {
 
     Instant getRequestExpiresAt() {
         return requestExpiresAt;
+    }
+
+    Instant getRequestMailedAt() {
+        return requestMailedAt;
     }
 
     Instant getAnsweredAt() {

@@ -30,6 +30,16 @@ interface PartnerRelationshipRepository extends JpaRepository<PartnerRelationshi
             """)
     Optional<PartnerRelationship> findOpen(long partnerId, long customerId);
 
+    /**
+     * When Kontor last e-mailed a request of this partner to this customer, whichever relationship it belonged to (a
+     * withdrawn request does not reset the day).
+     */
+    @Query("""
+            select max(r.requestMailedAt) from PartnerRelationship r
+            where r.partnerId = :partnerId and r.customerId = :customerId
+            """)
+    Instant lastMailed(long partnerId, long customerId);
+
     /** The active relationship holding ADMIN for a customer, if any. */
     @Query("select r from PartnerRelationship r where r.adminCustomerId = :customerId")
     Optional<PartnerRelationship> findAdminHolder(long customerId);

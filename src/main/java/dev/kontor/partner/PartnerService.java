@@ -69,13 +69,14 @@ public class PartnerService {
     private final Clock clock;
     private final RequestLinkArchive linkArchive;
     private final CustomerSnapshots snapshots;
+    private final RequestMismatches mismatches;
 
     PartnerService(PartnerRelationshipRepository relationships, ManagedCustomerRepository managedCustomers,
                    CustomerAssignmentRepository assignments, PartnerAccess access,
                    OrganizationService organizations, OrganizationOnboarding onboarding,
                    MembershipAdministration memberships, UserAccountService users, PartnerMails mails,
                    AuditLog auditLog, PartnerSettings settings, Clock clock, RequestLinkArchive linkArchive,
-                   CustomerSnapshots snapshots) {
+                   CustomerSnapshots snapshots, RequestMismatches mismatches) {
         this.relationships = relationships;
         this.managedCustomers = managedCustomers;
         this.assignments = assignments;
@@ -90,6 +91,7 @@ public class PartnerService {
         this.clock = clock;
         this.linkArchive = linkArchive;
         this.snapshots = snapshots;
+        this.mismatches = mismatches;
     }
 
     /**
@@ -132,6 +134,7 @@ public class PartnerService {
         String token = SecretTokens.newToken();
         PartnerRelationship relationship = relationships.save(newRequest(partnerId, customer.id(), rights,
                 email.value(), token));
+        relationship.mailed(clock.instant());
         String partnerName = relationships.nameOf(partnerId);
         auditBoth(relationship, CUSTOMER_ADDED,
                 AuditSummary.of("partner-customer-added", customer.label(), email.value()), null, rightsText(rights));
@@ -141,10 +144,13 @@ public class PartnerService {
 
     /**
      * Asks an existing customer for rights: the customer number and the address of an active manager there must
-     * match (the same refusal for any mismatch, so that nobody learns which numbers or addresses exist). Asking
-     * again while a request is pending gives that request a new link instead of a second request. Nothing is sent
-     * yet: the partner reviews (and may copy) the e-mail, then sends it with {@link #sendRequest}.
+     * match (the same refusal for any mismatch, so that nobody learns which numbers or addresses exist; and only
+     * {@code request-mismatch-limit} mismatches a day, after which every request of the partner pauses until the
+     * day has passed, see {@link RequestMismatches}). Nothing is created or changed yet: the partner reviews (and may
+     * copy) the e-mail, then sends it with {@link #sendRequest}. Kontor e-mails the same customer for the same
+     * partner at most once per {@code request-mail-interval}; a repeat sooner is refused with when it was sent.
      */
+    @Transactional(readOnly = true)
     public RequestDraft prepareRequest(long partnerId, String customerNumber, String managerEmail,
                                        Set<OrganizationRight> requestedRights, Locale language) {
         access.require(partnerId, PartnerAccess.LEGAL, AuditSummary.action("request-relationship"));
@@ -154,42 +160,43 @@ public class PartnerService {
         }
         EmailAddress email = email("managerEmail", managerEmail);
         Set<OrganizationRight> rights = rights(requestedRights);
-        Organization customer = SystemTask.call(() -> onboarding.findCustomer(number.get()))
-                .filter(found -> relationships.isActiveManager(found.getId(), email.value()))
-                .orElseThrow(() -> {
-                    auditLog.recordIndependently(AuditEntry.denied(RELATIONSHIP_REQUESTED, partnerId,
-                            AuditSummary.of("partner-request-no-match", number.get(), email.value())));
-                    return new InvalidInput("customerNumber", "partner.request.no-match");
-                });
-        String token = SecretTokens.newToken();
-        Instant now = clock.instant();
-        PartnerRelationship relationship = relationships.findOpen(partnerId, customer.getId())
-                .map(open -> {
-                    if (open.getState() == RelationshipState.ACTIVE) {
-                        throw new InvalidInput("customerNumber", "partner.request.already-customer");
-                    }
-                    open.askAgainFor(rights, email.value());
-                    linkArchive.closeCurrentLink(open.getId(), ClosedRequestLink.Outcome.REPLACED);
-                    open.newLink(SecretTokens.hash(token), now, now.plus(settings.requestValidity()));
-                    return open;
-                })
-                .orElseGet(() -> relationships.save(newRequest(partnerId, customer.getId(), rights, email.value(),
-                        token)));
-        relationships.flush();
+        refuseWhilePaused(partnerId, number.get().value(), email.value());
+        Optional<Organization> match = matching(number.get(), email);
+        if (match.isEmpty()) {
+            mismatches.record(partnerId);
+            auditLog.recordIndependently(AuditEntry.denied(RELATIONSHIP_REQUESTED, partnerId,
+                    AuditSummary.of("partner-request-no-match", number.get(), email.value())));
+            throw new InvalidInput("customerNumber", "partner.request.no-match");
+        }
+        Organization customer = match.get();
+        if (relationships.findOpen(partnerId, customer.getId())
+                .filter(open -> open.getState() == RelationshipState.ACTIVE).isPresent()) {
+            throw new InvalidInput("customerNumber", "partner.request.already-customer");
+        }
         String label = customer.getName() + " (" + number.get().value() + ")";
-        auditBoth(relationship, RELATIONSHIP_REQUESTED,
-                AuditSummary.of("partner-relationship-requested", customer.getName(), number.get().value()), null,
-                rightsText(rights));
-        MailMessage draft = mails.request(relationship, token, relationships.nameOf(partnerId), label, false,
-                language);
-        return new RequestDraft(relationship.getId(), token, draft.recipient(), draft.subject(), draft.body());
+        mailedRecently(partnerId, customer.getId()).ifPresent(last -> {
+            auditLog.recordIndependently(AuditEntry.denied(RELATIONSHIP_REQUESTED, partnerId,
+                    AuditSummary.of("partner-request-not-mailed-again", label, last)));
+            throw new InvalidInput("customerNumber", "partner.request.mailed-recently", last,
+                    last.plus(settings.requestMailInterval()));
+        });
+        String token = SecretTokens.newToken();
+        // to the second: what the draft says is what the database keeps (it rounds below a microsecond)
+        Instant expiresAt = clock.instant().plus(settings.requestValidity())
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        MailMessage mail = mails.request("draft", rights, email.value(), expiresAt, token,
+                relationships.nameOf(partnerId), label, false, language);
+        return new RequestDraft(partnerId, customer.getId(), customer.getName(), number.get().value(), rights, token, expiresAt, mail.recipient(),
+                mail.subject(), mail.body());
     }
 
     /**
      * For a partner's tools: checks the input as {@link #prepareRequest} does and, when the customer number and one
-     * of its active managers' addresses match and the partner is not its partner already, sends the request at once.
-     * Any other case changes nothing (audited as a mismatch) and returns alike, so that a script cannot learn who
-     * manages which account; the caller also holds the answer to a fixed time once this returns.
+     * of its active managers' addresses match and the partner is not its partner already, sends the request at once
+     * (unless Kontor e-mailed this customer for the partner within the mail interval: then nothing is sent, and the
+     * partner's audit log says when it was). Any other case changes nothing and returns alike; the partner's own
+     * audit log tells it the outcome, as the request form does. A partner paused for too many mismatches is refused
+     * with {@link RequestsPaused}, matching or not. The caller holds the answer to a fixed time once this returns.
      */
     public void requestWhenMatching(long partnerId, String customerNumber, String managerEmail,
                                     Set<OrganizationRight> requestedRights, Locale language) {
@@ -198,45 +205,143 @@ public class PartnerService {
                 .orElseThrow(() -> new InvalidInput("customerNumber", "validation.customer-number"));
         EmailAddress email = email("managerEmail", managerEmail);
         Set<OrganizationRight> rights = rights(requestedRights);
-        boolean matches = SystemTask.call(() -> onboarding.findCustomer(number))
-                .filter(found -> relationships.isActiveManager(found.getId(), email.value()))
-                .filter(found -> relationships.findOpen(partnerId, found.getId())
-                        .map(open -> open.getState() != RelationshipState.ACTIVE).orElse(true))
-                .isPresent();
-        if (!matches) {
+        refuseWhilePaused(partnerId, number.value(), email.value());
+        Optional<Organization> match = matching(number, email);
+        if (match.isEmpty()) {
+            mismatches.record(partnerId);
             auditLog.record(AuditEntry.denied(RELATIONSHIP_REQUESTED, partnerId,
                     AuditSummary.of("partner-request-no-match", number, email.value())));
             return;
         }
+        Organization customer = match.get();
+        if (relationships.findOpen(partnerId, customer.getId())
+                .filter(open -> open.getState() == RelationshipState.ACTIVE).isPresent()) {
+            auditLog.record(AuditEntry.denied(RELATIONSHIP_REQUESTED, partnerId,
+                    AuditSummary.of("partner-request-already-customer", customer.getName(), number.value())));
+            return;
+        }
+        Optional<Instant> lastMailed = mailedRecently(partnerId, customer.getId());
+        if (lastMailed.isPresent()) {
+            auditLog.record(AuditEntry.denied(RELATIONSHIP_REQUESTED, partnerId,
+                    AuditSummary.of("partner-request-not-mailed-again",
+                            customer.getName() + " (" + number.value() + ")", lastMailed.get())));
+            return;
+        }
         RequestDraft draft = prepareRequest(partnerId, number.value(), email.value(), rights, language);
-        sendRequest(partnerId, draft.relationshipId(), draft.token(), language);
+        sendRequest(partnerId, draft, RequestDelivery.KONTOR_MAILS, language);
     }
 
-    /** Sends a prepared request; the token proves that the draft came from {@link #prepareRequest}. */
-    public void sendRequest(long partnerId, long relationshipId, String token, Locale language) {
+    /**
+     * Makes a prepared request: Kontor e-mails it, or the partner copied it to send it itself. Only now does the
+     * request exist (or a pending one get the draft's link). The customer and the manager are checked again, and
+     * the mail interval and the pause hold here too. Sending a draft that was copied before mails the same link.
+     * Returns the relationship's id.
+     */
+    public long sendRequest(long partnerId, RequestDraft draft, RequestDelivery delivery, Locale language) {
         access.require(partnerId, PartnerAccess.LEGAL, AuditSummary.action("send-relationship-request"));
-        PartnerRelationship relationship = ofPartner(partnerId, relationshipId);
-        if (!SecretTokens.looksValid(token) || !relationship.isRequestOpenAt(clock.instant())
-                || !SecretTokens.hash(token).equals(relationship.getRequestTokenHash())) {
+        if (draft == null || draft.partnerId() != partnerId) {
+            throw new RuleViolation("partner.relationship-not-found");
+        }
+        Instant now = clock.instant();
+        if (!draft.expiresAt().isAfter(now)) {
             throw new RuleViolation("partner.request.link-replaced");
         }
-        mails.send(mails.request(relationship, token, relationships.nameOf(partnerId),
-                customerLabel(relationship), false, language));
+        String customerNumber = relationships.customerNumberOf(draft.customerId());
+        refuseWhilePaused(partnerId, customerNumber, draft.recipient());
+        if (!relationships.isActiveManager(draft.customerId(), draft.recipient())) {
+            // the manager left between review and send: said as any mismatch, but not counted as a guess
+            throw new InvalidInput("customerNumber", "partner.request.no-match");
+        }
+        String tokenHash = SecretTokens.hash(draft.token());
+        Optional<PartnerRelationship> open = relationships.findOpen(partnerId, draft.customerId());
+        if (open.filter(r -> r.getState() == RelationshipState.ACTIVE).isPresent()) {
+            throw new InvalidInput("customerNumber", "partner.request.already-customer");
+        }
+        boolean mail = delivery == RequestDelivery.KONTOR_MAILS;
+        if (mail) {
+            mailedRecently(partnerId, draft.customerId()).ifPresent(last -> {
+                throw new RuleViolation("partner.request.mailed-recently", last,
+                        last.plus(settings.requestMailInterval()));
+            });
+        }
+        PartnerRelationship relationship;
+        if (open.isPresent() && tokenHash.equals(open.get().getRequestTokenHash())) {
+            // this very draft was copied before: the request exists, now Kontor mails its link too
+            relationship = open.get();
+        } else {
+            relationship = open.map(pending -> {
+                pending.askAgainFor(draft.rights(), draft.recipient());
+                linkArchive.closeCurrentLink(pending.getId(), ClosedRequestLink.Outcome.REPLACED);
+                pending.newLink(tokenHash, now, draft.expiresAt());
+                return pending;
+            }).orElseGet(() -> relationships.save(new PartnerRelationship(partnerId, draft.customerId(),
+                    draft.rights(), draft.recipient(), tokenHash, CurrentUser.require().personId(), now,
+                    draft.expiresAt())));
+            auditBoth(relationship, RELATIONSHIP_REQUESTED, AuditSummary.of(mail ? "partner-relationship-requested"
+                    : "partner-relationship-requested-copied", draft.customerName(), customerNumber), null,
+                    rightsText(draft.rights()));
+        }
+        if (mail) {
+            relationship.mailed(now);
+        }
+        relationships.flush();
+        if (mail) {
+            mails.send(mails.request(relationship, draft.token(), relationships.nameOf(partnerId),
+                    draft.customerLabel(), false, language));
+        }
+        return relationship.getId();
     }
 
-    /** A new link for a pending request, e-mailed again; the old link stops working. */
+    /**
+     * A new link for a pending request, e-mailed again; the old link stops working. Refused while Kontor e-mailed
+     * this customer for the partner within the mail interval (the list says until when).
+     */
     public void resendRequest(long partnerId, long relationshipId, Locale language) {
         access.require(partnerId, PartnerAccess.LEGAL, AuditSummary.action("resend-relationship-request"));
         PartnerRelationship relationship = lockedOfPartner(partnerId, relationshipId);
+        if (relationship.getState() != RelationshipState.REQUESTED) {
+            throw new RuleViolation("relationship.not-requested");
+        }
+        refuseWhilePaused(partnerId, relationships.customerNumberOf(relationship.getCustomerId()),
+                relationship.getRequestEmail());
+        mailedRecently(partnerId, relationship.getCustomerId()).ifPresent(last -> {
+            auditLog.recordIndependently(AuditEntry.denied(RELATIONSHIP_REQUESTED, partnerId,
+                    AuditSummary.of("partner-request-not-mailed-again", customerLabel(relationship), last)));
+            throw new RuleViolation("partner.request.mailed-recently", last,
+                    last.plus(settings.requestMailInterval()));
+        });
         String token = SecretTokens.newToken();
         Instant now = clock.instant();
         linkArchive.closeCurrentLink(relationship.getId(), ClosedRequestLink.Outcome.REPLACED);
         relationship.newLink(SecretTokens.hash(token), now, now.plus(settings.requestValidity()));
+        relationship.mailed(now);
         relationships.flush();
         auditBoth(relationship, RELATIONSHIP_REQUESTED, AuditSummary.of("partner-request-sent-again"), null,
                 rightsText(relationship.getRequestedRights()));
         mails.send(mails.request(relationship, token, relationships.nameOf(partnerId), customerLabel(relationship),
                 false, language));
+    }
+
+    private Optional<Organization> matching(CustomerNumber number, EmailAddress email) {
+        return SystemTask.call(() -> onboarding.findCustomer(number))
+                .filter(found -> relationships.isActiveManager(found.getId(), email.value()));
+    }
+
+    /** When Kontor last e-mailed this customer for this partner, if that is within the mail interval. */
+    private Optional<Instant> mailedRecently(long partnerId, long customerId) {
+        return Optional.ofNullable(relationships.lastMailed(partnerId, customerId))
+                .filter(last -> last.plus(settings.requestMailInterval()).isAfter(clock.instant()));
+    }
+
+    /** Too many mismatches today: every request of the partner is refused, audited, until the day has passed. */
+    private void refuseWhilePaused(long partnerId, String customerNumber, String email) {
+        Optional<Instant> until = mismatches.pausedUntil(partnerId);
+        if (until.isPresent()) {
+            AuditEntry entry = AuditEntry.denied(RELATIONSHIP_REQUESTED, partnerId,
+                    AuditSummary.of("partner-request-paused", customerNumber, email, until.get()));
+            auditLog.recordIndependently(entry);
+            throw new RequestsPaused(until.get());
+        }
     }
 
     public void withdrawRequest(long partnerId, long relationshipId) {
@@ -321,7 +426,10 @@ public class PartnerService {
     public Slice<SentRequest> sentRequests(long partnerId, Set<RelationshipState> states, Pageable pageable) {
         access.require(partnerId, PartnerAccess.LEADS, AuditSummary.action("list-sent-requests"));
         Set<RelationshipState> shown = states.isEmpty() ? EnumSet.allOf(RelationshipState.class) : states;
-        return managedCustomers.findSentRequests(partnerId, shown, pageable);
+        Instant now = clock.instant();
+        return managedCustomers.findSentRequests(partnerId, shown, pageable).map(row -> row.mailedAt() == null
+                ? row : row.mailAgainAt(Optional.of(row.mailedAt().plus(settings.requestMailInterval()))
+                .filter(next -> next.isAfter(now)).orElse(null)));
     }
 
     @Transactional(readOnly = true)

@@ -79,6 +79,9 @@ class ApiContractHttpTest {
     Outbox outbox;
 
     @Autowired
+    dev.kontor.partner.PartnerService partners;
+
+    @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -498,6 +501,82 @@ class ApiContractHttpTest {
     }
 
     @Test
+    void after_the_days_mismatches_in_the_ui_a_partners_token_gets_429_even_for_a_right_pair_and_others_do_not()
+            throws Exception {
+        TestPartner guesser = fixtures.partner("Guesser");
+        TestPartner neighbour = fixtures.partner("Neighbour");
+        TestAccount customer = fixtures.account("Alice");
+        TestAccount neighboursCustomer = fixtures.account("Bea");
+        IssuedToken token = issue(guesser, ApiScope.WRITE, today().plusDays(30));
+        IssuedToken neighboursToken = issue(neighbour, ApiScope.WRITE, today().plusDays(30));
+        String path = "/api/v1/partner/relationship-requests";
+        // the request form's guesses count for the token too: the limit is the partner's
+        for (int i = 0; i < 9; i++) {
+            int n = i;
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> fixtures.as(guesser.legalEmail(),
+                    () -> partners.prepareRequest(guesser.id(), customer.customerNumber(), "guess-" + n
+                            + "@example.test", EnumSet.of(OrganizationRight.VIEW), java.util.Locale.ENGLISH))))
+                    .isInstanceOf(dev.kontor.base.InvalidInput.class);
+        }
+        HttpResponse<String> tenth = send("POST", path, token.secret(), requestBody(customer.customerNumber(),
+                "guess-9@example.test"));
+        HttpResponse<String> right = send("POST", path, token.secret(), requestBody(customer.customerNumber(),
+                customer.email("Alice")));
+        HttpResponse<String> others = send("POST", path, neighboursToken.secret(),
+                requestBody(neighboursCustomer.customerNumber(), neighboursCustomer.email("Bea")));
+
+        assertThat(tenth.statusCode()).as(tenth.body()).isEqualTo(202);
+        assertThat(right.statusCode()).as(right.body()).isEqualTo(429);
+        assertThat(right.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        long retryAfter = Long.parseLong(right.headers().firstValue("Retry-After").orElseThrow());
+        assertThat(retryAfter).isBetween(Duration.ofHours(23).toSeconds(), Duration.ofHours(24).toSeconds());
+        JsonNode problem = JSON.readTree(right.body());
+        assertThat(problem.get("type").asString()).endsWith("/too-many-mismatches");
+        assertThat(problem.get("field").asString()).isEqualTo("customerNumber");
+        assertThat(problem.get("detail").asString()).startsWith("Too many requests matched no account today. "
+                + "Try again after ");
+        assertThat(outbox.to(customer.email("Alice"))).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from partner_relationship where partner_id = ?",
+                Integer.class, guesser.id())).isZero();
+        assertThat(jdbc.queryForList("select summary_key from audit_event where organization_id = ? "
+                + "and outcome = 'DENIED' and kind = 'RELATIONSHIP_REQUESTED' order by id", String.class,
+                guesser.id())).endsWith("audit.summary.partner-request-no-match",
+                "audit.summary.partner-request-paused");
+
+        assertThat(others.statusCode()).as(others.body()).isEqualTo(202);
+        assertThat(outbox.to(neighboursCustomer.email("Bea"))).hasSize(1);
+    }
+
+    @Test
+    void the_same_request_twice_a_day_is_taken_alike_but_mailed_once_and_the_audit_log_says_so() throws Exception {
+        TestPartner partner = fixtures.partner("Twice");
+        TestAccount customer = fixtures.account("Alice");
+        IssuedToken token = issue(partner, ApiScope.WRITE, today().plusDays(30));
+        String path = "/api/v1/partner/relationship-requests";
+        String body = requestBody(customer.customerNumber(), customer.email("Alice"));
+
+        HttpResponse<String> first = send("POST", path, token.secret(), body);
+        HttpResponse<String> second = send("POST", path, token.secret(), body);
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(second.statusCode()).isEqualTo(202);
+        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(outbox.to(customer.email("Alice"))).hasSize(1);
+        assertThat(jdbc.queryForObject("select summary from audit_event where organization_id = ? "
+                + "and outcome = 'DENIED' and kind = 'RELATIONSHIP_REQUESTED'", String.class, partner.id()))
+                .contains("not sent again: last sent at");
+
+        clock.advance(Duration.ofHours(25));
+        assertThat(send("POST", path, token.secret(), body).statusCode()).isEqualTo(202);
+        assertThat(outbox.to(customer.email("Alice"))).hasSize(2);
+    }
+
+    private static String requestBody(String number, String email) {
+        return "{\"customerNumber\":\"" + number + "\",\"managerEmail\":\"" + email
+                + "\",\"rights\":[\"VIEW\"]}";
+    }
+
+    @Test
     void a_token_reads_its_own_organizations_audit_log_page_by_page() throws Exception {
         TestPartner partner = fixtures.partner("Audit");
         issue(partner, ApiScope.READ, today().plusDays(30));
@@ -578,6 +657,33 @@ class ApiContractHttpTest {
         assertThat(noText[0]).as(noText[1]).isEqualTo("422");
         assertThat(noText[2]).startsWith("application/problem+json");
         assertThat(JSON.readTree(noText[1]).get("field").asString()).isEqualTo("Kontor-Access-Reason");
+    }
+
+    @Test
+    void a_reason_in_latin_1_or_with_a_control_byte_is_refused_as_a_problem_never_guessed_or_tomcats_page()
+            throws Exception {
+        TestPartner partner = fixtures.partner("Latin");
+        TestAccount customer = customerOf(partner, EnumSet.of(OrganizationRight.MANAGE_CONTACTS));
+        IssuedToken token = issue(partner, ApiScope.WRITE, today().plusDays(30));
+        String contacts = "/api/v1/organizations/" + customer.id() + "/contacts";
+
+        String[] latin1 = raw("GET", contacts, token.secret(), "St\u00f6rung".getBytes(
+                java.nio.charset.StandardCharsets.ISO_8859_1), null);
+        String[] tab = raw("GET", contacts, token.secret(), new byte[] {'T', '-', '1', '\t', 'X'}, null);
+        String[] control = raw("GET", contacts, token.secret(), new byte[] {'T', '-', '1', 0x01, 'X'}, null);
+
+        for (String[] refused : List.of(latin1, tab)) {
+            assertThat(refused[0]).as(refused[1]).isEqualTo("422");
+            assertThat(refused[2]).startsWith("application/problem+json");
+            assertThat(JSON.readTree(refused[1]).get("field").asString()).isEqualTo("Kontor-Access-Reason");
+        }
+        assertThat(JSON.readTree(latin1[1]).get("detail").asString())
+                .isEqualTo("Send the reason as UTF-8 text without control characters.");
+        // refused by Tomcat before any filter: still the API's problem, not Tomcat's HTML page
+        assertThat(control[0]).as(control[1]).isEqualTo("400");
+        assertThat(control[2]).startsWith("application/problem+json");
+        assertThat(JSON.readTree(control[1]).get("type").asString()).endsWith("/bad-request");
+        assertThat(control[1]).doesNotContain("<html", "Tomcat");
     }
 
     /** A request written byte by byte, the reason header's value as given; status, body and content type. */

@@ -194,6 +194,38 @@ class ProviderApiHttpTest {
     }
 
     @Test
+    void a_name_and_address_change_raises_the_data_version_by_one_and_a_suspend_at_the_state_version_read_before_applies()
+            throws Exception {
+        IssuedToken token = providerToken(ApiScope.WRITE);
+        String path = "/api/v1/provider/accounts/" + account.id();
+        JsonNode read = JSON.readTree(get(path, token.secret()).body());
+        long version = read.get("version").asLong();
+        long dataVersion = read.get("dataVersion").asLong();
+
+        HttpResponse<String> renamed = send("PUT", path, token.secret(), "{\"name\":\"Alice Umbenannt\","
+                + "\"street\":\"Neue Straße 2\",\"postalCode\":\"10115\",\"city\":\"Berlin\",\"country\":\"DE\","
+                + "\"dataVersion\":" + dataVersion + "}");
+        HttpResponse<String> renamedOnly = send("PUT", path, token.secret(), "{\"name\":\"Alice Nochmal\","
+                + "\"street\":\"Neue Straße 2\",\"postalCode\":\"10115\",\"city\":\"Berlin\",\"country\":\"DE\","
+                + "\"dataVersion\":" + (dataVersion + 1) + "}");
+        // the billing system suspends with the state version it read before both changes
+        HttpResponse<String> suspended = send("POST", path + "/suspend", token.secret(),
+                "{\"version\":" + version + ",\"reason\":\"Unpaid invoices\"}");
+
+        assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+        assertThat(JSON.readTree(renamed.body()).get("dataVersion").asLong()).isEqualTo(dataVersion + 1);
+        assertThat(JSON.readTree(renamed.body()).get("version").asLong()).isEqualTo(version);
+        assertThat(renamedOnly.statusCode()).as(renamedOnly.body()).isEqualTo(200);
+        assertThat(JSON.readTree(renamedOnly.body()).get("dataVersion").asLong()).isEqualTo(dataVersion + 2);
+        assertThat(JSON.readTree(renamedOnly.body()).get("name").asString()).isEqualTo("Alice Nochmal");
+        assertThat(suspended.statusCode()).as(suspended.body()).isEqualTo(200);
+        assertThat(JSON.readTree(suspended.body()).get("state").asString()).isEqualTo("SUSPENDED");
+        assertThat(JSON.readTree(suspended.body()).get("name").asString()).isEqualTo("Alice Nochmal");
+        assertThat(jdbc.queryForObject("select name from organization where id = ?", String.class, account.id()))
+                .isEqualTo("Alice Nochmal");
+    }
+
+    @Test
     void bad_input_on_a_change_is_a_422_with_the_field_in_the_words_of_the_ui_and_nothing_saved() throws Exception {
         IssuedToken token = providerToken(ApiScope.WRITE);
         String path = "/api/v1/provider/accounts/" + account.id();

@@ -188,7 +188,7 @@ class PartnerServiceTest {
     }
 
     @Test
-    void a_request_needs_a_matching_number_and_manager_and_asking_twice_keeps_one_request() {
+    void a_request_needs_a_matching_number_and_manager_and_exists_only_once_sent() {
         TestPartner partner = data.partner();
         TestCustomer customer = data.independentCustomer(partner);
 
@@ -206,20 +206,22 @@ class PartnerServiceTest {
         assertThat(first.recipient()).isEqualTo(customer.managerEmail());
         assertThat(first.body()).contains("/partner-request/" + first.token());
         assertThat(outbox.to(customer.managerEmail())).isEmpty();
-
         RequestDraft second = fixtures.as(partner.legalEmail(), () -> partners.prepareRequest(partner.partnerId(),
                 customer.customerNumber(), customer.managerEmail(), Set.of(OrganizationRight.ADMIN), Locale.ENGLISH));
-        assertThat(second.relationshipId()).isEqualTo(first.relationshipId());
         assertThat(jdbc.queryForObject("select count(*) from partner_relationship where partner_id = ? "
-                + "and customer_id = ?", Integer.class, partner.partnerId(), customer.customerId())).isOne();
+                + "and customer_id = ?", Integer.class, partner.partnerId(), customer.customerId())).isZero();
 
-        assertThatThrownBy(() -> fixtures.as(partner.legalEmail(), () -> partners.sendRequest(partner.partnerId(),
-                first.relationshipId(), first.token(), Locale.ENGLISH)))
-                .isInstanceOf(RuleViolation.class);
-        fixtures.as(partner.legalEmail(), () -> partners.sendRequest(partner.partnerId(), second.relationshipId(),
-                second.token(), Locale.ENGLISH));
+        long id = fixtures.as(partner.legalEmail(), () -> partners.sendRequest(partner.partnerId(), second,
+                RequestDelivery.KONTOR_MAILS, Locale.ENGLISH));
         assertThat(outbox.to(customer.managerEmail())).singleElement()
                 .satisfies(mail -> assertThat(mail.body()).isEqualTo(second.body()));
+        // the other draft would mail the same customer again the same day
+        assertThatThrownBy(() -> fixtures.as(partner.legalEmail(), () -> partners.sendRequest(partner.partnerId(),
+                first, RequestDelivery.KONTOR_MAILS, Locale.ENGLISH))).isInstanceOf(RuleViolation.class);
+        assertThat(jdbc.queryForObject("select count(*) from partner_relationship where partner_id = ? "
+                + "and customer_id = ?", Integer.class, partner.partnerId(), customer.customerId())).isOne();
+        assertThat(jdbc.queryForObject("select request_token_hash from partner_relationship where id = ?",
+                String.class, id)).isEqualTo(dev.kontor.base.SecretTokens.hash(second.token()));
     }
 
     @Test
@@ -289,8 +291,7 @@ class PartnerServiceTest {
     void unanswered_requests_expire_after_fourteen_days_and_show_as_such() {
         TestPartner partner = data.partner();
         TestCustomer customer = data.independentCustomer(partner);
-        RequestDraft draft = fixtures.as(partner.legalEmail(), () -> partners.prepareRequest(partner.partnerId(),
-                customer.customerNumber(), customer.managerEmail(), VIEW_AND_USERS, Locale.ENGLISH));
+        long id = send(partner, customer);
 
         clock.advance(Duration.ofDays(15));
         SystemTask.call(expiry::expireAll);
@@ -298,7 +299,7 @@ class PartnerServiceTest {
         var inbox = fixtures.as(partner.legalEmail(), () -> partners.sentRequests(partner.partnerId(), Set.of(),
                 PageRequest.of(0, 10)));
         assertThat(inbox.getContent()).singleElement().satisfies(request -> {
-            assertThat(request.relationshipId()).isEqualTo(draft.relationshipId());
+            assertThat(request.relationshipId()).isEqualTo(id);
             assertThat(request.state()).isEqualTo(RelationshipState.EXPIRED);
         });
     }
@@ -307,15 +308,16 @@ class PartnerServiceTest {
     void a_pending_request_can_be_withdrawn_and_then_no_longer_sent() {
         TestPartner partner = data.partner();
         TestCustomer customer = data.independentCustomer(partner);
-        RequestDraft draft = fixtures.as(partner.legalEmail(), () -> partners.prepareRequest(partner.partnerId(),
-                customer.customerNumber(), customer.managerEmail(), VIEW_AND_USERS, Locale.ENGLISH));
+        long id = send(partner, customer);
 
-        fixtures.as(partner.legalEmail(), () -> partners.withdrawRequest(partner.partnerId(), draft.relationshipId()));
+        fixtures.as(partner.legalEmail(), () -> partners.withdrawRequest(partner.partnerId(), id));
 
+        clock.advance(Duration.ofDays(2));
         assertThatThrownBy(() -> fixtures.as(partner.legalEmail(), () -> partners.resendRequest(partner.partnerId(),
-                draft.relationshipId(), Locale.ENGLISH))).isInstanceOf(RuleViolation.class);
+                id, Locale.ENGLISH))).isInstanceOfSatisfying(RuleViolation.class,
+                refusal -> assertThat(refusal.messageKey()).isEqualTo("relationship.not-requested"));
         assertThat(jdbc.queryForObject("select state from partner_relationship where id = ?", String.class,
-                draft.relationshipId())).isEqualTo("REVOKED");
+                id)).isEqualTo("REVOKED");
     }
 
     @Test
@@ -340,5 +342,11 @@ class PartnerServiceTest {
         assertThatThrownBy(() -> fixtures.as(partner.legalEmail(), () -> partners.addCustomer(partner.partnerId(),
                 input, Locale.ENGLISH)))
                 .isInstanceOfSatisfying(InvalidInput.class, refusal -> assertThat(refusal.field()).isEqualTo(field));
+    }
+
+    private long send(TestPartner partner, TestCustomer customer) {
+        return fixtures.as(partner.legalEmail(), () -> partners.sendRequest(partner.partnerId(),
+                partners.prepareRequest(partner.partnerId(), customer.customerNumber(), customer.managerEmail(),
+                        VIEW_AND_USERS, Locale.ENGLISH), RequestDelivery.KONTOR_MAILS, Locale.ENGLISH));
     }
 }

@@ -44,6 +44,15 @@ public class TestRequests {
         return new Request(saved.getId(), token);
     }
 
+    /**
+     * A draft as {@code PartnerService.prepareRequest} would make it for the partner, to the customer's address
+     * {@code email}, without its checks: for attempts to send another partner's draft.
+     */
+    public RequestDraft draft(long partnerId, long customerId, String email) {
+        return new RequestDraft(partnerId, customerId, "Customer", "CN-00000", Set.of(OrganizationRight.VIEW),
+                SecretTokens.newToken(), clock.instant().plus(VALIDITY), email, "Subject", "Body");
+    }
+
     public String state(long relationshipId) {
         return jdbc.queryForObject("select state from partner_relationship where id = ?", String.class,
                 relationshipId);

@@ -781,10 +781,11 @@ final class ServiceMatrix {
             partners.requestWhenMatching(t.partner(), t.customerNumber(), intruder, all, en);
             return null;
         });
-        write("PartnerService.sendRequest(long,long,String,Locale)", PARTNER, t -> {
-            partners.sendRequest(t.partner(), t.relationship(), t.token(), en);
-            return null;
-        });
+        // a draft for the target partner, as its own legal representative would have prepared it
+        write("PartnerService.sendRequest(long,RequestDraft,RequestDelivery,Locale)", PARTNER,
+                t -> partners.sendRequest(t.partner(), context.getBean(dev.kontor.partner.TestRequests.class)
+                        .draft(t.partner(), t.account(), intruder), dev.kontor.partner.RequestDelivery.KONTOR_MAILS,
+                        en));
         write("PartnerService.resendRequest(long,long,Locale)", PARTNER, t -> {
             partners.resendRequest(t.partner(), t.relationship(), en);
             return null;

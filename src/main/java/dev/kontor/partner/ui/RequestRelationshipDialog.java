@@ -15,12 +15,17 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.kontor.base.InvalidInput;
+import dev.kontor.base.KontorException;
+import dev.kontor.base.ui.Moments;
 import dev.kontor.base.ui.DialogKeys;
 import dev.kontor.base.ui.FormRules;
 import dev.kontor.base.ui.SlowAction;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.partner.PartnerService;
+import dev.kontor.partner.RequestDelivery;
 import dev.kontor.partner.RequestDraft;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -37,7 +42,8 @@ class RequestRelationshipDialog extends Dialog {
     private final Div body = new Div();
     private BooleanSupplier typed = () -> false;
     private ShortcutRegistration enter;
-    private boolean drafted;
+    /** Set once the request exists: copying the draft makes it, as sending does. */
+    private boolean made;
 
     RequestRelationshipDialog(PartnerService partners, long partnerId, Runnable onDone) {
         this.partners = partners;
@@ -47,14 +53,9 @@ class RequestRelationshipDialog extends Dialog {
         setHeaderTitle(getTranslation("partner.request"));
         setWidth("min(40rem, 100vw)");
         add(body);
-        // Esc: before the draft what was typed is asked about; after it the request exists, and Esc is "without
-        // sending"
-        DialogKeys.askBeforeDiscarding(this, () -> typed.getAsBoolean(), () -> {
-            close();
-            if (drafted) {
-                onDone.run();
-            }
-        });
+        // Esc: before the draft what was typed is asked about; after it Esc is "without sending", which leaves no
+        // request behind unless the text was copied (then the partner sends it itself)
+        DialogKeys.askBeforeDiscarding(this, () -> typed.getAsBoolean(), this::closeWithoutSending);
         showForm();
     }
 
@@ -92,7 +93,9 @@ class RequestRelationshipDialog extends Dialog {
             } catch (InvalidInput refusal) {
                 Map<String, HasValidation> fields = Map.of("customerNumber", number, "managerEmail", email,
                         "rights", rights);
-                if (!FormRules.showNextToField(this, refusal, fields)) {
+                InvalidInput readable = new InvalidInput(refusal.field(), refusal.messageKey(),
+                        readable(refusal.arguments()));
+                if (!FormRules.showNextToField(this, readable, fields)) {
                     throw refusal;
                 }
                 return false;
@@ -113,9 +116,8 @@ class RequestRelationshipDialog extends Dialog {
         getFooter().removeAll();
         // the draft is to be read and sent on purpose: Enter no longer sends anything
         enter.remove();
-        drafted = true;
         typed = () -> false;
-        Paragraph explanation = new Paragraph(getTranslation("partner.request.draft-explanation"));
+        Paragraph explanation = new Paragraph(getTranslation("partner.request.draft-explanation.made-on-send"));
         explanation.addClassName("section-explanation");
         TextField to = new TextField(getTranslation("partner.request.to"));
         to.setValue(draft.recipient());
@@ -133,6 +135,10 @@ class RequestRelationshipDialog extends Dialog {
         body.add(explanation, to, subject, text);
 
         Button copy = new Button(getTranslation("partner.request.copy"), VaadinIcon.COPY.create(), click -> {
+            // a copied link leaves Kontor: the request must exist for it to work, though Kontor mails nothing
+            if (!made && !make(draft, RequestDelivery.PARTNER_COPIED)) {
+                return;
+            }
             // the text goes to the clipboard as a parameter, never as part of the script
             getUI().ifPresent(ui -> ui.getPage().executeJs("navigator.clipboard.writeText($0)", draft.body()));
             Notification.show(getTranslation("partner.request.copied"), 3000, Notification.Position.BOTTOM_START);
@@ -140,7 +146,9 @@ class RequestRelationshipDialog extends Dialog {
         copy.setId("copy-request");
         Button send = SlowAction.on(new Button(getTranslation("partner.request.send"), VaadinIcon.ENVELOPE.create()),
                 () -> {
-                    partners.sendRequest(partnerId, draft.relationshipId(), draft.token(), getLocale());
+                    if (!make(draft, RequestDelivery.KONTOR_MAILS)) {
+                        return false;
+                    }
                     Notification.show(getTranslation("partner.request.sent", draft.recipient()), 4000,
                             Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                     close();
@@ -149,12 +157,35 @@ class RequestRelationshipDialog extends Dialog {
                 });
         send.setId("send-request");
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button done = new Button(getTranslation("partner.request.without-sending"), click -> {
-            close();
-            onDone.run();
-        });
+        Button done = new Button(getTranslation("partner.request.without-sending"), click -> closeWithoutSending());
         done.setId("close-without-sending");
         getFooter().add(done, copy, send);
         text.focus();
+    }
+
+    /** Makes the request; a refusal (the manager left meanwhile, the day's limits) is said in a notification. */
+    private boolean make(RequestDraft draft, RequestDelivery delivery) {
+        try {
+            partners.sendRequest(partnerId, draft, delivery, getLocale());
+            made = true;
+            return true;
+        } catch (KontorException refusal) {
+            Notification.show(getTranslation(refusal.messageKey(), readable(refusal.arguments())), 6000,
+                    Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return false;
+        }
+    }
+
+    private void closeWithoutSending() {
+        close();
+        if (made) {
+            onDone.run();
+        }
+    }
+
+    /** Moments in a refusal are said in the reader's zone, naming it. */
+    private Object[] readable(Object[] arguments) {
+        return Arrays.stream(arguments).map(argument -> argument instanceof Instant moment
+                ? Moments.shortDateTimeNamingZone(moment, getLocale()) : argument).toArray();
     }
 }

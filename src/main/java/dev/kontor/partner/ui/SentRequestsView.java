@@ -25,9 +25,6 @@ import dev.kontor.partner.SentRequest;
 import dev.kontor.user.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Set;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -63,9 +60,10 @@ public class SentRequestsView extends VerticalLayout implements HasDynamicTitle 
                 .setFlexGrow(3);
         grid.addComponentColumn(this::state).setHeader(getTranslation("partner.column.state")).setKey("state")
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> date(r.sentAt())).setHeader(getTranslation("partner.column.sent")).setKey("sent")
+        grid.addColumn(r -> moment(r.sentAt())).setHeader(getTranslation("partner.column.sent")).setKey("sent")
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> r.state() == RelationshipState.REQUESTED ? date(r.expiresAt()) : "")
+        // the moment with its zone's name, as the request's e-mail says it: a bare day meant another day elsewhere
+        grid.addColumn(r -> r.state() == RelationshipState.REQUESTED ? until(r.expiresAt()) : "")
                 .setHeader(getTranslation("partner.column.expires")).setKey("expires").setAutoWidth(true)
                 .setFlexGrow(0);
         // frozen at the row's end: on a phone, Send again and Withdraw stay in sight while the rest scrolls
@@ -104,7 +102,7 @@ public class SentRequestsView extends VerticalLayout implements HasDynamicTitle 
         Div cell = new Div(dev.kontor.base.ui.LineBreaks.customer(request.customerName(), request.customerNumber()),
                 email, state(request));
         if (request.state() == RelationshipState.REQUESTED) {
-            Span expires = new Span(getTranslation("partner.column.expires") + ": " + date(request.expiresAt()));
+            Span expires = new Span(getTranslation("partner.column.expires") + ": " + until(request.expiresAt()));
             expires.addClassName("cell-detail");
             cell.add(expires);
         }
@@ -148,6 +146,16 @@ public class SentRequestsView extends VerticalLayout implements HasDynamicTitle 
             withdraw.setAriaLabel(getTranslation("partner.withdraw") + ": " + request.customerName());
             withdraw.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
             cell.add(resend, withdraw);
+            if (request.mailAgainAt() != null) {
+                // Kontor mails a customer once a day per partner: the button says why it is off, and until when
+                resend.setEnabled(false);
+                Span after = new Span(getTranslation("partner.resend.after", moment(request.mailedAt()),
+                        moment(request.mailAgainAt())));
+                after.setId("resend-after-" + request.relationshipId());
+                after.addClassName("cell-detail");
+                resend.setAriaLabel(resend.getAriaLabel().orElse("") + ". " + after.getText());
+                cell.add(after);
+            }
         }
         return cell;
     }
@@ -172,9 +180,12 @@ public class SentRequestsView extends VerticalLayout implements HasDynamicTitle 
         dialog.open();
     }
 
-    private String date(Instant instant) {
-        return instant == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale())
-                .withZone(Moments.zone()).format(instant);
+    private String moment(Instant instant) {
+        return instant == null ? "" : Moments.shortDateTime(instant, getLocale());
+    }
+
+    private String until(Instant instant) {
+        return instant == null ? "" : Moments.shortDateTimeNamingZone(instant, getLocale());
     }
 
     @Override

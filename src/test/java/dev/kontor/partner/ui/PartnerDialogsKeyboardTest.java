@@ -20,6 +20,7 @@ import dev.kontor.partner.ManagedCustomerService;
 import dev.kontor.partner.PartnerMembership;
 import dev.kontor.partner.PartnerService;
 import dev.kontor.partner.RelationshipState;
+import dev.kontor.partner.RequestDelivery;
 import dev.kontor.partner.RequestDraft;
 import dev.kontor.partner.SentRequest;
 import dev.kontor.testing.DemoPeople;
@@ -55,6 +56,10 @@ class PartnerDialogsKeyboardTest extends SpringBrowserlessTest {
     PartnerService partners;
     @Autowired
     ManagedCustomerService customers;
+    @Autowired
+    dev.kontor.testing.MutableClock clock;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void add_customer_starts_in_the_company_name_and_enter_adds_one_customer_with_one_mail() {
@@ -119,21 +124,72 @@ class PartnerDialogsKeyboardTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void esc_after_the_draft_closes_at_once_the_request_kept_as_without_sending() {
+    void esc_after_the_draft_closes_at_once_and_leaves_no_request_behind() {
         TestPartner partner = signedInLegal();
         TestAccount customer = fixtures.account("Alice");
-        navigate(ManagedCustomersView.class);
-        test(button("request-relationship")).click();
-        RequestRelationshipDialog dialog = find(RequestRelationshipDialog.class).single();
-        test(textField("request-customer-number")).setValue(customer.customerNumber());
-        test(find(EmailField.class).withId("request-manager-email").single()).setValue(customer.email("Alice"));
-        test(button("review-request")).click();
+        RequestRelationshipDialog dialog = reviewRequest(customer.customerNumber(), customer.email("Alice"));
 
         DialogKeyboard.pressEscape(dialog);
 
         assertThat(dialog.isOpened()).isFalse();
         assertThat(find(ConfirmDialog.class).withId("confirm-discard").exists()).isFalse();
-        assertThat(partners.countSentRequests(partner.id())).isEqualTo(1);
+        assertThat(partners.countSentRequests(partner.id())).isZero();
+    }
+
+    @Test
+    void closing_the_draft_without_sending_leaves_nothing_and_sending_makes_exactly_one_request() {
+        TestPartner partner = signedInLegal();
+        TestAccount customer = fixtures.account("Alice");
+        RequestRelationshipDialog dialog = reviewRequest(customer.customerNumber(), customer.email("Alice"));
+        test(button("close-without-sending")).click();
+
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(partners.countSentRequests(partner.id())).isZero();
+        assertThat(requestedAudits(customer)).isZero();
+        assertThat(requestedAudits(partner.id())).isZero();
+
+        reviewRequest(customer.customerNumber(), customer.email("Alice"));
+        test(button("send-request")).click();
+        assertThat(partners.countSentRequests(partner.id())).isOne();
+        assertThat(requestedAudits(customer)).isOne();
+        assertThat(outbox.to(customer.email("Alice"))).hasSize(1);
+    }
+
+    @Test
+    void copying_the_draft_makes_the_request_for_the_partner_to_send_and_kontor_mails_nothing() {
+        TestPartner partner = signedInLegal();
+        TestAccount customer = fixtures.account("Alice");
+        RequestRelationshipDialog dialog = reviewRequest(customer.customerNumber(), customer.email("Alice"));
+        test(button("copy-request")).click();
+        test(button("copy-request")).click();
+        test(button("close-without-sending")).click();
+
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(partners.countSentRequests(partner.id())).isOne();
+        assertThat(outbox.to(customer.email("Alice"))).isEmpty();
+    }
+
+    @Test
+    void after_the_days_mismatches_the_form_says_until_when_next_to_the_number_even_for_a_right_pair() {
+        signedInLegal();
+        TestAccount customer = fixtures.account("Alice");
+        navigate(ManagedCustomersView.class);
+        test(button("request-relationship")).click();
+        TextField number = textField("request-customer-number");
+        EmailField email = find(EmailField.class).withId("request-manager-email").single();
+        test(number).setValue(customer.customerNumber());
+        for (int i = 0; i < 10; i++) {
+            test(email).setValue("guess-" + i + "@example.test");
+            test(button("review-request")).click();
+            assertThat(number.getErrorMessage()).startsWith("No customer account with this number");
+        }
+        test(email).setValue(customer.email("Alice"));
+        test(button("review-request")).click();
+
+        assertThat(number.isInvalid()).isTrue();
+        assertThat(number.getErrorMessage()).startsWith("Too many requests matched no account today. Try again after ")
+                .endsWith(".").containsPattern("\\d{1,2}:\\d{2}");
+        assertThat(find(TextArea.class).withId("request-draft").exists()).isFalse();
     }
 
     @Test
@@ -215,16 +271,28 @@ class PartnerDialogsKeyboardTest extends SpringBrowserlessTest {
         TestAccount customer = fixtures.account("Alice");
         RequestDraft draft = partners.prepareRequest(partner.id(), customer.customerNumber(), customer.email("Alice"),
                 Set.of(OrganizationRight.VIEW), Locale.ENGLISH);
-        partners.sendRequest(partner.id(), draft.relationshipId(), draft.token(), Locale.ENGLISH);
+        long id = partners.sendRequest(partner.id(), draft, RequestDelivery.KONTOR_MAILS, Locale.ENGLISH);
         navigate(SentRequestsView.class);
 
-        Button resend = GridCells.find(test(requestsGrid()), Button.class, "resend-request-" + draft.relationshipId());
-        assertThat(resend.isDisableOnClick()).isTrue();
-        test(resend).click();
-        assertThat(outbox.to(customer.email("Alice"))).hasSize(2);
-        assertThat(test(resend).isUsable()).isFalse();
+        // mailed a moment ago: Send again is off, and the row says when it went and when it may go again
+        Button resend = GridCells.find(test(requestsGrid()), Button.class, "resend-request-" + id);
+        assertThat(resend.isEnabled()).isFalse();
+        assertThat(GridCells.find(test(requestsGrid()), com.vaadin.flow.component.html.Span.class,
+                "resend-after-" + id).getText()).startsWith("Sent at ").contains("; can be sent again after ");
 
-        test(GridCells.find(test(requestsGrid()), Button.class, "withdraw-request-" + draft.relationshipId())).click();
+        clock.advance(java.time.Duration.ofHours(25));
+        try {
+            navigate(SentRequestsView.class);
+            resend = GridCells.find(test(requestsGrid()), Button.class, "resend-request-" + id);
+            assertThat(resend.isDisableOnClick()).isTrue();
+            test(resend).click();
+            assertThat(outbox.to(customer.email("Alice"))).hasSize(2);
+            assertThat(test(resend).isUsable()).isFalse();
+        } finally {
+            clock.reset();
+        }
+
+        test(GridCells.find(test(requestsGrid()), Button.class, "withdraw-request-" + id)).click();
         ConfirmDialog question = find(ConfirmDialog.class).withId("confirm-withdraw-request").single();
         assertThat(DialogKeys.cancelsFirst(question)).isTrue();
         assertThat(unbroken(question)).containsExactly("(" + customer.customerNumber() + ")");
@@ -286,6 +354,26 @@ class PartnerDialogsKeyboardTest extends SpringBrowserlessTest {
         test(question).cancel();
 
         assertThat(find(Button.class).withId(end.getId().orElseThrow()).exists()).isTrue();
+    }
+
+    private RequestRelationshipDialog reviewRequest(String customerNumber, String managerEmail) {
+        navigate(ManagedCustomersView.class);
+        test(button("request-relationship")).click();
+        RequestRelationshipDialog dialog = find(RequestRelationshipDialog.class).single();
+        test(textField("request-customer-number")).setValue(customerNumber);
+        test(find(EmailField.class).withId("request-manager-email").single()).setValue(managerEmail);
+        test(button("review-request")).click();
+        assertThat(find(TextArea.class).withId("request-draft").single().getValue()).isNotBlank();
+        return dialog;
+    }
+
+    private int requestedAudits(TestAccount customer) {
+        return requestedAudits(customer.id());
+    }
+
+    private int requestedAudits(long organizationId) {
+        return jdbc.queryForObject("select count(*) from audit_event where organization_id = ? and outcome = "
+                + "'SUCCESS' and kind = 'RELATIONSHIP_REQUESTED'", Integer.class, organizationId);
     }
 
     private TestPartner signedInLegal() {

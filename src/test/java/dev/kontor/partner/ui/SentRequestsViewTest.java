@@ -9,9 +9,15 @@ import dev.kontor.base.ui.AccessDeniedView;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.partner.PartnerMembership;
 import dev.kontor.partner.PartnerService;
+import dev.kontor.partner.RequestDelivery;
+import dev.kontor.partner.RequestDraft;
 import dev.kontor.partner.SentRequest;
 import dev.kontor.testing.DemoPeople;
 import dev.kontor.testing.ViewTest;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -24,12 +30,14 @@ class SentRequestsViewTest extends SpringBrowserlessTest {
     @Autowired
     PartnerService partners;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @Test
     @WithUserDetails(DemoPeople.LEGAL)
     void the_inbox_lists_every_request_with_its_state_and_the_pending_ones_can_be_sent_again_or_withdrawn() {
         long partnerId = partners.myPartners().stream().map(PartnerMembership::partnerId).findFirst().orElseThrow();
-        partners.prepareRequest(partnerId, "CN-10003", "dora@nordlicht.test", Set.of(OrganizationRight.BILLING),
-                Locale.ENGLISH);
+        pendingRequestToDora(partnerId);
 
         navigate(SentRequestsView.class);
 
@@ -45,15 +53,49 @@ class SentRequestsViewTest extends SpringBrowserlessTest {
         assertThat(grid.getCellText(pending, 1)).isEqualTo("dora@nordlicht.test");
         assertThat(grid.getCellText(pending, 2)).isEqualTo("See the account, Billing");
         assertThat(grid.getCellComponent(pending, 3).getElement().getText()).isEqualTo("Pending");
-        assertThat(grid.getCellComponent(pending, 6).getChildren().count()).isEqualTo(2);
+        // Send again, Withdraw, and (mailed a moment ago) when it may be sent again
+        assertThat(grid.getCellComponent(pending, 6).getChildren().count()).isEqualTo(3);
+        assertThat(grid.getCellComponent(pending, 6).getElement().getTextRecursively())
+                .contains("can be sent again after");
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.LEGAL)
+    void the_mail_and_the_list_tell_the_same_expiry_moment_and_name_its_zone() {
+        long partnerId = partners.myPartners().stream().map(PartnerMembership::partnerId).findFirst().orElseThrow();
+        forgetEarlierMailsToDora(partnerId);
+        RequestDraft draft = partners.prepareRequest(partnerId, "CN-10003", "dora@nordlicht.test",
+                Set.of(OrganizationRight.BILLING), Locale.ENGLISH);
+        long id = partners.sendRequest(partnerId, draft, RequestDelivery.KONTOR_MAILS, Locale.ENGLISH);
+        navigate(SentRequestsView.class);
+        @SuppressWarnings("unchecked")
+        Grid<SentRequest> requests = find(Grid.class).withId("sent-requests").single();
+        GridTester<Grid<SentRequest>, SentRequest> grid = test(requests);
+        int row = -1;
+        for (int i = 0; i < grid.size(); i++) {
+            if (grid.getRow(i).relationshipId() == id) {
+                row = i;
+            }
+        }
+        Instant expires = grid.getRow(row).expiresAt();
+        // a page whose browser did not tell its zone shows Kontor's, as a mail does; both name it
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        String zone = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH).withZone(berlin).format(expires);
+
+        assertThat(draft.body()).contains("The link works until " + DateTimeFormatter.ofLocalizedDateTime(
+                FormatStyle.LONG, FormatStyle.SHORT).withLocale(Locale.ENGLISH).withZone(berlin).format(expires)
+                + " " + zone + ".");
+        assertThat(grid.getCellText(row, requests.getColumns().indexOf(requests.getColumnByKey("expires"))))
+                .isEqualTo(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(Locale.ENGLISH)
+                        .withZone(berlin).format(expires) + " " + zone);
+        assertThat(expires).isEqualTo(draft.expiresAt());
     }
 
     @Test
     @WithUserDetails(DemoPeople.LEGAL)
     void on_a_phone_the_customer_takes_the_room_beside_the_frozen_actions_and_tells_address_state_and_expiry() {
         long partnerId = partners.myPartners().stream().map(PartnerMembership::partnerId).findFirst().orElseThrow();
-        partners.prepareRequest(partnerId, "CN-10003", "dora@nordlicht.test", Set.of(OrganizationRight.BILLING),
-                Locale.ENGLISH);
+        pendingRequestToDora(partnerId);
         SentRequestsView view = navigate(SentRequestsView.class);
 
         view.fitColumns(390);
@@ -78,5 +120,20 @@ class SentRequestsViewTest extends SpringBrowserlessTest {
     @WithUserDetails(DemoPeople.EMPLOYEE)
     void employees_do_not_see_the_partners_requests() {
         navigate("partner/requests", AccessDeniedView.class);
+    }
+
+    /** A pending request of the demo partner to the demo customer, mailed now. */
+    private void pendingRequestToDora(long partnerId) {
+        forgetEarlierMailsToDora(partnerId);
+        partners.sendRequest(partnerId, partners.prepareRequest(partnerId, "CN-10003", "dora@nordlicht.test",
+                Set.of(OrganizationRight.BILLING), Locale.ENGLISH), RequestDelivery.KONTOR_MAILS, Locale.ENGLISH);
+    }
+
+    /**
+     * Other tests in this context mail the demo customer for the demo partner too, and Kontor mails a customer once
+     * a day per partner (tested in RelationshipRequestLimitsTest): here, earlier mails are taken as a day old.
+     */
+    private void forgetEarlierMailsToDora(long partnerId) {
+        jdbc.update("update partner_relationship set request_mailed_at = null where partner_id = ?", partnerId);
     }
 }

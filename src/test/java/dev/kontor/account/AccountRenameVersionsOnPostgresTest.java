@@ -1,0 +1,7 @@
+package dev.kontor.account;
+
+import dev.kontor.postgres.PostgresTest;
+
+@PostgresTest
+class AccountRenameVersionsOnPostgresTest extends AccountRenameVersions {
+}
