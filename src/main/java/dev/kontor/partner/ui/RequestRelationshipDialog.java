@@ -186,6 +186,6 @@ class RequestRelationshipDialog extends Dialog {
     /** Moments in a refusal are said in the reader's zone, naming it. */
     private Object[] readable(Object[] arguments) {
         return Arrays.stream(arguments).map(argument -> argument instanceof Instant moment
-                ? Moments.shortDateTimeNamingZone(moment, getLocale()) : argument).toArray();
+                ? Moments.dayAndTimeNamingZone(moment, getLocale()) : argument).toArray();
     }
 }

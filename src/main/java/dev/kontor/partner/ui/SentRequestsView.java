@@ -185,7 +185,7 @@ public class SentRequestsView extends VerticalLayout implements HasDynamicTitle 
     }
 
     private String until(Instant instant) {
-        return instant == null ? "" : Moments.shortDateTimeNamingZone(instant, getLocale());
+        return instant == null ? "" : Moments.dayAndTimeNamingZone(instant, getLocale());
     }
 
     @Override
