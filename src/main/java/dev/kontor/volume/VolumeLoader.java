@@ -1,0 +1,63 @@
+package dev.kontor.volume;
+
+import dev.kontor.security.SecondFactors;
+import dev.kontor.user.SystemTask;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the volume data set on start when {@code kontor.volume.enabled} is true (the {@code volume} profile), once,
+ * into an empty database: a database that holds any organization or person is refused with an error, and Kontor
+ * does not start. {@code kontor.volume.seed} chooses the data (the same seed gives the same rows),
+ * {@code kontor.volume.scale} its size (1 = 100,000 accounts), {@code kontor.volume.as-of} the day its times count
+ * back from (today unless given).
+ */
+@Component
+@Order(0)
+@ConditionalOnBooleanProperty("kontor.volume.enabled")
+class VolumeLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(VolumeLoader.class);
+
+    private final DataSource dataSource;
+    private final SecondFactors secondFactors;
+    private final long seed;
+    private final double scale;
+    private final String asOf;
+
+    VolumeLoader(DataSource dataSource, SecondFactors secondFactors, @Value("${kontor.volume.seed:42}") long seed,
+                 @Value("${kontor.volume.scale:1}") double scale, @Value("${kontor.volume.as-of:}") String asOf) {
+        this.dataSource = dataSource;
+        this.secondFactors = secondFactors;
+        this.seed = seed;
+        this.scale = scale;
+        this.asOf = asOf;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws SQLException {
+        VolumeSize size = VolumeSize.scaled(scale);
+        LocalDate day = asOf.isBlank() ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(asOf);
+        Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        log.info("Loading volume data: seed {}, scale {} ({}), times counted back from {}", seed, scale, size, day);
+        VolumeGenerator.Result result = new VolumeGenerator(dataSource, size, seed, start, System.out,
+                System.console() != null).load();
+        SystemTask.run(() -> result.peopleWithAuthenticator()
+                .forEach(id -> secondFactors.importAuthenticator(id, VolumeGenerator.AUTHENTICATOR_SECRET)));
+        log.info("Volume data loaded: {} rows ({} people, {} memberships) in {} s; every volume person signs in "
+                        + "with the password {}, staff and partners' people with the authenticator secret {}",
+                result.rows(), result.users(), result.memberships(), result.took().toSeconds(),
+                VolumeGenerator.PASSWORD, VolumeGenerator.AUTHENTICATOR_SECRET);
+    }
+}
