@@ -251,7 +251,7 @@ class ScaleBenchmark {
             });
             CountingWriter out = new CountingWriter();
             long start = System.nanoTime();
-            fixtures.as(SUPPORT, () -> audit.exportCsv(filter, out));
+            fixtures.as(SUPPORT, () -> audit.exportCsv(filter, out, java.util.Locale.ENGLISH));
             double seconds = (System.nanoTime() - start) / 1e9;
             running.set(false);
             note("| Audit CSV export, %,d rows (support) | %.2f s | %,d KB written | heap peak +%,d MB over %,d MB "
