@@ -2,11 +2,13 @@ package dev.kontor.load;
 
 import static dev.kontor.load.Vaadin.click;
 import static dev.kontor.load.Vaadin.client;
+import static dev.kontor.load.Vaadin.closed;
 import static dev.kontor.load.Vaadin.followLocation;
 import static dev.kontor.load.Vaadin.id;
 import static dev.kontor.load.Vaadin.location;
 import static dev.kontor.load.Vaadin.noId;
 import static dev.kontor.load.Vaadin.page;
+import static dev.kontor.load.Vaadin.shows;
 import static dev.kontor.load.Vaadin.text;
 import static dev.kontor.load.Vaadin.uidl;
 import static io.gatling.javaapi.core.CoreDsl.asLongAs;
@@ -123,8 +125,7 @@ public class KontorJourneys extends Simulation {
     }
 
     static ChainBuilder signOut() {
-        return click("sign out", "sign-out", location())
-                .exec(session -> session.remove("springCsrf"));
+        return Vaadin.signOut("sign out", "sign-out");
     }
 
     // --- the journeys
@@ -157,13 +158,15 @@ public class KontorJourneys extends Simulation {
                                 .exec(session -> session.set("newContact", otherManager(client(session))
                                         .path("label").asText().replaceFirst("^.* · ", "")))
                                 .exec(click("save contact person", "save-contact-person",
-                                        text(session -> session.getString("newContact"))))
+                                        shows("contact-person-name", session -> session.getString("newContact"))))
                                 .exec(session -> {
                                     unlock(session.getString("account"));
                                     return session;
                                 }))
                 .exec(shortPause())
-                .exec(click("close account dialog", "close-account-dialog", noId("account-data-dialog")));
+                .exec(click("close account dialog", "close-account-dialog", closed("account-data-dialog")))
+                .exec(uidl("account dialog gone", session -> client(session).overlaysGone(),
+                        noId("account-data-dialog")));
     }
 
     static ChainBuilder partnerRound() {

@@ -80,6 +80,19 @@ public final class Vaadin {
         };
     }
 
+    /** The text shown in the element (as far as this page's answers told it) contains {@code text}. */
+    public static Expectation shows(String elementId, Function<Session, String> text) {
+        return (client, body, session) -> {
+            String expected = text.apply(session);
+            String shown = client.textOf(elementId);
+            return shown.contains(expected) ? null : "#" + elementId + " shows '" + shown + "', not '" + expected + "'";
+        };
+    }
+
+    public static Expectation closed(String elementId) {
+        return (client, body, session) -> client.closed(elementId) ? null : "#" + elementId + " not closed";
+    }
+
     public static Expectation location() {
         return (client, body, session) -> body.contains("window.open($0, $1)") ? null : "no new page to go to";
     }
@@ -147,6 +160,30 @@ public final class Vaadin {
                     return missing.isEmpty() ? "ok" : String.join(", ", missing);
                 }).is("ok")))
                 .exitHereIfFailed();
+    }
+
+    /**
+     * A click on the sign-out button: the answer says the session has ended (as it should now) and sends the browser
+     * on, to the sign-in page, which it loads.
+     */
+    public static ChainBuilder signOut(String name, String elementId) {
+        return exec(http(name)
+                .post(session -> "/?v-r=uidl&v-uiId=" + client(session).uiId())
+                .body(StringBody(session -> client(session).message(
+                        List.of(VaadinClient.click(client(session).requireNode(elementId))))))
+                .asJson()
+                .check(status().is(200))
+                .check(bodyString().transformWithSession((body, session) -> {
+                    String read = client(session).accept(body);
+                    if (!"ok".equals(read) && !VaadinClient.SESSION_EXPIRED.equals(read)) {
+                        return read;
+                    }
+                    return body.contains("window.open($0, $1)") ? "ok" : "no page to go to after signing out";
+                }).is("ok")))
+                .exitHereIfFailed()
+                // the old page is gone with its session: nothing to leave, a new tab state for the sign-in page
+                .exec(newTab())
+                .exec(page(name + ": sign-in page", "login", text("vaadin-login-form")));
     }
 
     /** A click on the element with this id. */

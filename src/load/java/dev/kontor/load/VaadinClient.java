@@ -25,6 +25,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class VaadinClient {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    static final String SESSION_EXPIRED = "session expired";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** The name the browser gives its tab ({@code window.name}): Kontor binds an access session to it. */
@@ -38,6 +39,8 @@ public final class VaadinClient {
     private final Map<Integer, String> idByNode = new HashMap<>();
     private final Map<Integer, String> textByNode = new HashMap<>();
     private final Map<Integer, List<Integer>> childrenByNode = new HashMap<>();
+    /** Dialogs (and other overlays) the server closed: the browser tells it when they are gone. */
+    private final List<Integer> closedOverlays = new ArrayList<>();
     /** Data communicators' updates the client confirms ({@code $connector.confirm(id)}), by node. */
     private final List<int[]> confirmations = new ArrayList<>();
     /** Rows a grid, tree grid or combo box received, by its node and row key, in the order they came. */
@@ -75,6 +78,7 @@ public final class VaadinClient {
             idByNode.clear();
             textByNode.clear();
             childrenByNode.clear();
+            closedOverlays.clear();
             confirmations.clear();
             rowsByNode.clear();
             treeToggleChannel = null;
@@ -99,7 +103,11 @@ public final class VaadinClient {
     private String read(JsonNode uidl) {
         JsonNode meta = uidl.path("meta");
         if (meta.path("sessionExpired").asBoolean(false)) {
-            return remember("session expired");
+            // after signing out this is the expected answer, with the page to go to
+            for (JsonNode execute : uidl.path("execute")) {
+                readExecute(execute);
+            }
+            return remember(SESSION_EXPIRED);
         }
         if (meta.has("appError")) {
             return remember("application error: " + meta.get("appError"));
@@ -142,6 +150,9 @@ public final class VaadinClient {
             String id = change.path("value").asText();
             nodeById.put(id, node);
             idByNode.put(node, id);
+        } else if ("put".equals(type) && "opened".equals(change.path("key").asText())
+                && change.path("feat").asInt() == 1 && !change.path("value").asBoolean(true)) {
+            closedOverlays.add(node);
         } else if ("put".equals(type) && "text".equals(change.path("key").asText())
                 && change.path("feat").asInt() == 7) {
             textByNode.put(node, change.path("value").asText());
@@ -216,6 +227,25 @@ public final class VaadinClient {
     public List<JsonNode> rows(String elementId) {
         return node(elementId).map(node -> List.copyOf(rowsByNode.getOrDefault(node, Map.of()).values()))
                 .orElse(List.of());
+    }
+
+    /** Whether the server closed the dialog with this id (its {@code opened} property set to false). */
+    public boolean closed(String elementId) {
+        return node(elementId).map(closedOverlays::contains).orElse(true);
+    }
+
+    /** The {@code closed} events the browser sends once the overlays the server closed have gone from the screen. */
+    public List<ObjectNode> overlaysGone() {
+        List<ObjectNode> events = new ArrayList<>();
+        for (int node : closedOverlays) {
+            ObjectNode event = NODES.objectNode();
+            event.put("type", "event");
+            event.put("node", node);
+            event.put("event", "closed");
+            events.add(event);
+        }
+        closedOverlays.clear();
+        return events;
     }
 
     public Optional<int[]> treeToggleChannel() {
