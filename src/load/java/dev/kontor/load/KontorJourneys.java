@@ -17,10 +17,10 @@ import static io.gatling.javaapi.core.CoreDsl.csv;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.global;
-import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.core.CoreDsl.rampConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.repeat;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -173,12 +173,9 @@ public class KontorJourneys extends Simulation {
         return exec(pause())
                 .exec(page("managed customers", session -> session.getString("customers"), id("managed-customers")))
                 .exec(pause())
-                .exec(uidl("filter customers", session -> {
-                    int filter = client(session).requireNode("customer-filter");
-                    ObjectNode data = VaadinClient.JSON.createObjectNode().put("1", 1).put("for", "trailing");
-                    return List.of(VaadinClient.sync(filter, "value", session.getString("filter")),
-                            VaadinClient.event(filter, "input", data));
-                }, id(session -> "access-" + session.getString("account"))))
+                .exec(uidl("filter customers", session -> VaadinClient.typeLive(
+                        client(session).requireNode("customer-filter"), session.getString("filter")),
+                        id(session -> "access-" + session.getString("account"))))
                 .exec(pause())
                 .exec(click("access account", session -> "access-" + session.getString("account"),
                         id("enter-account")))
@@ -200,12 +197,9 @@ public class KontorJourneys extends Simulation {
         return exec(pause())
                 .exec(page("support lookup", "support", id("lookup-search")))
                 .exec(pause())
-                .exec(uidl("search", session -> {
-                    int search = client(session).requireNode("lookup-search");
-                    ObjectNode data = VaadinClient.JSON.createObjectNode().put("1", 1).put("for", "trailing");
-                    return List.of(VaadinClient.sync(search, "value", session.getString("search")),
-                            VaadinClient.event(search, "input", data));
-                }, text(session -> session.getString("expect"))))
+                .exec(uidl("search", session -> VaadinClient.typeLive(
+                        client(session).requireNode("lookup-search"), session.getString("search")),
+                        text(session -> session.getString("expect"))))
                 .exec(shortPause())
                 .exec(uidl("open card", session -> {
                     int results = client(session).requireNode("lookup-results");

@@ -49,7 +49,6 @@ public final class VaadinClient {
     private int[] treeToggleChannel;
     /** A page the server sent the browser to ({@code Page.setLocation}); empty when it stays. */
     private String location;
-    private String lastProblem;
 
     public String windowName() {
         return windowName;
@@ -70,7 +69,7 @@ public final class VaadinClient {
             JsonNode config = init.path("appConfig");
             JsonNode uidl = config.path("uidl");
             if (!config.has("v-uiId") || !uidl.has("Vaadin-Security-Key")) {
-                return remember("no UI in the init answer");
+                return "no UI in the init answer";
             }
             uiId = config.get("v-uiId").asInt();
             csrfToken = uidl.get("Vaadin-Security-Key").asText();
@@ -87,7 +86,7 @@ public final class VaadinClient {
             clientId = 0;
             return read(uidl);
         } catch (Exception e) {
-            return remember("unreadable init answer: " + e.getMessage());
+            return "unreadable init answer: " + e.getMessage();
         }
     }
 
@@ -96,7 +95,7 @@ public final class VaadinClient {
         try {
             return read(JSON.readTree(body));
         } catch (Exception e) {
-            return remember("unreadable UIDL answer: " + e.getMessage());
+            return "unreadable UIDL answer: " + e.getMessage();
         }
     }
 
@@ -107,10 +106,10 @@ public final class VaadinClient {
             for (JsonNode execute : uidl.path("execute")) {
                 readExecute(execute);
             }
-            return remember(SESSION_EXPIRED);
+            return SESSION_EXPIRED;
         }
         if (meta.has("appError")) {
-            return remember("application error: " + meta.get("appError"));
+            return "application error: " + meta.get("appError");
         }
         if (uidl.has("syncId")) {
             syncId = uidl.get("syncId").asInt();
@@ -124,13 +123,7 @@ public final class VaadinClient {
         for (JsonNode execute : uidl.path("execute")) {
             readExecute(execute);
         }
-        lastProblem = null;
         return "ok";
-    }
-
-    private String remember(String problem) {
-        lastProblem = problem;
-        return problem;
     }
 
     private void readChange(JsonNode change) {
@@ -259,10 +252,6 @@ public final class VaadinClient {
         return taken;
     }
 
-    public String lastProblem() {
-        return lastProblem;
-    }
-
     // --- what the client sends
 
     /** The UIDL message with these invocations, plus the confirmations of data the client received before. */
@@ -344,9 +333,13 @@ public final class VaadinClient {
         return List.of(sync(node, "value", value), event(node, "change", null));
     }
 
-    /** A text field's value as typed in a field with value change mode LAZY or EAGER: the input event. */
+    /**
+     * A text field's value as typed in a field with value change mode LAZY: the value with the debounced input event,
+     * whose data is what the browser sends when the debounce timer fires.
+     */
     public static List<ObjectNode> typeLive(int node, String value) {
-        return List.of(sync(node, "value", value), event(node, "input", null));
+        ObjectNode debounced = NODES.objectNode().put("1", 1).put("for", "trailing");
+        return List.of(sync(node, "value", value), event(node, "input", debounced));
     }
 
     public ObjectNode published(int node, String method, ArrayNode arguments) {
@@ -377,7 +370,4 @@ public final class VaadinClient {
         return call;
     }
 
-    public static JsonNode text(String value) {
-        return NODES.textNode(value);
-    }
 }
