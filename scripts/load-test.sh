@@ -89,7 +89,8 @@ if [ -n "$pid" ]; then
     histogram=$("$jcmd" "$pid" GC.class_histogram)
     sessions=$(echo "$histogram" | awk '$4 == "com.vaadin.flow.server.VaadinSession" {print $2}')
     uis=$(echo "$histogram" | awk '$4 == "com.vaadin.flow.component.UI" {print $2}')
-    say "app CPU during the run (100 % = one core of $(nproc)): mean ${cpu_mean} %, peak 5-s sample ${cpu_peak} % (samples: $work/cpu.txt)"
+    say "app CPU during the run (100 % = one core of $(nproc)): mean ${cpu_mean} %," \
+        "peak 5-s sample ${cpu_peak} % (samples: $work/cpu.txt)"
     say "app RSS at the end: $(rss_mb "$pid") MB"
     say "heap at the end:        ${heap_used}"
     say "heap after a full GC:   ${heap_live}"
