@@ -75,9 +75,13 @@ public class KontorJourneys extends Simulation {
     /** The share of each journey in {@link #USERS}, in percent: managers, partners, support, tenants. */
     static final int[] SHARES = shares(System.getProperty("kontor.load.shares", "40,20,20,20"));
 
-    /** A contact person change must not race another one in the same account: one such change at a time each. */
-    private static final Map<String, Long> CHANGING = new ConcurrentHashMap<>();
-    private static final long LOCK_LEASE_MILLIS = 120_000;
+    /**
+     * What one virtual user holds at a time, with when it took it: an account whose contact person it changes (a
+     * change must not race another one in the same account), a partner person it is signed in as.
+     */
+    private static final Map<String, Long> HELD = new ConcurrentHashMap<>();
+    /** After this a hold counts as left behind by a virtual user that failed while holding it. */
+    private static final long LOCK_LEASE_MILLIS = 600_000;
 
     HttpProtocolBuilder protocol = http.baseUrl(BASE_URL)
             .acceptHeader("*/*")
@@ -136,7 +140,7 @@ public class KontorJourneys extends Simulation {
     static ChainBuilder managerRound() {
         return exec(pause())
                 .doIf(KontorJourneys::changesContact).then(
-                        asLongAs(session -> !lock(session.getString("account"))).on(exec(shortPause())))
+                        asLongAs(session -> !lock("account " + session.getString("account"))).on(exec(shortPause())))
                 .exec(page("dashboard", "", id(session -> "account-" + session.getString("account"))))
                 .exec(pause())
                 .exec(click("open account dialog", session -> "edit-" + session.getString("account"),
@@ -163,7 +167,7 @@ public class KontorJourneys extends Simulation {
                                 .exec(click("save contact person", "save-contact-person",
                                         shows("contact-person-name", session -> session.getString("newContact"))))
                                 .exec(session -> {
-                                    unlock(session.getString("account"));
+                                    unlock("account " + session.getString("account"));
                                     return session;
                                 }))
                 .exec(shortPause())
@@ -241,6 +245,25 @@ public class KontorJourneys extends Simulation {
                 .exec(signOut());
     }
 
+    /**
+     * The partners' journey holds its person from signing in to signing out: signing out ends every access session
+     * of the person, in every browser (by design), so two virtual users who are the same partner person at once
+     * would end each other's sessions. With the demo's three partner people, the others wait for theirs.
+     */
+    static ScenarioBuilder partnerJourney(String people) {
+        return scenario("partner")
+                .exec(feed(feeder(people)))
+                .exec(asLongAs(session -> !lock("person " + session.getString("email"))).on(exec(shortPause())))
+                .exec(signIn())
+                .exec(repeat(ROUNDS).on(partnerRound()))
+                .exec(pause())
+                .exec(signOut())
+                .exec(session -> {
+                    unlock("person " + session.getString("email"));
+                    return session;
+                });
+    }
+
     {
         List<PopulationBuilder> populations = new ArrayList<>();
         String[] names = {"manager", "partner", "support", "tenants"};
@@ -251,7 +274,8 @@ public class KontorJourneys extends Simulation {
             if (users == 0) {
                 continue;
             }
-            populations.add(journey(names[i], files[i], rounds[i]).injectClosed(
+            ScenarioBuilder scenario = i == 1 ? partnerJourney(files[i]) : journey(names[i], files[i], rounds[i]);
+            populations.add(scenario.injectClosed(
                     rampConcurrentUsers(0).to(users).during(RAMP),
                     constantConcurrentUsers(users).during(HOLD)));
         }
@@ -304,18 +328,18 @@ public class KontorJourneys extends Simulation {
                 .orElseThrow(() -> new IllegalStateException("no other manager than " + current));
     }
 
-    private static boolean lock(String account) {
+    private static boolean lock(String what) {
         long now = System.currentTimeMillis();
-        Long previous = CHANGING.putIfAbsent(account, now);
+        Long previous = HELD.putIfAbsent(what, now);
         if (previous == null) {
             return true;
         }
         // a virtual user that failed while holding it left it behind
-        return previous < now - LOCK_LEASE_MILLIS && CHANGING.replace(account, previous, now);
+        return previous < now - LOCK_LEASE_MILLIS && HELD.replace(what, previous, now);
     }
 
-    private static void unlock(String account) {
-        CHANGING.remove(account);
+    private static void unlock(String what) {
+        HELD.remove(what);
     }
 
     private static FeederBuilder<String> feeder(String file) {
