@@ -270,9 +270,8 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
                 click -> UI.getCurrent().navigate(accountPath(account.customerNumber())));
         edit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         edit.addClassName("edit-data");
-        if (editButtonId != null) {
-            edit.setId(editButtonId);
-        }
+        // by its account, so that a client without a browser (the load test) finds each card's button
+        edit.setId(editButtonId != null ? editButtonId : "edit-" + account.customerNumber());
         edit.setAriaLabel(LabelInName.of(getTranslation("dashboard.edit-data"),
                 LabelInName.organization(account.name(), account.customerNumber())));
         card.addToFooter(edit);
