@@ -137,7 +137,8 @@ class AccountDialogsKeyboardTest extends SpringBrowserlessTest {
         test(button("edit-deputy")).click();
         assertThat(find(Button.class).all().stream().filter(com.vaadin.flow.component.Component::isVisible)
                 .map(Button::getText).filter(text -> text.startsWith("Save")))
-                .containsExactlyInAnyOrder("Save account data", "Save contact person", "Save deputy");
+                .containsExactlyInAnyOrder("Save account data", "Save contact person", "Save deputy",
+                        "Save partner access rules");
     }
 
     @Test
