@@ -5,6 +5,7 @@ import com.vaadin.browserless.internal.MockVaadin;
 import com.vaadin.browserless.internal.MockVaadinKt;
 import com.vaadin.browserless.internal.SessionObjects;
 import com.vaadin.browserless.internal.UIFactory;
+import com.vaadin.browserless.mocks.MockHttpSession;
 import com.vaadin.browserless.mocks.MockedUI;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
@@ -13,6 +14,8 @@ import com.vaadin.flow.component.treegrid.TreeGrid;
 import com.vaadin.flow.data.provider.hierarchy.HierarchicalQuery;
 import com.vaadin.flow.component.internal.ComponentTracker;
 import com.vaadin.flow.internal.CurrentInstance;
+import com.vaadin.flow.internal.StateNode;
+import com.vaadin.flow.internal.nodefeature.ElementData;
 import com.vaadin.flow.server.SessionInitEvent;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinResponse;
@@ -34,6 +37,8 @@ import java.lang.reflect.Field;
 import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -75,6 +80,7 @@ class SessionMemoryMeasurement extends SpringBrowserlessTest {
 
     private static final int SESSIONS = Integer.getInteger("kontor.sessions", 50);
     private static final int HISTOGRAM_LINES = Integer.getInteger("kontor.histogram", 25);
+    private static final boolean WALK = Boolean.getBoolean("kontor.walk");
     private static final UIFactory UI_FACTORY = MockedUI::new;
 
     @Autowired
@@ -83,10 +89,31 @@ class SessionMemoryMeasurement extends SpringBrowserlessTest {
     @Autowired
     private Fixtures fixtures;
 
+    @Autowired
+    private org.springframework.context.ConfigurableApplicationContext context;
+
+    /** What every session reaches but does not own: the singletons, the Vaadin service and the servlet context. */
+    private Set<Object> stops() {
+        Set<Object> stops = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        var beans = context.getBeanFactory();
+        for (String name : beans.getSingletonNames()) {
+            Object bean = beans.getSingleton(name);
+            if (bean != null) {
+                stops.add(bean);
+            }
+        }
+        stops.add(context);
+        stops.add(VaadinService.getCurrent());
+        stops.add(((VaadinServletService) VaadinService.getCurrent()).getServlet());
+        stops.add(((VaadinServletService) VaadinService.getCurrent()).getServlet().getServletContext());
+        return stops;
+    }
+
     private record Scenario(String name, String person, Consumer<SessionMemoryMeasurement> open) {
     }
 
-    private record OpenSession(SessionObjects objects, UI ui) {
+    /** What a server keeps of a session between requests: the HTTP session (which holds the Vaadin session) and its UI. */
+    private record OpenSession(MockHttpSession httpSession, VaadinSession session, UI ui) {
     }
 
     @Test
@@ -147,6 +174,7 @@ class SessionMemoryMeasurement extends SpringBrowserlessTest {
                         histogramBytes / 1024.0 / SESSIONS, (usedAfter - usedBefore) / 1024.0 / SESSIONS));
                 details.append(String.format(Locale.ROOT, "%n%s: the classes that grew most, per session%n",
                         scenario.name()));
+                details.append(census);
                 details.append(topGrowth(baseline, after));
                 close(sessions);
             }
@@ -157,9 +185,50 @@ class SessionMemoryMeasurement extends SpringBrowserlessTest {
         System.out.println(details);
     }
 
+    private String census = "";
+
+    /**
+     * How many state nodes (one per element, each with its features, listeners and maps) each part of Kontor's own
+     * screens holds: a part is the nearest enclosing class of Kontor's, so a section counts its fields and grid rows.
+     */
+    private static String census(UI ui) {
+        Map<String, Integer> nodes = new HashMap<>();
+        int[] all = {0};
+        ui.getElement().getNode().visitNodeTree(node -> {
+            all[0]++;
+            String owner = "(Vaadin's own)";
+            for (StateNode at = node; at != null; at = at.getParent()) {
+                if (at.hasFeature(ElementData.class) || at.hasFeature(com.vaadin.flow.internal.nodefeature
+                        .ComponentMapping.class)) {
+                    var component = at.getFeature(com.vaadin.flow.internal.nodefeature.ComponentMapping.class)
+                            .getComponent();
+                    if (component.isPresent() && component.get().getClass().getName().startsWith("dev.kontor")) {
+                        owner = component.get().getClass().getSimpleName();
+                        break;
+                    }
+                }
+            }
+            nodes.merge(owner, 1, Integer::sum);
+        });
+        StringBuilder lines = new StringBuilder(String.format(Locale.ROOT,
+                "  %d state nodes; last UIDL answer kept: %.1f KB; by part:%n", all[0],
+                ui.getInternals().getLastRequestResponse().length() / 1024.0));
+        ui.getElement().getNode().visitNodeTree(node -> {
+            if (node.hasFeature(com.vaadin.flow.internal.nodefeature.ComponentMapping.class)) {
+                node.getFeature(com.vaadin.flow.internal.nodefeature.ComponentMapping.class).getComponent()
+                        .filter(Grid.class::isInstance).map(Grid.class::cast)
+                        .ifPresent(grid -> lines.append(String.format(Locale.ROOT, "  grid %s: %d rows in its data%n",
+                                grid.getId().orElse("?"), grid.getGenericDataView().getItems().count())));
+            }
+        });
+        nodes.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(12)
+                .forEach(entry -> lines.append(String.format(Locale.ROOT, "  %8d  %s%n", entry.getValue(),
+                        entry.getKey())));
+        return lines.toString();
+    }
+
     private List<OpenSession> open(VaadinServletService service, Scenario scenario, int count) {
-        VaadinSession testSession = VaadinSession.getCurrent();
-        UI testUi = UI.getCurrent();
+        Map<Class<?>, CurrentInstance> test = CurrentInstance.getInstances();
         List<OpenSession> sessions = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             SessionObjects objects = MockVaadin.createSessionObjects(service);
@@ -177,10 +246,13 @@ class SessionMemoryMeasurement extends SpringBrowserlessTest {
             answer(ui);
             scenario.open().accept(this);
             answer(ui);
-            sessions.add(new OpenSession(objects, ui));
+            sessions.add(new OpenSession(objects.getHttpSession(), objects.getSession(), ui));
+            if (i == 0 && count == SESSIONS) {
+                census = census(ui) + (WALK ? new Holders(stops()).walk(objects.getHttpSession()) : "");
+            }
+            // the request is over: nothing of it stays but what the session holds
+            CurrentInstance.restoreInstances(test);
         }
-        VaadinSession.setCurrent(testSession);
-        UI.setCurrent(testUi);
         return sessions;
     }
 
@@ -203,9 +275,9 @@ class SessionMemoryMeasurement extends SpringBrowserlessTest {
         VaadinSession testSession = VaadinSession.getCurrent();
         UI testUi = UI.getCurrent();
         for (OpenSession open : sessions) {
-            VaadinSession.setCurrent(open.objects().getSession());
+            VaadinSession.setCurrent(open.session());
             UI.setCurrent(open.ui());
-            MockVaadin.fireSessionDestroyAndDrain(open.objects().getSession());
+            MockVaadin.fireSessionDestroyAndDrain(open.session());
         }
         sessions.clear();
         VaadinSession.setCurrent(testSession);

@@ -58,51 +58,49 @@ class ContactPersonSection extends Section {
         if (!details.viewerMayManageUsers()) {
             return row;
         }
-        Paragraph hint = new Paragraph(getTranslation("account.contact-person.add-manager-first"));
-        hint.setId("contact-person-hint");
-        hint.addClassName("hint");
-        hint.setVisible(false);
-
-        ComboBox<Member> choice = managerChoice("contact-person-choice", "account.contact-person",
-                details.activeManagers());
-        details.contactPerson().ifPresent(choice::setValue);
-        Button save = new Button(getTranslation("action.save"));
-        save.setId("save-contact-person");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button(getTranslation("action.cancel"));
-        cancel.setId("cancel-contact-person");
-        Div editor = new Div(choice, save, cancel);
-        editor.addClassName("choice-editor");
-        editor.setVisible(false);
-
         Button pencil = pencil("edit-contact-person", "account.contact-person.edit");
+        // the choice is built when the pencil is clicked and dropped again on cancel: a session that only looks at
+        // the dialog keeps no combo box, no buttons and no list of managers for it
         pencil.addClickListener(click -> {
             if (details.activeManagers().size() < 2) {
-                hint.setVisible(true);
+                if (row.getChildren().noneMatch(child -> "contact-person-hint".equals(child.getId().orElse(null)))) {
+                    Paragraph hint = new Paragraph(getTranslation("account.contact-person.add-manager-first"));
+                    hint.setId("contact-person-hint");
+                    hint.addClassName("hint");
+                    row.add(hint);
+                }
                 return;
             }
+            ComboBox<Member> choice = managerChoice("contact-person-choice", "account.contact-person",
+                    details.activeManagers());
+            details.contactPerson().ifPresent(choice::setValue);
+            Button save = new Button(getTranslation("action.save"));
+            save.setId("save-contact-person");
+            save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            Button cancel = new Button(getTranslation("action.cancel"));
+            cancel.setId("cancel-contact-person");
+            Div editor = new Div(choice, save, cancel);
+            editor.addClassName("choice-editor");
+            cancel.addClickListener(cancelled -> {
+                row.remove(editor);
+                display.setVisible(true);
+                pencil.setVisible(true);
+            });
+            save.addClickListener(saved -> {
+                if (choice.getValue() == null) {
+                    choice.setErrorMessage(getTranslation("validation.required"));
+                    choice.setInvalid(true);
+                    return;
+                }
+                accounts.changeContactPerson(details.accountId(), details.version(), choice.getValue().userId());
+                onSaved.run();
+            });
             display.setVisible(false);
             pencil.setVisible(false);
-            editor.setVisible(true);
+            row.addComponentAtIndex(1, editor);
             choice.focus();
         });
-        cancel.addClickListener(click -> {
-            details.contactPerson().ifPresentOrElse(choice::setValue, choice::clear);
-            editor.setVisible(false);
-            display.setVisible(true);
-            pencil.setVisible(true);
-        });
-        save.addClickListener(click -> {
-            if (choice.getValue() == null) {
-                choice.setErrorMessage(getTranslation("validation.required"));
-                choice.setInvalid(true);
-                return;
-            }
-            accounts.changeContactPerson(details.accountId(), details.version(), choice.getValue().userId());
-            onSaved.run();
-        });
         value.add(pencil);
-        row.add(editor, hint);
         return row;
     }
 
@@ -123,35 +121,33 @@ class ContactPersonSection extends Section {
         if (!details.viewerMayManageUsers() || candidates.isEmpty()) {
             return row;
         }
-        ComboBox<Member> choice = managerChoice("deputy-choice", "account.deputy", candidates);
-        choice.setClearButtonVisible(true);
-        choice.setPlaceholder(getTranslation("account.deputy.none"));
-        details.deputy().ifPresent(choice::setValue);
-        Button save = new Button(getTranslation("action.save"), click -> {
-            accounts.changeDeputy(details.accountId(), details.version(),
-                    choice.getValue() == null ? null : choice.getValue().userId());
-            onSaved.run();
-        });
-        save.setId("save-deputy");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button(getTranslation("action.cancel"));
-        Div editor = new Div(choice, save, cancel);
-        editor.addClassName("choice-editor");
-        editor.setVisible(false);
         Button pencil = pencil("edit-deputy", "account.deputy.edit");
+        // built on the pencil's click, like the contact person's choice
         pencil.addClickListener(click -> {
+            ComboBox<Member> choice = managerChoice("deputy-choice", "account.deputy", candidates);
+            choice.setClearButtonVisible(true);
+            choice.setPlaceholder(getTranslation("account.deputy.none"));
+            details.deputy().ifPresent(choice::setValue);
+            Button save = new Button(getTranslation("action.save"), saved -> {
+                accounts.changeDeputy(details.accountId(), details.version(),
+                        choice.getValue() == null ? null : choice.getValue().userId());
+                onSaved.run();
+            });
+            save.setId("save-deputy");
+            save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            Button cancel = new Button(getTranslation("action.cancel"));
+            Div editor = new Div(choice, save, cancel);
+            editor.addClassName("choice-editor");
+            cancel.addClickListener(cancelled -> {
+                row.remove(editor);
+                display.setVisible(true);
+                pencil.setVisible(true);
+            });
             display.setVisible(false);
             pencil.setVisible(false);
-            editor.setVisible(true);
-        });
-        cancel.addClickListener(click -> {
-            details.deputy().ifPresentOrElse(choice::setValue, choice::clear);
-            editor.setVisible(false);
-            display.setVisible(true);
-            pencil.setVisible(true);
+            row.add(editor);
         });
         value.add(pencil);
-        row.add(editor);
         return row;
     }
 

@@ -31,6 +31,10 @@ class MasterDataSection extends Section {
     private final TextField street = new TextField();
     private final TextField postalCode = new TextField();
     private final TextField city = new TextField();
+    /** The country codes sorted by their names in each language: one list for all sessions, not one per dialog. */
+    private static final java.util.Map<Locale, java.util.List<String>> COUNTRIES_BY_NAME =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private final ComboBox<String> country = new ComboBox<>();
     private final EmailField billingEmail = new EmailField();
     private final TextField emergencyPhone = new TextField();
@@ -60,9 +64,9 @@ class MasterDataSection extends Section {
         city.setMaxLength(MasterData.CITY_MAX);
         country.setLabel(getTranslation("account.country"));
         Locale language = getLocale();
-        country.setItems(Arrays.stream(Locale.getISOCountries())
-                .sorted(Comparator.comparing(code -> Locale.of("", code).getDisplayCountry(language)))
-                .toList());
+        country.setItems(COUNTRIES_BY_NAME.computeIfAbsent(language, shown -> Arrays.stream(Locale.getISOCountries())
+                .sorted(Comparator.comparing(code -> Locale.of("", code).getDisplayCountry(shown)))
+                .toList()));
         country.setItemLabelGenerator(code -> Locale.of("", code).getDisplayCountry(language));
         country.setClearButtonVisible(true);
         billingEmail.setId("billing-email");
