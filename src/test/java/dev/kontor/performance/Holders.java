@@ -73,7 +73,7 @@ final class Holders {
                     continue;
                 }
                 String holder = plain ? step.holder()
-                        : type.getName().replaceAll("\\$\\$Lambda.*", "$$Lambda") + "." + field.getName();
+                        : type.getName().replaceAll("\\$\\$Lambda.*", java.util.regex.Matcher.quoteReplacement("$$Lambda")) + "." + field.getName();
                 work.push(new Step(value, holder));
             }
         }
