@@ -176,6 +176,9 @@ class SessionMemoryMeasurement extends SpringBrowserlessTest {
                         scenario.name()));
                 details.append(census);
                 details.append(topGrowth(baseline, after));
+                // printed as it comes, so that a long run shows its views one by one
+                System.out.println(report);
+                System.out.println(details);
                 close(sessions);
             }
         } finally {
@@ -216,7 +219,8 @@ class SessionMemoryMeasurement extends SpringBrowserlessTest {
         ui.getElement().getNode().visitNodeTree(node -> {
             if (node.hasFeature(com.vaadin.flow.internal.nodefeature.ComponentMapping.class)) {
                 node.getFeature(com.vaadin.flow.internal.nodefeature.ComponentMapping.class).getComponent()
-                        .filter(Grid.class::isInstance).map(Grid.class::cast)
+                        .filter(component -> component instanceof Grid<?> && !(component instanceof TreeGrid<?>))
+                        .map(Grid.class::cast)
                         .ifPresent(grid -> lines.append(String.format(Locale.ROOT, "  grid %s: %d rows in its data%n",
                                 grid.getId().orElse("?"), grid.getGenericDataView().getItems().count())));
             }
