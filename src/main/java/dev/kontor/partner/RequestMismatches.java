@@ -50,7 +50,7 @@ class RequestMismatches {
         List<Instant> latest = jdbc.sql("""
                         SELECT occurred_at FROM partner_request_mismatch
                         WHERE partner_id = :partner AND occurred_at > :cutoff
-                        ORDER BY occurred_at DESC FETCH FIRST :limit ROWS ONLY""")
+                        ORDER BY occurred_at DESC LIMIT :limit""")
                 .param("partner", partnerId).param("cutoff", now.minus(settings.requestMismatchWindow()))
                 .param("limit", limit)
                 .query((rs, row) -> rs.getObject(1, OffsetDateTime.class).toInstant()).list();
