@@ -34,7 +34,8 @@ class RequestMismatches {
     public void record(long partnerId) {
         Instant now = clock.instant();
         jdbc.sql("DELETE FROM partner_request_mismatch WHERE partner_id = :partner AND occurred_at <= :cutoff")
-                .param("partner", partnerId).param("cutoff", utc(now.minus(settings.requestMismatchWindow()))).update();
+                .param("partner", partnerId).param("cutoff", utc(now.minus(settings.requestMismatchWindow())))
+                .update();
         jdbc.sql("INSERT INTO partner_request_mismatch (partner_id, occurred_at) VALUES (:partner, :now)")
                 .param("partner", partnerId).param("now", utc(now)).update();
     }
