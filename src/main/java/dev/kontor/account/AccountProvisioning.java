@@ -34,6 +34,9 @@ public class AccountProvisioning {
     private final Clock clock;
     private final dev.kontor.organization.OrganizationOnboarding organizations;
 
+    @jakarta.persistence.PersistenceContext
+    private jakarta.persistence.EntityManager entityManager;
+
     AccountProvisioning(CustomerAccountRepository accounts, HostedServiceRepository services, AuditLog auditLog,
                         Clock clock, dev.kontor.organization.OrganizationOnboarding organizations) {
         this.organizations = organizations;
@@ -151,7 +154,12 @@ public class AccountProvisioning {
         if (was.equals(data)) {
             return;
         }
-        // a new name alone changes the account too (its changed-at): one new data version tells every open dialog
+        if (account.masterData(typed.companyName()).equals(data)) {
+            // only the name, which lives on the organization: the account's row changes nothing of its own, so its
+            // version is raised here, once, to tell every open dialog (changed-at alone raises no version)
+            entityManager.lock(account, jakarta.persistence.LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        }
+        // otherwise the update raises the version, once
         account.update(data, clock.instant());
         accounts.flush();
         auditLog.record(AuditEntry.change(AccountService.ACCOUNT_DATA_CHANGED, accountId,

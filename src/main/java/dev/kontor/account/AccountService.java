@@ -56,6 +56,9 @@ public class AccountService {
     private final AccountSettings settings;
     private final Clock clock;
 
+    @jakarta.persistence.PersistenceContext
+    private jakarta.persistence.EntityManager entityManager;
+
     AccountService(CustomerAccountRepository accounts, HostedServiceRepository services,
                    OrganizationService organizations, OrganizationAccess access,
                    MembershipAdministration memberships, AuditLog auditLog, AccountSettings settings, Clock clock) {
@@ -111,10 +114,11 @@ public class AccountService {
         CustomerAccount account = lockFresh(accountId, expectedVersion);
         boolean renamed = organizations.rename(accountId, data.companyName());
         MasterData before = account.masterData(data.companyName());
-        if (renamed) {
+        if (renamed && before.equals(data)) {
             // the company name lives on the organization (whose version is the account's state's, and stays): a new
-            // name alone is a change of the account too, one new data version for every open dialog and the
-            // systems that sync accounts changed since
+            // name alone is a change of the account too, one new data version for every open dialog (changed-at
+            // alone raises none) and the systems that sync accounts changed since
+            entityManager.lock(account, jakarta.persistence.LockModeType.PESSIMISTIC_FORCE_INCREMENT);
             account.touch(clock.instant());
         }
         if (!before.equals(data)) {

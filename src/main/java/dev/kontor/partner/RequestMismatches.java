@@ -34,9 +34,10 @@ class RequestMismatches {
     public void record(long partnerId) {
         Instant now = clock.instant();
         jdbc.sql("DELETE FROM partner_request_mismatch WHERE partner_id = :partner AND occurred_at <= :cutoff")
-                .param("partner", partnerId).param("cutoff", now.minus(settings.requestMismatchWindow())).update();
+                .param("partner", partnerId).param("cutoff", utc(now.minus(settings.requestMismatchWindow())))
+                .update();
         jdbc.sql("INSERT INTO partner_request_mismatch (partner_id, occurred_at) VALUES (:partner, :now)")
-                .param("partner", partnerId).param("now", now).update();
+                .param("partner", partnerId).param("now", utc(now)).update();
     }
 
     /**
@@ -50,13 +51,18 @@ class RequestMismatches {
         List<Instant> latest = jdbc.sql("""
                         SELECT occurred_at FROM partner_request_mismatch
                         WHERE partner_id = :partner AND occurred_at > :cutoff
-                        ORDER BY occurred_at DESC FETCH FIRST :limit ROWS ONLY""")
-                .param("partner", partnerId).param("cutoff", now.minus(settings.requestMismatchWindow()))
+                        ORDER BY occurred_at DESC LIMIT :limit""")
+                .param("partner", partnerId).param("cutoff", utc(now.minus(settings.requestMismatchWindow())))
                 .param("limit", limit)
                 .query((rs, row) -> rs.getObject(1, OffsetDateTime.class).toInstant()).list();
         if (latest.size() < limit) {
             return Optional.empty();
         }
         return Optional.of(latest.get(limit - 1).plus(settings.requestMismatchWindow()));
+    }
+
+    /** PostgreSQL's driver binds no Instant; an offset date-time in UTC it binds as timestamptz, as H2 does. */
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(java.time.ZoneOffset.UTC);
     }
 }
