@@ -18,6 +18,8 @@ import dev.kontor.user.ApiTokenIdentity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -129,15 +131,16 @@ class PartnerTokenAccess implements PartnerTokenRules {
 
     private Optional<Instant> lastNotice(long tokenId, long customerId) {
         return jdbc.sql("SELECT last_notified_at FROM api_token_notice WHERE token_id = :token AND customer_id = :customer")
-                .param("token", tokenId).param("customer", customerId).query(Instant.class).optional();
+                .param("token", tokenId).param("customer", customerId)
+                .query((rs, row) -> rs.getObject(1, OffsetDateTime.class).toInstant()).optional();
     }
 
     private boolean claimNotice(long tokenId, long customerId, Instant now) {
         int renewed = jdbc.sql("""
                         UPDATE api_token_notice SET last_notified_at = :now
                         WHERE token_id = :token AND customer_id = :customer AND last_notified_at <= :due""")
-                .param("now", now).param("token", tokenId).param("customer", customerId)
-                .param("due", now.minus(NOTICE_INTERVAL)).update();
+                .param("now", utc(now)).param("token", tokenId).param("customer", customerId)
+                .param("due", utc(now.minus(NOTICE_INTERVAL))).update();
         if (renewed == 1) {
             return true;
         }
@@ -145,7 +148,7 @@ class PartnerTokenAccess implements PartnerTokenRules {
             return false;
         }
         jdbc.sql("INSERT INTO api_token_notice (token_id, customer_id, last_notified_at) VALUES (:token, :customer, :now)")
-                .param("token", tokenId).param("customer", customerId).param("now", now).update();
+                .param("token", tokenId).param("customer", customerId).param("now", utc(now)).update();
         return true;
     }
 
@@ -167,5 +170,10 @@ class PartnerTokenAccess implements PartnerTokenRules {
                     i18n.getTranslation("access.api-mail.body", language, contact.getName(), token.tokenName(),
                             token.organizationName(), label, when, reason)));
         });
+    }
+
+    /** PostgreSQL's driver binds no Instant; an offset date-time in UTC it binds as timestamptz, as H2 does. */
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 }

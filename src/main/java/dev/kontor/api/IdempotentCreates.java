@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.springframework.dao.DuplicateKeyException;
@@ -71,21 +70,19 @@ class IdempotentCreates {
         String hash = SecretTokens.hash(canonical(json.valueToTree(requestIdentity)).toString());
         Instant now = clock.instant();
         Instant cutoff = now.minus(limits.idempotencyRetention());
-        Optional<Stored> stored = separately.execute(status -> {
-            jdbc.sql("DELETE FROM api_idempotency WHERE created_at < :cutoff").param("cutoff", cutoff).update();
-            try {
+        try {
+            separately.executeWithoutResult(status -> {
+                jdbc.sql("DELETE FROM api_idempotency WHERE created_at < :cutoff").param("cutoff", utc(cutoff))
+                        .update();
                 jdbc.sql("""
                                 INSERT INTO api_idempotency (token_id, idempotency_key, request_hash, status, created_at)
                                 VALUES (:token, :key, :hash, :status, :now)""")
                         .param("token", tokenId).param("key", key).param("hash", hash).param("status", RUNNING)
-                        .param("now", now).update();
-                return Optional.<Stored>empty();
-            } catch (DuplicateKeyException taken) {
-                return Optional.of(stored(tokenId, key));
-            }
-        });
-        if (stored.isPresent()) {
-            return replay(stored.get(), hash);
+                        .param("now", utc(now)).update();
+            });
+        } catch (DuplicateKeyException taken) {
+            // read in a transaction of its own: PostgreSQL answers nothing more in one whose statement failed
+            return replay(separately.execute(status -> stored(tokenId, key)), hash);
         }
         String body;
         try {
@@ -160,5 +157,10 @@ class IdempotentCreates {
         KeyInFlight() {
             super("idempotency key in flight", null, false, false);
         }
+    }
+
+    /** PostgreSQL's driver binds no Instant; an offset date-time in UTC it binds as timestamptz, as H2 does. */
+    private static java.time.OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(java.time.ZoneOffset.UTC);
     }
 }

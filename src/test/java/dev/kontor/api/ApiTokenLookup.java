@@ -7,6 +7,7 @@ import dev.kontor.base.AccessRefused;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.organization.OrganizationAccess;
 import dev.kontor.organization.OrganizationRight;
+import dev.kontor.organization.PartnerTokenRules;
 import dev.kontor.partner.RelationshipAnswers;
 import dev.kontor.partner.TestRequests;
 import dev.kontor.testing.Fixtures;
@@ -21,6 +22,10 @@ import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockHttpServletRequest;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +64,12 @@ abstract class ApiTokenLookup {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    IdempotentCreates idempotent;
+
+    @Autowired
+    PartnerTokenRules tokenRules;
 
     @AfterEach
     void resetClock() {
@@ -176,6 +187,53 @@ abstract class ApiTokenLookup {
         assertThatThrownBy(() -> fixtures.as(mine.legalEmail(), () -> tokens.revoke(mine.id(),
                 theirs.token().id()))).isInstanceOf(AccessRefused.class);
         assertThat(authentication.authenticate(theirs.secret())).isPresent();
+    }
+
+    @Test
+    void a_create_with_an_idempotency_key_is_kept_and_answered_again_on_this_database() {
+        TestPartner partner = fixtures.partner("Idempotent");
+        AuthenticatedUser caller = authentication.authenticate(issue(partner, ApiScope.WRITE, 30).secret())
+                .orElseThrow();
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.addHeader(IdempotentCreates.HEADER, "sync-" + UUID.randomUUID());
+        AtomicInteger made = new AtomicInteger();
+        Supplier<Object> create = () -> Map.of("made", made.incrementAndGet());
+
+        ResponseEntity<Object> first = as(caller, () -> idempotent.create(request, Map.of("name", "x"), create));
+        ResponseEntity<Object> again = as(caller, () -> idempotent.create(request, Map.of("name", "x"), create));
+
+        assertThat(made).hasValue(1);
+        assertThat(again.getBody()).isEqualTo(first.getBody());
+        assertThat(again.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+    }
+
+    @Test
+    void a_tokens_work_in_a_customer_is_told_to_its_contact_person_at_most_once_an_hour_on_this_database() {
+        TestPartner partner = fixtures.partner("Noticed");
+        TestAccount granting = fixtures.account("Carla");
+        Set<OrganizationRight> granted = EnumSet.of(OrganizationRight.VIEW);
+        TestRequests.Request request = requests.request(partner.id(), granting.id(), granting.email("Carla"),
+                granted, partner.legalUserId());
+        fixtures.as(granting.email("Carla"), () -> answers.accept(request.token(), granted, null));
+        jdbc.update("delete from access_policy where customer_id = ?", granting.id());
+        jdbc.update("insert into access_policy (customer_id, require_reason, notify_contact_person, version) "
+                + "values (?, false, true, 0)", granting.id());
+        AuthenticatedUser caller = authentication.authenticate(issue(partner, ApiScope.READ, 30).secret())
+                .orElseThrow();
+        var token = caller.apiToken().orElseThrow();
+        Supplier<Instant> told = () -> jdbc.queryForObject("select last_notified_at from api_token_notice "
+                + "where token_id = ? and customer_id = ?", java.sql.Timestamp.class, token.tokenId(),
+                granting.id()).toInstant();
+
+        as(caller, () -> { tokenRules.admit(token, granting.id()); return null; });
+        Instant first = told.get();
+        clock.advance(Duration.ofMinutes(30));
+        as(caller, () -> { tokenRules.admit(token, granting.id()); return null; });
+        assertThat(told.get()).isEqualTo(first);
+        clock.advance(Duration.ofMinutes(31));
+        as(caller, () -> { tokenRules.admit(token, granting.id()); return null; });
+
+        assertThat(told.get()).isAfter(first);
     }
 
     private Instant lastUsed(IssuedToken issued) {
