@@ -29,17 +29,26 @@ class LookupQueries {
             WHERE o.kind = 'CUSTOMER' AND (o.customer_number = :exact OR LOWER(o.customer_number) LIKE :prefix)
             ORDER BY o.customer_number LIMIT :limit""";
 
-    /** A whole address, or every address of a domain (one of the two parameters is empty and matches nothing). */
+    /**
+     * A whole address, or every address of a domain (one of the two parameters is empty and matches nothing). Each
+     * side reads at most the limit before the sort: a domain that tens of thousands of contacts share (a mail
+     * provider's) would otherwise be joined and sorted whole; then the page holds some of its accounts, sorted, and
+     * says there are more, and support narrows the search.
+     */
     static final String BY_EMAIL = """
-            SELECT o.id, o.customer_number, o.name, u.display_name AS matched
-            FROM app_user u JOIN membership m ON m.user_id = u.id AND m.role = 'MANAGER'
-            JOIN organization o ON o.id = m.organization_id
-            WHERE u.email = :email OR u.email_domain = :domain
+            SELECT id, customer_number, name, matched FROM (
+                SELECT o.id, o.customer_number, o.name, u.display_name AS matched
+                FROM app_user u JOIN membership m ON m.user_id = u.id AND m.role = 'MANAGER'
+                JOIN organization o ON o.id = m.organization_id
+                WHERE u.email = :email OR u.email_domain = :domain
+                LIMIT :limit) managers
             UNION
-            SELECT o.id, o.customer_number, o.name, c.first_name || ' ' || c.last_name AS matched
-            FROM contact c JOIN organization co ON co.id = c.organization_id
-            JOIN organization o ON o.id = COALESCE(co.account_id, co.id)
-            WHERE (c.email = :email OR c.email_domain = :domain) AND o.kind = 'CUSTOMER'
+            SELECT id, customer_number, name, matched FROM (
+                SELECT o.id, o.customer_number, o.name, c.first_name || ' ' || c.last_name AS matched
+                FROM contact c JOIN organization co ON co.id = c.organization_id
+                JOIN organization o ON o.id = COALESCE(co.account_id, co.id)
+                WHERE (c.email = :email OR c.email_domain = :domain) AND o.kind = 'CUSTOMER'
+                LIMIT :limit) contacts
             ORDER BY 2 LIMIT :limit""";
 
     /**

@@ -247,7 +247,9 @@ class ApiContractHttpTest {
 
         assertThat(xmlBody.statusCode()).isEqualTo(415);
         assertThat(JSON.readTree(xmlBody.body()).get("detail").asString()).contains("application/json");
+        assertThat(JSON.readTree(xmlBody.body()).get("title").asString()).isEqualTo("Unsupported content type");
         assertThat(xmlAnswer.statusCode()).isEqualTo(406);
+        assertThat(xmlAnswer.body()).contains("Answer format not available").doesNotContain("!en:");
         assertThat(xmlAnswer.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
     }

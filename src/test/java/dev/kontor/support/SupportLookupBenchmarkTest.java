@@ -42,6 +42,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SupportLookupBenchmarkTest {
 
+    /** The estimated total cost of a plan: the second number of its first line's "(cost=a..b". */
+    private static double totalCost(List<String> plan) {
+        java.util.regex.Matcher cost = java.util.regex.Pattern.compile("cost=[0-9.]+\\.\\.([0-9.]+)")
+                .matcher(plan.getFirst());
+        assertThat(cost.find()).as("cost in %s", plan.getFirst()).isTrue();
+        return Double.parseDouble(cost.group(1));
+    }
+
     private static final Logger log = LoggerFactory.getLogger(SupportLookupBenchmarkTest.class);
     private static final String SUPPORT = "support@kontor.test";
     private static final int ACCOUNTS = 100_000;
@@ -294,17 +302,23 @@ class SupportLookupBenchmarkTest {
         plans.forEach((kind, plan) -> log.info("Support lookup plan for {}:\n  {}", kind, String.join("\n  ", plan)));
 
         for (String kind : List.of("number", "manager e-mail", "contact e-mail", "phone", "end of a phone number",
-                "contact's domain", "manager's domain")) {
+                "manager's domain")) {
             assertThat(plans.get(kind)).as("plan for the %s lookup", kind)
                     .noneMatch(line -> BIG_TABLES.stream().anyMatch(t -> line.matches(".*Seq Scan on " + t + "\\b.*")));
         }
+        // every fourth contact here shares one domain (as a mail provider's would): reading the table until the page
+        // is full beats the index then, and PostgreSQL may choose either; what must hold is that the statement stops
+        // after a page instead of joining and sorting every match (its whole cost was 47,000 before the inner limits)
+        assertThat(totalCost(plans.get("contact's domain"))).as("cost of the contact's domain lookup").isLessThan(500);
         for (String kind : List.of("name", "name, two words")) {
             assertThat(String.join("\n", plans.get(kind))).as("plan for the %s lookup", kind)
                     .contains("Bitmap Index Scan on organization_search_key_trgm_idx");
         }
+        // 3,000 people here: reading app_user whole costs PostgreSQL about as much as its trigram index, and it
+        // chooses either; the 300,000 contacts must go through theirs
         assertThat(String.join("\n", plans.get("person")))
                 .contains("Bitmap Index Scan on contact_search_key_trgm_idx")
-                .contains("Bitmap Index Scan on app_user_search_key_trgm_idx");
+                .doesNotContain("Seq Scan on contact");
         assertThat(String.join("\n", plans.get("phone"))).contains("contact_phone_tail_idx")
                 .contains("customer_account_emergency_phone_tail_idx");
         assertThat(String.join("\n", plans.get("service")))

@@ -86,8 +86,10 @@ class SentRequestsViewTest extends SpringBrowserlessTest {
                 FormatStyle.LONG, FormatStyle.SHORT).withLocale(Locale.ENGLISH).withZone(berlin).format(expires)
                 + " " + zone + ".");
         assertThat(grid.getCellText(row, requests.getColumns().indexOf(requests.getColumnByKey("expires"))))
-                .isEqualTo(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(Locale.ENGLISH)
-                        .withZone(berlin).format(expires) + " " + zone);
+                .isEqualTo(DateTimeFormatter.ofPattern(java.time.format.DateTimeFormatterBuilder
+                        .getLocalizedDateTimePattern(FormatStyle.SHORT, FormatStyle.SHORT,
+                                java.time.chrono.IsoChronology.INSTANCE, Locale.ENGLISH).replace("yy", "yyyy"),
+                        Locale.ENGLISH).withZone(berlin).format(expires) + " " + zone);
         assertThat(expires).isEqualTo(draft.expiresAt());
     }
 
