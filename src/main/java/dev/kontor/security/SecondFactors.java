@@ -35,6 +35,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -90,11 +91,13 @@ public class SecondFactors {
     private final SignInThrottle throttle;
     private final AuditLog auditLog;
     private final Clock clock;
+    // the rules are asked only when someone turns the app off; some of them reach back here (a reset), so lazily
+    private final ObjectProvider<SecondFactorDemand> demands;
     private final CodeGenerator codes = new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6);
 
     SecondFactors(SecondFactorRepository factors, RecoveryCodeRepository recoveryCodes,
                   RememberedBrowserRepository browsers, SecondFactorKey key, SignInThrottle throttle,
-                  AuditLog auditLog, Clock clock) {
+                  AuditLog auditLog, Clock clock, ObjectProvider<SecondFactorDemand> demands) {
         this.factors = factors;
         this.recoveryCodes = recoveryCodes;
         this.browsers = browsers;
@@ -102,6 +105,7 @@ public class SecondFactors {
         this.throttle = throttle;
         this.auditLog = auditLog;
         this.clock = clock;
+        this.demands = demands;
     }
 
     @PreAuthorize("isAuthenticated()")
@@ -173,6 +177,13 @@ public class SecondFactors {
     public void turnOff(String code) {
         AuthenticatedUser me = CurrentUser.require();
         SecondFactor factor = active(me);
+        // a person a rule asks a second factor of keeps it: turning it off would leave the sign-in to the password
+        // until the next one; moving to a new phone goes through a lead's reset and a new set-up
+        if (demands.stream().anyMatch(demand -> demand.reasonKey(me.userId()).isPresent())) {
+            auditLog.recordIndependently(AuditEntry.denied(REMOVED, null,
+                    AuditSummary.of("second-factor-turn-off-required")));
+            throw new InvalidInput("code", "security.second-factor.turn-off-required");
+        }
         requireCode(me, factor, code, true);
         recoveryCodes.deleteAllOf(me.userId());
         browsers.forgetAllOf(me.userId());

@@ -179,6 +179,24 @@ class SecondFactorsTest {
     }
 
     @Test
+    void aManagerWhoseAccountRequiresASecondFactorCannotTurnTheAppOffAndTheRefusalIsAudited() {
+        Fixtures.TestAccount account = fixtures.account("Rita");
+        String rita = account.email("Rita");
+        fixtures.signIn(rita);
+        SecondFactors.SetUp setUp = secondFactors.startSetUp();
+        List<String> codes = secondFactors.finishSetUp(TotpCodes.now(setUp.secret(), clock));
+        jdbc.update("update organization set second_factor_required = true where id = ?", account.id());
+
+        assertThatThrownBy(() -> secondFactors.turnOff(codes.get(0))).isInstanceOfSatisfying(InvalidInput.class,
+                refusal -> assertThat(refusal.messageKey()).isEqualTo("security.second-factor.turn-off-required"));
+
+        assertThat(secondFactors.status().active()).isTrue();
+        assertThat(secondFactors.status().recoveryCodesLeft()).isEqualTo(SecondFactors.RECOVERY_CODES);
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where kind = ? and outcome = 'DENIED' "
+                + "and actor_user_id = ?", Integer.class, SecondFactors.REMOVED, fixtures.userIdOf(rita))).isEqualTo(1);
+    }
+
+    @Test
     void wrongCodesCountInTheSignInThrottle() {
         setUp();
         for (int i = 0; i < 5; i++) {
