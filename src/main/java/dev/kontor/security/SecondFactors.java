@@ -69,7 +69,8 @@ public class SecondFactors {
     private static final String ISSUER = "Kontor";
 
     /** What the Security page shows. */
-    public record Status(boolean active, Instant activeSince, int recoveryCodesLeft, int rememberedBrowsers) {
+    public record Status(boolean active, Instant activeSince, int recoveryCodesLeft, int rememberedBrowsers,
+                         boolean required) {
     }
 
     /** A set-up begun: the secret to type in by hand, and the same as an otpauth address and its QR code (PNG). */
@@ -115,7 +116,12 @@ public class SecondFactors {
         Optional<SecondFactor> factor = factors.findById(me.userId()).filter(SecondFactor::confirmed);
         return new Status(factor.isPresent(), factor.map(SecondFactor::confirmedAt).orElse(null),
                 factor.isPresent() ? recoveryCodes.countUnused(me.userId()) : 0,
-                browsers.activeOf(me.userId(), clock.instant()).size());
+                browsers.activeOf(me.userId(), clock.instant()).size(), factor.isPresent() && required(me));
+    }
+
+    /** Whether a rule (a role, an organization's requirement) asks a second factor of the person. */
+    private boolean required(AuthenticatedUser me) {
+        return demands.stream().anyMatch(demand -> demand.reasonKey(me.userId()).isPresent());
     }
 
     /** Begins (or begins again) setting up an authenticator; refused while one is active. */
@@ -179,7 +185,7 @@ public class SecondFactors {
         SecondFactor factor = active(me);
         // a person a rule asks a second factor of keeps it: turning it off would leave the sign-in to the password
         // until the next one; moving to a new phone goes through a lead's reset and a new set-up
-        if (demands.stream().anyMatch(demand -> demand.reasonKey(me.userId()).isPresent())) {
+        if (required(me)) {
             auditLog.recordIndependently(AuditEntry.denied(REMOVED, null,
                     AuditSummary.of("second-factor-turn-off-required")));
             throw new InvalidInput("code", "security.second-factor.turn-off-required");

@@ -72,6 +72,12 @@ public class SecurityView extends VerticalLayout implements HasDynamicTitle, Bef
             Button turnOff = new Button(getTranslation("security.second-factor.turn-off"));
             turnOff.setId("second-factor-turn-off");
             turnOff.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            // what a rule requires cannot be turned off (the service refuses it too): say so instead of offering it
+            turnOff.setVisible(!status.required());
+            Paragraph requiredNote = new Paragraph(getTranslation("security.second-factor.turn-off-required"));
+            requiredNote.setId("second-factor-required");
+            requiredNote.addClassName("hint");
+            requiredNote.setVisible(status.required());
             if (!SignInFactors.secondFactorInThisSignIn()) {
                 // signed in before the app was set up (or elsewhere): a code makes this sign-in one with it
                 Paragraph notHere = new Paragraph(getTranslation("security.second-factor.not-in-this-sign-in"));
@@ -88,11 +94,11 @@ public class SecurityView extends VerticalLayout implements HasDynamicTitle, Bef
                 confirm.addClickShortcut(Key.ENTER).listenOn(code);
                 renew.addClickListener(click -> askCode(false, code.getValue()));
                 turnOff.addClickListener(click -> askCode(true, code.getValue()));
-                authenticator.add(state, notHere, code, new Div(confirm, renew, turnOff));
+                authenticator.add(state, notHere, code, new Div(confirm, renew, turnOff), requiredNote);
             } else {
                 renew.addClickListener(click -> askCode(false, ""));
                 turnOff.addClickListener(click -> askCode(true, ""));
-                authenticator.add(state, new Div(renew, turnOff));
+                authenticator.add(state, new Div(renew, turnOff), requiredNote);
             }
         } else {
             Paragraph state = new Paragraph(getTranslation("security.second-factor.inactive"));

@@ -38,6 +38,9 @@ class SecurityViewTest extends SpringBrowserlessTest {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @BeforeEach
     void signInAsSomeoneNew() {
         fixtures.signIn(fixtures.person("Vera"));
@@ -117,6 +120,26 @@ class SecurityViewTest extends SpringBrowserlessTest {
         click("second-factor-turn-off-now");
         assertThat(find(Paragraph.class).withId("second-factor-state").single().getText())
                 .contains("No authenticator app is set up");
+    }
+
+    @Test
+    void where_a_second_factor_is_required_turn_off_is_not_offered_and_the_page_says_why() {
+        Fixtures.TestAccount account = fixtures.account("Rosa");
+        fixtures.signIn(account.email("Rosa"));
+        navigate(SecurityView.class);
+        click("second-factor-start");
+        type("second-factor-code", TotpCodes.now(secret(), clock));
+        click("second-factor-finish");
+        click("recovery-codes-done");
+        assertThat(find(Button.class).withId("second-factor-turn-off").single().isVisible()).isTrue();
+
+        jdbc.update("update organization set second_factor_required = true where id = ?", account.id());
+        navigate(SecurityView.class);
+
+        assertThat(find(Button.class).withId("second-factor-turn-off").single().isVisible()).isFalse();
+        assertThat(find(Paragraph.class).withId("second-factor-required").single().getText())
+                .startsWith("A second factor is required of you here");
+        assertThat(find(Button.class).withId("second-factor-renew").single().isVisible()).isTrue();
     }
 
     /** The sign-in of this test as made with the password alone, as before the set-up or in another browser. */
