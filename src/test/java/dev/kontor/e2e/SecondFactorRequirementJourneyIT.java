@@ -118,8 +118,8 @@ class SecondFactorRequirementJourneyIT extends EndToEndTest {
         Assertions.assertThat(outbox.to(DemoPeople.BEN)).hasSize(1);
 
         // Ben's next page, opened inside Kontor, is the set-up step
-        ben.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Edit data of Bäckerei Sonnenschein"))
-                .click();
+        ben.getByRole(AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Edit data Bäckerei Sonnenschein (CN-10001)")).click();
         assertThat(ben).hasURL(url("/sign-in/set-up"));
         assertThat(ben.locator("#set-up-step-intro")).containsText("now requires a second factor");
         assertThat(ben.locator("#set-up-step-reasons")).containsText("An organization you belong to requires");
