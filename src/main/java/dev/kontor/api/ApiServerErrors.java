@@ -10,6 +10,7 @@ import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
+import dev.kontor.security.ServerErrorPages;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -62,7 +63,7 @@ class ApiServerErrors {
     }
 
     /** Tomcat's error report, except under /api/, where it is an RFC 9457 problem in the API's words. */
-    static final class ApiErrorReportValve extends ErrorReportValve {
+    static final class ApiErrorReportValve extends ServerErrorPages.HeaderedErrorReport {
 
         private final I18NProvider i18n;
         private final JsonMapper json;
@@ -85,6 +86,7 @@ class ApiServerErrors {
             if (!response.setErrorReported()) {
                 return;
             }
+            protect(response);
             Locale language = language(request);
             boolean ours = status >= 500;
             String code = ours ? "unexpected" : "bad-request";

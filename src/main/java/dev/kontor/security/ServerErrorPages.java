@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * headers, a policy that lets them run nothing, and no server name or report.
  */
 @Component
-class ServerErrorPages implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+public class ServerErrorPages implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
     /** Nothing on these pages may load or run; only Tomcat's own inline style is kept. */
     static final String CONTENT_SECURITY_POLICY =
@@ -35,15 +35,21 @@ class ServerErrorPages implements WebServerFactoryCustomizer<TomcatServletWebSer
     }
 
     /** Tomcat's error report, with Kontor's protective headers and without the server's name or a report. */
-    static final class HeaderedErrorReport extends ErrorReportValve {
+    public static class HeaderedErrorReport extends ErrorReportValve {
 
-        HeaderedErrorReport() {
+        public HeaderedErrorReport() {
             setShowReport(false);
             setShowServerInfo(false);
         }
 
         @Override
         protected void report(Request request, Response response, Throwable throwable) {
+            protect(response);
+            super.report(request, response, throwable);
+        }
+
+        /** Kontor's protective headers on an error answer nothing has been written to yet. */
+        protected static void protect(Response response) {
             if (response.getStatus() >= 400 && response.getContentWritten() == 0 && !response.isCommitted()) {
                 response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
                 response.setHeader("X-Content-Type-Options", "nosniff");
@@ -52,7 +58,6 @@ class ServerErrorPages implements WebServerFactoryCustomizer<TomcatServletWebSer
                 response.setHeader("Permissions-Policy", SecurityConfiguration.PERMISSIONS_POLICY);
                 response.setHeader("Cache-Control", "no-store");
             }
-            super.report(request, response, throwable);
         }
     }
 }
