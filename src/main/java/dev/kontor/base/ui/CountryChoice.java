@@ -16,14 +16,20 @@ public class CountryChoice extends ComboBox<String> {
 
     private static final java.util.Set<String> ISO_CODES = java.util.Set.of(Locale.getISOCountries());
 
+    /**
+     * Each language's names of the codes and the codes sorted by them, worked out once for every form and session:
+     * a few hundred strings per open form would otherwise stay in every session's memory.
+     */
+    private static final java.util.Map<Locale, java.util.Map<String, String>> NAMES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<Locale, List<String>> SORTED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Locale language;
-    /** Each code's name, worked out once: the list is sorted by them and shown with them. */
-    private final java.util.Map<String, String> names = new java.util.HashMap<>();
 
     public CountryChoice(String label) {
         super(label);
         language = getLocale() == null ? Locale.ENGLISH : getLocale();
-        setItems(codes(null));
+        setItems(SORTED.computeIfAbsent(language, sorted -> List.copyOf(codes(null))));
         setItemLabelGenerator(this::name);
         setClearButtonVisible(true);
         setAllowCustomValue(false);
@@ -49,10 +55,16 @@ public class CountryChoice extends ComboBox<String> {
         if (!ISO_CODES.contains(code)) {
             return code;
         }
-        return names.computeIfAbsent(code, known -> {
-            String name = Locale.of("", known).getDisplayCountry(language);
-            return name.isBlank() ? known : name;
-        });
+        return NAMES.computeIfAbsent(language, names -> namesIn(language)).get(code);
+    }
+
+    private static java.util.Map<String, String> namesIn(Locale language) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        for (String code : Locale.getISOCountries()) {
+            String name = Locale.of("", code).getDisplayCountry(language);
+            names.put(code, name.isBlank() ? code : name);
+        }
+        return java.util.Map.copyOf(names);
     }
 
     private List<String> codes(String extra) {

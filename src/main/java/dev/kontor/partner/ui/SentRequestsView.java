@@ -181,7 +181,7 @@ public class SentRequestsView extends VerticalLayout implements HasDynamicTitle 
     }
 
     private String moment(Instant instant) {
-        return instant == null ? "" : Moments.shortDateTime(instant, getLocale());
+        return instant == null ? "" : Moments.dayAndTime(instant, getLocale());
     }
 
     private String until(Instant instant) {
