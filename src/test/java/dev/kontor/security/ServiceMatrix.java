@@ -158,6 +158,8 @@ final class ServiceMatrix {
         exempt("AccessSessions.endReason()", "takes no id: why the caller's own tab's session ended");
         exempt("AccessSessions.endNoticeDue(String)", "takes no id: whether the caller's own tab still shows its ended session");
         exempt("AccessSessions.leave()", "takes no id: leaves the caller's own tab's session");
+        exempt("ServerErrorPages.customize(TomcatServletWebServerFactory)",
+                "start-up configuration of the web server, called once by Spring Boot, never by a person");
         exempt("AccessSessions.justLeft()", "takes no id: the account the caller's own tab has just left, once");
         exempt("AccessSessions.endedWithTheirTabs()", "takes no id: the accounts whose sessions ended with a tab of the caller's own browser session that could not be recognized");
         exempt("AuditLog.record(AuditEntry)", "the audit trail itself: called by services after their own check, inside their transaction");
