@@ -11,7 +11,8 @@ import org.springframework.data.repository.Repository;
 /**
  * The managed-customers grid's statements: one page of rows and their count; the partner's sent requests. A closed
  * relationship shows (and is filtered and sorted by) the customer as it was when it closed, kept on the relationship;
- * an open one shows the customer as it is.
+ * an open one shows the customer as it is. Sorted and filtered by the keys the relationship keeps of the customer's
+ * number and folded name, so that the partner's index on them serves a page and the count.
  */
 interface ManagedCustomerRepository extends Repository<PartnerRelationship, Long> {
 
@@ -30,13 +31,13 @@ interface ManagedCustomerRepository extends Repository<PartnerRelationship, Long
               left join UserAccount cp on cp.id = a.contactPersonId
             where r.partnerId = :partnerId
               and r.state in :states
-              and (lower(coalesce(r.snapshotCustomerName, o.name)) like :pattern escape '\\'
-                   or lower(coalesce(r.snapshotCustomerNumber, o.customerNumber)) like :pattern escape '\\')
+              and (:pattern = '%%' or r.customerNameKey like :nameKey escape '\\'
+                   or lower(r.customerNumberKey) like :pattern escape '\\')
               and (:everyone = true or exists (select 1 from CustomerAssignment ca
                    where ca.partnerId = r.partnerId and ca.customerId = r.customerId and ca.userId = :userId))
             """)
     List<ManagedCustomer> findRows(long partnerId, Collection<RelationshipState> states, String pattern,
-                                   boolean everyone, long userId, Pageable pageable);
+                                   String nameKey, boolean everyone, long userId, Pageable pageable);
 
     /** As {@link #findRows}, unfiltered, in the order of the relationships' ids from one on: a page of a keyset. */
     @Query("""
@@ -64,16 +65,15 @@ interface ManagedCustomerRepository extends Repository<PartnerRelationship, Long
 
     @Query("""
             select count(r) from PartnerRelationship r
-              join Organization o on o.id = r.customerId
             where r.partnerId = :partnerId
               and r.state in :states
-              and (lower(coalesce(r.snapshotCustomerName, o.name)) like :pattern escape '\\'
-                   or lower(coalesce(r.snapshotCustomerNumber, o.customerNumber)) like :pattern escape '\\')
+              and (:pattern = '%%' or r.customerNameKey like :nameKey escape '\\'
+                   or lower(r.customerNumberKey) like :pattern escape '\\')
               and (:everyone = true or exists (select 1 from CustomerAssignment ca
                    where ca.partnerId = r.partnerId and ca.customerId = r.customerId and ca.userId = :userId))
             """)
-    long countRows(long partnerId, Collection<RelationshipState> states, String pattern, boolean everyone,
-                   long userId);
+    long countRows(long partnerId, Collection<RelationshipState> states, String pattern, String nameKey,
+                   boolean everyone, long userId);
 
     @Query("""
             select new dev.kontor.partner.SentRequest(r.id, coalesce(r.snapshotCustomerNumber, o.customerNumber),

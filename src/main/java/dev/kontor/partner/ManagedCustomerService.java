@@ -1,5 +1,6 @@
 package dev.kontor.partner;
 
+import dev.kontor.base.SearchKeys;
 import dev.kontor.base.TextRules;
 import dev.kontor.audit.AuditSummary;
 import dev.kontor.user.AuthenticatedUser;
@@ -28,8 +29,8 @@ public class ManagedCustomerService {
 
     /** The grid's sortable columns and the query paths behind them; nothing else reaches the ORDER BY. */
     private static final Map<String, String> SORTABLE = Map.of(
-            "customerNumber", "coalesce(r.snapshotCustomerNumber, o.customerNumber)",
-            "name", "coalesce(r.snapshotCustomerName, o.name)",
+            "customerNumber", "r.customerNumberKey",
+            "name", "r.customerNameKey",
             "state", "r.state",
             "since", "r.answeredAt");
     private static final Set<RelationshipState> CURRENT = EnumSet.of(RelationshipState.ACTIVE);
@@ -55,7 +56,7 @@ public class ManagedCustomerService {
             // nothing stored holds hidden characters, and a NUL would not even reach PostgreSQL: it matches nothing
             return List.of();
         }
-        List<ManagedCustomer> rows = customers.findRows(partnerId, states(filter), pattern(filter),
+        List<ManagedCustomer> rows = customers.findRows(partnerId, states(filter), pattern(filter), nameKey(filter),
                 membership.seesAllCustomers(), me.userId(), sorted(pageable));
         if (rows.isEmpty() || !membership.seesAllCustomers()) {
             return rows;
@@ -86,7 +87,8 @@ public class ManagedCustomerService {
         if (!TextRules.isPlainLine(filter.text())) {
             return 0;
         }
-        return customers.countRows(partnerId, states(filter), pattern(filter), membership.seesAllCustomers(),
+        return customers.countRows(partnerId, states(filter), pattern(filter), nameKey(filter),
+                membership.seesAllCustomers(),
                 me.userId());
     }
 
@@ -97,6 +99,11 @@ public class ManagedCustomerService {
     private static String pattern(ManagedCustomerFilter filter) {
         String text = filter.text() == null ? "" : filter.text().strip().toLowerCase(Locale.ROOT);
         return "%" + escapeLike(text) + "%";
+    }
+
+    /** The name filter folded as the names' keys are, so that "Baeckerei" finds "Bäckerei" too. */
+    private static String nameKey(ManagedCustomerFilter filter) {
+        return "%" + escapeLike(SearchKeys.fold(filter.text())) + "%";
     }
 
     private static Pageable sorted(Pageable pageable) {
