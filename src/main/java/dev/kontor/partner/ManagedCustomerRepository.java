@@ -63,17 +63,22 @@ interface ManagedCustomerRepository extends Repository<PartnerRelationship, Long
     List<ManagedCustomer> findRowsAfter(long partnerId, Collection<RelationshipState> states, boolean everyone,
                                         long userId, long afterId, Limit limit);
 
-    @Query("""
-            select count(r) from PartnerRelationship r
-            where r.partnerId = :partnerId
-              and r.state in :states
-              and (:pattern = '%%' or r.customerNameKey like :nameKey escape '\\'
-                   or lower(r.customerNumberKey) like :pattern escape '\\')
-              and (:everyone = true or exists (select 1 from CustomerAssignment ca
-                   where ca.partnerId = r.partnerId and ca.customerId = r.customerId and ca.userId = :userId))
+    /**
+     * As many rows as {@link #findRows} finds, but at most {@code limit}: a partner with 100,000 customers is told
+     * "more than 10,000" without reading them all, the index range stopping at the limit.
+     */
+    @Query(nativeQuery = true, value = """
+            SELECT COUNT(*) FROM (SELECT 1 FROM partner_relationship r
+            WHERE r.partner_id = :partnerId
+              AND r.state IN (:states)
+              AND (:pattern = '%%' OR r.customer_name_key LIKE :nameKey ESCAPE '\\'
+                   OR LOWER(r.customer_number_key) LIKE :pattern ESCAPE '\\')
+              AND (:everyone = TRUE OR EXISTS (SELECT 1 FROM customer_assignment ca
+                   WHERE ca.partner_id = r.partner_id AND ca.customer_id = r.customer_id AND ca.user_id = :userId))
+            LIMIT :limit) counted
             """)
-    long countRows(long partnerId, Collection<RelationshipState> states, String pattern, String nameKey,
-                   boolean everyone, long userId);
+    long countRowsUpTo(long partnerId, Collection<String> states, String pattern, String nameKey, boolean everyone,
+                       long userId, int limit);
 
     @Query("""
             select new dev.kontor.partner.SentRequest(r.id, coalesce(r.snapshotCustomerNumber, o.customerNumber),

@@ -33,6 +33,9 @@ public class ManagedCustomerService {
             "name", "r.customerNameKey",
             "state", "r.state",
             "since", "r.answeredAt");
+    /** Beyond this many rows the count says only "more" (see {@link #count}). */
+    public static final int COUNT_LIMIT = 10_000;
+
     private static final Set<RelationshipState> CURRENT = EnumSet.of(RelationshipState.ACTIVE);
     private static final Set<RelationshipState> WITH_ENDED = EnumSet.of(RelationshipState.ACTIVE,
             RelationshipState.REVOKED, RelationshipState.TERMINATED);
@@ -80,16 +83,19 @@ public class ManagedCustomerService {
                 afterRelationshipId, org.springframework.data.domain.Limit.of(Math.max(1, Math.min(limit, 500))));
     }
 
-    /** How many rows the filter matches, for the grid's scroll bar. */
+    /**
+     * How many rows the filter matches, for the grid's scroll bar, counted up to {@link #COUNT_LIMIT} + 1: more
+     * than the limit means "more than 10,000" (the grid then pages on without an exact size), so that a partner with
+     * 100,000 customers does not wait for all of them to be counted at every refresh.
+     */
     public long count(long partnerId, ManagedCustomerFilter filter) {
         AuthenticatedUser me = CurrentUser.require();
         PartnerMembership membership = access.require(partnerId, PartnerAccess.ANYONE, AuditSummary.action("count-managed-customers"));
         if (!TextRules.isPlainLine(filter.text())) {
             return 0;
         }
-        return customers.countRows(partnerId, states(filter), pattern(filter), nameKey(filter),
-                membership.seesAllCustomers(),
-                me.userId());
+        return customers.countRowsUpTo(partnerId, states(filter).stream().map(Enum::name).toList(),
+                pattern(filter), nameKey(filter), membership.seesAllCustomers(), me.userId(), COUNT_LIMIT + 1);
     }
 
     private static Set<RelationshipState> states(ManagedCustomerFilter filter) {

@@ -41,6 +41,9 @@ class ManagedCustomerSortKeysTest {
     PartnerService partners;
 
     @Autowired
+    ManagedCustomerRepository repository;
+
+    @Autowired
     Fixtures fixtures;
 
     @Autowired
@@ -133,6 +136,22 @@ class ManagedCustomerSortKeysTest {
                 ManagedCustomerFilter.none(), PageRequest.of(0, 10, Sort.by(Sort.Direction.DESC, "customerNumber")))))
                 .extracting(ManagedCustomer::customerNumber)
                 .containsExactly(second.customerNumber(), first.customerNumber());
+    }
+
+    @Test
+    void the_count_stops_at_its_limit_and_the_service_counts_up_to_ten_thousand_and_one() {
+        TestPartner partner = data.partner();
+        for (String name : List.of("Eins GmbH", "Zwei GmbH", "Drei GmbH", "Vier GmbH")) {
+            data.activeCustomer(partner, name, VIEW);
+        }
+
+        assertThat(repository.countRowsUpTo(partner.partnerId(), List.of("ACTIVE"), "%%", "%%", true, 0, 3))
+                .isEqualTo(3);
+        assertThat(repository.countRowsUpTo(partner.partnerId(), List.of("ACTIVE"), "%drei%", "%drei%", true, 0, 3))
+                .isEqualTo(1);
+        assertThat(fixtures.as(partner.legalEmail(), () -> managedCustomers.count(partner.partnerId(),
+                ManagedCustomerFilter.none()))).isEqualTo(4);
+        assertThat(ManagedCustomerService.COUNT_LIMIT).isEqualTo(10_000);
     }
 
     private List<String> keys(long relationshipId) {
