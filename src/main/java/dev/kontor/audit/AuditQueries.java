@@ -54,7 +54,7 @@ public class AuditQueries {
         boolean everything = scope.readsEverything();
         Set<Long> readable = everything ? NONE : nonEmpty(scope.readableOrganizations());
         return named(events.findRows(from(filter), to(filter), Long.MAX_VALUE, everything, readable,
-                like(filter.actor()), like(filter.organization()), exactKind(filter.kind()),
+                like(filter.actor()), folded(filter.actor()), like(filter.organization()), exactKind(filter.kind()),
                 PageRequest.of(pageable.getPageNumber(), pageable.getPageSize())));
     }
 
@@ -70,7 +70,7 @@ public class AuditQueries {
         boolean everything = scope.readsEverything();
         Set<Long> readable = everything ? NONE : nonEmpty(scope.readableOrganizations());
         return named(events.findRows(from(filter), to(filter), beforeId, everything, readable, like(filter.actor()),
-                like(filter.organization()), exactKind(filter.kind()),
+                folded(filter.actor()), like(filter.organization()), exactKind(filter.kind()),
                 PageRequest.of(0, Math.max(1, Math.min(limit, EXPORT_PAGE)))));
     }
 
@@ -90,7 +90,7 @@ public class AuditQueries {
         boolean everything = scope.readsEverything();
         Set<Long> readable = everything ? NONE : nonEmpty(scope.readableOrganizations());
         return events.countRows(from(filter), to(filter), everything, readable, like(filter.actor()),
-                like(filter.organization()), exactKind(filter.kind()));
+                folded(filter.actor()), like(filter.organization()), exactKind(filter.kind()));
     }
 
     /**
@@ -165,6 +165,12 @@ public class AuditQueries {
     private static boolean isPlain(AuditFilter filter) {
         return TextRules.isPlainLine(filter.actor()) && TextRules.isPlainLine(filter.organization())
                 && TextRules.isPlainLine(filter.kind());
+    }
+
+    /** Part of a person's name, folded as their search key is ("Mueller" finds "Müller"). */
+    private static String folded(String text) {
+        return "%" + dev.kontor.base.SearchKeys.fold(text).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + "%";
     }
 
     private static String like(String text) {

@@ -3,6 +3,7 @@ package dev.kontor.organization;
 import dev.kontor.base.SearchKeys;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,12 +19,14 @@ import org.springframework.transaction.annotation.Transactional;
 class OrganizationNames {
 
     private final OrganizationRepository organizations;
+    private final ApplicationEventPublisher events;
 
     @PersistenceContext
     private EntityManager entityManager;
 
-    OrganizationNames(OrganizationRepository organizations) {
+    OrganizationNames(OrganizationRepository organizations, ApplicationEventPublisher events) {
         this.organizations = organizations;
+        this.events = events;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -32,7 +35,9 @@ class OrganizationNames {
             organization.rename(name);
             return;
         }
-        organizations.renameKeepingVersion(organization.getId(), name, SearchKeys.fold(name));
+        String searchKey = SearchKeys.fold(name);
+        organizations.renameKeepingVersion(organization.getId(), name, searchKey);
+        events.publishEvent(new CustomerRenamed(organization.getId(), name, searchKey));
         // the row now holds the new name at the same version: the entity reads it back, with nothing left to write
         entityManager.refresh(organization);
     }

@@ -11,7 +11,8 @@ import org.springframework.data.repository.Repository;
 /**
  * The managed-customers grid's statements: one page of rows and their count; the partner's sent requests. A closed
  * relationship shows (and is filtered and sorted by) the customer as it was when it closed, kept on the relationship;
- * an open one shows the customer as it is.
+ * an open one shows the customer as it is. Sorted and filtered by the keys the relationship keeps of the customer's
+ * number and folded name, so that the partner's index on them serves a page and the count.
  */
 interface ManagedCustomerRepository extends Repository<PartnerRelationship, Long> {
 
@@ -30,13 +31,13 @@ interface ManagedCustomerRepository extends Repository<PartnerRelationship, Long
               left join UserAccount cp on cp.id = a.contactPersonId
             where r.partnerId = :partnerId
               and r.state in :states
-              and (lower(coalesce(r.snapshotCustomerName, o.name)) like :pattern escape '\\'
-                   or lower(coalesce(r.snapshotCustomerNumber, o.customerNumber)) like :pattern escape '\\')
+              and (:pattern = '%%' or r.customerNameKey like :nameKey escape '\\'
+                   or lower(r.customerNumberKey) like :pattern escape '\\')
               and (:everyone = true or exists (select 1 from CustomerAssignment ca
                    where ca.partnerId = r.partnerId and ca.customerId = r.customerId and ca.userId = :userId))
             """)
     List<ManagedCustomer> findRows(long partnerId, Collection<RelationshipState> states, String pattern,
-                                   boolean everyone, long userId, Pageable pageable);
+                                   String nameKey, boolean everyone, long userId, Pageable pageable);
 
     /** As {@link #findRows}, unfiltered, in the order of the relationships' ids from one on: a page of a keyset. */
     @Query("""
@@ -62,18 +63,22 @@ interface ManagedCustomerRepository extends Repository<PartnerRelationship, Long
     List<ManagedCustomer> findRowsAfter(long partnerId, Collection<RelationshipState> states, boolean everyone,
                                         long userId, long afterId, Limit limit);
 
-    @Query("""
-            select count(r) from PartnerRelationship r
-              join Organization o on o.id = r.customerId
-            where r.partnerId = :partnerId
-              and r.state in :states
-              and (lower(coalesce(r.snapshotCustomerName, o.name)) like :pattern escape '\\'
-                   or lower(coalesce(r.snapshotCustomerNumber, o.customerNumber)) like :pattern escape '\\')
-              and (:everyone = true or exists (select 1 from CustomerAssignment ca
-                   where ca.partnerId = r.partnerId and ca.customerId = r.customerId and ca.userId = :userId))
+    /**
+     * As many rows as {@link #findRows} finds, but at most {@code limit}: a partner with 100,000 customers is told
+     * "more than 10,000" without reading them all, the index range stopping at the limit.
+     */
+    @Query(nativeQuery = true, value = """
+            SELECT COUNT(*) FROM (SELECT 1 FROM partner_relationship r
+            WHERE r.partner_id = :partnerId
+              AND r.state IN (:states)
+              AND (:pattern = '%%' OR r.customer_name_key LIKE :nameKey ESCAPE '\\'
+                   OR LOWER(r.customer_number_key) LIKE :pattern ESCAPE '\\')
+              AND (:everyone = TRUE OR EXISTS (SELECT 1 FROM customer_assignment ca
+                   WHERE ca.partner_id = r.partner_id AND ca.customer_id = r.customer_id AND ca.user_id = :userId))
+            LIMIT :limit) counted
             """)
-    long countRows(long partnerId, Collection<RelationshipState> states, String pattern, boolean everyone,
-                   long userId);
+    long countRowsUpTo(long partnerId, Collection<String> states, String pattern, String nameKey, boolean everyone,
+                       long userId, int limit);
 
     @Query("""
             select new dev.kontor.partner.SentRequest(r.id, coalesce(r.snapshotCustomerNumber, o.customerNumber),

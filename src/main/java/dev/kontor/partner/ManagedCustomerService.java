@@ -1,5 +1,6 @@
 package dev.kontor.partner;
 
+import dev.kontor.base.SearchKeys;
 import dev.kontor.base.TextRules;
 import dev.kontor.audit.AuditSummary;
 import dev.kontor.user.AuthenticatedUser;
@@ -28,10 +29,13 @@ public class ManagedCustomerService {
 
     /** The grid's sortable columns and the query paths behind them; nothing else reaches the ORDER BY. */
     private static final Map<String, String> SORTABLE = Map.of(
-            "customerNumber", "coalesce(r.snapshotCustomerNumber, o.customerNumber)",
-            "name", "coalesce(r.snapshotCustomerName, o.name)",
+            "customerNumber", "r.customerNumberKey",
+            "name", "r.customerNameKey",
             "state", "r.state",
             "since", "r.answeredAt");
+    /** Beyond this many rows the count says only "more" (see {@link #count}). */
+    public static final int COUNT_LIMIT = 10_000;
+
     private static final Set<RelationshipState> CURRENT = EnumSet.of(RelationshipState.ACTIVE);
     private static final Set<RelationshipState> WITH_ENDED = EnumSet.of(RelationshipState.ACTIVE,
             RelationshipState.REVOKED, RelationshipState.TERMINATED);
@@ -55,7 +59,7 @@ public class ManagedCustomerService {
             // nothing stored holds hidden characters, and a NUL would not even reach PostgreSQL: it matches nothing
             return List.of();
         }
-        List<ManagedCustomer> rows = customers.findRows(partnerId, states(filter), pattern(filter),
+        List<ManagedCustomer> rows = customers.findRows(partnerId, states(filter), pattern(filter), nameKey(filter),
                 membership.seesAllCustomers(), me.userId(), sorted(pageable));
         if (rows.isEmpty() || !membership.seesAllCustomers()) {
             return rows;
@@ -79,15 +83,19 @@ public class ManagedCustomerService {
                 afterRelationshipId, org.springframework.data.domain.Limit.of(Math.max(1, Math.min(limit, 500))));
     }
 
-    /** How many rows the filter matches, for the grid's scroll bar. */
+    /**
+     * How many rows the filter matches, for the grid's scroll bar, counted up to {@link #COUNT_LIMIT} + 1: more
+     * than the limit means "more than 10,000" (the grid then pages on without an exact size), so that a partner with
+     * 100,000 customers does not wait for all of them to be counted at every refresh.
+     */
     public long count(long partnerId, ManagedCustomerFilter filter) {
         AuthenticatedUser me = CurrentUser.require();
         PartnerMembership membership = access.require(partnerId, PartnerAccess.ANYONE, AuditSummary.action("count-managed-customers"));
         if (!TextRules.isPlainLine(filter.text())) {
             return 0;
         }
-        return customers.countRows(partnerId, states(filter), pattern(filter), membership.seesAllCustomers(),
-                me.userId());
+        return customers.countRowsUpTo(partnerId, states(filter).stream().map(Enum::name).toList(),
+                pattern(filter), nameKey(filter), membership.seesAllCustomers(), me.userId(), COUNT_LIMIT + 1);
     }
 
     private static Set<RelationshipState> states(ManagedCustomerFilter filter) {
@@ -97,6 +105,11 @@ public class ManagedCustomerService {
     private static String pattern(ManagedCustomerFilter filter) {
         String text = filter.text() == null ? "" : filter.text().strip().toLowerCase(Locale.ROOT);
         return "%" + escapeLike(text) + "%";
+    }
+
+    /** The name filter folded as the names' keys are, so that "Baeckerei" finds "Bäckerei" too. */
+    private static String nameKey(ManagedCustomerFilter filter) {
+        return "%" + escapeLike(SearchKeys.fold(filter.text())) + "%";
     }
 
     private static Pageable sorted(Pageable pageable) {

@@ -44,8 +44,8 @@ public class PartnerProvisioning {
     public long importActiveRelationship(long partnerId, long customerId, Set<OrganizationRight> rights,
                                          String managerEmail, long acceptedBy) {
         Instant now = clock.instant();
-        PartnerRelationship relationship = new PartnerRelationship(partnerId, customerId, rights, managerEmail,
-                SecretTokens.hash(SecretTokens.newToken()), null, now, now);
+        PartnerRelationship relationship = new PartnerRelationship(partnerId, relationships.customerKeys(customerId),
+                rights, managerEmail, SecretTokens.hash(SecretTokens.newToken()), null, now, now);
         relationship.accept(rights, acceptedBy, now);
         relationship.markReviewed(acceptedBy, now);
         relationships.save(relationship);
@@ -75,7 +75,8 @@ public class PartnerProvisioning {
         Instant now = clock.instant();
         // an API token is nobody: the request names no requesting person (the audit log names the token)
         Long requester = dev.kontor.user.SystemTask.initiator().orElseThrow().personId();
-        PartnerRelationship relationship = relationships.save(new PartnerRelationship(partnerId, customerId, requested,
+        PartnerRelationship relationship = relationships.save(new PartnerRelationship(partnerId,
+                relationships.customerKeys(customerId), requested,
                 managerEmail, SecretTokens.hash(token), requester, now, now.plus(settings.requestValidity())));
         relationships.flush();
         String partnerName = relationships.nameOf(partnerId);

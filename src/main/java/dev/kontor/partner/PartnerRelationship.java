@@ -122,6 +122,18 @@ class PartnerRelationship {
     @Column(name = "snapshot_payment_method_on_file")
     private Boolean snapshotPaymentMethodOnFile;
 
+    /**
+     * The customer's number and folded name as the grid sorts and filters by them, kept here so that an index on the
+     * relationship serves a partner's page. Never written by the entity after the insert: a rename sets the name key
+     * by statement ({@code PartnerRelationshipRepository.renameCustomer}) while this row may be loaded, and a
+     * stale copy must not write it back.
+     */
+    @Column(name = "customer_number_key", nullable = false, updatable = false, length = 20)
+    private String customerNumberKey;
+
+    @Column(name = "customer_name_key", nullable = false, updatable = false, length = 400)
+    private String customerNameKey;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -129,10 +141,12 @@ class PartnerRelationship {
     protected PartnerRelationship() {
     }
 
-    PartnerRelationship(long partnerId, long customerId, Set<OrganizationRight> requestedRights, String requestEmail,
-                        String tokenHash, Long requestedBy, Instant now, Instant expiresAt) {
+    PartnerRelationship(long partnerId, CustomerKeys customer, Set<OrganizationRight> requestedRights,
+                        String requestEmail, String tokenHash, Long requestedBy, Instant now, Instant expiresAt) {
         this.partnerId = partnerId;
-        this.customerId = customerId;
+        this.customerId = customer.customerId();
+        this.customerNumberKey = customer.number();
+        this.customerNameKey = customer.nameKey();
         this.requestedRights = RightsConverter.withView(requestedRights);
         this.requestEmail = requestEmail;
         this.requestedBy = requestedBy;

@@ -125,6 +125,22 @@ interface PartnerRelationshipRepository extends JpaRepository<PartnerRelationshi
     @Query("select o.customerNumber from Organization o where o.id = :organizationId")
     String customerNumberOf(long organizationId);
 
+    /** The customer's number and name key as a new relationship records them. */
+    @Query("""
+            select new dev.kontor.partner.CustomerKeys(o.id, coalesce(o.customerNumber, ''), o.searchKey)
+            from Organization o where o.id = :customerId
+            """)
+    CustomerKeys customerKeys(long customerId);
+
+    /**
+     * A renamed customer's new name key on its open relationships; a closed one keeps the name it had when it closed,
+     * as its snapshot does.
+     */
+    @org.springframework.data.jpa.repository.Modifying(flushAutomatically = true)
+    @Query(nativeQuery = true, value = "UPDATE partner_relationship SET customer_name_key = :nameKey "
+            + "WHERE customer_id = :customerId AND snapshot_at IS NULL")
+    int renameCustomer(long customerId, String nameKey);
+
     /** The partner's name, for texts. */
     @Query("select o.name from Organization o where o.id = :organizationId")
     String nameOf(long organizationId);

@@ -274,7 +274,8 @@ public class PartnerService {
                 linkArchive.closeCurrentLink(pending.getId(), ClosedRequestLink.Outcome.REPLACED);
                 pending.newLink(tokenHash, now, draft.expiresAt());
                 return pending;
-            }).orElseGet(() -> relationships.save(new PartnerRelationship(partnerId, draft.customerId(),
+            }).orElseGet(() -> relationships.save(new PartnerRelationship(partnerId,
+                    relationships.customerKeys(draft.customerId()),
                     draft.rights(), draft.recipient(), tokenHash, CurrentUser.require().personId(), now,
                     draft.expiresAt())));
             auditBoth(relationship, RELATIONSHIP_REQUESTED, AuditSummary.of(mail ? "partner-relationship-requested"
@@ -441,8 +442,8 @@ public class PartnerService {
     private PartnerRelationship newRequest(long partnerId, long customerId, Set<OrganizationRight> rights,
                                            String email, String token) {
         Instant now = clock.instant();
-        return new PartnerRelationship(partnerId, customerId, rights, email, SecretTokens.hash(token),
-                CurrentUser.require().personId(), now, now.plus(settings.requestValidity()));
+        return new PartnerRelationship(partnerId, relationships.customerKeys(customerId), rights, email,
+                SecretTokens.hash(token), CurrentUser.require().personId(), now, now.plus(settings.requestValidity()));
     }
 
     private PartnerRelationship requireActiveCustomer(long partnerId, long customerId) {

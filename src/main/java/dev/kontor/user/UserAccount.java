@@ -30,6 +30,10 @@ public class UserAccount {
     @Column(name = "display_name", nullable = false, length = DISPLAY_NAME_MAX_LENGTH)
     private String displayName;
 
+    /** The name folded for searching, a column the database computes (V0038): for queries only, never written. */
+    @Column(name = "search_key", insertable = false, updatable = false)
+    private String searchKey;
+
     @Column(name = "password_hash")
     private String passwordHash;
 

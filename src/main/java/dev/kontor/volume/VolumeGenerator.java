@@ -559,7 +559,8 @@ public final class VolumeGenerator {
                 "requested_by", "requested_at", "request_expires_at", "answered_by", "answered_at", "ended_by",
                 "ended_at", "review_pending", "rights_confirmed_at", "open_customer_id", "admin_customer_id",
                 "tenants_customer_id", "snapshot_at", "snapshot_customer_name", "snapshot_customer_number",
-                "snapshot_contact_person", "snapshot_payment_method_on_file", "version")) {
+                "snapshot_contact_person", "snapshot_payment_method_on_file", "version", "customer_number_key",
+                "customer_name_key")) {
             for (int c = 0; c < size.relationships() && c < size.customers(); c++) {
                 SplittableRandom random = random(RELATIONSHIP, c);
                 int p = partnerOf(c);
@@ -601,7 +602,8 @@ public final class VolumeGenerator {
                         active && (rights.contains("ADMIN") || rights.contains("MANAGE_TENANTS")) ? customer : null,
                         snapshotAt, data == null ? null : data.name(), data == null ? null : customerNumber(c),
                         data == null ? null : person(plans[c].people()[0]).name(),
-                        data == null ? null : random.nextBoolean(), 0L);
+                        data == null ? null : random.nextBoolean(), 0L, customerNumber(c),
+                        SearchKeys.fold(customer(c).name()));
                 if (active) {
                     assigned.add(new long[] {partnerId(p), customer, partnerUserId(p, 2 + c % 2),
                             answeredAt.getEpochSecond()});

@@ -138,9 +138,11 @@ class ScaleBenchmark {
                 + "VALUES (?, ?, 'PARTNER_ADMINISTRATOR', 'ACTIVE', CURRENT_TIMESTAMP)", admin, partner);
         jdbc.update("INSERT INTO partner_relationship (partner_id, customer_id, state, requested_rights, "
                 + "granted_rights, request_email, requested_by, requested_at, request_expires_at, answered_at, "
-                + "rights_confirmed_at, open_customer_id) SELECT ?, a.organization_id, 'ACTIVE', 'VIEW', 'VIEW', "
+                + "rights_confirmed_at, open_customer_id, customer_number_key, customer_name_key) "
+                + "SELECT ?, a.organization_id, 'ACTIVE', 'VIEW', 'VIEW', "
                 + "'bench@volume.example', ?, CURRENT_TIMESTAMP - INTERVAL '30 days', CURRENT_TIMESTAMP, "
-                + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, a.organization_id FROM customer_account a "
+                + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, a.organization_id, o.customer_number, o.search_key "
+                + "FROM customer_account a JOIN organization o ON o.id = a.organization_id "
                 + "ORDER BY a.organization_id LIMIT ?", partner, admin, count);
         return partner;
     }

@@ -231,8 +231,9 @@ class PartnerServiceTest {
 
         assertThatThrownBy(() -> jdbc.update("""
                 insert into partner_relationship (partner_id, customer_id, state, requested_rights, request_email,
-                  requested_at, request_expires_at, open_customer_id)
-                values (?, ?, 'REQUESTED', 'VIEW', 'x@example.test', current_timestamp, current_timestamp, ?)""",
+                  requested_at, request_expires_at, open_customer_id, customer_number_key, customer_name_key)
+                values (?, ?, 'REQUESTED', 'VIEW', 'x@example.test', current_timestamp, current_timestamp, ?,
+                  'CN-0', 'doppelt gmbh')""",
                 partner.partnerId(), customer.customerId(), customer.customerId()))
                 .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
     }

@@ -39,7 +39,7 @@ public class TestRequests {
         String token = SecretTokens.newToken();
         Instant now = clock.instant();
         PartnerRelationship saved = transaction.execute(status -> relationships.save(new PartnerRelationship(
-                partnerId, customerId, rights, email, SecretTokens.hash(token), requestedBy, now,
+                partnerId, relationships.customerKeys(customerId), rights, email, SecretTokens.hash(token), requestedBy, now,
                 now.plus(VALIDITY))));
         return new Request(saved.getId(), token);
     }

@@ -70,6 +70,11 @@ class FormerCustomerSnapshotMigrationTest {
         assertThat(kept.get("snapshot_payment_method_on_file")).isEqualTo(true);
         assertThat(jdbc.queryForObject("select count(*) from partner_relationship where id = ? and snapshot_at is null"
                 + " and snapshot_customer_name is null", Integer.class, open)).isEqualTo(1);
+        // V0039: the grid's sort keys, the closed one's from its snapshot, the open one's from the customer
+        assertThat(jdbc.queryForMap("select customer_number_key, customer_name_key from partner_relationship"
+                + " where id = ?", terminated)).containsValues("CN-10001", "backerei sonnenschein");
+        assertThat(jdbc.queryForMap("select customer_number_key, customer_name_key from partner_relationship"
+                + " where id = ?", open)).containsValues("CN-10002", "kanzlei weber");
     }
 
     private static long organization(JdbcTemplate jdbc, String kind, String name, String number, Long parent,

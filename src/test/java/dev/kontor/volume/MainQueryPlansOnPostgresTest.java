@@ -121,6 +121,8 @@ class MainQueryPlansOnPostgresTest {
                     ManagedCustomerFilter.none())));
             calls.put("managed customers: by name", record(() -> managedCustomers.rows(id,
                     new ManagedCustomerFilter("bäckerei", false), PageRequest.of(0, 50, Sort.by("name")))));
+            calls.put("managed customers: count by name", record(() -> managedCustomers.count(id,
+                    new ManagedCustomerFilter("bäckerei", false))));
             return id;
         });
         assertThat(partner).isEqualTo(3);
@@ -130,8 +132,14 @@ class MainQueryPlansOnPostgresTest {
                 "CONTACT_PERSON_CHANGED");
         fixtures.as(VolumeGenerator.managerEmail(1), () -> calls.put("audit log of a manager",
                 record(() -> audit.rows(lastMonth, PageRequest.of(0, 50)))));
-        fixtures.as("support-01@" + VolumeGenerator.DOMAIN, () -> calls.put("audit log for support",
-                record(() -> audit.rows(lastMonth, PageRequest.of(0, 50)))));
+        AuditFilter byActor = new AuditFilter(Instant.now().minus(Duration.ofDays(30)), null, "manager-0000", "",
+                "");
+        fixtures.as("support-01@" + VolumeGenerator.DOMAIN, () -> {
+            calls.put("audit log for support", record(() -> audit.rows(lastMonth, PageRequest.of(0, 50))));
+            calls.put("audit log for support: count by kind", record(() -> audit.count(lastMonth)));
+            calls.put("audit log for support: by actor", record(() -> audit.rows(byActor, PageRequest.of(0, 50))));
+            calls.put("audit log for support: count by actor", record(() -> audit.count(byActor)));
+        });
         fixtures.as(VolumeGenerator.partnerEmail(0, "admin"), () -> {
             long root = 2L + VolumeSize.scaled(0.1).partners() + VolumeSize.scaled(0.1).customers();
             calls.put("tenant tree: expand a tenant", record(() -> tree.children(root, TreeFilter.NONE, 0, 50)));

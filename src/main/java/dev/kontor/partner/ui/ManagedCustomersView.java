@@ -61,6 +61,7 @@ public class ManagedCustomersView extends VerticalLayout implements HasDynamicTi
     private final Checkbox showEnded = new Checkbox();
     private final Grid<ManagedCustomer> grid = new Grid<>();
     private final H2 title = new H2();
+    private final com.vaadin.flow.component.html.Span count = new com.vaadin.flow.component.html.Span();
     private final Div actions = new Div();
     private PartnerMembership partner;
     /** On a phone the customer's column also tells the state and rights, whose own columns are hidden. */
@@ -104,7 +105,9 @@ public class ManagedCustomersView extends VerticalLayout implements HasDynamicTi
         showEnded.setId("show-ended");
         showEnded.setLabel(getTranslation("partner.show-ended"));
         showEnded.addValueChangeListener(event -> refresh());
-        Div filters = new Div(filter, showEnded);
+        count.setId("customers-count");
+        count.setVisible(false);
+        Div filters = new Div(filter, showEnded, count);
         filters.addClassName("section-buttons");
 
         // a row's actions sit inside the grid, which Tab passes over as one stop: the way in is said once, and the
@@ -199,9 +202,33 @@ public class ManagedCustomersView extends VerticalLayout implements HasDynamicTi
         ManagedCustomerFilter current = new ManagedCustomerFilter(filter.getValue(), showEnded.getValue());
         long partnerId = partner.partnerId();
         grid.setEmptyStateText(getTranslation(emptyStateKey()));
-        grid.setItems(query -> customers.rows(partnerId, current,
-                        VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
-                query -> (int) Math.min(Integer.MAX_VALUE, customers.count(partnerId, current)));
+        com.vaadin.flow.component.grid.dataview.GridLazyDataView<ManagedCustomer> rows = grid.setItems(query ->
+                customers.rows(partnerId, current, VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
+        long counted = customers.count(partnerId, current);
+        if (counted > ManagedCustomerService.COUNT_LIMIT) {
+            // counting 100,000 customers at every refresh is what made the page slow: beyond the limit the grid
+            // grows as it is scrolled, and says "more than 10,000"
+            rows.setItemCountEstimate(ManagedCustomerService.COUNT_LIMIT + 1);
+            rows.setItemCountEstimateIncrease(1_000);
+            showCount(counted);
+        } else {
+            // the grid's first count is the one just taken; a later one (after a change) counts again
+            long[] taken = {counted};
+            rows.setItemCountCallback(query -> {
+                long exact = taken[0] >= 0 ? taken[0] : customers.count(partnerId, current);
+                taken[0] = -1;
+                showCount(exact);
+                return (int) exact;
+            });
+        }
+    }
+
+    /** How many customers the list holds, or that there are more than the count goes to. */
+    private void showCount(long counted) {
+        count.setVisible(counted > 0);
+        count.setText(counted > ManagedCustomerService.COUNT_LIMIT
+                ? getTranslation("partner.customers.count-more", ManagedCustomerService.COUNT_LIMIT)
+                : getTranslation("partner.customers.count", counted));
     }
 
     /** What an empty list means for this person, and what they can do about it. */

@@ -36,6 +36,8 @@ class ManagedCustomersViewTest extends SpringBrowserlessTest {
         assertThat(find(H2.class).single().getText()).isEqualTo("Managed customers · Muster Hosting GmbH");
         GridTester<Grid<ManagedCustomer>, ManagedCustomer> grid = test(grid());
         assertThat(grid.size()).isEqualTo(2);
+        assertThat(find(com.vaadin.flow.component.html.Span.class).withId("customers-count").single().getText())
+                .isEqualTo("2 customers");
         assertThat(customer(grid, 0)).containsExactly("Bäckerei Sonnenschein", "CN-10001");
         assertThat(rights(grid, 0)).containsExactly("See the account", "Manage users", "Manage contacts",
                 "Manage tenants");

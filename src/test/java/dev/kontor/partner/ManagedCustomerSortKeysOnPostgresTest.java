@@ -1,0 +1,7 @@
+package dev.kontor.partner;
+
+import dev.kontor.postgres.PostgresTest;
+
+@PostgresTest
+class ManagedCustomerSortKeysOnPostgresTest extends ManagedCustomerSortKeys {
+}
