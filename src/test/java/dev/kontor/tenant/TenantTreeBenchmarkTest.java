@@ -38,7 +38,7 @@ class TenantTreeBenchmarkTest {
     TenantTestData data;
 
     @Test
-    void opening_the_first_level_takes_about_as_long_at_10000_tenants_as_at_10() {
+    void opening_the_first_level_is_timed_at_10_and_at_10000_tenants() {
         Customer small = data.customer();
         Customer large = data.customer();
         data.bulkTenants(small.id(), 10);
@@ -66,7 +66,9 @@ class TenantTreeBenchmarkTest {
                         + "after {} warm-up runs: {} ms with 10 tenants, {} ms with 10,000 tenants, ratio {}", PAGE,
                 RUNS, WARM_UP, "%.2f".formatted(smallMedian), "%.2f".formatted(largeMedian),
                 "%.2f".formatted(ratio));
-        assertThat(ratio).as("time at 10,000 tenants relative to 10").isLessThan(5.0);
+        // the ratio goes to the log and docs/performance.md, never into a timed assertion (shared, noisy machines);
+        // what keeps the first level quick at any size is its plan, which MainQueryPlansOnPostgresTest asserts
+        assertThat(java.util.Arrays.stream(forLarge)).allMatch(millis -> millis > 0);
     }
 
     private void measure(long nodeId, int expected, double[] into) {
