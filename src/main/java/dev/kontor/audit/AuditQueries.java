@@ -27,8 +27,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditQueries {
 
     static final int EXPORT_PAGE = 500;
-    /** A set that never matches an id, for readers who may read no organization. */
-    private static final Set<Long> NONE = Set.of(-1L);
+    /**
+     * Stands for the organizations of a reader of everything, whom the statements do not limit by organization (an
+     * empty list cannot be bound). Never used to limit a reader: a refused attempt is audited with the id that was
+     * asked for, which may be any number, so a reader of no organization gets no statement at all.
+     */
+    private static final Set<Long> IGNORED = Set.of(-1L);
 
     private final AuditEventRepository events;
     private final AuditReadScope scope;
@@ -48,11 +52,11 @@ public class AuditQueries {
 
     public List<AuditRow> rows(AuditFilter filter, Pageable pageable) {
         CurrentUser.require();
-        if (!isPlain(filter)) {
+        boolean everything = scope.readsEverything();
+        Set<Long> readable = everything ? IGNORED : scope.readableOrganizations();
+        if (!isPlain(filter) || readable.isEmpty()) {
             return List.of();
         }
-        boolean everything = scope.readsEverything();
-        Set<Long> readable = everything ? NONE : nonEmpty(scope.readableOrganizations());
         return named(events.findRows(from(filter), to(filter), Long.MAX_VALUE, everything, readable,
                 like(filter.actor()), folded(filter.actor()), like(filter.organization()), exactKind(filter.kind()),
                 PageRequest.of(pageable.getPageNumber(), pageable.getPageSize())));
@@ -64,11 +68,11 @@ public class AuditQueries {
      */
     public List<AuditRow> rowsBefore(AuditFilter filter, long beforeId, int limit) {
         CurrentUser.require();
-        if (!isPlain(filter)) {
+        boolean everything = scope.readsEverything();
+        Set<Long> readable = everything ? IGNORED : scope.readableOrganizations();
+        if (!isPlain(filter) || readable.isEmpty()) {
             return List.of();
         }
-        boolean everything = scope.readsEverything();
-        Set<Long> readable = everything ? NONE : nonEmpty(scope.readableOrganizations());
         return named(events.findRows(from(filter), to(filter), beforeId, everything, readable, like(filter.actor()),
                 folded(filter.actor()), like(filter.organization()), exactKind(filter.kind()),
                 PageRequest.of(0, Math.max(1, Math.min(limit, EXPORT_PAGE)))));
@@ -84,11 +88,11 @@ public class AuditQueries {
 
     public long count(AuditFilter filter) {
         CurrentUser.require();
-        if (!isPlain(filter)) {
+        boolean everything = scope.readsEverything();
+        Set<Long> readable = everything ? IGNORED : scope.readableOrganizations();
+        if (!isPlain(filter) || readable.isEmpty()) {
             return 0;
         }
-        boolean everything = scope.readsEverything();
-        Set<Long> readable = everything ? NONE : nonEmpty(scope.readableOrganizations());
         return events.countRows(from(filter), to(filter), everything, readable, like(filter.actor()),
                 folded(filter.actor()), like(filter.organization()), exactKind(filter.kind()));
     }
@@ -155,10 +159,6 @@ public class AuditQueries {
     /** A kind is chosen from the list, by its code; none means every kind. */
     private static String exactKind(String kind) {
         return kind == null ? "" : kind.strip().toUpperCase(Locale.ROOT);
-    }
-
-    private static Set<Long> nonEmpty(Set<Long> ids) {
-        return ids.isEmpty() ? NONE : ids;
     }
 
     /** Nothing stored holds hidden characters, and a NUL would not even reach PostgreSQL: such a filter finds nothing. */

@@ -23,6 +23,9 @@ class AuditQueriesTest {
     @Autowired
     Fixtures fixtures;
 
+    @Autowired
+    AuditLog log;
+
     @Test
     void support_reads_every_organizations_events() {
         // one organization at a time: the shared test database holds many more newer events than a page
@@ -48,6 +51,19 @@ class AuditQueriesTest {
     void an_employee_reads_nothing() {
         assertThat(fixtures.as(DemoPeople.EMPLOYEE, () -> audit.rows(EVERYTHING, PageRequest.of(0, 10)))).isEmpty();
         assertThat(fixtures.as(DemoPeople.EMPLOYEE, () -> audit.count(EVERYTHING))).isZero();
+    }
+
+    @Test
+    void an_attempt_against_an_invented_organization_id_stays_hidden_from_a_reader_of_no_organization() {
+        // a refused attempt is audited with the id that was asked for, which may be any number, -1 as well
+        for (long invented : List.of(-1L, 0L, Long.MAX_VALUE)) {
+            fixtures.as(DemoPeople.EMPLOYEE, () -> log.recordIndependently(AuditEntry.denied("ACCESS_DENIED", invented,
+                    AuditSummary.of("audit.summary.refused-lacks-right"))));
+        }
+
+        assertThat(fixtures.as(DemoPeople.EMPLOYEE, () -> audit.rows(EVERYTHING, PageRequest.of(0, 10)))).isEmpty();
+        assertThat(fixtures.as(DemoPeople.EMPLOYEE, () -> audit.count(EVERYTHING))).isZero();
+        assertThat(fixtures.as(DemoPeople.EMPLOYEE, () -> audit.rowsBefore(EVERYTHING, Long.MAX_VALUE, 10))).isEmpty();
     }
 
     @Test
