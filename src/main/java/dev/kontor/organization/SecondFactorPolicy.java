@@ -49,6 +49,11 @@ public class SecondFactorPolicy {
     static final String RESET = "SECOND_FACTOR_RESET";
     /** The reason key the sign-in shows a person whom an organization's requirement asks for a second factor. */
     public static final String REASON_KEY = "second-factor.reason.organization";
+    /**
+     * The same reason naming the organizations whose requirement holds: their count ({@code {0}}, for the plural)
+     * and their names ({@code {1}}).
+     */
+    public static final String NAMED_REASON_KEY = "second-factor.reason.organizations";
     /** How often an organization's members without a second factor may be reminded. */
     static final Duration REMIND_EVERY = Duration.ofDays(1);
 
@@ -219,6 +224,27 @@ public class SecondFactorPolicy {
         return !onPaths.isEmpty() && organizations.anyRequiresSecondFactor(onPaths);
     }
 
+    /**
+     * The organizations whose requirement asks a second factor of the person (through an active membership in them
+     * or below them), each with its customer number where it has one, in the order of their names; empty when none
+     * does. For the set-up step, so that the person knows who asks it and why; two statements, as {@link
+     * #requiredFor}. For the system only, as that is.
+     */
+    @PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
+    public List<String> organizationsRequiringFor(long userId) {
+        Set<Long> onPaths = new HashSet<>();
+        for (String path : memberships.findActivePathsOf(userId)) {
+            onPaths.addAll(OrganizationPath.idsIn(path));
+        }
+        if (onPaths.isEmpty()) {
+            return List.of();
+        }
+        return organizations.findRequiringSecondFactor(onPaths).stream()
+                .sorted(java.util.Comparator.comparing(Organization::getName, String.CASE_INSENSITIVE_ORDER)
+                        .thenComparing(Organization::getId))
+                .map(SecondFactorPolicy::labelOf).toList();
+    }
+
     private SecondFactorRequirement requirementOf(long organizationId) {
         Organization organization = organizations.findById(organizationId).orElseThrow();
         String requiredBy = requiredAbove(organization).orElse(null);
@@ -265,7 +291,8 @@ public class SecondFactorPolicy {
         outbox.enqueue(new MailMessage("second-factor-reset:" + person.id() + ":" + at, person.email(),
                 TextRules.abbreviate(i18n.getTranslation("mail.second-factor-reset.subject", person.language(),
                         label), MailMessage.SUBJECT_MAX_LENGTH),
-                i18n.getTranslation("mail.second-factor-reset.body", person.language(), person.displayName(), label,
+                i18n.getTranslation("mail.second-factor-reset.body-signed-out", person.language(),
+                        person.displayName(), label,
                         by, publicAddress.linkTo("/security"))));
         List<Membership> leads = memberships.findActiveIn(organization.getId(), leadsOf(organization.getKind()));
         Set<Long> told = new HashSet<>(List.of(person.id()));

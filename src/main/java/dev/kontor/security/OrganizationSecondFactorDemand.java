@@ -2,6 +2,7 @@ package dev.kontor.security;
 
 import dev.kontor.organization.SecondFactorPolicy;
 import dev.kontor.user.SystemTask;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -23,5 +24,13 @@ class OrganizationSecondFactorDemand implements SecondFactorDemand {
         // asked during sign-in, before (or while) the person is authenticated: the application asks for them
         return SystemTask.call(() -> policy.requiredFor(userId)) ? Optional.of(SecondFactorPolicy.REASON_KEY)
                 : Optional.empty();
+    }
+
+    /** Names the organizations whose requirement holds, so the person knows who asks it of them. */
+    @Override
+    public Optional<Reason> reason(long userId) {
+        List<String> requiring = SystemTask.call(() -> policy.organizationsRequiringFor(userId));
+        return requiring.isEmpty() ? Optional.empty()
+                : Optional.of(new Reason(SecondFactorPolicy.NAMED_REASON_KEY, requiring));
     }
 }

@@ -1,5 +1,8 @@
 package dev.kontor.security;
 
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,6 +18,26 @@ public interface SecondFactorDemand {
      * when this rule does not ask it of the person.
      */
     Optional<String> reasonKey(long userId);
+
+    /**
+     * Why this rule asks the person for a second factor, as the set-up page says it: an i18n key and the names it
+     * mentions ({@code {0}} their count, {@code {1}} the names); empty when this rule does not ask it of the person.
+     * Only the set-up page asks this; the sign-in's checks ask {@link #reasonKey}.
+     */
+    default Optional<Reason> reason(long userId) {
+        return reasonKey(userId).map(key -> new Reason(key, List.of()));
+    }
+
+    /** A reason to show: its i18n key and the names of those who ask (none for a rule that names nobody). */
+    record Reason(String key, List<String> names) implements Serializable {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        public Reason {
+            names = List.copyOf(names);
+        }
+    }
 
     /**
      * Whether a person signed in with the password alone is asked again on every page they open, so that one who

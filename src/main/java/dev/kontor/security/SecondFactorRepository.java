@@ -18,4 +18,8 @@ interface SecondFactorRepository extends JpaRepository<SecondFactor, Long> {
     /** Of these people, those whose authenticator is set up (confirmed). */
     @Query("select f.userId from SecondFactor f where f.userId in :userIds and f.confirmedAt is not null")
     java.util.List<Long> findConfirmedAmong(java.util.Collection<Long> userIds);
+
+    /** Of these people, those whose authenticator is set up, each with when its set-up was finished. */
+    @Query("select f.userId, f.confirmedAt from SecondFactor f where f.userId in :userIds and f.confirmedAt is not null")
+    java.util.List<Object[]> findConfirmedAtOf(java.util.Collection<Long> userIds);
 }

@@ -61,6 +61,8 @@ public class SecondFactors {
     static final String RECOVERY_CODE_USED = "SECOND_FACTOR_RECOVERY_CODE_USED";
     static final String CODE_FAILED = "SECOND_FACTOR_CODE_FAILED";
     static final String BROWSERS_FORGOTTEN = "SECOND_FACTOR_BROWSERS_FORGOTTEN";
+    /** Sign-ins made with an authenticator that was reset or turned off since, ended. */
+    static final String SIGN_INS_ENDED = "SECOND_FACTOR_SIGN_INS_ENDED";
 
     /** How many recovery codes a set-up (or a renewal) gives. */
     public static final int RECOVERY_CODES = 10;
@@ -94,11 +96,13 @@ public class SecondFactors {
     private final Clock clock;
     // the rules are asked only when someone turns the app off; some of them reach back here (a reset), so lazily
     private final ObjectProvider<SecondFactorDemand> demands;
+    private final SignedInSessions signIns;
     private final CodeGenerator codes = new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6);
 
     SecondFactors(SecondFactorRepository factors, RecoveryCodeRepository recoveryCodes,
                   RememberedBrowserRepository browsers, SecondFactorKey key, SignInThrottle throttle,
-                  AuditLog auditLog, Clock clock, ObjectProvider<SecondFactorDemand> demands) {
+                  AuditLog auditLog, Clock clock, ObjectProvider<SecondFactorDemand> demands,
+                  SignedInSessions signIns) {
         this.factors = factors;
         this.recoveryCodes = recoveryCodes;
         this.browsers = browsers;
@@ -107,6 +111,7 @@ public class SecondFactors {
         this.auditLog = auditLog;
         this.clock = clock;
         this.demands = demands;
+        this.signIns = signIns;
     }
 
     @PreAuthorize("isAuthenticated()")
@@ -177,7 +182,11 @@ public class SecondFactors {
         return fresh;
     }
 
-    /** Turns the authenticator off for a current code (or a recovery code): secret, codes and browsers go. */
+    /**
+     * Turns the authenticator off for a current code (or a recovery code): secret, codes and browsers go. This
+     * sign-in goes on as one made with the password alone; the person's other sign-ins made with the authenticator
+     * end.
+     */
     @PreAuthorize("isAuthenticated()")
     @Transactional(noRollbackFor = InvalidInput.class)
     public void turnOff(String code) {
@@ -195,6 +204,9 @@ public class SecondFactors {
         browsers.forgetAllOf(me.userId());
         factors.deleteById(me.userId());
         auditLog.record(AuditEntry.success(REMOVED, null, AuditSummary.of("second-factor-removed")));
+        // this sign-in goes on without the factor it no longer has; the person's others made with it end
+        SignInFactors.removeSecondFactorFromThisSignIn();
+        signIns.factorRemoved(me.userId());
     }
 
     /**

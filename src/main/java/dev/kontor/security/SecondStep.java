@@ -180,12 +180,12 @@ public class SecondStep {
     }
 
     /**
-     * The reasons (i18n keys) why this browser's waiting password step must set up an authenticator before it is
-     * signed in; empty when no such step waits.
+     * The reasons why this browser's waiting password step must set up an authenticator before it is signed in, with
+     * the organizations that ask it named; empty when no such step waits.
      */
-    public List<String> setUpReasons(HttpServletRequest request) {
+    public List<SecondFactorDemand.Reason> setUpReasons(HttpServletRequest request) {
         return pendingOf(request).filter(Pending::setUp)
-                .map(pending -> reasonKeys(((AuthenticatedUser) pending.password().getPrincipal()).userId()))
+                .map(pending -> reasons(((AuthenticatedUser) pending.password().getPrincipal()).userId()))
                 .orElse(List.of());
     }
 
@@ -233,6 +233,10 @@ public class SecondStep {
         String target = target(request, response);
         signIn(request, response, password, true, !pending.get().whileSignedIn());
         return new SetUpFinished(target, recoveryCodes.get());
+    }
+
+    private List<SecondFactorDemand.Reason> reasons(long userId) {
+        return demands.stream().map(demand -> demand.reason(userId)).flatMap(Optional::stream).distinct().toList();
     }
 
     private List<String> reasonKeys(long userId) {

@@ -47,10 +47,25 @@ public final class SignInFactors {
         }
         List<GrantedAuthority> authorities = new ArrayList<>(current.getAuthorities());
         authorities.add(FactorGrantedAuthority.withAuthority(SecondStep.TOTP_AUTHORITY).issuedAt(now).build());
-        Authentication both = UsernamePasswordAuthenticationToken.authenticated(current.getPrincipal(), null,
+        replaceThisSignIn(current, authorities);
+    }
+
+    /** The signed-in person turned their authenticator off: this sign-in counts as made with the password alone. */
+    static void removeSecondFactorFromThisSignIn() {
+        Authentication current = SecurityContextHolder.getContext().getAuthentication();
+        if (current == null || !secondFactorInThisSignIn()) {
+            return;
+        }
+        replaceThisSignIn(current, current.getAuthorities().stream()
+                .filter(authority -> !SecondStep.TOTP_AUTHORITY.equals(authority.getAuthority()))
+                .map(GrantedAuthority.class::cast).toList());
+    }
+
+    private static void replaceThisSignIn(Authentication current, List<GrantedAuthority> authorities) {
+        Authentication replaced = UsernamePasswordAuthenticationToken.authenticated(current.getPrincipal(), null,
                 authorities);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(both);
+        context.setAuthentication(replaced);
         SecurityContextHolder.setContext(context);
         // Spring Security saves a context only when told to: the session must hold the new one for the next request
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {

@@ -23,12 +23,14 @@ class StoredSecondFactors implements SecondFactorRecords {
     private final SecondFactorRepository factors;
     private final RecoveryCodeRepository recoveryCodes;
     private final RememberedBrowserRepository browsers;
+    private final SignedInSessions signIns;
 
     StoredSecondFactors(SecondFactorRepository factors, RecoveryCodeRepository recoveryCodes,
-                        RememberedBrowserRepository browsers) {
+                        RememberedBrowserRepository browsers, SignedInSessions signIns) {
         this.factors = factors;
         this.recoveryCodes = recoveryCodes;
         this.browsers = browsers;
+        this.signIns = signIns;
     }
 
     @Override
@@ -48,6 +50,8 @@ class StoredSecondFactors implements SecondFactorRecords {
         browsers.forgetAllOf(userId);
         if (had) {
             factors.deleteById(userId);
+            // whoever signed in with the lost phone (or its codes) is signed out once the reset commits
+            signIns.factorRemoved(userId);
         }
         return had;
     }

@@ -27,8 +27,10 @@ import org.springframework.test.context.TestPropertySource;
  * Ben, a manager of CN-10001, is signed in with his password when Anna switches the requirement on in the account
  * dialog; she sees who has none and reminds them. Her own next page is the set-up step; once done, a second reminder
  * the same day is refused. Ben's next page is the set-up step too, no other page opens before it is done; he
- * computes the code from the secret shown, sees his recovery codes once and lands on the dashboard. Tom, administrator of a tenant below the account, is led to
- * it right after his password. In a context of its own: the requirement and the authenticators set up here are
+ * computes the code from the secret shown, sees his recovery codes once and lands on the dashboard. When Anna then
+ * resets his factor (a lost phone), his open sign-in ends at once and his password leads to the set-up step again,
+ * which names the account that requires it. Tom, administrator of a tenant below the account, is led to it right
+ * after his password. In a context of its own: the requirement and the authenticators set up here are
  * nobody else's starting point.
  */
 @TestPropertySource(properties = "kontor.test.context=second-factor-requirement-journey")
@@ -122,7 +124,8 @@ class SecondFactorRequirementJourneyIT extends EndToEndTest {
                 new Page.GetByRoleOptions().setName("Edit data Bäckerei Sonnenschein (CN-10001)")).click();
         assertThat(ben).hasURL(url("/sign-in/set-up"));
         assertThat(ben.locator("#set-up-step-intro")).containsText("now requires a second factor");
-        assertThat(ben.locator("#set-up-step-reasons")).containsText("An organization you belong to requires");
+        assertThat(ben.locator("#set-up-step-reasons")).containsText(
+                "Bäckerei Sonnenschein (CN-10001) requires a second factor (an authenticator app) of everyone in it");
         assertThat(ben.locator("#sign-out")).hasCount(0);
         // no other page opens before the set-up is done, not even by its address
         ben.navigate(url("/accounts/CN-10001"));
@@ -149,6 +152,29 @@ class SecondFactorRequirementJourneyIT extends EndToEndTest {
         assertThat(ben.locator("#sign-out")).isVisible();
         assertThat(ben.locator("#second-factor-without")).hasText("Every active member here has a second factor.");
         assertThat(ben.locator("#second-factor-remind")).hasCount(0);
+
+        // Ben's phone is lost: Anna resets his factor, and the sign-in he made with it ends at once
+        page.navigate(url("/accounts/CN-10001"));
+        Locator benRow = page.locator("#managers .manager-row", new Page.LocatorOptions().setHasText("Ben Schulz"));
+        benRow.locator("[id^=reset-second-factor-]").click();
+        Locator question = page.locator("vaadin-confirm-dialog#confirm-second-factor-reset");
+        assertThat(question).hasAttribute("opened", "");
+        assertThat(question).containsText("signed out everywhere at once");
+        question.locator("vaadin-button[slot='confirm-button']").click();
+        assertThat(page.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
+                .setHasText("The second factor of Ben Schulz was reset."))).isVisible();
+        // Anna goes on working; Ben's row says what is left
+        assertThat(benRow.locator("[id^=no-second-factor-]")).hasText("No second factor");
+        ben.navigate(url("/accounts/CN-10001"));
+        assertThat(ben).hasURL(url("/login"));
+        // his password alone leads to the set-up step again, never to a code step the old phone could pass
+        ben.locator("vaadin-login-form input[name=username]").fill(DemoPeople.BEN);
+        ben.locator("vaadin-login-form input[name=password]").fill(DemoPeople.PASSWORD);
+        ben.locator("vaadin-login-form vaadin-button[slot=submit]").click();
+        assertThat(ben).hasURL(url("/sign-in/set-up"));
+        assertThat(ben.locator("#set-up-step-reasons")).containsText("Bäckerei Sonnenschein (CN-10001) requires");
+        page.navigate(url("/accounts/CN-10001"));
+        assertThat(page.locator("#sign-out")).isVisible();
         benBrowser.close();
     }
 
@@ -167,7 +193,10 @@ class SecondFactorRequirementJourneyIT extends EndToEndTest {
         tom.locator("vaadin-login-form vaadin-button[slot=submit]").click();
         assertThat(tom).hasURL(url("/sign-in/set-up"));
         assertThat(tom.locator("#set-up-step-intro")).containsText("Your password was right.");
-        assertThat(tom.locator("#set-up-step-reasons")).containsText("An organization you belong to requires");
+        // named: the organization above Tom's tenant whose rule reaches him
+        assertThat(tom.locator("#set-up-step-reasons")).containsText(
+                "Bäckerei Sonnenschein (CN-10001) requires a second factor (an authenticator app) of everyone in it"
+                        + " and in the organizations below.");
         Assertions.assertThat(Viewport.sidewaysScroll(tom, "set-up step at sign-in on a phone")).isEmpty();
         Accessibility.assertNoSeriousViolations(tom, "set-up step at sign-in, phone");
         screenshot(tom, "second-factor-set-up-at-sign-in-phone");

@@ -14,6 +14,7 @@ import dev.kontor.testing.Outbox;
 import dev.kontor.user.SystemTask;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -348,6 +349,25 @@ class SecondFactorPolicyTest {
         assertThat(on.inherited()).isFalse();
         assertThat(SystemTask.call(() -> policy.requiredFor(fixtures.userIdOf(world.tenantAdmin())))).isTrue();
         assertThat(SystemTask.call(() -> policy.requiredFor(fixtures.userIdOf(world.manager())))).isFalse();
+    }
+
+    @Test
+    void the_organizations_whose_requirement_holds_are_named_by_name_with_their_customer_number() {
+        fixtures.as(world.manager(), () -> policy.changeRequirement(world.customer(), true));
+        fixtures.as(world.tenantAdmin(), () -> policy.changeRequirement(world.tenant(), true));
+
+        List<String> forTenantAdmin = SystemTask.call(() -> policy.organizationsRequiringFor(
+                fixtures.userIdOf(world.tenantAdmin())));
+        assertThat(forTenantAdmin).hasSize(2);
+        assertThat(forTenantAdmin.getFirst()).startsWith("Customer ").matches(".* \\(CN-[0-9]+\\)");
+        assertThat(forTenantAdmin.getLast()).startsWith("Tenant ").doesNotContain("CN-");
+        assertThat(SystemTask.call(() -> policy.organizationsRequiringFor(fixtures.userIdOf(world.manager()))))
+                .containsExactly(forTenantAdmin.getFirst());
+        assertThat(SystemTask.call(() -> policy.organizationsRequiringFor(fixtures.userIdOf(world.legal()))))
+                .isEmpty();
+        assertThatThrownBy(() -> fixtures.as(world.manager(), () -> policy.organizationsRequiringFor(
+                fixtures.userIdOf(world.tenantAdmin())))).isInstanceOf(
+                org.springframework.security.authorization.AuthorizationDeniedException.class);
     }
 
     @Test

@@ -91,7 +91,8 @@ class SecondFactorWhileSignedInTest {
         assertThat(navigate(nora)).contains(SecondStep.SET_UP_PAGE);
         assertThat(signedIn(nora)).as("the session is signed out of everything but the step").isNull();
         mvc.perform(get("/accounts/" + account.customerNumber()).session(nora)).andExpect(unauthenticated());
-        assertThat(secondStep.setUpReasons(requestWith(nora))).containsExactly(SecondFactorPolicy.REASON_KEY);
+        assertThat(secondStep.setUpReasons(requestWith(nora))).containsExactly(new SecondFactorDemand.Reason(
+                SecondFactorPolicy.NAMED_REASON_KEY, java.util.List.of(account.label())));
         assertThat(secondStep.askedWhileSignedIn(requestWith(nora))).isTrue();
 
         long signedInBefore = signedInEvents(account.email("Nora"));

@@ -651,6 +651,8 @@ final class ServiceMatrix {
             return null;
         });
         system("SecondFactorPolicy.requiredFor(long)", ACCOUNT, t -> secondFactorPolicy.requiredFor(t.user()));
+        system("SecondFactorPolicy.organizationsRequiringFor(long)", ACCOUNT,
+                t -> secondFactorPolicy.organizationsRequiringFor(t.user()));
         read("OrganizationDirectory.customerOf(long,CustomerNumber)", PROVIDER,
                 t -> directory.customerOf(t.provider(), t.number()));
         read("OrganizationDirectory.partnersNamed(long,String)", PROVIDER,

@@ -113,7 +113,8 @@ class SetUpStepTest {
 
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/sign-in/set-up");
         assertThat(signedIn(session)).isNull();
-        assertThat(secondStep.setUpReasons(requestWith(session))).containsExactly(StaffSecondFactorDemand.REASON);
+        assertThat(secondStep.setUpReasons(requestWith(session))).extracting(SecondFactorDemand.Reason::key)
+                .containsExactly(StaffSecondFactorDemand.REASON);
         assertThat(secondStep.pending(requestWith(session))).as("not the code step: there is no code yet").isFalse();
         mvc.perform(get("/audit").session(session)).andExpect(unauthenticated());
         mvc.perform(get("/support").session(session)).andExpect(unauthenticated());

@@ -142,8 +142,8 @@ public class SecondFactorSection extends Div {
         }
         Button reset = PersonRowActions.action(this, "reset-second-factor", member.membershipId(),
                 member.displayName(), "second-factor.reset",
-                () -> PersonRowActions.confirm(this, "confirm-second-factor-reset", "second-factor.reset.confirm",
-                        member.displayName(), member.email(), () -> {
+                () -> PersonRowActions.confirm(this, "confirm-second-factor-reset",
+                        "second-factor.reset-everywhere.confirm", member.displayName(), member.email(), () -> {
                             policy.resetSecondFactor(organizationId, member.membershipId());
                             Notification.show(getTranslation("second-factor.reset.done", member.displayName()),
                                     4000, Notification.Position.BOTTOM_START)

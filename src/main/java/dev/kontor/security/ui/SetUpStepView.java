@@ -25,6 +25,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.kontor.base.ui.FormRules;
 import dev.kontor.base.ui.LanguageSwitch;
 import dev.kontor.base.ui.PublicPage;
+import dev.kontor.security.SecondFactorDemand;
 import dev.kontor.security.SecondFactors;
 import dev.kontor.security.SecondStep;
 import java.io.ByteArrayInputStream;
@@ -58,14 +59,15 @@ public class SetUpStepView extends PublicPage implements BeforeEnterObserver, Ha
             return;
         }
         content.removeAll();
-        List<String> reasons = secondStep.setUpReasons(VaadinServletRequest.getCurrent().getHttpServletRequest());
+        List<SecondFactorDemand.Reason> reasons = secondStep.setUpReasons(VaadinServletRequest.getCurrent()
+                .getHttpServletRequest());
         Optional<SecondFactors.SetUp> setUp = reasons.isEmpty() ? Optional.empty()
                 : secondStep.startSetUp(VaadinServletRequest.getCurrent().getHttpServletRequest());
         if (setUp.isEmpty()) {
             showExpired();
             return;
         }
-        UnorderedList why = new UnorderedList(reasons.stream().map(key -> new ListItem(getTranslation(key)))
+        UnorderedList why = new UnorderedList(reasons.stream().map(reason -> new ListItem(said(reason)))
                 .toArray(ListItem[]::new));
         why.setId("set-up-step-reasons");
         byte[] png = setUp.get().qrCodePng();
@@ -103,6 +105,17 @@ public class SetUpStepView extends PublicPage implements BeforeEnterObserver, Ha
                 new Div(finish), back);
         FormRules.explainConstraints(content);
         code.focus();
+    }
+
+    /** A reason in words, naming whoever asks: "Acme GmbH and Beta AG require ...". */
+    private String said(SecondFactorDemand.Reason reason) {
+        List<String> names = reason.names();
+        if (names.isEmpty()) {
+            return getTranslation(reason.key());
+        }
+        String named = names.size() == 1 ? names.getFirst() : getTranslation("second-factor.reason.organizations.and",
+                String.join(", ", names.subList(0, names.size() - 1)), names.getLast());
+        return getTranslation(reason.key(), names.size(), named);
     }
 
     private void finish(TextField code) {

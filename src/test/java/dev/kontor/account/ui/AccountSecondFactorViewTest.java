@@ -14,12 +14,16 @@ import dev.kontor.access.AccessSessions;
 import dev.kontor.organization.CustomerNumber;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.partner.PartnerProvisioning;
+import dev.kontor.security.SecondStep;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.Fixtures.TestPartner;
 import dev.kontor.testing.Outbox;
 import dev.kontor.testing.ViewTest;
+import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.SystemTask;
+import jakarta.servlet.http.HttpSessionEvent;
+import jakarta.servlet.http.HttpSessionListener;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -28,6 +32,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 /**
  * Two-factor sign-in in the account data dialog: the account's requirement (its own switch, or the organization
@@ -51,6 +61,10 @@ class AccountSecondFactorViewTest extends SpringBrowserlessTest {
 
     @Autowired
     PartnerProvisioning provisioning;
+
+    /** Told of every session by the servlet container; here, by the test. */
+    @Autowired
+    List<HttpSessionListener> listeners;
 
     private TestAccount account;
     private long alice;
@@ -126,6 +140,45 @@ class AccountSecondFactorViewTest extends SpringBrowserlessTest {
         assertThat(tagsOf(alice)).contains("No second factor");
         assertThat(outbox.to(account.email("Alice"))).anySatisfy(mail -> assertThat(mail.subject())
                 .isEqualTo("Your second factor for Kontor was reset"));
+    }
+
+    @Test
+    void the_reset_ends_alices_open_sign_in_made_with_the_factor_and_leaves_the_leads_own_alone() {
+        jdbc.update("insert into second_factor (user_id, secret_cipher, created_at, confirmed_at) "
+                + "values (?, 'sealed', ?, ?)", account.userId("Bob"), Timestamp.from(Instant.now().minusSeconds(60)),
+                Timestamp.from(Instant.now().minusSeconds(60)));
+        MockHttpSession alicesPhone = signedInWithFactor("Alice");
+        MockHttpSession bobsOtherBrowser = signedInWithFactor("Bob");
+        try {
+            openAs(account.email("Bob"));
+            test(find(Button.class).withId("reset-second-factor-" + alice).single()).click();
+            test(find(ConfirmDialog.class).withId("confirm-second-factor-reset").single()).confirm();
+
+            assertThat(alicesPhone.isInvalid()).as("Alice's sign-in with the lost factor").isTrue();
+            assertThat(bobsOtherBrowser.isInvalid()).as("the lead's own other sign-in").isFalse();
+            assertThat(notifications()).contains("The second factor of Alice was reset.");
+            // the lead goes on working in this page
+            assertThat(tagsOf(alice)).contains("No second factor");
+        } finally {
+            listeners.forEach(listener -> {
+                listener.sessionDestroyed(new HttpSessionEvent(alicesPhone));
+                listener.sessionDestroyed(new HttpSessionEvent(bobsOtherBrowser));
+            });
+        }
+    }
+
+    /** A browser in which the manager signed in with the password and an authenticator code. */
+    private MockHttpSession signedInWithFactor(String manager) {
+        AuthenticatedUser user = new AuthenticatedUser(account.userId(manager), account.email(manager), manager, null,
+                false, List.of());
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, List.of(
+                FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY),
+                FactorGrantedAuthority.withAuthority(SecondStep.TOTP_AUTHORITY).issuedAt(Instant.now()).build())));
+        MockHttpSession session = new MockHttpSession();
+        session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+        listeners.forEach(listener -> listener.sessionCreated(new HttpSessionEvent(session)));
+        return session;
     }
 
     @Test

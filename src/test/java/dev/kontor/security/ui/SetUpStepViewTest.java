@@ -3,6 +3,7 @@ package dev.kontor.security.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
@@ -14,6 +15,7 @@ import com.vaadin.flow.server.VaadinServletResponse;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.Organization;
 import dev.kontor.organization.OrganizationOnboarding;
+import dev.kontor.organization.SecondFactorPolicy;
 import dev.kontor.security.SecondStep;
 import dev.kontor.security.SecondStepAccess;
 import dev.kontor.testing.Fixtures;
@@ -21,7 +23,10 @@ import dev.kontor.testing.MutableClock;
 import dev.kontor.testing.TotpCodes;
 import dev.kontor.testing.ViewTest;
 import dev.kontor.user.SystemTask;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +47,9 @@ class SetUpStepViewTest extends SpringBrowserlessTest {
 
     @Autowired
     OrganizationOnboarding onboarding;
+
+    @Autowired
+    SecondFactorPolicy policy;
 
     @AfterEach
     void signOut() {
@@ -89,5 +97,52 @@ class SetUpStepViewTest extends SpringBrowserlessTest {
         // SecondFactorJourneyIT sign in with it)
         assertThat(VaadinServletRequest.getCurrent().getHttpServletRequest().getSession()
                 .getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)).isNull();
+    }
+
+    @Test
+    void the_step_names_the_organization_that_requires_it_so_the_person_knows_why() {
+        Fixtures.TestAccount account = fixtures.account("Vera");
+        fixtures.as(account.email("Vera"), () -> policy.changeRequirement(account.id(), true));
+
+        atTheSetUpStep(account.email("Vera"));
+
+        assertThat(reasons()).containsExactly(account.label() + " requires a second factor (an authenticator app)"
+                + " of everyone in it and in the organizations below.");
+    }
+
+    @Test
+    void several_organizations_that_require_it_are_all_named_in_english_and_in_german() {
+        Fixtures.TestAccount first = fixtures.account("Vera");
+        Fixtures.TestAccount second = fixtures.account("Walt");
+        String vera = first.email("Vera");
+        SystemTask.run(() -> onboarding.grant(fixtures.userIdOf(vera), second.id(), MembershipRole.MANAGER));
+        fixtures.as(vera, () -> policy.changeRequirement(first.id(), true));
+        fixtures.as(vera, () -> policy.changeRequirement(second.id(), true));
+        List<String> named = Stream.of(first.label(), second.label()).sorted(String.CASE_INSENSITIVE_ORDER).toList();
+
+        atTheSetUpStep(vera);
+        assertThat(reasons()).containsExactly(named.getFirst() + " and " + named.getLast()
+                + " require a second factor (an authenticator app) of everyone in them and in the organizations"
+                + " below.");
+
+        UI.getCurrent().setLocale(Locale.GERMAN);
+        navigate(SetUpStepView.class);
+        assertThat(reasons()).containsExactly(named.getFirst() + " und " + named.getLast()
+                + " verlangen von allen, die ihnen oder einer Organisation darunter angehören, einen zweiten Faktor"
+                + " (eine Authenticator-App).");
+    }
+
+    /** Signs the person in with the password, which leaves them at the set-up step, and opens it. */
+    private void atTheSetUpStep(String email) {
+        fixtures.signIn(email);
+        SecondStepAccess.passwordAccepted(secondStep, VaadinServletRequest.getCurrent().getHttpServletRequest(),
+                VaadinServletResponse.getCurrent().getHttpServletResponse(),
+                SecurityContextHolder.getContext().getAuthentication());
+        navigate(SetUpStepView.class);
+    }
+
+    private List<String> reasons() {
+        return find(UnorderedList.class).withId("set-up-step-reasons").single().getChildren()
+                .map(item -> ((ListItem) item).getText()).toList();
     }
 }
