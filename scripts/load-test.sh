@@ -129,20 +129,25 @@ say "Gatling against $url"
 ./mvnw -Pload gatling:test -Dkontor.load.url="$url" "${gatling_defaults[@]}" "$@" > >(tee "$work/gatling.log") 2>&1 &
 gatling=$!
 
-# every 5 s: time, CPU in % of one core of Kontor, PostgreSQL, Gatling with Maven, the whole machine; Kontor's RSS
+# about every 5 s: time, CPU in % of one core of Kontor, PostgreSQL, Gatling with Maven, the whole machine (over the
+# time that really passed: reading /proc takes a moment on a busy machine); Kontor's RSS
+millis() { echo $(( ${EPOCHREALTIME/./} / 1000 )); }
 (
     previous=("$( [ -n "$pid" ] && ticks_of "$pid" || echo 0)" "$(ticks_of $(postgres_pids))" \
         "$(ticks_of "$gatling" $(descendants "$gatling"))" "$(machine_ticks)")
+    before=$(millis)
     while sleep 5; do
         kill -0 "$gatling" 2> /dev/null || exit 0
         now=("$( [ -n "$pid" ] && ticks_of "$pid" || echo 0)" "$(ticks_of $(postgres_pids))" \
             "$(ticks_of "$gatling" $(descendants "$gatling"))" "$(machine_ticks)")
+        after=$(millis)
         printf '%s' "$(date +%T)"
         for i in 0 1 2 3; do
-            printf ' %d' "$(( (now[i] - previous[i]) * 100 / (5 * hz) ))"
+            printf ' %d' "$(( (now[i] - previous[i]) * 100 * 1000 / ((after - before) * hz) ))"
         done
         printf ' %s\n' "$( [ -n "$pid" ] && rss_mb "$pid" || echo 0)"
         previous=("${now[@]}")
+        before=$after
     done
 ) > "$work/cpu.txt" &
 sampler=$!
