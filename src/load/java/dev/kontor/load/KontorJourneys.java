@@ -91,7 +91,11 @@ public class KontorJourneys extends Simulation {
             .acceptHeader("*/*")
             .acceptLanguageHeader("en")
             .acceptEncodingHeader("gzip, deflate")
-            .userAgentHeader("Mozilla/5.0 (X11; Linux x86_64) Kontor load test (Gatling)");
+            .userAgentHeader("Mozilla/5.0 (X11; Linux x86_64) Kontor load test (Gatling)")
+            // every virtual user its own client address, as real users have: Kontor limits the sign-ins of one
+            // address (a burst of concurrent sign-ins from one address runs its bucket dry), and behind a proxy
+            // (the postgres profile: forward-headers-strategy=native, localhost trusted) it reads the address here
+            .header("X-Forwarded-For", "#{clientAddress}");
 
     // --- sign-in and sign-out
 
@@ -260,6 +264,7 @@ public class KontorJourneys extends Simulation {
 
     static ScenarioBuilder journey(String name, String people, ChainBuilder round, int rounds) {
         return scenario(name)
+                .exec(KontorJourneys::clientAddress)
                 .exec(feed(feeder(people)))
                 .exec(signIn())
                 .exec(repeat(rounds).on(round))
@@ -274,6 +279,7 @@ public class KontorJourneys extends Simulation {
      */
     static ScenarioBuilder partnerJourney(String people) {
         return scenario("partner")
+                .exec(KontorJourneys::clientAddress)
                 .exec(feed(feeder(people)))
                 .exec(asLongAs(session -> !lock("person " + session.getString("email"))).on(exec(shortPause())))
                 .exec(signIn())
@@ -324,6 +330,15 @@ public class KontorJourneys extends Simulation {
 
     private static boolean changesContact(Session session) {
         return CHANGE_CONTACT && flag(session, "changeContact");
+    }
+
+    /**
+     * The virtual user's own address in 198.18.0.0/15, the range set aside for benchmarks (RFC 2544); not a private
+     * range, which Tomcat would take for one of its own proxies.
+     */
+    private static Session clientAddress(Session session) {
+        long n = session.userId();
+        return session.set("clientAddress", "198." + (18 + (n >> 16 & 1)) + "." + (n >> 8 & 255) + "." + (n & 255));
     }
 
     /** A column of the person's row, or "" where the file has no such column or the row leaves it empty. */
