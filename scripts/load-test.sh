@@ -92,6 +92,8 @@ else
     pid=$!
     own_app=true
     trap 'if $own_app; then kill "$pid" 2>/dev/null || true; fi' EXIT
+    # stopped from outside (kill, Ctrl-C): end as well, so that the app started here goes with the script
+    trap 'exit 143' INT TERM
     for _ in $(seq 1 600); do
         if curl -fs "$url/actuator/health" > /dev/null 2>&1; then
             break
