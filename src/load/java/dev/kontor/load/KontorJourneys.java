@@ -67,8 +67,12 @@ public class KontorJourneys extends Simulation {
     static final Duration RAMP = Duration.ofSeconds(Long.getLong("kontor.load.ramp", 30));
     static final Duration HOLD = Duration.ofSeconds(Long.getLong("kontor.load.duration", 120));
     static final Duration THINK = Duration.ofMillis(Long.getLong("kontor.load.think-ms", 10_000));
-    /** How many times each virtual user works through its journey between signing in and out. */
-    static final int ROUNDS = Integer.getInteger("kontor.load.rounds", 3);
+    /**
+     * How many times each virtual user works through its journey between signing in and out: one number for all, or
+     * four (managers, partners, support, tenants). Staff who share a person (support, tenants) sign in at most twice
+     * a minute per person (one authenticator time step each), so more rounds keep them working instead of waiting.
+     */
+    static final int[] ROUNDS = perJourney(System.getProperty("kontor.load.rounds", "3"));
     /** Off: managers only look (dashboard and dialog), whatever their rows say; for runs with few managers. */
     static final boolean CHANGE_CONTACT =
             Boolean.parseBoolean(System.getProperty("kontor.load.change-contact", "true"));
@@ -87,7 +91,11 @@ public class KontorJourneys extends Simulation {
             .acceptHeader("*/*")
             .acceptLanguageHeader("en")
             .acceptEncodingHeader("gzip, deflate")
-            .userAgentHeader("Mozilla/5.0 (X11; Linux x86_64) Kontor load test (Gatling)");
+            .userAgentHeader("Mozilla/5.0 (X11; Linux x86_64) Kontor load test (Gatling)")
+            // every virtual user its own client address, as real users have: Kontor limits the sign-ins of one
+            // address (a burst of concurrent sign-ins from one address runs its bucket dry), and behind a proxy
+            // (the postgres profile: forward-headers-strategy=native, localhost trusted) it reads the address here
+            .header("X-Forwarded-For", "#{clientAddress}");
 
     // --- sign-in and sign-out
 
@@ -193,7 +201,8 @@ public class KontorJourneys extends Simulation {
                             client.requireNode("access-reason"), "LOAD-" + session.userId()));
                     rpc.add(VaadinClient.click(client.requireNode("enter-account")));
                     return rpc;
-                }, text("You are working in"), id("leave-account")))
+                // the banner names the account in the person's language (the volume's partners speak German)
+                }, id("access-banner-text"), text(session -> session.getString("account")), id("leave-account")))
                 .exec(pause())
                 .exec(click("leave account", "leave-account", location()))
                 .exec(followLocation("managed customers after leaving", id("managed-customers"),
@@ -220,27 +229,53 @@ public class KontorJourneys extends Simulation {
                 .exec(page("tenants", "tenants", id("tenant-tree"),
                         (client, body, session) -> client.treeToggleChannel().isPresent() ? null : "no tree toggle"))
                 .exec(pause())
+                // where the tenants lie below thousands of customer accounts (the volume data's partner 001), the
+                // row names one to search for: the search opens the path to it
+                .doIf(session -> !column(session, "search").isEmpty()).then(
+                        exec(uidl("search tenants", session -> VaadinClient.typeLive(
+                                client(session).requireNode("tenant-search"), column(session, "search")),
+                                text(session -> column(session, "search"))))
+                                .exec(shortPause()))
                 .exec(session -> {
-                    JsonNode collapsed = client(session).rows("tenant-tree").stream()
-                            .filter(row -> row.path("children").asBoolean(false)
+                    // after a search the matches' paths are open and what lies below a match is filtered out, and a
+                    // person's tree may keep the nodes open that this person opened before: then the first open
+                    // tenant is closed and opened again; otherwise the first closed node with children is opened
+                    boolean searched = !column(session, "search").isEmpty();
+                    List<JsonNode> rows = client(session).rows("tenant-tree");
+                    JsonNode node = rows.stream()
+                            .filter(row -> !searched && row.path("children").asBoolean(false)
                                     && !row.path("expanded").asBoolean(false))
-                            .findFirst().orElse(null);
-                    return collapsed == null ? session.markAsFailed()
-                            : session.set("expandKey", collapsed.path("key").asText())
-                                    .set("expandLevel", collapsed.path("level").asInt());
+                            .findFirst()
+                            .or(() -> rows.stream()
+                                    .filter(row -> row.path("children").asBoolean(false)
+                                            && row.path("expanded").asBoolean(false)
+                                            && row.path("level").asInt() > 0)
+                                    .findFirst())
+                            .orElse(null);
+                    // none: the step below fails with its reason, counted as an error like every missing thing
+                    return node == null ? session.set("expandKey", "").set("reopen", false)
+                            : session.set("expandKey", node.path("key").asText())
+                                    .set("expandLevel", node.path("level").asInt())
+                                    .set("reopen", node.path("expanded").asBoolean(false));
                 })
-                .exitHereIfFailed()
-                .exec(uidl("expand tenant", session -> List.of(
-                        client(session).toggleTreeRow(session.getString("expandKey"))),
-                        (client, body, session) -> body.contains("\"level\":" + (session.getInt("expandLevel") + 1))
+                .doIf(session -> session.getBoolean("reopen"))
+                .then(exec(uidl("close tenant", session -> List.of(
+                        client(session).toggleTreeRow(session.getString("expandKey")))))
+                        .exec(shortPause()))
+                .exec(uidl("expand tenant", session -> session.getString("expandKey").isEmpty() ? List.of()
+                        : List.of(client(session).toggleTreeRow(session.getString("expandKey"))),
+                        (client, body, session) -> session.getString("expandKey").isEmpty()
+                                ? "no tenant with children in the tree's rows"
+                                : body.contains("\"level\":" + (session.getInt("expandLevel") + 1))
                                 ? null : "no rows below the expanded node"));
     }
 
-    static ScenarioBuilder journey(String name, String people, ChainBuilder round) {
+    static ScenarioBuilder journey(String name, String people, ChainBuilder round, int rounds) {
         return scenario(name)
+                .exec(KontorJourneys::clientAddress)
                 .exec(feed(feeder(people)))
                 .exec(signIn())
-                .exec(repeat(ROUNDS).on(round))
+                .exec(repeat(rounds).on(round))
                 .exec(pause())
                 .exec(signOut());
     }
@@ -252,10 +287,11 @@ public class KontorJourneys extends Simulation {
      */
     static ScenarioBuilder partnerJourney(String people) {
         return scenario("partner")
+                .exec(KontorJourneys::clientAddress)
                 .exec(feed(feeder(people)))
                 .exec(asLongAs(session -> !lock("person " + session.getString("email"))).on(exec(shortPause())))
                 .exec(signIn())
-                .exec(repeat(ROUNDS).on(partnerRound()))
+                .exec(repeat(ROUNDS[1]).on(partnerRound()))
                 .exec(pause())
                 .exec(signOut())
                 .exec(session -> {
@@ -274,7 +310,8 @@ public class KontorJourneys extends Simulation {
             if (users == 0) {
                 continue;
             }
-            ScenarioBuilder scenario = i == 1 ? partnerJourney(files[i]) : journey(names[i], files[i], rounds[i]);
+            ScenarioBuilder scenario = i == 1 ? partnerJourney(files[i])
+                    : journey(names[i], files[i], rounds[i], ROUNDS[i]);
             populations.add(scenario.injectClosed(
                     rampConcurrentUsers(0).to(users).during(RAMP),
                     constantConcurrentUsers(users).during(HOLD)));
@@ -301,6 +338,21 @@ public class KontorJourneys extends Simulation {
 
     private static boolean changesContact(Session session) {
         return CHANGE_CONTACT && flag(session, "changeContact");
+    }
+
+    /**
+     * The virtual user's own address in 198.18.0.0/15, the range set aside for benchmarks (RFC 2544); not a private
+     * range, which Tomcat would take for one of its own proxies.
+     */
+    private static Session clientAddress(Session session) {
+        long n = session.userId();
+        return session.set("clientAddress", "198." + (18 + (n >> 16 & 1)) + "." + (n >> 8 & 255) + "." + (n & 255));
+    }
+
+    /** A column of the person's row, or "" where the file has no such column or the row leaves it empty. */
+    private static String column(Session session, String name) {
+        String value = session.contains(name) ? session.getString(name) : null;
+        return value == null ? "" : value.trim();
     }
 
     private static String secret(Session session) {
@@ -345,6 +397,15 @@ public class KontorJourneys extends Simulation {
     private static FeederBuilder<String> feeder(String file) {
         File onDisk = new File(PEOPLE, file);
         return (onDisk.isFile() ? csv(onDisk.getPath()) : csv(PEOPLE + "/" + file)).circular();
+    }
+
+    private static int[] perJourney(String value) {
+        String[] parts = value.split(",");
+        int[] numbers = new int[4];
+        for (int i = 0; i < 4; i++) {
+            numbers[i] = Integer.parseInt(parts[parts.length == 1 ? 0 : i].trim());
+        }
+        return numbers;
     }
 
     private static int[] shares(String value) {

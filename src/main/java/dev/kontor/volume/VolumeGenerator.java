@@ -14,8 +14,11 @@ import static dev.kontor.volume.VolumeWords.TRADES;
 
 import dev.kontor.base.PhoneNumbers;
 import dev.kontor.base.SearchKeys;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -26,6 +29,7 @@ import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -565,10 +569,7 @@ public final class VolumeGenerator {
                 SplittableRandom random = random(RELATIONSHIP, c);
                 int p = partnerOf(c);
                 long customer = customerId(c);
-                double roll = random.nextDouble();
-                // the first accounts of partner 001 are active, so that load tests find them
-                String state = c < 10 || roll < 0.70 ? "ACTIVE" : roll < 0.78 ? "REQUESTED" : roll < 0.83 ? "DECLINED"
-                        : roll < 0.90 ? "TERMINATED" : roll < 0.95 ? "REVOKED" : "EXPIRED";
+                String state = relationshipState(c, random.nextDouble());
                 List<String> rights = new ArrayList<>(List.of("VIEW"));
                 for (String right : List.of("MANAGE_USERS", "MANAGE_CONTACTS", "MANAGE_TENANTS", "BILLING")) {
                     if (random.nextDouble() < 0.5) {
@@ -616,6 +617,91 @@ public final class VolumeGenerator {
                 rows.add(++assignments, row[0], row[1], row[2], Instant.ofEpochSecond(row[3]));
             }
         }
+    }
+
+    /** The state of customer account {@code c}'s relationship, from the first draw of its random stream. */
+    private static String relationshipState(int c, double roll) {
+        // the first accounts of partner 001 are active, so that load tests find them
+        return c < 10 || roll < 0.70 ? "ACTIVE" : roll < 0.78 ? "REQUESTED" : roll < 0.83 ? "DECLINED"
+                : roll < 0.90 ? "TERMINATED" : roll < 0.95 ? "REVOKED" : "EXPIRED";
+    }
+
+    private boolean activeRelationship(int c) {
+        return partnerOf(c) >= 0 && relationshipState(c, random(RELATIONSHIP, c).nextDouble()).equals("ACTIVE");
+    }
+
+    // --- the people files of the load test
+
+    /**
+     * Writes the people files of the Gatling load test ({@code src/load}, {@code docs/performance-load.md}) for this
+     * data set into {@code folder}: {@code managers.csv} (contact persons with the account on their dashboard, and
+     * whether it has a second active manager to make contact person), {@code partners.csv} (every partner person
+     * but the two who work on partner 001's tenant tree, each with a customer it may enter and a filter that finds
+     * it), {@code support.csv} (the support staff, each row a customer number to look up) and {@code tenants.csv}
+     * (partner 001's legal representative and administrator, who see the 10,000-node tree, each row a tenant to
+     * search for). At most {@code rows}
+     * rows per file; the same seed and size give the same files, which {@link #load()} needs not have run for.
+     */
+    public void writePeopleFiles(Path folder, int rows) throws IOException {
+        if (plans == null) {
+            planManagers();
+        }
+        Files.createDirectories(folder);
+        List<String> managerRows = new ArrayList<>(List.of("email,account,changeContact"));
+        // past the heavy accounts (manager-000000 and -000001 manage them), where there are enough: every row its own
+        // person, with a handful of accounts at most
+        int start = size.customers() > 2 * (HEAVY_ACCOUNTS + 3) ? HEAVY_ACCOUNTS + 3 : 2;
+        int step = Math.max(1, (size.customers() - start) / rows);
+        for (int c = start; c < size.customers() && managerRows.size() <= rows; c += step) {
+            Plan plan = plans[c];
+            long active = Arrays.stream(plan.states()).filter("ACTIVE"::equals).count();
+            managerRows.add(managerEmail(c) + "," + customerNumber(c) + "," + (active >= 2));
+        }
+        List<String> partnerRows = new ArrayList<>(List.of("email,secret,customers,filter,account"));
+        for (int p = 0; p < size.partners(); p++) {
+            for (int role = p == 0 ? 2 : 0; role < PARTNER_PEOPLE; role++) {
+                int c = firstActiveCustomer(p, role);
+                if (c >= 0) {
+                    Customer customer = customer(c);
+                    partnerRows.add(partnerEmail(p, PARTNER_MAILS[role]) + "," + AUTHENTICATOR_SECRET + ","
+                            + (role < 2 ? "partner/customers" : "partner/my-customers") + ","
+                            + customer.family() + " " + customer.city() + "," + customerNumber(c));
+                }
+            }
+        }
+        List<String> supportRows = new ArrayList<>(List.of("email,secret,search,expect"));
+        // numbers from CN-11000 on: no search for one of them is the beginning of a six-digit number
+        int first = Math.min(999, size.customers() - 1);
+        int stride = Math.max(1, (size.customers() - first) / rows);
+        for (int i = 0; supportRows.size() <= rows && first + (long) i * stride < size.customers(); i++) {
+            String number = customerNumber(first + i * stride);
+            supportRows.add("support-%02d@%s".formatted(i % size.supportStaff() + 1, DOMAIN) + ","
+                    + AUTHENTICATOR_SECRET + "," + number + "," + number);
+        }
+        // partner 001's tenants lie below its thousands of customer accounts in the tree: each row searches a root
+        List<String> tenantRows = new ArrayList<>(List.of("email,secret,search"));
+        for (int t = 0; t < Math.min(TREE_ROOTS, size.treeNodes()); t++) {
+            for (String who : List.of("legal", "admin")) {
+                tenantRows.add(partnerEmail(0, who) + "," + AUTHENTICATOR_SECRET + "," + tenantName(t));
+            }
+        }
+        Files.write(folder.resolve("managers.csv"), managerRows, StandardCharsets.UTF_8);
+        Files.write(folder.resolve("partners.csv"), partnerRows, StandardCharsets.UTF_8);
+        Files.write(folder.resolve("support.csv"), supportRows, StandardCharsets.UTF_8);
+        Files.write(folder.resolve("tenants.csv"), tenantRows, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Partner {@code p}'s first customer account with an active relationship that the person in {@code role} sees:
+     * any for the legal representative and the administrator, an assigned one for an employee; -1 if none.
+     */
+    private int firstActiveCustomer(int p, int role) {
+        for (int c = 0; c < size.relationships() && c < size.customers(); c++) {
+            if (partnerOf(c) == p && (role < 2 || 2 + c % 2 == role) && activeRelationship(c)) {
+                return c;
+            }
+        }
+        return -1;
     }
 
     private static String sha256(String text) {

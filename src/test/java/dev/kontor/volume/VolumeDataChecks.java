@@ -15,8 +15,11 @@ import dev.kontor.tenant.TenantTree;
 import dev.kontor.tenant.TreeFilter;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.user.EmailAddress;
-import java.io.PrintStream;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -165,6 +168,64 @@ abstract class VolumeDataChecks {
                 + "VALUES ('PARTNER', 'Neu', 1, CURRENT_TIMESTAMP, '/1/', 'neu')");
         assertThat(count("SELECT MAX(id) FROM organization")).isEqualTo(maxId + 1);
         jdbc.update("DELETE FROM organization WHERE name = 'Neu'");
+    }
+
+    @Test
+    void the_load_tests_people_files_name_people_who_find_what_their_rows_say() throws IOException {
+        Path folder = Files.createTempDirectory("kontor-load-people");
+        new VolumeGenerator(dataSource, size, 42, Instant.parse("2026-12-01T00:00:00Z"),
+                new PrintStream(OutputStream.nullOutputStream()), false).writePeopleFiles(folder, 1000);
+
+        List<String[]> managers = rows(folder.resolve("managers.csv"), "email,account,changeContact");
+        assertThat(managers).isNotEmpty().extracting(row -> row[0]).doesNotHaveDuplicates();
+        assertThat(managers).anyMatch(row -> row[2].equals("true"));
+        for (String[] row : managers) {
+            List<String> numbers = fixtures.as(row[0], () -> accounts.myAccounts("", PageRequest.of(0, 24))
+                    .getContent().stream().map(AccountCard::customerNumber).toList());
+            assertThat(numbers).contains(row[1]);
+            long activeManagers = count("SELECT COUNT(*) FROM membership m JOIN organization o ON o.id = "
+                    + "m.organization_id WHERE o.customer_number = '" + row[1] + "' AND m.role = 'MANAGER' "
+                    + "AND m.state = 'ACTIVE'");
+            assertThat(activeManagers >= 2).isEqualTo(Boolean.parseBoolean(row[2]));
+        }
+
+        List<String[]> partners = rows(folder.resolve("partners.csv"), "email,secret,customers,filter,account");
+        List<String[]> tenants = rows(folder.resolve("tenants.csv"), "email,secret,search");
+        // a tenants user signing out would end a partners user's access session if they were the same person
+        assertThat(partners).extracting(row -> row[0]).doesNotHaveDuplicates()
+                .doesNotContainAnyElementsOf(tenants.stream().map(row -> row[0]).toList());
+        assertThat(partners).hasSize(4 * size.partners() - 2);
+        for (String[] row : partners) {
+            assertThat(row[1]).isEqualTo(VolumeGenerator.AUTHENTICATOR_SECRET);
+            long partnerId = jdbc.queryForObject("SELECT organization_id FROM membership m JOIN app_user u "
+                    + "ON u.id = m.user_id WHERE u.email = ?", Long.class, row[0]);
+            List<String> found = fixtures.as(row[0], () -> managedCustomers.rows(partnerId,
+                    new ManagedCustomerFilter(row[3], false), PageRequest.of(0, 50)).stream()
+                    .map(ManagedCustomer::customerNumber).toList());
+            assertThat(found).as(row[0] + " filtering " + row[3]).contains(row[4]);
+            assertThat(row[2]).isEqualTo(row[0].contains("employee") ? "partner/my-customers" : "partner/customers");
+        }
+
+        List<String[]> support = rows(folder.resolve("support.csv"), "email,secret,search,expect");
+        assertThat(support).extracting(row -> row[0]).contains("support-01@" + VolumeGenerator.DOMAIN);
+        for (String[] row : support) {
+            List<LookupResult> found = fixtures.as(row[0], () -> lookup.search(row[2]));
+            assertThat(found.getFirst().customerNumber()).isEqualTo(row[3]);
+        }
+
+        long root = count("SELECT MIN(id) FROM organization WHERE kind = 'TENANT'");
+        assertThat(tenants).hasSize(20).allSatisfy(row -> {
+            assertThat(count("SELECT COUNT(*) FROM organization WHERE kind = 'TENANT' AND name = '" + row[2] + "'"))
+                    .isOne();
+            fixtures.as(row[0], () -> assertThat(tree.countChildren(root, TreeFilter.NONE)).isPositive());
+        });
+    }
+
+    /** A people file's rows after its header, which must be {@code header}. */
+    private static List<String[]> rows(Path file, String header) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines.getFirst()).isEqualTo(header);
+        return lines.stream().skip(1).map(line -> line.split(",", -1)).toList();
     }
 
     /** The statement that draws the next customer number, in this database's dialect. */
