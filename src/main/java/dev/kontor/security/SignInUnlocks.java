@@ -25,8 +25,10 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The audit trail of throttled sign-ins and the unlock links that let the real person past the throttle: when an
@@ -53,10 +55,11 @@ public class SignInUnlocks {
     private final I18NProvider i18n;
     private final PublicAddress publicAddress;
     private final Clock clock;
+    private final TransactionTemplate separately;
 
     SignInUnlocks(SignInUnlockRepository unlocks, UserAccountService users, SignInThrottle throttle,
                   SignInLimits limits, AuditLog auditLog, MailOutbox outbox, I18NProvider i18n,
-                  PublicAddress publicAddress, Clock clock) {
+                  PublicAddress publicAddress, Clock clock, PlatformTransactionManager transactions) {
         this.unlocks = unlocks;
         this.users = users;
         this.throttle = throttle;
@@ -66,14 +69,17 @@ public class SignInUnlocks {
         this.i18n = i18n;
         this.publicAddress = publicAddress;
         this.clock = clock;
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
      * An attempt refused unchecked: audited, and the account's owner is offered an unlock link when one is due. Only
      * for the sign-in of this package: elsewhere it would forge audit entries and mail links on demand.
      */
-    @Transactional
     void refused(String typedEmail, SignInThrottle.Refusal refusal) {
+        // one connection at a time, each step in its own transaction: anyone can send refusals, many at once, and a
+        // refusal holding a connection while its audit entry waits for a second lets them stall the whole pool
         Optional<SignInCandidate> known = SystemTask.call(() -> users.findSignInCandidate(typedEmail));
         String why = switch (refusal.limit()) {
             case ADDRESS -> "sign-in-throttled-address";
@@ -83,7 +89,10 @@ public class SignInUnlocks {
         auditLog.recordSignInAttempt(AuditEntry.denied(SIGN_IN_THROTTLED, null,
                 AuditSummary.of(why, refusal.retryAfter().toSeconds())), known.map(SignInCandidate::userId).orElse(null),
                 typedEmail);
-        known.filter(candidate -> candidate.passwordHash() != null).ifPresent(this::offerUnlock);
+        Optional<SignInCandidate> mailed = known.filter(candidate -> candidate.passwordHash() != null)
+                .filter(candidate -> Boolean.TRUE.equals(separately.execute(status -> offerUnlock(candidate))));
+        mailed.ifPresent(person -> auditLog.recordSignInAttempt(AuditEntry.success(SIGN_IN_UNLOCK_SENT, null,
+                AuditSummary.of("sign-in-unlock-sent")), person.userId(), person.email()));
     }
 
     /** A failure that makes the next attempt for this account from this address wait. */
@@ -94,10 +103,11 @@ public class SignInUnlocks {
                 AuditSummary.of("sign-in-delay-set", delay.toSeconds())), userId, typedEmail);
     }
 
-    private void offerUnlock(SignInCandidate person) {
+    /** Mails the person an unlock link unless one went out within the interval; says whether it did. */
+    private boolean offerUnlock(SignInCandidate person) {
         Instant now = clock.instant();
         if (unlocks.existsByUserIdAndCreatedAtAfter(person.userId(), now.minus(limits.unlockMailInterval()))) {
-            return;
+            return false;
         }
         String token = SecretTokens.newToken();
         SignInUnlock unlock = unlocks.save(new SignInUnlock(SecretTokens.hash(token), person.userId(), now,
@@ -112,8 +122,7 @@ public class SignInUnlocks {
                 i18n.getTranslation("mail.sign-in-unlock.body", language, person.displayName(), person.email(),
                         publicAddress.linkTo("/sign-in/unlock/" + token), until)));
         log.info("Sign-in of user {} is being slowed down; an unlock link was mailed", person.userId());
-        auditLog.recordSignInAttempt(AuditEntry.success(SIGN_IN_UNLOCK_SENT, null,
-                AuditSummary.of("sign-in-unlock-sent")), person.userId(), person.email());
+        return true;
     }
 
     /** What an unlock link is worth, without using it; for anyone who holds the link. */
@@ -131,28 +140,43 @@ public class SignInUnlocks {
      * the account is returned for the caller to exempt the browser from the address and account limits. A link that
      * is not open changes nothing and is audited.
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Unlocked unlock(String token, String clientAddress) {
+        // the link is used in a transaction of its own and audited after it: a forged link must not hold one
+        // connection while its audit entry waits for a second (see refused)
+        LinkUse use = separately.execute(status -> use(token));
+        if (use.state() != UnlockState.OPEN) {
+            auditLog.recordSignInAttempt(AuditEntry.denied(SIGN_IN_UNLOCK_REFUSED, null,
+                    AuditSummary.of("sign-in-unlock-refused", AuditSummary.term("audit.term.unlock-link-"
+                            + use.state().name().toLowerCase(Locale.ROOT)))),
+                    use.person().map(SignInCandidate::userId).orElse(null),
+                    use.person().map(SignInCandidate::email).orElse(""));
+            return new Unlocked(use.state(), null, null);
+        }
+        SignInCandidate person = use.person().orElseThrow();
+        String account = EmailAddress.normalize(person.email());
+        throttle.clear(account, clientAddress);
+        auditLog.recordSignInAttempt(AuditEntry.success(SIGN_IN_UNLOCKED, null,
+                AuditSummary.of("sign-in-unlocked")), person.userId(), person.email());
+        return new Unlocked(UnlockState.OPEN, account, use.at().plus(limits.unlockValidity()));
+    }
+
+    /** What using a link found: its state (OPEN only when it was open and is now used) and whose it is. */
+    private record LinkUse(UnlockState state, Optional<SignInCandidate> person, Instant at) {
+    }
+
+    private LinkUse use(String token) {
         Optional<SignInUnlock> found = SecretTokens.looksValid(token)
                 ? unlocks.lockByTokenHash(SecretTokens.hash(token)) : Optional.empty();
-        UnlockState state = found.map(unlock -> unlock.stateAt(clock.instant())).orElse(UnlockState.UNKNOWN);
+        Instant now = clock.instant();
+        UnlockState state = found.map(unlock -> unlock.stateAt(now)).orElse(UnlockState.UNKNOWN);
         // the token found the person: only now may their sign-in data be read
         Optional<SignInCandidate> person = found.flatMap(unlock -> SystemTask.call(
                 () -> users.findSignInCandidate(unlock.getUserId())));
         if (state != UnlockState.OPEN || person.isEmpty()) {
-            UnlockState refused = state == UnlockState.OPEN ? UnlockState.UNKNOWN : state;
-            auditLog.recordSignInAttempt(AuditEntry.denied(SIGN_IN_UNLOCK_REFUSED, null,
-                    AuditSummary.of("sign-in-unlock-refused", AuditSummary.term("audit.term.unlock-link-"
-                            + refused.name().toLowerCase(Locale.ROOT)))),
-                    person.map(SignInCandidate::userId).orElse(null), person.map(SignInCandidate::email).orElse(""));
-            return new Unlocked(refused, null, null);
+            return new LinkUse(state == UnlockState.OPEN ? UnlockState.UNKNOWN : state, person, now);
         }
-        found.get().use(clock.instant());
-        String account = EmailAddress.normalize(person.get().email());
-        throttle.clear(account, clientAddress);
-        auditLog.recordSignInAttempt(AuditEntry.success(SIGN_IN_UNLOCKED, null,
-                AuditSummary.of("sign-in-unlocked")), person.get().userId(), person.get().email());
-        return new Unlocked(UnlockState.OPEN, account, clock.instant().plus(limits.unlockValidity()));
+        found.get().use(now);
+        return new LinkUse(UnlockState.OPEN, person, now);
     }
 
     /**
