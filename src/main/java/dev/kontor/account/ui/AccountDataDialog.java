@@ -81,6 +81,11 @@ class AccountDataDialog extends Dialog {
         body.addClassName("account-dialog-body");
         add(body);
         refresh();
+        // the dashboard asks to confirm overdue contact data: the dialog opens where that is done
+        if (details.confirmationOverdue() && details.viewerMayManageUsers()) {
+            opened.add(CONTACT_PERSON);
+            refresh();
+        }
         // the first control of the account (the company name, or for a reader the contact person's pencil), not the
         // dialog's frame, has the focus when it opens
         DialogKeys.firstFocusable(body).ifPresent(first -> DialogKeys.focusOnOpen(this, first));
