@@ -1,6 +1,8 @@
 package dev.kontor.testing;
 
+import com.vaadin.flow.component.ClickEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import java.util.Optional;
@@ -25,7 +27,8 @@ public final class DialogSections {
     /** Opens each of the sections that is not open yet; a section that is already open is left as it is. */
     public static void open(String... sections) {
         for (String section : sections) {
-            button("open-" + section).ifPresent(Button::click);
+            // a click as the server receives it (Button.click() would only ask the browser to click)
+            button("open-" + section).ifPresent(button -> ComponentUtil.fireEvent(button, new ClickEvent<>(button)));
         }
     }
 
