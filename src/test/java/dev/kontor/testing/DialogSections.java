@@ -1,10 +1,10 @@
 package dev.kontor.testing;
 
 import com.vaadin.flow.component.ClickEvent;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.dom.Element;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -27,6 +27,8 @@ public final class DialogSections {
     /** Opens each of the sections that is not open yet; a section that is already open is left as it is. */
     public static void open(String... sections) {
         for (String section : sections) {
+            // as a browser's request would: the dialog just opened is attached to the page with the answer
+            com.vaadin.browserless.internal.MockVaadin.clientRoundtrip();
             // a click as the server receives it (Button.click() would only ask the browser to click)
             button("open-" + section).ifPresent(button -> ComponentUtil.fireEvent(button, new ClickEvent<>(button)));
         }
@@ -38,11 +40,22 @@ public final class DialogSections {
     }
 
     private static Optional<Button> button(String id) {
-        return all(UI.getCurrent()).filter(Button.class::isInstance).map(Button.class::cast)
-                .filter(button -> button.getId().filter(id::equals).isPresent()).findFirst();
+        return all(UI.getCurrent().getElement()).filter(element -> !element.isTextNode())
+                .filter(element -> id.equals(element.getAttribute("id")))
+                .map(Element::getComponent).flatMap(Optional::stream).filter(Button.class::isInstance)
+                .map(Button.class::cast).findFirst();
     }
 
-    private static Stream<Component> all(Component root) {
-        return Stream.concat(Stream.of(root), root.getChildren().flatMap(DialogSections::all));
+    /** The element tree as the browser gets it, with the children a component keeps apart (a dialog's, say). */
+    private static Stream<Element> all(Element root) {
+        if (root.isTextNode()) {
+            return Stream.of(root);
+        }
+        var virtual = root.getNode().getFeatureIfInitialized(
+                com.vaadin.flow.internal.nodefeature.VirtualChildrenList.class);
+        Stream<Element> apart = virtual.map(list -> java.util.stream.IntStream.range(0, list.size())
+                .mapToObj(i -> Element.get(list.get(i)))).orElseGet(Stream::empty);
+        return Stream.concat(Stream.of(root), Stream.concat(root.getChildren(), apart)
+                .flatMap(DialogSections::all));
     }
 }
