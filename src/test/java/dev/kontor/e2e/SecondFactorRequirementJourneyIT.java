@@ -64,7 +64,7 @@ class SecondFactorRequirementJourneyIT extends EndToEndTest {
         page = context.newPage();
         signIn(DemoPeople.ANNA);
         page.navigate(url("/accounts/CN-10001"));
-        openSections("contact-person", "managers", "contacts", "partners", "partner-access");
+        openSections("contact-person", "managers", "contacts", "partners");
         Locator section = page.locator("#second-factor-section");
         Locator requirement = page.locator("#second-factor-required");
         requirement.scrollIntoViewIfNeeded();
@@ -107,7 +107,7 @@ class SecondFactorRequirementJourneyIT extends EndToEndTest {
         page.locator("#recovery-codes-done").click();
         assertThat(page).hasURL(url("/"));
         page.navigate(url("/accounts/CN-10001"));
-        openSections("contact-person", "managers", "contacts", "partners", "partner-access");
+        openSections("contact-person", "managers", "contacts", "partners");
         assertThat(page.locator("#second-factor-without")).hasText("1 active member has no second factor yet.");
         assertThat(page.locator("#managers .manager-row", new Page.LocatorOptions().setHasText("Anna Becker"))
                 .locator("[id^=no-second-factor-]")).hasCount(0);
@@ -149,7 +149,7 @@ class SecondFactorRequirementJourneyIT extends EndToEndTest {
         // on to the page he last asked for by its address, now signed in with both factors
         assertThat(ben).hasURL(java.util.regex.Pattern.compile(".*/accounts/CN-10001(\\?continue)?$"));
         assertThat(ben.locator("#sign-out")).isVisible();
-        openSections(ben, "contact-person", "managers", "contacts", "partners", "partner-access");
+        openSections(ben, "contact-person", "managers", "contacts", "partners");
         assertThat(ben.locator("#second-factor-without")).hasText("Every active member here has a second factor.");
         assertThat(ben.locator("#second-factor-remind")).hasCount(0);
         benBrowser.close();

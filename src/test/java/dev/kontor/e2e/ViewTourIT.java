@@ -44,7 +44,7 @@ class ViewTourIT extends EndToEndTest {
             // the dialog shows the account data and the other sections' headings, each opening its section
             visit.stop("account", "/accounts/CN-10001", "#master-data", "#save-master-data", "#open-contact-person",
                     "#open-managers");
-            visit.act(page -> openSections(page, "contact-person", "managers", "contacts", "partners", "partner-access"));
+            visit.act(page -> openSections(page, "contact-person", "managers", "contacts", "partners"));
             visit.here("account-opened", "#contact-person-section", "#edit-contact-person", "#add-manager",
                     "#save-master-data");
             visit.open("add-manager", "#add-manager", "#new-manager-email", "#submit-new-manager");
@@ -69,7 +69,7 @@ class ViewTourIT extends EndToEndTest {
         tour("dora", DemoPeople.DORA, visit -> {
             visit.stop("dashboard", "/", "#account-CN-10003", ".edit-data");
             visit.stop("account", "/accounts/CN-10003", "#master-data", "#open-contact-person");
-            visit.act(page -> openSections(page, "contact-person", "managers", "contacts", "partners", "partner-access"));
+            visit.act(page -> openSections(page, "contact-person", "managers", "contacts", "partners"));
             visit.here("account-opened", "#contact-person-section", "#edit-contact-person");
             visit.stop("tenants", "/tenants", "#tenants-view", "#new-tenant");
         });

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 /**
  * Opens sections of the account data dialog as a person does, by clicking their headings' buttons: the dialog builds
- * a section (contact person, managers with the second factor, contacts, partners, partner access) only when it is
+ * a section (contact person, managers with the second factor, contacts, partners with the partner access rules) only when it is
  * opened, and keeps it open after a change.
  */
 public final class DialogSections {
@@ -19,7 +19,6 @@ public final class DialogSections {
     public static final String MANAGERS = "managers";
     public static final String CONTACTS = "contacts";
     public static final String PARTNERS = "partners";
-    public static final String PARTNER_ACCESS = "partner-access";
 
     private DialogSections() {
     }
@@ -36,7 +35,7 @@ public final class DialogSections {
 
     /** Opens every section of the dialog. */
     public static void openAll() {
-        open(CONTACT_PERSON, MANAGERS, CONTACTS, PARTNERS, PARTNER_ACCESS);
+        open(CONTACT_PERSON, MANAGERS, CONTACTS, PARTNERS);
     }
 
     private static Optional<Button> button(String id) {

@@ -51,7 +51,6 @@ class AccountDataDialog extends Dialog {
     static final String MANAGERS = "managers";
     static final String CONTACTS = "contacts";
     static final String PARTNERS = "partners";
-    static final String PARTNER_ACCESS = "partner-access";
 
     AccountDataDialog(AccountDialogServices services, CustomerNumber number, Runnable onChange, Runnable onClose) {
         this.accounts = services.accounts();
@@ -116,10 +115,11 @@ class AccountDataDialog extends Dialog {
             contacts.addClassName("dialog-section");
             return new Component[] {contacts};
         });
+        // the partners with the rules for their access to the account: one heading, which the budget of elements
+        // per session (200 KB at about 1.4 KB each) leaves room for
         addSection(PARTNERS, "customer-partners.title",
-                () -> new Component[] {new PartnersSection(partners, details.accountId(), this::changed)});
-        addSection(PARTNER_ACCESS, "access.policy.title",
-                () -> new Component[] {new PartnerAccessSection(accessPolicies, details.accountId())});
+                () -> new Component[] {new PartnersSection(partners, details.accountId(), this::changed),
+                        new PartnerAccessSection(accessPolicies, details.accountId())});
     }
 
     /**

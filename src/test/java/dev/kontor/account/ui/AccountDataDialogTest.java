@@ -66,8 +66,7 @@ class AccountDataDialogTest extends SpringBrowserlessTest {
         navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
 
         assertThat(find(TextField.class).withId("company-name").exists()).isTrue();
-        for (String section : java.util.List.of("contact-person", "managers", "contacts", "partners",
-                "partner-access")) {
+        for (String section : java.util.List.of("contact-person", "managers", "contacts", "partners")) {
             Button open = find(Button.class).withId("open-" + section).single();
             assertThat(open.getParent()).get().isInstanceOf(com.vaadin.flow.component.html.H3.class);
             assertThat(open.getElement().getAttribute("aria-expanded")).isEqualTo("false");
@@ -76,6 +75,7 @@ class AccountDataDialogTest extends SpringBrowserlessTest {
         assertThat(find(Button.class).withId("edit-contact-person").exists()).isFalse();
         assertThat(find(Button.class).withId("add-manager").exists()).isFalse();
         assertThat(find(Button.class).withId("add-contact").exists()).isFalse();
+        assertThat(find(Button.class).withId("save-access-policy").exists()).isFalse();
 
         test(find(Button.class).withId("open-managers").single()).click();
 
