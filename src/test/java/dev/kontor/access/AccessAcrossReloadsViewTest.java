@@ -21,6 +21,7 @@ import dev.kontor.base.AccessRefused;
 import dev.kontor.organization.CustomerNumber;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.partner.PartnerProvisioning;
+import dev.kontor.testing.DialogSections;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.Fixtures.TestPartner;
@@ -85,6 +86,7 @@ class AccessAcrossReloadsViewTest extends SpringBrowserlessTest {
 
         reloadIn("v-tab-one");
         navigate("accounts/" + customer.customerNumber(), DashboardView.class);
+        DialogSections.openAll();
 
         assertThat(find(Span.class).withId("access-banner-text").single().getElement().getTextRecursively())
                 .startsWith("You are working in Customer " + customer.tag());

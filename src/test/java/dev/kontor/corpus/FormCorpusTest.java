@@ -26,6 +26,7 @@ import dev.kontor.partner.ui.ManagedCustomersView;
 import dev.kontor.tenant.ui.TenantWorkspaceView;
 import dev.kontor.tenant.ui.TenantsView;
 import dev.kontor.testing.DemoPeople;
+import dev.kontor.testing.DialogSections;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.ViewTest;
 import java.io.IOException;
@@ -94,6 +95,7 @@ class FormCorpusTest extends SpringBrowserlessTest {
             t -> t.navigate("accounts/CN-10001", DashboardView.class), t -> { }, "save-master-data");
     private static final Form ADD_MANAGER = new Form("Add manager", DemoPeople.ANNA, t -> {
         t.navigate("accounts/CN-10001", DashboardView.class);
+        DialogSections.open(DialogSections.MANAGERS);
         t.click("add-manager");
     }, t -> {
         t.type("new-manager-email", "corpus-" + System.nanoTime() + "@example.test");
@@ -101,6 +103,7 @@ class FormCorpusTest extends SpringBrowserlessTest {
     }, "submit-new-manager");
     private static final Form CONTACT = new Form("Add contact", DemoPeople.ANNA, t -> {
         t.navigate("accounts/CN-10001", DashboardView.class);
+        DialogSections.open(DialogSections.CONTACTS);
         t.click("add-contact");
     }, t -> {
         t.type("contact-first-name", "Tina");

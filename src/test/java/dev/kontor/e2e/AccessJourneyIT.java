@@ -45,6 +45,7 @@ class AccessJourneyIT extends EndToEndTest {
         Accessibility.assertNoSeriousViolations(page, "account dialog inside an access session");
         screenshot("40-access-session");
 
+        openSections("contact-person", "managers", "contacts", "partners");
         page.locator("#edit-contact-person").click();
         page.locator("#contact-person-choice input").click();
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Ben Schulz · ben@sonnenschein.test"))
@@ -60,6 +61,7 @@ class AccessJourneyIT extends EndToEndTest {
         assertThat(page.locator("vaadin-card.accessed-account")).containsText("Ben Schulz");
         page.navigate(url("/accounts/CN-10001"));
         assertThat(page.locator("#access-banner-text")).containsText("Bäckerei Sonnenschein (CN-10001)");
+        openSections("contact-person", "managers", "contacts", "partners");
         assertThat(page.locator("#contact-person-name")).containsText("Ben Schulz");
         screenshot("40b-after-reload");
         page.locator("#close-account-dialog").click();

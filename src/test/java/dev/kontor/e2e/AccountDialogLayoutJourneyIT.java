@@ -24,6 +24,7 @@ class AccountDialogLayoutJourneyIT extends EndToEndTest {
         page.navigate(url("/accounts/CN-10001"));
         Locator dialog = page.locator("vaadin-dialog-overlay");
         assertThat(page.locator("#master-data")).isVisible();
+        openSections("contact-person", "managers", "contacts", "partners");
 
         org.assertj.core.api.Assertions.assertThat(box("#master-data").y).as("account data above the contact person")
                 .isLessThan(box("#contact-person-section").y);
@@ -62,6 +63,7 @@ class AccountDialogLayoutJourneyIT extends EndToEndTest {
         page.navigate(url("/accounts/CN-10001"));
         assertThat(page.locator("#master-data")).isVisible();
 
+        openSections("contact-person", "managers", "contacts", "partners");
         for (Locator row : page.locator("#managers .manager-row").all()) {
             BoundingBox outer = row.boundingBox();
             for (Locator tag : row.locator(".tag").all()) {

@@ -41,6 +41,7 @@ class ContactJourneyIT extends EndToEndTest {
         page.locator("#enter-account").click();
         page.locator("#open-accessed-account").click();
         assertThat(page).hasURL(url("/accounts/CN-10001"));
+        openSections("contact-person", "managers", "contacts", "partners");
         Locator contacts = page.locator("vaadin-grid#contacts");
         assertThat(contacts).containsText("Paul Pfeiffer");
 

@@ -29,6 +29,7 @@ class ContactPersonJourneyIT extends EndToEndTest {
                 .click();
         Locator dialog = page.locator("vaadin-dialog-overlay");
         assertThat(page).hasURL(url("/accounts/CN-10001"));
+        openSections("contact-person", "managers", "contacts", "partners");
         assertThat(page.locator("#contact-person-name")).containsText("Anna Becker");
         Accessibility.assertNoSeriousViolations(page, "account data dialog");
         screenshot("11-account-dialog");
@@ -42,6 +43,8 @@ class ContactPersonJourneyIT extends EndToEndTest {
         assertThat(page.locator("#contact-person-name")).containsText("Ben Schulz");
 
         page.reload();
+        // a reload draws the dialog anew, its sections folded
+        openSections("contact-person", "managers");
         assertThat(page.locator("#contact-person-name")).containsText("Ben Schulz");
 
         Locator benRow = page.locator("#managers .manager-row", new Page.LocatorOptions().setHasText("Ben Schulz"));
@@ -100,6 +103,7 @@ class ContactPersonJourneyIT extends EndToEndTest {
         Accessibility.assertNoSeriousViolations(page, "account dialog on a phone, in German");
         screenshot("15-phone-de-dialog");
 
+        openSections("contact-person", "managers", "contacts", "partners");
         page.locator("#confirm-contact-data").click();
         assertThat(page.locator("#contact-confirmation")).containsText("Kontaktdaten bestätigt am");
         page.locator("#close-account-dialog").click();

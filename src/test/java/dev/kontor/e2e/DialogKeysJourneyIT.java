@@ -20,6 +20,7 @@ class DialogKeysJourneyIT extends EndToEndTest {
     void a_manager_adds_a_manager_with_the_keyboard_alone_and_esc_never_loses_what_was_typed() {
         signIn(DemoPeople.ANNA);
         page.navigate(url("/accounts/CN-10001"));
+        openSections("contact-person", "managers", "contacts", "partners");
         page.locator("#add-manager").click();
         assertThat(page.locator("#new-manager-email input")).isFocused();
 
@@ -56,6 +57,7 @@ class DialogKeysJourneyIT extends EndToEndTest {
     void enter_on_cancel_cancels_and_a_question_that_takes_something_away_starts_on_cancel() {
         signIn(DemoPeople.ANNA);
         page.navigate(url("/accounts/CN-10001"));
+        openSections("contact-person", "managers", "contacts", "partners");
         page.locator("#add-contact").click();
         assertThat(page.locator("#contact-first-name input")).isFocused();
         page.keyboard().type("Greta");

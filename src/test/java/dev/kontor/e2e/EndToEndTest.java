@@ -142,6 +142,27 @@ abstract class EndToEndTest {
         screenshot(page, name);
     }
 
+    /**
+     * Opens sections of the open account data dialog (contact-person, managers, contacts, partners) by
+     * their headings, as a person does: the dialog builds them only when opened; an open one is left as it is.
+     */
+    void openSections(Page target, String... sections) {
+        // the dialog first: its account data are always there, and the headings are drawn with them
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(target.locator("#master-data"))
+                .isVisible();
+        for (String section : sections) {
+            com.microsoft.playwright.Locator open = target.locator("#open-" + section);
+            if (open.count() > 0) {
+                open.click();
+                com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(open).hasCount(0);
+            }
+        }
+    }
+
+    void openSections(String... sections) {
+        openSections(page, sections);
+    }
+
     String url(String path) {
         return "http://localhost:" + port + path;
     }

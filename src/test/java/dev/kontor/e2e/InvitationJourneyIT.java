@@ -38,6 +38,7 @@ class InvitationJourneyIT extends EndToEndTest {
     void a_new_manager_is_invited_accepts_by_the_mailed_link_and_signs_in() {
         signIn(DemoPeople.ANNA);
         page.navigate(url("/accounts/CN-10001"));
+        openSections("contact-person", "managers", "contacts", "partners");
         page.locator("#add-manager").click();
         page.locator("#new-manager-email input").fill(NEWCOMER);
         page.locator("#new-manager-name input").fill("Nina Neumann");

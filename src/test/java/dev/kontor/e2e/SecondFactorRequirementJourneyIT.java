@@ -66,6 +66,7 @@ class SecondFactorRequirementJourneyIT extends EndToEndTest {
         page = context.newPage();
         signIn(DemoPeople.ANNA);
         page.navigate(url("/accounts/CN-10001"));
+        openSections("contact-person", "managers", "contacts", "partners");
         Locator section = page.locator("#second-factor-section");
         Locator requirement = page.locator("#second-factor-required");
         requirement.scrollIntoViewIfNeeded();
@@ -108,6 +109,7 @@ class SecondFactorRequirementJourneyIT extends EndToEndTest {
         page.locator("#recovery-codes-done").click();
         assertThat(page).hasURL(url("/"));
         page.navigate(url("/accounts/CN-10001"));
+        openSections("contact-person", "managers", "contacts", "partners");
         assertThat(page.locator("#second-factor-without")).hasText("1 active member has no second factor yet.");
         assertThat(page.locator("#managers .manager-row", new Page.LocatorOptions().setHasText("Anna Becker"))
                 .locator("[id^=no-second-factor-]")).hasCount(0);
@@ -150,11 +152,13 @@ class SecondFactorRequirementJourneyIT extends EndToEndTest {
         // on to the page he last asked for by its address, now signed in with both factors
         assertThat(ben).hasURL(java.util.regex.Pattern.compile(".*/accounts/CN-10001(\\?continue)?$"));
         assertThat(ben.locator("#sign-out")).isVisible();
+        openSections(ben, "contact-person", "managers", "contacts", "partners");
         assertThat(ben.locator("#second-factor-without")).hasText("Every active member here has a second factor.");
         assertThat(ben.locator("#second-factor-remind")).hasCount(0);
 
         // Ben's phone is lost: Anna resets his factor, and the sign-in he made with it ends at once
         page.navigate(url("/accounts/CN-10001"));
+        openSections("managers");
         Locator benRow = page.locator("#managers .manager-row", new Page.LocatorOptions().setHasText("Ben Schulz"));
         benRow.locator("[id^=reset-second-factor-]").click();
         Locator question = page.locator("vaadin-confirm-dialog#confirm-second-factor-reset");

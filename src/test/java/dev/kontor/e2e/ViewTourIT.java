@@ -41,8 +41,12 @@ class ViewTourIT extends EndToEndTest {
     void a_manager_sees_the_dashboard_the_account_dialog_its_forms_the_tenants_and_the_audit_log_whole() {
         tour("anna", DemoPeople.ANNA, visit -> {
             visit.stop("dashboard", "/", "#account-CN-10001", ".edit-data");
-            visit.stop("account", "/accounts/CN-10001", "#contact-person-section", "#edit-contact-person",
-                    "#add-manager", "#save-master-data");
+            // the dialog shows the account data and the other sections' headings, each opening its section
+            visit.stop("account", "/accounts/CN-10001", "#master-data", "#save-master-data", "#open-contact-person",
+                    "#open-managers");
+            visit.act(page -> openSections(page, "contact-person", "managers", "contacts", "partners"));
+            visit.here("account-opened", "#contact-person-section", "#edit-contact-person", "#add-manager",
+                    "#save-master-data");
             visit.open("add-manager", "#add-manager", "#new-manager-email", "#submit-new-manager");
             visit.open("add-contact", "#add-contact", "#contact-first-name", "#save-contact");
             visit.open("partner-rights", "[id^='change-rights-']", "#rights-choice", "#save-partner-rights");
@@ -64,7 +68,9 @@ class ViewTourIT extends EndToEndTest {
         tour("ben", DemoPeople.BEN, visit -> visit.stop("dashboard", "/", "#account-CN-10001", ".edit-data"));
         tour("dora", DemoPeople.DORA, visit -> {
             visit.stop("dashboard", "/", "#account-CN-10003", ".edit-data");
-            visit.stop("account", "/accounts/CN-10003", "#contact-person-section", "#edit-contact-person");
+            visit.stop("account", "/accounts/CN-10003", "#master-data", "#open-contact-person");
+            visit.act(page -> openSections(page, "contact-person", "managers", "contacts", "partners"));
+            visit.here("account-opened", "#contact-person-section", "#edit-contact-person");
             visit.stop("tenants", "/tenants", "#tenants-view", "#new-tenant");
         });
     }

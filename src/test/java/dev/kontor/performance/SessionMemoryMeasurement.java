@@ -92,6 +92,9 @@ class SessionMemoryMeasurement extends SpringBrowserlessTest {
     @Autowired
     private org.springframework.context.ConfigurableApplicationContext context;
 
+    @Autowired
+    private dev.kontor.partner.PartnerProvisioning provisioning;
+
     /** What every session reaches but does not own: the singletons, the Vaadin service and the servlet context. */
     private Set<Object> stops() {
         Set<Object> stops = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -120,7 +123,13 @@ class SessionMemoryMeasurement extends SpringBrowserlessTest {
     void prints_the_live_heap_per_session_for_each_main_view() throws Exception {
         Fixtures.TestPartner partner = fixtures.partner("Memory Hosting");
         for (int i = 0; i < 60; i++) {
-            fixtures.newCustomerOf(partner, "Manager");
+            Fixtures.NewCustomer customer = fixtures.newCustomerOf(partner, "Manager");
+            // an active partnership with rights, as a partner's customers have: without it the customer sits below
+            // the partner but is none of its managed customers, and the grid would measure empty
+            dev.kontor.user.SystemTask.run(() -> provisioning.importActiveRelationship(partner.id(), customer.id(),
+                    java.util.EnumSet.of(dev.kontor.organization.OrganizationRight.VIEW,
+                            dev.kontor.organization.OrganizationRight.MANAGE_USERS),
+                    customer.managerEmail(), customer.managerUserId()));
         }
         String partnerAdmin = partner.adminEmail();
         List<Scenario> scenarios = List.of(

@@ -1,11 +1,14 @@
 package dev.kontor.account.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.dom.Element;
 import dev.kontor.account.AccountDetails;
 import dev.kontor.account.AccountService;
 import dev.kontor.account.ManagerService;
@@ -18,6 +21,9 @@ import dev.kontor.access.ui.PartnerAccessSection;
 import dev.kontor.contact.ui.ContactsSection;
 import dev.kontor.organization.ui.SecondFactorSection;
 import dev.kontor.partner.ui.PartnersSection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The account data dialog: master data, the contact person (with the pencil), the managers and the partners. It
@@ -38,6 +44,13 @@ class AccountDataDialog extends Dialog {
     private final H2 title;
     private AccountDetails details;
     private MasterDataSection masterData;
+    /** The sections the person has opened in this dialog, by key. */
+    private final Set<String> opened = new HashSet<>();
+
+    static final String CONTACT_PERSON = "contact-person";
+    static final String MANAGERS = "managers";
+    static final String CONTACTS = "contacts";
+    static final String PARTNERS = "partners";
 
     AccountDataDialog(AccountDialogServices services, CustomerNumber number, Runnable onChange, Runnable onClose) {
         this.accounts = services.accounts();
@@ -67,6 +80,11 @@ class AccountDataDialog extends Dialog {
         body.addClassName("account-dialog-body");
         add(body);
         refresh();
+        // the dashboard asks to confirm overdue contact data: the dialog opens where that is done
+        if (details.confirmationOverdue() && details.viewerMayManageUsers()) {
+            opened.add(CONTACT_PERSON);
+            refresh();
+        }
         // the first control of the account (the company name, or for a reader the contact person's pencil), not the
         // dialog's frame, has the focus when it opens
         DialogKeys.firstFocusable(body).ifPresent(first -> DialogKeys.focusOnOpen(this, first));
@@ -78,22 +96,68 @@ class AccountDataDialog extends Dialog {
         LineBreaks.title(this, title, getTranslation("account.dialog.title", details.masterData().companyName(),
                 details.customerNumber()), details.customerNumber());
         body.removeAll();
-        ContactsSection contacts = new ContactsSection(services.contacts(), services.contactExport(),
-                details.accountId(), this::changed);
-        contacts.addClassName("dialog-section");
-        // read first: the managers' rows mark who has no second factor and offer its reset
-        SecondFactorSection secondFactor = new SecondFactorSection(services.secondFactors(), details.accountId(),
-                details.masterData().companyName(), this::changed);
-        // the account data first, where a person opening "Edit data" looks for them, each section with its own save
-        body.add(masterData = new MasterDataSection(accounts, details, this::changed),
-                new ContactPersonSection(accounts, details, this::changed),
-                new ManagersSection(managers, details, services.contacts().typesOfUsers(details.accountId(),
-                        details.managers().stream().map(dev.kontor.organization.Member::userId).toList()),
-                        secondFactor, this::changed),
-                secondFactor,
-                contacts,
-                new PartnersSection(partners, details.accountId(), this::changed),
-                new PartnerAccessSection(accessPolicies, details.accountId()));
+        // the account data first, where a person opening "Edit data" looks for them, each section with its own save;
+        // the others are built when the person opens them, and stay open (rebuilt with the account) after a change
+        body.add(masterData = new MasterDataSection(accounts, details, this::changed));
+        addSection(CONTACT_PERSON, "account.contact-person",
+                () -> new Component[] {new ContactPersonSection(accounts, details, this::changed)});
+        addSection(MANAGERS, "account.managers", () -> {
+            // read first: the managers' rows mark who has no second factor and offer its reset
+            SecondFactorSection secondFactor = new SecondFactorSection(services.secondFactors(),
+                    details.accountId(), details.masterData().companyName(), this::changed);
+            return new Component[] {new ManagersSection(managers, details, services.contacts().typesOfUsers(
+                    details.accountId(), details.managers().stream().map(dev.kontor.organization.Member::userId)
+                            .toList()), secondFactor, this::changed), secondFactor};
+        });
+        addSection(CONTACTS, "contact.title", () -> {
+            ContactsSection contacts = new ContactsSection(services.contacts(), services.contactExport(),
+                    details.accountId(), this::changed);
+            contacts.addClassName("dialog-section");
+            return new Component[] {contacts};
+        });
+        // the partners with the rules for their access to the account: one heading, which the budget of elements
+        // per session (200 KB at about 1.4 KB each) leaves room for
+        addSection(PARTNERS, "customer-partners.title",
+                () -> new Component[] {new PartnersSection(partners, details.accountId(), this::changed),
+                        new PartnerAccessSection(accessPolicies, details.accountId())});
+    }
+
+    /**
+     * A section of the dialog: built at once if the person has opened it, otherwise only its heading, a button that
+     * builds it. A session keeps every element it shows on the server (about 1.4 KB each), and the dialog's sections
+     * together are some 200 elements, most of them never looked at in a visit; the heading keeps each findable (by
+     * reading, by a screen reader's list of headings, by Tab) at the cost of one click.
+     */
+    private void addSection(String key, String titleKey, Supplier<Component[]> build) {
+        if (opened.contains(key)) {
+            body.add(build.get());
+            return;
+        }
+        H3 heading = new H3();
+        heading.setId("folded-" + key);
+        heading.addClassNames("dialog-section", "folded-section");
+        // its chevron is drawn by the style sheet: an icon would be one more element per heading in every session
+        Button open = new Button(getTranslation(titleKey));
+        open.setId("open-" + key);
+        open.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        // a disclosure: screen readers say that the button opens something, and that it is closed
+        open.getElement().setAttribute("aria-expanded", "false");
+        open.addClickListener(click -> {
+            opened.add(key);
+            Component[] built = build.get();
+            int at = body.indexOf(heading);
+            body.remove(heading);
+            for (int i = 0; i < built.length; i++) {
+                body.addComponentAtIndex(at + i, built[i]);
+            }
+            // the button is gone: the focus goes to the section that took its place, so that a screen reader reads
+            // on from its heading and Tab reaches its first control
+            Element section = built[0].getElement();
+            section.setAttribute("tabindex", "-1");
+            section.callJsFunction("focus");
+        });
+        heading.add(open);
+        body.add(heading);
     }
 
     private boolean unsavedInput() {

@@ -11,6 +11,7 @@ import dev.kontor.base.ui.RefusalView;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.partner.CustomerPartnerService;
 import dev.kontor.partner.PartnerProvisioning;
+import dev.kontor.testing.DialogSections;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.Fixtures.TestPartner;
@@ -61,6 +62,7 @@ class AccessEndsOnScreenViewTest extends SpringBrowserlessTest {
                 .startsWith("You are working in Customer " + customer.tag());
         // the account's data open on the screen
         navigate("accounts/" + customer.customerNumber(), dev.kontor.account.ui.DashboardView.class);
+        DialogSections.openAll();
 
         fixtures.as(customer.email("Alice"), () -> {
             customerSide.revoke(customer.id(), relationship);

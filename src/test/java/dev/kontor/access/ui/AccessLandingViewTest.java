@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import dev.kontor.access.AccessSessions;
 import dev.kontor.account.ui.DashboardView;
 import dev.kontor.testing.DemoPeople;
+import dev.kontor.testing.DialogSections;
 import dev.kontor.testing.WithCompletedSignIn;
 import dev.kontor.testing.ViewTest;
 import org.junit.jupiter.api.AfterEach;
@@ -59,6 +60,7 @@ class AccessLandingViewTest extends SpringBrowserlessTest {
         // card's slots, so the address is opened as the button opens it; AccessJourneyIT presses the button)
         assertThat(text).contains("Edit data");
         navigate("accounts/CN-10001", DashboardView.class);
+        DialogSections.openAll();
         assertThat(find(Dialog.class).exists()).isTrue();
         assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("accounts/CN-10001");
     }

@@ -13,6 +13,7 @@ import dev.kontor.access.AccessSessions;
 import dev.kontor.account.ui.DashboardView;
 import dev.kontor.base.ui.RefusalView;
 import dev.kontor.testing.DemoPeople;
+import dev.kontor.testing.DialogSections;
 import dev.kontor.testing.SignInCodes;
 import dev.kontor.security.ui.SecurityView;
 import com.vaadin.flow.component.html.Paragraph;
@@ -94,6 +95,7 @@ class AccessViewsTest extends SpringBrowserlessTest {
         navigate("access/CN-10002", AccessStartView.class);
         test(find(Button.class).withId("enter-account").single()).click();
         navigate("accounts/CN-10002", DashboardView.class);
+        DialogSections.openAll();
 
         assertThat(find(Span.class).withId("contact-person-name").single().getText()).startsWith("Clara Weber");
         assertThat(find(Button.class).withId("edit-contact-person").exists()).isFalse();
@@ -135,6 +137,7 @@ class AccessViewsTest extends SpringBrowserlessTest {
     @WithUserDetails(DemoPeople.DORA)
     void the_accounts_manager_sets_the_partner_access_rules_in_the_account_dialog() {
         navigate("accounts/CN-10003", DashboardView.class);
+        DialogSections.openAll();
 
         Checkbox reason = find(Checkbox.class).withId("policy-require-reason").single();
         Checkbox notify = find(Checkbox.class).withId("policy-notify").single();

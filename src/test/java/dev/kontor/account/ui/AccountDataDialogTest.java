@@ -17,6 +17,7 @@ import dev.kontor.base.ui.RefusalView;
 import dev.kontor.organization.CustomerNumber;
 import dev.kontor.organization.Member;
 import dev.kontor.testing.DemoPeople;
+import dev.kontor.testing.DialogSections;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.ViewTest;
@@ -41,6 +42,7 @@ class AccountDataDialogTest extends SpringBrowserlessTest {
     @WithUserDetails(DemoPeople.ANNA)
     void the_deep_link_opens_the_dialog_with_the_contact_person_read_only() {
         navigate("accounts/CN-10001", DashboardView.class);
+        DialogSections.openAll();
 
         AccountDataDialog dialog = find(AccountDataDialog.class).single();
         assertThat(dialog.isOpened()).isTrue();
@@ -58,12 +60,66 @@ class AccountDataDialogTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void the_sections_after_the_account_data_are_headings_that_build_their_section_when_opened() {
+        TestAccount account = fixtures.account("Alice", "Bob");
+        fixtures.signIn(account.email("Alice"));
+        navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+
+        assertThat(find(TextField.class).withId("company-name").exists()).isTrue();
+        for (String section : java.util.List.of("contact-person", "managers", "contacts", "partners")) {
+            Button open = find(Button.class).withId("open-" + section).single();
+            assertThat(open.getParent()).get().isInstanceOf(com.vaadin.flow.component.html.H3.class);
+            assertThat(open.getElement().getAttribute("aria-expanded")).isEqualTo("false");
+        }
+        assertThat(find(Button.class).withId("open-managers").single().getText()).isEqualTo("Managers");
+        assertThat(find(Button.class).withId("edit-contact-person").exists()).isFalse();
+        assertThat(find(Button.class).withId("add-manager").exists()).isFalse();
+        assertThat(find(Button.class).withId("add-contact").exists()).isFalse();
+        assertThat(find(Button.class).withId("save-access-policy").exists()).isFalse();
+
+        test(find(Button.class).withId("open-managers").single()).click();
+
+        assertThat(find(Button.class).withId("open-managers").exists()).isFalse();
+        assertThat(find(Button.class).withId("add-manager").exists()).isTrue();
+        assertThat(find(com.vaadin.flow.component.html.Div.class).withId("second-factor-section").exists()).isTrue();
+        // the section took the heading's place, and the focus with it
+        Component body = find(AccountDataDialog.class).single().getChildren().findFirst().orElseThrow();
+        assertThat(body.getChildren().map(child -> child.getId().orElse(""))).containsSubsequence(
+                "master-data", "folded-contact-person", "managers-section", "second-factor-section",
+                "folded-contacts");
+        assertThat(find(Button.class).withId("add-contact").exists()).isFalse();
+    }
+
+    @Test
+    void an_opened_section_stays_open_after_a_save_and_the_contact_person_opened_later_still_saves() {
+        TestAccount account = fixtures.account("Alice", "Bob");
+        fixtures.signIn(account.email("Alice"));
+        navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+        test(find(Button.class).withId("open-contacts").single()).click();
+
+        test(find(Button.class).withId("open-contact-person").single()).click();
+        test(find(Button.class).withId("edit-contact-person").single()).click();
+        @SuppressWarnings("unchecked")
+        ComboBox<Member> choice = find(ComboBox.class).withId("contact-person-choice").single();
+        test(choice).selectItem("Bob · " + account.email("Bob"));
+        test(find(Button.class).withId("save-contact-person").single()).click();
+
+        assertThat(find(Span.class).withId("contact-person-name").single().getText()).startsWith("Bob");
+        assertThat(accounts.details(new CustomerNumber(account.customerNumber())).contactPerson())
+                .map(Member::displayName).contains("Bob");
+        // the dialog read the account again: what the person had opened is still open, the rest still closed
+        assertThat(find(Button.class).withId("add-contact").exists()).isTrue();
+        assertThat(find(Button.class).withId("open-managers").exists()).isTrue();
+    }
+
+    @Test
     void the_pencil_offers_only_the_active_managers_and_save_stores_the_choice() {
         TestAccount account = fixtures.account("Alice", "Bob", "Carl");
         fixtures.signIn(account.email("Alice"));
         long carlsMembership = membership(account, "Carl");
         managers.deactivate(account.id(), carlsMembership, Locale.ENGLISH);
         navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+        DialogSections.openAll();
 
         test(find(Button.class).withId("edit-contact-person").single()).click();
         @SuppressWarnings("unchecked")
@@ -85,6 +141,7 @@ class AccountDataDialogTest extends SpringBrowserlessTest {
         TestAccount account = fixtures.account("Alice", "Bob");
         fixtures.signIn(account.email("Alice"));
         navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+        DialogSections.openAll();
 
         test(find(Button.class).withId("edit-contact-person").single()).click();
         @SuppressWarnings("unchecked")
@@ -102,6 +159,7 @@ class AccountDataDialogTest extends SpringBrowserlessTest {
     @WithUserDetails(DemoPeople.DORA)
     void with_one_active_manager_the_pencil_explains_that_a_second_one_is_needed() {
         navigate("accounts/CN-10003", DashboardView.class);
+        DialogSections.openAll();
 
         assertThat(find(Paragraph.class).withId("contact-person-hint").exists()).isFalse();
         test(find(Button.class).withId("edit-contact-person").single()).click();
@@ -116,6 +174,7 @@ class AccountDataDialogTest extends SpringBrowserlessTest {
         TestAccount account = fixtures.account("Alice", "Bob");
         fixtures.signIn(account.email("Bob"));
         navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+        DialogSections.openAll();
         long alice = membership(account, "Alice");
 
         assertThat(find(Button.class).withId("remove-" + alice).exists()).isFalse();
@@ -137,6 +196,7 @@ class AccountDataDialogTest extends SpringBrowserlessTest {
         TestAccount account = fixtures.account("Alice");
         fixtures.signIn(account.email("Alice"));
         navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+        DialogSections.openAll();
 
         TextField name = find(TextField.class).withId("company-name").single();
         test(name).setValue("");
@@ -170,6 +230,7 @@ class AccountDataDialogTest extends SpringBrowserlessTest {
         String unknown = "unknown-" + java.util.UUID.randomUUID() + "@example.test";
         fixtures.signIn(account.email("Alice"));
         navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+        DialogSections.openAll();
 
         String forKnown = addManager(known, "Kim Typed");
         String forUnknown = addManager(unknown, "Una Typed");

@@ -14,6 +14,7 @@ import dev.kontor.base.ui.DialogKeys;
 import dev.kontor.organization.CustomerNumber;
 import dev.kontor.organization.Member;
 import dev.kontor.testing.DialogKeyboard;
+import dev.kontor.testing.DialogSections;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.Outbox;
@@ -187,6 +188,7 @@ class AccountDialogsKeyboardTest extends SpringBrowserlessTest {
         assertThat(UI.getCurrent().getActiveViewLocation().getPath()).isEmpty();
 
         navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+        DialogSections.openAll();
         AccountDataDialog again = find(AccountDataDialog.class).single();
         test(find(TextField.class).withId("company-name").single()).setValue("Alice & Söhne");
         DialogKeyboard.pressEscape(again);
@@ -226,6 +228,7 @@ class AccountDialogsKeyboardTest extends SpringBrowserlessTest {
                 Locale.ENGLISH));
         fixtures.signIn(account.email("Alice"));
         navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+        DialogSections.openAll();
         Button resend = button("resend-" + membership(account, "Ida Invited"));
         assertThat(resend.isDisableOnClick()).isTrue();
 
@@ -239,6 +242,7 @@ class AccountDialogsKeyboardTest extends SpringBrowserlessTest {
         TestAccount account = fixtures.account(managerNames);
         fixtures.signIn(account.email(managerNames[0]));
         navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+        DialogSections.openAll();
         return account;
     }
 

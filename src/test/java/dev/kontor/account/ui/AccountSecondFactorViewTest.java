@@ -15,6 +15,7 @@ import dev.kontor.organization.CustomerNumber;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.partner.PartnerProvisioning;
 import dev.kontor.security.SecondStep;
+import dev.kontor.testing.DialogSections;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.Fixtures.TestPartner;
@@ -189,6 +190,7 @@ class AccountSecondFactorViewTest extends SpringBrowserlessTest {
         fixtures.signIn(partner.adminEmail());
         sessions.start(partner.id(), new CustomerNumber(account.customerNumber()), null);
         navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+        DialogSections.openAll();
 
         assertThat(find(Paragraph.class).withId("second-factor-state").single().getText())
                 .isEqualTo("A second factor is optional here.");
@@ -207,6 +209,7 @@ class AccountSecondFactorViewTest extends SpringBrowserlessTest {
     private void openAs(String email) {
         fixtures.signIn(email);
         navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+        DialogSections.openAll();
     }
 
     private List<String> notifications() {

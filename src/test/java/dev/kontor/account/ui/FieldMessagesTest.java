@@ -7,6 +7,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
+import dev.kontor.testing.DialogSections;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.ViewTest;
@@ -76,6 +77,7 @@ class FieldMessagesTest extends SpringBrowserlessTest {
         TestAccount account = fixtures.account("Alice");
         fixtures.signIn(account.email("Alice"));
         navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+        DialogSections.openAll();
     }
 
     /** The words next to the field; empty when the field is valid, so a red field without words fails here. */

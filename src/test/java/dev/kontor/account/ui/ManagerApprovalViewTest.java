@@ -20,6 +20,7 @@ import dev.kontor.invitation.InvitationService;
 import dev.kontor.organization.CustomerNumber;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.partner.PartnerProvisioning;
+import dev.kontor.testing.DialogSections;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.Fixtures.TestPartner;
@@ -196,6 +197,7 @@ class ManagerApprovalViewTest extends SpringBrowserlessTest {
         fixtures.signIn(partner.adminEmail());
         sessions.start(partner.id(), new CustomerNumber(account.customerNumber()), null);
         navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+        DialogSections.openAll();
 
         assertThat(tagsOf(waiting)).contains("Awaiting approval", "Invited for " + partner.name());
         assertThat(find(Button.class).withId("approve-" + waiting).exists()).isFalse();
@@ -210,6 +212,7 @@ class ManagerApprovalViewTest extends SpringBrowserlessTest {
         fixtures.signIn(partner.adminEmail());
         sessions.start(partner.id(), new CustomerNumber(account.customerNumber()), null);
         navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+        DialogSections.openAll();
         test(find(Button.class).withId("add-manager").single()).click();
 
         assertThat(find(Paragraph.class).withId("add-manager-approval-hint").single().getText())
@@ -296,6 +299,7 @@ class ManagerApprovalViewTest extends SpringBrowserlessTest {
     private void openAs(String email) {
         fixtures.signIn(email);
         navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+        DialogSections.openAll();
     }
 
     private List<String> tagsOf(long membership) {

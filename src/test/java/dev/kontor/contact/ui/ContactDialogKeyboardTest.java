@@ -16,6 +16,7 @@ import dev.kontor.contact.ContactService;
 import dev.kontor.contact.ContactType;
 import dev.kontor.partner.ui.PartnerProfileView;
 import dev.kontor.testing.DialogKeyboard;
+import dev.kontor.testing.DialogSections;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.GridCells;
 import dev.kontor.testing.Fixtures.TestAccount;
@@ -136,6 +137,7 @@ class ContactDialogKeyboardTest extends SpringBrowserlessTest {
         TestAccount account = fixtures.account(manager);
         fixtures.signIn(account.email(manager));
         navigate("accounts/" + account.customerNumber(), DashboardView.class);
+        DialogSections.openAll();
         return account;
     }
 

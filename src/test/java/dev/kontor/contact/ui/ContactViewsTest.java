@@ -19,6 +19,7 @@ import dev.kontor.contact.NewContact;
 import dev.kontor.organization.Member;
 import dev.kontor.partner.ui.PartnerProfileView;
 import dev.kontor.testing.DemoPeople;
+import dev.kontor.testing.DialogSections;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.Outbox;
@@ -48,6 +49,7 @@ class ContactViewsTest extends SpringBrowserlessTest {
         TestAccount account = fixtures.account("Alice");
         fixtures.signIn(account.email("Alice"));
         navigate("accounts/" + account.customerNumber(), DashboardView.class);
+        DialogSections.openAll();
 
         test(button("add-contact")).click();
         test(button("save-contact")).click();
@@ -77,6 +79,7 @@ class ContactViewsTest extends SpringBrowserlessTest {
         TestAccount account = fixtures.account("Alice");
         fixtures.signIn(account.email("Alice"));
         navigate("accounts/" + account.customerNumber(), DashboardView.class);
+        DialogSections.openAll();
         test(button("add-contact")).click();
         test(textField("contact-first-name")).setValue("Tina");
         test(textField("contact-last-name")).setValue("Technik");
@@ -103,6 +106,7 @@ class ContactViewsTest extends SpringBrowserlessTest {
         TestAccount account = fixtures.account("Alice", "Bob");
         fixtures.signIn(account.email("Alice"));
         navigate("accounts/" + account.customerNumber(), DashboardView.class);
+        DialogSections.openAll();
 
         test(button("add-contact")).click();
         @SuppressWarnings("unchecked")
@@ -127,6 +131,7 @@ class ContactViewsTest extends SpringBrowserlessTest {
         contacts.change(account.id(), bob.id(), new NewContact(null, bob.firstName(), bob.lastName(), newAddress, null,
                 null, Set.of(ContactType.BILLING)), bob.version(), Locale.ENGLISH);
         navigate("accounts/" + account.customerNumber(), DashboardView.class);
+        DialogSections.openAll();
 
         Grid<ContactRow> grid = contactsGrid();
         assertThat(test(grid).getCellComponent(0, 1).getElement().getTextRecursively())

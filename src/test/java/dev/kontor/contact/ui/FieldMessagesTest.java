@@ -10,6 +10,7 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.kontor.account.ui.DashboardView;
 import dev.kontor.contact.ContactType;
+import dev.kontor.testing.DialogSections;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.ViewTest;
@@ -29,6 +30,7 @@ class FieldMessagesTest extends SpringBrowserlessTest {
         TestAccount account = fixtures.account("Alice");
         fixtures.signIn(account.email("Alice"));
         navigate("accounts/" + account.customerNumber(), DashboardView.class);
+        DialogSections.openAll();
         test(button("add-contact")).click();
 
         test(textField("contact-last-name")).setValue("Technik");
@@ -55,6 +57,7 @@ class FieldMessagesTest extends SpringBrowserlessTest {
         TestAccount account = fixtures.account("Alice");
         fixtures.signIn(account.email("Alice"));
         navigate("accounts/" + account.customerNumber(), DashboardView.class);
+        DialogSections.openAll();
         test(button("add-contact")).click();
 
         // a text field's value reaches the server when it is left: no Save pressed

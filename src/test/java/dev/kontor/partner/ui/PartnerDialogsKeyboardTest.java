@@ -25,6 +25,7 @@ import dev.kontor.partner.RequestDraft;
 import dev.kontor.partner.SentRequest;
 import dev.kontor.testing.DemoPeople;
 import dev.kontor.testing.DialogKeyboard;
+import dev.kontor.testing.DialogSections;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.GridCells;
 import dev.kontor.testing.Fixtures.TestAccount;
@@ -337,6 +338,7 @@ class PartnerDialogsKeyboardTest extends SpringBrowserlessTest {
         TestAccount account = fixtures.account("Alice");
         fixtures.signIn(account.email("Alice"));
         navigate("accounts/" + account.customerNumber(), DashboardView.class);
+        DialogSections.openAll();
         assertThat(find(Paragraph.class).withId("no-partners").single().getText())
                 .startsWith("No partner works on this account. A partner asks for access with a request link");
     }
@@ -345,6 +347,7 @@ class PartnerDialogsKeyboardTest extends SpringBrowserlessTest {
     @WithUserDetails(DemoPeople.CLARA)
     void ending_a_partnership_asks_with_the_focus_on_cancel_and_cancel_keeps_it() {
         navigate("accounts/CN-10002", DashboardView.class);
+        DialogSections.openAll();
         Button end = find(Button.class)
                 .withCondition(button -> button.getId().orElse("").startsWith("end-partnership-")).first();
 

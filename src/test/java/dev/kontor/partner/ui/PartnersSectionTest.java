@@ -27,6 +27,7 @@ import dev.kontor.partner.RelationshipAnswers;
 import dev.kontor.partner.RelationshipState;
 import dev.kontor.partner.TestRequests;
 import dev.kontor.partner.TestRequests.Request;
+import dev.kontor.testing.DialogSections;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.Fixtures.TestPartner;
@@ -212,6 +213,7 @@ class PartnersSectionTest extends SpringBrowserlessTest {
     private void open() {
         fixtures.signIn(account.email("Bob"));
         navigate("accounts/" + account.customerNumber(), DashboardView.class);
+        DialogSections.openAll();
         assertThat(find(PartnersSection.class).exists()).isTrue();
     }
 
