@@ -25,8 +25,8 @@ class DashboardEmptyStateTest extends SpringBrowserlessTest {
     void a_partner_person_without_accounts_is_shown_the_pages_of_their_work() {
         navigate(DashboardView.class);
 
-        assertThat(find(Paragraph.class).withId("no-accounts").single().getText())
-                .isEqualTo("You do not manage any customer account.");
+        // managing accounts is not a partner person's work: the page leads with the pages of their role
+        assertThat(find(Paragraph.class).withId("no-accounts").exists()).isFalse();
         assertThat(find(Paragraph.class).withClassName("dashboard-intro").exists()).isFalse();
         assertThat(find(Div.class).withId("next-steps").single().getElement().getTextRecursively())
                 .startsWith("Your work in Kontor is on these pages:");
@@ -37,9 +37,30 @@ class DashboardEmptyStateTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithUserDetails("tom@sonnenschein.test")
+    void a_tenant_administrator_is_offered_the_pages_of_his_menu_and_his_badge_leads_to_the_tenant() {
+        navigate(DashboardView.class);
+
+        assertThat(find(Paragraph.class).withId("no-accounts").exists()).isFalse();
+        assertThat(find(RouterLink.class).from(find(Div.class).withId("next-steps").single()).all())
+                .extracting(RouterLink::getText).isNotEmpty().doesNotContain("Replace a person");
+        long tenant = jdbc.queryForObject("""
+                select m.organization_id from membership m join app_user u on u.id = m.user_id
+                where u.email = 'tom@sonnenschein.test' and m.role = 'TENANT_ADMINISTRATOR'""", Long.class);
+        assertThat(find(com.vaadin.flow.component.html.Anchor.class).from(find(Div.class).withId("other-roles")
+                .single()).single().getHref()).isEqualTo("tenant/" + tenant);
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Test
     void someone_without_any_organization_learns_how_an_account_comes_to_them() {
         fixtures.signIn(fixtures.person("Newcomer"));
         navigate(DashboardView.class);
+
+        assertThat(find(Paragraph.class).withId("no-accounts").single().getText())
+                .isEqualTo("You do not manage any customer account.");
 
         assertThat(find(Div.class).withId("next-steps").single().getElement().getTextRecursively())
                 .isEqualTo("A customer account appears here once one of its managers invites you and you accept "
