@@ -191,6 +191,6 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         bannerArea.setVisible(bannerArea.getComponentCount() > 0);
         banners.orderedStream().map(PageBanner::titlePrefix).flatMap(java.util.Optional::stream).findFirst()
                 .ifPresent(prefix -> getUI().ifPresent(ui -> ui.beforeClientResponse(ui,
-                        context -> ui.getPage().setTitle(prefix + " · " + title))));
+                        context -> ui.getPage().setTitle(prefix.equals(title) ? title : prefix + " · " + title))));
     }
 }

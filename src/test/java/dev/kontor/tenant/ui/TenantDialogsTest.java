@@ -285,6 +285,9 @@ class TenantDialogsTest extends SpringBrowserlessTest {
                 Long.class, tenant, tom);
         fixtures.signIn("tom@sonnenschein.test");
         navigate("tenant/" + tenant, TenantWorkspaceView.class);
+        // beside the tenant's name the strip does not name it again
+        assertThat(find(com.vaadin.flow.component.html.Span.class).withClassName("tenant-working-as").single()
+                .getText()).isEqualTo("Working as tenant administrator");
 
         test(button("deactivate-" + own)).click();
         var question = find(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class)
