@@ -248,6 +248,7 @@ class TenantDialogsTest extends SpringBrowserlessTest {
         Select<String> language = find(Select.class).withId("tenant-language").single();
         language.setValue("de");
         test(textField("tenant-sender")).setValue("Filiale West");
+        assertThat(button("save-tenant-settings").getText()).isEqualTo("Save settings");
         test(button("save-tenant-settings")).click();
         assertThat(jdbc.queryForMap("select default_language, sender_name from tenant where organization_id = ?",
                 tenant)).containsEntry("DEFAULT_LANGUAGE", "de").containsEntry("SENDER_NAME", "Filiale West");
