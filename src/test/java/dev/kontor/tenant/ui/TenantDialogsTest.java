@@ -83,6 +83,10 @@ class TenantDialogsTest extends SpringBrowserlessTest {
         RadioButtonGroup<TenantType> type = find(RadioButtonGroup.class).withId("tenant-type").single();
         assertThat(characterSet.getValue()).isEqualTo("UTF-8");
         assertThat(characterSet.isReadOnly()).isTrue();
+        // the choices read as words, not as the program's names for them
+        assertThat(type.getItemLabelGenerator().apply(TenantType.STANDARD)).startsWith("Standard: ");
+        assertThat(type.getItemLabelGenerator().apply(TenantType.CUSTOM)).startsWith("Custom: ");
+        assertThat(find(Select.class).withId("tenant-edition").single().getHelperText()).startsWith("Basic suits");
 
         type.setValue(TenantType.CUSTOM);
         assertThat(characterSet.isReadOnly()).isFalse();
