@@ -216,6 +216,8 @@ class TenantDialogsTest extends SpringBrowserlessTest {
         test(grid).select(row);
         test(button("copy-content")).click();
         assertThat(find(Checkbox.class).withId("copy-with-descendants").single().isEnabled()).isFalse();
+        assertThat(find(Checkbox.class).withId("copy-with-descendants").single().getHelperText())
+                .isEqualTo("No tenants below this one.");
 
         test(button("start-copy")).click();
 
