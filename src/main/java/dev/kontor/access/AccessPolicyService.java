@@ -39,15 +39,17 @@ public class AccessPolicyService {
     }
 
     /** The rules of one account: whether a reason is required, whether the contact person is told. */
-    public record Rules(boolean requireReason, boolean notifyContactPerson, boolean viewerMayChange) {
+    public record Rules(boolean requireReason, boolean notifyContactPerson, boolean viewerMayChange,
+                        boolean viewerIsPartner) {
     }
 
     @Transactional(readOnly = true)
     public Rules rulesOf(long customerId) {
         access.require(customerId, OrganizationRight.VIEW, AuditSummary.action("read-partner-access-rules"));
         AccessPolicy policy = policies.findById(customerId).orElseGet(() -> new AccessPolicy(customerId));
-        boolean mayChange = isManager(customerId) && !partners.callerBelongsToAPartnerOf(customerId);
-        return new Rules(policy.requiresReason(), policy.notifiesContactPerson(), mayChange);
+        boolean partner = partners.callerBelongsToAPartnerOf(customerId);
+        boolean mayChange = isManager(customerId) && !partner;
+        return new Rules(policy.requiresReason(), policy.notifiesContactPerson(), mayChange, partner);
     }
 
     @Transactional

@@ -69,6 +69,14 @@ public class CustomerPartnerService {
                 .toList();
     }
 
+    /**
+     * Whether the signed-in person works for a partner of the account (reads its partners as a partner, not as the
+     * customer); asks about the caller only and never refuses.
+     */
+    public boolean readerIsPartner(long customerId) {
+        return CurrentUser.find().map(me -> relationships.belongsToAPartnerOf(me.userId(), customerId)).orElse(false);
+    }
+
     /** Whether the signed-in person decides on the account's partners (an active manager of it); never refuses. */
     public boolean mayDecide(long customerId) {
         return CurrentUser.find().filter(me -> access.may(customerId, OrganizationRight.MANAGE_USERS))

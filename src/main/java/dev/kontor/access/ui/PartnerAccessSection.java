@@ -23,7 +23,8 @@ public class PartnerAccessSection extends Section {
         setId("partner-access-section");
         addClassName("dialog-section");
         AccessPolicyService.Rules rules = policies.rulesOf(accountId);
-        Paragraph explanation = new Paragraph(getTranslation("access.policy.explanation"));
+        Paragraph explanation = new Paragraph(getTranslation(rules.viewerIsPartner()
+                ? "access.policy.explanation.partner" : "access.policy.explanation"));
         explanation.addClassName("section-explanation");
         Checkbox reason = new Checkbox(getTranslation("access.policy.require-reason"), rules.requireReason());
         reason.setId("policy-require-reason");
@@ -31,7 +32,14 @@ public class PartnerAccessSection extends Section {
         notify.setId("policy-notify");
         reason.setReadOnly(!rules.viewerMayChange());
         notify.setReadOnly(!rules.viewerMayChange());
-        add(new H3(getTranslation("access.policy.title")), explanation, reason, notify);
+        add(new H3(getTranslation("access.policy.title")));
+        if (!rules.viewerMayChange()) {
+            Paragraph readOnly = new Paragraph(getTranslation("account.section.read-only"));
+            readOnly.setId("partner-access-read-only");
+            readOnly.addClassName("section-explanation");
+            add(readOnly);
+        }
+        add(explanation, reason, notify);
         if (rules.viewerMayChange()) {
             // named for what it saves: the account dialog holds several forms, each with its own Save
             Button save = new Button(getTranslation("access.policy.save"), click -> {

@@ -22,7 +22,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.kontor.access.AccessSessions;
@@ -70,11 +69,16 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     private List<MyOrganization> awaitingApproval;
     private int loadedPages;
     private Optional<CurrentAccess> inAccess = Optional.empty();
+    private final transient org.springframework.beans.factory.ObjectProvider<dev.kontor.base.MenuEntryFilter> menuFilters;
+    /** Whether the person has a role besides managing accounts: then that role's pages lead, not "no account". */
+    private boolean otherRole;
     private AccountDataDialog openDialog;
 
     public DashboardView(AccountDialogServices dialogServices, OrganizationService organizations,
-                         AuthenticationContext authenticationContext, AccessSessions access) {
+                         AuthenticationContext authenticationContext, AccessSessions access,
+                         org.springframework.beans.factory.ObjectProvider<dev.kontor.base.MenuEntryFilter> menuFilters) {
         this.dialogServices = dialogServices;
+        this.menuFilters = menuFilters;
         this.accounts = dialogServices.accounts();
         setId("dashboard");
         addClassName("dashboard");
@@ -165,8 +169,13 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         area.setId("other-roles");
         area.addClassName("other-roles");
         area.setVisible(!roles.isEmpty());
+        otherRole = !roles.isEmpty();
         for (MyOrganization role : roles) {
-            Span tag = new Span(getTranslation("membership.role." + role.role()) + " · " + role.name());
+            String text = getTranslation("membership.role." + role.role()) + " · " + role.name();
+            // a tenant's administrator goes from the badge to the tenant's page (the tenant checks access as always)
+            com.vaadin.flow.component.HtmlContainer tag = role.role() == MembershipRole.TENANT_ADMINISTRATOR
+                    ? new com.vaadin.flow.component.html.Anchor("tenant/" + role.organizationId(), text)
+                    : new Span(text);
             tag.addClassName("tag");
             area.add(tag);
         }
@@ -199,7 +208,8 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         boolean noAccountsAtAll = none && filter.isEmpty() && inAccess.isEmpty();
         // someone who waits for approval has an account coming: the waiting notes say which, not "no account"
         boolean waits = noAccountsAtAll && !awaitingApproval.isEmpty();
-        empty.setVisible(none && !waits);
+        // "You do not manage any customer account" is news only to whom managing accounts is the work
+        empty.setVisible(none && !waits && !(noAccountsAtAll && otherRole));
         empty.setText(getTranslation(filter.isEmpty() ? "dashboard.no-accounts" : "dashboard.no-match"));
         intro.setVisible(!noAccountsAtAll);
         if (noAccountsAtAll && !waits && !nextSteps.isVisible()) {
@@ -210,7 +220,8 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     /** The other pages this person may open (the menu's entries), or how an account comes to them at all. */
     private void showNextSteps() {
         nextSteps.removeAll();
-        List<MenuEntry> elsewhere = MenuConfiguration.getMenuEntries().stream()
+        // the same entries as the side menu, so that the start page never offers a page the menu leaves out
+        List<MenuEntry> elsewhere = dev.kontor.base.ui.MenuEntries.shown(menuFilters).stream()
                 .filter(entry -> entry.menuClass() != null && entry.menuClass() != DashboardView.class).toList();
         if (elsewhere.isEmpty()) {
             Paragraph invited = new Paragraph(getTranslation("dashboard.no-accounts.invited"));

@@ -17,7 +17,6 @@ import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.auth.AccessDeniedErrorRouter;
-import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.kontor.base.MenuEntryFilter;
@@ -138,12 +137,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         nav.setId("main-navigation");
         nav.getElement().setAttribute("aria-label", getTranslation("layout.navigation"));
         SideNav administration = ProviderAdministration.navigation(this);
-        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
-            String path = entry.path() != null && entry.path().startsWith("/") ? entry.path().substring(1)
-                    : entry.path();
-            if (menuFilters.orderedStream().anyMatch(filter -> filter.hides(path))) {
-                continue;
-            }
+        for (MenuEntry entry : MenuEntries.shown(menuFilters)) {
             SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
             if (entry.icon() != null && !entry.icon().isBlank()) {
                 item.setPrefixComponent(new Icon(entry.icon()));
@@ -197,6 +191,6 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         bannerArea.setVisible(bannerArea.getComponentCount() > 0);
         banners.orderedStream().map(PageBanner::titlePrefix).flatMap(java.util.Optional::stream).findFirst()
                 .ifPresent(prefix -> getUI().ifPresent(ui -> ui.beforeClientResponse(ui,
-                        context -> ui.getPage().setTitle(prefix + " · " + title))));
+                        context -> ui.getPage().setTitle(prefix.equals(title) ? title : prefix + " · " + title))));
     }
 }

@@ -60,8 +60,9 @@ public class InvitationView extends PublicPage implements BeforeEnterObserver, H
     private void show(String token, InvitationPreview preview) {
         content.removeAll();
         H2 title = new H2(getTranslation("invitation.title"));
-        Paragraph who = new Paragraph(getTranslation("invitation.purpose." + preview.purpose(),
-                preview.displayName(), preview.organizationLabel()));
+        // on a phone the customer number breaks nowhere, as everywhere else in Kontor
+        Paragraph who = new Paragraph(keepingNumberWhole(getTranslation("invitation.purpose." + preview.purpose(),
+                preview.displayName(), preview.organizationLabel()), preview.organizationLabel()));
         who.setId("invitation-text");
         content.add(title, who);
         if (preview.needsApproval()) {
@@ -79,9 +80,17 @@ public class InvitationView extends PublicPage implements BeforeEnterObserver, H
         }
     }
 
+    /** The sentence with the "(CN-…)" at the end of the organization's label kept on one line. */
+    private static com.vaadin.flow.component.html.Span keepingNumberWhole(String sentence, String label) {
+        int open = label == null ? -1 : label.lastIndexOf(" (");
+        return dev.kontor.base.ui.LineBreaks.keepingWhole(sentence,
+                open >= 0 && label.endsWith(")") ? label.substring(open + 1) : null);
+    }
+
     /** A person new to Kontor chooses their password and accepts with it. */
     private void showPasswordChoice(String token, InvitationPreview preview) {
-        content.add(new Paragraph(getTranslation("invitation.login", preview.email())));
+        content.add(new Paragraph(dev.kontor.base.ui.LineBreaks.withEmail(
+                getTranslation("invitation.login", preview.email()), preview.email())));
         PasswordField password = new PasswordField(getTranslation("invitation.password"));
         password.setId("new-password");
         password.setHelperText(getTranslation("invitation.password.help", PasswordPolicy.MIN_LENGTH));

@@ -261,7 +261,7 @@ public class PlatformNoticesView extends VerticalLayout implements HasDynamicTit
     }
 
     private String dateTime(Instant instant) {
-        return Moments.shortDateTime(instant, getLocale());
+        return Moments.dayAndTime(instant, getLocale());
     }
 
     @Override

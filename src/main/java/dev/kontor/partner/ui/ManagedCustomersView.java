@@ -335,15 +335,34 @@ public class ManagedCustomersView extends VerticalLayout implements HasDynamicTi
             name.addClassName("tag");
             cell.add(name);
         }
+        if (row.assignees().isEmpty()) {
+            Span nobody = new Span(getTranslation("partner.assigned.nobody"));
+            nobody.addClassName("cell-detail");
+            cell.add(nobody);
+        }
         if (row.state() == RelationshipState.ACTIVE) {
-            Button assign = new Button(VaadinIcon.USER_CHECK.create(), click ->
-                    new AssignEmployeesDialog(partners, partner.partnerId(), row, this::refresh).open());
-            assign.setAriaLabel(LabelInName.of(getTranslation("partner.assign"), row.name()));
-            assign.setTooltipText(getTranslation("partner.assign"));
-            assign.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
-            cell.add(assign);
+            cell.add(assignButton(row));
         }
         return cell;
+    }
+
+    /**
+     * Assign employees: an icon with its name on hover and focus in the wide grid; on a phone, where hover is
+     * missing and the column is hidden, a labelled button among the row's actions.
+     */
+    private Button assignButton(ManagedCustomer row) {
+        Button assign = new Button(VaadinIcon.USER_CHECK.create(), click ->
+                new AssignEmployeesDialog(partners, partner.partnerId(), row, this::refresh).open());
+        assign.setId("assign-" + row.customerNumber());
+        assign.setAriaLabel(LabelInName.of(getTranslation("partner.assign"), row.name()));
+        assign.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        if (narrow) {
+            assign.setText(getTranslation("partner.assign"));
+        } else {
+            assign.setTooltipText(getTranslation("partner.assign"));
+            assign.addThemeVariants(ButtonVariant.LUMO_ICON);
+        }
+        return assign;
     }
 
     private Component actionsCell(ManagedCustomer row) {
@@ -363,10 +382,19 @@ public class ManagedCustomersView extends VerticalLayout implements HasDynamicTi
             Button terminate = new Button(VaadinIcon.UNLINK.create(), click -> confirmTermination(row));
             terminate.setId("terminate-" + row.customerNumber());
             terminate.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY,
-                    ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_ICON);
-            terminate.setTooltipText(getTranslation("partner.terminate"));
+                    ButtonVariant.LUMO_ERROR);
+            if (narrow) {
+                // a phone has no hover to show an icon's name: the button says it
+                terminate.setText(getTranslation("partner.terminate"));
+            } else {
+                terminate.addThemeVariants(ButtonVariant.LUMO_ICON);
+                terminate.setTooltipText(getTranslation("partner.terminate"));
+            }
             terminate.setAriaLabel(LabelInName.of(getTranslation("partner.terminate"), row.name()));
             cell.add(terminate);
+        }
+        if (narrow && partner.seesAllCustomers() && row.state() == RelationshipState.ACTIVE) {
+            cell.add(assignButton(row));
         }
         return cell;
     }

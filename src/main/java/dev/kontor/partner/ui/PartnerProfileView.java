@@ -101,12 +101,11 @@ public class PartnerProfileView extends VerticalLayout implements HasDynamicTitl
         ContactTags.tags(this, types).forEach(tags::add);
         // role, state and contact types one below the other: side by side they wrapped differently on every row
         tags.addClassNames("tag-cell", "stacked-tags");
-        Div row = new Div(who, tags);
-        secondFactor.resetAction(member, () -> getUI().ifPresent(ui -> ui.getPage().reload())).ifPresent(reset -> {
-            Div cell = new Div(reset);
-            cell.addClassName("action-cell");
-            row.add(cell);
-        });
+        // every row has its action cell, empty or not: the badges then stand in one column on every row
+        Div cell = new Div();
+        cell.addClassName("action-cell");
+        secondFactor.resetAction(member, () -> getUI().ifPresent(ui -> ui.getPage().reload())).ifPresent(cell::add);
+        Div row = new Div(who, tags, cell);
         row.setId("partner-user-" + member.membershipId());
         row.addClassName("manager-row");
         row.getElement().setAttribute("role", "listitem");

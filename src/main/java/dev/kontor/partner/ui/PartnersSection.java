@@ -51,9 +51,19 @@ public class PartnersSection extends Section {
 
         Div heading = new Div(new H3(getTranslation("customer-partners.title")));
         heading.addClassName("section-heading");
-        Paragraph explanation = new Paragraph(getTranslation("customer-partners.explanation"));
+        // a partner working in the account reads about its own rights, not about the rights "you grant them"
+        boolean partnerReader = !mayDecide && partners.readerIsPartner(accountId);
+        Paragraph explanation = new Paragraph(getTranslation(partnerReader ? "customer-partners.explanation.partner"
+                : "customer-partners.explanation"));
         explanation.addClassName("section-explanation");
-        add(heading, explanation);
+        add(heading);
+        if (!mayDecide) {
+            Paragraph readOnly = new Paragraph(getTranslation("account.section.read-only"));
+            readOnly.setId("partners-read-only");
+            readOnly.addClassName("section-explanation");
+            add(readOnly);
+        }
+        add(explanation);
 
         List<IncomingRequestRow> requests = partners.incomingRequests(accountId);
         if (!requests.isEmpty()) {

@@ -51,6 +51,8 @@ public class AccountsAdminView extends VerticalLayout implements HasDynamicTitle
         explained.addClassName("section-explanation");
         search.setId("account-search");
         search.setLabel(getTranslation("admin.accounts.search"));
+        // wide enough for its label in German too; a phone gives it the row's width (styles.css)
+        search.setWidth("min(18rem, 100%)");
         search.setClearButtonVisible(true);
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setMaxLength(AccountAdministration.NAME_MAX_LENGTH);

@@ -62,6 +62,7 @@ public class PartnersAdminView extends VerticalLayout implements HasDynamicTitle
     private Component toolbar() {
         search.setId("partner-search");
         search.setLabel(getTranslation("admin.partners.search"));
+        search.setWidth("min(18rem, 100%)");
         search.setClearButtonVisible(true);
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setMaxLength(PartnerAdministration.NAME_MAX_LENGTH);

@@ -41,6 +41,10 @@ class CopyContentDialog extends Dialog {
         withDescendants.setLabel(getTranslation("tenant.copy.with-descendants"));
         withDescendants.setId("copy-with-descendants");
         withDescendants.setEnabled(tenant.children() > 0);
+        if (tenant.children() == 0) {
+            // a switched-off choice says why
+            withDescendants.setHelperText(getTranslation("tenant.copy.no-descendants"));
+        }
         bar.setId("copy-progress");
         bar.setVisible(false);
         bar.getElement().setAttribute("aria-label", getTranslation("tenant.copy.progress"));

@@ -147,6 +147,14 @@ class TenantAdministratorsSection extends Div {
                 return false;
             }));
         }
+        if (member.state() == MembershipState.ACTIVE && tenant.activeAdministrators() <= 1) {
+            // Deactivate and Remove would only be refused (and audited as a refusal): the row says what comes first
+            Span stays = new Span(getTranslation("tenant.admin.last-active-stays"));
+            stays.setId("last-administrator-stays-" + member.membershipId());
+            stays.addClassName("hint");
+            cell.add(stays);
+            return cell;
+        }
         if (member.state() == MembershipState.ACTIVE) {
             cell.add(action("deactivate", member, "manager.deactivate", () -> confirm(member,
                     "tenant.admin.deactivate.confirm", () -> administrators.deactivate(tenant.id(),
@@ -197,7 +205,10 @@ class TenantAdministratorsSection extends Div {
     }
 
     private void confirm(Member member, String questionKey, Runnable change) {
-        PersonRowActions.confirm(this, "confirm-administrator-change", questionKey, member.displayName(),
+        // on one's own row the question speaks to the reader, not about them
+        boolean own = dev.kontor.user.CurrentUser.find().map(me -> me.userId() == member.userId()).orElse(false);
+        PersonRowActions.confirm(this, "confirm-administrator-change", own ? questionKey + "-own" : questionKey,
+                member.displayName(),
                 member.email(), () -> {
                     change.run();
                     onChanged.run();

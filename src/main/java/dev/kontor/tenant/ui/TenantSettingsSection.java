@@ -63,7 +63,8 @@ class TenantSettingsSection extends Div {
         add(new FormLayout(language, zone, sender));
         FormRules.explainConstraints(this);
         if (editable) {
-            Button save = new Button(getTranslation("action.save"), click -> {
+            // named for what it saves: the tenant page holds several forms, each with its own Save
+            Button save = new Button(getTranslation("tenant.settings.save"), click -> {
                 try {
                     tenants.changeSettings(tenant.id(), new TenantSettings(language.getValue(), zone.getValue(),
                             sender.getValue()), tenant.profileVersion());

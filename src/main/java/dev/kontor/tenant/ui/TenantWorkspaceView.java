@@ -149,8 +149,13 @@ public class TenantWorkspaceView extends VerticalLayout implements BeforeEnterOb
         if (tenant.workingAs().role() == null) {
             return getTranslation("tenant.working-as.partner", tenant.workingAs().heldIn());
         }
-        return getTranslation("tenant.working-as", getTranslation("membership.role." + tenant.workingAs().role()),
-                tenant.workingAs().heldIn());
+        String role = getTranslation("membership.role." + tenant.workingAs().role());
+        if (tenant.name().equals(tenant.workingAs().heldIn())) {
+            // the strip stands beside the tenant's name already: "Working as tenant administrator", not the name again
+            return getTranslation("tenant.working-as.here", "en".equals(getLocale().getLanguage())
+                    ? role.substring(0, 1).toLowerCase(java.util.Locale.ENGLISH) + role.substring(1) : role);
+        }
+        return getTranslation("tenant.working-as", role, tenant.workingAs().heldIn());
     }
 
     private Component fact(String labelKey, String value) {
@@ -189,8 +194,8 @@ public class TenantWorkspaceView extends VerticalLayout implements BeforeEnterOb
 
     @Override
     public String getPageTitle() {
-        // the tab's title starts with the tenant's name already (its banner): the page adds the tenant's ID, not the
-        // name a second time
-        return tenant == null ? getTranslation("tenant.title") : getTranslation("tenant.workspace.title", reference());
+        // the header names the tenant as people know it; the tab's title, which starts with the tenant's name (its
+        // banner), does not repeat it (MainLayout)
+        return tenant == null ? getTranslation("tenant.title") : tenant.name();
     }
 }

@@ -150,6 +150,35 @@ class AccessViewsTest extends SpringBrowserlessTest {
         assertThat(rules.notifyContactPerson()).isTrue();
     }
 
+    @Test
+    @WithCompletedSignIn(DemoPeople.EMPLOYEE)
+    void a_partner_in_the_account_reads_the_partner_sections_as_the_customers_decisions_and_read_only() {
+        navigate("access/CN-10002", AccessStartView.class);
+        test(find(Button.class).withId("enter-account").single()).click();
+        long account = accounts.details(new dev.kontor.organization.CustomerNumber("CN-10002")).accountId();
+        try {
+            // built as the account dialog builds them, without depending on when the dialog builds its sections
+            PartnerAccessSection rules = new PartnerAccessSection(policies, account);
+            dev.kontor.partner.ui.PartnersSection partners = new dev.kontor.partner.ui.PartnersSection(
+                    customerPartners, account, () -> { });
+            com.vaadin.flow.component.UI.getCurrent().add(rules, partners);
+
+            assertThat(find(Paragraph.class).withId("partner-access-read-only").single().getText())
+                    .isEqualTo("Read only: only the customer's managers change this.");
+            assertThat(find(Paragraph.class).withId("partners-read-only").single().getText())
+                    .isEqualTo("Read only: only the customer's managers change this.");
+            assertThat(rules.getElement().getTextRecursively()).contains("The customer decides how partners enter.")
+                    .doesNotContain("Decide how they enter");
+            assertThat(partners.getElement().getTextRecursively()).contains("Your rights in this account")
+                    .doesNotContain("you grant them");
+        } finally {
+            sessions.leave();
+        }
+    }
+
+    @Autowired
+    dev.kontor.partner.CustomerPartnerService customerPartners;
+
     @Autowired
     dev.kontor.account.AccountService accounts;
 

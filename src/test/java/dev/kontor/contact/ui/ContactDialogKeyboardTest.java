@@ -92,7 +92,7 @@ class ContactDialogKeyboardTest extends SpringBrowserlessTest {
         openAccountOf("Alice");
         assertThat(test(contactsGrid()).size()).isZero();
         assertThat(contactsGrid().getEmptyStateText()).isEqualTo(
-                "No contacts yet. Add contact names the people who hear from us about invoices, technical changes "
+                "No contacts yet. “Add contact” names the people who hear from us about invoices, technical changes "
                         + "or business news.");
     }
 
@@ -102,7 +102,7 @@ class ContactDialogKeyboardTest extends SpringBrowserlessTest {
         fixtures.signIn(partner.legalEmail());
         navigate(PartnerProfileView.class);
         assertThat(test(contactsGrid()).size()).isZero();
-        assertThat(contactsGrid().getEmptyStateText()).startsWith("No contacts yet. Add contact");
+        assertThat(contactsGrid().getEmptyStateText()).startsWith("No contacts yet. “Add contact”");
     }
 
     @Test

@@ -86,7 +86,7 @@ class NoticeViewTest extends SpringBrowserlessTest {
         Div stalled = (Div) test(grid()).getCellComponent(0, 4);
         List<String> lines = stalled.getChildren().map(c -> ((Span) c).getText()).toList();
         assertThat(lines.getFirst()).isEqualTo("Retrying");
-        assertThat(lines.getLast()).startsWith("2 failed attempts, next try 11/25/26, 2:05");
+        assertThat(lines.getLast()).startsWith("2 failed attempts, next try 11/25/2026, 2:05");
 
         NoticeTestData.sendAll(context, queued.id());
         navigate(PlatformNoticesView.class);

@@ -153,11 +153,21 @@ class ManagedCustomersViewTest extends SpringBrowserlessTest {
         assertThat(dev.kontor.testing.GridCells.find(grid, Button.class, "rights-CN-10001").getText())
                 .isEqualTo("4 rights");
         assertThat(dev.kontor.testing.GridCells.find(grid, Button.class, "access-CN-10001").isVisible()).isTrue();
+        // a phone has no hover: the rarer actions say their names
+        assertThat(dev.kontor.testing.GridCells.find(grid, Button.class, "terminate-CN-10001").getText())
+                .isEqualTo("Terminate partnership");
+        assertThat(dev.kontor.testing.GridCells.find(grid, Button.class, "assign-CN-10001").getText())
+                .isEqualTo("Assign employees");
 
         view.fitColumns(1366);
         assertThat(grid().getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
                 .containsExactly("customer", "state", "rights", "contact", "assigned", "actions");
         assertThat(customer(test(grid()), 0)).containsExactly("Bäckerei Sonnenschein", "CN-10001");
+        // an empty assigned cell says so instead of showing nothing
+        GridTester<Grid<ManagedCustomer>, ManagedCustomer> wide = test(grid());
+        assertThat(java.util.stream.IntStream.range(0, wide.size())
+                .mapToObj(row -> wide.getCellComponent(row, 4).getElement().getTextRecursively()))
+                .allMatch(text -> !text.isBlank());
     }
 
     /** The customer's name and number, as the row's first cell shows them. */

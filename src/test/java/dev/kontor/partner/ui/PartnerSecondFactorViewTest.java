@@ -87,6 +87,18 @@ class PartnerSecondFactorViewTest extends SpringBrowserlessTest {
                 .exists()).isFalse();
     }
 
+    @Test
+    void every_persons_row_has_its_action_cell_so_that_the_badges_line_up() {
+        fixtures.signIn(partner.legalEmail());
+        navigate(PartnerProfileView.class);
+
+        for (long membership : List.of(membershipOf(partner.legalUserId()), membershipOf(partner.adminUserId()))) {
+            Div row = find(Div.class).withId("partner-user-" + membership).single();
+            assertThat(row.getChildren().reduce((first, second) -> second).orElseThrow().getElement()
+                    .getClassList()).contains("action-cell");
+        }
+    }
+
     private long membershipOf(long userId) {
         return jdbc.queryForObject("select id from membership where user_id = ? and organization_id = ?", Long.class,
                 userId, partner.id());

@@ -116,6 +116,16 @@ class AccountsAdminViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void the_german_search_label_fits_a_field_wide_enough_for_it() {
+        UI.getCurrent().setLocale(Locale.GERMAN);
+        fixtures.signIn(OPERATOR);
+        navigate(AccountsAdminView.class);
+        TextField search = find(TextField.class).withId("account-search").single();
+        assertThat(search.getLabel()).isEqualTo("Nummer oder Name");
+        assertThat(search.getWidth()).isEqualTo("min(18rem, 100%)");
+    }
+
+    @Test
     void suspending_an_account_says_what_it_means_in_german_too() {
         UI.getCurrent().setLocale(Locale.GERMAN);
         fixtures.signIn(OPERATOR);

@@ -3,6 +3,7 @@ package dev.kontor.provider.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -15,6 +16,7 @@ import dev.kontor.testing.ViewTest;
 import dev.kontor.user.SystemTask;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -67,5 +69,35 @@ class ProviderStaffSecondFactorViewTest extends SpringBrowserlessTest {
 
         assertThat(jdbc.queryForObject("select count(*) from second_factor where user_id = ?", Integer.class,
                 fixtures.userIdOf(colleague))).isZero();
+    }
+
+    @Test
+    @WithUserDetails(ProviderStaffViewTest.OPERATOR)
+    void the_german_reset_button_has_a_label_short_enough_for_the_actions_column_and_may_wrap() {
+        long provider = jdbc.queryForObject("""
+                select m.organization_id from membership m join app_user u on u.id = m.user_id
+                where u.email = ? and m.role = 'PROVIDER_ADMINISTRATOR'""", Long.class,
+                ProviderStaffViewTest.OPERATOR);
+        String colleague = fixtures.person("Ruth");
+        long membership = SystemTask.call(() -> onboarding.grant(fixtures.userIdOf(colleague), provider,
+                MembershipRole.SUPPORT)).getId();
+        jdbc.update("insert into second_factor (user_id, secret_cipher, created_at, confirmed_at) "
+                + "values (?, 'sealed', ?, ?)", fixtures.userIdOf(colleague), Timestamp.from(Instant.now()),
+                Timestamp.from(Instant.now()));
+        UI.getCurrent().setLocale(Locale.GERMAN);
+
+        navigate(ProviderStaffView.class);
+        test(find(TextField.class).withId("staff-filter").single()).setValue(colleague);
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<dev.kontor.organization.Member> grid =
+                find(com.vaadin.flow.component.grid.Grid.class).withId("provider-staff").single();
+        var cell = test(grid).getCellComponent(0, 2);
+        Button reset = cell.getChildren().map(Button.class::cast)
+                .filter(button -> ("reset-second-factor-" + membership).equals(button.getId().orElse(null)))
+                .findFirst().orElseThrow();
+
+        assertThat(reset.getText()).isEqualTo("2. Faktor zurücksetzen");
+        // the stylesheet lets a button in an action cell wrap its label instead of being cut off
+        assertThat(cell.getClassNames()).contains("action-cell");
     }
 }

@@ -83,6 +83,10 @@ class TenantDialogsTest extends SpringBrowserlessTest {
         RadioButtonGroup<TenantType> type = find(RadioButtonGroup.class).withId("tenant-type").single();
         assertThat(characterSet.getValue()).isEqualTo("UTF-8");
         assertThat(characterSet.isReadOnly()).isTrue();
+        // the choices read as words, not as the program's names for them
+        assertThat(type.getItemLabelGenerator().apply(TenantType.STANDARD)).startsWith("Standard: ");
+        assertThat(type.getItemLabelGenerator().apply(TenantType.CUSTOM)).startsWith("Custom: ");
+        assertThat(find(Select.class).withId("tenant-edition").single().getHelperText()).startsWith("Basic suits");
 
         type.setValue(TenantType.CUSTOM);
         assertThat(characterSet.isReadOnly()).isFalse();
@@ -212,6 +216,8 @@ class TenantDialogsTest extends SpringBrowserlessTest {
         test(grid).select(row);
         test(button("copy-content")).click();
         assertThat(find(Checkbox.class).withId("copy-with-descendants").single().isEnabled()).isFalse();
+        assertThat(find(Checkbox.class).withId("copy-with-descendants").single().getHelperText())
+                .isEqualTo("No tenants below this one.");
 
         test(button("start-copy")).click();
 
@@ -248,6 +254,7 @@ class TenantDialogsTest extends SpringBrowserlessTest {
         Select<String> language = find(Select.class).withId("tenant-language").single();
         language.setValue("de");
         test(textField("tenant-sender")).setValue("Filiale West");
+        assertThat(button("save-tenant-settings").getText()).isEqualTo("Save settings");
         test(button("save-tenant-settings")).click();
         assertThat(jdbc.queryForMap("select default_language, sender_name from tenant where organization_id = ?",
                 tenant)).containsEntry("DEFAULT_LANGUAGE", "de").containsEntry("SENDER_NAME", "Filiale West");
@@ -261,15 +268,39 @@ class TenantDialogsTest extends SpringBrowserlessTest {
 
         long row = jdbc.queryForObject("select id from membership where organization_id = ? and role = "
                 + "'TENANT_ADMINISTRATOR'", Long.class, tenant);
-        test(button("deactivate-" + row)).click();
-        // the service refuses; in the running application the error handler shows its message
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> test(find(
-                        com.vaadin.flow.component.confirmdialog.ConfirmDialog.class)
-                        .withId("confirm-administrator-change").single()).confirm())
-                .isInstanceOfSatisfying(dev.kontor.base.RuleViolation.class,
-                        refusal -> assertThat(refusal.messageKey()).isEqualTo("tenant.admin.last-active"));
+        // Deactivate and Remove would only be refused: the row of the last active administrator says what comes first
+        assertThat(find(Button.class).withId("deactivate-" + row).exists()).isFalse();
+        assertThat(find(Button.class).withId("remove-" + row).exists()).isFalse();
+        assertThat(find(com.vaadin.flow.component.html.Span.class).withId("last-administrator-stays-" + row).single()
+                .getText()).isEqualTo("Last active administrator: add another one first.");
         assertThat(jdbc.queryForObject("select state from membership where id = ?", String.class, row))
                 .isEqualTo("ACTIVE");
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.PARTNER_ADMIN)
+    void an_administrator_asked_about_their_own_row_is_spoken_to_as_you() {
+        long tenant = createTenantBelowPartner("Own row " + UUID.randomUUID());
+        long tom = jdbc.queryForObject("select id from app_user where email = 'tom@sonnenschein.test'",
+                Long.class);
+        jdbc.update("insert into membership (user_id, organization_id, role, state, created_at) "
+                + "values (?, ?, 'TENANT_ADMINISTRATOR', 'ACTIVE', current_timestamp)", tom, tenant);
+        jdbc.update("insert into membership (user_id, organization_id, role, state, created_at) "
+                + "values (?, ?, 'TENANT_ADMINISTRATOR', 'ACTIVE', current_timestamp)",
+                fixtures.userIdOf(fixtures.person("Vera")), tenant);
+        long own = jdbc.queryForObject("select id from membership where organization_id = ? and user_id = ?",
+                Long.class, tenant, tom);
+        fixtures.signIn("tom@sonnenschein.test");
+        navigate("tenant/" + tenant, TenantWorkspaceView.class);
+        // beside the tenant's name the strip does not name it again
+        assertThat(find(com.vaadin.flow.component.html.Span.class).withClassName("tenant-working-as").single()
+                .getText()).isEqualTo("Working as tenant administrator");
+
+        test(button("deactivate-" + own)).click();
+        var question = find(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class)
+                .withId("confirm-administrator-change").single();
+        assertThat(question.getElement().getProperty("header")).isEqualTo("Deactivate yourself?");
+        assertThat(question.getElement().getProperty("message")).startsWith("You can no longer administer");
     }
 
     @Test

@@ -143,11 +143,11 @@ class TenantsViewTest extends SpringBrowserlessTest {
 
         TenantWorkspaceView workspace = navigate("tenant/T-" + templates, TenantWorkspaceView.class);
 
-        assertThat(workspace.getPageTitle()).isEqualTo("Tenant T-" + templates);
+        assertThat(workspace.getPageTitle()).isEqualTo("Muster Vorlagen");
         assertThat(find(com.vaadin.flow.component.html.Div.class).withId("tenant-profile").single().getElement()
                 .getTextRecursively()).contains("Tenant ID", "T-" + templates);
         assertThat(navigate("tenant/t-" + templates, TenantWorkspaceView.class).getPageTitle())
-                .isEqualTo("Tenant T-" + templates);
+                .isEqualTo("Muster Vorlagen");
     }
 
     @Test
