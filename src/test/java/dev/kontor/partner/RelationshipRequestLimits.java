@@ -289,6 +289,8 @@ abstract class RelationshipRequestLimits {
         TestPartner partner = data.partner();
         TestCustomer customer = data.independentCustomer(partner);
         int attempts = 6;
+        long partnerVersion = jdbc.queryForObject("select version from organization where id = ?", Long.class,
+                partner.partnerId());
 
         List<Throwable> outcomes = atOnce(attempts, i -> fixtures.as(partner.legalEmail(),
                 () -> partners.requestWhenMatching(partner.partnerId(), customer.customerNumber(),
@@ -302,6 +304,9 @@ abstract class RelationshipRequestLimits {
                 .containsExactly("audit.summary.partner-relationship-requested");
         assertThat(summaries(partner.partnerId(), "DENIED"))
                 .containsOnly("audit.summary.partner-request-not-mailed-again").hasSize(attempts - 1);
+        // the lock is only a lock: the partner's version, which the provider suspends it at, is left alone
+        assertThat(jdbc.queryForObject("select version from organization where id = ?", Long.class,
+                partner.partnerId())).isEqualTo(partnerVersion);
     }
 
     @Test
