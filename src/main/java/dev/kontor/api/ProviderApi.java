@@ -209,6 +209,9 @@ class ProviderApi {
     @Conflict
     ResponseEntity<Object> changeAccount(@PathVariable long accountId, @RequestBody AccountChangeInput input,
                                          HttpServletRequest request) {
+        // who may not change this account learns nothing from the body: the account is looked for first (404 and
+        // audited for any other organization's token), then the body checked
+        accounts.accountData(accountId);
         List<String> missing = input.missing();
         if (!missing.isEmpty()) {
             throw new IncompleteReplacement(missing);

@@ -422,7 +422,8 @@ class ProviderApiHttpTest {
         long dataVersion = JSON.readTree(get("/api/v1/provider/accounts/" + created.get(0), token.secret()).body())
                 .get("dataVersion").asLong();
         assertThat(send("PUT", "/api/v1/provider/accounts/" + created.get(0), token.secret(),
-                "{\"name\":\"Sync 0 renamed\",\"dataVersion\":" + dataVersion + "}").statusCode()).isEqualTo(200);
+                "{\"name\":\"Sync 0 renamed\",\"street\":\"\",\"postalCode\":\"\",\"city\":\"\",\"country\":\"\","
+                        + "\"dataVersion\":" + dataVersion + "}").statusCode()).isEqualTo(200);
 
         List<Long> seen = new ArrayList<>();
         String cursor = null;
