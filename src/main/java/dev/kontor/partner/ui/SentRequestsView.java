@@ -51,22 +51,22 @@ public class SentRequestsView extends VerticalLayout implements HasDynamicTitle 
         // widths that keep names and addresses whole; on a phone the customer's column tells the request
         grid.addComponentColumn(r -> narrow ? phoneCell(r)
                         : dev.kontor.base.ui.LineBreaks.customer(r.customerName(), r.customerNumber()))
-                .setHeader(getTranslation("partner.column.customer")).setKey("customer").setWidth("10rem")
+                .setHeader(getTranslation("partner.column.customer")).setKey("customer").setWidth("8rem")
                 .setFlexGrow(2);
         grid.addComponentColumn(r -> dev.kontor.base.ui.LineBreaks.email(r.email()))
-                .setHeader(getTranslation("manager.email")).setKey("email").setWidth("10rem").setFlexGrow(2);
+                .setHeader(getTranslation("manager.email")).setKey("email").setWidth("8rem").setFlexGrow(2);
         grid.addColumn(r -> ManagedCustomersView.rightsList(this, r.requestedRights()))
-                .setHeader(getTranslation("partner.requested-rights")).setKey("rights").setWidth("10rem")
+                .setHeader(getTranslation("partner.requested-rights")).setKey("rights").setWidth("7rem")
                 .setFlexGrow(3);
         grid.addComponentColumn(this::state).setHeader(getTranslation("partner.column.state")).setKey("state")
                 .setAutoWidth(true).setFlexGrow(0);
         // when it may be mailed again is said here, below when it went, wrapping in a column of fixed width: in the
         // frozen actions the sentence covered the other columns on a laptop and took the whole row on a phone
         grid.addComponentColumn(this::sent).setHeader(getTranslation("partner.column.sent")).setKey("sent")
-                .setWidth("11rem").setFlexGrow(0);
+                .setWidth("9rem").setFlexGrow(0);
         // the moment with its zone's name, as the request's e-mail says it: a bare day meant another day elsewhere
         grid.addColumn(r -> r.state() == RelationshipState.REQUESTED ? until(r.expiresAt()) : "")
-                .setHeader(getTranslation("partner.column.expires")).setKey("expires").setAutoWidth(true)
+                .setHeader(getTranslation("partner.column.expires")).setKey("expires").setWidth("10rem")
                 .setFlexGrow(0);
         // frozen at the row's end and holding the buttons alone, so that it stays narrow: on a phone Send again and
         // Withdraw stay in sight (one above the other) beside the customer
