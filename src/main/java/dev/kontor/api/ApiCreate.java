@@ -17,7 +17,9 @@ import org.springframework.http.ProblemDetail;
 @Retention(RetentionPolicy.RUNTIME)
 @Parameter(name = IdempotentCreates.HEADER, in = ParameterIn.HEADER, required = false,
         description = "Makes a retry safe: the same key with the same body gives the first answer again (24 hours); "
-                + "with another body, 422", schema = @Schema(type = "string", maxLength = 255))
+                + "with another body, 422. 1 to 255 visible ASCII characters (no spaces, no accents), else 422",
+        schema = @Schema(type = "string", minLength = 1, maxLength = IdempotentCreates.MAX_KEY_LENGTH,
+                pattern = "^[!-~]{1,255}$"))
 @ApiResponses({
         @ApiResponse(responseCode = "409", description = "The first request with this Idempotency-Key is still running",
                 content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),

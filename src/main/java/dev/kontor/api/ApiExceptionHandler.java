@@ -42,6 +42,16 @@ class ApiExceptionHandler {
         return problem;
     }
 
+    /** A PUT without all of what it replaces: the bad-input problem, naming the first missing member and all. */
+    @ExceptionHandler(IncompleteReplacement.class)
+    ProblemDetail incomplete(IncompleteReplacement e, HttpServletRequest request) {
+        ProblemDetail problem = problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-input",
+                "api.error.account-put-incomplete", ApiProblems.languageOf(request), String.join(", ", e.fields()));
+        problem.setProperty("field", e.fields().getFirst());
+        problem.setProperty("fields", e.fields());
+        return problem;
+    }
+
     /**
      * The partner's relationship requests matched no account too often today: every request pauses until the moment
      * said (in UTC, and as Retry-After in seconds), matching or not.

@@ -1,7 +1,6 @@
 package dev.kontor.api;
 
 import dev.kontor.base.SecretTokens;
-import dev.kontor.base.TextRules;
 import dev.kontor.user.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -33,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 class IdempotentCreates {
 
     static final String HEADER = "Idempotency-Key";
+    static final int MAX_KEY_LENGTH = 255;
     private static final int RUNNING = 0;
 
     private final JdbcClient jdbc;
@@ -63,7 +63,7 @@ class IdempotentCreates {
         if (key == null) {
             return answered(answer, json.writeValueAsString(create.get()));
         }
-        if (key.isBlank() || key.length() > 255 || !TextRules.isPlainLine(key)) {
+        if (!isKey(key)) {
             throw new dev.kontor.base.InvalidInput(HEADER, "api.error.idempotency-key");
         }
         long tokenId = CurrentUser.require().apiToken().orElseThrow().tokenId();
@@ -99,6 +99,15 @@ class IdempotentCreates {
                 .param("status", answer.value()).param("body", body).param("token", tokenId)
                 .param("key", key).update());
         return answered(answer, body);
+    }
+
+    /**
+     * 1 to 255 visible ASCII characters (! to ~). Tomcat reads header bytes as Latin-1, so a key typed with an umlaut
+     * or a euro sign arrives as other characters than the client meant (or as control characters): refused, saying
+     * what a key may hold, rather than kept in a form the client never sent.
+     */
+    static boolean isKey(String key) {
+        return !key.isEmpty() && key.length() <= MAX_KEY_LENGTH && key.chars().allMatch(c -> c > ' ' && c < 0x7f);
     }
 
     private ResponseEntity<Object> replay(Stored stored, String hash) {

@@ -110,8 +110,18 @@ class PartnerApi {
         try {
             return idempotent.create(request, List.of("relationship-request", partnerId, input), HttpStatus.ACCEPTED,
                     () -> {
-                        partners.requestWhenMatching(partnerId, input.customerNumber(), input.managerEmail(),
-                                input.rights() == null ? Set.of() : input.rights(), language);
+                        try {
+                            partners.requestWhenMatching(partnerId, input.customerNumber(), input.managerEmail(),
+                                    input.rights() == null ? Set.of() : input.rights(), language);
+                        } catch (org.springframework.dao.DataIntegrityViolationException violation) {
+                            // the partner's requests queue on its lock, so this should not happen; should another
+                            // request for the pair still win the one-open-request constraint, nothing of this one
+                            // was kept (rolled back), and the answer stays the one every request gets
+                            if (!String.valueOf(violation.getMostSpecificCause().getMessage())
+                                    .toLowerCase(Locale.ROOT).contains("partner_relationship_one_open_per_pair")) {
+                                throw violation;
+                            }
+                        }
                         floor.arm();
                         return new RelationshipRequestReceipt(i18n.getTranslation("api.relationship-request.taken",
                                 language));

@@ -82,9 +82,34 @@ class ProviderApi {
     record CreatedAccountItem(long id, String customerNumber) {
     }
 
-    /** A change of name and address, at the {@code dataVersion} it was read at. */
+    /**
+     * A change of name and address, at the {@code dataVersion} it was read at. PUT replaces them as a whole: every
+     * member must be given (an empty text clears a line of the address), so that a client sending the name alone
+     * cannot clear the address by leaving it out, nor save half an address.
+     */
+    @Schema(description = "The account's name and address as a whole, at the dataVersion read: every member must be "
+            + "given (an empty text clears a line of the address); a member left out or null is a 422 naming it",
+            requiredProperties = {"name", "street", "postalCode", "city", "country", "dataVersion"})
     record AccountChangeInput(String name, String street, String postalCode, String city, String country,
                               Long dataVersion) {
+
+        /** The members left out (or null), in the order they are listed. */
+        List<String> missing() {
+            List<String> missing = new java.util.ArrayList<>();
+            java.util.Map<String, Object> given = new java.util.LinkedHashMap<>();
+            given.put("name", name);
+            given.put("street", street);
+            given.put("postalCode", postalCode);
+            given.put("city", city);
+            given.put("country", country);
+            given.put("dataVersion", dataVersion);
+            given.forEach((member, value) -> {
+                if (value == null) {
+                    missing.add(member);
+                }
+            });
+            return missing;
+        }
     }
 
     /** A change of state at the {@code version} it was read at, with an optional reason for the audit log. */
@@ -184,7 +209,14 @@ class ProviderApi {
     @Conflict
     ResponseEntity<Object> changeAccount(@PathVariable long accountId, @RequestBody AccountChangeInput input,
                                          HttpServletRequest request) {
-        long version = required(input.dataVersion(), "dataVersion");
+        // who may not change this account learns nothing from the body: the account is looked for first (404 and
+        // audited for any other organization's token), then the body checked
+        accounts.accountData(accountId);
+        List<String> missing = input.missing();
+        if (!missing.isEmpty()) {
+            throw new IncompleteReplacement(missing);
+        }
+        long version = input.dataVersion();
         return changed(request, () -> accounts.accountData(accountId).dataVersion(), () -> {
             accounts.updateAccount(accountId, version, new AccountChange(input.name(), input.street(),
                     input.postalCode(), input.city(), input.country()));

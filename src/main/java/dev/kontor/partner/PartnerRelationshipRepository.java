@@ -17,6 +17,16 @@ interface PartnerRelationshipRepository extends JpaRepository<PartnerRelationshi
     @Query("select r from PartnerRelationship r where r.id = :id")
     Optional<PartnerRelationship> lockById(long id);
 
+    /**
+     * Locks the partner's own row until the transaction ends, so that a partner's relationship requests queue behind
+     * each other: the day's mismatch count is read and added to, and a customer's open request looked for and made,
+     * by one request at a time, across nodes too ({@code for no key update} on PostgreSQL, so that rows referring to
+     * the partner can still be written meanwhile).
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select o from Organization o where o.id = :partnerId")
+    Optional<dev.kontor.organization.Organization> lockPartner(long partnerId);
+
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select r from PartnerRelationship r where r.requestTokenHash = :tokenHash")
     Optional<PartnerRelationship> lockByTokenHash(String tokenHash);

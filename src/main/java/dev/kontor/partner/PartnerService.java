@@ -150,7 +150,7 @@ public class PartnerService {
      * copy) the e-mail, then sends it with {@link #sendRequest}. Kontor e-mails the same customer for the same
      * partner at most once per {@code request-mail-interval}; a repeat sooner is refused with when it was sent.
      */
-    @Transactional(readOnly = true)
+    @Transactional(noRollbackFor = InvalidInput.class) // keeps the mismatch counted and the refusal audited
     public RequestDraft prepareRequest(long partnerId, String customerNumber, String managerEmail,
                                        Set<OrganizationRight> requestedRights, Locale language) {
         access.require(partnerId, PartnerAccess.LEGAL, AuditSummary.action("request-relationship"));
@@ -160,11 +160,12 @@ public class PartnerService {
         }
         EmailAddress email = email("managerEmail", managerEmail);
         Set<OrganizationRight> rights = rights(requestedRights);
+        lockPartner(partnerId);
         refuseWhilePaused(partnerId, number.get().value(), email.value());
         Optional<Organization> match = matching(number.get(), email);
         if (match.isEmpty()) {
             mismatches.record(partnerId);
-            auditLog.recordIndependently(AuditEntry.denied(RELATIONSHIP_REQUESTED, partnerId,
+            auditLog.record(AuditEntry.denied(RELATIONSHIP_REQUESTED, partnerId,
                     AuditSummary.of("partner-request-no-match", number.get(), email.value())));
             throw new InvalidInput("customerNumber", "partner.request.no-match");
         }
@@ -175,7 +176,7 @@ public class PartnerService {
         }
         String label = customer.getName() + " (" + number.get().value() + ")";
         mailedRecently(partnerId, customer.getId()).ifPresent(last -> {
-            auditLog.recordIndependently(AuditEntry.denied(RELATIONSHIP_REQUESTED, partnerId,
+            auditLog.record(AuditEntry.denied(RELATIONSHIP_REQUESTED, partnerId,
                     AuditSummary.of("partner-request-not-mailed-again", label, last)));
             throw new InvalidInput("customerNumber", "partner.request.mailed-recently", last,
                     last.plus(settings.requestMailInterval()));
@@ -198,6 +199,7 @@ public class PartnerService {
      * audit log tells it the outcome, as the request form does. A partner paused for too many mismatches is refused
      * with {@link RequestsPaused}, matching or not. The caller holds the answer to a fixed time once this returns.
      */
+    @Transactional(noRollbackFor = RequestsPaused.class) // keeps the refusal audited
     public void requestWhenMatching(long partnerId, String customerNumber, String managerEmail,
                                     Set<OrganizationRight> requestedRights, Locale language) {
         access.require(partnerId, PartnerAccess.LEGAL, AuditSummary.action("request-relationship"));
@@ -205,6 +207,7 @@ public class PartnerService {
                 .orElseThrow(() -> new InvalidInput("customerNumber", "validation.customer-number"));
         EmailAddress email = email("managerEmail", managerEmail);
         Set<OrganizationRight> rights = rights(requestedRights);
+        lockPartner(partnerId);
         refuseWhilePaused(partnerId, number.value(), email.value());
         Optional<Organization> match = matching(number, email);
         if (match.isEmpty()) {
@@ -237,6 +240,7 @@ public class PartnerService {
      * the mail interval and the pause hold here too. Sending a draft that was copied before mails the same link.
      * Returns the relationship's id.
      */
+    @Transactional(noRollbackFor = RequestsPaused.class) // keeps the refusal audited; it comes before any change
     public long sendRequest(long partnerId, RequestDraft draft, RequestDelivery delivery, Locale language) {
         access.require(partnerId, PartnerAccess.LEGAL, AuditSummary.action("send-relationship-request"));
         if (draft == null || draft.partnerId() != partnerId) {
@@ -246,6 +250,7 @@ public class PartnerService {
         if (!draft.expiresAt().isAfter(now)) {
             throw new RuleViolation("partner.request.link-replaced");
         }
+        lockPartner(partnerId);
         String customerNumber = relationships.customerNumberOf(draft.customerId());
         refuseWhilePaused(partnerId, customerNumber, draft.recipient());
         if (!relationships.isActiveManager(draft.customerId(), draft.recipient())) {
@@ -260,7 +265,7 @@ public class PartnerService {
         boolean mail = delivery == RequestDelivery.KONTOR_MAILS;
         if (mail) {
             mailedRecently(partnerId, draft.customerId()).ifPresent(last -> {
-                throw new RuleViolation("partner.request.mailed-recently", last,
+                throw new MailedRecently(last,
                         last.plus(settings.requestMailInterval()));
             });
         }
@@ -297,8 +302,10 @@ public class PartnerService {
      * A new link for a pending request, e-mailed again; the old link stops working. Refused while Kontor e-mailed
      * this customer for the partner within the mail interval (the list says until when).
      */
+    @Transactional(noRollbackFor = {RequestsPaused.class, MailedRecently.class}) // both come before any change
     public void resendRequest(long partnerId, long relationshipId, Locale language) {
         access.require(partnerId, PartnerAccess.LEGAL, AuditSummary.action("resend-relationship-request"));
+        lockPartner(partnerId);
         PartnerRelationship relationship = lockedOfPartner(partnerId, relationshipId);
         if (relationship.getState() != RelationshipState.REQUESTED) {
             throw new RuleViolation("relationship.not-requested");
@@ -306,9 +313,9 @@ public class PartnerService {
         refuseWhilePaused(partnerId, relationships.customerNumberOf(relationship.getCustomerId()),
                 relationship.getRequestEmail());
         mailedRecently(partnerId, relationship.getCustomerId()).ifPresent(last -> {
-            auditLog.recordIndependently(AuditEntry.denied(RELATIONSHIP_REQUESTED, partnerId,
+            auditLog.record(AuditEntry.denied(RELATIONSHIP_REQUESTED, partnerId,
                     AuditSummary.of("partner-request-not-mailed-again", customerLabel(relationship), last)));
-            throw new RuleViolation("partner.request.mailed-recently", last,
+            throw new MailedRecently(last,
                     last.plus(settings.requestMailInterval()));
         });
         String token = SecretTokens.newToken();
@@ -334,15 +341,27 @@ public class PartnerService {
                 .filter(last -> last.plus(settings.requestMailInterval()).isAfter(clock.instant()));
     }
 
-    /** Too many mismatches today: every request of the partner is refused, audited, until the day has passed. */
+    /**
+     * Too many mismatches today: every request of the partner is refused, audited, until the day has passed. Called
+     * holding the partner's lock, in a transaction that commits on {@link RequestsPaused} (so the audit entry is
+     * written on the connection already held, never a second one while others queue on the lock).
+     */
     private void refuseWhilePaused(long partnerId, String customerNumber, String email) {
         Optional<Instant> until = mismatches.pausedUntil(partnerId);
         if (until.isPresent()) {
-            AuditEntry entry = AuditEntry.denied(RELATIONSHIP_REQUESTED, partnerId,
-                    AuditSummary.of("partner-request-paused", customerNumber, email, until.get()));
-            auditLog.recordIndependently(entry);
+            auditLog.record(AuditEntry.denied(RELATIONSHIP_REQUESTED, partnerId,
+                    AuditSummary.of("partner-request-paused", customerNumber, email, until.get())));
             throw new RequestsPaused(until.get());
         }
+    }
+
+    /**
+     * One request of the partner at a time, until this transaction ends (see
+     * {@link PartnerRelationshipRepository#lockPartner}). Taken after the caller's role is checked, so that nobody
+     * outside the partner can hold its requests up.
+     */
+    private void lockPartner(long partnerId) {
+        relationships.lockPartner(partnerId).orElseThrow(() -> new RuleViolation("partner.relationship-not-found"));
     }
 
     public void withdrawRequest(long partnerId, long relationshipId) {

@@ -29,8 +29,13 @@ class RequestMismatches {
         this.clock = clock;
     }
 
-    /** Kept although the attempt itself is refused and rolled back; rows older than the window go at once. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /**
+     * Counts one mismatch, in the caller's transaction: it holds the partner's lock from before {@link #pausedUntil}
+     * until it commits (also when the attempt is refused), so that racing requests cannot all read the count before
+     * any adds to it. Not a transaction of its own: with requests queueing on the lock, each holding a connection, a
+     * second one here could wait for a pool they have emptied. Rows older than the window go at once.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
     public void record(long partnerId) {
         Instant now = clock.instant();
         jdbc.sql("DELETE FROM partner_request_mismatch WHERE partner_id = :partner AND occurred_at <= :cutoff")

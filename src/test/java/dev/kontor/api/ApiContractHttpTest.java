@@ -573,6 +573,86 @@ class ApiContractHttpTest {
         assertThat(outbox.to(customer.email("Alice"))).hasSize(2);
     }
 
+    @Test
+    void the_same_request_sent_many_times_at_once_is_answered_202_alike_and_makes_one_request_and_one_mail()
+            throws Exception {
+        TestPartner partner = fixtures.partner("Racing");
+        TestAccount customer = fixtures.account("Alice");
+        // two tokens of the partner, so that the token limit (8 a minute here) is not what answers
+        List<IssuedToken> partnerTokens = List.of(issue(partner, ApiScope.WRITE, today().plusDays(30)),
+                issue(partner, ApiScope.WRITE, today().plusDays(30)));
+        String body = requestBody(customer.customerNumber(), customer.email("Alice"));
+        int attempts = 8;
+
+        List<HttpResponse<String>> answers = new java.util.ArrayList<>();
+        try (java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors
+                .newFixedThreadPool(attempts)) {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<HttpResponse<String>>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                String secret = partnerTokens.get(i % 2).secret();
+                sent.add(threads.submit(() -> {
+                    go.await();
+                    return send("POST", "/api/v1/partner/relationship-requests", secret, body);
+                }));
+            }
+            go.countDown();
+            for (java.util.concurrent.Future<HttpResponse<String>> answer : sent) {
+                answers.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        }
+
+        for (HttpResponse<String> answer : answers) {
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+            assertThat(answer.body()).isEqualTo(answers.getFirst().body());
+        }
+        assertThat(jdbc.queryForList("select state from partner_relationship where partner_id = ?", String.class,
+                partner.id())).containsExactly("REQUESTED");
+        assertThat(outbox.to(customer.email("Alice"))).hasSize(1);
+        assertThat(jdbc.queryForList("select summary_key from audit_event where organization_id = ? "
+                + "and kind = 'RELATIONSHIP_REQUESTED'", String.class, customer.id()))
+                .containsExactly("audit.summary.partner-relationship-requested");
+        assertThat(jdbc.queryForList("select summary_key from audit_event where organization_id = ? "
+                + "and kind = 'RELATIONSHIP_REQUESTED' and outcome = 'DENIED'", String.class, partner.id()))
+                .containsOnly("audit.summary.partner-request-not-mailed-again").hasSize(attempts - 1);
+    }
+
+    @Test
+    void an_idempotency_key_of_other_than_visible_ascii_characters_is_refused_saying_what_a_key_may_hold()
+            throws Exception {
+        TestPartner partner = fixtures.partner("Keys");
+        TestAccount customer = customerOf(partner, EnumSet.of(OrganizationRight.MANAGE_CONTACTS));
+        IssuedToken token = issue(partner, ApiScope.WRITE, today().plusDays(30));
+        String contacts = "/api/v1/organizations/" + customer.id() + "/contacts";
+
+        // as curl sends what was typed: the UTF-8 bytes of an umlaut, a euro sign (one of its bytes is a C1 control
+        // in Latin-1, as Tomcat reads header bytes), and a key with a space
+        List<String[]> refused = List.of(
+                rawHeader("POST", contacts, token.secret(), "Idempotency-Key",
+                        "Schl\u00fcssel-1".getBytes(java.nio.charset.StandardCharsets.UTF_8), CONTACT, "en"),
+                rawHeader("POST", contacts, token.secret(), "Idempotency-Key",
+                        "crm-\u20ac-1".getBytes(java.nio.charset.StandardCharsets.UTF_8), CONTACT, "en"),
+                rawHeader("POST", contacts, token.secret(), "Idempotency-Key",
+                        "crm 4711".getBytes(java.nio.charset.StandardCharsets.US_ASCII), CONTACT, "en"));
+        String[] german = rawHeader("POST", contacts, token.secret(), "Idempotency-Key",
+                "Schl\u00fcssel-1".getBytes(java.nio.charset.StandardCharsets.UTF_8), CONTACT, "de");
+
+        for (String[] answer : refused) {
+            assertThat(answer[0]).as(answer[1]).isEqualTo("422");
+            assertThat(answer[2]).startsWith("application/problem+json");
+            assertThat(JSON.readTree(answer[1]).get("field").asString()).isEqualTo("Idempotency-Key");
+            assertThat(JSON.readTree(answer[1]).get("detail").asString()).isEqualTo("An Idempotency-Key is 1 to 255 "
+                    + "visible ASCII characters: letters, digits and punctuation, without spaces or accents.");
+        }
+        assertThat(JSON.readTree(german[1]).get("detail").asString()).isEqualTo("Ein Idempotency-Key besteht aus 1 "
+                + "bis 255 sichtbaren ASCII-Zeichen: Buchstaben, Ziffern und Satzzeichen, ohne Leerzeichen und Akzente.");
+        assertThat(jdbc.queryForObject("select count(*) from contact where organization_id = ?", Integer.class,
+                customer.id())).isZero();
+        // a key of visible ASCII is taken as before
+        assertThat(send("POST", contacts, token.secret(), CONTACT, Map.of("Idempotency-Key", "crm-4711:a/b_c"))
+                .statusCode()).isEqualTo(201);
+    }
+
     private static String requestBody(String number, String email) {
         return "{\"customerNumber\":\"" + number + "\",\"managerEmail\":\"" + email
                 + "\",\"rights\":[\"VIEW\"]}";
@@ -690,13 +770,20 @@ class ApiContractHttpTest {
 
     /** A request written byte by byte, the reason header's value as given; status, body and content type. */
     private String[] raw(String method, String path, String token, byte[] reason, String json) throws Exception {
+        return rawHeader(method, path, token, "Kontor-Access-Reason", reason, json, "en");
+    }
+
+    /** A request written byte by byte, one header's value as given; status, body and content type. */
+    private String[] rawHeader(String method, String path, String token, String header, byte[] value, String json,
+                               String language) throws Exception {
         try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
             byte[] body = json == null ? new byte[0] : json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
             java.io.ByteArrayOutputStream request = new java.io.ByteArrayOutputStream();
             request.writeBytes((method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
                     + "Authorization: Bearer " + token + "\r\nContent-Type: application/json\r\nContent-Length: "
-                    + body.length + "\r\nKontor-Access-Reason: ").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            request.writeBytes(reason);
+                    + body.length + "\r\nAccept-Language: " + language + "\r\n" + header + ": ")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            request.writeBytes(value);
             request.writeBytes("\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             request.writeBytes(body);
             socket.getOutputStream().write(request.toByteArray());

@@ -232,13 +232,15 @@ class ProviderApiHttpTest {
         JsonNode before = JSON.readTree(get(path, token.secret()).body());
         long dataVersion = before.get("dataVersion").asLong();
 
+        String address = "\"street\":\"Neue Straße 2\",\"city\":\"Berlin\",\"country\":\"DE\",";
         HttpResponse<String> postal = send("PUT", path, token.secret(), "{\"name\":\"Renamed\",\"postalCode\":\"!\","
-                + "\"dataVersion\":" + dataVersion + "}");
+                + address + "\"dataVersion\":" + dataVersion + "}");
         HttpResponse<String> german = send("PUT", path, token.secret(), "{\"name\":\"Renamed\",\"postalCode\":\"!\","
-                + "\"dataVersion\":" + dataVersion + "}", Map.of("Accept-Language", "de"));
-        HttpResponse<String> noName = send("PUT", path, token.secret(), "{\"name\":\" \",\"dataVersion\":"
-                + dataVersion + "}");
-        HttpResponse<String> noVersion = send("PUT", path, token.secret(), "{\"name\":\"Renamed\"}");
+                + address + "\"dataVersion\":" + dataVersion + "}", Map.of("Accept-Language", "de"));
+        HttpResponse<String> noName = send("PUT", path, token.secret(), "{\"name\":\" \",\"postalCode\":\"10115\","
+                + address + "\"dataVersion\":" + dataVersion + "}");
+        HttpResponse<String> noVersion = send("PUT", path, token.secret(), "{\"name\":\"Renamed\","
+                + "\"postalCode\":\"10115\"," + address.substring(0, address.length() - 1) + "}");
 
         assertThat(postal.statusCode()).isEqualTo(422);
         assertThat(JSON.readTree(postal.body()).get("field").asString()).isEqualTo("postalCode");
@@ -249,6 +251,49 @@ class ProviderApiHttpTest {
         assertThat(JSON.readTree(noVersion.body()).get("field").asString()).isEqualTo("dataVersion");
         JsonNode after = JSON.readTree(get(path, token.secret()).body());
         assertThat(after).isEqualTo(before);
+    }
+
+    @Test
+    void a_put_of_the_name_alone_or_a_street_alone_is_refused_naming_what_is_missing_and_nothing_is_saved()
+            throws Exception {
+        IssuedToken token = providerToken(ApiScope.WRITE);
+        String path = "/api/v1/provider/accounts/" + account.id();
+        long dataVersion = JSON.readTree(get(path, token.secret()).body()).get("dataVersion").asLong();
+        String full = "{\"name\":\"Alice\",\"street\":\"Alte Straße 1\",\"postalCode\":\"10115\","
+                + "\"city\":\"Berlin\",\"country\":\"DE\",\"dataVersion\":" + dataVersion + "}";
+        assertThat(send("PUT", path, token.secret(), full).statusCode()).isEqualTo(200);
+        JsonNode before = JSON.readTree(get(path, token.secret()).body());
+        long now = before.get("dataVersion").asLong();
+
+        HttpResponse<String> nameOnly = send("PUT", path, token.secret(), "{\"name\":\"Alice Renamed\","
+                + "\"dataVersion\":" + now + "}");
+        HttpResponse<String> streetOnly = send("PUT", path, token.secret(), "{\"street\":\"Neue Straße 9\","
+                + "\"postalCode\":null,\"dataVersion\":" + now + "}");
+        HttpResponse<String> german = send("PUT", path, token.secret(), "{\"name\":\"Alice Renamed\","
+                + "\"dataVersion\":" + now + "}", Map.of("Accept-Language", "de"));
+
+        assertThat(nameOnly.statusCode()).as(nameOnly.body()).isEqualTo(422);
+        assertThat(nameOnly.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        JsonNode problem = JSON.readTree(nameOnly.body());
+        assertThat(problem.get("field").asString()).isEqualTo("street");
+        assertThat(problem.get("fields").valueStream().map(JsonNode::asString))
+                .containsExactly("street", "postalCode", "city", "country");
+        assertThat(problem.get("detail").asString()).isEqualTo("PUT replaces the account's name and address as a "
+                + "whole: give street, postalCode, city, country too (an empty text clears a line of the address).");
+        JsonNode street = JSON.readTree(streetOnly.body());
+        assertThat(streetOnly.statusCode()).isEqualTo(422);
+        assertThat(street.get("fields").valueStream().map(JsonNode::asString))
+                .containsExactly("name", "postalCode", "city", "country");
+        assertThat(JSON.readTree(german.body()).get("detail").asString()).startsWith("PUT ersetzt Name und Adresse "
+                + "des Kontos als Ganzes");
+        assertThat(JSON.readTree(get(path, token.secret()).body())).isEqualTo(before);
+
+        // all of it given, empty lines clear the address: a whole replacement, said so
+        HttpResponse<String> cleared = send("PUT", path, token.secret(), "{\"name\":\"Alice\",\"street\":\"\","
+                + "\"postalCode\":\"\",\"city\":\"\",\"country\":\"\",\"dataVersion\":" + now + "}");
+        assertThat(cleared.statusCode()).as(cleared.body()).isEqualTo(200);
+        assertThat(JSON.readTree(cleared.body()).get("street").isNull()).isTrue();
+        assertThat(JSON.readTree(cleared.body()).get("city").isNull()).isTrue();
     }
 
     @Test
@@ -377,7 +422,8 @@ class ProviderApiHttpTest {
         long dataVersion = JSON.readTree(get("/api/v1/provider/accounts/" + created.get(0), token.secret()).body())
                 .get("dataVersion").asLong();
         assertThat(send("PUT", "/api/v1/provider/accounts/" + created.get(0), token.secret(),
-                "{\"name\":\"Sync 0 renamed\",\"dataVersion\":" + dataVersion + "}").statusCode()).isEqualTo(200);
+                "{\"name\":\"Sync 0 renamed\",\"street\":\"\",\"postalCode\":\"\",\"city\":\"\",\"country\":\"\","
+                        + "\"dataVersion\":" + dataVersion + "}").statusCode()).isEqualTo(200);
 
         List<Long> seen = new ArrayList<>();
         String cursor = null;

@@ -254,6 +254,115 @@ abstract class RelationshipRequestLimits {
         });
     }
 
+    @Test
+    void guesses_sent_all_at_once_are_stopped_at_the_limit_as_if_they_came_one_after_another() throws Exception {
+        TestPartner guesser = data.partner();
+        TestCustomer target = data.independentCustomer(guesser);
+        int attempts = LIMIT + 4;
+
+        // half through the request form, half through the API's path, all let go at the same moment
+        List<Throwable> outcomes = atOnce(attempts, i -> {
+            String guess = "racing-" + i + "@example.test";
+            if (i % 2 == 0) {
+                prepare(guesser, target.customerNumber(), guess);
+            } else {
+                fixtures.as(guesser.legalEmail(), () -> partners.requestWhenMatching(guesser.partnerId(),
+                        target.customerNumber(), guess, VIEW, Locale.ENGLISH));
+            }
+        });
+
+        assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome).as("only the limit's refusals")
+                .satisfiesAnyOf(none -> assertThat(none).isNull(),
+                        refusal -> assertThat(refusal).isInstanceOf(InvalidInput.class)));
+        assertThat(outcomes).filteredOn(RequestsPaused.class::isInstance).hasSize(attempts - LIMIT);
+        assertThat(jdbc.queryForObject("select count(*) from partner_request_mismatch where partner_id = ?",
+                Integer.class, guesser.partnerId())).isEqualTo(LIMIT);
+        assertThat(summaries(guesser.partnerId(), "DENIED"))
+                .filteredOn("audit.summary.partner-request-no-match"::equals).hasSize(LIMIT);
+        assertThat(summaries(guesser.partnerId(), "DENIED"))
+                .filteredOn("audit.summary.partner-request-paused"::equals).hasSize(attempts - LIMIT);
+    }
+
+    @Test
+    void the_right_request_sent_many_times_at_once_makes_one_request_and_one_mail_and_each_call_returns_alike()
+            throws Exception {
+        TestPartner partner = data.partner();
+        TestCustomer customer = data.independentCustomer(partner);
+        int attempts = 6;
+        long partnerVersion = jdbc.queryForObject("select version from organization where id = ?", Long.class,
+                partner.partnerId());
+
+        List<Throwable> outcomes = atOnce(attempts, i -> fixtures.as(partner.legalEmail(),
+                () -> partners.requestWhenMatching(partner.partnerId(), customer.customerNumber(),
+                        customer.managerEmail(), VIEW, Locale.ENGLISH)));
+
+        assertThat(outcomes).containsOnlyNulls();
+        assertThat(jdbc.queryForList("select state from partner_relationship where partner_id = ?", String.class,
+                partner.partnerId())).containsExactly("REQUESTED");
+        assertThat(outbox.to(customer.managerEmail())).hasSize(1);
+        assertThat(summaries(customer.customerId(), "SUCCESS"))
+                .containsExactly("audit.summary.partner-relationship-requested");
+        assertThat(summaries(partner.partnerId(), "DENIED"))
+                .containsOnly("audit.summary.partner-request-not-mailed-again").hasSize(attempts - 1);
+        // the lock is only a lock: the partner's version, which the provider suspends it at, is left alone
+        assertThat(jdbc.queryForObject("select version from organization where id = ?", Long.class,
+                partner.partnerId())).isEqualTo(partnerVersion);
+    }
+
+    @Test
+    void two_drafts_of_one_request_sent_at_once_make_one_request_and_the_other_is_told_when_it_was_mailed()
+            throws Exception {
+        TestPartner partner = data.partner();
+        TestCustomer customer = data.independentCustomer(partner);
+        RequestDraft first = prepare(partner, customer.customerNumber(), customer.managerEmail());
+        RequestDraft second = prepare(partner, customer.customerNumber(), customer.managerEmail());
+
+        List<Throwable> outcomes = atOnce(2, i -> fixtures.as(partner.legalEmail(), () -> partners.sendRequest(
+                partner.partnerId(), i == 0 ? first : second, RequestDelivery.KONTOR_MAILS, Locale.ENGLISH)));
+
+        assertThat(outcomes).containsOnlyOnce((Throwable) null);
+        assertThat(outcomes).filteredOn(java.util.Objects::nonNull).singleElement()
+                .isInstanceOfSatisfying(RuleViolation.class, refusal -> assertThat(refusal.messageKey())
+                        .isEqualTo("partner.request.mailed-recently"));
+        assertThat(relationshipsOf(partner)).isOne();
+        assertThat(outbox.to(customer.managerEmail())).hasSize(1);
+        assertThat(summaries(customer.customerId(), "SUCCESS"))
+                .containsExactly("audit.summary.partner-relationship-requested");
+    }
+
+    /**
+     * Runs the attempts on threads of their own, let go at the same moment; each outcome is null (it returned) or
+     * what it threw.
+     */
+    private static List<Throwable> atOnce(int attempts, java.util.function.IntConsumer attempt) throws Exception {
+        try (java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors
+                .newFixedThreadPool(attempts)) {
+            java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(attempts);
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Throwable>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                int n = i;
+                futures.add(threads.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    try {
+                        attempt.accept(n);
+                        return null;
+                    } catch (RuntimeException thrown) {
+                        return thrown;
+                    }
+                }));
+            }
+            ready.await();
+            go.countDown();
+            List<Throwable> outcomes = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Throwable> future : futures) {
+                outcomes.add(future.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return outcomes;
+        }
+    }
+
     private RequestDraft prepare(TestPartner partner, String number, String email) {
         return fixtures.as(partner.legalEmail(), () -> partners.prepareRequest(partner.partnerId(), number, email,
                 VIEW, Locale.ENGLISH));

@@ -51,24 +51,27 @@ public class SentRequestsView extends VerticalLayout implements HasDynamicTitle 
         // widths that keep names and addresses whole; on a phone the customer's column tells the request
         grid.addComponentColumn(r -> narrow ? phoneCell(r)
                         : dev.kontor.base.ui.LineBreaks.customer(r.customerName(), r.customerNumber()))
-                .setHeader(getTranslation("partner.column.customer")).setKey("customer").setWidth("10rem")
+                .setHeader(getTranslation("partner.column.customer")).setKey("customer").setWidth("8rem")
                 .setFlexGrow(2);
         grid.addComponentColumn(r -> dev.kontor.base.ui.LineBreaks.email(r.email()))
-                .setHeader(getTranslation("manager.email")).setKey("email").setWidth("10rem").setFlexGrow(2);
+                .setHeader(getTranslation("manager.email")).setKey("email").setWidth("8rem").setFlexGrow(2);
         grid.addColumn(r -> ManagedCustomersView.rightsList(this, r.requestedRights()))
-                .setHeader(getTranslation("partner.requested-rights")).setKey("rights").setWidth("10rem")
+                .setHeader(getTranslation("partner.requested-rights")).setKey("rights").setWidth("7rem")
                 .setFlexGrow(3);
         grid.addComponentColumn(this::state).setHeader(getTranslation("partner.column.state")).setKey("state")
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> moment(r.sentAt())).setHeader(getTranslation("partner.column.sent")).setKey("sent")
-                .setAutoWidth(true).setFlexGrow(0);
+        // when it may be mailed again is said here, below when it went, wrapping in a column of fixed width: in the
+        // frozen actions the sentence covered the other columns on a laptop and took the whole row on a phone
+        grid.addComponentColumn(this::sent).setHeader(getTranslation("partner.column.sent")).setKey("sent")
+                .setWidth("9rem").setFlexGrow(0);
         // the moment with its zone's name, as the request's e-mail says it: a bare day meant another day elsewhere
         grid.addColumn(r -> r.state() == RelationshipState.REQUESTED ? until(r.expiresAt()) : "")
-                .setHeader(getTranslation("partner.column.expires")).setKey("expires").setAutoWidth(true)
+                .setHeader(getTranslation("partner.column.expires")).setKey("expires").setWidth("10rem")
                 .setFlexGrow(0);
-        // frozen at the row's end: on a phone, Send again and Withdraw stay in sight while the rest scrolls
-        grid.addComponentColumn(this::actions).setHeader(getTranslation("manager.actions")).setAutoWidth(true)
-                .setFlexGrow(0).setFrozenToEnd(true);
+        // frozen at the row's end and holding the buttons alone, so that it stays narrow: on a phone Send again and
+        // Withdraw stay in sight (one above the other) beside the customer
+        grid.addComponentColumn(this::actions).setHeader(getTranslation("manager.actions")).setKey("actions")
+                .setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         grid.setEmptyStateText(getTranslation(partner.isLegalRepresentative() ? "partner.no-requests.legal"
                 : "partner.no-requests"));
         refresh();
@@ -106,8 +109,33 @@ public class SentRequestsView extends VerticalLayout implements HasDynamicTitle 
             expires.addClassName("cell-detail");
             cell.add(expires);
         }
+        mailAgainNote(request).ifPresent(cell::add);
         cell.addClassName("stacked-cell");
         return cell;
+    }
+
+    /** When it was sent and, while Kontor would not mail this customer again yet, until when. */
+    private Component sent(SentRequest request) {
+        Div cell = new Div(new Span(moment(request.sentAt())));
+        mailAgainNote(request).ifPresent(cell::add);
+        cell.addClassName("stacked-cell");
+        return cell;
+    }
+
+    /**
+     * Kontor mails a customer once a day per partner: while Send again is off, the row says until when (and when it
+     * was mailed, should that differ from when the request was sent, e.g. a link copied after a mail).
+     */
+    private java.util.Optional<Span> mailAgainNote(SentRequest request) {
+        if (request.state() != RelationshipState.REQUESTED || request.mailAgainAt() == null) {
+            return java.util.Optional.empty();
+        }
+        Span note = new Span(request.mailedAt().equals(request.sentAt())
+                ? getTranslation("partner.resend.again-after", moment(request.mailAgainAt()))
+                : getTranslation("partner.resend.after", moment(request.mailedAt()), moment(request.mailAgainAt())));
+        note.setId("resend-after-" + request.relationshipId());
+        note.addClassName("cell-detail");
+        return java.util.Optional.of(note);
     }
 
     private void refresh() {
@@ -146,16 +174,11 @@ public class SentRequestsView extends VerticalLayout implements HasDynamicTitle 
             withdraw.setAriaLabel(getTranslation("partner.withdraw") + ": " + request.customerName());
             withdraw.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
             cell.add(resend, withdraw);
-            if (request.mailAgainAt() != null) {
-                // Kontor mails a customer once a day per partner: the button says why it is off, and until when
+            mailAgainNote(request).ifPresent(note -> {
+                // the button says why it is off, and until when; the row shows it in the Sent column
                 resend.setEnabled(false);
-                Span after = new Span(getTranslation("partner.resend.after", moment(request.mailedAt()),
-                        moment(request.mailAgainAt())));
-                after.setId("resend-after-" + request.relationshipId());
-                after.addClassName("cell-detail");
-                resend.setAriaLabel(resend.getAriaLabel().orElse("") + ". " + after.getText());
-                cell.add(after);
-            }
+                resend.setAriaLabel(resend.getAriaLabel().orElse("") + ". " + note.getText());
+            });
         }
         return cell;
     }

@@ -53,10 +53,36 @@ class SentRequestsViewTest extends SpringBrowserlessTest {
         assertThat(grid.getCellText(pending, 1)).isEqualTo("dora@nordlicht.test");
         assertThat(grid.getCellText(pending, 2)).isEqualTo("See the account, Billing");
         assertThat(grid.getCellComponent(pending, 3).getElement().getText()).isEqualTo("Pending");
-        // Send again, Withdraw, and (mailed a moment ago) when it may be sent again
-        assertThat(grid.getCellComponent(pending, 6).getChildren().count()).isEqualTo(3);
-        assertThat(grid.getCellComponent(pending, 6).getElement().getTextRecursively())
-                .contains("can be sent again after");
+        // the actions are Send again and Withdraw, nothing more; when it may be sent again is said beside when it was
+        assertThat(grid.getCellComponent(pending, 6).getChildren().map(child -> child.getClass().getSimpleName()))
+                .containsExactly("Button", "Button");
+        assertThat(grid.getCellComponent(pending, 4).getElement().getTextRecursively())
+                .contains("Can be sent again after");
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.LEGAL)
+    void the_frozen_actions_hold_only_the_buttons_and_when_it_may_be_sent_again_has_its_place_in_the_sent_column() {
+        long partnerId = partners.myPartners().stream().map(PartnerMembership::partnerId).findFirst().orElseThrow();
+        pendingRequestToDora(partnerId);
+        navigate(SentRequestsView.class);
+        @SuppressWarnings("unchecked")
+        Grid<SentRequest> requests = find(Grid.class).withId("sent-requests").single();
+        GridTester<Grid<SentRequest>, SentRequest> grid = test(requests);
+        int row = rowOfDora(grid);
+        Grid.Column<SentRequest> actions = requests.getColumnByKey("actions");
+        Grid.Column<SentRequest> sent = requests.getColumnByKey("sent");
+
+        // a long sentence in a frozen column covered the others on a laptop, and took the whole row on a phone
+        assertThat(actions.isFrozenToEnd()).isTrue();
+        assertThat(grid.getCellComponent(row, requests.getColumns().indexOf(actions)).getElement()
+                .getTextRecursively()).isEqualTo("Send againWithdraw");
+        com.vaadin.flow.component.Component sentCell = grid.getCellComponent(row, requests.getColumns().indexOf(sent));
+        assertThat(sentCell.getElement().getTextRecursively()).contains("Can be sent again after ");
+        assertThat(sentCell.getChildren().filter(child -> child.getId().filter(id -> id.startsWith("resend-after-"))
+                .isPresent())).hasSize(1);
+        assertThat(sent.getWidth()).as("the sent column wraps its note instead of growing").isNotNull();
+        assertThat(sent.isAutoWidth()).isFalse();
     }
 
     @Test
@@ -104,18 +130,29 @@ class SentRequestsViewTest extends SpringBrowserlessTest {
         @SuppressWarnings("unchecked")
         Grid<SentRequest> requests = find(Grid.class).withId("sent-requests").single();
         assertThat(requests.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
-                .containsExactly("customer", null);
+                .containsExactly("customer", "actions");
         GridTester<Grid<SentRequest>, SentRequest> grid = test(requests);
         java.util.List<String> cells = new java.util.ArrayList<>();
         for (int row = 0; row < grid.size(); row++) {
             cells.add(grid.getCellComponent(row, 0).getElement().getTextRecursively());
         }
         assertThat(cells).anySatisfy(cell -> assertThat(cell)
-                .contains("Nordlicht Reisen (CN-10003)", "dora@nordlicht.test", "Pending", "Expires: "));
+                .contains("Nordlicht Reisen (CN-10003)", "dora@nordlicht.test", "Pending", "Expires: ",
+                        "Can be sent again after "));
 
         view.fitColumns(1366);
         assertThat(requests.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
-                .containsExactly("customer", "email", "rights", "state", "sent", "expires", null);
+                .containsExactly("customer", "email", "rights", "state", "sent", "expires", "actions");
+    }
+
+    private static int rowOfDora(GridTester<Grid<SentRequest>, SentRequest> grid) {
+        for (int row = 0; row < grid.size(); row++) {
+            if (grid.getRow(row).customerNumber().equals("CN-10003")
+                    && grid.getRow(row).state() == dev.kontor.partner.RelationshipState.REQUESTED) {
+                return row;
+            }
+        }
+        throw new AssertionError("no pending request to CN-10003");
     }
 
     @Test
