@@ -254,6 +254,26 @@ class ProviderApiHttpTest {
     }
 
     @Test
+    void a_fractional_version_or_a_member_given_twice_is_an_unreadable_request_and_nothing_is_saved() throws Exception {
+        IssuedToken token = providerToken(ApiScope.WRITE);
+        String path = "/api/v1/provider/accounts/" + account.id();
+        JsonNode before = JSON.readTree(get(path, token.secret()).body());
+        long dataVersion = before.get("dataVersion").asLong();
+        String address = "\"street\":\"Alte Straße 1\",\"postalCode\":\"10115\",\"city\":\"Berlin\",\"country\":\"DE\"";
+
+        // 3.9 was read as 3, and of two names the last one won: neither is what the client meant
+        HttpResponse<String> fractional = send("PUT", path, token.secret(), "{\"name\":\"Alice Fraction\","
+                + address + ",\"dataVersion\":" + dataVersion + ".9}");
+        HttpResponse<String> twice = send("PUT", path, token.secret(), "{\"name\":\"Alice\",\"name\":\"Other\","
+                + address + ",\"dataVersion\":" + dataVersion + "}");
+
+        assertThat(fractional.statusCode()).as(fractional.body()).isEqualTo(400);
+        assertThat(twice.statusCode()).as(twice.body()).isEqualTo(400);
+        assertThat(twice.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(JSON.readTree(get(path, token.secret()).body())).isEqualTo(before);
+    }
+
+    @Test
     void a_put_of_the_name_alone_or_a_street_alone_is_refused_naming_what_is_missing_and_nothing_is_saved()
             throws Exception {
         IssuedToken token = providerToken(ApiScope.WRITE);

@@ -203,8 +203,9 @@ public class SentRequestsView extends VerticalLayout implements HasDynamicTitle 
         dialog.open();
     }
 
+    /** Every moment on this page names its zone, as the expiry and the request's e-mail do. */
     private String moment(Instant instant) {
-        return instant == null ? "" : Moments.dayAndTime(instant, getLocale());
+        return instant == null ? "" : Moments.dayAndTimeNamingZone(instant, getLocale());
     }
 
     private String until(Instant instant) {

@@ -81,6 +81,10 @@ class SentRequestsViewTest extends SpringBrowserlessTest {
         assertThat(sentCell.getElement().getTextRecursively()).contains("Can be sent again after ");
         assertThat(sentCell.getChildren().filter(child -> child.getId().filter(id -> id.startsWith("resend-after-"))
                 .isPresent())).hasSize(1);
+        // every moment on the page names its zone, as the expiry beside it does
+        String zone = java.time.format.DateTimeFormatter.ofPattern("zzz", java.util.Locale.ENGLISH)
+                .withZone(java.time.ZoneId.of("Europe/Berlin")).format(java.time.Instant.now());
+        assertThat(sentCell.getElement().getTextRecursively()).matches("(?s).*\\d " + zone + ".*\\d " + zone + "\\..*");
         assertThat(sent.getWidth()).as("the sent column wraps its note instead of growing").isNotNull();
         assertThat(sent.isAutoWidth()).isFalse();
     }
