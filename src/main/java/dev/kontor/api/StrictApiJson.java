@@ -15,7 +15,7 @@ import tools.jackson.databind.DeserializationFeature;
 class StrictApiJson {
 
     @Bean
-    JsonMapperBuilderCustomizer strictApiJson() {
+    JsonMapperBuilderCustomizer exactReadingOfApiBodies() {
         return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     }
