@@ -102,6 +102,7 @@ class ContactJourneyIT extends EndToEndTest {
         // reopened from the dashboard's card of the account this tab works in
         page.locator("#close-account-dialog").click();
         page.locator("#open-accessed-account").click();
+        openSections("contacts", "managers");
         assertThat(contacts).containsText(NEW_ADDRESS);
         assertThat(contacts).not().containsText("pending confirmation");
         assertThat(benAsManager).containsText("Billing");

@@ -62,6 +62,7 @@ class PartnerRequestJourneyIT extends EndToEndTest {
                 .isEqualTo("VIEW,MANAGE_USERS,MANAGE_CONTACTS");
 
         page.locator("#after-answer").click();
+        openSections("partners");
         assertThat(page.locator("#partner-" + request.id())).containsText(partner.name());
         assertThat(page.locator("#partner-" + request.id())).containsText("Manage contacts");
         Accessibility.assertNoSeriousViolations(page, "account data dialog with partners");
