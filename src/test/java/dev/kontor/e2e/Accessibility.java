@@ -36,12 +36,20 @@ final class Accessibility {
      * Colours measured while a dialog or overlay still fades in are blends of the page behind it, so axe would
      * report contrasts nobody sees. A dialog opened by a server round trip may start its animation a frame after
      * its content is there: the page counts as still only once nothing has been animating for a quarter second.
+     * Notifications fade in inside their shadow roots, which {@code document.getAnimations()} does not see, so every
+     * open shadow root is asked too.
      */
     private static void waitUntilNothingMoves(Page page) {
         page.evaluate("() => { window.__kontorStillSince = undefined; }");
         page.waitForFunction("""
                 () => {
-                  const moving = document.getAnimations().some(a => a.pending || a.playState === 'running');
+                  const animations = [];
+                  const visit = root => {
+                    animations.push(...root.getAnimations());
+                    root.querySelectorAll('*').forEach(el => { if (el.shadowRoot) visit(el.shadowRoot); });
+                  };
+                  visit(document);
+                  const moving = animations.some(a => a.pending || a.playState === 'running');
                   if (moving) { window.__kontorStillSince = undefined; return false; }
                   window.__kontorStillSince ??= performance.now();
                   return performance.now() - window.__kontorStillSince >= 250;
