@@ -2,6 +2,7 @@ package dev.kontor.access;
 
 import dev.kontor.base.cluster.Announced;
 import dev.kontor.base.cluster.AnnouncedChanges;
+import dev.kontor.partner.AccessGrant;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
@@ -48,6 +49,16 @@ class AccessSession {
     @Column(name = "reason", length = 200)
     private String reason;
 
+    /** The account and the partner as they were called when the session began, for the audit of its end. */
+    @Column(name = "customer_name", length = 200)
+    private String customerName;
+
+    @Column(name = "customer_number", length = 20)
+    private String customerNumber;
+
+    @Column(name = "partner_name", length = 200)
+    private String partnerName;
+
     @Column(name = "started_at", nullable = false)
     private Instant startedAt;
 
@@ -68,10 +79,13 @@ class AccessSession {
     protected AccessSession() {
     }
 
-    AccessSession(long relationshipId, long partnerId, long customerId, long userId, String reason, Instant now) {
-        this.relationshipId = relationshipId;
-        this.partnerId = partnerId;
-        this.customerId = customerId;
+    AccessSession(AccessGrant grant, long userId, String reason, Instant now) {
+        this.relationshipId = grant.relationshipId();
+        this.partnerId = grant.partnerId();
+        this.customerId = grant.customerId();
+        this.customerName = grant.customerName();
+        this.customerNumber = grant.customerNumber();
+        this.partnerName = grant.partnerName();
         this.userId = userId;
         this.reason = reason;
         this.startedAt = now;
@@ -128,5 +142,22 @@ class AccessSession {
 
     EndReason getEndReason() {
         return endReason;
+    }
+
+    /** Whether the session knows the names it began with (sessions begun before it kept them do not). */
+    boolean knowsNames() {
+        return customerName != null && customerNumber != null && partnerName != null;
+    }
+
+    String getCustomerName() {
+        return customerName;
+    }
+
+    String getCustomerNumber() {
+        return customerNumber;
+    }
+
+    String getPartnerName() {
+        return partnerName;
     }
 }

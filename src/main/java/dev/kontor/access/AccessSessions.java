@@ -93,8 +93,7 @@ public class AccessSessions {
         tabSessionId().flatMap(sessions::findById).filter(AccessSession::isOpen)
                 .ifPresent(previous -> end(previous, AccessSession.EndReason.LEFT));
         Instant now = clock.instant();
-        AccessSession session = sessions.save(new AccessSession(grant.relationshipId(), partnerId, customerId,
-                me.userId(), why, now));
+        AccessSession session = sessions.save(new AccessSession(grant, me.userId(), why, now));
         AuditSummary summary = why == null
                 ? AuditSummary.of("access-session-started", me.email(), grant.customerName(), grant.customerNumber(),
                         grant.partnerName())
@@ -360,7 +359,11 @@ public class AccessSessions {
         }
         session.end(why, clock.instant());
         sessions.flush();
-        AuditSummary summary = AuditSummary.of("access-session-ended", because);
+        AuditSummary summary = session.knowsNames()
+                ? AuditSummary.of("access-session-ended-in", AuditSummary.person(session.getUserId()),
+                        AuditSummary.organization(session.getCustomerName()), session.getCustomerNumber(),
+                        AuditSummary.organization(session.getPartnerName()), because)
+                : AuditSummary.of("access-session-ended", because);
         auditLog.record(AuditEntry.success(ENDED, session.getCustomerId(), summary));
         auditLog.record(AuditEntry.success(ENDED, session.getPartnerId(), summary));
     }

@@ -62,4 +62,12 @@ public final class PhoneNumbers {
             return e164;
         }
     }
+
+    /**
+     * {@link #readable}, held together on one line: a number broken between its groups reads as two numbers, so
+     * lists that wrap their cells join the groups with no-break spaces.
+     */
+    public static String readableOnOneLine(String e164) {
+        return readable(e164).replace(' ', '\u00A0');
+    }
 }

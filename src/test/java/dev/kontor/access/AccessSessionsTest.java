@@ -187,7 +187,7 @@ class AccessSessionsTest {
                 .isInstanceOf(AccessRefused.class);
         assertThat(SystemTask.call(() -> auditLog.latest(AccessSessions.ENDED)))
                 .anySatisfy(event -> assertThat(event.getSummary())
-                        .isEqualTo("Access session ended: left the account"));
+                        .matches("Access session of user \\d+ in .+ \\(CN-10001\\) for .+ ended: left the account"));
     }
 
     @Test

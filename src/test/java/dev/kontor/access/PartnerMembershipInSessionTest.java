@@ -230,7 +230,8 @@ class PartnerMembershipInSessionTest {
             assertThat(ended).as("ended, said on organization " + organization).anySatisfy(event -> {
                 assertThat(event.getOrganizationId()).isEqualTo(organization);
                 assertThat(event.getActorEmail()).isEqualTo(email);
-                assertThat(event.getSummary()).isEqualTo("Access session ended: " + auditedReason);
+                assertThat(event.getSummary()).startsWith("Access session of user ")
+                        .contains(" (" + number.value() + ") for ").endsWith(" ended: " + auditedReason);
             });
         }
         assertThat(SystemTask.call(() -> auditLog.latest("ACCESS_DENIED")))

@@ -85,6 +85,14 @@ class ContactPersonJourneyIT extends EndToEndTest {
 
         page.locator("#cancel-master-data").click();
         assertThat(message).not().isVisible();
+
+        // Enter in another field saves like the button; the invalid field takes the focus, with its message
+        field.locator("input").fill("rechnung@sonnenschein");
+        page.locator("#postal-code input").click();
+        page.keyboard().press("Enter");
+        assertThat(message).isVisible();
+        page.waitForFunction("() => document.activeElement && document.activeElement.closest('#billing-email')");
+        page.locator("#cancel-master-data").click();
     }
 
     @Test

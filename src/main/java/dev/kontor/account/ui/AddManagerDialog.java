@@ -61,7 +61,7 @@ class AddManagerDialog extends Dialog {
 
         Button add = SlowAction.on(new Button(getTranslation("manager.add.submit")), () -> {
             PersonForm form = new PersonForm();
-            if (!binder.writeBeanIfValid(form)) {
+            if (!FormRules.writeOrFocus(binder, form)) {
                 return false;
             }
             try {

@@ -99,6 +99,8 @@ class MasterDataSection extends Section {
             Button save = new Button(getTranslation("account.master-data.save"), click -> save());
             save.setId("save-master-data");
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            // Enter in any field saves, as in the dialogs; an invalid field then takes the focus back
+            save.addClickShortcut(com.vaadin.flow.component.Key.ENTER).listenOn(form);
             Button cancel = new Button(getTranslation("action.cancel"),
                     click -> binder.readBean(MasterDataBean.of(details.masterData())));
             cancel.setId("cancel-master-data");
@@ -115,7 +117,7 @@ class MasterDataSection extends Section {
 
     private void save() {
         MasterDataBean bean = new MasterDataBean();
-        if (!binder.writeBeanIfValid(bean)) {
+        if (!FormRules.writeOrFocus(binder, bean)) {
             return;
         }
         try {

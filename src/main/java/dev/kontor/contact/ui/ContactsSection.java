@@ -81,8 +81,8 @@ public class ContactsSection extends Div {
                 .setSortProperty("lastName", "firstName").setWidth("8rem").setFlexGrow(2);
         grid.addComponentColumn(this::emailCell).setHeader(getTranslation("contact.column.email")).setKey("email")
                 .setSortProperty("email").setWidth("10rem").setFlexGrow(2);
-        grid.addColumn(row -> PhoneNumbers.readable(row.phone())).setHeader(getTranslation("contact.column.phone"))
-                .setKey("phone").setWidth("8rem").setFlexGrow(1);
+        grid.addColumn(row -> PhoneNumbers.readableOnOneLine(row.phone()))
+                .setHeader(getTranslation("contact.column.phone")).setKey("phone").setWidth("10rem").setFlexGrow(1);
         grid.addColumn(row -> row.jobTitle() == null ? "" : row.jobTitle())
                 .setHeader(getTranslation("contact.column.job-title")).setKey("job-title").setWidth("6rem")
                 .setFlexGrow(1);
@@ -128,7 +128,7 @@ public class ContactsSection extends Div {
         name.addClassName("cell-title");
         Div cell = new Div(name, emailCell(row));
         if (row.phone() != null && !row.phone().isBlank()) {
-            Span phone = new Span(PhoneNumbers.readable(row.phone()));
+            Span phone = new Span(PhoneNumbers.readableOnOneLine(row.phone()));
             phone.addClassName("cell-detail");
             cell.add(phone);
         }

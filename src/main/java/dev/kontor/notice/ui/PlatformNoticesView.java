@@ -170,7 +170,7 @@ public class PlatformNoticesView extends VerticalLayout implements HasDynamicTit
 
     private void send() {
         NoticeForm input = new NoticeForm();
-        if (!binder.writeBeanIfValid(input)) {
+        if (!FormRules.writeOrFocus(binder, input)) {
             return;
         }
         if (audience.getValue() == Audience.CHOSEN) {

@@ -71,7 +71,7 @@ class AddCustomerDialog extends Dialog {
 
         Button add = SlowAction.on(new Button(getTranslation("partner.add-customer.submit")), () -> {
             NewCustomerForm input = new NewCustomerForm();
-            if (!binder.writeBeanIfValid(input)) {
+            if (!FormRules.writeOrFocus(binder, input)) {
                 return false;
             }
             try {

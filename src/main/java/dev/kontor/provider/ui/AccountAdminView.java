@@ -243,11 +243,12 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
                 .setFlexGrow(2);
         grid.addColumn(ContactRow::email).setHeader(getTranslation("contact.column.email")).setKey("email")
                 .setFlexGrow(3);
-        grid.addColumn(ContactRow::phone).setHeader(getTranslation("contact.column.phone")).setKey("phone")
+        grid.addColumn(c -> dev.kontor.base.PhoneNumbers.readableOnOneLine(c.phone())).setHeader(getTranslation("contact.column.phone")).setKey("phone")
                 .setFlexGrow(2);
         grid.addColumn(this::contactTypes).setHeader(getTranslation("contact.column.types")).setKey("types")
                 .setFlexGrow(2);
-        grid.addComponentColumn(c -> stacked(c.name(), c.email(), c.phone(), contactTypes(c)))
+        grid.addComponentColumn(c -> stacked(c.name(), c.email(),
+                        dev.kontor.base.PhoneNumbers.readableOnOneLine(c.phone()), contactTypes(c)))
                 .setHeader(getTranslation("admin.account.contacts")).setKey("stacked").setVisible(false);
         contactsGrid = grid;
         fit(grid, "name", "email", "phone", "types");

@@ -50,7 +50,7 @@ class InviteRepresentativeDialog extends Dialog {
 
         Button invite = SlowAction.on(new Button(getTranslation("admin.partner.invite")), () -> {
             PersonForm form = new PersonForm();
-            if (!binder.writeBeanIfValid(form)) {
+            if (!FormRules.writeOrFocus(binder, form)) {
                 return false;
             }
             try {

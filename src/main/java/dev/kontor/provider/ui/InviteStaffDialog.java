@@ -94,7 +94,7 @@ class InviteStaffDialog extends Dialog {
 
         Button send = SlowAction.on(new Button(getTranslation("staff.invite.submit")), () -> {
             StaffForm form = new StaffForm();
-            if (!binder.writeBeanIfValid(form)) {
+            if (!FormRules.writeOrFocus(binder, form)) {
                 return false;
             }
             try {

@@ -65,7 +65,7 @@ class NewPartnerDialog extends Dialog {
 
         Button create = SlowAction.on(new Button(getTranslation("admin.partner.create")), () -> {
             Form form = new Form();
-            if (!binder.writeBeanIfValid(form)) {
+            if (!FormRules.writeOrFocus(binder, form)) {
                 return false;
             }
             long partnerId;

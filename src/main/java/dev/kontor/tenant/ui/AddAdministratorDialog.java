@@ -71,7 +71,7 @@ class AddAdministratorDialog extends Dialog {
 
         Button send = SlowAction.on(new Button(getTranslation("tenant.admin.send")), () -> {
             PersonForm form = new PersonForm();
-            if (!binder.writeBeanIfValid(form)) {
+            if (!FormRules.writeOrFocus(binder, form)) {
                 return false;
             }
             try {

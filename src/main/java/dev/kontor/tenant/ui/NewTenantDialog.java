@@ -133,7 +133,7 @@ class NewTenantDialog extends Dialog {
 
     private boolean create() {
         Form form = new Form();
-        boolean valid = binder.writeBeanIfValid(form);
+        boolean valid = FormRules.writeOrFocus(binder, form);
         // a chosen logo that was refused (or is still uploading) keeps the tenant from being created without it
         if (!logo.readyToSend() || !valid) {
             return false;

@@ -149,11 +149,11 @@ public class TenantWorkspaceView extends VerticalLayout implements BeforeEnterOb
         if (tenant.workingAs().role() == null) {
             return getTranslation("tenant.working-as.partner", tenant.workingAs().heldIn());
         }
-        String role = getTranslation("membership.role." + tenant.workingAs().role());
+        // the role as a sentence says it: "Working as tenant administrator" (German keeps its nouns capitalized)
+        String role = getTranslation("membership.role.in-sentence." + tenant.workingAs().role());
         if (tenant.name().equals(tenant.workingAs().heldIn())) {
-            // the strip stands beside the tenant's name already: "Working as tenant administrator", not the name again
-            return getTranslation("tenant.working-as.here", "en".equals(getLocale().getLanguage())
-                    ? role.substring(0, 1).toLowerCase(java.util.Locale.ENGLISH) + role.substring(1) : role);
+            // the strip stands beside the tenant's name already: the role alone, not the name again
+            return getTranslation("tenant.working-as.here", role);
         }
         return getTranslation("tenant.working-as", role, tenant.workingAs().heldIn());
     }
