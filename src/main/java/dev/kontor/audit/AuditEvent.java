@@ -92,6 +92,16 @@ public class AuditEvent {
         return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
+    /** The summary's key as stored, for the writer that inserts events without the entity manager. */
+    String storedSummaryKey() {
+        return summaryKey;
+    }
+
+    /** The summary's arguments as stored, for the same writer. */
+    String storedSummaryArguments() {
+        return summaryArgs;
+    }
+
     public Long getId() {
         return id;
     }

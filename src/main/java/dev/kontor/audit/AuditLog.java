@@ -29,6 +29,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class AuditLog {
 
     private final AuditEventRepository events;
+    private final IndependentAuditWriter independently;
     private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
 
     private final I18NProvider texts;
@@ -37,10 +38,11 @@ public class AuditLog {
     /** Looked up when used: the features behind it write to the audit log themselves. */
     private final org.springframework.beans.factory.ObjectProvider<ActingOnBehalf> onBehalf;
 
-    AuditLog(AuditEventRepository events, I18NProvider texts, Clock clock,
+    AuditLog(AuditEventRepository events, IndependentAuditWriter independently, I18NProvider texts, Clock clock,
              org.springframework.beans.factory.ObjectProvider<ActingOnBehalf> onBehalf,
              @Value("${kontor.audit.require-texts:false}") boolean requireTexts) {
         this.events = events;
+        this.independently = independently;
         this.texts = texts;
         this.requireTexts = requireTexts;
         this.clock = clock;
@@ -52,9 +54,12 @@ public class AuditLog {
         events.save(eventFor(entry, onBehalfOf()));
     }
 
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /**
+     * Records an entry that stays whatever becomes of the current transaction (a refusal, whose call is rolled back),
+     * written at once through a pool of its own: the caller's transaction may hold a connection of the main pool.
+     */
     public void recordIndependently(AuditEntry entry) {
-        events.save(eventFor(entry, onBehalfOf()));
+        independently.insert(eventFor(entry, onBehalfOf()));
     }
 
     private Long onBehalfOf() {
