@@ -53,8 +53,11 @@ class PartnerJourneyIT extends EndToEndTest {
                 "Access account on a phone");
         Accessibility.assertNoSeriousViolations(page, "managed customers on a phone");
         screenshot("30-managed-customers-390");
+        assertThat(page.locator("#rights-CN-10001")).hasAttribute("aria-expanded", "false");
         page.locator("#rights-CN-10001").click();
         assertThat(page.locator("#rights-details-CN-10001")).containsText("Manage tenants");
+        // the button drawn in the browser says that it opened the row's details
+        assertThat(page.locator("#rights-CN-10001")).hasAttribute("aria-expanded", "true");
         screenshot("30-managed-customers-390-rights");
         page.navigate(url("/partner/requests"));
         Layout.assertInSightWithoutScrollingSideways(page, page.locator(
