@@ -17,9 +17,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * What one browser tab's Vaadin Flow client keeps between requests, for one virtual user: the UI id and the CSRF
  * token of the page (from its {@code v-r=init} answer), the sync and client message ids, which node carries which
  * element id (from the {@code key: "id"} attribute changes of every answer), the rows the server sent to grids and
- * combo boxes, and the channels of the renderers that draw cells from a template (the tree toggle, the managed customers'
- * buttons). It builds the UIDL messages the real client would send and
- * reads the answers as the real client would, so that the server does the same work as for a browser.
+ * combo boxes, and the channels of the renderers that draw cells from a template (the tree toggle, the managed
+ * customers' buttons). It builds the UIDL messages the real client would send and reads the answers as the real
+ * client would, so that the server does the same work as for a browser.
  * <p>
  * One virtual user runs its steps one after another, so this mutable object needs no locking.
  */

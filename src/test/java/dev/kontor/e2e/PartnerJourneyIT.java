@@ -46,6 +46,12 @@ class PartnerJourneyIT extends EndToEndTest {
         page.setViewportSize(1366, 768);
         Layout.assertInSightWithoutScrollingSideways(page, page.locator("#access-CN-10001"), "Access account");
         Layout.assertGridFitsWithoutSideScrolling(grid, "managed customers at 1366 px");
+        // the icon buttons drawn in the browser name themselves on hover, with Lumo's tooltip
+        page.locator("#terminate-CN-10001").hover();
+        page.waitForFunction("() => document.querySelector('#terminate-CN-10001 > vaadin-tooltip').opened");
+        assertThat(page.locator("#terminate-CN-10001 > vaadin-tooltip"))
+                .hasAttribute("text", "Terminate partnership");
+        page.mouse().move(0, 0);
         screenshot("30-managed-customers-1366");
         // a phone: the actions stay at the row's end while the rest of the row scrolls below them
         page.setViewportSize(390, 844);

@@ -264,9 +264,12 @@ public class ManagedCustomersView extends VerticalLayout implements HasDynamicTi
                 ? stateParts(rightsParts(customerParts(LitRenderer.of("<div class=\"stacked-cell\">" + CUSTOMER
                         + stateTemplate() + rightsTemplate() + "</div>"))))
                 : customerParts(LitRenderer.of(CUSTOMER)));
-        // a hidden column is drawn nowhere, but its template stays empty so that no id is in the page twice
-        grid.getColumnByKey("state").setRenderer(stateParts(LitRenderer.of(narrow ? "" : stateTemplate())));
-        grid.getColumnByKey("rights").setRenderer(rightsParts(LitRenderer.of(narrow ? "" : rightsTemplate())));
+        // on a phone these columns are hidden and their parts are in the customer's: an empty template with no values
+        // keeps every id once in the page and sends the values once
+        grid.getColumnByKey("state").setRenderer(narrow ? LitRenderer.of("")
+                : stateParts(LitRenderer.of(stateTemplate())));
+        grid.getColumnByKey("rights").setRenderer(narrow ? LitRenderer.of("")
+                : rightsParts(LitRenderer.of(rightsTemplate())));
         grid.getColumnByKey("assigned").setRenderer(assigneesRenderer());
         grid.getColumnByKey("actions").setRenderer(actionsRenderer());
     }
