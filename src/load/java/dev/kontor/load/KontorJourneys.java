@@ -8,6 +8,7 @@ import static dev.kontor.load.Vaadin.id;
 import static dev.kontor.load.Vaadin.location;
 import static dev.kontor.load.Vaadin.noId;
 import static dev.kontor.load.Vaadin.page;
+import static dev.kontor.load.Vaadin.row;
 import static dev.kontor.load.Vaadin.shows;
 import static dev.kontor.load.Vaadin.text;
 import static dev.kontor.load.Vaadin.uidl;
@@ -190,10 +191,16 @@ public class KontorJourneys extends Simulation {
                 .exec(pause())
                 .exec(uidl("filter customers", session -> VaadinClient.typeLive(
                         client(session).requireNode("customer-filter"), session.getString("filter")),
-                        id(session -> "access-" + session.getString("account"))))
+                        row("managed-customers", "number", session -> session.getString("account"))))
                 .exec(pause())
-                .exec(click("access account", session -> "access-" + session.getString("account"),
-                        id("enter-account")))
+                // the row's buttons are drawn in the browser: Access account calls the actions renderer's "enter"
+                .exec(uidl("access account", session -> {
+                    VaadinClient client = client(session);
+                    String account = session.getString("account");
+                    return List.of(client.callTemplateFunction("id=\"access-", "enter",
+                            client.rowKey("managed-customers", "number", account).orElseThrow(
+                                    () -> new IllegalStateException("no row of " + account))));
+                }, id("enter-account")))
                 .exec(shortPause())
                 .exec(uidl("enter account", session -> {
                     VaadinClient client = client(session);

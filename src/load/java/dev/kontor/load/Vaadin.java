@@ -64,6 +64,15 @@ public final class Vaadin {
         };
     }
 
+    /** A row in the grid whose template value {@code property} is the session's {@code value}. */
+    public static Expectation row(String gridId, String property, Function<Session, String> value) {
+        return (client, body, session) -> {
+            String expected = value.apply(session);
+            return client.rowKey(gridId, property, expected).isPresent() ? null
+                    : "no row with " + property + " " + expected + " in #" + gridId;
+        };
+    }
+
     public static Expectation noId(String elementId) {
         return (client, body, session) -> client.node(elementId).isEmpty() ? null : "still element #" + elementId;
     }

@@ -17,8 +17,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * What one browser tab's Vaadin Flow client keeps between requests, for one virtual user: the UI id and the CSRF
  * token of the page (from its {@code v-r=init} answer), the sync and client message ids, which node carries which
  * element id (from the {@code key: "id"} attribute changes of every answer), the rows the server sent to grids and
- * combo boxes, and the tree toggles' renderer channels. It builds the UIDL messages the real client would send and
- * reads the answers as the real client would, so that the server does the same work as for a browser.
+ * combo boxes, and the channels of the renderers that draw cells from a template (the tree toggle, the managed
+ * customers' buttons). It builds the UIDL messages the real client would send and reads the answers as the real
+ * client would, so that the server does the same work as for a browser.
  * <p>
  * One virtual user runs its steps one after another, so this mutable object needs no locking.
  */
@@ -47,6 +48,12 @@ public final class VaadinClient {
     private final Map<Integer, Map<String, JsonNode>> rowsByNode = new HashMap<>();
     /** The channel (node, channel) of the tree toggle's renderer: expanding a row calls its {@code onClick}. */
     private int[] treeToggleChannel;
+    /**
+     * The channels (node, channel) of the renderers that draw cells from a template ({@code LitRenderer}), by their
+     * template, the latest last: a button in such a cell is no element of the server's, and its click is the
+     * renderer's function called with the row's key.
+     */
+    private final Map<String, int[]> templateChannels = new LinkedHashMap<>();
     /** A page the server sent the browser to ({@code Page.setLocation}); empty when it stays. */
     private String location;
 
@@ -81,6 +88,7 @@ public final class VaadinClient {
             confirmations.clear();
             rowsByNode.clear();
             treeToggleChannel = null;
+            templateChannels.clear();
             location = null;
             syncId = 0;
             clientId = 0;
@@ -180,9 +188,27 @@ public final class VaadinClient {
             for (JsonNode row : execute.get(2)) {
                 rows.put(row.path("key").asText(), row);
             }
-        } else if (script.contains("setLitRenderer") && execute.get(1).asText().contains("vaadin-grid-tree-toggle")) {
-            JsonNode channel = execute.get(2).path("@v-return");
-            treeToggleChannel = new int[] {channel.get(0).asInt(), channel.get(1).asInt()};
+        } else if (script.contains("setLitRenderer")) {
+            // the arguments are the renderer's name, its template, its channel back to the server, its functions
+            String template = null;
+            int[] channel = null;
+            for (JsonNode argument : execute) {
+                if (argument.has("@v-return")) {
+                    JsonNode returned = argument.get("@v-return");
+                    channel = new int[] {returned.get(0).asInt(), returned.get(1).asInt()};
+                } else if (template == null && argument.isTextual() && argument.asText().contains("<")
+                        && argument != execute.get(execute.size() - 1)) {
+                    template = argument.asText();
+                }
+            }
+            if (template == null || channel == null) {
+                return;
+            }
+            if (template.contains("vaadin-grid-tree-toggle")) {
+                treeToggleChannel = channel;
+            }
+            templateChannels.remove(template);
+            templateChannels.put(template, channel);
         }
     }
 
@@ -239,6 +265,45 @@ public final class VaadinClient {
         }
         closedOverlays.clear();
         return events;
+    }
+
+    /**
+     * The key of the latest row the grid received whose template value {@code property} is {@code value}: a grid
+     * that was filtered again has the earlier rows' keys in this client still, which the server no longer knows.
+     */
+    public Optional<String> rowKey(String elementId, String property, String value) {
+        String suffix = "_" + property;
+        String found = null;
+        for (JsonNode row : rows(elementId)) {
+            for (var field : row.properties()) {
+                if (field.getKey().endsWith(suffix) && value.equals(field.getValue().asText())) {
+                    found = row.path("key").asText();
+                }
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /**
+     * A click on a button drawn from a template: the function {@code function} of the latest renderer whose template
+     * holds {@code templatePart}, called with the row's key and no arguments, as the browser's renderer calls it.
+     */
+    public ObjectNode callTemplateFunction(String templatePart, String function, String rowKey) {
+        int[] channel = null;
+        for (Map.Entry<String, int[]> renderer : templateChannels.entrySet()) {
+            if (renderer.getKey().contains(templatePart)) {
+                channel = renderer.getValue();
+            }
+        }
+        if (channel == null) {
+            throw new IllegalStateException("no renderer draws " + templatePart);
+        }
+        ObjectNode call = NODES.objectNode();
+        call.put("type", "channel");
+        call.put("node", channel[0]);
+        call.put("channel", channel[1]);
+        call.set("args", NODES.arrayNode().add(function).add(rowKey).add(NODES.arrayNode()));
+        return call;
     }
 
     public Optional<int[]> treeToggleChannel() {

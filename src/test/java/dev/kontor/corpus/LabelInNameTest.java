@@ -10,10 +10,13 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridTester;
 import dev.kontor.testing.DemoPeople;
 import dev.kontor.testing.Fixtures;
+import dev.kontor.testing.LitCells;
 import dev.kontor.testing.ViewTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -53,9 +56,14 @@ class LabelInNameTest extends SpringBrowserlessTest {
         fixtures.signIn(person);
         UI.getCurrent().navigate(resolved(path));
 
-        List<Button> named = new ArrayList<>();
+        List<Named> named = new ArrayList<>();
         descendants(UI.getCurrent()).filter(Button.class::isInstance).map(Button.class::cast)
-                .filter(button -> button.getElement().hasAttribute("aria-label")).forEach(named::add);
+                .filter(button -> button.getElement().hasAttribute("aria-label"))
+                .map(button -> new Named(visibleWords(button), button.getElement().getAttribute("aria-label")))
+                .forEach(named::add);
+        // rows drawn in the browser: their buttons are in the columns' templates
+        descendants(UI.getCurrent()).filter(Grid.class::isInstance).map(Grid.class::cast)
+                .flatMap(grid -> templates(grid)).flatMap(LabelInNameTest::templateButtons).forEach(named::add);
         assertThat(named).as("buttons with a name of their own on /" + path).isNotEmpty();
         // the row buttons this page is about are among those checked, not only the layout's
         String rowAction = switch (path) {
@@ -64,13 +72,43 @@ class LabelInNameTest extends SpringBrowserlessTest {
             case "admin/partners/Muster Hosting GmbH" -> "admin.person.deactivate";
             default -> "layout.sign-out";
         };
-        assertThat(named).extracting(LabelInNameTest::visibleWords)
+        assertThat(named).extracting(Named::visible)
                 .contains(UI.getCurrent().getTranslation(rowAction));
-        for (Button button : named) {
-            String visible = visibleWords(button);
-            String name = button.getElement().getAttribute("aria-label");
-            assertThat(name).as("the name of the button showing \"%s\"", visible).startsWith(visible);
+        for (Named button : named) {
+            assertThat(button.name()).as("the name of the button showing \"%s\"", button.visible())
+                    .startsWith(button.visible());
         }
+    }
+
+    /** A button's visible words (in a template: as written there, expressions and references included) and name. */
+    private record Named(String visible, String name) {
+    }
+
+    private static final Pattern TEMPLATE_BUTTON = Pattern.compile("<vaadin-button([^>]*)>(.*?)</vaadin-button>");
+    private static final Pattern ARIA_LABEL = Pattern.compile("aria-label=\"([^\"]*)\"");
+    private static final Pattern TOOLTIP = Pattern.compile("<vaadin-tooltip[^>]*text=\"([^\"]*)\"");
+
+    /** The named buttons of a template: their words are its text outside tags, or else their tooltip's. */
+    private static Stream<Named> templateButtons(String template) {
+        List<Named> found = new ArrayList<>();
+        Matcher button = TEMPLATE_BUTTON.matcher(template);
+        while (button.find()) {
+            Matcher label = ARIA_LABEL.matcher(button.group(1));
+            if (!label.find()) {
+                continue;
+            }
+            String text = button.group(2).replaceAll("<vaadin-tooltip[^>]*>.*?</vaadin-tooltip>", "")
+                    .replaceAll("<[^>]*>", "").strip();
+            Matcher tooltip = TOOLTIP.matcher(button.group(2));
+            found.add(new Named(text.isEmpty() && tooltip.find() ? tooltip.group(1) : text, label.group(1)));
+        }
+        return found.stream();
+    }
+
+    private static Stream<String> templates(Grid<?> grid) {
+        return grid.getColumns().stream().filter(column -> column.getKey() != null)
+                .filter(column -> column.getRenderer() instanceof com.vaadin.flow.data.renderer.LitRenderer<?>)
+                .map(column -> LitCells.template(grid, column.getKey()));
     }
 
     private String resolved(String path) {

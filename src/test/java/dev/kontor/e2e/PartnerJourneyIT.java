@@ -46,6 +46,12 @@ class PartnerJourneyIT extends EndToEndTest {
         page.setViewportSize(1366, 768);
         Layout.assertInSightWithoutScrollingSideways(page, page.locator("#access-CN-10001"), "Access account");
         Layout.assertGridFitsWithoutSideScrolling(grid, "managed customers at 1366 px");
+        // the icon buttons drawn in the browser name themselves on hover, with Lumo's tooltip
+        page.locator("#terminate-CN-10001").hover();
+        page.waitForFunction("() => document.querySelector('#terminate-CN-10001 > vaadin-tooltip').opened");
+        assertThat(page.locator("#terminate-CN-10001 > vaadin-tooltip"))
+                .hasAttribute("text", "Terminate partnership");
+        page.mouse().move(0, 0);
         screenshot("30-managed-customers-1366");
         // a phone: the actions stay at the row's end while the rest of the row scrolls below them
         page.setViewportSize(390, 844);
@@ -53,8 +59,11 @@ class PartnerJourneyIT extends EndToEndTest {
                 "Access account on a phone");
         Accessibility.assertNoSeriousViolations(page, "managed customers on a phone");
         screenshot("30-managed-customers-390");
+        assertThat(page.locator("#rights-CN-10001")).hasAttribute("aria-expanded", "false");
         page.locator("#rights-CN-10001").click();
         assertThat(page.locator("#rights-details-CN-10001")).containsText("Manage tenants");
+        // the button drawn in the browser says that it opened the row's details
+        assertThat(page.locator("#rights-CN-10001")).hasAttribute("aria-expanded", "true");
         screenshot("30-managed-customers-390-rights");
         page.navigate(url("/partner/requests"));
         Layout.assertInSightWithoutScrollingSideways(page, page.locator(

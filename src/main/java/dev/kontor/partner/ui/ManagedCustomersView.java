@@ -1,6 +1,5 @@
 package dev.kontor.partner.ui;
 
-import dev.kontor.base.ui.LabelInName;
 import com.vaadin.flow.component.Component;
 import dev.kontor.base.ui.Moments;
 import com.vaadin.flow.component.button.Button;
@@ -18,6 +17,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
@@ -54,6 +54,13 @@ import java.util.stream.Collectors;
 @Menu(title = "nav.managed-customers", order = 10, icon = "vaadin:handshake")
 @RolesAllowed({Roles.LEGAL_REPRESENTATIVE, Roles.PARTNER_ADMINISTRATOR})
 public class ManagedCustomersView extends VerticalLayout implements HasDynamicTitle {
+
+    /** The customer's name and number: a narrow column wraps the name, never the number at its hyphens. */
+    private static final String CUSTOMER = "<div class=\"customer-cell\"><span class=\"cell-title\">${item.name}</span>"
+            + "<span class=\"cell-detail no-break\">${item.number}</span></div>";
+
+    /** Stands for an argument of a translated pattern until it becomes a template expression (private use area). */
+    private static final String MARK = "\uE000";
 
     private final ManagedCustomerService customers;
     private final PartnerService partners;
@@ -142,30 +149,33 @@ public class ManagedCustomersView extends VerticalLayout implements HasDynamicTi
         }
         grid.getColumnByKey("assigned").setVisible(!phone && partner.seesAllCustomers());
         grid.getColumnByKey("customer").setFlexGrow(phone ? 1 : 2);
+        renderColumns();
         grid.getDataProvider().refreshAll();
     }
 
     private void configureGrid() {
         grid.setId("managed-customers");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        // the cells are drawn in the browser from a template and a few values per row (LitRenderer): a page of rows
+        // is data the grid sends, not some twenty elements per row that the session keeps; the renderers follow the
+        // partner and the window's width (renderColumns)
         // name and number in one column: on a phone it is what shows beside the actions
-        // a hidden column's cell is drawn nowhere: its parts (a button with an id) live in one cell at a time
-        grid.addComponentColumn(row -> narrow ? phoneCell(row) : customerCell(row))
+        grid.addColumn(LitRenderer.<ManagedCustomer>of(""))
                 .setHeader(getTranslation("partner.column.customer")).setKey("customer")
                 .setSortProperty("name", "customerNumber").setWidth("10rem").setFlexGrow(2);
-        grid.addComponentColumn(row -> narrow ? new Div() : relationshipCell(row))
+        grid.addColumn(LitRenderer.<ManagedCustomer>of(""))
                 .setHeader(getTranslation("partner.column.state")).setKey("state")
                 .setSortProperty("state").setWidth("9.5rem").setFlexGrow(0);
-        grid.addComponentColumn(row -> narrow ? new Div() : rightsCell(row))
+        grid.addColumn(LitRenderer.<ManagedCustomer>of(""))
                 .setHeader(getTranslation("partner.column.rights")).setKey("rights")
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(row -> row.contactPersonName() == null ? "" : row.contactPersonName())
                 .setHeader(getTranslation("dashboard.contact-person")).setKey("contact").setWidth("7rem")
                 .setFlexGrow(1);
-        grid.addComponentColumn(this::assigneesCell).setHeader(getTranslation("partner.column.assigned"))
+        grid.addColumn(LitRenderer.<ManagedCustomer>of("")).setHeader(getTranslation("partner.column.assigned"))
                 .setKey("assigned").setWidth("8rem").setFlexGrow(1);
         // frozen at the row's end: however narrow the window, Access account never scrolls out of sight
-        grid.addComponentColumn(this::actionsCell).setHeader(getTranslation("manager.actions"))
+        grid.addColumn(LitRenderer.<ManagedCustomer>of("")).setHeader(getTranslation("manager.actions"))
                 .setKey("actions").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0)
                 .setFrozenToEnd(true);
         grid.setDetailsVisibleOnClick(false);
@@ -178,6 +188,7 @@ public class ManagedCustomersView extends VerticalLayout implements HasDynamicTi
         title.setText(getTranslation(all ? "nav.managed-customers" : "partner.my-customers") + " · "
                 + partner.partnerName());
         grid.getColumnByKey("assigned").setVisible(all && !narrow);
+        renderColumns();
 
         actions.removeAll();
         if (partner.isLegalRepresentative()) {
@@ -242,73 +253,85 @@ public class ManagedCustomersView extends VerticalLayout implements HasDynamicTi
         return partner.isLegalRepresentative() ? "partner.no-customers.legal" : "partner.no-customers";
     }
 
-    private Component customerCell(ManagedCustomer row) {
-        Span name = new Span(row.name());
-        name.addClassName("cell-title");
-        Span number = new Span(row.customerNumber());
-        // a narrow column wraps the name, never the number at its hyphens
-        number.addClassNames("cell-detail", "no-break");
-        Div cell = new Div(name, number);
-        cell.addClassName("customer-cell");
-        return cell;
+    /**
+     * Gives every drawn column its template for this partner (who may review, assign and terminate) and this width (a
+     * phone stacks the customer's parts and names the rarer actions in words). The buttons keep the ids, accessible
+     * names and tooltips the component cells had; a click reaches the server as the renderer's function with the
+     * row, and what it starts checks the person's rights in the services as before.
+     */
+    private void renderColumns() {
+        grid.getColumnByKey("customer").setRenderer(narrow
+                ? stateParts(rightsParts(customerParts(LitRenderer.of("<div class=\"stacked-cell\">" + CUSTOMER
+                        + stateTemplate() + rightsTemplate() + "</div>"))))
+                : customerParts(LitRenderer.of(CUSTOMER)));
+        // on a phone these columns are hidden and their parts are in the customer's: an empty template with no values
+        // keeps every id once in the page and sends the values once
+        grid.getColumnByKey("state").setRenderer(narrow ? LitRenderer.of("")
+                : stateParts(LitRenderer.of(stateTemplate())));
+        grid.getColumnByKey("rights").setRenderer(narrow ? LitRenderer.of("")
+                : rightsParts(LitRenderer.of(rightsTemplate())));
+        grid.getColumnByKey("assigned").setRenderer(assigneesRenderer());
+        grid.getColumnByKey("actions").setRenderer(actionsRenderer());
     }
 
-    /** On a phone: the customer, the relationship's state and the granted rights, one below the other. */
-    private Component phoneCell(ManagedCustomer row) {
-        Div cell = new Div(customerCell(row), relationshipCell(row), rightsCell(row));
-        cell.addClassName("stacked-cell");
-        return cell;
+    private static LitRenderer<ManagedCustomer> customerParts(LitRenderer<ManagedCustomer> renderer) {
+        return renderer.withProperty("name", ManagedCustomer::name)
+                .withProperty("number", ManagedCustomer::customerNumber);
     }
 
     /** The relationship's state, since when, and the notice to review the granted rights with its button. */
-    private Component relationshipCell(ManagedCustomer row) {
-        Span tag = new Span(getTranslation("relationship.state." + row.state()));
-        tag.addClassNames("tag", row.state() == RelationshipState.ACTIVE ? "tag-success" : "tag-state-deactivated");
-        Div cell = new Div(tag);
-        cell.addClassName("relationship-cell");
-        if (row.since() != null) {
-            Span since = new Span(getTranslation("partner.since", DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-                    .withLocale(getLocale()).withZone(Moments.zone()).format(row.since())));
-            since.addClassName("cell-detail");
-            cell.add(since);
-        }
-        if (!row.reviewPending() || row.state() != RelationshipState.ACTIVE) {
-            return cell;
-        }
-        Span notice = new Span(getTranslation("partner.review-notice"));
-        notice.addClassNames("tag", "tag-warning");
-        cell.add(notice);
-        if (partner.seesAllCustomers()) {
-            Button review = new Button(getTranslation("partner.review"), click ->
-                    new ReviewRightsDialog(partners, partner.partnerId(), row, this::refresh).open());
-            review.setId("review-" + row.customerNumber());
-            review.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            cell.add(review);
-        }
-        return cell;
+    private String stateTemplate() {
+        String review = !partner.seesAllCustomers() ? ""
+                : "<vaadin-button id=\"review-${item.number}\" theme=\"small tertiary\" aria-label=\""
+                + literal(getTranslation("partner.review")) + " ${item.name}\" @click=\"${review}\">"
+                + literal(getTranslation("partner.review")) + "</vaadin-button>";
+        return "<div class=\"relationship-cell\">"
+                + "<span class=\"tag ${item.active ? 'tag-success' : 'tag-state-deactivated'}\">${item.state}</span>"
+                + "${item.since ? html`<span class=\"cell-detail\">${item.since}</span>` : ''}"
+                + "${item.review ? html`<span class=\"tag tag-warning\">"
+                + literal(getTranslation("partner.review-notice")) + "</span>" + review + "` : ''}</div>";
+    }
+
+    private LitRenderer<ManagedCustomer> stateParts(LitRenderer<ManagedCustomer> renderer) {
+        return renderer.withProperty("name", ManagedCustomer::name)
+                .withProperty("number", ManagedCustomer::customerNumber)
+                .withProperty("state", row -> getTranslation("relationship.state." + row.state()))
+                .withProperty("active", row -> row.state() == RelationshipState.ACTIVE)
+                .withProperty("since", row -> row.since() == null ? null : getTranslation("partner.since",
+                        DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale())
+                                .withZone(Moments.zone()).format(row.since())))
+                .withProperty("review", ManagedCustomersView::reviewDue)
+                .withFunction("review", row -> {
+                    if (partner.seesAllCustomers() && reviewDue(row)) {
+                        new ReviewRightsDialog(partners, partner.partnerId(), row, this::refresh).open();
+                    }
+                });
+    }
+
+    private static boolean reviewDue(ManagedCustomer row) {
+        return row.reviewPending() && row.state() == RelationshipState.ACTIVE;
     }
 
     /**
      * The granted rights as a count that names them on hover and focus (and to screen readers) and lists them, each
-     * with what it allows, in the row's details.
+     * with what it allows, in the row's details. The visible words come first in the name a screen reader hears
+     * (WCAG 2.5.3).
      */
-    private Component rightsCell(ManagedCustomer row) {
-        String names = RightTags.text(row.grantedRights(), this::getTranslation);
-        String count = getTranslation("partner.rights.count", row.grantedRights().size());
-        Button rights = new Button(count, VaadinIcon.ANGLE_DOWN.create());
-        rights.setId("rights-" + row.customerNumber());
-        rights.setIconAfterText(true);
-        rights.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        rights.setTooltipText(names);
-        // the visible words come first in the name a screen reader hears (WCAG 2.5.3)
-        rights.setAriaLabel(getTranslation("partner.rights.of", count, row.name(), names));
-        rights.getElement().setAttribute("aria-expanded", String.valueOf(grid.isDetailsVisible(row)));
-        rights.addClickListener(click -> {
-            boolean open = !grid.isDetailsVisible(row);
-            grid.setDetailsVisible(row, open);
-            rights.getElement().setAttribute("aria-expanded", String.valueOf(open));
-        });
-        return rights;
+    private String rightsTemplate() {
+        String name = fill(getTranslation("partner.rights.of", MARK + 0, MARK + 1, MARK + 2),
+                "${item.count}", "${item.name}", "${item.names}");
+        return "<vaadin-button id=\"rights-${item.number}\" theme=\"small tertiary\" aria-label=\"" + name + "\""
+                + " aria-expanded=\"${model.detailsOpened ? 'true' : 'false'}\" @click=\"${toggleRights}\">"
+                + "${item.count}<vaadin-icon icon=\"vaadin:angle-down\" slot=\"suffix\"></vaadin-icon>"
+                + "<vaadin-tooltip slot=\"tooltip\" text=\"${item.names}\"></vaadin-tooltip></vaadin-button>";
+    }
+
+    private LitRenderer<ManagedCustomer> rightsParts(LitRenderer<ManagedCustomer> renderer) {
+        return renderer.withProperty("name", ManagedCustomer::name)
+                .withProperty("number", ManagedCustomer::customerNumber)
+                .withProperty("count", row -> getTranslation("partner.rights.count", row.grantedRights().size()))
+                .withProperty("names", row -> RightTags.text(row.grantedRights(), this::getTranslation))
+                .withFunction("toggleRights", row -> grid.setDetailsVisible(row, !grid.isDetailsVisible(row)));
     }
 
     /** The row's details: each granted right with what it allows. */
@@ -327,76 +350,111 @@ public class ManagedCustomersView extends VerticalLayout implements HasDynamicTi
         return details;
     }
 
-    private Component assigneesCell(ManagedCustomer row) {
-        Div cell = new Div();
-        cell.addClassName("tag-cell");
-        for (Assignee assignee : row.assignees()) {
-            Span name = new Span(assignee.displayName());
-            name.addClassName("tag");
-            cell.add(name);
-        }
-        if (row.assignees().isEmpty()) {
-            Span nobody = new Span(getTranslation("partner.assigned.nobody"));
-            nobody.addClassName("cell-detail");
-            cell.add(nobody);
-        }
-        if (row.state() == RelationshipState.ACTIVE) {
-            cell.add(assignButton(row));
-        }
-        return cell;
+    /** The employees working on the customer, or that nobody does, and (in the wide grid) Assign. */
+    private LitRenderer<ManagedCustomer> assigneesRenderer() {
+        String template = "<div class=\"tag-cell\">${item.people.length"
+                + " ? item.people.map(person => html`<span class=\"tag\">${person}</span>`)"
+                + " : html`<span class=\"cell-detail\">" + literal(getTranslation("partner.assigned.nobody"))
+                + "</span>`}" + (narrow ? "" : "${item.active ? html`" + assignButton() + "` : ''}") + "</div>";
+        return LitRenderer.<ManagedCustomer>of(template)
+                .withProperty("name", ManagedCustomer::name)
+                .withProperty("number", ManagedCustomer::customerNumber)
+                .withProperty("active", row -> row.state() == RelationshipState.ACTIVE)
+                .withProperty("people", row -> row.assignees().stream().map(Assignee::displayName).toList())
+                .withFunction("assign", this::assign);
     }
 
     /**
      * Assign employees: an icon with its name on hover and focus in the wide grid; on a phone, where hover is
      * missing and the column is hidden, a labelled button among the row's actions.
      */
-    private Button assignButton(ManagedCustomer row) {
-        Button assign = new Button(VaadinIcon.USER_CHECK.create(), click ->
-                new AssignEmployeesDialog(partners, partner.partnerId(), row, this::refresh).open());
-        assign.setId("assign-" + row.customerNumber());
-        assign.setAriaLabel(LabelInName.of(getTranslation("partner.assign"), row.name()));
-        assign.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        if (narrow) {
-            assign.setText(getTranslation("partner.assign"));
-        } else {
-            assign.setTooltipText(getTranslation("partner.assign"));
-            assign.addThemeVariants(ButtonVariant.LUMO_ICON);
-        }
-        return assign;
+    private String assignButton() {
+        String label = literal(getTranslation("partner.assign"));
+        String open = "<vaadin-button id=\"assign-${item.number}\" aria-label=\"" + label + " ${item.name}\""
+                + " @click=\"${assign}\" theme=\"small tertiary";
+        return narrow
+                ? open + "\"><vaadin-icon icon=\"vaadin:user-check\" slot=\"prefix\"></vaadin-icon>" + label
+                        + "</vaadin-button>"
+                : open + " icon\"><vaadin-icon icon=\"vaadin:user-check\"></vaadin-icon>"
+                        + "<vaadin-tooltip slot=\"tooltip\" text=\"" + label + "\"></vaadin-tooltip></vaadin-button>";
     }
 
-    private Component actionsCell(ManagedCustomer row) {
-        Div cell = new Div();
-        cell.addClassNames("action-cell", "row-actions");
-        if (row.state() == RelationshipState.ACTIVE) {
-            Button enter = new Button(getTranslation("access.enter"), VaadinIcon.SIGN_IN.create(),
-                    click -> getUI().ifPresent(ui -> ui.navigate("access/" + row.customerNumber())));
-            enter.setId("access-" + row.customerNumber());
-            enter.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            enter.setAriaLabel(LabelInName.of(getTranslation("access.enter"),
-                    LabelInName.organization(row.name(), row.customerNumber())));
-            cell.add(enter);
+    private void assign(ManagedCustomer row) {
+        if (partner.seesAllCustomers() && row.state() == RelationshipState.ACTIVE) {
+            new AssignEmployeesDialog(partners, partner.partnerId(), row, this::refresh).open();
         }
-        if (partner.isLegalRepresentative() && row.state() == RelationshipState.ACTIVE) {
-            // rarer and confirmed in a dialog: an icon with its name on hover and focus leaves room for the main action
-            Button terminate = new Button(VaadinIcon.UNLINK.create(), click -> confirmTermination(row));
-            terminate.setId("terminate-" + row.customerNumber());
-            terminate.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY,
-                    ButtonVariant.LUMO_ERROR);
-            if (narrow) {
-                // a phone has no hover to show an icon's name: the button says it
-                terminate.setText(getTranslation("partner.terminate"));
-            } else {
-                terminate.addThemeVariants(ButtonVariant.LUMO_ICON);
-                terminate.setTooltipText(getTranslation("partner.terminate"));
+    }
+
+    /**
+     * Access account, the row's main action, in words; Terminate, rarer and confirmed in a dialog, as an icon with its
+     * name on hover and focus, which leaves room for the main action (a phone has no hover: there it says its name).
+     */
+    private LitRenderer<ManagedCustomer> actionsRenderer() {
+        String enter = literal(getTranslation("access.enter"));
+        StringBuilder buttons = new StringBuilder("<vaadin-button id=\"access-${item.number}\" theme=\"small tertiary\""
+                + " aria-label=\"" + enter + " ${item.name} (${item.number})\" @click=\"${enter}\">"
+                + "<vaadin-icon icon=\"vaadin:sign-in\" slot=\"prefix\"></vaadin-icon>" + enter + "</vaadin-button>");
+        if (partner.isLegalRepresentative()) {
+            String terminate = literal(getTranslation("partner.terminate"));
+            buttons.append("<vaadin-button id=\"terminate-${item.number}\" aria-label=\"").append(terminate)
+                    .append(" ${item.name}\" @click=\"${terminate}\" theme=\"small tertiary error");
+            buttons.append(narrow
+                    ? "\"><vaadin-icon icon=\"vaadin:unlink\" slot=\"prefix\"></vaadin-icon>" + terminate
+                    : " icon\"><vaadin-icon icon=\"vaadin:unlink\"></vaadin-icon><vaadin-tooltip slot=\"tooltip\""
+                            + " text=\"" + terminate + "\"></vaadin-tooltip>");
+            buttons.append("</vaadin-button>");
+        }
+        if (narrow && partner.seesAllCustomers()) {
+            buttons.append(assignButton());
+        }
+        return LitRenderer.<ManagedCustomer>of("<div class=\"action-cell row-actions\">${item.active ? html`"
+                        + buttons + "` : ''}</div>")
+                .withProperty("name", ManagedCustomer::name)
+                .withProperty("number", ManagedCustomer::customerNumber)
+                .withProperty("active", row -> row.state() == RelationshipState.ACTIVE)
+                .withFunction("enter", row -> {
+                    // the access view checks the right to enter again: this only spares a page that would refuse
+                    if (row.state() == RelationshipState.ACTIVE) {
+                        getUI().ifPresent(ui -> ui.navigate("access/" + row.customerNumber()));
+                    }
+                })
+                .withFunction("terminate", row -> {
+                    if (partner.isLegalRepresentative() && row.state() == RelationshipState.ACTIVE) {
+                        confirmTermination(row);
+                    }
+                })
+                .withFunction("assign", this::assign);
+    }
+
+    /** A translated pattern as template text, its marked arguments replaced by template expressions. */
+    private static String fill(String translated, String... expressions) {
+        String text = literal(translated);
+        for (int i = 0; i < expressions.length; i++) {
+            text = text.replace(MARK + i, expressions[i]);
+        }
+        return text;
+    }
+
+    /**
+     * A translated text as part of a template: characters HTML gives a meaning to as references, and so are those
+     * that would end the template literal or start an expression in it (a backquote, a dollar sign, a backslash).
+     */
+    static String literal(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                case '`' -> out.append("&#96;");
+                case '$' -> out.append("&#36;");
+                case '\\' -> out.append("&#92;");
+                default -> out.append(c);
             }
-            terminate.setAriaLabel(LabelInName.of(getTranslation("partner.terminate"), row.name()));
-            cell.add(terminate);
         }
-        if (narrow && partner.seesAllCustomers() && row.state() == RelationshipState.ACTIVE) {
-            cell.add(assignButton(row));
-        }
-        return cell;
+        return out.toString();
     }
 
     private void confirmTermination(ManagedCustomer row) {

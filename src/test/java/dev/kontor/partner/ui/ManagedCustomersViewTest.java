@@ -13,6 +13,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import dev.kontor.base.ui.AccessDeniedView;
 import dev.kontor.partner.ManagedCustomer;
 import dev.kontor.testing.DemoPeople;
+import dev.kontor.testing.LitCells;
 import dev.kontor.testing.Outbox;
 import dev.kontor.testing.ViewTest;
 import org.junit.jupiter.api.Test;
@@ -147,37 +148,95 @@ class ManagedCustomersViewTest extends SpringBrowserlessTest {
         assertThat(grid().getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
                 .containsExactly("customer", "actions");
         GridTester<Grid<ManagedCustomer>, ManagedCustomer> grid = test(grid());
-        String cell = grid.getCellComponent(0, 0).getElement().getTextRecursively();
-        assertThat(cell).contains("Bäckerei Sonnenschein", "CN-10001", "Active", "4 rights");
+        assertThat(java.util.stream.Stream.of("name", "number", "state", "count")
+                .map(property -> grid.getLitRendererPropertyValue(0, "customer", property, String.class)))
+                .containsExactly("Bäckerei Sonnenschein", "CN-10001", "Active", "4 rights");
         // the rights open the row's details from the customer's cell; Access account stays beside it
-        assertThat(dev.kontor.testing.GridCells.find(grid, Button.class, "rights-CN-10001").getText())
-                .isEqualTo("4 rights");
-        assertThat(dev.kontor.testing.GridCells.find(grid, Button.class, "access-CN-10001").isVisible()).isTrue();
+        String customerCell = LitCells.template(grid(), "customer");
+        assertThat(customerCell).contains("id=\"rights-${item.number}\"", "@click=\"${toggleRights}\"",
+                "${item.count}");
+        grid.invokeLitRendererFunction(0, "customer", "toggleRights");
+        assertThat(grid().isDetailsVisible(grid.getRow(0))).isTrue();
+        // the hidden columns draw nothing, so that no id is in the page twice
+        assertThat(LitCells.template(grid(), "state")).isEmpty();
+        assertThat(LitCells.template(grid(), "rights")).isEmpty();
+        String actions = LitCells.template(grid(), "actions");
+        assertThat(grid.getLitRendererPropertyValue(0, "actions", "active", Boolean.class)).isTrue();
+        assertThat(actions).contains("id=\"access-${item.number}\"",
+                "aria-label=\"Access account ${item.name} (${item.number})\"");
         // a phone has no hover: the rarer actions say their names
-        assertThat(dev.kontor.testing.GridCells.find(grid, Button.class, "terminate-CN-10001").getText())
-                .isEqualTo("Terminate partnership");
-        assertThat(dev.kontor.testing.GridCells.find(grid, Button.class, "assign-CN-10001").getText())
-                .isEqualTo("Assign employees");
+        assertThat(actions).contains("id=\"terminate-${item.number}\"",
+                "</vaadin-icon>Terminate partnership</vaadin-button>", "id=\"assign-${item.number}\"",
+                "</vaadin-icon>Assign employees</vaadin-button>").doesNotContain("vaadin-tooltip");
 
         view.fitColumns(1366);
         assertThat(grid().getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
                 .containsExactly("customer", "state", "rights", "contact", "assigned", "actions");
         assertThat(customer(test(grid()), 0)).containsExactly("Bäckerei Sonnenschein", "CN-10001");
+        // in the wide grid the rarer actions are icons named on hover and focus, and Assign sits with the assignees
+        assertThat(LitCells.template(grid(), "actions")).contains("theme=\"small tertiary error icon\"",
+                "<vaadin-tooltip slot=\"tooltip\" text=\"Terminate partnership\">").doesNotContain("assign-");
+        assertThat(LitCells.template(grid(), "assigned")).contains("id=\"assign-${item.number}\"",
+                "aria-label=\"Assign employees ${item.name}\"",
+                "<vaadin-tooltip slot=\"tooltip\" text=\"Assign employees\">");
         // an empty assigned cell says so instead of showing nothing
-        GridTester<Grid<ManagedCustomer>, ManagedCustomer> wide = test(grid());
-        assertThat(java.util.stream.IntStream.range(0, wide.size())
-                .mapToObj(row -> wide.getCellComponent(row, 4).getElement().getTextRecursively()))
-                .allMatch(text -> !text.isBlank());
+        assertThat(LitCells.template(grid(), "assigned")).contains("<span class=\"cell-detail\">Nobody assigned");
+        assertThat(LitCells.template(grid(), "customer")).doesNotContain("rights-");
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.LEGAL)
+    void the_row_buttons_start_their_actions_on_the_server() {
+        navigate(ManagedCustomersView.class);
+        GridTester<Grid<ManagedCustomer>, ManagedCustomer> grid = test(grid());
+        assertThat(LitCells.template(grid(), "rights")).contains("id=\"rights-${item.number}\"",
+                "aria-label=\"${item.count} of ${item.name}: ${item.names}\"",
+                "aria-expanded=\"${model.detailsOpened ? 'true' : 'false'}\"",
+                "<vaadin-tooltip slot=\"tooltip\" text=\"${item.names}\">");
+        assertThat(grid.getLitRendererPropertyValue(0, "rights", "names", String.class))
+                .isEqualTo("See the account, Manage users, Manage contacts, Manage tenants");
+
+        grid.invokeLitRendererFunction(0, "actions", "terminate");
+        assertThat(find(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class).withId("confirm-termination")
+                .single().isOpened()).isTrue();
+
+        // Access account goes to the access page, which first asks this person (without a second factor) to set one up
+        grid.invokeLitRendererFunction(0, "actions", "enter");
+        assertThat(getCurrentView()).isInstanceOf(dev.kontor.security.ui.SecurityView.class);
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.PARTNER_ADMIN)
+    void an_administrator_may_assign_and_review_but_not_terminate_even_if_the_client_asks() {
+        navigate(ManagedCustomersView.class);
+        GridTester<Grid<ManagedCustomer>, ManagedCustomer> grid = test(grid());
+        assertThat(LitCells.template(grid(), "actions")).contains("access-").doesNotContain("terminate-");
+        assertThat(LitCells.template(grid(), "state")).contains("id=\"review-${item.number}\"");
+
+        // a function call made up in the browser for a button that is not drawn opens nothing
+        grid.invokeLitRendererFunction(0, "actions", "terminate");
+        assertThat(find(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class).withId("confirm-termination")
+                .exists()).isFalse();
+
+        grid.invokeLitRendererFunction(0, "assigned", "assign");
+        assertThat(find(AssignEmployeesDialog.class).single().isOpened()).isTrue();
+    }
+
+    @Test
+    void translated_texts_cannot_end_the_template_or_start_an_expression() {
+        assertThat(ManagedCustomersView.literal("Gäste & \"Partner\" <b> `${x}` \\ 'y'"))
+                .isEqualTo("Gäste &amp; &quot;Partner&quot; &lt;b&gt; &#96;&#36;{x}&#96; &#92; &#39;y&#39;");
     }
 
     /** The customer's name and number, as the row's first cell shows them. */
     static java.util.List<String> customer(GridTester<Grid<ManagedCustomer>, ManagedCustomer> grid, int row) {
-        return grid.getCellComponent(row, 0).getChildren().map(part -> part.getElement().getText()).toList();
+        return java.util.List.of(grid.getLitRendererPropertyValue(row, "customer", "name", String.class),
+                grid.getLitRendererPropertyValue(row, "customer", "number", String.class));
     }
 
     /** The rights the row's details list, after its rights button opened them. */
     private java.util.List<String> rights(GridTester<Grid<ManagedCustomer>, ManagedCustomer> grid, int row) {
-        test((Button) grid.getCellComponent(row, 2)).click();
+        grid.invokeLitRendererFunction(row, "rights", "toggleRights");
         assertThat(grid().isDetailsVisible(grid.getRow(row))).isTrue();
         ManagedCustomersView view = find(ManagedCustomersView.class).single();
         return view.rightsDetails(grid.getRow(row)).getChildren()
