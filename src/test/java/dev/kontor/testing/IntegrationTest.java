@@ -22,6 +22,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ExtendWith(NoVaadinLeftovers.class)
 @SpringBootTest
 @ActiveProfiles("test")
-@Import({QueryCounting.class, TestClock.class, Fixtures.class, Outbox.class, TestRequests.class, TenantTestData.class})
+@Import({QueryCounting.class, TestClock.class, Fixtures.class, Outbox.class, TestRequests.class, TenantTestData.class,
+        AuditTrail.class})
 public @interface IntegrationTest {
 }

@@ -12,7 +12,6 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.kontor.account.ui.DashboardView;
-import dev.kontor.base.ui.DialogKeys;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.partner.ManagedCustomer;
 import dev.kontor.partner.ManagedCustomerFilter;
@@ -207,9 +206,9 @@ class PartnerDialogsKeyboardTest extends SpringBrowserlessTest {
         List<Button> footer = DialogKeyboard.footer(dialog);
         assertThat(footer.getLast().getId()).contains("save-assignments");
         assertThat(footer.getLast().getThemeNames()).contains("primary");
-        assertThat(DialogKeys.enterClicks(dialog)).isSameAs(footer.getLast());
+        assertThat(DialogKeyboard.enterClicks(dialog)).isSameAs(footer.getLast());
         // the employees' boxes, not the dialog's frame, take the focus
-        assertThat(DialogKeys.initialFocus(dialog).getId()).contains("assigned-employees");
+        assertThat(DialogKeyboard.initialFocus(dialog).getId()).contains("assigned-employees");
 
         DialogKeyboard.pressEnter(dialog);
 
@@ -246,7 +245,7 @@ class PartnerDialogsKeyboardTest extends SpringBrowserlessTest {
         navigate(ManagedCustomersView.class);
         test(GridCells.find(test(customersGrid()), Button.class, "terminate-" + row.customerNumber())).click();
         ConfirmDialog terminate = find(ConfirmDialog.class).withId("confirm-termination").single();
-        assertThat(DialogKeys.cancelsFirst(terminate)).isTrue();
+        assertThat(DialogKeyboard.cancelsFirst(terminate)).isTrue();
         // on a phone the question wraps, never inside the customer number
         assertThat(unbroken(terminate)).containsExactly("(" + row.customerNumber() + ")");
     }
@@ -295,7 +294,7 @@ class PartnerDialogsKeyboardTest extends SpringBrowserlessTest {
 
         test(GridCells.find(test(requestsGrid()), Button.class, "withdraw-request-" + id)).click();
         ConfirmDialog question = find(ConfirmDialog.class).withId("confirm-withdraw-request").single();
-        assertThat(DialogKeys.cancelsFirst(question)).isTrue();
+        assertThat(DialogKeyboard.cancelsFirst(question)).isTrue();
         assertThat(unbroken(question)).containsExactly("(" + customer.customerNumber() + ")");
         test(question).confirm();
         SentRequest withdrawn = partners.sentRequests(partner.id(), Set.of(), PageRequest.of(0, 5)).getContent()
@@ -353,7 +352,7 @@ class PartnerDialogsKeyboardTest extends SpringBrowserlessTest {
 
         test(end).click();
         ConfirmDialog question = find(ConfirmDialog.class).withId("confirm-end-partnership").single();
-        assertThat(DialogKeys.cancelsFirst(question)).isTrue();
+        assertThat(DialogKeyboard.cancelsFirst(question)).isTrue();
         test(question).cancel();
 
         assertThat(find(Button.class).withId(end.getId().orElseThrow()).exists()).isTrue();
