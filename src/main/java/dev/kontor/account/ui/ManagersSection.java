@@ -224,7 +224,7 @@ class ManagersSection extends Section {
                     change.run();
                     if (details.isViewer(member)) {
                         // whoever takes away their own manager role leaves the account with it
-                        com.vaadin.flow.component.UI.getCurrent().navigate("");
+                        AccountNavigation.toDashboard(com.vaadin.flow.component.UI.getCurrent());
                     } else {
                         onChanged.run();
                     }

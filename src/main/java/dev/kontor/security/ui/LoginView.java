@@ -14,6 +14,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.WrappedSession;
 import dev.kontor.base.ui.LanguageSwitch;
+import dev.kontor.base.ui.StartPage;
 import dev.kontor.security.SignInFailureKeepsEmail;
 import java.util.Optional;
 
@@ -76,7 +77,7 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (authenticationContext.isAuthenticated()) {
-            event.forwardTo("");
+            StartPage.forwardTo(event);
             return;
         }
         var parameters = event.getLocation().getQueryParameters().getParameters();
