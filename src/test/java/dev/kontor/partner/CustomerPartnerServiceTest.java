@@ -12,6 +12,7 @@ import dev.kontor.base.RuleViolation;
 import dev.kontor.base.StaleData;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.partner.TestRequests.Request;
+import dev.kontor.testing.AuditTrail;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.Fixtures.TestPartner;
@@ -53,13 +54,14 @@ class CustomerPartnerServiceTest {
     @Autowired
     MutableClock clock;
 
-    private AuditTrail audit;
+    @Autowired
+    AuditTrail audit;
+
     private TestAccount account;
     private TestPartner partner;
 
     @BeforeEach
     void data() {
-        audit = new AuditTrail(jdbc);
         account = fixtures.account("Alice", "Bob");
         partner = fixtures.partner("Careful Cloud");
     }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kontor.base.AccessRefused;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.RuleViolation;
-import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.partner.PartnerTestData.TestCustomer;
 import dev.kontor.partner.PartnerTestData.TestPartner;
@@ -23,12 +22,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 @IntegrationTest
 class PartnerServiceTest {
@@ -64,23 +61,10 @@ class PartnerServiceTest {
     MutableClock clock;
 
     @Autowired
-    OrganizationOnboarding onboarding;
-
-    @Autowired
     UserAccountService users;
 
     @Autowired
-    PartnerProvisioning provisioning;
-
-    @Autowired
-    PasswordEncoder passwordEncoder;
-
     PartnerTestData data;
-
-    @BeforeEach
-    void setUp() {
-        data = new PartnerTestData(onboarding, users, provisioning, passwordEncoder);
-    }
 
     @AfterEach
     void resetClock() {

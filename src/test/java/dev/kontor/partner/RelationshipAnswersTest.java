@@ -17,6 +17,7 @@ import dev.kontor.organization.CustomerNumber;
 import dev.kontor.organization.Member;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.partner.TestRequests.Request;
+import dev.kontor.testing.AuditTrail;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.NewCustomer;
 import dev.kontor.testing.Fixtures.TestAccount;
@@ -65,13 +66,14 @@ class RelationshipAnswersTest {
     @Autowired
     dev.kontor.organization.OrganizationOnboarding onboarding;
 
-    private AuditTrail audit;
+    @Autowired
+    AuditTrail audit;
+
     private TestPartner partner;
     private TestAccount account;
 
     @BeforeEach
     void data() {
-        audit = new AuditTrail(jdbc);
         partner = fixtures.partner("Helpful Hosting");
         account = fixtures.account("Alice", "Bob");
     }

@@ -5,6 +5,7 @@ import static dev.kontor.organization.OrganizationRight.MANAGE_USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kontor.partner.TestRequests.Request;
+import dev.kontor.testing.AuditTrail;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.Fixtures.TestPartner;
@@ -49,14 +50,15 @@ class RightsReviewJobTest {
     @Autowired
     MutableClock clock;
 
-    private AuditTrail audit;
+    @Autowired
+    AuditTrail audit;
+
     private TestAccount account;
     private TestPartner partner;
     private long relationshipId;
 
     @BeforeEach
     void activePartner() {
-        audit = new AuditTrail(jdbc);
         account = fixtures.account("Alice", "Bob");
         partner = fixtures.partner("Reviewed Hosting");
         Request request = requests.request(partner.id(), account.id(), account.email("Bob"),
