@@ -12,8 +12,6 @@ interface AuditEventRepository extends Repository<AuditEvent, Long> {
 
     AuditEvent save(AuditEvent event);
 
-    List<AuditEvent> findTop50ByKindOrderByIdDesc(String kind);
-
     /**
      * One page of the audit log, newest first, limited to what the reader may see; only events older than
      * {@code beforeId}, so that a client walking the log by cursor neither skips nor repeats one. Who acted is found

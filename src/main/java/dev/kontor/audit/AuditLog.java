@@ -7,13 +7,11 @@ import dev.kontor.user.SystemTask;
 import jakarta.servlet.http.HttpServletRequest;
 import com.vaadin.flow.i18n.I18NProvider;
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,13 +71,6 @@ public class AuditLog {
         // what was typed may hold anything, a NUL included: kept visible, never as the raw character
         events.save(new AuditEvent(clock.instant(), entry, english(entry), userId, TextRules.spelledOut(typedEmail),
                 null, remoteAddress()));
-    }
-
-    /** The latest events of one kind; for the provider's tooling and tests until the audit view arrives. */
-    @PreAuthorize("hasRole('SYSTEM')")
-    @Transactional(readOnly = true)
-    public List<AuditEvent> latest(String kind) {
-        return events.findTop50ByKindOrderByIdDesc(kind);
     }
 
     private AuditEvent eventFor(AuditEntry entry, Long onBehalfOf) {

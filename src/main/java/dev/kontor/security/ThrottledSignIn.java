@@ -129,15 +129,8 @@ class ThrottledSignIn implements AuthenticationProvider {
         @Serial
         private static final long serialVersionUID = 1L;
 
-        private final Duration wait;
-
         SignInThrottled(Duration wait) {
             super("Too many sign-in attempts; try again in " + wait.toSeconds() + " s");
-            this.wait = wait;
-        }
-
-        Duration waitFor() {
-            return wait;
         }
     }
 }

@@ -16,11 +16,11 @@ import com.vaadin.flow.server.VaadinSession;
 import dev.kontor.access.ui.AccessStartView;
 import dev.kontor.account.AccountService;
 import dev.kontor.account.ui.DashboardView;
-import dev.kontor.audit.AuditLog;
 import dev.kontor.base.AccessRefused;
 import dev.kontor.organization.CustomerNumber;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.partner.PartnerProvisioning;
+import dev.kontor.testing.AuditTrail;
 import dev.kontor.testing.DialogSections;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestAccount;
@@ -56,7 +56,7 @@ class AccessAcrossReloadsViewTest extends SpringBrowserlessTest {
     AccountService accounts;
 
     @Autowired
-    AuditLog auditLog;
+    AuditTrail auditTrail;
 
     @Autowired
     MutableClock clock;
@@ -162,7 +162,7 @@ class AccessAcrossReloadsViewTest extends SpringBrowserlessTest {
         assertThat(find(Div.class).withId("access-ended").single().getElement().getTextRecursively())
                 .startsWith("Your access to Customer " + customer.tag());
         assertThat(sessions.customerOf(session)).isEmpty();
-        assertThat(SystemTask.call(() -> auditLog.latest(AccessSessions.ENDED))).anySatisfy(event -> {
+        assertThat(auditTrail.latest(AccessSessions.ENDED)).anySatisfy(event -> {
             assertThat(event.getOrganizationId()).isEqualTo(customer.id());
             assertThat(event.getSummary()).contains("its browser tab was reloaded or closed and could not be recognized");
         });

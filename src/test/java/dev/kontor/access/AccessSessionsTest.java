@@ -7,7 +7,6 @@ import com.vaadin.flow.component.UI;
 import dev.kontor.account.AccountDetails;
 import dev.kontor.account.AccountService;
 import dev.kontor.audit.AuditEvent;
-import dev.kontor.audit.AuditLog;
 import dev.kontor.base.AccessRefused;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.organization.CustomerNumber;
@@ -15,6 +14,7 @@ import dev.kontor.organization.OrganizationKind;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.organization.OrganizationService;
 import dev.kontor.partner.CustomerPartnerService;
+import dev.kontor.testing.AuditTrail;
 import dev.kontor.testing.DemoPeople;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.IntegrationTest;
@@ -49,7 +49,7 @@ class AccessSessionsTest {
     CustomerPartnerService customerPartners;
 
     @Autowired
-    AuditLog auditLog;
+    AuditTrail auditTrail;
 
     @Autowired
     Fixtures fixtures;
@@ -76,7 +76,7 @@ class AccessSessionsTest {
 
     @Test
     void entering_an_account_with_a_password_alone_is_refused_audited_and_opens_nothing() {
-        long before = SystemTask.call(() -> auditLog.latest(AccessSessions.STARTED)).stream()
+        long before = auditTrail.latest(AccessSessions.STARTED).stream()
                 .mapToLong(AuditEvent::getId).max().orElse(0);
 
         assertThatThrownBy(() -> fixtures.asWithPasswordOnly(DemoPeople.PARTNER_ADMIN,
@@ -85,12 +85,12 @@ class AccessSessionsTest {
                 .hasMessageContaining("access.second-factor-required");
 
         assertThat(fixtures.as(DemoPeople.PARTNER_ADMIN, () -> sessions.current())).isEmpty();
-        assertThat(SystemTask.call(() -> auditLog.latest(AccessSessions.REFUSED)))
+        assertThat(auditTrail.latest(AccessSessions.REFUSED))
                 .anyMatch(event -> DemoPeople.PARTNER_ADMIN.equals(event.getActorEmail())
                         && event.getOrganizationId() == partnerId
                         && event.getSummary().contains("Bäckerei Sonnenschein (CN-10001)")
                         && event.getSummary().contains("without a second factor"));
-        assertThat(SystemTask.call(() -> auditLog.latest(AccessSessions.STARTED)))
+        assertThat(auditTrail.latest(AccessSessions.STARTED))
                 .noneMatch(event -> event.getId() > before);
         // the same person, with the code given in this sign-in, enters
         assertThat(fixtures.as(DemoPeople.PARTNER_ADMIN, () -> sessions.start(partnerId, BAECKEREI, null))
@@ -125,7 +125,7 @@ class AccessSessionsTest {
         assertThatThrownBy(() -> fixtures.as(DemoPeople.PARTNER_ADMIN, () -> accounts.details(KANZLEI)))
                 .as("another customer is outside this session").isInstanceOf(AccessRefused.class);
 
-        List<AuditEvent> started = SystemTask.call(() -> auditLog.latest(AccessSessions.STARTED));
+        List<AuditEvent> started = auditTrail.latest(AccessSessions.STARTED);
         assertThat(started).anySatisfy(event -> {
             assertThat(event.getOrganizationId()).isEqualTo(details.accountId());
             assertThat(event.getActorEmail()).isEqualTo(DemoPeople.PARTNER_ADMIN);
@@ -146,7 +146,7 @@ class AccessSessionsTest {
         AccountDetails details = fixtures.as(DemoPeople.PARTNER_ADMIN, () -> accounts.details(BAECKEREI));
         fixtures.as(DemoPeople.PARTNER_ADMIN, () -> accounts.confirmContactData(details.accountId()));
 
-        assertThat(SystemTask.call(() -> auditLog.latest("CONTACT_DATA_CONFIRMED")))
+        assertThat(auditTrail.latest("CONTACT_DATA_CONFIRMED"))
                 .anySatisfy(event -> {
                     assertThat(event.getActorEmail()).isEqualTo(DemoPeople.PARTNER_ADMIN);
                     assertThat(event.getOnBehalfOfId()).isEqualTo(partnerId);
@@ -185,7 +185,7 @@ class AccessSessionsTest {
 
         assertThatThrownBy(() -> fixtures.as(DemoPeople.PARTNER_ADMIN, () -> accounts.details(BAECKEREI)))
                 .isInstanceOf(AccessRefused.class);
-        assertThat(SystemTask.call(() -> auditLog.latest(AccessSessions.ENDED)))
+        assertThat(auditTrail.latest(AccessSessions.ENDED))
                 .anySatisfy(event -> assertThat(event.getSummary())
                         .matches("Access session of user \\d+ in .+ \\(CN-10001\\) for .+ ended: left the account"));
     }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.vaadin.flow.component.UI;
 import dev.kontor.account.AccountService;
 import dev.kontor.audit.AuditEvent;
-import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditOutcome;
 import dev.kontor.base.AccessRefused;
 import dev.kontor.organization.CustomerNumber;
@@ -19,6 +18,7 @@ import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.partner.PartnerProvisioning;
 import dev.kontor.partner.PartnerService;
+import dev.kontor.testing.AuditTrail;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.Fixtures.TestPartner;
@@ -61,7 +61,7 @@ class PartnerMembershipInSessionTest {
     OrganizationOnboarding onboarding;
 
     @Autowired
-    AuditLog auditLog;
+    AuditTrail auditTrail;
 
     @Autowired
     Fixtures fixtures;
@@ -225,7 +225,7 @@ class PartnerMembershipInSessionTest {
         assertThat(fixtures.as(email, () -> sessions.current())).isEmpty();
         assertThat(fixtures.as(email, () -> sessions.endReason())).contains(reason);
 
-        List<AuditEvent> ended = SystemTask.call(() -> auditLog.latest(AccessSessions.ENDED));
+        List<AuditEvent> ended = auditTrail.latest(AccessSessions.ENDED);
         for (long organization : List.of(customer.id(), partner.id())) {
             assertThat(ended).as("ended, said on organization " + organization).anySatisfy(event -> {
                 assertThat(event.getOrganizationId()).isEqualTo(organization);
@@ -234,7 +234,7 @@ class PartnerMembershipInSessionTest {
                         .contains(" (" + number.value() + ") for ").endsWith(" ended: " + auditedReason);
             });
         }
-        assertThat(SystemTask.call(() -> auditLog.latest("ACCESS_DENIED")))
+        assertThat(auditTrail.latest("ACCESS_DENIED"))
                 .as("the refused call, audited on the customer's account").anySatisfy(event -> {
                     assertThat(event.getOrganizationId()).isEqualTo(customer.id());
                     assertThat(event.getActorEmail()).isEqualTo(email);
@@ -243,7 +243,7 @@ class PartnerMembershipInSessionTest {
         // a second call stays refused, and the ended session is not ended twice
         assertThatThrownBy(() -> fixtures.as(email, () -> accounts.details(number)))
                 .isInstanceOf(AccessRefused.class);
-        assertThat(SystemTask.call(() -> auditLog.latest(AccessSessions.ENDED)).stream()
+        assertThat(auditTrail.latest(AccessSessions.ENDED).stream()
                 .filter(event -> event.getOrganizationId().equals(partner.id()))).hasSize(1);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vaadin.flow.component.UI;
-import dev.kontor.audit.AuditLog;
 import dev.kontor.base.AccessRefused;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.Organization;
@@ -12,6 +11,7 @@ import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.organization.SecondFactorPolicy;
 import dev.kontor.partner.PartnerProvisioning;
+import dev.kontor.testing.AuditTrail;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.IntegrationTest;
 import dev.kontor.user.SystemTask;
@@ -50,7 +50,7 @@ class SecondFactorInAccessSessionTest {
     Fixtures fixtures;
 
     @Autowired
-    AuditLog auditLog;
+    AuditTrail auditTrail;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -126,7 +126,7 @@ class SecondFactorInAccessSessionTest {
     }
 
     private long denials() {
-        return SystemTask.call(() -> auditLog.latest("ACCESS_DENIED")).stream()
+        return auditTrail.latest("ACCESS_DENIED").stream()
                 .filter(event -> Long.valueOf(customer).equals(event.getOrganizationId())).count();
     }
 }

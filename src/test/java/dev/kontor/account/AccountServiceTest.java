@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kontor.audit.AuditEvent;
-import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditValue;
 import dev.kontor.base.AccessRefused;
 import dev.kontor.base.InvalidInput;
@@ -14,6 +13,7 @@ import dev.kontor.organization.CustomerNumber;
 import dev.kontor.organization.Member;
 import dev.kontor.organization.MembershipAdministration;
 import dev.kontor.organization.MembershipState;
+import dev.kontor.testing.AuditTrail;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.IntegrationTest;
@@ -37,7 +37,7 @@ class AccountServiceTest {
     MembershipAdministration memberships;
 
     @Autowired
-    AuditLog auditLog;
+    AuditTrail auditTrail;
 
     @Autowired
     Fixtures fixtures;
@@ -61,7 +61,7 @@ class AccountServiceTest {
                 account.userId("Bob")));
 
         assertThat(details(account, "Alice").contactPerson()).map(Member::displayName).contains("Bob");
-        List<AuditEvent> events = SystemTask.call(() -> auditLog.latest(AccountService.CONTACT_PERSON_CHANGED));
+        List<AuditEvent> events = auditTrail.latest(AccountService.CONTACT_PERSON_CHANGED);
         assertThat(events).anySatisfy(event -> {
             assertThat(event.getOrganizationId()).isEqualTo(account.id());
             // the audit log names them by name and e-mail when it is read
@@ -177,7 +177,7 @@ class AccountServiceTest {
                         null, null, null, null))))
                 .isInstanceOf(AccessRefused.class);
 
-        List<AuditEvent> denied = SystemTask.call(() -> auditLog.latest("ACCESS_DENIED"));
+        List<AuditEvent> denied = auditTrail.latest("ACCESS_DENIED");
         assertThat(denied).filteredOn(e -> theirs.id() == (e.getOrganizationId() == null ? -1 : e.getOrganizationId()))
                 .hasSizeGreaterThanOrEqualTo(4)
                 .allSatisfy(e -> assertThat(e.getActorEmail()).isEqualTo(mine.email("Alice")));
@@ -240,7 +240,7 @@ class AccountServiceTest {
         MasterData saved = details(account, "Alice").masterData();
         assertThat(saved).isEqualTo(new MasterData("Müller & Söhne GmbH", "Hauptstraße 1", "33098", "Paderborn",
                 "DE", "rechnung@mueller.test", "+49 5251 4711"));
-        assertThat(SystemTask.call(() -> auditLog.latest(AccountService.ACCOUNT_DATA_CHANGED)))
+        assertThat(auditTrail.latest(AccountService.ACCOUNT_DATA_CHANGED))
                 .anySatisfy(e -> assertThat(e.getNewValue()).contains("city=Paderborn"));
     }
 

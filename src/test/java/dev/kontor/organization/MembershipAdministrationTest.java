@@ -3,14 +3,13 @@ package dev.kontor.organization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kontor.audit.AuditLog;
 import dev.kontor.base.AccessRefused;
 import dev.kontor.base.RuleViolation;
+import dev.kontor.testing.AuditTrail;
 import dev.kontor.testing.DemoPeople;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.IntegrationTest;
-import dev.kontor.user.SystemTask;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -27,7 +26,7 @@ class MembershipAdministrationTest {
     Fixtures fixtures;
 
     @Autowired
-    AuditLog auditLog;
+    AuditTrail auditTrail;
 
     @Test
     void a_partner_administrator_can_neither_make_legal_representatives_nor_remove_them() {
@@ -43,7 +42,7 @@ class MembershipAdministrationTest {
                 legalMembership, MembershipState.DEACTIVATED))).isInstanceOf(AccessRefused.class);
         assertThatThrownBy(() -> fixtures.as(DemoPeople.PARTNER_ADMIN, () -> memberships.remove(partner,
                 legalMembership))).isInstanceOf(AccessRefused.class);
-        assertThat(SystemTask.call(() -> auditLog.latest(OrganizationAccess.ACCESS_DENIED)))
+        assertThat(auditTrail.latest(OrganizationAccess.ACCESS_DENIED))
                 .anySatisfy(e -> assertThat(e.getSummary()).contains("only a legal representative"));
     }
 
@@ -68,7 +67,7 @@ class MembershipAdministrationTest {
 
         assertThatThrownBy(() -> fixtures.as(mine.email("Alice"), () -> memberships.changeState(mine.id(), ottos,
                 MembershipState.DEACTIVATED))).isInstanceOf(RuleViolation.class);
-        assertThat(SystemTask.call(() -> auditLog.latest(OrganizationAccess.ACCESS_DENIED)))
+        assertThat(auditTrail.latest(OrganizationAccess.ACCESS_DENIED))
                 .anySatisfy(e -> assertThat(e.getSummary()).isEqualTo("Membership " + ottos
                         + " is not one of this organization's"));
     }

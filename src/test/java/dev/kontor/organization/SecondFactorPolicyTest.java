@@ -3,10 +3,10 @@ package dev.kontor.organization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditOutcome;
 import dev.kontor.base.AccessRefused;
 import dev.kontor.base.RuleViolation;
+import dev.kontor.testing.AuditTrail;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.IntegrationTest;
 import dev.kontor.testing.MutableClock;
@@ -40,7 +40,7 @@ class SecondFactorPolicyTest {
     Fixtures fixtures;
 
     @Autowired
-    AuditLog auditLog;
+    AuditTrail auditTrail;
 
     @Autowired
     Outbox outbox;
@@ -130,7 +130,7 @@ class SecondFactorPolicyTest {
                 world.strangerCustomer(), world.otherManagerMembership()))).isInstanceOf(AccessRefused.class);
 
         assertThat(hasFactor(world.otherManager())).isTrue();
-        assertThat(SystemTask.call(() -> auditLog.latest(OrganizationAccess.ACCESS_DENIED)))
+        assertThat(auditTrail.latest(OrganizationAccess.ACCESS_DENIED))
                 .anyMatch(event -> Long.valueOf(world.strangerCustomer()).equals(event.getOrganizationId())
                         && event.getOutcome() == AuditOutcome.DENIED);
     }
@@ -182,7 +182,7 @@ class SecondFactorPolicyTest {
                 .hasMessageContaining("second-factor.reset.member-elsewhere");
 
         assertThat(hasFactor(world.tenantAdmin())).isTrue();
-        assertThat(SystemTask.call(() -> auditLog.latest(OrganizationAccess.ACCESS_DENIED)))
+        assertThat(auditTrail.latest(OrganizationAccess.ACCESS_DENIED))
                 .anyMatch(event -> Long.valueOf(world.tenant()).equals(event.getOrganizationId()));
     }
 
@@ -199,7 +199,7 @@ class SecondFactorPolicyTest {
         assertThat(rowsOf("second_factor", world.otherManager())).isZero();
         assertThat(rowsOf("second_factor_recovery_code", world.otherManager())).isZero();
         assertThat(rowsOf("remembered_browser", world.otherManager())).isZero();
-        assertThat(SystemTask.call(() -> auditLog.latest(SecondFactorPolicy.RESET)))
+        assertThat(auditTrail.latest(SecondFactorPolicy.RESET))
                 .anyMatch(event -> Long.valueOf(world.customer()).equals(event.getOrganizationId())
                         && Long.valueOf(fixtures.userIdOf(world.manager())).equals(event.getActorUserId()));
         assertThat(outbox.to(world.otherManager())).anySatisfy(mail -> assertThat(mail.body())
@@ -244,7 +244,7 @@ class SecondFactorPolicyTest {
 
         assertThat(SystemTask.call(() -> policy.requiredFor(fixtures.userIdOf(world.tenantAdmin())))).isTrue();
         assertThat(SystemTask.call(() -> policy.requiredFor(fixtures.userIdOf(world.manager())))).isTrue();
-        assertThat(SystemTask.call(() -> auditLog.latest(SecondFactorPolicy.REQUIREMENT_CHANGED)))
+        assertThat(auditTrail.latest(SecondFactorPolicy.REQUIREMENT_CHANGED))
                 .anyMatch(event -> Long.valueOf(world.partner()).equals(event.getOrganizationId()));
     }
 
@@ -271,7 +271,7 @@ class SecondFactorPolicyTest {
         assertThat(atTenant.required()).isTrue();
         assertThat(atTenant.ownSetting()).as("nothing half-changed").isTrue();
         assertThat(SystemTask.call(() -> policy.requiredFor(fixtures.userIdOf(world.tenantAdmin())))).isTrue();
-        assertThat(SystemTask.call(() -> auditLog.latest(OrganizationAccess.ACCESS_DENIED)))
+        assertThat(auditTrail.latest(OrganizationAccess.ACCESS_DENIED))
                 .anyMatch(event -> Long.valueOf(world.tenant()).equals(event.getOrganizationId())
                         && event.getSummary().contains("requires a second factor here"));
 
@@ -395,7 +395,7 @@ class SecondFactorPolicyTest {
         assertThat(outbox.to(world.manager())).noneMatch(mail -> mail.body().contains("/security"));
         assertThatThrownBy(() -> fixtures.as(world.manager(), () -> policy.remind(world.customer())))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("second-factor.remind.too-soon");
-        assertThat(SystemTask.call(() -> auditLog.latest(SecondFactorPolicy.REMINDED)))
+        assertThat(auditTrail.latest(SecondFactorPolicy.REMINDED))
                 .anyMatch(event -> Long.valueOf(world.customer()).equals(event.getOrganizationId()));
 
         clock.advance(Duration.ofDays(1).plusMinutes(1));

@@ -6,20 +6,17 @@ import dev.kontor.organization.Member;
 import dev.kontor.organization.MembershipAdministration;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.MembershipState;
-import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.partner.AccessStanding.Outcome;
 import dev.kontor.partner.PartnerTestData.TestCustomer;
 import dev.kontor.partner.PartnerTestData.TestPartner;
 import dev.kontor.testing.Fixtures;
-import dev.kontor.user.UserAccountService;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The one statement behind every call in an access session: whether the relationship is still active, the person
@@ -41,27 +38,16 @@ abstract class AccessStandingQuery {
     MembershipAdministration memberships;
 
     @Autowired
-    OrganizationOnboarding onboarding;
-
-    @Autowired
-    UserAccountService users;
-
-    @Autowired
-    PartnerProvisioning provisioning;
-
-    @Autowired
-    PasswordEncoder passwordEncoder;
-
-    @Autowired
     Fixtures fixtures;
 
-    private PartnerTestData data;
+    @Autowired
+    PartnerTestData data;
+
     private TestPartner partner;
     private TestCustomer customer;
 
     @BeforeEach
     void aPartnerWithACustomerAssignedToItsEmployee() {
-        data = new PartnerTestData(onboarding, users, provisioning, passwordEncoder);
         partner = data.partner();
         customer = data.activeCustomer(partner, "Standing GmbH", VIEW_AND_USERS);
         data.assign(partner, customer);

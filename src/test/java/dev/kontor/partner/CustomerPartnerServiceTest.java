@@ -16,57 +16,23 @@ import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.Fixtures.TestPartner;
 import dev.kontor.testing.IntegrationTest;
-import dev.kontor.testing.MutableClock;
 import dev.kontor.testing.Outbox;
 import dev.kontor.testing.SqlStatements;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 @IntegrationTest
-class CustomerPartnerServiceTest {
+class CustomerPartnerServiceTest extends CustomerSideTest {
 
     @Autowired
     CustomerPartnerService partners;
 
-    @Autowired
-    RelationshipAnswers answers;
-
-    @Autowired
-    TestRequests requests;
-
-    @Autowired
-    Fixtures fixtures;
-
-    @Autowired
-    Outbox outbox;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    MutableClock clock;
-
-    private AuditTrail audit;
-    private TestAccount account;
-    private TestPartner partner;
-
-    @BeforeEach
-    void data() {
-        audit = new AuditTrail(jdbc);
-        account = fixtures.account("Alice", "Bob");
-        partner = fixtures.partner("Careful Cloud");
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
+    CustomerPartnerServiceTest() {
+        super("Careful Cloud");
     }
 
     @Test

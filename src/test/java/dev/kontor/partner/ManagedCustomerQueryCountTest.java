@@ -9,12 +9,10 @@ import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.IntegrationTest;
 import dev.kontor.testing.SqlStatements;
 import dev.kontor.user.SystemTask;
-import dev.kontor.user.UserAccountService;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** The managed-customers grid sends the same statements for a page whether the partner has 10 customers or 1,000. */
 @IntegrationTest
@@ -30,17 +28,13 @@ class ManagedCustomerQueryCountTest {
     OrganizationOnboarding onboarding;
 
     @Autowired
-    UserAccountService users;
-
-    @Autowired
     PartnerProvisioning provisioning;
 
     @Autowired
-    PasswordEncoder passwordEncoder;
+    PartnerTestData data;
 
     @Test
     void a_page_costs_the_same_statements_at_10_and_at_1000_customers() {
-        PartnerTestData data = new PartnerTestData(onboarding, users, provisioning, passwordEncoder);
         TestPartner small = data.partner();
         TestPartner large = data.partner();
         addCustomers(small, 10);

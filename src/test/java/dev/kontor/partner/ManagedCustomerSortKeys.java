@@ -9,18 +9,15 @@ import dev.kontor.partner.PartnerTestData.TestCustomer;
 import dev.kontor.partner.PartnerTestData.TestPartner;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.user.SystemTask;
-import dev.kontor.user.UserAccountService;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -55,20 +52,7 @@ abstract class ManagedCustomerSortKeys {
     OrganizationOnboarding onboarding;
 
     @Autowired
-    UserAccountService users;
-
-    @Autowired
-    PartnerProvisioning provisioning;
-
-    @Autowired
-    PasswordEncoder passwordEncoder;
-
     PartnerTestData data;
-
-    @BeforeEach
-    void setUp() {
-        data = new PartnerTestData(onboarding, users, provisioning, passwordEncoder);
-    }
 
     @Test
     void a_new_relationship_keeps_the_customers_number_and_folded_name() {

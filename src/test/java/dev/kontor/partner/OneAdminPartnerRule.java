@@ -2,6 +2,7 @@ package dev.kontor.partner;
 
 import static dev.kontor.testing.Races.race;
 
+import dev.kontor.testing.AuditTrail;
 import dev.kontor.testing.Races.Outcome;
 import static dev.kontor.organization.OrganizationRight.ADMIN;
 import static dev.kontor.organization.OrganizationRight.MANAGE_USERS;
@@ -49,6 +50,9 @@ abstract class OneAdminPartnerRule {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    AuditTrail audit;
+
     private TestAccount account;
     private TestPartner first;
     private TestPartner second;
@@ -73,7 +77,7 @@ abstract class OneAdminPartnerRule {
                     assertThat(refusal.arguments()).containsExactly(first.name());
                 });
         assertThat(requests.state(other.id())).isEqualTo("REQUESTED");
-        assertThat(new AuditTrail(jdbc).of(CustomerDecisions.DECISION_REFUSED, account.id())).singleElement()
+        assertThat(audit.of(CustomerDecisions.DECISION_REFUSED, account.id())).singleElement()
                 .satisfies(event -> assertThat(event.summary()).contains("held by " + first.name()));
 
         fixtures.as(account.email("Alice"), () -> answers.accept(other.token(), Set.of(MANAGE_USERS), null));

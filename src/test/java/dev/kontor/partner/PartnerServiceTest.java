@@ -3,14 +3,13 @@ package dev.kontor.partner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kontor.audit.AuditLog;
 import dev.kontor.base.AccessRefused;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.RuleViolation;
-import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.partner.PartnerTestData.TestCustomer;
 import dev.kontor.partner.PartnerTestData.TestPartner;
+import dev.kontor.testing.AuditTrail;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.IntegrationTest;
 import dev.kontor.testing.MutableClock;
@@ -23,12 +22,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 @IntegrationTest
 class PartnerServiceTest {
@@ -55,7 +52,7 @@ class PartnerServiceTest {
     Outbox outbox;
 
     @Autowired
-    AuditLog auditLog;
+    AuditTrail auditTrail;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -64,23 +61,10 @@ class PartnerServiceTest {
     MutableClock clock;
 
     @Autowired
-    OrganizationOnboarding onboarding;
-
-    @Autowired
     UserAccountService users;
 
     @Autowired
-    PartnerProvisioning provisioning;
-
-    @Autowired
-    PasswordEncoder passwordEncoder;
-
     PartnerTestData data;
-
-    @BeforeEach
-    void setUp() {
-        data = new PartnerTestData(onboarding, users, provisioning, passwordEncoder);
-    }
 
     @AfterEach
     void resetClock() {
@@ -109,10 +93,10 @@ class PartnerServiceTest {
             assertThat(mail.subject()).contains("Partner " + partner.tag(), "Neukunde GmbH");
             assertThat(mail.body()).contains("/partner-request/", "See the account", "Manage users");
         });
-        assertThat(SystemTask.call(() -> auditLog.latest(PartnerService.CUSTOMER_ADDED)))
+        assertThat(auditTrail.latest(PartnerService.CUSTOMER_ADDED))
                 .filteredOn(e -> e.getActorEmail().equals(partner.legalEmail())).hasSize(2);
         // the account was opened by the system, on the legal representative's behalf: the log names them
-        assertThat(SystemTask.call(() -> auditLog.latest("ORGANIZATION_CREATED")))
+        assertThat(auditTrail.latest("ORGANIZATION_CREATED"))
                 .anySatisfy(e -> {
                     assertThat(e.getSummary()).contains("Neukunde GmbH");
                     assertThat(e.getActorEmail()).isEqualTo(partner.legalEmail());
@@ -165,7 +149,7 @@ class PartnerServiceTest {
             assertThatThrownBy(() -> fixtures.as(who, () -> partners.addCustomer(partner.partnerId(), input,
                     Locale.ENGLISH))).as(who).isInstanceOf(AccessRefused.class);
         }
-        assertThat(SystemTask.call(() -> auditLog.latest(PartnerAccess.PARTNER_ACCESS_DENIED)))
+        assertThat(auditTrail.latest(PartnerAccess.PARTNER_ACCESS_DENIED))
                 .filteredOn(e -> partner.partnerId() == e.getOrganizationId()).hasSizeGreaterThanOrEqualTo(3);
         assertThat(jdbc.queryForObject("select count(*) from organization where name = 'Nope AG'", Integer.class))
                 .isZero();
@@ -282,7 +266,7 @@ class PartnerServiceTest {
                 customer.relationshipId())).isEqualTo("TERMINATED");
         assertThat(outbox.to(customer.managerEmail())).singleElement()
                 .satisfies(mail -> assertThat(mail.subject()).contains("ended the partnership"));
-        assertThat(SystemTask.call(() -> auditLog.latest(PartnerService.RELATIONSHIP_TERMINATED)))
+        assertThat(auditTrail.latest(PartnerService.RELATIONSHIP_TERMINATED))
                 .filteredOn(e -> e.getOldValue() != null && e.getActorEmail().equals(partner.legalEmail()))
                 .extracting(e -> e.getOrganizationId())
                 .contains(partner.partnerId(), customer.customerId());

@@ -10,10 +10,15 @@ import dev.kontor.user.SystemTask;
 import dev.kontor.user.UserAccountService;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.boot.test.context.TestComponent;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** A fresh partner with a legal representative, an administrator and an employee, and customers for it. */
-final class PartnerTestData {
+/**
+ * A fresh partner with a legal representative, an administrator and an employee, and customers for it; a bean of every
+ * Spring test, so that a test only asks for it.
+ */
+@TestComponent
+public final class PartnerTestData {
 
     private final OrganizationOnboarding onboarding;
     private final UserAccountService users;

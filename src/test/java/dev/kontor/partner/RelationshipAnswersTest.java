@@ -20,41 +20,17 @@ import dev.kontor.partner.TestRequests.Request;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.NewCustomer;
 import dev.kontor.testing.Fixtures.TestAccount;
-import dev.kontor.testing.Fixtures.TestPartner;
 import dev.kontor.testing.IntegrationTest;
-import dev.kontor.testing.MutableClock;
-import dev.kontor.testing.Outbox;
 import java.util.EnumSet;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 @IntegrationTest
-class RelationshipAnswersTest {
+class RelationshipAnswersTest extends CustomerSideTest {
 
     private static final String STRONG = "blue harbour lanterns sing quietly";
-
-    @Autowired
-    RelationshipAnswers answers;
-
-    @Autowired
-    TestRequests requests;
-
-    @Autowired
-    Fixtures fixtures;
-
-    @Autowired
-    Outbox outbox;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    MutableClock clock;
 
     @Autowired
     AccountService accounts;
@@ -65,20 +41,8 @@ class RelationshipAnswersTest {
     @Autowired
     dev.kontor.organization.OrganizationOnboarding onboarding;
 
-    private AuditTrail audit;
-    private TestPartner partner;
-    private TestAccount account;
-
-    @BeforeEach
-    void data() {
-        audit = new AuditTrail(jdbc);
-        partner = fixtures.partner("Helpful Hosting");
-        account = fixtures.account("Alice", "Bob");
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
+    RelationshipAnswersTest() {
+        super("Helpful Hosting");
     }
 
     @Test

@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.base.SecretTokens;
-import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.partner.PartnerTestData.TestCustomer;
 import dev.kontor.partner.PartnerTestData.TestPartner;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.MutableClock;
 import dev.kontor.testing.Outbox;
-import dev.kontor.user.UserAccountService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -21,12 +19,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The relationship request's limits: a partner that guesses managers' addresses is paused after the day's mismatch
@@ -55,23 +51,7 @@ abstract class RelationshipRequestLimits {
     MutableClock clock;
 
     @Autowired
-    OrganizationOnboarding onboarding;
-
-    @Autowired
-    UserAccountService users;
-
-    @Autowired
-    PartnerProvisioning provisioning;
-
-    @Autowired
-    PasswordEncoder passwordEncoder;
-
     PartnerTestData data;
-
-    @BeforeEach
-    void setUp() {
-        data = new PartnerTestData(onboarding, users, provisioning, passwordEncoder);
-    }
 
     @AfterEach
     void resetClock() {

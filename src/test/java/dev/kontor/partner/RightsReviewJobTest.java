@@ -6,24 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kontor.partner.TestRequests.Request;
 import dev.kontor.testing.Fixtures;
-import dev.kontor.testing.Fixtures.TestAccount;
-import dev.kontor.testing.Fixtures.TestPartner;
 import dev.kontor.testing.IntegrationTest;
-import dev.kontor.testing.MutableClock;
 import dev.kontor.testing.Outbox;
 import dev.kontor.testing.Outbox.QueuedMail;
 import dev.kontor.user.SystemTask;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 @IntegrationTest
-class RightsReviewJobTest {
+class RightsReviewJobTest extends CustomerSideTest {
 
     @Autowired
     RightsReviewJob job;
@@ -31,44 +26,19 @@ class RightsReviewJobTest {
     @Autowired
     CustomerPartnerService partners;
 
-    @Autowired
-    RelationshipAnswers answers;
-
-    @Autowired
-    TestRequests requests;
-
-    @Autowired
-    Fixtures fixtures;
-
-    @Autowired
-    Outbox outbox;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    MutableClock clock;
-
-    private AuditTrail audit;
-    private TestAccount account;
-    private TestPartner partner;
     private long relationshipId;
+
+    RightsReviewJobTest() {
+        super("Reviewed Hosting");
+    }
 
     @BeforeEach
     void activePartner() {
-        audit = new AuditTrail(jdbc);
-        account = fixtures.account("Alice", "Bob");
-        partner = fixtures.partner("Reviewed Hosting");
         Request request = requests.request(partner.id(), account.id(), account.email("Bob"),
                 EnumSet.of(MANAGE_USERS, MANAGE_CONTACTS), partner.adminUserId());
         fixtures.as(account.email("Bob"), () -> answers.accept(request.token(),
                 EnumSet.of(MANAGE_USERS, MANAGE_CONTACTS), null));
         relationshipId = request.id();
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
     }
 
     @Test

@@ -37,24 +37,8 @@ class FirstAdministratorStartsOnPostgresTest extends FirstAdministratorStarts {
         }
     }
 
-    @Override
-    protected Class<?> firstStart() {
-        return FirstStart.class;
-    }
-
-    @Override
-    protected Class<?> secondStart() {
-        return SecondStart.class;
-    }
-
-    @Override
-    protected Class<?> malformedStart() {
-        return MalformedStart.class;
-    }
-
-    @Override
-    protected Class<?> quietStart() {
-        return QuietStart.class;
+    FirstAdministratorStartsOnPostgresTest() {
+        super(new Starts(FirstStart.class, SecondStart.class, MalformedStart.class, QuietStart.class));
     }
 
     @Target(ElementType.TYPE)

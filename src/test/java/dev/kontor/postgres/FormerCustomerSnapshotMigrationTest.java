@@ -2,17 +2,10 @@ package dev.kontor.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.UUID;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Upgrading a database whose partnerships ended before relationships kept the customer as it was: each closed
@@ -23,25 +16,16 @@ class FormerCustomerSnapshotMigrationTest {
 
     @Test
     void an_h2_database_with_ended_partnerships_upgrades() {
-        upgrade(new SingleConnectionDataSource("jdbc:h2:mem:snapshot-" + UUID.randomUUID(), "sa", "", true), "h2");
+        upgrade(UpgradingDatabase.h2("snapshot"));
     }
 
     @Test
     void a_postgresql_database_with_ended_partnerships_upgrades() throws SQLException {
-        String database = "snapshot_" + UUID.randomUUID().toString().replace("-", "");
-        String url = EmbeddedPostgresServer.server().getJdbcUrl("postgres", "postgres");
-        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
-             var statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + database);
-        }
-        upgrade(new DriverManagerDataSource(EmbeddedPostgresServer.server().getJdbcUrl("postgres", database),
-                "postgres", ""), "postgresql");
+        upgrade(UpgradingDatabase.postgres("snapshot"));
     }
 
-    private static void upgrade(DataSource dataSource, String vendor) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
-                .target("18").load().migrate();
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    private static void upgrade(UpgradingDatabase database) {
+        JdbcTemplate jdbc = database.migrateTo("18");
         long provider = organization(jdbc, "PROVIDER", "Kontor Platform", null, null, "/");
         long partner = organization(jdbc, "PARTNER", "Muster Hosting GmbH", null, provider, "/" + provider + "/");
         String belowPartner = "/" + provider + "/" + partner + "/";
@@ -57,8 +41,7 @@ class FormerCustomerSnapshotMigrationTest {
         long terminated = relationship(jdbc, partner, ended, "TERMINATED");
         long open = relationship(jdbc, partner, active, "ACTIVE");
 
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
-                .load().migrate();
+        database.upgrade();
 
         Map<String, Object> kept = jdbc.queryForMap("select snapshot_at, snapshot_customer_name,"
                 + " snapshot_customer_number, snapshot_contact_person, snapshot_payment_method_on_file"

@@ -2,16 +2,10 @@ package dev.kontor.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.UUID;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Upgrading a database that holds data from before the tenant tree (the embedded default's demo data, say): the
@@ -22,27 +16,16 @@ class MigrationUpgradeTest {
 
     @Test
     void an_h2_database_with_tenants_upgrades() {
-        // one connection throughout: the in-memory database lives as long as it does
-        upgrade(new org.springframework.jdbc.datasource.SingleConnectionDataSource("jdbc:h2:mem:upgrade-"
-                + UUID.randomUUID(), "sa", "", true), "h2");
+        upgrade(UpgradingDatabase.h2("upgrade"));
     }
 
     @Test
     void a_postgresql_database_with_tenants_upgrades() throws SQLException {
-        String database = "upgrade_" + UUID.randomUUID().toString().replace("-", "");
-        String url = EmbeddedPostgresServer.server().getJdbcUrl("postgres", "postgres");
-        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
-             var statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + database);
-        }
-        upgrade(new DriverManagerDataSource(EmbeddedPostgresServer.server().getJdbcUrl("postgres", database),
-                "postgres", ""), "postgresql");
+        upgrade(UpgradingDatabase.postgres("upgrade"));
     }
 
-    private static void upgrade(DataSource dataSource, String vendor) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
-                .target("8").load().migrate();
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    private static void upgrade(UpgradingDatabase database) {
+        JdbcTemplate jdbc = database.migrateTo("8");
         long provider = insert(jdbc, "PROVIDER", "Kontor Platform", null, null);
         long partner = insert(jdbc, "PARTNER", "Muster Hosting GmbH", null, provider);
         long customer = insert(jdbc, "CUSTOMER", "Bäckerei Sonnenschein", "CN-10001", partner);
@@ -53,8 +36,7 @@ class MigrationUpgradeTest {
         jdbc.update("insert into customer_account (organization_id, emergency_phone) values (?, ?), (?, ?)",
                 customer, "05251 / 99 88-0", lawyers, "Pforte");
 
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
-                .load().migrate();
+        database.upgrade();
 
         Map<String, Object> row = jdbc.queryForMap("select ancestor_path, account_id, sibling_key, search_key "
                 + "from organization where id = ?", cafe);

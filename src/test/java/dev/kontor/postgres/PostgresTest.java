@@ -1,6 +1,8 @@
 package dev.kontor.postgres;
 
+import dev.kontor.partner.PartnerTestData;
 import dev.kontor.partner.TestRequests;
+import dev.kontor.testing.AuditTrail;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Outbox;
 import dev.kontor.testing.QueryCounting;
@@ -25,6 +27,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(properties = "kontor.demo-data.enabled=true")
 @ActiveProfiles({"test", "postgres"})
 @Import({QueryCounting.class, TestClock.class, Fixtures.class, Outbox.class, TestRequests.class, TenantTestData.class,
-        EmbeddedPostgresServer.class})
+        PartnerTestData.class, AuditTrail.class, EmbeddedPostgresServer.class})
 public @interface PostgresTest {
 }

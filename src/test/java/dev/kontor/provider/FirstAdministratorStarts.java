@@ -47,18 +47,19 @@ public abstract class FirstAdministratorStarts {
     private static final Pattern LINK = Pattern.compile("https?://\\S+/invitation/([A-Za-z0-9_-]+)");
 
     private final List<TestContextManager> started = new ArrayList<>();
+    private final Starts starts;
 
-    /** Starts with the address, on an empty database. */
-    protected abstract Class<?> firstStart();
+    /**
+     * The four starts' test classes, each naming its Spring context: {@code first} with the address on an empty
+     * database; {@code second} again with the same address on the first start's database; {@code malformed} with a
+     * malformed address and {@code quiet} without the setting, each on an empty database of its own.
+     */
+    public record Starts(Class<?> first, Class<?> second, Class<?> malformed, Class<?> quiet) {
+    }
 
-    /** Starts again with the same address, on the first start's database. */
-    protected abstract Class<?> secondStart();
-
-    /** Starts with a malformed address, on an empty database of its own. */
-    protected abstract Class<?> malformedStart();
-
-    /** Starts without the setting, on an empty database of its own. */
-    protected abstract Class<?> quietStart();
+    protected FirstAdministratorStarts(Starts starts) {
+        this.starts = starts;
+    }
 
     @AfterEach
     void stop() {
@@ -68,7 +69,7 @@ public abstract class FirstAdministratorStarts {
     @Test
     public void the_first_start_invites_once_and_a_second_start_does_nothing_and_the_invitee_becomes_administrator(
             CapturedOutput output) throws Exception {
-        ApplicationContext first = start(firstStart());
+        ApplicationContext first = start(starts.first());
         JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
 
         assertThat(jdbc.queryForList("select name from organization where kind = 'PROVIDER'", String.class))
@@ -89,7 +90,7 @@ public abstract class FirstAdministratorStarts {
         int logLinesAfterFirst = warnings.size();
         stopAll();
 
-        ApplicationContext second = start(secondStart());
+        ApplicationContext second = start(starts.second());
         JdbcTemplate again = second.getBean(JdbcTemplate.class);
         assertThat(count(again, "invitation")).isEqualTo(invitationsAfterFirst);
         assertThat(count(again, "organization")).isOne();
@@ -111,7 +112,7 @@ public abstract class FirstAdministratorStarts {
     @Test
     public void a_malformed_address_is_refused_with_a_clear_line_in_the_log_and_nothing_is_created(
             CapturedOutput output) throws Exception {
-        ApplicationContext context = start(malformedStart());
+        ApplicationContext context = start(starts.malformed());
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 
         assertThat(output.getOut().lines().filter(line -> line.contains(" ERROR ")
@@ -128,7 +129,7 @@ public abstract class FirstAdministratorStarts {
     @Test
     public void two_nodes_starting_at_once_invite_the_first_administrator_once(CapturedOutput output)
             throws Exception {
-        ApplicationContext context = start(quietStart());
+        ApplicationContext context = start(starts.quiet());
         assertThat(output.getOut().lines().filter(line -> line.contains(" WARN ")
                 && line.contains("Kontor has no provider administrator"))).hasSize(1);
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);

@@ -32,24 +32,8 @@ class FirstAdministratorStartsOnH2Test extends FirstAdministratorStarts {
         }
     }
 
-    @Override
-    protected Class<?> firstStart() {
-        return FirstStart.class;
-    }
-
-    @Override
-    protected Class<?> secondStart() {
-        return SecondStart.class;
-    }
-
-    @Override
-    protected Class<?> malformedStart() {
-        return MalformedStart.class;
-    }
-
-    @Override
-    protected Class<?> quietStart() {
-        return QuietStart.class;
+    FirstAdministratorStartsOnH2Test() {
+        super(new Starts(FirstStart.class, SecondStart.class, MalformedStart.class, QuietStart.class));
     }
 
     @Target(ElementType.TYPE)

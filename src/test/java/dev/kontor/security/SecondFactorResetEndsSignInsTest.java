@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import dev.kontor.audit.AuditLog;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.organization.SecondFactorPolicy;
+import dev.kontor.testing.AuditTrail;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.IntegrationTest;
 import dev.kontor.testing.MutableClock;
 import dev.kontor.testing.TotpCodes;
-import dev.kontor.user.SystemTask;
 import jakarta.servlet.http.HttpSessionEvent;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,7 +70,7 @@ class SecondFactorResetEndsSignInsTest {
     MutableClock clock;
 
     @Autowired
-    AuditLog auditLog;
+    AuditTrail auditTrail;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -111,7 +110,7 @@ class SecondFactorResetEndsSignInsTest {
         assertThat(withCode.isInvalid()).as("the sign-in made with a code of the old phone").isTrue();
         assertThat(otto.isInvalid()).as("the lead's own sign-in").isFalse();
         assertThat(signedIn(otto)).isNotNull();
-        assertThat(SystemTask.call(() -> auditLog.latest(SecondFactors.SIGN_INS_ENDED)))
+        assertThat(auditTrail.latest(SecondFactors.SIGN_INS_ENDED))
                 .anyMatch(event -> account.email("Nora").equals(event.getActorEmail())
                         && event.getSummary().contains("2"));
     }

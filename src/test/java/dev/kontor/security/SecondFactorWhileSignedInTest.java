@@ -6,10 +6,10 @@ import static org.springframework.security.test.web.servlet.response.SecurityMoc
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import dev.kontor.audit.AuditLog;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.organization.SecondFactorPolicy;
+import dev.kontor.testing.AuditTrail;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.IntegrationTest;
 import dev.kontor.testing.MutableClock;
@@ -65,7 +65,7 @@ class SecondFactorWhileSignedInTest {
     MutableClock clock;
 
     @Autowired
-    AuditLog auditLog;
+    AuditTrail auditTrail;
 
     private final String address = "10.47." + NETWORKS.getAndIncrement() + ".1";
     private Fixtures.TestAccount account;
@@ -197,7 +197,7 @@ class SecondFactorWhileSignedInTest {
     }
 
     private long signedInEvents(String email) {
-        return SystemTask.call(() -> auditLog.latest(SignInAuditor.SIGNED_IN)).stream()
+        return auditTrail.latest(SignInAuditor.SIGNED_IN).stream()
                 .filter(event -> email.equals(event.getActorEmail())).count();
     }
 

@@ -3,14 +3,13 @@ package dev.kontor.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditOutcome;
 import dev.kontor.base.InvalidInput;
+import dev.kontor.testing.AuditTrail;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.IntegrationTest;
 import dev.kontor.testing.MutableClock;
 import dev.kontor.testing.TotpCodes;
-import dev.kontor.user.SystemTask;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +36,7 @@ class SecondFactorsTest {
     private MutableClock clock;
 
     @Autowired
-    private AuditLog auditLog;
+    private AuditTrail auditTrail;
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -90,7 +89,7 @@ class SecondFactorsTest {
         assertThat(codes).hasSize(10).doesNotHaveDuplicates().allMatch(code -> code.matches("[a-z0-9-]{19}"));
         assertThat(secondFactors.status().active()).isTrue();
         assertThat(secondFactors.status().recoveryCodesLeft()).isEqualTo(10);
-        assertThat(SystemTask.call(() -> auditLog.latest(SecondFactors.SET_UP)))
+        assertThat(auditTrail.latest(SecondFactors.SET_UP))
                 .anyMatch(event -> Long.valueOf(userId).equals(event.getActorUserId()));
     }
 
@@ -144,9 +143,9 @@ class SecondFactorsTest {
                 .isEqualTo(SecondFactors.Check.RECOVERY_CODE);
         assertThat(secondFactors.checkAtSignIn(userId, email, codes.get(3))).isEqualTo(SecondFactors.Check.WRONG);
         assertThat(secondFactors.status().recoveryCodesLeft()).isEqualTo(9);
-        assertThat(SystemTask.call(() -> auditLog.latest(SecondFactors.RECOVERY_CODE_USED)))
+        assertThat(auditTrail.latest(SecondFactors.RECOVERY_CODE_USED))
                 .anyMatch(event -> Long.valueOf(userId).equals(event.getActorUserId()));
-        assertThat(SystemTask.call(() -> auditLog.latest(SecondFactors.CODE_FAILED)))
+        assertThat(auditTrail.latest(SecondFactors.CODE_FAILED))
                 .anyMatch(event -> Long.valueOf(userId).equals(event.getActorUserId()) && event.getOutcome() == AuditOutcome.FAILED);
     }
 
@@ -174,7 +173,7 @@ class SecondFactorsTest {
         assertThat(secondFactors.status().active()).isFalse();
         assertThat(jdbc.queryForObject("select count(*) from second_factor_recovery_code where user_id = ?",
                 Integer.class, userId)).isZero();
-        assertThat(SystemTask.call(() -> auditLog.latest(SecondFactors.REMOVED)))
+        assertThat(auditTrail.latest(SecondFactors.REMOVED))
                 .anyMatch(event -> Long.valueOf(userId).equals(event.getActorUserId()));
     }
 

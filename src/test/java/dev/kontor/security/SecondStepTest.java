@@ -8,12 +8,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
-import dev.kontor.audit.AuditLog;
+import dev.kontor.testing.AuditTrail;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.IntegrationTest;
 import dev.kontor.testing.MutableClock;
 import dev.kontor.testing.TotpCodes;
-import dev.kontor.user.SystemTask;
 import jakarta.servlet.http.Cookie;
 import java.time.Duration;
 import java.util.List;
@@ -61,7 +60,7 @@ class SecondStepTest {
     MutableClock clock;
 
     @Autowired
-    AuditLog auditLog;
+    AuditTrail auditTrail;
 
     private final String address = "10.30." + NETWORKS.getAndIncrement() + ".1";
     private String email;
@@ -137,7 +136,7 @@ class SecondStepTest {
         assertThat(signedIn(session).getAuthorities()).extracting(GrantedAuthority::getAuthority)
                 .contains("FACTOR_PASSWORD", SecondStep.TOTP_AUTHORITY);
         mvc.perform(get("/actuator/health").session(session)).andExpect(authenticated().withUsername(email));
-        assertThat(SystemTask.call(() -> auditLog.latest(SecondStep.PASSED)))
+        assertThat(auditTrail.latest(SecondStep.PASSED))
                 .anyMatch(event -> email.equals(event.getActorEmail()));
     }
 

@@ -165,7 +165,6 @@ final class ServiceMatrix {
         exempt("AuditLog.record(AuditEntry)", "the audit trail itself: called by services after their own check, inside their transaction");
         exempt("AuditLog.recordIndependently(AuditEntry)", "the audit trail itself: records refusals the services have decided");
         exempt("AuditLog.recordSignInAttempt(AuditEntry,Long,String)", "the audit trail itself: records sign-in attempts for the sign-in filter");
-        exempt("AuditLog.latest(String)", "takes no id; the application's own tooling (SYSTEM only)");
         exempt("SecondFactors.status()", "takes no id: the caller's own second factor");
         exempt("SecondFactors.startSetUp()", "takes no id: the caller's own second factor");
         exempt("SecondFactors.finishSetUp(String)", "takes no id: the caller's own second factor (SecondFactorsTest)");

@@ -9,10 +9,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.kontor.audit.AuditEvent;
-import dev.kontor.audit.AuditLog;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.Organization;
 import dev.kontor.organization.OrganizationOnboarding;
+import dev.kontor.testing.AuditTrail;
 import dev.kontor.testing.DemoPeople;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.IntegrationTest;
@@ -70,7 +70,7 @@ class SetUpStepTest {
     MutableClock clock;
 
     @Autowired
-    AuditLog auditLog;
+    AuditTrail auditTrail;
 
     private final String address = "10.31." + NETWORKS.getAndIncrement() + ".1";
     private String email;
@@ -134,7 +134,7 @@ class SetUpStepTest {
         assertThat(finish(session, "000000".equals(right) ? "111111" : "000000"))
                 .isInstanceOf(SecondStep.WrongCode.class);
         assertThat(signedIn(session)).isNull();
-        assertThat(SystemTask.call(() -> auditLog.latest(SecondFactors.CODE_FAILED)))
+        assertThat(auditTrail.latest(SecondFactors.CODE_FAILED))
                 .anyMatch(event -> email.equals(event.getActorEmail()));
 
         SecondStep.Outcome outcome = finish(session, right);
@@ -145,7 +145,7 @@ class SetUpStepTest {
                 .contains("FACTOR_PASSWORD", SecondStep.TOTP_AUTHORITY);
         mvc.perform(get("/actuator/health").session(session)).andExpect(authenticated().withUsername(email));
         assertThat(signedInEvents()).filteredOn(event -> email.equals(event.getActorEmail())).hasSize(1);
-        assertThat(SystemTask.call(() -> auditLog.latest(SecondFactors.SET_UP)))
+        assertThat(auditTrail.latest(SecondFactors.SET_UP))
                 .anyMatch(event -> email.equals(event.getActorEmail()));
 
         // from now on, the ordinary code step
@@ -182,7 +182,7 @@ class SetUpStepTest {
     }
 
     private List<AuditEvent> signedInEvents() {
-        return SystemTask.call(() -> auditLog.latest(SignInAuditor.SIGNED_IN));
+        return auditTrail.latest(SignInAuditor.SIGNED_IN);
     }
 
     private MvcResult password(MockHttpSession session) throws Exception {

@@ -8,10 +8,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.kontor.audit.AuditLog;
+import dev.kontor.testing.AuditTrail;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.IntegrationTest;
-import dev.kontor.user.SystemTask;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +36,7 @@ class SignInAfterPoolRenewalTest {
     Fixtures fixtures;
 
     @Autowired
-    AuditLog auditLog;
+    AuditTrail auditTrail;
 
     @Autowired
     DataSource dataSource;
@@ -51,7 +50,7 @@ class SignInAfterPoolRenewalTest {
         signIn(email, "wrong").andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error"));
         signIn(email, Fixtures.PASSWORD).andExpect(authenticated().withUsername(email));
 
-        assertThat(SystemTask.call(() -> auditLog.latest(SignInAuditor.SIGN_IN_FAILED)))
+        assertThat(auditTrail.latest(SignInAuditor.SIGN_IN_FAILED))
                 .anySatisfy(event -> assertThat(event.getActorEmail()).isEqualTo(email));
     }
 

@@ -10,8 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.vaadin.flow.server.WrappedHttpSession;
 import dev.kontor.audit.AuditEvent;
-import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditOutcome;
+import dev.kontor.testing.AuditTrail;
 import dev.kontor.testing.DemoPeople;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.IntegrationTest;
@@ -59,7 +59,7 @@ class SignInTest {
     SignInUnlocks unlocks;
 
     @Autowired
-    AuditLog auditLog;
+    AuditTrail auditTrail;
 
     @Autowired
     Outbox outbox;
@@ -270,7 +270,7 @@ class SignInTest {
         assertThat(unlocks.unlock(token, address).state()).isEqualTo(UnlockState.EXPIRED);
         assertThat(audit(SignInUnlocks.SIGN_IN_UNLOCK_REFUSED, email)).singleElement()
                 .satisfies(event -> assertThat(event.getSummary()).isEqualTo("Unlock link refused: expired"));
-        assertThat(SystemTask.call(() -> auditLog.latest(SignInUnlocks.SIGN_IN_UNLOCK_REFUSED)))
+        assertThat(auditTrail.latest(SignInUnlocks.SIGN_IN_UNLOCK_REFUSED))
                 .anySatisfy(event -> assertThat(event.getSummary()).isEqualTo("Unlock link refused: not valid"));
     }
 
@@ -332,7 +332,7 @@ class SignInTest {
     }
 
     private List<AuditEvent> audit(String kind, String email) {
-        return SystemTask.call(() -> auditLog.latest(kind)).stream()
+        return auditTrail.latest(kind).stream()
                 .filter(event -> email.equals(event.getActorEmail())).toList();
     }
 }

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.dom.Element;
 import dev.kontor.base.ui.DialogKeys;
@@ -55,8 +56,23 @@ public final class DialogKeyboard {
         Button primary = footer.getLast();
         assertThat(primary.getId()).as("the right-most button").contains(primaryId);
         assertThat(primary.getThemeNames()).as("its theme").contains("primary");
-        assertThat(DialogKeys.enterClicks(dialog)).as("what Enter clicks").isSameAs(primary);
+        assertThat(enterClicks(dialog)).as("what Enter clicks").isSameAs(primary);
         assertThat(primary.isDisableOnClick()).as("off from the click until the server answers").isTrue();
-        assertThat(DialogKeys.initialFocus(dialog)).as("where the focus starts").isSameAs(firstField);
+        assertThat(initialFocus(dialog)).as("where the focus starts").isSameAs(firstField);
+    }
+
+    /** The button that Enter clicks in {@code dialog}, if any. */
+    public static Button enterClicks(Dialog dialog) {
+        return (Button) ComponentUtil.getData(dialog, DialogKeys.ENTER_CLICKS);
+    }
+
+    /** Whether {@code question} opens with the focus on Cancel. */
+    public static boolean cancelsFirst(ConfirmDialog question) {
+        return Boolean.TRUE.equals(ComponentUtil.getData(question, DialogKeys.CANCEL_FIRST));
+    }
+
+    /** The field that has the focus when {@code dialog} opens, if one was chosen. */
+    public static Component initialFocus(Dialog dialog) {
+        return (Component) ComponentUtil.getData(dialog, DialogKeys.INITIAL_FOCUS);
     }
 }

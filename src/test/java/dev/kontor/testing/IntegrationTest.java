@@ -1,5 +1,6 @@
 package dev.kontor.testing;
 
+import dev.kontor.partner.PartnerTestData;
 import dev.kontor.partner.TestRequests;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -22,6 +23,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ExtendWith(NoVaadinLeftovers.class)
 @SpringBootTest
 @ActiveProfiles("test")
-@Import({QueryCounting.class, TestClock.class, Fixtures.class, Outbox.class, TestRequests.class, TenantTestData.class})
+@Import({QueryCounting.class, TestClock.class, Fixtures.class, Outbox.class, TestRequests.class, TenantTestData.class,
+        PartnerTestData.class, AuditTrail.class})
 public @interface IntegrationTest {
 }

@@ -13,17 +13,20 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.router.RouteParameters;
 import dev.kontor.base.ui.SlowAction;
 import dev.kontor.access.AccessEntrance;
 import dev.kontor.access.AccessSessions;
 import dev.kontor.base.ui.LineBreaks;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.ui.FormRules;
+import dev.kontor.base.ui.StartPage;
 import dev.kontor.organization.CustomerNumber;
 import dev.kontor.partner.PartnerMembership;
 import dev.kontor.partner.PartnerService;
 import dev.kontor.security.SignInFactors;
-import com.vaadin.flow.router.QueryParameters;
+import dev.kontor.security.ui.SecurityNavigation;
 import dev.kontor.user.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
@@ -32,9 +35,11 @@ import java.util.List;
  * Access account: before a partner user enters a customer's account, they may say why (a ticket number, say); the
  * reason goes into the banner and the audit log. The service decides whether they may enter at all.
  */
-@Route("access/:customerNumber")
+@Route("access/:" + AccessStartView.CUSTOMER_NUMBER)
 @RolesAllowed({Roles.LEGAL_REPRESENTATIVE, Roles.PARTNER_ADMINISTRATOR, Roles.PARTNER_EMPLOYEE})
 public class AccessStartView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    static final String CUSTOMER_NUMBER = "customerNumber";
 
     private final AccessSessions sessions;
     private final List<PartnerMembership> partners;
@@ -63,7 +68,7 @@ public class AccessStartView extends VerticalLayout implements BeforeEnterObserv
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        customer = event.getRouteParameters().get("customerNumber").flatMap(CustomerNumber::parse).orElse(null);
+        customer = event.getRouteParameters().get(CUSTOMER_NUMBER).flatMap(CustomerNumber::parse).orElse(null);
         if (customer == null || partners.isEmpty()) {
             event.rerouteToError(NotFoundException.class);
             return;
@@ -80,7 +85,8 @@ public class AccessStartView extends VerticalLayout implements BeforeEnterObserv
         }
         if (!SignInFactors.secondFactorInThisSignIn()) {
             // first a second factor for this sign-in (set up, or a code for one set up since), then back here
-            event.forwardTo(SignInFactors.SECURITY_PAGE, QueryParameters.of(SignInFactors.SECURITY_PAGE_CONTINUE, "access/" + customer.value()));
+            SecurityNavigation.forwardToSecurityPage(event, RouteConfiguration.forApplicationScope().getUrl(
+                    AccessStartView.class, new RouteParameters(CUSTOMER_NUMBER, customer.value())));
         }
     }
 
@@ -94,7 +100,7 @@ public class AccessStartView extends VerticalLayout implements BeforeEnterObserv
         }
         // the dashboard with the banner and the account's card, not the account dialog over the banner: the person
         // sees first whose account they are in
-        UI.getCurrent().navigate("");
+        StartPage.open(UI.getCurrent());
         return true;
     }
 

@@ -54,7 +54,8 @@ import org.springframework.data.domain.Slice;
 @PermitAll
 public class DashboardView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    static final String ACCOUNT_ROUTE = "accounts/:customerNumber";
+    static final String CUSTOMER_NUMBER = "customerNumber";
+    static final String ACCOUNT_ROUTE = "accounts/:" + CUSTOMER_NUMBER;
     static final int PAGE_SIZE = 24;
     static final int FILTER_FROM = 6;
 
@@ -278,7 +279,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         }
 
         Button edit = new Button(getTranslation("dashboard.edit-data"), VaadinIcon.EDIT.create(),
-                click -> UI.getCurrent().navigate(accountPath(account.customerNumber())));
+                click -> AccountNavigation.toAccount(UI.getCurrent(), account.customerNumber()));
         edit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         edit.addClassName("edit-data");
         // by its account, so that a client without a browser (the load test) finds each card's button
@@ -289,10 +290,6 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         return card;
     }
 
-    static String accountPath(String customerNumber) {
-        return "accounts/" + customerNumber;
-    }
-
     private Span label(String key) {
         Span label = new Span(getTranslation(key) + ": ");
         label.addClassName("card-label");
@@ -301,7 +298,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Optional<String> number = event.getRouteParameters().get("customerNumber");
+        Optional<String> number = event.getRouteParameters().get(CUSTOMER_NUMBER);
         if (number.isEmpty()) {
             closeDialog();
             return;
@@ -314,7 +311,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         closeDialog();
         // refused (and audited) by the service when the person has no right to the account
         openDialog = new AccountDataDialog(dialogServices, customerNumber.get(), this::afterChange,
-                () -> UI.getCurrent().navigate(DashboardView.class));
+                () -> AccountNavigation.toDashboard(UI.getCurrent()));
         openDialog.open();
     }
 

@@ -17,6 +17,7 @@ import dev.kontor.base.ui.PersonRowActions;
 import dev.kontor.organization.Member;
 import dev.kontor.organization.MembershipApproval;
 import dev.kontor.organization.MembershipState;
+import dev.kontor.organization.ui.PersonRow;
 import dev.kontor.organization.ui.SecondFactorSection;
 import java.util.Locale;
 
@@ -59,10 +60,8 @@ class ManagersSection extends Section {
         }
 
         // one account's managers are few and come in one query: a plain list that wraps well on a phone
-        Div list = new Div();
+        Div list = PersonRow.list();
         list.setId("managers");
-        list.addClassName("manager-list");
-        list.getElement().setAttribute("role", "list");
         list.getElement().setAttribute("aria-label", getTranslation("account.managers"));
         for (Member member : details.managers()) {
             list.add(row(member));
@@ -90,16 +89,7 @@ class ManagersSection extends Section {
     }
 
     private Component row(Member member) {
-        Span name = new Span(member.displayName());
-        name.addClassName("manager-name");
-        Span email = new Span(member.email());
-        email.addClassName("manager-email");
-        Div who = new Div(name, email);
-        who.addClassName("manager-who");
-        Div row = new Div(who, stateAndRole(member));
-        row.setId("manager-" + member.membershipId());
-        row.addClassName("manager-row");
-        row.getElement().setAttribute("role", "listitem");
+        Div row = PersonRow.of("manager-" + member.membershipId(), member, stateAndRole(member));
         if (details.viewerMayManageUsers()) {
             row.add(actions(member));
         }
@@ -107,18 +97,7 @@ class ManagersSection extends Section {
     }
 
     private Component stateAndRole(Member member) {
-        Div cell = new Div();
-        cell.addClassName("tag-cell");
-        Span state = new Span(getTranslation("membership.state." + member.state()));
-        state.addClassNames("tag", "tag-state-" + member.state().name().toLowerCase(Locale.ROOT));
-        cell.add(state);
-        MembershipApproval approval = approvals.get(member.membershipId());
-        if (approval != null) {
-            Span asked = new Span(getTranslation("membership.asked-for-by-partner", approval.partnerName()));
-            asked.addClassNames("tag", "tag-partner-invited");
-            cell.add(asked);
-        }
-        secondFactor.badge(member).ifPresent(cell::add);
+        Div cell = PersonRow.tags(this, member, approvals.get(member.membershipId()), secondFactor);
         if (details.isContactPerson(member)) {
             Span contact = new Span(getTranslation("account.contact-person"));
             contact.addClassNames("tag", "tag-contact");
@@ -139,16 +118,11 @@ class ManagersSection extends Section {
     }
 
     private Component actions(Member member) {
-        Div cell = new Div();
-        cell.addClassName("action-cell");
+        Div cell = PersonRow.actions(member, secondFactor, onChanged);
         Locale language = getLocale();
-        secondFactor.resetAction(member, onChanged).ifPresent(cell::add);
         if (member.state() == MembershipState.ACTIVE && details.isContactPerson(member)) {
-            // Deactivate and Remove would only be refused (and audited as a refusal): the row says what comes first
-            Span stays = new Span(getTranslation("manager.contact-person-stays"));
-            stays.setId("contact-person-stays-" + member.membershipId());
-            stays.addClassName("hint");
-            cell.add(stays);
+            cell.add(PersonRow.staysUntil(this, "contact-person-stays-" + member.membershipId(),
+                    "manager.contact-person-stays"));
             return cell;
         }
         if (member.state() == MembershipState.ACTIVE) {
@@ -190,24 +164,11 @@ class ManagersSection extends Section {
         return cell;
     }
 
-    /**
-     * Approve or Refuse, asked first and taken once (see {@link PersonRowActions#decision}). The list is shown as it
-     * is now afterwards; the manager whose decision took effect is told so, and one who came second gets the
-     * service's message that someone else has decided, and no word of success.
-     */
+    /** Approve or Refuse (see {@link PersonRow#decision}). */
     private Button decision(String id, Member member, String labelKey, String dialogId, String questionKey,
                             String confirmTheme, MembershipApproval approval, Runnable decide, String doneKey) {
-        String done = getTranslation(doneKey, member.displayName());
-        Button button = PersonRowActions.decision(this, id, member.membershipId(), member.displayName(), labelKey,
-                dialogId, questionKey, confirmTheme, () -> {
-                    try {
-                        decide.run();
-                    } finally {
-                        onChanged.run();
-                    }
-                    Notification.show(done, 4000, Notification.Position.BOTTOM_START)
-                            .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-                }, member.displayName(), member.email(), approval.partnerName());
+        Button button = PersonRow.decision(this, id, member, labelKey, dialogId, questionKey, confirmTheme, approval,
+                decide, doneKey, onChanged);
         button.addClassName("manager-action-" + id);
         return button;
     }
@@ -224,7 +185,7 @@ class ManagersSection extends Section {
                     change.run();
                     if (details.isViewer(member)) {
                         // whoever takes away their own manager role leaves the account with it
-                        com.vaadin.flow.component.UI.getCurrent().navigate("");
+                        AccountNavigation.toDashboard(com.vaadin.flow.component.UI.getCurrent());
                     } else {
                         onChanged.run();
                     }

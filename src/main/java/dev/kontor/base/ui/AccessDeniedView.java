@@ -1,6 +1,5 @@
 package dev.kontor.base.ui;
 
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
@@ -28,7 +27,7 @@ public class AccessDeniedView extends Section implements HasErrorParameter<Acces
         setId("access-denied");
         add(new H2(getTranslation("error.access-denied.title")),
                 new Paragraph(getTranslation("error.access-denied.message")),
-                new Anchor("", getTranslation("error.back-to-dashboard")));
+                StartPage.link(getTranslation("error.back-to-dashboard")));
     }
 
     @Override

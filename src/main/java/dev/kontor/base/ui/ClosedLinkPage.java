@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.HasDynamicTitle;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
 
 /**
  * The public page for a personal link that no longer works (invitations, partner requests): a title and a message
@@ -18,14 +19,23 @@ public abstract class ClosedLinkPage extends Main implements HasDynamicTitle {
     private final H2 title = new H2();
     private final Paragraph message = new Paragraph();
 
-    protected ClosedLinkPage(String messageId, String signInKey) {
+    /** {@code signInHref} is the sign-in page's address, which the base may not know: the security feature's. */
+    protected ClosedLinkPage(String messageId, String signInKey, String signInHref) {
         addClassName("public-page");
         H1 brand = new H1(getTranslation("app.name"));
         brand.addClassName("login-brand");
         message.setId(messageId);
-        Div card = new Div(title, message, new Anchor("login", getTranslation(signInKey)));
+        Div card = new Div(title, message, new Anchor(signInHref, getTranslation(signInKey)));
         card.addClassName("public-card");
         add(brand, card);
+    }
+
+    /**
+     * Shows the texts of {@code state} below {@code keyPrefix} (its name in lower case), the unknown link's for
+     * {@code unknown}; returns the HTTP status for the page.
+     */
+    protected int show(String keyPrefix, Enum<?> state, boolean unknown) {
+        return show(keyPrefix + state.name().toLowerCase(Locale.ROOT), unknown);
     }
 
     /** Shows {@code key + ".title"} and {@code key}; returns the HTTP status for the page. */

@@ -24,9 +24,12 @@ import java.util.function.BooleanSupplier;
  */
 public final class DialogKeys {
 
-    private static final String INITIAL_FOCUS = DialogKeys.class.getName() + ".initialFocus";
-    private static final String ENTER_CLICKS = DialogKeys.class.getName() + ".enterClicks";
-    private static final String CANCEL_FIRST = DialogKeys.class.getName() + ".cancelFirst";
+    /** Where a dialog keeps the field that takes the focus when it opens, so that its tests can tell. */
+    public static final String INITIAL_FOCUS = DialogKeys.class.getName() + ".initialFocus";
+    /** Where a dialog keeps the button that Enter clicks, so that its tests can tell. */
+    public static final String ENTER_CLICKS = DialogKeys.class.getName() + ".enterClicks";
+    /** Where a question keeps that it opens with the focus on Cancel, so that its tests can tell. */
+    public static final String CANCEL_FIRST = DialogKeys.class.getName() + ".cancelFirst";
     /** The browser's word, after Esc, that the fields have sent their values and closing may be decided. */
     public static final String CLOSE_ASKED = "kontor-close-asked";
 
@@ -51,11 +54,6 @@ public final class DialogKeys {
         }
         ComponentUtil.setData(dialog, ENTER_CLICKS, primary);
         return registration;
-    }
-
-    /** The button that Enter clicks in {@code dialog}, if any: for tests and for the dialogs that change their form. */
-    public static Button enterClicks(Dialog dialog) {
-        return (Button) ComponentUtil.getData(dialog, ENTER_CLICKS);
     }
 
     /**
@@ -111,16 +109,6 @@ public final class DialogKeys {
                   if (cancel) cancel.focus();
                 };
                 document.body.addEventListener('vaadin-overlay-open', opened);""");
-    }
-
-    /** Whether {@code dialog} opens with the focus on Cancel. */
-    public static boolean cancelsFirst(ConfirmDialog dialog) {
-        return Boolean.TRUE.equals(ComponentUtil.getData(dialog, CANCEL_FIRST));
-    }
-
-    /** The field that has the focus when {@code dialog} opens, if one was chosen. */
-    public static Component initialFocus(Dialog dialog) {
-        return (Component) ComponentUtil.getData(dialog, INITIAL_FOCUS);
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.kontor.base.ui;
 
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
@@ -23,7 +22,7 @@ public class NotFoundView extends Section implements HasErrorParameter<NotFoundE
         setId("not-found");
         add(new H2(getTranslation("error.not-found.title")),
                 new Paragraph(getTranslation("error.not-found.message")),
-                new Anchor("", getTranslation("error.back-to-dashboard")));
+                StartPage.link(getTranslation("error.back-to-dashboard")));
     }
 
     @Override

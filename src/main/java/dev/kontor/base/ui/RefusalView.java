@@ -1,6 +1,5 @@
 package dev.kontor.base.ui;
 
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
@@ -28,7 +27,7 @@ public class RefusalView extends Section implements HasErrorParameter<KontorExce
     public RefusalView() {
         addClassName("error-page");
         setId("refused");
-        add(title, message, new Anchor("", getTranslation("error.back-to-dashboard")));
+        add(title, message, StartPage.link(getTranslation("error.back-to-dashboard")));
     }
 
     @Override

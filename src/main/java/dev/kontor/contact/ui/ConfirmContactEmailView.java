@@ -16,6 +16,7 @@ import dev.kontor.base.ui.PublicPage;
 import dev.kontor.contact.ClosedEmailChange;
 import dev.kontor.contact.ContactService;
 import dev.kontor.contact.EmailChangePreview;
+import dev.kontor.security.ui.SecurityNavigation;
 
 /**
  * The page the confirmation link opens, without sign-in: it names the old and the new address and confirms the
@@ -56,7 +57,7 @@ public class ConfirmContactEmailView extends PublicPage implements BeforeEnterOb
             Paragraph done = new Paragraph(getTranslation("contact.confirm.done", preview.newEmail()));
             done.setId("email-confirmed");
             content.add(new H2(getTranslation("contact.confirm.title")), done,
-                    new Anchor("login", getTranslation("invitation.to-sign-in")));
+                    new Anchor(SecurityNavigation.signInHref(), getTranslation("invitation.to-sign-in")));
         });
         confirm.setId("confirm-email");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

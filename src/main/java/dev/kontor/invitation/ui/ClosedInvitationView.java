@@ -7,7 +7,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.kontor.base.ui.ClosedLinkPage;
 import dev.kontor.invitation.ClosedInvitation;
 import dev.kontor.invitation.InvitationState;
-import java.util.Locale;
+import dev.kontor.security.ui.SecurityNavigation;
 
 /**
  * The page for an invitation link that no longer works: expired, used or revoked (410 Gone), or unknown, as a forged
@@ -17,12 +17,12 @@ import java.util.Locale;
 public class ClosedInvitationView extends ClosedLinkPage implements HasErrorParameter<ClosedInvitation> {
 
     public ClosedInvitationView() {
-        super("invitation-closed", "invitation.to-sign-in");
+        super("invitation-closed", "invitation.to-sign-in", SecurityNavigation.signInHref());
     }
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<ClosedInvitation> parameter) {
         InvitationState state = parameter.getException().state();
-        return show("invitation.state." + state.name().toLowerCase(Locale.ROOT), state == InvitationState.UNKNOWN);
+        return show("invitation.state.", state, state == InvitationState.UNKNOWN);
     }
 }

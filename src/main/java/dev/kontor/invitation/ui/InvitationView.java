@@ -19,11 +19,13 @@ import dev.kontor.base.RuleViolation;
 import dev.kontor.base.ui.FormRules;
 import dev.kontor.base.ui.LanguageSwitch;
 import dev.kontor.base.ui.PublicPage;
+import dev.kontor.base.ui.StartPage;
 import dev.kontor.invitation.ClosedInvitation;
 import dev.kontor.invitation.InvitationPreview;
 import dev.kontor.invitation.InvitationPurpose;
 import dev.kontor.invitation.InvitationService;
 import dev.kontor.invitation.InvitationState;
+import dev.kontor.security.ui.SecurityNavigation;
 import dev.kontor.user.PasswordPolicy;
 import java.util.List;
 
@@ -199,7 +201,7 @@ public class InvitationView extends PublicPage implements BeforeEnterObserver, H
         Paragraph message = new Paragraph(getTranslation(refusal.messageKey(), refusal.arguments()));
         message.setId("invitation-refused");
         content.add(new H2(getTranslation("invitation.title")), message,
-                new Anchor("login", getTranslation("invitation.to-sign-in")));
+                new Anchor(SecurityNavigation.signInHref(), getTranslation("invitation.to-sign-in")));
     }
 
     private void showAccepted(InvitationPreview preview) {
@@ -212,7 +214,7 @@ public class InvitationView extends PublicPage implements BeforeEnterObserver, H
                 ? "invitation.accepted" : "invitation.accepted." + preview.purpose();
         Paragraph done = new Paragraph(getTranslation(acceptedKey, preview.organizationLabel()));
         done.setId("invitation-accepted");
-        Anchor signIn = new Anchor("login", getTranslation("invitation.sign-in"));
+        Anchor signIn = new Anchor(SecurityNavigation.signInHref(), getTranslation("invitation.sign-in"));
         signIn.addClassName("primary-link");
         content.add(new H2(getTranslation("invitation.welcome")), done, signIn);
     }
@@ -223,7 +225,7 @@ public class InvitationView extends PublicPage implements BeforeEnterObserver, H
                 ? "invitation.accepted-signed-in-awaiting-approval." + preview.purpose()
                 : "invitation.accepted-signed-in", preview.organizationLabel()));
         done.setId("invitation-accepted");
-        Anchor dashboard = new Anchor("", getTranslation("invitation.to-dashboard"));
+        Anchor dashboard = StartPage.link(getTranslation("invitation.to-dashboard"));
         dashboard.addClassName("primary-link");
         content.add(new H2(getTranslation("invitation.welcome")), done, dashboard);
     }
@@ -241,7 +243,7 @@ public class InvitationView extends PublicPage implements BeforeEnterObserver, H
         Paragraph message = new Paragraph(getTranslation(key));
         message.setId("invitation-closed");
         content.add(new H2(getTranslation(key + ".title")), message,
-                new Anchor("login", getTranslation("invitation.to-sign-in")));
+                new Anchor(SecurityNavigation.signInHref(), getTranslation("invitation.to-sign-in")));
     }
 
     @Override

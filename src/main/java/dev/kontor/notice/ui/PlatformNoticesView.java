@@ -282,10 +282,6 @@ public class PlatformNoticesView extends VerticalLayout implements HasDynamicTit
         super.onDetach(detachEvent);
     }
 
-    boolean isFollowingProgress() {
-        return following != null;
-    }
-
     @Override
     public String getPageTitle() {
         return getTranslation("nav.notices");

@@ -6,7 +6,7 @@ import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.kontor.base.ui.ClosedLinkPage;
 import dev.kontor.partner.RequestLinkState;
-import java.util.Locale;
+import dev.kontor.security.ui.SecurityNavigation;
 
 /**
  * The page for a partner request link that no longer works: expired, answered, withdrawn or replaced (410 Gone), or
@@ -16,13 +16,12 @@ import java.util.Locale;
 public class ClosedRequestView extends ClosedLinkPage implements HasErrorParameter<ClosedRequest> {
 
     public ClosedRequestView() {
-        super("request-closed", "partner-answer.to-sign-in-page");
+        super("request-closed", "partner-answer.to-sign-in-page", SecurityNavigation.signInHref());
     }
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<ClosedRequest> parameter) {
         RequestLinkState state = parameter.getException().state();
-        return show("partner-answer.state." + state.name().toLowerCase(Locale.ROOT),
-                state == RequestLinkState.UNKNOWN);
+        return show("partner-answer.state.", state, state == RequestLinkState.UNKNOWN);
     }
 }

@@ -20,6 +20,7 @@ import dev.kontor.contact.ui.ContactsSection;
 import dev.kontor.organization.Member;
 import dev.kontor.organization.MembershipAdministration;
 import dev.kontor.organization.SecondFactorPolicy;
+import dev.kontor.organization.ui.PersonRow;
 import dev.kontor.organization.ui.SecondFactorSection;
 import dev.kontor.partner.PartnerMembership;
 import dev.kontor.partner.PartnerService;
@@ -71,9 +72,7 @@ public class PartnerProfileView extends VerticalLayout implements HasDynamicTitl
         Div users = new Div(new H3(getTranslation("partner.profile.users")));
         users.setId("partner-users");
         users.addClassName("card-section");
-        Div list = new Div();
-        list.addClassName("manager-list");
-        list.getElement().setAttribute("role", "list");
+        Div list = PersonRow.list();
         members.forEach(member -> list.add(userRow(member, types.getOrDefault(member.userId(), Set.of()))));
         users.add(list);
 
@@ -84,17 +83,9 @@ public class PartnerProfileView extends VerticalLayout implements HasDynamicTitl
     }
 
     private Component userRow(Member member, Set<ContactType> types) {
-        Span name = new Span(member.displayName());
-        name.addClassName("manager-name");
-        Span email = new Span(member.email());
-        email.addClassName("manager-email");
-        Div who = new Div(name, email);
-        who.addClassName("manager-who");
         Span role = new Span(getTranslation("membership.role." + member.role()));
         role.addClassName("tag");
-        Span state = new Span(getTranslation("membership.state." + member.state()));
-        state.addClassNames("tag", "tag-state-" + member.state().name().toLowerCase(Locale.ROOT));
-        Div tags = new Div(role, state);
+        Div tags = new Div(role, PersonRow.state(this, member));
         secondFactor.badge(member).ifPresent(tags::add);
         // the contact types as tags of this box, not as a box of their own: an inner box took the row's tag width as
         // its height, and an empty one made every row tall and empty
@@ -102,14 +93,8 @@ public class PartnerProfileView extends VerticalLayout implements HasDynamicTitl
         // role, state and contact types one below the other: side by side they wrapped differently on every row
         tags.addClassNames("tag-cell", "stacked-tags");
         // every row has its action cell, empty or not: the badges then stand in one column on every row
-        Div cell = new Div();
-        cell.addClassName("action-cell");
-        secondFactor.resetAction(member, () -> getUI().ifPresent(ui -> ui.getPage().reload())).ifPresent(cell::add);
-        Div row = new Div(who, tags, cell);
-        row.setId("partner-user-" + member.membershipId());
-        row.addClassName("manager-row");
-        row.getElement().setAttribute("role", "listitem");
-        return row;
+        Div cell = PersonRow.actions(member, secondFactor, () -> getUI().ifPresent(ui -> ui.getPage().reload()));
+        return PersonRow.of("partner-user-" + member.membershipId(), member, tags, cell);
     }
 
     @Override

@@ -28,6 +28,7 @@ import dev.kontor.organization.OrganizationRight;
 import dev.kontor.partner.AnswerPath;
 import dev.kontor.partner.RelationshipAnswers;
 import dev.kontor.partner.RequestPreview;
+import dev.kontor.security.ui.SecurityNavigation;
 import dev.kontor.user.PasswordPolicy;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -223,9 +224,10 @@ public class RelationshipRequestView extends PublicPage implements BeforeEnterOb
         content.removeAll();
         Paragraph done = new Paragraph(text);
         done.setId("request-answered");
+        // the account feature builds on this one, so this page may not name its view: the account's address it is
         Anchor next = path == AnswerPath.SIGNED_IN_MANAGER
                 ? new Anchor("accounts/" + preview.customerNumber(), getTranslation("partner-answer.to-account"))
-                : new Anchor("login", getTranslation("partner-answer.to-sign-in"));
+                : new Anchor(SecurityNavigation.signInHref(), getTranslation("partner-answer.to-sign-in"));
         next.setId("after-answer");
         next.addClassName("primary-link");
         content.add(new H2(getTranslation(titleKey)), done, next);

@@ -43,7 +43,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.PageRequest;
 
@@ -446,15 +445,6 @@ public class ReplacePersonView extends VerticalLayout implements HasDynamicTitle
             polling = null;
             getUI().ifPresent(ui -> ui.setPollInterval(-1));
         }
-    }
-
-    /** Whether the page is following a running job (for tests). */
-    boolean isFollowing() {
-        return polling != null;
-    }
-
-    Optional<Long> preparedId() {
-        return Optional.ofNullable(prepared).map(PreparedReplacement::id);
     }
 
     @Override

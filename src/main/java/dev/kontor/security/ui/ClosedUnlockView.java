@@ -7,7 +7,6 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.kontor.base.ui.ClosedLinkPage;
 import dev.kontor.security.ClosedUnlockLink;
 import dev.kontor.security.UnlockState;
-import java.util.Locale;
 
 /**
  * The page for an unlock link that does not work: used or expired (410 Gone), or unknown, as a forged or mistyped
@@ -17,12 +16,12 @@ import java.util.Locale;
 public class ClosedUnlockView extends ClosedLinkPage implements HasErrorParameter<ClosedUnlockLink> {
 
     public ClosedUnlockView() {
-        super("unlock-closed", "unlock.to-sign-in");
+        super("unlock-closed", "unlock.to-sign-in", SecurityNavigation.signInHref());
     }
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<ClosedUnlockLink> parameter) {
         UnlockState state = parameter.getException().state();
-        return show("unlock.state." + state.name().toLowerCase(Locale.ROOT), state == UnlockState.UNKNOWN);
+        return show("unlock.state.", state, state == UnlockState.UNKNOWN);
     }
 }

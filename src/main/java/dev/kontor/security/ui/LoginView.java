@@ -14,6 +14,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.WrappedSession;
 import dev.kontor.base.ui.LanguageSwitch;
+import dev.kontor.base.ui.StartPage;
 import dev.kontor.security.SignInFailureKeepsEmail;
 import java.util.Optional;
 
@@ -29,7 +30,6 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
     private final Paragraph serverChanged = new Paragraph();
     private final LoginI18n texts;
     private final AuthenticationContext authenticationContext;
-    private String typedEmail;
 
     public LoginView(AuthenticationContext authenticationContext, LanguageSwitch languageSwitch) {
         this.authenticationContext = authenticationContext;
@@ -77,7 +77,7 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (authenticationContext.isAuthenticated()) {
-            event.forwardTo("");
+            StartPage.forwardTo(event);
             return;
         }
         var parameters = event.getLocation().getQueryParameters().getParameters();
@@ -110,16 +110,10 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
 
     /** The form has no API for it: its address field is set in the browser, as a value, never as markup. */
     private void fillInEmail(String email) {
-        typedEmail = email;
         form.getElement().executeJs("customElements.whenDefined('vaadin-login-form').then(() =>"
                 + " requestAnimationFrame(() => { const field = this.querySelector('[name=username]');"
                 + " if (field) { field.value = $0; const password = this.querySelector('[name=password]');"
                 + " if (password) { password.focus(); } } }))", email);
-    }
-
-    /** What the page filled in again after a failure (for tests of the view). */
-    Optional<String> filledInEmail() {
-        return Optional.ofNullable(typedEmail);
     }
 
     @Override

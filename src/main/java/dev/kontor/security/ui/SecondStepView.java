@@ -19,6 +19,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.kontor.base.ui.FormRules;
 import dev.kontor.base.ui.LanguageSwitch;
 import dev.kontor.base.ui.PublicPage;
+import dev.kontor.base.ui.StartPage;
 import dev.kontor.security.SecondStep;
 
 /**
@@ -46,7 +47,7 @@ public class SecondStepView extends PublicPage implements BeforeEnterObserver, H
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (authenticationContext.isAuthenticated()) {
-            event.forwardTo("");
+            StartPage.forwardTo(event);
             return;
         }
         content.removeAll();
@@ -67,7 +68,7 @@ public class SecondStepView extends PublicPage implements BeforeEnterObserver, H
         submit.setId("second-step-submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.addClickShortcut(Key.ENTER);
-        Anchor back = new Anchor("login", getTranslation("second-step.cancel"));
+        Anchor back = new Anchor(SecurityNavigation.signInHref(), getTranslation("second-step.cancel"));
         back.setId("second-step-cancel");
         back.setRouterIgnore(true);
         content.add(new H2(getTranslation("second-step.title")), new Paragraph(getTranslation("second-step.intro")),

@@ -25,6 +25,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.kontor.base.ui.FormRules;
 import dev.kontor.base.ui.LanguageSwitch;
 import dev.kontor.base.ui.PublicPage;
+import dev.kontor.base.ui.StartPage;
 import dev.kontor.security.SecondFactorDemand;
 import dev.kontor.security.SecondFactors;
 import dev.kontor.security.SecondStep;
@@ -55,7 +56,7 @@ public class SetUpStepView extends PublicPage implements BeforeEnterObserver, Ha
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (authenticationContext.isAuthenticated()) {
-            event.forwardTo("");
+            StartPage.forwardTo(event);
             return;
         }
         content.removeAll();
@@ -93,7 +94,7 @@ public class SetUpStepView extends PublicPage implements BeforeEnterObserver, Ha
         finish.setId("second-factor-finish");
         finish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         finish.addClickShortcut(Key.ENTER);
-        Anchor back = new Anchor("login", getTranslation("second-step.cancel"));
+        Anchor back = new Anchor(SecurityNavigation.signInHref(), getTranslation("second-step.cancel"));
         back.setId("set-up-step-cancel");
         back.setRouterIgnore(true);
         boolean whileSignedIn = secondStep.askedWhileSignedIn(VaadinServletRequest.getCurrent()

@@ -26,7 +26,7 @@ final class SignInStepParts {
         content.removeAll();
         Paragraph expired = new Paragraph(step.getTranslation("second-step.expired"));
         expired.setId(idPrefix + "-expired");
-        Anchor signIn = new Anchor("login", step.getTranslation("login.submit"));
+        Anchor signIn = new Anchor(SecurityNavigation.signInHref(), step.getTranslation("login.submit"));
         signIn.setId(idPrefix + "-sign-in");
         content.add(new H2(step.getTranslation(titleKey)), expired, signIn);
     }

@@ -66,13 +66,13 @@ public class SignInUnlockView extends PublicPage implements BeforeEnterObserver,
             Paragraph message = new Paragraph(getTranslation(key));
             message.setId("unlock-closed");
             content.add(new H2(getTranslation(key + ".title")), message,
-                    new Anchor("login", getTranslation("unlock.to-sign-in")));
+                    new Anchor(SecurityNavigation.signInHref(), getTranslation("unlock.to-sign-in")));
             return;
         }
         UnlockedBrowser.remember(VaadinSession.getCurrent().getSession(), result.account(), result.until());
         Paragraph done = new Paragraph(getTranslation("unlock.done"));
         done.setId("unlock-done");
-        Anchor signIn = new Anchor("login", getTranslation("unlock.sign-in"));
+        Anchor signIn = new Anchor(SecurityNavigation.signInHref(), getTranslation("unlock.sign-in"));
         signIn.setId("unlock-to-sign-in");
         signIn.addClassName("primary-link");
         content.add(new H2(getTranslation("unlock.done.title")), done, signIn);

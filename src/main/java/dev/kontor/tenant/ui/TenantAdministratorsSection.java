@@ -6,7 +6,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -14,6 +13,7 @@ import dev.kontor.base.ui.SlowAction;
 import dev.kontor.organization.Member;
 import dev.kontor.organization.MembershipApproval;
 import dev.kontor.organization.MembershipState;
+import dev.kontor.organization.ui.PersonRow;
 import dev.kontor.tenant.TenantAdministrators;
 import dev.kontor.tenant.TenantDetails;
 import dev.kontor.base.ui.PersonRowActions;
@@ -88,9 +88,7 @@ class TenantAdministratorsSection extends Div {
             add(hint);
         }
 
-        Div list = new Div();
-        list.addClassName("manager-list");
-        list.getElement().setAttribute("role", "list");
+        Div list = PersonRow.list();
         members.forEach(member -> list.add(row(member)));
         add(list);
         if (members.isEmpty() && tenant.mayManage()) {
@@ -102,31 +100,12 @@ class TenantAdministratorsSection extends Div {
     }
 
     private Component row(Member member) {
-        Span name = new Span(member.displayName());
-        name.addClassName("manager-name");
-        Span email = new Span(member.email());
-        email.addClassName("manager-email");
-        Div who = new Div(name, email);
-        who.addClassName("manager-who");
-        Span state = new Span(getTranslation("membership.state." + member.state()));
-        state.addClassNames("tag", "tag-state-" + member.state().name().toLowerCase(Locale.ROOT));
-        Div tags = new Div(state);
-        tags.addClassName("tag-cell");
-        MembershipApproval approval = approvals.get(member.membershipId());
-        if (approval != null) {
-            Span asked = new Span(getTranslation("membership.asked-for-by-partner", approval.partnerName()));
-            asked.addClassNames("tag", "tag-partner-invited");
-            tags.add(asked);
-        }
-        secondFactor.badge(member).ifPresent(tags::add);
+        Div tags = PersonRow.tags(this, member, approvals.get(member.membershipId()), secondFactor);
         Set<ContactType> types = contactTypes.getOrDefault(member.userId(), Set.of());
         if (!types.isEmpty()) {
             tags.add(ContactTags.of(this, types));
         }
-        Div row = new Div(who, tags);
-        row.setId("administrator-" + member.membershipId());
-        row.addClassName("manager-row");
-        row.getElement().setAttribute("role", "listitem");
+        Div row = PersonRow.of("administrator-" + member.membershipId(), member, tags);
         if (tenant.mayManage()) {
             row.add(actions(member));
         }
@@ -134,10 +113,8 @@ class TenantAdministratorsSection extends Div {
     }
 
     private Component actions(Member member) {
-        Div cell = new Div();
-        cell.addClassName("action-cell");
+        Div cell = PersonRow.actions(member, secondFactor, onChanged);
         Locale language = getLocale();
-        secondFactor.resetAction(member, onChanged).ifPresent(cell::add);
         if (member.state() == MembershipState.INVITED) {
             // sending mail: off from the click until the server answers, then ready for another try later
             cell.add(SlowAction.on(action("resend", member, "tenant.admin.resend", () -> { }), () -> {
@@ -148,11 +125,8 @@ class TenantAdministratorsSection extends Div {
             }));
         }
         if (member.state() == MembershipState.ACTIVE && tenant.activeAdministrators() <= 1) {
-            // Deactivate and Remove would only be refused (and audited as a refusal): the row says what comes first
-            Span stays = new Span(getTranslation("tenant.admin.last-active-stays"));
-            stays.setId("last-administrator-stays-" + member.membershipId());
-            stays.addClassName("hint");
-            cell.add(stays);
+            cell.add(PersonRow.staysUntil(this, "last-administrator-stays-" + member.membershipId(),
+                    "tenant.admin.last-active-stays"));
             return cell;
         }
         if (member.state() == MembershipState.ACTIVE) {
@@ -181,23 +155,11 @@ class TenantAdministratorsSection extends Div {
         return cell;
     }
 
-    /**
-     * Approve or Refuse, asked first and taken once (see {@link PersonRowActions#decision}); the list is shown as it
-     * is now afterwards, and only the person whose decision took effect is told that it did.
-     */
+    /** Approve or Refuse (see {@link PersonRow#decision}). */
     private Button decision(String id, Member member, String labelKey, String dialogId, String questionKey,
                             String confirmTheme, MembershipApproval approval, Runnable decide, String doneKey) {
-        String done = getTranslation(doneKey, member.displayName());
-        return PersonRowActions.decision(this, id, member.membershipId(), member.displayName(), labelKey, dialogId,
-                questionKey, confirmTheme, () -> {
-                    try {
-                        decide.run();
-                    } finally {
-                        onChanged.run();
-                    }
-                    Notification.show(done, 4000, Notification.Position.BOTTOM_START)
-                            .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-                }, member.displayName(), member.email(), approval.partnerName());
+        return PersonRow.decision(this, id, member, labelKey, dialogId, questionKey, confirmTheme, approval, decide,
+                doneKey, onChanged);
     }
 
     private Button action(String id, Member member, String labelKey, Runnable run) {

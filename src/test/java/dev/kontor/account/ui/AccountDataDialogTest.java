@@ -63,7 +63,7 @@ class AccountDataDialogTest extends SpringBrowserlessTest {
     void the_sections_after_the_account_data_are_headings_that_build_their_section_when_opened() {
         TestAccount account = fixtures.account("Alice", "Bob");
         fixtures.signIn(account.email("Alice"));
-        navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+        navigate("accounts/" + account.customerNumber(), DashboardView.class);
 
         assertThat(find(TextField.class).withId("company-name").exists()).isTrue();
         for (String section : java.util.List.of("contact-person", "managers", "contacts", "partners")) {
@@ -94,7 +94,7 @@ class AccountDataDialogTest extends SpringBrowserlessTest {
     void an_opened_section_stays_open_after_a_save_and_the_contact_person_opened_later_still_saves() {
         TestAccount account = fixtures.account("Alice", "Bob");
         fixtures.signIn(account.email("Alice"));
-        navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+        navigate("accounts/" + account.customerNumber(), DashboardView.class);
         test(find(Button.class).withId("open-contacts").single()).click();
 
         test(find(Button.class).withId("open-contact-person").single()).click();
@@ -118,7 +118,7 @@ class AccountDataDialogTest extends SpringBrowserlessTest {
         fixtures.signIn(account.email("Alice"));
         long carlsMembership = membership(account, "Carl");
         managers.deactivate(account.id(), carlsMembership, Locale.ENGLISH);
-        navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+        navigate("accounts/" + account.customerNumber(), DashboardView.class);
         DialogSections.openAll();
 
         test(find(Button.class).withId("edit-contact-person").single()).click();
@@ -140,7 +140,7 @@ class AccountDataDialogTest extends SpringBrowserlessTest {
     void cancel_restores_the_contact_person() {
         TestAccount account = fixtures.account("Alice", "Bob");
         fixtures.signIn(account.email("Alice"));
-        navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+        navigate("accounts/" + account.customerNumber(), DashboardView.class);
         DialogSections.openAll();
 
         test(find(Button.class).withId("edit-contact-person").single()).click();
@@ -173,7 +173,7 @@ class AccountDataDialogTest extends SpringBrowserlessTest {
     void the_contact_person_is_offered_no_deactivate_or_remove_that_would_only_be_refused() {
         TestAccount account = fixtures.account("Alice", "Bob");
         fixtures.signIn(account.email("Bob"));
-        navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+        navigate("accounts/" + account.customerNumber(), DashboardView.class);
         DialogSections.openAll();
         long alice = membership(account, "Alice");
 
@@ -195,7 +195,7 @@ class AccountDataDialogTest extends SpringBrowserlessTest {
     void master_data_errors_show_next_to_the_field_and_nothing_is_saved() {
         TestAccount account = fixtures.account("Alice");
         fixtures.signIn(account.email("Alice"));
-        navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+        navigate("accounts/" + account.customerNumber(), DashboardView.class);
         DialogSections.openAll();
 
         TextField name = find(TextField.class).withId("company-name").single();
@@ -229,7 +229,7 @@ class AccountDataDialogTest extends SpringBrowserlessTest {
         String known = fixtures.person("Kim");
         String unknown = "unknown-" + java.util.UUID.randomUUID() + "@example.test";
         fixtures.signIn(account.email("Alice"));
-        navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+        navigate("accounts/" + account.customerNumber(), DashboardView.class);
         DialogSections.openAll();
 
         String forKnown = addManager(known, "Kim Typed");

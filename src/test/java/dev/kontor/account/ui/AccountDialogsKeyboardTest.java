@@ -10,7 +10,6 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.kontor.account.AccountService;
 import dev.kontor.account.ManagerService;
-import dev.kontor.base.ui.DialogKeys;
 import dev.kontor.organization.CustomerNumber;
 import dev.kontor.organization.Member;
 import dev.kontor.testing.DialogKeyboard;
@@ -87,7 +86,7 @@ class AccountDialogsKeyboardTest extends SpringBrowserlessTest {
         DialogKeyboard.pressEscape(dialog);
         ConfirmDialog question = find(ConfirmDialog.class).withId("confirm-discard").single();
         assertThat(question.isOpened()).isTrue();
-        assertThat(DialogKeys.cancelsFirst(question)).isTrue();
+        assertThat(DialogKeyboard.cancelsFirst(question)).isTrue();
         assertThat(dialog.isOpened()).isTrue();
 
         test(question).cancel();
@@ -122,7 +121,7 @@ class AccountDialogsKeyboardTest extends SpringBrowserlessTest {
         openAccountOf("Alice");
         AccountDataDialog dialog = find(AccountDataDialog.class).single();
 
-        com.vaadin.flow.component.Component first = DialogKeys.initialFocus(dialog);
+        com.vaadin.flow.component.Component first = DialogKeyboard.initialFocus(dialog);
         assertThat(first).isSameAs(find(TextField.class).withId("company-name").single());
     }
 
@@ -187,7 +186,7 @@ class AccountDialogsKeyboardTest extends SpringBrowserlessTest {
         DialogKeyboard.pressEscape(dialog);
         assertThat(UI.getCurrent().getActiveViewLocation().getPath()).isEmpty();
 
-        navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+        navigate("accounts/" + account.customerNumber(), DashboardView.class);
         DialogSections.openAll();
         AccountDataDialog again = find(AccountDataDialog.class).single();
         test(find(TextField.class).withId("company-name").single()).setValue("Alice & Söhne");
@@ -212,11 +211,11 @@ class AccountDialogsKeyboardTest extends SpringBrowserlessTest {
 
         test(button("deactivate-" + bob)).click();
         ConfirmDialog question = find(ConfirmDialog.class).withId("confirm-manager-change").single();
-        assertThat(DialogKeys.cancelsFirst(question)).isTrue();
+        assertThat(DialogKeyboard.cancelsFirst(question)).isTrue();
         test(question).cancel();
 
         test(button("remove-" + bob)).click();
-        assertThat(DialogKeys.cancelsFirst(find(ConfirmDialog.class).withId("confirm-manager-change").last()))
+        assertThat(DialogKeyboard.cancelsFirst(find(ConfirmDialog.class).withId("confirm-manager-change").last()))
                 .isTrue();
     }
 
@@ -227,7 +226,7 @@ class AccountDialogsKeyboardTest extends SpringBrowserlessTest {
         fixtures.as(account.email("Alice"), () -> managers.addManager(account.id(), address, "Ida Invited",
                 Locale.ENGLISH));
         fixtures.signIn(account.email("Alice"));
-        navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+        navigate("accounts/" + account.customerNumber(), DashboardView.class);
         DialogSections.openAll();
         Button resend = button("resend-" + membership(account, "Ida Invited"));
         assertThat(resend.isDisableOnClick()).isTrue();
@@ -241,7 +240,7 @@ class AccountDialogsKeyboardTest extends SpringBrowserlessTest {
     private TestAccount openAccountOf(String... managerNames) {
         TestAccount account = fixtures.account(managerNames);
         fixtures.signIn(account.email(managerNames[0]));
-        navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+        navigate("accounts/" + account.customerNumber(), DashboardView.class);
         DialogSections.openAll();
         return account;
     }

@@ -189,7 +189,7 @@ class AccountSecondFactorViewTest extends SpringBrowserlessTest {
                 EnumSet.allOf(OrganizationRight.class), account.email("Alice"), account.userId("Alice")));
         fixtures.signIn(partner.adminEmail());
         sessions.start(partner.id(), new CustomerNumber(account.customerNumber()), null);
-        navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+        navigate("accounts/" + account.customerNumber(), DashboardView.class);
         DialogSections.openAll();
 
         assertThat(find(Paragraph.class).withId("second-factor-state").single().getText())
@@ -208,7 +208,7 @@ class AccountSecondFactorViewTest extends SpringBrowserlessTest {
 
     private void openAs(String email) {
         fixtures.signIn(email);
-        navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+        navigate("accounts/" + account.customerNumber(), DashboardView.class);
         DialogSections.openAll();
     }
 

@@ -76,7 +76,7 @@ class FieldMessagesTest extends SpringBrowserlessTest {
     private void openAccountData() {
         TestAccount account = fixtures.account("Alice");
         fixtures.signIn(account.email("Alice"));
-        navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+        navigate("accounts/" + account.customerNumber(), DashboardView.class);
         DialogSections.openAll();
     }
 

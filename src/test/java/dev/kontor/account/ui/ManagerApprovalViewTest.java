@@ -196,7 +196,7 @@ class ManagerApprovalViewTest extends SpringBrowserlessTest {
     void the_partner_working_in_the_account_sees_the_waiting_state_but_cannot_decide() {
         fixtures.signIn(partner.adminEmail());
         sessions.start(partner.id(), new CustomerNumber(account.customerNumber()), null);
-        navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+        navigate("accounts/" + account.customerNumber(), DashboardView.class);
         DialogSections.openAll();
 
         assertThat(tagsOf(waiting)).contains("Awaiting approval", "Invited for " + partner.name());
@@ -211,7 +211,7 @@ class ManagerApprovalViewTest extends SpringBrowserlessTest {
     void add_manager_tells_a_partner_working_in_the_account_that_the_accounts_own_managers_approve() {
         fixtures.signIn(partner.adminEmail());
         sessions.start(partner.id(), new CustomerNumber(account.customerNumber()), null);
-        navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+        navigate("accounts/" + account.customerNumber(), DashboardView.class);
         DialogSections.openAll();
         test(find(Button.class).withId("add-manager").single()).click();
 
@@ -298,7 +298,7 @@ class ManagerApprovalViewTest extends SpringBrowserlessTest {
 
     private void openAs(String email) {
         fixtures.signIn(email);
-        navigate(DashboardView.accountPath(account.customerNumber()), DashboardView.class);
+        navigate("accounts/" + account.customerNumber(), DashboardView.class);
         DialogSections.openAll();
     }
 

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import dev.kontor.account.ui.DashboardView;
+import dev.kontor.testing.AuditTrail;
 import dev.kontor.testing.DemoPeople;
 import dev.kontor.testing.ViewTest;
 import java.util.Locale;
@@ -20,7 +21,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
 class MainLayoutTest extends SpringBrowserlessTest {
 
     @org.springframework.beans.factory.annotation.Autowired
-    dev.kontor.audit.AuditLog auditLog;
+    AuditTrail auditTrail;
 
     @org.springframework.beans.factory.annotation.Autowired
     dev.kontor.testing.Fixtures fixtures;
@@ -68,7 +69,7 @@ class MainLayoutTest extends SpringBrowserlessTest {
 
         assertThat(find(AccessDeniedView.class).single().getElement().getTextRecursively())
                 .contains("Access denied");
-        assertThat(dev.kontor.user.SystemTask.call(() -> auditLog.latest("PAGE_ACCESS_DENIED")))
+        assertThat(auditTrail.latest("PAGE_ACCESS_DENIED"))
                 .anySatisfy(e -> {
                     assertThat(e.getActorEmail()).isEqualTo(DemoPeople.CLARA);
                     assertThat(e.getSummary()).contains("test/support-only");

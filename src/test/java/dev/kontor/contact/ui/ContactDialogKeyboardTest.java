@@ -10,7 +10,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.kontor.account.ui.DashboardView;
-import dev.kontor.base.ui.DialogKeys;
 import dev.kontor.contact.ContactRow;
 import dev.kontor.contact.ContactService;
 import dev.kontor.contact.ContactType;
@@ -83,7 +82,7 @@ class ContactDialogKeyboardTest extends SpringBrowserlessTest {
         ContactRow tina = fixtures.as(account.email("Alice"), () -> contacts.page(account.id(),
                 org.springframework.data.domain.PageRequest.of(0, 5)).getFirst());
         test(GridCells.find(test(contactsGrid()), Button.class, "delete-contact-" + tina.id())).click();
-        assertThat(DialogKeys.cancelsFirst(find(ConfirmDialog.class).withId("confirm-delete-contact").single()))
+        assertThat(DialogKeyboard.cancelsFirst(find(ConfirmDialog.class).withId("confirm-delete-contact").single()))
                 .isTrue();
     }
 

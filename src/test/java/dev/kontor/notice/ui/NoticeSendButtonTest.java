@@ -8,7 +8,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import dev.kontor.base.ui.DialogKeys;
+import dev.kontor.testing.DialogKeyboard;
 import dev.kontor.testing.ViewTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ class NoticeSendButtonTest extends SpringBrowserlessTest {
         test(send).click();
 
         ConfirmDialog question = find(ConfirmDialog.class).withId("confirm-send-notice").single();
-        assertThat(DialogKeys.cancelsFirst(question)).isTrue();
+        assertThat(DialogKeyboard.cancelsFirst(question)).isTrue();
         test(question).cancel();
         assertThat(test(send).isUsable()).isTrue();
     }

@@ -13,7 +13,6 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.kontor.account.ui.DashboardView;
-import dev.kontor.base.ui.DialogKeys;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.partner.ManagedCustomer;
 import dev.kontor.partner.ManagedCustomerFilter;
@@ -208,9 +207,9 @@ class PartnerDialogsKeyboardTest extends SpringBrowserlessTest {
         List<Button> footer = DialogKeyboard.footer(dialog);
         assertThat(footer.getLast().getId()).contains("save-assignments");
         assertThat(footer.getLast().getThemeNames()).contains("primary");
-        assertThat(DialogKeys.enterClicks(dialog)).isSameAs(footer.getLast());
+        assertThat(DialogKeyboard.enterClicks(dialog)).isSameAs(footer.getLast());
         // the employees' boxes, not the dialog's frame, take the focus
-        assertThat(DialogKeys.initialFocus(dialog).getId()).contains("assigned-employees");
+        assertThat(DialogKeyboard.initialFocus(dialog).getId()).contains("assigned-employees");
 
         DialogKeyboard.pressEnter(dialog);
 
@@ -250,7 +249,7 @@ class PartnerDialogsKeyboardTest extends SpringBrowserlessTest {
                 .filter(i -> grid.getRow(i).customerNumber().equals(row.customerNumber())).findFirst().orElseThrow();
         grid.invokeLitRendererFunction(index, "actions", "terminate");
         ConfirmDialog terminate = find(ConfirmDialog.class).withId("confirm-termination").single();
-        assertThat(DialogKeys.cancelsFirst(terminate)).isTrue();
+        assertThat(DialogKeyboard.cancelsFirst(terminate)).isTrue();
         // on a phone the question wraps, never inside the customer number
         assertThat(unbroken(terminate)).containsExactly("(" + row.customerNumber() + ")");
     }
@@ -299,7 +298,7 @@ class PartnerDialogsKeyboardTest extends SpringBrowserlessTest {
 
         test(GridCells.find(test(requestsGrid()), Button.class, "withdraw-request-" + id)).click();
         ConfirmDialog question = find(ConfirmDialog.class).withId("confirm-withdraw-request").single();
-        assertThat(DialogKeys.cancelsFirst(question)).isTrue();
+        assertThat(DialogKeyboard.cancelsFirst(question)).isTrue();
         assertThat(unbroken(question)).containsExactly("(" + customer.customerNumber() + ")");
         test(question).confirm();
         SentRequest withdrawn = partners.sentRequests(partner.id(), Set.of(), PageRequest.of(0, 5)).getContent()
@@ -357,7 +356,7 @@ class PartnerDialogsKeyboardTest extends SpringBrowserlessTest {
 
         test(end).click();
         ConfirmDialog question = find(ConfirmDialog.class).withId("confirm-end-partnership").single();
-        assertThat(DialogKeys.cancelsFirst(question)).isTrue();
+        assertThat(DialogKeyboard.cancelsFirst(question)).isTrue();
         test(question).cancel();
 
         assertThat(find(Button.class).withId(end.getId().orElseThrow()).exists()).isTrue();

@@ -3,12 +3,15 @@ package dev.kontor.provider.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
+import dev.kontor.organization.Member;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.testing.Fixtures;
@@ -41,16 +44,8 @@ class ProviderStaffSecondFactorViewTest extends SpringBrowserlessTest {
     @Test
     @WithUserDetails(ProviderStaffViewTest.OPERATOR)
     void the_administrator_resets_a_colleagues_factor_and_finds_the_requirement_always_on() {
-        long provider = jdbc.queryForObject("""
-                select m.organization_id from membership m join app_user u on u.id = m.user_id
-                where u.email = ? and m.role = 'PROVIDER_ADMINISTRATOR'""", Long.class,
-                ProviderStaffViewTest.OPERATOR);
         String colleague = fixtures.person("Quirin");
-        long membership = SystemTask.call(() -> onboarding.grant(fixtures.userIdOf(colleague), provider,
-                MembershipRole.SUPPORT)).getId();
-        jdbc.update("insert into second_factor (user_id, secret_cipher, created_at, confirmed_at) "
-                + "values (?, 'sealed', ?, ?)", fixtures.userIdOf(colleague), Timestamp.from(Instant.now()),
-                Timestamp.from(Instant.now()));
+        long membership = colleagueWithAFactor(colleague);
 
         navigate(ProviderStaffView.class);
         assertThat(find(Paragraph.class).withId("second-factor-state").single().getText())
@@ -58,12 +53,7 @@ class ProviderStaffSecondFactorViewTest extends SpringBrowserlessTest {
         assertThat(find(Checkbox.class).withId("second-factor-required").exists()).isFalse();
         test(find(TextField.class).withId("staff-filter").single()).setValue(colleague);
 
-        @SuppressWarnings("unchecked")
-        com.vaadin.flow.component.grid.Grid<dev.kontor.organization.Member> grid =
-                find(com.vaadin.flow.component.grid.Grid.class).withId("provider-staff").single();
-        Button reset = test(grid).getCellComponent(0, 2).getChildren().map(Button.class::cast)
-                .filter(button -> ("reset-second-factor-" + membership).equals(button.getId().orElse(null)))
-                .findFirst().orElseThrow();
+        Button reset = resetButton(actionsOfFirstRow(), membership);
         test(reset).click();
         test(find(ConfirmDialog.class).withId("confirm-second-factor-reset").single()).confirm();
 
@@ -74,30 +64,44 @@ class ProviderStaffSecondFactorViewTest extends SpringBrowserlessTest {
     @Test
     @WithUserDetails(ProviderStaffViewTest.OPERATOR)
     void the_german_reset_button_has_a_label_short_enough_for_the_actions_column_and_may_wrap() {
+        String colleague = fixtures.person("Ruth");
+        long membership = colleagueWithAFactor(colleague);
+        UI.getCurrent().setLocale(Locale.GERMAN);
+
+        navigate(ProviderStaffView.class);
+        test(find(TextField.class).withId("staff-filter").single()).setValue(colleague);
+        Component cell = actionsOfFirstRow();
+        Button reset = resetButton(cell, membership);
+
+        assertThat(reset.getText()).isEqualTo("2. Faktor zurücksetzen");
+        // the stylesheet lets a button in an action cell wrap its label instead of being cut off
+        assertThat(cell.getClassNames()).contains("action-cell");
+    }
+
+    /** A colleague of the operator's in the provider staff, with a second factor; the membership's id. */
+    private long colleagueWithAFactor(String colleague) {
         long provider = jdbc.queryForObject("""
                 select m.organization_id from membership m join app_user u on u.id = m.user_id
                 where u.email = ? and m.role = 'PROVIDER_ADMINISTRATOR'""", Long.class,
                 ProviderStaffViewTest.OPERATOR);
-        String colleague = fixtures.person("Ruth");
         long membership = SystemTask.call(() -> onboarding.grant(fixtures.userIdOf(colleague), provider,
                 MembershipRole.SUPPORT)).getId();
         jdbc.update("insert into second_factor (user_id, secret_cipher, created_at, confirmed_at) "
                 + "values (?, 'sealed', ?, ?)", fixtures.userIdOf(colleague), Timestamp.from(Instant.now()),
                 Timestamp.from(Instant.now()));
-        UI.getCurrent().setLocale(Locale.GERMAN);
+        return membership;
+    }
 
-        navigate(ProviderStaffView.class);
-        test(find(TextField.class).withId("staff-filter").single()).setValue(colleague);
+    /** The actions cell of the staff list's first row. */
+    private Component actionsOfFirstRow() {
         @SuppressWarnings("unchecked")
-        com.vaadin.flow.component.grid.Grid<dev.kontor.organization.Member> grid =
-                find(com.vaadin.flow.component.grid.Grid.class).withId("provider-staff").single();
-        var cell = test(grid).getCellComponent(0, 2);
-        Button reset = cell.getChildren().map(Button.class::cast)
+        Grid<Member> grid = find(Grid.class).withId("provider-staff").single();
+        return test(grid).getCellComponent(0, 2);
+    }
+
+    private static Button resetButton(Component cell, long membership) {
+        return cell.getChildren().map(Button.class::cast)
                 .filter(button -> ("reset-second-factor-" + membership).equals(button.getId().orElse(null)))
                 .findFirst().orElseThrow();
-
-        assertThat(reset.getText()).isEqualTo("2. Faktor zurücksetzen");
-        // the stylesheet lets a button in an action cell wrap its label instead of being cut off
-        assertThat(cell.getClassNames()).contains("action-cell");
     }
 }

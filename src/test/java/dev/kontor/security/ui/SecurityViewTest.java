@@ -3,6 +3,8 @@ package dev.kontor.security.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.internal.ShortcutsKt;
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.ListItem;
@@ -55,6 +57,28 @@ class SecurityViewTest extends SpringBrowserlessTest {
         return find(Span.class).withId("second-factor-secret").single().getText().replace(" ", "");
     }
 
+    /** Opens the page and sets up an authenticator app up to the recovery codes shown; its secret. */
+    private String codesShown() {
+        navigate(SecurityView.class);
+        click("second-factor-start");
+        String secret = secret();
+        type("second-factor-code", TotpCodes.now(secret, clock));
+        click("second-factor-finish");
+        return secret;
+    }
+
+    /** Sets up an authenticator app to the end, the recovery codes put away; its secret. */
+    private String appSetUp() {
+        String secret = codesShown();
+        click("recovery-codes-done");
+        return secret;
+    }
+
+    /** The key pressed in {@code field}, as the browser sends it. */
+    private static void press(TextField field, Key key) {
+        ShortcutsKt._fireShortcut(field, key);
+    }
+
     private void type(String id, String value) {
         test(find(TextField.class).withId(id).single()).setValue(value);
     }
@@ -103,12 +127,7 @@ class SecurityViewTest extends SpringBrowserlessTest {
 
     @Test
     void turning_off_asks_for_a_current_code() {
-        navigate(SecurityView.class);
-        click("second-factor-start");
-        String secret = secret();
-        type("second-factor-code", TotpCodes.now(secret, clock));
-        click("second-factor-finish");
-        click("recovery-codes-done");
+        String secret = appSetUp();
 
         click("second-factor-turn-off");
         type("second-factor-current-code", "");
@@ -168,11 +187,7 @@ class SecurityViewTest extends SpringBrowserlessTest {
 
     @Test
     void a_code_confirms_a_sign_in_made_before_the_app_was_set_up_and_a_foreign_address_is_not_followed() {
-        navigate(SecurityView.class);
-        click("second-factor-start");
-        String secret = secret();
-        type("second-factor-code", TotpCodes.now(secret, clock));
-        click("second-factor-finish");
+        String secret = codesShown();
         passwordOnly();
 
         UI.getCurrent().navigate("security", QueryParameters.of("then", "https://attacker.test/"));
@@ -200,32 +215,27 @@ class SecurityViewTest extends SpringBrowserlessTest {
         TextField code = find(TextField.class).withId("second-factor-code").single();
         test(code).setValue(TotpCodes.now(secret(), clock));
 
-        com.vaadin.browserless.internal.ShortcutsKt._fireShortcut(code, com.vaadin.flow.component.Key.ENTER);
+        press(code, Key.ENTER);
 
         assertThat(find(UnorderedList.class).withId("recovery-codes").single().getChildren().count()).isEqualTo(10);
     }
 
     @Test
     void enter_in_the_current_code_field_does_that_steps_action_and_esc_goes_back() {
-        navigate(SecurityView.class);
-        click("second-factor-start");
-        String secret = secret();
-        type("second-factor-code", TotpCodes.now(secret, clock));
-        click("second-factor-finish");
-        click("recovery-codes-done");
+        String secret = appSetUp();
 
         click("second-factor-renew");
         assertThat(find(Paragraph.class).withId("second-factor-action-intro").single().getText())
                 .startsWith("To make new recovery codes");
         TextField code = find(TextField.class).withId("second-factor-current-code").single();
-        com.vaadin.browserless.internal.ShortcutsKt._fireShortcut(code, com.vaadin.flow.component.Key.ESCAPE);
+        press(code, Key.ESCAPE);
         assertThat(find(Paragraph.class).withId("second-factor-action-intro").exists()).isFalse();
 
         clock.advance(Duration.ofSeconds(30));
         click("second-factor-renew");
         code = find(TextField.class).withId("second-factor-current-code").single();
         test(code).setValue(TotpCodes.now(secret, clock));
-        com.vaadin.browserless.internal.ShortcutsKt._fireShortcut(code, com.vaadin.flow.component.Key.ENTER);
+        press(code, Key.ENTER);
         assertThat(find(UnorderedList.class).withId("recovery-codes").single().getChildren().count()).isEqualTo(10);
         click("recovery-codes-done");
 
@@ -233,37 +243,28 @@ class SecurityViewTest extends SpringBrowserlessTest {
         click("second-factor-turn-off");
         code = find(TextField.class).withId("second-factor-current-code").single();
         test(code).setValue(TotpCodes.now(secret, clock));
-        com.vaadin.browserless.internal.ShortcutsKt._fireShortcut(code, com.vaadin.flow.component.Key.ENTER);
+        press(code, Key.ENTER);
         assertThat(find(Paragraph.class).withId("second-factor-state").single().getText())
                 .contains("No authenticator app is set up");
     }
 
     @Test
     void enter_in_the_code_field_of_a_sign_in_made_without_the_app_confirms_it() {
-        navigate(SecurityView.class);
-        click("second-factor-start");
-        String secret = secret();
-        type("second-factor-code", TotpCodes.now(secret, clock));
-        click("second-factor-finish");
+        String secret = codesShown();
         passwordOnly();
         navigate(SecurityView.class);
 
         clock.advance(Duration.ofSeconds(30));
         TextField code = find(TextField.class).withId("second-factor-current-code").single();
         test(code).setValue(TotpCodes.now(secret, clock));
-        com.vaadin.browserless.internal.ShortcutsKt._fireShortcut(code, com.vaadin.flow.component.Key.ENTER);
+        press(code, Key.ENTER);
 
         assertThat(SignInFactors.secondFactorInThisSignIn()).isTrue();
     }
 
     @Test
     void the_state_says_on_which_day_the_app_was_set_up_and_after_turning_off_the_focus_is_on_set_up() {
-        navigate(SecurityView.class);
-        click("second-factor-start");
-        String secret = secret();
-        type("second-factor-code", TotpCodes.now(secret, clock));
-        click("second-factor-finish");
-        click("recovery-codes-done");
+        String secret = appSetUp();
         String day = java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
                 .withLocale(java.util.Locale.ENGLISH).withZone(dev.kontor.base.ui.Moments.zone())
                 .format(clock.instant());
