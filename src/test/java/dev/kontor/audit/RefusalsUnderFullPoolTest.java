@@ -46,6 +46,11 @@ class RefusalsUnderFullPoolTest {
 
     @Test
     void racing_refused_calls_of_signed_in_people_are_all_refused_and_all_audited() throws Exception {
+        raceRefusals(fixtures, accounts, jdbc);
+    }
+
+    /** Eight people's worth of refused calls at once; each refused, each audited. */
+    static void raceRefusals(Fixtures fixtures, AccountService accounts, JdbcClient jdbc) throws Exception {
         Fixtures.TestAccount mine = fixtures.account("Racer");
         Fixtures.TestAccount theirs = fixtures.account("Target");
         CustomerNumber target = new CustomerNumber(theirs.customerNumber());
