@@ -8,14 +8,6 @@ import org.springframework.data.jpa.repository.Query;
 
 interface AccessPolicyRepository extends JpaRepository<AccessPolicy, Long> {
 
-    /** The customer's contact person, to tell them a partner entered (the account feature's table, read here). */
-    @Query(value = """
-            select u.email as email, u.display_name as name, u.preferred_language as language
-            from customer_account a join app_user u on u.id = a.contact_person_id
-            where a.organization_id = :customerId
-            """, nativeQuery = true)
-    Optional<ContactPerson> findContactPerson(long customerId);
-
     @Query(value = "select last_notified_at from access_notice where partner_user_id = :userId and customer_id = :customerId",
             nativeQuery = true)
     Optional<Instant> lastNotice(long userId, long customerId);
@@ -29,13 +21,4 @@ interface AccessPolicyRepository extends JpaRepository<AccessPolicy, Long> {
     @Query(value = "insert into access_notice (partner_user_id, customer_id, last_notified_at) values (:userId, :customerId, :at)",
             nativeQuery = true)
     void rememberNotice(long userId, long customerId, Instant at);
-
-    /** A customer's contact person as the notice needs them. */
-    interface ContactPerson {
-        String getEmail();
-
-        String getName();
-
-        String getLanguage();
-    }
 }

@@ -1,9 +1,12 @@
 package dev.kontor.access;
 
+import dev.kontor.base.ReadModel;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
+@ReadModel(reads = "organization",
+        decision = "docs/decisions/0009-one-owner-per-table-and-declared-read-models.md")
 interface AccessSessionRepository extends JpaRepository<AccessSession, Long> {
 
     @Query("select s from AccessSession s where s.userId = :userId and s.endedAt is null")

@@ -50,19 +50,22 @@ public class AccessSessions {
     private final AccessSettings settings;
     private final Clock clock;
     private final AccessPolicyRepository policies;
+    private final AccountContactPersons contactPersons;
     private final MailOutbox mail;
     private final I18NProvider i18n;
     private final TransactionTemplate separately;
 
     AccessSessions(AccessSessionRepository sessions, PartnerGrants grants, AuditLog auditLog,
-                   AccessSettings settings, Clock clock, AccessPolicyRepository policies, MailOutbox mail,
-                   I18NProvider i18n, PlatformTransactionManager transactions) {
+                   AccessSettings settings, Clock clock, AccessPolicyRepository policies,
+                   AccountContactPersons contactPersons, MailOutbox mail, I18NProvider i18n,
+                   PlatformTransactionManager transactions) {
         this.sessions = sessions;
         this.grants = grants;
         this.auditLog = auditLog;
         this.settings = settings;
         this.clock = clock;
         this.policies = policies;
+        this.contactPersons = contactPersons;
         this.mail = mail;
         this.i18n = i18n;
         this.separately = new TransactionTemplate(transactions);
@@ -140,17 +143,17 @@ public class AccessSessions {
         if (last.isPresent() && last.get().isAfter(now.minus(java.time.Duration.ofHours(1)))) {
             return;
         }
-        policies.findContactPerson(grant.customerId()).ifPresent(contact -> {
+        contactPersons.of(grant.customerId()).ifPresent(contact -> {
             java.util.Locale language = dev.kontor.base.SupportedLanguages.closestTo(
-                    contact.getLanguage() == null ? null : java.util.Locale.forLanguageTag(contact.getLanguage()));
+                    contact.language() == null ? null : java.util.Locale.forLanguageTag(contact.language()));
             String label = grant.customerName() + " (" + grant.customerNumber() + ")";
             String when = java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.LONG)
                     .withLocale(language).withZone(java.time.ZoneId.of("Europe/Berlin")).format(now);
             mail.enqueue(new MailMessage("access-notice:" + me.userId() + ":" + grant.customerId() + ":"
-                    + now.toEpochMilli(), contact.getEmail(),
+                    + now.toEpochMilli(), contact.email(),
                     TextRules.abbreviate(i18n.getTranslation("access.mail.subject", language, grant.partnerName(),
                             label), MailMessage.SUBJECT_MAX_LENGTH),
-                    i18n.getTranslation("access.mail.body", language, contact.getName(), me.displayName(),
+                    i18n.getTranslation("access.mail.body", language, contact.name(), me.displayName(),
                             grant.partnerName(), label, when, why == null ? "—" : why)));
         });
         policies.forgetNotice(me.userId(), grant.customerId());

@@ -1,5 +1,6 @@
 package dev.kontor.access;
 
+import dev.kontor.base.ReadModel;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -40,6 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the account, and again at most once an hour per token.
  */
 @Component
+@ReadModel(reads = "organization",
+        decision = "docs/decisions/0009-one-owner-per-table-and-declared-read-models.md")
 class PartnerTokenAccess implements PartnerTokenRules {
 
     static final String REFUSED = "ACCESS_DENIED";
@@ -48,6 +51,7 @@ class PartnerTokenAccess implements PartnerTokenRules {
     private static final Duration NOTICE_INTERVAL = Duration.ofHours(1);
 
     private final AccessPolicyRepository policies;
+    private final AccountContactPersons contactPersons;
     private final JdbcClient jdbc;
     private final AuditLog auditLog;
     private final MailOutbox mail;
@@ -55,9 +59,11 @@ class PartnerTokenAccess implements PartnerTokenRules {
     private final Clock clock;
     private final TransactionTemplate separately;
 
-    PartnerTokenAccess(AccessPolicyRepository policies, JdbcClient jdbc, AuditLog auditLog, MailOutbox mail,
-                       I18NProvider i18n, Clock clock, PlatformTransactionManager transactions) {
+    PartnerTokenAccess(AccessPolicyRepository policies, AccountContactPersons contactPersons, JdbcClient jdbc,
+                       AuditLog auditLog, MailOutbox mail, I18NProvider i18n, Clock clock,
+                       PlatformTransactionManager transactions) {
         this.policies = policies;
+        this.contactPersons = contactPersons;
         this.jdbc = jdbc;
         this.auditLog = auditLog;
         this.mail = mail;
@@ -155,19 +161,19 @@ class PartnerTokenAccess implements PartnerTokenRules {
     private void sendNotice(ApiTokenIdentity token, long customerId, Instant now) {
         Optional<String> account = jdbc.sql("SELECT name, customer_number FROM organization WHERE id = :id")
                 .param("id", customerId).query((rs, row) -> rs.getString(1) + " (" + rs.getString(2) + ")").optional();
-        policies.findContactPerson(customerId).ifPresent(contact -> {
+        contactPersons.of(customerId).ifPresent(contact -> {
             Locale language = SupportedLanguages.closestTo(
-                    contact.getLanguage() == null ? null : Locale.forLanguageTag(contact.getLanguage()));
+                    contact.language() == null ? null : Locale.forLanguageTag(contact.language()));
             String label = account.orElse("");
             // a mail has no browser zone: the long style names Kontor's zone ("14:03:00 MEZ"), as the other mails do
             String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG).withLocale(language)
                     .withZone(ZoneId.of("Europe/Berlin")).format(now);
             String reason = token.accessReason() == null ? "\u2014" : token.accessReason();
             mail.enqueue(new MailMessage("api-access-notice:" + token.tokenId() + ":" + customerId + ":"
-                    + now.toEpochMilli(), contact.getEmail(),
+                    + now.toEpochMilli(), contact.email(),
                     TextRules.abbreviate(i18n.getTranslation("access.api-mail.subject", language, token.tokenName(),
                             token.organizationName(), label), MailMessage.SUBJECT_MAX_LENGTH),
-                    i18n.getTranslation("access.api-mail.body", language, contact.getName(), token.tokenName(),
+                    i18n.getTranslation("access.api-mail.body", language, contact.name(), token.tokenName(),
                             token.organizationName(), label, when, reason)));
         });
     }

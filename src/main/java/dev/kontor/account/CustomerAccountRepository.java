@@ -1,5 +1,6 @@
 package dev.kontor.account;
 
+import dev.kontor.base.ReadModel;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.QueryHint;
 import java.time.Instant;
@@ -15,6 +16,8 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.jpa.repository.QueryHints;
 
+@ReadModel(reads = {"Membership", "Organization", "UserAccount"},
+        decision = "docs/decisions/0009-one-owner-per-table-and-declared-read-models.md")
 interface CustomerAccountRepository extends JpaRepository<CustomerAccount, Long> {
 
     /** The accounts a person manages, one page, filtered by number or name; contact person joined in. */

@@ -1,5 +1,6 @@
 package dev.kontor.api;
 
+import dev.kontor.base.ReadModel;
 import dev.kontor.base.SecretTokens;
 import dev.kontor.user.ApiTokenIdentity;
 import dev.kontor.user.AuthenticatedUser;
@@ -19,6 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * gives tokens there. An unknown, malformed, expired or revoked secret authenticates nobody, all alike.
  */
 @Component
+@ReadModel(reads = "organization",
+        decision = "docs/decisions/0009-one-owner-per-table-and-declared-read-models.md")
 class ApiTokenAuthentication {
 
     private final ApiTokenRepository tokens;

@@ -1,60 +1,9 @@
 package dev.kontor.audit;
 
-import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
 /** Append-only on purpose: it can save and read, and has no way to update or delete. */
 interface AuditEventRepository extends Repository<AuditEvent, Long> {
 
     AuditEvent save(AuditEvent event);
-
-    /**
-     * One page of the audit log, newest first, limited to what the reader may see; only events older than
-     * {@code beforeId}, so that a client walking the log by cursor neither skips nor repeats one. Who acted is found
-     * by the address they acted with or by the name the log shows for them (folded, as the person's search key is,
-     * whose trigram index finds the people first on PostgreSQL; no join, so that a count reads only the events).
-     * Without an organization filter an event needs an organization, as it did when the empty filter was matched
-     * against the organization's name (sign-ins show nowhere); said without the join, so that the planner drops it.
-     */
-    @Query("""
-            select new dev.kontor.audit.AuditRow(e.id, e.occurredAt, e.kind, e.outcome, e.actorEmail, e.actorUserId,
-                   b.name,
-                   e.organizationId, o.name, o.customerNumber, e.summary, e.summaryKey, e.summaryArgs, e.oldValue,
-                   e.newValue, e.remoteAddress)
-            from AuditEvent e
-              left join Organization o on o.id = e.organizationId
-              left join Organization b on b.id = e.onBehalfOfId
-            where e.occurredAt >= :from and e.occurredAt < :to
-              and e.id < :beforeId
-              and (:everything = true or e.organizationId in :organizations)
-              and (:actor = '%%' or lower(coalesce(e.actorEmail, '')) like :actor escape '\\'
-                   or e.actorUserId in (select u.id from UserAccount u where u.searchKey like :actorKey escape '\\'))
-              and ((:organization = '%%' and e.organizationId is not null)
-                   or (:organization <> '%%' and (lower(o.name) like :organization escape '\\'
-                       or lower(o.customerNumber) like :organization escape '\\')))
-              and (:kind = '' or e.kind = :kind)
-            order by e.id desc
-            """)
-    List<AuditRow> findRows(Instant from, Instant to, long beforeId, boolean everything,
-                            Collection<Long> organizations, String actor, String actorKey, String organization,
-                            String kind, Pageable pageable);
-
-    @Query("""
-            select count(e) from AuditEvent e
-              left join Organization o on o.id = e.organizationId
-            where e.occurredAt >= :from and e.occurredAt < :to
-              and (:everything = true or e.organizationId in :organizations)
-              and (:actor = '%%' or lower(coalesce(e.actorEmail, '')) like :actor escape '\\'
-                   or e.actorUserId in (select u.id from UserAccount u where u.searchKey like :actorKey escape '\\'))
-              and ((:organization = '%%' and e.organizationId is not null)
-                   or (:organization <> '%%' and (lower(o.name) like :organization escape '\\'
-                       or lower(o.customerNumber) like :organization escape '\\')))
-              and (:kind = '' or e.kind = :kind)
-            """)
-    long countRows(Instant from, Instant to, boolean everything, Collection<Long> organizations, String actor,
-                   String actorKey, String organization, String kind);
 }

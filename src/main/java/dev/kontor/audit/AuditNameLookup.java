@@ -8,23 +8,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Looks up, for one page of the audit log that the reader may read, the people and organizations its events name:
- * one statement for the people and one for the organizations, however many rows the page has. Only
+ * one statement for the people and one for the organizations, however many rows the page has, asked of the
+ * {@link AuditLogDirectory}. Only
  * {@link AuditQueries} calls it, with rows it has already limited to the reader's scope.
  */
 @Component
 class AuditNameLookup {
 
-    private static final List<Long> NO_ORGANIZATION = List.of(-1L);
+    private final AuditLogDirectory directory;
 
-    private final JdbcClient jdbc;
-
-    AuditNameLookup(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    AuditNameLookup(AuditLogDirectory directory) {
+        this.directory = directory;
     }
 
     AuditNames namesIn(List<AuditRow> rows) {
@@ -67,36 +65,25 @@ class AuditNameLookup {
         });
         Map<Long, String> emails = new HashMap<>();
         Map<PersonKey, String> names = new HashMap<>();
-        jdbc.sql("""
-                        SELECT u.id, u.email, u.display_name, m.organization_id, m.state, m.invited_name
-                        FROM app_user u
-                          LEFT JOIN membership m ON m.user_id = u.id AND m.organization_id IN (:organizations)
-                        WHERE u.id IN (:users)""")
-                .param("organizations", organizations.isEmpty() ? NO_ORGANIZATION : organizations)
-                .param("users", userIds)
-                .query(rs -> {
-                    long userId = rs.getLong(1);
-                    emails.put(userId, rs.getString(2));
-                    if (actorIds.contains(userId)) {
-                        String own = rs.getString(3);
-                        actors.put(userId, own == null ? "" : own);
-                    }
-                    long organizationId = rs.getLong(4);
-                    if (rs.wasNull()) {
-                        return;
-                    }
-                    PersonKey key = new PersonKey(organizationId, userId);
-                    // someone who belongs (or belonged, deactivated) goes by their own name; an invited person by
-                    // the name the inviter typed, which tells nothing about who has an account
-                    if ("INVITED".equals(rs.getString(5))) {
-                        String typed = rs.getString(6);
-                        if (typed != null && !typed.isBlank()) {
-                            names.putIfAbsent(key, typed);
-                        }
-                    } else {
-                        names.put(key, rs.getString(3));
-                    }
-                });
+        for (AuditLogDirectory.PersonLine line : directory.people(userIds, organizations)) {
+            emails.put(line.userId(), line.email());
+            if (actorIds.contains(line.userId())) {
+                actors.put(line.userId(), line.displayName() == null ? "" : line.displayName());
+            }
+            if (line.organizationId() == null) {
+                continue;
+            }
+            PersonKey key = new PersonKey(line.organizationId(), line.userId());
+            // someone who belongs (or belonged, deactivated) goes by their own name; an invited person by the name
+            // the inviter typed, which tells nothing about who has an account
+            if ("INVITED".equals(line.membershipState())) {
+                if (line.invitedName() != null && !line.invitedName().isBlank()) {
+                    names.putIfAbsent(key, line.invitedName());
+                }
+            } else {
+                names.put(key, line.displayName());
+            }
+        }
         Map<PersonKey, Seen> seen = new HashMap<>();
         for (PersonKey key : wanted) {
             String email = emails.get(key.userId());
@@ -112,10 +99,9 @@ class AuditNameLookup {
             return Map.of();
         }
         Map<Long, OrganizationSeen> seen = new HashMap<>();
-        jdbc.sql("SELECT id, name, customer_number FROM organization WHERE id IN (:ids)").param("ids", ids)
-                .query(rs -> {
-                    seen.put(rs.getLong(1), new OrganizationSeen(rs.getString(2), rs.getString(3)));
-                });
+        for (AuditLogDirectory.OrganizationLine line : directory.organizations(ids)) {
+            seen.put(line.id(), new OrganizationSeen(line.name(), line.customerNumber()));
+        }
         return seen;
     }
 }

@@ -34,12 +34,12 @@ public class AuditQueries {
      */
     private static final Set<Long> IGNORED = Set.of(-1L);
 
-    private final AuditEventRepository events;
+    private final AuditLogDirectory events;
     private final AuditReadScope scope;
     private final AuditNameLookup names;
     private final I18NProvider texts;
 
-    AuditQueries(AuditEventRepository events, AuditReadScope scope, AuditNameLookup names, I18NProvider texts) {
+    AuditQueries(AuditLogDirectory events, AuditReadScope scope, AuditNameLookup names, I18NProvider texts) {
         this.events = events;
         this.scope = scope;
         this.names = names;

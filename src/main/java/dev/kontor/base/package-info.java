@@ -3,6 +3,7 @@
  * it is an open module because every view uses its layout and components.
  */
 @ApplicationModule(displayName = "Base", type = ApplicationModule.Type.OPEN)
+@OwnsTables("shedlock")
 package dev.kontor.base;
 
 import org.springframework.modulith.ApplicationModule;

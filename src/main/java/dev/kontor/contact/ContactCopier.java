@@ -1,5 +1,6 @@
 package dev.kontor.contact;
 
+import dev.kontor.base.ReadModel;
 import java.sql.Timestamp;
 import java.time.Clock;
 import dev.kontor.audit.AuditEntry;
@@ -17,6 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
  * twice copies nothing twice. The caller (a background run) has checked the rights when it was started.
  */
 @Component
+@ReadModel(reads = "organization",
+        decision = "docs/decisions/0009-one-owner-per-table-and-declared-read-models.md")
 public class ContactCopier {
 
     static final String CONTACTS_COPIED = "CONTACTS_COPIED";

@@ -32,6 +32,7 @@ public class ContactExport {
     static final int BATCH = 500;
 
     private final ContactRepository contacts;
+    private final PartnerTreeContacts trees;
     private final OrganizationAccess access;
     private final OrganizationService organizations;
     private final I18NProvider texts;
@@ -39,10 +40,11 @@ public class ContactExport {
     @jakarta.persistence.PersistenceContext
     private jakarta.persistence.EntityManager entityManager;
 
-    ContactExport(ContactRepository contacts, OrganizationAccess access, OrganizationService organizations,
-                  I18NProvider texts) {
+    ContactExport(ContactRepository contacts, PartnerTreeContacts trees, OrganizationAccess access,
+                  OrganizationService organizations, I18NProvider texts) {
         this.texts = texts;
         this.contacts = contacts;
+        this.trees = trees;
         this.access = access;
         this.organizations = organizations;
     }
@@ -62,7 +64,10 @@ public class ContactExport {
         if (partner.kind() != OrganizationKind.PARTNER) {
             throw new dev.kontor.base.RuleViolation("contact.export.not-a-partner");
         }
-        write(out, cursor -> contacts.findTreeBatch(partnerId, cursor, BATCH), this::labelsOf, language);
+        write(out, cursor -> {
+            List<Long> ids = trees.idsAfter(partnerId, cursor, BATCH);
+            return ids.isEmpty() ? List.of() : contacts.findInOrder(ids);
+        }, this::labelsOf, language);
     }
 
     /** The names of a batch's organizations, in one statement (the tree export has checked the right to them). */

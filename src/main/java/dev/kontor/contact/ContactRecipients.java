@@ -1,5 +1,6 @@
 package dev.kontor.contact;
 
+import dev.kontor.base.ReadModel;
 import dev.kontor.user.Roles;
 import java.util.Collection;
 import java.util.List;
@@ -18,6 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
 @Transactional(readOnly = true)
+@ReadModel(reads = "organization",
+        decision = "docs/decisions/0009-one-owner-per-table-and-declared-read-models.md")
 public class ContactRecipients {
 
     /** The organizations of a contact that lie in the audience: one of its roots or below one. */

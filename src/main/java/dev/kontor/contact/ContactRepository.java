@@ -34,16 +34,7 @@ interface ContactRepository extends JpaRepository<Contact, Long> {
     @Query("select c from Contact c where c.organizationId in :organizationIds and c.id > :cursor order by c.id")
     List<Contact> findBatch(Collection<Long> organizationIds, long cursor, Pageable batch);
 
-    /**
-     * One batch of a partner's whole tree: its own contacts, its tenants' and those of the customers' tenants it
-     * manages (never a customer account's own contacts, which it may read only inside an access session).
-     */
-    @Query(nativeQuery = true, value = """
-            SELECT c.* FROM contact c JOIN organization o ON o.id = c.organization_id
-            WHERE (o.id = :partnerId OR o.account_id = :partnerId
-                   OR o.account_id IN (SELECT r.tenants_customer_id FROM partner_relationship r
-                                       WHERE r.partner_id = :partnerId AND r.tenants_customer_id IS NOT NULL))
-              AND c.id > :cursor
-            ORDER BY c.id LIMIT :batchSize""")
-    List<Contact> findTreeBatch(long partnerId, long cursor, int batchSize);
+    /** Contacts by id, in id order (a batch of a partner's tree, see {@link PartnerTreeContacts}). */
+    @Query("select c from Contact c where c.id in :ids order by c.id")
+    List<Contact> findInOrder(Collection<Long> ids);
 }

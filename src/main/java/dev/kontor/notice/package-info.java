@@ -3,4 +3,7 @@
  * fan-out mails it through the outbox to exactly the contacts of that type in all or chosen organizations, once per
  * person, with a delivery record per recipient.
  */
+@OwnsTables("notice_delivery")
 package dev.kontor.notice;
+
+import dev.kontor.base.OwnsTables;

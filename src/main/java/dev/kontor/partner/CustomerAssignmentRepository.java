@@ -1,11 +1,14 @@
 package dev.kontor.partner;
 
+import dev.kontor.base.ReadModel;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
+@ReadModel(reads = "UserAccount",
+        decision = "docs/decisions/0009-one-owner-per-table-and-declared-read-models.md")
 interface CustomerAssignmentRepository extends JpaRepository<CustomerAssignment, Long> {
 
     Optional<CustomerAssignment> findByPartnerIdAndCustomerIdAndUserId(long partnerId, long customerId, long userId);

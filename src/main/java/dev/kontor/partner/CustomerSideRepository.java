@@ -1,5 +1,6 @@
 package dev.kontor.partner;
 
+import dev.kontor.base.ReadModel;
 import dev.kontor.organization.OrganizationSummary;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.QueryHint;
@@ -19,6 +20,8 @@ import org.springframework.data.repository.Repository;
  * one statement. The review queries read the contact person from the customer account's row (owned by the account
  * feature) in the same statement, so that a batch of any size costs one query.
  */
+@ReadModel(reads = {"Membership", "Organization", "UserAccount"},
+        decision = "docs/decisions/0009-one-owner-per-table-and-declared-read-models.md")
 interface CustomerSideRepository extends Repository<PartnerRelationship, Long> {
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
@@ -132,20 +135,6 @@ interface CustomerSideRepository extends Repository<PartnerRelationship, Long> {
             """)
     List<PartnerRelationship> claimDueForReview(Instant confirmedBefore, Limit limit);
 
-    /** The claimed relationships with everything their review e-mails need; the contact person may be missing. */
-    @Query("""
-            select new dev.kontor.partner.DueReview(r, c.name, c.customerNumber, p.name, u.id, u.email, u.displayName,
-                   u.preferredLanguage)
-            from PartnerRelationship r
-              join Organization c on c.id = r.customerId
-              join Organization p on p.id = r.partnerId
-              left join CustomerAccount a on a.organizationId = r.customerId
-              left join UserAccount u on u.id = a.contactPersonId
-            where r.id in :relationshipIds
-            order by r.id
-            """)
-    List<DueReview> findDueReviews(Collection<Long> relationshipIds);
-
     /** Notes that the customer was asked; only rows that are still due, so a confirmation meanwhile wins. */
     @Modifying(flushAutomatically = true)
     @Query("""
@@ -167,14 +156,6 @@ interface CustomerSideRepository extends Repository<PartnerRelationship, Long> {
             order by r.id
             """)
     List<PartnerRelationship> claimUnansweredReviews(Instant askedBefore, Limit limit);
-
-    @Query("""
-            select new dev.kontor.partner.NotifiedPerson(a.organizationId, u.id, u.email, u.displayName,
-                   u.preferredLanguage, false)
-            from CustomerAccount a join UserAccount u on u.id = a.contactPersonId
-            where a.organizationId in :customerIds
-            """)
-    List<NotifiedPerson> findContactPersons(Collection<Long> customerIds);
 
     /**
      * Who hears from the customer's side, per relationship: its requester while they are still active in the partner

@@ -5,6 +5,6 @@ package dev.kontor.partner;
  * is on file), read when a relationship closes and kept on it: from then on the former partner sees this, never
  * anything newer.
  */
-record CustomerSnapshot(long customerId, String name, String customerNumber, String contactPersonName,
+public record CustomerSnapshot(long customerId, String name, String customerNumber, String contactPersonName,
                         boolean paymentMethodOnFile) {
 }

@@ -11,10 +11,10 @@ import org.springframework.stereotype.Component;
 @Component
 class CustomerSnapshots {
 
-    private final PartnerRelationshipRepository relationships;
+    private final CustomerAccountFacts accounts;
 
-    CustomerSnapshots(PartnerRelationshipRepository relationships) {
-        this.relationships = relationships;
+    CustomerSnapshots(CustomerAccountFacts accounts) {
+        this.accounts = accounts;
     }
 
     CustomerSnapshot of(long customerId) {
@@ -25,7 +25,7 @@ class CustomerSnapshots {
         if (customerIds.isEmpty()) {
             return Map.of();
         }
-        return relationships.findSnapshots(customerIds).stream()
+        return accounts.findSnapshots(customerIds).stream()
                 .collect(Collectors.toMap(CustomerSnapshot::customerId, Function.identity()));
     }
 }

@@ -1,7 +1,7 @@
 package dev.kontor.partner;
 
 /** An active relationship due for its access review, with what the e-mail needs; the contact person may be missing. */
-record DueReview(PartnerRelationship relationship, String customerName, String customerNumber, String partnerName,
+public record DueReview(PartnerRelationship relationship, String customerName, String customerNumber, String partnerName,
                  Long contactUserId, String contactEmail, String contactName, String contactLanguage) {
 
     String customerLabel() {

@@ -1,70 +1,24 @@
 package dev.kontor.partner;
 
+import dev.kontor.base.ReadModel;
 import java.util.Collection;
-import java.util.List;
 import org.springframework.data.domain.Slice;
-import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
 /**
- * The managed-customers grid's statements: one page of rows and their count; the partner's sent requests. A closed
- * relationship shows (and is filtered and sorted by) the customer as it was when it closed, kept on the relationship;
- * an open one shows the customer as it is. Sorted and filtered by the keys the relationship keeps of the customer's
- * number and folded name, so that the partner's index on them serves a page and the count.
+ * The managed-customers grid's count and the partner's sent requests. The grid's page reads the customer accounts'
+ * contact persons and is asked of the account feature ({@link CustomerAccountFacts#findRows}). Filtered by the keys
+ * the relationship keeps of the customer's number and folded name, so that the partner's index on them serves the
+ * count.
  */
+@ReadModel(reads = "Organization",
+        decision = "docs/decisions/0009-one-owner-per-table-and-declared-read-models.md")
 interface ManagedCustomerRepository extends Repository<PartnerRelationship, Long> {
 
-    @Query("""
-            select new dev.kontor.partner.ManagedCustomer(r.id, o.id,
-                   coalesce(r.snapshotCustomerNumber, o.customerNumber), coalesce(r.snapshotCustomerName, o.name),
-                   r.state, r.grantedRights, r.requestedRights,
-                   case when r.snapshotAt is null then cp.displayName else r.snapshotContactPerson end,
-                   r.answeredAt, r.reviewPending,
-                   case when r.snapshotAt is null then coalesce(a.paymentMethodOnFile, false)
-                        else r.snapshotPaymentMethodOnFile end,
-                   r.version, o.state)
-            from PartnerRelationship r
-              join Organization o on o.id = r.customerId
-              left join CustomerAccount a on a.organizationId = o.id
-              left join UserAccount cp on cp.id = a.contactPersonId
-            where r.partnerId = :partnerId
-              and r.state in :states
-              and (:pattern = '%%' or r.customerNameKey like :nameKey escape '\\'
-                   or lower(r.customerNumberKey) like :pattern escape '\\')
-              and (:everyone = true or exists (select 1 from CustomerAssignment ca
-                   where ca.partnerId = r.partnerId and ca.customerId = r.customerId and ca.userId = :userId))
-            """)
-    List<ManagedCustomer> findRows(long partnerId, Collection<RelationshipState> states, String pattern,
-                                   String nameKey, boolean everyone, long userId, Pageable pageable);
-
-    /** As {@link #findRows}, unfiltered, in the order of the relationships' ids from one on: a page of a keyset. */
-    @Query("""
-            select new dev.kontor.partner.ManagedCustomer(r.id, o.id,
-                   coalesce(r.snapshotCustomerNumber, o.customerNumber), coalesce(r.snapshotCustomerName, o.name),
-                   r.state, r.grantedRights, r.requestedRights,
-                   case when r.snapshotAt is null then cp.displayName else r.snapshotContactPerson end,
-                   r.answeredAt, r.reviewPending,
-                   case when r.snapshotAt is null then coalesce(a.paymentMethodOnFile, false)
-                        else r.snapshotPaymentMethodOnFile end,
-                   r.version, o.state)
-            from PartnerRelationship r
-              join Organization o on o.id = r.customerId
-              left join CustomerAccount a on a.organizationId = o.id
-              left join UserAccount cp on cp.id = a.contactPersonId
-            where r.partnerId = :partnerId
-              and r.state in :states
-              and r.id > :afterId
-              and (:everyone = true or exists (select 1 from CustomerAssignment ca
-                   where ca.partnerId = r.partnerId and ca.customerId = r.customerId and ca.userId = :userId))
-            order by r.id
-            """)
-    List<ManagedCustomer> findRowsAfter(long partnerId, Collection<RelationshipState> states, boolean everyone,
-                                        long userId, long afterId, Limit limit);
-
     /**
-     * As many rows as {@link #findRows} finds, but at most {@code limit}: a partner with 100,000 customers is told
+     * As many rows as {@link CustomerAccountFacts#findRows} finds, but at most {@code limit}: a partner with 100,000 customers is told
      * "more than 10,000" without reading them all, the index range stopping at the limit.
      */
     @Query(nativeQuery = true, value = """

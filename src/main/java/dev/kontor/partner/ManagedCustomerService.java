@@ -41,12 +41,14 @@ public class ManagedCustomerService {
             RelationshipState.REVOKED, RelationshipState.TERMINATED);
 
     private final ManagedCustomerRepository customers;
+    private final CustomerAccountFacts accounts;
     private final CustomerAssignmentRepository assignments;
     private final PartnerAccess access;
 
-    ManagedCustomerService(ManagedCustomerRepository customers, CustomerAssignmentRepository assignments,
-                           PartnerAccess access) {
+    ManagedCustomerService(ManagedCustomerRepository customers, CustomerAccountFacts accounts,
+                           CustomerAssignmentRepository assignments, PartnerAccess access) {
         this.customers = customers;
+        this.accounts = accounts;
         this.assignments = assignments;
         this.access = access;
     }
@@ -59,7 +61,7 @@ public class ManagedCustomerService {
             // nothing stored holds hidden characters, and a NUL would not even reach PostgreSQL: it matches nothing
             return List.of();
         }
-        List<ManagedCustomer> rows = customers.findRows(partnerId, states(filter), pattern(filter), nameKey(filter),
+        List<ManagedCustomer> rows = accounts.findRows(partnerId, states(filter), pattern(filter), nameKey(filter),
                 membership.seesAllCustomers(), me.userId(), sorted(pageable));
         if (rows.isEmpty() || !membership.seesAllCustomers()) {
             return rows;
@@ -79,7 +81,7 @@ public class ManagedCustomerService {
         AuthenticatedUser me = CurrentUser.require();
         PartnerMembership membership = access.require(partnerId, PartnerAccess.ANYONE,
                 AuditSummary.action("list-managed-customers"));
-        return customers.findRowsAfter(partnerId, CURRENT, membership.seesAllCustomers(), me.userId(),
+        return accounts.findRowsAfter(partnerId, CURRENT, membership.seesAllCustomers(), me.userId(),
                 afterRelationshipId, org.springframework.data.domain.Limit.of(Math.max(1, Math.min(limit, 500))));
     }
 

@@ -1,5 +1,6 @@
 package dev.kontor.partner;
 
+import dev.kontor.base.ReadModel;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.QueryHint;
 import java.time.Instant;
@@ -11,6 +12,8 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.jpa.repository.QueryHints;
 
+@ReadModel(reads = {"Membership", "Organization", "membership"},
+        decision = "docs/decisions/0009-one-owner-per-table-and-declared-read-models.md")
 interface PartnerRelationshipRepository extends JpaRepository<PartnerRelationship, Long> {
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
@@ -97,17 +100,6 @@ interface PartnerRelationshipRepository extends JpaRepository<PartnerRelationshi
             from PartnerRelationship r where r.id = :relationshipId
             """)
     Optional<StandingRow> findStanding(long relationshipId, long userId);
-
-    /** The customers as their partners' lists show them now, for relationships about to close. */
-    @Query("""
-            select new dev.kontor.partner.CustomerSnapshot(o.id, o.name, o.customerNumber, cp.displayName,
-                   coalesce(a.paymentMethodOnFile, false))
-            from Organization o
-              left join CustomerAccount a on a.organizationId = o.id
-              left join UserAccount cp on cp.id = a.contactPersonId
-            where o.id in :customerIds
-            """)
-    List<CustomerSnapshot> findSnapshots(java.util.Collection<Long> customerIds);
 
     /** The active managers of a customer, to tell them about their partners. */
     @Query("""

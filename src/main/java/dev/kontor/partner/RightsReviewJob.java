@@ -41,6 +41,7 @@ class RightsReviewJob {
     private static final Logger log = LoggerFactory.getLogger(RightsReviewJob.class);
 
     private final CustomerSideRepository relationships;
+    private final CustomerAccountFacts accounts;
     private final CustomerSideMails mails;
     private final AuditLog auditLog;
     private final RightsReviewSettings settings;
@@ -48,10 +49,12 @@ class RightsReviewJob {
     private final Clock clock;
     private final int batchSize;
 
-    RightsReviewJob(CustomerSideRepository relationships, CustomerSideMails mails, AuditLog auditLog,
+    RightsReviewJob(CustomerSideRepository relationships, CustomerAccountFacts accounts, CustomerSideMails mails,
+                    AuditLog auditLog,
                     RightsReviewSettings settings, TransactionTemplate transaction, Clock clock,
                     @Value("${kontor.partner.rights-review-batch-size:100}") int batchSize) {
         this.relationships = relationships;
+        this.accounts = accounts;
         this.mails = mails;
         this.auditLog = auditLog;
         this.settings = settings;
@@ -106,7 +109,7 @@ class RightsReviewJob {
         if (claimed.isEmpty()) {
             return 0;
         }
-        List<DueReview> due = relationships.findDueReviews(claimed);
+        List<DueReview> due = accounts.findDueReviews(claimed);
         Instant fallsBackAt = now.plus(settings.rightsReviewGrace());
         for (DueReview review : due) {
             PartnerRelationship relationship = review.relationship();
@@ -147,7 +150,7 @@ class RightsReviewJob {
         Map<Long, OrganizationSummary> organizations = relationships.findSummaries(
                         organizationIds.stream().distinct().toList()).stream()
                 .collect(Collectors.toMap(OrganizationSummary::id, Function.identity()));
-        Map<Long, NotifiedPerson> contactPersons = relationships.findContactPersons(
+        Map<Long, NotifiedPerson> contactPersons = accounts.findContactPersons(
                         unanswered.stream().map(PartnerRelationship::getCustomerId).distinct().toList()).stream()
                 .collect(Collectors.toMap(NotifiedPerson::key, Function.identity(), (first, second) -> first));
         Map<Long, List<NotifiedPerson>> partnerPeople = relationships.findPartnerRecipients(

@@ -1,5 +1,6 @@
 package dev.kontor.provider;
 
+import dev.kontor.base.ReadModel;
 import dev.kontor.organization.Organization;
 import dev.kontor.organization.OrganizationState;
 import java.util.List;
@@ -9,6 +10,8 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
 /** The provider's view of its partners: one statement per page, the counts as sub-queries of that statement. */
+@ReadModel(reads = {"Membership", "Organization", "PartnerRelationship"},
+        decision = "docs/decisions/0009-one-owner-per-table-and-declared-read-models.md")
 interface PartnerAdministrationRepository extends Repository<Organization, Long> {
 
     String ROW = """

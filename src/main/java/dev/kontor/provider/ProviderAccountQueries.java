@@ -1,5 +1,6 @@
 package dev.kontor.provider;
 
+import dev.kontor.base.ReadModel;
 import dev.kontor.organization.OrganizationState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,6 +17,8 @@ import org.springframework.stereotype.Component;
  * each; the callers have checked that the caller administers the provider, and every query keeps to its tree.
  */
 @Component
+@ReadModel(reads = {"app_user", "customer_account", "organization"},
+        decision = "docs/decisions/0009-one-owner-per-table-and-declared-read-models.md")
 class ProviderAccountQueries {
 
     private static final String ACCOUNT = """

@@ -1,5 +1,6 @@
 package dev.kontor.replace;
 
+import dev.kontor.base.ReadModel;
 import dev.kontor.contact.ContactType;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.OrganizationKind;
@@ -25,6 +26,8 @@ import org.springframework.stereotype.Component;
  * bounded by a chunk of organization ids, so that nothing here grows with the number of organizations.
  */
 @Component
+@ReadModel(reads = {"app_user", "contact", "customer_account", "membership", "organization", "tenant"},
+        decision = "docs/decisions/0009-one-owner-per-table-and-declared-read-models.md")
 class ReplacementStore {
 
     static final List<String> PLACE_ROLES = List.of(MembershipRole.MANAGER.name(),

@@ -1,5 +1,6 @@
 package dev.kontor.support;
 
+import dev.kontor.base.ReadModel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -16,6 +17,8 @@ import org.springframework.stereotype.Component;
  * changes in one statement each, however many there are.
  */
 @Component
+@ReadModel(reads = {"app_user", "audit_event", "contact", "customer_account", "membership", "organization", "partner_relationship", "service"},
+        decision = "docs/decisions/0009-one-owner-per-table-and-declared-read-models.md")
 class LookupQueries {
 
     /** Results on one page of the lookup. */

@@ -1,5 +1,6 @@
 package dev.kontor.tenant;
 
+import dev.kontor.base.ReadModel;
 import dev.kontor.organization.OrganizationKind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,6 +19,8 @@ import org.springframework.stereotype.Component;
  * reads more than a page, however large the tree.
  */
 @Component
+@ReadModel(reads = {"membership", "organization", "partner_relationship"},
+        decision = "docs/decisions/0009-one-owner-per-table-and-declared-read-models.md")
 class TenantTreeQueries {
 
     private static final String ROW = """
