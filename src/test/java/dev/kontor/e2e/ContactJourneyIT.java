@@ -48,10 +48,15 @@ class ContactJourneyIT extends EndToEndTest {
         page.locator("#add-contact").click();
         page.locator("#contact-first-name input").fill("Tilo");
         page.locator("#contact-last-name input").fill("Technik");
-        page.locator("#contact-email input").fill("tilo.technik@example.test");
+        page.locator("#contact-email input").fill("tilo.technik@@example");
         page.locator("#contact-phone input").fill("0171 9876543");
         page.locator("#contact-types vaadin-checkbox").filter(new Locator.FilterOptions().setHasText("Technical"))
                 .locator("input").check();
+        // Enter in another field tries to save: the invalid address takes the focus, with its message
+        page.locator("#contact-last-name input").press("Enter");
+        assertThat(page.locator("#contact-email")).hasAttribute("invalid", "");
+        page.waitForFunction("() => document.activeElement && document.activeElement.closest('#contact-email')");
+        page.locator("#contact-email input").fill("tilo.technik@example.test");
         Accessibility.assertNoSeriousViolations(page, "add contact");
         screenshot("70-add-contact");
         page.locator("#save-contact").click();

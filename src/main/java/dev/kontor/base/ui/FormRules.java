@@ -81,8 +81,12 @@ public final class FormRules {
 
     /** A phone number the service will accept, checked when the field is left. */
     public static Validator<String> phone(Component owner) {
-        return accepted(owner, typed -> dev.kontor.base.PhoneNumbers.searchForm(typed).isPresent(),
+        Validator<String> known = accepted(owner, typed -> dev.kontor.base.PhoneNumbers.searchForm(typed).isPresent(),
                 "validation.phone");
+        // a number with more digits than any number has (15, E.164) is told so, not asked for digits it has
+        return (value, context) -> value != null && value.chars().filter(Character::isDigit).count() > 15
+                ? ValidationResult.error(owner.getTranslation("validation.phone.too-many-digits"))
+                : known.apply(value, context);
     }
 
     /**
@@ -171,11 +175,25 @@ public final class FormRules {
         if (binder.writeBeanIfValid(bean)) {
             return true;
         }
-        binder.validate().getFieldValidationErrors().stream().findFirst()
+        focusFirstInvalid(binder.validate());
+        return false;
+    }
+
+    /** Like {@link #writeOrFocus}, for a form that reads its fields itself: whether all are valid, else the focus. */
+    public static boolean validOrFocus(com.vaadin.flow.data.binder.Binder<?> binder) {
+        com.vaadin.flow.data.binder.BinderValidationStatus<?> status = binder.validate();
+        if (status.isOk()) {
+            return true;
+        }
+        focusFirstInvalid(status);
+        return false;
+    }
+
+    private static void focusFirstInvalid(com.vaadin.flow.data.binder.BinderValidationStatus<?> status) {
+        status.getFieldValidationErrors().stream().findFirst()
                 .map(com.vaadin.flow.data.binder.BindingValidationStatus::getField)
                 .filter(com.vaadin.flow.component.Focusable.class::isInstance)
                 .map(com.vaadin.flow.component.Focusable.class::cast)
                 .ifPresent(com.vaadin.flow.component.Focusable::focus);
-        return false;
     }
 }

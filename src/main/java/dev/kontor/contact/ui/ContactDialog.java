@@ -134,7 +134,7 @@ class ContactDialog extends Dialog {
 
         Button save = new Button(getTranslation(existing == null ? "contact.add" : "action.save"));
         SlowAction.on(save, () -> {
-            if (!binder.validate().isOk()) {
+            if (!FormRules.validOrFocus(binder)) {
                 return false;
             }
             Long userId = existing == null && who.getValue() == Who.USER && user.getValue() != null

@@ -96,7 +96,7 @@ class NewAccountDialog extends Dialog {
         FormRules.explainConstraints(this);
 
         Button create = SlowAction.on(new Button(getTranslation("admin.account.create")), () -> {
-            if (!checks.validate().isOk()) {
+            if (!FormRules.validOrFocus(checks)) {
                 return false;
             }
             NewAccount input = new NewAccount(number.getValue(), name.getValue(), street.getValue(),

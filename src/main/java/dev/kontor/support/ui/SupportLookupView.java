@@ -60,6 +60,8 @@ public class SupportLookupView extends VerticalLayout implements HasDynamicTitle
     private final Button showMore = new Button();
     private final Div card = new Div();
     private List<LookupResult> shown = List.of();
+    /** The account whose card is open, if any. */
+    private Long cardOf;
     private int limit = PAGE;
 
     public SupportLookupView(SupportLookup lookup) {
@@ -125,6 +127,11 @@ public class SupportLookupView extends VerticalLayout implements HasDynamicTitle
         shown = page.results();
         results.setItems(shown);
         results.setVisible(!shown.isEmpty());
+        if (cardOf != null && shown.stream().noneMatch(result -> cardOf.equals(result.customerId()))) {
+            // the open card belongs to the search before: left under "Nothing found" or other accounts' names, it
+            // would be read as theirs
+            closeCard();
+        }
         showMore.setVisible(page.more() && limit < MOST);
         resultsHint.setText(text == null || text.isBlank() ? getTranslation("support.hint")
                 : shown.isEmpty() ? getTranslation("support.nothing-found")
@@ -147,6 +154,12 @@ public class SupportLookupView extends VerticalLayout implements HasDynamicTitle
         search.focus();
     }
 
+    private void closeCard() {
+        card.removeAll();
+        card.setVisible(false);
+        cardOf = null;
+    }
+
     private Component resultLine(LookupResult result) {
         Span number = new Span(result.customerNumber());
         number.addClassNames("result-number", "no-break");
@@ -163,6 +176,7 @@ public class SupportLookupView extends VerticalLayout implements HasDynamicTitle
         SupportCard shownCard = lookup.card(result.customerId());
         card.removeAll();
         card.setVisible(true);
+        cardOf = result.customerId();
         H3 title = new H3(shownCard.name() + " ");
         title.add(dev.kontor.base.ui.LineBreaks.unbroken("(" + shownCard.customerNumber() + ")"));
         title.setId("card-title");

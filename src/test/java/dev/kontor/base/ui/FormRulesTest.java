@@ -37,6 +37,20 @@ class FormRulesTest extends SpringBrowserlessTest {
     private static final String REQUIRED = "Please fill in this field.";
 
     @Test
+    void a_phone_number_with_too_many_digits_is_told_so_and_a_malformed_one_how_to_write_it() {
+        Div owner = new Div();
+        UI.getCurrent().add(owner);
+        var phone = FormRules.phone(owner);
+        var context = new com.vaadin.flow.data.binder.ValueContext();
+
+        assertThat(phone.apply("", context).isError()).isFalse();
+        assertThat(phone.apply("+49 5251 123456", context).isError()).isFalse();
+        assertThat(phone.apply("1".repeat(35), context).getErrorMessage())
+                .isEqualTo("A phone number has at most 15 digits (country code included).");
+        assertThat(phone.apply("call me", context).getErrorMessage()).startsWith("Enter a phone number with digits");
+    }
+
+    @Test
     void text_fields_say_what_is_missing_too_long_or_too_short() {
         TextField required = new TextField();
         required.setRequiredIndicatorVisible(true);

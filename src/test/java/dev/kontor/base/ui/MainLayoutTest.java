@@ -39,6 +39,26 @@ class MainLayoutTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void the_menu_kept_for_one_set_of_roles_is_never_shown_to_another() {
+        fixtures.signIn(DemoPeople.ANNA);
+        navigate(DashboardView.class);
+        var anna = find(SideNav.class).withId("main-navigation").single().getItems().stream()
+                .map(SideNavItem::getLabel).toList();
+
+        fixtures.signIn(DemoPeople.SUPPORT);
+        navigate(DashboardView.class);
+        var support = find(SideNav.class).withId("main-navigation").single().getItems().stream()
+                .map(SideNavItem::getLabel).toList();
+        assertThat(support).contains("Support lookup").doesNotContain("Tenants");
+
+        fixtures.signIn(DemoPeople.ANNA);
+        navigate(DashboardView.class);
+        assertThat(find(SideNav.class).withId("main-navigation").single().getItems())
+                .extracting(SideNavItem::getLabel).containsExactlyElementsOf(anna)
+                .containsExactly("Dashboard", "Tenants", "Audit log");
+    }
+
+    @Test
     @WithUserDetails(DemoPeople.ANNA)
     void the_first_tab_stop_skips_to_the_content_and_the_menu_adds_no_tab_stop_of_its_own() {
         navigate(DashboardView.class);

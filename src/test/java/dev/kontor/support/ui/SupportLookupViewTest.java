@@ -100,6 +100,26 @@ class SupportLookupViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails(DemoPeople.SUPPORT)
+    void a_new_search_that_no_longer_finds_the_open_account_closes_its_card() {
+        navigate(SupportLookupView.class);
+        TextField search = find(TextField.class).withId("lookup-search").single();
+        test(search).setValue("backerei sonnenschein");
+        com.vaadin.flow.component.ComponentUtil.fireEvent(search,
+                new com.vaadin.flow.component.KeyDownEvent(search, Key.ENTER.getKeys().getFirst()));
+        Div card = find(Div.class).withId("support-card").single();
+        assertThat(card.isVisible()).isTrue();
+
+        // more of the same name keeps the card open; a search that finds something else, or nothing, closes it,
+        // so that nobody calls the people of the account searched before
+        test(search).setValue("backerei sonnenschein ");
+        assertThat(card.isVisible()).isTrue();
+        test(search).setValue("zzzz-no-such-customer");
+        assertThat(card.isVisible()).isFalse();
+        assertThat(find(H3.class).withId("card-title").exists()).isFalse();
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.SUPPORT)
     void nothing_found_says_so() {
         navigate(SupportLookupView.class);
 
