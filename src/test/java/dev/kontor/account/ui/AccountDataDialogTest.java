@@ -220,7 +220,7 @@ class AccountDataDialogTest extends SpringBrowserlessTest {
         navigate("accounts/CN-10002", RefusalView.class);
 
         assertThat(getCurrentView().getElement().getTextRecursively())
-                .contains("Access denied", "You have no access to this account");
+                .contains("Access denied", "You have no access to this, or it does not exist");
     }
 
     @Test

@@ -37,7 +37,7 @@ import org.springframework.security.access.AccessDeniedException;
  */
 class CsvDownloadTest {
 
-    private static final String REFUSED = "You have no access to this account, or it does not exist.";
+    private static final String REFUSED = "You have no access to this, or it does not exist (any more).";
 
     private final VaadinResponse response = mock(VaadinResponse.class);
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
