@@ -115,17 +115,21 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         // text columns, a line per part (the page's style sheet keeps the line breaks): a component per cell would keep
         // some twenty elements per row on the server, about 15 KB of every session per row shown
         // who acted belongs with when: a column of its own broke e-mail addresses mid-word on a laptop
+        // widths from what the columns hold on a laptop: a moment and an e-mail address, a name with its customer
+        // number (which must not break at its hyphen), the kind, the sentence; most events change no value, so
+        // "Before → after" gets the least of the room left
         grid.addColumn(this::whenAndWho).setKey("when").setHeader(getTranslation("audit.when-and-who"))
-                .setFlexGrow(2);
+                .setWidth("12rem").setFlexGrow(1);
         grid.addColumn(row -> row.organization() == null ? "" : organization(row))
                 .setKey("organization").setHeader(getTranslation("audit.organization"))
-                .setFlexGrow(2);
+                .setWidth("9rem").setFlexGrow(1);
         grid.addColumn(this::kindAndOutcome).setKey("kind").setHeader(getTranslation("audit.kind"))
                 .setPartNameGenerator(row -> row.outcome() != AuditOutcome.SUCCESS ? "audit-not-done" : null)
-                .setFlexGrow(2);
+                .setWidth("8rem").setFlexGrow(1);
         grid.addColumn(row -> row.summaryIn(reading())).setKey("summary").setHeader(getTranslation("audit.summary"))
-                .setFlexGrow(3);
-        grid.addColumn(this::change).setKey("change").setHeader(getTranslation("audit.change")).setFlexGrow(3);
+                .setWidth("12rem").setFlexGrow(3);
+        grid.addColumn(this::change).setKey("change").setHeader(getTranslation("audit.change"))
+                .setWidth("6rem").setFlexGrow(1);
         // a phone has room for one column: the whole event, line by line
         grid.addColumn(this::wholeEvent).setKey("event").setHeader(getTranslation("audit.event"))
                 .setPartNameGenerator(row -> row.outcome() != AuditOutcome.SUCCESS ? "audit-not-done" : null)
