@@ -125,14 +125,17 @@ class ManagersSection extends Section {
                     "manager.contact-person-stays"));
             return cell;
         }
+        // the deputy's question says that the account loses its deputy with them (the service clears it)
+        String deputy = details.isDeputy(member) ? "-deputy" : "";
         if (member.state() == MembershipState.ACTIVE) {
             cell.add(action("deactivate", member, "manager.deactivate",
-                    () -> confirm(member, "manager.deactivate.confirm",
+                    () -> confirm(member, "manager.deactivate.confirm" + deputy, "manager.deactivated",
                             () -> managers.deactivate(details.accountId(), member.membershipId(), language))));
         }
         if (member.state() == MembershipState.DEACTIVATED) {
             cell.add(action("reactivate", member, "manager.reactivate", () -> {
                 managers.reactivate(details.accountId(), member.membershipId());
+                done("manager.reactivated", member);
                 onChanged.run();
             }));
         }
@@ -159,7 +162,7 @@ class ManagersSection extends Section {
             }
         }
         cell.add(action("remove", member, "manager.remove",
-                () -> confirm(member, "manager.remove.confirm",
+                () -> confirm(member, "manager.remove.confirm" + deputy, "manager.removed",
                         () -> managers.removeManagerRole(details.accountId(), member.membershipId(), language))));
         return cell;
     }
@@ -179,10 +182,17 @@ class ManagersSection extends Section {
         return button;
     }
 
-    private void confirm(Member member, String questionKey, Runnable change) {
+    /** What became of the person, said once the list is drawn anew (the list alone changes only a tag). */
+    private void done(String doneKey, Member member) {
+        Notification.show(getTranslation(doneKey, member.displayName()), 4000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
+    private void confirm(Member member, String questionKey, String doneKey, Runnable change) {
         PersonRowActions.confirm(this, "confirm-manager-change", questionKey, member.displayName(), member.email(),
                 () -> {
                     change.run();
+                    done(doneKey, member);
                     if (details.isViewer(member)) {
                         // whoever takes away their own manager role leaves the account with it
                         AccountNavigation.toDashboard(com.vaadin.flow.component.UI.getCurrent());

@@ -192,6 +192,30 @@ class AccountDataDialogTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void deactivating_the_deputy_says_that_the_account_loses_its_deputy_and_the_result_is_told() {
+        TestAccount account = fixtures.account("Alice", "Bob", "Carl");
+        fixtures.signIn(account.email("Alice"));
+        var details = accounts.details(new CustomerNumber(account.customerNumber()));
+        accounts.changeDeputy(details.accountId(), details.version(), account.userId("Bob"));
+        navigate("accounts/" + account.customerNumber(), DashboardView.class);
+        DialogSections.openAll();
+
+        test(find(Button.class).withId("deactivate-" + membership(account, "Bob")).single()).click();
+        ConfirmDialog question = find(ConfirmDialog.class).withId("confirm-manager-change").single();
+        assertThat(question.getElement().getProperty("message"))
+                .contains("will no longer be the contact person's deputy");
+        test(question).confirm();
+
+        assertThat(test(find(com.vaadin.flow.component.notification.Notification.class).last()).getText())
+                .isEqualTo("Bob is deactivated and can no longer work in this account.");
+        assertThat(accounts.details(new CustomerNumber(account.customerNumber())).deputy()).isEmpty();
+
+        test(find(Button.class).withId("deactivate-" + membership(account, "Carl")).single()).click();
+        assertThat(find(ConfirmDialog.class).withId("confirm-manager-change").last().getElement()
+                .getProperty("message")).doesNotContain("deputy");
+    }
+
+    @Test
     void master_data_errors_show_next_to_the_field_and_nothing_is_saved() {
         TestAccount account = fixtures.account("Alice");
         fixtures.signIn(account.email("Alice"));
