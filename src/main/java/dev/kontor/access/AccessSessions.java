@@ -98,10 +98,12 @@ public class AccessSessions {
         Instant now = clock.instant();
         AccessSession session = sessions.save(new AccessSession(grant, me.userId(), why, now));
         AuditSummary summary = why == null
-                ? AuditSummary.of("access-session-started", me.email(), grant.customerName(), grant.customerNumber(),
-                        grant.partnerName())
-                : AuditSummary.of("access-session-started-with-reason", me.email(), grant.customerName(),
-                        grant.customerNumber(), grant.partnerName(), why);
+                ? AuditSummary.of("access-session-started", AuditSummary.person(me.userId()),
+                        AuditSummary.organization(grant.customerName()), grant.customerNumber(),
+                        AuditSummary.organization(grant.partnerName()))
+                : AuditSummary.of("access-session-started-with-reason", AuditSummary.person(me.userId()),
+                        AuditSummary.organization(grant.customerName()),
+                        grant.customerNumber(), AuditSummary.organization(grant.partnerName()), why);
         auditLog.record(AuditEntry.success(STARTED, customerId, summary));
         auditLog.record(AuditEntry.success(STARTED, partnerId, summary));
         AccessTab.enter(session.getId());

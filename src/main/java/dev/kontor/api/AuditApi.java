@@ -20,19 +20,25 @@ class AuditApi {
     private static final String EVENTS = "audit";
 
     private final AuditQueries audit;
+    private final com.vaadin.flow.i18n.I18NProvider texts;
 
-    AuditApi(AuditQueries audit) {
+    AuditApi(AuditQueries audit, com.vaadin.flow.i18n.I18NProvider texts) {
         this.audit = audit;
+        this.texts = texts;
     }
 
     /** One event: who (a person's address, or "API token … of …"), on whose behalf, what, where, when. */
     record AuditItem(long id, Instant occurredAt, String kind, AuditOutcome outcome, String actor, String onBehalfOf,
                      String organization, String customerNumber, String summary, String oldValue, String newValue) {
 
-        static AuditItem of(AuditRow row) {
+        /**
+         * The row in English as the CSV export says it: people and organizations by name (never a stored id), in
+         * the words of the summary's key.
+         */
+        static AuditItem of(AuditRow row, java.util.function.BiFunction<String, Object[], String> english) {
             return new AuditItem(row.id(), row.occurredAt(), row.kind(), row.outcome(), row.actorEmail(),
-                    row.onBehalfOf(), row.organization(), row.customerNumber(), row.summary(), row.oldValue(),
-                    row.newValue());
+                    row.onBehalfOf(), row.organization(), row.customerNumber(), row.summaryIn(english),
+                    row.oldValueIn(english), row.newValueIn(english));
         }
     }
 
@@ -48,7 +54,8 @@ class AuditApi {
         int size = ApiCursor.limit(limit);
         long before = cursor == null ? Long.MAX_VALUE : ApiCursor.position(EVENTS, cursor);
         List<AuditRow> rows = audit.rowsBefore(new AuditFilter(from, to, "", "", ""), before, size + 1);
-        return new ApiPage<>(rows.stream().limit(size).map(AuditItem::of).toList(),
+        return new ApiPage<>(rows.stream().limit(size).map(row -> AuditItem.of(row,
+                        (key, arguments) -> texts.getTranslation(key, java.util.Locale.ENGLISH, arguments))).toList(),
                 rows.size() > size ? ApiCursor.of(EVENTS, rows.get(size - 1).id()) : null);
     }
 }
