@@ -70,7 +70,7 @@ class TenantJourneyIT extends EndToEndTest {
         org.assertj.core.api.Assertions.assertThat(logoResponse.headers())
                 .containsEntry("content-security-policy", "sandbox; default-src 'none'")
                 .containsEntry("x-content-type-options", "nosniff");
-        assertThat(tenantTab.locator("#tenant-banner")).containsText("Partner administrator");
+        assertThat(tenantTab.locator("#tenant-banner")).containsText("Working as partner administrator · Muster Hosting");
         assertThat(tenantTab.locator("#handover-readiness")).containsText("Not ready for handover");
         Accessibility.assertNoSeriousViolations(tenantTab, "tenant workspace");
         screenshot(tenantTab, "63-tenant-workspace");
