@@ -116,20 +116,20 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         // some twenty elements per row on the server, about 15 KB of every session per row shown
         // who acted belongs with when: a column of its own broke e-mail addresses mid-word on a laptop
         // widths from what the columns hold on a laptop: a moment and an e-mail address, a name with its customer
-        // number (which must not break at its hyphen), the kind, the sentence; most events change no value, so
-        // "Before → after" gets the least of the room left
+        // number (which must not break at its hyphen), the kind, the sentence, and before and after (two people by
+        // name and address when the contact person changes)
         grid.addColumn(this::whenAndWho).setKey("when").setHeader(getTranslation("audit.when-and-who"))
                 .setWidth("12rem").setFlexGrow(1);
         grid.addColumn(row -> row.organization() == null ? "" : organization(row))
                 .setKey("organization").setHeader(getTranslation("audit.organization"))
-                .setWidth("9rem").setFlexGrow(1);
+                .setWidth("10rem").setFlexGrow(1);
         grid.addColumn(this::kindAndOutcome).setKey("kind").setHeader(getTranslation("audit.kind"))
                 .setPartNameGenerator(row -> row.outcome() != AuditOutcome.SUCCESS ? "audit-not-done" : null)
                 .setWidth("8rem").setFlexGrow(1);
         grid.addColumn(row -> row.summaryIn(reading())).setKey("summary").setHeader(getTranslation("audit.summary"))
-                .setWidth("12rem").setFlexGrow(3);
+                .setWidth("11rem").setFlexGrow(2);
         grid.addColumn(this::change).setKey("change").setHeader(getTranslation("audit.change"))
-                .setWidth("6rem").setFlexGrow(1);
+                .setWidth("9rem").setFlexGrow(1);
         // a phone has room for one column: the whole event, line by line
         grid.addColumn(this::wholeEvent).setKey("event").setHeader(getTranslation("audit.event"))
                 .setPartNameGenerator(row -> row.outcome() != AuditOutcome.SUCCESS ? "audit-not-done" : null)
@@ -146,9 +146,10 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         return cell;
     }
 
+    /** The organization, and a customer's number on a line of its own: a narrow column never breaks it at its hyphen. */
     private static String organization(AuditRow row) {
         return row.customerNumber() == null ? row.organization()
-                : row.organization() + " (" + row.customerNumber() + ")";
+                : row.organization() + "\n(" + row.customerNumber() + ")";
     }
 
     /**

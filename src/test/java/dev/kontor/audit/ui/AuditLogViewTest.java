@@ -61,7 +61,7 @@ class AuditLogViewTest extends SpringBrowserlessTest {
         GridTester<Grid<AuditRow>, AuditRow> grid = test(grid());
         assertThat(grid.size()).isPositive();
         for (int row = 0; row < grid.size(); row++) {
-            assertThat(grid.getCellText(row, 1)).isEqualTo("Kanzlei Weber (CN-10002)");
+            assertThat(grid.getCellText(row, 1)).isEqualTo("Kanzlei Weber\n(CN-10002)");
         }
         test(kindFilter()).selectItem("Contact person changed");
         assertThat(test(grid()).size()).isPositive();
@@ -92,7 +92,7 @@ class AuditLogViewTest extends SpringBrowserlessTest {
                 .containsExactly("event");
         // the tester counts only the columns shown: the whole event is the first
         String event = test(grid()).getCellText(0, 0);
-        assertThat(event).contains(whenAndWho, "Kanzlei Weber (CN-10002)", "Contact person changed", summary, "→");
+        assertThat(event).contains(whenAndWho, "Kanzlei Weber\n(CN-10002)", "Contact person changed", summary, "→");
     }
 
     @Test
