@@ -24,7 +24,8 @@ import org.springframework.data.repository.Repository;
         decision = "docs/decisions/0009-one-owner-per-table-and-declared-read-models.md")
 interface PartnerCustomerQueries extends Repository<CustomerAccount, Long> {
 
-    @Query("""
+    /** The grid's row of a relationship, with the customer as it is now or as it was when the partnership closed. */
+    String MANAGED_CUSTOMER_ROWS = """
             select new dev.kontor.partner.ManagedCustomer(r.id, o.id,
                    coalesce(r.snapshotCustomerNumber, o.customerNumber), coalesce(r.snapshotCustomerName, o.name),
                    r.state, r.grantedRights, r.requestedRights,
@@ -37,6 +38,9 @@ interface PartnerCustomerQueries extends Repository<CustomerAccount, Long> {
               join Organization o on o.id = r.customerId
               left join CustomerAccount a on a.organizationId = o.id
               left join UserAccount cp on cp.id = a.contactPersonId
+            """;
+
+    @Query(MANAGED_CUSTOMER_ROWS + """
             where r.partnerId = :partnerId
               and r.state in :states
               and (:pattern = '%%' or r.customerNameKey like :nameKey escape '\\'
@@ -47,21 +51,8 @@ interface PartnerCustomerQueries extends Repository<CustomerAccount, Long> {
     List<ManagedCustomer> findRows(long partnerId, Collection<RelationshipState> states, String pattern,
                                    String nameKey, boolean everyone, long userId, Pageable pageable);
 
-
     /** As {@link #findRows}, unfiltered, in the order of the relationships' ids from one on: a page of a keyset. */
-    @Query("""
-            select new dev.kontor.partner.ManagedCustomer(r.id, o.id,
-                   coalesce(r.snapshotCustomerNumber, o.customerNumber), coalesce(r.snapshotCustomerName, o.name),
-                   r.state, r.grantedRights, r.requestedRights,
-                   case when r.snapshotAt is null then cp.displayName else r.snapshotContactPerson end,
-                   r.answeredAt, r.reviewPending,
-                   case when r.snapshotAt is null then coalesce(a.paymentMethodOnFile, false)
-                        else r.snapshotPaymentMethodOnFile end,
-                   r.version, o.state)
-            from PartnerRelationship r
-              join Organization o on o.id = r.customerId
-              left join CustomerAccount a on a.organizationId = o.id
-              left join UserAccount cp on cp.id = a.contactPersonId
+    @Query(MANAGED_CUSTOMER_ROWS + """
             where r.partnerId = :partnerId
               and r.state in :states
               and r.id > :afterId
