@@ -1,5 +1,6 @@
 package dev.kontor.access;
 
+import dev.kontor.base.AskedOnlyBy;
 import java.util.Optional;
 
 /**
@@ -7,6 +8,7 @@ import java.util.Optional;
  * feature: the account feature shows the access rules in its dialog and so depends on this one, which must
  * therefore not read the accounts' table itself. One statement.
  */
+@AskedOnlyBy({AccessSessions.class, PartnerTokenAccess.class})
 public interface AccountContactPersons {
 
     Optional<ContactPerson> of(long customerId);

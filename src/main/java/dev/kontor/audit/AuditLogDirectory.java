@@ -1,5 +1,6 @@
 package dev.kontor.audit;
 
+import dev.kontor.base.AskedOnlyBy;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.springframework.data.domain.Pageable;
  * or the users' tables itself (that would be a dependency cycle that Spring Modulith cannot see). Each method is one
  * statement, however many rows a page has.
  */
+@AskedOnlyBy({AuditQueries.class, AuditNameLookup.class})
 public interface AuditLogDirectory {
 
     /**

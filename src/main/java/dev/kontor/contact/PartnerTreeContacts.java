@@ -1,5 +1,6 @@
 package dev.kontor.contact;
 
+import dev.kontor.base.AskedOnlyBy;
 import java.util.List;
 
 /**
@@ -7,6 +8,7 @@ import java.util.List;
  * manages), answered by the partner feature: it shows the contacts and so depends on this feature, which must
  * therefore not read the partner's relationships itself. One statement per batch.
  */
+@AskedOnlyBy(ContactExport.class)
 public interface PartnerTreeContacts {
 
     /** The ids of at most {@code batchSize} contacts of the tree above {@code cursor}, in id order. */

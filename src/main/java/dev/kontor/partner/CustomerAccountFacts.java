@@ -1,5 +1,6 @@
 package dev.kontor.partner;
 
+import dev.kontor.base.AskedOnlyBy;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.data.domain.Limit;
@@ -11,6 +12,7 @@ import org.springframework.data.domain.Pageable;
  * shows the partners in its dialog and so depends on this one, which must therefore not read the accounts' table
  * itself. Each method is one statement, however many rows it returns.
  */
+@AskedOnlyBy({ManagedCustomerService.class, CustomerSnapshots.class, RightsReviewJob.class})
 public interface CustomerAccountFacts {
 
     /**
