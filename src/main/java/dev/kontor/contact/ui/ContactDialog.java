@@ -1,6 +1,5 @@
 package dev.kontor.contact.ui;
 
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -8,16 +7,15 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.validator.EmailValidator;
-import dev.kontor.base.InvalidInput;
 import dev.kontor.base.ui.DialogKeys;
 import dev.kontor.base.ui.FormRules;
+import dev.kontor.base.ui.InputRefusals;
+import dev.kontor.base.ui.Notices;
 import dev.kontor.base.ui.SlowAction;
 import dev.kontor.contact.ContactRow;
 import dev.kontor.contact.ContactService;
@@ -26,7 +24,6 @@ import dev.kontor.contact.NewContact;
 import dev.kontor.base.PhoneNumbers;
 import dev.kontor.organization.Member;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -141,24 +138,20 @@ class ContactDialog extends Dialog {
                     ? user.getValue().userId() : null;
             NewContact request = new NewContact(userId, firstName.getValue(), lastName.getValue(), email.getValue(),
                     phone.getValue(), jobTitle.getValue(), Set.copyOf(types.getValue()));
-            ContactRow saved;
-            try {
-                saved = existing == null ? contacts.add(organizationId, request)
-                        : contacts.change(organizationId, existing.id(), request, existing.version(), getLocale());
-            } catch (InvalidInput refusal) {
-                if (!FormRules.showNextToField(this, refusal, Map.<String, HasValidation>of("firstName", firstName,
-                        "lastName", lastName, "email", email, "phone", phone, "jobTitle", jobTitle, "types", types,
-                        "user", user))) {
-                    throw refusal;
-                }
+            InputRefusals refusals = InputRefusals.of(this).field("firstName", firstName).field("lastName", lastName)
+                    .field("email", email).field("phone", phone).field("jobTitle", jobTitle).field("types", types)
+                    .field("user", user);
+            ContactRow saved = refusals.call(() -> existing == null ? contacts.add(organizationId, request)
+                    : contacts.change(organizationId, existing.id(), request, existing.version(), getLocale()))
+                    .orElse(null);
+            if (saved == null) {
                 return false;
             }
             String message = saved.pendingEmail() != null && (existing == null
                     || !saved.pendingEmail().equals(existing.pendingEmail()))
                     ? getTranslation("contact.email.pending-sent", saved.pendingEmail())
                     : getTranslation("contact.saved", saved.name());
-            Notification.show(message, 5000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notices.success(message);
             close();
             onSaved.run();
             return true;
