@@ -1,23 +1,21 @@
 package dev.kontor.provider.ui;
 
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.kontor.account.MasterData;
-import dev.kontor.base.InvalidInput;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.validator.EmailValidator;
 import dev.kontor.base.ui.CountryChoice;
 import dev.kontor.base.ui.DialogKeys;
 import dev.kontor.base.ui.FormRules;
+import dev.kontor.base.ui.InputRefusals;
+import dev.kontor.base.ui.Notices;
 import dev.kontor.base.ui.SlowAction;
 import dev.kontor.organization.CustomerNumber;
 import dev.kontor.organization.OrganizationRight;
@@ -27,7 +25,6 @@ import dev.kontor.provider.NewAccount;
 import dev.kontor.provider.PartnerAdministration;
 import dev.kontor.provider.PartnerRow;
 import dev.kontor.user.UserAccount;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -103,21 +100,16 @@ class NewAccountDialog extends Dialog {
                     postalCode.getValue(), city.getValue(), country.getValue(), email.getValue(),
                     managerName.getValue(), partner.getValue() == null ? null : partner.getValue().id(),
                     partner.getValue() == null ? null : rights.getValue());
-            CreatedAccount created;
-            try {
-                created = accounts.createAccount(input, getLocale());
-            } catch (InvalidInput refusal) {
-                if (!FormRules.showNextToField(this, refusal, Map.<String, HasValidation>of("customerNumber", number,
-                        "name", name, "street", street, "postalCode", postalCode, "city", city, "country", country,
-                        "managerEmail", email, "managerName", managerName, "partnerId", partner,
-                        "partnerRights", rights))) {
-                    throw refusal;
-                }
+            InputRefusals refusals = InputRefusals.of(this).field("customerNumber", number).field("name", name)
+                    .field("street", street).field("postalCode", postalCode).field("city", city)
+                    .field("country", country).field("managerEmail", email).field("managerName", managerName)
+                    .field("partnerId", partner).field("partnerRights", rights);
+            CreatedAccount created = refusals.call(() -> accounts.createAccount(input, getLocale())).orElse(null);
+            if (created == null) {
                 return false;
             }
-            Notification.show(getTranslation("admin.account.created", name.getValue(), created.customerNumber(),
-                    email.getValue()), 5000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notices.success(getTranslation("admin.account.created", name.getValue(), created.customerNumber(),
+                    email.getValue()));
             close();
             onCreated.accept(created);
             return true;
