@@ -1,6 +1,5 @@
 package dev.kontor.tenant.ui;
 
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -8,19 +7,17 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import dev.kontor.base.InvalidInput;
 import dev.kontor.base.SupportedLanguages;
 import dev.kontor.base.ui.FormRules;
+import dev.kontor.base.ui.InputRefusals;
+import dev.kontor.base.ui.Notices;
 import dev.kontor.tenant.TenantDetails;
 import dev.kontor.tenant.TenantService;
 import dev.kontor.tenant.TenantSettings;
 import java.time.ZoneId;
 import java.util.Locale;
-import java.util.Map;
 
 /** The settings a master tenant hands down with Copy content: language, time zone, sender name. */
 class TenantSettingsSection extends Div {
@@ -65,18 +62,13 @@ class TenantSettingsSection extends Div {
         if (editable) {
             // named for what it saves: the tenant page holds several forms, each with its own Save
             Button save = new Button(getTranslation("tenant.settings.save"), click -> {
-                try {
-                    tenants.changeSettings(tenant.id(), new TenantSettings(language.getValue(), zone.getValue(),
-                            sender.getValue()), tenant.profileVersion());
-                } catch (InvalidInput refusal) {
-                    if (!FormRules.showNextToField(this, refusal, Map.<String, HasValidation>of(
-                            "defaultLanguage", language, "timeZone", zone, "senderName", sender))) {
-                        throw refusal;
-                    }
+                InputRefusals refusals = InputRefusals.of(this).field("defaultLanguage", language)
+                        .field("timeZone", zone).field("senderName", sender);
+                if (!refusals.run(() -> tenants.changeSettings(tenant.id(), new TenantSettings(language.getValue(),
+                        zone.getValue(), sender.getValue()), tenant.profileVersion()))) {
                     return;
                 }
-                Notification.show(getTranslation("tenant.settings.saved"), 3000, Notification.Position.BOTTOM_START)
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                Notices.success(getTranslation("tenant.settings.saved"));
                 onSaved.run();
             });
             save.setId("save-tenant-settings");
