@@ -13,15 +13,13 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.ValidationResult;
 import com.vaadin.flow.data.binder.Validator;
-import dev.kontor.base.InvalidInput;
 import dev.kontor.base.TextRules;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Field checks shared by Kontor's forms, with their messages from the bundles; the services run the same checks
- * again, and {@link #showNextToField} puts a refusal of theirs next to the field it concerns.
+ * again, and {@link InputRefusals} puts a refusal of theirs next to the field it concerns.
  */
 public final class FormRules {
 
@@ -148,22 +146,6 @@ public final class FormRules {
 
     private static String tooShort(Component owner, int minLength) {
         return minLength > 0 ? owner.getTranslation("validation.too-short", minLength) : null;
-    }
-
-    /**
-     * Shows a service's refusal of one field next to that field, when the form has it; returns whether it did.
-     */
-    public static boolean showNextToField(Component owner, InvalidInput refusal, Map<String, ? extends HasValidation> fields) {
-        HasValidation field = fields.get(refusal.field());
-        if (field == null) {
-            return false;
-        }
-        field.setErrorMessage(owner.getTranslation(refusal.messageKey(), refusal.arguments()));
-        field.setInvalid(true);
-        if (field instanceof com.vaadin.flow.component.Focusable<?> focusable) {
-            focusable.focus();
-        }
-        return true;
     }
 
     /**
