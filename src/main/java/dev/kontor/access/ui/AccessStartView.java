@@ -54,7 +54,7 @@ public class AccessStartView extends VerticalLayout implements BeforeEnterObserv
         reason.setId("access-reason");
         reason.setLabel(getTranslation("access.reason"));
         reason.setHelperText(getTranslation("access.reason.help"));
-        reason.setMaxLength(200);
+        reason.setMaxLength(AccessSessions.REASON_MAX_LENGTH);
         reason.setWidth("min(30rem, 100%)");
         Button enter = SlowAction.on(new Button(getTranslation("access.enter")), this::enter);
         enter.setId("enter-account");
