@@ -51,23 +51,23 @@ class ContactDialog extends Dialog {
 
         firstName.setId("contact-first-name");
         firstName.setLabel(getTranslation("contact.first-name"));
-        firstName.setMaxLength(100);
+        firstName.setMaxLength(ContactService.NAME_MAX_LENGTH);
         firstName.setRequiredIndicatorVisible(true);
         lastName.setId("contact-last-name");
         lastName.setLabel(getTranslation("contact.last-name"));
-        lastName.setMaxLength(100);
+        lastName.setMaxLength(ContactService.NAME_MAX_LENGTH);
         lastName.setRequiredIndicatorVisible(true);
         email.setId("contact-email");
         email.setLabel(getTranslation("contact.email"));
-        email.setMaxLength(254);
+        email.setMaxLength(ContactService.EMAIL_MAX_LENGTH);
         email.setRequiredIndicatorVisible(true);
         phone.setId("contact-phone");
         phone.setLabel(getTranslation("contact.phone"));
         phone.setHelperText(getTranslation("contact.phone.help"));
-        phone.setMaxLength(40);
+        phone.setMaxLength(ContactService.PHONE_MAX_LENGTH);
         jobTitle.setId("contact-job-title");
         jobTitle.setLabel(getTranslation("contact.job-title"));
-        jobTitle.setMaxLength(100);
+        jobTitle.setMaxLength(ContactService.JOB_TITLE_MAX_LENGTH);
         types.setId("contact-types");
         types.setLabel(getTranslation("contact.types"));
         types.setItems(ContactType.values());
