@@ -92,7 +92,7 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
     private FormLayout newTokenForm() {
         name.setId("api-token-name");
         name.setLabel(getTranslation("api.tokens.name"));
-        name.setMaxLength(100);
+        name.setMaxLength(ApiTokens.NAME_MAX_LENGTH);
         name.setRequiredIndicatorVisible(true);
         // the service says when the name is missing, next to the field; the field judging itself would mark the
         // emptied field red as soon as a token was created
