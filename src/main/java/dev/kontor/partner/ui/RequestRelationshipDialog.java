@@ -18,6 +18,7 @@ import dev.kontor.base.ui.DialogKeys;
 import dev.kontor.base.ui.FormRules;
 import dev.kontor.base.ui.Notices;
 import dev.kontor.base.ui.SlowAction;
+import dev.kontor.organization.CustomerNumber;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.partner.PartnerService;
 import dev.kontor.partner.RequestDelivery;
@@ -62,7 +63,7 @@ class RequestRelationshipDialog extends Dialog {
         TextField number = new TextField(getTranslation("partner.request.customer-number"));
         number.setId("request-customer-number");
         number.setPlaceholder("CN-10003");
-        number.setMaxLength(20);
+        number.setMaxLength(CustomerNumber.TYPED_MAX_LENGTH);
         number.setRequiredIndicatorVisible(true);
         EmailField email = new EmailField(getTranslation("partner.request.manager-email"));
         email.setId("request-manager-email");
