@@ -105,11 +105,11 @@ public class PlatformNoticesView extends VerticalLayout implements HasDynamicTit
         customerNumbers.setId("notice-customers");
         customerNumbers.setLabel(getTranslation("notice.audience.customers"));
         customerNumbers.setHelperText(getTranslation("notice.audience.customers.help"));
-        customerNumbers.setMaxLength(4000);
+        customerNumbers.setMaxLength(PlatformNotices.CUSTOMER_NUMBERS_TYPED_MAX_LENGTH);
         partnerNames.setId("notice-partners");
         partnerNames.setLabel(getTranslation("notice.audience.partners"));
         partnerNames.setHelperText(getTranslation("notice.audience.partners.help"));
-        partnerNames.setMaxLength(8000);
+        partnerNames.setMaxLength(PlatformNotices.PARTNER_NAMES_TYPED_MAX_LENGTH);
         audience.addValueChangeListener(event -> showChosen(event.getValue() == Audience.CHOSEN));
         showChosen(false);
 
