@@ -15,6 +15,8 @@ public final class Notices {
     /** Long enough to read a sentence with an e-mail address in it, short enough not to cover the next step. */
     static final int SUCCESS_MILLIS = 5000;
     static final int ERROR_MILLIS = 6000;
+    /** A side note is read at a glance. */
+    static final int INFO_MILLIS = 3000;
 
     private Notices() {
     }
@@ -29,7 +31,7 @@ public final class Notices {
 
     /** A side note with no success or failure in it (a link copied to the clipboard). */
     public static Notification info(String text) {
-        Notification notice = new Notification(text, SUCCESS_MILLIS, Notification.Position.BOTTOM_START);
+        Notification notice = new Notification(text, INFO_MILLIS, Notification.Position.BOTTOM_START);
         notice.open();
         return notice;
     }
