@@ -205,7 +205,7 @@ public class SecurityView extends VerticalLayout implements HasDynamicTitle, Bef
     private TextField codeField(String id, String label) {
         TextField code = new TextField(label);
         code.setId(id);
-        code.setMaxLength(40);
+        code.setMaxLength(SecondFactors.CODE_MAX_LENGTH);
         code.getElement().setAttribute("autocomplete", "one-time-code");
         code.getElement().setAttribute("inputmode", "text");
         code.setRequiredIndicatorVisible(true);
