@@ -28,6 +28,12 @@ public final class FormRules {
             PasswordField.class, TextArea.class, DatePicker.class, ComboBox.class, Select.class,
             RadioButtonGroup.class, CheckboxGroup.class);
 
+    /**
+     * A filter box's limit: room for any name, address or number a list holds, while a page pasted by mistake is
+     * not sent as a search.
+     */
+    public static final int FILTER_MAX_LENGTH = 100;
+
     private FormRules() {
     }
 

@@ -91,7 +91,7 @@ public class ProviderStaffView extends VerticalLayout implements HasDynamicTitle
         filter.setWidth("min(22rem, 100%)");
         filter.setPrefixComponent(VaadinIcon.SEARCH.create());
         filter.setClearButtonVisible(true);
-        filter.setMaxLength(100);
+        filter.setMaxLength(FormRules.FILTER_MAX_LENGTH);
         filter.setValueChangeMode(ValueChangeMode.LAZY);
         filter.addValueChangeListener(event -> refresh());
         role.setId("staff-role-filter");

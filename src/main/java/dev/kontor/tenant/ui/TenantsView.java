@@ -90,7 +90,7 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
         search.setWidth("min(22rem, 100%)");
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
-        search.setMaxLength(100);
+        search.setMaxLength(FormRules.FILTER_MAX_LENGTH);
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(event -> applySearch(event.getValue()));
 
