@@ -177,6 +177,19 @@ public final class FormRules {
         return false;
     }
 
+    /**
+     * The form's values as the record the binder is bound to ({@code Binder.writeRecord}) when every field is valid;
+     * otherwise nothing, and the first invalid field takes the focus, as with {@link #writeOrFocus}.
+     */
+    public static <T> java.util.Optional<T> recordOrFocus(com.vaadin.flow.data.binder.Binder<T> binder) {
+        try {
+            return java.util.Optional.of(binder.writeRecord());
+        } catch (com.vaadin.flow.data.binder.ValidationException invalid) {
+            focusFirstInvalid(binder.validate());
+            return java.util.Optional.empty();
+        }
+    }
+
     private static void focusFirstInvalid(com.vaadin.flow.data.binder.BinderValidationStatus<?> status) {
         status.getFieldValidationErrors().stream().findFirst()
                 .map(com.vaadin.flow.data.binder.BindingValidationStatus::getField)

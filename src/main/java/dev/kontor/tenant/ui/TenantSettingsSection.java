@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
 import dev.kontor.base.SupportedLanguages;
 import dev.kontor.base.ui.FormRules;
 import dev.kontor.base.ui.InputRefusals;
@@ -38,20 +39,24 @@ class TenantSettingsSection extends Div {
         language.setItems(SupportedLanguages.ALL.stream().map(Locale::getLanguage).toList());
         language.setItemLabelGenerator(code -> code == null ? getTranslation("tenant.settings.default")
                 : Locale.forLanguageTag(code).getDisplayLanguage(getLocale()));
-        language.setValue(tenant.settings().defaultLanguage());
 
         ComboBox<String> zone = new ComboBox<>(getTranslation("tenant.settings.time-zone"));
         zone.setId("tenant-time-zone");
         zone.setItems(ZoneId.getAvailableZoneIds().stream().sorted().toList());
         zone.setClearButtonVisible(true);
         zone.setPlaceholder(getTranslation("tenant.settings.default"));
-        zone.setValue(tenant.settings().timeZone());
 
         TextField sender = new TextField(getTranslation("tenant.settings.sender"));
         sender.setId("tenant-sender");
         sender.setMaxLength(TenantSettings.SENDER_NAME_MAX_LENGTH);
         sender.setHelperText(getTranslation("tenant.settings.sender.help"));
-        sender.setValue(tenant.settings().senderName() == null ? "" : tenant.settings().senderName());
+
+        // the form is the settings record itself: read from the tenant, written whole when saved
+        Binder<TenantSettings> binder = new Binder<>(TenantSettings.class);
+        binder.forField(language).bind("defaultLanguage");
+        binder.forField(zone).bind("timeZone");
+        binder.forField(sender).bind("senderName");
+        binder.readRecord(tenant.settings());
 
         boolean editable = tenant.mayManage();
         language.setReadOnly(!editable);
@@ -64,8 +69,8 @@ class TenantSettingsSection extends Div {
             Button save = new Button(getTranslation("tenant.settings.save"), click -> {
                 InputRefusals refusals = InputRefusals.of(this).field("defaultLanguage", language)
                         .field("timeZone", zone).field("senderName", sender);
-                if (!refusals.run(() -> tenants.changeSettings(tenant.id(), new TenantSettings(language.getValue(),
-                        zone.getValue(), sender.getValue()), tenant.profileVersion()))) {
+                if (!FormRules.recordOrFocus(binder).map(settings -> refusals.run(() -> tenants.changeSettings(
+                        tenant.id(), settings, tenant.profileVersion()))).orElse(false)) {
                     return;
                 }
                 Notices.success(getTranslation("tenant.settings.saved"));
