@@ -21,10 +21,7 @@ import dev.kontor.contact.ContactRow;
 import dev.kontor.contact.ContactService;
 import dev.kontor.contact.ContactType;
 import dev.kontor.contact.NewContact;
-import dev.kontor.base.PhoneNumbers;
 import dev.kontor.organization.Member;
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * Add contact (or edit one): an existing user of the organization, or a person without access; first and last name
@@ -101,43 +98,41 @@ class ContactDialog extends Dialog {
             form.add(who, user);
             form.setColspan(who, 2);
             form.setColspan(user, 2);
-        } else {
-            firstName.setValue(existing.firstName());
-            lastName.setValue(existing.lastName());
-            email.setValue(existing.email());
-            phone.setValue(PhoneNumbers.readable(existing.phone()));
-            jobTitle.setValue(existing.jobTitle() == null ? "" : existing.jobTitle());
-            types.setValue(existing.types());
-            if (existing.linked()) {
-                email.setHelperText(getTranslation("contact.email.linked-help"));
-            }
+        } else if (existing.linked()) {
+            email.setHelperText(getTranslation("contact.email.linked-help"));
         }
         form.add(firstName, lastName, email, phone, jobTitle, types);
         form.setColspan(types, 2);
         add(form);
         FormRules.explainConstraints(form);
 
-        Binder<NewContact> binder = new Binder<>();
+        Binder<ContactInput> binder = new Binder<>();
         binder.forField(firstName).asRequired(getTranslation("validation.required"))
-                .withValidator(FormRules.noMarkup(this)).bind(c -> "", (c, v) -> { });
+                .withValidator(FormRules.noMarkup(this)).bind(ContactInput::getFirstName, ContactInput::setFirstName);
         binder.forField(lastName).asRequired(getTranslation("validation.required"))
-                .withValidator(FormRules.noMarkup(this)).bind(c -> "", (c, v) -> { });
+                .withValidator(FormRules.noMarkup(this)).bind(ContactInput::getLastName, ContactInput::setLastName);
         binder.forField(email).asRequired(getTranslation("validation.required"))
-                .withValidator(new EmailValidator(getTranslation("validation.email"))).bind(c -> "", (c, v) -> { });
+                .withValidator(new EmailValidator(getTranslation("validation.email")))
+                .bind(ContactInput::getEmail, ContactInput::setEmail);
         // checked when the field is left, as the e-mail is, not only when Save is pressed
-        binder.forField(phone).withValidator(FormRules.phone(this)).bind(c -> "", (c, v) -> { });
+        binder.forField(phone).withValidator(FormRules.phone(this))
+                .bind(ContactInput::getPhone, ContactInput::setPhone);
+        binder.forField(jobTitle).bind(ContactInput::getJobTitle, ContactInput::setJobTitle);
         binder.forField(types).withValidator(chosen -> chosen != null && !chosen.isEmpty(),
-                getTranslation("contact.types.required")).bind(c -> EnumSet.noneOf(ContactType.class), (c, v) -> { });
+                getTranslation("contact.types.required")).bind(ContactInput::getTypes, ContactInput::setTypes);
+        if (existing != null) {
+            binder.readBean(ContactInput.of(existing));
+        }
 
         Button save = new Button(getTranslation(existing == null ? "contact.add" : "action.save"));
         SlowAction.on(save, () -> {
-            if (!FormRules.validOrFocus(binder)) {
+            ContactInput input = new ContactInput();
+            if (!FormRules.writeOrFocus(binder, input)) {
                 return false;
             }
             Long userId = existing == null && who.getValue() == Who.USER && user.getValue() != null
                     ? user.getValue().userId() : null;
-            NewContact request = new NewContact(userId, firstName.getValue(), lastName.getValue(), email.getValue(),
-                    phone.getValue(), jobTitle.getValue(), Set.copyOf(types.getValue()));
+            NewContact request = input.request(userId);
             InputRefusals refusals = InputRefusals.of(this).field("firstName", firstName).field("lastName", lastName)
                     .field("email", email).field("phone", phone).field("jobTitle", jobTitle).field("types", types)
                     .field("user", user);
