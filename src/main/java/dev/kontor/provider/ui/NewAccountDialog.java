@@ -25,6 +25,7 @@ import dev.kontor.provider.NewAccount;
 import dev.kontor.provider.PartnerAdministration;
 import dev.kontor.provider.PartnerRow;
 import dev.kontor.user.UserAccount;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -60,46 +61,50 @@ class NewAccountDialog extends Dialog {
         rights.setVisible(false);
         partner.addValueChangeListener(event -> rights.setVisible(event.getValue() != null));
 
-        // the form's own checks, run on every field when Create is pressed, so that each mistake is named next to its
-        // field at once instead of one per attempt; the service checks all of them again
-        Binder<Object> checks = new Binder<>();
-        checks.forField(number).withValidator(FormRules.accepted(this,
+        // the form is the service's NewAccount itself: every field is checked when Create is pressed, so that each
+        // mistake is named next to its field at once instead of one per attempt; the service checks all of them again
+        Binder<NewAccount> binder = new Binder<>(NewAccount.class);
+        binder.forField(number).withValidator(FormRules.accepted(this,
                         typed -> CustomerNumber.parse(typed).isPresent(), "validation.customer-number"))
-                .bind(any -> "", (any, value) -> { });
-        checks.forField(name).asRequired(getTranslation("validation.required"))
+                .bind("customerNumber");
+        binder.forField(name).asRequired(getTranslation("validation.required"))
                 .withValidator(text -> !text.isBlank(), getTranslation("validation.required"))
                 .withValidator(FormRules.noMarkup(this))
-                .bind(any -> "", (any, value) -> { });
-        checks.forField(street).withValidator(FormRules.noMarkup(this)).bind(any -> "", (any, value) -> { });
-        checks.forField(postalCode)
+                .bind("name");
+        binder.forField(street).withValidator(FormRules.noMarkup(this)).bind("street");
+        binder.forField(postalCode)
                 .withValidator(FormRules.matches(this, MasterData.POSTAL_CODE, "validation.postal-code"))
-                .bind(any -> "", (any, value) -> { });
-        checks.forField(city).withValidator(FormRules.noMarkup(this)).bind(any -> "", (any, value) -> { });
-        checks.forField(email).asRequired(getTranslation("validation.email-required"))
+                .bind("postalCode");
+        binder.forField(city).withValidator(FormRules.noMarkup(this)).bind("city");
+        binder.forField(country).bind("country");
+        binder.forField(email).asRequired(getTranslation("validation.email-required"))
                 .withValidator(text -> !text.isBlank(), getTranslation("validation.email-required"))
                 .withValidator(new EmailValidator(getTranslation("validation.email")))
-                .bind(any -> "", (any, value) -> { });
-        checks.forField(managerName).asRequired(getTranslation("validation.required"))
+                .bind("managerEmail");
+        binder.forField(managerName).asRequired(getTranslation("validation.required"))
                 .withValidator(text -> !text.isBlank(), getTranslation("validation.required"))
                 .withValidator(FormRules.noMarkup(this))
-                .bind(any -> "", (any, value) -> { });
-        checks.forField(rights)
+                .bind("managerName");
+        // the form never reads an account back, so the way from an id to a partner is not needed
+        binder.forField(partner).withConverter(row -> row == null ? null : row.id(), id -> null)
+                .bind("partnerId");
+        // rights count only with a partner chosen
+        binder.forField(rights)
                 .withValidator(chosen -> partner.getValue() == null || !chosen.isEmpty(),
                         getTranslation("partner.rights-required"))
-                .bind(any -> java.util.Set.<OrganizationRight>of(), (any, value) -> { });
+                .withConverter(chosen -> partner.getValue() == null ? null : chosen,
+                        kept -> kept == null ? Set.<OrganizationRight>of() : kept)
+                .bind("partnerRights");
         FormLayout form = new FormLayout(number, name, street, postalCode, city, country, email, managerName, partner,
                 rights);
         add(form);
         FormRules.explainConstraints(this);
 
         Button create = SlowAction.on(new Button(getTranslation("admin.account.create")), () -> {
-            if (!FormRules.validOrFocus(checks)) {
+            NewAccount input = FormRules.recordOrFocus(binder).orElse(null);
+            if (input == null) {
                 return false;
             }
-            NewAccount input = new NewAccount(number.getValue(), name.getValue(), street.getValue(),
-                    postalCode.getValue(), city.getValue(), country.getValue(), email.getValue(),
-                    managerName.getValue(), partner.getValue() == null ? null : partner.getValue().id(),
-                    partner.getValue() == null ? null : rights.getValue());
             InputRefusals refusals = InputRefusals.of(this).field("customerNumber", number).field("name", name)
                     .field("street", street).field("postalCode", postalCode).field("city", city)
                     .field("country", country).field("managerEmail", email).field("managerName", managerName)
