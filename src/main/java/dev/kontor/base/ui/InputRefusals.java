@@ -19,7 +19,7 @@ import java.util.function.UnaryOperator;
  * <pre>{@code
  * InputRefusals refusals = InputRefusals.of(this).field("email", email).field("name", name);
  * ...
- * if (!refusals.run(() -> managers.addManager(accountId, form.email(), form.name(), getLocale()))) {
+ * if (!refusals.run(() -> managers.addManager(accountId, form.getEmail(), form.getName(), getLocale()))) {
  *     return false;
  * }
  * }</pre>
