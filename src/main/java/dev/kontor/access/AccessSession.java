@@ -23,6 +23,8 @@ import java.time.Instant;
 @Announced(AccessWatch.TOPIC)
 class AccessSession {
 
+    static final int REASON_MAX_LENGTH = 200;
+
     /**
      * Why a session ended: the partner user left or signed out, it idled, the relationship ended or lost its rights,
      * the person is no longer an active member of the partner, or (an employee) the customer is no longer theirs.
@@ -46,7 +48,7 @@ class AccessSession {
     @Column(name = "user_id", nullable = false)
     private Long userId;
 
-    @Column(name = "reason", length = 200)
+    @Column(name = "reason", length = REASON_MAX_LENGTH)
     private String reason;
 
     /** The account and the partner as they were called when the session began, for the audit of its end. */

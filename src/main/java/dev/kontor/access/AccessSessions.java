@@ -40,6 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class AccessSessions {
 
+    /** The longest reason a partner may give for entering an account (the form's limit too). */
+    public static final int REASON_MAX_LENGTH = AccessSession.REASON_MAX_LENGTH;
+
     static final String STARTED = "ACCESS_SESSION_STARTED";
     static final String ENDED = "ACCESS_SESSION_ENDED";
     static final String REFUSED = "ACCESS_SESSION_REFUSED";
@@ -76,7 +79,7 @@ public class AccessSessions {
     @Transactional
     public CurrentAccess start(long partnerId, CustomerNumber customer, String reason) {
         AuthenticatedUser me = CurrentUser.require();
-        String why = TextRules.check("reason", reason, 200);
+        String why = TextRules.check("reason", reason, REASON_MAX_LENGTH);
         if (!SignInFactors.secondFactorInThisSignIn()) {
             refuseWithoutSecondFactor(me, partnerId, customer);
         }

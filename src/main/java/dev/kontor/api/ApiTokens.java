@@ -39,6 +39,7 @@ public class ApiTokens {
     static final String API_TOKEN_REFUSED = "API_TOKEN_REFUSED";
     /** The longest a token may live: a forgotten token must end by itself. */
     public static final int MAX_DAYS = 366;
+    public static final int NAME_MAX_LENGTH = ApiToken.NAME_MAX_LENGTH;
     /** The most tokens one list shows; an organization needs a handful. */
     static final int LIST_LIMIT = 200;
     static final String PREFIX = "kontor_";

@@ -15,6 +15,9 @@ public final class PhoneNumbers {
     static final String DEFAULT_REGION = "DE";
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
+    /** The longest phone number as people type it, spaces, brackets and dashes included. */
+    public static final int TYPED_MAX_LENGTH = 40;
+
     private PhoneNumbers() {
     }
 
@@ -23,7 +26,7 @@ public final class PhoneNumbers {
         if (entered == null || entered.isBlank()) {
             return Optional.empty();
         }
-        if (entered.length() > 40) {
+        if (entered.length() > TYPED_MAX_LENGTH) {
             throw new InvalidInput(field, "validation.phone");
         }
         // the parser skips what is not a digit, so a hidden character would be stored with the text as typed

@@ -40,6 +40,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ContactService {
 
+    /** The limits of a contact's fields, for the form that fills them. */
+    public static final int NAME_MAX_LENGTH = Contact.NAME_MAX_LENGTH;
+    public static final int JOB_TITLE_MAX_LENGTH = Contact.JOB_TITLE_MAX_LENGTH;
+    public static final int EMAIL_MAX_LENGTH = EmailAddress.MAX_LENGTH;
+    public static final int PHONE_MAX_LENGTH = PhoneNumbers.TYPED_MAX_LENGTH;
+
     static final String CONTACT_ADDED = "CONTACT_ADDED";
     static final String CONTACT_CHANGED = "CONTACT_CHANGED";
     static final String CONTACT_REMOVED = "CONTACT_REMOVED";

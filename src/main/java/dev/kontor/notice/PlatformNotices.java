@@ -40,6 +40,9 @@ public class PlatformNotices {
     public static final int BODY_MAX_LENGTH = PlatformNotice.BODY_MAX_LENGTH;
     /** At most this many chosen organizations (customer numbers and partners together) per notice. */
     public static final int MAX_CHOSEN = 100;
+    /** The longest lists of customer numbers and partner names the form takes as typed, one per line or comma. */
+    public static final int CUSTOMER_NUMBERS_TYPED_MAX_LENGTH = 4000;
+    public static final int PARTNER_NAMES_TYPED_MAX_LENGTH = 8000;
 
     static final String NOTICE_SENT = "NOTICE_SENT";
     static final String NOTICE_REFUSED = "NOTICE_REFUSED";

@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 public record CustomerNumber(String value) {
 
     public static final int MAX_LENGTH = 15;
+    /** The longest customer number as typed, with or without its "CN-" and with spaces ({@link #parse}). */
+    public static final int TYPED_MAX_LENGTH = 20;
     private static final Pattern FORMAT = Pattern.compile("^CN-[0-9]{1,12}$");
     private static final Pattern LENIENT = Pattern.compile("^(?:CN-?)?\\s*([0-9]{1,12})$");
 

@@ -55,6 +55,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Service
 public class SecondFactors {
 
+    /** The longest one-time or recovery code as typed, spaces and dashes included; anything longer is no code. */
+    public static final int CODE_MAX_LENGTH = 40;
+
     static final String SET_UP = "SECOND_FACTOR_SET_UP";
     static final String REMOVED = "SECOND_FACTOR_REMOVED";
     static final String RECOVERY_CODES_RENEWED = "SECOND_FACTOR_RECOVERY_CODES_RENEWED";

@@ -37,6 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class SupportLookup {
 
+    /** The longest search text: the longest e-mail address, the longest thing anyone looks up. */
+    public static final int QUERY_MAX_LENGTH = 254;
+
     static final String SUPPORT_LOOKUP = "SUPPORT_LOOKUP";
     static final String ACCESS_DENIED = "ACCESS_DENIED";
     /** The kinds of change that say how fresh the card's contact data is. */
@@ -82,7 +85,7 @@ public class SupportLookup {
         requireSupport(AuditSummary.action("support-lookup"));
         String query = text == null ? "" : text.strip();
         // nothing stored holds hidden characters, and a NUL would not even reach PostgreSQL: it matches nothing
-        if (query.isEmpty() || query.length() > 254 || !TextRules.isPlainLine(query)) {
+        if (query.isEmpty() || query.length() > QUERY_MAX_LENGTH || !TextRules.isPlainLine(query)) {
             return new LookupPage(List.of(), false);
         }
         int wanted = Math.clamp(limit, 1, LookupQueries.MAX_RESULTS);

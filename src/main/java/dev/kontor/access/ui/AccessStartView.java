@@ -15,11 +15,11 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouteParameters;
+import dev.kontor.base.ui.InputRefusals;
 import dev.kontor.base.ui.SlowAction;
 import dev.kontor.access.AccessEntrance;
 import dev.kontor.access.AccessSessions;
 import dev.kontor.base.ui.LineBreaks;
-import dev.kontor.base.InvalidInput;
 import dev.kontor.base.ui.FormRules;
 import dev.kontor.base.ui.StartPage;
 import dev.kontor.organization.CustomerNumber;
@@ -54,7 +54,7 @@ public class AccessStartView extends VerticalLayout implements BeforeEnterObserv
         reason.setId("access-reason");
         reason.setLabel(getTranslation("access.reason"));
         reason.setHelperText(getTranslation("access.reason.help"));
-        reason.setMaxLength(200);
+        reason.setMaxLength(AccessSessions.REASON_MAX_LENGTH);
         reason.setWidth("min(30rem, 100%)");
         Button enter = SlowAction.on(new Button(getTranslation("access.enter")), this::enter);
         enter.setId("enter-account");
@@ -91,11 +91,9 @@ public class AccessStartView extends VerticalLayout implements BeforeEnterObserv
     }
 
     private boolean enter() {
-        try {
-            sessions.start(partners.getFirst().partnerId(), customer, reason.getValue());
-        } catch (InvalidInput refusal) {
-            reason.setErrorMessage(getTranslation(refusal.messageKey(), refusal.arguments()));
-            reason.setInvalid(true);
+        // the reason is all the person typed: every refusal is shown there
+        if (!InputRefusals.of(this).anyOtherIn(reason)
+                .run(() -> sessions.start(partners.getFirst().partnerId(), customer, reason.getValue()))) {
             return false;
         }
         // the dashboard with the banner and the account's card, not the account dialog over the banner: the person

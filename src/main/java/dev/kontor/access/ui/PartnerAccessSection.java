@@ -1,15 +1,13 @@
 package dev.kontor.access.ui;
 
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import dev.kontor.access.AccessPolicyService;
+import dev.kontor.base.ui.Notices;
 import org.springframework.modulith.NamedInterface;
 
 /**
@@ -44,8 +42,7 @@ public class PartnerAccessSection extends Section {
             // named for what it saves: the account dialog holds several forms, each with its own Save
             Button save = new Button(getTranslation("access.policy.save"), click -> {
                 policies.change(accountId, reason.getValue(), notify.getValue());
-                Notification.show(getTranslation("access.policy.saved"), 3000, Notification.Position.BOTTOM_START)
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                Notices.success(getTranslation("access.policy.saved"));
             });
             save.setId("save-access-policy");
             Div buttons = new Div(save);

@@ -1,25 +1,22 @@
 package dev.kontor.account.ui;
 
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.validator.EmailValidator;
 import dev.kontor.account.ManagerService;
-import dev.kontor.base.InvalidInput;
 import dev.kontor.base.ui.DialogKeys;
 import dev.kontor.base.ui.FormRules;
+import dev.kontor.base.ui.InputRefusals;
+import dev.kontor.base.ui.Notices;
 import dev.kontor.base.ui.PersonForm;
 import dev.kontor.base.ui.SlowAction;
 import dev.kontor.user.UserAccount;
-import java.util.Map;
 
 /**
  * Invites a manager by e-mail address and name; everyone gets an invitation and accepts it themselves. A partner
@@ -64,18 +61,12 @@ class AddManagerDialog extends Dialog {
             if (!FormRules.writeOrFocus(binder, form)) {
                 return false;
             }
-            try {
-                managers.addManager(accountId, form.getEmail(), form.getName(), getLocale());
-            } catch (InvalidInput refusal) {
-                if (!FormRules.showNextToField(this, refusal, Map.<String, HasValidation>of("email", email, "name", name))) {
-                    throw refusal;
-                }
+            InputRefusals refusals = InputRefusals.of(this).field("email", email).field("name", name);
+            if (!refusals.run(() -> managers.addManager(accountId, form.getEmail(), form.getName(), getLocale()))) {
                 return false;
             }
             // the same words for every address: whether it is known, or a manager already, is nobody's business
-            Notification.show(getTranslation("manager.invited", form.getEmail()), 4000,
-                    Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notices.success(getTranslation("manager.invited", form.getEmail()));
             close();
             onAdded.run();
             return true;

@@ -96,7 +96,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         filter.setPlaceholder(getTranslation("dashboard.filter-placeholder"));
         filter.setPrefixComponent(VaadinIcon.SEARCH.create());
         filter.setClearButtonVisible(true);
-        filter.setMaxLength(100);
+        filter.setMaxLength(FormRules.FILTER_MAX_LENGTH);
         filter.setWidth("min(22rem, 100%)");
         filter.setValueChangeMode(ValueChangeMode.LAZY);
         filter.addValueChangeListener(event -> reload());

@@ -8,8 +8,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
+import dev.kontor.base.ui.Notices;
 import dev.kontor.base.ui.SlowAction;
 import dev.kontor.account.AccountDetails;
 import dev.kontor.account.ManagerService;
@@ -143,8 +142,7 @@ class ManagersSection extends Section {
             // sending mail: off from the click until the server answers; the list is then drawn anew
             cell.add(SlowAction.on(action("resend", member, "manager.resend", () -> { }), () -> {
                 managers.resendInvitation(details.accountId(), member.membershipId(), language);
-                Notification.show(getTranslation("manager.resent", member.email()), 3000,
-                        Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                Notices.success(getTranslation("manager.resent", member.email()));
                 onChanged.run();
                 return true;
             }));
@@ -184,8 +182,7 @@ class ManagersSection extends Section {
 
     /** What became of the person, said once the list is drawn anew (the list alone changes only a tag). */
     private void done(String doneKey, Member member) {
-        Notification.show(getTranslation(doneKey, member.displayName()), 4000, Notification.Position.BOTTOM_START)
-                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        Notices.success(getTranslation(doneKey, member.displayName()));
     }
 
     private void confirm(Member member, String questionKey, String doneKey, Runnable change) {

@@ -1,14 +1,11 @@
 package dev.kontor.account.ui;
 
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Section;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
@@ -16,10 +13,10 @@ import com.vaadin.flow.data.validator.EmailValidator;
 import dev.kontor.account.AccountDetails;
 import dev.kontor.account.AccountService;
 import dev.kontor.account.MasterData;
-import dev.kontor.base.InvalidInput;
 import dev.kontor.base.ui.CountryChoice;
 import dev.kontor.base.ui.FormRules;
-import java.util.Map;
+import dev.kontor.base.ui.InputRefusals;
+import dev.kontor.base.ui.Notices;
 
 /** The account's master data: company name, address, billing e-mail and out-of-hours number. */
 class MasterDataSection extends Section {
@@ -120,21 +117,16 @@ class MasterDataSection extends Section {
         if (!FormRules.writeOrFocus(binder, bean)) {
             return;
         }
-        try {
-            accounts.updateMasterData(details.accountId(), details.version(), bean.toRecord());
-        } catch (InvalidInput refusal) {
-            if (!FormRules.showNextToField(this, refusal, fields())) {
-                throw refusal;
-            }
+        if (!refusals().run(() -> accounts.updateMasterData(details.accountId(), details.version(), bean.toRecord()))) {
             return;
         }
-        Notification.show(getTranslation("account.saved"), 3000, Notification.Position.BOTTOM_START)
-                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        Notices.success(getTranslation("account.saved"));
         onSaved.run();
     }
 
-    private Map<String, HasValidation> fields() {
-        return Map.of("companyName", companyName, "street", street, "postalCode", postalCode, "city", city,
-                "country", country, "billingEmail", billingEmail, "emergencyPhone", emergencyPhone);
+    private InputRefusals refusals() {
+        return InputRefusals.of(this).field("companyName", companyName).field("street", street)
+                .field("postalCode", postalCode).field("city", city).field("country", country)
+                .field("billingEmail", billingEmail).field("emergencyPhone", emergencyPhone);
     }
 }

@@ -1,6 +1,6 @@
 package dev.kontor.api.ui;
 
-import com.vaadin.flow.component.HasValidation;
+import dev.kontor.base.ui.InputRefusals;
 import dev.kontor.base.ui.Moments;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
@@ -13,8 +13,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
@@ -28,9 +26,9 @@ import dev.kontor.api.ApiTokenRow;
 import dev.kontor.api.ApiTokens;
 import dev.kontor.api.IssuedToken;
 import dev.kontor.api.TokenIssuer;
-import dev.kontor.base.InvalidInput;
 import dev.kontor.base.ui.DialogKeys;
 import dev.kontor.base.ui.FormRules;
+import dev.kontor.base.ui.Notices;
 import dev.kontor.user.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
@@ -40,7 +38,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The API tokens of the organizations the person may issue them for (their partner as its legal representative, the
@@ -95,7 +92,7 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
     private FormLayout newTokenForm() {
         name.setId("api-token-name");
         name.setLabel(getTranslation("api.tokens.name"));
-        name.setMaxLength(100);
+        name.setMaxLength(ApiTokens.NAME_MAX_LENGTH);
         name.setRequiredIndicatorVisible(true);
         // the service says when the name is missing, next to the field; the field judging itself would mark the
         // emptied field red as soon as a token was created
@@ -219,18 +216,14 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
         name.setInvalid(false);
         expiresOn.setInvalid(false);
         scope.setInvalid(false);
-        try {
-            IssuedToken issued = tokens.create(organization.getValue().organizationId(), name.getValue(),
-                    scope.getValue(), expiresOn.getValue(), Moments.zone());
-            name.clear();
-            refresh();
-            showSecret(issued);
-        } catch (InvalidInput refusal) {
-            if (!FormRules.showNextToField(this, refusal, Map.<String, HasValidation>of("name", name,
-                    "scope", scope, "expiresOn", expiresOn))) {
-                throw refusal;
-            }
-        }
+        InputRefusals.of(this).field("name", name).field("scope", scope).field("expiresOn", expiresOn)
+                .call(() -> tokens.create(organization.getValue().organizationId(), name.getValue(),
+                        scope.getValue(), expiresOn.getValue(), Moments.zone()))
+                .ifPresent(issued -> {
+                    name.clear();
+                    refresh();
+                    showSecret(issued);
+                });
     }
 
     /** The one time the secret is shown; closing the dialog forgets it (it is in no field of the view). */
@@ -274,8 +267,7 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
         dialog.addConfirmListener(event -> {
             tokens.revoke(organization.getValue().organizationId(), row.id());
             refresh();
-            Notification.show(getTranslation("api.tokens.revoked", row.name()), 4000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notices.success(getTranslation("api.tokens.revoked", row.name()));
         });
         DialogKeys.cancelFirst(dialog);
         dialog.open();

@@ -79,7 +79,7 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         kind.addValueChangeListener(event -> refresh());
         for (TextField field : new TextField[] {actor, organization}) {
             field.setClearButtonVisible(true);
-            field.setMaxLength(100);
+            field.setMaxLength(FormRules.FILTER_MAX_LENGTH);
             field.setValueChangeMode(ValueChangeMode.LAZY);
             field.addValueChangeListener(event -> refresh());
         }

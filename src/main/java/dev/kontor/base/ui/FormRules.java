@@ -13,15 +13,13 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.ValidationResult;
 import com.vaadin.flow.data.binder.Validator;
-import dev.kontor.base.InvalidInput;
 import dev.kontor.base.TextRules;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Field checks shared by Kontor's forms, with their messages from the bundles; the services run the same checks
- * again, and {@link #showNextToField} puts a refusal of theirs next to the field it concerns.
+ * again, and {@link InputRefusals} puts a refusal of theirs next to the field it concerns.
  */
 public final class FormRules {
 
@@ -29,6 +27,12 @@ public final class FormRules {
     public static final Set<Class<? extends Component>> EXPLAINED = Set.of(TextField.class, EmailField.class,
             PasswordField.class, TextArea.class, DatePicker.class, ComboBox.class, Select.class,
             RadioButtonGroup.class, CheckboxGroup.class);
+
+    /**
+     * A filter box's limit: room for any name, address or number a list holds, while a page pasted by mistake is
+     * not sent as a search.
+     */
+    public static final int FILTER_MAX_LENGTH = 100;
 
     private FormRules() {
     }
@@ -151,22 +155,6 @@ public final class FormRules {
     }
 
     /**
-     * Shows a service's refusal of one field next to that field, when the form has it; returns whether it did.
-     */
-    public static boolean showNextToField(Component owner, InvalidInput refusal, Map<String, ? extends HasValidation> fields) {
-        HasValidation field = fields.get(refusal.field());
-        if (field == null) {
-            return false;
-        }
-        field.setErrorMessage(owner.getTranslation(refusal.messageKey(), refusal.arguments()));
-        field.setInvalid(true);
-        if (field instanceof com.vaadin.flow.component.Focusable<?> focusable) {
-            focusable.focus();
-        }
-        return true;
-    }
-
-    /**
      * Writes the form's values into {@code bean} when every field is valid; otherwise the first invalid field (in the
      * order they were bound) takes the focus, so that Enter or Save leads the person to what needs fixing and a
      * screen reader reads its message, instead of leaving the focus on the button.
@@ -187,6 +175,19 @@ public final class FormRules {
         }
         focusFirstInvalid(status);
         return false;
+    }
+
+    /**
+     * The form's values as the record the binder is bound to ({@code Binder.writeRecord}) when every field is valid;
+     * otherwise nothing, and the first invalid field takes the focus, as with {@link #writeOrFocus}.
+     */
+    public static <T> java.util.Optional<T> recordOrFocus(com.vaadin.flow.data.binder.Binder<T> binder) {
+        try {
+            return java.util.Optional.of(binder.writeRecord());
+        } catch (com.vaadin.flow.data.binder.ValidationException invalid) {
+            focusFirstInvalid(binder.validate());
+            return java.util.Optional.empty();
+        }
     }
 
     private static void focusFirstInvalid(com.vaadin.flow.data.binder.BinderValidationStatus<?> status) {

@@ -1,8 +1,6 @@
 package dev.kontor.base.ui;
 
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ErrorHandler;
 import com.vaadin.flow.server.ServiceInitEvent;
@@ -74,11 +72,7 @@ class KontorErrorHandler implements VaadinServiceInitListener {
                 return;
             }
             Object[] arguments = kontorCause(error).map(KontorException::arguments).orElse(new Object[0]);
-            Notification notification = new Notification(ui.getTranslation(key, arguments), 6000,
-                    Notification.Position.TOP_CENTER);
-            notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
-            notification.setAssertive(true);
-            notification.open();
+            Notices.error(ui, key, arguments);
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.kontor.contact.ui;
 
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -8,26 +7,21 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.validator.EmailValidator;
-import dev.kontor.base.InvalidInput;
 import dev.kontor.base.ui.DialogKeys;
 import dev.kontor.base.ui.FormRules;
+import dev.kontor.base.ui.InputRefusals;
+import dev.kontor.base.ui.Notices;
 import dev.kontor.base.ui.SlowAction;
 import dev.kontor.contact.ContactRow;
 import dev.kontor.contact.ContactService;
 import dev.kontor.contact.ContactType;
 import dev.kontor.contact.NewContact;
-import dev.kontor.base.PhoneNumbers;
 import dev.kontor.organization.Member;
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Add contact (or edit one): an existing user of the organization, or a person without access; first and last name
@@ -54,23 +48,23 @@ class ContactDialog extends Dialog {
 
         firstName.setId("contact-first-name");
         firstName.setLabel(getTranslation("contact.first-name"));
-        firstName.setMaxLength(100);
+        firstName.setMaxLength(ContactService.NAME_MAX_LENGTH);
         firstName.setRequiredIndicatorVisible(true);
         lastName.setId("contact-last-name");
         lastName.setLabel(getTranslation("contact.last-name"));
-        lastName.setMaxLength(100);
+        lastName.setMaxLength(ContactService.NAME_MAX_LENGTH);
         lastName.setRequiredIndicatorVisible(true);
         email.setId("contact-email");
         email.setLabel(getTranslation("contact.email"));
-        email.setMaxLength(254);
+        email.setMaxLength(ContactService.EMAIL_MAX_LENGTH);
         email.setRequiredIndicatorVisible(true);
         phone.setId("contact-phone");
         phone.setLabel(getTranslation("contact.phone"));
         phone.setHelperText(getTranslation("contact.phone.help"));
-        phone.setMaxLength(40);
+        phone.setMaxLength(ContactService.PHONE_MAX_LENGTH);
         jobTitle.setId("contact-job-title");
         jobTitle.setLabel(getTranslation("contact.job-title"));
-        jobTitle.setMaxLength(100);
+        jobTitle.setMaxLength(ContactService.JOB_TITLE_MAX_LENGTH);
         types.setId("contact-types");
         types.setLabel(getTranslation("contact.types"));
         types.setItems(ContactType.values());
@@ -104,61 +98,55 @@ class ContactDialog extends Dialog {
             form.add(who, user);
             form.setColspan(who, 2);
             form.setColspan(user, 2);
-        } else {
-            firstName.setValue(existing.firstName());
-            lastName.setValue(existing.lastName());
-            email.setValue(existing.email());
-            phone.setValue(PhoneNumbers.readable(existing.phone()));
-            jobTitle.setValue(existing.jobTitle() == null ? "" : existing.jobTitle());
-            types.setValue(existing.types());
-            if (existing.linked()) {
-                email.setHelperText(getTranslation("contact.email.linked-help"));
-            }
+        } else if (existing.linked()) {
+            email.setHelperText(getTranslation("contact.email.linked-help"));
         }
         form.add(firstName, lastName, email, phone, jobTitle, types);
         form.setColspan(types, 2);
         add(form);
         FormRules.explainConstraints(form);
 
-        Binder<NewContact> binder = new Binder<>();
+        Binder<ContactInput> binder = new Binder<>();
         binder.forField(firstName).asRequired(getTranslation("validation.required"))
-                .withValidator(FormRules.noMarkup(this)).bind(c -> "", (c, v) -> { });
+                .withValidator(FormRules.noMarkup(this)).bind(ContactInput::getFirstName, ContactInput::setFirstName);
         binder.forField(lastName).asRequired(getTranslation("validation.required"))
-                .withValidator(FormRules.noMarkup(this)).bind(c -> "", (c, v) -> { });
+                .withValidator(FormRules.noMarkup(this)).bind(ContactInput::getLastName, ContactInput::setLastName);
         binder.forField(email).asRequired(getTranslation("validation.required"))
-                .withValidator(new EmailValidator(getTranslation("validation.email"))).bind(c -> "", (c, v) -> { });
+                .withValidator(new EmailValidator(getTranslation("validation.email")))
+                .bind(ContactInput::getEmail, ContactInput::setEmail);
         // checked when the field is left, as the e-mail is, not only when Save is pressed
-        binder.forField(phone).withValidator(FormRules.phone(this)).bind(c -> "", (c, v) -> { });
+        binder.forField(phone).withValidator(FormRules.phone(this))
+                .bind(ContactInput::getPhone, ContactInput::setPhone);
+        binder.forField(jobTitle).bind(ContactInput::getJobTitle, ContactInput::setJobTitle);
         binder.forField(types).withValidator(chosen -> chosen != null && !chosen.isEmpty(),
-                getTranslation("contact.types.required")).bind(c -> EnumSet.noneOf(ContactType.class), (c, v) -> { });
+                getTranslation("contact.types.required")).bind(ContactInput::getTypes, ContactInput::setTypes);
+        if (existing != null) {
+            binder.readBean(ContactInput.of(existing));
+        }
 
         Button save = new Button(getTranslation(existing == null ? "contact.add" : "action.save"));
         SlowAction.on(save, () -> {
-            if (!FormRules.validOrFocus(binder)) {
+            ContactInput input = new ContactInput();
+            if (!FormRules.writeOrFocus(binder, input)) {
                 return false;
             }
             Long userId = existing == null && who.getValue() == Who.USER && user.getValue() != null
                     ? user.getValue().userId() : null;
-            NewContact request = new NewContact(userId, firstName.getValue(), lastName.getValue(), email.getValue(),
-                    phone.getValue(), jobTitle.getValue(), Set.copyOf(types.getValue()));
-            ContactRow saved;
-            try {
-                saved = existing == null ? contacts.add(organizationId, request)
-                        : contacts.change(organizationId, existing.id(), request, existing.version(), getLocale());
-            } catch (InvalidInput refusal) {
-                if (!FormRules.showNextToField(this, refusal, Map.<String, HasValidation>of("firstName", firstName,
-                        "lastName", lastName, "email", email, "phone", phone, "jobTitle", jobTitle, "types", types,
-                        "user", user))) {
-                    throw refusal;
-                }
+            NewContact request = input.request(userId);
+            InputRefusals refusals = InputRefusals.of(this).field("firstName", firstName).field("lastName", lastName)
+                    .field("email", email).field("phone", phone).field("jobTitle", jobTitle).field("types", types)
+                    .field("user", user);
+            ContactRow saved = refusals.call(() -> existing == null ? contacts.add(organizationId, request)
+                    : contacts.change(organizationId, existing.id(), request, existing.version(), getLocale()))
+                    .orElse(null);
+            if (saved == null) {
                 return false;
             }
             String message = saved.pendingEmail() != null && (existing == null
                     || !saved.pendingEmail().equals(existing.pendingEmail()))
                     ? getTranslation("contact.email.pending-sent", saved.pendingEmail())
                     : getTranslation("contact.saved", saved.name());
-            Notification.show(message, 5000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notices.success(message);
             close();
             onSaved.run();
             return true;

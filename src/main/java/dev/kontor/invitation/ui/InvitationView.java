@@ -13,8 +13,8 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import dev.kontor.base.ui.InputRefusals;
 import dev.kontor.base.ui.SlowAction;
-import dev.kontor.base.InvalidInput;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.base.ui.FormRules;
 import dev.kontor.base.ui.LanguageSwitch;
@@ -125,11 +125,11 @@ public class InvitationView extends PublicPage implements BeforeEnterObserver, H
             }
             repeat.setInvalid(false);
             try {
-                invitations.accept(token, password.getValue());
-            } catch (InvalidInput refusal) {
-                password.setErrorMessage(getTranslation(refusal.messageKey(), refusal.arguments()));
-                password.setInvalid(true);
-                return false;
+                // the password is all the person typed: every refused input is shown there
+                if (!InputRefusals.of(this).anyOtherIn(password)
+                        .run(() -> invitations.accept(token, password.getValue()))) {
+                    return false;
+                }
             } catch (RuleViolation refusal) {
                 showRefused(token, refusal);
                 return true;

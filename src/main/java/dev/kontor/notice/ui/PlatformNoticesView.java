@@ -1,10 +1,10 @@
 package dev.kontor.notice.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import dev.kontor.base.ui.InputRefusals;
 import dev.kontor.base.ui.Moments;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -16,8 +16,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
@@ -29,9 +27,9 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
+import dev.kontor.base.ui.Notices;
 import dev.kontor.base.ui.SlowAction;
 import dev.kontor.base.ui.DialogKeys;
-import dev.kontor.base.InvalidInput;
 import dev.kontor.base.ui.FormRules;
 import dev.kontor.contact.ContactType;
 import dev.kontor.notice.NoticeAudience;
@@ -44,7 +42,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.Map;
 
 /**
  * Platform notices for the provider's administrators: a form (kind, recipients, subject, text, Send notice) and,
@@ -108,11 +105,11 @@ public class PlatformNoticesView extends VerticalLayout implements HasDynamicTit
         customerNumbers.setId("notice-customers");
         customerNumbers.setLabel(getTranslation("notice.audience.customers"));
         customerNumbers.setHelperText(getTranslation("notice.audience.customers.help"));
-        customerNumbers.setMaxLength(4000);
+        customerNumbers.setMaxLength(PlatformNotices.CUSTOMER_NUMBERS_TYPED_MAX_LENGTH);
         partnerNames.setId("notice-partners");
         partnerNames.setLabel(getTranslation("notice.audience.partners"));
         partnerNames.setHelperText(getTranslation("notice.audience.partners.help"));
-        partnerNames.setMaxLength(8000);
+        partnerNames.setMaxLength(PlatformNotices.PARTNER_NAMES_TYPED_MAX_LENGTH);
         audience.addValueChangeListener(event -> showChosen(event.getValue() == Audience.CHOSEN));
         showChosen(false);
 
@@ -195,19 +192,15 @@ public class PlatformNoticesView extends VerticalLayout implements HasDynamicTit
         NoticeAudience to = audience.getValue() == Audience.CHOSEN
                 ? NoticeAudience.typed(customerNumbers.getValue(), partnerNames.getValue())
                 : NoticeAudience.everyone();
-        NoticeStatus queued;
-        try {
-            queued = notices.send(input.getKind(), input.getSubject(), input.getBody(), to, getLocale());
-        } catch (InvalidInput refusal) {
-            if (!FormRules.showNextToField(this, refusal, Map.<String, HasValidation>of("kind", kind,
-                    "subject", subject, "body", body, "audience", audience, "customerNumbers", customerNumbers,
-                    "partnerNames", partnerNames))) {
-                throw refusal;
-            }
+        InputRefusals refusals = InputRefusals.of(this).field("kind", kind).field("subject", subject)
+                .field("body", body).field("audience", audience).field("customerNumbers", customerNumbers)
+                .field("partnerNames", partnerNames);
+        NoticeStatus queued = refusals.call(() -> notices.send(input.getKind(), input.getSubject(), input.getBody(),
+                to, getLocale())).orElse(null);
+        if (queued == null) {
             return;
         }
-        Notification.show(getTranslation("notice.queued", queued.total()), 5000, Notification.Position.BOTTOM_START)
-                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        Notices.success(getTranslation("notice.queued", queued.total()));
         binder.readBean(new NoticeForm());
         customerNumbers.clear();
         partnerNames.clear();

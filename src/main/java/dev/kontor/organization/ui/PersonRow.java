@@ -4,8 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
+import dev.kontor.base.ui.Notices;
 import dev.kontor.base.ui.PersonRowActions;
 import dev.kontor.organization.Member;
 import dev.kontor.organization.MembershipApproval;
@@ -107,8 +106,7 @@ public final class PersonRow {
                     } finally {
                         onChanged.run();
                     }
-                    Notification.show(done, 4000, Notification.Position.BOTTOM_START)
-                            .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                    Notices.success(done);
                 }, member.displayName(), member.email(), approval.partnerName());
     }
 }

@@ -8,8 +8,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
+import dev.kontor.base.ui.Notices;
 import dev.kontor.base.ui.PersonRowActions;
 import dev.kontor.base.ui.SlowAction;
 import dev.kontor.organization.Member;
@@ -83,9 +82,8 @@ public class SecondFactorSection extends Div {
                     return;
                 }
                 SecondFactorRequirement now = policy.changeRequirement(organizationId, change.getValue());
-                Notification.show(getTranslation(now.ownSetting() ? "second-factor.required-on"
-                                : "second-factor.required-off", organizationName), 4000,
-                        Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                Notices.success(getTranslation(now.ownSetting() ? "second-factor.required-on"
+                                : "second-factor.required-off", organizationName));
                 refresh();
                 onChanged.run();
             });
@@ -111,8 +109,7 @@ public class SecondFactorSection extends Div {
             // mails are written in one transaction; off from the click until the server answers
             line.add(SlowAction.on(remind, () -> {
                 int mailed = policy.remind(organizationId);
-                Notification.show(getTranslation("second-factor.reminded", mailed), 4000,
-                        Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                Notices.success(getTranslation("second-factor.reminded", mailed));
                 return true;
             }));
         }
@@ -145,9 +142,7 @@ public class SecondFactorSection extends Div {
                 () -> PersonRowActions.confirm(this, "confirm-second-factor-reset",
                         "second-factor.reset-everywhere.confirm", member.displayName(), member.email(), () -> {
                             policy.resetSecondFactor(organizationId, member.membershipId());
-                            Notification.show(getTranslation("second-factor.reset.done", member.displayName()),
-                                    4000, Notification.Position.BOTTOM_START)
-                                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                            Notices.success(getTranslation("second-factor.reset.done", member.displayName()));
                             refresh();
                             afterwards.run();
                         }));

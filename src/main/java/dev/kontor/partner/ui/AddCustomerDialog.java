@@ -1,20 +1,18 @@
 package dev.kontor.partner.ui;
 
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.validator.EmailValidator;
 import com.vaadin.flow.data.binder.Binder;
+import dev.kontor.base.ui.InputRefusals;
+import dev.kontor.base.ui.Notices;
 import dev.kontor.base.ui.SlowAction;
 import dev.kontor.base.ui.DialogKeys;
-import dev.kontor.base.InvalidInput;
 import dev.kontor.base.ui.FormRules;
 import dev.kontor.organization.Organization;
 import dev.kontor.organization.OrganizationRight;
@@ -22,7 +20,6 @@ import dev.kontor.partner.NewCustomer;
 import dev.kontor.partner.PartnerService;
 import dev.kontor.user.UserAccount;
 import java.util.EnumSet;
-import java.util.Map;
 
 /** Add customer: the company, its first manager's e-mail (and name, when new to Kontor) and the rights asked for. */
 class AddCustomerDialog extends Dialog {
@@ -74,19 +71,13 @@ class AddCustomerDialog extends Dialog {
             if (!FormRules.writeOrFocus(binder, input)) {
                 return false;
             }
-            try {
-                partners.addCustomer(partnerId, new NewCustomer(input.getCompanyName(), input.getManagerEmail(),
-                        input.getManagerName(), rights.getValue()), getLocale());
-            } catch (InvalidInput refusal) {
-                if (!FormRules.showNextToField(this, refusal, Map.<String, HasValidation>of(
-                        "companyName", companyName, "managerEmail", managerEmail, "managerName", managerName,
-                        "rights", rights))) {
-                    throw refusal;
-                }
+            InputRefusals refusals = InputRefusals.of(this).field("companyName", companyName)
+                    .field("managerEmail", managerEmail).field("managerName", managerName).field("rights", rights);
+            if (!refusals.run(() -> partners.addCustomer(partnerId, new NewCustomer(input.getCompanyName(),
+                    input.getManagerEmail(), input.getManagerName(), rights.getValue()), getLocale()))) {
                 return false;
             }
-            Notification.show(getTranslation("partner.add-customer.done", input.getManagerEmail()), 5000,
-                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notices.success(getTranslation("partner.add-customer.done", input.getManagerEmail()));
             close();
             onAdded.run();
             return true;

@@ -106,7 +106,7 @@ public class ManagedCustomersView extends VerticalLayout implements HasDynamicTi
         filter.setWidth("min(22rem, 100%)");
         filter.setPrefixComponent(VaadinIcon.SEARCH.create());
         filter.setClearButtonVisible(true);
-        filter.setMaxLength(100);
+        filter.setMaxLength(FormRules.FILTER_MAX_LENGTH);
         filter.setValueChangeMode(ValueChangeMode.LAZY);
         filter.addValueChangeListener(event -> refresh());
         showEnded.setId("show-ended");

@@ -11,9 +11,8 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import dev.kontor.base.ui.DialogKeys;
+import dev.kontor.base.ui.Notices;
 import dev.kontor.partner.CustomerPartnerRow;
 import dev.kontor.partner.CustomerPartnerService;
 import dev.kontor.partner.IncomingRequestRow;
@@ -239,8 +238,7 @@ public class PartnersSection extends Section {
     }
 
     private void done(String messageKey, String partnerName) {
-        Notification.show(getTranslation(messageKey, partnerName), 3000, Notification.Position.BOTTOM_START)
-                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        Notices.success(getTranslation(messageKey, partnerName));
         onChanged.run();
     }
 

@@ -1,6 +1,7 @@
 package dev.kontor.partner.ui;
 
 import com.vaadin.flow.component.button.Button;
+import dev.kontor.base.ui.InputRefusals;
 import dev.kontor.base.ui.Moments;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -19,7 +20,6 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.kontor.base.ui.SlowAction;
 import dev.kontor.base.ui.DialogKeys;
-import dev.kontor.base.InvalidInput;
 import dev.kontor.base.SignedInPerson;
 import dev.kontor.base.ui.FormRules;
 import dev.kontor.base.ui.LanguageSwitch;
@@ -178,7 +178,6 @@ public class RelationshipRequestView extends PublicPage implements BeforeEnterOb
 
     private boolean accept(String token, RequestPreview preview, Set<OrganizationRight> granted, AnswerPath path,
                            PasswordField password, PasswordField repeat) {
-        String chosenPassword = null;
         if (path == AnswerPath.SET_PASSWORD) {
             if (!password.getValue().equals(repeat.getValue())) {
                 repeat.setErrorMessage(getTranslation("partner-answer.password-mismatch"));
@@ -186,14 +185,10 @@ public class RelationshipRequestView extends PublicPage implements BeforeEnterOb
                 return false;
             }
             repeat.setInvalid(false);
-            chosenPassword = password.getValue();
         }
-        try {
-            answers.accept(token, granted, chosenPassword);
-        } catch (InvalidInput refusal) {
-            // the only field here is the password; any other refusal is shown by the error handler
-            password.setErrorMessage(getTranslation(refusal.messageKey(), refusal.arguments()));
-            password.setInvalid(true);
+        String chosenPassword = path == AnswerPath.SET_PASSWORD ? password.getValue() : null;
+        // the password is the only field here: every refusal is shown there
+        if (!InputRefusals.of(this).anyOtherIn(password).run(() -> answers.accept(token, granted, chosenPassword))) {
             return false;
         }
         showDone("partner-answer.accepted.title", getTranslation("partner-answer.accepted", preview.partnerName(),

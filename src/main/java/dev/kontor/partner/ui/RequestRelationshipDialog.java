@@ -1,6 +1,5 @@
 package dev.kontor.partner.ui;
 
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.ShortcutRegistration;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -9,17 +8,17 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import dev.kontor.base.InvalidInput;
 import dev.kontor.base.KontorException;
+import dev.kontor.base.ui.InputRefusals;
 import dev.kontor.base.ui.Moments;
 import dev.kontor.base.ui.DialogKeys;
 import dev.kontor.base.ui.FormRules;
+import dev.kontor.base.ui.Notices;
 import dev.kontor.base.ui.SlowAction;
+import dev.kontor.organization.CustomerNumber;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.partner.PartnerService;
 import dev.kontor.partner.RequestDelivery;
@@ -27,7 +26,6 @@ import dev.kontor.partner.RequestDraft;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -65,7 +63,7 @@ class RequestRelationshipDialog extends Dialog {
         TextField number = new TextField(getTranslation("partner.request.customer-number"));
         number.setId("request-customer-number");
         number.setPlaceholder("CN-10003");
-        number.setMaxLength(20);
+        number.setMaxLength(CustomerNumber.TYPED_MAX_LENGTH);
         number.setRequiredIndicatorVisible(true);
         EmailField email = new EmailField(getTranslation("partner.request.manager-email"));
         email.setId("request-manager-email");
@@ -86,18 +84,12 @@ class RequestRelationshipDialog extends Dialog {
         FormRules.explainConstraints(form);
 
         Button next = SlowAction.on(new Button(getTranslation("partner.request.review")), () -> {
-            RequestDraft draft;
-            try {
-                draft = partners.prepareRequest(partnerId, number.getValue(), email.getValue(), rights.getValue(),
-                        getLocale());
-            } catch (InvalidInput refusal) {
-                Map<String, HasValidation> fields = Map.of("customerNumber", number, "managerEmail", email,
-                        "rights", rights);
-                InvalidInput readable = new InvalidInput(refusal.field(), refusal.messageKey(),
-                        readable(refusal.arguments()));
-                if (!FormRules.showNextToField(this, readable, fields)) {
-                    throw refusal;
-                }
+            RequestDraft draft = InputRefusals.of(this).field("customerNumber", number).field("managerEmail", email)
+                    .field("rights", rights).readableArguments(this::readable)
+                    .call(() -> partners.prepareRequest(partnerId, number.getValue(), email.getValue(),
+                            rights.getValue(), getLocale()))
+                    .orElse(null);
+            if (draft == null) {
                 return false;
             }
             showDraft(draft);
@@ -141,7 +133,7 @@ class RequestRelationshipDialog extends Dialog {
             }
             // the text goes to the clipboard as a parameter, never as part of the script
             getUI().ifPresent(ui -> ui.getPage().executeJs("navigator.clipboard.writeText($0)", draft.body()));
-            Notification.show(getTranslation("partner.request.copied"), 3000, Notification.Position.BOTTOM_START);
+            Notices.info(getTranslation("partner.request.copied"));
         });
         copy.setId("copy-request");
         Button send = SlowAction.on(new Button(getTranslation("partner.request.send"), VaadinIcon.ENVELOPE.create()),
@@ -149,8 +141,7 @@ class RequestRelationshipDialog extends Dialog {
                     if (!make(draft, RequestDelivery.KONTOR_MAILS)) {
                         return false;
                     }
-                    Notification.show(getTranslation("partner.request.sent", draft.recipient()), 4000,
-                            Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                    Notices.success(getTranslation("partner.request.sent", draft.recipient()));
                     close();
                     onDone.run();
                     return true;
@@ -170,8 +161,7 @@ class RequestRelationshipDialog extends Dialog {
             made = true;
             return true;
         } catch (KontorException refusal) {
-            Notification.show(getTranslation(refusal.messageKey(), readable(refusal.arguments())), 6000,
-                    Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notices.error(getTranslation(refusal.messageKey(), readable(refusal.arguments())));
             return false;
         }
     }

@@ -10,13 +10,12 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import dev.kontor.base.ui.DialogKeys;
+import dev.kontor.base.ui.Notices;
 import dev.kontor.base.ui.SlowAction;
 import dev.kontor.partner.PartnerMembership;
 import dev.kontor.partner.PartnerService;
@@ -161,8 +160,7 @@ public class SentRequestsView extends VerticalLayout implements HasDynamicTitle 
             // sending mail: off from the click until the server answers, so that one click sends one mail
             Button resend = SlowAction.on(new Button(getTranslation("partner.resend")), () -> {
                 partners.resendRequest(partner.partnerId(), request.relationshipId(), getLocale());
-                Notification.show(getTranslation("partner.request.sent", request.email()), 4000,
-                        Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                Notices.success(getTranslation("partner.request.sent", request.email()));
                 refresh();
                 return true;
             });

@@ -16,8 +16,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
@@ -29,10 +27,11 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import dev.kontor.base.ui.CountryChoice;
 import dev.kontor.base.ui.FormRules;
+import dev.kontor.base.ui.InputRefusals;
 import dev.kontor.account.ServiceKind;
 import dev.kontor.account.ServiceRow;
-import dev.kontor.base.InvalidInput;
 import dev.kontor.base.ui.DialogKeys;
+import dev.kontor.base.ui.Notices;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.organization.OrganizationState;
 import dev.kontor.provider.AccountAdministration;
@@ -48,7 +47,7 @@ import dev.kontor.provider.AccountChange;
 import dev.kontor.provider.AccountManager;
 import dev.kontor.provider.ProviderAccount;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -166,8 +165,11 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
         CountryChoice country = new CountryChoice(getTranslation("account.country"));
         country.setId("account-data-country");
         country.show(data.country());
-        Map<String, HasValidation> byField = Map.of("name", name, "companyName", name, "street", street,
-                "postalCode", postalCode, "city", city, "country", country);
+        List<HasValidation> fields = List.of(name, street, postalCode, city, country);
+        // a refusal of a field this form does not show belongs to the account, and so to its name
+        InputRefusals refusals = InputRefusals.of(this).field("name", name).field("companyName", name)
+                .field("street", street).field("postalCode", postalCode).field("city", city)
+                .field("country", country).anyOtherIn(name);
         FormLayout form = new FormLayout(name, street, postalCode, city, country);
         form.setId("account-data");
         Div section = new Div(new H3(getTranslation("admin.account.data")), form);
@@ -177,17 +179,10 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
                 .forEach(field -> field.setReadOnly(closed));
         if (!closed) {
             Button save = new Button(getTranslation("admin.account.data.save"), VaadinIcon.CHECK.create(), click -> {
-                byField.values().forEach(field -> field.setInvalid(false));
-                try {
-                    if (!appliedAsSeen(() -> accounts.updateAccount(account.id(), data.dataVersion(),
-                            new AccountChange(name.getValue(), street.getValue(), postalCode.getValue(),
-                                    city.getValue(), country.getValue())))) {
-                        return;
-                    }
-                } catch (InvalidInput refusal) {
-                    HasValidation field = byField.getOrDefault(refusal.field(), name);
-                    field.setInvalid(true);
-                    field.setErrorMessage(getTranslation(refusal.messageKey(), refusal.arguments()));
+                fields.forEach(field -> field.setInvalid(false));
+                if (!refusals.call(() -> appliedAsSeen(() -> accounts.updateAccount(account.id(), data.dataVersion(),
+                        new AccountChange(name.getValue(), street.getValue(), postalCode.getValue(),
+                                city.getValue(), country.getValue())))).orElse(false)) {
                     return;
                 }
                 account = accounts.account(account.id());
@@ -317,13 +312,9 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
         confirm.setConfirmText(getTranslation("admin.account." + what));
         confirm.setConfirmButtonTheme("error primary");
         confirm.addConfirmListener(event -> {
-            try {
-                if (!appliedAsSeen(() -> action.get().accept(reason.getValue()))) {
-                    return;
-                }
-            } catch (InvalidInput refusal) {
-                Notification.show(getTranslation(refusal.messageKey(), refusal.arguments()), 5000,
-                        Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            // the confirmation closes with its click, so a refused reason is said in a notice
+            if (!InputRefusals.of(this).call(() -> appliedAsSeen(() -> action.get().accept(reason.getValue())))
+                    .orElse(false)) {
                 return;
             }
             done("admin.account." + what + ".done");
@@ -353,15 +344,11 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
                 dialog.open();
                 return;
             }
-            try {
-                accounts.requestPartner(account.id(), partner.getValue().id(), rights.getValue(), getLocale());
-            } catch (InvalidInput refusal) {
-                Notification.show(getTranslation(refusal.messageKey(), refusal.arguments()), 5000,
-                        Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            if (!InputRefusals.of(this).run(() -> accounts.requestPartner(account.id(), partner.getValue().id(),
+                    rights.getValue(), getLocale()))) {
                 return;
             }
-            Notification.show(getTranslation("admin.account.request-partner.sent", partner.getValue().name()), 5000,
-                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notices.success(getTranslation("admin.account.request-partner.sent", partner.getValue().name()));
         });
         FormRules.explainConstraints(dialog);
         DialogKeys.cancelFirst(dialog);
@@ -421,8 +408,7 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
             if (!appliedAsSeen(() -> services.endService(account.id(), service.id(), service.version()))) {
                 return;
             }
-            Notification.show(getTranslation("admin.service.ended-now", service.name()), 4000,
-                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notices.success(getTranslation("admin.service.ended-now", service.name()));
             reload();
         });
         end.setId("end-service-" + service.id());
@@ -441,8 +427,7 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
     }
 
     private void done(String messageKey) {
-        Notification.show(getTranslation(messageKey, account.name()), 4000, Notification.Position.BOTTOM_START)
-                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        Notices.success(getTranslation(messageKey, account.name()));
         reload();
     }
 
@@ -489,15 +474,14 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
             FormRules.explainConstraints(this);
             Button save = new Button(getTranslation(renamed == null ? "admin.service.add" : "admin.service.rename"),
                     click -> {
-                        try {
+                        // the name is all the person typed: every refusal is about it
+                        if (!InputRefusals.of(this).anyOtherIn(name).run(() -> {
                             if (renamed == null) {
                                 services.addService(accountId, name.getValue(), kind.getValue());
                             } else {
                                 services.renameService(accountId, renamed.id(), renamed.version(), name.getValue());
                             }
-                        } catch (InvalidInput refusal) {
-                            name.setInvalid(true);
-                            name.setErrorMessage(getTranslation(refusal.messageKey(), refusal.arguments()));
+                        })) {
                             return;
                         }
                         close();

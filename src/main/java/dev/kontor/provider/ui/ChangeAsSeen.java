@@ -1,9 +1,8 @@
 package dev.kontor.provider.ui;
 
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import dev.kontor.base.StaleData;
+import dev.kontor.base.ui.Notices;
 import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
@@ -22,8 +21,7 @@ final class ChangeAsSeen {
             change.run();
             return true;
         } catch (StaleData | OptimisticLockingFailureException changedMeanwhile) {
-            Notification.show(UI.getCurrent().getTranslation(changedMeanwhileKey), 6000,
-                    Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notices.error(UI.getCurrent().getTranslation(changedMeanwhileKey));
             showAsItIsNow.run();
             return false;
         }

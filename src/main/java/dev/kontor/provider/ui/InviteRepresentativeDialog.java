@@ -1,25 +1,22 @@
 package dev.kontor.provider.ui;
 
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.validator.EmailValidator;
-import dev.kontor.base.InvalidInput;
 import dev.kontor.base.ui.DialogKeys;
 import dev.kontor.base.ui.FormRules;
+import dev.kontor.base.ui.InputRefusals;
+import dev.kontor.base.ui.Notices;
 import dev.kontor.base.ui.PersonForm;
 import dev.kontor.base.ui.SlowAction;
 import dev.kontor.provider.PartnerAdministration;
 import dev.kontor.provider.PartnerRow;
 import dev.kontor.user.UserAccount;
-import java.util.Map;
 
 /** Invites a further legal representative of a partner; the same answer whatever the address. */
 class InviteRepresentativeDialog extends Dialog {
@@ -53,18 +50,13 @@ class InviteRepresentativeDialog extends Dialog {
             if (!FormRules.writeOrFocus(binder, form)) {
                 return false;
             }
-            try {
-                administration.inviteRepresentative(partner.id(), form.getEmail(), form.getName(), getLocale());
-            } catch (InvalidInput refusal) {
-                if (!FormRules.showNextToField(this, refusal, Map.<String, HasValidation>of("email", email,
-                        "name", name))) {
-                    throw refusal;
-                }
+            InputRefusals refusals = InputRefusals.of(this).field("email", email).field("name", name);
+            if (!refusals.run(() -> administration.inviteRepresentative(partner.id(), form.getEmail(), form.getName(),
+                    getLocale()))) {
                 return false;
             }
-            Notification.show(getTranslation("admin.partner.representative-invited", form.getEmail(),
-                    partner.name()), 4000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notices.success(getTranslation("admin.partner.representative-invited", form.getEmail(),
+                    partner.name()));
             close();
             onInvited.run();
             return true;

@@ -1,26 +1,23 @@
 package dev.kontor.provider.ui;
 
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.validator.EmailValidator;
-import dev.kontor.base.InvalidInput;
 import dev.kontor.base.ui.DialogKeys;
 import dev.kontor.base.ui.FormRules;
+import dev.kontor.base.ui.InputRefusals;
+import dev.kontor.base.ui.Notices;
 import dev.kontor.base.ui.SlowAction;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.provider.ProviderStaff;
 import dev.kontor.user.UserAccount;
-import java.util.Map;
 
 /**
  * Invite person: e-mail address, name and role (support or provider administrator). The answer says the same for
@@ -97,17 +94,12 @@ class InviteStaffDialog extends Dialog {
             if (!FormRules.writeOrFocus(binder, form)) {
                 return false;
             }
-            try {
-                staff.invite(form.getEmail(), form.getName(), form.getRole(), getLocale());
-            } catch (InvalidInput refusal) {
-                if (!FormRules.showNextToField(this, refusal, Map.<String, HasValidation>of("email", email,
-                        "name", name, "role", role))) {
-                    throw refusal;
-                }
+            InputRefusals refusals = InputRefusals.of(this).field("email", email).field("name", name)
+                    .field("role", role);
+            if (!refusals.run(() -> staff.invite(form.getEmail(), form.getName(), form.getRole(), getLocale()))) {
                 return false;
             }
-            Notification.show(getTranslation("staff.invited", form.getEmail()), 5000,
-                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notices.success(getTranslation("staff.invited", form.getEmail()));
             close();
             onInvited.run();
             return true;

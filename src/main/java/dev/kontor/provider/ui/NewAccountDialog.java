@@ -1,23 +1,21 @@
 package dev.kontor.provider.ui;
 
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.kontor.account.MasterData;
-import dev.kontor.base.InvalidInput;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.validator.EmailValidator;
 import dev.kontor.base.ui.CountryChoice;
 import dev.kontor.base.ui.DialogKeys;
 import dev.kontor.base.ui.FormRules;
+import dev.kontor.base.ui.InputRefusals;
+import dev.kontor.base.ui.Notices;
 import dev.kontor.base.ui.SlowAction;
 import dev.kontor.organization.CustomerNumber;
 import dev.kontor.organization.OrganizationRight;
@@ -27,7 +25,7 @@ import dev.kontor.provider.NewAccount;
 import dev.kontor.provider.PartnerAdministration;
 import dev.kontor.provider.PartnerRow;
 import dev.kontor.user.UserAccount;
-import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -63,61 +61,60 @@ class NewAccountDialog extends Dialog {
         rights.setVisible(false);
         partner.addValueChangeListener(event -> rights.setVisible(event.getValue() != null));
 
-        // the form's own checks, run on every field when Create is pressed, so that each mistake is named next to its
-        // field at once instead of one per attempt; the service checks all of them again
-        Binder<Object> checks = new Binder<>();
-        checks.forField(number).withValidator(FormRules.accepted(this,
+        // the form is the service's NewAccount itself: every field is checked when Create is pressed, so that each
+        // mistake is named next to its field at once instead of one per attempt; the service checks all of them again
+        Binder<NewAccount> binder = new Binder<>(NewAccount.class);
+        binder.forField(number).withValidator(FormRules.accepted(this,
                         typed -> CustomerNumber.parse(typed).isPresent(), "validation.customer-number"))
-                .bind(any -> "", (any, value) -> { });
-        checks.forField(name).asRequired(getTranslation("validation.required"))
+                .bind("customerNumber");
+        binder.forField(name).asRequired(getTranslation("validation.required"))
                 .withValidator(text -> !text.isBlank(), getTranslation("validation.required"))
                 .withValidator(FormRules.noMarkup(this))
-                .bind(any -> "", (any, value) -> { });
-        checks.forField(street).withValidator(FormRules.noMarkup(this)).bind(any -> "", (any, value) -> { });
-        checks.forField(postalCode)
+                .bind("name");
+        binder.forField(street).withValidator(FormRules.noMarkup(this)).bind("street");
+        binder.forField(postalCode)
                 .withValidator(FormRules.matches(this, MasterData.POSTAL_CODE, "validation.postal-code"))
-                .bind(any -> "", (any, value) -> { });
-        checks.forField(city).withValidator(FormRules.noMarkup(this)).bind(any -> "", (any, value) -> { });
-        checks.forField(email).asRequired(getTranslation("validation.email-required"))
+                .bind("postalCode");
+        binder.forField(city).withValidator(FormRules.noMarkup(this)).bind("city");
+        binder.forField(country).bind("country");
+        binder.forField(email).asRequired(getTranslation("validation.email-required"))
                 .withValidator(text -> !text.isBlank(), getTranslation("validation.email-required"))
                 .withValidator(new EmailValidator(getTranslation("validation.email")))
-                .bind(any -> "", (any, value) -> { });
-        checks.forField(managerName).asRequired(getTranslation("validation.required"))
+                .bind("managerEmail");
+        binder.forField(managerName).asRequired(getTranslation("validation.required"))
                 .withValidator(text -> !text.isBlank(), getTranslation("validation.required"))
                 .withValidator(FormRules.noMarkup(this))
-                .bind(any -> "", (any, value) -> { });
-        checks.forField(rights)
+                .bind("managerName");
+        // the form never reads an account back, so the way from an id to a partner is not needed
+        binder.forField(partner).withConverter(row -> row == null ? null : row.id(), id -> null)
+                .bind("partnerId");
+        // rights count only with a partner chosen
+        binder.forField(rights)
                 .withValidator(chosen -> partner.getValue() == null || !chosen.isEmpty(),
                         getTranslation("partner.rights-required"))
-                .bind(any -> java.util.Set.<OrganizationRight>of(), (any, value) -> { });
+                .withConverter(chosen -> partner.getValue() == null ? null : chosen,
+                        kept -> kept == null ? Set.<OrganizationRight>of() : kept)
+                .bind("partnerRights");
         FormLayout form = new FormLayout(number, name, street, postalCode, city, country, email, managerName, partner,
                 rights);
         add(form);
         FormRules.explainConstraints(this);
 
         Button create = SlowAction.on(new Button(getTranslation("admin.account.create")), () -> {
-            if (!FormRules.validOrFocus(checks)) {
+            NewAccount input = FormRules.recordOrFocus(binder).orElse(null);
+            if (input == null) {
                 return false;
             }
-            NewAccount input = new NewAccount(number.getValue(), name.getValue(), street.getValue(),
-                    postalCode.getValue(), city.getValue(), country.getValue(), email.getValue(),
-                    managerName.getValue(), partner.getValue() == null ? null : partner.getValue().id(),
-                    partner.getValue() == null ? null : rights.getValue());
-            CreatedAccount created;
-            try {
-                created = accounts.createAccount(input, getLocale());
-            } catch (InvalidInput refusal) {
-                if (!FormRules.showNextToField(this, refusal, Map.<String, HasValidation>of("customerNumber", number,
-                        "name", name, "street", street, "postalCode", postalCode, "city", city, "country", country,
-                        "managerEmail", email, "managerName", managerName, "partnerId", partner,
-                        "partnerRights", rights))) {
-                    throw refusal;
-                }
+            InputRefusals refusals = InputRefusals.of(this).field("customerNumber", number).field("name", name)
+                    .field("street", street).field("postalCode", postalCode).field("city", city)
+                    .field("country", country).field("managerEmail", email).field("managerName", managerName)
+                    .field("partnerId", partner).field("partnerRights", rights);
+            CreatedAccount created = refusals.call(() -> accounts.createAccount(input, getLocale())).orElse(null);
+            if (created == null) {
                 return false;
             }
-            Notification.show(getTranslation("admin.account.created", name.getValue(), created.customerNumber(),
-                    email.getValue()), 5000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notices.success(getTranslation("admin.account.created", name.getValue(), created.customerNumber(),
+                    email.getValue()));
             close();
             onCreated.accept(created);
             return true;

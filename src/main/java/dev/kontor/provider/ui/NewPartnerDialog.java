@@ -1,24 +1,21 @@
 package dev.kontor.provider.ui;
 
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.validator.EmailValidator;
-import dev.kontor.base.InvalidInput;
 import dev.kontor.base.ui.DialogKeys;
 import dev.kontor.base.ui.FormRules;
+import dev.kontor.base.ui.InputRefusals;
+import dev.kontor.base.ui.Notices;
 import dev.kontor.base.ui.SlowAction;
 import dev.kontor.provider.NewPartner;
 import dev.kontor.provider.PartnerAdministration;
 import dev.kontor.user.UserAccount;
-import java.util.Map;
 import java.util.function.LongConsumer;
 
 /**
@@ -68,19 +65,14 @@ class NewPartnerDialog extends Dialog {
             if (!FormRules.writeOrFocus(binder, form)) {
                 return false;
             }
-            long partnerId;
-            try {
-                partnerId = administration.createPartner(new NewPartner(form.getName(), form.getEmail(),
-                        form.getRepresentative()), getLocale());
-            } catch (InvalidInput refusal) {
-                if (!FormRules.showNextToField(this, refusal, Map.<String, HasValidation>of("name", name,
-                        "representativeEmail", email, "representativeName", representative))) {
-                    throw refusal;
-                }
+            InputRefusals refusals = InputRefusals.of(this).field("name", name).field("representativeEmail", email)
+                    .field("representativeName", representative);
+            Long partnerId = refusals.call(() -> administration.createPartner(new NewPartner(form.getName(),
+                    form.getEmail(), form.getRepresentative()), getLocale())).orElse(null);
+            if (partnerId == null) {
                 return false;
             }
-            Notification.show(getTranslation("admin.partner.created", form.getName(), form.getEmail()), 5000,
-                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notices.success(getTranslation("admin.partner.created", form.getName(), form.getEmail()));
             close();
             onCreated.accept(partnerId);
             return true;

@@ -1,5 +1,6 @@
 package dev.kontor.provider.ui;
 
+import dev.kontor.base.ui.InputRefusals;
 import dev.kontor.base.ui.LabelInName;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -13,8 +14,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -25,8 +24,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import dev.kontor.base.ui.FormRules;
-import dev.kontor.base.InvalidInput;
 import dev.kontor.base.ui.DialogKeys;
+import dev.kontor.base.ui.Notices;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.MembershipState;
 import dev.kontor.organization.OrganizationState;
@@ -126,14 +125,9 @@ public class PartnerAdminView extends VerticalLayout implements BeforeEnterObser
         confirm.setConfirmText(getTranslation("admin.partner.suspend"));
         confirm.setConfirmButtonTheme("error primary");
         confirm.addConfirmListener(event -> {
-            try {
-                if (!appliedAsSeen(() -> administration.suspend(partner.id(), partner.version(),
-                        reason.getValue()))) {
-                    return;
-                }
-            } catch (InvalidInput refusal) {
-                Notification.show(getTranslation(refusal.messageKey(), refusal.arguments()), 5000,
-                        Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            // the confirmation closes with its click, so a refused reason is said in a notice
+            if (!InputRefusals.of(this).call(() -> appliedAsSeen(() -> administration.suspend(partner.id(),
+                    partner.version(), reason.getValue()))).orElse(false)) {
                 return;
             }
             done("admin.partner.suspended");
@@ -209,8 +203,7 @@ public class PartnerAdminView extends VerticalLayout implements BeforeEnterObser
     }
 
     private void done(String messageKey) {
-        Notification.show(getTranslation(messageKey, partner.name()), 4000, Notification.Position.BOTTOM_START)
-                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        Notices.success(getTranslation(messageKey, partner.name()));
         reload();
     }
 

@@ -1,6 +1,7 @@
 package dev.kontor.provider.ui;
 
 import dev.kontor.base.AccessRefused;
+import dev.kontor.base.ui.Notices;
 import dev.kontor.organization.OrganizationDirectory;
 import dev.kontor.organization.SecondFactorPolicy;
 import dev.kontor.organization.ui.SecondFactorSection;
@@ -14,8 +15,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
@@ -92,7 +91,7 @@ public class ProviderStaffView extends VerticalLayout implements HasDynamicTitle
         filter.setWidth("min(22rem, 100%)");
         filter.setPrefixComponent(VaadinIcon.SEARCH.create());
         filter.setClearButtonVisible(true);
-        filter.setMaxLength(100);
+        filter.setMaxLength(FormRules.FILTER_MAX_LENGTH);
         filter.setValueChangeMode(ValueChangeMode.LAZY);
         filter.addValueChangeListener(event -> refresh());
         role.setId("staff-role-filter");
@@ -234,8 +233,7 @@ public class ProviderStaffView extends VerticalLayout implements HasDynamicTitle
     }
 
     private void done(String key, Object... arguments) {
-        Notification.show(getTranslation(key, arguments), 4000, Notification.Position.BOTTOM_START)
-                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        Notices.success(getTranslation(key, arguments));
     }
 
     private Button action(String id, Member member, String labelKey) {

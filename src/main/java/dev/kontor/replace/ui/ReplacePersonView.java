@@ -3,7 +3,6 @@ package dev.kontor.replace.ui;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -24,9 +23,9 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
-import dev.kontor.base.InvalidInput;
 import dev.kontor.base.ui.CsvDownload;
 import dev.kontor.base.ui.FormRules;
+import dev.kontor.base.ui.InputRefusals;
 import dev.kontor.base.ui.LineBreaks;
 import dev.kontor.base.ui.SlowAction;
 import dev.kontor.base.ui.WindowWidth;
@@ -38,11 +37,11 @@ import dev.kontor.replace.ReplacementItem;
 import dev.kontor.replace.ReplacementProgress;
 import dev.kontor.replace.StartedReplacement;
 import dev.kontor.user.Roles;
+import dev.kontor.user.UserAccount;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.PageRequest;
 
@@ -163,12 +162,12 @@ public class ReplacePersonView extends VerticalLayout implements HasDynamicTitle
         leaving.setId("leaving-email");
         leaving.setLabel(getTranslation("replace.leaving"));
         leaving.setRequiredIndicatorVisible(true);
-        leaving.setMaxLength(254);
+        leaving.setMaxLength(UserAccount.EMAIL_MAX_LENGTH);
         leaving.setClearButtonVisible(true);
         successor.setId("successor-email");
         successor.setLabel(getTranslation("replace.successor"));
         successor.setHelperText(getTranslation("replace.successor.helper"));
-        successor.setMaxLength(254);
+        successor.setMaxLength(UserAccount.EMAIL_MAX_LENGTH);
         successor.setClearButtonVisible(true);
         Button show = new Button(getTranslation("replace.prepare"), VaadinIcon.SEARCH.create());
         show.setId("prepare-replacement");
@@ -290,12 +289,8 @@ public class ReplacePersonView extends VerticalLayout implements HasDynamicTitle
         leaving.setInvalid(false);
         successor.setInvalid(false);
         stopPolling();
-        try {
-            prepared = replacement.prepare(leaving.getValue(), successor.getValue());
-        } catch (InvalidInput refusal) {
-            if (!FormRules.showNextToField(this, refusal, Map.of("leaving", leaving, "successor", successor))) {
-                throw refusal;
-            }
+        InputRefusals refusals = InputRefusals.of(this).field("leaving", leaving).field("successor", successor);
+        if (!refusals.run(() -> prepared = replacement.prepare(leaving.getValue(), successor.getValue()))) {
             return false;
         }
         preparedLeaving = leaving.getValue().strip();

@@ -20,6 +20,7 @@ import dev.kontor.base.ui.FormRules;
 import dev.kontor.base.ui.LanguageSwitch;
 import dev.kontor.base.ui.PublicPage;
 import dev.kontor.base.ui.StartPage;
+import dev.kontor.security.SecondFactors;
 import dev.kontor.security.SecondStep;
 
 /**
@@ -57,7 +58,7 @@ public class SecondStepView extends PublicPage implements BeforeEnterObserver, H
         }
         code.setId("second-step-code");
         code.setLabel(getTranslation("second-step.code"));
-        code.setMaxLength(40);
+        code.setMaxLength(SecondFactors.CODE_MAX_LENGTH);
         code.setRequiredIndicatorVisible(true);
         code.getElement().setAttribute("autocomplete", "one-time-code");
         code.getElement().setAttribute("autocapitalize", "off");

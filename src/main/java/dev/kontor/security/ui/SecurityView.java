@@ -16,8 +16,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import dev.kontor.base.InvalidInput;
 import dev.kontor.base.ui.FormRules;
+import dev.kontor.base.ui.InputRefusals;
 import dev.kontor.base.ui.Moments;
 import dev.kontor.security.SecondFactors;
 import dev.kontor.security.SignInFactors;
@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The signed-in person's own security: setting up an authenticator app (a QR code drawn on the server and the secret
@@ -206,7 +205,7 @@ public class SecurityView extends VerticalLayout implements HasDynamicTitle, Bef
     private TextField codeField(String id, String label) {
         TextField code = new TextField(label);
         code.setId(id);
-        code.setMaxLength(40);
+        code.setMaxLength(SecondFactors.CODE_MAX_LENGTH);
         code.getElement().setAttribute("autocomplete", "one-time-code");
         code.getElement().setAttribute("inputmode", "text");
         code.setRequiredIndicatorVisible(true);
@@ -215,13 +214,8 @@ public class SecurityView extends VerticalLayout implements HasDynamicTitle, Bef
 
     private void act(TextField code, Runnable action) {
         code.setInvalid(false);
-        try {
-            action.run();
-        } catch (InvalidInput refusal) {
-            code.setValue("");
-            FormRules.showNextToField(this, refusal, Map.of("code", code));
-            code.focus();
-        }
+        // a refused code is emptied first, so that its message stays and the next code is typed fresh
+        InputRefusals.of(this).anyOtherIn(code).beforeShowing(() -> code.setValue("")).run(action);
     }
 
     @Override

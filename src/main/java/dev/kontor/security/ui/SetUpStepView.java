@@ -85,7 +85,7 @@ public class SetUpStepView extends PublicPage implements BeforeEnterObserver, Ha
         secretLine.add(secret);
         TextField code = new TextField(getTranslation("security.second-factor.code"));
         code.setId("second-factor-code");
-        code.setMaxLength(40);
+        code.setMaxLength(SecondFactors.CODE_MAX_LENGTH);
         code.setRequiredIndicatorVisible(true);
         code.getElement().setAttribute("autocomplete", "one-time-code");
         code.getElement().setAttribute("autocapitalize", "off");

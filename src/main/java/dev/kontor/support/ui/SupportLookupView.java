@@ -25,6 +25,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import dev.kontor.base.PhoneNumbers;
 import dev.kontor.base.ui.FormRules;
+import dev.kontor.base.ui.Notices;
 import dev.kontor.support.CardChange;
 import dev.kontor.support.CardPerson;
 import dev.kontor.support.LookupPage;
@@ -74,7 +75,7 @@ public class SupportLookupView extends VerticalLayout implements HasDynamicTitle
         search.setPlaceholder(getTranslation("support.search.placeholder"));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
-        search.setMaxLength(254);
+        search.setMaxLength(SupportLookup.QUERY_MAX_LENGTH);
         search.setWidthFull();
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setValueChangeTimeout(250);
@@ -315,8 +316,7 @@ public class SupportLookupView extends VerticalLayout implements HasDynamicTitle
     private Button copyButton(String id, String value, String labelKey) {
         Button copy = new Button(VaadinIcon.COPY.create(), click -> {
             click.getSource().getElement().executeJs("navigator.clipboard.writeText($0)", value);
-            com.vaadin.flow.component.notification.Notification.show(getTranslation("support.card.copied"), 1500,
-                    com.vaadin.flow.component.notification.Notification.Position.BOTTOM_START);
+            Notices.info(getTranslation("support.card.copied"));
         });
         if (id != null) {
             copy.setId(id);

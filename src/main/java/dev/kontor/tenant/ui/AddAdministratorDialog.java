@@ -1,25 +1,22 @@
 package dev.kontor.tenant.ui;
 
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.validator.EmailValidator;
+import dev.kontor.base.ui.InputRefusals;
+import dev.kontor.base.ui.Notices;
 import dev.kontor.base.ui.SlowAction;
 import dev.kontor.base.ui.DialogKeys;
-import dev.kontor.base.InvalidInput;
 import dev.kontor.base.ui.FormRules;
 import dev.kontor.base.ui.PersonForm;
 import dev.kontor.tenant.TenantAdministrators;
 import dev.kontor.user.UserAccount;
-import java.util.Map;
 
 /**
  * Add administrator: the person's e-mail (their user name) and name. Kontor sends them a one-time activation link
@@ -74,18 +71,12 @@ class AddAdministratorDialog extends Dialog {
             if (!FormRules.writeOrFocus(binder, form)) {
                 return false;
             }
-            try {
-                administrators.add(tenantId, form.getEmail(), form.getName(), getLocale());
-            } catch (InvalidInput refusal) {
-                if (!FormRules.showNextToField(this, refusal, Map.<String, HasValidation>of("email", email,
-                        "name", name))) {
-                    throw refusal;
-                }
+            InputRefusals refusals = InputRefusals.of(this).field("email", email).field("name", name);
+            if (!refusals.run(() -> administrators.add(tenantId, form.getEmail(), form.getName(), getLocale()))) {
                 return false;
             }
             // the same words for every address: whether it is known, or an administrator already, is nobody's business
-            Notification.show(getTranslation("tenant.admin.sent", form.getEmail()), 5000,
-                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notices.success(getTranslation("tenant.admin.sent", form.getEmail()));
             close();
             onAdded.run();
             return true;

@@ -5,8 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
+import dev.kontor.base.ui.Notices;
 import dev.kontor.base.ui.SlowAction;
 import dev.kontor.base.ui.DialogKeys;
 import dev.kontor.base.RuleViolation;
@@ -50,8 +49,7 @@ class MoveTenantDialog extends Dialog {
                 master.setInvalid(true);
                 return false;
             }
-            Notification.show(getTranslation("tenant.move.done", tenant.name(), master.getValue().name()), 4000,
-                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notices.success(getTranslation("tenant.move.done", tenant.name(), master.getValue().name()));
             close();
             onMoved.run();
             return true;

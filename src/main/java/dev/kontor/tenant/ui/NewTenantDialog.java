@@ -1,6 +1,5 @@
 package dev.kontor.tenant.ui;
 
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.ShortcutRegistration;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -17,9 +16,9 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
+import dev.kontor.base.ui.InputRefusals;
 import dev.kontor.base.ui.SlowAction;
 import dev.kontor.base.ui.DialogKeys;
-import dev.kontor.base.InvalidInput;
 import dev.kontor.base.ui.FormRules;
 import dev.kontor.organization.Organization;
 import dev.kontor.tenant.CharacterSets;
@@ -28,7 +27,6 @@ import dev.kontor.tenant.NewTenant;
 import dev.kontor.tenant.TenantDetails;
 import dev.kontor.tenant.TenantType;
 import dev.kontor.tenant.TreeNode;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -138,16 +136,12 @@ class NewTenantDialog extends Dialog {
         if (!logo.readyToSend() || !valid) {
             return false;
         }
-        TenantDetails created;
-        try {
-            created = services.tenants().create(new NewTenant(form.getMaster().id(), form.getName(),
-                    type.getValue(), edition.getValue(), characterSet.getValue(), logo.logo().orElse(null)));
-        } catch (InvalidInput refusal) {
-            if (!FormRules.showNextToField(this, refusal, Map.<String, HasValidation>of("name", name,
-                    "master", master, "characterSet", characterSet, "logo", logo, "type", type,
-                    "edition", edition))) {
-                throw refusal;
-            }
+        InputRefusals refusals = InputRefusals.of(this).field("name", name).field("master", master)
+                .field("characterSet", characterSet).field("logo", logo).field("type", type).field("edition", edition);
+        TenantDetails created = refusals.call(() -> services.tenants().create(new NewTenant(form.getMaster().id(),
+                form.getName(), type.getValue(), edition.getValue(), characterSet.getValue(),
+                logo.logo().orElse(null)))).orElse(null);
+        if (created == null) {
             return false;
         }
         onCreated.accept(created);

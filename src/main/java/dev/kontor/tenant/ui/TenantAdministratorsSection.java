@@ -7,8 +7,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
+import dev.kontor.base.ui.Notices;
 import dev.kontor.base.ui.SlowAction;
 import dev.kontor.organization.Member;
 import dev.kontor.organization.MembershipApproval;
@@ -119,8 +118,7 @@ class TenantAdministratorsSection extends Div {
             // sending mail: off from the click until the server answers, then ready for another try later
             cell.add(SlowAction.on(action("resend", member, "tenant.admin.resend", () -> { }), () -> {
                 administrators.resend(tenant.id(), member.membershipId(), language);
-                Notification.show(getTranslation("tenant.admin.sent", member.email()), 4000,
-                        Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                Notices.success(getTranslation("tenant.admin.sent", member.email()));
                 return false;
             }));
         }

@@ -1,6 +1,5 @@
 package dev.kontor.tenant.ui;
 
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -8,19 +7,18 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import dev.kontor.base.InvalidInput;
+import com.vaadin.flow.data.binder.Binder;
 import dev.kontor.base.SupportedLanguages;
 import dev.kontor.base.ui.FormRules;
+import dev.kontor.base.ui.InputRefusals;
+import dev.kontor.base.ui.Notices;
 import dev.kontor.tenant.TenantDetails;
 import dev.kontor.tenant.TenantService;
 import dev.kontor.tenant.TenantSettings;
 import java.time.ZoneId;
 import java.util.Locale;
-import java.util.Map;
 
 /** The settings a master tenant hands down with Copy content: language, time zone, sender name. */
 class TenantSettingsSection extends Div {
@@ -41,20 +39,24 @@ class TenantSettingsSection extends Div {
         language.setItems(SupportedLanguages.ALL.stream().map(Locale::getLanguage).toList());
         language.setItemLabelGenerator(code -> code == null ? getTranslation("tenant.settings.default")
                 : Locale.forLanguageTag(code).getDisplayLanguage(getLocale()));
-        language.setValue(tenant.settings().defaultLanguage());
 
         ComboBox<String> zone = new ComboBox<>(getTranslation("tenant.settings.time-zone"));
         zone.setId("tenant-time-zone");
         zone.setItems(ZoneId.getAvailableZoneIds().stream().sorted().toList());
         zone.setClearButtonVisible(true);
         zone.setPlaceholder(getTranslation("tenant.settings.default"));
-        zone.setValue(tenant.settings().timeZone());
 
         TextField sender = new TextField(getTranslation("tenant.settings.sender"));
         sender.setId("tenant-sender");
         sender.setMaxLength(TenantSettings.SENDER_NAME_MAX_LENGTH);
         sender.setHelperText(getTranslation("tenant.settings.sender.help"));
-        sender.setValue(tenant.settings().senderName() == null ? "" : tenant.settings().senderName());
+
+        // the form is the settings record itself: read from the tenant, written whole when saved
+        Binder<TenantSettings> binder = new Binder<>(TenantSettings.class);
+        binder.forField(language).bind("defaultLanguage");
+        binder.forField(zone).bind("timeZone");
+        binder.forField(sender).bind("senderName");
+        binder.readRecord(tenant.settings());
 
         boolean editable = tenant.mayManage();
         language.setReadOnly(!editable);
@@ -65,18 +67,13 @@ class TenantSettingsSection extends Div {
         if (editable) {
             // named for what it saves: the tenant page holds several forms, each with its own Save
             Button save = new Button(getTranslation("tenant.settings.save"), click -> {
-                try {
-                    tenants.changeSettings(tenant.id(), new TenantSettings(language.getValue(), zone.getValue(),
-                            sender.getValue()), tenant.profileVersion());
-                } catch (InvalidInput refusal) {
-                    if (!FormRules.showNextToField(this, refusal, Map.<String, HasValidation>of(
-                            "defaultLanguage", language, "timeZone", zone, "senderName", sender))) {
-                        throw refusal;
-                    }
+                InputRefusals refusals = InputRefusals.of(this).field("defaultLanguage", language)
+                        .field("timeZone", zone).field("senderName", sender);
+                if (!FormRules.recordOrFocus(binder).map(settings -> refusals.run(() -> tenants.changeSettings(
+                        tenant.id(), settings, tenant.profileVersion()))).orElse(false)) {
                     return;
                 }
-                Notification.show(getTranslation("tenant.settings.saved"), 3000, Notification.Position.BOTTOM_START)
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                Notices.success(getTranslation("tenant.settings.saved"));
                 onSaved.run();
             });
             save.setId("save-tenant-settings");

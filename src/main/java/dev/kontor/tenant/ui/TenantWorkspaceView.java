@@ -7,7 +7,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import dev.kontor.base.InvalidInput;
+import dev.kontor.base.ui.InputRefusals;
 import dev.kontor.base.ui.SlowAction;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -113,16 +113,12 @@ public class TenantWorkspaceView extends VerticalLayout implements BeforeEnterOb
         field.onAccepted(accepted -> save.setEnabled(accepted));
         // saving an upload takes a moment: the button is off from the click until the server answers
         SlowAction.on(save, () -> field.logo().filter(bytes -> field.readyToSend()).map(bytes -> {
-            try {
-                services.tenants().changeLogo(tenant.id(), bytes);
-            } catch (InvalidInput refusal) {
-                field.setErrorMessage(getTranslation(refusal.messageKey(), refusal.arguments()));
-                field.setInvalid(true);
+            if (InputRefusals.of(this).anyOtherIn(field).run(() -> services.tenants().changeLogo(tenant.id(), bytes))) {
+                reload();
+            } else {
                 // the same file would be refused again: Save waits, off, for another one
                 SlowAction.stop(save);
-                return true;
             }
-            reload();
             return true;
         }).orElse(false));
         Div buttons = new Div(save);

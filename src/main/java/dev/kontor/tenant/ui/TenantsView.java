@@ -3,8 +3,7 @@ package dev.kontor.tenant.ui;
 import com.vaadin.flow.component.Component;
 import dev.kontor.base.ui.Moments;
 import com.vaadin.flow.component.grid.dnd.GridDropMode;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
+import dev.kontor.base.ui.Notices;
 import dev.kontor.base.ui.WindowWidth;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.OrganizationKind;
@@ -91,7 +90,7 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
         search.setWidth("min(22rem, 100%)");
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
-        search.setMaxLength(100);
+        search.setMaxLength(FormRules.FILTER_MAX_LENGTH);
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(event -> applySearch(event.getValue()));
 
@@ -317,12 +316,10 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
         try {
             services.structure().move(tenant.id(), target.id(), tenant.version());
         } catch (RuleViolation refused) {
-            Notification.show(getTranslation(refused.messageKey(), refused.arguments()), 5000,
-                    Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notices.error(getTranslation(refused.messageKey(), refused.arguments()));
             return;
         }
-        Notification.show(getTranslation("tenant.move.done", tenant.name(), target.name()), 4000,
-                Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        Notices.success(getTranslation("tenant.move.done", tenant.name(), target.name()));
         reload();
     }
 

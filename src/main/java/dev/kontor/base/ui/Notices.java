@@ -1,0 +1,52 @@
+package dev.kontor.base.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+
+/**
+ * The one way a Kontor screen tells the person that something went through or did not. Success notices sit at the
+ * bottom start, out of the way of the form, and are announced politely; error notices sit at the top, stay a little
+ * longer and are announced at once ({@code aria-live="assertive"}), like those of {@link KontorErrorHandler}. Their
+ * darker green and red (styles.css) keep the white text readable at 4.5:1.
+ */
+public final class Notices {
+
+    /** Long enough to read a sentence with an e-mail address in it, short enough not to cover the next step. */
+    static final int SUCCESS_MILLIS = 5000;
+    static final int ERROR_MILLIS = 6000;
+    /** A side note is read at a glance. */
+    static final int INFO_MILLIS = 3000;
+
+    private Notices() {
+    }
+
+    /** Something the person asked for is done. */
+    public static Notification success(String text) {
+        Notification notice = new Notification(text, SUCCESS_MILLIS, Notification.Position.BOTTOM_START);
+        notice.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        notice.open();
+        return notice;
+    }
+
+    /** A side note with no success or failure in it (a link copied to the clipboard). */
+    public static Notification info(String text) {
+        Notification notice = new Notification(text, INFO_MILLIS, Notification.Position.BOTTOM_START);
+        notice.open();
+        return notice;
+    }
+
+    /** Something the person asked for did not happen; read out at once. */
+    public static Notification error(String text) {
+        Notification notice = new Notification(text, ERROR_MILLIS, Notification.Position.TOP_CENTER);
+        notice.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        notice.setAssertive(true);
+        notice.open();
+        return notice;
+    }
+
+    /** {@link #error} with a message from the bundles, for code that has the UI but no component at hand. */
+    static Notification error(UI ui, String key, Object... arguments) {
+        return error(ui.getTranslation(key, arguments));
+    }
+}
