@@ -60,9 +60,34 @@ public final class LineBreaks {
     /** Shows {@code title} in {@code heading}, its customer number whole; screen readers name the dialog by it. */
     public static void title(Dialog dialog, H2 heading, String title, String customerNumber) {
         heading.removeAll();
-        heading.add(keepingWhole(title, "(" + customerNumber + ")"));
+        String number = "(" + customerNumber + ")";
+        int at = customerNumber == null ? -1 : title.lastIndexOf(number);
+        boolean last = at > 0 && at + number.length() == title.length();
+        heading.getElement().getClassList().set("with-number", last);
+        if (last) {
+            // a long name is cut with an ellipsis on the one line; the number after it stays whole and in sight
+            // the space before the number stays in the text (copied and read as it was); the gap draws it
+            Span name = new Span(title.substring(0, at));
+            name.addClassName("title-name");
+            heading.add(name, unbroken(number));
+        } else {
+            heading.add(keepingWhole(title, number));
+        }
+        heading.getElement().setAttribute("title", title);
         // the web component's own property: Dialog's Java setter for it is not public
         dialog.getElement().setProperty("ariaLabel", title);
+    }
+
+    /**
+     * A dialog's title that names an organization (up to 130 characters): on one line, cut with an ellipsis, whole in
+     * its tooltip and in the dialog's accessible name. The header's own title would wrap over several lines.
+     */
+    public static H2 title(Dialog dialog, String title) {
+        H2 heading = dialogTitle(dialog);
+        heading.setText(title);
+        heading.getElement().setAttribute("title", title);
+        dialog.getElement().setProperty("ariaLabel", title);
+        return heading;
     }
 
     /** Text that stays on one line. */
