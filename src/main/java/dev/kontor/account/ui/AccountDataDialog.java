@@ -107,7 +107,7 @@ class AccountDataDialog extends Dialog {
                     details.accountId(), details.masterData().companyName(), this::changed);
             return new Component[] {new ManagersSection(managers, details, services.contacts().typesOfUsers(
                     details.accountId(), details.managers().stream().map(dev.kontor.organization.Member::userId)
-                            .toList()), secondFactor, this::changed), secondFactor};
+                            .toList()), secondFactor, this::changedAt), secondFactor};
         });
         addSection(CONTACTS, "contact.title", () -> {
             ContactsSection contacts = new ContactsSection(services.contacts(), services.contactExport(),
@@ -171,5 +171,26 @@ class AccountDataDialog extends Dialog {
     private void changed() {
         refresh();
         onChange.run();
+    }
+
+    /**
+     * After a change made at {@code placeId} (a manager's row, say): the dialog is drawn anew, and the person keeps
+     * their place. The focus, whose button is gone, goes to that place (a row that is gone leaves its list), which
+     * the dialog scrolls to the middle of its window, clear of the notices at its top; else the dialog would show its
+     * first field again.
+     */
+    void changedAt(String placeId) {
+        changed();
+        getElement().executeJs("""
+                const id = $0;
+                requestAnimationFrame(() => {
+                  const place = document.getElementById(id);
+                  if (!place) return;
+                  if (!place.matches('vaadin-button, button, a, input, [tabindex]')) {
+                    place.setAttribute('tabindex', '-1');
+                  }
+                  place.focus({preventScroll: true});
+                  place.scrollIntoView({block: 'center'});
+                });""", placeId);
     }
 }

@@ -73,8 +73,9 @@ class AddManagerDialog extends Dialog {
                 return false;
             }
             // the same words for every address: whether it is known, or a manager already, is nobody's business
+            // at the top: the managers' list, where the new one appears, fills the dialog's lower part
             Notification.show(getTranslation("manager.invited", form.getEmail()), 4000,
-                    Notification.Position.BOTTOM_START)
+                    Notification.Position.TOP_CENTER)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             close();
             onAdded.run();

@@ -107,7 +107,7 @@ public final class PersonRow {
                     } finally {
                         onChanged.run();
                     }
-                    Notification.show(done, 4000, Notification.Position.BOTTOM_START)
+                    Notification.show(done, 4000, Notification.Position.TOP_CENTER)
                             .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 }, member.displayName(), member.email(), approval.partnerName());
     }

@@ -145,8 +145,9 @@ public class SecondFactorSection extends Div {
                 () -> PersonRowActions.confirm(this, "confirm-second-factor-reset",
                         "second-factor.reset-everywhere.confirm", member.displayName(), member.email(), () -> {
                             policy.resetSecondFactor(organizationId, member.membershipId());
+                            // at the top: the list the person works in stays uncovered below
                             Notification.show(getTranslation("second-factor.reset.done", member.displayName()),
-                                    4000, Notification.Position.BOTTOM_START)
+                                    4000, Notification.Position.TOP_CENTER)
                                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                             refresh();
                             afterwards.run();
