@@ -96,6 +96,14 @@ class AccountDataDialog extends Dialog {
         LineBreaks.title(this, title, getTranslation("account.dialog.title", details.masterData().companyName(),
                 details.customerNumber()), details.customerNumber());
         body.removeAll();
+        if (!details.viewerMayEditMasterData()) {
+            // fields that cannot be changed say why, once, at the top: greyed-out fields alone leave a person guessing
+            com.vaadin.flow.component.html.Paragraph readOnly = new com.vaadin.flow.component.html.Paragraph(
+                    getTranslation("account.dialog.read-only", getTranslation("right.ADMIN")));
+            readOnly.setId("account-read-only");
+            readOnly.addClassNames("hint", "read-only-note");
+            body.add(readOnly);
+        }
         // the account data first, where a person opening "Edit data" looks for them, each section with its own save;
         // the others are built when the person opens them, and stay open (rebuilt with the account) after a change
         body.add(masterData = new MasterDataSection(accounts, details, this::changed));
