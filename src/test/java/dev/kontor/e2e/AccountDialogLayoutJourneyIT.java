@@ -93,7 +93,8 @@ class AccountDialogLayoutJourneyIT extends EndToEndTest {
         signIn(DemoPeople.ANNA);
         page.navigate(url("/accounts/CN-10001"));
         openSections("contact-person", "managers", "contacts", "partners");
-        Locator row = page.locator("#managers .manager-row").filter(new Locator.FilterOptions().setHasText("Ben"));
+        Locator row = page.locator("#managers .manager-row")
+                .filter(new Locator.FilterOptions().setHasText("ben@sonnenschein.test"));
         String rowId = row.getAttribute("id");
         row.locator("[id^='deactivate-']").scrollIntoViewIfNeeded();
         row.locator("[id^='deactivate-']").click();
@@ -112,7 +113,8 @@ class AccountDialogLayoutJourneyIT extends EndToEndTest {
         assertThat(notice.filter(new Locator.FilterOptions().setHasText("active again"))).isVisible();
         page.waitForTimeout(300);
         screenshot("t13-managers-after-reactivate-1366");
-        inSightAndUncovered(changed, notice.filter(new Locator.FilterOptions().setHasText("active again")), "after Reactivate");
+        inSightAndUncovered(changed, notice.filter(new Locator.FilterOptions().setHasText("active again")),
+                "after Reactivate");
     }
 
     private void inSightAndUncovered(Locator row, Locator notice, String when) {

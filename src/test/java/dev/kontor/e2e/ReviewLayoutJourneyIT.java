@@ -89,7 +89,8 @@ class ReviewLayoutJourneyIT extends EndToEndTest {
         screenshot("t13-nobody-assigned-1366");
         BoundingBox words = nobody.locator(".cell-detail").boundingBox();
         BoundingBox icon = nobody.locator("vaadin-button").boundingBox();
-        Assertions.assertThat(icon.x).as("Assign's icon after the words").isGreaterThanOrEqualTo(words.x + words.width - 1);
+        Assertions.assertThat(icon.x).as("Assign's icon after the words")
+                .isGreaterThanOrEqualTo(words.x + words.width - 1);
         Assertions.assertThat(icon.y).as("Assign's icon on the words' line, not below them")
                 .isLessThan(words.y + words.height);
     }
