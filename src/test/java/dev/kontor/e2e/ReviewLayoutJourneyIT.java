@@ -106,7 +106,7 @@ class ReviewLayoutJourneyIT extends EndToEndTest {
         Locator reset = page.locator("#partner-users [id^='reset-second-factor-']").first();
         reset.scrollIntoViewIfNeeded();
         screenshot("t13-reset-second-factor-390");
-        Locator row = page.locator("#partner-users .manager-row").filter(new Locator.FilterOptions().setHas(reset));
+        Locator row = reset.locator("xpath=ancestor::*[contains(concat(' ', @class, ' '), ' manager-row ')][1]");
         BoundingBox name = row.locator(".manager-who").boundingBox();
         BoundingBox button = reset.boundingBox();
         Assertions.assertThat(button.x - name.x).as("Reset second factor's indent under the name, in px")
