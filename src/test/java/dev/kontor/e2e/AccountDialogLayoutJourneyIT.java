@@ -74,6 +74,11 @@ class AccountDialogLayoutJourneyIT extends EndToEndTest {
         }
         Accessibility.assertNoSeriousViolations(page, "account data dialog at 390 x 844");
         screenshot("t13-account-dialog-390");
+        // the title is cut on one line (its whole text in the tooltip); Close stays inside the window beside it
+        BoundingBox close = box("#close-account-dialog");
+        org.assertj.core.api.Assertions.assertThat(close.x + close.width).as("Close inside the window")
+                .isLessThanOrEqualTo(390);
+        assertThat(page.locator("h2.dialog-title")).hasAttribute("title", "Bäckerei Sonnenschein (CN-10001)");
         page.locator("#managers").scrollIntoViewIfNeeded();
         screenshot("t13-account-dialog-managers-390");
         page.locator("#edit-contact-person").click();
