@@ -129,6 +129,17 @@ public class SecondFactorPolicy {
     }
 
     /**
+     * As {@link #withoutSecondFactor}, with how many people are active members: a list of people's second factors
+     * says something else where nobody is a member yet.
+     */
+    public SecondFactorCount secondFactorCount(long organizationId) {
+        access.requireAsMember(organizationId, OrganizationRight.VIEW,
+                AuditSummary.action("list-members-without-second-factor"));
+        List<Long> active = memberships.findActiveUserIds(organizationId);
+        return new SecondFactorCount(new HashSet<>(active).size(), without(active));
+    }
+
+    /**
      * Mails every active member without a second factor, in their language, how to set one up; at most once in
      * {@link #REMIND_EVERY} per organization, so that the button cannot flood anyone's mailbox. Returns how many were
      * mailed.

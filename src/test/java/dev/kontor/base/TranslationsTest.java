@@ -50,6 +50,20 @@ class TranslationsTest {
         assertThat(onlyGerman).as("keys without English text").isEmpty();
     }
 
+    /**
+     * Issue 13's review: "STANDARD tenants always use UTF-8" spoke in a code's capitals where a word in sentence case
+     * is meant; a text says a code (an enum's name) as the words people read elsewhere, never in capitals.
+     */
+    @Test
+    void no_text_shouts_a_code_where_a_word_is_meant() throws IOException {
+        Pattern shouted = Pattern.compile("\\b(STANDARD|CUSTOM|BASIC|PROFESSIONAL|ENTERPRISE|ACTIVE|SUSPENDED|CLOSED|INVITED|"
+                + "DEACTIVATED|BILLING|TECHNICAL|BUSINESS)\\b");
+        for (String resource : List.of(ENGLISH, GERMAN)) {
+            assertThat(texts(resource).entrySet()).as(resource)
+                    .filteredOn(text -> shouted.matcher(text.getValue()).find()).isEmpty();
+        }
+    }
+
     @Test
     void no_text_leaves_the_plural_to_the_reader() throws IOException {
         for (String resource : List.of(ENGLISH, GERMAN)) {

@@ -74,11 +74,66 @@ class AccountDialogLayoutJourneyIT extends EndToEndTest {
         }
         Accessibility.assertNoSeriousViolations(page, "account data dialog at 390 x 844");
         screenshot("t13-account-dialog-390");
+        // the title is cut on one line (its whole text in the tooltip); Close stays inside the window beside it
+        BoundingBox close = box("#close-account-dialog");
+        org.assertj.core.api.Assertions.assertThat(close.x + close.width).as("Close inside the window")
+                .isLessThanOrEqualTo(390);
+        assertThat(page.locator("h2.dialog-title")).hasAttribute("title", "Bäckerei Sonnenschein (CN-10001)");
         page.locator("#managers").scrollIntoViewIfNeeded();
         screenshot("t13-account-dialog-managers-390");
         page.locator("#edit-contact-person").click();
         page.keyboard().press("ArrowDown");
         screenshot("t13-contact-person-chooser-390");
+    }
+
+    /**
+     * Issue 13's review: after Deactivate or Reactivate the dialog, drawn anew, keeps the person at the row they worked
+     * on (it used to jump back to the account data), and the notice saying what happened covers no manager's row.
+     */
+    @Test
+    void after_deactivate_and_reactivate_the_row_stays_in_sight_and_the_notice_covers_no_manager() {
+        context.close();
+        context = newContext("en-US", 1366, 768);
+        page = context.newPage();
+        signIn(DemoPeople.ANNA);
+        page.navigate(url("/accounts/CN-10001"));
+        openSections("contact-person", "managers", "contacts", "partners");
+        Locator row = page.locator("#managers .manager-row")
+                .filter(new Locator.FilterOptions().setHasText("ben@sonnenschein.test"));
+        String rowId = row.getAttribute("id");
+        row.locator("[id^='deactivate-']").scrollIntoViewIfNeeded();
+        row.locator("[id^='deactivate-']").click();
+        page.locator("vaadin-confirm-dialog#confirm-manager-change vaadin-button[slot='confirm-button']").click();
+        Locator changed = page.locator("#" + rowId);
+        assertThat(changed).containsText("Deactivated");
+        Locator notice = page.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
+                .setHasText("Ben"));
+        assertThat(notice).isVisible();
+        page.waitForTimeout(300);
+        screenshot("t13-managers-after-deactivate-1366");
+        inSightAndUncovered(changed, notice, "after Deactivate");
+
+        changed.locator("[id^='reactivate-']").click();
+        assertThat(changed).not().containsText("Deactivated");
+        assertThat(notice.filter(new Locator.FilterOptions().setHasText("active again"))).isVisible();
+        page.waitForTimeout(300);
+        screenshot("t13-managers-after-reactivate-1366");
+        inSightAndUncovered(changed, notice.filter(new Locator.FilterOptions().setHasText("active again")),
+                "after Reactivate");
+    }
+
+    private void inSightAndUncovered(Locator row, Locator notice, String when) {
+        BoundingBox place = row.boundingBox();
+        org.assertj.core.api.Assertions.assertThat(place.y).as(when + ": the row's top in the window")
+                .isGreaterThanOrEqualTo(0);
+        org.assertj.core.api.Assertions.assertThat(place.y + place.height).as(when + ": the row's bottom in the window")
+                .isLessThanOrEqualTo(768);
+        BoundingBox list = box("#managers");
+        BoundingBox card = notice.boundingBox();
+        boolean overlaps = card.x < list.x + list.width && list.x < card.x + card.width
+                && card.y < list.y + list.height && list.y < card.y + card.height;
+        org.assertj.core.api.Assertions.assertThat(overlaps).as(when + ": the notice covers the managers' list")
+                .isFalse();
     }
 
     private BoundingBox box(String selector) {

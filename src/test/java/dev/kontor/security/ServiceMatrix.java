@@ -644,6 +644,8 @@ final class ServiceMatrix {
                 t -> secondFactorPolicy.changeRequirement(t.account(), true));
         read("SecondFactorPolicy.withoutSecondFactor(long)", ACCOUNT,
                 t -> secondFactorPolicy.withoutSecondFactor(t.account()));
+        read("SecondFactorPolicy.secondFactorCount(long)", ACCOUNT,
+                t -> secondFactorPolicy.secondFactorCount(t.account()));
         write("SecondFactorPolicy.remind(long)", ACCOUNT, t -> secondFactorPolicy.remind(t.account()));
         write("SecondFactorPolicy.resetSecondFactor(long,long)", ACCOUNT, t -> {
             secondFactorPolicy.resetSecondFactor(t.account(), t.membership());

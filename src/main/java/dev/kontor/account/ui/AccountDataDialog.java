@@ -96,6 +96,14 @@ class AccountDataDialog extends Dialog {
         LineBreaks.title(this, title, getTranslation("account.dialog.title", details.masterData().companyName(),
                 details.customerNumber()), details.customerNumber());
         body.removeAll();
+        if (!details.viewerMayEditMasterData()) {
+            // fields that cannot be changed say why, once, at the top: greyed-out fields alone leave a person guessing
+            com.vaadin.flow.component.html.Paragraph readOnly = new com.vaadin.flow.component.html.Paragraph(
+                    getTranslation("account.dialog.read-only", getTranslation("right.ADMIN")));
+            readOnly.setId("account-read-only");
+            readOnly.addClassNames("hint", "read-only-note");
+            body.add(readOnly);
+        }
         // the account data first, where a person opening "Edit data" looks for them, each section with its own save;
         // the others are built when the person opens them, and stay open (rebuilt with the account) after a change
         body.add(masterData = new MasterDataSection(accounts, details, this::changed));
@@ -107,7 +115,7 @@ class AccountDataDialog extends Dialog {
                     details.accountId(), details.masterData().companyName(), this::changed);
             return new Component[] {new ManagersSection(managers, details, services.contacts().typesOfUsers(
                     details.accountId(), details.managers().stream().map(dev.kontor.organization.Member::userId)
-                            .toList()), secondFactor, this::changed), secondFactor};
+                            .toList()), secondFactor, this::changedAt), secondFactor};
         });
         addSection(CONTACTS, "contact.title", () -> {
             ContactsSection contacts = new ContactsSection(services.contacts(), services.contactExport(),
@@ -171,5 +179,26 @@ class AccountDataDialog extends Dialog {
     private void changed() {
         refresh();
         onChange.run();
+    }
+
+    /**
+     * After a change made at {@code placeId} (a manager's row, say): the dialog is drawn anew, and the person keeps
+     * their place. The focus, whose button is gone, goes to that place (a row that is gone leaves its list), which
+     * the dialog scrolls to the middle of its window, clear of the notices at its top; else the dialog would show its
+     * first field again.
+     */
+    void changedAt(String placeId) {
+        changed();
+        getElement().executeJs("""
+                const id = $0;
+                requestAnimationFrame(() => {
+                  const place = document.getElementById(id);
+                  if (!place) return;
+                  if (!place.matches('vaadin-button, button, a, input, [tabindex]')) {
+                    place.setAttribute('tabindex', '-1');
+                  }
+                  place.focus({preventScroll: true});
+                  place.scrollIntoView({block: 'center'});
+                });""", placeId);
     }
 }

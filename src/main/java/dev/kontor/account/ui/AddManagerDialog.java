@@ -66,7 +66,7 @@ class AddManagerDialog extends Dialog {
                 return false;
             }
             // the same words for every address: whether it is known, or a manager already, is nobody's business
-            Notices.success(getTranslation("manager.invited", form.getEmail()));
+            Notices.successAbove(getTranslation("manager.invited", form.getEmail()));
             close();
             onAdded.run();
             return true;

@@ -29,7 +29,8 @@ class ManagersSection extends Section {
 
     private final ManagerService managers;
     private final AccountDetails details;
-    private final Runnable onChanged;
+    /** Draws the dialog anew after a change, keeping the person at the place (an element's id) where they made it. */
+    private final java.util.function.Consumer<String> changedAt;
     private final java.util.Map<Long, java.util.Set<dev.kontor.contact.ContactType>> contactTypes;
     /** The managers a partner invited and nobody has approved yet, by membership id. */
     private final java.util.Map<Long, MembershipApproval> approvals;
@@ -38,12 +39,12 @@ class ManagersSection extends Section {
 
     ManagersSection(ManagerService managers, AccountDetails details,
                     java.util.Map<Long, java.util.Set<dev.kontor.contact.ContactType>> contactTypes,
-                    SecondFactorSection secondFactor, Runnable onChanged) {
+                    SecondFactorSection secondFactor, java.util.function.Consumer<String> changedAt) {
         this.managers = managers;
         this.secondFactor = secondFactor;
         this.contactTypes = contactTypes;
         this.details = details;
-        this.onChanged = onChanged;
+        this.changedAt = changedAt;
         this.approvals = managers.approvals(details.accountId()).stream()
                 .collect(java.util.stream.Collectors.toMap(MembershipApproval::membershipId, a -> a));
         setId("managers-section");
@@ -53,7 +54,8 @@ class ManagersSection extends Section {
         heading.addClassName("section-heading");
         if (details.viewerMayManageUsers()) {
             Button add = new Button(getTranslation("manager.add"), VaadinIcon.PLUS.create(),
-                    click -> new AddManagerDialog(managers, details.accountId(), onChanged).open());
+                    click -> new AddManagerDialog(managers, details.accountId(),
+                            () -> changedAt.accept("add-manager")).open());
             add.setId("add-manager");
             heading.add(add);
         }
@@ -88,7 +90,7 @@ class ManagersSection extends Section {
     }
 
     private Component row(Member member) {
-        Div row = PersonRow.of("manager-" + member.membershipId(), member, stateAndRole(member));
+        Div row = PersonRow.of(rowId(member), member, stateAndRole(member));
         if (details.viewerMayManageUsers()) {
             row.add(actions(member));
         }
@@ -117,6 +119,7 @@ class ManagersSection extends Section {
     }
 
     private Component actions(Member member) {
+        Runnable onChanged = () -> changedAt.accept(rowId(member));
         Div cell = PersonRow.actions(member, secondFactor, onChanged);
         Locale language = getLocale();
         if (member.state() == MembershipState.ACTIVE && details.isContactPerson(member)) {
@@ -142,7 +145,7 @@ class ManagersSection extends Section {
             // sending mail: off from the click until the server answers; the list is then drawn anew
             cell.add(SlowAction.on(action("resend", member, "manager.resend", () -> { }), () -> {
                 managers.resendInvitation(details.accountId(), member.membershipId(), language);
-                Notices.success(getTranslation("manager.resent", member.email()));
+                Notices.successAbove(getTranslation("manager.resent", member.email()));
                 onChanged.run();
                 return true;
             }));
@@ -169,7 +172,7 @@ class ManagersSection extends Section {
     private Button decision(String id, Member member, String labelKey, String dialogId, String questionKey,
                             String confirmTheme, MembershipApproval approval, Runnable decide, String doneKey) {
         Button button = PersonRow.decision(this, id, member, labelKey, dialogId, questionKey, confirmTheme, approval,
-                decide, doneKey, onChanged);
+                decide, doneKey, () -> changedAt.accept(rowId(member)));
         button.addClassName("manager-action-" + id);
         return button;
     }
@@ -180,9 +183,16 @@ class ManagersSection extends Section {
         return button;
     }
 
-    /** What became of the person, said once the list is drawn anew (the list alone changes only a tag). */
+    private static String rowId(Member member) {
+        return "manager-" + member.membershipId();
+    }
+
+    /**
+     * What became of the person, said once the list is drawn anew (the list alone changes only a tag); at the top, as
+     * the list is brought to the middle of the dialog: a notice at the bottom would cover the rows below.
+     */
     private void done(String doneKey, Member member) {
-        Notices.success(getTranslation(doneKey, member.displayName()));
+        Notices.successAbove(getTranslation(doneKey, member.displayName()));
     }
 
     private void confirm(Member member, String questionKey, String doneKey, Runnable change) {
@@ -194,7 +204,8 @@ class ManagersSection extends Section {
                         // whoever takes away their own manager role leaves the account with it
                         AccountNavigation.toDashboard(com.vaadin.flow.component.UI.getCurrent());
                     } else {
-                        onChanged.run();
+                        // a removed person's row is gone: the place is the list they were in
+                        changedAt.accept("manager.removed".equals(doneKey) ? "managers" : rowId(member));
                     }
                 });
     }

@@ -60,9 +60,34 @@ public final class LineBreaks {
     /** Shows {@code title} in {@code heading}, its customer number whole; screen readers name the dialog by it. */
     public static void title(Dialog dialog, H2 heading, String title, String customerNumber) {
         heading.removeAll();
-        heading.add(keepingWhole(title, "(" + customerNumber + ")"));
+        String number = "(" + customerNumber + ")";
+        int at = customerNumber == null ? -1 : title.lastIndexOf(number);
+        boolean last = at > 0 && at + number.length() == title.length();
+        heading.getElement().getClassList().set("with-number", last);
+        if (last) {
+            // a long name is cut with an ellipsis on the one line; the number after it stays whole and in sight
+            // the space before the number stays in the text (copied and read as it was); the gap draws it
+            Span name = new Span(title.substring(0, at));
+            name.addClassName("title-name");
+            heading.add(name, unbroken(number));
+        } else {
+            heading.add(keepingWhole(title, number));
+        }
+        heading.getElement().setAttribute("title", title);
         // the web component's own property: Dialog's Java setter for it is not public
         dialog.getElement().setProperty("ariaLabel", title);
+    }
+
+    /**
+     * A dialog's title that names an organization (up to 130 characters): on one line, cut with an ellipsis, whole in
+     * its tooltip and in the dialog's accessible name. The header's own title would wrap over several lines.
+     */
+    public static H2 title(Dialog dialog, String title) {
+        H2 heading = dialogTitle(dialog);
+        heading.setText(title);
+        heading.getElement().setAttribute("title", title);
+        dialog.getElement().setProperty("ariaLabel", title);
+        return heading;
     }
 
     /** Text that stays on one line. */
@@ -104,6 +129,61 @@ public final class LineBreaks {
         box.setText(part);
         box.setAttribute("class", "email-part");
         return box;
+    }
+
+    /**
+     * A piece of a sentence for a template drawn in the browser (a grid's cell, where a component per cell would cost
+     * too much): {@code box}, a part of an address with a hyphen, goes to the next line whole (the style sheet's
+     * {@code .email-part}); {@code breakAfter}, a line may break after it (a {@code <wbr>}), which is so only after an
+     * address's "@" and its dots.
+     */
+    public record Piece(String text, boolean box, boolean breakAfter) {
+    }
+
+    /** The text cut into {@link Piece}s so that each e-mail address in it breaks as {@link #email} does. */
+    public static java.util.List<Piece> pieces(String text) {
+        java.util.List<Piece> pieces = new java.util.ArrayList<>();
+        if (text == null || text.isEmpty()) {
+            return pieces;
+        }
+        java.util.regex.Matcher address = ADDRESS.matcher(text);
+        int from = 0;
+        StringBuilder plain = new StringBuilder();
+        while (address.find()) {
+            plain.append(text, from, address.start());
+            StringBuilder part = new StringBuilder();
+            for (char c : address.group().toCharArray()) {
+                part.append(c);
+                if (c == '@' || c == '.') {
+                    addPart(pieces, plain, part.toString(), true);
+                    part.setLength(0);
+                }
+            }
+            if (!part.isEmpty()) {
+                addPart(pieces, plain, part.toString(), false);
+            }
+            from = address.end();
+        }
+        plain.append(text.substring(from));
+        if (!plain.isEmpty()) {
+            pieces.add(new Piece(plain.toString(), false, false));
+        }
+        return pieces;
+    }
+
+    private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile("[^\\s<>()@]+@[^\\s<>()@]+");
+
+    private static void addPart(java.util.List<Piece> pieces, StringBuilder plain, String part, boolean breakAfter) {
+        if (part.indexOf('-') < 0) {
+            plain.append(part);
+            pieces.add(new Piece(plain.toString(), false, breakAfter));
+        } else {
+            if (!plain.isEmpty()) {
+                pieces.add(new Piece(plain.toString(), false, false));
+            }
+            pieces.add(new Piece(part, true, breakAfter));
+        }
+        plain.setLength(0);
     }
 
     /**

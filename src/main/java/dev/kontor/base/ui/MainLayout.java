@@ -186,6 +186,14 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         Component content = getContent();
         String title = content instanceof HasDynamicTitle titled ? titled.getPageTitle() : "";
         pageTitle.setText(title);
+        // a name may run to 130 characters: one line, cut, whole in the tooltip (a title of words wraps on a phone)
+        boolean name = content instanceof TitledByName && !title.isEmpty();
+        pageTitle.getElement().getClassList().set("one-line-name", name);
+        if (name) {
+            pageTitle.getElement().setAttribute("title", title);
+        } else {
+            pageTitle.getElement().removeAttribute("title");
+        }
         bannerArea.removeAll();
         banners.orderedStream().forEach(banner -> banner.banner().ifPresent(bannerArea::add));
         bannerArea.setVisible(bannerArea.getComponentCount() > 0);

@@ -29,6 +29,16 @@ public final class Notices {
         return notice;
     }
 
+    /**
+     * {@link #success} at the top of the window, for a change made in a list that fills a dialog's lower part (the
+     * managers of an account): the changed row stays uncovered where the person goes on working.
+     */
+    public static Notification successAbove(String text) {
+        Notification notice = success(text);
+        notice.setPosition(Notification.Position.TOP_CENTER);
+        return notice;
+    }
+
     /** A side note with no success or failure in it (a link copied to the clipboard). */
     public static Notification info(String text) {
         Notification notice = new Notification(text, INFO_MILLIS, Notification.Position.BOTTOM_START);

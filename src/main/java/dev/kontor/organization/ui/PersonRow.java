@@ -106,7 +106,7 @@ public final class PersonRow {
                     } finally {
                         onChanged.run();
                     }
-                    Notices.success(done);
+                    Notices.successAbove(done);
                 }, member.displayName(), member.email(), approval.partnerName());
     }
 }

@@ -34,6 +34,7 @@ public class SecondFactorSection extends Div {
     private final Runnable onChanged;
     private SecondFactorRequirement requirement;
     private Set<Long> without;
+    private int activeMembers;
 
     public SecondFactorSection(SecondFactorPolicy policy, long organizationId, String organizationName,
                                Runnable onChanged) {
@@ -59,7 +60,10 @@ public class SecondFactorSection extends Div {
     private void refresh() {
         requirement = policy.requirement(organizationId);
         // only the organization's own people learn who among them has none
-        without = requirement.seesMembers() ? policy.withoutSecondFactor(organizationId) : Set.of();
+        dev.kontor.organization.SecondFactorCount members = requirement.seesMembers()
+                ? policy.secondFactorCount(organizationId) : new dev.kontor.organization.SecondFactorCount(0, Set.of());
+        without = members.without();
+        activeMembers = members.activeMembers();
         removeAll();
         add(new H3(getTranslation("second-factor.section.title")));
         if (requirement.always()) {
@@ -98,7 +102,9 @@ public class SecondFactorSection extends Div {
         if (!requirement.seesMembers()) {
             return;
         }
-        Paragraph count = new Paragraph(getTranslation("second-factor.without", without.size()));
+        // "every active member has one" would be said of nobody where no one is an active member yet
+        Paragraph count = new Paragraph(activeMembers == 0 ? getTranslation("second-factor.no-active-members")
+                : getTranslation("second-factor.without", without.size()));
         count.setId("second-factor-without");
         Div line = new Div(count);
         line.addClassName("section-buttons");
@@ -142,7 +148,7 @@ public class SecondFactorSection extends Div {
                 () -> PersonRowActions.confirm(this, "confirm-second-factor-reset",
                         "second-factor.reset-everywhere.confirm", member.displayName(), member.email(), () -> {
                             policy.resetSecondFactor(organizationId, member.membershipId());
-                            Notices.success(getTranslation("second-factor.reset.done", member.displayName()));
+                            Notices.successAbove(getTranslation("second-factor.reset.done", member.displayName()));
                             refresh();
                             afterwards.run();
                         }));

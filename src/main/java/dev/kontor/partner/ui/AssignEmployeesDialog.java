@@ -20,7 +20,8 @@ class AssignEmployeesDialog extends Dialog {
 
     AssignEmployeesDialog(PartnerService partners, long partnerId, ManagedCustomer customer, Runnable onChanged) {
         setId("assign-employees-dialog");
-        setHeaderTitle(getTranslation("partner.assign.title", customer.name()));
+        // names an organization: one line, cut, whole in its tooltip and the dialog's accessible name
+        dev.kontor.base.ui.LineBreaks.title(this, getTranslation("partner.assign.title", customer.name()));
         List<Member> employees = partners.employees(partnerId);
         CheckboxGroup<Member> choice = new CheckboxGroup<>(getTranslation("partner.assign.employees"));
         choice.setId("assigned-employees");

@@ -352,7 +352,8 @@ public class ManagedCustomersView extends VerticalLayout implements HasDynamicTi
 
     /** The employees working on the customer, or that nobody does, and (in the wide grid) Assign. */
     private LitRenderer<ManagedCustomer> assigneesRenderer() {
-        String template = "<div class=\"tag-cell\">${item.people.length"
+        // nobody assigned: the words and Assign's icon stay on one line, the words wrapping beside the icon if need be
+        String template = "<div class=\"tag-cell ${item.people.length ? '' : 'nobody-assigned'}\">${item.people.length"
                 + " ? item.people.map(person => html`<span class=\"tag\">${person}</span>`)"
                 + " : html`<span class=\"cell-detail\">" + literal(getTranslation("partner.assigned.nobody"))
                 + "</span>`}" + (narrow ? "" : "${item.active ? html`" + assignButton() + "` : ''}") + "</div>";

@@ -21,7 +21,8 @@ class PartnerRightsDialog extends Dialog {
                         Consumer<Set<OrganizationRight>> decide) {
         setId("partner-rights-dialog");
         addClassName("partner-rights-dialog");
-        setHeaderTitle(title);
+        // names an organization: one line, cut, whole in its tooltip and the dialog's accessible name
+        dev.kontor.base.ui.LineBreaks.title(this, title);
         setWidth("min(32rem, 100vw)");
         RightsChoice rights = new RightsChoice(getTranslation("partner-answer.rights"), ticked);
         Paragraph text = new Paragraph(explanation);

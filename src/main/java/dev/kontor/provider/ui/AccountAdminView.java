@@ -21,7 +21,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
@@ -59,7 +58,8 @@ import java.util.stream.Collectors;
  */
 @Route("admin/accounts/:accountId")
 @RolesAllowed(Roles.PROVIDER_ADMINISTRATOR)
-public class AccountAdminView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class AccountAdminView extends VerticalLayout implements BeforeEnterObserver,
+        dev.kontor.base.ui.TitledByName {
 
     private final AccountAdministration accounts;
     private final PartnerAdministration partners;

@@ -18,7 +18,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
@@ -44,7 +43,8 @@ import java.util.Optional;
  */
 @Route("admin/partners/:partnerId")
 @RolesAllowed(Roles.PROVIDER_ADMINISTRATOR)
-public class PartnerAdminView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class PartnerAdminView extends VerticalLayout implements BeforeEnterObserver,
+        dev.kontor.base.ui.TitledByName {
 
     private final PartnerAdministration administration;
     private PartnerRow partner;
@@ -69,7 +69,7 @@ public class PartnerAdminView extends VerticalLayout implements BeforeEnterObser
         removeAll();
         RouterLink back = new RouterLink(getTranslation("admin.partner.back"), PartnersAdminView.class);
         back.setId("back-to-partners");
-        H2 title = new H2(partner.name());
+        H2 title = dev.kontor.base.ui.TitledByName.oneLine(new H2(partner.name()), partner.name());
         title.setId("partner-title");
         Div facts = new Div(PartnersAdminView.stateTag(this, partner.state()),
                 new Span(getTranslation("admin.partner.customers-count", partner.customers())),

@@ -29,7 +29,8 @@ class AddAdministratorDialog extends Dialog {
     AddAdministratorDialog(TenantAdministrators administrators, long tenantId, String tenantName,
                            int activeAdministrators, Runnable onAdded) {
         setId("add-administrator-dialog");
-        setHeaderTitle(getTranslation("tenant.admin.add.title", tenantName));
+        // names an organization: one line, cut, whole in its tooltip and the dialog's accessible name
+        dev.kontor.base.ui.LineBreaks.title(this, getTranslation("tenant.admin.add.title", tenantName));
         setWidth("min(34rem, 100vw)");
 
         Paragraph count = new Paragraph(activeAdministrators == 0 ? getTranslation("tenant.admin.none-yet")

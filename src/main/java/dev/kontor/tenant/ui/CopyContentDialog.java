@@ -34,7 +34,8 @@ class CopyContentDialog extends Dialog {
     CopyContentDialog(TenantDialogServices services, TreeNode tenant) {
         this.services = services;
         setId("copy-content-dialog");
-        setHeaderTitle(getTranslation("tenant.copy.title", tenant.name()));
+        // names an organization: one line, cut, whole in its tooltip and the dialog's accessible name
+        dev.kontor.base.ui.LineBreaks.title(this, getTranslation("tenant.copy.title", tenant.name()));
         setWidth("min(34rem, 100vw)");
         Paragraph explained = new Paragraph(getTranslation("tenant.copy.explained"));
         explained.addClassName("section-explanation");

@@ -119,7 +119,8 @@ class LogoField extends Div implements HasValidation {
         accepted = bytes;
         setInvalid(false);
         preview.removeAll();
-        preview.add(TenantLogoImage.of(getTranslation("tenant.logo"), Optional.of(logo)), removeButton());
+        // the upload's own file row removes the logo (its remove button says so): a second Remove here was one too many
+        preview.add(TenantLogoImage.of(getTranslation("tenant.logo"), Optional.of(logo)));
         acceptedListener.accept(true);
     }
 
@@ -151,15 +152,6 @@ class LogoField extends Div implements HasValidation {
             return;
         }
         refused(event.getFileName(), reason);
-    }
-
-    private Component removeButton() {
-        Button remove = new Button(getTranslation("tenant.logo.remove"), VaadinIcon.TRASH.create(), click -> {
-            clear();
-            upload.clearFileList();
-        });
-        remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        return remove;
     }
 
     private void clear() {
@@ -211,7 +203,7 @@ class LogoField extends Div implements HasValidation {
                                 .setFileTooLarge(getTranslation("tenant.logo.too-large", LogoCheck.MAX_BYTES / 1024))))
                 .setFile(new UploadI18N.File().setRetry(getTranslation("upload.file.retry"))
                         .setStart(getTranslation("upload.file.start"))
-                        .setRemove(getTranslation("upload.file.remove")));
+                        .setRemove(getTranslation("tenant.logo.remove")));
     }
 
     @Override

@@ -20,7 +20,8 @@ class MoveTenantDialog extends Dialog {
 
     MoveTenantDialog(TenantDialogServices services, TreeNode tenant, Runnable onMoved) {
         setId("move-tenant-dialog");
-        setHeaderTitle(getTranslation("tenant.move.title", tenant.name()));
+        // names an organization: one line, cut, whole in its tooltip and the dialog's accessible name
+        dev.kontor.base.ui.LineBreaks.title(this, getTranslation("tenant.move.title", tenant.name()));
         setWidth("min(34rem, 100vw)");
         Paragraph explained = new Paragraph(getTranslation("tenant.move.explained"));
         explained.addClassName("section-explanation");

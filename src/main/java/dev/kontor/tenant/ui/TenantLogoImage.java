@@ -25,6 +25,8 @@ final class TenantLogoImage {
         if (logo.isEmpty()) {
             Span name = new Span(tenantName);
             name.addClassName("tenant-logo-name");
+            // a name of up to 130 characters is cut on one line in the strip: whole on hover
+            name.setTitle(tenantName);
             return name;
         }
         CheckedLogo checked = logo.get();

@@ -15,7 +15,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import dev.kontor.tenant.TenantDetails;
@@ -31,7 +30,8 @@ import java.util.Optional;
  */
 @Route("tenant/:tenantId")
 @PermitAll
-public class TenantWorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class TenantWorkspaceView extends VerticalLayout implements BeforeEnterObserver,
+        dev.kontor.base.ui.TitledByName {
 
     private final TenantDialogServices services;
     private final Div header = new Div();
@@ -63,12 +63,13 @@ public class TenantWorkspaceView extends VerticalLayout implements BeforeEnterOb
                 ? services.tenants().logo(tenant.id()) : Optional.empty());
         Span role = new Span(workingAs());
         role.addClassName("tenant-working-as");
+        role.setTitle(role.getText());
         header.removeAll();
         header.add(logo, role);
         TenantTab.enter(getUI().orElseGet(com.vaadin.flow.component.UI::getCurrent),
                 new TenantTab.Branding(tenant.name(), header));
 
-        H2 title = new H2(tenant.name());
+        H2 title = dev.kontor.base.ui.TitledByName.oneLine(new H2(tenant.name()), tenant.name());
         title.setId("tenant-title");
         Div profile = new Div(fact("tenant.reference", reference()),
                 fact("tenant.type", getTranslation("tenant.type." + tenant.type())),

@@ -60,6 +60,8 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
     private final Span selection = new Span();
     private final Div noMatch = new Div();
     private TreeFilter filter = TreeFilter.NONE;
+    /** The selected node's name and its actions, above the tree. */
+    private final Div toolbar = new Div();
     private TreeNode dragged;
 
     public TenantsView(TenantDialogServices services, OrganizationService organizations) {
@@ -111,7 +113,7 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
         selection.addClassName("selection-label");
         actions.setId("tenant-actions");
         actions.addClassName("section-buttons");
-        Div toolbar = new Div(selection, actions);
+        toolbar.add(selection, actions);
         toolbar.addClassName("tree-toolbar");
 
         // the roots stay in the tree whatever the search, so the grid's own empty text would never show
@@ -245,6 +247,9 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
         noMatch.removeAll();
         boolean none = filter.isActive() && filter.matches().isEmpty();
         noMatch.setVisible(none);
+        // the roots stay in the tree whatever the search: shown beside "no tenant matches", they read as a match
+        tree.setVisible(!none);
+        toolbar.setVisible(!none);
         if (none) {
             Button clear = new Button(getTranslation("tenant.search.clear"), click -> {
                 search.clear();

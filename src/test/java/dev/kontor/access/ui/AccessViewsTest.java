@@ -103,6 +103,10 @@ class AccessViewsTest extends SpringBrowserlessTest {
         assertThat(find(Button.class).withId("save-master-data").exists()).isFalse();
         assertThat(find(Button.class).withId("confirm-contact-data").exists()).isFalse();
         assertThat(find(TextField.class).withId("company-name").single().isReadOnly()).isTrue();
+        // issue 13's review: the dialog says why its fields cannot be changed, in one line at the top
+        assertThat(find(Paragraph.class).withId("account-read-only").single().getText())
+                .isEqualTo("You can read this but not change it: changing the account data needs the right "
+                        + "“Administer everything”, which you do not hold here.");
         sessions.leave();
     }
 

@@ -68,6 +68,29 @@ class LogoUploadTest extends SpringBrowserlessTest {
         assertThat(logoWidth(name)).isNull();
     }
 
+    /** Issue 13's review: an accepted logo has one remove control, the upload's own, which says what it removes. */
+    @Test
+    @WithUserDetails(DemoPeople.PARTNER_ADMIN)
+    void an_accepted_logo_offers_one_remove_control_which_takes_the_logo_away() {
+        openNewTenant("One remove");
+        upload("tenant-logo", "sonne.png", "image/png", png(200, 60));
+
+        LogoField logo = find(LogoField.class).single();
+        assertThat(logo.logo()).isPresent();
+        com.vaadin.flow.component.html.Div preview = find(com.vaadin.flow.component.html.Div.class)
+                .withId("tenant-logo-preview").single();
+        assertThat(preview.getChildren().filter(com.vaadin.flow.component.button.Button.class::isInstance))
+                .as("no Remove logo of ours beside the upload's own").isEmpty();
+        Upload upload = find(Upload.class).withId("tenant-logo").single();
+        assertThat(upload.getI18n().getFile().getRemove()).isEqualTo("Remove logo");
+
+        ObjectNode removed = JacksonUtils.createObjectNode();
+        removed.put("event.detail.file.name", "sonne.png");
+        fire(upload, "file-remove", removed);
+        assertThat(logo.logo()).isEmpty();
+        assertThat(preview.getChildren()).isEmpty();
+    }
+
     @Test
     @WithUserDetails(DemoPeople.PARTNER_ADMIN)
     void after_a_refusal_a_good_logo_takes_its_place_and_the_tenant_gets_it() {

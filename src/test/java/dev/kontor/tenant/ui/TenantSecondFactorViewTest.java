@@ -70,6 +70,26 @@ class TenantSecondFactorViewTest extends SpringBrowserlessTest {
                 Timestamp.from(Instant.now()));
     }
 
+    /**
+     * Issue 13's review: a tenant nobody is an active member of yet (just created) said "Every active member here has
+     * a second factor"; it says that nobody is a member yet, and offers no reminder.
+     */
+    @Test
+    void a_tenant_without_members_says_so_instead_of_that_every_member_has_a_second_factor() {
+        long empty = SystemTask.call(() -> tenants.importTenant(account.id(), "Empty " + account.tag(),
+                TenantType.STANDARD, Edition.BASIC, CharacterSets.UTF_8, TenantSettings.none())).getId();
+        fixtures.signIn(account.email("Alice"));
+        navigate("tenant/" + empty, TenantWorkspaceView.class);
+
+        assertThat(find(Paragraph.class).withId("second-factor-without").single().getText())
+                .isEqualTo("Nobody is an active member here yet.");
+        assertThat(find(Button.class).withId("second-factor-remind").exists()).isFalse();
+
+        navigate("tenant/" + shop, TenantWorkspaceView.class);
+        assertThat(find(Paragraph.class).withId("second-factor-without").single().getText())
+                .isEqualTo("1 active member has no second factor yet.");
+    }
+
     @Test
     void the_customers_manager_requires_it_for_the_tenant_sees_who_has_none_and_resets_a_lost_factor() {
         fixtures.signIn(account.email("Alice"));

@@ -119,10 +119,14 @@ class TenantsViewTest extends SpringBrowserlessTest {
         test(find(TextField.class).withId("tenant-search").single()).setValue("Zeppelin");
 
         assertThat(find(com.vaadin.flow.component.html.Div.class).withId("tenant-no-match").single().getElement()
-                .getTextRecursively()).contains("No tenant name contains “Zeppelin”");
+                .getTextRecursively()).contains("No tenant name contains “Zeppelin”.")
+                .contains("clear the search to see every tenant again");
+        // issue 13's review: the root rows no longer stand below "no tenant matches" as if they matched
+        assertThat(find(TreeGrid.class).withId("tenant-tree").exists()).as("the tree without a match").isFalse();
         test(find(Button.class).withId("tenant-search-clear").single()).click();
         assertThat(find(TextField.class).withId("tenant-search").single().getValue()).isEmpty();
         assertThat(find(com.vaadin.flow.component.html.Div.class).withId("tenant-no-match").exists()).isFalse();
+        assertThat(tree().isVisible()).isTrue();
     }
 
     @Test
