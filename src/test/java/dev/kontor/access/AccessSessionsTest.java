@@ -190,21 +190,23 @@ class AccessSessionsTest {
         assertThat(endedRow(sessionId)).as("still within its idle time").isNull();
 
         clock.advance(Duration.ofMinutes(2));
+        long before = auditTrail.latest(AccessSessions.ENDED).stream().mapToLong(AuditEvent::getId).max().orElse(0);
         assertThat(SystemTask.call(expiry::endAllIdle)).isPositive();
 
         assertThat(endedRow(sessionId)).isEqualTo("TIMED_OUT");
-        List<String> endedNow = endedNow();
-        assertThat(endedNow).as("on the customer's and on the partner's side").hasSizeGreaterThanOrEqualTo(2)
-                .allMatch(summary -> summary.matches(
-                        "Access session of user \\d+ in .+ \\(CN-10001\\) for .+ ended: idle for too long"));
+        List<String> endedNow = endedSince(before);
+        // sessions other tests left open idle out with it; each is said the same way
+        assertThat(endedNow).allMatch(summary -> summary.matches(
+                "Access session of user \\d+ in .+ \\(CN-\\d+\\) for .+ ended: idle for too long"));
+        assertThat(endedNow).as("on the customer's and on the partner's side")
+                .filteredOn(summary -> summary.contains("(CN-10001)")).hasSizeGreaterThanOrEqualTo(2);
         // ended once: a second check finds nothing of it left to end
         SystemTask.call(expiry::endAllIdle);
-        assertThat(endedNow()).isEqualTo(endedNow);
+        assertThat(endedSince(before)).isEqualTo(endedNow);
     }
 
-    private List<String> endedNow() {
-        return auditTrail.latest(AccessSessions.ENDED).stream()
-                .filter(event -> !event.getOccurredAt().isBefore(clock.instant()))
+    private List<String> endedSince(long eventId) {
+        return auditTrail.latest(AccessSessions.ENDED).stream().filter(event -> event.getId() > eventId)
                 .map(AuditEvent::getSummary).toList();
     }
 

@@ -69,7 +69,7 @@ class MembershipAdministrationTest {
                 MembershipState.DEACTIVATED))).isInstanceOf(RuleViolation.class);
         assertThat(auditTrail.latest(OrganizationAccess.ACCESS_DENIED))
                 .anySatisfy(e -> assertThat(e.getSummary())
-                        .isEqualTo("Refused: the membership named is not one of this organization's"));
+                        .isEqualTo("Refused: the membership named does not belong to this organization"));
     }
 
     private long partnerOf(String email) {
