@@ -12,6 +12,10 @@ interface AccessSessionRepository extends JpaRepository<AccessSession, Long> {
     @Query("select s from AccessSession s where s.userId = :userId and s.endedAt is null")
     List<AccessSession> findOpenOf(long userId);
 
+    /** The open sessions last used before {@code idleSince}, by id, oldest first. */
+    @Query("select s.id from AccessSession s where s.endedAt is null and s.lastActivityAt < :idleSince order by s.id")
+    List<Long> findOpenIdleSince(java.time.Instant idleSince);
+
     /** The open sessions of a partner's people or in a customer account. */
     @Query("""
             select s from AccessSession s

@@ -130,9 +130,18 @@ class ApiExceptionHandler {
                 "api.error.idempotency-key-in-flight", ApiProblems.languageOf(request));
     }
 
-    /** Anything else is Kontor's fault: said as the UI says it, logged, never a stack trace for the client. */
+    /**
+     * Anything else is Kontor's fault: said as the UI says it, logged, never a stack trace for the client. A caller
+     * that closed the connection is not: a line at DEBUG and no answer.
+     */
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e, HttpServletRequest request) {
+        if (dev.kontor.base.ClientGone.is(e)) {
+            // the caller hung up: there is nobody to answer, and nothing went wrong here
+            LOG.debug("API request {} {}: client gone ({})", request.getMethod(), request.getRequestURI(),
+                    dev.kontor.base.ClientGone.describe(e));
+            return null;
+        }
         LOG.error("API request {} {} failed", request.getMethod(), request.getRequestURI(), e);
         return problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "unexpected", "error.unexpected",
                 ApiProblems.languageOf(request));

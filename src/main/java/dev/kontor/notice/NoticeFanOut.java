@@ -96,7 +96,7 @@ class NoticeFanOut {
             inTransaction.executeWithoutResult(status -> notices.claim(noticeId).ifPresent(notice -> {
                 Instant retryAt = notice.failed(clock.instant());
                 auditLog.record(AuditEntry.failed(NOTICE_FAN_OUT_FAILED, notice.getProviderId(),
-                        AuditSummary.of("notice-batch-failed", noticeId, notice.getFailedAttempts(),
+                        AuditSummary.of("notice-batch-failed", notice.getSubject(), notice.getFailedAttempts(),
                                 failure.getClass().getSimpleName(), retryAt)));
                 log.warn("Platform notice {}: {} failed batch(es) in a row, next try at {}", noticeId,
                         notice.getFailedAttempts(), retryAt);
@@ -121,9 +121,10 @@ class NoticeFanOut {
             notice.finish(now);
             auditLog.record(AuditEntry.success(NOTICE_FAN_OUT_FINISHED, notice.getProviderId(),
                     notice.getSkippedCount() > 0
-                            ? AuditSummary.of("notice-mailed-some-skipped", noticeId, notice.getSentCount(),
+                            ? AuditSummary.of("notice-mailed-some-skipped", notice.getSubject(),
+                                    notice.getSentCount(),
                                     notice.getSkippedCount())
-                            : AuditSummary.of("notice-mailed", noticeId, notice.getSentCount())));
+                            : AuditSummary.of("notice-mailed", notice.getSubject(), notice.getSentCount())));
             log.info("Platform notice {} mailed to {} recipient(s) ({} skipped), queued {} ago", noticeId,
                     notice.getSentCount(), notice.getSkippedCount(),
                     Duration.between(notice.getCreatedAt(), now).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));

@@ -255,7 +255,10 @@ public class OrganizationOnboarding {
     private Organization created(Organization organization) {
         Organization saved = organizations.save(organization);
         AuditSummary.Term kind = AuditSummary.term("organization.kind." + saved.getKind());
-        AuditSummary summary = saved.getCustomerNumber()
+        // the platform is the only one of its kind, and its name often says "platform" already: no kind before it
+        AuditSummary summary = saved.getKind() == OrganizationKind.PROVIDER
+                ? AuditSummary.of("platform-created", saved.getName())
+                : saved.getCustomerNumber()
                 .map(n -> AuditSummary.of("organization-created-with-number", kind, saved.getName(), n))
                 .orElseGet(() -> AuditSummary.of("organization-created", kind, saved.getName()));
         auditLog.record(AuditEntry.change(ORGANIZATION_CREATED, saved.getId(), summary, null, saved.getName()));

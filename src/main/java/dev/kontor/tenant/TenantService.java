@@ -4,6 +4,7 @@ import dev.kontor.access.AccessSessions;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
+import dev.kontor.base.AccessRefused;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.base.StaleData;
@@ -97,7 +98,7 @@ public class TenantService {
 
     @Transactional(readOnly = true)
     public TenantDetails details(long tenantId) {
-        access.require(tenantId, OrganizationRight.VIEW, AuditSummary.action("read-tenant"));
+        requireTenant(tenantId, AuditSummary.action("read-tenant"));
         return describe(tenantId);
     }
 
@@ -112,7 +113,7 @@ public class TenantService {
                 .isPresent()) {
             accessSessions.continueInThisTab(accessSessionId);
         }
-        access.require(tenantId, OrganizationRight.VIEW, AuditSummary.action("log-in-to-tenant"));
+        requireTenant(tenantId, AuditSummary.action("log-in-to-tenant"));
         TenantDetails details = describe(tenantId);
         WorkingRole workingAs = details.workingAs();
         auditLog.record(AuditEntry.success(TENANT_LOGIN, tenantId, workingAs.role() == null
@@ -182,6 +183,19 @@ public class TenantService {
         return new TenantSettings(language, zone, sender);
     }
 
+    /**
+     * Refuses, audited, whoever may not see the tenant, and as well an id that names an organization of another kind:
+     * the person gets the same answer as for an id that names nothing, not a hint to reload or what the id is.
+     */
+    private void requireTenant(long tenantId, AuditSummary.Term attempted) {
+        access.require(tenantId, OrganizationRight.VIEW, attempted);
+        if (organizations.summary(tenantId).kind() != OrganizationKind.TENANT) {
+            auditLog.recordIndependently(AuditEntry.denied("ACCESS_DENIED", tenantId,
+                    AuditSummary.of("refused-not-a-tenant", attempted)));
+            throw new AccessRefused();
+        }
+    }
+
     private TenantDetails describe(long tenantId) {
         OrganizationSummary summary = organizations.summary(tenantId);
         if (summary.kind() != OrganizationKind.TENANT) {
@@ -197,7 +211,8 @@ public class TenantService {
         return new TenantDetails(tenantId, summary.name(), tenant.getType(), tenant.getEdition(),
                 tenant.getCharacterSet(), tenant.isNeedsConfiguration(), logoVersion, master, administrators,
                 tenant.settings(), tenant.getVersion(), workingRole(tenantId),
-                access.may(tenantId, OrganizationRight.MANAGE_TENANTS));
+                access.may(tenantId, OrganizationRight.MANAGE_TENANTS),
+                path.stream().anyMatch(node -> node.kind() == OrganizationKind.CUSTOMER));
     }
 
     private WorkingRole workingRole(long tenantId) {

@@ -202,7 +202,7 @@ public class TenantTree {
         int children = queries.countChildren(partner.id(), true, null);
         return new TreeNode(partner.id(), partner.kind(), partner.name(), partner.customerNumber(), partner.type(),
                 partner.edition(), partner.administrators(), children, partner.createdAt(),
-                partner.needsConfiguration(), partner.hasLogo(), partner.version());
+                partner.needsConfiguration(), partner.hasLogo(), partner.version(), partner.forCustomer());
     }
 
     List<TreeScope> scopes() {

@@ -29,7 +29,8 @@ class TenantTreeQueries {
                    (SELECT COUNT(*) FROM membership m WHERE m.organization_id = o.id
                        AND m.role = 'TENANT_ADMINISTRATOR' AND m.state = 'ACTIVE') AS administrators,
                    (SELECT COUNT(*) FROM organization c WHERE c.parent_id = o.id AND c.kind = 'TENANT') AS children,
-                   (SELECT COUNT(*) FROM tenant_logo l WHERE l.organization_id = o.id) AS logos
+                   (SELECT COUNT(*) FROM tenant_logo l WHERE l.organization_id = o.id) AS logos,
+                   (SELECT a.kind FROM organization a WHERE a.id = o.account_id) AS owner_kind
             FROM organization o LEFT JOIN tenant t ON t.organization_id = o.id
             """;
     private static final String MANAGED_CUSTOMERS = """
@@ -200,7 +201,8 @@ class TenantTreeQueries {
                 rs.getString("customer_number"), type == null ? null : TenantType.valueOf(type),
                 edition == null ? null : Edition.valueOf(edition), rs.getInt("administrators"),
                 rs.getInt("children"), rs.getTimestamp("created_at").toInstant(),
-                rs.getBoolean("needs_configuration"), rs.getInt("logos") > 0, rs.getLong("version"));
+                rs.getBoolean("needs_configuration"), rs.getInt("logos") > 0, rs.getLong("version"),
+                "CUSTOMER".equals(rs.getString("owner_kind")));
     }
 
     record Match(long id, String ancestorPath, Long accountId) {

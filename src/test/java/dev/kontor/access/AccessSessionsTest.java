@@ -179,6 +179,48 @@ class AccessSessionsTest {
     }
 
     @Test
+    void a_session_whose_tab_was_closed_ends_audited_once_its_idle_time_has_passed() {
+        long sessionId = fixtures.as(DemoPeople.PARTNER_ADMIN, () -> sessions.start(partnerId, BAECKEREI, null))
+                .sessionId();
+        // the tab is closed: nothing is ever called in the session again
+        UI.setCurrent(null);
+
+        clock.advance(Duration.ofMinutes(29));
+        SystemTask.call(expiry::endAllIdle);
+        assertThat(endedRow(sessionId)).as("still within its idle time").isNull();
+
+        clock.advance(Duration.ofMinutes(2));
+        long before = auditTrail.latest(AccessSessions.ENDED).stream().mapToLong(AuditEvent::getId).max().orElse(0);
+        assertThat(SystemTask.call(expiry::endAllIdle)).isPositive();
+
+        assertThat(endedRow(sessionId)).isEqualTo("TIMED_OUT");
+        List<String> endedNow = endedSince(before);
+        // sessions other tests left open idle out with it; each is said the same way
+        assertThat(endedNow).allMatch(summary -> summary.matches(
+                "Access session of user \\d+ in .+ \\(CN-\\d+\\) for .+ ended: idle for too long"));
+        assertThat(endedNow).as("on the customer's and on the partner's side")
+                .filteredOn(summary -> summary.contains("(CN-10001)")).hasSizeGreaterThanOrEqualTo(2);
+        // ended once: a second check finds nothing of it left to end
+        SystemTask.call(expiry::endAllIdle);
+        assertThat(endedSince(before)).isEqualTo(endedNow);
+    }
+
+    private List<String> endedSince(long eventId) {
+        return auditTrail.latest(AccessSessions.ENDED).stream().filter(event -> event.getId() > eventId)
+                .map(AuditEvent::getSummary).toList();
+    }
+
+    @Autowired
+    AccessSessionExpiry expiry;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    private String endedRow(long sessionId) {
+        return jdbc.queryForObject("select end_reason from access_session where id = ?", String.class, sessionId);
+    }
+
+    @Test
     void leaving_ends_the_session_and_the_rights_with_it() {
         fixtures.as(DemoPeople.PARTNER_ADMIN, () -> sessions.start(partnerId, BAECKEREI, null));
         fixtures.as(DemoPeople.PARTNER_ADMIN, () -> sessions.leave());

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +62,24 @@ class TranslationsTest {
         for (String resource : List.of(ENGLISH, GERMAN)) {
             assertThat(texts(resource).entrySet()).as(resource)
                     .filteredOn(text -> shouted.matcher(text.getValue()).find()).isEmpty();
+        }
+    }
+
+    @Test
+    void no_text_says_the_same_qualifier_twice() throws IOException {
+        // "eindeutig erkennbar; eindeutig unterhalb …": a word that qualifies says it once, the second is a slip
+        Pattern qualifier = Pattern.compile("(?iu)\\b(eindeutig|unique|uniquely)\\b");
+        for (String resource : List.of(ENGLISH, GERMAN)) {
+            assertThat(texts(resource).entrySet()).as(resource).filteredOn(text -> {
+                Matcher found = qualifier.matcher(text.getValue());
+                Set<String> said = new java.util.HashSet<>();
+                while (found.find()) {
+                    if (!said.add(found.group(1).toLowerCase(Locale.ROOT))) {
+                        return true;
+                    }
+                }
+                return false;
+            }).isEmpty();
         }
     }
 
@@ -166,12 +185,12 @@ class TranslationsTest {
                 "2 contacts copied from master tenant Vorlage", "Keine Kontakte vom Master-Mandanten Vorlage kopiert",
                 "1 Kontakt vom Master-Mandanten Vorlage kopiert", "2 Kontakte vom Master-Mandanten Vorlage kopiert");
         assertThat(said("audit.summary.notice-mailed-some-skipped", 0, 1, 2)).containsExactly(
-                "Platform notice N mailed to no recipients, no addresses skipped as unusable",
-                "Platform notice N mailed to 1 recipient, 1 address skipped as unusable",
-                "Platform notice N mailed to 2 recipients, 2 addresses skipped as unusable",
-                "Plattform-Mitteilung N an keine Empfänger verschickt, keine unbrauchbaren Adressen übersprungen",
-                "Plattform-Mitteilung N an 1 Empfänger verschickt, 1 unbrauchbare Adresse übersprungen",
-                "Plattform-Mitteilung N an 2 Empfänger verschickt, 2 unbrauchbare Adressen übersprungen");
+                "Platform notice \"N\" mailed to no recipients, no addresses skipped as unusable",
+                "Platform notice \"N\" mailed to 1 recipient, 1 address skipped as unusable",
+                "Platform notice \"N\" mailed to 2 recipients, 2 addresses skipped as unusable",
+                "Plattform-Mitteilung „N“ an keine Empfänger verschickt, keine unbrauchbaren Adressen übersprungen",
+                "Plattform-Mitteilung „N“ an 1 Empfänger verschickt, 1 unbrauchbare Adresse übersprungen",
+                "Plattform-Mitteilung „N“ an 2 Empfänger verschickt, 2 unbrauchbare Adressen übersprungen");
     }
 
     /** The text of {@code key} for each count, English first, then German; other placeholders get fixed words. */

@@ -197,13 +197,23 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
     }
 
     /**
-     * The kind, and on a line of its own what came of it unless it was done (the cell then marked by the style sheet);
-     * no code on hover: ACCESS_SESSION_STARTED means nothing to a reader, and the label says it already.
+     * The kind, and on a line of its own what came of it unless it was done (the cell then marked by the style sheet)
+     * or the kind says it already ("Access refused" needs no "Refused" below it); no code on hover:
+     * ACCESS_SESSION_STARTED means nothing to a reader, and the label says it already.
      */
     private String kindAndOutcome(AuditRow row) {
         String kind = kindLabel(row.kind());
-        return row.outcome() == AuditOutcome.SUCCESS ? kind
+        return row.outcome() == AuditOutcome.SUCCESS || kindSaysOutcome(row.kind(), row.outcome()) ? kind
                 : kind + "\n" + getTranslation("audit.outcome." + row.outcome());
+    }
+
+    /** Whether the kind's code, and so its label, names the outcome already: ACCESS_DENIED, SIGN_IN_FAILED. */
+    static boolean kindSaysOutcome(String kind, AuditOutcome outcome) {
+        return switch (outcome) {
+            case DENIED -> kind.endsWith("_DENIED") || kind.endsWith("_REFUSED");
+            case FAILED -> kind.endsWith("_FAILED");
+            case SUCCESS -> false;
+        };
     }
 
     /** The kind in the reader's language; a kind without a text (a feature's newest) shows as its code. */

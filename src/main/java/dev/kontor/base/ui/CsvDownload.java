@@ -5,6 +5,7 @@ import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.server.HttpStatusCode;
 import com.vaadin.flow.server.streams.DownloadEvent;
 import com.vaadin.flow.server.streams.DownloadHandler;
+import dev.kontor.base.ClientGone;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -74,6 +75,11 @@ public final class CsvDownload {
 
     private static void failed(DownloadEvent event, String fileName, HeldBackWriter out, RuntimeException failure)
             throws IOException {
+        if (ClientGone.is(failure)) {
+            // the person cancelled the download or closed the tab: nothing to answer and nothing wrong
+            log.debug("Export {} broken off by the client: {}", fileName, ClientGone.describe(failure));
+            return;
+        }
         String key = KontorErrorHandler.messageKeyFor(failure);
         if (out.started()) {
             // the file's first bytes and its status are gone: the download ends short, which the browser shows

@@ -6,6 +6,7 @@ import com.vaadin.flow.server.ErrorHandler;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.spring.annotation.SpringComponent;
+import dev.kontor.base.ClientGone;
 import dev.kontor.base.KontorException;
 import dev.kontor.base.StaleData;
 import java.util.Optional;
@@ -18,7 +19,7 @@ import org.springframework.security.access.AccessDeniedException;
 /**
  * The one place where failures in a view become messages: a refusal by a service shows its own message, a concurrent
  * change says "reload", anything unexpected is logged with its stack trace and shown as a short apology, never as a
- * stack trace.
+ * stack trace. A client that closed the connection is no failure: a line at DEBUG.
  */
 @SpringComponent
 class KontorErrorHandler implements VaadinServiceInitListener {
@@ -55,11 +56,16 @@ class KontorErrorHandler implements VaadinServiceInitListener {
         return Optional.empty();
     }
 
-    private static final class Handler implements ErrorHandler {
+    static final class Handler implements ErrorHandler {
 
         @Override
         public void error(ErrorEvent event) {
             Throwable error = event.getThrowable();
+            if (ClientGone.is(error)) {
+                // the browser closed the connection (a tab closed, a download cancelled): nobody to tell, no fault
+                log.debug("Client gone: {}", ClientGone.describe(error));
+                return;
+            }
             String key = messageKeyFor(error);
             if (key == null) {
                 log.error("Unexpected failure in the UI", error);

@@ -160,9 +160,7 @@ class NewTenantDialog extends Dialog {
         Paragraph done = new Paragraph(getTranslation("tenant.created", created.name()));
         done.setId("tenant-created");
         // only a customer's tenant is handed to somebody; the partner's or provider's own stays with them
-        boolean forCustomer = created.master() != null
-                && created.master().kind() == dev.kontor.organization.OrganizationKind.CUSTOMER;
-        Paragraph handover = new Paragraph(getTranslation(forCustomer ? "tenant.created.handover"
+        Paragraph handover = new Paragraph(getTranslation(created.forCustomer() ? "tenant.created.handover"
                 : "tenant.created.handover-own"));
         handover.setId("tenant-created-handover");
         handover.addClassName("hint");

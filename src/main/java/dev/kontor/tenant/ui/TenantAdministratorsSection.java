@@ -25,7 +25,7 @@ import java.util.Locale;
 
 /**
  * The tenant's administrators: who they are and their state, Add administrator, and per administrator what their
- * state allows. Until one is active, the tenant is marked not ready for handover. An administrator whom a partner
+ * state allows. Until one is active, a customer's tenant is marked not ready for handover. An administrator whom a partner
  * invited is marked with the partner's name until approved; once they have accepted, those who may decide (the
  * tenant's own administrators, the customer's managers) see Approve and Refuse.
  */
@@ -68,9 +68,10 @@ class TenantAdministratorsSection extends Div {
         }
         add(heading);
 
-        Paragraph readiness = new Paragraph(tenant.readyForHandover()
-                ? getTranslation("tenant.admin.count", tenant.activeAdministrators())
-                : getTranslation("tenant.not-ready.explained"));
+        Paragraph readiness = new Paragraph(!tenant.readyForHandover()
+                ? getTranslation("tenant.not-ready.explained")
+                : tenant.activeAdministrators() == 0 ? getTranslation("tenant.admin.none-yet")
+                : getTranslation("tenant.admin.count", tenant.activeAdministrators()));
         readiness.setId("handover-readiness");
         readiness.addClassName(tenant.readyForHandover() ? "section-explanation" : "hint");
         Paragraph advice = new Paragraph(getTranslation("tenant.admin.advice",

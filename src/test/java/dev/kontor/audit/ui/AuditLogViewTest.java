@@ -236,6 +236,36 @@ class AuditLogViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void the_platform_is_named_once_not_after_its_kind() {
+        String created = jdbc.queryForObject("select e.summary from audit_event e join organization o "
+                + "on o.id = e.organization_id where e.kind = 'ORGANIZATION_CREATED' and o.kind = 'PROVIDER' "
+                + "order by e.id limit 1", String.class);
+
+        assertThat(created).isEqualTo("Kontor Platform, operator of this installation")
+                .doesNotContain("Platform Kontor Platform");
+    }
+
+    @Test
+    void a_refusal_is_said_once_by_its_kind_not_again_as_its_outcome() {
+        TestAccount account = fixtures.account("Alice", "Bob");
+        fixtures.as(account.email("Bob"), () -> auditLog.recordIndependently(AuditEntry.denied("ACCESS_DENIED",
+                account.id(), AuditSummary.of("refused-lacks-right", AuditSummary.action("move-tenant-below", "T-1"),
+                        AuditSummary.term("right.MANAGE_TENANTS")))));
+        fixtures.signIn(account.email("Alice"));
+
+        for (Locale language : List.of(Locale.ENGLISH, Locale.GERMAN)) {
+            UI.getCurrent().setLocale(language);
+            navigate(AuditLogView.class);
+            String kind = language == Locale.ENGLISH ? "Access refused" : "Zugriff verweigert";
+            test(kindFilter()).selectItem(kind);
+            assertThat(test(grid()).getCellText(0, 2)).as("in %s", language).isEqualTo(kind);
+        }
+        // an outcome the kind does not name still stands below it
+        assertThat(AuditLogView.kindSaysOutcome("CONTACT_PERSON_CHANGED", dev.kontor.audit.AuditOutcome.DENIED))
+                .isFalse();
+    }
+
+    @Test
     void a_person_who_no_longer_exists_is_a_deleted_user_in_the_readers_language() {
         TestAccount account = fixtures.account("Alice");
         // as events written before people were marked kept them: "user" and the id

@@ -155,6 +155,48 @@ class TenantsViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithUserDetails(DemoPeople.PARTNER_ADMIN)
+    void the_partners_own_templates_are_handed_to_nobody_and_never_said_to_be_not_ready() {
+        long templates = jdbc.queryForObject("select id from organization where name = 'Muster Vorlagen'",
+                Long.class);
+        long template = jdbc.queryForObject("select id from organization where name = 'Vorlage Handel'", Long.class);
+
+        assertThat(node(templates).administrators()).isZero();
+        assertThat(node(templates).readyForHandover()).isTrue();
+        assertThat(node(template).readyForHandover()).isTrue();
+        navigate("tenant/T-" + template, TenantWorkspaceView.class);
+        assertThat(find(com.vaadin.flow.component.html.Paragraph.class).withId("handover-readiness").single()
+                .getText()).isEqualTo("This tenant has no active administrator yet.").doesNotContain("handover");
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.ANNA)
+    void a_customers_tenant_without_an_administrator_is_still_not_ready_for_handover() {
+        long south = jdbc.queryForObject("select id from organization where name = 'Sonnenschein Filiale Süd'",
+                Long.class);
+
+        assertThat(node(south).administrators()).isZero();
+        assertThat(node(south).readyForHandover()).isFalse();
+        navigate("tenant/T-" + south, TenantWorkspaceView.class);
+        assertThat(find(com.vaadin.flow.component.html.Paragraph.class).withId("handover-readiness").single()
+                .getText()).startsWith("Not ready for handover");
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.PARTNER_ADMIN)
+    void an_id_that_names_no_tenant_gets_the_same_refusal_as_an_unknown_one() {
+        long partner = jdbc.queryForObject("select id from organization where name = 'Muster Hosting GmbH'",
+                Long.class);
+
+        for (String id : List.of("T-" + partner, String.valueOf(partner), "T-999999999")) {
+            dev.kontor.base.ui.RefusalView refused = navigate("tenant/" + id, dev.kontor.base.ui.RefusalView.class);
+            assertThat(refused.getElement().getTextRecursively()).as(id)
+                    .contains("You have no access to this, or it does not exist (any more).")
+                    .doesNotContain("not a tenant", "Reload");
+        }
+    }
+
+    @Test
     @WithUserDetails(DemoPeople.SUPPORT)
     void support_staff_have_no_tenant_tree() {
         navigate("tenants", AccessDeniedView.class);

@@ -1,0 +1,28 @@
+package dev.kontor.access;
+
+import dev.kontor.base.GuardedPage;
+import dev.kontor.user.CurrentUser;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A person with an open access session may, in the tab bound to it, open pages of the customer that their own rights
+ * do not reach; which tab a first request comes from is told only by the page's next one. So the first answers of
+ * pages with an id do not judge for them ({@link GuardedPage.TabBoundRights}).
+ */
+@Component
+class OpenSessionRights implements GuardedPage.TabBoundRights {
+
+    private final AccessSessionRepository sessions;
+
+    OpenSessionRights(AccessSessionRepository sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean mayHoldTabBoundRights() {
+        return CurrentUser.find().filter(me -> me.apiToken().isEmpty())
+                .map(me -> !sessions.findOpenOf(me.userId()).isEmpty()).orElse(false);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.kontor.base.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kontor.testing.DemoPeople;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A signed-in person's first answer over real HTTP carries the status of the page it shows: the not-found page 404,
+ * a page the person's roles do not allow and the refusal page 403, whether the id names something of someone else's,
+ * nothing at all, or an organization of another kind; an address that cannot hold an id 404. The body is the same
+ * Vaadin page in every case.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "kontor.demo-data.enabled=true")
+@ActiveProfiles("test")
+class PageStatusHttpTest {
+
+    private static final Pattern CSRF_TOKEN = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
+    private static final Pattern CSRF_PARAMETER = Pattern.compile("<meta name=\"_csrf_parameter\" content=\"([^\"]+)\"");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Test
+    void each_first_answer_says_what_its_page_shows_and_an_unknown_id_reads_as_someone_elses() throws Exception {
+        String anna = signIn(DemoPeople.ANNA);
+        long ownTenant = idOf("Sonnenschein Filiale Süd");
+        long partnersTenant = idOf("Muster Vorlagen");
+        long ownAccount = idOf("Bäckerei Sonnenschein");
+
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        expected.put("/", 200);
+        expected.put("/tenant/T-" + ownTenant, 200);
+        expected.put("/accounts/CN-10001", 200);
+        expected.put("/no/such/page", 404);
+        expected.put("/admin/accounts", 403);
+        expected.put("/tenant/T-" + partnersTenant, 403);
+        expected.put("/tenant/T-999999999", 403);
+        expected.put("/tenant/T-" + ownAccount, 403);
+        expected.put("/tenant/" + ownAccount, 403);
+        expected.put("/tenant/abc", 404);
+        expected.put("/accounts/CN-10002", 403);
+        expected.put("/accounts/CN-99999999", 403);
+        expected.put("/accounts/no-number", 404);
+
+        Map<String, Integer> answered = new LinkedHashMap<>();
+        for (String path : expected.keySet()) {
+            HttpResponse<String> response = get(path, anna);
+            answered.put(path, response.statusCode());
+            assertThat(response.body()).as("body of " + path).contains("<html").doesNotContain("Exception");
+        }
+        assertThat(answered).isEqualTo(expected);
+    }
+
+    private long idOf(String name) {
+        return jdbc.queryForObject("select id from organization where name = ?", Long.class, name);
+    }
+
+    private HttpResponse<String> get(String path, String cookie) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "text/html").GET();
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String signIn(String email) throws Exception {
+        HttpResponse<String> page = get("/login", null);
+        String cookie = sessionCookie(page);
+        String form = Map.of("username", email, "password", DemoPeople.PASSWORD,
+                        match(CSRF_PARAMETER, page.body()), match(CSRF_TOKEN, page.body())).entrySet().stream()
+                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> posted = client.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(posted.statusCode()).as("signed in").isEqualTo(302);
+        assertThat(posted.headers().firstValue("Location").orElseThrow()).doesNotContain("/login")
+                .doesNotContain("sign-in");
+        return posted.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("JSESSIONID="))
+                ? sessionCookie(posted) : cookie;
+    }
+
+    private static String sessionCookie(HttpResponse<?> response) {
+        String value = response.headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith("JSESSIONID=")).findFirst()
+                .orElseThrow(() -> new AssertionError("no session cookie"));
+        return value.substring(0, value.indexOf(';'));
+    }
+
+    private static String match(Pattern pattern, String page) {
+        Matcher found = pattern.matcher(page);
+        assertThat(found.find()).as("the sign-in page carries " + pattern).isTrue();
+        return found.group(1);
+    }
+}
