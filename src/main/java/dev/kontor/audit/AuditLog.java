@@ -81,6 +81,12 @@ public class AuditLog {
         if (entry.outcome() != AuditOutcome.DENIED || entry.organizationId() == null || CurrentUser.find().isEmpty()) {
             return false;
         }
+        if (ASKING_STANDING.get() != null) {
+            // a refusal written while the answer is worked out (a right that refuses and audits when asked) must not
+            // ask again, which would ask again without end; in doubt the organization is not told who tried
+            return true;
+        }
+        ASKING_STANDING.set(Boolean.TRUE);
         try {
             return standing.orderedStream().anyMatch(answer -> answer.outside(entry.organizationId()));
         } catch (RuntimeException unanswered) {
@@ -88,8 +94,13 @@ public class AuditLog {
             log.warn("Could not tell whether the actor of a refusal stands outside organization {}",
                     entry.organizationId(), unanswered);
             return true;
+        } finally {
+            ASKING_STANDING.remove();
         }
     }
+
+    /** Set while the actor's standing is asked, on the thread that asks. */
+    private static final ThreadLocal<Boolean> ASKING_STANDING = new ThreadLocal<>();
 
     /**
      * The window a stranger's refusal falls into: organization, kind, actor (a person by id, a token by id: its name
