@@ -27,7 +27,10 @@ class AuditApi {
         this.texts = texts;
     }
 
-    /** One event: who (a person's address, or "API token … of …"), on whose behalf, what, where, when. */
+    /**
+     * One event: who (a person's address, "API token … of …", or "Someone outside your organization" for a refusal
+     * of a stranger), on whose behalf, what, where, when.
+     */
     record AuditItem(long id, Instant occurredAt, String kind, AuditOutcome outcome, String actor, String onBehalfOf,
                      String organization, String customerNumber, String summary, String oldValue, String newValue) {
 
@@ -36,7 +39,7 @@ class AuditApi {
          * the words of the summary's key.
          */
         static AuditItem of(AuditRow row, java.util.function.BiFunction<String, Object[], String> english) {
-            return new AuditItem(row.id(), row.occurredAt(), row.kind(), row.outcome(), row.actorEmail(),
+            return new AuditItem(row.id(), row.occurredAt(), row.kind(), row.outcome(), row.actorAsRecorded(english),
                     row.onBehalfOf(), row.organization(), row.customerNumber(), row.summaryIn(english),
                     row.oldValueIn(english), row.newValueIn(english));
         }

@@ -65,6 +65,17 @@ public class AuditEvent {
     @Column(name = "remote_address", updatable = false, length = 64)
     private String remoteAddress;
 
+    /** A refusal of someone outside the organization at the time: its own readers are not told who. */
+    @Column(name = "actor_outside", nullable = false, updatable = false)
+    private boolean actorOutside;
+
+    /**
+     * The outsider's window (organization, kind, actor, ten minutes) that this refusal shows in the organization's
+     * log; null for a repeat in a window shown already, which the provider's staff alone read.
+     */
+    @Column(name = "outsider_window", updatable = false, length = 64)
+    private String outsiderWindow;
+
     protected AuditEvent() {
     }
 
@@ -153,5 +164,13 @@ public class AuditEvent {
 
     public String getRemoteAddress() {
         return remoteAddress;
+    }
+
+    public boolean isActorOutside() {
+        return actorOutside;
+    }
+
+    public String getOutsiderWindow() {
+        return outsiderWindow;
     }
 }

@@ -35,9 +35,11 @@ public class AuditLog {
     private final Clock clock;
     /** Looked up when used: the features behind it write to the audit log themselves. */
     private final org.springframework.beans.factory.ObjectProvider<ActingOnBehalf> onBehalf;
+    private final org.springframework.beans.factory.ObjectProvider<AuditActorStanding> standing;
 
     AuditLog(AuditEventRepository events, IndependentAuditWriter independently, I18NProvider texts, Clock clock,
              org.springframework.beans.factory.ObjectProvider<ActingOnBehalf> onBehalf,
+             org.springframework.beans.factory.ObjectProvider<AuditActorStanding> standing,
              @Value("${kontor.audit.require-texts:false}") boolean requireTexts) {
         this.events = events;
         this.independently = independently;
@@ -45,6 +47,7 @@ public class AuditLog {
         this.requireTexts = requireTexts;
         this.clock = clock;
         this.onBehalf = onBehalf;
+        this.standing = standing;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -55,9 +58,67 @@ public class AuditLog {
     /**
      * Records an entry that stays whatever becomes of the current transaction (a refusal, whose call is rolled back),
      * written at once through a pool of its own: the caller's transaction may hold a connection of the main pool.
+     * <p>
+     * A refusal of someone outside the organization it concerns is marked so: the organization's readers are told
+     * that someone outside tried, not who, and see at most one such refusal per kind, actor and
+     * {@link #OUTSIDER_WINDOW} (the first); the provider's staff read every one, by name. Refusals of people inside an
+     * organization are recorded in the transaction of the call ({@link #record}) only where the caller has been let in
+     * already, so that only this way can meet a stranger.
      */
     public void recordIndependently(AuditEntry entry) {
-        independently.insert(eventFor(entry, onBehalfOf()));
+        AuditEvent event = eventFor(entry, onBehalfOf());
+        if (byOutsider(entry)) {
+            independently.insertOutsiderRefusal(event, outsiderWindow(entry, event));
+        } else {
+            independently.insert(event);
+        }
+    }
+
+    /** How long a stranger's repeated refusals of one kind show as one in an organization's log. */
+    static final java.time.Duration OUTSIDER_WINDOW = java.time.Duration.ofMinutes(10);
+
+    private boolean byOutsider(AuditEntry entry) {
+        if (entry.outcome() != AuditOutcome.DENIED || entry.organizationId() == null || CurrentUser.find().isEmpty()) {
+            return false;
+        }
+        if (ASKING_STANDING.get() != null) {
+            // a refusal written while the answer is worked out (a right that refuses and audits when asked) must not
+            // ask again, which would ask again without end; in doubt the organization is not told who tried
+            return true;
+        }
+        ASKING_STANDING.set(Boolean.TRUE);
+        try {
+            return standing.orderedStream().anyMatch(answer -> answer.outside(entry.organizationId()));
+        } catch (RuntimeException unanswered) {
+            // in doubt the organization is not told who tried; the provider's staff still read it
+            log.warn("Could not tell whether the actor of a refusal stands outside organization {}",
+                    entry.organizationId(), unanswered);
+            return true;
+        } finally {
+            ASKING_STANDING.remove();
+        }
+    }
+
+    /** Set while the actor's standing is asked, on the thread that asks. */
+    private static final ThreadLocal<Boolean> ASKING_STANDING = new ThreadLocal<>();
+
+    /**
+     * The window a stranger's refusal falls into: organization, kind, actor (a person by id, a token by id: its name
+     * carries the reason, which a caller may vary) and the clock's ten minutes, hashed so that the column is short and
+     * holds no address.
+     */
+    private String outsiderWindow(AuditEntry entry, AuditEvent event) {
+        Optional<AuthenticatedUser> actor = CurrentUser.find();
+        String who = actor.flatMap(AuthenticatedUser::apiToken).map(token -> "token " + token.tokenId())
+                .orElseGet(() -> "user " + event.getActorUserId());
+        long window = event.getOccurredAt().getEpochSecond() / OUTSIDER_WINDOW.toSeconds();
+        String key = entry.organizationId() + "\n" + entry.kind() + "\n" + who + "\n" + window;
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", impossible);
+        }
     }
 
     private Long onBehalfOf() {

@@ -18,15 +18,17 @@ public interface AuditLogDirectory {
     /**
      * One page of the audit log, newest first, limited to what the reader may see; only events older than
      * {@code beforeId}. {@code actor}, {@code organization} are LIKE patterns ({@code %%} for any), {@code actorKey}
-     * the actor pattern folded as people's search keys are; {@code kind} is exact or empty for any.
+     * the actor pattern folded as people's search keys are; {@code kind} is exact or empty for any. Without
+     * {@code outsiders}, a refusal of someone outside the organization is found only as the first of its window, and
+     * never by who tried (the reader is not told who, so a filter must not tell them either).
      */
-    List<AuditRow> findRows(Instant from, Instant to, long beforeId, boolean everything,
+    List<AuditRow> findRows(Instant from, Instant to, long beforeId, boolean everything, boolean outsiders,
                             Collection<Long> organizations, String actor, String actorKey, String organization,
                             String kind, Pageable pageable);
 
     /** As many events as {@link #findRows} finds without its cursor. */
-    long countRows(Instant from, Instant to, boolean everything, Collection<Long> organizations, String actor,
-                   String actorKey, String organization, String kind);
+    long countRows(Instant from, Instant to, boolean everything, boolean outsiders, Collection<Long> organizations,
+                   String actor, String actorKey, String organization, String kind);
 
     /**
      * The users with their e-mail address and own name, each with their memberships (any state) in the given

@@ -57,9 +57,10 @@ public class AuditQueries {
         if (!isPlain(filter) || readable.isEmpty()) {
             return List.of();
         }
-        return named(events.findRows(from(filter), to(filter), Long.MAX_VALUE, everything, readable,
-                like(filter.actor()), folded(filter.actor()), like(filter.organization()), exactKind(filter.kind()),
-                PageRequest.of(pageable.getPageNumber(), pageable.getPageSize())));
+        boolean outsiders = everything || scope.seesOutsiders();
+        return named(outsiders, events.findRows(from(filter), to(filter), Long.MAX_VALUE, everything, outsiders,
+                readable, like(filter.actor()), folded(filter.actor()), like(filter.organization()),
+                exactKind(filter.kind()), PageRequest.of(pageable.getPageNumber(), pageable.getPageSize())));
     }
 
     /**
@@ -73,17 +74,24 @@ public class AuditQueries {
         if (!isPlain(filter) || readable.isEmpty()) {
             return List.of();
         }
-        return named(events.findRows(from(filter), to(filter), beforeId, everything, readable, like(filter.actor()),
-                folded(filter.actor()), like(filter.organization()), exactKind(filter.kind()),
+        boolean outsiders = everything || scope.seesOutsiders();
+        return named(outsiders, events.findRows(from(filter), to(filter), beforeId, everything, outsiders, readable,
+                like(filter.actor()), folded(filter.actor()), like(filter.organization()), exactKind(filter.kind()),
                 PageRequest.of(0, Math.max(1, Math.min(limit, EXPORT_PAGE)))));
     }
 
-    private List<AuditRow> named(List<AuditRow> rows) {
+    /**
+     * The page with its people and organizations named; a refusal of someone outside the organization withheld first
+     * from a reader who may not learn who it was, so that their name is not even looked up.
+     */
+    private List<AuditRow> named(boolean outsiders, List<AuditRow> rows) {
         if (rows.isEmpty()) {
             return rows;
         }
-        AuditNames found = names.namesIn(rows);
-        return rows.stream().map(row -> row.withNames(found)).toList();
+        List<AuditRow> told = outsiders ? rows : rows.stream()
+                .map(row -> row.actorOutside() ? row.withheldFromOrganization() : row).toList();
+        AuditNames found = names.namesIn(told);
+        return told.stream().map(row -> row.withNames(found)).toList();
     }
 
     public long count(AuditFilter filter) {
@@ -93,8 +101,8 @@ public class AuditQueries {
         if (!isPlain(filter) || readable.isEmpty()) {
             return 0;
         }
-        return events.countRows(from(filter), to(filter), everything, readable, like(filter.actor()),
-                folded(filter.actor()), like(filter.organization()), exactKind(filter.kind()));
+        return events.countRows(from(filter), to(filter), everything, everything || scope.seesOutsiders(), readable,
+                like(filter.actor()), folded(filter.actor()), like(filter.organization()), exactKind(filter.kind()));
     }
 
     /**
@@ -114,7 +122,7 @@ public class AuditQueries {
                 List<AuditRow> rows = rowsBefore(filter, before, EXPORT_PAGE);
                 for (AuditRow row : rows) {
                     csv.printRecord(row.id(), row.occurredAt(), row.kind(), row.outcome(),
-                            neutralized(row.actorEmail()), neutralized(row.onBehalfOf()),
+                            neutralized(row.actorAsRecorded(this::english)), neutralized(row.onBehalfOf()),
                             neutralized(row.organization()), row.customerNumber(),
                             neutralized(row.summaryIn(this::english)), neutralized(row.oldValueIn(this::english)),
                             neutralized(row.newValueIn(this::english)), neutralized(row.remoteAddress()));

@@ -11,27 +11,76 @@ import java.util.function.BiFunction;
 public record AuditRow(long id, Instant occurredAt, String kind, AuditOutcome outcome, String actorEmail,
                        Long actorUserId, String onBehalfOf, Long organizationId, String organization, String customerNumber,
                        String summary, String summaryKey, String summaryArgs, String oldValue, String newValue,
-                       String remoteAddress, AuditNames names) {
+                       String remoteAddress, boolean actorOutside, boolean actorWithheld, AuditNames names) {
 
     /** A row as the query reads it, before the names it mentions are looked up. */
     public AuditRow(long id, Instant occurredAt, String kind, AuditOutcome outcome, String actorEmail,
                     Long actorUserId, String onBehalfOf, Long organizationId, String organization, String customerNumber,
                     String summary, String summaryKey, String summaryArgs, String oldValue, String newValue,
+                    String remoteAddress, boolean actorOutside) {
+        this(id, occurredAt, kind, outcome, actorEmail, actorUserId, onBehalfOf, organizationId, organization,
+                customerNumber, summary, summaryKey, summaryArgs, oldValue, newValue, remoteAddress, actorOutside, false,
+                AuditNames.NONE);
+    }
+
+    /** A row of someone inside the organization, as events before outsiders were marked read. */
+    public AuditRow(long id, Instant occurredAt, String kind, AuditOutcome outcome, String actorEmail,
+                    Long actorUserId, String onBehalfOf, Long organizationId, String organization, String customerNumber,
+                    String summary, String summaryKey, String summaryArgs, String oldValue, String newValue,
                     String remoteAddress) {
-        this(id, occurredAt, kind, outcome, actorEmail, actorUserId, onBehalfOf, organizationId, organization, customerNumber,
-                summary, summaryKey, summaryArgs, oldValue, newValue, remoteAddress, AuditNames.NONE);
+        this(id, occurredAt, kind, outcome, actorEmail, actorUserId, onBehalfOf, organizationId, organization,
+                customerNumber, summary, summaryKey, summaryArgs, oldValue, newValue, remoteAddress, false);
     }
 
     AuditRow withNames(AuditNames found) {
-        return new AuditRow(id, occurredAt, kind, outcome, actorEmail, actorUserId, onBehalfOf, organizationId, organization,
-                customerNumber, summary, summaryKey, summaryArgs, oldValue, newValue, remoteAddress, found);
+        return new AuditRow(id, occurredAt, kind, outcome, actorEmail, actorUserId, onBehalfOf, organizationId,
+                organization, customerNumber, summary, summaryKey, summaryArgs, oldValue, newValue, remoteAddress,
+                actorOutside, actorWithheld, found);
     }
 
     /**
+     * The row as the organization's own readers see a refusal of someone outside it: who tried is withheld (no name,
+     * address, id, partner or network address), and so is every mention of them in the summary, so that the
+     * organization learns that someone outside tried and what, never who. Before the names of a page are looked up,
+     * so that the person is not even read.
+     */
+    AuditRow withheldFromOrganization() {
+        AuditSummary keyed = AuditSummary.stored(summaryKey, summaryArgs);
+        String args = keyed == null ? summaryArgs : keyed.withoutActor(actorUserId, actorEmail).storedArguments();
+        String english = summary == null || actorEmail == null || actorEmail.isBlank() ? summary
+                : summary.replace(actorEmail, OUTSIDER_ENGLISH);
+        return new AuditRow(id, occurredAt, kind, outcome, null, null, null, organizationId, organization,
+                customerNumber, english, summaryKey, args, withoutActor(oldValue), withoutActor(newValue), null,
+                true, true, names);
+    }
+
+    /** How the stored English sentences say a withheld actor (the CSV export and the API are in English). */
+    private static final String OUTSIDER_ENGLISH = "someone outside your organization";
+
+    private String withoutActor(String value) {
+        return value == null || actorEmail == null || actorEmail.isBlank() ? value
+                : value.replace(actorEmail, OUTSIDER_ENGLISH);
+    }
+
+    /**
+     * Who acted, as stored for tools (the CSV export, the API): the address or token name they acted with, "system";
+     * for a refusal of someone outside the reader's organization, the bundle's words for that.
+     */
+    public String actorAsRecorded(BiFunction<String, Object[], String> translate) {
+        return actorWithheld ? translate.apply(OUTSIDER_KEY, new Object[0]) : actorEmail;
+    }
+
+    static final String OUTSIDER_KEY = "audit.actor.outside";
+
+    /**
      * Who acted, as {@code translate} says it: a person by name and the address they acted with, "a deleted user" once
-     * they are gone; an API token, Kontor's own work ("system") or an address typed at sign-in as written.
+     * they are gone; an API token, Kontor's own work ("system") or an address typed at sign-in as written; someone
+     * outside the organization whose refusal the reader may not attribute, as such.
      */
     public String actorIn(BiFunction<String, Object[], String> translate) {
+        if (actorWithheld) {
+            return translate.apply(OUTSIDER_KEY, new Object[0]);
+        }
         return names.actor(actorUserId, actorEmail, translate);
     }
 

@@ -159,6 +159,33 @@ public final class AuditSummary {
         return translate.apply(key, numbersWhereCounted(translate.apply(key, new Object[0]), rendered));
     }
 
+    /**
+     * This summary with every mention of the actor withheld, for a reader who may not learn who they are: the person
+     * themselves and any text holding their address become the bundle's "someone outside your organization"; a word's
+     * argument holding the address, which cannot hold a word itself, becomes a dash.
+     */
+    AuditSummary withoutActor(Long userId, String email) {
+        String address = email == null || email.isBlank() ? null : email.toLowerCase(java.util.Locale.ROOT);
+        Term outsider = new Term(AuditRow.OUTSIDER_KEY, List.of());
+        List<Object> kept = new ArrayList<>(arguments.size());
+        for (Object argument : arguments) {
+            kept.add(switch (argument) {
+                case Person person when userId != null && person.userId() == userId -> outsider;
+                case Term term when address != null && term.arguments().stream().anyMatch(a -> mentions(a, address)) ->
+                        new Term(term.key(), term.arguments().stream().map(a -> mentions(a, address) ? "\u2014" : a)
+                                .toList());
+                case OrganizationName organization when mentions(organization.name(), address) -> outsider;
+                case String text when mentions(text, address) -> outsider;
+                default -> argument;
+            });
+        }
+        return new AuditSummary(key, List.copyOf(kept));
+    }
+
+    private static boolean mentions(String text, String address) {
+        return address != null && text != null && text.toLowerCase(java.util.Locale.ROOT).contains(address);
+    }
+
     /** The people this summary names. */
     java.util.stream.Stream<Person> people() {
         return arguments.stream().filter(Person.class::isInstance).map(Person.class::cast);

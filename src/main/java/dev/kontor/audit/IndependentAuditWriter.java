@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -47,15 +48,34 @@ class IndependentAuditWriter implements DisposableBean {
 
     /** Inserts the event in a transaction of its own, committed when this returns. */
     void insert(AuditEvent event) {
+        insert(event, false, null);
+    }
+
+    /**
+     * Inserts a refusal of someone outside the organization: the first of its {@code window} for the organization's
+     * readers; when a racing or earlier refusal holds the window already (the unique index says so, whoever came
+     * first), as a repeat that the provider's staff alone read. Each insert commits on its own, so the failed first
+     * try leaves nothing behind.
+     */
+    void insertOutsiderRefusal(AuditEvent event, String window) {
+        try {
+            insert(event, true, window);
+        } catch (DuplicateKeyException shownAlready) {
+            insert(event, true, null);
+        }
+    }
+
+    private void insert(AuditEvent event, boolean actorOutside, String outsiderWindow) {
         jdbc.sql("""
                         INSERT INTO audit_event (occurred_at, kind, outcome, actor_user_id, actor_email, on_behalf_of_id,
-                            organization_id, summary, summary_key, summary_args, old_value, new_value, remote_address)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            organization_id, summary, summary_key, summary_args, old_value, new_value, remote_address,
+                            actor_outside, outsider_window)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(event.getOccurredAt().atOffset(ZoneOffset.UTC), event.getKind(), event.getOutcome().name(),
                         event.getActorUserId(), event.getActorEmail(), event.getOnBehalfOfId(),
                         event.getOrganizationId(), event.getSummary(), event.storedSummaryKey(),
                         event.storedSummaryArguments(), event.getOldValue(), event.getNewValue(),
-                        event.getRemoteAddress())
+                        event.getRemoteAddress(), actorOutside, outsiderWindow)
                 .update();
     }
 

@@ -25,27 +25,31 @@ interface AuditLogRows extends Repository<Organization, Long> {
      * whose trigram index finds the people first on PostgreSQL; no join, so that a count reads only the events).
      * Without an organization filter an event needs an organization, as it did when the empty filter was matched
      * against the organization's name (sign-ins show nowhere); said without the join, so that the planner drops it.
+     * A reader without {@code outsiders} (an organization's own) reads a stranger's refusal only as the first of its
+     * window, and cannot find one by who tried: the row will not say who, so the filter must not either.
      */
     @Query("""
             select new dev.kontor.audit.AuditRow(e.id, e.occurredAt, e.kind, e.outcome, e.actorEmail, e.actorUserId,
                    b.name,
                    e.organizationId, o.name, o.customerNumber, e.summary, e.summaryKey, e.summaryArgs, e.oldValue,
-                   e.newValue, e.remoteAddress)
+                   e.newValue, e.remoteAddress, e.actorOutside)
             from AuditEvent e
               left join Organization o on o.id = e.organizationId
               left join Organization b on b.id = e.onBehalfOfId
             where e.occurredAt >= :from and e.occurredAt < :to
               and e.id < :beforeId
               and (:everything = true or e.organizationId in :organizations)
-              and (:actor = '%%' or lower(coalesce(e.actorEmail, '')) like :actor escape '\\'
-                   or e.actorUserId in (select u.id from UserAccount u where u.searchKey like :actorKey escape '\\'))
+              and (:outsiders = true or e.actorOutside = false or e.outsiderWindow is not null)
+              and (:actor = '%%' or ((:outsiders = true or e.actorOutside = false)
+                   and (lower(coalesce(e.actorEmail, '')) like :actor escape '\\'
+                   or e.actorUserId in (select u.id from UserAccount u where u.searchKey like :actorKey escape '\\'))))
               and ((:organization = '%%' and e.organizationId is not null)
                    or (:organization <> '%%' and (lower(o.name) like :organization escape '\\'
                        or lower(o.customerNumber) like :organization escape '\\')))
               and (:kind = '' or e.kind = :kind)
             order by e.id desc
             """)
-    List<AuditRow> findRows(Instant from, Instant to, long beforeId, boolean everything,
+    List<AuditRow> findRows(Instant from, Instant to, long beforeId, boolean everything, boolean outsiders,
                             Collection<Long> organizations, String actor, String actorKey, String organization,
                             String kind, Pageable pageable);
 
@@ -54,13 +58,15 @@ interface AuditLogRows extends Repository<Organization, Long> {
               left join Organization o on o.id = e.organizationId
             where e.occurredAt >= :from and e.occurredAt < :to
               and (:everything = true or e.organizationId in :organizations)
-              and (:actor = '%%' or lower(coalesce(e.actorEmail, '')) like :actor escape '\\'
-                   or e.actorUserId in (select u.id from UserAccount u where u.searchKey like :actorKey escape '\\'))
+              and (:outsiders = true or e.actorOutside = false or e.outsiderWindow is not null)
+              and (:actor = '%%' or ((:outsiders = true or e.actorOutside = false)
+                   and (lower(coalesce(e.actorEmail, '')) like :actor escape '\\'
+                   or e.actorUserId in (select u.id from UserAccount u where u.searchKey like :actorKey escape '\\'))))
               and ((:organization = '%%' and e.organizationId is not null)
                    or (:organization <> '%%' and (lower(o.name) like :organization escape '\\'
                        or lower(o.customerNumber) like :organization escape '\\')))
               and (:kind = '' or e.kind = :kind)
             """)
-    long countRows(Instant from, Instant to, boolean everything, Collection<Long> organizations, String actor,
-                   String actorKey, String organization, String kind);
+    long countRows(Instant from, Instant to, boolean everything, boolean outsiders, Collection<Long> organizations,
+                   String actor, String actorKey, String organization, String kind);
 }

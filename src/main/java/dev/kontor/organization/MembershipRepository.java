@@ -31,6 +31,12 @@ interface MembershipRepository extends JpaRepository<Membership, Long> {
             """)
     List<MyOrganization> findOrganizationsOfKind(long userId, MembershipState state, OrganizationKind kind);
 
+    /** Whether the person holds a membership in the organization in any state, whatever its state. */
+    @Query("""
+            select count(m) > 0 from Membership m where m.user.id = :userId and m.organization.id = :organizationId
+            """)
+    boolean existsIn(long userId, long organizationId);
+
     @Query("""
             select count(m) > 0 from Membership m
             where m.user.id = :userId and m.state = dev.kontor.organization.MembershipState.ACTIVE

@@ -30,17 +30,18 @@ class OrganizationAuditLogDirectory implements AuditLogDirectory {
     }
 
     @Override
-    public List<AuditRow> findRows(Instant from, Instant to, long beforeId, boolean everything,
+    public List<AuditRow> findRows(Instant from, Instant to, long beforeId, boolean everything, boolean outsiders,
                                    Collection<Long> organizations, String actor, String actorKey,
                                    String organization, String kind, Pageable pageable) {
-        return rows.findRows(from, to, beforeId, everything, organizations, actor, actorKey, organization, kind,
-                pageable);
+        return rows.findRows(from, to, beforeId, everything, outsiders, organizations, actor, actorKey, organization,
+                kind, pageable);
     }
 
     @Override
-    public long countRows(Instant from, Instant to, boolean everything, Collection<Long> organizations,
-                          String actor, String actorKey, String organization, String kind) {
-        return rows.countRows(from, to, everything, organizations, actor, actorKey, organization, kind);
+    public long countRows(Instant from, Instant to, boolean everything, boolean outsiders,
+                          Collection<Long> organizations, String actor, String actorKey, String organization,
+                          String kind) {
+        return rows.countRows(from, to, everything, outsiders, organizations, actor, actorKey, organization, kind);
     }
 
     @Override

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * Whose audit events a person may read: support reads everything; managers, legal representatives and
  * administrators (provider administrators included: the provider's own events) read the organizations where they
- * hold that role.
+ * hold that role. The provider's staff are told who an outsider was whose refusal they read; everyone else is not.
  */
 @Component
 class OrganizationAuditScope implements AuditReadScope {
@@ -29,6 +29,18 @@ class OrganizationAuditScope implements AuditReadScope {
     public boolean readsEverything() {
         return CurrentUser.find().map(me -> memberships.findRolesOf(me.userId(), MembershipState.ACTIVE)
                 .contains(MembershipRole.SUPPORT)).orElse(false);
+    }
+
+    /** The provider's staff: support, the provider's administrators and the provider's own API tokens. */
+    @Override
+    public boolean seesOutsiders() {
+        var token = CurrentUser.find().flatMap(me -> me.apiToken());
+        if (token.isPresent()) {
+            return token.get().provider();
+        }
+        return CurrentUser.find().map(me -> memberships.findRolesOf(me.userId(), MembershipState.ACTIVE).stream()
+                .anyMatch(role -> role == MembershipRole.SUPPORT || role == MembershipRole.PROVIDER_ADMINISTRATOR))
+                .orElse(false);
     }
 
     @Override

@@ -676,6 +676,31 @@ class ApiContractHttpTest {
     }
 
     @Test
+    void the_audit_events_say_someone_outside_tried_the_partner_never_who() throws Exception {
+        TestPartner partner = fixtures.partner("Tried");
+        IssuedToken token = issue(partner, ApiScope.READ, today().plusDays(30));
+        TestAccount other = fixtures.account("Mallory");
+        String mallory = other.email("Mallory");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fixtures.as(mallory, () -> partners.prepareRequest(
+                        partner.id(), other.customerNumber(), mallory, Set.of(OrganizationRight.VIEW),
+                        java.util.Locale.ENGLISH)))
+                .isInstanceOf(dev.kontor.base.AccessRefused.class);
+
+        HttpResponse<String> response = get("/api/v1/audit-events", token.secret(), Map.of());
+
+        assertThat(response.body()).doesNotContain(mallory).doesNotContain("Mallory");
+        List<JsonNode> refusals = new java.util.ArrayList<>();
+        JSON.readTree(response.body()).get("items").forEach(item -> {
+            if ("DENIED".equals(item.get("outcome").asString())) {
+                refusals.add(item);
+            }
+        });
+        assertThat(refusals).hasSize(1);
+        assertThat(refusals.getFirst().get("actor").asString()).isEqualTo("Someone outside your organization");
+        assertThat(refusals.getFirst().get("onBehalfOf").isNull()).isTrue();
+    }
+
+    @Test
     void a_provider_token_holds_no_right_in_a_customer_account_so_its_contacts_are_not_found() throws Exception {
         TestAccount customer = fixtures.account("Alice");
         IssuedToken token = providerToken(ApiScope.READ);

@@ -24,6 +24,6 @@ class AuditRowTest {
 
     private static AuditRow row(String actor, String onBehalfOf) {
         return new AuditRow(1, Instant.EPOCH, "CONTACT_ADDED", AuditOutcome.SUCCESS, actor, null, onBehalfOf, 2L, "Customer",
-                "CN-10001", "summary", null, null, null, null, null, null);
+                "CN-10001", "summary", null, null, null, null, null);
     }
 }

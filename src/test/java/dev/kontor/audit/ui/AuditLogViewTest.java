@@ -266,6 +266,33 @@ class AuditLogViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void a_stranger_who_tried_the_account_is_someone_outside_the_organization_in_the_readers_language() {
+        TestAccount account = fixtures.account("Alice");
+        TestAccount other = fixtures.account("Mallory");
+        String mallory = other.email("Mallory");
+        long self = fixtures.userIdOf(mallory);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fixtures.as(mallory,
+                        () -> accounts.changeContactPerson(account.id(), 0, self)))
+                .isInstanceOf(dev.kontor.base.AccessRefused.class);
+        fixtures.signIn(account.email("Alice"));
+
+        for (Locale language : List.of(Locale.ENGLISH, Locale.GERMAN)) {
+            UI.getCurrent().setLocale(language);
+            AuditLogView view = navigate(AuditLogView.class);
+            test(kindFilter()).selectItem(language == Locale.ENGLISH ? "Access refused" : "Zugriff verweigert");
+            view.fitColumns(1366);
+            GridTester<Grid<AuditRow>, AuditRow> grid = test(grid());
+            assertThat(grid.size()).isEqualTo(1);
+            assertThat(grid.getCellText(0, 0)).as("in %s", language)
+                    .endsWith(language == Locale.ENGLISH ? "Someone outside your organization"
+                            : "Jemand außerhalb Ihrer Organisation")
+                    .doesNotContain(mallory).doesNotContain("Mallory");
+            view.fitColumns(390);
+            assertThat(test(grid()).getCellText(0, 0)).doesNotContain(mallory).doesNotContain("Mallory");
+        }
+    }
+
+    @Test
     void a_person_who_no_longer_exists_is_a_deleted_user_in_the_readers_language() {
         TestAccount account = fixtures.account("Alice");
         // as events written before people were marked kept them: "user" and the id

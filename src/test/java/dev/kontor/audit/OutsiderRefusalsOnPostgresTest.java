@@ -1,0 +1,7 @@
+package dev.kontor.audit;
+
+import dev.kontor.postgres.PostgresTest;
+
+@PostgresTest
+class OutsiderRefusalsOnPostgresTest extends OutsiderRefusals {
+}
