@@ -247,8 +247,22 @@ public class AccessSessions {
         if (bound.isPresent()) {
             return bound;
         }
+        Optional<AuthenticatedUser> me = CurrentUser.find();
+        if (me.isEmpty()) {
+            AccessTab.forgetThisTab();
+            return Optional.empty();
+        }
+        return tabSessionId(me.get());
+    }
+
+    /** As {@link #tabSessionId()}, for this signed-in person. */
+    Optional<Long> tabSessionId(AuthenticatedUser me) {
+        Optional<Long> bound = AccessTab.sessionId();
+        if (bound.isPresent()) {
+            return bound;
+        }
         Optional<AccessSession> carried = AccessTab.carriedOver().flatMap(sessions::findById)
-                .filter(s -> CurrentUser.find().map(me -> me.userId() == s.getUserId()).orElse(false));
+                .filter(s -> me.userId() == s.getUserId());
         if (carried.isEmpty()) {
             AccessTab.forgetThisTab();
             return Optional.empty();
