@@ -1,9 +1,9 @@
 package dev.kontor.audit;
 
+import dev.kontor.user.Callers;
 import dev.kontor.base.TextRules;
 import dev.kontor.user.AuthenticatedUser;
-import dev.kontor.user.CurrentUser;
-import dev.kontor.user.SystemTask;
+import dev.kontor.user.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import com.vaadin.flow.i18n.I18NProvider;
 import java.time.Clock;
@@ -36,9 +36,12 @@ public class AuditLog {
     /** Looked up when used: the features behind it write to the audit log themselves. */
     private final org.springframework.beans.factory.ObjectProvider<ActingOnBehalf> onBehalf;
 
+    private final Callers callers;
+
     AuditLog(AuditEventRepository events, IndependentAuditWriter independently, I18NProvider texts, Clock clock,
              org.springframework.beans.factory.ObjectProvider<ActingOnBehalf> onBehalf,
-             @Value("${kontor.audit.require-texts:false}") boolean requireTexts) {
+             @Value("${kontor.audit.require-texts:false}") boolean requireTexts, Callers callers) {
+        this.callers = callers;
         this.events = events;
         this.independently = independently;
         this.texts = texts;
@@ -49,7 +52,8 @@ public class AuditLog {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(AuditEntry entry) {
-        events.save(eventFor(entry, onBehalfOf()));
+        Caller caller = callers.current();
+        events.save(eventFor(entry, caller, onBehalfOf(caller)));
     }
 
     /**
@@ -57,12 +61,13 @@ public class AuditLog {
      * written at once through a pool of its own: the caller's transaction may hold a connection of the main pool.
      */
     public void recordIndependently(AuditEntry entry) {
-        independently.insert(eventFor(entry, onBehalfOf()));
+        Caller caller = callers.current();
+        independently.insert(eventFor(entry, caller, onBehalfOf(caller)));
     }
 
-    private Long onBehalfOf() {
-        return onBehalf.orderedStream().map(ActingOnBehalf::onBehalfOf).flatMap(Optional::stream).findFirst()
-                .orElse(null);
+    private Long onBehalfOf(Caller caller) {
+        return onBehalf.orderedStream().map(acting -> acting.onBehalfOf(caller)).flatMap(Optional::stream)
+                .findFirst().orElse(null);
     }
 
     /** For events before anyone is authenticated (sign-in), where the actor is known only by the address typed. */
@@ -73,8 +78,9 @@ public class AuditLog {
                 null, remoteAddress()));
     }
 
-    private AuditEvent eventFor(AuditEntry entry, Long onBehalfOf) {
-        Optional<AuthenticatedUser> actor = CurrentUser.find().or(SystemTask::initiator);
+    private AuditEvent eventFor(AuditEntry entry, Caller caller, Long onBehalfOf) {
+        // a system task names the person whose call started it
+        Optional<AuthenticatedUser> actor = caller.actor();
         var token = actor.flatMap(AuthenticatedUser::apiToken);
         if (token.isPresent()) {
             // a token is no person: it is named, and a partner's token works on its partner's behalf elsewhere

@@ -1,5 +1,6 @@
 package dev.kontor.invitation;
 
+import dev.kontor.user.Callers;
 import dev.kontor.audit.AuditSummary;
 import dev.kontor.audit.AuditValue;
 import dev.kontor.base.SecretTokens;
@@ -20,7 +21,6 @@ import dev.kontor.user.UserAccountService;
 import dev.kontor.user.UserSummary;
 import java.time.Clock;
 import java.time.Instant;
-import dev.kontor.user.CurrentUser;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -50,9 +50,12 @@ public class InvitationService {
     private final InvitationSettings settings;
     private final Clock clock;
 
+    private final Callers callers;
+
     InvitationService(InvitationRepository invitations, OrganizationAccess access, OrganizationService organizations,
                       MembershipAdministration memberships, UserAccountService users, AuditLog auditLog,
-                      PublicAddress publicAddress, InvitationSettings settings, Clock clock) {
+                      PublicAddress publicAddress, InvitationSettings settings, Clock clock, Callers callers) {
+        this.callers = callers;
         this.invitations = invitations;
         this.access = access;
         this.organizations = organizations;
@@ -154,7 +157,7 @@ public class InvitationService {
         if (!SecretTokens.looksValid(token)) {
             return InvitationPreview.unknown();
         }
-        Optional<AuthenticatedUser> signedIn = CurrentUser.find();
+        Optional<AuthenticatedUser> signedIn = callers.person();
         return invitations.findByTokenHash(SecretTokens.hash(token)).map(invitation -> SystemTask.call(() -> {
             OrganizationSummary organization = organizations.describe(invitation.getOrganizationId()).orElseThrow();
             UserSummary user = users.findById(invitation.getUserId()).orElseThrow();
@@ -220,7 +223,7 @@ public class InvitationService {
      * themselves, and nobody signed in as someone else answers in their name.
      */
     private UserSummary requireInvitee(Invitation invitation, AuditSummary.Term attempted) {
-        Optional<AuthenticatedUser> me = CurrentUser.find();
+        Optional<AuthenticatedUser> me = callers.person();
         UserSummary user = SystemTask.call(() -> users.findById(invitation.getUserId()).orElseThrow());
         InvitationPath path = pathFor(user, me);
         if (path == InvitationPath.SIGN_IN || path == InvitationPath.SIGNED_IN_OTHER) {

@@ -57,20 +57,31 @@ public sealed interface Caller permits Caller.Person, Caller.InAccessSession, Ca
     final class Task implements Caller {
 
         private final String name;
-        private final AuthenticatedUser initiator;
+        private final Caller startedBy;
 
-        Task(String name, AuthenticatedUser initiator) {
+        Task(String name, Caller startedBy) {
+            if (startedBy instanceof Task) {
+                throw new IllegalArgumentException("A task is started by a person or by nobody");
+            }
             this.name = Objects.requireNonNull(name);
-            this.initiator = initiator;
+            this.startedBy = startedBy;
         }
 
         public String name() {
             return name;
         }
 
-        /** The signed-in person whose call started this work, so that the audit log can name them. */
+        /**
+         * The caller whose call started this work (a person, perhaps inside an access session), so that the audit
+         * log names them and the partner they work for.
+         */
+        public Optional<Caller> startedBy() {
+            return Optional.ofNullable(startedBy);
+        }
+
+        /** The signed-in person whose call started this work. */
         public Optional<AuthenticatedUser> initiator() {
-            return Optional.ofNullable(initiator);
+            return startedBy().flatMap(Caller::signedIn);
         }
 
         @Override
@@ -85,7 +96,7 @@ public sealed interface Caller permits Caller.Person, Caller.InAccessSession, Ca
 
         @Override
         public String toString() {
-            return "Task[" + name + (initiator == null ? "" : " for " + initiator) + "]";
+            return "Task[" + name + (startedBy == null ? "" : " for " + startedBy) + "]";
         }
     }
 

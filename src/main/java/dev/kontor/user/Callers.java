@@ -30,21 +30,26 @@ public class Callers {
             return new Caller.Nobody();
         }
         if (authentication.getPrincipal() instanceof AuthenticatedUser user) {
-            if (user.apiToken().isEmpty()) {
-                for (TabAccessSession tab : tabs.orderedStream().toList()) {
-                    Optional<Long> session = tab.ofThisTab(user);
-                    if (session.isPresent()) {
-                        return new Caller.InAccessSession(user, session.get());
-                    }
-                }
-            }
-            return new Caller.Person(user);
+            return of(user);
         }
         if (isLegacySystemContext(authentication)) {
             return new Caller.Task("system", authentication.getDetails() instanceof AuthenticatedUser initiator
-                    ? initiator : null);
+                    ? of(initiator) : null);
         }
         return new Caller.Nobody();
+    }
+
+    /** This signed-in person as the caller of the request being served: inside its tab's access session, if any. */
+    private Caller of(AuthenticatedUser user) {
+        if (user.apiToken().isEmpty()) {
+            for (TabAccessSession tab : tabs.orderedStream().toList()) {
+                Optional<Long> session = tab.ofThisTab(user);
+                if (session.isPresent()) {
+                    return new Caller.InAccessSession(user, session.get());
+                }
+            }
+        }
+        return new Caller.Person(user);
     }
 
     /** The signed-in person calling (a person or an API token), without asking for the tab's access session. */
@@ -67,12 +72,14 @@ public class Callers {
      * answering an invitation), so that the audit log names them as today.
      */
     public Caller.Task taskFor(String name) {
-        return new Caller.Task(name, person().orElse(null));
+        Caller caller = current();
+        return new Caller.Task(name, caller instanceof Caller.Task task ? task.startedBy().orElse(null) : caller
+                instanceof Caller.Nobody ? null : caller);
     }
 
     /** A system task started by this person, e.g. a job that carries on what they asked for. */
     public Caller.Task taskFor(String name, AuthenticatedUser initiator) {
-        return new Caller.Task(name, initiator);
+        return new Caller.Task(name, new Caller.Person(initiator));
     }
 
     static Optional<AuthenticatedUser> signedInPrincipal() {

@@ -23,8 +23,11 @@ public class UserAccountService implements LanguagePreference {
     private final PasswordPolicy passwordPolicy;
     private final PasswordEncoder passwordEncoder;
 
+    private final Callers callers;
+
     UserAccountService(UserAccountRepository users, Clock clock, PasswordPolicy passwordPolicy,
-                       PasswordEncoder passwordEncoder) {
+                       PasswordEncoder passwordEncoder, Callers callers) {
+        this.callers = callers;
         this.users = users;
         this.clock = clock;
         this.passwordPolicy = passwordPolicy;
@@ -124,13 +127,13 @@ public class UserAccountService implements LanguagePreference {
     @Override
     @Transactional(readOnly = true)
     public Optional<Locale> rememberedLanguage() {
-        return CurrentUser.find().flatMap(me -> users.findById(me.userId())).flatMap(UserAccount::getPreferredLanguage);
+        return callers.person().flatMap(me -> users.findById(me.userId())).flatMap(UserAccount::getPreferredLanguage);
     }
 
     @Override
     @Transactional
     public void rememberLanguage(Locale language) {
-        CurrentUser.find().flatMap(me -> users.findById(me.userId()))
+        callers.person().flatMap(me -> users.findById(me.userId()))
                 .ifPresent(user -> user.setPreferredLanguage(language));
     }
 }

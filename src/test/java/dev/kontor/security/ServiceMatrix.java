@@ -217,6 +217,7 @@ final class ServiceMatrix {
         EXEMPT_CLASSES.put("CopyProgressBroadcaster", "only calls back that a copy may have advanced and hands out nothing: the page reads the progress through ContentCopies.progress(long)");
         EXEMPT_CLASSES.put("NoticeProgress", "only calls back that a notice may have changed and hands out nothing: the page reads through PlatformNotices.recent(Pageable)");
         EXEMPT_CLASSES.put("AccessWatch", "only calls back that an access session may have ended and hands out nothing: the page checks through AccessSessions.current()");
+        EXEMPT_CLASSES.put("Callers", "takes no id and reads no organization: tells who is calling (decision 0010); the rights are checked by the services that ask it");
         EXEMPT_CLASSES.put("PartnershipChanges", "only calls back that a partnership may have changed and hands out nothing: pages check through the services");
     }
 
