@@ -159,8 +159,10 @@ public class InvitationService {
         }
         Optional<AuthenticatedUser> signedIn = callers.person();
         return invitations.findByTokenHash(SecretTokens.hash(token)).map(invitation -> SystemTask.call(() -> {
-            OrganizationSummary organization = organizations.describe(invitation.getOrganizationId()).orElseThrow();
-            UserSummary user = users.findById(invitation.getUserId()).orElseThrow();
+            OrganizationSummary organization = organizations.describe(callers.taskFor("invitation"),
+                    invitation.getOrganizationId()).orElseThrow();
+            UserSummary user = users.findById(callers.taskFor("invitation"), invitation.getUserId())
+                    .orElseThrow();
             String typedName = memberships.invitedName(invitation.getMembershipId()).orElse(user.displayName());
             return new InvitationPreview(invitation.stateAt(clock.instant()), invitation.getPurpose(),
                     organization.label(), user.email(), typedName, !user.hasPassword(), pathFor(user, signedIn),
@@ -179,7 +181,8 @@ public class InvitationService {
         Invitation invitation = openInvitation(token);
         UserSummary user = requireInvitee(invitation, AuditSummary.action("accept-invitation"));
         SystemTask.run(() -> {
-            OrganizationSummary organization = organizations.describe(invitation.getOrganizationId()).orElseThrow();
+            OrganizationSummary organization = organizations.describe(callers.taskFor("invitation"),
+                    invitation.getOrganizationId()).orElseThrow();
             if (!user.hasPassword()) {
                 users.setFirstPassword(user.id(), password, List.of(organization.name()));
             }
@@ -224,7 +227,7 @@ public class InvitationService {
      */
     private UserSummary requireInvitee(Invitation invitation, AuditSummary.Term attempted) {
         Optional<AuthenticatedUser> me = callers.person();
-        UserSummary user = SystemTask.call(() -> users.findById(invitation.getUserId()).orElseThrow());
+        UserSummary user = users.findById(callers.taskFor("invitation"), invitation.getUserId()).orElseThrow();
         InvitationPath path = pathFor(user, me);
         if (path == InvitationPath.SIGN_IN || path == InvitationPath.SIGNED_IN_OTHER) {
             auditLog.recordIndependently(AuditEntry.denied(INVITATION_REFUSED, invitation.getOrganizationId(),

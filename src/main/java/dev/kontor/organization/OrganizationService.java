@@ -1,5 +1,6 @@
 package dev.kontor.organization;
 
+import dev.kontor.user.Caller;
 import dev.kontor.user.Callers;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
@@ -7,13 +8,11 @@ import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.AccessRefused;
 import dev.kontor.base.TextRules;
 import dev.kontor.user.AuthenticatedUser;
-import dev.kontor.user.Roles;
 import dev.kontor.user.SystemTask;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -66,15 +65,16 @@ public class OrganizationService {
     private static final int AWAITING_APPROVAL_SHOWN = 20;
 
     /** Names several organizations in one statement, for a feature that has checked the right to them already. */
-    @PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
-    public java.util.Map<Long, OrganizationSummary> describeAll(java.util.Collection<Long> organizationIds) {
+    public java.util.Map<Long, OrganizationSummary> describeAll(Caller.Task task,
+                                                                java.util.Collection<Long> organizationIds) {
+        Caller.requireTask(task);
         return organizations.findAllById(organizationIds).stream().map(OrganizationService::summary)
                 .collect(java.util.stream.Collectors.toMap(OrganizationSummary::id, summary -> summary));
     }
 
     /** Names an organization for a page that holds a proof of its own (an invitation token); for the system only. */
-    @PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
-    public Optional<OrganizationSummary> describe(long organizationId) {
+    public Optional<OrganizationSummary> describe(Caller.Task task, long organizationId) {
+        Caller.requireTask(task);
         return organizations.findById(organizationId).map(OrganizationService::summary);
     }
 
@@ -180,8 +180,8 @@ public class OrganizationService {
      * The roles a person holds through active memberships; asked by sign-in before anyone is authenticated, and by
      * features about the signed-in person themselves. For the system only: it would tell anyone who holds which role.
      */
-    @PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
-    public List<MembershipRole> activeRolesOf(long userId) {
+    public List<MembershipRole> activeRolesOf(Caller.Task task, long userId) {
+        Caller.requireTask(task);
         return memberships.findRolesOf(userId, MembershipState.ACTIVE);
     }
 }

@@ -484,7 +484,7 @@ public class PartnerService {
     }
 
     private String customerLabel(PartnerRelationship relationship) {
-        return SystemTask.call(() -> organizations.describe(relationship.getCustomerId()))
+        return organizations.describe(callers.taskFor("partner-relationships"), relationship.getCustomerId())
                 .map(OrganizationSummary::label).orElse("");
     }
 

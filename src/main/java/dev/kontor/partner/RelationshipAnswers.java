@@ -173,7 +173,7 @@ public class RelationshipAnswers {
     /** Whether the addressee is a new manager without a password; read as the system, since the link is the proof. */
     private boolean needsPassword(Optional<Addressee> addressee) {
         return addressee.filter(a -> a.invitedMembershipId() != null)
-                .flatMap(a -> SystemTask.call(() -> users.findById(a.userId())))
+                .flatMap(a -> users.findById(callers.taskFor("relationship-answers"), a.userId()))
                 .map(user -> !user.hasPassword())
                 .orElse(false);
     }

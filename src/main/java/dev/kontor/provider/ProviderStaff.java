@@ -23,7 +23,6 @@ import dev.kontor.organization.ProviderMemberships;
 import dev.kontor.organization.StaffFilter;
 import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.EmailAddress;
-import dev.kontor.user.SystemTask;
 import dev.kontor.user.UserAccount;
 import dev.kontor.user.UserAccountService;
 import dev.kontor.user.UserSummary;
@@ -150,7 +149,7 @@ public class ProviderStaff {
         }
         AuthenticatedUser me = callers.requirePerson();
         // one of the provider's staff, checked above: the system may look the person up for the mail
-        UserSummary person = SystemTask.call(() -> users.findById(member.userId()).orElseThrow());
+        UserSummary person = users.findById(callers.taskFor("provider-staff"), member.userId()).orElseThrow();
         IssuedInvitation invitation = invitations.issue(purposeOf(member.role()), providerId, membershipId);
         mails.invitation(organizations.summary(providerId).name(), person, member.displayName(), member.role(),
                 me.displayName(), invitation, mailLanguage);

@@ -11,7 +11,6 @@ import dev.kontor.base.SearchKeys;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.OrganizationService;
 import dev.kontor.user.AuthenticatedUser;
-import dev.kontor.user.SystemTask;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -161,7 +160,8 @@ public class SupportLookup {
     private void requireSupport(AuditSummary.Term attempted) {
         AuthenticatedUser me = callers.requirePerson();
         // the caller's own roles, looked up by the application for them
-        if (!SystemTask.call(() -> organizations.activeRolesOf(me.userId())).contains(MembershipRole.SUPPORT)) {
+        if (!organizations.activeRolesOf(callers.taskFor("support-lookup"), me.userId())
+                .contains(MembershipRole.SUPPORT)) {
             auditLog.recordIndependently(AuditEntry.denied(ACCESS_DENIED, null,
                     AuditSummary.of("refused-not-support", attempted)));
             throw new AccessRefused();

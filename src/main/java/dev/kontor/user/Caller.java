@@ -19,6 +19,17 @@ public sealed interface Caller permits Caller.Person, Caller.InAccessSession, Ca
         return signedIn();
     }
 
+    /**
+     * The guard of system work: a method that takes a task refuses to run without one, as method security refused a
+     * call without the system's role (so that passing {@code null} gets no further than a view could).
+     */
+    static Task requireTask(Task task) {
+        if (task == null) {
+            throw new org.springframework.security.access.AccessDeniedException("System work only");
+        }
+        return task;
+    }
+
     /** A signed-in person (or an API token) outside any access session. */
     record Person(AuthenticatedUser user) implements Caller {
 

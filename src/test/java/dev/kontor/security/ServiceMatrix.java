@@ -687,10 +687,11 @@ final class ServiceMatrix {
                 t -> onboarding.invite(t.employeeUser(), t.account(), MembershipRole.MANAGER, "Intruder"));
         system("OrganizationOnboarding.findCustomer(CustomerNumber)", ACCOUNT,
                 t -> onboarding.findCustomer(t.number()));
-        system("OrganizationService.describeAll(Collection)", ACCOUNT,
-                t -> organizations.describeAll(List.of(t.account())));
-        system("OrganizationService.describe(long)", ACCOUNT, t -> organizations.describe(t.account()));
-        system("OrganizationService.activeRolesOf(long)", ACCOUNT, t -> organizations.activeRolesOf(t.user()));
+        system("OrganizationService.describeAll(Task,Collection)", ACCOUNT,
+                t -> organizations.describeAll(null, List.of(t.account())));
+        system("OrganizationService.describe(Task,long)", ACCOUNT, t -> organizations.describe(null, t.account()));
+        system("OrganizationService.activeRolesOf(Task,long)", ACCOUNT,
+                t -> organizations.activeRolesOf(null, t.user()));
         read("OrganizationService.customerAccount(CustomerNumber)", ACCOUNT,
                 t -> organizations.customerAccount(t.number()));
         read("OrganizationService.summary(long)", ACCOUNT, t -> organizations.summary(t.account()));
@@ -934,10 +935,11 @@ final class ServiceMatrix {
         // people
         system("UserAccountService.registerWithPasswordHash(EmailAddress,String,String)", ACCOUNT,
                 t -> users.registerWithPasswordHash(new EmailAddress(intruder), "Intruder", null));
-        system("UserAccountService.findById(long)", ACCOUNT, t -> users.findById(t.user()));
-        system("UserAccountService.findSignInCandidate(long)", ACCOUNT, t -> users.findSignInCandidate(t.user()));
-        system("UserAccountService.findSignInCandidate(String)", ACCOUNT,
-                t -> users.findSignInCandidate(t.variant() == IdVariant.FOREIGN ? jdbc.queryForObject(
+        system("UserAccountService.findById(Task,long)", ACCOUNT, t -> users.findById(null, t.user()));
+        system("UserAccountService.findSignInCandidate(Task,long)", ACCOUNT,
+                t -> users.findSignInCandidate(null, t.user()));
+        system("UserAccountService.findSignInCandidate(Task,String)", ACCOUNT,
+                t -> users.findSignInCandidate(null, t.variant() == IdVariant.FOREIGN ? jdbc.queryForObject(
                         "select email from app_user where id = ?", String.class, t.user()) : t.searchText()));
 
         // sign-in
