@@ -50,7 +50,6 @@ class CallerResolutionTest {
             "dev.kontor.provider.ProviderBootstrap",
             "dev.kontor.provider.ServiceAdministration",
             "dev.kontor.replace.ReplacementWorker",
-            "dev.kontor.security.OrganizationSecondFactorDemand",
             "dev.kontor.tenant.ContentCopyWorker",
             "dev.kontor.tenant.TenantAdministrators",
             "dev.kontor.tenant.ui.TenantAdministratorsSection",

@@ -25,7 +25,7 @@ public sealed interface Caller permits Caller.Person, Caller.InAccessSession, Ca
      */
     static Task requireTask(Task task) {
         if (task == null) {
-            throw new org.springframework.security.access.AccessDeniedException("System work only");
+            throw new org.springframework.security.authorization.AuthorizationDeniedException("System work only");
         }
         return task;
     }

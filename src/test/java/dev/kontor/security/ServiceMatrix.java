@@ -650,9 +650,10 @@ final class ServiceMatrix {
             secondFactorPolicy.resetSecondFactor(t.account(), t.membership());
             return null;
         });
-        system("SecondFactorPolicy.requiredFor(long)", ACCOUNT, t -> secondFactorPolicy.requiredFor(t.user()));
-        system("SecondFactorPolicy.organizationsRequiringFor(long)", ACCOUNT,
-                t -> secondFactorPolicy.organizationsRequiringFor(t.user()));
+        system("SecondFactorPolicy.requiredFor(Task,long)", ACCOUNT,
+                t -> secondFactorPolicy.requiredFor(null, t.user()));
+        system("SecondFactorPolicy.organizationsRequiringFor(Task,long)", ACCOUNT,
+                t -> secondFactorPolicy.organizationsRequiringFor(null, t.user()));
         read("OrganizationDirectory.customerOf(long,CustomerNumber)", PROVIDER,
                 t -> directory.customerOf(t.provider(), t.number()));
         read("OrganizationDirectory.partnersNamed(long,String)", PROVIDER,
