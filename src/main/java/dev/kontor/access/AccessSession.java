@@ -102,14 +102,8 @@ class AccessSession {
         return lastActivityAt.plus(idleTimeout).isBefore(now);
     }
 
-    /** Worth writing down: at most once a minute, so that every click does not write. */
-    boolean touch(Instant now) {
-        if (lastActivityAt.plusSeconds(60).isBefore(now)) {
-            lastActivityAt = now;
-            return true;
-        }
-        return false;
-    }
+    /** Activity is worth writing down at most once a minute, so that every click does not write. */
+    static final Duration ACTIVITY_RESOLUTION = Duration.ofSeconds(60);
 
     void end(EndReason why, Instant now) {
         if (endedAt == null) {

@@ -1,8 +1,10 @@
 package dev.kontor.access;
 
 import dev.kontor.base.ReadModel;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 @ReadModel(reads = "organization",
@@ -22,6 +24,18 @@ interface AccessSessionRepository extends JpaRepository<AccessSession, Long> {
             where (s.partnerId = :organizationId or s.customerId = :organizationId) and s.endedAt is null
             """)
     List<AccessSession> findOpenWith(long organizationId);
+
+    /**
+     * Notes activity in an open session that has not idled out yet, at most once per resolution, in one statement
+     * (the version stays: a concurrent end must not fail because the person clicked).
+     */
+    @Modifying
+    @Query("""
+            update AccessSession s set s.lastActivityAt = :now
+            where s.id = :id and s.endedAt is null and s.lastActivityAt < :notBefore
+              and s.lastActivityAt >= :idleSince
+            """)
+    int noteActivity(long id, Instant now, Instant notBefore, Instant idleSince);
 
     /** Locks an organization's row (see {@link AccessSessions#start}); empty for an id that names none. */
     @Query(value = "SELECT id FROM organization WHERE id = :organizationId FOR UPDATE", nativeQuery = true)

@@ -18,7 +18,8 @@ import dev.kontor.partner.AccessStanding;
 import dev.kontor.partner.PartnerGrants;
 import dev.kontor.security.SignInFactors;
 import dev.kontor.user.AuthenticatedUser;
-import dev.kontor.user.CurrentUser;
+import dev.kontor.user.Caller;
+import dev.kontor.user.Callers;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -57,11 +58,12 @@ public class AccessSessions {
     private final MailOutbox mail;
     private final I18NProvider i18n;
     private final TransactionTemplate separately;
+    private final Callers callers;
 
     AccessSessions(AccessSessionRepository sessions, PartnerGrants grants, AuditLog auditLog,
                    AccessSettings settings, Clock clock, AccessPolicyRepository policies,
                    AccountContactPersons contactPersons, MailOutbox mail, I18NProvider i18n,
-                   PlatformTransactionManager transactions) {
+                   PlatformTransactionManager transactions, Callers callers) {
         this.sessions = sessions;
         this.grants = grants;
         this.auditLog = auditLog;
@@ -73,12 +75,14 @@ public class AccessSessions {
         this.i18n = i18n;
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.callers = callers;
     }
 
     /** Enters the customer's account in this browser tab; the reason (a ticket number, say) is optional. */
     @Transactional
     public CurrentAccess start(long partnerId, CustomerNumber customer, String reason) {
-        AuthenticatedUser me = CurrentUser.require();
+        Caller caller = callers.current();
+        AuthenticatedUser me = caller.signedIn().orElseGet(callers::requirePerson);
         String why = TextRules.check("reason", reason, REASON_MAX_LENGTH);
         if (!SignInFactors.secondFactorInThisSignIn()) {
             refuseWithoutSecondFactor(me, partnerId, customer);
@@ -96,7 +100,7 @@ public class AccessSessions {
         if (why == null && policy.requiresReason()) {
             throw new InvalidInput("reason", "access.reason-required");
         }
-        tabSessionId().flatMap(sessions::findById).filter(AccessSession::isOpen)
+        tabSession(caller).filter(AccessSession::isOpen)
                 .ifPresent(previous -> end(previous, AccessSession.EndReason.LEFT));
         Instant now = clock.instant();
         AccessSession session = sessions.save(new AccessSession(grant, me.userId(), why, now));
@@ -168,9 +172,16 @@ public class AccessSessions {
     /** The access session of this tab, if it is still valid; an invalid one has been ended (see {@link #status}). */
     @Transactional(readOnly = true)
     public Optional<CurrentAccess> current() {
-        return tabSessionId().flatMap(sessions::findById).filter(AccessSession::isOpen)
-                .filter(s -> CurrentUser.find().map(me -> me.userId() == s.getUserId()).orElse(false))
+        Caller caller = callers.current();
+        return tabSession(caller).filter(AccessSession::isOpen)
+                .filter(s -> caller.signedIn().map(me -> me.userId() == s.getUserId()).orElse(false))
                 .flatMap(s -> standingNow(s).map(standing -> describe(s, standing)));
+    }
+
+    /** The access session the caller's tab is bound to, ended ones included. */
+    private Optional<AccessSession> tabSession(Caller caller) {
+        return caller instanceof Caller.InAccessSession inSession
+                ? sessions.findById(inSession.accessSessionId()) : Optional.empty();
     }
 
     /**
@@ -215,7 +226,7 @@ public class AccessSessions {
     @Transactional(readOnly = true)
     public Optional<Long> customerOf(long sessionId) {
         return sessions.findById(sessionId).filter(AccessSession::isOpen)
-                .filter(s -> CurrentUser.find().map(me -> me.userId() == s.getUserId()).orElse(false))
+                .filter(s -> callers.person().map(me -> me.userId() == s.getUserId()).orElse(false))
                 .map(AccessSession::getCustomerId);
     }
 
@@ -234,8 +245,11 @@ public class AccessSessions {
 
     /** Whether a session may go on in this tab: the signed-in person's own, open, and standing at this moment. */
     private boolean mayContinue(AccessSession session) {
-        return session.isOpen()
-                && CurrentUser.find().map(me -> me.userId() == session.getUserId()).orElse(false)
+        return mayContinue(session, callers.person());
+    }
+
+    private boolean mayContinue(AccessSession session, Optional<AuthenticatedUser> me) {
+        return session.isOpen() && me.map(person -> person.userId() == session.getUserId()).orElse(false)
                 && rightsNow(session).isPresent();
     }
 
@@ -245,13 +259,13 @@ public class AccessSessions {
      * signed-in person's own, open and still standing. One that has ended meanwhile (or ends at this check) stays
      * with the tab only so that the banner can say why; any other is forgotten.
      */
-    Optional<Long> tabSessionId() {
+    Optional<Long> tabSessionId(AuthenticatedUser me) {
         Optional<Long> bound = AccessTab.sessionId();
         if (bound.isPresent()) {
             return bound;
         }
         Optional<AccessSession> carried = AccessTab.carriedOver().flatMap(sessions::findById)
-                .filter(s -> CurrentUser.find().map(me -> me.userId() == s.getUserId()).orElse(false));
+                .filter(s -> me.userId() == s.getUserId());
         if (carried.isEmpty()) {
             AccessTab.forgetThisTab();
             return Optional.empty();
@@ -259,7 +273,7 @@ public class AccessSessions {
         long id = carried.get().getId();
         // forgotten while it is checked, so that the audit of an end found by the check does not check it again
         AccessTab.forgetThisTab();
-        boolean goesOn = mayContinue(carried.get());
+        boolean goesOn = mayContinue(carried.get(), Optional.of(me));
         AccessTab.enter(id);
         if (!goesOn) {
             AccessTab.forgetThisTab();
@@ -303,7 +317,7 @@ public class AccessSessions {
     /** Why this tab's access session ended, when it has (so that the banner can say it). */
     @Transactional(readOnly = true)
     public Optional<String> endReason() {
-        return tabSessionId().flatMap(sessions::findById).filter(s -> !s.isOpen())
+        return tabSession(callers.current()).filter(s -> !s.isOpen())
                 .map(s -> s.getEndReason().name());
     }
 
@@ -333,7 +347,7 @@ public class AccessSessions {
     @Transactional
     public void leave() {
         Optional<CurrentAccess> left = current();
-        tabSessionId().flatMap(sessions::findById).ifPresent(s -> end(s, AccessSession.EndReason.LEFT));
+        tabSession(callers.current()).ifPresent(s -> end(s, AccessSession.EndReason.LEFT));
         AccessTab.leave();
         left.ifPresent(access -> AccessTab.left(access.customerName(), access.customerNumber()));
     }

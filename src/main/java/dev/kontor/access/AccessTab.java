@@ -39,6 +39,11 @@ final class AccessTab {
         return ui == null ? Optional.empty() : Optional.ofNullable((Long) ComponentUtil.getData(ui, KEY));
     }
 
+    /** The session this UI is bound to, for recording its activity after a request it served. */
+    static Optional<Long> boundTo(UI ui) {
+        return Optional.ofNullable((Long) ComponentUtil.getData(ui, KEY));
+    }
+
     /** The window name of this tab, when its page told it (a real browser always does). */
     static Optional<String> windowName() {
         UI ui = UI.getCurrent();

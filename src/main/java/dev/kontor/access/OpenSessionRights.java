@@ -1,7 +1,7 @@
 package dev.kontor.access;
 
 import dev.kontor.base.GuardedPage;
-import dev.kontor.user.CurrentUser;
+import dev.kontor.user.Callers;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,15 +14,17 @@ import org.springframework.transaction.annotation.Transactional;
 class OpenSessionRights implements GuardedPage.TabBoundRights {
 
     private final AccessSessionRepository sessions;
+    private final Callers callers;
 
-    OpenSessionRights(AccessSessionRepository sessions) {
+    OpenSessionRights(AccessSessionRepository sessions, Callers callers) {
         this.sessions = sessions;
+        this.callers = callers;
     }
 
     @Override
     @Transactional(readOnly = true)
     public boolean mayHoldTabBoundRights() {
-        return CurrentUser.find().filter(me -> me.apiToken().isEmpty())
+        return callers.person().filter(me -> me.apiToken().isEmpty())
                 .map(me -> !sessions.findOpenOf(me.userId()).isEmpty()).orElse(false);
     }
 }

@@ -1,5 +1,6 @@
 package dev.kontor.account;
 
+import dev.kontor.user.Callers;
 import dev.kontor.base.TextRules;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
@@ -16,7 +17,6 @@ import dev.kontor.organization.OrganizationRight;
 import dev.kontor.organization.OrganizationService;
 import dev.kontor.organization.OrganizationSummary;
 import dev.kontor.user.AuthenticatedUser;
-import dev.kontor.user.CurrentUser;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,9 +59,12 @@ public class AccountService {
     @jakarta.persistence.PersistenceContext
     private jakarta.persistence.EntityManager entityManager;
 
+    private final Callers callers;
+
     AccountService(CustomerAccountRepository accounts, HostedServiceRepository services,
                    OrganizationService organizations, OrganizationAccess access,
-                   MembershipAdministration memberships, AuditLog auditLog, AccountSettings settings, Clock clock) {
+                   MembershipAdministration memberships, AuditLog auditLog, AccountSettings settings, Clock clock, Callers callers) {
+        this.callers = callers;
         this.accounts = accounts;
         this.services = services;
         this.organizations = organizations;
@@ -77,7 +80,7 @@ public class AccountService {
      * ignoring case). Two statements per page, however many accounts, services and managers there are.
      */
     public Slice<AccountCard> myAccounts(String filter, Pageable pageable) {
-        AuthenticatedUser me = CurrentUser.require();
+        AuthenticatedUser me = callers.requirePerson();
         if (!TextRules.isPlainLine(filter)) {
             // nothing stored holds hidden characters, and a NUL would not even reach PostgreSQL: it matches nothing
             return new SliceImpl<>(List.of(), pageable, false);
@@ -104,7 +107,7 @@ public class AccountService {
                 data.masterData(account.name()), data.getContactPersonId(), data.getDeputyId(), managers,
                 servicesOf(List.of(account.id())).getOrDefault(account.id(), List.of()),
                 data.getContactConfirmedAt(), isOverdue(data.getContactConfirmedAt(), overdueBefore),
-                access.rightsIn(account.id()), CurrentUser.require().userId());
+                access.rightsIn(account.id()), callers.requirePerson().userId());
     }
 
     @Transactional

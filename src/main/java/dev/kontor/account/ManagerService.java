@@ -1,5 +1,6 @@
 package dev.kontor.account;
 
+import dev.kontor.user.Callers;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
@@ -58,11 +59,14 @@ public class ManagerService {
 
     private final java.time.Clock clock;
 
+    private final Callers callers;
+
     ManagerService(CustomerAccountRepository accounts, OrganizationAccess access,
                    MembershipAdministration memberships, UserAccountService users, InvitationService invitations,
                    AccountMails mails, OrganizationService organizations, AuditLog auditLog,
                    InvitationSettings invitationSettings, PlatformTransactionManager transactions,
-                   java.time.Clock clock) {
+                   java.time.Clock clock, Callers callers) {
+        this.callers = callers;
         this.clock = clock;
         this.accounts = accounts;
         this.access = access;
@@ -144,7 +148,7 @@ public class ManagerService {
             throw new RuleViolation("manager.not-invited");
         }
         // a member of the account checked above: the system may look the person up for the mail
-        UserSummary person = SystemTask.call(() -> users.findById(manager.userId()).orElseThrow());
+        UserSummary person = users.findById(callers.taskFor("managers"), manager.userId()).orElseThrow();
         IssuedInvitation invitation = invitations.issue(InvitationPurpose.MANAGER, accountId, membershipId);
         mails.invitation(organizations.summary(accountId), person, manager.displayName(), me, invitation,
                 needsApproval(manager), mailLanguage);

@@ -1,5 +1,6 @@
 package dev.kontor.api;
 
+import dev.kontor.user.Callers;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
@@ -12,7 +13,6 @@ import dev.kontor.organization.MyOrganization;
 import dev.kontor.organization.OrganizationKind;
 import dev.kontor.organization.OrganizationService;
 import dev.kontor.user.AuthenticatedUser;
-import dev.kontor.user.CurrentUser;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,7 +49,10 @@ public class ApiTokens {
     private final AuditLog auditLog;
     private final Clock clock;
 
-    ApiTokens(ApiTokenRepository tokens, OrganizationService organizations, AuditLog auditLog, Clock clock) {
+    private final Callers callers;
+
+    ApiTokens(ApiTokenRepository tokens, OrganizationService organizations, AuditLog auditLog, Clock clock, Callers callers) {
+        this.callers = callers;
         this.tokens = tokens;
         this.organizations = organizations;
         this.auditLog = auditLog;
@@ -58,7 +61,7 @@ public class ApiTokens {
 
     /** The organizations the signed-in person may issue tokens for (none for a token itself). */
     public List<TokenIssuer> issuers() {
-        AuthenticatedUser me = CurrentUser.require();
+        AuthenticatedUser me = callers.requirePerson();
         if (me.apiToken().isPresent()) {
             return List.of();
         }
@@ -82,7 +85,7 @@ public class ApiTokens {
      * representatives issue tokens.
      */
     public boolean partnerSuspended() {
-        return CurrentUser.require().apiToken().isEmpty() && issuers().isEmpty()
+        return callers.requirePerson().apiToken().isEmpty() && issuers().isEmpty()
                 && organizations.memberOfInactive(OrganizationKind.PARTNER);
     }
 
@@ -144,7 +147,7 @@ public class ApiTokens {
     }
 
     private AuthenticatedUser requireIssuer(long organizationId, String action) {
-        AuthenticatedUser me = CurrentUser.require();
+        AuthenticatedUser me = callers.requirePerson();
         boolean issuer = me.apiToken().isEmpty()
                 && issuers().stream().anyMatch(i -> i.organizationId() == organizationId);
         if (!issuer) {

@@ -1,7 +1,7 @@
 package dev.kontor.api;
 
+import dev.kontor.user.Callers;
 import dev.kontor.base.SecretTokens;
-import dev.kontor.user.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,8 +41,11 @@ class IdempotentCreates {
     private final Clock clock;
     private final TransactionTemplate separately;
 
+    private final Callers callers;
+
     IdempotentCreates(JdbcClient jdbc, JsonMapper json, ApiLimits limits, Clock clock,
-                      PlatformTransactionManager transactions) {
+                      PlatformTransactionManager transactions, Callers callers) {
+        this.callers = callers;
         this.jdbc = jdbc;
         this.json = json;
         this.limits = limits;
@@ -66,7 +69,7 @@ class IdempotentCreates {
         if (!isKey(key)) {
             throw new dev.kontor.base.InvalidInput(HEADER, "api.error.idempotency-key");
         }
-        long tokenId = CurrentUser.require().apiToken().orElseThrow().tokenId();
+        long tokenId = callers.requirePerson().apiToken().orElseThrow().tokenId();
         String hash = SecretTokens.hash(canonical(json.valueToTree(requestIdentity)).toString());
         Instant now = clock.instant();
         Instant cutoff = now.minus(limits.idempotencyRetention());

@@ -1,11 +1,11 @@
 package dev.kontor.api;
 
+import dev.kontor.user.Callers;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.organization.OrganizationState;
 import dev.kontor.partner.ManagedCustomer;
 import dev.kontor.partner.ManagedCustomerService;
 import dev.kontor.partner.RelationshipState;
-import dev.kontor.user.CurrentUser;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -40,8 +40,11 @@ class PartnerApi {
     private final dev.kontor.invitation.InvitationSettings invitationSettings;
     private final com.vaadin.flow.i18n.I18NProvider i18n;
 
+    private final Callers callers;
+
     PartnerApi(ManagedCustomerService customers, PartnerService partners, IdempotentCreates idempotent,
-               dev.kontor.invitation.InvitationSettings invitationSettings, com.vaadin.flow.i18n.I18NProvider i18n) {
+               dev.kontor.invitation.InvitationSettings invitationSettings, com.vaadin.flow.i18n.I18NProvider i18n, Callers callers) {
+        this.callers = callers;
         this.invitationSettings = invitationSettings;
         this.i18n = i18n;
         this.customers = customers;
@@ -131,8 +134,8 @@ class PartnerApi {
         }
     }
 
-    private static long partnerOfCaller() {
-        return CurrentUser.require().apiToken().filter(token -> !token.provider())
+    private long partnerOfCaller() {
+        return callers.requirePerson().apiToken().filter(token -> !token.provider())
                 .orElseThrow(ApiExceptionHandler.NotFound::new).organizationId();
     }
 }

@@ -1,9 +1,9 @@
 package dev.kontor.audit;
 
+import dev.kontor.user.Callers;
 import dev.kontor.base.TextRules;
 import dev.kontor.user.AuthenticatedUser;
-import dev.kontor.user.CurrentUser;
-import dev.kontor.user.SystemTask;
+import dev.kontor.user.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import com.vaadin.flow.i18n.I18NProvider;
 import java.time.Clock;
@@ -37,10 +37,13 @@ public class AuditLog {
     private final org.springframework.beans.factory.ObjectProvider<ActingOnBehalf> onBehalf;
     private final org.springframework.beans.factory.ObjectProvider<AuditActorStanding> standing;
 
+    private final Callers callers;
+
     AuditLog(AuditEventRepository events, IndependentAuditWriter independently, I18NProvider texts, Clock clock,
              org.springframework.beans.factory.ObjectProvider<ActingOnBehalf> onBehalf,
              org.springframework.beans.factory.ObjectProvider<AuditActorStanding> standing,
-             @Value("${kontor.audit.require-texts:false}") boolean requireTexts) {
+             @Value("${kontor.audit.require-texts:false}") boolean requireTexts, Callers callers) {
+        this.callers = callers;
         this.events = events;
         this.independently = independently;
         this.texts = texts;
@@ -52,7 +55,8 @@ public class AuditLog {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(AuditEntry entry) {
-        events.save(eventFor(entry, onBehalfOf()));
+        Caller caller = callers.current();
+        events.save(eventFor(entry, caller, onBehalfOf(caller)));
     }
 
     /**
@@ -66,9 +70,10 @@ public class AuditLog {
      * already, so that only this way can meet a stranger.
      */
     public void recordIndependently(AuditEntry entry) {
-        AuditEvent event = eventFor(entry, onBehalfOf());
-        if (byOutsider(entry)) {
-            independently.insertOutsiderRefusal(event, outsiderWindow(entry, event));
+        Caller caller = callers.current();
+        AuditEvent event = eventFor(entry, caller, onBehalfOf(caller));
+        if (byOutsider(entry, caller)) {
+            independently.insertOutsiderRefusal(event, outsiderWindow(entry, event, caller));
         } else {
             independently.insert(event);
         }
@@ -77,8 +82,8 @@ public class AuditLog {
     /** How long a stranger's repeated refusals of one kind show as one in an organization's log. */
     static final java.time.Duration OUTSIDER_WINDOW = java.time.Duration.ofMinutes(10);
 
-    private boolean byOutsider(AuditEntry entry) {
-        if (entry.outcome() != AuditOutcome.DENIED || entry.organizationId() == null || CurrentUser.find().isEmpty()) {
+    private boolean byOutsider(AuditEntry entry, Caller caller) {
+        if (entry.outcome() != AuditOutcome.DENIED || entry.organizationId() == null || caller.signedIn().isEmpty()) {
             return false;
         }
         if (ASKING_STANDING.get() != null) {
@@ -107,8 +112,8 @@ public class AuditLog {
      * carries the reason, which a caller may vary) and the clock's ten minutes, hashed so that the column is short and
      * holds no address.
      */
-    private String outsiderWindow(AuditEntry entry, AuditEvent event) {
-        Optional<AuthenticatedUser> actor = CurrentUser.find();
+    private String outsiderWindow(AuditEntry entry, AuditEvent event, Caller caller) {
+        Optional<AuthenticatedUser> actor = caller.signedIn();
         String who = actor.flatMap(AuthenticatedUser::apiToken).map(token -> "token " + token.tokenId())
                 .orElseGet(() -> "user " + event.getActorUserId());
         long window = event.getOccurredAt().getEpochSecond() / OUTSIDER_WINDOW.toSeconds();
@@ -121,9 +126,9 @@ public class AuditLog {
         }
     }
 
-    private Long onBehalfOf() {
-        return onBehalf.orderedStream().map(ActingOnBehalf::onBehalfOf).flatMap(Optional::stream).findFirst()
-                .orElse(null);
+    private Long onBehalfOf(Caller caller) {
+        return onBehalf.orderedStream().map(acting -> acting.onBehalfOf(caller)).flatMap(Optional::stream)
+                .findFirst().orElse(null);
     }
 
     /** For events before anyone is authenticated (sign-in), where the actor is known only by the address typed. */
@@ -134,8 +139,9 @@ public class AuditLog {
                 null, remoteAddress()));
     }
 
-    private AuditEvent eventFor(AuditEntry entry, Long onBehalfOf) {
-        Optional<AuthenticatedUser> actor = CurrentUser.find().or(SystemTask::initiator);
+    private AuditEvent eventFor(AuditEntry entry, Caller caller, Long onBehalfOf) {
+        // a system task names the person whose call started it
+        Optional<AuthenticatedUser> actor = caller.actor();
         var token = actor.flatMap(AuthenticatedUser::apiToken);
         if (token.isPresent()) {
             // a token is no person: it is named, and a partner's token works on its partner's behalf elsewhere

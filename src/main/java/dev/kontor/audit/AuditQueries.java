@@ -1,5 +1,6 @@
 package dev.kontor.audit;
 
+import dev.kontor.user.Callers;
 import com.vaadin.flow.i18n.I18NProvider;
 import dev.kontor.base.TextRules;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import dev.kontor.user.CurrentUser;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.data.domain.PageRequest;
@@ -39,7 +39,10 @@ public class AuditQueries {
     private final AuditNameLookup names;
     private final I18NProvider texts;
 
-    AuditQueries(AuditLogDirectory events, AuditReadScope scope, AuditNameLookup names, I18NProvider texts) {
+    private final Callers callers;
+
+    AuditQueries(AuditLogDirectory events, AuditReadScope scope, AuditNameLookup names, I18NProvider texts, Callers callers) {
+        this.callers = callers;
         this.events = events;
         this.scope = scope;
         this.names = names;
@@ -51,7 +54,7 @@ public class AuditQueries {
     }
 
     public List<AuditRow> rows(AuditFilter filter, Pageable pageable) {
-        CurrentUser.require();
+        callers.requirePerson();
         boolean everything = scope.readsEverything();
         Set<Long> readable = everything ? IGNORED : scope.readableOrganizations();
         if (!isPlain(filter) || readable.isEmpty()) {
@@ -68,7 +71,7 @@ public class AuditQueries {
      * clients that walk the log while it grows (the API).
      */
     public List<AuditRow> rowsBefore(AuditFilter filter, long beforeId, int limit) {
-        CurrentUser.require();
+        callers.requirePerson();
         boolean everything = scope.readsEverything();
         Set<Long> readable = everything ? IGNORED : scope.readableOrganizations();
         if (!isPlain(filter) || readable.isEmpty()) {
@@ -95,7 +98,7 @@ public class AuditQueries {
     }
 
     public long count(AuditFilter filter) {
-        CurrentUser.require();
+        callers.requirePerson();
         boolean everything = scope.readsEverything();
         Set<Long> readable = everything ? IGNORED : scope.readableOrganizations();
         if (!isPlain(filter) || readable.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.kontor.contact;
 
+import dev.kontor.user.Callers;
 import com.vaadin.flow.i18n.I18NProvider;
 import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.CsvCells;
@@ -40,8 +41,11 @@ public class ContactExport {
     @jakarta.persistence.PersistenceContext
     private jakarta.persistence.EntityManager entityManager;
 
+    private final Callers callers;
+
     ContactExport(ContactRepository contacts, PartnerTreeContacts trees, OrganizationAccess access,
-                  OrganizationService organizations, I18NProvider texts) {
+                  OrganizationService organizations, I18NProvider texts, Callers callers) {
+        this.callers = callers;
         this.texts = texts;
         this.contacts = contacts;
         this.trees = trees;
@@ -72,7 +76,7 @@ public class ContactExport {
 
     /** The names of a batch's organizations, in one statement (the tree export has checked the right to them). */
     private java.util.Map<Long, String> labelsOf(java.util.Set<Long> organizationIds) {
-        return dev.kontor.user.SystemTask.call(() -> organizations.describeAll(organizationIds)).values().stream()
+        return organizations.describeAll(callers.taskFor("contact-export"), organizationIds).values().stream()
                 .collect(java.util.stream.Collectors.toMap(OrganizationSummary::id, OrganizationSummary::label));
     }
 

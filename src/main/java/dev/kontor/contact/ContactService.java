@@ -1,5 +1,6 @@
 package dev.kontor.contact;
 
+import dev.kontor.user.Callers;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
@@ -17,7 +18,6 @@ import dev.kontor.organization.OrganizationRight;
 import dev.kontor.organization.OrganizationService;
 import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.EmailAddress;
-import dev.kontor.user.SystemTask;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -63,9 +63,12 @@ public class ContactService {
     private final AuditLog auditLog;
     private final Clock clock;
 
+    private final Callers callers;
+
     ContactService(ContactRepository contacts, OrganizationAccess access, OrganizationService organizations,
                    MembershipAdministration memberships, ContactMails mails, ContactSettings settings,
-                   PublicAddress publicAddress, AuditLog auditLog, Clock clock) {
+                   PublicAddress publicAddress, AuditLog auditLog, Clock clock, Callers callers) {
+        this.callers = callers;
         this.contacts = contacts;
         this.access = access;
         this.organizations = organizations;
@@ -246,8 +249,9 @@ public class ContactService {
         }
         return contacts.findByPendingTokenHash(SecretTokens.hash(token)).map(contact -> {
             boolean expired = !clock.instant().isBefore(contact.getPendingExpiresAt());
-            String organization = SystemTask.call(() -> organizations.describe(contact.getOrganizationId())
-                    .orElseThrow().label());
+            String organization = organizations.describe(callers.taskFor("contact-confirmation"),
+                    contact.getOrganizationId())
+                    .orElseThrow().label();
             return new EmailChangePreview(expired ? EmailChangePreview.State.EXPIRED : EmailChangePreview.State.OPEN,
                     contact.getEmail(), contact.getPendingEmail(), organization);
         }).orElseGet(EmailChangePreview::unknown);

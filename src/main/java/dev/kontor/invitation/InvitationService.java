@@ -1,5 +1,6 @@
 package dev.kontor.invitation;
 
+import dev.kontor.user.Callers;
 import dev.kontor.audit.AuditSummary;
 import dev.kontor.audit.AuditValue;
 import dev.kontor.base.SecretTokens;
@@ -20,7 +21,6 @@ import dev.kontor.user.UserAccountService;
 import dev.kontor.user.UserSummary;
 import java.time.Clock;
 import java.time.Instant;
-import dev.kontor.user.CurrentUser;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -50,9 +50,12 @@ public class InvitationService {
     private final InvitationSettings settings;
     private final Clock clock;
 
+    private final Callers callers;
+
     InvitationService(InvitationRepository invitations, OrganizationAccess access, OrganizationService organizations,
                       MembershipAdministration memberships, UserAccountService users, AuditLog auditLog,
-                      PublicAddress publicAddress, InvitationSettings settings, Clock clock) {
+                      PublicAddress publicAddress, InvitationSettings settings, Clock clock, Callers callers) {
+        this.callers = callers;
         this.invitations = invitations;
         this.access = access;
         this.organizations = organizations;
@@ -154,10 +157,12 @@ public class InvitationService {
         if (!SecretTokens.looksValid(token)) {
             return InvitationPreview.unknown();
         }
-        Optional<AuthenticatedUser> signedIn = CurrentUser.find();
+        Optional<AuthenticatedUser> signedIn = callers.person();
         return invitations.findByTokenHash(SecretTokens.hash(token)).map(invitation -> SystemTask.call(() -> {
-            OrganizationSummary organization = organizations.describe(invitation.getOrganizationId()).orElseThrow();
-            UserSummary user = users.findById(invitation.getUserId()).orElseThrow();
+            OrganizationSummary organization = organizations.describe(callers.taskFor("invitation"),
+                    invitation.getOrganizationId()).orElseThrow();
+            UserSummary user = users.findById(callers.taskFor("invitation"), invitation.getUserId())
+                    .orElseThrow();
             String typedName = memberships.invitedName(invitation.getMembershipId()).orElse(user.displayName());
             return new InvitationPreview(invitation.stateAt(clock.instant()), invitation.getPurpose(),
                     organization.label(), user.email(), typedName, !user.hasPassword(), pathFor(user, signedIn),
@@ -176,7 +181,8 @@ public class InvitationService {
         Invitation invitation = openInvitation(token);
         UserSummary user = requireInvitee(invitation, AuditSummary.action("accept-invitation"));
         SystemTask.run(() -> {
-            OrganizationSummary organization = organizations.describe(invitation.getOrganizationId()).orElseThrow();
+            OrganizationSummary organization = organizations.describe(callers.taskFor("invitation"),
+                    invitation.getOrganizationId()).orElseThrow();
             if (!user.hasPassword()) {
                 users.setFirstPassword(user.id(), password, List.of(organization.name()));
             }
@@ -220,8 +226,8 @@ public class InvitationService {
      * themselves, and nobody signed in as someone else answers in their name.
      */
     private UserSummary requireInvitee(Invitation invitation, AuditSummary.Term attempted) {
-        Optional<AuthenticatedUser> me = CurrentUser.find();
-        UserSummary user = SystemTask.call(() -> users.findById(invitation.getUserId()).orElseThrow());
+        Optional<AuthenticatedUser> me = callers.person();
+        UserSummary user = users.findById(callers.taskFor("invitation"), invitation.getUserId()).orElseThrow();
         InvitationPath path = pathFor(user, me);
         if (path == InvitationPath.SIGN_IN || path == InvitationPath.SIGNED_IN_OTHER) {
             auditLog.recordIndependently(AuditEntry.denied(INVITATION_REFUSED, invitation.getOrganizationId(),

@@ -1,5 +1,6 @@
 package dev.kontor.organization;
 
+import dev.kontor.user.Caller;
 import java.util.Optional;
 
 /**
@@ -9,5 +10,5 @@ import java.util.Optional;
  */
 public interface ActingPartner {
 
-    Optional<Long> partnerActingIn(OrganizationPath path);
+    Optional<Long> partnerActingIn(Caller caller, OrganizationPath path);
 }

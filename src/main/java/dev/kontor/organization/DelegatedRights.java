@@ -1,5 +1,6 @@
 package dev.kontor.organization;
 
+import dev.kontor.user.Caller;
 import java.util.Set;
 
 /**
@@ -10,5 +11,9 @@ import java.util.Set;
  */
 public interface DelegatedRights {
 
-    Set<OrganizationRight> rightsOf(long userId, OrganizationPath path);
+    /**
+     * What is delegated to this person (the caller's signed-in person, user id given) in the path's target; the
+     * caller tells, for instance, the access session its browser tab works in.
+     */
+    Set<OrganizationRight> rightsOf(Caller caller, long userId, OrganizationPath path);
 }

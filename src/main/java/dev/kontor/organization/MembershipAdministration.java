@@ -1,5 +1,6 @@
 package dev.kontor.organization;
 
+import dev.kontor.user.Callers;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
@@ -51,10 +52,13 @@ public class MembershipAdministration {
     @PersistenceContext
     private EntityManager entityManager;
 
+    private final Callers callers;
+
     MembershipAdministration(MembershipRepository memberships, OrganizationRepository organizations,
                              OrganizationAccess access, AuditLog auditLog, Clock clock,
                              ApplicationEventPublisher events, MembershipNotices notices,
-                             ObjectProvider<ActingPartner> actingPartner) {
+                             ObjectProvider<ActingPartner> actingPartner, Callers callers) {
+        this.callers = callers;
         this.memberships = memberships;
         this.organizations = organizations;
         this.access = access;
@@ -305,7 +309,7 @@ public class MembershipAdministration {
         Map<Long, String> partners = organizations.findAllById(open.stream()
                         .map(m -> m.getInvitedByPartnerId().orElseThrow()).distinct().toList()).stream()
                 .collect(Collectors.toMap(Organization::getId, Organization::getName));
-        Optional<AuthenticatedUser> me = dev.kontor.user.CurrentUser.find();
+        Optional<AuthenticatedUser> me = callers.person();
         return open.stream().map(m -> new MembershipApproval(m.getId(),
                         partners.get(m.getInvitedByPartnerId().orElseThrow()), m.getState(),
                         m.getState() == MembershipState.APPROVAL_PENDING
@@ -366,7 +370,7 @@ public class MembershipAdministration {
         if (partner.isEmpty()) {
             return;
         }
-        long me = dev.kontor.user.CurrentUser.require().userId();
+        long me = callers.requirePerson().userId();
         if (userId == me || memberships.existsByUserIdAndOrganizationId(userId, partner.get())) {
             auditLog.recordIndependently(AuditEntry.denied(OrganizationAccess.ACCESS_DENIED, organizationId,
                     AuditSummary.of("refused-enrolling-own-partner", attempted)));
@@ -376,7 +380,8 @@ public class MembershipAdministration {
 
     /** The partner for which the signed-in person works on this path right now, if any. */
     private Optional<Long> partnerActingIn(OrganizationPath path) {
-        return actingPartner.orderedStream().map(acting -> acting.partnerActingIn(path))
+        dev.kontor.user.Caller caller = callers.current();
+        return actingPartner.orderedStream().map(acting -> acting.partnerActingIn(caller, path))
                 .flatMap(Optional::stream).findFirst();
     }
 
@@ -497,7 +502,7 @@ public class MembershipAdministration {
         if (role != MembershipRole.LEGAL_REPRESENTATIVE && role != MembershipRole.PARTNER_ADMINISTRATOR) {
             return;
         }
-        long me = dev.kontor.user.CurrentUser.require().userId();
+        long me = callers.requirePerson().userId();
         if (!memberships.findRolesIn(me, organizationId, MembershipState.ACTIVE)
                 .contains(MembershipRole.LEGAL_REPRESENTATIVE)) {
             auditLog.recordIndependently(AuditEntry.denied(OrganizationAccess.ACCESS_DENIED, organizationId,

@@ -1,5 +1,6 @@
 package dev.kontor.organization;
 
+import dev.kontor.user.Callers;
 import com.vaadin.flow.i18n.I18NProvider;
 import dev.kontor.audit.ActingOnBehalf;
 import dev.kontor.base.PublicAddress;
@@ -7,7 +8,6 @@ import dev.kontor.base.SupportedLanguages;
 import dev.kontor.base.TextRules;
 import dev.kontor.mail.MailMessage;
 import dev.kontor.mail.MailOutbox;
-import dev.kontor.user.CurrentUser;
 import dev.kontor.user.UserAccount;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -50,9 +50,12 @@ class MembershipNotices {
     private final Clock clock;
     private final PublicAddress publicAddress;
 
+    private final Callers callers;
+
     MembershipNotices(MembershipRepository memberships, OrganizationRepository organizations,
                       ObjectProvider<ActingOnBehalf> onBehalf, MailOutbox outbox, I18NProvider i18n, Clock clock,
-                      PublicAddress publicAddress) {
+                      PublicAddress publicAddress, Callers callers) {
+        this.callers = callers;
         this.memberships = memberships;
         this.organizations = organizations;
         this.onBehalf = onBehalf;
@@ -67,7 +70,7 @@ class MembershipNotices {
      * partner).
      */
     void changed(Membership membership, Change change) {
-        var me = CurrentUser.find().or(dev.kontor.user.SystemTask::initiator);
+        var me = callers.current().actor();
         String actor = me.map(it -> it.displayName() + " <" + it.email() + ">").orElse(null);
         String partnerName = actingPartnerName();
         if (partnerName == null && (change == Change.INVITED || change == Change.REACTIVATED_AWAITING_APPROVAL)) {
@@ -86,7 +89,7 @@ class MembershipNotices {
         UserAccount person = membership.getUser();
         Organization organization = membership.getOrganization();
         String label = labelOf(organization);
-        String decider = CurrentUser.find().map(it -> it.displayName() + " <" + it.email() + ">").orElse("");
+        String decider = callers.person().map(it -> it.displayName() + " <" + it.email() + ">").orElse("");
         Locale language = SupportedLanguages.closestTo(person.getPreferredLanguage().orElse(null));
         String role = i18n.getTranslation("membership.role." + membership.getRole(), language);
         outbox.enqueue(new MailMessage("membership-decision:" + membership.getId() + ":" + change + ":"
@@ -198,7 +201,8 @@ class MembershipNotices {
             MembershipRole.PARTNER_ADMINISTRATOR);
 
     private String actingPartnerName() {
-        Optional<Long> partner = onBehalf.orderedStream().map(ActingOnBehalf::onBehalfOf)
+        dev.kontor.user.Caller caller = callers.current();
+        Optional<Long> partner = onBehalf.orderedStream().map(acting -> acting.onBehalfOf(caller))
                 .flatMap(Optional::stream).findFirst();
         return partner.flatMap(organizations::findById).map(Organization::getName).orElse(null);
     }

@@ -6,7 +6,8 @@ import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.AccessRefused;
 import dev.kontor.user.ApiTokenIdentity;
 import dev.kontor.user.AuthenticatedUser;
-import dev.kontor.user.CurrentUser;
+import dev.kontor.user.Caller;
+import dev.kontor.user.Callers;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -44,17 +45,19 @@ public class OrganizationAccess {
     private final ObjectProvider<PartnershipRights> partnershipRights;
     private final ObjectProvider<PartnerTokenRules> partnerTokenRules;
     private final AuditLog auditLog;
+    private final Callers callers;
 
     OrganizationAccess(MembershipRepository memberships, OrganizationRepository organizations,
                        ObjectProvider<DelegatedRights> delegatedRights,
                        ObjectProvider<PartnershipRights> partnershipRights,
-                       ObjectProvider<PartnerTokenRules> partnerTokenRules, AuditLog auditLog) {
+                       ObjectProvider<PartnerTokenRules> partnerTokenRules, AuditLog auditLog, Callers callers) {
         this.memberships = memberships;
         this.organizations = organizations;
         this.delegatedRights = delegatedRights;
         this.partnershipRights = partnershipRights;
         this.partnerTokenRules = partnerTokenRules;
         this.auditLog = auditLog;
+        this.callers = callers;
     }
 
     /**
@@ -67,7 +70,8 @@ public class OrganizationAccess {
 
     /** The rights the signed-in person holds in the organization; empty when none (or nobody is signed in). */
     public Set<OrganizationRight> rightsIn(long organizationId) {
-        return CurrentUser.find().map(me -> rightsOf(me, organizationId))
+        Caller caller = callers.current();
+        return caller.signedIn().map(me -> rightsOf(caller, me, organizationId))
                 .orElseGet(() -> EnumSet.noneOf(OrganizationRight.class));
     }
 
@@ -80,14 +84,15 @@ public class OrganizationAccess {
      */
     public Map<Long, Set<OrganizationRight>> rightsIn(Collection<Long> organizationIds) {
         Map<Long, Set<OrganizationRight>> rights = new LinkedHashMap<>();
-        Optional<AuthenticatedUser> me = CurrentUser.find();
+        Caller caller = callers.current();
+        Optional<AuthenticatedUser> me = caller.signedIn();
         if (me.isEmpty() || organizationIds.isEmpty()) {
             return rights;
         }
         List<Long> ids = List.copyOf(new LinkedHashSet<>(organizationIds));
         if (me.get().apiToken().isPresent()) {
             for (long id : ids) {
-                keepHeld(rights, id, rightsOf(me.get(), id));
+                keepHeld(rights, id, rightsOf(caller, me.get(), id));
             }
             return rights;
         }
@@ -129,7 +134,7 @@ public class OrganizationAccess {
             if (path != null && path.stream().allMatch(nodes::containsKey)) {
                 OrganizationPath resolved = new OrganizationPath(path.stream().map(nodes::get).toList());
                 keepHeld(rights, id, inSuspendedCustomer(resolved) ? EnumSet.noneOf(OrganizationRight.class)
-                        : withDelegated(userId, resolved, rightsOf(userId, resolved, held)));
+                        : withDelegated(caller, userId, resolved, rightsOf(userId, resolved, held)));
             }
         }
         return rights;
@@ -155,8 +160,9 @@ public class OrganizationAccess {
      * {@code attempted}, and refuses it.
      */
     public AuthenticatedUser require(long organizationId, OrganizationRight right, AuditSummary.Term attempted) {
-        AuthenticatedUser me = CurrentUser.require();
-        return granted(me, rightsOf(me, organizationId), organizationId, right, attempted);
+        Caller caller = callers.current();
+        AuthenticatedUser me = signedIn(caller);
+        return granted(me, rightsOf(caller, me, organizationId), organizationId, right, attempted);
     }
 
     /**
@@ -164,18 +170,20 @@ public class OrganizationAccess {
      * may create a tenant there holds them.
      */
     public AuthenticatedUser requireBelow(long parentId, OrganizationRight right, AuditSummary.Term attempted) {
-        AuthenticatedUser me = CurrentUser.require();
+        Caller caller = callers.current();
+        AuthenticatedUser me = signedIn(caller);
         Set<OrganizationRight> held = pathOf(parentId).filter(path -> path.target().kind() != OrganizationKind.PROVIDER)
-                .map(path -> rightsOf(me, path.withNewTenant()))
+                .map(path -> rightsOf(caller, me, path.withNewTenant()))
                 .orElseGet(() -> EnumSet.noneOf(OrganizationRight.class));
         return granted(me, held, parentId, right, attempted);
     }
 
     /** The rights the signed-in person would hold in a new tenant below this organization (none below the provider). */
     public Set<OrganizationRight> rightsBelow(long parentId) {
-        return CurrentUser.find().flatMap(me -> pathOf(parentId)
+        Caller caller = callers.current();
+        return caller.signedIn().flatMap(me -> pathOf(parentId)
                         .filter(path -> path.target().kind() != OrganizationKind.PROVIDER)
-                        .map(path -> rightsOf(me, path.withNewTenant())))
+                        .map(path -> rightsOf(caller, me, path.withNewTenant())))
                 .orElseGet(() -> EnumSet.noneOf(OrganizationRight.class));
     }
 
@@ -186,7 +194,7 @@ public class OrganizationAccess {
      * leads.
      */
     public Set<OrganizationRight> memberRightsIn(long organizationId) {
-        return CurrentUser.find().filter(me -> me.apiToken().isEmpty())
+        return callers.person().filter(me -> me.apiToken().isEmpty())
                 .flatMap(me -> pathOf(organizationId).map(path -> memberRights(me.userId(), path)))
                 .orElseGet(() -> EnumSet.noneOf(OrganizationRight.class));
     }
@@ -194,7 +202,7 @@ public class OrganizationAccess {
     /** As {@link #require}, with the rights of {@link #memberRightsIn} only. */
     public AuthenticatedUser requireAsMember(long organizationId, OrganizationRight right,
                                              AuditSummary.Term attempted) {
-        AuthenticatedUser me = CurrentUser.require();
+        AuthenticatedUser me = callers.requirePerson();
         return granted(me, memberRightsIn(organizationId), organizationId, right, attempted);
     }
 
@@ -203,7 +211,7 @@ public class OrganizationAccess {
      * nearest one above it. Empty when their rights come from elsewhere (an access session, a partnership).
      */
     public Optional<HeldMembership> membershipFor(long organizationId) {
-        Optional<AuthenticatedUser> me = CurrentUser.find();
+        Optional<AuthenticatedUser> me = callers.person();
         Optional<OrganizationPath> path = pathOf(organizationId);
         if (me.isEmpty() || path.isEmpty()) {
             return Optional.empty();
@@ -249,16 +257,24 @@ public class OrganizationAccess {
         return me;
     }
 
-    private Set<OrganizationRight> rightsOf(AuthenticatedUser me, long organizationId) {
-        if (me.apiToken().isPresent()) {
-            return pathOf(organizationId).map(path -> rightsOf(me, path))
-                    .orElseGet(() -> EnumSet.noneOf(OrganizationRight.class));
-        }
-        return rightsOf(me.userId(), organizationId);
+    /** The signed-in person of this call; an anonymous call, or a system task, gets no further. */
+    private static AuthenticatedUser signedIn(Caller caller) {
+        return caller.signedIn().orElseThrow(() ->
+                new org.springframework.security.authentication.AuthenticationCredentialsNotFoundException(
+                        "Not signed in"));
     }
 
-    private Set<OrganizationRight> rightsOf(AuthenticatedUser me, OrganizationPath path) {
-        return me.apiToken().map(token -> tokenRights(token, path)).orElseGet(() -> rightsOf(me.userId(), path));
+    private Set<OrganizationRight> rightsOf(Caller caller, AuthenticatedUser me, long organizationId) {
+        if (me.apiToken().isPresent()) {
+            return pathOf(organizationId).map(path -> rightsOf(caller, me, path))
+                    .orElseGet(() -> EnumSet.noneOf(OrganizationRight.class));
+        }
+        return rightsOf(caller, me.userId(), organizationId);
+    }
+
+    private Set<OrganizationRight> rightsOf(Caller caller, AuthenticatedUser me, OrganizationPath path) {
+        return me.apiToken().map(token -> tokenRights(token, path))
+                .orElseGet(() -> rightsOf(caller, me.userId(), path));
     }
 
     /**
@@ -306,28 +322,29 @@ public class OrganizationAccess {
      * A member who administers the organization itself (the common case: a manager in their own account) is answered
      * in one statement; everyone else needs the path.
      */
-    private Set<OrganizationRight> rightsOf(long userId, long organizationId) {
+    private Set<OrganizationRight> rightsOf(Caller caller, long userId, long organizationId) {
         for (MembershipRole role : memberships.findRolesIn(userId, organizationId, MembershipState.ACTIVE)) {
             if (role.rightsInOwnOrganization().contains(OrganizationRight.ADMIN)) {
                 return EnumSet.allOf(OrganizationRight.class);
             }
         }
-        return pathOf(organizationId).map(path -> rightsOf(userId, path))
+        return pathOf(organizationId).map(path -> rightsOf(caller, userId, path))
                 .orElseGet(() -> EnumSet.noneOf(OrganizationRight.class));
     }
 
-    private Set<OrganizationRight> rightsOf(long userId, OrganizationPath path) {
+    private Set<OrganizationRight> rightsOf(Caller caller, long userId, OrganizationPath path) {
         if (inSuspendedCustomer(path)) {
             return EnumSet.noneOf(OrganizationRight.class);
         }
-        return withDelegated(userId, path, memberRights(userId, path));
+        return withDelegated(caller, userId, path, memberRights(userId, path));
     }
 
     /** The person's own rights in the path's target, with what other features delegate to them there. */
-    private Set<OrganizationRight> withDelegated(long userId, OrganizationPath path, Set<OrganizationRight> rights) {
+    private Set<OrganizationRight> withDelegated(Caller caller, long userId, OrganizationPath path,
+                                                 Set<OrganizationRight> rights) {
         if (!rights.contains(OrganizationRight.ADMIN)) {
             for (DelegatedRights delegated : delegatedRights.orderedStream().toList()) {
-                rights.addAll(delegated.rightsOf(userId, path));
+                rights.addAll(delegated.rightsOf(caller, userId, path));
             }
         }
         if (path.target().kind() == OrganizationKind.TENANT && OrganizationRight.MANAGE_TENANTS.isSatisfiedBy(rights)) {

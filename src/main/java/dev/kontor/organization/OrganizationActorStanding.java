@@ -3,7 +3,8 @@ package dev.kontor.organization;
 import dev.kontor.audit.AuditActorStanding;
 import dev.kontor.user.ApiTokenIdentity;
 import dev.kontor.user.AuthenticatedUser;
-import dev.kontor.user.CurrentUser;
+import dev.kontor.user.Caller;
+import dev.kontor.user.Callers;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,10 +27,12 @@ class OrganizationActorStanding implements AuditActorStanding {
     private final MembershipRepository memberships;
     private final ObjectProvider<PartnershipRights> partnershipRights;
     private final ObjectProvider<ActingPartner> actingPartners;
+    private final Callers callers;
 
     OrganizationActorStanding(OrganizationAccess access, MembershipRepository memberships,
                               ObjectProvider<PartnershipRights> partnershipRights,
-                              ObjectProvider<ActingPartner> actingPartners) {
+                              ObjectProvider<ActingPartner> actingPartners, Callers callers) {
+        this.callers = callers;
         this.access = access;
         this.memberships = memberships;
         this.partnershipRights = partnershipRights;
@@ -38,7 +41,8 @@ class OrganizationActorStanding implements AuditActorStanding {
 
     @Override
     public boolean outside(long organizationId) {
-        Optional<AuthenticatedUser> me = CurrentUser.find();
+        Caller caller = callers.current();
+        Optional<AuthenticatedUser> me = caller.signedIn();
         if (me.isEmpty()) {
             return false;
         }
@@ -58,7 +62,7 @@ class OrganizationActorStanding implements AuditActorStanding {
         if (memberships.existsIn(userId, organizationId) || !access.rightsIn(organizationId).isEmpty()) {
             return false;
         }
-        if (actingPartners.orderedStream().anyMatch(acting -> acting.partnerActingIn(path.get()).isPresent())) {
+        if (actingPartners.orderedStream().anyMatch(acting -> acting.partnerActingIn(caller, path.get()).isPresent())) {
             return false;
         }
         List<Long> partners = memberships.findOrganizationsOfKind(userId, MembershipState.ACTIVE,

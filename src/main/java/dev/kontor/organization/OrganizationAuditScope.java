@@ -1,7 +1,7 @@
 package dev.kontor.organization;
 
+import dev.kontor.user.Callers;
 import dev.kontor.audit.AuditReadScope;
-import dev.kontor.user.CurrentUser;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
@@ -21,24 +21,27 @@ class OrganizationAuditScope implements AuditReadScope {
 
     private final MembershipRepository memberships;
 
-    OrganizationAuditScope(MembershipRepository memberships) {
+    private final Callers callers;
+
+    OrganizationAuditScope(MembershipRepository memberships, Callers callers) {
+        this.callers = callers;
         this.memberships = memberships;
     }
 
     @Override
     public boolean readsEverything() {
-        return CurrentUser.find().map(me -> memberships.findRolesOf(me.userId(), MembershipState.ACTIVE)
+        return callers.person().map(me -> memberships.findRolesOf(me.userId(), MembershipState.ACTIVE)
                 .contains(MembershipRole.SUPPORT)).orElse(false);
     }
 
     /** The provider's staff: support, the provider's administrators and the provider's own API tokens. */
     @Override
     public boolean seesOutsiders() {
-        var token = CurrentUser.find().flatMap(me -> me.apiToken());
+        var token = callers.person().flatMap(me -> me.apiToken());
         if (token.isPresent()) {
             return token.get().provider();
         }
-        return CurrentUser.find().map(me -> memberships.findRolesOf(me.userId(), MembershipState.ACTIVE).stream()
+        return callers.person().map(me -> memberships.findRolesOf(me.userId(), MembershipState.ACTIVE).stream()
                 .anyMatch(role -> role == MembershipRole.SUPPORT || role == MembershipRole.PROVIDER_ADMINISTRATOR))
                 .orElse(false);
     }
@@ -46,12 +49,12 @@ class OrganizationAuditScope implements AuditReadScope {
     @Override
     public Set<Long> readableOrganizations() {
         Set<Long> readable = new HashSet<>();
-        var token = CurrentUser.find().flatMap(me -> me.apiToken());
+        var token = callers.person().flatMap(me -> me.apiToken());
         if (token.isPresent()) {
             // a token reads its own organization's log, as its legal representatives or administrators do
             return Set.of(token.get().organizationId());
         }
-        CurrentUser.find().ifPresent(me -> memberships.findOrganizationsOf(me.userId(), MembershipState.ACTIVE,
+        callers.person().ifPresent(me -> memberships.findOrganizationsOf(me.userId(), MembershipState.ACTIVE,
                         org.springframework.data.domain.Pageable.ofSize(200)).forEach(o -> {
                             if (READERS.contains(o.role())) {
                                 readable.add(o.organizationId());

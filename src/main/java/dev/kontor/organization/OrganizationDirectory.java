@@ -1,10 +1,10 @@
 package dev.kontor.organization;
 
+import dev.kontor.user.Callers;
 import dev.kontor.base.TextRules;
 import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.AccessRefused;
 import dev.kontor.user.AuthenticatedUser;
-import dev.kontor.user.CurrentUser;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -22,8 +22,11 @@ public class OrganizationDirectory {
     private final MembershipRepository memberships;
     private final OrganizationAccess access;
 
+    private final Callers callers;
+
     OrganizationDirectory(OrganizationRepository organizations, MembershipRepository memberships,
-                          OrganizationAccess access) {
+                          OrganizationAccess access, Callers callers) {
+        this.callers = callers;
         this.organizations = organizations;
         this.memberships = memberships;
         this.access = access;
@@ -34,7 +37,7 @@ public class OrganizationDirectory {
      * administers at most one provider in practice; should there be more, the first counts.
      */
     public Optional<Long> administeredProvider() {
-        AuthenticatedUser me = CurrentUser.require();
+        AuthenticatedUser me = callers.requirePerson();
         return memberships.findOrganizationsOfKind(me.userId(), MembershipState.ACTIVE, OrganizationKind.PROVIDER)
                 .stream().filter(o -> o.role() == MembershipRole.PROVIDER_ADMINISTRATOR)
                 .map(MyOrganization::organizationId).sorted().findFirst();
@@ -42,7 +45,7 @@ public class OrganizationDirectory {
 
     /** The providers where the signed-in person holds any role (support included), for naming refusals. */
     public List<Long> providersOfMine() {
-        AuthenticatedUser me = CurrentUser.require();
+        AuthenticatedUser me = callers.requirePerson();
         return memberships.findOrganizationsOfKind(me.userId(), MembershipState.ACTIVE, OrganizationKind.PROVIDER)
                 .stream().map(MyOrganization::organizationId).distinct().sorted().toList();
     }

@@ -1,19 +1,18 @@
 package dev.kontor.organization;
 
+import dev.kontor.user.Caller;
+import dev.kontor.user.Callers;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.AccessRefused;
 import dev.kontor.base.TextRules;
 import dev.kontor.user.AuthenticatedUser;
-import dev.kontor.user.CurrentUser;
-import dev.kontor.user.Roles;
 import dev.kontor.user.SystemTask;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,9 +30,12 @@ public class OrganizationService {
     private final OrganizationOnboarding onboarding;
     private final OrganizationNames names;
 
+    private final Callers callers;
+
     OrganizationService(MembershipRepository memberships, OrganizationRepository organizations,
                         OrganizationAccess access, AuditLog auditLog, OrganizationOnboarding onboarding,
-                        OrganizationNames names) {
+                        OrganizationNames names, Callers callers) {
+        this.callers = callers;
         this.names = names;
         this.memberships = memberships;
         this.organizations = organizations;
@@ -44,7 +46,7 @@ public class OrganizationService {
 
     /** The organizations in which the signed-in person holds an active membership, one row per role. */
     public Slice<MyOrganization> myOrganizations(Pageable pageable) {
-        AuthenticatedUser me = CurrentUser.require();
+        AuthenticatedUser me = callers.requirePerson();
         return memberships.findOrganizationsOf(me.userId(), MembershipState.ACTIVE, pageable);
     }
 
@@ -54,7 +56,7 @@ public class OrganizationService {
      * so nobody learns of anyone else's memberships.
      */
     public List<MyOrganization> myMembershipsAwaitingApproval() {
-        AuthenticatedUser me = CurrentUser.require();
+        AuthenticatedUser me = callers.requirePerson();
         return memberships.findOrganizationsOf(me.userId(), MembershipState.APPROVAL_PENDING,
                 org.springframework.data.domain.PageRequest.of(0, AWAITING_APPROVAL_SHOWN)).getContent();
     }
@@ -63,15 +65,16 @@ public class OrganizationService {
     private static final int AWAITING_APPROVAL_SHOWN = 20;
 
     /** Names several organizations in one statement, for a feature that has checked the right to them already. */
-    @PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
-    public java.util.Map<Long, OrganizationSummary> describeAll(java.util.Collection<Long> organizationIds) {
+    public java.util.Map<Long, OrganizationSummary> describeAll(Caller.Task task,
+                                                                java.util.Collection<Long> organizationIds) {
+        Caller.requireTask(task);
         return organizations.findAllById(organizationIds).stream().map(OrganizationService::summary)
                 .collect(java.util.stream.Collectors.toMap(OrganizationSummary::id, summary -> summary));
     }
 
     /** Names an organization for a page that holds a proof of its own (an invitation token); for the system only. */
-    @PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
-    public Optional<OrganizationSummary> describe(long organizationId) {
+    public Optional<OrganizationSummary> describe(Caller.Task task, long organizationId) {
+        Caller.requireTask(task);
         return organizations.findById(organizationId).map(OrganizationService::summary);
     }
 
@@ -82,7 +85,7 @@ public class OrganizationService {
     public OrganizationSummary customerAccount(CustomerNumber number) {
         Optional<Organization> customer = organizations.findByCustomerNumber(number.value());
         if (customer.isEmpty()) {
-            CurrentUser.require();
+            callers.requirePerson();
             auditLog.recordIndependently(AuditEntry.denied(OrganizationAccess.ACCESS_DENIED, null,
                     AuditSummary.of("refused-no-such-account", AuditSummary.action("open-account", number))));
             throw new AccessRefused();
@@ -123,7 +126,7 @@ public class OrganizationService {
 
     /** The organizations of one kind where the signed-in person holds an active role (a person has few). */
     public List<MyOrganization> myOrganizationsOfKind(OrganizationKind kind) {
-        AuthenticatedUser me = CurrentUser.require();
+        AuthenticatedUser me = callers.requirePerson();
         if (me.apiToken().isPresent()) {
             // a token belongs to its own organization alone, in the role OrganizationAccess gives it there
             var token = me.apiToken().get();
@@ -139,13 +142,13 @@ public class OrganizationService {
      * suspended or closed (so that a page can say why they see nothing there).
      */
     public boolean memberOfInactive(OrganizationKind kind) {
-        AuthenticatedUser me = CurrentUser.require();
+        AuthenticatedUser me = callers.requirePerson();
         return memberships.existsInInactive(me.userId(), kind);
     }
 
     /** The active roles the signed-in person holds in one organization. */
     public List<MembershipRole> myRolesIn(long organizationId) {
-        AuthenticatedUser me = CurrentUser.require();
+        AuthenticatedUser me = callers.requirePerson();
         if (me.apiToken().isPresent()) {
             var token = me.apiToken().get();
             return token.organizationId() == organizationId ? List.of(OrganizationAccess.roleOf(token)) : List.of();
@@ -177,8 +180,8 @@ public class OrganizationService {
      * The roles a person holds through active memberships; asked by sign-in before anyone is authenticated, and by
      * features about the signed-in person themselves. For the system only: it would tell anyone who holds which role.
      */
-    @PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
-    public List<MembershipRole> activeRolesOf(long userId) {
+    public List<MembershipRole> activeRolesOf(Caller.Task task, long userId) {
+        Caller.requireTask(task);
         return memberships.findRolesOf(userId, MembershipState.ACTIVE);
     }
 }

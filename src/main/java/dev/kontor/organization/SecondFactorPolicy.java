@@ -1,5 +1,6 @@
 package dev.kontor.organization;
 
+import dev.kontor.user.Caller;
 import com.vaadin.flow.i18n.I18NProvider;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
@@ -12,7 +13,6 @@ import dev.kontor.base.TextRules;
 import dev.kontor.mail.MailMessage;
 import dev.kontor.mail.MailOutbox;
 import dev.kontor.user.AuthenticatedUser;
-import dev.kontor.user.Roles;
 import dev.kontor.user.UserAccount;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +25,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -226,8 +225,8 @@ public class SecondFactorPolicy {
      * however deep the tree and however many organizations require one. Asked by sign-in for the person signing in,
      * so for the system only.
      */
-    @PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
-    public boolean requiredFor(long userId) {
+    public boolean requiredFor(Caller.Task task, long userId) {
+        Caller.requireTask(task);
         Set<Long> onPaths = new HashSet<>();
         for (String path : memberships.findActivePathsOf(userId)) {
             onPaths.addAll(OrganizationPath.idsIn(path));
@@ -241,8 +240,8 @@ public class SecondFactorPolicy {
      * does. For the set-up step, so that the person knows who asks it and why; two statements, as {@link
      * #requiredFor}. For the system only, as that is.
      */
-    @PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
-    public List<String> organizationsRequiringFor(long userId) {
+    public List<String> organizationsRequiringFor(Caller.Task task, long userId) {
+        Caller.requireTask(task);
         Set<Long> onPaths = new HashSet<>();
         for (String path : memberships.findActivePathsOf(userId)) {
             onPaths.addAll(OrganizationPath.idsIn(path));

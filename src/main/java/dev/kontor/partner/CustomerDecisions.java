@@ -1,5 +1,6 @@
 package dev.kontor.partner;
 
+import dev.kontor.user.Callers;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
@@ -7,7 +8,6 @@ import dev.kontor.audit.AuditValue;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.organization.OrganizationSummary;
-import dev.kontor.user.CurrentUser;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -56,9 +56,12 @@ class CustomerDecisions {
     @PersistenceContext
     private EntityManager entityManager;
 
+    private final Callers callers;
+
     CustomerDecisions(CustomerSideRepository relationships, RequestLinkArchive links, CustomerSideMails mails,
                       AuditLog auditLog, PlatformTransactionManager transactionManager, Clock clock,
-                      CustomerSnapshots snapshots) {
+                      CustomerSnapshots snapshots, Callers callers) {
+        this.callers = callers;
         this.relationships = relationships;
         this.links = links;
         this.mails = mails;
@@ -155,7 +158,7 @@ class CustomerDecisions {
     /** The decider is the signed-in manager; everyone else who manages the account hears of it. */
     private void tellOtherManagers(CustomerSideMails.ManagersNotice notice, PartnerRelationship relationship,
                                    Parties parties, Set<OrganizationRight> before, Set<OrganizationRight> after) {
-        var me = CurrentUser.find();
+        var me = callers.person();
         mails.toOtherManagers(notice, relationship, parties.partnerName(), parties.customer(), before, after,
                 me.map(it -> (Long) it.userId()).orElse(null),
                 me.map(it -> it.displayName() + " <" + it.email() + ">").orElse(null),

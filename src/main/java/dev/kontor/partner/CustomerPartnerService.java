@@ -1,5 +1,6 @@
 package dev.kontor.partner;
 
+import dev.kontor.user.Callers;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
@@ -9,7 +10,6 @@ import dev.kontor.base.StaleData;
 import dev.kontor.organization.OrganizationAccess;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.user.AuthenticatedUser;
-import dev.kontor.user.CurrentUser;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -40,9 +40,12 @@ public class CustomerPartnerService {
     private final RightsReviewSettings reviewSettings;
     private final Clock clock;
 
+    private final Callers callers;
+
     CustomerPartnerService(CustomerSideRepository relationships, CustomerDecisions decisions,
                            OrganizationAccess access, AuditLog auditLog, RightsReviewSettings reviewSettings,
-                           Clock clock) {
+                           Clock clock, Callers callers) {
+        this.callers = callers;
         this.relationships = relationships;
         this.decisions = decisions;
         this.access = access;
@@ -74,12 +77,12 @@ public class CustomerPartnerService {
      * customer); asks about the caller only and never refuses.
      */
     public boolean readerIsPartner(long customerId) {
-        return CurrentUser.find().map(me -> relationships.belongsToAPartnerOf(me.userId(), customerId)).orElse(false);
+        return callers.person().map(me -> relationships.belongsToAPartnerOf(me.userId(), customerId)).orElse(false);
     }
 
     /** Whether the signed-in person decides on the account's partners (an active manager of it); never refuses. */
     public boolean mayDecide(long customerId) {
-        return CurrentUser.find().filter(me -> access.may(customerId, OrganizationRight.MANAGE_USERS))
+        return callers.person().filter(me -> access.may(customerId, OrganizationRight.MANAGE_USERS))
                 .map(me -> relationships.isActiveManager(me.userId(), customerId)).orElse(false);
     }
 

@@ -1,10 +1,10 @@
 package dev.kontor.partner;
 
+import dev.kontor.user.Callers;
 import dev.kontor.base.SearchKeys;
 import dev.kontor.base.TextRules;
 import dev.kontor.audit.AuditSummary;
 import dev.kontor.user.AuthenticatedUser;
-import dev.kontor.user.CurrentUser;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -45,8 +45,11 @@ public class ManagedCustomerService {
     private final CustomerAssignmentRepository assignments;
     private final PartnerAccess access;
 
+    private final Callers callers;
+
     ManagedCustomerService(ManagedCustomerRepository customers, CustomerAccountFacts accounts,
-                           CustomerAssignmentRepository assignments, PartnerAccess access) {
+                           CustomerAssignmentRepository assignments, PartnerAccess access, Callers callers) {
+        this.callers = callers;
         this.customers = customers;
         this.accounts = accounts;
         this.assignments = assignments;
@@ -55,7 +58,7 @@ public class ManagedCustomerService {
 
     /** One page of rows (sorted by the grid's columns), with the assignees of the page's customers. */
     public List<ManagedCustomer> rows(long partnerId, ManagedCustomerFilter filter, Pageable pageable) {
-        AuthenticatedUser me = CurrentUser.require();
+        AuthenticatedUser me = callers.requirePerson();
         PartnerMembership membership = access.require(partnerId, PartnerAccess.ANYONE, AuditSummary.action("list-managed-customers"));
         if (!TextRules.isPlainLine(filter.text())) {
             // nothing stored holds hidden characters, and a NUL would not even reach PostgreSQL: it matches nothing
@@ -78,7 +81,7 @@ public class ManagedCustomerService {
      * {@code limit} of them: a keyset page for clients that walk the whole list (the API), stable while rows are added.
      */
     public List<ManagedCustomer> rowsAfter(long partnerId, long afterRelationshipId, int limit) {
-        AuthenticatedUser me = CurrentUser.require();
+        AuthenticatedUser me = callers.requirePerson();
         PartnerMembership membership = access.require(partnerId, PartnerAccess.ANYONE,
                 AuditSummary.action("list-managed-customers"));
         return accounts.findRowsAfter(partnerId, CURRENT, membership.seesAllCustomers(), me.userId(),
@@ -91,7 +94,7 @@ public class ManagedCustomerService {
      * 100,000 customers does not wait for all of them to be counted at every refresh.
      */
     public long count(long partnerId, ManagedCustomerFilter filter) {
-        AuthenticatedUser me = CurrentUser.require();
+        AuthenticatedUser me = callers.requirePerson();
         PartnerMembership membership = access.require(partnerId, PartnerAccess.ANYONE, AuditSummary.action("count-managed-customers"));
         if (!TextRules.isPlainLine(filter.text())) {
             return 0;

@@ -1,5 +1,6 @@
 package dev.kontor.partner;
 
+import dev.kontor.user.Callers;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
@@ -7,7 +8,6 @@ import dev.kontor.base.AccessRefused;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.OrganizationKind;
 import dev.kontor.organization.OrganizationService;
-import dev.kontor.user.CurrentUser;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -29,7 +29,10 @@ class PartnerAccess {
     private final OrganizationService organizations;
     private final AuditLog auditLog;
 
-    PartnerAccess(OrganizationService organizations, AuditLog auditLog) {
+    private final Callers callers;
+
+    PartnerAccess(OrganizationService organizations, AuditLog auditLog, Callers callers) {
+        this.callers = callers;
         this.organizations = organizations;
         this.auditLog = auditLog;
     }
@@ -45,7 +48,7 @@ class PartnerAccess {
 
     /** The signed-in person's strongest role in the partner, if any. */
     Optional<MembershipRole> roleIn(long partnerId) {
-        CurrentUser.require();
+        callers.requirePerson();
         List<MembershipRole> roles = organizations.myRolesIn(partnerId);
         return BY_WEIGHT.stream().filter(roles::contains).findFirst();
     }

@@ -1,11 +1,11 @@
 package dev.kontor.partner;
 
+import dev.kontor.user.Callers;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.AccessRefused;
 import dev.kontor.user.AuthenticatedUser;
-import dev.kontor.user.CurrentUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,8 +25,11 @@ public class PartnerGrants {
     private final AuditLog auditLog;
     private final CustomerSideRepository customerSide;
 
+    private final Callers callers;
+
     PartnerGrants(PartnerRelationshipRepository relationships, CustomerAssignmentRepository assignments,
-                  PartnerAccess access, AuditLog auditLog, CustomerSideRepository customerSide) {
+                  PartnerAccess access, AuditLog auditLog, CustomerSideRepository customerSide, Callers callers) {
+        this.callers = callers;
         this.relationships = relationships;
         this.assignments = assignments;
         this.access = access;
@@ -40,7 +43,7 @@ public class PartnerGrants {
      * asks about the caller only, so it tells nobody about anyone else.
      */
     public boolean callerBelongsToAPartnerOf(long customerId) {
-        return CurrentUser.find().map(me -> customerSide.belongsToAPartnerOf(me.userId(), customerId)).orElse(false);
+        return callers.person().map(me -> customerSide.belongsToAPartnerOf(me.userId(), customerId)).orElse(false);
     }
 
     /**
@@ -49,7 +52,7 @@ public class PartnerGrants {
      * otherwise.
      */
     public AccessGrant grantForAccess(long partnerId, long customerId) {
-        AuthenticatedUser me = CurrentUser.require();
+        AuthenticatedUser me = callers.requirePerson();
         PartnerMembership membership = access.require(partnerId, PartnerAccess.ANYONE, AuditSummary.action("access-customer-account"));
         PartnerRelationship relationship = relationships.findOpen(partnerId, customerId)
                 .filter(r -> r.getState() == RelationshipState.ACTIVE)
@@ -71,7 +74,7 @@ public class PartnerGrants {
     public AccessGrant grantForAccess(long partnerId, dev.kontor.organization.CustomerNumber number) {
         Long customerId = relationships.customerIdOf(number.value());
         if (customerId == null) {
-            CurrentUser.require();
+            callers.requirePerson();
             auditLog.recordIndependently(AuditEntry.denied(ACCESS_REFUSED, null,
                     AuditSummary.of("partner-access-refused-no-account", partnerId, number)));
             throw new AccessRefused();
@@ -86,7 +89,7 @@ public class PartnerGrants {
      * audited: the answer would tell who works for whom.
      */
     public AccessStanding standing(long relationshipId, long userId) {
-        AuthenticatedUser me = CurrentUser.require();
+        AuthenticatedUser me = callers.requirePerson();
         if (me.userId() != userId) {
             throw refusedForOtherPerson(relationshipId);
         }
@@ -105,7 +108,7 @@ public class PartnerGrants {
      * for the banner of their access session; any other standing is refused and audited.
      */
     public AccessGrant describe(AccessStanding standing) {
-        AuthenticatedUser me = CurrentUser.require();
+        AuthenticatedUser me = callers.requirePerson();
         if (!standing.granted() || standing.userId() != me.userId()) {
             throw refusedForOtherPerson(standing.relationshipId());
         }

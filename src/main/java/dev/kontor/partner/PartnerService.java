@@ -1,5 +1,6 @@
 package dev.kontor.partner;
 
+import dev.kontor.user.Callers;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
@@ -19,7 +20,6 @@ import dev.kontor.organization.OrganizationRight;
 import dev.kontor.organization.OrganizationService;
 import dev.kontor.organization.OrganizationSummary;
 import dev.kontor.user.AuthenticatedUser;
-import dev.kontor.user.CurrentUser;
 import dev.kontor.user.EmailAddress;
 import dev.kontor.user.SystemTask;
 import dev.kontor.user.UserAccount;
@@ -71,12 +71,15 @@ public class PartnerService {
     private final CustomerSnapshots snapshots;
     private final RequestMismatches mismatches;
 
+    private final Callers callers;
+
     PartnerService(PartnerRelationshipRepository relationships, ManagedCustomerRepository managedCustomers,
                    CustomerAssignmentRepository assignments, PartnerAccess access,
                    OrganizationService organizations, OrganizationOnboarding onboarding,
                    MembershipAdministration memberships, UserAccountService users, PartnerMails mails,
                    AuditLog auditLog, PartnerSettings settings, Clock clock, RequestLinkArchive linkArchive,
-                   CustomerSnapshots snapshots, RequestMismatches mismatches) {
+                   CustomerSnapshots snapshots, RequestMismatches mismatches, Callers callers) {
+        this.callers = callers;
         this.relationships = relationships;
         this.managedCustomers = managedCustomers;
         this.assignments = assignments;
@@ -281,7 +284,7 @@ public class PartnerService {
                 return pending;
             }).orElseGet(() -> relationships.save(new PartnerRelationship(partnerId,
                     relationships.customerKeys(draft.customerId()),
-                    draft.rights(), draft.recipient(), tokenHash, CurrentUser.require().personId(), now,
+                    draft.rights(), draft.recipient(), tokenHash, callers.requirePerson().personId(), now,
                     draft.expiresAt())));
             auditBoth(relationship, RELATIONSHIP_REQUESTED, AuditSummary.of(mail ? "partner-relationship-requested"
                     : "partner-relationship-requested-copied", draft.customerName(), customerNumber), null,
@@ -365,7 +368,7 @@ public class PartnerService {
     }
 
     public void withdrawRequest(long partnerId, long relationshipId) {
-        AuthenticatedUser me = CurrentUser.require();
+        AuthenticatedUser me = callers.requirePerson();
         access.require(partnerId, PartnerAccess.LEGAL, AuditSummary.action("withdraw-relationship-request"));
         PartnerRelationship relationship = lockedOfPartner(partnerId, relationshipId);
         if (relationship.getState() == RelationshipState.REQUESTED) {
@@ -379,7 +382,7 @@ public class PartnerService {
 
     /** Ends an active partnership from the partner's side; the customer's managers are told (rule 4). */
     public void terminate(long partnerId, long relationshipId, Locale language) {
-        AuthenticatedUser me = CurrentUser.require();
+        AuthenticatedUser me = callers.requirePerson();
         access.require(partnerId, PartnerAccess.LEGAL, AuditSummary.action("terminate-partnership"));
         PartnerRelationship relationship = lockedOfPartner(partnerId, relationshipId);
         String granted = rightsText(relationship.getGrantedRights());
@@ -397,7 +400,7 @@ public class PartnerService {
 
     /** Clears the "review granted rights" notice once someone in the partner has looked at them. */
     public void markReviewed(long partnerId, long relationshipId) {
-        AuthenticatedUser me = CurrentUser.require();
+        AuthenticatedUser me = callers.requirePerson();
         access.require(partnerId, PartnerAccess.LEADS, AuditSummary.action("mark-granted-rights-reviewed"));
         PartnerRelationship relationship = lockedOfPartner(partnerId, relationshipId);
         relationship.markReviewed(me.userId(), clock.instant());
@@ -462,7 +465,7 @@ public class PartnerService {
                                            String email, String token) {
         Instant now = clock.instant();
         return new PartnerRelationship(partnerId, relationships.customerKeys(customerId), rights, email,
-                SecretTokens.hash(token), CurrentUser.require().personId(), now, now.plus(settings.requestValidity()));
+                SecretTokens.hash(token), callers.requirePerson().personId(), now, now.plus(settings.requestValidity()));
     }
 
     private PartnerRelationship requireActiveCustomer(long partnerId, long customerId) {
@@ -481,7 +484,7 @@ public class PartnerService {
     }
 
     private String customerLabel(PartnerRelationship relationship) {
-        return SystemTask.call(() -> organizations.describe(relationship.getCustomerId()))
+        return organizations.describe(callers.taskFor("partner-relationships"), relationship.getCustomerId())
                 .map(OrganizationSummary::label).orElse("");
     }
 

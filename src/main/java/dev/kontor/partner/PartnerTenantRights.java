@@ -1,7 +1,7 @@
 package dev.kontor.partner;
 
 import dev.kontor.organization.ActingPartner;
-import dev.kontor.user.CurrentUser;
+import dev.kontor.user.Caller;
 import dev.kontor.organization.DelegatedRights;
 import dev.kontor.organization.OrganizationKind;
 import dev.kontor.organization.OrganizationPath;
@@ -29,7 +29,7 @@ class PartnerTenantRights implements DelegatedRights, ActingPartner {
     }
 
     @Override
-    public Set<OrganizationRight> rightsOf(long userId, OrganizationPath path) {
+    public Set<OrganizationRight> rightsOf(Caller caller, long userId, OrganizationPath path) {
         Optional<PathNode> customer = path.nearest(OrganizationKind.CUSTOMER);
         Set<OrganizationRight> held = EnumSet.noneOf(OrganizationRight.class);
         if (path.target().kind() != OrganizationKind.TENANT || customer.isEmpty()) {
@@ -51,12 +51,12 @@ class PartnerTenantRights implements DelegatedRights, ActingPartner {
      * through the relationship, it does not give its own people a role that would outlive the relationship.
      */
     @Override
-    public Optional<Long> partnerActingIn(OrganizationPath path) {
+    public Optional<Long> partnerActingIn(Caller caller, OrganizationPath path) {
         Optional<PathNode> customer = path.nearest(OrganizationKind.CUSTOMER);
         if (path.target().kind() != OrganizationKind.TENANT || customer.isEmpty()) {
             return Optional.empty();
         }
-        return CurrentUser.find().flatMap(me -> relationships.partnersManagingTenantsOf(customer.get().id(),
+        return caller.signedIn().flatMap(me -> relationships.partnersManagingTenantsOf(customer.get().id(),
                 me.userId()).stream().findFirst());
     }
 }

@@ -1,5 +1,6 @@
 package dev.kontor.partner;
 
+import dev.kontor.user.Callers;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
@@ -10,7 +11,6 @@ import dev.kontor.organization.MembershipAdministration;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.partner.CustomerDecisions.Parties;
 import dev.kontor.user.AuthenticatedUser;
-import dev.kontor.user.CurrentUser;
 import dev.kontor.user.SystemTask;
 import dev.kontor.user.UserAccountService;
 import java.time.Clock;
@@ -42,9 +42,12 @@ public class RelationshipAnswers {
     private final AuditLog auditLog;
     private final Clock clock;
 
+    private final Callers callers;
+
     RelationshipAnswers(CustomerSideRepository relationships, RequestLinkArchive links, CustomerDecisions decisions,
                         UserAccountService users, MembershipAdministration memberships, AuditLog auditLog,
-                        Clock clock) {
+                        Clock clock, Callers callers) {
+        this.callers = callers;
         this.relationships = relationships;
         this.links = links;
         this.decisions = decisions;
@@ -121,7 +124,7 @@ public class RelationshipAnswers {
      * identity must not mix with the new manager's).
      */
     private long answerer(PartnerRelationship relationship, String password, boolean accepting) {
-        Optional<AuthenticatedUser> me = CurrentUser.find();
+        Optional<AuthenticatedUser> me = callers.person();
         if (me.isPresent() && relationships.belongsTo(me.get().userId(), relationship.getPartnerId())) {
             // nobody answers their own partner's request, however they came to manage the account
             auditLog.recordIndependently(AuditEntry.denied(ANSWER_REFUSED, relationship.getCustomerId(),
@@ -170,13 +173,13 @@ public class RelationshipAnswers {
     /** Whether the addressee is a new manager without a password; read as the system, since the link is the proof. */
     private boolean needsPassword(Optional<Addressee> addressee) {
         return addressee.filter(a -> a.invitedMembershipId() != null)
-                .flatMap(a -> SystemTask.call(() -> users.findById(a.userId())))
+                .flatMap(a -> users.findById(callers.taskFor("relationship-answers"), a.userId()))
                 .map(user -> !user.hasPassword())
                 .orElse(false);
     }
 
     private AnswerPath answerPath(PartnerRelationship relationship, boolean needsPassword) {
-        Optional<AuthenticatedUser> me = CurrentUser.find();
+        Optional<AuthenticatedUser> me = callers.person();
         if (me.isPresent()) {
             if (relationships.belongsTo(me.get().userId(), relationship.getPartnerId())) {
                 return AnswerPath.SIGNED_IN_OTHER;

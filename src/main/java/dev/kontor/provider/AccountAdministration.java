@@ -1,5 +1,6 @@
 package dev.kontor.provider;
 
+import dev.kontor.user.Callers;
 import dev.kontor.account.AccountProvisioning;
 import dev.kontor.account.MasterData;
 import dev.kontor.audit.AuditEntry;
@@ -22,7 +23,6 @@ import dev.kontor.organization.OrganizationRight;
 import dev.kontor.organization.OrganizationState;
 import dev.kontor.partner.PartnerProvisioning;
 import dev.kontor.user.AuthenticatedUser;
-import dev.kontor.user.CurrentUser;
 import dev.kontor.user.EmailAddress;
 import dev.kontor.user.SystemTask;
 import dev.kontor.user.UserAccount;
@@ -70,12 +70,15 @@ public class AccountAdministration {
     private final dev.kontor.contact.ContactProvisioning contacts;
     private final AuditLog auditLog;
 
+    private final Callers callers;
+
     AccountAdministration(ProviderGuard guard, AccountAdministrationRepository accounts,
                           OrganizationOnboarding onboarding, AccountProvisioning accountProvisioning,
                           PartnerProvisioning partnerProvisioning, UserAccountService users,
                           InvitationService invitations, ProviderMails mails, InvitationSettings invitationSettings,
                           PlatformTransactionManager transactions, ProviderAccountQueries queries,
-                          dev.kontor.contact.ContactProvisioning contacts, AuditLog auditLog) {
+                          dev.kontor.contact.ContactProvisioning contacts, AuditLog auditLog, Callers callers) {
+        this.callers = callers;
         this.auditLog = auditLog;
         this.queries = queries;
         this.contacts = contacts;
@@ -147,7 +150,7 @@ public class AccountAdministration {
         SystemTask.run(() -> accountProvisioning.importMasterData(created.getId(), address));
         String customerNumber = created.getCustomerNumber().orElseThrow().value();
         String label = name + " (" + customerNumber + ")";
-        AuthenticatedUser me = CurrentUser.require();
+        AuthenticatedUser me = callers.requirePerson();
         UserSummary person = users.findOrRegisterInvitee(email, managerName);
         Membership invited = SystemTask.call(() -> onboarding.invite(person.id(), created.getId(),
                 MembershipRole.MANAGER, managerName));
@@ -248,7 +251,7 @@ public class AccountAdministration {
                     throw new RuleViolation("admin.account.has-manager");
                 }
                 floor.arm();
-                AuthenticatedUser me = CurrentUser.require();
+                AuthenticatedUser me = callers.requirePerson();
                 UserSummary person = users.findOrRegisterInvitee(new EmailAddress(email), managerName);
                 String label = account.name() + " (" + account.customerNumber() + ")";
                 SystemTask.run(() -> onboarding.inviteUnlessMember(person.id(), accountId, MembershipRole.MANAGER,

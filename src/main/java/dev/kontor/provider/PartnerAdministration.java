@@ -1,5 +1,6 @@
 package dev.kontor.provider;
 
+import dev.kontor.user.Callers;
 import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.AnswerTimeFloor;
 import dev.kontor.base.InvalidInput;
@@ -15,7 +16,6 @@ import dev.kontor.organization.Organization;
 import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.organization.OrganizationState;
 import dev.kontor.user.AuthenticatedUser;
-import dev.kontor.user.CurrentUser;
 import dev.kontor.user.EmailAddress;
 import dev.kontor.user.SystemTask;
 import dev.kontor.user.UserAccount;
@@ -57,10 +57,13 @@ public class PartnerAdministration {
     private final InvitationSettings invitationSettings;
     private final TransactionTemplate inTransaction;
 
+    private final Callers callers;
+
     PartnerAdministration(ProviderGuard guard, PartnerAdministrationRepository partners,
                           OrganizationOnboarding onboarding, UserAccountService users,
                           InvitationService invitations, ProviderMails mails, InvitationSettings invitationSettings,
-                          PlatformTransactionManager transactions) {
+                          PlatformTransactionManager transactions, Callers callers) {
+        this.callers = callers;
         this.guard = guard;
         this.partners = partners;
         this.onboarding = onboarding;
@@ -181,7 +184,7 @@ public class PartnerAdministration {
     }
 
     private void invite(Organization partner, Invitee invitee, Locale mailLanguage) {
-        AuthenticatedUser me = CurrentUser.require();
+        AuthenticatedUser me = callers.requirePerson();
         UserSummary person = users.findOrRegisterInvitee(invitee.address(), invitee.name());
         SystemTask.run(() -> onboarding.inviteUnlessMember(person.id(), partner.getId(),
                 MembershipRole.LEGAL_REPRESENTATIVE, invitee.name()).ifPresent(membership -> {

@@ -1,5 +1,6 @@
 package dev.kontor.provider;
 
+import dev.kontor.user.Callers;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
@@ -70,13 +71,15 @@ class ProviderBootstrap {
     private final String providerName;
     private final String adminName;
 
+    private final Callers callers;
+
     /** A start without a name for the administrator: the part of the address before the @. */
     ProviderBootstrap(ProviderMemberships staff, OrganizationOnboarding onboarding, OrganizationService organizations,
                       UserAccountService users, InvitationService invitations, ProviderMails mails, AuditLog auditLog,
                       LockProvider locks, PlatformTransactionManager transactions, String adminEmail,
-                      String providerName) {
+                      String providerName, Callers callers) {
         this(staff, onboarding, organizations, users, invitations, mails, auditLog, locks, transactions, adminEmail,
-                providerName, "");
+                providerName, "", callers);
     }
 
     @Autowired
@@ -85,8 +88,9 @@ class ProviderBootstrap {
                       LockProvider locks, PlatformTransactionManager transactions,
                       @Value("${kontor.bootstrap.admin-email:}") String adminEmail,
                       @Value("${kontor.bootstrap.provider-name:" + DEFAULT_PROVIDER_NAME + "}") String providerName,
-                      @Value("${kontor.bootstrap.admin-name:}") String adminName) {
+                      @Value("${kontor.bootstrap.admin-name:}") String adminName, Callers callers) {
         this.staff = staff;
+        this.callers = callers;
         this.onboarding = onboarding;
         this.organizations = organizations;
         this.users = users;
@@ -185,7 +189,8 @@ class ProviderBootstrap {
                             person.hasPassword() ? null : name).getId());
             IssuedInvitation invitation = invitations.issueBySystem(InvitationPurpose.PROVIDER_ADMINISTRATOR,
                     providerId, membershipId, person.id());
-            String provider = organizations.describe(providerId).orElseThrow().name();
+            String provider = organizations.describe(callers.task("provider-bootstrap"), providerId).orElseThrow()
+                    .name();
             mails.invitation(provider, person, person.hasPassword() ? person.displayName() : name,
                     MembershipRole.PROVIDER_ADMINISTRATOR, null, invitation, SupportedLanguages.ENGLISH);
             return new Invited(person.email(), provider, invitation);

@@ -1,5 +1,6 @@
 package dev.kontor.provider;
 
+import dev.kontor.user.Callers;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
@@ -7,7 +8,6 @@ import dev.kontor.base.AccessRefused;
 import dev.kontor.organization.OrganizationDirectory;
 import dev.kontor.user.ApiTokenIdentity;
 import dev.kontor.user.AuthenticatedUser;
-import dev.kontor.user.CurrentUser;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -23,13 +23,16 @@ class ProviderGuard {
     private final OrganizationDirectory directory;
     private final AuditLog auditLog;
 
-    ProviderGuard(OrganizationDirectory directory, AuditLog auditLog) {
+    private final Callers callers;
+
+    ProviderGuard(OrganizationDirectory directory, AuditLog auditLog, Callers callers) {
+        this.callers = callers;
         this.directory = directory;
         this.auditLog = auditLog;
     }
 
     long requireProviderAdministrator(AuditSummary.Term attempted) {
-        Optional<ApiTokenIdentity> token = CurrentUser.find().flatMap(AuthenticatedUser::apiToken);
+        Optional<ApiTokenIdentity> token = callers.person().flatMap(AuthenticatedUser::apiToken);
         // a provider's token administers its provider's partners, accounts and services as its administrators do
         // (only here: the provider's staff and notices stay with persons); a partner's token administers nothing
         Optional<Long> provider = token.isPresent()

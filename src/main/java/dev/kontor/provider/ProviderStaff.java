@@ -1,5 +1,6 @@
 package dev.kontor.provider;
 
+import dev.kontor.user.Callers;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
@@ -21,9 +22,7 @@ import dev.kontor.organization.OrganizationService;
 import dev.kontor.organization.ProviderMemberships;
 import dev.kontor.organization.StaffFilter;
 import dev.kontor.user.AuthenticatedUser;
-import dev.kontor.user.CurrentUser;
 import dev.kontor.user.EmailAddress;
-import dev.kontor.user.SystemTask;
 import dev.kontor.user.UserAccount;
 import dev.kontor.user.UserAccountService;
 import dev.kontor.user.UserSummary;
@@ -62,10 +61,13 @@ public class ProviderStaff {
     private final AuditLog auditLog;
     private final TransactionTemplate inTransaction;
 
+    private final Callers callers;
+
     ProviderStaff(OrganizationDirectory directory, ProviderMemberships staff, MembershipAdministration memberships,
                   OrganizationService organizations, UserAccountService users, InvitationService invitations,
                   InvitationSettings invitationSettings, ProviderMails mails, AuditLog auditLog,
-                  PlatformTransactionManager transactions) {
+                  PlatformTransactionManager transactions, Callers callers) {
+        this.callers = callers;
         this.directory = directory;
         this.staff = staff;
         this.memberships = memberships;
@@ -117,7 +119,7 @@ public class ProviderStaff {
         }
         EmailAddress address = new EmailAddress(email);
         String typedName = TextRules.required("name", name, UserAccount.DISPLAY_NAME_MAX_LENGTH);
-        AuthenticatedUser me = CurrentUser.require();
+        AuthenticatedUser me = callers.requirePerson();
         if (address.value().equalsIgnoreCase(me.email())) {
             refuse(providerId, "refused-provider-staff-own-role", AuditSummary.action("grant-role", role));
             throw new InvalidInput("email", "provider-staff.not-yourself");
@@ -145,9 +147,9 @@ public class ProviderStaff {
         if (member.state() != MembershipState.INVITED) {
             throw new RuleViolation("provider-staff.not-invited");
         }
-        AuthenticatedUser me = CurrentUser.require();
+        AuthenticatedUser me = callers.requirePerson();
         // one of the provider's staff, checked above: the system may look the person up for the mail
-        UserSummary person = SystemTask.call(() -> users.findById(member.userId()).orElseThrow());
+        UserSummary person = users.findById(callers.taskFor("provider-staff"), member.userId()).orElseThrow();
         IssuedInvitation invitation = invitations.issue(purposeOf(member.role()), providerId, membershipId);
         mails.invitation(organizations.summary(providerId).name(), person, member.displayName(), member.role(),
                 me.displayName(), invitation, mailLanguage);
@@ -211,7 +213,7 @@ public class ProviderStaff {
     }
 
     private void refuseOwn(long providerId, Member member, AuditSummary.Term attempted) {
-        if (member.userId() == CurrentUser.require().userId()) {
+        if (member.userId() == callers.requirePerson().userId()) {
             refuse(providerId, "refused-provider-staff-own-role", attempted);
             throw new RuleViolation("provider-staff.not-yourself");
         }

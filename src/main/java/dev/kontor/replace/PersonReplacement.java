@@ -1,5 +1,6 @@
 package dev.kontor.replace;
 
+import dev.kontor.user.Callers;
 import com.vaadin.flow.i18n.I18NProvider;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
@@ -13,7 +14,6 @@ import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.OrganizationAccess;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.user.AuthenticatedUser;
-import dev.kontor.user.CurrentUser;
 import dev.kontor.user.EmailAddress;
 import java.io.IOException;
 import java.io.Writer;
@@ -65,8 +65,11 @@ public class PersonReplacement {
     private final Clock clock;
     private final I18NProvider texts;
 
+    private final Callers callers;
+
     PersonReplacement(ReplacementStore store, OrganizationAccess access, AuditLog auditLog, Clock clock,
-                      I18NProvider texts) {
+                      I18NProvider texts, Callers callers) {
+        this.callers = callers;
         this.store = store;
         this.access = access;
         this.auditLog = auditLog;
@@ -81,7 +84,7 @@ public class PersonReplacement {
      * {@link #items}.
      */
     public PreparedReplacement prepare(String leavingEmail, String successorEmail) {
-        AuthenticatedUser me = CurrentUser.require();
+        AuthenticatedUser me = callers.requirePerson();
         String leaving = address("leaving", leavingEmail)
                 .orElseThrow(() -> new InvalidInput("leaving", "validation.required"));
         Optional<String> successor = address("successor", successorEmail);
@@ -186,7 +189,7 @@ public class PersonReplacement {
      */
     @Transactional(readOnly = true)
     public Optional<StartedReplacement> latestStarted() {
-        AuthenticatedUser me = CurrentUser.require();
+        AuthenticatedUser me = callers.requirePerson();
         return store.latestStarted(me.userId(), clock.instant().minus(SUMMARY_SHOWN)).map(header ->
                 new StartedReplacement(header.id(), header.leavingEmail(), header.successorEmail(),
                         progress(header)));
@@ -239,7 +242,7 @@ public class PersonReplacement {
     }
 
     private void requireOwn(long replacementId, String action) {
-        AuthenticatedUser me = CurrentUser.require();
+        AuthenticatedUser me = callers.requirePerson();
         if (!store.actorOf(replacementId).filter(actor -> actor == me.userId()).isPresent()) {
             // someone else's preview and one that does not exist are refused alike, so ids tell nothing
             auditLog.recordIndependently(AuditEntry.denied("ACCESS_DENIED", null,

@@ -1,7 +1,7 @@
 package dev.kontor.replace;
 
+import dev.kontor.user.Callers;
 import dev.kontor.base.MenuEntryFilter;
-import dev.kontor.user.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +16,10 @@ class ReplacementMenuEntry implements MenuEntryFilter {
 
     private final ReplacementStore store;
 
-    ReplacementMenuEntry(ReplacementStore store) {
+    private final Callers callers;
+
+    ReplacementMenuEntry(ReplacementStore store, Callers callers) {
+        this.callers = callers;
         this.store = store;
     }
 
@@ -25,6 +28,6 @@ class ReplacementMenuEntry implements MenuEntryFilter {
         if (!PATH.equals(path)) {
             return false;
         }
-        return CurrentUser.find().map(me -> !store.looksAfterSeveral(me.userId())).orElse(true);
+        return callers.person().map(me -> !store.looksAfterSeveral(me.userId())).orElse(true);
     }
 }

@@ -1,11 +1,11 @@
 package dev.kontor.security;
 
+import dev.kontor.user.Callers;
 import dev.kontor.base.SecretTokens;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.OrganizationService;
 import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.SignInCandidate;
-import dev.kontor.user.SystemTask;
 import dev.kontor.user.UserAccountService;
 import java.util.List;
 import org.springframework.security.core.GrantedAuthority;
@@ -29,8 +29,11 @@ class KontorUserDetailsService implements UserDetailsService {
     private final PasswordEncoder passwordEncoder;
     private volatile String standInHash;
 
+    private final Callers callers;
+
     KontorUserDetailsService(UserAccountService users, OrganizationService organizations,
-                             PasswordEncoder passwordEncoder) {
+                             PasswordEncoder passwordEncoder, Callers callers) {
+        this.callers = callers;
         this.users = users;
         this.organizations = organizations;
         this.passwordEncoder = passwordEncoder;
@@ -39,9 +42,10 @@ class KontorUserDetailsService implements UserDetailsService {
     @Override
     public UserDetails loadUserByUsername(String email) {
         // nobody is signed in yet: the application itself looks the typed address up
-        SignInCandidate candidate = SystemTask.call(() -> users.findSignInCandidate(email))
+        SignInCandidate candidate = users.findSignInCandidate(callers.task("sign-in"), email)
                 .orElseThrow(() -> new UsernameNotFoundException("Unknown user"));
-        List<GrantedAuthority> authorities = SystemTask.call(() -> organizations.activeRolesOf(candidate.userId()))
+        List<GrantedAuthority> authorities = organizations.activeRolesOf(callers.task("sign-in"),
+                        candidate.userId())
                 .stream()
                 .map(MembershipRole::roleName)
                 .distinct()

@@ -1,8 +1,8 @@
 package dev.kontor.security;
 
+import dev.kontor.user.Callers;
 import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.SignInCandidate;
-import dev.kontor.user.SystemTask;
 import dev.kontor.user.UserAccountService;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,7 +37,10 @@ class SavedPageOwner {
 
     private final UserAccountService users;
 
-    SavedPageOwner(UserAccountService users) {
+    private final Callers callers;
+
+    SavedPageOwner(UserAccountService users, Callers callers) {
+        this.callers = callers;
         this.users = users;
     }
 
@@ -85,7 +88,7 @@ class SavedPageOwner {
             return Optional.empty();
         }
         // the principal's hash is erased after sign-in; the database has it
-        return SystemTask.call(() -> users.findSignInCandidate(user.userId()))
+        return users.findSignInCandidate(callers.task("saved-page-owner"), user.userId())
                 .map(SignInCandidate::passwordHash)
                 .map(hash -> hmac(hash, "kontor saved page owner " + user.userId()));
     }

@@ -1,5 +1,6 @@
 package dev.kontor.security;
 
+import dev.kontor.user.Callers;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
@@ -12,7 +13,6 @@ import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.SecretTokens;
 import dev.kontor.user.AuthenticatedUser;
-import dev.kontor.user.CurrentUser;
 import dev.kontor.user.Roles;
 import dev.samstevens.totp.code.CodeGenerator;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
@@ -102,10 +102,13 @@ public class SecondFactors {
     private final SignedInSessions signIns;
     private final CodeGenerator codes = new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6);
 
+    private final Callers callers;
+
     SecondFactors(SecondFactorRepository factors, RecoveryCodeRepository recoveryCodes,
                   RememberedBrowserRepository browsers, SecondFactorKey key, SignInThrottle throttle,
                   AuditLog auditLog, Clock clock, ObjectProvider<SecondFactorDemand> demands,
-                  SignedInSessions signIns) {
+                  SignedInSessions signIns, Callers callers) {
+        this.callers = callers;
         this.factors = factors;
         this.recoveryCodes = recoveryCodes;
         this.browsers = browsers;
@@ -120,7 +123,7 @@ public class SecondFactors {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public Status status() {
-        AuthenticatedUser me = CurrentUser.require();
+        AuthenticatedUser me = callers.requirePerson();
         Optional<SecondFactor> factor = factors.findById(me.userId()).filter(SecondFactor::confirmed);
         return new Status(factor.isPresent(), factor.map(SecondFactor::confirmedAt).orElse(null),
                 factor.isPresent() ? recoveryCodes.countUnused(me.userId()) : 0,
@@ -136,7 +139,7 @@ public class SecondFactors {
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public SetUp startSetUp() {
-        AuthenticatedUser me = CurrentUser.require();
+        AuthenticatedUser me = callers.requirePerson();
         return beginSetUp(me.userId(), me.email());
     }
 
@@ -159,7 +162,7 @@ public class SecondFactors {
     @PreAuthorize("isAuthenticated()")
     @Transactional(noRollbackFor = InvalidInput.class)
     public List<String> finishSetUp(String code) {
-        AuthenticatedUser me = CurrentUser.require();
+        AuthenticatedUser me = callers.requirePerson();
         SecondFactor factor = factors.findById(me.userId()).filter(pending -> !pending.confirmed())
                 .orElseThrow(() -> new InvalidInput("code", "security.second-factor.no-set-up"));
         requireCode(me, factor, code, false);
@@ -176,7 +179,7 @@ public class SecondFactors {
     @PreAuthorize("isAuthenticated()")
     @Transactional(noRollbackFor = InvalidInput.class)
     public List<String> renewRecoveryCodes(String code) {
-        AuthenticatedUser me = CurrentUser.require();
+        AuthenticatedUser me = callers.requirePerson();
         SecondFactor factor = active(me);
         requireCode(me, factor, code, false);
         List<String> fresh = replaceRecoveryCodes(me.userId());
@@ -193,7 +196,7 @@ public class SecondFactors {
     @PreAuthorize("isAuthenticated()")
     @Transactional(noRollbackFor = InvalidInput.class)
     public void turnOff(String code) {
-        AuthenticatedUser me = CurrentUser.require();
+        AuthenticatedUser me = callers.requirePerson();
         SecondFactor factor = active(me);
         // a person a rule asks a second factor of keeps it: turning it off would leave the sign-in to the password
         // until the next one; moving to a new phone goes through a lead's reset and a new set-up
@@ -220,7 +223,7 @@ public class SecondFactors {
     @PreAuthorize("isAuthenticated()")
     @Transactional(noRollbackFor = InvalidInput.class)
     public void confirmThisSignIn(String code) {
-        AuthenticatedUser me = CurrentUser.require();
+        AuthenticatedUser me = callers.requirePerson();
         SecondFactor factor = active(me);
         requireCode(me, factor, code, true);
         SignInFactors.addSecondFactorToThisSignIn(clock.instant());
@@ -243,7 +246,7 @@ public class SecondFactors {
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public void forgetBrowsers() {
-        AuthenticatedUser me = CurrentUser.require();
+        AuthenticatedUser me = callers.requirePerson();
         int forgotten = browsers.forgetAllOf(me.userId());
         auditLog.record(AuditEntry.success(BROWSERS_FORGOTTEN, null,
                 AuditSummary.of("second-factor-browsers-forgotten", forgotten)));

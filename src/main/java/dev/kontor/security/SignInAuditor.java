@@ -1,11 +1,11 @@
 package dev.kontor.security;
 
+import dev.kontor.user.Callers;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
 import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.SignInCandidate;
-import dev.kontor.user.SystemTask;
 import dev.kontor.user.UserAccountService;
 import java.util.Optional;
 import org.springframework.context.event.EventListener;
@@ -34,7 +34,10 @@ class SignInAuditor {
     private final UserAccountService users;
     private final AuditLog auditLog;
 
-    SignInAuditor(UserAccountService users, AuditLog auditLog) {
+    private final Callers callers;
+
+    SignInAuditor(UserAccountService users, AuditLog auditLog, Callers callers) {
+        this.callers = callers;
         this.users = users;
         this.auditLog = auditLog;
     }
@@ -43,7 +46,7 @@ class SignInAuditor {
     void onBadCredentials(AuthenticationFailureBadCredentialsEvent event) {
         String typed = typedEmail(event);
         audited(() -> {
-            Optional<SignInCandidate> known = SystemTask.call(() -> users.findSignInCandidate(typed));
+            Optional<SignInCandidate> known = users.findSignInCandidate(callers.task("sign-in-audit"), typed);
             auditLog.recordSignInAttempt(AuditEntry.failed(SIGN_IN_FAILED, null,
                     known.isPresent() ? AuditSummary.of("sign-in-wrong-password")
                             : AuditSummary.of("sign-in-unknown-email")),
@@ -56,7 +59,8 @@ class SignInAuditor {
     void onDisabled(AuthenticationFailureDisabledEvent event) {
         String typed = typedEmail(event);
         audited(() -> {
-            Long userId = SystemTask.call(() -> users.findSignInCandidate(typed)).map(SignInCandidate::userId)
+            Long userId = users.findSignInCandidate(callers.task("sign-in-audit"), typed)
+                    .map(SignInCandidate::userId)
                     .orElse(null);
             auditLog.recordSignInAttempt(AuditEntry.failed(SIGN_IN_FAILED, null,
                     AuditSummary.of("sign-in-no-password")), userId, typed);

@@ -1,5 +1,6 @@
 package dev.kontor.security;
 
+import dev.kontor.user.Callers;
 import com.vaadin.flow.i18n.I18NProvider;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
@@ -12,7 +13,6 @@ import dev.kontor.mail.MailMessage;
 import dev.kontor.mail.MailOutbox;
 import dev.kontor.user.EmailAddress;
 import dev.kontor.user.SignInCandidate;
-import dev.kontor.user.SystemTask;
 import dev.kontor.user.UserAccountService;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,9 +57,12 @@ public class SignInUnlocks {
     private final Clock clock;
     private final TransactionTemplate separately;
 
+    private final Callers callers;
+
     SignInUnlocks(SignInUnlockRepository unlocks, UserAccountService users, SignInThrottle throttle,
                   SignInLimits limits, AuditLog auditLog, MailOutbox outbox, I18NProvider i18n,
-                  PublicAddress publicAddress, Clock clock, PlatformTransactionManager transactions) {
+                  PublicAddress publicAddress, Clock clock, PlatformTransactionManager transactions, Callers callers) {
+        this.callers = callers;
         this.unlocks = unlocks;
         this.users = users;
         this.throttle = throttle;
@@ -80,7 +83,7 @@ public class SignInUnlocks {
     void refused(String typedEmail, SignInThrottle.Refusal refusal) {
         // one connection at a time, each step in its own transaction: anyone can send refusals, many at once, and a
         // refusal holding a connection while its audit entry waits for a second lets them stall the whole pool
-        Optional<SignInCandidate> known = SystemTask.call(() -> users.findSignInCandidate(typedEmail));
+        Optional<SignInCandidate> known = users.findSignInCandidate(callers.task("unlock"), typedEmail);
         String why = switch (refusal.limit()) {
             case ADDRESS -> "sign-in-throttled-address";
             case ACCOUNT_AT_ADDRESS -> "sign-in-throttled-account-at-address";
@@ -97,7 +100,8 @@ public class SignInUnlocks {
 
     /** A failure that makes the next attempt for this account from this address wait. */
     void delayed(String typedEmail, Duration delay) {
-        Long userId = SystemTask.call(() -> users.findSignInCandidate(typedEmail)).map(SignInCandidate::userId)
+        Long userId = users.findSignInCandidate(callers.task("unlock"), typedEmail)
+                .map(SignInCandidate::userId)
                 .orElse(null);
         auditLog.recordSignInAttempt(AuditEntry.failed(SIGN_IN_THROTTLED, null,
                 AuditSummary.of("sign-in-delay-set", delay.toSeconds())), userId, typedEmail);
@@ -170,8 +174,8 @@ public class SignInUnlocks {
         Instant now = clock.instant();
         UnlockState state = found.map(unlock -> unlock.stateAt(now)).orElse(UnlockState.UNKNOWN);
         // the token found the person: only now may their sign-in data be read
-        Optional<SignInCandidate> person = found.flatMap(unlock -> SystemTask.call(
-                () -> users.findSignInCandidate(unlock.getUserId())));
+        Optional<SignInCandidate> person = found.flatMap(unlock -> users.findSignInCandidate(callers.task("unlock"),
+                unlock.getUserId()));
         if (state != UnlockState.OPEN || person.isEmpty()) {
             return new LinkUse(state == UnlockState.OPEN ? UnlockState.UNKNOWN : state, person, now);
         }

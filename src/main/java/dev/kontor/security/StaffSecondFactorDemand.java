@@ -1,8 +1,8 @@
 package dev.kontor.security;
 
+import dev.kontor.user.Callers;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.OrganizationService;
-import dev.kontor.user.SystemTask;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -21,14 +21,18 @@ class StaffSecondFactorDemand implements SecondFactorDemand {
 
     private final OrganizationService organizations;
 
-    StaffSecondFactorDemand(OrganizationService organizations) {
+    private final Callers callers;
+
+    StaffSecondFactorDemand(OrganizationService organizations, Callers callers) {
+        this.callers = callers;
         this.organizations = organizations;
     }
 
     @Override
     public Optional<String> reasonKey(long userId) {
         // asked before anyone is signed in: the application itself looks the person's roles up
-        boolean staff = SystemTask.call(() -> organizations.activeRolesOf(userId)).stream().anyMatch(ALWAYS::contains);
+        boolean staff = organizations.activeRolesOf(callers.task("second-factor-demand"), userId).stream()
+                .anyMatch(ALWAYS::contains);
         return staff ? Optional.of(REASON) : Optional.empty();
     }
 

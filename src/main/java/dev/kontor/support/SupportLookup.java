@@ -1,5 +1,6 @@
 package dev.kontor.support;
 
+import dev.kontor.user.Callers;
 import dev.kontor.base.TextRules;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
@@ -10,8 +11,6 @@ import dev.kontor.base.SearchKeys;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.OrganizationService;
 import dev.kontor.user.AuthenticatedUser;
-import dev.kontor.user.CurrentUser;
-import dev.kontor.user.SystemTask;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,8 +61,11 @@ public class SupportLookup {
     private final Clock clock;
     private final Duration confirmationInterval;
 
+    private final Callers callers;
+
     SupportLookup(LookupQueries queries, OrganizationService organizations, AuditLog auditLog, Clock clock,
-                  @Value("${kontor.account.confirmation-interval:180d}") Duration confirmationInterval) {
+                  @Value("${kontor.account.confirmation-interval:180d}") Duration confirmationInterval, Callers callers) {
+        this.callers = callers;
         this.queries = queries;
         this.organizations = organizations;
         this.auditLog = auditLog;
@@ -159,9 +161,10 @@ public class SupportLookup {
 
     /** Support right now: a deactivated support membership stops the lookup at once, whatever the session says. */
     private void requireSupport(AuditSummary.Term attempted) {
-        AuthenticatedUser me = CurrentUser.require();
+        AuthenticatedUser me = callers.requirePerson();
         // the caller's own roles, looked up by the application for them
-        if (!SystemTask.call(() -> organizations.activeRolesOf(me.userId())).contains(MembershipRole.SUPPORT)) {
+        if (!organizations.activeRolesOf(callers.taskFor("support-lookup"), me.userId())
+                .contains(MembershipRole.SUPPORT)) {
             auditLog.recordIndependently(AuditEntry.denied(ACCESS_DENIED, null,
                     AuditSummary.of("refused-not-support", attempted)));
             throw new AccessRefused();

@@ -1,5 +1,6 @@
 package dev.kontor.tenant;
 
+import dev.kontor.user.Callers;
 import dev.kontor.audit.ActingOnBehalf;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
@@ -11,7 +12,6 @@ import dev.kontor.organization.OrganizationKind;
 import dev.kontor.organization.OrganizationPath;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.user.AuthenticatedUser;
-import dev.kontor.user.CurrentUser;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -37,9 +37,12 @@ public class ContentCopies {
     private final AuditLog auditLog;
     private final Clock clock;
 
+    private final Callers callers;
+
     ContentCopies(OrganizationAccess access, ContentCopyRepository copies, TenantRepository tenants,
                   TenantTreeQueries tree,
-                  ObjectProvider<ActingOnBehalf> onBehalf, AuditLog auditLog, Clock clock) {
+                  ObjectProvider<ActingOnBehalf> onBehalf, AuditLog auditLog, Clock clock, Callers callers) {
+        this.callers = callers;
         this.access = access;
         this.copies = copies;
         this.tenants = tenants;
@@ -73,7 +76,8 @@ public class ContentCopies {
         }
         String pathBelow = pathBelow(path);
         int total = 1 + (withDescendants ? tree.countDescendants(pathBelow) : 0);
-        Long partner = onBehalf.orderedStream().map(ActingOnBehalf::onBehalfOf).flatMap(Optional::stream)
+        dev.kontor.user.Caller caller = callers.current();
+        Long partner = onBehalf.orderedStream().map(acting -> acting.onBehalfOf(caller)).flatMap(Optional::stream)
                 .findFirst().orElse(null);
         ContentCopy copy = copies.save(new ContentCopy(master.id(), subTenantId, withDescendants, total, me.userId(),
                 partner, clock.instant()));
@@ -107,7 +111,7 @@ public class ContentCopies {
         AuditSummary.Term attempted = AuditSummary.action("read-copy-progress");
         Optional<ContentCopy> copy = copies.findById(copyId);
         if (copy.isEmpty()) {
-            CurrentUser.require();
+            callers.requirePerson();
             auditLog.recordIndependently(AuditEntry.denied("ACCESS_DENIED", null, AuditSummary.of(
                     "refused-lacks-right", attempted, AuditSummary.term("right." + OrganizationRight.VIEW))));
             throw new AccessRefused();

@@ -1,5 +1,6 @@
 package dev.kontor.tenant;
 
+import dev.kontor.user.Callers;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
@@ -56,10 +57,13 @@ public class TenantAdministrators {
     private final InvitationSettings invitationSettings;
     private final TransactionTemplate inTransaction;
 
+    private final Callers callers;
+
     TenantAdministrators(OrganizationAccess access, MembershipAdministration memberships, UserAccountService users,
                          InvitationService invitations, TenantRepository tenants, OrganizationService organizations,
                          TenantMails mails, AuditLog auditLog, InvitationSettings invitationSettings,
-                         PlatformTransactionManager transactions) {
+                         PlatformTransactionManager transactions, Callers callers) {
+        this.callers = callers;
         this.access = access;
         this.memberships = memberships;
         this.users = users;
@@ -122,7 +126,8 @@ public class TenantAdministrators {
             throw new RuleViolation("tenant.admin.not-invited");
         }
         // a member of the tenant checked above: the system may look the person up for the mail
-        UserSummary person = SystemTask.call(() -> users.findById(administrator.userId()).orElseThrow());
+        UserSummary person = users.findById(callers.taskFor("tenant-administrators"), administrator.userId())
+                .orElseThrow();
         sendLink(tenantId, administrator, person, me, mailLanguage);
     }
 

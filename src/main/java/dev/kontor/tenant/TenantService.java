@@ -1,5 +1,6 @@
 package dev.kontor.tenant;
 
+import dev.kontor.user.Callers;
 import dev.kontor.access.AccessSessions;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
@@ -19,7 +20,6 @@ import dev.kontor.organization.OrganizationRight;
 import dev.kontor.organization.OrganizationService;
 import dev.kontor.organization.OrganizationSummary;
 import dev.kontor.organization.TenantStructure;
-import dev.kontor.user.SystemTask;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -50,10 +50,13 @@ public class TenantService {
     private final AuditLog auditLog;
     private final Clock clock;
 
+    private final Callers callers;
+
     TenantService(TenantStructure structure, TenantRepository tenants, TenantLogoRepository logos,
                   OrganizationAccess access, OrganizationService organizations,
                   MembershipAdministration memberships, AccessSessions accessSessions, AuditLog auditLog,
-                  Clock clock) {
+                  Clock clock, Callers callers) {
+        this.callers = callers;
         this.structure = structure;
         this.tenants = tenants;
         this.logos = logos;
@@ -205,7 +208,7 @@ public class TenantService {
         String logoVersion = logos.findById(tenantId).map(TenantLogo::getSha256).orElse(null);
         var path = access.pathOf(tenantId).orElseThrow().nodes();
         long masterId = path.get(path.size() - 2).id();
-        OrganizationSummary master = SystemTask.call(() -> organizations.describe(masterId).orElseThrow());
+        OrganizationSummary master = organizations.describe(callers.taskFor("tenants"), masterId).orElseThrow();
         int administrators = (int) memberships.members(tenantId, MembershipRole.TENANT_ADMINISTRATOR).stream()
                 .filter(member -> member.state() == MembershipState.ACTIVE).count();
         return new TenantDetails(tenantId, summary.name(), tenant.getType(), tenant.getEdition(),
@@ -221,8 +224,8 @@ public class TenantService {
             return new WorkingRole(null, session.get().partnerName());
         }
         return access.membershipFor(tenantId)
-                .map(held -> new WorkingRole(held.role(), SystemTask.call(() ->
-                        organizations.describe(held.organizationId()).orElseThrow().label())))
+                .map(held -> new WorkingRole(held.role(), organizations.describe(
+                        callers.taskFor("tenants"), held.organizationId()).orElseThrow().label()))
                 .orElseGet(() -> new WorkingRole(null, ""));
     }
 

@@ -1,5 +1,6 @@
 package dev.kontor.tenant;
 
+import dev.kontor.user.Callers;
 import dev.kontor.base.TextRules;
 import dev.kontor.access.AccessSessions;
 import dev.kontor.access.CurrentAccess;
@@ -12,7 +13,6 @@ import dev.kontor.organization.OrganizationPath;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.organization.OrganizationService;
 import dev.kontor.organization.PathNode;
-import dev.kontor.user.CurrentUser;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -43,8 +43,11 @@ public class TenantTree {
     private final OrganizationService organizations;
     private final AccessSessions accessSessions;
 
+    private final Callers callers;
+
     TenantTree(TenantTreeQueries queries, OrganizationAccess access, OrganizationService organizations,
-               AccessSessions accessSessions) {
+               AccessSessions accessSessions, Callers callers) {
+        this.callers = callers;
         this.queries = queries;
         this.access = access;
         this.organizations = organizations;
@@ -206,7 +209,7 @@ public class TenantTree {
     }
 
     List<TreeScope> scopes() {
-        CurrentUser.require();
+        callers.requirePerson();
         Optional<CurrentAccess> inSession = accessSessions.current();
         if (inSession.isPresent()) {
             return List.of(new TreeScope(inSession.get().customerId(), OrganizationKind.CUSTOMER, null, false));

@@ -2,21 +2,15 @@ package dev.kontor.user;
 
 import java.util.Optional;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 
-/** Who is calling a service: read from the security context of the current thread. */
+/** The static way of asking who calls, on its way out: services ask {@link Callers} (decision 0010). */
 public final class CurrentUser {
 
     private CurrentUser() {
     }
 
     public static Optional<AuthenticatedUser> find() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof AuthenticatedUser user) {
-            return Optional.of(user);
-        }
-        return Optional.empty();
+        return Callers.signedInPrincipal();
     }
 
     /** The signed-in person; services call this first, so an anonymous call never gets further. */

@@ -8,7 +8,10 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** Runs work as the application itself, for start-up tasks and background jobs that have no signed-in person. */
+/**
+ * Runs work as the application itself by switching the security context, on its way out: system work takes a
+ * {@link Caller.Task} from {@link Callers} instead (decision 0010).
+ */
 public final class SystemTask {
 
     private SystemTask() {
@@ -37,11 +40,7 @@ public final class SystemTask {
 
     /** The signed-in person who started the system work running now, if any. */
     public static java.util.Optional<AuthenticatedUser> initiator() {
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getDetails() instanceof AuthenticatedUser user) {
-            return java.util.Optional.of(user);
-        }
-        return java.util.Optional.empty();
+        return Callers.legacyInitiator();
     }
 
     public static void run(Runnable work) {

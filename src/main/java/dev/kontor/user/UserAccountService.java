@@ -23,8 +23,11 @@ public class UserAccountService implements LanguagePreference {
     private final PasswordPolicy passwordPolicy;
     private final PasswordEncoder passwordEncoder;
 
+    private final Callers callers;
+
     UserAccountService(UserAccountRepository users, Clock clock, PasswordPolicy passwordPolicy,
-                       PasswordEncoder passwordEncoder) {
+                       PasswordEncoder passwordEncoder, Callers callers) {
+        this.callers = callers;
         this.users = users;
         this.clock = clock;
         this.passwordPolicy = passwordPolicy;
@@ -35,9 +38,9 @@ public class UserAccountService implements LanguagePreference {
      * Used by sign-in only, before anyone is authenticated; for the system only, as the answer holds the password
      * hash: the sign-in asks as the application itself.
      */
-    @PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
     @Transactional(readOnly = true)
-    public Optional<SignInCandidate> findSignInCandidate(String email) {
+    public Optional<SignInCandidate> findSignInCandidate(Caller.Task task, String email) {
+        Caller.requireTask(task);
         if (!EmailAddress.isValid(email)) {
             return Optional.empty(); // no account has such an address, and PostgreSQL would refuse a NUL in it
         }
@@ -48,9 +51,9 @@ public class UserAccountService implements LanguagePreference {
      * Used by sign-in only (the unlock link names its person by id), before anyone is authenticated; for the system
      * only, as the answer holds the password hash: the unlock link looks its person up after checking its token.
      */
-    @PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
     @Transactional(readOnly = true)
-    public Optional<SignInCandidate> findSignInCandidate(long userId) {
+    public Optional<SignInCandidate> findSignInCandidate(Caller.Task task, long userId) {
+        Caller.requireTask(task);
         return users.findById(userId).map(UserAccountService::candidate);
     }
 
@@ -92,9 +95,9 @@ public class UserAccountService implements LanguagePreference {
      * A person by id, with their address. For the system only: a feature runs it (see {@link SystemTask}) after it has
      * checked that the caller may see this person, e.g. as a member of an organization the caller manages.
      */
-    @PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
     @Transactional(readOnly = true)
-    public Optional<UserSummary> findById(long userId) {
+    public Optional<UserSummary> findById(Caller.Task task, long userId) {
+        Caller.requireTask(task);
         return users.findById(userId).map(UserAccountService::summary);
     }
 
@@ -124,13 +127,13 @@ public class UserAccountService implements LanguagePreference {
     @Override
     @Transactional(readOnly = true)
     public Optional<Locale> rememberedLanguage() {
-        return CurrentUser.find().flatMap(me -> users.findById(me.userId())).flatMap(UserAccount::getPreferredLanguage);
+        return callers.person().flatMap(me -> users.findById(me.userId())).flatMap(UserAccount::getPreferredLanguage);
     }
 
     @Override
     @Transactional
     public void rememberLanguage(Locale language) {
-        CurrentUser.find().flatMap(me -> users.findById(me.userId()))
+        callers.person().flatMap(me -> users.findById(me.userId()))
                 .ifPresent(user -> user.setPreferredLanguage(language));
     }
 }

@@ -57,6 +57,9 @@ class AccessSessionsTest {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    AccessActivity activity;
+
     private long partnerId;
 
     @BeforeEach
@@ -218,6 +221,32 @@ class AccessSessionsTest {
 
     private String endedRow(long sessionId) {
         return jdbc.queryForObject("select end_reason from access_session where id = ?", String.class, sessionId);
+    }
+
+    @Test
+    void what_the_partner_user_does_in_the_tab_keeps_the_session_going_and_checking_rights_writes_nothing() {
+        long id = fixtures.as(DemoPeople.PARTNER_ADMIN, () -> sessions.start(partnerId, BAECKEREI, null)).sessionId();
+        clock.advance(Duration.ofMinutes(20));
+        fixtures.as(DemoPeople.PARTNER_ADMIN, () -> accounts.details(BAECKEREI));
+        activity.noteActivity(id);
+        clock.advance(Duration.ofMinutes(20));
+
+        assertThat(fixtures.as(DemoPeople.PARTNER_ADMIN, () -> accounts.details(BAECKEREI))).isNotNull();
+        // 25 minutes after that call, 45 after the last activity: only a check that wrote would have kept it
+        clock.advance(Duration.ofMinutes(25));
+        assertThatThrownBy(() -> fixtures.as(DemoPeople.PARTNER_ADMIN, () -> accounts.details(BAECKEREI)))
+                .as("the checks of the last call noted no activity").isInstanceOf(AccessRefused.class);
+    }
+
+    @Test
+    void a_request_after_the_idle_timeout_does_not_bring_the_session_back() {
+        long id = fixtures.as(DemoPeople.PARTNER_ADMIN, () -> sessions.start(partnerId, BAECKEREI, null)).sessionId();
+        clock.advance(Duration.ofMinutes(31));
+        activity.noteActivity(id);
+
+        assertThatThrownBy(() -> fixtures.as(DemoPeople.PARTNER_ADMIN, () -> accounts.details(BAECKEREI)))
+                .isInstanceOf(AccessRefused.class);
+        assertThat(fixtures.as(DemoPeople.PARTNER_ADMIN, () -> sessions.endReason())).contains("TIMED_OUT");
     }
 
     @Test

@@ -60,6 +60,9 @@ class ManagerApprovalTest {
     OrganizationService organizations;
 
     @Autowired
+    dev.kontor.user.Callers callers;
+
+    @Autowired
     PartnerProvisioning provisioning;
 
     @Autowired
@@ -110,7 +113,7 @@ class ManagerApprovalTest {
                 .isEmpty();
         assertThat(fixtures.as(mailbox, () -> organizations.myOrganizations(PageRequest.of(0, 10))).getContent())
                 .isEmpty();
-        assertThat(SystemTask.call(() -> organizations.activeRolesOf(fixtures.userIdOf(mailbox)))).isEmpty();
+        assertThat(organizations.activeRolesOf(callers.task("test"), fixtures.userIdOf(mailbox))).isEmpty();
         assertThatThrownBy(() -> fixtures.as(mailbox, () -> accounts.details(new CustomerNumber(
                 account.customerNumber())))).isInstanceOf(AccessRefused.class);
         assertThat(fixtures.as(account.email("Alice"), () -> managers.approvals(account.id()))).singleElement()

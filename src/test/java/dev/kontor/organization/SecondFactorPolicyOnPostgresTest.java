@@ -24,6 +24,9 @@ class SecondFactorPolicyOnPostgresTest {
     SecondFactorPolicy policy;
 
     @Autowired
+    dev.kontor.user.Callers callers;
+
+    @Autowired
     OrganizationOnboarding onboarding;
 
     @Autowired
@@ -55,12 +58,12 @@ class SecondFactorPolicyOnPostgresTest {
             onboarding.grant(fixtures.userIdOf(neighbour), other.getId(), MembershipRole.LEGAL_REPRESENTATIVE);
             return new long[] {partner.getId(), parent};
         });
-        assertThat(SystemTask.call(() -> policy.requiredFor(fixtures.userIdOf(deepAdmin)))).isFalse();
+        assertThat(policy.requiredFor(callers.task("test"), fixtures.userIdOf(deepAdmin))).isFalse();
 
         fixtures.as(legal, () -> policy.changeRequirement(ids[0], true));
 
-        assertThat(SystemTask.call(() -> policy.requiredFor(fixtures.userIdOf(deepAdmin)))).isTrue();
-        assertThat(SystemTask.call(() -> policy.requiredFor(fixtures.userIdOf(neighbour)))).isFalse();
+        assertThat(policy.requiredFor(callers.task("test"), fixtures.userIdOf(deepAdmin))).isTrue();
+        assertThat(policy.requiredFor(callers.task("test"), fixtures.userIdOf(neighbour))).isFalse();
         SecondFactorRequirement deep = fixtures.as(deepAdmin, () -> policy.requirement(ids[1]));
         assertThat(deep.requiredBy()).isEqualTo("Pg partner " + tag);
     }

@@ -34,6 +34,9 @@ class SecondFactorPolicyTest {
     SecondFactorPolicy policy;
 
     @Autowired
+    dev.kontor.user.Callers callers;
+
+    @Autowired
     OrganizationOnboarding onboarding;
 
     @Autowired
@@ -242,8 +245,8 @@ class SecondFactorPolicyTest {
         assertThat(atTenant.required()).isTrue();
         assertThat(atTenant.requiredBy()).isEqualTo(atCustomer.requiredBy());
 
-        assertThat(SystemTask.call(() -> policy.requiredFor(fixtures.userIdOf(world.tenantAdmin())))).isTrue();
-        assertThat(SystemTask.call(() -> policy.requiredFor(fixtures.userIdOf(world.manager())))).isTrue();
+        assertThat(policy.requiredFor(callers.task("test"), fixtures.userIdOf(world.tenantAdmin()))).isTrue();
+        assertThat(policy.requiredFor(callers.task("test"), fixtures.userIdOf(world.manager()))).isTrue();
         assertThat(auditTrail.latest(SecondFactorPolicy.REQUIREMENT_CHANGED))
                 .anyMatch(event -> Long.valueOf(world.partner()).equals(event.getOrganizationId()));
     }
@@ -252,10 +255,10 @@ class SecondFactorPolicyTest {
     void a_customers_requirement_holds_for_its_tenants_but_not_for_its_partner_or_a_neighbour() {
         fixtures.as(world.manager(), () -> policy.changeRequirement(world.customer(), true));
 
-        assertThat(SystemTask.call(() -> policy.requiredFor(fixtures.userIdOf(world.tenantAdmin())))).isTrue();
-        assertThat(SystemTask.call(() -> policy.requiredFor(fixtures.userIdOf(world.otherManager())))).isTrue();
-        assertThat(SystemTask.call(() -> policy.requiredFor(fixtures.userIdOf(world.legal())))).isFalse();
-        assertThat(SystemTask.call(() -> policy.requiredFor(fixtures.userIdOf(world.stranger())))).isFalse();
+        assertThat(policy.requiredFor(callers.task("test"), fixtures.userIdOf(world.tenantAdmin()))).isTrue();
+        assertThat(policy.requiredFor(callers.task("test"), fixtures.userIdOf(world.otherManager()))).isTrue();
+        assertThat(policy.requiredFor(callers.task("test"), fixtures.userIdOf(world.legal()))).isFalse();
+        assertThat(policy.requiredFor(callers.task("test"), fixtures.userIdOf(world.stranger()))).isFalse();
     }
 
     @Test
@@ -270,7 +273,7 @@ class SecondFactorPolicyTest {
         SecondFactorRequirement atTenant = fixtures.as(world.tenantAdmin(), () -> policy.requirement(world.tenant()));
         assertThat(atTenant.required()).isTrue();
         assertThat(atTenant.ownSetting()).as("nothing half-changed").isTrue();
-        assertThat(SystemTask.call(() -> policy.requiredFor(fixtures.userIdOf(world.tenantAdmin())))).isTrue();
+        assertThat(policy.requiredFor(callers.task("test"), fixtures.userIdOf(world.tenantAdmin()))).isTrue();
         assertThat(auditTrail.latest(OrganizationAccess.ACCESS_DENIED))
                 .anyMatch(event -> Long.valueOf(world.tenant()).equals(event.getOrganizationId())
                         && event.getSummary().contains("requires a second factor here"));
@@ -278,9 +281,9 @@ class SecondFactorPolicyTest {
         // where it was set, it is switched off; the tenant's own requirement then still holds, and goes when its
         // own administrator switches it off
         fixtures.as(world.manager(), () -> policy.changeRequirement(world.customer(), false));
-        assertThat(SystemTask.call(() -> policy.requiredFor(fixtures.userIdOf(world.tenantAdmin())))).isTrue();
+        assertThat(policy.requiredFor(callers.task("test"), fixtures.userIdOf(world.tenantAdmin()))).isTrue();
         fixtures.as(world.tenantAdmin(), () -> policy.changeRequirement(world.tenant(), false));
-        assertThat(SystemTask.call(() -> policy.requiredFor(fixtures.userIdOf(world.tenantAdmin())))).isFalse();
+        assertThat(policy.requiredFor(callers.task("test"), fixtures.userIdOf(world.tenantAdmin()))).isFalse();
     }
 
     @Test
@@ -324,7 +327,7 @@ class SecondFactorPolicyTest {
         String invited = fixtures.person("Ina");
         SystemTask.run(() -> onboarding.invite(fixtures.userIdOf(invited), world.customer(), MembershipRole.MANAGER));
 
-        assertThat(SystemTask.call(() -> policy.requiredFor(fixtures.userIdOf(invited)))).isFalse();
+        assertThat(policy.requiredFor(callers.task("test"), fixtures.userIdOf(invited))).isFalse();
     }
 
     @Test
@@ -347,8 +350,8 @@ class SecondFactorPolicyTest {
 
         assertThat(on.ownSetting()).isTrue();
         assertThat(on.inherited()).isFalse();
-        assertThat(SystemTask.call(() -> policy.requiredFor(fixtures.userIdOf(world.tenantAdmin())))).isTrue();
-        assertThat(SystemTask.call(() -> policy.requiredFor(fixtures.userIdOf(world.manager())))).isFalse();
+        assertThat(policy.requiredFor(callers.task("test"), fixtures.userIdOf(world.tenantAdmin()))).isTrue();
+        assertThat(policy.requiredFor(callers.task("test"), fixtures.userIdOf(world.manager()))).isFalse();
     }
 
     @Test
@@ -356,23 +359,23 @@ class SecondFactorPolicyTest {
         fixtures.as(world.manager(), () -> policy.changeRequirement(world.customer(), true));
         fixtures.as(world.tenantAdmin(), () -> policy.changeRequirement(world.tenant(), true));
 
-        List<String> forTenantAdmin = SystemTask.call(() -> policy.organizationsRequiringFor(
-                fixtures.userIdOf(world.tenantAdmin())));
+        List<String> forTenantAdmin = policy.organizationsRequiringFor(callers.task("test"),
+                fixtures.userIdOf(world.tenantAdmin()));
         assertThat(forTenantAdmin).hasSize(2);
         assertThat(forTenantAdmin.getFirst()).startsWith("Customer ").matches(".* \\(CN-[0-9]+\\)");
         assertThat(forTenantAdmin.getLast()).startsWith("Tenant ").doesNotContain("CN-");
-        assertThat(SystemTask.call(() -> policy.organizationsRequiringFor(fixtures.userIdOf(world.manager()))))
+        assertThat(policy.organizationsRequiringFor(callers.task("test"), fixtures.userIdOf(world.manager())))
                 .containsExactly(forTenantAdmin.getFirst());
-        assertThat(SystemTask.call(() -> policy.organizationsRequiringFor(fixtures.userIdOf(world.legal()))))
+        assertThat(policy.organizationsRequiringFor(callers.task("test"), fixtures.userIdOf(world.legal())))
                 .isEmpty();
-        assertThatThrownBy(() -> fixtures.as(world.manager(), () -> policy.organizationsRequiringFor(
+        assertThatThrownBy(() -> fixtures.as(world.manager(), () -> policy.organizationsRequiringFor(null,
                 fixtures.userIdOf(world.tenantAdmin())))).isInstanceOf(
                 org.springframework.security.authorization.AuthorizationDeniedException.class);
     }
 
     @Test
     void the_requirement_question_is_for_the_system_only() {
-        assertThatThrownBy(() -> fixtures.as(world.manager(), () -> policy.requiredFor(
+        assertThatThrownBy(() -> fixtures.as(world.manager(), () -> policy.requiredFor(null,
                 fixtures.userIdOf(world.otherManager())))).isInstanceOf(
                 org.springframework.security.authorization.AuthorizationDeniedException.class);
     }

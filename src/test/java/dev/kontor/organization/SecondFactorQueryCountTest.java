@@ -23,6 +23,9 @@ class SecondFactorQueryCountTest {
     SecondFactorPolicy policy;
 
     @Autowired
+    dev.kontor.user.Callers callers;
+
+    @Autowired
     OrganizationOnboarding onboarding;
 
     @Autowired
@@ -79,7 +82,7 @@ class SecondFactorQueryCountTest {
         long userId = fixtures.userIdOf(email);
         return SystemTask.call(() -> {
             SqlStatements.reset();
-            policy.requiredFor(userId);
+            policy.requiredFor(callers.task("test"), userId);
             return SqlStatements.count();
         });
     }

@@ -66,6 +66,6 @@ class FirstAdministratorNameTest {
                 context.getBean(UserAccountService.class), context.getBean(InvitationService.class),
                 context.getBean(ProviderMails.class), context.getBean(AuditLog.class),
                 context.getBean(LockProvider.class), context.getBean(PlatformTransactionManager.class), email,
-                ProviderBootstrap.DEFAULT_PROVIDER_NAME, name);
+                ProviderBootstrap.DEFAULT_PROVIDER_NAME, name, context.getBean(dev.kontor.user.Callers.class));
     }
 }

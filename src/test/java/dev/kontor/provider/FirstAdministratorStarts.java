@@ -191,7 +191,8 @@ public abstract class FirstAdministratorStarts {
                 context.getBean(InvitationService.class), context.getBean(ProviderMails.class),
                 context.getBean(dev.kontor.audit.AuditLog.class), context.getBean(LockProvider.class),
                 context.getBean(org.springframework.transaction.PlatformTransactionManager.class),
-                name + "-" + ADMIN_EMAIL, ProviderBootstrap.DEFAULT_PROVIDER_NAME);
+                name + "-" + ADMIN_EMAIL, ProviderBootstrap.DEFAULT_PROVIDER_NAME,
+                context.getBean(dev.kontor.user.Callers.class));
     }
 
     private ApplicationContext start(Class<?> configuration) {

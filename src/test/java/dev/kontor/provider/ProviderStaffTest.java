@@ -245,7 +245,8 @@ class ProviderStaffTest {
                 context.getBean(ProviderMails.class), context.getBean(dev.kontor.audit.AuditLog.class),
                 context.getBean(net.javacrumbs.shedlock.core.LockProvider.class),
                 context.getBean(org.springframework.transaction.PlatformTransactionManager.class),
-                "late-" + provider.tag() + "@example.test", "Another Provider");
+                "late-" + provider.tag() + "@example.test", "Another Provider",
+                context.getBean(dev.kontor.user.Callers.class));
 
         assertThat(start.run()).isEqualTo(ProviderBootstrap.Outcome.ADMINISTRATOR_EXISTS);
         assertThat(outbox.to("late-" + provider.tag() + "@example.test")).isEmpty();

@@ -217,6 +217,7 @@ final class ServiceMatrix {
         EXEMPT_CLASSES.put("CopyProgressBroadcaster", "only calls back that a copy may have advanced and hands out nothing: the page reads the progress through ContentCopies.progress(long)");
         EXEMPT_CLASSES.put("NoticeProgress", "only calls back that a notice may have changed and hands out nothing: the page reads through PlatformNotices.recent(Pageable)");
         EXEMPT_CLASSES.put("AccessWatch", "only calls back that an access session may have ended and hands out nothing: the page checks through AccessSessions.current()");
+        EXEMPT_CLASSES.put("Callers", "takes no id and reads no organization: tells who is calling (decision 0010); the rights are checked by the services that ask it");
         EXEMPT_CLASSES.put("PartnershipChanges", "only calls back that a partnership may have changed and hands out nothing: pages check through the services");
     }
 
@@ -651,9 +652,10 @@ final class ServiceMatrix {
             secondFactorPolicy.resetSecondFactor(t.account(), t.membership());
             return null;
         });
-        system("SecondFactorPolicy.requiredFor(long)", ACCOUNT, t -> secondFactorPolicy.requiredFor(t.user()));
-        system("SecondFactorPolicy.organizationsRequiringFor(long)", ACCOUNT,
-                t -> secondFactorPolicy.organizationsRequiringFor(t.user()));
+        system("SecondFactorPolicy.requiredFor(Task,long)", ACCOUNT,
+                t -> secondFactorPolicy.requiredFor(null, t.user()));
+        system("SecondFactorPolicy.organizationsRequiringFor(Task,long)", ACCOUNT,
+                t -> secondFactorPolicy.organizationsRequiringFor(null, t.user()));
         read("OrganizationDirectory.customerOf(long,CustomerNumber)", PROVIDER,
                 t -> directory.customerOf(t.provider(), t.number()));
         read("OrganizationDirectory.partnersNamed(long,String)", PROVIDER,
@@ -688,10 +690,11 @@ final class ServiceMatrix {
                 t -> onboarding.invite(t.employeeUser(), t.account(), MembershipRole.MANAGER, "Intruder"));
         system("OrganizationOnboarding.findCustomer(CustomerNumber)", ACCOUNT,
                 t -> onboarding.findCustomer(t.number()));
-        system("OrganizationService.describeAll(Collection)", ACCOUNT,
-                t -> organizations.describeAll(List.of(t.account())));
-        system("OrganizationService.describe(long)", ACCOUNT, t -> organizations.describe(t.account()));
-        system("OrganizationService.activeRolesOf(long)", ACCOUNT, t -> organizations.activeRolesOf(t.user()));
+        system("OrganizationService.describeAll(Task,Collection)", ACCOUNT,
+                t -> organizations.describeAll(null, List.of(t.account())));
+        system("OrganizationService.describe(Task,long)", ACCOUNT, t -> organizations.describe(null, t.account()));
+        system("OrganizationService.activeRolesOf(Task,long)", ACCOUNT,
+                t -> organizations.activeRolesOf(null, t.user()));
         read("OrganizationService.customerAccount(CustomerNumber)", ACCOUNT,
                 t -> organizations.customerAccount(t.number()));
         read("OrganizationService.summary(long)", ACCOUNT, t -> organizations.summary(t.account()));
@@ -935,10 +938,11 @@ final class ServiceMatrix {
         // people
         system("UserAccountService.registerWithPasswordHash(EmailAddress,String,String)", ACCOUNT,
                 t -> users.registerWithPasswordHash(new EmailAddress(intruder), "Intruder", null));
-        system("UserAccountService.findById(long)", ACCOUNT, t -> users.findById(t.user()));
-        system("UserAccountService.findSignInCandidate(long)", ACCOUNT, t -> users.findSignInCandidate(t.user()));
-        system("UserAccountService.findSignInCandidate(String)", ACCOUNT,
-                t -> users.findSignInCandidate(t.variant() == IdVariant.FOREIGN ? jdbc.queryForObject(
+        system("UserAccountService.findById(Task,long)", ACCOUNT, t -> users.findById(null, t.user()));
+        system("UserAccountService.findSignInCandidate(Task,long)", ACCOUNT,
+                t -> users.findSignInCandidate(null, t.user()));
+        system("UserAccountService.findSignInCandidate(Task,String)", ACCOUNT,
+                t -> users.findSignInCandidate(null, t.variant() == IdVariant.FOREIGN ? jdbc.queryForObject(
                         "select email from app_user where id = ?", String.class, t.user()) : t.searchText()));
 
         // sign-in

@@ -48,15 +48,16 @@ class SignInServerFaultTest {
         SignInCandidate anna = new SignInCandidate(7L, ADDRESS, "Anna", encoder.encode("right-password-2026"),
                 Locale.ENGLISH);
         OrganizationService organizations = mock(OrganizationService.class);
-        when(organizations.activeRolesOf(7L)).thenReturn(List.of());
+        when(organizations.activeRolesOf(any(), org.mockito.ArgumentMatchers.eq(7L))).thenReturn(List.of());
         SignInThrottle throttle = new SignInThrottle(limits(), new MutableClock());
         SignInUnlocks unlocks = mock(SignInUnlocks.class);
-        ThrottledSignIn signIn = new ThrottledSignIn(new KontorUserDetailsService(users, organizations, encoder),
+        ThrottledSignIn signIn = new ThrottledSignIn(new KontorUserDetailsService(users, organizations, encoder,
+                mock(dev.kontor.user.Callers.class)),
                 encoder, throttle, unlocks, new MutableClock());
 
         // the database is unreachable for twenty attempts: more than the five free failures of the account at this
         // address and the ten of the address
-        when(users.findSignInCandidate(anyString())).thenThrow(
+        when(users.findSignInCandidate(any(), anyString())).thenThrow(
                 new DataAccessResourceFailureException("Connection refused"));
         for (int i = 0; i < 20; i++) {
             assertThatThrownBy(() -> signIn.authenticate(attempt("right-password-2026")))
@@ -69,7 +70,7 @@ class SignInServerFaultTest {
 
         // back up: the first wrong password is an ordinary first failure, and the right one signs in at once
         org.mockito.Mockito.reset(users);
-        when(users.findSignInCandidate(anyString())).thenReturn(Optional.of(anna));
+        when(users.findSignInCandidate(any(), anyString())).thenReturn(Optional.of(anna));
         assertThatThrownBy(() -> signIn.authenticate(attempt("wrong-password-2026")))
                 .isInstanceOf(BadCredentialsException.class);
         assertThat(signIn.authenticate(attempt("right-password-2026")).isAuthenticated()).isTrue();
@@ -80,11 +81,12 @@ class SignInServerFaultTest {
     void wrong_passwords_still_count_where_server_faults_do_not() {
         UserAccountService users = mock(UserAccountService.class);
         PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-        when(users.findSignInCandidate(anyString())).thenReturn(Optional.of(new SignInCandidate(7L, ADDRESS,
+        when(users.findSignInCandidate(any(), anyString())).thenReturn(Optional.of(new SignInCandidate(7L, ADDRESS,
                 "Anna", encoder.encode("right-password-2026"), Locale.ENGLISH)));
         OrganizationService organizations = mock(OrganizationService.class);
         SignInThrottle throttle = new SignInThrottle(limits(), new MutableClock());
-        ThrottledSignIn signIn = new ThrottledSignIn(new KontorUserDetailsService(users, organizations, encoder),
+        ThrottledSignIn signIn = new ThrottledSignIn(new KontorUserDetailsService(users, organizations, encoder,
+                mock(dev.kontor.user.Callers.class)),
                 encoder, throttle, mock(SignInUnlocks.class), new MutableClock());
 
         for (int i = 0; i < 5; i++) {
@@ -145,10 +147,10 @@ class SignInServerFaultTest {
     void an_attempt_the_audit_log_cannot_record_fails_as_a_fault_of_the_server() {
         AuditLog auditLog = mock(AuditLog.class);
         UserAccountService users = mock(UserAccountService.class);
-        when(users.findSignInCandidate(anyString())).thenReturn(Optional.empty());
+        when(users.findSignInCandidate(any(), anyString())).thenReturn(Optional.empty());
         doThrow(new DataIntegrityViolationException("The database has been closed"))
                 .when(auditLog).recordSignInAttempt(any(), any(), any());
-        SignInAuditor auditor = new SignInAuditor(users, auditLog);
+        SignInAuditor auditor = new SignInAuditor(users, auditLog, mock(dev.kontor.user.Callers.class));
         var attempt = UsernamePasswordAuthenticationToken.unauthenticated("anna@example.test", "wrong");
 
         assertThatThrownBy(() -> auditor.onBadCredentials(new AuthenticationFailureBadCredentialsEvent(attempt,

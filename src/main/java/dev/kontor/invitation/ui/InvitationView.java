@@ -1,5 +1,6 @@
 package dev.kontor.invitation.ui;
 
+import dev.kontor.user.Callers;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -41,9 +42,12 @@ public class InvitationView extends PublicPage implements BeforeEnterObserver, H
     private final InvitationService invitations;
     private final PasswordPolicy passwordPolicy;
 
+    private final Callers callers;
+
     public InvitationView(InvitationService invitations, PasswordPolicy passwordPolicy,
-                          LanguageSwitch languageSwitch) {
+                          LanguageSwitch languageSwitch, Callers callers) {
         super(languageSwitch);
+        this.callers = callers;
         this.invitations = invitations;
         this.passwordPolicy = passwordPolicy;
     }
@@ -154,7 +158,7 @@ public class InvitationView extends PublicPage implements BeforeEnterObserver, H
     }
 
     private void showSignedInAsOther() {
-        String me = dev.kontor.user.CurrentUser.find().map(dev.kontor.user.AuthenticatedUser::email).orElse("");
+        String me = callers.person().map(dev.kontor.user.AuthenticatedUser::email).orElse("");
         Paragraph why = new Paragraph(getTranslation("invitation.other.intro", me));
         why.setId("invitation-other");
         content.add(why);
@@ -162,7 +166,7 @@ public class InvitationView extends PublicPage implements BeforeEnterObserver, H
 
     /** The signed-in invitee sees the organization and accepts or declines. */
     private void showAnswer(String token, InvitationPreview preview) {
-        String me = dev.kontor.user.CurrentUser.find().map(dev.kontor.user.AuthenticatedUser::email).orElse("");
+        String me = callers.person().map(dev.kontor.user.AuthenticatedUser::email).orElse("");
         Paragraph answerAs = new Paragraph(getTranslation("invitation.answer-as", me));
         answerAs.setId("invitation-answer-as");
         Button accept = SlowAction.on(new Button(getTranslation("invitation.accept-existing")), () -> {

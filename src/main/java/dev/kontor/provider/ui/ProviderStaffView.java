@@ -1,5 +1,6 @@
 package dev.kontor.provider.ui;
 
+import dev.kontor.user.Callers;
 import dev.kontor.base.AccessRefused;
 import dev.kontor.base.ui.Notices;
 import dev.kontor.organization.OrganizationDirectory;
@@ -31,7 +32,6 @@ import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.MembershipState;
 import dev.kontor.organization.StaffFilter;
 import dev.kontor.provider.ProviderStaff;
-import dev.kontor.user.CurrentUser;
 import dev.kontor.user.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Locale;
@@ -55,11 +55,13 @@ public class ProviderStaffView extends VerticalLayout implements HasDynamicTitle
     private final Grid<Member> grid = new Grid<>();
     /** On a phone the person's column also tells role and state, whose own column is hidden. */
     private boolean narrow;
-    private final long me = CurrentUser.require().userId();
+    private final long me;
     /** Who has no second factor (read once for the whole staff, not per row), and the reset of a lost one. */
     private final SecondFactorSection secondFactor;
 
-    public ProviderStaffView(ProviderStaff staff, SecondFactorPolicy secondFactors, OrganizationDirectory directory) {
+    public ProviderStaffView(ProviderStaff staff, SecondFactorPolicy secondFactors, OrganizationDirectory directory,
+                             Callers callers) {
+        this.me = callers.requirePerson().userId();
         this.staff = staff;
         setId("provider-staff-view");
         long provider = directory.administeredProvider().orElseThrow(AccessRefused::new);

@@ -1,12 +1,12 @@
 package dev.kontor.provider.ui;
 
+import dev.kontor.user.Callers;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.organization.OrganizationKind;
 import dev.kontor.organization.OrganizationService;
-import dev.kontor.user.CurrentUser;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +24,10 @@ class SuspendedPartnerPages implements VaadinServiceInitListener {
 
     private final OrganizationService organizations;
 
-    SuspendedPartnerPages(OrganizationService organizations) {
+    private final Callers callers;
+
+    SuspendedPartnerPages(OrganizationService organizations, Callers callers) {
+        this.callers = callers;
         this.organizations = organizations;
     }
 
@@ -35,7 +38,7 @@ class SuspendedPartnerPages implements VaadinServiceInitListener {
 
     private void check(BeforeEnterEvent event) {
         String path = event.getLocation().getPath();
-        if (!(PARTNER_PAGES.contains(path) || path.startsWith("access/")) || CurrentUser.find().isEmpty()) {
+        if (!(PARTNER_PAGES.contains(path) || path.startsWith("access/")) || callers.person().isEmpty()) {
             return;
         }
         if (organizations.myOrganizationsOfKind(OrganizationKind.PARTNER).isEmpty()

@@ -1,0 +1,107 @@
+package dev.kontor.user;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place that tells who is calling: it alone reads the security context (which Vaadin keeps in the HTTP
+ * session) and asks which access session the current tab is bound to. Services take the {@link Caller} from here
+ * or are handed one; {@code CallerResolutionTest} fails on any other reader.
+ */
+@Component
+public class Callers {
+
+    private final ObjectProvider<TabAccessSession> tabs;
+
+    Callers(ObjectProvider<TabAccessSession> tabs) {
+        this.tabs = tabs;
+    }
+
+    /** Who is calling now. */
+    public Caller current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null) {
+            return new Caller.Nobody();
+        }
+        if (authentication.getPrincipal() instanceof AuthenticatedUser user) {
+            return of(user);
+        }
+        if (isLegacySystemContext(authentication)) {
+            return new Caller.Task("system", authentication.getDetails() instanceof AuthenticatedUser initiator
+                    ? of(initiator) : null);
+        }
+        return new Caller.Nobody();
+    }
+
+    /** This signed-in person as the caller of the request being served: inside its tab's access session, if any. */
+    private Caller of(AuthenticatedUser user) {
+        if (user.apiToken().isEmpty()) {
+            for (TabAccessSession tab : tabs.orderedStream().toList()) {
+                Optional<Long> session = tab.ofThisTab(user);
+                if (session.isPresent()) {
+                    return new Caller.InAccessSession(user, session.get());
+                }
+            }
+        }
+        return new Caller.Person(user);
+    }
+
+    /** The signed-in person calling (a person or an API token), without asking for the tab's access session. */
+    public Optional<AuthenticatedUser> person() {
+        return signedInPrincipal();
+    }
+
+    /** The signed-in person; services call this first, so an anonymous call never gets further. */
+    public AuthenticatedUser requirePerson() {
+        return person().orElseThrow(() -> new AuthenticationCredentialsNotFoundException("Not signed in"));
+    }
+
+    /** A system task that nobody started: start-up, demo data, a scheduled job, a cluster message. */
+    public Caller.Task task(String name) {
+        return new Caller.Task(name, null);
+    }
+
+    /**
+     * A system task done for the person calling now (a provider administrator creating an account, a partner user
+     * answering an invitation), so that the audit log names them as today.
+     */
+    public Caller.Task taskFor(String name) {
+        Caller caller = current();
+        return new Caller.Task(name, caller instanceof Caller.Task task ? task.startedBy().orElse(null) : caller
+                instanceof Caller.Nobody ? null : caller);
+    }
+
+    /** A system task started by this person, e.g. a job that carries on what they asked for. */
+    public Caller.Task taskFor(String name, AuthenticatedUser initiator) {
+        return new Caller.Task(name, new Caller.Person(initiator));
+    }
+
+    static Optional<AuthenticatedUser> signedInPrincipal() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof AuthenticatedUser user) {
+            return Optional.of(user);
+        }
+        return Optional.empty();
+    }
+
+    /** The person whose call started the legacy system context running now (see {@link SystemTask}). */
+    static Optional<AuthenticatedUser> legacyInitiator() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && isLegacySystemContext(authentication)
+                && authentication.getDetails() instanceof AuthenticatedUser user) {
+            return Optional.of(user);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isLegacySystemContext(Authentication authentication) {
+        return List.of("ROLE_" + Roles.SYSTEM).equals(authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority).toList()) && "system".equals(authentication.getPrincipal());
+    }
+}
