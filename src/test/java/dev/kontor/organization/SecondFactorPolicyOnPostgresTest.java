@@ -36,11 +36,12 @@ class SecondFactorPolicyOnPostgresTest {
     JdbcTemplate jdbc;
 
     @Test
-    void a_partners_requirement_reaches_the_administrator_of_a_tenant_deep_below_its_customer() {
+    void a_partners_requirement_stops_at_its_customer_whose_own_reaches_a_tenant_deep_below_it() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String legal = fixtures.person("Pglegal");
         String deepAdmin = fixtures.person("Pgdeep");
         String neighbour = fixtures.person("Pgneighbour");
+        String manager = fixtures.person("Pgmanager");
         long[] ids = SystemTask.call(() -> {
             Organization provider = onboarding.createProvider("Pg provider " + tag);
             Organization partner = onboarding.createPartner("Pg partner " + tag, provider.getId());
@@ -53,16 +54,24 @@ class SecondFactorPolicyOnPostgresTest {
             onboarding.grant(fixtures.userIdOf(legal), partner.getId(), MembershipRole.LEGAL_REPRESENTATIVE);
             onboarding.grant(fixtures.userIdOf(deepAdmin), parent, MembershipRole.TENANT_ADMINISTRATOR);
             onboarding.grant(fixtures.userIdOf(neighbour), other.getId(), MembershipRole.LEGAL_REPRESENTATIVE);
-            return new long[] {partner.getId(), parent};
+            onboarding.grant(fixtures.userIdOf(manager), customer.getId(), MembershipRole.MANAGER);
+            return new long[] {partner.getId(), parent, customer.getId()};
         });
-        assertThat(SystemTask.call(() -> policy.requiredFor(fixtures.userIdOf(deepAdmin)))).isFalse();
 
         fixtures.as(legal, () -> policy.changeRequirement(ids[0], true));
 
-        assertThat(SystemTask.call(() -> policy.requiredFor(fixtures.userIdOf(deepAdmin)))).isTrue();
+        assertThat(SystemTask.call(() -> policy.requiredFor(fixtures.userIdOf(legal)))).isTrue();
+        assertThat(SystemTask.call(() -> policy.requiredFor(fixtures.userIdOf(deepAdmin)))).isFalse();
         assertThat(SystemTask.call(() -> policy.requiredFor(fixtures.userIdOf(neighbour)))).isFalse();
+        assertThat(fixtures.as(deepAdmin, () -> policy.requirement(ids[1])).requiredBy()).isNull();
+
+        fixtures.as(manager, () -> policy.changeRequirement(ids[2], true));
+
+        assertThat(SystemTask.call(() -> policy.requiredFor(fixtures.userIdOf(deepAdmin)))).isTrue();
+        assertThat(SystemTask.call(() -> policy.organizationsRequiringFor(fixtures.userIdOf(deepAdmin))))
+                .singleElement().asString().startsWith("Pg customer " + tag);
         SecondFactorRequirement deep = fixtures.as(deepAdmin, () -> policy.requirement(ids[1]));
-        assertThat(deep.requiredBy()).isEqualTo("Pg partner " + tag);
+        assertThat(deep.requiredBy()).isEqualTo("Pg customer " + tag);
     }
 
     @Test
