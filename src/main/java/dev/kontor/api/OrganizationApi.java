@@ -79,6 +79,10 @@ class OrganizationApi {
      * A change of a contact: its new data as a whole and the version it was read at. It remembers which members the
      * body gave, null or not, as a record cannot: a member left out must not quietly clear what is saved.
      */
+    @Schema(description = "The contact as a whole, at the version read: every member must be given (null or an "
+            + "empty text clears phone and jobTitle, an empty list the types); a body that leaves any out is a 422 "
+            + "naming them all in fields",
+            requiredProperties = {"firstName", "lastName", "email", "phone", "jobTitle", "types", "version"})
     static final class ContactChange {
 
         private static final List<String> MEMBERS = List.of("firstName", "lastName", "email", "phone", "jobTitle",

@@ -498,6 +498,8 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
                         } catch (InvalidInput refusal) {
                             name.setInvalid(true);
                             name.setErrorMessage(getTranslation(refusal.messageKey(), refusal.arguments()));
+                            // as in the other forms: the focus goes to what needs fixing, and its message is read
+                            name.focus();
                             return;
                         }
                         close();
