@@ -46,7 +46,7 @@ class ApiExceptionHandler {
     @ExceptionHandler(IncompleteReplacement.class)
     ProblemDetail incomplete(IncompleteReplacement e, HttpServletRequest request) {
         ProblemDetail problem = problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-input",
-                "api.error.account-put-incomplete", ApiProblems.languageOf(request), String.join(", ", e.fields()));
+                e.messageKey(), ApiProblems.languageOf(request), String.join(", ", e.fields()));
         problem.setProperty("field", e.fields().getFirst());
         problem.setProperty("fields", e.fields());
         return problem;

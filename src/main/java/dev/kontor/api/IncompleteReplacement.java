@@ -9,13 +9,24 @@ import java.util.List;
 final class IncompleteReplacement extends RuntimeException {
 
     private final List<String> fields;
+    private final String messageKey;
 
     IncompleteReplacement(List<String> fields) {
+        this(fields, "api.error.account-put-incomplete");
+    }
+
+    /** {@code messageKey} says what the PUT replaces, with the missing members as its argument. */
+    IncompleteReplacement(List<String> fields, String messageKey) {
         super("incomplete replacement: " + fields, null, false, false);
         this.fields = List.copyOf(fields);
+        this.messageKey = messageKey;
     }
 
     List<String> fields() {
         return fields;
+    }
+
+    String messageKey() {
+        return messageKey;
     }
 }

@@ -75,9 +75,95 @@ class OrganizationApi {
         }
     }
 
-    /** A change of a contact: its new data and the version it was read at. */
-    record ContactChange(String firstName, String lastName, String email, String phone, String jobTitle,
-                         Set<ContactType> types, Long version) {
+    /**
+     * A change of a contact: its new data as a whole and the version it was read at. It remembers which members the
+     * body gave, null or not, as a record cannot: a member left out must not quietly clear what is saved.
+     */
+    @Schema(description = "The contact as a whole, at the version read: every member must be given (null or an "
+            + "empty text clears phone and jobTitle, an empty list the types); a body that leaves any out is a 422 "
+            + "naming them all in fields",
+            requiredProperties = {"firstName", "lastName", "email", "phone", "jobTitle", "types", "version"})
+    static final class ContactChange {
+
+        private static final List<String> MEMBERS = List.of("firstName", "lastName", "email", "phone", "jobTitle",
+                "types", "version");
+
+        private final Set<String> given = new java.util.HashSet<>();
+        private String firstName;
+        private String lastName;
+        private String email;
+        private String phone;
+        private String jobTitle;
+        private Set<ContactType> types;
+        private Long version;
+
+        /** The members the body left out, in the order they are listed. */
+        List<String> missing() {
+            return MEMBERS.stream().filter(member -> !given.contains(member)).toList();
+        }
+
+        public String getFirstName() {
+            return firstName;
+        }
+
+        public void setFirstName(String firstName) {
+            this.firstName = firstName;
+            given.add("firstName");
+        }
+
+        public String getLastName() {
+            return lastName;
+        }
+
+        public void setLastName(String lastName) {
+            this.lastName = lastName;
+            given.add("lastName");
+        }
+
+        public String getEmail() {
+            return email;
+        }
+
+        public void setEmail(String email) {
+            this.email = email;
+            given.add("email");
+        }
+
+        public String getPhone() {
+            return phone;
+        }
+
+        public void setPhone(String phone) {
+            this.phone = phone;
+            given.add("phone");
+        }
+
+        public String getJobTitle() {
+            return jobTitle;
+        }
+
+        public void setJobTitle(String jobTitle) {
+            this.jobTitle = jobTitle;
+            given.add("jobTitle");
+        }
+
+        public Set<ContactType> getTypes() {
+            return types;
+        }
+
+        public void setTypes(Set<ContactType> types) {
+            this.types = types;
+            given.add("types");
+        }
+
+        public Long getVersion() {
+            return version;
+        }
+
+        public void setVersion(Long version) {
+            this.version = version;
+            given.add("version");
+        }
     }
 
     record TenantInput(String name, TenantType type, Edition edition, String characterSet) {
@@ -126,19 +212,32 @@ class OrganizationApi {
     @ApiResponse(responseCode = "409", description = "Changed meanwhile: nothing saved; currentVersion tells the version now",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "422", description = "Invalid input, with its field",
+    @ApiResponse(responseCode = "422", description = "Invalid input, with its field; a body that leaves members out "
+            + "names them all in fields, and nothing is saved",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = ProblemDetail.class)))
+    @io.swagger.v3.oas.annotations.Operation(description = "Replaces the contact as a whole: send firstName, lastName, "
+            + "email, phone, jobTitle, types and version every time; null or an empty text clears phone and jobTitle, "
+            + "an empty list the types. A body that leaves any member out is a 422 naming them all in fields, and "
+            + "nothing is saved.")
     ResponseEntity<Object> changeContact(@PathVariable long organizationId, @PathVariable long contactId,
                                          @RequestBody ContactChange change, HttpServletRequest request) {
-        if (change.version() == null) {
+        List<String> missing = change.missing();
+        if (!missing.isEmpty()) {
+            // who may not change this contact learns nothing from the body: an id that is not there stays a 404
+            if (currentVersion(organizationId, contactId).isEmpty()) {
+                throw new ApiExceptionHandler.NotFound();
+            }
+            throw new IncompleteReplacement(missing, "api.error.contact-put-incomplete");
+        }
+        if (change.getVersion() == null) {
             throw new dev.kontor.base.InvalidInput("version", "validation.required");
         }
-        NewContact data = new ContactInput(change.firstName(), change.lastName(), change.email(), change.phone(),
-                change.jobTitle(), change.types()).toNewContact();
+        NewContact data = new ContactInput(change.getFirstName(), change.getLastName(), change.getEmail(),
+                change.getPhone(), change.getJobTitle(), change.getTypes()).toNewContact();
         try {
             return ResponseEntity.ok(ContactItem.of(contacts.change(organizationId, contactId, data,
-                    change.version(), ApiProblems.languageOf(request))));
+                    change.getVersion(), ApiProblems.languageOf(request))));
         } catch (dev.kontor.base.RuleViolation gone) {
             // a contact id of another organization answers as an unknown one does: nothing there for this caller
             if ("contact.gone".equals(gone.messageKey())) {

@@ -74,15 +74,13 @@ interface OrganizationRepository extends JpaRepository<Organization, Long> {
             """)
     java.util.List<Long> findProviderIds();
 
-    /** Of these organizations, those that require a second factor themselves. */
+    /**
+     * Of these organizations, those that require a second factor themselves, and the customer accounts among them:
+     * where a requirement from above stops.
+     */
     @org.springframework.data.jpa.repository.Query("""
-            select o from Organization o where o.id in :ids and o.secondFactorRequired = true
+            select o from Organization o where o.id in :ids
+              and (o.secondFactorRequired = true or o.kind = dev.kontor.organization.OrganizationKind.CUSTOMER)
             """)
-    java.util.List<Organization> findRequiringSecondFactor(java.util.Collection<Long> ids);
-
-    /** Whether any of these organizations requires a second factor itself; by primary key, so however big the tree. */
-    @org.springframework.data.jpa.repository.Query("""
-            select count(o) > 0 from Organization o where o.id in :ids and o.secondFactorRequired = true
-            """)
-    boolean anyRequiresSecondFactor(java.util.Collection<Long> ids);
+    java.util.List<Organization> findRequiringSecondFactorOrCustomers(java.util.Collection<Long> ids);
 }

@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * An organization's rules for second factors. Its own leads (a customer's managers, a partner's legal representatives
  * and administrators, a tenant's administrators, and whoever administers a tenant from above; the provider's
  * administrators for the provider's staff) may require one of everyone in it, which holds for everything below it in
- * the tree too, remind those without one (once a day), and reset a member's lost factor. Only rights held through
+ * the tree too, up to the next customer account (a customer decides for itself and its tenants), remind those without one (once a day), and reset a member's lost factor. Only rights held through
  * one's own memberships count ({@link OrganizationAccess#memberRightsIn}): a partner working in a customer's account,
  * with whatever rights, cannot reset the customer's people's factors, nor switch their requirement off. Resetting
  * someone's factor takes it away wherever they sign in, so it is allowed only to whoever leads every organization the
@@ -221,38 +221,80 @@ public class SecondFactorPolicy {
 
     /**
      * Whether an organization in which the person holds an active membership requires a second factor, by itself
-     * or from above: two statements (the paths of the person's organizations, then those on them by primary key),
-     * however deep the tree and however many organizations require one. Asked by sign-in for the person signing in,
-     * so for the system only.
+     * or from above within its reach (see {@link #requiringOnPaths}): two statements (the paths of the person's
+     * organizations, then those on them that require one or bound a reach, by primary key), however deep the tree
+     * and however many organizations require one. Asked by sign-in for the person signing in, so for the system only.
      */
     public boolean requiredFor(Caller.Task task, long userId) {
         Caller.requireTask(task);
-        Set<Long> onPaths = new HashSet<>();
-        for (String path : memberships.findActivePathsOf(userId)) {
-            onPaths.addAll(OrganizationPath.idsIn(path));
-        }
-        return !onPaths.isEmpty() && organizations.anyRequiresSecondFactor(onPaths);
+        return !requiringOnPaths(userId).isEmpty();
     }
 
     /**
      * The organizations whose requirement asks a second factor of the person (through an active membership in them
-     * or below them), each with its customer number where it has one, in the order of their names; empty when none
-     * does. For the set-up step, so that the person knows who asks it and why; two statements, as {@link
-     * #requiredFor}. For the system only, as that is.
+     * or below them within their reach), each with its customer number where it has one, in the order of their
+     * names; empty when none does. For the set-up step, so that the person knows who asks it and why; two
+     * statements, as {@link #requiredFor}. For the system only, as that is.
      */
     public List<String> organizationsRequiringFor(Caller.Task task, long userId) {
         Caller.requireTask(task);
-        Set<Long> onPaths = new HashSet<>();
-        for (String path : memberships.findActivePathsOf(userId)) {
-            onPaths.addAll(OrganizationPath.idsIn(path));
-        }
-        if (onPaths.isEmpty()) {
-            return List.of();
-        }
-        return organizations.findRequiringSecondFactor(onPaths).stream()
+        return requiringOnPaths(userId).stream()
                 .sorted(java.util.Comparator.comparing(Organization::getName, String.CASE_INSENSITIVE_ORDER)
                         .thenComparing(Organization::getId))
                 .map(SecondFactorPolicy::labelOf).toList();
+    }
+
+    /**
+     * The organizations whose requirement reaches one of the person's active memberships. A requirement holds for
+     * the organization and what lies below it, but never crosses into a customer account: a customer decides for
+     * itself and its tenants, and neither the partner it works with (which may be a mere viewer, or no longer its
+     * partner) nor the provider above decides for the customer's people. Partner users working in a customer's
+     * account need a second factor for the access session anyway.
+     */
+    private List<Organization> requiringOnPaths(long userId) {
+        List<List<Long>> paths = memberships.findActivePathsOf(userId).stream().map(OrganizationPath::idsIn)
+                .toList();
+        Set<Long> onPaths = new HashSet<>();
+        paths.forEach(onPaths::addAll);
+        if (onPaths.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<Long, Organization> bounding = new java.util.HashMap<>();
+        for (Organization organization : organizations.findRequiringSecondFactorOrCustomers(onPaths)) {
+            bounding.put(organization.getId(), organization);
+        }
+        java.util.Map<Long, Organization> requiring = new java.util.LinkedHashMap<>();
+        for (List<Long> path : paths) {
+            nearestRequiring(path, bounding, true).forEach(found -> requiring.put(found.getId(), found));
+        }
+        return List.copyOf(requiring.values());
+    }
+
+    /**
+     * Walks a path (root first) upwards from its last node and gives the organizations on it that require a
+     * second factor, up to and including the first customer account met: above it, nothing reaches down. Only the
+     * nearest one when {@code all} is false. {@code bounding} holds at least every organization on the path that
+     * requires one or is a customer account.
+     */
+    private static List<Organization> nearestRequiring(List<Long> path, java.util.Map<Long, Organization> bounding,
+                                                       boolean all) {
+        List<Organization> found = new java.util.ArrayList<>();
+        for (int i = path.size() - 1; i >= 0; i--) {
+            Organization node = bounding.get(path.get(i));
+            if (node == null) {
+                continue;
+            }
+            if (node.isSecondFactorRequired()) {
+                found.add(node);
+                if (!all) {
+                    break;
+                }
+            }
+            if (node.getKind() == OrganizationKind.CUSTOMER) {
+                break;
+            }
+        }
+        return found;
     }
 
     private SecondFactorRequirement requirementOf(long organizationId) {
@@ -265,22 +307,20 @@ public class SecondFactorPolicy {
                 mayReset && !provider, mayReset, provider, !own.isEmpty());
     }
 
-    /** The name of the nearest organization above that requires a second factor, if any does. */
+    /**
+     * The name of the nearest organization above that requires a second factor and whose requirement reaches this
+     * one (none reaches into a customer account from above), if any does.
+     */
     private Optional<String> requiredAbove(Organization organization) {
         List<Long> ancestors = organization.ancestorIds();
-        if (ancestors.isEmpty()) {
+        if (ancestors.isEmpty() || organization.getKind() == OrganizationKind.CUSTOMER) {
             return Optional.empty();
         }
-        List<Organization> requiring = organizations.findRequiringSecondFactor(ancestors);
-        for (int i = ancestors.size() - 1; i >= 0; i--) {
-            long id = ancestors.get(i);
-            Optional<String> name = requiring.stream().filter(o -> o.getId() == id).findFirst()
-                    .map(Organization::getName);
-            if (name.isPresent()) {
-                return name;
-            }
+        java.util.Map<Long, Organization> bounding = new java.util.HashMap<>();
+        for (Organization above : organizations.findRequiringSecondFactorOrCustomers(ancestors)) {
+            bounding.put(above.getId(), above);
         }
-        return Optional.empty();
+        return nearestRequiring(ancestors, bounding, false).stream().findFirst().map(Organization::getName);
     }
 
     private Set<Long> without(Collection<Long> userIds) {

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Asks a second factor of everyone who holds an active membership in an organization that requires one, itself or
- * through an organization above it in the tree.
+ * through an organization above it in the tree up to the next customer account (see {@link SecondFactorPolicy}).
  */
 @Component
 class OrganizationSecondFactorDemand implements SecondFactorDemand {

@@ -385,7 +385,7 @@ class ApiContractHttpTest {
         String path = "/api/v1/organizations/" + customer.id() + "/contacts/" + added.get("id").asLong();
         long version = added.get("version").asLong();
         String change = "{\"firstName\":\"Nora\",\"lastName\":\"Day\",\"email\":\"nora@night.test\","
-                + "\"types\":[\"TECHNICAL\"],\"version\":" + version + "}";
+                + "\"phone\":null,\"jobTitle\":null,\"types\":[\"TECHNICAL\"],\"version\":" + version + "}";
 
         HttpResponse<String> first = send("PUT", path, token.secret(), change);
         HttpResponse<String> second = send("PUT", path, token.secret(), change);
@@ -405,6 +405,8 @@ class ApiContractHttpTest {
         long foreignId = JSON.readTree(send("POST", "/api/v1/organizations/" + other.id() + "/contacts",
                 token.secret(), CONTACT).body()).get("id").asLong();
         String change = "{\"firstName\":\"Nora\",\"lastName\":\"Day\",\"email\":\"nora@night.test\","
+                + "\"phone\":\"\",\"jobTitle\":\"\",\"types\":[\"TECHNICAL\"],\"version\":0}";
+        String incomplete = "{\"firstName\":\"Nora\",\"lastName\":\"Day\",\"email\":\"nora@night.test\","
                 + "\"types\":[\"TECHNICAL\"],\"version\":0}";
 
         HttpResponse<String> foreign = send("PUT", "/api/v1/organizations/" + customer.id() + "/contacts/" + foreignId,
@@ -415,6 +417,62 @@ class ApiContractHttpTest {
         assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(404);
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(foreign.body()).get("detail")).isEqualTo(JSON.readTree(unknown.body()).get("detail"));
+        // a body that leaves members out tells nothing more about a contact that is not there
+        HttpResponse<String> foreignIncomplete = send("PUT", "/api/v1/organizations/" + customer.id() + "/contacts/"
+                + foreignId, token.secret(), incomplete);
+        assertThat(foreignIncomplete.statusCode()).as(foreignIncomplete.body()).isEqualTo(404);
+    }
+
+    @Test
+    void a_contact_put_replaces_the_contact_as_a_whole_and_a_body_leaving_members_out_saves_nothing()
+            throws Exception {
+        TestPartner partner = fixtures.partner("Whole contact");
+        TestAccount customer = customerOf(partner, EnumSet.of(OrganizationRight.MANAGE_CONTACTS));
+        IssuedToken token = issue(partner, ApiScope.WRITE, today().plusDays(30));
+        JsonNode added = JSON.readTree(send("POST", "/api/v1/organizations/" + customer.id() + "/contacts",
+                token.secret(), "{\"firstName\":\"Nora\",\"lastName\":\"Night\",\"email\":\"nora@night.test\","
+                        + "\"phone\":\"+49 30 1234567\",\"jobTitle\":\"CTO\",\"types\":[\"TECHNICAL\"]}").body());
+        String path = "/api/v1/organizations/" + customer.id() + "/contacts/" + added.get("id").asLong();
+        long version = added.get("version").asLong();
+
+        HttpResponse<String> nameOnly = send("PUT", path, token.secret(), "{\"firstName\":\"Nora\","
+                + "\"lastName\":\"Day\",\"email\":\"nora@night.test\",\"types\":[\"TECHNICAL\"],\"version\":"
+                + version + "}");
+        HttpResponse<String> german = send("PUT", path, token.secret(), "{\"firstName\":\"Nora\",\"version\":"
+                + version + "}", Map.of("Accept-Language", "de"));
+
+        assertThat(nameOnly.statusCode()).as(nameOnly.body()).isEqualTo(422);
+        assertThat(nameOnly.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        JsonNode problem = JSON.readTree(nameOnly.body());
+        assertThat(problem.get("field").asString()).isEqualTo("phone");
+        assertThat(problem.get("fields").valueStream().map(JsonNode::asString)).containsExactly("phone", "jobTitle");
+        assertThat(problem.get("detail").asString()).isEqualTo("PUT replaces the contact as a whole: give phone, "
+                + "jobTitle too (null or an empty text clears the phone or the job title).");
+        assertThat(german.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(german.body()).get("fields").valueStream().map(JsonNode::asString))
+                .containsExactly("lastName", "email", "phone", "jobTitle", "types");
+        assertThat(JSON.readTree(german.body()).get("detail").asString()).startsWith("PUT ersetzt den Kontakt");
+        JsonNode saved = contactIn(customer, token, added.get("id").asLong());
+        assertThat(saved.get("phone").asString()).isEqualTo(added.get("phone").asString());
+        assertThat(saved.get("jobTitle").asString()).isEqualTo("CTO");
+        assertThat(saved.get("version").asLong()).isEqualTo(version);
+
+        // every member given: null clears the phone, an empty text the job title
+        HttpResponse<String> cleared = send("PUT", path, token.secret(), "{\"firstName\":\"Nora\","
+                + "\"lastName\":\"Day\",\"email\":\"nora@night.test\",\"phone\":null,\"jobTitle\":\"\","
+                + "\"types\":[\"TECHNICAL\"],\"version\":" + version + "}");
+        assertThat(cleared.statusCode()).as(cleared.body()).isEqualTo(200);
+        JsonNode changed = JSON.readTree(cleared.body());
+        assertThat(changed.get("lastName").asString()).isEqualTo("Day");
+        assertThat(changed.get("phone").isNull()).isTrue();
+        assertThat(changed.get("jobTitle").isNull()).isTrue();
+    }
+
+    private JsonNode contactIn(TestAccount customer, IssuedToken token, long contactId) throws Exception {
+        JsonNode page = JSON.readTree(get("/api/v1/organizations/" + customer.id() + "/contacts", token.secret(), Map.of())
+                .body());
+        return page.get("items").valueStream().filter(item -> item.get("id").asLong() == contactId).findFirst()
+                .orElseThrow();
     }
 
     @Test

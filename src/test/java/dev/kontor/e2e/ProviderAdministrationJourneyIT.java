@@ -38,6 +38,20 @@ class ProviderAdministrationJourneyIT extends EndToEndTest {
         assertThat(admin.locator("#partner-count")).hasText("One partner");
         Accessibility.assertNoSeriousViolations(admin, "partners");
         screenshot(admin, "96-partners");
+        // a notice naming a partner whose name is one 200-character word wraps within the window
+        String longName = ("Langname" + tag).repeat(20).substring(0, 200);
+        admin.locator("#new-partner").click();
+        admin.locator("#new-partner-name input").fill(longName);
+        admin.locator("#new-partner-email input").fill("long-" + tag + "@example.test");
+        admin.locator("#new-partner-representative input").fill("Lara Long");
+        admin.locator("#submit-new-partner").click();
+        Locator longNotice = admin.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
+                .setHasText(longName.substring(0, 40)));
+        assertThat(longNotice).isVisible();
+        double right = ((Number) longNotice.evaluate("card => card.getBoundingClientRect().right")).doubleValue();
+        org.assertj.core.api.Assertions.assertThat(right).as("the long notice's right edge")
+                .isLessThanOrEqualTo(Viewport.LAPTOP_WIDTH);
+        screenshot(admin, "96-partners-long-notice");
 
         admin.navigate(url("/admin/accounts"));
         admin.locator("#new-account").click();
@@ -83,6 +97,17 @@ class ProviderAdministrationJourneyIT extends EndToEndTest {
         org.assertj.core.api.Assertions.assertThat(Viewport.sidewaysScroll(small, "partners on a phone")).isEmpty();
         Accessibility.assertNoSeriousViolations(small, "partners on a phone");
         screenshot(small, "96-partners-phone");
+        // one partner on a phone: its people stacked beside Deactivate, its customers whole
+        small.locator("vaadin-grid#partners a").filter(new Locator.FilterOptions().setHasText("Muster Hosting GmbH"))
+                .first().click();
+        assertThat(small.locator("#partner-title")).hasText("Muster Hosting GmbH");
+        assertThat(small.locator("vaadin-grid#partner-people")).containsText("Legal representative");
+        org.assertj.core.api.Assertions.assertThat(Viewport.sidewaysScroll(small, "a partner on a phone")).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(Viewport.actionWithinWidth(
+                small.locator("vaadin-grid#partner-people vaadin-button[id^=deactivate-]"), "a partner on a phone"))
+                .isEmpty();
+        Accessibility.assertNoSeriousViolations(small, "a partner on a phone");
+        screenshot(small, "96-partner-phone");
         phoneAdmin.close();
     }
 }

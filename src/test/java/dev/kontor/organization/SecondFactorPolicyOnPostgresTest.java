@@ -39,11 +39,12 @@ class SecondFactorPolicyOnPostgresTest {
     JdbcTemplate jdbc;
 
     @Test
-    void a_partners_requirement_reaches_the_administrator_of_a_tenant_deep_below_its_customer() {
+    void a_partners_requirement_stops_at_its_customer_whose_own_reaches_a_tenant_deep_below_it() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String legal = fixtures.person("Pglegal");
         String deepAdmin = fixtures.person("Pgdeep");
         String neighbour = fixtures.person("Pgneighbour");
+        String manager = fixtures.person("Pgmanager");
         long[] ids = SystemTask.call(() -> {
             Organization provider = onboarding.createProvider("Pg provider " + tag);
             Organization partner = onboarding.createPartner("Pg partner " + tag, provider.getId());
@@ -56,16 +57,24 @@ class SecondFactorPolicyOnPostgresTest {
             onboarding.grant(fixtures.userIdOf(legal), partner.getId(), MembershipRole.LEGAL_REPRESENTATIVE);
             onboarding.grant(fixtures.userIdOf(deepAdmin), parent, MembershipRole.TENANT_ADMINISTRATOR);
             onboarding.grant(fixtures.userIdOf(neighbour), other.getId(), MembershipRole.LEGAL_REPRESENTATIVE);
-            return new long[] {partner.getId(), parent};
+            onboarding.grant(fixtures.userIdOf(manager), customer.getId(), MembershipRole.MANAGER);
+            return new long[] {partner.getId(), parent, customer.getId()};
         });
-        assertThat(policy.requiredFor(callers.task("test"), fixtures.userIdOf(deepAdmin))).isFalse();
 
         fixtures.as(legal, () -> policy.changeRequirement(ids[0], true));
 
-        assertThat(policy.requiredFor(callers.task("test"), fixtures.userIdOf(deepAdmin))).isTrue();
-        assertThat(policy.requiredFor(callers.task("test"), fixtures.userIdOf(neighbour))).isFalse();
+        assertThat((policy.requiredFor(callers.task("test"), fixtures.userIdOf(legal)))).isTrue();
+        assertThat((policy.requiredFor(callers.task("test"), fixtures.userIdOf(deepAdmin)))).isFalse();
+        assertThat((policy.requiredFor(callers.task("test"), fixtures.userIdOf(neighbour)))).isFalse();
+        assertThat(fixtures.as(deepAdmin, () -> policy.requirement(ids[1])).requiredBy()).isNull();
+
+        fixtures.as(manager, () -> policy.changeRequirement(ids[2], true));
+
+        assertThat((policy.requiredFor(callers.task("test"), fixtures.userIdOf(deepAdmin)))).isTrue();
+        assertThat((policy.organizationsRequiringFor(callers.task("test"), fixtures.userIdOf(deepAdmin))))
+                .singleElement().asString().startsWith("Pg customer " + tag);
         SecondFactorRequirement deep = fixtures.as(deepAdmin, () -> policy.requirement(ids[1]));
-        assertThat(deep.requiredBy()).isEqualTo("Pg partner " + tag);
+        assertThat(deep.requiredBy()).isEqualTo("Pg customer " + tag);
     }
 
     @Test

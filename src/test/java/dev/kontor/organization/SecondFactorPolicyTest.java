@@ -229,26 +229,53 @@ class SecondFactorPolicyTest {
     // --- the requirement
 
     @Test
-    void a_partners_requirement_holds_for_its_customers_and_their_tenants_and_cannot_be_switched_off_below() {
+    void a_partners_requirement_holds_for_its_own_people_and_tenants_but_never_reaches_into_a_customer_account() {
+        String templateAdmin = fixtures.person("Tara");
+        long template = SystemTask.call(() -> {
+            long id = onboarding.createTenant("Templates " + UUID.randomUUID(), world.partner()).getId();
+            onboarding.grant(fixtures.userIdOf(templateAdmin), id, MembershipRole.TENANT_ADMINISTRATOR);
+            return id;
+        });
+
         fixtures.as(world.legal(), () -> policy.changeRequirement(world.partner(), true));
 
+        assertThat((policy.requiredFor(callers.task("test"), fixtures.userIdOf(world.legal())))).isTrue();
+        assertThat((policy.requiredFor(callers.task("test"), fixtures.userIdOf(templateAdmin)))).isTrue();
+        SecondFactorRequirement atTemplate = fixtures.as(templateAdmin, () -> policy.requirement(template));
+        assertThat(atTemplate.inherited()).isTrue();
+        assertThat(atTemplate.requiredBy()).startsWith("Partner ");
+        // the customer decides for itself and its tenants: the partner above it does not
+        assertThat((policy.requiredFor(callers.task("test"), fixtures.userIdOf(world.manager())))).isFalse();
+        assertThat((policy.requiredFor(callers.task("test"), fixtures.userIdOf(world.tenantAdmin())))).isFalse();
+        assertThat((policy.organizationsRequiringFor(callers.task("test"), fixtures.userIdOf(world.manager()))))
+                .isEmpty();
         SecondFactorRequirement atCustomer = fixtures.as(world.manager(), () -> policy.requirement(world.customer()));
-        assertThat(atCustomer.required()).isTrue();
-        assertThat(atCustomer.inherited()).isTrue();
-        assertThat(atCustomer.requiredBy()).startsWith("Partner ");
-        // switched off only where it was set
-        assertThatThrownBy(() -> fixtures.as(world.manager(), () -> policy.changeRequirement(world.customer(),
-                false))).isInstanceOf(RuleViolation.class)
-                .hasMessageContaining("second-factor.requirement.inherited");
-        assertThat(fixtures.as(world.manager(), () -> policy.requirement(world.customer())).required()).isTrue();
-        SecondFactorRequirement atTenant = fixtures.as(world.tenantAdmin(), () -> policy.requirement(world.tenant()));
-        assertThat(atTenant.required()).isTrue();
-        assertThat(atTenant.requiredBy()).isEqualTo(atCustomer.requiredBy());
+        assertThat(atCustomer.required()).isFalse();
+        assertThat(atCustomer.requiredBy()).isNull();
+        assertThat(fixtures.as(world.tenantAdmin(), () -> policy.requirement(world.tenant())).requiredBy()).isNull();
 
-        assertThat(policy.requiredFor(callers.task("test"), fixtures.userIdOf(world.tenantAdmin()))).isTrue();
-        assertThat(policy.requiredFor(callers.task("test"), fixtures.userIdOf(world.manager()))).isTrue();
+        // its own requirement the customer switches on and off, whatever the partner requires
+        fixtures.as(world.manager(), () -> policy.changeRequirement(world.customer(), true));
+        assertThat((policy.organizationsRequiringFor(callers.task("test"), fixtures.userIdOf(world.tenantAdmin()))))
+                .singleElement().asString().startsWith("Customer ");
+        SecondFactorRequirement off = fixtures.as(world.manager(), () -> policy.changeRequirement(world.customer(),
+                false));
+        assertThat(off.required()).isFalse();
+        assertThat((policy.requiredFor(callers.task("test"), fixtures.userIdOf(world.tenantAdmin())))).isFalse();
         assertThat(auditTrail.latest(SecondFactorPolicy.REQUIREMENT_CHANGED))
                 .anyMatch(event -> Long.valueOf(world.partner()).equals(event.getOrganizationId()));
+    }
+
+    @Test
+    void a_person_in_a_partner_and_in_a_customer_is_asked_by_the_partners_requirement_for_the_partner_alone() {
+        SystemTask.run(() -> onboarding.grant(fixtures.userIdOf(world.manager()), world.partner(),
+                MembershipRole.PARTNER_EMPLOYEE));
+
+        fixtures.as(world.legal(), () -> policy.changeRequirement(world.partner(), true));
+
+        assertThat((policy.organizationsRequiringFor(callers.task("test"), fixtures.userIdOf(world.manager()))))
+                .singleElement().asString().startsWith("Partner ");
+        assertThat((policy.requiredFor(callers.task("test"), fixtures.userIdOf(world.otherManager())))).isFalse();
     }
 
     @Test

@@ -151,20 +151,31 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(row -> lastUsed(row)).setHeader(getTranslation("api.tokens.last-used"))
                 .setKey("last-used");
         grid.addComponentColumn(row -> {
-            com.vaadin.flow.component.html.Div cell = new com.vaadin.flow.component.html.Div(
+            com.vaadin.flow.component.html.Div cell = new com.vaadin.flow.component.html.Div();
+            // one part a line, with a space between the parts: read aloud or copied they do not run together
+            java.util.List<com.vaadin.flow.component.html.Span> lines = java.util.List.of(
                     line(row.name(), "cell-title"),
                     line(getTranslation("api.scope." + row.scope()) + " · "
                             + getTranslation("api.tokens.state." + state(row)), "cell-detail"),
                     line(getTranslation("api.tokens.expires-on") + ": " + expiry(row),
                             "cell-detail"),
                     line(getTranslation("api.tokens.last-used") + ": " + lastUsed(row), "cell-detail"));
-            cell.addClassName("audit-cell");
+            for (com.vaadin.flow.component.html.Span line : lines) {
+                if (cell.getElement().getChildCount() > 0) {
+                    cell.getElement().appendChild(com.vaadin.flow.dom.Element.createText(" "));
+                }
+                cell.add(line);
+            }
+            cell.addClassName("stacked-cell");
             return cell;
         }).setHeader(getTranslation("api.tokens.token")).setKey("token").setFlexGrow(1).setVisible(false);
         grid.addColumn(new ComponentRenderer<>(row -> {
             Button revoke = new Button(getTranslation("api.tokens.revoke"), click -> askRevoke(row));
             revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             revoke.setId("api-token-revoke-" + row.id());
+            // the visible word first, then the token: each row's button says which token it revokes (WCAG 2.5.3)
+            revoke.getElement().setAttribute("aria-label",
+                    dev.kontor.base.ui.LabelInName.of(getTranslation("api.tokens.revoke"), row.name()));
             revoke.setVisible(row.revokedAt() == null && row.activeAt(clock.instant()));
             return revoke;
         })).setKey("revoke").setWidth("8em").setFlexGrow(0);
@@ -216,6 +227,17 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
         name.setInvalid(false);
         expiresOn.setInvalid(false);
         scope.setInvalid(false);
+        if (expiresOn.getValue() == null) {
+            // text the picker could not read leaves it empty: say that it is no date, not that the field is empty
+            com.vaadin.flow.data.binder.ValidationResult own = expiresOn.getDefaultValidator()
+                    .apply(null, new com.vaadin.flow.data.binder.ValueContext(expiresOn));
+            if (own.isError()) {
+                expiresOn.setErrorMessage(own.getErrorMessage());
+                expiresOn.setInvalid(true);
+                expiresOn.focus();
+                return;
+            }
+        }
         InputRefusals.of(this).field("name", name).field("scope", scope).field("expiresOn", expiresOn)
                 .call(() -> tokens.create(organization.getValue().organizationId(), name.getValue(),
                         scope.getValue(), expiresOn.getValue(), Moments.zone()))

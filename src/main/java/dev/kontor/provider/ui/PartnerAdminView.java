@@ -23,6 +23,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import dev.kontor.base.ui.FormRules;
+import dev.kontor.base.ui.LineBreaks;
 import dev.kontor.base.ui.DialogKeys;
 import dev.kontor.base.ui.Notices;
 import dev.kontor.organization.MembershipRole;
@@ -48,10 +49,36 @@ public class PartnerAdminView extends VerticalLayout implements BeforeEnterObser
 
     private final PartnerAdministration administration;
     private PartnerRow partner;
+    /** Whether the window is a phone's: its lists then show one stacked column (beside the frozen action). */
+    private boolean narrow;
+    private Grid<PartnerCustomerRow> customersGrid;
+    private Grid<PartnerPerson> peopleGrid;
 
     public PartnerAdminView(PartnerAdministration administration) {
         this.administration = administration;
         setId("admin-partner-view");
+        // on a phone the people and customers stack like the provider's other lists: nothing cut off at the edge
+        dev.kontor.base.ui.WindowWidth.follow(this, this::fitColumns);
+    }
+
+    /**
+     * On a phone each customer and each person is one stacked column (the person's with name, address, role and
+     * state, beside the frozen Deactivate), as the provider's other lists are; a wider window gets a column per part.
+     */
+    void fitColumns(int windowWidth) {
+        narrow = dev.kontor.base.ui.WindowWidth.isNarrow(windowWidth);
+        fit(customersGrid, "number", "name", "state");
+        fit(peopleGrid, "name", "email", "role", "state");
+    }
+
+    private void fit(Grid<?> grid, String... wideColumns) {
+        if (grid == null) {
+            return;
+        }
+        for (String key : wideColumns) {
+            grid.getColumnByKey(key).setVisible(!narrow);
+        }
+        grid.getColumnByKey("stacked").setVisible(narrow);
     }
 
     @Override
@@ -141,11 +168,23 @@ public class PartnerAdminView extends VerticalLayout implements BeforeEnterObser
         Grid<PartnerCustomerRow> grid = new Grid<>();
         grid.setId("partner-customers");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(PartnerCustomerRow::customerNumber).setHeader(getTranslation("admin.account.number"))
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(PartnerCustomerRow::name).setHeader(getTranslation("admin.account.name")).setFlexGrow(2);
+                .setKey("number").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(PartnerCustomerRow::name).setHeader(getTranslation("admin.account.name")).setKey("name")
+                .setFlexGrow(2);
         grid.addComponentColumn(row -> PartnersAdminView.stateTag(this, row.state()))
-                .setHeader(getTranslation("admin.partners.state")).setAutoWidth(true).setFlexGrow(0);
+                .setHeader(getTranslation("admin.partners.state")).setKey("state").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addComponentColumn(row -> {
+            Span name = LineBreaks.customer(row.name(), row.customerNumber());
+            name.addClassName("cell-title");
+            Div cell = new Div(name, PartnersAdminView.stateTag(this, row.state()));
+            cell.addClassName("stacked-cell");
+            return cell;
+        }).setHeader(getTranslation("admin.partner.customers")).setKey("stacked").setVisible(false);
+        customersGrid = grid;
+        fit(grid, "number", "name", "state");
         grid.setEmptyStateText(getTranslation("admin.partner.no-customers"));
         long partnerId = partner.id();
         grid.setItems(query -> administration.customersOf(partnerId,
@@ -160,21 +199,42 @@ public class PartnerAdminView extends VerticalLayout implements BeforeEnterObser
         Grid<PartnerPerson> grid = new Grid<>();
         grid.setId("partner-people");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(PartnerPerson::name).setHeader(getTranslation("admin.person.name")).setFlexGrow(2);
-        grid.addColumn(PartnerPerson::email).setHeader(getTranslation("admin.person.email")).setFlexGrow(2);
+        grid.addColumn(PartnerPerson::name).setHeader(getTranslation("admin.person.name")).setKey("name")
+                .setFlexGrow(2);
+        // an address breaks after its "@" or a dot, never mid-word
+        grid.addComponentColumn(p -> LineBreaks.email(p.email())).setHeader(getTranslation("admin.person.email"))
+                .setKey("email").setFlexGrow(2);
         grid.addColumn(p -> getTranslation("membership.role." + p.role())).setHeader(getTranslation("admin.person.role"))
+                .setKey("role").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::stateTag).setHeader(getTranslation("admin.person.state")).setKey("state")
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(p -> {
-            Span tag = new Span(getTranslation("membership.state." + p.state()));
-            tag.addClassNames("tag", "tag-state-" + p.state().name().toLowerCase(java.util.Locale.ROOT));
-            return tag;
-        }).setHeader(getTranslation("admin.person.state")).setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::deactivateButton).setAutoWidth(true).setFlexGrow(0);
+            Span name = new Span(p.name());
+            name.addClassName("cell-title");
+            Span email = LineBreaks.email(p.email());
+            email.addClassName("cell-detail");
+            Span role = new Span(getTranslation("membership.role." + p.role()));
+            role.addClassName("cell-detail");
+            Div cell = new Div(name, email, role, stateTag(p));
+            cell.addClassName("stacked-cell");
+            return cell;
+        }).setHeader(getTranslation("admin.partner.people")).setKey("stacked").setFlexGrow(1).setVisible(false);
+        // frozen at the row's end: however narrow the window, Deactivate never scrolls out of sight
+        grid.addComponentColumn(this::deactivateButton).setKey("actions").setAutoWidth(true).setFlexGrow(0)
+                .setFrozenToEnd(true);
+        peopleGrid = grid;
+        fit(grid, "name", "email", "role", "state");
         grid.setItems(administration.peopleOf(partner.id()));
         grid.setAllRowsVisible(true);
         Div section = new Div(new H3(getTranslation("admin.partner.people")), grid);
         section.setWidthFull();
         return section;
+    }
+
+    private Span stateTag(PartnerPerson person) {
+        Span tag = new Span(getTranslation("membership.state." + person.state()));
+        tag.addClassNames("tag", "tag-state-" + person.state().name().toLowerCase(java.util.Locale.ROOT));
+        return tag;
     }
 
     private Component deactivateButton(PartnerPerson person) {

@@ -57,6 +57,13 @@ public class SecurityView extends VerticalLayout implements HasDynamicTitle, Bef
                 new H2(getTranslation("security.browsers.heading")), browsers);
     }
 
+    /** A row of buttons with a gap between them: side by side they must not touch (or read as one). */
+    private static Div buttons(Button... buttons) {
+        Div row = new Div(buttons);
+        row.addClassName("section-buttons");
+        return row;
+    }
+
     private void showStatus() {
         SecondFactors.Status status = secondFactors.status();
         authenticator.removeAll();
@@ -93,11 +100,11 @@ public class SecurityView extends VerticalLayout implements HasDynamicTitle, Bef
                 confirm.addClickShortcut(Key.ENTER).listenOn(code);
                 renew.addClickListener(click -> askCode(false, code.getValue()));
                 turnOff.addClickListener(click -> askCode(true, code.getValue()));
-                authenticator.add(state, notHere, code, new Div(confirm, renew, turnOff), requiredNote);
+                authenticator.add(state, notHere, code, buttons(confirm, renew, turnOff), requiredNote);
             } else {
                 renew.addClickListener(click -> askCode(false, ""));
                 turnOff.addClickListener(click -> askCode(true, ""));
-                authenticator.add(state, new Div(renew, turnOff), requiredNote);
+                authenticator.add(state, buttons(renew, turnOff), requiredNote);
             }
         } else {
             Paragraph state = new Paragraph(getTranslation("security.second-factor.inactive"));
@@ -149,7 +156,7 @@ public class SecurityView extends VerticalLayout implements HasDynamicTitle, Bef
         Button cancel = new Button(getTranslation("security.second-factor.cancel"), click -> showStatus());
         cancel.setId("second-factor-action-cancel");
         cancel.addClickShortcut(Key.ESCAPE).listenOn(code);
-        authenticator.add(intro, code, new Div(action, cancel));
+        authenticator.add(intro, code, buttons(action, cancel));
         FormRules.explainConstraints(authenticator);
         code.focus();
     }
@@ -185,7 +192,7 @@ public class SecurityView extends VerticalLayout implements HasDynamicTitle, Bef
         Button cancel = new Button(getTranslation("security.second-factor.cancel"), click -> showStatus());
         cancel.setId("second-factor-cancel");
         authenticator.add(new Paragraph(getTranslation("security.second-factor.scan")), qr, secretLine, code,
-                new Div(finish, cancel));
+                buttons(finish, cancel));
         FormRules.explainConstraints(authenticator);
         code.focus();
     }

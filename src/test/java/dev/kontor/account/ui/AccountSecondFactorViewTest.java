@@ -102,16 +102,16 @@ class AccountSecondFactorViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void a_requirement_from_above_is_named_and_offers_no_switch() {
+    void a_requirement_of_the_organization_above_does_not_reach_into_the_account_which_decides_itself() {
         jdbc.update("update organization set second_factor_required = true where id = "
                 + "(select parent_id from organization where id = ?)", account.id());
 
         openAs(account.email("Alice"));
 
-        assertThat(find(Paragraph.class).withId("second-factor-required-by").single().getText())
-                .isEqualTo("Required by Provider " + account.tag() + ": it holds here too and cannot be switched "
-                        + "off here.");
-        assertThat(find(Checkbox.class).withId("second-factor-required").exists()).isFalse();
+        assertThat(find(Paragraph.class).withId("second-factor-required-by").exists()).isFalse();
+        Checkbox required = find(Checkbox.class).withId("second-factor-required").single();
+        assertThat(required.getValue()).isFalse();
+        assertThat(required.isEnabled()).isTrue();
     }
 
     @Test

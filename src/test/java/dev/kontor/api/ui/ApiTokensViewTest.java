@@ -127,6 +127,27 @@ class ApiTokensViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails(DemoPeople.LEGAL)
+    void each_revoke_names_its_token_and_on_a_phone_the_rows_parts_are_apart() {
+        String name = "prov-" + UUID.randomUUID().toString().substring(0, 8);
+        ApiTokensView view = navigate(ApiTokensView.class);
+        test(find(TextField.class).withId("api-token-name").single()).setValue(name);
+        test(find(Button.class).withId("api-token-create").single()).click();
+        test(find(Button.class).withId("api-token-secret-done").single()).click();
+        int row = rowOf(tokens(), name);
+
+        Button revoke = (Button) test(tokens()).getCellComponent(row, "revoke");
+        // the visible word first (WCAG 2.5.3), then which token
+        assertThat(revoke.getElement().getAttribute("aria-label")).isEqualTo("Revoke " + name);
+
+        view.fitColumns(390);
+        com.vaadin.flow.component.Component cell = test(tokens()).getCellComponent(row, "token");
+        assertThat(cell.getClassNames()).contains("stacked-cell");
+        assertThat(cell.getElement().getTextRecursively()).startsWith(name + " Read · Active Expires on: ")
+                .contains(" Last used: ");
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.LEGAL)
     void a_token_without_a_name_is_refused_next_to_the_field_and_nothing_is_saved() {
         Integer before = jdbc.queryForObject("select count(*) from api_token", Integer.class);
         navigate(ApiTokensView.class);
@@ -303,6 +324,39 @@ class ApiTokensViewTest extends SpringBrowserlessTest {
 
         String shown = test(tokens()).getCellText(rowOf(tokens(), name), 3);
         assertThat(shown).startsWith(day.format(DateTimeFormatter.ofPattern("dd.MM.yyyy")) + ", 23:59 ");
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.LEGAL)
+    void an_unreadable_expiry_date_is_called_not_a_date_and_nothing_is_created() {
+        assertUnreadableDateRefused("Enter a valid date, or choose one from the calendar.");
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.LEGAL)
+    void an_unreadable_expiry_date_is_called_not_a_date_in_german_too() {
+        UI.getCurrent().setLocale(Locale.GERMAN);
+        assertUnreadableDateRefused("Geben Sie ein gültiges Datum ein oder wählen Sie eines im Kalender.");
+    }
+
+    /** Types "99/99/9999" as the browser's picker reports it (empty value, unparsable text) and creates. */
+    private void assertUnreadableDateRefused(String message) {
+        String name = "Bad day " + UUID.randomUUID().toString().substring(0, 8);
+        navigate(ApiTokensView.class);
+        DatePicker expiresOn = find(DatePicker.class).withId("api-token-expires-on").single();
+        test(find(TextField.class).withId("api-token-name").single()).setValue(name);
+        expiresOn.clear();
+        expiresOn.getElement().setProperty("_inputElementValue", "99/99/9999");
+        expiresOn.getElement().getNode().getFeature(com.vaadin.flow.internal.nodefeature.ElementListenerMap.class)
+                .fireEvent(new com.vaadin.flow.dom.DomEvent(expiresOn.getElement(), "unparsable-change",
+                        com.vaadin.flow.internal.JacksonUtils.createObjectNode()));
+
+        test(find(Button.class).withId("api-token-create").single()).click();
+
+        assertThat(expiresOn.isInvalid()).isTrue();
+        assertThat(expiresOn.getErrorMessage()).isEqualTo(message);
+        assertThat(jdbc.queryForObject("select count(*) from api_token where name = ?", Integer.class, name))
+                .isZero();
     }
 
     @SuppressWarnings("unchecked")

@@ -127,6 +127,22 @@ class AccountAdminViewTest extends SpringBrowserlessTest {
                 .allMatch(id -> id.startsWith("rename-service-") || id.startsWith("end-service-")).hasSize(2);
     }
 
+    @Test
+    void saving_a_service_without_a_name_says_why_next_to_the_name_and_adds_nothing() {
+        TestAccount account = accountOfTheOperatorsProvider("Alice");
+        fixtures.signIn(OPERATOR);
+        navigate("admin/accounts/" + account.id(), AccountAdminView.class);
+        test(find(Button.class).withId("add-service").single()).click();
+        TextField name = find(TextField.class).withId("service-name").single();
+
+        test(find(Button.class).withId("save-service").single()).click();
+
+        assertThat(name.isInvalid()).isTrue();
+        assertThat(name.getErrorMessage()).isEqualTo("Please fill in this field.");
+        assertThat(jdbc.queryForObject("select count(*) from service where organization_id = ?", Integer.class,
+                account.id())).isZero();
+    }
+
     /** A fresh account with active managers, moved below the demo provider that the operator administers. */
     private TestAccount accountOfTheOperatorsProvider(String... managers) {
         TestAccount account = fixtures.account(managers);

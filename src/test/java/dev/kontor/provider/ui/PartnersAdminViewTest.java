@@ -70,6 +70,44 @@ class PartnersAdminViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void on_a_phone_the_partners_people_and_customers_are_one_stacked_column_beside_a_frozen_deactivate() {
+        fixtures.signIn(OPERATOR);
+        long partnerId = jdbc.queryForObject("select id from organization where name = 'Muster Hosting GmbH'",
+                Long.class);
+        PartnerAdminView view = navigate("admin/partners/" + partnerId, PartnerAdminView.class);
+        @SuppressWarnings("unchecked")
+        Grid<PartnerPerson> people = find(Grid.class).withId("partner-people").single();
+        @SuppressWarnings("unchecked")
+        Grid<dev.kontor.provider.PartnerCustomerRow> customers = find(Grid.class).withId("partner-customers")
+                .single();
+
+        view.fitColumns(390);
+
+        assertThat(people.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
+                .containsExactly("stacked", "actions");
+        assertThat(people.getColumnByKey("actions").isFrozenToEnd()).isTrue();
+        int row = 0;
+        while (test(people).getRow(row).role() != MembershipRole.LEGAL_REPRESENTATIVE) {
+            row++;
+        }
+        PartnerPerson lea = test(people).getRow(row);
+        com.vaadin.flow.component.Component cell = test(people).getCellComponent(row, "stacked");
+        assertThat(cell.getElement().getTextRecursively()).startsWith(lea.name()).contains(lea.email(),
+                "Legal representative", "Active");
+        // the address breaks after its "@" and its dots only
+        assertThat(cell.getElement().getOuterHTML()).contains("@<wbr>");
+        assertThat(customers.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
+                .containsExactly("stacked");
+        assertThat(test(customers).getCellText(0, 0)).contains("(CN-");
+
+        view.fitColumns(1366);
+        assertThat(people.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
+                .containsExactly("name", "email", "role", "state", "actions");
+        assertThat(customers.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
+                .containsExactly("number", "name", "state");
+    }
+
+    @Test
     void the_operator_creates_a_partner_finds_it_and_suspends_and_reactivates_it() {
         fixtures.signIn(OPERATOR);
         String tag = UUID.randomUUID().toString().substring(0, 8);

@@ -128,6 +128,9 @@ class SecurityViewTest extends SpringBrowserlessTest {
     @Test
     void turning_off_asks_for_a_current_code() {
         String secret = appSetUp();
+        // side by side, New recovery codes and Turn off keep a gap between them
+        assertThat(find(Button.class).withId("second-factor-turn-off").single().getParent().orElseThrow()
+                .getClassNames()).contains("section-buttons");
 
         click("second-factor-turn-off");
         type("second-factor-current-code", "");
