@@ -63,7 +63,8 @@ class TenantCreationTest {
         assertThat(created.master().kind()).isEqualTo(OrganizationKind.PARTNER);
         assertThat(created.hasLogo()).isFalse();
         assertThat(created.activeAdministrators()).isZero();
-        assertThat(created.readyForHandover()).isFalse();
+        assertThat(created.forCustomer()).isFalse();
+        assertThat(created.readyForHandover()).as("a partner's own tenant is never handed over").isTrue();
         assertThat(created.mayManage()).isTrue();
         assertThat(data.audit(TenantService.TENANT_CREATED, created.id())).singleElement().satisfies(event -> {
             assertThat(event.outcome()).isEqualTo("SUCCESS");
