@@ -33,6 +33,21 @@ public final class WindowWidth {
         });
     }
 
+    /**
+     * Shows a grid's one stacked column (key {@code stacked}) on a phone and its wide columns elsewhere; a grid not
+     * built yet (null) is left alone.
+     */
+    public static void stackOnPhone(com.vaadin.flow.component.grid.Grid<?> grid, boolean narrow,
+                                    String... wideColumns) {
+        if (grid == null) {
+            return;
+        }
+        for (String key : wideColumns) {
+            grid.getColumnByKey(key).setVisible(!narrow);
+        }
+        grid.getColumnByKey("stacked").setVisible(narrow);
+    }
+
     /** Whether a window this wide is a phone's; an unknown width (0) is not. */
     public static boolean isNarrow(int windowWidth) {
         return windowWidth > 0 && windowWidth < NARROW;

@@ -88,20 +88,11 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
      */
     void fitColumns(int windowWidth) {
         narrow = dev.kontor.base.ui.WindowWidth.isNarrow(windowWidth);
-        fit(servicesGrid, "name", "kind", "state");
-        fit(managersGrid, "name", "email", "state");
-        fit(contactsGrid, "name", "email", "phone", "types");
+        dev.kontor.base.ui.WindowWidth.stackOnPhone(servicesGrid, narrow, "name", "kind", "state");
+        dev.kontor.base.ui.WindowWidth.stackOnPhone(managersGrid, narrow, "name", "email", "state");
+        dev.kontor.base.ui.WindowWidth.stackOnPhone(contactsGrid, narrow, "name", "email", "phone", "types");
     }
 
-    private void fit(Grid<?> grid, String... wideColumns) {
-        if (grid == null) {
-            return;
-        }
-        for (String key : wideColumns) {
-            grid.getColumnByKey(key).setVisible(!narrow);
-        }
-        grid.getColumnByKey("stacked").setVisible(narrow);
-    }
 
     private static Div stacked(String title, String... details) {
         Span heading = new Span(title);
@@ -219,7 +210,7 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
         grid.addComponentColumn(m -> stacked(m.name(), m.email(), getTranslation("membership.state." + m.state())))
                 .setHeader(getTranslation("admin.account.managers")).setKey("stacked").setVisible(false);
         managersGrid = grid;
-        fit(grid, "name", "email", "state");
+        dev.kontor.base.ui.WindowWidth.stackOnPhone(grid, narrow, "name", "email", "state");
         grid.setEmptyStateText(getTranslation("admin.account.managers.none"));
         long id = account.id();
         grid.setItemsPageable(pageable -> accounts.managersOf(id, pageable));
@@ -246,7 +237,7 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
                         dev.kontor.base.PhoneNumbers.readableOnOneLine(c.phone()), contactTypes(c)))
                 .setHeader(getTranslation("admin.account.contacts")).setKey("stacked").setVisible(false);
         contactsGrid = grid;
-        fit(grid, "name", "email", "phone", "types");
+        dev.kontor.base.ui.WindowWidth.stackOnPhone(grid, narrow, "name", "email", "phone", "types");
         grid.setEmptyStateText(getTranslation("admin.account.contacts.none"));
         long id = account.id();
         grid.setItemsPageable(pageable -> accounts.contactsPage(id, pageable));
@@ -375,7 +366,7 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
         grid.addComponentColumn(this::serviceActions).setHeader(getTranslation("staff.column.actions"))
                 .setKey("actions").setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         servicesGrid = grid;
-        fit(grid, "name", "kind", "state");
+        dev.kontor.base.ui.WindowWidth.stackOnPhone(grid, narrow, "name", "kind", "state");
         grid.setEmptyStateText(getTranslation("admin.service.none"));
         grid.setItems(services.servicesOf(account.id()));
         grid.setAllRowsVisible(true);

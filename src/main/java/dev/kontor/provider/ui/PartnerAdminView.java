@@ -67,19 +67,10 @@ public class PartnerAdminView extends VerticalLayout implements BeforeEnterObser
      */
     void fitColumns(int windowWidth) {
         narrow = dev.kontor.base.ui.WindowWidth.isNarrow(windowWidth);
-        fit(customersGrid, "number", "name", "state");
-        fit(peopleGrid, "name", "email", "role", "state");
+        dev.kontor.base.ui.WindowWidth.stackOnPhone(customersGrid, narrow, "number", "name", "state");
+        dev.kontor.base.ui.WindowWidth.stackOnPhone(peopleGrid, narrow, "name", "email", "role", "state");
     }
 
-    private void fit(Grid<?> grid, String... wideColumns) {
-        if (grid == null) {
-            return;
-        }
-        for (String key : wideColumns) {
-            grid.getColumnByKey(key).setVisible(!narrow);
-        }
-        grid.getColumnByKey("stacked").setVisible(narrow);
-    }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
@@ -184,7 +175,7 @@ public class PartnerAdminView extends VerticalLayout implements BeforeEnterObser
             return cell;
         }).setHeader(getTranslation("admin.partner.customers")).setKey("stacked").setVisible(false);
         customersGrid = grid;
-        fit(grid, "number", "name", "state");
+        dev.kontor.base.ui.WindowWidth.stackOnPhone(grid, narrow, "number", "name", "state");
         grid.setEmptyStateText(getTranslation("admin.partner.no-customers"));
         long partnerId = partner.id();
         grid.setItems(query -> administration.customersOf(partnerId,
@@ -223,7 +214,7 @@ public class PartnerAdminView extends VerticalLayout implements BeforeEnterObser
         grid.addComponentColumn(this::deactivateButton).setKey("actions").setAutoWidth(true).setFlexGrow(0)
                 .setFrozenToEnd(true);
         peopleGrid = grid;
-        fit(grid, "name", "email", "role", "state");
+        dev.kontor.base.ui.WindowWidth.stackOnPhone(grid, narrow, "name", "email", "role", "state");
         grid.setItems(administration.peopleOf(partner.id()));
         grid.setAllRowsVisible(true);
         Div section = new Div(new H3(getTranslation("admin.partner.people")), grid);
