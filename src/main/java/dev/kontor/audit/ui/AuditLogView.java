@@ -18,7 +18,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import dev.kontor.base.ui.WindowWidth;
-import dev.kontor.base.ui.LineBreaks;
 import dev.kontor.base.ui.CsvDownload;
 import dev.kontor.audit.AuditFilter;
 import dev.kontor.audit.AuditOutcome;
@@ -129,14 +128,7 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
                 .setWidth("8rem").setFlexGrow(1);
         grid.addColumn(row -> row.summaryIn(reading())).setKey("summary").setHeader(getTranslation("audit.summary"))
                 .setWidth("11rem").setFlexGrow(2);
-        // drawn from a template: an e-mail address in it breaks after its "@" or a dot (a <wbr>), as everywhere in
-        // Kontor, never inside a word, which the text column did in its narrow width
-        grid.addColumn(com.vaadin.flow.data.renderer.LitRenderer.<AuditRow>of(CHANGE_TEMPLATE)
-                        .withProperty("change", row -> LineBreaks.pieces(change(row)).stream()
-                                .map(piece -> java.util.Map.of("text", piece.text(), "box", piece.box(),
-                                        "wbr", piece.breakAfter()))
-                                .toList()))
-                .setKey("change").setHeader(getTranslation("audit.change"))
+        grid.addColumn(this::change).setKey("change").setHeader(getTranslation("audit.change"))
                 .setWidth("9rem").setFlexGrow(1);
         // a phone has room for one column: the whole event, line by line
         grid.addColumn(this::wholeEvent).setKey("event").setHeader(getTranslation("audit.event"))
@@ -144,11 +136,6 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
                 .setVisible(false);
         grid.setEmptyStateText(getTranslation("audit.empty"));
     }
-
-    /** Before → after, its pieces as {@link LineBreaks#pieces} cut them. */
-    static final String CHANGE_TEMPLATE = "<span class=\"audit-change\">${item.change.map(piece => html`${piece.box"
-            + " ? html`<span class=\"email-part\">${piece.text}</span>` : piece.text}${piece.wbr ? html`<wbr>` : ''}`)}"
-            + "</span>";
 
     /** When, who acted, and on whose behalf if a partner did: a line each. */
     private String whenAndWho(AuditRow row) {

@@ -132,61 +132,6 @@ public final class LineBreaks {
     }
 
     /**
-     * A piece of a sentence for a template drawn in the browser (a grid's cell, where a component per cell would cost
-     * too much): {@code box}, a part of an address with a hyphen, goes to the next line whole (the style sheet's
-     * {@code .email-part}); {@code breakAfter}, a line may break after it (a {@code <wbr>}), which is so only after an
-     * address's "@" and its dots.
-     */
-    public record Piece(String text, boolean box, boolean breakAfter) {
-    }
-
-    /** The text cut into {@link Piece}s so that each e-mail address in it breaks as {@link #email} does. */
-    public static java.util.List<Piece> pieces(String text) {
-        java.util.List<Piece> pieces = new java.util.ArrayList<>();
-        if (text == null || text.isEmpty()) {
-            return pieces;
-        }
-        java.util.regex.Matcher address = ADDRESS.matcher(text);
-        int from = 0;
-        StringBuilder plain = new StringBuilder();
-        while (address.find()) {
-            plain.append(text, from, address.start());
-            StringBuilder part = new StringBuilder();
-            for (char c : address.group().toCharArray()) {
-                part.append(c);
-                if (c == '@' || c == '.') {
-                    addPart(pieces, plain, part.toString(), true);
-                    part.setLength(0);
-                }
-            }
-            if (!part.isEmpty()) {
-                addPart(pieces, plain, part.toString(), false);
-            }
-            from = address.end();
-        }
-        plain.append(text.substring(from));
-        if (!plain.isEmpty()) {
-            pieces.add(new Piece(plain.toString(), false, false));
-        }
-        return pieces;
-    }
-
-    private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile("[^\\s<>()@]+@[^\\s<>()@]+");
-
-    private static void addPart(java.util.List<Piece> pieces, StringBuilder plain, String part, boolean breakAfter) {
-        if (part.indexOf('-') < 0) {
-            plain.append(part);
-            pieces.add(new Piece(plain.toString(), false, breakAfter));
-        } else {
-            if (!plain.isEmpty()) {
-                pieces.add(new Piece(plain.toString(), false, false));
-            }
-            pieces.add(new Piece(part, true, breakAfter));
-        }
-        plain.setLength(0);
-    }
-
-    /**
      * A sentence with an e-mail address in it ("Adrian Albers <admin@muster-hosting.test>"), the address breaking as
      * {@link #email} does; the text reads and copies as it was.
      */
