@@ -13,6 +13,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -81,7 +82,8 @@ class SecurityConfiguration {
         // redirects by path only: never to the host a (forged) Host header names
         LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/login");
         signIn.setFavorRelativeUris(true);
-        http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signIn));
+        http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signIn)
+                .accessDeniedHandler(new SignInPageExpired(new AccessDeniedHandlerImpl())));
         // Vaadin's configurer takes this one instead of making its own, and then wires no request cache into it
         SignedInRedirect signedIn = new SignedInRedirect(savedPageOwner, secondStep);
         signedIn.setRequestCache(vaadinRequestCache);

@@ -28,6 +28,7 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
 
     private final LoginForm form = new LoginForm();
     private final Paragraph serverChanged = new Paragraph();
+    private final Paragraph expired = new Paragraph();
     private final LoginI18n texts;
     private final AuthenticationContext authenticationContext;
 
@@ -52,7 +53,14 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
         serverChanged.getElement().setAttribute("role", "status");
         serverChanged.setVisible(false);
 
-        add(brand, tagline, serverChanged, form, languageSwitch);
+        // a sign-in posted from a page whose session had ended, sent here by SignInPageExpired
+        expired.setId("sign-in-expired");
+        expired.setText(getTranslation("login.expired"));
+        expired.addClassName("login-notice");
+        expired.getElement().setAttribute("role", "status");
+        expired.setVisible(false);
+
+        add(brand, tagline, serverChanged, expired, form, languageSwitch);
     }
 
     private LoginI18n i18n() {
@@ -91,6 +99,7 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
         }
         form.setError(failed);
         serverChanged.setVisible(parameters.containsKey("server-changed") && !failed);
+        expired.setVisible(parameters.containsKey("expired") && !failed);
         if (failed) {
             typedEmail().ifPresent(this::fillInEmail);
         }

@@ -87,6 +87,21 @@ class LoginViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithAnonymousUser
+    void a_sign_in_sent_from_a_page_open_too_long_is_told_why_it_must_sign_in_again() {
+        navigate("login", LoginView.class);
+        assertThat(find(Paragraph.class).withId("sign-in-expired").exists()).as("only when sent for it").isFalse();
+
+        UI.getCurrent().navigate(LoginView.class, QueryParameters.simple(Map.of("expired", "")));
+
+        Paragraph notice = find(Paragraph.class).withId("sign-in-expired").single();
+        assertThat(notice.getText()).isEqualTo("This sign-in page was open too long, so your sign-in was not sent."
+                + " Please sign in again.");
+        assertThat(notice.getElement().getAttribute("role")).isEqualTo("status");
+        assertThat(find(LoginForm.class).single().isError()).isFalse();
+    }
+
+    @Test
     @WithUserDetails(DemoPeople.ANNA)
     void a_signed_in_person_is_sent_on_to_the_dashboard() {
         navigate("login", DashboardView.class);
