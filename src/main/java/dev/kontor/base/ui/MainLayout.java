@@ -66,6 +66,15 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         addAttachListener(attach -> translateSortLabels());
     }
 
+    /** Each page is the layout's main landmark, so that screen readers can jump to it and nothing is left outside. */
+    @Override
+    public void setContent(Component content) {
+        super.setContent(content);
+        if (content != null) {
+            content.getElement().setAttribute("role", "main");
+        }
+    }
+
     /**
      * The first tab stop of every page: keyboard users jump over the navigation bar and the menu to the page itself.
      * Hidden until it has the focus.

@@ -73,6 +73,17 @@ class MainLayoutTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithUserDetails(DemoPeople.ANNA)
+    void every_page_is_the_main_landmark_of_the_layout() {
+        navigate(DashboardView.class);
+        MainLayout layout = find(MainLayout.class).single();
+        assertThat(layout.getContent().getElement().getAttribute("role")).isEqualTo("main");
+
+        navigate("no/such/page", NotFoundView.class);
+        assertThat(layout.getContent().getElement().getAttribute("role")).isEqualTo("main");
+    }
+
+    @Test
     @WithUserDetails(DemoPeople.BEN)
     void an_unknown_address_shows_the_not_found_page_inside_the_layout() {
         navigate("no/such/page", NotFoundView.class);
