@@ -4,9 +4,12 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Component;
 
 /**
@@ -80,6 +83,24 @@ public class Callers {
     /** A system task started by this person, e.g. a job that carries on what they asked for. */
     public Caller.Task taskFor(String name, AuthenticatedUser initiator) {
         return new Caller.Task(name, new Caller.Person(initiator));
+    }
+
+    /**
+     * Runs background work that carries on what a person asked for (a replacement, place after place) as that person
+     * calling: their rights, checked anew, and their name in the audit log. Only for a thread that serves nobody
+     * else (a job's), never inside a person's call; outside sign-in, the only place that establishes a caller.
+     */
+    public void actingAs(UserDetails person, Runnable work) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(person, null,
+                person.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        try {
+            work.run();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
     }
 
     static Optional<AuthenticatedUser> signedInPrincipal() {

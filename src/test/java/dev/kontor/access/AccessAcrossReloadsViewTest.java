@@ -1,5 +1,6 @@
 package dev.kontor.access;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -68,7 +69,7 @@ class AccessAcrossReloadsViewTest extends SpringBrowserlessTest {
     void aPartnerWithACustomer() {
         partner = fixtures.partner("Reloading Partner");
         customer = fixtures.account("Alice");
-        SystemTask.call(() -> provisioning.importActiveRelationship(partner.id(), customer.id(),
+        SystemTask.call(() -> provisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), customer.id(),
                 EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_USERS), customer.email("Alice"),
                 customer.userId("Alice")));
         fixtures.signIn(partner.adminEmail());
@@ -113,7 +114,7 @@ class AccessAcrossReloadsViewTest extends SpringBrowserlessTest {
     void another_persons_session_named_for_this_tab_is_not_taken_up() {
         TestPartner other = fixtures.partner("Other Reloading Partner");
         TestAccount theirs = fixtures.account("Bert");
-        SystemTask.call(() -> provisioning.importActiveRelationship(other.id(), theirs.id(),
+        SystemTask.call(() -> provisioning.importActiveRelationship(TestTasks.setUp(), other.id(), theirs.id(),
                 EnumSet.of(OrganizationRight.VIEW), theirs.email("Bert"), theirs.userId("Bert")));
         UI mine = UI.getCurrent();
         UI.setCurrent(new UI());

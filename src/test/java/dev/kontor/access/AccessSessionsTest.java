@@ -1,5 +1,6 @@
 package dev.kontor.access;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -265,7 +266,7 @@ class AccessSessionsTest {
     void a_revocation_by_the_customer_ends_the_session_at_the_next_action() {
         var partner = fixtures.partner("Revocable");
         var account = fixtures.account("Alice");
-        long relationship = SystemTask.call(() -> provisioning.importActiveRelationship(partner.id(), account.id(),
+        long relationship = SystemTask.call(() -> provisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), account.id(),
                 java.util.EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_USERS),
                 account.email("Alice"), account.userId("Alice")));
         CustomerNumber number = new CustomerNumber(account.customerNumber());

@@ -1,5 +1,6 @@
 package dev.kontor.access;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -84,11 +85,11 @@ class PartnerMembershipInSessionTest {
         employee = fixtures.person("Eve");
         long employeeId = fixtures.userIdOf(employee);
         SystemTask.run(() -> {
-            onboarding.grant(employeeId, partner.id(), MembershipRole.PARTNER_EMPLOYEE);
-            provisioning.importActiveRelationship(partner.id(), customer.id(),
+            onboarding.grant(TestTasks.setUp(), employeeId, partner.id(), MembershipRole.PARTNER_EMPLOYEE);
+            provisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), customer.id(),
                     EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_USERS), customer.email("Alice"),
                     customer.userId("Alice"));
-            provisioning.importAssignment(partner.id(), customer.id(), employeeId);
+            provisioning.importAssignment(TestTasks.setUp(), partner.id(), customer.id(), employeeId);
         });
     }
 
@@ -137,7 +138,7 @@ class PartnerMembershipInSessionTest {
         // the role changes: the administrator becomes an employee, who is not assigned to this customer
         long adminId = partner.adminUserId();
         fixtures.as(partner.legalEmail(), () -> {
-            SystemTask.run(() -> onboarding.grant(adminId, partner.id(), MembershipRole.PARTNER_EMPLOYEE));
+            SystemTask.run(() -> onboarding.grant(TestTasks.setUp(), adminId, partner.id(), MembershipRole.PARTNER_EMPLOYEE));
             memberships.remove(partner.id(),
                     membershipOf(partner.adminEmail(), MembershipRole.PARTNER_ADMINISTRATOR).membershipId());
         });
@@ -150,7 +151,7 @@ class PartnerMembershipInSessionTest {
         enter(partner.adminEmail());
         long adminId = partner.adminUserId();
         fixtures.as(partner.legalEmail(), () -> {
-            SystemTask.run(() -> onboarding.grant(adminId, partner.id(), MembershipRole.PARTNER_EMPLOYEE));
+            SystemTask.run(() -> onboarding.grant(TestTasks.setUp(), adminId, partner.id(), MembershipRole.PARTNER_EMPLOYEE));
             partners.assign(partner.id(), customer.id(), adminId);
             memberships.remove(partner.id(),
                     membershipOf(partner.adminEmail(), MembershipRole.PARTNER_ADMINISTRATOR).membershipId());
@@ -177,14 +178,14 @@ class PartnerMembershipInSessionTest {
         // the same employee, now in many partners and assigned to many customers of this one
         long employeeId = fixtures.userIdOf(employee);
         SystemTask.run(() -> {
-            long provider = onboarding.createProvider("Provider of other partners " + employee).getId();
+            long provider = onboarding.createProvider(TestTasks.setUp(), "Provider of other partners " + employee).getId();
             for (int i = 0; i < 20; i++) {
-                long other = onboarding.createPartner("Other " + i + " " + employee, provider).getId();
-                onboarding.grant(employeeId, other, MembershipRole.PARTNER_EMPLOYEE);
-                long more = onboarding.createCustomer("More " + i, partner.id()).getId();
-                provisioning.importActiveRelationship(partner.id(), more, EnumSet.of(OrganizationRight.VIEW),
+                long other = onboarding.createPartner(TestTasks.setUp(), "Other " + i + " " + employee, provider).getId();
+                onboarding.grant(TestTasks.setUp(), employeeId, other, MembershipRole.PARTNER_EMPLOYEE);
+                long more = onboarding.createCustomer(TestTasks.setUp(), "More " + i, partner.id()).getId();
+                provisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), more, EnumSet.of(OrganizationRight.VIEW),
                         "more" + i + "@example.test", customer.userId("Alice"));
-                provisioning.importAssignment(partner.id(), more, employeeId);
+                provisioning.importAssignment(TestTasks.setUp(), partner.id(), more, employeeId);
             }
         });
         long many = statementsOfOneRightsCheck(employee, customer.id());

@@ -1,5 +1,6 @@
 package dev.kontor.access;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -72,18 +73,18 @@ class SecondFactorInAccessSessionTest {
         manager = fixtures.person("Mia");
         otherManager = fixtures.person("Max");
         SystemTask.run(() -> {
-            Organization provider = onboarding.createProvider("Provider " + tag);
-            Organization partnerOrganization = onboarding.createPartner("Partner " + tag, provider.getId());
-            Organization customerOrganization = onboarding.createCustomer("Customer " + tag,
+            Organization provider = onboarding.createProvider(TestTasks.setUp(), "Provider " + tag);
+            Organization partnerOrganization = onboarding.createPartner(TestTasks.setUp(), "Partner " + tag, provider.getId());
+            Organization customerOrganization = onboarding.createCustomer(TestTasks.setUp(), "Customer " + tag,
                     partnerOrganization.getId());
             partner = partnerOrganization.getId();
             customer = customerOrganization.getId();
             customerNumber = customerOrganization.getCustomerNumber().orElseThrow().value();
-            onboarding.grant(fixtures.userIdOf(partnerAdmin), partner, MembershipRole.PARTNER_ADMINISTRATOR);
-            onboarding.grant(fixtures.userIdOf(manager), customer, MembershipRole.MANAGER);
-            otherManagerMembership = onboarding.grant(fixtures.userIdOf(otherManager), customer,
+            onboarding.grant(TestTasks.setUp(), fixtures.userIdOf(partnerAdmin), partner, MembershipRole.PARTNER_ADMINISTRATOR);
+            onboarding.grant(TestTasks.setUp(), fixtures.userIdOf(manager), customer, MembershipRole.MANAGER);
+            otherManagerMembership = onboarding.grant(TestTasks.setUp(), fixtures.userIdOf(otherManager), customer,
                     MembershipRole.MANAGER).getId();
-            partnerships.importActiveRelationship(partner, customer, EnumSet.allOf(OrganizationRight.class), manager,
+            partnerships.importActiveRelationship(TestTasks.setUp(), partner, customer, EnumSet.allOf(OrganizationRight.class), manager,
                     fixtures.userIdOf(manager));
         });
         Timestamp now = Timestamp.from(Instant.now());

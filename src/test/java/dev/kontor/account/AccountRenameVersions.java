@@ -1,5 +1,6 @@
 package dev.kontor.account;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kontor.organization.CustomerNumber;
@@ -52,9 +53,9 @@ abstract class AccountRenameVersions {
         long state = stateVersion(account);
         long data = dataVersion(account);
 
-        SystemTask.run(() -> provisioning.changeNameAndAddress(account.id(), data, "Neu " + account.tag(), null,
+        SystemTask.run(() -> provisioning.changeNameAndAddress(TestTasks.setUp(), account.id(), data, "Neu " + account.tag(), null,
                 null, null, null));
-        SystemTask.run(() -> provisioning.changeNameAndAddress(account.id(), data + 1, "Neu " + account.tag(),
+        SystemTask.run(() -> provisioning.changeNameAndAddress(TestTasks.setUp(), account.id(), data + 1, "Neu " + account.tag(),
                 null, null, null, null));
 
         assertThat(dataVersion(account)).as("the same data again changes nothing").isEqualTo(data + 1);

@@ -1,5 +1,6 @@
 package dev.kontor.account;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -247,7 +248,7 @@ class AccountServiceTest {
     @Test
     void confirming_the_contact_data_clears_the_overdue_mark() {
         TestAccount account = fixtures.account("Alice");
-        SystemTask.run(() -> provisioning.importConfirmation(account.id(),
+        SystemTask.run(() -> provisioning.importConfirmation(TestTasks.setUp(), account.id(),
                 java.time.Instant.parse("2020-01-01T00:00:00Z")));
         assertThat(details(account, "Alice").confirmationOverdue()).isTrue();
 

@@ -1,5 +1,6 @@
 package dev.kontor.account;
 
+import dev.kontor.user.TestTasks;
 import static dev.kontor.testing.Races.race;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -174,7 +175,7 @@ abstract class ManagerApprovalOnDatabase {
     private Waiting aManagerThePartnerInvitedWhoAccepted() {
         TestPartner partner = fixtures.partner("Racing");
         TestAccount account = fixtures.account("Alice", "Bob");
-        SystemTask.run(() -> provisioning.importActiveRelationship(partner.id(), account.id(),
+        SystemTask.run(() -> provisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), account.id(),
                 EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_USERS), account.email("Alice"),
                 account.userId("Alice")));
         String mailbox = "racing-" + account.tag() + "@private.example";
@@ -200,10 +201,10 @@ abstract class ManagerApprovalOnDatabase {
     private Waiting aTenantAdministratorThePartnerInvitedWhoAccepted() {
         TestPartner partner = fixtures.partner("Racing Tenants");
         TestAccount account = fixtures.account("Alice", "Bob");
-        SystemTask.run(() -> provisioning.importActiveRelationship(partner.id(), account.id(),
+        SystemTask.run(() -> provisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), account.id(),
                 EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_TENANTS), account.email("Alice"),
                 account.userId("Alice")));
-        long shop = SystemTask.call(() -> tenants.importTenant(account.id(), "Shop " + account.tag(),
+        long shop = SystemTask.call(() -> tenants.importTenant(TestTasks.setUp(), account.id(), "Shop " + account.tag(),
                 TenantType.STANDARD, Edition.BASIC, CharacterSets.UTF_8, TenantSettings.none())).getId();
         String mailbox = "racing-admin-" + account.tag() + "@private.example";
         fixtures.as(partner.adminEmail(), () -> tenantAdministrators.add(shop, mailbox, "Racing Admin",

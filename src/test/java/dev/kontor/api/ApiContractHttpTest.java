@@ -1,5 +1,6 @@
 package dev.kontor.api;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kontor.organization.Organization;
@@ -528,7 +529,7 @@ class ApiContractHttpTest {
         String path = "/api/v1/partner/relationship-requests";
         java.util.function.BiFunction<String, String, String> body = (number, email) -> "{\"customerNumber\":\""
                 + number + "\",\"managerEmail\":\"" + email + "\",\"rights\":[\"VIEW\",\"MANAGE_CONTACTS\"]}";
-        dev.kontor.user.SystemTask.run(() -> partnerProvisioning.importActiveRelationship(partner.id(), managed.id(),
+        dev.kontor.user.SystemTask.run(() -> partnerProvisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), managed.id(),
                 java.util.EnumSet.of(dev.kontor.organization.OrganizationRight.VIEW), managed.email("Bea"),
                 managed.userId("Bea")));
 
@@ -967,8 +968,8 @@ class ApiContractHttpTest {
         String admin = fixtures.person("ProviderAdmin");
         long adminId = fixtures.userIdOf(admin);
         long providerId = SystemTask.call(() -> {
-            Organization provider = onboarding.createProvider("Provider " + java.util.UUID.randomUUID());
-            onboarding.grant(adminId, provider.getId(), dev.kontor.organization.MembershipRole.PROVIDER_ADMINISTRATOR);
+            Organization provider = onboarding.createProvider(TestTasks.setUp(), "Provider " + java.util.UUID.randomUUID());
+            onboarding.grant(TestTasks.setUp(), adminId, provider.getId(), dev.kontor.organization.MembershipRole.PROVIDER_ADMINISTRATOR);
             return provider.getId();
         });
         return fixtures.as(admin, () -> tokens.create(providerId, "Billing", scope, today().plusDays(30), java.time.ZoneOffset.UTC));

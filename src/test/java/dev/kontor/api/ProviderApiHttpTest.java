@@ -1,5 +1,6 @@
 package dev.kontor.api;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kontor.contact.ContactProvisioning;
@@ -95,7 +96,7 @@ class ProviderApiHttpTest {
         // the fixture's account comes with a provider of its own: it moves below this test's provider
         jdbc.update("update organization set parent_id = ?, ancestor_path = ? where id = ?", providerId,
                 "/" + providerId + "/", account.id());
-        SystemTask.run(() -> onboarding.grant(fixtures.userIdOf(admin), providerId,
+        SystemTask.run(() -> onboarding.grant(TestTasks.setUp(), fixtures.userIdOf(admin), providerId,
                 MembershipRole.PROVIDER_ADMINISTRATOR));
     }
 
@@ -405,7 +406,7 @@ class ProviderApiHttpTest {
     void a_provider_read_token_reads_the_contact_person_and_the_contacts_page_by_page() throws Exception {
         IssuedToken token = providerToken(ApiScope.READ);
         for (String name : List.of("Ann", "Ben", "Cem")) {
-            SystemTask.run(() -> contactProvisioning.importContact(account.id(), null, name, "Night",
+            SystemTask.run(() -> contactProvisioning.importContact(TestTasks.setUp(), account.id(), null, name, "Night",
                     name.toLowerCase() + "-" + account.tag() + "@night.test", null, null, Set.of(ContactType.TECHNICAL)));
         }
 
@@ -505,7 +506,7 @@ class ProviderApiHttpTest {
         long otherProvider = jdbc.queryForObject("select parent_id from organization where id = ?", Long.class,
                 elsewhere.id());
         String otherAdmin = fixtures.person("OtherOperator");
-        SystemTask.run(() -> onboarding.grant(fixtures.userIdOf(otherAdmin), otherProvider,
+        SystemTask.run(() -> onboarding.grant(TestTasks.setUp(), fixtures.userIdOf(otherAdmin), otherProvider,
                 MembershipRole.PROVIDER_ADMINISTRATOR));
         IssuedToken foreign = fixtures.as(otherAdmin, () -> tokens.create(otherProvider, "Other " + UUID.randomUUID(),
                 ApiScope.WRITE, today().plusDays(30), java.time.ZoneOffset.UTC));
@@ -546,7 +547,7 @@ class ProviderApiHttpTest {
     @Test
     void a_suspended_account_grants_a_partners_token_nothing_and_a_suspended_partners_token_authenticates_nobody()
             throws Exception {
-        SystemTask.run(() -> partnerProvisioning.importActiveRelationship(partner.id(), account.id(),
+        SystemTask.run(() -> partnerProvisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), account.id(),
                 java.util.EnumSet.of(dev.kontor.organization.OrganizationRight.VIEW,
                         dev.kontor.organization.OrganizationRight.MANAGE_CONTACTS),
                 account.email("Alice"), account.userId("Alice")));

@@ -1,5 +1,6 @@
 package dev.kontor.audit;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.i18n.I18NProvider;
@@ -75,7 +76,7 @@ abstract class AuditNamesOfAPage {
         TestAccount account = fixtures.account("Alice");
         String stored = fixtures.person("Storedname");
         long storedId = fixtures.userIdOf(stored);
-        SystemTask.run(() -> onboarding.invite(storedId, account.id(), MembershipRole.MANAGER, "Typed Name"));
+        SystemTask.run(() -> onboarding.invite(TestTasks.setUp(), storedId, account.id(), MembershipRole.MANAGER, "Typed Name"));
 
         List<AuditRow> rows = fixtures.as(account.email("Alice"), () -> audit.rows(new AuditFilter(null, null, "",
                 "", "MEMBERSHIP_GRANTED"), PageRequest.of(0, 10)));

@@ -1,5 +1,6 @@
 package dev.kontor.audit;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -122,7 +123,7 @@ abstract class OutsiderRefusals {
     void the_accounts_own_people_and_its_partners_people_are_named_as_before() {
         TestAccount account = fixtures.account("Alice", "Bob");
         TestPartner partner = fixtures.partner("Related");
-        SystemTask.run(() -> partnerProvisioning.importActiveRelationship(partner.id(), account.id(),
+        SystemTask.run(() -> partnerProvisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), account.id(),
                 Set.of(OrganizationRight.VIEW), account.email("Alice"), account.userId("Alice")));
         String paul = employeeOf(partner, "Paul");
 
@@ -226,7 +227,7 @@ abstract class OutsiderRefusals {
 
     private String employeeOf(TestPartner partner, String name) {
         String email = fixtures.person(name);
-        SystemTask.run(() -> onboarding.grant(fixtures.userIdOf(email), partner.id(), MembershipRole.PARTNER_EMPLOYEE));
+        SystemTask.run(() -> onboarding.grant(TestTasks.setUp(), fixtures.userIdOf(email), partner.id(), MembershipRole.PARTNER_EMPLOYEE));
         return email;
     }
 

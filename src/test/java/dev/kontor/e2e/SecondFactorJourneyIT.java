@@ -1,5 +1,6 @@
 package dev.kontor.e2e;
 
+import dev.kontor.user.TestTasks;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import dev.kontor.organization.MembershipRole;
@@ -46,7 +47,7 @@ class SecondFactorJourneyIT extends EndToEndTest {
         long userId = fixtures.userIdOf(email);
         long muster = fixtures.as(DemoPeople.PARTNER_ADMIN,
                 () -> organizations.myOrganizationsOfKind(OrganizationKind.PARTNER).getFirst().organizationId());
-        SystemTask.run(() -> onboarding.grant(userId, muster, MembershipRole.PARTNER_ADMINISTRATOR));
+        SystemTask.run(() -> onboarding.grant(TestTasks.setUp(), userId, muster, MembershipRole.PARTNER_ADMINISTRATOR));
         // nothing asks a partner administrator for a second factor at sign-in: the password signs in
         signIn(page, email, Fixtures.PASSWORD);
 
@@ -109,9 +110,9 @@ class SecondFactorJourneyIT extends EndToEndTest {
         String email = fixtures.person("Sandra");
         long userId = fixtures.userIdOf(email);
         SystemTask.run(() -> {
-            Organization provider = onboarding.createProvider("Provider " + UUID.randomUUID().toString()
+            Organization provider = onboarding.createProvider(TestTasks.setUp(), "Provider " + UUID.randomUUID().toString()
                     .substring(0, 8));
-            onboarding.grant(userId, provider.getId(), MembershipRole.SUPPORT);
+            onboarding.grant(TestTasks.setUp(), userId, provider.getId(), MembershipRole.SUPPORT);
         });
 
         page.navigate(url("/login"));

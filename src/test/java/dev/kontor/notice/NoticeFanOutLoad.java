@@ -1,5 +1,6 @@
 package dev.kontor.notice;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -136,7 +137,7 @@ abstract class NoticeFanOutLoad {
             List<Organization> customers = SystemTask.call(() -> {
                 List<Organization> created = new ArrayList<>();
                 for (int c = 0; c < CUSTOMERS_PER_PARTNER; c++) {
-                    created.add(onboarding.createCustomer("Load customer " + world.tag(), partner.getId()));
+                    created.add(onboarding.createCustomer(TestTasks.setUp(), "Load customer " + world.tag(), partner.getId()));
                 }
                 return created;
             });

@@ -1,5 +1,6 @@
 package dev.kontor.notice;
 
+import dev.kontor.user.TestTasks;
 import dev.kontor.contact.ContactType;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.Organization;
@@ -36,23 +37,23 @@ public final class NoticeTestData {
         String admin = fixtures.person("Operator");
         long adminId = fixtures.userIdOf(admin);
         Organization provider = SystemTask.call(() -> {
-            Organization created = onboarding.createProvider("Notice provider " + tag);
-            onboarding.grant(adminId, created.getId(), MembershipRole.PROVIDER_ADMINISTRATOR);
+            Organization created = onboarding.createProvider(TestTasks.setUp(), "Notice provider " + tag);
+            onboarding.grant(TestTasks.setUp(), adminId, created.getId(), MembershipRole.PROVIDER_ADMINISTRATOR);
             return created;
         });
         return new World(provider.getId(), admin, tag);
     }
 
     public Organization partner(World world, String name) {
-        return SystemTask.call(() -> onboarding.createPartner(name + " " + world.tag(), world.providerId()));
+        return SystemTask.call(() -> onboarding.createPartner(TestTasks.setUp(), name + " " + world.tag(), world.providerId()));
     }
 
     public Organization customer(long parentId, String name) {
-        return SystemTask.call(() -> onboarding.createCustomer(name, parentId));
+        return SystemTask.call(() -> onboarding.createCustomer(TestTasks.setUp(), name, parentId));
     }
 
     public Organization tenant(long parentId, String name) {
-        return SystemTask.call(() -> onboarding.createTenant(name, parentId));
+        return SystemTask.call(() -> onboarding.createTenant(TestTasks.setUp(), name, parentId));
     }
 
     /** A contact (without access) of the organization with these types; returns the address. */

@@ -1,5 +1,6 @@
 package dev.kontor.organization;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kontor.testing.Fixtures;
@@ -56,15 +57,15 @@ class SecondFactorQueryCountTest {
         String few = fixtures.managerOfMany(1, id -> { });
         String many = fixtures.managerOfMany(30, id -> { });
         long deep = SystemTask.call(() -> {
-            long parent = onboarding.createCustomer("Deep", onboarding.createProvider("Deep provider").getId())
+            long parent = onboarding.createCustomer(TestTasks.setUp(), "Deep", onboarding.createProvider(TestTasks.setUp(), "Deep provider").getId())
                     .getId();
-            onboarding.createTenant("Never", parent);
+            onboarding.createTenant(TestTasks.setUp(), "Never", parent);
             for (int level = 0; level < 8; level++) {
-                parent = onboarding.createTenant("Level " + level, parent).getId();
+                parent = onboarding.createTenant(TestTasks.setUp(), "Level " + level, parent).getId();
             }
             return parent;
         });
-        SystemTask.run(() -> onboarding.grant(fixtures.userIdOf(many), deep, MembershipRole.TENANT_ADMINISTRATOR));
+        SystemTask.run(() -> onboarding.grant(TestTasks.setUp(), fixtures.userIdOf(many), deep, MembershipRole.TENANT_ADMINISTRATOR));
 
         assertThat(requiredForStatements(few)).isEqualTo(requiredForStatements(many)).isLessThanOrEqualTo(2);
     }

@@ -1,5 +1,6 @@
 package dev.kontor.partner;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kontor.account.AccountDetails;
@@ -186,7 +187,7 @@ abstract class FormerCustomerAsItWas {
 
     private TestAccount activeCustomer() {
         TestAccount customer = fixtures.account("Alice", "Bob");
-        SystemTask.run(() -> provisioning.importActiveRelationship(partner.id(), customer.id(), VIEW_AND_USERS,
+        SystemTask.run(() -> provisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), customer.id(), VIEW_AND_USERS,
                 customer.email("Alice"), customer.userId("Alice")));
         return customer;
     }
@@ -201,7 +202,7 @@ abstract class FormerCustomerAsItWas {
         rename(customer, newName(customer));
         edit(customer, details -> accounts.changeContactPerson(details.accountId(), details.version(),
                 customer.userId("Bob")));
-        SystemTask.run(() -> accountProvisioning.recordPaymentMethod(customer.id(), true));
+        SystemTask.run(() -> accountProvisioning.recordPaymentMethod(TestTasks.setUp(), customer.id(), true));
     }
 
     private void rename(TestAccount customer, String name) {

@@ -1,5 +1,6 @@
 package dev.kontor.partner;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kontor.organization.OrganizationOnboarding;
@@ -55,8 +56,8 @@ class ManagedCustomerQueryCountTest {
     private void addCustomers(TestPartner partner, int count) {
         SystemTask.run(() -> {
             for (int i = 0; i < count; i++) {
-                long customer = onboarding.createCustomer("Customer " + i, partner.partnerId()).getId();
-                provisioning.importActiveRelationship(partner.partnerId(), customer, Set.of(OrganizationRight.VIEW),
+                long customer = onboarding.createCustomer(TestTasks.setUp(), "Customer " + i, partner.partnerId()).getId();
+                provisioning.importActiveRelationship(TestTasks.setUp(), partner.partnerId(), customer, Set.of(OrganizationRight.VIEW),
                         "m" + i + "@example.test", partner.legal());
             }
         });

@@ -1,5 +1,6 @@
 package dev.kontor.postgres;
 
+import dev.kontor.user.TestTasks;
 import static dev.kontor.organization.OrganizationRight.MANAGE_CONTACTS;
 import static dev.kontor.organization.OrganizationRight.MANAGE_USERS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -250,7 +251,7 @@ class TwoNodesOnPostgresTest {
                         EnumSet.of(MANAGE_USERS), partner.adminUserId());
                 requested.add(account);
             } else {
-                SystemTask.call(() -> nodeA.getBean(PartnerProvisioning.class).importActiveRelationship(partner.id(),
+                SystemTask.call(() -> nodeA.getBean(PartnerProvisioning.class).importActiveRelationship(TestTasks.setUp(), partner.id(),
                         account.id(), EnumSet.of(MANAGE_USERS, MANAGE_CONTACTS), account.email("Alice"),
                         account.userId("Alice")));
                 reviewed.add(account);

@@ -1,5 +1,6 @@
 package dev.kontor.provider;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -208,7 +209,7 @@ abstract class AccountDataAdministration {
     @Test
     void the_contact_person_and_the_contacts_are_read_by_the_providers_administrators_and_nobody_else() {
         long id = world.account().id();
-        SystemTask.run(() -> contacts.importContact(id, null, "Nora", "Night", "nora-" + System.nanoTime()
+        SystemTask.run(() -> contacts.importContact(TestTasks.setUp(), id, null, "Nora", "Night", "nora-" + System.nanoTime()
                 + "@night.test", null, null, Set.of(ContactType.TECHNICAL)));
 
         AccountContactPerson person = fixtures.as(world.admin(), () -> administration.contactPerson(id));

@@ -1,5 +1,6 @@
 package dev.kontor.provider;
 
+import dev.kontor.user.TestTasks;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.organization.OrganizationRight;
@@ -28,8 +29,8 @@ record ProviderWorld(long providerId, String admin, TestPartner partner, TestAcc
         jdbc.update("update organization set parent_id = ?, ancestor_path = ? where id = ?", providerId,
                 "/" + providerId + "/", account.id());
         SystemTask.run(() -> {
-            onboarding.grant(fixtures.userIdOf(admin), providerId, MembershipRole.PROVIDER_ADMINISTRATOR);
-            provisioning.importActiveRelationship(partner.id(), account.id(),
+            onboarding.grant(TestTasks.setUp(), fixtures.userIdOf(admin), providerId, MembershipRole.PROVIDER_ADMINISTRATOR);
+            provisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), account.id(),
                     EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_USERS, OrganizationRight.MANAGE_CONTACTS),
                     account.email("Alice"), account.userId("Alice"));
         });

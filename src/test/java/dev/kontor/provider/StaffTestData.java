@@ -1,5 +1,6 @@
 package dev.kontor.provider;
 
+import dev.kontor.user.TestTasks;
 import dev.kontor.organization.Membership;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.Organization;
@@ -36,7 +37,7 @@ public class StaffTestData {
     public TestProvider provider(String[] administrators, String... support) {
         return SystemTask.call(() -> {
             String tag = UUID.randomUUID().toString().substring(0, 8);
-            Organization provider = onboarding.createProvider("Provider " + tag);
+            Organization provider = onboarding.createProvider(TestTasks.setUp(), "Provider " + tag);
             Map<String, Person> people = new LinkedHashMap<>();
             for (String name : administrators) {
                 people.put(name, person(provider, name, tag, MembershipRole.PROVIDER_ADMINISTRATOR));
@@ -50,8 +51,8 @@ public class StaffTestData {
 
     private Person person(Organization provider, String name, String tag, MembershipRole role) {
         String email = name.toLowerCase() + "-" + tag + "@example.test";
-        UserAccount user = users.registerWithPasswordHash(new EmailAddress(email), name + " " + tag, passwordHash);
-        Membership membership = onboarding.grant(user.getId(), provider.getId(), role);
+        UserAccount user = users.registerWithPasswordHash(TestTasks.setUp(), new EmailAddress(email), name + " " + tag, passwordHash);
+        Membership membership = onboarding.grant(TestTasks.setUp(), user.getId(), provider.getId(), role);
         return new Person(email, user.getId(), membership.getId());
     }
 

@@ -1,5 +1,6 @@
 package dev.kontor.replace;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kontor.organization.MembershipRole;
@@ -41,7 +42,7 @@ class PersonReplacementScaleTest {
         String leaving = fixtures.person("Leaving");
         long leavingId = fixtures.userIdOf(leaving);
         String many = fixtures.managerOfMany(ORGANIZATIONS,
-                account -> onboarding.grant(leavingId, account, MembershipRole.MANAGER));
+                account -> onboarding.grant(TestTasks.setUp(), leavingId, account, MembershipRole.MANAGER));
 
         PreparedReplacement prepared = measure("manager of " + ORGANIZATIONS + " accounts", many, leaving);
 
@@ -55,8 +56,8 @@ class PersonReplacementScaleTest {
         long leavingId = fixtures.userIdOf(leaving);
         SystemTask.run(() -> {
             for (int i = 0; i < ORGANIZATIONS; i++) {
-                Organization tenant = onboarding.createTenant("Scale tenant " + i, partner.id());
-                onboarding.grant(leavingId, tenant.getId(), MembershipRole.TENANT_ADMINISTRATOR);
+                Organization tenant = onboarding.createTenant(TestTasks.setUp(), "Scale tenant " + i, partner.id());
+                onboarding.grant(TestTasks.setUp(), leavingId, tenant.getId(), MembershipRole.TENANT_ADMINISTRATOR);
             }
         });
 

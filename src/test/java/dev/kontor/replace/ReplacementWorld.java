@@ -1,5 +1,6 @@
 package dev.kontor.replace;
 
+import dev.kontor.user.TestTasks;
 import dev.kontor.account.AccountService;
 import dev.kontor.contact.ContactProvisioning;
 import dev.kontor.contact.ContactType;
@@ -51,15 +52,15 @@ final class ReplacementWorld {
         long olgaId = fixtures.userIdOf(olga);
         partner = fixtures.partner("Replacement partner");
         long[] ids = SystemTask.call(() -> {
-            Organization provider = onboarding.createProvider("Replacement provider " + tag);
+            Organization provider = onboarding.createProvider(TestTasks.setUp(), "Replacement provider " + tag);
             long a = customer(onboarding, provider, "A", leaId, maxId, samId);
             long b = customer(onboarding, provider, "B", leaId, maxId);
             long c = customer(onboarding, provider, "C", leaId, olgaId);
             long d = customer(onboarding, provider, "D", maxId, leaId);
-            long t = onboarding.createTenant("Tenant T " + tag, d).getId();
-            onboarding.grant(leaId, t, MembershipRole.TENANT_ADMINISTRATOR);
-            onboarding.grant(leaId, partner.id(), MembershipRole.PARTNER_ADMINISTRATOR);
-            long contact = contacts.importContact(d, null, "Lea", "Leaving", lea, null, null,
+            long t = onboarding.createTenant(TestTasks.setUp(), "Tenant T " + tag, d).getId();
+            onboarding.grant(TestTasks.setUp(), leaId, t, MembershipRole.TENANT_ADMINISTRATOR);
+            onboarding.grant(TestTasks.setUp(), leaId, partner.id(), MembershipRole.PARTNER_ADMINISTRATOR);
+            long contact = contacts.importContact(TestTasks.setUp(), d, null, "Lea", "Leaving", lea, null, null,
                     EnumSet.of(ContactType.TECHNICAL, ContactType.BILLING));
             return new long[] {a, b, c, d, t, contact};
         });
@@ -76,9 +77,9 @@ final class ReplacementWorld {
 
     /** A customer account whose managers are granted in this order: the first becomes the contact person. */
     private long customer(OrganizationOnboarding onboarding, Organization provider, String name, long... managers) {
-        long id = onboarding.createCustomer("Account " + name + " " + tag, provider.getId()).getId();
+        long id = onboarding.createCustomer(TestTasks.setUp(), "Account " + name + " " + tag, provider.getId()).getId();
         for (long manager : managers) {
-            onboarding.grant(manager, id, MembershipRole.MANAGER);
+            onboarding.grant(TestTasks.setUp(), manager, id, MembershipRole.MANAGER);
         }
         return id;
     }

@@ -1,5 +1,6 @@
 package dev.kontor.replace;
 
+import dev.kontor.user.TestTasks;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.Organization;
 import dev.kontor.organization.OrganizationOnboarding;
@@ -27,14 +28,14 @@ public record SeveralAccounts(String tag, String max, String lea, String sam, Li
         List<String> names = List.of("Alster Logistik North " + tag, "Alster Logistik South " + tag,
                 "Alster Logistik East " + tag);
         List<Long> accounts = SystemTask.call(() -> {
-            Organization provider = onboarding.createProvider("Replacement provider " + tag);
+            Organization provider = onboarding.createProvider(TestTasks.setUp(), "Replacement provider " + tag);
             return names.stream().map(name -> {
-                long id = onboarding.createCustomer(name, provider.getId()).getId();
+                long id = onboarding.createCustomer(TestTasks.setUp(), name, provider.getId()).getId();
                 // the first manager granted becomes the contact person
-                onboarding.grant(leaId, id, MembershipRole.MANAGER);
-                onboarding.grant(maxId, id, MembershipRole.MANAGER);
+                onboarding.grant(TestTasks.setUp(), leaId, id, MembershipRole.MANAGER);
+                onboarding.grant(TestTasks.setUp(), maxId, id, MembershipRole.MANAGER);
                 if (!name.startsWith("Alster Logistik East")) {
-                    onboarding.grant(samId, id, MembershipRole.MANAGER);
+                    onboarding.grant(TestTasks.setUp(), samId, id, MembershipRole.MANAGER);
                 }
                 return id;
             }).toList();

@@ -1,5 +1,6 @@
 package dev.kontor.security;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
@@ -112,7 +113,7 @@ class SecondFactorWhileSignedInTest {
     @Test
     void a_tenant_administrator_below_is_led_too_when_the_customer_switches_it_on() throws Exception {
         String tim = fixtures.person("Tim");
-        SystemTask.run(() -> onboarding.grant(fixtures.userIdOf(tim), onboarding.createTenant("Branch "
+        SystemTask.run(() -> onboarding.grant(TestTasks.setUp(), fixtures.userIdOf(tim), onboarding.createTenant(TestTasks.setUp(), "Branch "
                 + account.tag(), account.id()).getId(), MembershipRole.TENANT_ADMINISTRATOR));
         MockHttpSession session = signIn(tim);
         assertThat(navigate(session)).isEmpty();

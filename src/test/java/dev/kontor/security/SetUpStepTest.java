@@ -1,5 +1,6 @@
 package dev.kontor.security;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
@@ -80,9 +81,9 @@ class SetUpStepTest {
         email = fixtures.person("Stella");
         long userId = fixtures.userIdOf(email);
         SystemTask.run(() -> {
-            Organization provider = onboarding.createProvider("Provider " + UUID.randomUUID().toString()
+            Organization provider = onboarding.createProvider(TestTasks.setUp(), "Provider " + UUID.randomUUID().toString()
                     .substring(0, 8));
-            onboarding.grant(userId, provider.getId(), MembershipRole.SUPPORT);
+            onboarding.grant(TestTasks.setUp(), userId, provider.getId(), MembershipRole.SUPPORT);
         });
     }
 

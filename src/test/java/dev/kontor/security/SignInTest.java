@@ -1,5 +1,6 @@
 package dev.kontor.security;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -311,7 +312,7 @@ class SignInTest {
 
     private String invitedPerson() {
         String email = "invited-" + UUID.randomUUID() + "@example.test";
-        SystemTask.run(() -> users.registerWithPasswordHash(new EmailAddress(email), "Invited Person", null));
+        SystemTask.run(() -> users.registerWithPasswordHash(TestTasks.setUp(), new EmailAddress(email), "Invited Person", null));
         return email;
     }
 

@@ -1,5 +1,6 @@
 package dev.kontor.security;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -56,7 +57,7 @@ class SignInTimingTest {
         ThrottledSignIn signIn = new ThrottledSignIn(people, encoder, throttle, unlocks, clock);
         String known = fixtures.person("Timed");
         String invited = "invited-" + UUID.randomUUID() + "@example.test";
-        SystemTask.run(() -> users.registerWithPasswordHash(new EmailAddress(invited), "Invited Person", null));
+        SystemTask.run(() -> users.registerWithPasswordHash(TestTasks.setUp(), new EmailAddress(invited), "Invited Person", null));
         String unknown = "unknown-" + UUID.randomUUID() + "@example.test";
         signInFails(signIn, unknown); // warms up the encoder's own stand-in for unknown addresses
 

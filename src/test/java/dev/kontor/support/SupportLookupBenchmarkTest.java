@@ -1,5 +1,6 @@
 package dev.kontor.support;
 
+import dev.kontor.user.TestTasks;
 import dev.kontor.testing.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -117,7 +118,7 @@ class SupportLookupBenchmarkTest {
     @BeforeAll
     void load() {
         long start = System.nanoTime();
-        providerId = SystemTask.call(() -> onboarding.createProvider(
+        providerId = SystemTask.call(() -> onboarding.createProvider(TestTasks.setUp(), 
                 "Lookup Benchmark Provider " + UUID.randomUUID().toString().substring(0, 8)).getId());
         new TransactionTemplate(transactions).executeWithoutResult(status -> insert());
         // as autovacuum would have done in production: statistics, visibility map, trigram pending lists merged

@@ -1,5 +1,6 @@
 package dev.kontor.access.ui;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -47,7 +48,7 @@ class AccessEndsOnScreenViewTest extends SpringBrowserlessTest {
     void aPartnerWithACustomer() {
         partner = fixtures.partner("Pushed Partner");
         customer = fixtures.account("Alice");
-        relationship = SystemTask.call(() -> provisioning.importActiveRelationship(partner.id(), customer.id(),
+        relationship = SystemTask.call(() -> provisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), customer.id(),
                 EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_USERS), customer.email("Alice"),
                 customer.userId("Alice")));
     }

@@ -1,5 +1,6 @@
 package dev.kontor.access.ui;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -59,10 +60,10 @@ class AccessEndsWithPartnerRoleViewTest extends SpringBrowserlessTest {
         employee = fixtures.person("Eve");
         long employeeId = fixtures.userIdOf(employee);
         SystemTask.run(() -> {
-            onboarding.grant(employeeId, partner.id(), MembershipRole.PARTNER_EMPLOYEE);
-            provisioning.importActiveRelationship(partner.id(), customer.id(), EnumSet.of(OrganizationRight.VIEW),
+            onboarding.grant(TestTasks.setUp(), employeeId, partner.id(), MembershipRole.PARTNER_EMPLOYEE);
+            provisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), customer.id(), EnumSet.of(OrganizationRight.VIEW),
                     customer.email("Alice"), customer.userId("Alice"));
-            provisioning.importAssignment(partner.id(), customer.id(), employeeId);
+            provisioning.importAssignment(TestTasks.setUp(), partner.id(), customer.id(), employeeId);
         });
     }
 
@@ -117,7 +118,7 @@ class AccessEndsWithPartnerRoleViewTest extends SpringBrowserlessTest {
 
         long adminId = partner.adminUserId();
         fixtures.as(partner.legalEmail(), () -> {
-            SystemTask.run(() -> onboarding.grant(adminId, partner.id(), MembershipRole.PARTNER_EMPLOYEE));
+            SystemTask.run(() -> onboarding.grant(TestTasks.setUp(), adminId, partner.id(), MembershipRole.PARTNER_EMPLOYEE));
             memberships.remove(partner.id(),
                     membershipOf(partner.adminEmail(), MembershipRole.PARTNER_ADMINISTRATOR).membershipId());
         });

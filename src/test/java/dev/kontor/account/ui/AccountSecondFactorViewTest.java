@@ -1,5 +1,6 @@
 package dev.kontor.account.ui;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -185,7 +186,7 @@ class AccountSecondFactorViewTest extends SpringBrowserlessTest {
     @Test
     void a_partner_working_in_the_account_sees_the_state_but_not_who_has_none_and_can_neither_switch_remind_nor_reset() {
         TestPartner partner = fixtures.partner("Factor");
-        SystemTask.run(() -> provisioning.importActiveRelationship(partner.id(), account.id(),
+        SystemTask.run(() -> provisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), account.id(),
                 EnumSet.allOf(OrganizationRight.class), account.email("Alice"), account.userId("Alice")));
         fixtures.signIn(partner.adminEmail());
         sessions.start(partner.id(), new CustomerNumber(account.customerNumber()), null);

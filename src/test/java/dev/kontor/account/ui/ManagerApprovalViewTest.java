@@ -1,5 +1,6 @@
 package dev.kontor.account.ui;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -73,7 +74,7 @@ class ManagerApprovalViewTest extends SpringBrowserlessTest {
     void aManagerThePartnerInvitedWhoAccepted() {
         partner = fixtures.partner("Viewed");
         account = fixtures.account("Alice", "Bob");
-        SystemTask.run(() -> provisioning.importActiveRelationship(partner.id(), account.id(),
+        SystemTask.run(() -> provisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), account.id(),
                 EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_USERS), account.email("Alice"),
                 account.userId("Alice")));
         mailbox = "viewed-" + account.tag() + "@private.example";

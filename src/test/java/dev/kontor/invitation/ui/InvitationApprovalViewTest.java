@@ -1,5 +1,6 @@
 package dev.kontor.invitation.ui;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -50,7 +51,7 @@ class InvitationApprovalViewTest extends SpringBrowserlessTest {
     void aPartnerWithManageUsers() {
         partner = fixtures.partner("Inviting");
         account = fixtures.account("Alice");
-        SystemTask.run(() -> provisioning.importActiveRelationship(partner.id(), account.id(),
+        SystemTask.run(() -> provisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), account.id(),
                 EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_USERS), account.email("Alice"),
                 account.userId("Alice")));
     }

@@ -1,5 +1,6 @@
 package dev.kontor.invitation.ui;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -239,7 +240,7 @@ class InvitationViewTest extends SpringBrowserlessTest {
     @Test
     void an_invited_tenant_administrator_is_told_they_now_administer_the_tenant() {
         TestAccount account = fixtures.account("Alice");
-        long tenant = SystemTask.call(() -> tenantProvisioning.importTenant(account.id(), "Filiale " + UUID.randomUUID(),
+        long tenant = SystemTask.call(() -> tenantProvisioning.importTenant(TestTasks.setUp(), account.id(), "Filiale " + UUID.randomUUID(),
                 TenantType.STANDARD, Edition.BASIC, CharacterSets.UTF_8, TenantSettings.none())).getId();
         String email = "tina-" + UUID.randomUUID() + "@example.test";
         fixtures.as(account.email("Alice"), () -> tenantAdministrators.add(tenant, email, "Tina Test",

@@ -1,5 +1,6 @@
 package dev.kontor.partner.ui;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -46,7 +47,7 @@ class PartnerSecondFactorViewTest extends SpringBrowserlessTest {
     void aPartnerWhoseAdministratorHasAFactor() {
         partner = fixtures.partner("Factor Profile");
         employee = fixtures.person("Emil");
-        SystemTask.run(() -> onboarding.grant(fixtures.userIdOf(employee), partner.id(),
+        SystemTask.run(() -> onboarding.grant(TestTasks.setUp(), fixtures.userIdOf(employee), partner.id(),
                 MembershipRole.PARTNER_EMPLOYEE));
         jdbc.update("insert into second_factor (user_id, secret_cipher, created_at, confirmed_at) "
                 + "values (?, 'sealed', ?, ?)", partner.adminUserId(), Timestamp.from(Instant.now()),

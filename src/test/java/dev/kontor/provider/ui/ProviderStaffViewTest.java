@@ -1,5 +1,6 @@
 package dev.kontor.provider.ui;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -176,8 +177,8 @@ class ProviderStaffViewTest extends SpringBrowserlessTest {
     private long activeSupport(String address) {
         long provider = jdbc.queryForObject("select min(id) from organization where kind = 'PROVIDER'", Long.class);
         return dev.kontor.user.SystemTask.call(() -> {
-            var user = users.registerWithPasswordHash(new dev.kontor.user.EmailAddress(address), "Dora Dienst", null);
-            return onboarding.grant(user.getId(), provider, MembershipRole.SUPPORT).getId();
+            var user = users.registerWithPasswordHash(TestTasks.setUp(), new dev.kontor.user.EmailAddress(address), "Dora Dienst", null);
+            return onboarding.grant(TestTasks.setUp(), user.getId(), provider, MembershipRole.SUPPORT).getId();
         });
     }
 

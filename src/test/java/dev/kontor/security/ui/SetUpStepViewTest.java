@@ -1,5 +1,6 @@
 package dev.kontor.security.ui;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -70,9 +71,9 @@ class SetUpStepViewTest extends SpringBrowserlessTest {
         String email = fixtures.person("Selma");
         long userId = fixtures.userIdOf(email);
         SystemTask.run(() -> {
-            Organization provider = onboarding.createProvider("Provider " + UUID.randomUUID().toString()
+            Organization provider = onboarding.createProvider(TestTasks.setUp(), "Provider " + UUID.randomUUID().toString()
                     .substring(0, 8));
-            onboarding.grant(userId, provider.getId(), MembershipRole.SUPPORT);
+            onboarding.grant(TestTasks.setUp(), userId, provider.getId(), MembershipRole.SUPPORT);
         });
         fixtures.signIn(email);
         // the password was right: the step waits in this browser's session
@@ -115,7 +116,7 @@ class SetUpStepViewTest extends SpringBrowserlessTest {
         Fixtures.TestAccount first = fixtures.account("Vera");
         Fixtures.TestAccount second = fixtures.account("Walt");
         String vera = first.email("Vera");
-        SystemTask.run(() -> onboarding.grant(fixtures.userIdOf(vera), second.id(), MembershipRole.MANAGER));
+        SystemTask.run(() -> onboarding.grant(TestTasks.setUp(), fixtures.userIdOf(vera), second.id(), MembershipRole.MANAGER));
         fixtures.as(vera, () -> policy.changeRequirement(first.id(), true));
         fixtures.as(vera, () -> policy.changeRequirement(second.id(), true));
         List<String> named = Stream.of(first.label(), second.label()).sorted(String.CASE_INSENSITIVE_ORDER).toList();
