@@ -7,7 +7,6 @@ import dev.kontor.organization.Organization;
 import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.user.EmailAddress;
-import dev.kontor.user.SystemTask;
 import dev.kontor.user.UserAccount;
 import dev.kontor.user.UserAccountService;
 import java.util.LinkedHashMap;
@@ -35,23 +34,22 @@ public class StaffTestData {
 
     /** A new provider with these active administrators and support people (by first name). */
     public TestProvider provider(String[] administrators, String... support) {
-        return SystemTask.call(() -> {
-            String tag = UUID.randomUUID().toString().substring(0, 8);
-            Organization provider = onboarding.createProvider(TestTasks.setUp(), "Provider " + tag);
-            Map<String, Person> people = new LinkedHashMap<>();
-            for (String name : administrators) {
-                people.put(name, person(provider, name, tag, MembershipRole.PROVIDER_ADMINISTRATOR));
-            }
-            for (String name : support) {
-                people.put(name, person(provider, name, tag, MembershipRole.SUPPORT));
-            }
-            return new TestProvider(provider.getId(), provider.getName(), tag, people);
-        });
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Organization provider = onboarding.createProvider(TestTasks.setUp(), "Provider " + tag);
+        Map<String, Person> people = new LinkedHashMap<>();
+        for (String name : administrators) {
+            people.put(name, person(provider, name, tag, MembershipRole.PROVIDER_ADMINISTRATOR));
+        }
+        for (String name : support) {
+            people.put(name, person(provider, name, tag, MembershipRole.SUPPORT));
+        }
+        return new TestProvider(provider.getId(), provider.getName(), tag, people);
     }
 
     private Person person(Organization provider, String name, String tag, MembershipRole role) {
         String email = name.toLowerCase() + "-" + tag + "@example.test";
-        UserAccount user = users.registerWithPasswordHash(TestTasks.setUp(), new EmailAddress(email), name + " " + tag, passwordHash);
+        UserAccount user = users.registerWithPasswordHash(TestTasks.setUp(), new EmailAddress(email), name + " " + tag,
+                passwordHash);
         Membership membership = onboarding.grant(TestTasks.setUp(), user.getId(), provider.getId(), role);
         return new Person(email, user.getId(), membership.getId());
     }

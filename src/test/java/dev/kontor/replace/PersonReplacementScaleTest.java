@@ -10,7 +10,6 @@ import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestPartner;
 import dev.kontor.testing.IntegrationTest;
 import dev.kontor.testing.SqlStatements;
-import dev.kontor.user.SystemTask;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,12 +53,10 @@ class PersonReplacementScaleTest {
         TestPartner partner = fixtures.partner("Scale partner");
         String leaving = fixtures.person("Leaving");
         long leavingId = fixtures.userIdOf(leaving);
-        SystemTask.run(() -> {
-            for (int i = 0; i < ORGANIZATIONS; i++) {
-                Organization tenant = onboarding.createTenant(TestTasks.setUp(), "Scale tenant " + i, partner.id());
-                onboarding.grant(TestTasks.setUp(), leavingId, tenant.getId(), MembershipRole.TENANT_ADMINISTRATOR);
-            }
-        });
+        for (int i = 0; i < ORGANIZATIONS; i++) {
+            Organization tenant = onboarding.createTenant(TestTasks.setUp(), "Scale tenant " + i, partner.id());
+            onboarding.grant(TestTasks.setUp(), leavingId, tenant.getId(), MembershipRole.TENANT_ADMINISTRATOR);
+        }
 
         PreparedReplacement prepared = measure(ORGANIZATIONS + " tenants of a partner", partner.legalEmail(),
                 leaving);

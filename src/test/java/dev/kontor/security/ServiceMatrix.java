@@ -175,7 +175,7 @@ final class ServiceMatrix {
         exempt("SecondStep.submit(HttpServletRequest,HttpServletResponse,String,boolean)", "takes no id: the code for this browser's own password step, throttled like a password (SecondStepTest)");
         exempt("SecondFactors.forgetBrowsers()", "takes no id: the caller's own remembered browsers");
         exempt("SecondFactors.confirmThisSignIn(String)", "takes no id: a code for the caller's own second factor, throttled (SecurityViewTest)");
-        exempt("SecondFactors.importAuthenticator(Task,long,String)", "for the application only (SYSTEM): the demo people's published authenticators");
+        exempt("SecondFactors.importAuthenticator(Task,long,String)", "for the application only (a system task): the demo people's published authenticators");
         exempt("SecondStep.setUpReasons(HttpServletRequest)", "takes no id: why this browser's own pending sign-in must set up a second factor");
         exempt("SecondStep.startSetUp(HttpServletRequest)", "takes no id: begins the set-up of this browser's own pending sign-in (SetUpStepTest)");
         exempt("SecondStep.finishSetUp(HttpServletRequest,HttpServletResponse,String)", "takes no id: the code for this browser's own pending set-up, throttled like a password (SetUpStepTest)");
@@ -186,10 +186,10 @@ final class ServiceMatrix {
         exempt("AuditQueries.readsEverything()", "takes no id: whether the caller's own scope is the whole log");
         exempt("ContactCopier.copy(long,List)", "runs only inside the transaction of a tenant creation that has checked access (MANDATORY propagation)");
         exempt("InvitationService.issue(InvitationPurpose,long,long)", "runs only inside the transaction of ManagerService or TenantAdministrators, which check access first (MANDATORY propagation)");
-        exempt("InvitationService.issueBySystem(Task,InvitationPurpose,long,long,long)", "the first administrator's invitation: SYSTEM only, and only inside the start-up's transaction that has just created the invited membership (MANDATORY propagation)");
+        exempt("InvitationService.issueBySystem(Task,InvitationPurpose,long,long,long)", "the first administrator's invitation: a system task only, and only inside the start-up's transaction that has just created the invited membership (MANDATORY propagation)");
         exempt("ProviderMemberships.lockAndCountActiveAdministrators(long)", "runs only inside the transaction of ProviderStaff, which checks that the caller administers the provider first (MANDATORY propagation; it checks ADMIN itself too)");
 
-        exempt("InvitationService.issueOnProviderBehalf(Task,InvitationPurpose,long,long,long)", "for the application only (SYSTEM), and only inside the transaction of PartnerAdministration, which checks the provider administrator first (MANDATORY propagation)");
+        exempt("InvitationService.issueOnProviderBehalf(Task,InvitationPurpose,long,long,long)", "for the application only (a system task), and only inside the transaction of PartnerAdministration, which checks the provider administrator first (MANDATORY propagation)");
         exempt("InvitationService.revokeOpenFor(long,long)", "runs only inside the transaction of ManagerService or TenantAdministrators, which check access first (MANDATORY propagation)");
         exempt("DevMailbox.newestFirst(Pageable)", "takes no id; exists only with the demo data (its own test covers who may read it)");
         exempt("MailOutbox.enqueue(MailMessage)", "takes no id: queues a message that the calling service composed after its own check");

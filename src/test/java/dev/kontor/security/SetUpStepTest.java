@@ -19,7 +19,6 @@ import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.IntegrationTest;
 import dev.kontor.testing.MutableClock;
 import dev.kontor.testing.TotpCodes;
-import dev.kontor.user.SystemTask;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -80,11 +79,9 @@ class SetUpStepTest {
     void supportStaffWithoutAnAuthenticator() {
         email = fixtures.person("Stella");
         long userId = fixtures.userIdOf(email);
-        SystemTask.run(() -> {
-            Organization provider = onboarding.createProvider(TestTasks.setUp(), "Provider " + UUID.randomUUID().toString()
-                    .substring(0, 8));
-            onboarding.grant(TestTasks.setUp(), userId, provider.getId(), MembershipRole.SUPPORT);
-        });
+        Organization provider = onboarding.createProvider(TestTasks.setUp(), "Provider " + UUID.randomUUID().toString()
+                .substring(0, 8));
+        onboarding.grant(TestTasks.setUp(), userId, provider.getId(), MembershipRole.SUPPORT);
     }
 
     @AfterEach

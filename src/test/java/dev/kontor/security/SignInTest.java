@@ -19,7 +19,6 @@ import dev.kontor.testing.IntegrationTest;
 import dev.kontor.testing.MutableClock;
 import dev.kontor.testing.Outbox;
 import dev.kontor.user.EmailAddress;
-import dev.kontor.user.SystemTask;
 import dev.kontor.user.UserAccountService;
 import java.time.Duration;
 import java.util.List;
@@ -312,7 +311,7 @@ class SignInTest {
 
     private String invitedPerson() {
         String email = "invited-" + UUID.randomUUID() + "@example.test";
-        SystemTask.run(() -> users.registerWithPasswordHash(TestTasks.setUp(), new EmailAddress(email), "Invited Person", null));
+        users.registerWithPasswordHash(TestTasks.setUp(), new EmailAddress(email), "Invited Person", null);
         return email;
     }
 

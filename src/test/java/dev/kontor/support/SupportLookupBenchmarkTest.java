@@ -8,7 +8,6 @@ import dev.kontor.base.SearchKeys;
 import dev.kontor.base.PhoneNumbers;
 import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.postgres.PostgresTest;
-import dev.kontor.user.SystemTask;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -118,8 +117,8 @@ class SupportLookupBenchmarkTest {
     @BeforeAll
     void load() {
         long start = System.nanoTime();
-        providerId = SystemTask.call(() -> onboarding.createProvider(TestTasks.setUp(), 
-                "Lookup Benchmark Provider " + UUID.randomUUID().toString().substring(0, 8)).getId());
+        providerId = onboarding.createProvider(TestTasks.setUp(),
+                "Lookup Benchmark Provider " + UUID.randomUUID().toString().substring(0, 8)).getId();
         new TransactionTemplate(transactions).executeWithoutResult(status -> insert());
         // as autovacuum would have done in production: statistics, visibility map, trigram pending lists merged
         for (String table : TABLES) {
