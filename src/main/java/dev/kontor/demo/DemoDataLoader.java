@@ -135,8 +135,8 @@ class DemoDataLoader implements ApplicationRunner {
         tenant(north, "Sonnenschein Café am Markt", Edition.BASIC, TenantSettings.none());
         person("tom@sonnenschein.test", "Tom Tanner", passwordHash, north, MembershipRole.TENANT_ADMINISTRATOR);
 
-        accounts.importMasterData(task, baeckerei.getId(), new MasterData(baeckerei.getName(), "Sonnenallee 12", "33098",
-                "Paderborn", "DE", "buchhaltung@sonnenschein.test", "+49 5251 123456"));
+        accounts.importMasterData(task, baeckerei.getId(), new MasterData(baeckerei.getName(), "Sonnenallee 12",
+                "33098", "Paderborn", "DE", "buchhaltung@sonnenschein.test", "+49 5251 123456"));
         accounts.registerService(task, baeckerei.getId(), "Cluster C-1042", ServiceKind.CLUSTER);
         accounts.registerService(task, baeckerei.getId(), "Cluster C-1043", ServiceKind.CLUSTER);
         accounts.registerService(task, baeckerei.getId(), "Managed Backup", ServiceKind.PRODUCT);
@@ -166,8 +166,8 @@ class DemoDataLoader implements ApplicationRunner {
         person("dora@nordlicht.test", "Dora Nordmann", passwordHash, nordlicht, MembershipRole.MANAGER);
         contacts.importContact(task, nordlicht.getId(), null, "Jan", "Hansen", "technik@nordlicht.test",
                 "0381 7654399", "Administrator", EnumSet.of(ContactType.TECHNICAL, ContactType.BILLING));
-        accounts.importMasterData(task, nordlicht.getId(), new MasterData(nordlicht.getName(), "Hafenstraße 7", "18055",
-                "Rostock", "DE", "rechnung@nordlicht.test", "+49 381 765432"));
+        accounts.importMasterData(task, nordlicht.getId(), new MasterData(nordlicht.getName(), "Hafenstraße 7",
+                "18055", "Rostock", "DE", "rechnung@nordlicht.test", "+49 381 765432"));
         accounts.registerService(task, nordlicht.getId(), "Cluster C-3001", ServiceKind.CLUSTER);
         accounts.registerService(task, nordlicht.getId(), "Mail Pro", ServiceKind.PRODUCT);
     }

@@ -119,7 +119,8 @@ class NoticeFanOut {
         }
         List<Long> roots = notice.isAudienceAll() ? List.of(notice.getProviderId())
                 : List.copyOf(notice.getTargets());
-        List<ContactRecipient> batch = recipients.after(task, notice.getKind(), roots, notice.getCursorEmail(), batchSize);
+        List<ContactRecipient> batch = recipients.after(task, notice.getKind(), roots, notice.getCursorEmail(),
+                batchSize);
         Instant now = clock.instant();
         if (batch.isEmpty()) {
             notice.finish(now);

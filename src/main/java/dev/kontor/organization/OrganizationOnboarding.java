@@ -117,7 +117,8 @@ public class OrganizationOnboarding {
 
     /**
      * As {@link #createCustomer(Caller.Task, String, long)}, with a customer number of the provider's own;
-     * {@link InvalidInput} at {@code customerNumber} when another account has it (checked here and, against a race, by the unique constraint).
+     * {@link InvalidInput} at {@code customerNumber} when another account has it (checked here and, against a race,
+     * by the unique constraint).
      */
     public Organization createCustomer(Caller.Task task, String name, long parentId, CustomerNumber number) {
         Caller.requireTask(task);

@@ -93,7 +93,8 @@ public class PartnerAdministration {
                 Invitee invitee = invitee("representativeEmail", input.representativeEmail(),
                         "representativeName", input.representativeName());
                 floor.arm();
-                Organization created = onboarding.createPartner(callers.taskFor("partner-administration"), name, providerId);
+                Organization created = onboarding.createPartner(callers.taskFor("partner-administration"), name,
+                        providerId);
                 invite(created, invitee, mailLanguage);
                 return created.getId();
             });
@@ -145,13 +146,15 @@ public class PartnerAdministration {
     public void suspend(long partnerId, long version, String reason) {
         requirePartner(partnerId, AuditSummary.action("suspend-partner"));
         String why = TextRules.check("reason", reason, REASON_MAX_LENGTH);
-        onboarding.changeState(callers.taskFor("partner-administration"), partnerId, version, OrganizationState.SUSPENDED, why);
+        onboarding.changeState(callers.taskFor("partner-administration"), partnerId, version,
+                OrganizationState.SUSPENDED, why);
     }
 
     /** Reactivates a suspended partner, when it is still at the version the caller saw. */
     public void reactivate(long partnerId, long version) {
         requirePartner(partnerId, AuditSummary.action("reactivate-partner"));
-        onboarding.changeState(callers.taskFor("partner-administration"), partnerId, version, OrganizationState.ACTIVE, null);
+        onboarding.changeState(callers.taskFor("partner-administration"), partnerId, version,
+                OrganizationState.ACTIVE, null);
     }
 
     /**

@@ -182,7 +182,8 @@ class ProviderBootstrap {
                 return null;
             }
             // nobody active and no link that still works (never sent, or it expired unused): invite, again if need be
-            long providerId = staff.provider(task()).orElseGet(() -> onboarding.createProvider(task(), providerName.strip()).getId());
+            long providerId = staff.provider(task())
+                    .orElseGet(() -> onboarding.createProvider(task(), providerName.strip()).getId());
             EmailAddress address = new EmailAddress(adminEmail);
             String name = adminName == null || adminName.isBlank()
                     ? address.value().substring(0, address.value().indexOf('@')) : adminName.strip();
@@ -200,7 +201,8 @@ class ProviderBootstrap {
         });
         if (invited == null) {
             Optional<Instant> waiting = inTransaction.execute(status -> staff.anyActiveProviderAdministrator(task())
-                    ? Optional.<Instant>empty() : invitations.openUntil(task(), InvitationPurpose.PROVIDER_ADMINISTRATOR));
+                    ? Optional.<Instant>empty()
+                    : invitations.openUntil(task(), InvitationPurpose.PROVIDER_ADMINISTRATOR));
             if (waiting.isPresent()) {
                 log.info("An invitation to become provider administrator is still open until {}; "
                         + "kontor.bootstrap.admin-email invites nobody else until it is used or has expired",

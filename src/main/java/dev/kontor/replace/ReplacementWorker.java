@@ -87,7 +87,8 @@ class ReplacementWorker {
                             "error.access-refused");
                     return true;
                 }
-                callers.actingAs(actor.get(), () -> steps.apply(replacementId, next.get(), successor(claimed), language(claimed)));
+                callers.actingAs(actor.get(), () -> steps.apply(replacementId, next.get(), successor(claimed),
+                        language(claimed)));
                 store.record(replacementId, next.get().id(), ReplacementItem.Result.DONE, null);
                 return true;
             }).orElse(false));

@@ -104,8 +104,8 @@ public class UserAccountService implements LanguagePreference {
     }
 
     /**
-     * A person by id, with their address. For the system only: a feature hands it a task (see {@link Callers}) after it has
-     * checked that the caller may see this person, e.g. as a member of an organization the caller manages.
+     * A person by id, with their address. For the system only: a feature hands it a task (see {@link Callers}) after
+     * it has checked that the caller may see this person, e.g. as a member of an organization the caller manages.
      */
     @Transactional(readOnly = true)
     public Optional<UserSummary> findById(Caller.Task task, long userId) {
