@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Who is calling is resolved in one place, {@code user/Callers} (decision 0010): no other class of the application
- * reads the security context, the static holders {@code CurrentUser} and {@code SystemTask}, or the access session
- * bound to a tab; views never start system work. It reads the compiled classes (lambdas and nested classes count as
- * their outermost class) and names each offender.
+ * reads the security context or the access session bound to a tab, nothing else in the application switches it, and
+ * views never start system work (system methods take a task that only {@code Callers} makes). It reads the compiled
+ * classes (lambdas and nested classes count as their outermost class) and names each offender.
  */
 class CallerResolutionTest {
 
@@ -29,34 +29,12 @@ class CallerResolutionTest {
     private static final Set<String> SIGN_IN = Set.of("dev.kontor.security.SignInFactors",
             "dev.kontor.security.SecondStep", "dev.kontor.api.ApiTokenFilter");
 
-    /** Classes still asking the static holders; the list only shrinks, and the last step of issue 19 empties it. */
-    private static final Set<String> NOT_YET_MOVED = Set.of(
-            "dev.kontor.access.AccessSessionExpiry",
-            "dev.kontor.account.AccountPage",
-            "dev.kontor.account.ContactConfirmationReminder",
-            "dev.kontor.account.ManagerService",
-            "dev.kontor.base.ui.MenuEntries",
-            "dev.kontor.demo.DemoDataLoader",
-            "dev.kontor.invitation.InvitationService",
-            "dev.kontor.notice.NoticeFanOut",
-            "dev.kontor.notice.PlatformNotices",
-            "dev.kontor.organization.OrganizationService",
-            "dev.kontor.organization.ui.SecondFactorSection",
-            "dev.kontor.partner.PartnerProvisioning",
-            "dev.kontor.partner.PartnerService",
-            "dev.kontor.partner.RelationshipAnswers",
-            "dev.kontor.partner.RequestExpiry",
-            "dev.kontor.partner.RightsReviewJob",
-            "dev.kontor.provider.AccountAdministration",
-            "dev.kontor.provider.PartnerAdministration",
-            "dev.kontor.provider.ProviderBootstrap",
-            "dev.kontor.provider.ServiceAdministration",
-            "dev.kontor.replace.ReplacementWorker",
-            "dev.kontor.tenant.ContentCopyWorker",
-            "dev.kontor.tenant.TenantAdministrators",
-            "dev.kontor.tenant.ui.TenantAdministratorsSection",
-            "dev.kontor.user.SystemTask",
-            "dev.kontor.volume.VolumeLoader");
+    /**
+     * The menu's cache of what Vaadin's route access allows, kept per set of authorities: it reads the authorities
+     * only as the key (Vaadin's own check reads the same context), never who calls, and lives in {@code base}, which
+     * knows no feature's {@code Callers}.
+     */
+    private static final Set<String> ROUTE_ACCESS = Set.of("dev.kontor.base.ui.MenuEntries");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -66,22 +44,31 @@ class CallerResolutionTest {
     void only_the_resolver_reads_the_security_context() {
         assertThat(readers(access -> access.getTargetOwner().isEquivalentTo(
                 org.springframework.security.core.context.SecurityContextHolder.class)))
-                .isSubsetOf(union(Set.of(RESOLVER), SIGN_IN, NOT_YET_MOVED));
+                .isSubsetOf(union(Set.of(RESOLVER), SIGN_IN, ROUTE_ACCESS));
     }
 
     @Test
-    void nobody_asks_the_static_holders_outside_the_classes_not_yet_moved() {
-        assertThat(readers(access -> Set.of("dev.kontor.user.CurrentUser", "dev.kontor.user.SystemTask")
-                .contains(access.getTargetOwner().getName())))
-                .isSubsetOf(union(Set.of(RESOLVER), NOT_YET_MOVED));
+    void the_static_holders_are_gone() {
+        assertThat(CLASSES.stream().map(JavaClass::getName))
+                .doesNotContain("dev.kontor.user.CurrentUser", "dev.kontor.user.SystemTask");
     }
 
     @Test
-    void the_list_of_classes_not_yet_moved_only_names_classes_that_still_need_it() {
-        Set<String> stillReading = readers(access -> Set.of("dev.kontor.user.CurrentUser",
-                        "dev.kontor.user.SystemTask", "org.springframework.security.core.context.SecurityContextHolder")
-                .contains(access.getTargetOwner().getName()));
-        assertThat(NOT_YET_MOVED).isSubsetOf(stillReading);
+    void no_method_asks_for_a_system_role_any_more() {
+        // system work takes a Caller.Task, which only Callers makes, instead of an authority a context could carry
+        Set<String> guarded = new TreeSet<>();
+        for (JavaClass type : CLASSES) {
+            type.getMethods().stream()
+                    .flatMap(method -> method.tryGetAnnotationOfType(
+                            org.springframework.security.access.prepost.PreAuthorize.class).stream()
+                            .map(annotation -> type.getName() + "." + method.getName() + " " + annotation.value()))
+                    .filter(line -> line.contains("SYSTEM"))
+                    .forEach(guarded::add);
+            type.tryGetAnnotationOfType(org.springframework.security.access.prepost.PreAuthorize.class)
+                    .filter(annotation -> annotation.value().contains("SYSTEM"))
+                    .ifPresent(annotation -> guarded.add(type.getName()));
+        }
+        assertThat(guarded).isEmpty();
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.kontor.access;
 
-import dev.kontor.user.SystemTask;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -44,7 +43,7 @@ class AccessSessionExpiry {
     @SchedulerLock(name = "access-session-expiry")
     void endIdleSessions() {
         LockAssert.assertLocked();
-        int ended = SystemTask.call(this::endAllIdle);
+        int ended = endAllIdle();
         if (ended > 0) {
             log.info("{} idle access sessions ended", ended);
         }

@@ -6,7 +6,7 @@ import dev.kontor.organization.Organization;
 import dev.kontor.organization.OrganizationAccess;
 import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.organization.OrganizationRight;
-import dev.kontor.user.SystemTask;
+import dev.kontor.user.Callers;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,8 +20,10 @@ class AccountPage implements GuardedPage {
 
     private final OrganizationOnboarding organizations;
     private final OrganizationAccess access;
+    private final Callers callers;
 
-    AccountPage(OrganizationOnboarding organizations, OrganizationAccess access) {
+    AccountPage(OrganizationOnboarding organizations, OrganizationAccess access, Callers callers) {
+        this.callers = callers;
         this.organizations = organizations;
         this.access = access;
     }
@@ -39,7 +41,7 @@ class AccountPage implements GuardedPage {
             return PageWorth.MALFORMED;
         }
         // which number is whose is looked up as the system; whether the person may see it, as the person
-        Optional<Long> customer = SystemTask.call(() -> organizations.findCustomer(number.get()))
+        Optional<Long> customer = organizations.findCustomer(callers.taskFor("page-access"), number.get())
                 .map(Organization::getId);
         return customer.filter(customerId -> access.may(customerId, OrganizationRight.VIEW)).isPresent()
                 ? PageWorth.OPEN : PageWorth.REFUSED;

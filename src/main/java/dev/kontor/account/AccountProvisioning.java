@@ -1,16 +1,15 @@
 package dev.kontor.account;
 
+import dev.kontor.user.Caller;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
-import dev.kontor.user.Roles;
 import java.time.Clock;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.StaleData;
 import dev.kontor.base.TextRules;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,7 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
  * and the demo data.
  */
 @Service
-@PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
 @Transactional
 public class AccountProvisioning {
 
@@ -46,7 +44,8 @@ public class AccountProvisioning {
         this.clock = clock;
     }
 
-    public void registerService(long accountId, String name, ServiceKind kind) {
+    public void registerService(Caller.Task task, long accountId, String name, ServiceKind kind) {
+        Caller.requireTask(task);
         services.save(new HostedService(accountId, name, kind, clock.instant()));
         auditLog.record(AuditEntry.change(SERVICE_REGISTERED, accountId,
                 AuditSummary.of("account-service-registered", AuditSummary.term("service.kind." + kind), name),
@@ -59,7 +58,8 @@ public class AccountProvisioning {
      *
      * @return the new service's id
      */
-    public long addService(long accountId, String name, ServiceKind kind) {
+    public long addService(Caller.Task task, long accountId, String name, ServiceKind kind) {
+        Caller.requireTask(task);
         String checked = checkedName(accountId, name);
         if (kind == null) {
             throw new InvalidInput("kind", "validation.required");
@@ -81,7 +81,8 @@ public class AccountProvisioning {
     }
 
     /** Renames a running service, when it is still at the version the caller saw ({@link StaleData} otherwise). */
-    public void renameService(long accountId, long serviceId, long version, String name) {
+    public void renameService(Caller.Task task, long accountId, long serviceId, long version, String name) {
+        Caller.requireTask(task);
         String checked = checkedName(accountId, name);
         accounts.lockById(accountId).orElseThrow().touch(clock.instant());
         HostedService service = current(accountId, serviceId, version);
@@ -97,7 +98,8 @@ public class AccountProvisioning {
     }
 
     /** Ends a running service, when it is still at the version the caller saw: it shows nowhere from now on. */
-    public void endService(long accountId, long serviceId, long version) {
+    public void endService(Caller.Task task, long accountId, long serviceId, long version) {
+        Caller.requireTask(task);
         accounts.lockById(accountId).orElseThrow().touch(clock.instant());
         HostedService service = current(accountId, serviceId, version);
         service.end(clock.instant());
@@ -108,7 +110,8 @@ public class AccountProvisioning {
 
     /** Every service of the account, running ones first. */
     @Transactional(readOnly = true)
-    public List<ServiceRow> servicesOf(long accountId) {
+    public List<ServiceRow> servicesOf(Caller.Task task, long accountId) {
+        Caller.requireTask(task);
         return services.findAllOf(accountId).stream().map(HostedService::row).toList();
     }
 
@@ -128,7 +131,8 @@ public class AccountProvisioning {
     }
 
     /** Takes over master data (the company name stays the organization's); validated like any other input. */
-    public void importMasterData(long accountId, MasterData data) {
+    public void importMasterData(Caller.Task task, long accountId, MasterData data) {
+        Caller.requireTask(task);
         accounts.findById(accountId).orElseThrow().update(MasterDataRules.validated(data), clock.instant());
     }
 
@@ -139,15 +143,16 @@ public class AccountProvisioning {
      * raises the data version by one and leaves the state version (the organization's) alone, so that a billing
      * system's suspend or reactivate with the state version it read before still applies.
      */
-    public void changeNameAndAddress(long accountId, long expectedVersion, String name, String street,
+    public void changeNameAndAddress(Caller.Task task, long accountId, long expectedVersion, String name, String street,
                                      String postalCode, String city, String country) {
+        Caller.requireTask(task);
         CustomerAccount account = accounts.lockById(accountId).orElseThrow();
         MasterData typed = MasterDataRules.validated(new MasterData(name, street, postalCode, city, country, null,
                 null));
         if (account.getVersion() != expectedVersion) {
             throw new StaleData();
         }
-        String before = organizations.rename(accountId, typed.companyName());
+        String before = organizations.rename(task, accountId, typed.companyName());
         MasterData was = account.masterData(before);
         MasterData data = new MasterData(typed.companyName(), typed.street(), typed.postalCode(), typed.city(),
                 typed.country(), was.billingEmail(), was.emergencyPhone());
@@ -167,16 +172,19 @@ public class AccountProvisioning {
     }
 
     /** The account's name or state changed (kept on its organization): syncing systems see it as changed now. */
-    public void recordChange(long accountId) {
+    public void recordChange(Caller.Task task, long accountId) {
+        Caller.requireTask(task);
         accounts.lockById(accountId).orElseThrow().touch(clock.instant());
     }
 
     /** Whether a payment method is on file (the billing system's answer). */
-    public void recordPaymentMethod(long accountId, boolean onFile) {
+    public void recordPaymentMethod(Caller.Task task, long accountId, boolean onFile) {
+        Caller.requireTask(task);
         accounts.findById(accountId).orElseThrow().recordPaymentMethod(onFile);
     }
 
-    public void importConfirmation(long accountId, Instant confirmedAt) {
+    public void importConfirmation(Caller.Task task, long accountId, Instant confirmedAt) {
+        Caller.requireTask(task);
         accounts.findById(accountId).orElseThrow().confirmContactData(confirmedAt);
     }
 }

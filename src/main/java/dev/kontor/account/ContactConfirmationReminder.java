@@ -3,7 +3,6 @@ package dev.kontor.account;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
-import dev.kontor.user.SystemTask;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -55,7 +54,7 @@ class ContactConfirmationReminder {
     @SchedulerLock(name = "contact-confirmation-reminder")
     void remindDueAccounts() {
         LockAssert.assertLocked();
-        int reminded = SystemTask.call(this::sendReminders);
+        int reminded = sendReminders();
         if (reminded > 0) {
             log.info("Asked {} to confirm their contact data", reminded == 1 ? "1 contact person"
                     : reminded + " contact persons");

@@ -26,7 +26,6 @@ import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.EmailAddress;
 import dev.kontor.user.UserAccount;
 import dev.kontor.user.UserAccountService;
-import dev.kontor.user.SystemTask;
 import dev.kontor.user.UserSummary;
 import java.util.List;
 import java.util.Locale;
@@ -136,7 +135,7 @@ public class ManagerService {
 
     /** Whether the invited manager will wait for approval once accepted, as the invitation page says too. */
     private boolean needsApproval(Member invited) {
-        return SystemTask.call(() -> memberships.needsApproval(invited.membershipId()));
+        return memberships.needsApproval(callers.taskFor("managers"), invited.membershipId());
     }
 
     /** Sends a new link to a manager who has not accepted yet; the old link stops working. */

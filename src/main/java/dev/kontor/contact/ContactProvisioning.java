@@ -1,15 +1,13 @@
 package dev.kontor.contact;
 
-import dev.kontor.user.Roles;
+import dev.kontor.user.Caller;
 import java.time.Clock;
 import java.util.Set;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Records contacts on the provider's behalf (its tooling, the demo data); people use {@link ContactService}. */
 @Service
-@PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
 @Transactional
 public class ContactProvisioning {
 
@@ -21,8 +19,9 @@ public class ContactProvisioning {
         this.clock = clock;
     }
 
-    public long importContact(long organizationId, Long userId, String firstName, String lastName, String email,
-                              String phone, String jobTitle, Set<ContactType> types) {
+    public long importContact(Caller.Task task, long organizationId, Long userId, String firstName, String lastName,
+                              String email, String phone, String jobTitle, Set<ContactType> types) {
+        Caller.requireTask(task);
         ContactDetails details = ContactService.checked(firstName, lastName, phone, jobTitle, types);
         return contacts.save(new Contact(organizationId, userId, details, ContactService.checkedEmail(email),
                 clock.instant())).getId();
@@ -33,7 +32,8 @@ public class ContactProvisioning {
      * administration after its own check (it reads, never changes, its customers' contacts).
      */
     @Transactional(readOnly = true)
-    public java.util.List<ContactRow> contactsAfter(long organizationId, long afterId, int limit) {
+    public java.util.List<ContactRow> contactsAfter(Caller.Task task, long organizationId, long afterId, int limit) {
+        Caller.requireTask(task);
         return contacts.findBatch(java.util.List.of(organizationId), afterId,
                         org.springframework.data.domain.PageRequest.of(0, limit)).stream()
                 .map(ContactService::row).toList();
@@ -41,8 +41,9 @@ public class ContactProvisioning {
 
     /** One page of the organization's contacts by name, for the provider's administration after its own check. */
     @Transactional(readOnly = true)
-    public java.util.List<ContactRow> contactsPage(long organizationId,
+    public java.util.List<ContactRow> contactsPage(Caller.Task task, long organizationId,
                                                    org.springframework.data.domain.Pageable pageable) {
+        Caller.requireTask(task);
         return contacts.findPage(organizationId, org.springframework.data.domain.PageRequest.of(
                         pageable.getPageNumber(), pageable.getPageSize(),
                         org.springframework.data.domain.Sort.by("lastName", "firstName", "id"))).stream()

@@ -1,12 +1,11 @@
 package dev.kontor.contact;
 
 import dev.kontor.base.ReadModel;
-import dev.kontor.user.Roles;
+import dev.kontor.user.Caller;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,10 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The distinct e-mail addresses of the contacts of one type in some organizations and everything below them, in
  * batches along the address (keyset paging): a mailing to tens of thousands of contacts never holds them all. A
  * person who is such a contact of several of these organizations is one recipient. For the system's background jobs
- * (the features that mail them check who may start the mailing).
+ * (the features that mail them check who may start the mailing): each method takes a task.
  */
 @Service
-@PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
 @Transactional(readOnly = true)
 @ReadModel(reads = "organization",
         decision = "docs/decisions/0009-one-owner-per-table-and-declared-read-models.md")
@@ -42,7 +40,9 @@ public class ContactRecipients {
      *
      * @param roots organizations whose contacts, and those of every organization below them, are meant
      */
-    public List<ContactRecipient> after(ContactType type, Collection<Long> roots, String afterEmail, int limit) {
+    public List<ContactRecipient> after(Caller.Task task, ContactType type, Collection<Long> roots, String afterEmail,
+                                        int limit) {
+        Caller.requireTask(task);
         if (roots.isEmpty()) {
             return List.of();
         }
@@ -55,7 +55,8 @@ public class ContactRecipients {
     }
 
     /** How many recipients there are now (one count; the mailing itself goes by {@link #after}). */
-    public long count(ContactType type, Collection<Long> roots) {
+    public long count(Caller.Task task, ContactType type, Collection<Long> roots) {
+        Caller.requireTask(task);
         if (roots.isEmpty()) {
             return 0;
         }

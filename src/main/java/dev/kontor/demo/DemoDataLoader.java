@@ -18,7 +18,8 @@ import dev.kontor.tenant.TenantProvisioning;
 import dev.kontor.tenant.TenantSettings;
 import dev.kontor.tenant.TenantType;
 import dev.kontor.user.EmailAddress;
-import dev.kontor.user.SystemTask;
+import dev.kontor.user.Caller;
+import dev.kontor.user.Callers;
 import dev.kontor.user.UserAccount;
 import dev.kontor.user.UserAccountService;
 import java.time.Instant;
@@ -67,10 +68,14 @@ class DemoDataLoader implements ApplicationRunner {
     private final TenantProvisioning tenants;
     private final ContactProvisioning contacts;
     private final SecondFactors secondFactors;
+    /** Demo data is the application's own work, started by nobody. */
+    private final Caller.Task task;
 
     DemoDataLoader(OrganizationOnboarding onboarding, UserAccountService users, PasswordEncoder passwordEncoder,
                    TransactionTemplate transaction, AccountProvisioning accounts, PartnerProvisioning partners,
-                   TenantProvisioning tenants, ContactProvisioning contacts, SecondFactors secondFactors) {
+                   TenantProvisioning tenants, ContactProvisioning contacts, SecondFactors secondFactors,
+                   Callers callers) {
+        this.task = callers.task("demo-data");
         this.secondFactors = secondFactors;
         this.onboarding = onboarding;
         this.contacts = contacts;
@@ -84,26 +89,26 @@ class DemoDataLoader implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        SystemTask.run(() -> transaction.executeWithoutResult(status -> {
-            if (onboarding.findCustomer(new CustomerNumber("CN-10001")).isPresent()) {
+        transaction.executeWithoutResult(status -> {
+            if (onboarding.findCustomer(task, new CustomerNumber("CN-10001")).isPresent()) {
                 log.info("Demo data present already; nothing added");
                 return;
             }
             load();
             log.info("Demo data loaded; every demo person signs in with the demo password from the README");
-        }));
+        });
     }
 
     private void load() {
         String passwordHash = passwordEncoder.encode(DEMO_PASSWORD);
 
-        Organization provider = onboarding.createProvider("Kontor Platform");
+        Organization provider = onboarding.createProvider(task, "Kontor Platform");
         withAuthenticator("support@kontor.test",
                 person("support@kontor.test", "Sophie Stern", passwordHash, provider, MembershipRole.SUPPORT));
         withAuthenticator("operator@kontor.test", person("operator@kontor.test", "Olga Ortmann", passwordHash,
                 provider, MembershipRole.PROVIDER_ADMINISTRATOR));
 
-        Organization partner = onboarding.createPartner("Muster Hosting GmbH", provider.getId());
+        Organization partner = onboarding.createPartner(task, "Muster Hosting GmbH", provider.getId());
         withAuthenticator("legal@muster-hosting.test", person("legal@muster-hosting.test", "Lea Lehmann",
                 passwordHash, partner, MembershipRole.LEGAL_REPRESENTATIVE));
         withAuthenticator("admin@muster-hosting.test", person("admin@muster-hosting.test", "Adrian Albers",
@@ -111,16 +116,16 @@ class DemoDataLoader implements ApplicationRunner {
         long employee = person("employee@muster-hosting.test", "Emil Engel", passwordHash, partner,
                 MembershipRole.PARTNER_EMPLOYEE);
         withAuthenticator("employee@muster-hosting.test", employee);
-        contacts.importContact(partner.getId(), null, "Noah", "Notdienst", "noc@muster-hosting.test",
+        contacts.importContact(task, partner.getId(), null, "Noah", "Notdienst", "noc@muster-hosting.test",
                 "+49 40 555 0190", "Network operations centre", EnumSet.of(ContactType.TECHNICAL));
-        contacts.importContact(partner.getId(), null, "Berta", "Buchhaltung", "buchhaltung@muster-hosting.test",
+        contacts.importContact(task, partner.getId(), null, "Berta", "Buchhaltung", "buchhaltung@muster-hosting.test",
                 "+49 40 555 0100", "Accounting", EnumSet.of(ContactType.BILLING));
 
         Organization baeckerei = customer("Bäckerei Sonnenschein", partner, "CN-10001");
         long anna = person("anna@sonnenschein.test", "Anna Becker", passwordHash, baeckerei, MembershipRole.MANAGER);
-        contacts.importContact(baeckerei.getId(), anna, "Anna", "Becker", "anna@sonnenschein.test",
+        contacts.importContact(task, baeckerei.getId(), anna, "Anna", "Becker", "anna@sonnenschein.test",
                 "+49 5251 123456", "Managing director", EnumSet.of(ContactType.BUSINESS));
-        contacts.importContact(baeckerei.getId(), null, "Paul", "Pfeiffer", "it@sonnenschein.test",
+        contacts.importContact(task, baeckerei.getId(), null, "Paul", "Pfeiffer", "it@sonnenschein.test",
                 "+49 171 2345678", "IT service provider", EnumSet.of(ContactType.TECHNICAL));
         person("ben@sonnenschein.test", "Ben Schulz", passwordHash, baeckerei, MembershipRole.MANAGER);
         TenantSettings bakery = new TenantSettings("de", "Europe/Berlin", "Bäckerei Sonnenschein");
@@ -130,13 +135,13 @@ class DemoDataLoader implements ApplicationRunner {
         tenant(north, "Sonnenschein Café am Markt", Edition.BASIC, TenantSettings.none());
         person("tom@sonnenschein.test", "Tom Tanner", passwordHash, north, MembershipRole.TENANT_ADMINISTRATOR);
 
-        accounts.importMasterData(baeckerei.getId(), new MasterData(baeckerei.getName(), "Sonnenallee 12", "33098",
-                "Paderborn", "DE", "buchhaltung@sonnenschein.test", "+49 5251 123456"));
-        accounts.registerService(baeckerei.getId(), "Cluster C-1042", ServiceKind.CLUSTER);
-        accounts.registerService(baeckerei.getId(), "Cluster C-1043", ServiceKind.CLUSTER);
-        accounts.registerService(baeckerei.getId(), "Managed Backup", ServiceKind.PRODUCT);
-        accounts.recordPaymentMethod(baeckerei.getId(), true);
-        partners.importActiveRelationship(partner.getId(), baeckerei.getId(), EnumSet.of(OrganizationRight.VIEW,
+        accounts.importMasterData(task, baeckerei.getId(), new MasterData(baeckerei.getName(), "Sonnenallee 12",
+                "33098", "Paderborn", "DE", "buchhaltung@sonnenschein.test", "+49 5251 123456"));
+        accounts.registerService(task, baeckerei.getId(), "Cluster C-1042", ServiceKind.CLUSTER);
+        accounts.registerService(task, baeckerei.getId(), "Cluster C-1043", ServiceKind.CLUSTER);
+        accounts.registerService(task, baeckerei.getId(), "Managed Backup", ServiceKind.PRODUCT);
+        accounts.recordPaymentMethod(task, baeckerei.getId(), true);
+        partners.importActiveRelationship(task, partner.getId(), baeckerei.getId(), EnumSet.of(OrganizationRight.VIEW,
                 OrganizationRight.MANAGE_USERS, OrganizationRight.MANAGE_CONTACTS, OrganizationRight.MANAGE_TENANTS),
                 "anna@sonnenschein.test", anna);
 
@@ -148,32 +153,32 @@ class DemoDataLoader implements ApplicationRunner {
 
         Organization kanzlei = customer("Kanzlei Weber", partner, "CN-10002");
         long clara = person("clara@weber.test", "Clara Weber", passwordHash, kanzlei, MembershipRole.MANAGER);
-        accounts.importMasterData(kanzlei.getId(), new MasterData(kanzlei.getName(), "Marktplatz 3", "20095",
+        accounts.importMasterData(task, kanzlei.getId(), new MasterData(kanzlei.getName(), "Marktplatz 3", "20095",
                 "Hamburg", "DE", "kanzlei@weber.test", null));
-        accounts.registerService(kanzlei.getId(), "Cluster C-2001", ServiceKind.CLUSTER);
+        accounts.registerService(task, kanzlei.getId(), "Cluster C-2001", ServiceKind.CLUSTER);
         // confirmed long ago, so that the demo shows an overdue confirmation
-        accounts.importConfirmation(kanzlei.getId(), Instant.parse("2025-09-30T10:00:00Z"));
-        partners.importActiveRelationship(partner.getId(), kanzlei.getId(), EnumSet.of(OrganizationRight.VIEW),
+        accounts.importConfirmation(task, kanzlei.getId(), Instant.parse("2025-09-30T10:00:00Z"));
+        partners.importActiveRelationship(task, partner.getId(), kanzlei.getId(), EnumSet.of(OrganizationRight.VIEW),
                 "clara@weber.test", clara);
-        partners.importAssignment(partner.getId(), kanzlei.getId(), employee);
+        partners.importAssignment(task, partner.getId(), kanzlei.getId(), employee);
 
         Organization nordlicht = customer("Nordlicht Reisen", provider, "CN-10003");
         person("dora@nordlicht.test", "Dora Nordmann", passwordHash, nordlicht, MembershipRole.MANAGER);
-        contacts.importContact(nordlicht.getId(), null, "Jan", "Hansen", "technik@nordlicht.test",
+        contacts.importContact(task, nordlicht.getId(), null, "Jan", "Hansen", "technik@nordlicht.test",
                 "0381 7654399", "Administrator", EnumSet.of(ContactType.TECHNICAL, ContactType.BILLING));
-        accounts.importMasterData(nordlicht.getId(), new MasterData(nordlicht.getName(), "Hafenstraße 7", "18055",
-                "Rostock", "DE", "rechnung@nordlicht.test", "+49 381 765432"));
-        accounts.registerService(nordlicht.getId(), "Cluster C-3001", ServiceKind.CLUSTER);
-        accounts.registerService(nordlicht.getId(), "Mail Pro", ServiceKind.PRODUCT);
+        accounts.importMasterData(task, nordlicht.getId(), new MasterData(nordlicht.getName(), "Hafenstraße 7",
+                "18055", "Rostock", "DE", "rechnung@nordlicht.test", "+49 381 765432"));
+        accounts.registerService(task, nordlicht.getId(), "Cluster C-3001", ServiceKind.CLUSTER);
+        accounts.registerService(task, nordlicht.getId(), "Mail Pro", ServiceKind.PRODUCT);
     }
 
     private Organization tenant(Organization master, String name, Edition edition, TenantSettings settings) {
-        return tenants.importTenant(master.getId(), name, TenantType.STANDARD, edition, CharacterSets.UTF_8,
+        return tenants.importTenant(task, master.getId(), name, TenantType.STANDARD, edition, CharacterSets.UTF_8,
                 settings);
     }
 
     private Organization customer(String name, Organization parent, String expectedNumber) {
-        Organization customer = onboarding.createCustomer(name, parent.getId());
+        Organization customer = onboarding.createCustomer(task, name, parent.getId());
         String number = customer.getCustomerNumber().map(CustomerNumber::value).orElseThrow();
         if (!number.equals(expectedNumber)) {
             log.warn("Demo customer {} got {} instead of {}: the database was not empty", name, number,
@@ -184,13 +189,13 @@ class DemoDataLoader implements ApplicationRunner {
 
     /** Stored through the authenticator's own path: encrypted with the demo profile's key, like any other. */
     private void withAuthenticator(String email, long userId) {
-        secondFactors.importAuthenticator(userId, DEMO_AUTHENTICATORS.get(email));
+        secondFactors.importAuthenticator(task, userId, DEMO_AUTHENTICATORS.get(email));
     }
 
     private long person(String email, String name, String passwordHash, Organization organization,
                         MembershipRole role) {
-        UserAccount user = users.registerWithPasswordHash(new EmailAddress(email), name, passwordHash);
-        onboarding.grant(user.getId(), organization.getId(), role);
+        UserAccount user = users.registerWithPasswordHash(task, new EmailAddress(email), name, passwordHash);
+        onboarding.grant(task, user.getId(), organization.getId(), role);
         return user.getId();
     }
 }

@@ -1,5 +1,6 @@
 package dev.kontor.invitation;
 
+import dev.kontor.user.Caller;
 import dev.kontor.user.Callers;
 import dev.kontor.audit.AuditSummary;
 import dev.kontor.audit.AuditValue;
@@ -16,7 +17,6 @@ import dev.kontor.organization.OrganizationRight;
 import dev.kontor.organization.OrganizationService;
 import dev.kontor.organization.OrganizationSummary;
 import dev.kontor.user.AuthenticatedUser;
-import dev.kontor.user.SystemTask;
 import dev.kontor.user.UserAccountService;
 import dev.kontor.user.UserSummary;
 import java.time.Clock;
@@ -94,10 +94,10 @@ public class InvitationService {
      * As {@link #issue}, for an invitation the application itself gives, with nobody signed in: the first provider
      * administrator of a new installation. For the system only; the caller has just created the invited membership.
      */
-    @org.springframework.security.access.prepost.PreAuthorize("hasRole('" + dev.kontor.user.Roles.SYSTEM + "')")
     @Transactional(propagation = Propagation.MANDATORY)
-    public IssuedInvitation issueBySystem(InvitationPurpose purpose, long organizationId, long membershipId,
-                                          long userId) {
+    public IssuedInvitation issueBySystem(Caller.Task task, InvitationPurpose purpose, long organizationId,
+                                          long membershipId, long userId) {
+        Caller.requireTask(task);
         return issueWithoutCheck(purpose, organizationId, membershipId, userId, null);
     }
 
@@ -105,9 +105,9 @@ public class InvitationService {
      * Until when a link of this purpose still works (the latest of those neither used, withdrawn nor expired); for the
      * system, on the first start, which waits for such a link rather than invite anyone a second time.
      */
-    @org.springframework.security.access.prepost.PreAuthorize("hasRole('" + dev.kontor.user.Roles.SYSTEM + "')")
     @Transactional(readOnly = true)
-    public Optional<Instant> openUntil(InvitationPurpose purpose) {
+    public Optional<Instant> openUntil(Caller.Task task, InvitationPurpose purpose) {
+        Caller.requireTask(task);
         return invitations.latestOpenUntil(purpose, clock.instant());
     }
 
@@ -116,12 +116,12 @@ public class InvitationService {
      * provider and has just created the invited membership of this person (nobody has rights in a new partner yet).
      * Runs as the application, inside the caller's transaction; the inviter is the person who started the work.
      */
-    @org.springframework.security.access.prepost.PreAuthorize("hasRole('" + dev.kontor.user.Roles.SYSTEM + "')")
     @Transactional(propagation = Propagation.MANDATORY)
-    public IssuedInvitation issueOnProviderBehalf(InvitationPurpose purpose, long organizationId, long membershipId,
-                                                  long userId) {
+    public IssuedInvitation issueOnProviderBehalf(Caller.Task task, InvitationPurpose purpose, long organizationId,
+                                                  long membershipId, long userId) {
+        Caller.requireTask(task);
         // an API token is nobody: its invitation names no inviting person (the audit log names the token)
-        Long inviter = dev.kontor.user.SystemTask.initiator().orElseThrow().personId();
+        Long inviter = task.initiator().orElseThrow().personId();
         return issueWithoutCheck(purpose, organizationId, membershipId, userId, inviter);
     }
 
@@ -158,16 +158,16 @@ public class InvitationService {
             return InvitationPreview.unknown();
         }
         Optional<AuthenticatedUser> signedIn = callers.person();
-        return invitations.findByTokenHash(SecretTokens.hash(token)).map(invitation -> SystemTask.call(() -> {
-            OrganizationSummary organization = organizations.describe(callers.taskFor("invitation"),
-                    invitation.getOrganizationId()).orElseThrow();
-            UserSummary user = users.findById(callers.taskFor("invitation"), invitation.getUserId())
+        Caller.Task task = callers.taskFor("invitation");
+        return invitations.findByTokenHash(SecretTokens.hash(token)).map(invitation -> {
+            OrganizationSummary organization = organizations.describe(task, invitation.getOrganizationId())
                     .orElseThrow();
-            String typedName = memberships.invitedName(invitation.getMembershipId()).orElse(user.displayName());
+            UserSummary user = users.findById(task, invitation.getUserId()).orElseThrow();
+            String typedName = memberships.invitedName(task, invitation.getMembershipId()).orElse(user.displayName());
             return new InvitationPreview(invitation.stateAt(clock.instant()), invitation.getPurpose(),
                     organization.label(), user.email(), typedName, !user.hasPassword(), pathFor(user, signedIn),
-                    memberships.needsApproval(invitation.getMembershipId()));
-        })).orElseGet(InvitationPreview::unknown);
+                    memberships.needsApproval(task, invitation.getMembershipId()));
+        }).orElseGet(InvitationPreview::unknown);
     }
 
     /**
@@ -180,19 +180,17 @@ public class InvitationService {
     public void accept(String token, String password) {
         Invitation invitation = openInvitation(token);
         UserSummary user = requireInvitee(invitation, AuditSummary.action("accept-invitation"));
-        SystemTask.run(() -> {
-            OrganizationSummary organization = organizations.describe(callers.taskFor("invitation"),
-                    invitation.getOrganizationId()).orElseThrow();
-            if (!user.hasPassword()) {
-                users.setFirstPassword(user.id(), password, List.of(organization.name()));
-            }
-            var member = memberships.activateInvited(invitation.getMembershipId());
-            invitation.accept(clock.instant());
-            auditLog.record(AuditEntry.change(INVITATION_ACCEPTED, invitation.getOrganizationId(),
-                    AuditSummary.of("invitation-link-accepted", user.email(),
-                            AuditSummary.term("membership.role." + invitation.getPurpose())),
-                    AuditValue.membershipState(MembershipState.INVITED), AuditValue.membershipState(member.state())));
-        });
+        Caller.Task task = callers.taskFor("invitation");
+        OrganizationSummary organization = organizations.describe(task, invitation.getOrganizationId()).orElseThrow();
+        if (!user.hasPassword()) {
+            users.setFirstPassword(task, user.id(), password, List.of(organization.name()));
+        }
+        var member = memberships.activateInvited(task, invitation.getMembershipId());
+        invitation.accept(clock.instant());
+        auditLog.record(AuditEntry.change(INVITATION_ACCEPTED, invitation.getOrganizationId(),
+                AuditSummary.of("invitation-link-accepted", user.email(),
+                        AuditSummary.term("membership.role." + invitation.getPurpose())),
+                AuditValue.membershipState(MembershipState.INVITED), AuditValue.membershipState(member.state())));
     }
 
     /** Declines an open invitation, by the invited person only (as for accepting): the invited role ends unused. */
@@ -200,14 +198,12 @@ public class InvitationService {
     public void decline(String token) {
         Invitation invitation = openInvitation(token);
         UserSummary user = requireInvitee(invitation, AuditSummary.action("decline-invitation"));
-        SystemTask.run(() -> {
-            invitation.revoke(clock.instant());
-            memberships.declineInvited(invitation.getMembershipId());
-            auditLog.record(AuditEntry.change(INVITATION_DECLINED, invitation.getOrganizationId(),
-                    AuditSummary.of("invitation-link-declined", user.email(),
-                            AuditSummary.term("membership.role." + invitation.getPurpose())),
-                    AuditValue.membershipState(MembershipState.INVITED), null));
-        });
+        invitation.revoke(clock.instant());
+        memberships.declineInvited(callers.taskFor("invitation"), invitation.getMembershipId());
+        auditLog.record(AuditEntry.change(INVITATION_DECLINED, invitation.getOrganizationId(),
+                AuditSummary.of("invitation-link-declined", user.email(),
+                        AuditSummary.term("membership.role." + invitation.getPurpose())),
+                AuditValue.membershipState(MembershipState.INVITED), null));
     }
 
     private Invitation openInvitation(String token) {

@@ -7,7 +7,8 @@ import dev.kontor.contact.ContactRecipient;
 import dev.kontor.contact.ContactRecipients;
 import dev.kontor.mail.MailMessage;
 import dev.kontor.mail.MailOutbox;
-import dev.kontor.user.SystemTask;
+import dev.kontor.user.Caller;
+import dev.kontor.user.Callers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,12 +48,15 @@ class NoticeFanOut {
     private final TransactionTemplate inTransaction;
     private final int batchSize;
     private final Duration slice;
+    /** The fan-out is the application's own work: it reads every recipient, whoever queued the notice. */
+    private final Caller.Task task;
 
     NoticeFanOut(PlatformNoticeRepository notices, ContactRecipients recipients, NoticeDeliveries deliveries,
                  NoticeMails mails, MailOutbox outbox, AuditLog auditLog, Clock clock,
                  PlatformTransactionManager transactions,
                  @Value("${kontor.notice.batch-size:500}") int batchSize,
-                 @Value("${kontor.notice.slice:10s}") Duration slice) {
+                 @Value("${kontor.notice.slice:10s}") Duration slice, Callers callers) {
+        this.task = callers.task("notice-fan-out");
         this.notices = notices;
         this.recipients = recipients;
         this.deliveries = deliveries;
@@ -70,7 +74,7 @@ class NoticeFanOut {
     @SchedulerLock(name = "notice-fan-out")
     void work() {
         LockAssert.assertLocked();
-        SystemTask.run(() -> notices.findDue(clock.instant()).forEach(id -> drain(id, slice)));
+        notices.findDue(clock.instant()).forEach(id -> drain(id, slice));
     }
 
     /**
@@ -115,7 +119,8 @@ class NoticeFanOut {
         }
         List<Long> roots = notice.isAudienceAll() ? List.of(notice.getProviderId())
                 : List.copyOf(notice.getTargets());
-        List<ContactRecipient> batch = recipients.after(notice.getKind(), roots, notice.getCursorEmail(), batchSize);
+        List<ContactRecipient> batch = recipients.after(task, notice.getKind(), roots, notice.getCursorEmail(),
+                batchSize);
         Instant now = clock.instant();
         if (batch.isEmpty()) {
             notice.finish(now);

@@ -15,7 +15,7 @@ import dev.kontor.organization.OrganizationDirectory;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.organization.OrganizationSummary;
 import dev.kontor.user.AuthenticatedUser;
-import dev.kontor.user.SystemTask;
+import dev.kontor.user.Callers;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -53,9 +53,11 @@ public class PlatformNotices {
     private final ContactRecipients recipients;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final Callers callers;
 
     PlatformNotices(PlatformNoticeRepository notices, OrganizationDirectory directory, OrganizationAccess access,
-                    ContactRecipients recipients, AuditLog auditLog, Clock clock) {
+                    ContactRecipients recipients, AuditLog auditLog, Clock clock, Callers callers) {
+        this.callers = callers;
         this.notices = notices;
         this.directory = directory;
         this.access = access;
@@ -85,7 +87,7 @@ public class PlatformNotices {
         Resolved resolved = resolve(providerId, audience == null ? NoticeAudience.chosen(List.of(), List.of())
                 : audience);
         List<Long> roots = resolved.targets().isEmpty() ? List.of(providerId) : List.copyOf(resolved.targets());
-        long count = SystemTask.call(() -> recipients.count(kind, roots));
+        long count = recipients.count(callers.taskFor("count-notice-recipients"), kind, roots);
         if (count == 0) {
             throw new InvalidInput("audience", "notice.audience.nobody." + kind);
         }

@@ -1,5 +1,6 @@
 package dev.kontor.organization;
 
+import dev.kontor.user.Caller;
 import dev.kontor.user.Callers;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
@@ -7,7 +8,6 @@ import dev.kontor.audit.AuditSummary;
 import dev.kontor.audit.AuditValue;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.user.AuthenticatedUser;
-import dev.kontor.user.Roles;
 import dev.kontor.user.UserAccount;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -201,8 +200,8 @@ public class MembershipAdministration {
      * The invited person has accepted: the membership turns active, or, when a partner invited them, waits for one of
      * the customer's own people to approve it. For the system only (the invitation is the proof).
      */
-    @PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
-    public Member activateInvited(long membershipId) {
+    public Member activateInvited(Caller.Task task, long membershipId) {
+        Caller.requireTask(task);
         Membership membership = memberships.findById(membershipId).orElseThrow();
         if (membership.getState() != MembershipState.INVITED) {
             throw new RuleViolation("invitation.not-open");
@@ -226,9 +225,9 @@ public class MembershipAdministration {
     }
 
     /** Whether the invited membership will wait for approval once accepted; for the system, to word the invitation. */
-    @PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
     @Transactional(readOnly = true)
-    public boolean needsApproval(long membershipId) {
+    public boolean needsApproval(Caller.Task task, long membershipId) {
+        Caller.requireTask(task);
         return memberships.findById(membershipId).filter(m -> m.getState() == MembershipState.INVITED)
                 .flatMap(Membership::getInvitedByPartnerId).isPresent();
     }
@@ -318,8 +317,8 @@ public class MembershipAdministration {
     }
 
     /** The invited person declined: the invited membership ends; for the system only (the invitation is the proof). */
-    @PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
-    public void declineInvited(long membershipId) {
+    public void declineInvited(Caller.Task task, long membershipId) {
+        Caller.requireTask(task);
         Membership membership = memberships.findById(membershipId).orElseThrow();
         if (membership.getState() != MembershipState.INVITED) {
             throw new RuleViolation("invitation.not-open");
@@ -335,9 +334,9 @@ public class MembershipAdministration {
     }
 
     /** The name an invited membership shows (the one the inviter typed); for the system, to word the invitation. */
-    @PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
     @Transactional(readOnly = true)
-    public Optional<String> invitedName(long membershipId) {
+    public Optional<String> invitedName(Caller.Task task, long membershipId) {
+        Caller.requireTask(task);
         return memberships.findById(membershipId).filter(m -> m.getState() == MembershipState.INVITED)
                 .map(Membership::shownName);
     }

@@ -1,5 +1,6 @@
 package dev.kontor.organization;
 
+import dev.kontor.user.Caller;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
@@ -7,23 +8,21 @@ import dev.kontor.audit.AuditValue;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.base.StaleData;
-import dev.kontor.user.Roles;
 import dev.kontor.user.UserAccount;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Creates organizations and memberships on the provider's behalf: its own tooling and the demo data. People add
- * customers, tenants and managers through the features that check their rights; this door is for the system only.
+ * customers, tenants and managers through the features that check their rights; this door is for the system only:
+ * each method takes a task.
  */
 @Service
-@PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
 @Transactional
 public class OrganizationOnboarding {
 
@@ -55,17 +54,20 @@ public class OrganizationOnboarding {
         this.names = names;
     }
 
-    public Organization createProvider(String name) {
+    public Organization createProvider(Caller.Task task, String name) {
+        Caller.requireTask(task);
         return created(Organization.provider(name, clock.instant()));
     }
 
-    public Organization createPartner(String name, long providerId) {
+    public Organization createPartner(Caller.Task task, String name, long providerId) {
+        Caller.requireTask(task);
         Organization provider = requireKind(providerId, OrganizationKind.PROVIDER);
         return created(Organization.partner(name, provider, clock.instant()));
     }
 
     /** A customer account below a partner, or directly below the provider when it has no partner. */
-    public Organization createCustomer(String name, long parentId) {
+    public Organization createCustomer(Caller.Task task, String name, long parentId) {
+        Caller.requireTask(task);
         Organization parent = organizations.findById(parentId).orElseThrow();
         if (parent.getKind() != OrganizationKind.PARTNER && parent.getKind() != OrganizationKind.PROVIDER) {
             throw new IllegalArgumentException("A customer account hangs below a partner or the provider");
@@ -80,8 +82,9 @@ public class OrganizationOnboarding {
      * ({@link StaleData} otherwise). Its row is locked first, then {@link OrganizationSuspended} lets the features end
      * what its people were doing; a closed account stays closed. Audited with the reason given.
      */
-    public Organization changeState(long organizationId, long expectedVersion, OrganizationState newState,
-                                    String reason) {
+    public Organization changeState(Caller.Task task, long organizationId, long expectedVersion,
+                                    OrganizationState newState, String reason) {
+        Caller.requireTask(task);
         Organization organization = organizations.lockById(organizationId).orElseThrow();
         if (organization.getVersion() != expectedVersion) {
             throw new StaleData();
@@ -113,10 +116,12 @@ public class OrganizationOnboarding {
     }
 
     /**
-     * As {@link #createCustomer(String, long)}, with a customer number of the provider's own; {@link InvalidInput} at
-     * {@code customerNumber} when another account has it (checked here and, against a race, by the unique constraint).
+     * As {@link #createCustomer(Caller.Task, String, long)}, with a customer number of the provider's own;
+     * {@link InvalidInput} at {@code customerNumber} when another account has it (checked here and, against a race,
+     * by the unique constraint).
      */
-    public Organization createCustomer(String name, long parentId, CustomerNumber number) {
+    public Organization createCustomer(Caller.Task task, String name, long parentId, CustomerNumber number) {
+        Caller.requireTask(task);
         Organization parent = organizations.findById(parentId).orElseThrow();
         if (parent.getKind() != OrganizationKind.PARTNER && parent.getKind() != OrganizationKind.PROVIDER) {
             throw new IllegalArgumentException("A customer account hangs below a partner or the provider");
@@ -135,7 +140,8 @@ public class OrganizationOnboarding {
         return saved;
     }
 
-    public Organization createTenant(String name, long parentId) {
+    public Organization createTenant(Caller.Task task, String name, long parentId) {
+        Caller.requireTask(task);
         Organization parent = organizations.findById(parentId).orElseThrow();
         if (parent.getKind() == OrganizationKind.PROVIDER) {
             throw new IllegalArgumentException("A tenant hangs below a partner, a customer account or a tenant");
@@ -143,7 +149,8 @@ public class OrganizationOnboarding {
         return created(Organization.tenant(name, parent, clock.instant()));
     }
 
-    public Membership grant(long userId, long organizationId, MembershipRole role) {
+    public Membership grant(Caller.Task task, long userId, long organizationId, MembershipRole role) {
+        Caller.requireTask(task);
         Organization organization = organizations.findById(organizationId).orElseThrow();
         events.publishEvent(new MembershipActivating(organizationId));
         UserAccount user = entityManager.getReference(UserAccount.class, userId);
@@ -157,12 +164,18 @@ public class OrganizationOnboarding {
     }
 
     /** A membership that waits for the person to accept an invitation (INVITED). */
-    public Membership invite(long userId, long organizationId, MembershipRole role) {
-        return invite(userId, organizationId, role, null);
+    public Membership invite(Caller.Task task, long userId, long organizationId, MembershipRole role) {
+        Caller.requireTask(task);
+        return invite(task, userId, organizationId, role, null);
     }
 
-    /** As {@link #invite(long, long, MembershipRole)}, showing the name the inviter typed until the person accepts. */
-    public Membership invite(long userId, long organizationId, MembershipRole role, String typedName) {
+    /**
+     * As {@link #invite(Caller.Task, long, long, MembershipRole)}, showing the name the inviter typed until the person
+     * accepts.
+     */
+    public Membership invite(Caller.Task task, long userId, long organizationId, MembershipRole role,
+                             String typedName) {
+        Caller.requireTask(task);
         Organization organization = organizations.findById(organizationId).orElseThrow();
         UserAccount user = entityManager.getReference(UserAccount.class, userId);
         Membership membership = memberships.save(
@@ -179,7 +192,8 @@ public class OrganizationOnboarding {
      * otherwise). The organization's row is locked first, so that two deactivations at once cannot both pass the
      * rule that a partner keeps at least one active legal representative.
      */
-    public void deactivate(long organizationId, long membershipId, long expectedVersion) {
+    public void deactivate(Caller.Task task, long organizationId, long membershipId, long expectedVersion) {
+        Caller.requireTask(task);
         organizations.lockById(organizationId).orElseThrow();
         Membership membership = memberships.findById(membershipId)
                 .filter(m -> m.getOrganization().getId() == organizationId).orElseThrow(StaleData::new);
@@ -208,14 +222,15 @@ public class OrganizationOnboarding {
      * Invites the person into the role unless they hold it already (invited, waiting or active: then nothing changes
      * and the answer is empty); a deactivated membership is invited anew.
      */
-    public Optional<Membership> inviteUnlessMember(long userId, long organizationId, MembershipRole role,
-                                                   String typedName) {
+    public Optional<Membership> inviteUnlessMember(Caller.Task task, long userId, long organizationId,
+                                                   MembershipRole role, String typedName) {
+        Caller.requireTask(task);
         Optional<Membership> existing = memberships.findByUserIdAndOrganizationIdAndRole(userId, organizationId, role);
         if (existing.isPresent() && existing.get().getState() != MembershipState.DEACTIVATED) {
             return Optional.empty();
         }
         if (existing.isEmpty()) {
-            return Optional.of(invite(userId, organizationId, role, typedName));
+            return Optional.of(invite(task, userId, organizationId, role, typedName));
         }
         Membership membership = existing.get();
         membership.reinvite(typedName, null);
@@ -233,7 +248,8 @@ public class OrganizationOnboarding {
      *
      * @return the name before
      */
-    public String rename(long organizationId, String name) {
+    public String rename(Caller.Task task, long organizationId, String name) {
+        Caller.requireTask(task);
         Organization organization = organizations.findById(organizationId).orElseThrow();
         String before = organization.getName();
         if (!before.equals(name)) {
@@ -243,12 +259,14 @@ public class OrganizationOnboarding {
     }
 
     /** Locks the organization's row for the rest of the transaction (changes to its people queue behind it). */
-    public Organization lock(long organizationId) {
+    public Organization lock(Caller.Task task, long organizationId) {
+        Caller.requireTask(task);
         return organizations.lockById(organizationId).orElseThrow();
     }
 
     @Transactional(readOnly = true)
-    public Optional<Organization> findCustomer(CustomerNumber number) {
+    public Optional<Organization> findCustomer(Caller.Task task, CustomerNumber number) {
+        Caller.requireTask(task);
         return organizations.findByCustomerNumber(number.value());
     }
 

@@ -8,7 +8,6 @@ import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.AccessRefused;
 import dev.kontor.base.TextRules;
 import dev.kontor.user.AuthenticatedUser;
-import dev.kontor.user.SystemTask;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Pageable;
@@ -173,7 +172,7 @@ public class OrganizationService {
         if (partner.getKind() != OrganizationKind.PARTNER) {
             throw new IllegalArgumentException("Not a partner: " + partnerId);
         }
-        return summary(SystemTask.call(() -> onboarding.createCustomer(checkedName, partnerId)));
+        return summary(onboarding.createCustomer(callers.taskFor("create-customer"), checkedName, partnerId));
     }
 
     /**

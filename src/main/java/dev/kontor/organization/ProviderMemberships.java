@@ -1,15 +1,14 @@
 package dev.kontor.organization;
 
+import dev.kontor.user.Caller;
 import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.TextRules;
-import dev.kontor.user.Roles;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.data.domain.Pageable;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -82,14 +81,14 @@ public class ProviderMemberships {
     }
 
     /** The installation's provider organization (the oldest, should there be several); for the system. */
-    @PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
-    public Optional<Long> provider() {
+    public Optional<Long> provider(Caller.Task task) {
+        Caller.requireTask(task);
         return organizations.findProviderIds().stream().findFirst();
     }
 
     /** Whether a provider administrator is active anywhere; for the system, on the first start. */
-    @PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
-    public boolean anyActiveProviderAdministrator() {
+    public boolean anyActiveProviderAdministrator(Caller.Task task) {
+        Caller.requireTask(task);
         return memberships.existsActiveProviderAdministrator();
     }
 
@@ -97,8 +96,8 @@ public class ProviderMemberships {
      * The membership as provider administrator this person was invited to and has not taken up (its link unused);
      * for the system, on the first start, which invites the same person again rather than twice.
      */
-    @PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
-    public Optional<Long> waitingAdministratorMembership(long providerId, long userId) {
+    public Optional<Long> waitingAdministratorMembership(Caller.Task task, long providerId, long userId) {
+        Caller.requireTask(task);
         return memberships.findByUserIdAndOrganizationIdAndRole(userId, providerId,
                 MembershipRole.PROVIDER_ADMINISTRATOR).filter(m -> m.getState() == MembershipState.INVITED)
                 .map(Membership::getId);

@@ -1,24 +1,22 @@
 package dev.kontor.partner;
 
+import dev.kontor.user.Caller;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.SecretTokens;
 import dev.kontor.organization.OrganizationRight;
-import dev.kontor.user.Roles;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Takes over partnerships that exist already (from an earlier system, or the demo data): an active relationship
- * with its granted rights, and employees' assignments. For the system only.
+ * with its granted rights, and employees' assignments. For the system only: each method takes a task.
  */
 @Service
-@PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
 @Transactional
 public class PartnerProvisioning {
 
@@ -41,8 +39,9 @@ public class PartnerProvisioning {
         this.clock = clock;
     }
 
-    public long importActiveRelationship(long partnerId, long customerId, Set<OrganizationRight> rights,
-                                         String managerEmail, long acceptedBy) {
+    public long importActiveRelationship(Caller.Task task, long partnerId, long customerId,
+                                         Set<OrganizationRight> rights, String managerEmail, long acceptedBy) {
+        Caller.requireTask(task);
         Instant now = clock.instant();
         PartnerRelationship relationship = new PartnerRelationship(partnerId, relationships.customerKeys(customerId),
                 rights, managerEmail, SecretTokens.hash(SecretTokens.newToken()), null, now, now);
@@ -62,8 +61,10 @@ public class PartnerProvisioning {
      * at this address gets the ordinary request link and accepts or declines as with any partner's request. Refused
      * while the partner has an open (requested or active) relationship with the customer.
      */
-    public long requestOnProviderBehalf(long partnerId, long customerId, Set<dev.kontor.organization.OrganizationRight>
-            rights, String managerEmail, String customerLabel, boolean newAccount, java.util.Locale language) {
+    public long requestOnProviderBehalf(Caller.Task task, long partnerId, long customerId,
+                                        Set<dev.kontor.organization.OrganizationRight> rights, String managerEmail,
+                                        String customerLabel, boolean newAccount, java.util.Locale language) {
+        Caller.requireTask(task);
         if (rights == null || rights.isEmpty()) {
             throw new dev.kontor.base.InvalidInput("rights", "partner.rights-required");
         }
@@ -74,7 +75,7 @@ public class PartnerProvisioning {
         String token = dev.kontor.base.SecretTokens.newToken();
         Instant now = clock.instant();
         // an API token is nobody: the request names no requesting person (the audit log names the token)
-        Long requester = dev.kontor.user.SystemTask.initiator().orElseThrow().personId();
+        Long requester = task.initiator().orElseThrow().personId();
         PartnerRelationship relationship = relationships.save(new PartnerRelationship(partnerId,
                 relationships.customerKeys(customerId), requested,
                 managerEmail, SecretTokens.hash(token), requester, now, now.plus(settings.requestValidity())));
@@ -89,7 +90,8 @@ public class PartnerProvisioning {
         return relationship.getId();
     }
 
-    public void importAssignment(long partnerId, long customerId, long employeeUserId) {
+    public void importAssignment(Caller.Task task, long partnerId, long customerId, long employeeUserId) {
+        Caller.requireTask(task);
         assignments.save(new CustomerAssignment(partnerId, customerId, employeeUserId, clock.instant()));
     }
 }

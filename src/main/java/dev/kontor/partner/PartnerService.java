@@ -21,7 +21,6 @@ import dev.kontor.organization.OrganizationService;
 import dev.kontor.organization.OrganizationSummary;
 import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.EmailAddress;
-import dev.kontor.user.SystemTask;
 import dev.kontor.user.UserAccount;
 import dev.kontor.user.UserAccountService;
 import dev.kontor.user.UserSummary;
@@ -133,7 +132,8 @@ public class PartnerService {
         }
         // everyone is invited alike: a person Kontor knows becomes a manager only by accepting the request signed in
         // as themselves, and keeps their own name; the partner sees the name it typed until then
-        SystemTask.run(() -> onboarding.invite(manager.id(), customer.id(), MembershipRole.MANAGER, managerName));
+        onboarding.invite(callers.taskFor("create-customer"), manager.id(), customer.id(), MembershipRole.MANAGER,
+                managerName);
         String token = SecretTokens.newToken();
         PartnerRelationship relationship = relationships.save(newRequest(partnerId, customer.id(), rights,
                 email.value(), token));
@@ -334,7 +334,7 @@ public class PartnerService {
     }
 
     private Optional<Organization> matching(CustomerNumber number, EmailAddress email) {
-        return SystemTask.call(() -> onboarding.findCustomer(number))
+        return onboarding.findCustomer(callers.taskFor("find-customer"), number)
                 .filter(found -> relationships.isActiveManager(found.getId(), email.value()));
     }
 

@@ -1,5 +1,6 @@
 package dev.kontor.partner;
 
+import dev.kontor.user.Caller;
 import dev.kontor.user.Callers;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
@@ -11,7 +12,6 @@ import dev.kontor.organization.MembershipAdministration;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.partner.CustomerDecisions.Parties;
 import dev.kontor.user.AuthenticatedUser;
-import dev.kontor.user.SystemTask;
 import dev.kontor.user.UserAccountService;
 import java.time.Clock;
 import java.util.List;
@@ -140,7 +140,8 @@ public class RelationshipAnswers {
             // the addressee has a password and was invited as the new account's first manager: signed in as
             // themselves, accepting the request is accepting the invitation too
             if (accepting) {
-                SystemTask.run(() -> memberships.activateInvited(addressee.get().invitedMembershipId()));
+                memberships.activateInvited(callers.taskFor("relationship-answers"),
+                        addressee.get().invitedMembershipId());
             }
             return me.get().userId();
         }
@@ -148,11 +149,10 @@ public class RelationshipAnswers {
             Addressee newManager = addressee.get();
             if (accepting) {
                 Parties parties = decisions.partiesOf(relationship);
-                SystemTask.run(() -> {
-                    users.setFirstPassword(newManager.userId(), password,
-                            List.of(parties.customer().name(), parties.partnerName()));
-                    memberships.activateInvited(newManager.invitedMembershipId());
-                });
+                Caller.Task task = callers.taskFor("relationship-answers");
+                users.setFirstPassword(task, newManager.userId(), password,
+                        List.of(parties.customer().name(), parties.partnerName()));
+                memberships.activateInvited(task, newManager.invitedMembershipId());
             }
             return newManager.userId();
         }

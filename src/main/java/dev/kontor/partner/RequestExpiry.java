@@ -3,7 +3,6 @@ package dev.kontor.partner;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
-import dev.kontor.user.SystemTask;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -56,7 +55,7 @@ class RequestExpiry {
     @SchedulerLock(name = "partner-request-expiry")
     void expireDueRequests() {
         LockAssert.assertLocked();
-        int expired = SystemTask.call(this::expireAll);
+        int expired = expireAll();
         if (expired > 0) {
             log.info("{} relationship requests expired", expired);
         }

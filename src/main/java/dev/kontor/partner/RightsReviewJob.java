@@ -5,7 +5,6 @@ import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.organization.OrganizationSummary;
-import dev.kontor.user.SystemTask;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,8 +67,8 @@ class RightsReviewJob {
     @SchedulerLock(name = "partner-rights-review")
     void reviewRights() {
         LockAssert.assertLocked();
-        int asked = SystemTask.call(this::askDueCustomers);
-        int fellBack = SystemTask.call(this::fallBackUnanswered);
+        int asked = askDueCustomers();
+        int fellBack = fallBackUnanswered();
         if (asked > 0 || fellBack > 0) {
             log.info("Access review: asked {} customers to confirm partner rights; {} unanswered fell back to VIEW",
                     asked, fellBack);

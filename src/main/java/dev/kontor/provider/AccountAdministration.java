@@ -1,5 +1,6 @@
 package dev.kontor.provider;
 
+import dev.kontor.user.Caller;
 import dev.kontor.user.Callers;
 import dev.kontor.account.AccountProvisioning;
 import dev.kontor.account.MasterData;
@@ -24,7 +25,6 @@ import dev.kontor.organization.OrganizationState;
 import dev.kontor.partner.PartnerProvisioning;
 import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.EmailAddress;
-import dev.kontor.user.SystemTask;
 import dev.kontor.user.UserAccount;
 import dev.kontor.user.UserAccountService;
 import dev.kontor.user.UserSummary;
@@ -144,23 +144,23 @@ public class AccountAdministration {
         floor.arm();
         long parentId = partnerId == null ? providerId : partnerId;
         Optional<CustomerNumber> given = number;
-        Organization created = SystemTask.call(() -> given
-                .map(n -> onboarding.createCustomer(name, parentId, n))
-                .orElseGet(() -> onboarding.createCustomer(name, parentId)));
-        SystemTask.run(() -> accountProvisioning.importMasterData(created.getId(), address));
+        Caller.Task task = callers.taskFor("account-administration");
+        Organization created = given.map(n -> onboarding.createCustomer(task, name, parentId, n))
+                .orElseGet(() -> onboarding.createCustomer(task, name, parentId));
+        accountProvisioning.importMasterData(task, created.getId(), address);
         String customerNumber = created.getCustomerNumber().orElseThrow().value();
         String label = name + " (" + customerNumber + ")";
         AuthenticatedUser me = callers.requirePerson();
         UserSummary person = users.findOrRegisterInvitee(email, managerName);
-        Membership invited = SystemTask.call(() -> onboarding.invite(person.id(), created.getId(),
-                MembershipRole.MANAGER, managerName));
+        Membership invited = onboarding.invite(task, person.id(), created.getId(), MembershipRole.MANAGER,
+                managerName);
         if (partnerId != null) {
             Set<OrganizationRight> rights = Set.copyOf(input.partnerRights());
-            SystemTask.run(() -> partnerProvisioning.requestOnProviderBehalf(partnerId, created.getId(), rights,
-                    email.value(), label, true, mailLanguage));
+            partnerProvisioning.requestOnProviderBehalf(task, partnerId, created.getId(), rights, email.value(), label,
+                    true, mailLanguage);
         } else {
-            IssuedInvitation invitation = SystemTask.call(() -> invitations.issueOnProviderBehalf(
-                    InvitationPurpose.MANAGER, created.getId(), invited.getId(), person.id()));
+            IssuedInvitation invitation = invitations.issueOnProviderBehalf(task, InvitationPurpose.MANAGER,
+                    created.getId(), invited.getId(), person.id());
             mails.managerInvitation(label, person, managerName, me, invitation, mailLanguage);
         }
         return new CreatedAccount(created.getId(), customerNumber);
@@ -196,35 +196,32 @@ public class AccountAdministration {
     public void suspend(long accountId, long version, String reason) {
         OrganizationState before = requireAccount(accountId, AuditSummary.action("suspend-account")).state();
         String why = TextRules.check("reason", reason, REASON_MAX_LENGTH);
-        SystemTask.run(() -> {
-            onboarding.changeState(accountId, version, OrganizationState.SUSPENDED, why);
-            if (before != OrganizationState.SUSPENDED) {
-                accountProvisioning.recordChange(accountId);
-            }
-        });
+        Caller.Task task = callers.taskFor("account-administration");
+        onboarding.changeState(task, accountId, version, OrganizationState.SUSPENDED, why);
+        if (before != OrganizationState.SUSPENDED) {
+            accountProvisioning.recordChange(task, accountId);
+        }
     }
 
     /** Reactivates a suspended account, when it is still at the version the caller saw; a closed one stays closed. */
     public void reactivate(long accountId, long version) {
         OrganizationState before = requireAccount(accountId, AuditSummary.action("reactivate-account")).state();
-        SystemTask.run(() -> {
-            onboarding.changeState(accountId, version, OrganizationState.ACTIVE, null);
-            if (before != OrganizationState.ACTIVE) {
-                accountProvisioning.recordChange(accountId);
-            }
-        });
+        Caller.Task task = callers.taskFor("account-administration");
+        onboarding.changeState(task, accountId, version, OrganizationState.ACTIVE, null);
+        if (before != OrganizationState.ACTIVE) {
+            accountProvisioning.recordChange(task, accountId);
+        }
     }
 
     /** Closes the account for good (as suspended, and it cannot be reactivated), at the version the caller saw. */
     public void close(long accountId, long version, String reason) {
         OrganizationState before = requireAccount(accountId, AuditSummary.action("close-account")).state();
         String why = TextRules.check("reason", reason, REASON_MAX_LENGTH);
-        SystemTask.run(() -> {
-            onboarding.changeState(accountId, version, OrganizationState.CLOSED, why);
-            if (before != OrganizationState.CLOSED) {
-                accountProvisioning.recordChange(accountId);
-            }
-        });
+        Caller.Task task = callers.taskFor("account-administration");
+        onboarding.changeState(task, accountId, version, OrganizationState.CLOSED, why);
+        if (before != OrganizationState.CLOSED) {
+            accountProvisioning.recordChange(task, accountId);
+        }
     }
 
     /**
@@ -246,7 +243,7 @@ public class AccountAdministration {
                 if (account.state() != OrganizationState.ACTIVE) {
                     throw new RuleViolation("admin.account.not-active");
                 }
-                SystemTask.run(() -> onboarding.lock(accountId));
+                onboarding.lock(callers.taskFor("account-administration"), accountId);
                 if (!accounts.findActiveManagerEmails(accountId).isEmpty()) {
                     throw new RuleViolation("admin.account.has-manager");
                 }
@@ -254,12 +251,13 @@ public class AccountAdministration {
                 AuthenticatedUser me = callers.requirePerson();
                 UserSummary person = users.findOrRegisterInvitee(new EmailAddress(email), managerName);
                 String label = account.name() + " (" + account.customerNumber() + ")";
-                SystemTask.run(() -> onboarding.inviteUnlessMember(person.id(), accountId, MembershipRole.MANAGER,
-                        managerName).ifPresent(membership -> {
-                            IssuedInvitation invitation = invitations.issueOnProviderBehalf(
+                Caller.Task task = callers.taskFor("account-administration");
+                onboarding.inviteUnlessMember(task, person.id(), accountId, MembershipRole.MANAGER, managerName)
+                        .ifPresent(membership -> {
+                            IssuedInvitation invitation = invitations.issueOnProviderBehalf(task,
                                     InvitationPurpose.MANAGER, accountId, membership.getId(), person.id());
                             mails.managerInvitation(label, person, managerName, me, invitation, mailLanguage);
-                        }));
+                        });
             });
         } finally {
             floor.await();
@@ -288,8 +286,8 @@ public class AccountAdministration {
         if (account.state() == OrganizationState.CLOSED) {
             throw new RuleViolation("admin.account.closed");
         }
-        SystemTask.run(() -> accountProvisioning.changeNameAndAddress(accountId, dataVersion, name, input.street(),
-                input.postalCode(), input.city(), input.country()));
+        accountProvisioning.changeNameAndAddress(callers.taskFor("account-administration"), accountId, dataVersion,
+                name, input.street(), input.postalCode(), input.city(), input.country());
     }
 
     /**
@@ -321,7 +319,8 @@ public class AccountAdministration {
     public List<dev.kontor.contact.ContactRow> contactsOf(long accountId, long afterId, int limit) {
         AccountRow account = requireAccount(accountId, AuditSummary.action("read-contacts"));
         recordRead(account, "provider-read-contacts");
-        return SystemTask.call(() -> contacts.contactsAfter(accountId, afterId, Math.clamp(limit, 1, 500)));
+        return contacts.contactsAfter(callers.taskFor("account-administration"), accountId, afterId,
+                Math.clamp(limit, 1, 500));
     }
 
     /**
@@ -332,7 +331,7 @@ public class AccountAdministration {
     public List<dev.kontor.contact.ContactRow> contactsPage(long accountId, Pageable pageable) {
         AccountRow account = requireAccount(accountId, AuditSummary.action("read-contacts"));
         recordRead(account, "provider-read-contacts");
-        return SystemTask.call(() -> contacts.contactsPage(accountId, pageable));
+        return contacts.contactsPage(callers.taskFor("account-administration"), accountId, pageable);
     }
 
     /**
@@ -372,8 +371,8 @@ public class AccountAdministration {
         String manager = accounts.findActiveManagerEmails(accountId).stream().findFirst()
                 .orElseThrow(() -> new RuleViolation("admin.account.no-active-manager"));
         String label = account.name() + " (" + account.customerNumber() + ")";
-        return SystemTask.call(() -> partnerProvisioning.requestOnProviderBehalf(partnerId, accountId,
-                rights == null ? Set.of() : Set.copyOf(rights), manager, label, false, mailLanguage));
+        return partnerProvisioning.requestOnProviderBehalf(callers.taskFor("account-administration"), partnerId,
+                accountId, rights == null ? Set.of() : Set.copyOf(rights), manager, label, false, mailLanguage);
     }
 
     private AccountRow requireAccount(long accountId, AuditSummary.Term attempted) {

@@ -1,5 +1,6 @@
 package dev.kontor.provider;
 
+import dev.kontor.user.Caller;
 import dev.kontor.user.Callers;
 import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.AnswerTimeFloor;
@@ -17,7 +18,6 @@ import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.organization.OrganizationState;
 import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.EmailAddress;
-import dev.kontor.user.SystemTask;
 import dev.kontor.user.UserAccount;
 import dev.kontor.user.UserAccountService;
 import dev.kontor.user.UserSummary;
@@ -93,7 +93,8 @@ public class PartnerAdministration {
                 Invitee invitee = invitee("representativeEmail", input.representativeEmail(),
                         "representativeName", input.representativeName());
                 floor.arm();
-                Organization created = SystemTask.call(() -> onboarding.createPartner(name, providerId));
+                Organization created = onboarding.createPartner(callers.taskFor("partner-administration"), name,
+                        providerId);
                 invite(created, invitee, mailLanguage);
                 return created.getId();
             });
@@ -145,13 +146,15 @@ public class PartnerAdministration {
     public void suspend(long partnerId, long version, String reason) {
         requirePartner(partnerId, AuditSummary.action("suspend-partner"));
         String why = TextRules.check("reason", reason, REASON_MAX_LENGTH);
-        SystemTask.run(() -> onboarding.changeState(partnerId, version, OrganizationState.SUSPENDED, why));
+        onboarding.changeState(callers.taskFor("partner-administration"), partnerId, version,
+                OrganizationState.SUSPENDED, why);
     }
 
     /** Reactivates a suspended partner, when it is still at the version the caller saw. */
     public void reactivate(long partnerId, long version) {
         requirePartner(partnerId, AuditSummary.action("reactivate-partner"));
-        SystemTask.run(() -> onboarding.changeState(partnerId, version, OrganizationState.ACTIVE, null));
+        onboarding.changeState(callers.taskFor("partner-administration"), partnerId, version,
+                OrganizationState.ACTIVE, null);
     }
 
     /**
@@ -166,7 +169,7 @@ public class PartnerAdministration {
                 requirePartner(partnerId, AuditSummary.action("invite-representative"));
                 Invitee invitee = invitee("email", email, "name", name);
                 floor.arm();
-                Organization partner = SystemTask.call(() -> onboarding.lock(partnerId));
+                Organization partner = onboarding.lock(callers.taskFor("partner-administration"), partnerId);
                 invite(partner, invitee, mailLanguage);
             });
         } finally {
@@ -180,19 +183,20 @@ public class PartnerAdministration {
      */
     public void deactivateMember(long partnerId, long membershipId, long version) {
         requirePartner(partnerId, AuditSummary.action("deactivate-partner-member"));
-        SystemTask.run(() -> onboarding.deactivate(partnerId, membershipId, version));
+        onboarding.deactivate(callers.taskFor("partner-administration"), partnerId, membershipId, version);
     }
 
     private void invite(Organization partner, Invitee invitee, Locale mailLanguage) {
         AuthenticatedUser me = callers.requirePerson();
         UserSummary person = users.findOrRegisterInvitee(invitee.address(), invitee.name());
-        SystemTask.run(() -> onboarding.inviteUnlessMember(person.id(), partner.getId(),
-                MembershipRole.LEGAL_REPRESENTATIVE, invitee.name()).ifPresent(membership -> {
-            IssuedInvitation invitation = invitations.issueOnProviderBehalf(InvitationPurpose.LEGAL_REPRESENTATIVE,
-                    partner.getId(), membership.getId(), person.id());
+        Caller.Task task = callers.taskFor("partner-administration");
+        onboarding.inviteUnlessMember(task, person.id(), partner.getId(), MembershipRole.LEGAL_REPRESENTATIVE,
+                invitee.name()).ifPresent(membership -> {
+            IssuedInvitation invitation = invitations.issueOnProviderBehalf(task,
+                    InvitationPurpose.LEGAL_REPRESENTATIVE, partner.getId(), membership.getId(), person.id());
             mails.representativeInvitation(partner.getName(), person, invitee.name(), me, invitation,
                     mailLanguage);
-        }));
+        });
     }
 
     private PartnerRow requirePartner(long partnerId, AuditSummary.Term attempted) {

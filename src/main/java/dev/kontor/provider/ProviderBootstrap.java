@@ -1,5 +1,6 @@
 package dev.kontor.provider;
 
+import dev.kontor.user.Caller;
 import dev.kontor.user.Callers;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
@@ -16,7 +17,6 @@ import dev.kontor.organization.OrganizationService;
 import dev.kontor.organization.ProviderMemberships;
 import dev.kontor.user.EmailAddress;
 import dev.kontor.user.UserAccount;
-import dev.kontor.user.SystemTask;
 import dev.kontor.user.UserAccountService;
 import dev.kontor.user.UserSummary;
 import java.time.Duration;
@@ -111,41 +111,44 @@ class ProviderBootstrap {
     }
 
     Outcome run() {
-        return SystemTask.call(() -> {
-            if (adminEmail == null || adminEmail.isBlank()) {
-                if (inTransaction.execute(status -> !staff.anyActiveProviderAdministrator()
-                        && invitations.openUntil(InvitationPurpose.PROVIDER_ADMINISTRATOR).isEmpty())) {
-                    log.warn("Kontor has no provider administrator, so nobody can administer it: start it once with "
-                            + "--kontor.bootstrap.admin-email=<address> (or KONTOR_BOOTSTRAP_ADMIN_EMAIL) to invite "
-                            + "the first one");
-                }
-                return Outcome.NOT_ASKED;
+        if (adminEmail == null || adminEmail.isBlank()) {
+            if (inTransaction.execute(status -> !staff.anyActiveProviderAdministrator(task())
+                    && invitations.openUntil(task(), InvitationPurpose.PROVIDER_ADMINISTRATOR).isEmpty())) {
+                log.warn("Kontor has no provider administrator, so nobody can administer it: start it once with "
+                        + "--kontor.bootstrap.admin-email=<address> (or KONTOR_BOOTSTRAP_ADMIN_EMAIL) to invite "
+                        + "the first one");
             }
-            Optional<String> refusal = refusal();
-            if (refusal.isPresent()) {
-                log.error("Kontor did not invite a first provider administrator: {}. Nothing was created; start "
-                        + "again with a corrected setting.", refusal.get());
-                auditLog.recordIndependently(AuditEntry.denied(BOOTSTRAP_REFUSED, null,
-                        AuditSummary.of("provider-bootstrap-refused")));
-                return Outcome.REFUSED;
-            }
-            Optional<SimpleLock> lock = locks.lock(new LockConfiguration(Instant.now(), LOCK_NAME,
-                    Duration.ofMinutes(5), Duration.ZERO));
-            if (lock.isEmpty()) {
-                log.info("Another Kontor node is inviting the first provider administrator; this one leaves it to it");
-                return Outcome.OTHER_NODE_BUSY;
-            }
-            try {
-                return invite();
-            } catch (RuntimeException failed) {
-                // Kontor itself still starts: the operator reads why and starts again once it is put right
-                log.error("Kontor could not invite {} as the first provider administrator; nothing was created",
-                        adminEmail.strip(), failed);
-                return Outcome.REFUSED;
-            } finally {
-                lock.get().unlock();
-            }
-        });
+            return Outcome.NOT_ASKED;
+        }
+        Optional<String> refusal = refusal();
+        if (refusal.isPresent()) {
+            log.error("Kontor did not invite a first provider administrator: {}. Nothing was created; start "
+                    + "again with a corrected setting.", refusal.get());
+            auditLog.recordIndependently(AuditEntry.denied(BOOTSTRAP_REFUSED, null,
+                    AuditSummary.of("provider-bootstrap-refused")));
+            return Outcome.REFUSED;
+        }
+        Optional<SimpleLock> lock = locks.lock(new LockConfiguration(Instant.now(), LOCK_NAME,
+                Duration.ofMinutes(5), Duration.ZERO));
+        if (lock.isEmpty()) {
+            log.info("Another Kontor node is inviting the first provider administrator; this one leaves it to it");
+            return Outcome.OTHER_NODE_BUSY;
+        }
+        try {
+            return invite();
+        } catch (RuntimeException failed) {
+            // Kontor itself still starts: the operator reads why and starts again once it is put right
+            log.error("Kontor could not invite {} as the first provider administrator; nothing was created",
+                    adminEmail.strip(), failed);
+            return Outcome.REFUSED;
+        } finally {
+            lock.get().unlock();
+        }
+    }
+
+    /** The start-up's own work: nobody has started it, nobody may be signed in yet. */
+    private Caller.Task task() {
+        return callers.task("provider-bootstrap");
     }
 
     /** Why the settings cannot be used; the address is not repeated when it holds hidden characters. */
@@ -172,32 +175,34 @@ class ProviderBootstrap {
         record Invited(String email, String provider, IssuedInvitation invitation) {
         }
         Invited invited = inTransaction.execute(status -> {
-            if (staff.anyActiveProviderAdministrator()) {
+            if (staff.anyActiveProviderAdministrator(task())) {
                 return null;
             }
-            if (invitations.openUntil(InvitationPurpose.PROVIDER_ADMINISTRATOR).isPresent()) {
+            if (invitations.openUntil(task(), InvitationPurpose.PROVIDER_ADMINISTRATOR).isPresent()) {
                 return null;
             }
             // nobody active and no link that still works (never sent, or it expired unused): invite, again if need be
-            long providerId = staff.provider().orElseGet(() -> onboarding.createProvider(providerName.strip()).getId());
+            long providerId = staff.provider(task())
+                    .orElseGet(() -> onboarding.createProvider(task(), providerName.strip()).getId());
             EmailAddress address = new EmailAddress(adminEmail);
             String name = adminName == null || adminName.isBlank()
                     ? address.value().substring(0, address.value().indexOf('@')) : adminName.strip();
-            UserSummary person = users.findOrRegisterInvitee(address, name);
-            long membershipId = staff.waitingAdministratorMembership(providerId, person.id())
-                    .orElseGet(() -> onboarding.invite(person.id(), providerId, MembershipRole.PROVIDER_ADMINISTRATOR,
-                            person.hasPassword() ? null : name).getId());
-            IssuedInvitation invitation = invitations.issueBySystem(InvitationPurpose.PROVIDER_ADMINISTRATOR,
+            UserSummary person = users.findOrRegisterInvitee(task(), address, name);
+            long membershipId = staff.waitingAdministratorMembership(task(), providerId, person.id())
+                    .orElseGet(() -> onboarding.invite(task(), person.id(), providerId,
+                            MembershipRole.PROVIDER_ADMINISTRATOR, person.hasPassword() ? null : name).getId());
+            IssuedInvitation invitation = invitations.issueBySystem(task(), InvitationPurpose.PROVIDER_ADMINISTRATOR,
                     providerId, membershipId, person.id());
-            String provider = organizations.describe(callers.task("provider-bootstrap"), providerId).orElseThrow()
+            String provider = organizations.describe(task(), providerId).orElseThrow()
                     .name();
             mails.invitation(provider, person, person.hasPassword() ? person.displayName() : name,
                     MembershipRole.PROVIDER_ADMINISTRATOR, null, invitation, SupportedLanguages.ENGLISH);
             return new Invited(person.email(), provider, invitation);
         });
         if (invited == null) {
-            Optional<Instant> waiting = inTransaction.execute(status -> staff.anyActiveProviderAdministrator()
-                    ? Optional.<Instant>empty() : invitations.openUntil(InvitationPurpose.PROVIDER_ADMINISTRATOR));
+            Optional<Instant> waiting = inTransaction.execute(status -> staff.anyActiveProviderAdministrator(task())
+                    ? Optional.<Instant>empty()
+                    : invitations.openUntil(task(), InvitationPurpose.PROVIDER_ADMINISTRATOR));
             if (waiting.isPresent()) {
                 log.info("An invitation to become provider administrator is still open until {}; "
                         + "kontor.bootstrap.admin-email invites nobody else until it is used or has expired",

@@ -6,7 +6,7 @@ import dev.kontor.account.ServiceRow;
 import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.organization.OrganizationState;
-import dev.kontor.user.SystemTask;
+import dev.kontor.user.Callers;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,9 +25,11 @@ public class ServiceAdministration {
     private final ProviderGuard guard;
     private final AccountAdministrationRepository accounts;
     private final AccountProvisioning provisioning;
+    private final Callers callers;
 
     ServiceAdministration(ProviderGuard guard, AccountAdministrationRepository accounts,
-                          AccountProvisioning provisioning) {
+                          AccountProvisioning provisioning, Callers callers) {
+        this.callers = callers;
         this.guard = guard;
         this.accounts = accounts;
         this.provisioning = provisioning;
@@ -37,25 +39,25 @@ public class ServiceAdministration {
     @Transactional(readOnly = true)
     public List<ServiceRow> servicesOf(long accountId) {
         requireAccount(accountId, AuditSummary.action("list-services"), false);
-        return SystemTask.call(() -> provisioning.servicesOf(accountId));
+        return provisioning.servicesOf(callers.taskFor("service-administration"), accountId);
     }
 
     /** Adds a service (name unique within the account, one line); returns its id. */
     public long addService(long accountId, String name, ServiceKind kind) {
         requireAccount(accountId, AuditSummary.action("add-service"), true);
-        return SystemTask.call(() -> provisioning.addService(accountId, name, kind));
+        return provisioning.addService(callers.taskFor("service-administration"), accountId, name, kind);
     }
 
     /** Renames a running service, at the version the caller saw ("changed meanwhile" otherwise). */
     public void renameService(long accountId, long serviceId, long version, String name) {
         requireAccount(accountId, AuditSummary.action("rename-service"), true);
-        SystemTask.run(() -> provisioning.renameService(accountId, serviceId, version, name));
+        provisioning.renameService(callers.taskFor("service-administration"), accountId, serviceId, version, name);
     }
 
     /** Ends a running service, at the version the caller saw: it shows nowhere from now on. */
     public void endService(long accountId, long serviceId, long version) {
         requireAccount(accountId, AuditSummary.action("end-service"), true);
-        SystemTask.run(() -> provisioning.endService(accountId, serviceId, version));
+        provisioning.endService(callers.taskFor("service-administration"), accountId, serviceId, version);
     }
 
     private void requireAccount(long accountId, AuditSummary.Term attempted, boolean change) {

@@ -1,6 +1,7 @@
 package dev.kontor.replace;
 
 import dev.kontor.base.KontorException;
+import dev.kontor.user.Callers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,9 +14,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
@@ -40,10 +38,12 @@ class ReplacementWorker {
     private final Clock clock;
     private final TransactionTemplate inTransaction;
     private final Duration slice;
+    private final Callers callers;
 
     ReplacementWorker(ReplacementStore store, ReplacementSteps steps, UserDetailsService people, Clock clock,
                       PlatformTransactionManager transactions,
-                      @Value("${kontor.replace.slice:5s}") Duration slice) {
+                      @Value("${kontor.replace.slice:5s}") Duration slice, Callers callers) {
+        this.callers = callers;
         this.store = store;
         this.steps = steps;
         this.people = people;
@@ -87,7 +87,8 @@ class ReplacementWorker {
                             "error.access-refused");
                     return true;
                 }
-                as(actor.get(), () -> steps.apply(replacementId, next.get(), successor(claimed), language(claimed)));
+                callers.actingAs(actor.get(), () -> steps.apply(replacementId, next.get(), successor(claimed),
+                        language(claimed)));
                 store.record(replacementId, next.get().id(), ReplacementItem.Result.DONE, null);
                 return true;
             }).orElse(false));
@@ -130,19 +131,5 @@ class ReplacementWorker {
 
     private Locale language(ReplacementStore.Header header) {
         return store.language(header.actorUserId()).map(Locale::forLanguageTag).orElse(Locale.ENGLISH);
-    }
-
-    /** Runs the change as the person who started the replacement: their rights, their name in the audit log. */
-    private static void as(UserDetails person, Runnable change) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(person, null,
-                person.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        try {
-            change.run();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
     }
 }

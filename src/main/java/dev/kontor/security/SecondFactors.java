@@ -1,5 +1,6 @@
 package dev.kontor.security;
 
+import dev.kontor.user.Caller;
 import dev.kontor.user.Callers;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -13,7 +14,6 @@ import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.SecretTokens;
 import dev.kontor.user.AuthenticatedUser;
-import dev.kontor.user.Roles;
 import dev.samstevens.totp.code.CodeGenerator;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
 import dev.samstevens.totp.code.HashingAlgorithm;
@@ -233,9 +233,9 @@ public class SecondFactors {
      * Sets up an authenticator with a known secret for a person, for the demo people whose secrets the README
      * publishes: stored exactly like one set up on the Security page (encrypted, confirmed), without recovery codes.
      */
-    @PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
     @Transactional
-    public void importAuthenticator(long userId, String secret) {
+    public void importAuthenticator(Caller.Task task, long userId, String secret) {
+        Caller.requireTask(task);
         Instant now = clock.instant();
         SecondFactor factor = factors.save(new SecondFactor(userId, key.encrypt(secret, userId), now));
         factor.confirm(now);

@@ -4,7 +4,6 @@ import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
 import dev.kontor.organization.OrganizationAccess;
-import dev.kontor.user.SystemTask;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,7 +62,7 @@ class ContentCopyWorker {
     @SchedulerLock(name = "content-copy")
     void work() {
         LockAssert.assertLocked();
-        SystemTask.run(() -> copies.findRunning().forEach(this::runFor));
+        copies.findRunning().forEach(this::runFor);
     }
 
     /** Works on one run for a while (so that others get their turn), batch after batch. */

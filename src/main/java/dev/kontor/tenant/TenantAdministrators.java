@@ -24,7 +24,6 @@ import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.EmailAddress;
 import dev.kontor.user.UserAccount;
 import dev.kontor.user.UserAccountService;
-import dev.kontor.user.SystemTask;
 import dev.kontor.user.UserSummary;
 import java.util.List;
 import java.util.Locale;
@@ -208,7 +207,8 @@ public class TenantAdministrators {
         IssuedInvitation invitation = invitations.issue(InvitationPurpose.TENANT_ADMINISTRATOR, tenantId,
                 administrator.membershipId());
         // as the invitation page says it: the person learns before accepting that approval follows
-        boolean needsApproval = SystemTask.call(() -> memberships.needsApproval(administrator.membershipId()));
+        boolean needsApproval = memberships.needsApproval(callers.taskFor("tenant-administrators"),
+                administrator.membershipId());
         mails.activation(organizations.summary(tenantId).name(), person, administrator.displayName(), me, invitation,
                 needsApproval, mailLanguage);
     }

@@ -1,12 +1,13 @@
 package dev.kontor.user;
 
-import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,10 +32,6 @@ public class Callers {
         }
         if (authentication.getPrincipal() instanceof AuthenticatedUser user) {
             return of(user);
-        }
-        if (isLegacySystemContext(authentication)) {
-            return new Caller.Task("system", authentication.getDetails() instanceof AuthenticatedUser initiator
-                    ? of(initiator) : null);
         }
         return new Caller.Nobody();
     }
@@ -73,35 +70,32 @@ public class Callers {
      */
     public Caller.Task taskFor(String name) {
         Caller caller = current();
-        return new Caller.Task(name, caller instanceof Caller.Task task ? task.startedBy().orElse(null) : caller
-                instanceof Caller.Nobody ? null : caller);
+        return new Caller.Task(name, caller instanceof Caller.Nobody ? null : caller);
     }
 
-    /** A system task started by this person, e.g. a job that carries on what they asked for. */
-    public Caller.Task taskFor(String name, AuthenticatedUser initiator) {
-        return new Caller.Task(name, new Caller.Person(initiator));
+    /**
+     * Runs background work that carries on what a person asked for (a replacement, place after place) as that person
+     * calling: their rights, checked anew, and their name in the audit log. Only for a thread that serves nobody
+     * else (a job's), never inside a person's call; outside sign-in, the only place that establishes a caller.
+     */
+    public void actingAs(UserDetails person, Runnable work) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(person, null,
+                person.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        try {
+            work.run();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
     }
 
-    static Optional<AuthenticatedUser> signedInPrincipal() {
+    private static Optional<AuthenticatedUser> signedInPrincipal() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof AuthenticatedUser user) {
             return Optional.of(user);
         }
         return Optional.empty();
-    }
-
-    /** The person whose call started the legacy system context running now (see {@link SystemTask}). */
-    static Optional<AuthenticatedUser> legacyInitiator() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && isLegacySystemContext(authentication)
-                && authentication.getDetails() instanceof AuthenticatedUser user) {
-            return Optional.of(user);
-        }
-        return Optional.empty();
-    }
-
-    private static boolean isLegacySystemContext(Authentication authentication) {
-        return List.of("ROLE_" + Roles.SYSTEM).equals(authentication.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority).toList()) && "system".equals(authentication.getPrincipal());
     }
 }

@@ -14,8 +14,6 @@ public final class Roles {
     public static final String PARTNER_EMPLOYEE = "PARTNER_EMPLOYEE";
     public static final String MANAGER = "MANAGER";
     public static final String TENANT_ADMINISTRATOR = "TENANT_ADMINISTRATOR";
-    /** Not a person: the application itself, e.g. while loading demo data or running provider tooling. */
-    public static final String SYSTEM = "SYSTEM";
 
     private Roles() {
     }

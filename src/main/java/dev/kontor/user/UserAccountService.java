@@ -63,9 +63,10 @@ public class UserAccountService implements LanguagePreference {
     }
 
     /** Registers a person whose password is already set (provider tooling and demo data). */
-    @PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
     @Transactional
-    public UserAccount registerWithPasswordHash(EmailAddress email, String displayName, String passwordHash) {
+    public UserAccount registerWithPasswordHash(Caller.Task task, EmailAddress email, String displayName,
+                                                String passwordHash) {
+        Caller.requireTask(task);
         if (users.existsByEmail(email.value())) {
             throw new IllegalStateException("A user with this e-mail address exists already");
         }
@@ -79,6 +80,17 @@ public class UserAccountService implements LanguagePreference {
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public UserSummary findOrRegisterInvitee(EmailAddress email, String displayName) {
+        return inviteeOf(email, displayName);
+    }
+
+    /** As {@link #findOrRegisterInvitee(EmailAddress, String)}, for the system inviting while nobody is signed in. */
+    @Transactional
+    public UserSummary findOrRegisterInvitee(Caller.Task task, EmailAddress email, String displayName) {
+        Caller.requireTask(task);
+        return inviteeOf(email, displayName);
+    }
+
+    private UserSummary inviteeOf(EmailAddress email, String displayName) {
         return users.findByEmail(email.value()).map(UserAccountService::summary).orElseGet(() -> {
             if (displayName == null || displayName.isBlank()) {
                 throw new InvalidInput("name", "user.name-required");
@@ -92,8 +104,8 @@ public class UserAccountService implements LanguagePreference {
     }
 
     /**
-     * A person by id, with their address. For the system only: a feature runs it (see {@link SystemTask}) after it has
-     * checked that the caller may see this person, e.g. as a member of an organization the caller manages.
+     * A person by id, with their address. For the system only: a feature hands it a task (see {@link Callers}) after
+     * it has checked that the caller may see this person, e.g. as a member of an organization the caller manages.
      */
     @Transactional(readOnly = true)
     public Optional<UserSummary> findById(Caller.Task task, long userId) {
@@ -105,9 +117,9 @@ public class UserAccountService implements LanguagePreference {
      * Sets the password of a person who has none yet (they accept an invitation with it). For the system only: the
      * invitation feature calls it after checking the invitation's token.
      */
-    @PreAuthorize("hasRole('" + Roles.SYSTEM + "')")
     @Transactional
-    public void setFirstPassword(long userId, String password, Collection<String> contextWords) {
+    public void setFirstPassword(Caller.Task task, long userId, String password, Collection<String> contextWords) {
+        Caller.requireTask(task);
         UserAccount user = users.findById(userId).orElseThrow();
         if (user.hasPassword()) {
             throw new RuleViolation("user.password-exists");

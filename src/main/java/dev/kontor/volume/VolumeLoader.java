@@ -1,7 +1,7 @@
 package dev.kontor.volume;
 
 import dev.kontor.security.SecondFactors;
-import dev.kontor.user.SystemTask;
+import dev.kontor.user.Callers;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -37,6 +37,7 @@ class VolumeLoader implements ApplicationRunner {
 
     private final DataSource dataSource;
     private final SecondFactors secondFactors;
+    private final Callers callers;
     private final long seed;
     private final double scale;
     private final String asOf;
@@ -44,7 +45,8 @@ class VolumeLoader implements ApplicationRunner {
 
     VolumeLoader(DataSource dataSource, SecondFactors secondFactors, @Value("${kontor.volume.seed:42}") long seed,
                  @Value("${kontor.volume.scale:1}") double scale, @Value("${kontor.volume.as-of:}") String asOf,
-                 @Value("${kontor.volume.people-files:}") String peopleFiles) {
+                 @Value("${kontor.volume.people-files:}") String peopleFiles, Callers callers) {
+        this.callers = callers;
         this.dataSource = dataSource;
         this.secondFactors = secondFactors;
         this.seed = seed;
@@ -62,8 +64,9 @@ class VolumeLoader implements ApplicationRunner {
         VolumeGenerator generator = new VolumeGenerator(dataSource, size, seed, start, System.out,
                 System.console() != null);
         VolumeGenerator.Result result = generator.load();
-        SystemTask.run(() -> result.peopleWithAuthenticator()
-                .forEach(id -> secondFactors.importAuthenticator(id, VolumeGenerator.AUTHENTICATOR_SECRET)));
+        var task = callers.task("volume-data");
+        result.peopleWithAuthenticator()
+                .forEach(id -> secondFactors.importAuthenticator(task, id, VolumeGenerator.AUTHENTICATOR_SECRET));
         log.info("Volume data loaded: {} rows ({} people, {} memberships) in {} s; every volume person signs in "
                         + "with the password {}, staff and partners' people with the authenticator secret {}",
                 result.rows(), result.users(), result.memberships(), result.took().toSeconds(),

@@ -1,5 +1,6 @@
 package dev.kontor.access;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,7 +28,6 @@ import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.Fixtures.TestPartner;
 import dev.kontor.testing.MutableClock;
 import dev.kontor.testing.ViewTest;
-import dev.kontor.user.SystemTask;
 import java.time.Duration;
 import java.util.EnumSet;
 import org.junit.jupiter.api.AfterEach;
@@ -68,9 +68,9 @@ class AccessAcrossReloadsViewTest extends SpringBrowserlessTest {
     void aPartnerWithACustomer() {
         partner = fixtures.partner("Reloading Partner");
         customer = fixtures.account("Alice");
-        SystemTask.call(() -> provisioning.importActiveRelationship(partner.id(), customer.id(),
+        provisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), customer.id(),
                 EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_USERS), customer.email("Alice"),
-                customer.userId("Alice")));
+                customer.userId("Alice"));
         fixtures.signIn(partner.adminEmail());
         nameThisTab("v-tab-one");
     }
@@ -113,8 +113,8 @@ class AccessAcrossReloadsViewTest extends SpringBrowserlessTest {
     void another_persons_session_named_for_this_tab_is_not_taken_up() {
         TestPartner other = fixtures.partner("Other Reloading Partner");
         TestAccount theirs = fixtures.account("Bert");
-        SystemTask.call(() -> provisioning.importActiveRelationship(other.id(), theirs.id(),
-                EnumSet.of(OrganizationRight.VIEW), theirs.email("Bert"), theirs.userId("Bert")));
+        provisioning.importActiveRelationship(TestTasks.setUp(), other.id(), theirs.id(),
+                EnumSet.of(OrganizationRight.VIEW), theirs.email("Bert"), theirs.userId("Bert"));
         UI mine = UI.getCurrent();
         UI.setCurrent(new UI());
         long theirSession = fixtures.as(other.adminEmail(),

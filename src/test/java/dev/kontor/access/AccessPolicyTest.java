@@ -1,5 +1,6 @@
 package dev.kontor.access;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +14,6 @@ import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.IntegrationTest;
 import dev.kontor.testing.MutableClock;
 import dev.kontor.testing.Outbox;
-import dev.kontor.user.SystemTask;
 import java.time.Duration;
 import java.util.EnumSet;
 import org.junit.jupiter.api.AfterEach;
@@ -57,9 +57,9 @@ class AccessPolicyTest {
         partner = fixtures.partner("Careful");
         account = fixtures.account("Alice", "Bob");
         number = new CustomerNumber(account.customerNumber());
-        SystemTask.run(() -> provisioning.importActiveRelationship(partner.id(), account.id(),
+        provisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), account.id(),
                 EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_USERS), account.email("Alice"),
-                account.userId("Alice")));
+                account.userId("Alice"));
     }
 
     @AfterEach

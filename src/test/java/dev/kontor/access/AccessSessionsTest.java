@@ -1,5 +1,6 @@
 package dev.kontor.access;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +20,6 @@ import dev.kontor.testing.DemoPeople;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.IntegrationTest;
 import dev.kontor.testing.MutableClock;
-import dev.kontor.user.SystemTask;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -189,12 +189,12 @@ class AccessSessionsTest {
         UI.setCurrent(null);
 
         clock.advance(Duration.ofMinutes(29));
-        SystemTask.call(expiry::endAllIdle);
+        expiry.endAllIdle();
         assertThat(endedRow(sessionId)).as("still within its idle time").isNull();
 
         clock.advance(Duration.ofMinutes(2));
         long before = auditTrail.latest(AccessSessions.ENDED).stream().mapToLong(AuditEvent::getId).max().orElse(0);
-        assertThat(SystemTask.call(expiry::endAllIdle)).isPositive();
+        assertThat(expiry.endAllIdle()).isPositive();
 
         assertThat(endedRow(sessionId)).isEqualTo("TIMED_OUT");
         List<String> endedNow = endedSince(before);
@@ -204,7 +204,7 @@ class AccessSessionsTest {
         assertThat(endedNow).as("on the customer's and on the partner's side")
                 .filteredOn(summary -> summary.contains("(CN-10001)")).hasSizeGreaterThanOrEqualTo(2);
         // ended once: a second check finds nothing of it left to end
-        SystemTask.call(expiry::endAllIdle);
+        expiry.endAllIdle();
         assertThat(endedSince(before)).isEqualTo(endedNow);
     }
 
@@ -265,9 +265,9 @@ class AccessSessionsTest {
     void a_revocation_by_the_customer_ends_the_session_at_the_next_action() {
         var partner = fixtures.partner("Revocable");
         var account = fixtures.account("Alice");
-        long relationship = SystemTask.call(() -> provisioning.importActiveRelationship(partner.id(), account.id(),
+        long relationship = provisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), account.id(),
                 java.util.EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_USERS),
-                account.email("Alice"), account.userId("Alice")));
+                account.email("Alice"), account.userId("Alice"));
         CustomerNumber number = new CustomerNumber(account.customerNumber());
         fixtures.as(partner.adminEmail(), () -> sessions.start(partner.id(), number, null));
         assertThat(fixtures.as(partner.adminEmail(), () -> accounts.details(number)).viewerMayManageUsers()).isTrue();

@@ -1,5 +1,6 @@
 package dev.kontor.access;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,7 +26,6 @@ import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.Fixtures.TestPartner;
 import dev.kontor.testing.IntegrationTest;
 import dev.kontor.testing.Outbox;
-import dev.kontor.user.SystemTask;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -153,9 +153,9 @@ class EscalationTest {
         World world = world(EnumSet.of(OrganizationRight.VIEW));
         String tenantAdministrator = fixtures.person("Tessa");
         long tenantAdministratorId = fixtures.userIdOf(tenantAdministrator);
-        SystemTask.run(() -> onboarding.grant(tenantAdministratorId, world.tenant, MembershipRole.TENANT_ADMINISTRATOR));
-        long sibling = SystemTask.call(() -> tenants.importTenant(world.account.id(), "Sibling " + world.account.tag(),
-                TenantType.STANDARD, Edition.BASIC, CharacterSets.UTF_8, TenantSettings.none())).getId();
+        onboarding.grant(TestTasks.setUp(), tenantAdministratorId, world.tenant, MembershipRole.TENANT_ADMINISTRATOR);
+        long sibling = tenants.importTenant(TestTasks.setUp(), world.account.id(), "Sibling " + world.account.tag(),
+                TenantType.STANDARD, Edition.BASIC, CharacterSets.UTF_8, TenantSettings.none()).getId();
 
         assertEachRefusedAuditedAndHarmless(world, tenantAdministrator, Map.of(
                 "add oneself as manager of the account", () -> managers.addManager(world.account.id(),
@@ -175,7 +175,7 @@ class EscalationTest {
         World world = world(EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_USERS));
         String admin = world.partner.adminEmail();
         // how he became a manager does not matter (the customer invited him, say): he is one now
-        SystemTask.run(() -> onboarding.grant(world.partner.adminUserId(), world.account.id(), MembershipRole.MANAGER));
+        onboarding.grant(TestTasks.setUp(), world.partner.adminUserId(), world.account.id(), MembershipRole.MANAGER);
 
         assertEachRefusedAuditedAndHarmless(world, admin, Map.of(
                 "grant one's partner every right", () -> customerPartners.changeRights(world.account.id(),
@@ -196,9 +196,9 @@ class EscalationTest {
     void a_manager_the_partner_invites_at_a_mailbox_it_controls_reaches_nothing_by_accepting() {
         World world = world(EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_USERS));
         TestPartner other = fixtures.partner("Bystander");
-        long othersRelationship = SystemTask.call(() -> provisioning.importActiveRelationship(other.id(),
+        long othersRelationship = provisioning.importActiveRelationship(TestTasks.setUp(), other.id(),
                 world.account.id(), EnumSet.of(OrganizationRight.VIEW), world.account.email("Alice"),
-                world.account.userId("Alice")));
+                world.account.userId("Alice"));
         String mailbox = "private-" + world.account.tag() + "@mailbox.example";
         inSession(world);
         fixtures.as(world.partner.adminEmail(), () -> managers.addManager(world.account.id(), mailbox, "Max Private",
@@ -371,15 +371,15 @@ class EscalationTest {
     private World world(Set<OrganizationRight> rights) {
         TestPartner partner = fixtures.partner("Escalation");
         TestAccount account = fixtures.account("Alice", "Bob");
-        long relationshipId = SystemTask.call(() -> provisioning.importActiveRelationship(partner.id(), account.id(),
-                rights, account.email("Alice"), account.userId("Alice")));
-        long tenant = SystemTask.call(() -> tenants.importTenant(account.id(), "Shop " + account.tag(),
-                TenantType.STANDARD, Edition.BASIC, CharacterSets.UTF_8, TenantSettings.none())).getId();
+        long relationshipId = provisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), account.id(),
+                rights, account.email("Alice"), account.userId("Alice"));
+        long tenant = tenants.importTenant(TestTasks.setUp(), account.id(), "Shop " + account.tag(),
+                TenantType.STANDARD, Edition.BASIC, CharacterSets.UTF_8, TenantSettings.none()).getId();
         String employee = fixtures.person("Emil");
         long employeeId = fixtures.userIdOf(employee);
-        SystemTask.run(() -> onboarding.grant(employeeId, partner.id(), MembershipRole.PARTNER_EMPLOYEE));
-        long deactivated = SystemTask.call(() -> onboarding.grant(employeeId, account.id(), MembershipRole.MANAGER)
-                .getId());
+        onboarding.grant(TestTasks.setUp(), employeeId, partner.id(), MembershipRole.PARTNER_EMPLOYEE);
+        long deactivated = onboarding.grant(TestTasks.setUp(), employeeId, account.id(), MembershipRole.MANAGER)
+                .getId();
         UI.setCurrent(null);
         fixtures.as(account.email("Alice"), () -> managers.deactivate(account.id(), deactivated, Locale.ENGLISH));
         fixtures.as(account.email("Alice"), () -> managers.addManager(account.id(), partner.legalEmail(), "Lea",

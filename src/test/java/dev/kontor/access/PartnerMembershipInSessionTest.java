@@ -1,5 +1,6 @@
 package dev.kontor.access;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,7 +25,6 @@ import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.Fixtures.TestPartner;
 import dev.kontor.testing.IntegrationTest;
 import dev.kontor.testing.SqlStatements;
-import dev.kontor.user.SystemTask;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,13 +83,11 @@ class PartnerMembershipInSessionTest {
         number = new CustomerNumber(customer.customerNumber());
         employee = fixtures.person("Eve");
         long employeeId = fixtures.userIdOf(employee);
-        SystemTask.run(() -> {
-            onboarding.grant(employeeId, partner.id(), MembershipRole.PARTNER_EMPLOYEE);
-            provisioning.importActiveRelationship(partner.id(), customer.id(),
-                    EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_USERS), customer.email("Alice"),
-                    customer.userId("Alice"));
-            provisioning.importAssignment(partner.id(), customer.id(), employeeId);
-        });
+        onboarding.grant(TestTasks.setUp(), employeeId, partner.id(), MembershipRole.PARTNER_EMPLOYEE);
+        provisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), customer.id(),
+                EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_USERS), customer.email("Alice"),
+                customer.userId("Alice"));
+        provisioning.importAssignment(TestTasks.setUp(), partner.id(), customer.id(), employeeId);
     }
 
     @Test
@@ -137,7 +135,7 @@ class PartnerMembershipInSessionTest {
         // the role changes: the administrator becomes an employee, who is not assigned to this customer
         long adminId = partner.adminUserId();
         fixtures.as(partner.legalEmail(), () -> {
-            SystemTask.run(() -> onboarding.grant(adminId, partner.id(), MembershipRole.PARTNER_EMPLOYEE));
+            onboarding.grant(TestTasks.setUp(), adminId, partner.id(), MembershipRole.PARTNER_EMPLOYEE);
             memberships.remove(partner.id(),
                     membershipOf(partner.adminEmail(), MembershipRole.PARTNER_ADMINISTRATOR).membershipId());
         });
@@ -150,7 +148,7 @@ class PartnerMembershipInSessionTest {
         enter(partner.adminEmail());
         long adminId = partner.adminUserId();
         fixtures.as(partner.legalEmail(), () -> {
-            SystemTask.run(() -> onboarding.grant(adminId, partner.id(), MembershipRole.PARTNER_EMPLOYEE));
+            onboarding.grant(TestTasks.setUp(), adminId, partner.id(), MembershipRole.PARTNER_EMPLOYEE);
             partners.assign(partner.id(), customer.id(), adminId);
             memberships.remove(partner.id(),
                     membershipOf(partner.adminEmail(), MembershipRole.PARTNER_ADMINISTRATOR).membershipId());
@@ -176,17 +174,16 @@ class PartnerMembershipInSessionTest {
 
         // the same employee, now in many partners and assigned to many customers of this one
         long employeeId = fixtures.userIdOf(employee);
-        SystemTask.run(() -> {
-            long provider = onboarding.createProvider("Provider of other partners " + employee).getId();
-            for (int i = 0; i < 20; i++) {
-                long other = onboarding.createPartner("Other " + i + " " + employee, provider).getId();
-                onboarding.grant(employeeId, other, MembershipRole.PARTNER_EMPLOYEE);
-                long more = onboarding.createCustomer("More " + i, partner.id()).getId();
-                provisioning.importActiveRelationship(partner.id(), more, EnumSet.of(OrganizationRight.VIEW),
-                        "more" + i + "@example.test", customer.userId("Alice"));
-                provisioning.importAssignment(partner.id(), more, employeeId);
-            }
-        });
+        long provider = onboarding.createProvider(TestTasks.setUp(), "Provider of other partners " + employee).getId();
+        for (int i = 0; i < 20; i++) {
+            long other = onboarding.createPartner(TestTasks.setUp(), "Other " + i + " " + employee, provider).getId();
+            onboarding.grant(TestTasks.setUp(), employeeId, other, MembershipRole.PARTNER_EMPLOYEE);
+            long more = onboarding.createCustomer(TestTasks.setUp(), "More " + i, partner.id()).getId();
+            provisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), more,
+                    EnumSet.of(OrganizationRight.VIEW),
+                    "more" + i + "@example.test", customer.userId("Alice"));
+            provisioning.importAssignment(TestTasks.setUp(), partner.id(), more, employeeId);
+        }
         long many = statementsOfOneRightsCheck(employee, customer.id());
 
         assertThat(many).isEqualTo(few);

@@ -1,5 +1,6 @@
 package dev.kontor.access;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,7 +26,6 @@ import dev.kontor.testing.Outbox;
 import dev.kontor.user.ApiTokenIdentity;
 import dev.kontor.user.AuthenticatedUser;
 import dev.kontor.user.Roles;
-import dev.kontor.user.SystemTask;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -91,9 +91,9 @@ class PartnerTokenRulesTest {
     void aPartnershipAndAPartnerToken() {
         partner = fixtures.partner("Tokened");
         account = fixtures.account("Alice", "Bob");
-        SystemTask.run(() -> provisioning.importActiveRelationship(partner.id(), account.id(),
+        provisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), account.id(),
                 EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_CONTACTS,
-                        OrganizationRight.MANAGE_TENANTS), account.email("Alice"), account.userId("Alice")));
+                        OrganizationRight.MANAGE_TENANTS), account.email("Alice"), account.userId("Alice"));
         token = tokenOf("CRM");
     }
 

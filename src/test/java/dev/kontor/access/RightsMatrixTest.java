@@ -1,5 +1,6 @@
 package dev.kontor.access;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,7 +16,6 @@ import dev.kontor.organization.OrganizationRight;
 import dev.kontor.partner.PartnerProvisioning;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.IntegrationTest;
-import dev.kontor.user.SystemTask;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -94,8 +94,8 @@ class RightsMatrixTest {
     private World world(Set<OrganizationRight> rights) {
         var partner = fixtures.partner("Matrix");
         var account = fixtures.account("Alice", "Bob", "Carl");
-        SystemTask.run(() -> provisioning.importActiveRelationship(partner.id(), account.id(), rights,
-                account.email("Alice"), account.userId("Alice")));
+        provisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), account.id(), rights,
+                account.email("Alice"), account.userId("Alice"));
         World world = new World(this, partner, account);
         fixtures.as(partner.adminEmail(), () -> sessions.start(partner.id(), world.number, null));
         return world;

@@ -1,5 +1,6 @@
 package dev.kontor.access;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +15,6 @@ import dev.kontor.partner.PartnerProvisioning;
 import dev.kontor.testing.AuditTrail;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.IntegrationTest;
-import dev.kontor.user.SystemTask;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -71,21 +71,22 @@ class SecondFactorInAccessSessionTest {
         partnerAdmin = fixtures.person("Petra");
         manager = fixtures.person("Mia");
         otherManager = fixtures.person("Max");
-        SystemTask.run(() -> {
-            Organization provider = onboarding.createProvider("Provider " + tag);
-            Organization partnerOrganization = onboarding.createPartner("Partner " + tag, provider.getId());
-            Organization customerOrganization = onboarding.createCustomer("Customer " + tag,
-                    partnerOrganization.getId());
-            partner = partnerOrganization.getId();
-            customer = customerOrganization.getId();
-            customerNumber = customerOrganization.getCustomerNumber().orElseThrow().value();
-            onboarding.grant(fixtures.userIdOf(partnerAdmin), partner, MembershipRole.PARTNER_ADMINISTRATOR);
-            onboarding.grant(fixtures.userIdOf(manager), customer, MembershipRole.MANAGER);
-            otherManagerMembership = onboarding.grant(fixtures.userIdOf(otherManager), customer,
-                    MembershipRole.MANAGER).getId();
-            partnerships.importActiveRelationship(partner, customer, EnumSet.allOf(OrganizationRight.class), manager,
-                    fixtures.userIdOf(manager));
-        });
+        Organization provider = onboarding.createProvider(TestTasks.setUp(), "Provider " + tag);
+        Organization partnerOrganization = onboarding.createPartner(TestTasks.setUp(), "Partner " + tag,
+                provider.getId());
+        Organization customerOrganization = onboarding.createCustomer(TestTasks.setUp(), "Customer " + tag,
+                partnerOrganization.getId());
+        partner = partnerOrganization.getId();
+        customer = customerOrganization.getId();
+        customerNumber = customerOrganization.getCustomerNumber().orElseThrow().value();
+        onboarding.grant(TestTasks.setUp(), fixtures.userIdOf(partnerAdmin), partner,
+                MembershipRole.PARTNER_ADMINISTRATOR);
+        onboarding.grant(TestTasks.setUp(), fixtures.userIdOf(manager), customer, MembershipRole.MANAGER);
+        otherManagerMembership = onboarding.grant(TestTasks.setUp(), fixtures.userIdOf(otherManager), customer,
+                MembershipRole.MANAGER).getId();
+        partnerships.importActiveRelationship(TestTasks.setUp(), partner, customer,
+                EnumSet.allOf(OrganizationRight.class), manager,
+                fixtures.userIdOf(manager));
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.update("insert into second_factor (user_id, secret_cipher, created_at, confirmed_at) values (?, ?, ?, ?)",
                 fixtures.userIdOf(otherManager), "sealed", now, now);

@@ -1,6 +1,5 @@
 package dev.kontor.account;
 
-import dev.kontor.user.SystemTask;
 import org.springframework.context.ApplicationContext;
 
 /** The reminder's package-private parts, for the tests that run several nodes (in another package). */
@@ -18,6 +17,6 @@ public final class AccountJobs {
 
     /** Every due reminder, batch by batch, past the job lock (only the row claims keep nodes apart). */
     public static int sendReminders(ApplicationContext node) {
-        return SystemTask.call(node.getBean(ContactConfirmationReminder.class)::sendReminders);
+        return node.getBean(ContactConfirmationReminder.class).sendReminders();
     }
 }

@@ -1,12 +1,12 @@
 package dev.kontor.account;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kontor.organization.CustomerNumber;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.IntegrationTest;
 import dev.kontor.testing.SqlStatements;
-import dev.kontor.user.SystemTask;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
@@ -45,7 +45,7 @@ class AccountQueryCountTest {
         var large = fixtures.account("A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "A10", "A11", "A12");
         for (int i = 0; i < 20; i++) {
             int n = i;
-            SystemTask.run(() -> provisioning.registerService(large.id(), "Cluster " + n, ServiceKind.CLUSTER));
+            provisioning.registerService(TestTasks.setUp(), large.id(), "Cluster " + n, ServiceKind.CLUSTER);
         }
 
         long forSmall = dialogStatements(small.email("Alice"), small.customerNumber());
@@ -72,8 +72,8 @@ class AccountQueryCountTest {
     }
 
     private void twoServices(long accountId) {
-        provisioning.registerService(accountId, "Cluster A", ServiceKind.CLUSTER);
-        provisioning.registerService(accountId, "Backup", ServiceKind.PRODUCT);
+        provisioning.registerService(TestTasks.setUp(), accountId, "Cluster A", ServiceKind.CLUSTER);
+        provisioning.registerService(TestTasks.setUp(), accountId, "Backup", ServiceKind.PRODUCT);
     }
 
     private long dashboardStatements(String manager) {

@@ -1,11 +1,11 @@
 package dev.kontor.account;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kontor.organization.CustomerNumber;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestAccount;
-import dev.kontor.user.SystemTask;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,10 +52,10 @@ abstract class AccountRenameVersions {
         long state = stateVersion(account);
         long data = dataVersion(account);
 
-        SystemTask.run(() -> provisioning.changeNameAndAddress(account.id(), data, "Neu " + account.tag(), null,
-                null, null, null));
-        SystemTask.run(() -> provisioning.changeNameAndAddress(account.id(), data + 1, "Neu " + account.tag(),
-                null, null, null, null));
+        provisioning.changeNameAndAddress(TestTasks.setUp(), account.id(), data, "Neu " + account.tag(), null,
+                null, null, null);
+        provisioning.changeNameAndAddress(TestTasks.setUp(), account.id(), data + 1, "Neu " + account.tag(),
+                null, null, null, null);
 
         assertThat(dataVersion(account)).as("the same data again changes nothing").isEqualTo(data + 1);
         assertThat(stateVersion(account)).isEqualTo(state);

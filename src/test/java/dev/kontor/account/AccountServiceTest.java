@@ -1,5 +1,6 @@
 package dev.kontor.account;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +18,6 @@ import dev.kontor.testing.AuditTrail;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.IntegrationTest;
-import dev.kontor.user.SystemTask;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -247,8 +247,8 @@ class AccountServiceTest {
     @Test
     void confirming_the_contact_data_clears_the_overdue_mark() {
         TestAccount account = fixtures.account("Alice");
-        SystemTask.run(() -> provisioning.importConfirmation(account.id(),
-                java.time.Instant.parse("2020-01-01T00:00:00Z")));
+        provisioning.importConfirmation(TestTasks.setUp(), account.id(),
+                java.time.Instant.parse("2020-01-01T00:00:00Z"));
         assertThat(details(account, "Alice").confirmationOverdue()).isTrue();
 
         fixtures.as(account.email("Alice"), () -> accounts.confirmContactData(account.id()));

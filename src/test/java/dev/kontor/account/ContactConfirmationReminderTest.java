@@ -8,7 +8,6 @@ import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.IntegrationTest;
 import dev.kontor.testing.MutableClock;
 import dev.kontor.testing.Outbox;
-import dev.kontor.user.SystemTask;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,12 +39,12 @@ class ContactConfirmationReminderTest {
     @Test
     void the_contact_person_is_asked_once_per_interval_until_someone_confirms() {
         TestAccount account = fixtures.account("Alice", "Bob");
-        SystemTask.call(reminder::sendReminders);
+        reminder.sendReminders();
         assertThat(outbox.to(account.email("Alice"))).isEmpty();
 
         clock.advance(Duration.ofDays(181));
-        SystemTask.call(reminder::sendReminders);
-        SystemTask.call(reminder::sendReminders);
+        reminder.sendReminders();
+        reminder.sendReminders();
 
         assertThat(outbox.to(account.email("Alice"))).singleElement().satisfies(mail -> {
             assertThat(mail.subject()).contains("is the contact data still correct?");
@@ -57,7 +56,7 @@ class ContactConfirmationReminderTest {
         fixtures.as(account.email("Bob"), () -> accounts.confirmContactData(account.id()));
         assertThat(details(account).confirmationOverdue()).isFalse();
         clock.advance(Duration.ofDays(10));
-        SystemTask.call(reminder::sendReminders);
+        reminder.sendReminders();
         assertThat(outbox.to(account.email("Alice"))).hasSize(1);
     }
 

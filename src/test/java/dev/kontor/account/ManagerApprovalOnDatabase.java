@@ -1,5 +1,6 @@
 package dev.kontor.account;
 
+import dev.kontor.user.TestTasks;
 import static dev.kontor.testing.Races.race;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,7 +23,6 @@ import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.Fixtures.TestPartner;
 import dev.kontor.testing.Outbox;
 import dev.kontor.testing.Races.Outcome;
-import dev.kontor.user.SystemTask;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -174,9 +174,9 @@ abstract class ManagerApprovalOnDatabase {
     private Waiting aManagerThePartnerInvitedWhoAccepted() {
         TestPartner partner = fixtures.partner("Racing");
         TestAccount account = fixtures.account("Alice", "Bob");
-        SystemTask.run(() -> provisioning.importActiveRelationship(partner.id(), account.id(),
+        provisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), account.id(),
                 EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_USERS), account.email("Alice"),
-                account.userId("Alice")));
+                account.userId("Alice"));
         String mailbox = "racing-" + account.tag() + "@private.example";
         tab = new UI();
         UI.setCurrent(tab);
@@ -200,11 +200,11 @@ abstract class ManagerApprovalOnDatabase {
     private Waiting aTenantAdministratorThePartnerInvitedWhoAccepted() {
         TestPartner partner = fixtures.partner("Racing Tenants");
         TestAccount account = fixtures.account("Alice", "Bob");
-        SystemTask.run(() -> provisioning.importActiveRelationship(partner.id(), account.id(),
+        provisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), account.id(),
                 EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_TENANTS), account.email("Alice"),
-                account.userId("Alice")));
-        long shop = SystemTask.call(() -> tenants.importTenant(account.id(), "Shop " + account.tag(),
-                TenantType.STANDARD, Edition.BASIC, CharacterSets.UTF_8, TenantSettings.none())).getId();
+                account.userId("Alice"));
+        long shop = tenants.importTenant(TestTasks.setUp(), account.id(), "Shop " + account.tag(),
+                TenantType.STANDARD, Edition.BASIC, CharacterSets.UTF_8, TenantSettings.none()).getId();
         String mailbox = "racing-admin-" + account.tag() + "@private.example";
         fixtures.as(partner.adminEmail(), () -> tenantAdministrators.add(shop, mailbox, "Racing Admin",
                 Locale.ENGLISH));

@@ -1,5 +1,6 @@
 package dev.kontor.account;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,7 +24,6 @@ import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.Fixtures.TestPartner;
 import dev.kontor.testing.IntegrationTest;
 import dev.kontor.testing.Outbox;
-import dev.kontor.user.SystemTask;
 import dev.kontor.user.UserAccountService;
 import java.util.EnumSet;
 import java.util.List;
@@ -93,9 +93,9 @@ class ManagerApprovalTest {
         tab = new UI();
         partner = fixtures.partner("Approval");
         account = fixtures.account("Alice", "Bob");
-        SystemTask.run(() -> provisioning.importActiveRelationship(partner.id(), account.id(),
+        provisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), account.id(),
                 EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_USERS), account.email("Alice"),
-                account.userId("Alice")));
+                account.userId("Alice"));
         mailbox = "mailbox-" + account.tag() + "@private.example";
     }
 

@@ -1,5 +1,6 @@
 package dev.kontor.account;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +21,6 @@ import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.Fixtures.TestPartner;
 import dev.kontor.testing.IntegrationTest;
 import dev.kontor.testing.Outbox;
-import dev.kontor.user.SystemTask;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -83,9 +83,9 @@ class MembershipTakeoverTest {
         UI.setCurrent(tab);
         partner = fixtures.partner("Takeover");
         account = fixtures.account("Alice", "Bob");
-        relationshipId = SystemTask.call(() -> provisioning.importActiveRelationship(partner.id(), account.id(),
+        relationshipId = provisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), account.id(),
                 EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_USERS), account.email("Alice"),
-                account.userId("Alice")));
+                account.userId("Alice"));
         fixtures.as(partner.adminEmail(), () -> sessions.start(partner.id(),
                 new CustomerNumber(account.customerNumber()), null));
     }
@@ -115,8 +115,8 @@ class MembershipTakeoverTest {
 
     @Test
     void a_deactivated_colleague_of_the_partner_cannot_be_reactivated_or_added_again_inside_a_session() {
-        long membership = SystemTask.call(() -> onboarding.grant(partner.legalUserId(), account.id(),
-                MembershipRole.MANAGER).getId());
+        long membership = onboarding.grant(TestTasks.setUp(), partner.legalUserId(), account.id(),
+                MembershipRole.MANAGER).getId();
         fixtures.as(account.email("Alice"), () -> {
             UI.setCurrent(null);
             managers.deactivate(account.id(), membership, Locale.ENGLISH);
@@ -150,7 +150,7 @@ class MembershipTakeoverTest {
     @Test
     void a_manager_who_belongs_to_the_partner_decides_nothing_about_that_partner() {
         // as if the takeover had happened: the partner administrator is an active manager of the account as well
-        SystemTask.run(() -> onboarding.grant(partner.adminUserId(), account.id(), MembershipRole.MANAGER));
+        onboarding.grant(TestTasks.setUp(), partner.adminUserId(), account.id(), MembershipRole.MANAGER);
         UI.setCurrent(null);
         CustomerPartnerRow before = row();
         int refusals = refusalsIn(account.id());

@@ -1,5 +1,6 @@
 package dev.kontor.api;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kontor.organization.Organization;
@@ -13,7 +14,6 @@ import dev.kontor.testing.Fixtures.TestPartner;
 import dev.kontor.testing.MutableClock;
 import dev.kontor.testing.Outbox;
 import dev.kontor.testing.TestClock;
-import dev.kontor.user.SystemTask;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -528,9 +528,9 @@ class ApiContractHttpTest {
         String path = "/api/v1/partner/relationship-requests";
         java.util.function.BiFunction<String, String, String> body = (number, email) -> "{\"customerNumber\":\""
                 + number + "\",\"managerEmail\":\"" + email + "\",\"rights\":[\"VIEW\",\"MANAGE_CONTACTS\"]}";
-        dev.kontor.user.SystemTask.run(() -> partnerProvisioning.importActiveRelationship(partner.id(), managed.id(),
+        partnerProvisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), managed.id(),
                 java.util.EnumSet.of(dev.kontor.organization.OrganizationRight.VIEW), managed.email("Bea"),
-                managed.userId("Bea")));
+                managed.userId("Bea"));
 
         Map<String, HttpResponse<String>> answers = new java.util.LinkedHashMap<>();
         Map<String, Long> millis = new java.util.LinkedHashMap<>();
@@ -966,11 +966,10 @@ class ApiContractHttpTest {
     private IssuedToken providerToken(ApiScope scope) {
         String admin = fixtures.person("ProviderAdmin");
         long adminId = fixtures.userIdOf(admin);
-        long providerId = SystemTask.call(() -> {
-            Organization provider = onboarding.createProvider("Provider " + java.util.UUID.randomUUID());
-            onboarding.grant(adminId, provider.getId(), dev.kontor.organization.MembershipRole.PROVIDER_ADMINISTRATOR);
-            return provider.getId();
-        });
+        Organization provider = onboarding.createProvider(TestTasks.setUp(), "Provider " + java.util.UUID.randomUUID());
+        onboarding.grant(TestTasks.setUp(), adminId, provider.getId(),
+                dev.kontor.organization.MembershipRole.PROVIDER_ADMINISTRATOR);
+        long providerId = provider.getId();
         return fixtures.as(admin, () -> tokens.create(providerId, "Billing", scope, today().plusDays(30), java.time.ZoneOffset.UTC));
     }
 

@@ -1,5 +1,6 @@
 package dev.kontor.api;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kontor.contact.ContactProvisioning;
@@ -12,7 +13,6 @@ import dev.kontor.testing.Fixtures.TestPartner;
 import dev.kontor.testing.MutableClock;
 import dev.kontor.testing.Outbox;
 import dev.kontor.testing.TestClock;
-import dev.kontor.user.SystemTask;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -95,8 +95,8 @@ class ProviderApiHttpTest {
         // the fixture's account comes with a provider of its own: it moves below this test's provider
         jdbc.update("update organization set parent_id = ?, ancestor_path = ? where id = ?", providerId,
                 "/" + providerId + "/", account.id());
-        SystemTask.run(() -> onboarding.grant(fixtures.userIdOf(admin), providerId,
-                MembershipRole.PROVIDER_ADMINISTRATOR));
+        onboarding.grant(TestTasks.setUp(), fixtures.userIdOf(admin), providerId,
+                MembershipRole.PROVIDER_ADMINISTRATOR);
     }
 
     @AfterEach
@@ -405,8 +405,8 @@ class ProviderApiHttpTest {
     void a_provider_read_token_reads_the_contact_person_and_the_contacts_page_by_page() throws Exception {
         IssuedToken token = providerToken(ApiScope.READ);
         for (String name : List.of("Ann", "Ben", "Cem")) {
-            SystemTask.run(() -> contactProvisioning.importContact(account.id(), null, name, "Night",
-                    name.toLowerCase() + "-" + account.tag() + "@night.test", null, null, Set.of(ContactType.TECHNICAL)));
+            contactProvisioning.importContact(TestTasks.setUp(), account.id(), null, name, "Night",
+                    name.toLowerCase() + "-" + account.tag() + "@night.test", null, null, Set.of(ContactType.TECHNICAL));
         }
 
         JsonNode person = JSON.readTree(get("/api/v1/provider/accounts/" + account.id() + "/contact-person",
@@ -505,8 +505,8 @@ class ProviderApiHttpTest {
         long otherProvider = jdbc.queryForObject("select parent_id from organization where id = ?", Long.class,
                 elsewhere.id());
         String otherAdmin = fixtures.person("OtherOperator");
-        SystemTask.run(() -> onboarding.grant(fixtures.userIdOf(otherAdmin), otherProvider,
-                MembershipRole.PROVIDER_ADMINISTRATOR));
+        onboarding.grant(TestTasks.setUp(), fixtures.userIdOf(otherAdmin), otherProvider,
+                MembershipRole.PROVIDER_ADMINISTRATOR);
         IssuedToken foreign = fixtures.as(otherAdmin, () -> tokens.create(otherProvider, "Other " + UUID.randomUUID(),
                 ApiScope.WRITE, today().plusDays(30), java.time.ZoneOffset.UTC));
 
@@ -546,10 +546,10 @@ class ProviderApiHttpTest {
     @Test
     void a_suspended_account_grants_a_partners_token_nothing_and_a_suspended_partners_token_authenticates_nobody()
             throws Exception {
-        SystemTask.run(() -> partnerProvisioning.importActiveRelationship(partner.id(), account.id(),
+        partnerProvisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), account.id(),
                 java.util.EnumSet.of(dev.kontor.organization.OrganizationRight.VIEW,
                         dev.kontor.organization.OrganizationRight.MANAGE_CONTACTS),
-                account.email("Alice"), account.userId("Alice")));
+                account.email("Alice"), account.userId("Alice"));
         IssuedToken partnerToken = fixtures.as(partner.legalEmail(), () -> tokens.create(partner.id(),
                 "Token " + UUID.randomUUID(), ApiScope.WRITE, today().plusDays(30), java.time.ZoneOffset.UTC));
         IssuedToken provider = providerToken(ApiScope.WRITE);

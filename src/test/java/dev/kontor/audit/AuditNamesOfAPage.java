@@ -1,5 +1,6 @@
 package dev.kontor.audit;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.i18n.I18NProvider;
@@ -8,7 +9,6 @@ import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.SqlStatements;
-import dev.kontor.user.SystemTask;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
@@ -75,7 +75,7 @@ abstract class AuditNamesOfAPage {
         TestAccount account = fixtures.account("Alice");
         String stored = fixtures.person("Storedname");
         long storedId = fixtures.userIdOf(stored);
-        SystemTask.run(() -> onboarding.invite(storedId, account.id(), MembershipRole.MANAGER, "Typed Name"));
+        onboarding.invite(TestTasks.setUp(), storedId, account.id(), MembershipRole.MANAGER, "Typed Name");
 
         List<AuditRow> rows = fixtures.as(account.email("Alice"), () -> audit.rows(new AuditFilter(null, null, "",
                 "", "MEMBERSHIP_GRANTED"), PageRequest.of(0, 10)));
@@ -102,13 +102,11 @@ abstract class AuditNamesOfAPage {
     @Test
     void a_user_who_no_longer_exists_is_a_deleted_user_and_an_organization_kept_by_id_is_named() {
         TestAccount account = fixtures.account("Alice");
-        SystemTask.run(() -> {
-            auditLog.recordIndependently(AuditEntry.change("CONTACT_PERSON_CHANGED", account.id(),
-                    AuditSummary.of("account-contact-person-changed"), AuditValue.person(987654321L), null));
-            // as events written before organizations were named kept them
-            auditLog.recordIndependently(AuditEntry.change("EMPLOYEE_ASSIGNED", account.id(),
-                    AuditSummary.of("partner-customer-assigned", account.id()), null, null));
-        });
+        auditLog.recordIndependently(AuditEntry.change("CONTACT_PERSON_CHANGED", account.id(),
+                AuditSummary.of("account-contact-person-changed"), AuditValue.person(987654321L), null));
+        // as events written before organizations were named kept them
+        auditLog.recordIndependently(AuditEntry.change("EMPLOYEE_ASSIGNED", account.id(),
+                AuditSummary.of("partner-customer-assigned", account.id()), null, null));
 
         List<AuditRow> rows = fixtures.as(account.email("Alice"), () -> audit.rows(new AuditFilter(null, null, "",
                 "", ""), PageRequest.of(0, 50)));

@@ -1,5 +1,6 @@
 package dev.kontor.audit;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +16,6 @@ import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.Fixtures.TestPartner;
 import dev.kontor.testing.MutableClock;
-import dev.kontor.user.SystemTask;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -122,8 +122,8 @@ abstract class OutsiderRefusals {
     void the_accounts_own_people_and_its_partners_people_are_named_as_before() {
         TestAccount account = fixtures.account("Alice", "Bob");
         TestPartner partner = fixtures.partner("Related");
-        SystemTask.run(() -> partnerProvisioning.importActiveRelationship(partner.id(), account.id(),
-                Set.of(OrganizationRight.VIEW), account.email("Alice"), account.userId("Alice")));
+        partnerProvisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), account.id(),
+                Set.of(OrganizationRight.VIEW), account.email("Alice"), account.userId("Alice"));
         String paul = employeeOf(partner, "Paul");
 
         fixtures.as(account.email("Bob"), () -> auditLog.recordIndependently(AuditEntry.denied("ACCESS_DENIED",
@@ -226,7 +226,7 @@ abstract class OutsiderRefusals {
 
     private String employeeOf(TestPartner partner, String name) {
         String email = fixtures.person(name);
-        SystemTask.run(() -> onboarding.grant(fixtures.userIdOf(email), partner.id(), MembershipRole.PARTNER_EMPLOYEE));
+        onboarding.grant(TestTasks.setUp(), fixtures.userIdOf(email), partner.id(), MembershipRole.PARTNER_EMPLOYEE);
         return email;
     }
 

@@ -1,5 +1,6 @@
 package dev.kontor.e2e;
 
+import dev.kontor.user.TestTasks;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import dev.kontor.organization.MembershipRole;
@@ -11,7 +12,6 @@ import dev.kontor.testing.DemoPeople;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.SignInCodes;
 import dev.kontor.testing.TotpCodes;
-import dev.kontor.user.SystemTask;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -46,7 +46,7 @@ class SecondFactorJourneyIT extends EndToEndTest {
         long userId = fixtures.userIdOf(email);
         long muster = fixtures.as(DemoPeople.PARTNER_ADMIN,
                 () -> organizations.myOrganizationsOfKind(OrganizationKind.PARTNER).getFirst().organizationId());
-        SystemTask.run(() -> onboarding.grant(userId, muster, MembershipRole.PARTNER_ADMINISTRATOR));
+        onboarding.grant(TestTasks.setUp(), userId, muster, MembershipRole.PARTNER_ADMINISTRATOR);
         // nothing asks a partner administrator for a second factor at sign-in: the password signs in
         signIn(page, email, Fixtures.PASSWORD);
 
@@ -108,11 +108,9 @@ class SecondFactorJourneyIT extends EndToEndTest {
     void support_staff_without_a_factor_set_one_up_right_after_the_password_and_nothing_else_opens_before() {
         String email = fixtures.person("Sandra");
         long userId = fixtures.userIdOf(email);
-        SystemTask.run(() -> {
-            Organization provider = onboarding.createProvider("Provider " + UUID.randomUUID().toString()
-                    .substring(0, 8));
-            onboarding.grant(userId, provider.getId(), MembershipRole.SUPPORT);
-        });
+        Organization provider = onboarding.createProvider(TestTasks.setUp(), "Provider " + UUID.randomUUID().toString()
+                .substring(0, 8));
+        onboarding.grant(TestTasks.setUp(), userId, provider.getId(), MembershipRole.SUPPORT);
 
         page.navigate(url("/login"));
         page.locator("vaadin-login-form input[name=username]").fill(email);

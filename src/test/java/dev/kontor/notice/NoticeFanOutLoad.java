@@ -1,5 +1,6 @@
 package dev.kontor.notice;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,6 @@ import dev.kontor.notice.NoticeTestData.World;
 import dev.kontor.organization.Organization;
 import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.testing.Fixtures;
-import dev.kontor.user.SystemTask;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -133,13 +133,12 @@ abstract class NoticeFanOutLoad {
         for (int p = 0; p < PARTNERS; p++) {
             Organization partner = data.partner(world, "Load partner " + p);
             ids.add(partner.getId());
-            List<Organization> customers = SystemTask.call(() -> {
-                List<Organization> created = new ArrayList<>();
-                for (int c = 0; c < CUSTOMERS_PER_PARTNER; c++) {
-                    created.add(onboarding.createCustomer("Load customer " + world.tag(), partner.getId()));
-                }
-                return created;
-            });
+            List<Organization> created = new ArrayList<>();
+            for (int c = 0; c < CUSTOMERS_PER_PARTNER; c++) {
+                created.add(onboarding.createCustomer(TestTasks.setUp(), "Load customer " + world.tag(),
+                        partner.getId()));
+            }
+            List<Organization> customers = created;
             for (Organization customer : customers) {
                 ids.add(customer.getId());
                 String path = customer.getAncestorPath() + customer.getId() + "/";
@@ -187,21 +186,19 @@ abstract class NoticeFanOutLoad {
     }
 
     private void sendAll(long noticeId) {
-        SystemTask.run(() -> {
-            for (int round = 0; round < 10_000; round++) {
-                fanOut.drain(noticeId, Duration.ofMinutes(5));
-                if (repository.findById(noticeId).orElseThrow().getState() == NoticeState.SENT) {
-                    return;
-                }
-                try {
-                    // the other worker holds the notice for a batch
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError(e);
-                }
+        for (int round = 0; round < 10_000; round++) {
+            fanOut.drain(noticeId, Duration.ofMinutes(5));
+            if (repository.findById(noticeId).orElseThrow().getState() == NoticeState.SENT) {
+                return;
             }
-            throw new AssertionError("Notice " + noticeId + " was not sent");
-        });
+            try {
+                // the other worker holds the notice for a batch
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("Notice " + noticeId + " was not sent");
     }
 }

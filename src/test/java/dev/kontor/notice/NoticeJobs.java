@@ -3,7 +3,6 @@ package dev.kontor.notice;
 import dev.kontor.contact.ContactType;
 import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.testing.Fixtures;
-import dev.kontor.user.SystemTask;
 import java.time.Duration;
 import java.util.Locale;
 import org.springframework.context.ApplicationContext;
@@ -39,12 +38,12 @@ public final class NoticeJobs {
 
     /** Works on the notice batch after batch, past the job lock (only the notice's row lock keeps nodes apart). */
     public static void drain(ApplicationContext node, long noticeId) {
-        SystemTask.run(() -> node.getBean(NoticeFanOut.class).drain(noticeId, Duration.ofSeconds(30)));
+        node.getBean(NoticeFanOut.class).drain(noticeId, Duration.ofSeconds(30));
     }
 
     /** One batch, in the caller's transaction; whether there may be more. */
     public static boolean nextBatch(ApplicationContext node, long noticeId) {
-        return SystemTask.call(() -> node.getBean(NoticeFanOut.class).nextBatch(noticeId));
+        return node.getBean(NoticeFanOut.class).nextBatch(noticeId);
     }
 
     public record Queued(long noticeId, long providerId) {

@@ -17,7 +17,6 @@ import dev.kontor.organization.OrganizationRight;
 import dev.kontor.testing.DemoPeople;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.IntegrationTest;
-import dev.kontor.user.SystemTask;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -178,7 +177,7 @@ class NoticeServiceTest {
 
         // running the worker again (as after a crash or on a second instance) mails nobody twice
         sendAll(queued.id());
-        SystemTask.run(() -> fanOut.work());
+        fanOut.work();
         assertThat(data.mailedTo(queued.id())).hasSize(3);
         assertThat(data.deliveredTo(queued.id())).hasSize(3);
     }
@@ -256,10 +255,10 @@ class NoticeServiceTest {
                 "Wartung heute Nacht", "Die Plattform ist heute Nacht nicht erreichbar.", NoticeAudience.everyone(),
                 Locale.GERMANY));
         NoticeFanOut smallBatches = new NoticeFanOut(repository, recipients, deliveries, mails, outbox, auditLog,
-                clock, transactions, 2, Duration.ofSeconds(30));
+                clock, transactions, 2, Duration.ofSeconds(30), callers);
 
-        Boolean more = SystemTask.call(() -> new TransactionTemplate(transactions)
-                .execute(status -> smallBatches.nextBatch(queued.id())));
+        Boolean more = new TransactionTemplate(transactions)
+                .execute(status -> smallBatches.nextBatch(queued.id()));
         assertThat(more).isTrue();
         NoticeStatus halfway = fixtures.as(world.adminEmail(), () -> notices.status(queued.id()));
         assertThat(halfway.state()).isEqualTo(NoticeState.SENDING);
@@ -268,8 +267,8 @@ class NoticeServiceTest {
 
         // "restart": another worker takes over from the cursor
         NoticeFanOut afterRestart = new NoticeFanOut(repository, recipients, deliveries, mails, outbox, auditLog,
-                clock, transactions, 2, Duration.ofSeconds(30));
-        SystemTask.run(() -> afterRestart.drain(queued.id(), Duration.ofSeconds(30)));
+                clock, transactions, 2, Duration.ofSeconds(30), callers);
+        afterRestart.drain(queued.id(), Duration.ofSeconds(30));
 
         assertThat(data.deliveredTo(queued.id())).hasSize(5).doesNotHaveDuplicates();
         assertThat(data.mailedTo(queued.id())).hasSize(5).doesNotHaveDuplicates();
@@ -288,9 +287,9 @@ class NoticeServiceTest {
                 .thenThrow(new DataAccessResourceFailureException("outbox table unavailable"));
         Instant now = Instant.parse("2026-11-25T10:00:00Z");
         NoticeFanOut failing = new NoticeFanOut(repository, recipients, deliveries, mails, failingOutbox, auditLog,
-                Clock.fixed(now, ZoneOffset.UTC), transactions, 500, Duration.ofSeconds(30));
+                Clock.fixed(now, ZoneOffset.UTC), transactions, 500, Duration.ofSeconds(30), callers);
 
-        SystemTask.run(() -> failing.drain(queued.id(), Duration.ofSeconds(30)));
+        failing.drain(queued.id(), Duration.ofSeconds(30));
 
         NoticeStatus stalled = fixtures.as(world.adminEmail(), () -> notices.status(queued.id()));
         assertThat(stalled.stalled()).isTrue();
@@ -303,7 +302,7 @@ class NoticeServiceTest {
         assertThat(jdbc.queryForObject("select outcome from audit_event where organization_id = ? "
                 + "and kind = 'NOTICE_FAN_OUT_FAILED'", String.class, world.providerId())).isEqualTo("FAILED");
 
-        SystemTask.run(() -> failing.drain(queued.id(), Duration.ofSeconds(30)));
+        failing.drain(queued.id(), Duration.ofSeconds(30));
         assertThat(fixtures.as(world.adminEmail(), () -> notices.status(queued.id())).retryAt())
                 .isEqualTo(now.plusSeconds(60));
 
@@ -332,6 +331,9 @@ class NoticeServiceTest {
     ContactRecipients recipients;
 
     @Autowired
+    dev.kontor.user.Callers callers;
+
+    @Autowired
     NoticeDeliveries deliveries;
 
     @Autowired
@@ -356,15 +358,13 @@ class NoticeServiceTest {
 
     /** Runs the background fan-out until the notice is sent. */
     private void sendAll(long noticeId) {
-        SystemTask.run(() -> {
-            for (int round = 0; round < 100; round++) {
-                fanOut.drain(noticeId, Duration.ofMinutes(5));
-                if (repository.findById(noticeId).orElseThrow().getState() == NoticeState.SENT) {
-                    return;
-                }
+        for (int round = 0; round < 100; round++) {
+            fanOut.drain(noticeId, Duration.ofMinutes(5));
+            if (repository.findById(noticeId).orElseThrow().getState() == NoticeState.SENT) {
+                return;
             }
-            throw new AssertionError("Notice " + noticeId + " was not sent");
-        });
+        }
+        throw new AssertionError("Notice " + noticeId + " was not sent");
     }
 
     private void assertRefused(ContactType kind, String subject, String body, NoticeAudience audience, String field,

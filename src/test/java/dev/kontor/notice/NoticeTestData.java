@@ -1,11 +1,11 @@
 package dev.kontor.notice;
 
+import dev.kontor.user.TestTasks;
 import dev.kontor.contact.ContactType;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.Organization;
 import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.testing.Fixtures;
-import dev.kontor.user.SystemTask;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
@@ -35,24 +35,21 @@ public final class NoticeTestData {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String admin = fixtures.person("Operator");
         long adminId = fixtures.userIdOf(admin);
-        Organization provider = SystemTask.call(() -> {
-            Organization created = onboarding.createProvider("Notice provider " + tag);
-            onboarding.grant(adminId, created.getId(), MembershipRole.PROVIDER_ADMINISTRATOR);
-            return created;
-        });
+        Organization provider = onboarding.createProvider(TestTasks.setUp(), "Notice provider " + tag);
+        onboarding.grant(TestTasks.setUp(), adminId, provider.getId(), MembershipRole.PROVIDER_ADMINISTRATOR);
         return new World(provider.getId(), admin, tag);
     }
 
     public Organization partner(World world, String name) {
-        return SystemTask.call(() -> onboarding.createPartner(name + " " + world.tag(), world.providerId()));
+        return onboarding.createPartner(TestTasks.setUp(), name + " " + world.tag(), world.providerId());
     }
 
     public Organization customer(long parentId, String name) {
-        return SystemTask.call(() -> onboarding.createCustomer(name, parentId));
+        return onboarding.createCustomer(TestTasks.setUp(), name, parentId);
     }
 
     public Organization tenant(long parentId, String name) {
-        return SystemTask.call(() -> onboarding.createTenant(name, parentId));
+        return onboarding.createTenant(TestTasks.setUp(), name, parentId);
     }
 
     /** A contact (without access) of the organization with these types; returns the address. */
@@ -91,15 +88,13 @@ public final class NoticeTestData {
     public static void sendAll(org.springframework.context.ApplicationContext context, long noticeId) {
         NoticeFanOut fanOut = context.getBean(NoticeFanOut.class);
         PlatformNoticeRepository notices = context.getBean(PlatformNoticeRepository.class);
-        SystemTask.run(() -> {
-            for (int round = 0; round < 100; round++) {
-                fanOut.drain(noticeId, java.time.Duration.ofMinutes(5));
-                if (notices.findById(noticeId).orElseThrow().getState() == NoticeState.SENT) {
-                    return;
-                }
+        for (int round = 0; round < 100; round++) {
+            fanOut.drain(noticeId, java.time.Duration.ofMinutes(5));
+            if (notices.findById(noticeId).orElseThrow().getState() == NoticeState.SENT) {
+                return;
             }
-            throw new AssertionError("Notice " + noticeId + " was not sent");
-        });
+        }
+        throw new AssertionError("Notice " + noticeId + " was not sent");
     }
 
     /** A provider of a test, its administrator's e-mail address and the tag in its names. */

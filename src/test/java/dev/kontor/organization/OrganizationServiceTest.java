@@ -1,12 +1,12 @@
 package dev.kontor.organization;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kontor.testing.DemoPeople;
 import dev.kontor.testing.IntegrationTest;
 import dev.kontor.testing.SqlStatements;
-import dev.kontor.user.SystemTask;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,15 +59,15 @@ class OrganizationServiceTest {
     @Test
     @WithMockUser(roles = "PARTNER_ADMINISTRATOR")
     void a_person_cannot_use_the_systems_onboarding() {
-        assertThatThrownBy(() -> onboarding.createProvider("Another provider"))
+        assertThatThrownBy(() -> onboarding.createProvider(null, "Another provider"))
                 .isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
     void customer_numbers_are_drawn_in_order_and_never_twice() {
-        var provider = SystemTask.call(() -> onboarding.createProvider("Numbering test"));
-        var first = SystemTask.call(() -> onboarding.createCustomer("First", provider.getId()));
-        var second = SystemTask.call(() -> onboarding.createCustomer("Second", provider.getId()));
+        var provider = onboarding.createProvider(TestTasks.setUp(), "Numbering test");
+        var first = onboarding.createCustomer(TestTasks.setUp(), "First", provider.getId());
+        var second = onboarding.createCustomer(TestTasks.setUp(), "Second", provider.getId());
 
         long a = Long.parseLong(first.getCustomerNumber().orElseThrow().value().substring(3));
         long b = Long.parseLong(second.getCustomerNumber().orElseThrow().value().substring(3));
@@ -77,7 +77,7 @@ class OrganizationServiceTest {
 
     @Test
     void a_role_only_fits_its_kind_of_organization() {
-        var provider = SystemTask.call(() -> onboarding.createProvider("Role test"));
+        var provider = onboarding.createProvider(TestTasks.setUp(), "Role test");
         assertThat(MembershipRole.MANAGER.fits(OrganizationKind.CUSTOMER)).isTrue();
         assertThat(MembershipRole.MANAGER.fits(provider.getKind())).isFalse();
     }

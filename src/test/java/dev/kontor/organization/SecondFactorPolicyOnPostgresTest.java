@@ -1,11 +1,11 @@
 package dev.kontor.organization;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kontor.postgres.PostgresTest;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Outbox;
-import dev.kontor.user.SystemTask;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
@@ -45,21 +45,21 @@ class SecondFactorPolicyOnPostgresTest {
         String deepAdmin = fixtures.person("Pgdeep");
         String neighbour = fixtures.person("Pgneighbour");
         String manager = fixtures.person("Pgmanager");
-        long[] ids = SystemTask.call(() -> {
-            Organization provider = onboarding.createProvider("Pg provider " + tag);
-            Organization partner = onboarding.createPartner("Pg partner " + tag, provider.getId());
-            Organization customer = onboarding.createCustomer("Pg customer " + tag, partner.getId());
-            Organization other = onboarding.createPartner("Pg other " + tag, provider.getId());
-            long parent = customer.getId();
-            for (int level = 0; level < 6; level++) {
-                parent = onboarding.createTenant("Pg level " + level, parent).getId();
-            }
-            onboarding.grant(fixtures.userIdOf(legal), partner.getId(), MembershipRole.LEGAL_REPRESENTATIVE);
-            onboarding.grant(fixtures.userIdOf(deepAdmin), parent, MembershipRole.TENANT_ADMINISTRATOR);
-            onboarding.grant(fixtures.userIdOf(neighbour), other.getId(), MembershipRole.LEGAL_REPRESENTATIVE);
-            onboarding.grant(fixtures.userIdOf(manager), customer.getId(), MembershipRole.MANAGER);
-            return new long[] {partner.getId(), parent, customer.getId()};
-        });
+        Organization provider = onboarding.createProvider(TestTasks.setUp(), "Pg provider " + tag);
+        Organization partner = onboarding.createPartner(TestTasks.setUp(), "Pg partner " + tag, provider.getId());
+        Organization customer = onboarding.createCustomer(TestTasks.setUp(), "Pg customer " + tag, partner.getId());
+        Organization other = onboarding.createPartner(TestTasks.setUp(), "Pg other " + tag, provider.getId());
+        long parent = customer.getId();
+        for (int level = 0; level < 6; level++) {
+            parent = onboarding.createTenant(TestTasks.setUp(), "Pg level " + level, parent).getId();
+        }
+        onboarding.grant(TestTasks.setUp(), fixtures.userIdOf(legal), partner.getId(),
+                MembershipRole.LEGAL_REPRESENTATIVE);
+        onboarding.grant(TestTasks.setUp(), fixtures.userIdOf(deepAdmin), parent, MembershipRole.TENANT_ADMINISTRATOR);
+        onboarding.grant(TestTasks.setUp(), fixtures.userIdOf(neighbour), other.getId(),
+                MembershipRole.LEGAL_REPRESENTATIVE);
+        onboarding.grant(TestTasks.setUp(), fixtures.userIdOf(manager), customer.getId(), MembershipRole.MANAGER);
+        long[] ids = new long[] {partner.getId(), parent, customer.getId()};
 
         fixtures.as(legal, () -> policy.changeRequirement(ids[0], true));
 

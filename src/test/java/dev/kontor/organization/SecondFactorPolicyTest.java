@@ -1,5 +1,6 @@
 package dev.kontor.organization;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +12,6 @@ import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.IntegrationTest;
 import dev.kontor.testing.MutableClock;
 import dev.kontor.testing.Outbox;
-import dev.kontor.user.SystemTask;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
@@ -70,25 +70,25 @@ class SecondFactorPolicyTest {
         String otherManager = fixtures.person("Max");
         String tenantAdmin = fixtures.person("Tim");
         String stranger = fixtures.person("Sid");
-        world = SystemTask.call(() -> {
-            Organization provider = onboarding.createProvider("Provider " + tag);
-            Organization partner = onboarding.createPartner("Partner " + tag, provider.getId());
-            Organization customer = onboarding.createCustomer("Customer " + tag, partner.getId());
-            Organization tenant = onboarding.createTenant("Tenant " + tag, customer.getId());
-            Organization strangerCustomer = onboarding.createCustomer("Stranger " + tag, partner.getId());
-            long legalMembership = onboarding.grant(fixtures.userIdOf(legal), partner.getId(),
-                    MembershipRole.LEGAL_REPRESENTATIVE).getId();
-            long managerMembership = onboarding.grant(fixtures.userIdOf(manager), customer.getId(),
-                    MembershipRole.MANAGER).getId();
-            long otherMembership = onboarding.grant(fixtures.userIdOf(otherManager), customer.getId(),
-                    MembershipRole.MANAGER).getId();
-            long tenantAdminMembership = onboarding.grant(fixtures.userIdOf(tenantAdmin), tenant.getId(),
-                    MembershipRole.TENANT_ADMINISTRATOR).getId();
-            onboarding.grant(fixtures.userIdOf(stranger), strangerCustomer.getId(), MembershipRole.MANAGER);
-            return new World(partner.getId(), legal, customer.getId(), manager, otherManager, otherMembership,
-                    managerMembership, tenant.getId(), tenantAdmin, tenantAdminMembership, strangerCustomer.getId(),
-                    stranger, legalMembership);
-        });
+        Organization provider = onboarding.createProvider(TestTasks.setUp(), "Provider " + tag);
+        Organization partner = onboarding.createPartner(TestTasks.setUp(), "Partner " + tag, provider.getId());
+        Organization customer = onboarding.createCustomer(TestTasks.setUp(), "Customer " + tag, partner.getId());
+        Organization tenant = onboarding.createTenant(TestTasks.setUp(), "Tenant " + tag, customer.getId());
+        Organization strangerCustomer = onboarding.createCustomer(TestTasks.setUp(), "Stranger " + tag,
+                partner.getId());
+        long legalMembership = onboarding.grant(TestTasks.setUp(), fixtures.userIdOf(legal), partner.getId(),
+                MembershipRole.LEGAL_REPRESENTATIVE).getId();
+        long managerMembership = onboarding.grant(TestTasks.setUp(), fixtures.userIdOf(manager), customer.getId(),
+                MembershipRole.MANAGER).getId();
+        long otherMembership = onboarding.grant(TestTasks.setUp(), fixtures.userIdOf(otherManager), customer.getId(),
+                MembershipRole.MANAGER).getId();
+        long tenantAdminMembership = onboarding.grant(TestTasks.setUp(), fixtures.userIdOf(tenantAdmin), tenant.getId(),
+                MembershipRole.TENANT_ADMINISTRATOR).getId();
+        onboarding.grant(TestTasks.setUp(), fixtures.userIdOf(stranger), strangerCustomer.getId(),
+                MembershipRole.MANAGER);
+        world = new World(partner.getId(), legal, customer.getId(), manager, otherManager, otherMembership,
+                managerMembership, tenant.getId(), tenantAdmin, tenantAdminMembership, strangerCustomer.getId(),
+                stranger, legalMembership);
     }
 
     @AfterEach
@@ -176,8 +176,8 @@ class SecondFactorPolicyTest {
     @Test
     void a_person_who_is_a_member_of_an_organization_the_resetter_does_not_lead_keeps_the_factor() {
         // the tenant's administrator also works for the partner: the customer's manager cannot weaken that
-        SystemTask.run(() -> onboarding.grant(fixtures.userIdOf(world.tenantAdmin()), world.partner(),
-                MembershipRole.PARTNER_EMPLOYEE));
+        onboarding.grant(TestTasks.setUp(), fixtures.userIdOf(world.tenantAdmin()), world.partner(),
+                MembershipRole.PARTNER_EMPLOYEE);
         giveFactor(world.tenantAdmin());
 
         assertThatThrownBy(() -> fixtures.as(world.manager(), () -> policy.resetSecondFactor(world.tenant(),
@@ -194,7 +194,7 @@ class SecondFactorPolicyTest {
     @Test
     void a_manager_resets_another_managers_lost_factor_with_its_codes_and_browsers_audited_and_mailed() {
         String third = fixtures.person("Ute");
-        SystemTask.run(() -> onboarding.grant(fixtures.userIdOf(third), world.customer(), MembershipRole.MANAGER));
+        onboarding.grant(TestTasks.setUp(), fixtures.userIdOf(third), world.customer(), MembershipRole.MANAGER);
         giveFactor(world.otherManager());
 
         fixtures.as(world.manager(), () -> policy.resetSecondFactor(world.customer(), world.otherManagerMembership()));
@@ -231,11 +231,10 @@ class SecondFactorPolicyTest {
     @Test
     void a_partners_requirement_holds_for_its_own_people_and_tenants_but_never_reaches_into_a_customer_account() {
         String templateAdmin = fixtures.person("Tara");
-        long template = SystemTask.call(() -> {
-            long id = onboarding.createTenant("Templates " + UUID.randomUUID(), world.partner()).getId();
-            onboarding.grant(fixtures.userIdOf(templateAdmin), id, MembershipRole.TENANT_ADMINISTRATOR);
-            return id;
-        });
+        long template = onboarding.createTenant(TestTasks.setUp(), "Templates " + UUID.randomUUID(), world.partner())
+                .getId();
+        onboarding.grant(TestTasks.setUp(), fixtures.userIdOf(templateAdmin), template,
+                MembershipRole.TENANT_ADMINISTRATOR);
 
         fixtures.as(world.legal(), () -> policy.changeRequirement(world.partner(), true));
 
@@ -268,8 +267,8 @@ class SecondFactorPolicyTest {
 
     @Test
     void a_person_in_a_partner_and_in_a_customer_is_asked_by_the_partners_requirement_for_the_partner_alone() {
-        SystemTask.run(() -> onboarding.grant(fixtures.userIdOf(world.manager()), world.partner(),
-                MembershipRole.PARTNER_EMPLOYEE));
+        onboarding.grant(TestTasks.setUp(), fixtures.userIdOf(world.manager()), world.partner(),
+                MembershipRole.PARTNER_EMPLOYEE);
 
         fixtures.as(world.legal(), () -> policy.changeRequirement(world.partner(), true));
 
@@ -333,7 +332,7 @@ class SecondFactorPolicyTest {
     @Test
     void the_reminder_names_only_its_addressee_the_organization_and_the_lead_who_sent_it() {
         String third = fixtures.person("Ute");
-        SystemTask.run(() -> onboarding.grant(fixtures.userIdOf(third), world.customer(), MembershipRole.MANAGER));
+        onboarding.grant(TestTasks.setUp(), fixtures.userIdOf(third), world.customer(), MembershipRole.MANAGER);
 
         int mailed = fixtures.as(world.manager(), () -> policy.remind(world.customer()));
 
@@ -352,7 +351,7 @@ class SecondFactorPolicyTest {
     void an_invited_membership_brings_no_requirement_until_accepted() {
         fixtures.as(world.manager(), () -> policy.changeRequirement(world.customer(), true));
         String invited = fixtures.person("Ina");
-        SystemTask.run(() -> onboarding.invite(fixtures.userIdOf(invited), world.customer(), MembershipRole.MANAGER));
+        onboarding.invite(TestTasks.setUp(), fixtures.userIdOf(invited), world.customer(), MembershipRole.MANAGER);
 
         assertThat(policy.requiredFor(callers.task("test"), fixtures.userIdOf(invited))).isFalse();
     }

@@ -1,11 +1,11 @@
 package dev.kontor.organization;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.IntegrationTest;
 import dev.kontor.testing.SqlStatements;
-import dev.kontor.user.SystemTask;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -55,16 +55,15 @@ class SecondFactorQueryCountTest {
     void whether_sign_in_must_ask_takes_two_statements_however_many_and_deep_the_organizations() {
         String few = fixtures.managerOfMany(1, id -> { });
         String many = fixtures.managerOfMany(30, id -> { });
-        long deep = SystemTask.call(() -> {
-            long parent = onboarding.createCustomer("Deep", onboarding.createProvider("Deep provider").getId())
-                    .getId();
-            onboarding.createTenant("Never", parent);
-            for (int level = 0; level < 8; level++) {
-                parent = onboarding.createTenant("Level " + level, parent).getId();
-            }
-            return parent;
-        });
-        SystemTask.run(() -> onboarding.grant(fixtures.userIdOf(many), deep, MembershipRole.TENANT_ADMINISTRATOR));
+        long parent = onboarding.createCustomer(TestTasks.setUp(), "Deep", onboarding.createProvider(TestTasks.setUp(),
+                "Deep provider").getId())
+                .getId();
+        onboarding.createTenant(TestTasks.setUp(), "Never", parent);
+        for (int level = 0; level < 8; level++) {
+            parent = onboarding.createTenant(TestTasks.setUp(), "Level " + level, parent).getId();
+        }
+        long deep = parent;
+        onboarding.grant(TestTasks.setUp(), fixtures.userIdOf(many), deep, MembershipRole.TENANT_ADMINISTRATOR);
 
         assertThat(requiredForStatements(few)).isEqualTo(requiredForStatements(many)).isLessThanOrEqualTo(2);
     }
@@ -80,10 +79,8 @@ class SecondFactorQueryCountTest {
 
     private long requiredForStatements(String email) {
         long userId = fixtures.userIdOf(email);
-        return SystemTask.call(() -> {
-            SqlStatements.reset();
-            policy.requiredFor(callers.task("test"), userId);
-            return SqlStatements.count();
-        });
+        SqlStatements.reset();
+        policy.requiredFor(callers.task("test"), userId);
+        return SqlStatements.count();
     }
 }

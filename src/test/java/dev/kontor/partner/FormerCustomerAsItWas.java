@@ -1,5 +1,6 @@
 package dev.kontor.partner;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kontor.account.AccountDetails;
@@ -12,7 +13,6 @@ import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.Fixtures.TestPartner;
 import dev.kontor.testing.MutableClock;
-import dev.kontor.user.SystemTask;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -131,7 +131,7 @@ abstract class FormerCustomerAsItWas {
         TestAccount customer = fixtures.account("Alice", "Bob");
         requests.request(partner.id(), customer.id(), customer.email("Alice"), VIEW_AND_USERS, partner.legalUserId());
         clock.advance(TestRequests.VALIDITY.plus(Duration.ofHours(1)));
-        SystemTask.call(expiry::expireAll);
+        expiry.expireAll();
 
         customerMovesOn(customer);
 
@@ -186,8 +186,8 @@ abstract class FormerCustomerAsItWas {
 
     private TestAccount activeCustomer() {
         TestAccount customer = fixtures.account("Alice", "Bob");
-        SystemTask.run(() -> provisioning.importActiveRelationship(partner.id(), customer.id(), VIEW_AND_USERS,
-                customer.email("Alice"), customer.userId("Alice")));
+        provisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), customer.id(), VIEW_AND_USERS,
+                customer.email("Alice"), customer.userId("Alice"));
         return customer;
     }
 
@@ -201,7 +201,7 @@ abstract class FormerCustomerAsItWas {
         rename(customer, newName(customer));
         edit(customer, details -> accounts.changeContactPerson(details.accountId(), details.version(),
                 customer.userId("Bob")));
-        SystemTask.run(() -> accountProvisioning.recordPaymentMethod(customer.id(), true));
+        accountProvisioning.recordPaymentMethod(TestTasks.setUp(), customer.id(), true);
     }
 
     private void rename(TestAccount customer, String name) {

@@ -1,5 +1,6 @@
 package dev.kontor.partner;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kontor.organization.OrganizationOnboarding;
@@ -8,7 +9,6 @@ import dev.kontor.partner.PartnerTestData.TestPartner;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.IntegrationTest;
 import dev.kontor.testing.SqlStatements;
-import dev.kontor.user.SystemTask;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,13 +53,12 @@ class ManagedCustomerQueryCountTest {
     }
 
     private void addCustomers(TestPartner partner, int count) {
-        SystemTask.run(() -> {
-            for (int i = 0; i < count; i++) {
-                long customer = onboarding.createCustomer("Customer " + i, partner.partnerId()).getId();
-                provisioning.importActiveRelationship(partner.partnerId(), customer, Set.of(OrganizationRight.VIEW),
-                        "m" + i + "@example.test", partner.legal());
-            }
-        });
+        for (int i = 0; i < count; i++) {
+            long customer = onboarding.createCustomer(TestTasks.setUp(), "Customer " + i, partner.partnerId()).getId();
+            provisioning.importActiveRelationship(TestTasks.setUp(), partner.partnerId(), customer,
+                    Set.of(OrganizationRight.VIEW),
+                    "m" + i + "@example.test", partner.legal());
+        }
     }
 
     private long statementsForFirstPage(TestPartner partner) {

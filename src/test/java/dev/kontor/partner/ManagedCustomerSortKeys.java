@@ -1,5 +1,6 @@
 package dev.kontor.partner;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +9,6 @@ import dev.kontor.organization.OrganizationRight;
 import dev.kontor.partner.PartnerTestData.TestCustomer;
 import dev.kontor.partner.PartnerTestData.TestPartner;
 import dev.kontor.testing.Fixtures;
-import dev.kontor.user.SystemTask;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -69,7 +69,7 @@ abstract class ManagedCustomerSortKeys {
         data.activeCustomer(partner, "Mittelstand GmbH", VIEW);
 
         transaction.executeWithoutResult(status -> {
-            SystemTask.run(() -> onboarding.rename(renamed.customerId(), "Ärzte am Anger GmbH"));
+            onboarding.rename(TestTasks.setUp(), renamed.customerId(), "Ärzte am Anger GmbH");
             assertThat(keys(renamed.relationshipId()).get(1)).isEqualTo("arzte am anger gmbh");
         });
 
@@ -86,7 +86,7 @@ abstract class ManagedCustomerSortKeys {
         TestCustomer customer = data.activeCustomer(partner, "Bleibt GmbH", VIEW);
 
         assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
-            SystemTask.run(() -> onboarding.rename(customer.customerId(), "Geht Nicht GmbH"));
+            onboarding.rename(TestTasks.setUp(), customer.customerId(), "Geht Nicht GmbH");
             throw new IllegalStateException("the rest of the change failed");
         })).isInstanceOf(IllegalStateException.class);
 
@@ -101,7 +101,7 @@ abstract class ManagedCustomerSortKeys {
                 Locale.ENGLISH));
 
         transaction.executeWithoutResult(status ->
-                SystemTask.run(() -> onboarding.rename(customer.customerId(), "Neue Firma GmbH")));
+                onboarding.rename(TestTasks.setUp(), customer.customerId(), "Neue Firma GmbH"));
 
         assertThat(keys(customer.relationshipId()).get(1)).isEqualTo("alte firma gmbh");
         assertThat(fixtures.as(partner.legalEmail(), () -> managedCustomers.rows(partner.partnerId(),

@@ -1,6 +1,5 @@
 package dev.kontor.partner;
 
-import dev.kontor.user.SystemTask;
 import org.springframework.context.ApplicationContext;
 
 /** The partner jobs' package-private parts, for the tests that run several nodes (in another package). */
@@ -21,16 +20,16 @@ public final class PartnerJobs {
 
     /** Expires every due request, batch by batch, past the job lock (only the row claims keep nodes apart). */
     public static int expireRequests(ApplicationContext node) {
-        return SystemTask.call(node.getBean(RequestExpiry.class)::expireAll);
+        return node.getBean(RequestExpiry.class).expireAll();
     }
 
     /** Asks for every due review, batch by batch, past the job lock. */
     public static int askForReviews(ApplicationContext node) {
-        return SystemTask.call(node.getBean(RightsReviewJob.class)::askDueCustomers);
+        return node.getBean(RightsReviewJob.class).askDueCustomers();
     }
 
     /** Falls back every unanswered review, batch by batch, past the job lock. */
     public static int fallBackUnanswered(ApplicationContext node) {
-        return SystemTask.call(node.getBean(RightsReviewJob.class)::fallBackUnanswered);
+        return node.getBean(RightsReviewJob.class).fallBackUnanswered();
     }
 }

@@ -14,7 +14,6 @@ import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.IntegrationTest;
 import dev.kontor.testing.MutableClock;
 import dev.kontor.testing.Outbox;
-import dev.kontor.user.SystemTask;
 import dev.kontor.user.UserAccountService;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -279,7 +278,7 @@ class PartnerServiceTest {
         long id = send(partner, customer);
 
         clock.advance(Duration.ofDays(15));
-        SystemTask.call(expiry::expireAll);
+        expiry.expireAll();
 
         var inbox = fixtures.as(partner.legalEmail(), () -> partners.sentRequests(partner.partnerId(), Set.of(),
                 PageRequest.of(0, 10)));

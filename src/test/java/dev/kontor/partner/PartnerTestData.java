@@ -1,12 +1,12 @@
 package dev.kontor.partner;
 
+import dev.kontor.user.TestTasks;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.Organization;
 import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.user.EmailAddress;
-import dev.kontor.user.SystemTask;
 import dev.kontor.user.UserAccountService;
 import java.util.Set;
 import java.util.UUID;
@@ -34,50 +34,47 @@ public final class PartnerTestData {
     }
 
     TestPartner partner() {
-        return SystemTask.call(() -> {
-            String tag = UUID.randomUUID().toString().substring(0, 8);
-            Organization provider = onboarding.createProvider("Provider " + tag);
-            Organization partner = onboarding.createPartner("Partner " + tag, provider.getId());
-            long legal = person("legal-" + tag, partner.getId(), MembershipRole.LEGAL_REPRESENTATIVE);
-            long admin = person("admin-" + tag, partner.getId(), MembershipRole.PARTNER_ADMINISTRATOR);
-            long employee = person("employee-" + tag, partner.getId(), MembershipRole.PARTNER_EMPLOYEE);
-            return new TestPartner(partner.getId(), provider.getId(), tag, legal, admin, employee);
-        });
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Organization provider = onboarding.createProvider(TestTasks.setUp(), "Provider " + tag);
+        Organization partner = onboarding.createPartner(TestTasks.setUp(), "Partner " + tag, provider.getId());
+        long legal = person("legal-" + tag, partner.getId(), MembershipRole.LEGAL_REPRESENTATIVE);
+        long admin = person("admin-" + tag, partner.getId(), MembershipRole.PARTNER_ADMINISTRATOR);
+        long employee = person("employee-" + tag, partner.getId(), MembershipRole.PARTNER_EMPLOYEE);
+        return new TestPartner(partner.getId(), provider.getId(), tag, legal, admin, employee);
     }
 
     /** A customer of the partner with one active manager and an active relationship with the given rights. */
     TestCustomer activeCustomer(TestPartner partner, String name, Set<OrganizationRight> rights) {
-        return SystemTask.call(() -> {
-            Organization customer = onboarding.createCustomer(name, partner.partnerId());
-            String managerEmail = "manager-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
-            long manager = person(managerEmail.replace("@example.test", ""), customer.getId(), MembershipRole.MANAGER);
-            long relationship = provisioning.importActiveRelationship(partner.partnerId(), customer.getId(), rights,
-                    managerEmail, manager);
-            return new TestCustomer(customer.getId(), customer.getCustomerNumber().orElseThrow().value(),
-                    managerEmail, relationship);
-        });
+        Organization customer = onboarding.createCustomer(TestTasks.setUp(), name, partner.partnerId());
+        String managerEmail = "manager-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        long manager = person(managerEmail.replace("@example.test", ""), customer.getId(), MembershipRole.MANAGER);
+        long relationship = provisioning.importActiveRelationship(TestTasks.setUp(), partner.partnerId(),
+                customer.getId(), rights,
+                managerEmail, manager);
+        return new TestCustomer(customer.getId(), customer.getCustomerNumber().orElseThrow().value(),
+                managerEmail, relationship);
     }
 
     /** A customer below the provider, not (yet) related to any partner. */
     TestCustomer independentCustomer(TestPartner partner) {
-        return SystemTask.call(() -> {
-            Organization customer = onboarding.createCustomer("Independent " + partner.tag(), partner.providerId());
-            String managerEmail = "solo-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
-            person(managerEmail.replace("@example.test", ""), customer.getId(), MembershipRole.MANAGER);
-            return new TestCustomer(customer.getId(), customer.getCustomerNumber().orElseThrow().value(),
-                    managerEmail, 0);
-        });
+        Organization customer = onboarding.createCustomer(TestTasks.setUp(), "Independent " + partner.tag(),
+                partner.providerId());
+        String managerEmail = "solo-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        person(managerEmail.replace("@example.test", ""), customer.getId(), MembershipRole.MANAGER);
+        return new TestCustomer(customer.getId(), customer.getCustomerNumber().orElseThrow().value(),
+                managerEmail, 0);
     }
 
     void assign(TestPartner partner, TestCustomer customer) {
-        SystemTask.run(() -> provisioning.importAssignment(partner.partnerId(), customer.customerId(),
-                partner.employee()));
+        provisioning.importAssignment(TestTasks.setUp(), partner.partnerId(), customer.customerId(),
+                partner.employee());
     }
 
     private long person(String localPart, long organizationId, MembershipRole role) {
-        long id = users.registerWithPasswordHash(new EmailAddress(localPart + "@example.test"), localPart,
+        long id = users.registerWithPasswordHash(TestTasks.setUp(), new EmailAddress(localPart + "@example.test"),
+                localPart,
                 passwordHash).getId();
-        onboarding.grant(id, organizationId, role);
+        onboarding.grant(TestTasks.setUp(), id, organizationId, role);
         return id;
     }
 

@@ -1,5 +1,6 @@
 package dev.kontor.partner;
 
+import dev.kontor.user.TestTasks;
 import static dev.kontor.organization.OrganizationRight.BILLING;
 import static dev.kontor.organization.OrganizationRight.MANAGE_CONTACTS;
 import static dev.kontor.organization.OrganizationRight.MANAGE_TENANTS;
@@ -124,8 +125,8 @@ class RelationshipAnswersTest extends CustomerSideTest {
     void a_manager_who_belongs_to_the_requesting_partner_cannot_answer_its_request() {
         Request request = request(EnumSet.of(MANAGE_USERS, dev.kontor.organization.OrganizationRight.ADMIN));
         // however he became a manager of the account, he belongs to the partner asking
-        dev.kontor.user.SystemTask.run(() -> onboarding.grant(partner.adminUserId(), account.id(),
-                dev.kontor.organization.MembershipRole.MANAGER));
+        onboarding.grant(TestTasks.setUp(), partner.adminUserId(), account.id(),
+                dev.kontor.organization.MembershipRole.MANAGER);
         int refusals = jdbc.queryForObject("select count(*) from audit_event where outcome = 'DENIED' and actor_email = ?",
                 Integer.class, partner.adminEmail());
 

@@ -9,7 +9,6 @@ import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.IntegrationTest;
 import dev.kontor.testing.Outbox;
 import dev.kontor.testing.Outbox.QueuedMail;
-import dev.kontor.user.SystemTask;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -113,10 +112,8 @@ class RightsReviewJobTest extends CustomerSideTest {
     }
 
     private void run() {
-        SystemTask.run(() -> {
-            job.askDueCustomers();
-            job.fallBackUnanswered();
-        });
+        job.askDueCustomers();
+        job.fallBackUnanswered();
     }
 
     private List<QueuedMail> reviewMails() {

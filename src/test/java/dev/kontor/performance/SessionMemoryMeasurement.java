@@ -1,5 +1,6 @@
 package dev.kontor.performance;
 
+import dev.kontor.user.TestTasks;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.internal.MockVaadin;
 import com.vaadin.browserless.internal.MockVaadinKt;
@@ -126,10 +127,10 @@ class SessionMemoryMeasurement extends SpringBrowserlessTest {
             Fixtures.NewCustomer customer = fixtures.newCustomerOf(partner, "Manager");
             // an active partnership with rights, as a partner's customers have: without it the customer sits below
             // the partner but is none of its managed customers, and the grid would measure empty
-            dev.kontor.user.SystemTask.run(() -> provisioning.importActiveRelationship(partner.id(), customer.id(),
+            provisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), customer.id(),
                     java.util.EnumSet.of(dev.kontor.organization.OrganizationRight.VIEW,
                             dev.kontor.organization.OrganizationRight.MANAGE_USERS),
-                    customer.managerEmail(), customer.managerUserId()));
+                    customer.managerEmail(), customer.managerUserId());
         }
         String partnerAdmin = partner.adminEmail();
         List<Scenario> scenarios = List.of(

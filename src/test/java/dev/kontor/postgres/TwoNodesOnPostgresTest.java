@@ -1,5 +1,6 @@
 package dev.kontor.postgres;
 
+import dev.kontor.user.TestTasks;
 import static dev.kontor.organization.OrganizationRight.MANAGE_CONTACTS;
 import static dev.kontor.organization.OrganizationRight.MANAGE_USERS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +23,6 @@ import dev.kontor.testing.Fixtures.TestPartner;
 import dev.kontor.testing.MutableClock;
 import dev.kontor.testing.Outbox;
 import dev.kontor.testing.TestClock;
-import dev.kontor.user.SystemTask;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.lang.annotation.ElementType;
@@ -250,9 +250,9 @@ class TwoNodesOnPostgresTest {
                         EnumSet.of(MANAGE_USERS), partner.adminUserId());
                 requested.add(account);
             } else {
-                SystemTask.call(() -> nodeA.getBean(PartnerProvisioning.class).importActiveRelationship(partner.id(),
+                nodeA.getBean(PartnerProvisioning.class).importActiveRelationship(TestTasks.setUp(), partner.id(),
                         account.id(), EnumSet.of(MANAGE_USERS, MANAGE_CONTACTS), account.email("Alice"),
-                        account.userId("Alice")));
+                        account.userId("Alice"));
                 reviewed.add(account);
             }
         }
@@ -556,7 +556,7 @@ class TwoNodesOnPostgresTest {
     }
 
     /**
-     * Each node's method security reads the person from its own security context strategy, while SystemTask (and
+     * Each node's method security reads the person from its own security context strategy, while a test (and
      * every other caller) sets it through the JVM-wide SecurityContextHolder, which points at the strategy of the
      * context started last. Two nodes in one JVM therefore share one strategy (Vaadin's, which each node would make
      * for itself); two nodes in two JVMs, as in production, have one each.

@@ -1,5 +1,6 @@
 package dev.kontor.provider;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +20,6 @@ import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.partner.PartnerProvisioning;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.MutableClock;
-import dev.kontor.user.SystemTask;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -208,8 +208,8 @@ abstract class AccountDataAdministration {
     @Test
     void the_contact_person_and_the_contacts_are_read_by_the_providers_administrators_and_nobody_else() {
         long id = world.account().id();
-        SystemTask.run(() -> contacts.importContact(id, null, "Nora", "Night", "nora-" + System.nanoTime()
-                + "@night.test", null, null, Set.of(ContactType.TECHNICAL)));
+        contacts.importContact(TestTasks.setUp(), id, null, "Nora", "Night", "nora-" + System.nanoTime()
+                + "@night.test", null, null, Set.of(ContactType.TECHNICAL));
 
         AccountContactPerson person = fixtures.as(world.admin(), () -> administration.contactPerson(id));
         var read = fixtures.as(world.admin(), () -> administration.contactsOf(id, 0, 50));

@@ -1,5 +1,6 @@
 package dev.kontor.provider;
 
+import dev.kontor.user.TestTasks;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.organization.OrganizationRight;
@@ -7,7 +8,6 @@ import dev.kontor.partner.PartnerProvisioning;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.Fixtures.TestPartner;
-import dev.kontor.user.SystemTask;
 import java.util.EnumSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -27,12 +27,11 @@ record ProviderWorld(long providerId, String admin, TestPartner partner, TestAcc
         // the fixture's account comes with a provider of its own: it moves below this world's provider
         jdbc.update("update organization set parent_id = ?, ancestor_path = ? where id = ?", providerId,
                 "/" + providerId + "/", account.id());
-        SystemTask.run(() -> {
-            onboarding.grant(fixtures.userIdOf(admin), providerId, MembershipRole.PROVIDER_ADMINISTRATOR);
-            provisioning.importActiveRelationship(partner.id(), account.id(),
-                    EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_USERS, OrganizationRight.MANAGE_CONTACTS),
-                    account.email("Alice"), account.userId("Alice"));
-        });
+        onboarding.grant(TestTasks.setUp(), fixtures.userIdOf(admin), providerId,
+                MembershipRole.PROVIDER_ADMINISTRATOR);
+        provisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), account.id(),
+                EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_USERS, OrganizationRight.MANAGE_CONTACTS),
+                account.email("Alice"), account.userId("Alice"));
         return new ProviderWorld(providerId, admin, partner, account);
     }
 }

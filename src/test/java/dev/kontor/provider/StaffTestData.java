@@ -1,12 +1,12 @@
 package dev.kontor.provider;
 
+import dev.kontor.user.TestTasks;
 import dev.kontor.organization.Membership;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.Organization;
 import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.user.EmailAddress;
-import dev.kontor.user.SystemTask;
 import dev.kontor.user.UserAccount;
 import dev.kontor.user.UserAccountService;
 import java.util.LinkedHashMap;
@@ -34,24 +34,23 @@ public class StaffTestData {
 
     /** A new provider with these active administrators and support people (by first name). */
     public TestProvider provider(String[] administrators, String... support) {
-        return SystemTask.call(() -> {
-            String tag = UUID.randomUUID().toString().substring(0, 8);
-            Organization provider = onboarding.createProvider("Provider " + tag);
-            Map<String, Person> people = new LinkedHashMap<>();
-            for (String name : administrators) {
-                people.put(name, person(provider, name, tag, MembershipRole.PROVIDER_ADMINISTRATOR));
-            }
-            for (String name : support) {
-                people.put(name, person(provider, name, tag, MembershipRole.SUPPORT));
-            }
-            return new TestProvider(provider.getId(), provider.getName(), tag, people);
-        });
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Organization provider = onboarding.createProvider(TestTasks.setUp(), "Provider " + tag);
+        Map<String, Person> people = new LinkedHashMap<>();
+        for (String name : administrators) {
+            people.put(name, person(provider, name, tag, MembershipRole.PROVIDER_ADMINISTRATOR));
+        }
+        for (String name : support) {
+            people.put(name, person(provider, name, tag, MembershipRole.SUPPORT));
+        }
+        return new TestProvider(provider.getId(), provider.getName(), tag, people);
     }
 
     private Person person(Organization provider, String name, String tag, MembershipRole role) {
         String email = name.toLowerCase() + "-" + tag + "@example.test";
-        UserAccount user = users.registerWithPasswordHash(new EmailAddress(email), name + " " + tag, passwordHash);
-        Membership membership = onboarding.grant(user.getId(), provider.getId(), role);
+        UserAccount user = users.registerWithPasswordHash(TestTasks.setUp(), new EmailAddress(email), name + " " + tag,
+                passwordHash);
+        Membership membership = onboarding.grant(TestTasks.setUp(), user.getId(), provider.getId(), role);
         return new Person(email, user.getId(), membership.getId());
     }
 

@@ -1,5 +1,6 @@
 package dev.kontor.replace;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -13,7 +14,6 @@ import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.SqlStatements;
-import dev.kontor.user.SystemTask;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -92,8 +92,8 @@ abstract class PersonReplacementRules {
         assertThat(previewAs(world.max, world.lea, world.sam)).filteredOn(i -> i.organizationId() == world.tenantT)
                 .extracting(ReplacementItem::refusal).containsExactly(Refusal.SUCCESSOR_NOT_ACTIVE_ADMINISTRATOR);
 
-        SystemTask.run(() -> onboarding.grant(fixtures.userIdOf(world.sam), world.tenantT,
-                MembershipRole.TENANT_ADMINISTRATOR));
+        onboarding.grant(TestTasks.setUp(), fixtures.userIdOf(world.sam), world.tenantT,
+                MembershipRole.TENANT_ADMINISTRATOR);
         assertThat(previewAs(world.max, world.lea, world.sam)).filteredOn(i -> i.organizationId() == world.tenantT)
                 .extracting(ReplacementItem::outcome).containsExactly(Outcome.REPLACE);
         assertThat(previewAs(world.max, world.lea, null)).filteredOn(i -> i.organizationId() == world.tenantT)
@@ -106,8 +106,8 @@ abstract class PersonReplacementRules {
                 .filteredOn(i -> i.place() == Place.CONTACT).singleElement()
                 .satisfies(item -> assertThat(item.refusal()).isEqualTo(Refusal.SUCCESSOR_UNKNOWN_HERE));
 
-        SystemTask.run(() -> contacts.importContact(world.accountD, null, "Sam", "Successor", world.sam, null, null,
-                EnumSet.of(ContactType.BUSINESS)));
+        contacts.importContact(TestTasks.setUp(), world.accountD, null, "Sam", "Successor", world.sam, null, null,
+                EnumSet.of(ContactType.BUSINESS));
         assertThat(previewAs(world.max, world.lea, world.sam))
                 .filteredOn(i -> i.place() == Place.CONTACT).singleElement()
                 .satisfies(item -> assertThat(item.outcome()).isEqualTo(Outcome.REPLACE));
@@ -172,7 +172,7 @@ abstract class PersonReplacementRules {
         long leavingId = fixtures.userIdOf(leaving);
         int accounts = 2 * PersonReplacement.CHUNK + 50;
         String many = fixtures.managerOfMany(accounts,
-                account -> onboarding.grant(leavingId, account, MembershipRole.MANAGER));
+                account -> onboarding.grant(TestTasks.setUp(), leavingId, account, MembershipRole.MANAGER));
 
         PreparedReplacement prepared = fixtures.as(many, () -> replacement.prepare(leaving, null));
 

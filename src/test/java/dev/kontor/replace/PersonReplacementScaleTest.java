@@ -1,5 +1,6 @@
 package dev.kontor.replace;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kontor.organization.MembershipRole;
@@ -9,7 +10,6 @@ import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestPartner;
 import dev.kontor.testing.IntegrationTest;
 import dev.kontor.testing.SqlStatements;
-import dev.kontor.user.SystemTask;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +41,7 @@ class PersonReplacementScaleTest {
         String leaving = fixtures.person("Leaving");
         long leavingId = fixtures.userIdOf(leaving);
         String many = fixtures.managerOfMany(ORGANIZATIONS,
-                account -> onboarding.grant(leavingId, account, MembershipRole.MANAGER));
+                account -> onboarding.grant(TestTasks.setUp(), leavingId, account, MembershipRole.MANAGER));
 
         PreparedReplacement prepared = measure("manager of " + ORGANIZATIONS + " accounts", many, leaving);
 
@@ -53,12 +53,10 @@ class PersonReplacementScaleTest {
         TestPartner partner = fixtures.partner("Scale partner");
         String leaving = fixtures.person("Leaving");
         long leavingId = fixtures.userIdOf(leaving);
-        SystemTask.run(() -> {
-            for (int i = 0; i < ORGANIZATIONS; i++) {
-                Organization tenant = onboarding.createTenant("Scale tenant " + i, partner.id());
-                onboarding.grant(leavingId, tenant.getId(), MembershipRole.TENANT_ADMINISTRATOR);
-            }
-        });
+        for (int i = 0; i < ORGANIZATIONS; i++) {
+            Organization tenant = onboarding.createTenant(TestTasks.setUp(), "Scale tenant " + i, partner.id());
+            onboarding.grant(TestTasks.setUp(), leavingId, tenant.getId(), MembershipRole.TENANT_ADMINISTRATOR);
+        }
 
         PreparedReplacement prepared = measure(ORGANIZATIONS + " tenants of a partner", partner.legalEmail(),
                 leaving);

@@ -1,5 +1,6 @@
 package dev.kontor.replace;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -186,7 +187,8 @@ abstract class ReplacementApplyRules {
         long leavingId = fixtures.userIdOf(leaving);
         int accountCount = 40;
         String many = fixtures.managerOfMany(accountCount,
-                account -> onboarding.grant(leavingId, account, dev.kontor.organization.MembershipRole.MANAGER));
+                account -> onboarding.grant(TestTasks.setUp(), leavingId, account,
+                        dev.kontor.organization.MembershipRole.MANAGER));
         PreparedReplacement prepared = fixtures.as(many, () -> replacement.prepare(leaving, null));
         fixtures.as(many, () -> {
             replacement.selectAll(prepared.id());

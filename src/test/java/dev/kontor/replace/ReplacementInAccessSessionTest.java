@@ -1,5 +1,6 @@
 package dev.kontor.replace;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
@@ -11,7 +12,6 @@ import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.Fixtures.TestPartner;
 import dev.kontor.testing.IntegrationTest;
-import dev.kontor.user.SystemTask;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -59,9 +59,9 @@ class ReplacementInAccessSessionTest {
     void places_seen_only_inside_an_access_session_are_refused_when_the_background_job_applies_them() {
         TestPartner partner = fixtures.partner("Session partner");
         TestAccount customer = fixtures.account("Alice", "Bob");
-        SystemTask.run(() -> provisioning.importActiveRelationship(partner.id(), customer.id(),
+        provisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), customer.id(),
                 EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_USERS), customer.email("Alice"),
-                customer.userId("Alice")));
+                customer.userId("Alice"));
         // outside the session the partner may change nothing in the account: the preview lists nothing there
         assertThat(fixtures.as(partner.adminEmail(), () -> replacement.prepare(customer.email("Bob"), null).places()))
                 .isZero();

@@ -1,5 +1,6 @@
 package dev.kontor.replace;
 
+import dev.kontor.user.TestTasks;
 import dev.kontor.account.AccountService;
 import dev.kontor.contact.ContactProvisioning;
 import dev.kontor.contact.ContactType;
@@ -8,7 +9,6 @@ import dev.kontor.organization.Organization;
 import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestPartner;
-import dev.kontor.user.SystemTask;
 import java.util.EnumSet;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -50,19 +50,17 @@ final class ReplacementWorld {
         long maxId = fixtures.userIdOf(max);
         long olgaId = fixtures.userIdOf(olga);
         partner = fixtures.partner("Replacement partner");
-        long[] ids = SystemTask.call(() -> {
-            Organization provider = onboarding.createProvider("Replacement provider " + tag);
-            long a = customer(onboarding, provider, "A", leaId, maxId, samId);
-            long b = customer(onboarding, provider, "B", leaId, maxId);
-            long c = customer(onboarding, provider, "C", leaId, olgaId);
-            long d = customer(onboarding, provider, "D", maxId, leaId);
-            long t = onboarding.createTenant("Tenant T " + tag, d).getId();
-            onboarding.grant(leaId, t, MembershipRole.TENANT_ADMINISTRATOR);
-            onboarding.grant(leaId, partner.id(), MembershipRole.PARTNER_ADMINISTRATOR);
-            long contact = contacts.importContact(d, null, "Lea", "Leaving", lea, null, null,
-                    EnumSet.of(ContactType.TECHNICAL, ContactType.BILLING));
-            return new long[] {a, b, c, d, t, contact};
-        });
+        Organization provider = onboarding.createProvider(TestTasks.setUp(), "Replacement provider " + tag);
+        long a = customer(onboarding, provider, "A", leaId, maxId, samId);
+        long b = customer(onboarding, provider, "B", leaId, maxId);
+        long c = customer(onboarding, provider, "C", leaId, olgaId);
+        long d = customer(onboarding, provider, "D", maxId, leaId);
+        long t = onboarding.createTenant(TestTasks.setUp(), "Tenant T " + tag, d).getId();
+        onboarding.grant(TestTasks.setUp(), leaId, t, MembershipRole.TENANT_ADMINISTRATOR);
+        onboarding.grant(TestTasks.setUp(), leaId, partner.id(), MembershipRole.PARTNER_ADMINISTRATOR);
+        long contact = contacts.importContact(TestTasks.setUp(), d, null, "Lea", "Leaving", lea, null, null,
+                EnumSet.of(ContactType.TECHNICAL, ContactType.BILLING));
+        long[] ids = new long[] {a, b, c, d, t, contact};
         accountA = ids[0];
         accountB = ids[1];
         accountC = ids[2];
@@ -76,9 +74,9 @@ final class ReplacementWorld {
 
     /** A customer account whose managers are granted in this order: the first becomes the contact person. */
     private long customer(OrganizationOnboarding onboarding, Organization provider, String name, long... managers) {
-        long id = onboarding.createCustomer("Account " + name + " " + tag, provider.getId()).getId();
+        long id = onboarding.createCustomer(TestTasks.setUp(), "Account " + name + " " + tag, provider.getId()).getId();
         for (long manager : managers) {
-            onboarding.grant(manager, id, MembershipRole.MANAGER);
+            onboarding.grant(TestTasks.setUp(), manager, id, MembershipRole.MANAGER);
         }
         return id;
     }

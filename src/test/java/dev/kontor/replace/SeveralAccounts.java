@@ -1,10 +1,10 @@
 package dev.kontor.replace;
 
+import dev.kontor.user.TestTasks;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.Organization;
 import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.testing.Fixtures;
-import dev.kontor.user.SystemTask;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,19 +26,17 @@ public record SeveralAccounts(String tag, String max, String lea, String sam, Li
         long samId = fixtures.userIdOf(sam);
         List<String> names = List.of("Alster Logistik North " + tag, "Alster Logistik South " + tag,
                 "Alster Logistik East " + tag);
-        List<Long> accounts = SystemTask.call(() -> {
-            Organization provider = onboarding.createProvider("Replacement provider " + tag);
-            return names.stream().map(name -> {
-                long id = onboarding.createCustomer(name, provider.getId()).getId();
-                // the first manager granted becomes the contact person
-                onboarding.grant(leaId, id, MembershipRole.MANAGER);
-                onboarding.grant(maxId, id, MembershipRole.MANAGER);
-                if (!name.startsWith("Alster Logistik East")) {
-                    onboarding.grant(samId, id, MembershipRole.MANAGER);
-                }
-                return id;
-            }).toList();
-        });
+        Organization provider = onboarding.createProvider(TestTasks.setUp(), "Replacement provider " + tag);
+        List<Long> accounts = names.stream().map(name -> {
+            long id = onboarding.createCustomer(TestTasks.setUp(), name, provider.getId()).getId();
+            // the first manager granted becomes the contact person
+            onboarding.grant(TestTasks.setUp(), leaId, id, MembershipRole.MANAGER);
+            onboarding.grant(TestTasks.setUp(), maxId, id, MembershipRole.MANAGER);
+            if (!name.startsWith("Alster Logistik East")) {
+                onboarding.grant(TestTasks.setUp(), samId, id, MembershipRole.MANAGER);
+            }
+            return id;
+        }).toList();
         return new SeveralAccounts(tag, max, lea, sam, accounts, names);
     }
 }

@@ -1,5 +1,6 @@
 package dev.kontor.security;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kontor.organization.Organization;
@@ -9,7 +10,6 @@ import dev.kontor.tenant.Edition;
 import dev.kontor.tenant.TenantProvisioning;
 import dev.kontor.tenant.TenantSettings;
 import dev.kontor.tenant.TenantType;
-import dev.kontor.user.SystemTask;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,10 +47,10 @@ class IsolationMatrixHttpTest {
     void a_visitor_who_is_not_signed_in_is_sent_to_sign_in_from_every_address_with_an_id() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         List<String> secrets = List.of("Guarded Customer " + tag, "Guarded Tenant " + tag);
-        Organization customer = SystemTask.call(() -> onboarding.createCustomer(secrets.getFirst(),
-                onboarding.createProvider("Guarded Provider " + tag).getId()));
-        long tenant = SystemTask.call(() -> tenants.importTenant(customer.getId(), secrets.getLast(),
-                TenantType.STANDARD, Edition.BASIC, CharacterSets.UTF_8, TenantSettings.none())).getId();
+        Organization customer = onboarding.createCustomer(TestTasks.setUp(), secrets.getFirst(),
+                onboarding.createProvider(TestTasks.setUp(), "Guarded Provider " + tag).getId());
+        long tenant = tenants.importTenant(TestTasks.setUp(), customer.getId(), secrets.getLast(),
+                TenantType.STANDARD, Edition.BASIC, CharacterSets.UTF_8, TenantSettings.none()).getId();
         String number = customer.getCustomerNumber().orElseThrow().value();
         List<String> problems = new ArrayList<>();
         int attempts = 0;

@@ -1,5 +1,6 @@
 package dev.kontor.security;
 
+import dev.kontor.user.TestTasks;
 import dev.kontor.access.AccessSessions;
 import dev.kontor.account.AccountProvisioning;
 import dev.kontor.account.MasterData;
@@ -21,7 +22,6 @@ import dev.kontor.tenant.TenantType;
 import dev.kontor.testing.DemoPeople;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.user.EmailAddress;
-import dev.kontor.user.SystemTask;
 import dev.kontor.user.UserAccount;
 import dev.kontor.user.UserAccountService;
 import java.time.Duration;
@@ -102,11 +102,11 @@ final class MatrixWorld {
 
         // a provider of its own, so that tests that count the demo provider's customers are not disturbed; support
         // staff work across providers
-        provider = SystemTask.call(() -> onboarding.createProvider("Victim Provider " + tag)).getId();
+        provider = onboarding.createProvider(TestTasks.setUp(), "Victim Provider " + tag).getId();
         // the partner and its people are known to its own employees and administrator
         Attacker[] partnerSide = {Attacker.UNASSIGNED_PARTNER_EMPLOYEE, Attacker.PARTNER_OUTSIDE_ACCESS_SESSION};
-        Organization partnerOrganization = SystemTask.call(() -> onboarding.createPartner(
-                secret("Victim Partner " + tag, partnerSide), provider));
+        Organization partnerOrganization = onboarding.createPartner(TestTasks.setUp(),
+                secret("Victim Partner " + tag, partnerSide), provider);
         partner = partnerOrganization.getId();
         partnerAdministrator = person(fixtures, "Vpadmin", partner, MembershipRole.PARTNER_ADMINISTRATOR,
                 partnerSide);
@@ -117,9 +117,9 @@ final class MatrixWorld {
         unassignedEmployee = fixtures.person("Unassigned");
         grant(fixtures, unassignedEmployee, partner, MembershipRole.PARTNER_EMPLOYEE);
 
-        Organization account = SystemTask.call(() -> onboarding.createCustomer(secret("Victim Customer " + tag,
+        Organization account = onboarding.createCustomer(TestTasks.setUp(), secret("Victim Customer " + tag,
                 Attacker.PARTNER_OUTSIDE_ACCESS_SESSION, Attacker.OTHER_PARTNERS_ADMINISTRATOR),
-                partner));
+                partner);
         customer = account.getId();
         customerNumber = account.getCustomerNumber().orElseThrow().value();
         String firstManager = person(fixtures, "Vmanagerone", customer, MembershipRole.MANAGER,
@@ -132,32 +132,31 @@ final class MatrixWorld {
         jdbc.update("insert into second_factor (user_id, secret_cipher, created_at, confirmed_at) values (?, ?, ?, ?)",
                 managerUser, "sealed", java.sql.Timestamp.from(Instant.now()), java.sql.Timestamp.from(Instant.now()));
         String invited = secret("vinvited-" + tag + "@example.test");
-        long invitedUser = SystemTask.call(() -> {
-            UserAccount user = users.registerWithPasswordHash(new EmailAddress(invited), secret("Vinvited " + tag),
-                    null);
-            onboarding.invite(user.getId(), customer, MembershipRole.MANAGER);
-            return user.getId();
-        });
+        UserAccount user = users.registerWithPasswordHash(TestTasks.setUp(), new EmailAddress(invited),
+                secret("Vinvited " + tag),
+                null);
+        onboarding.invite(TestTasks.setUp(), user.getId(), customer, MembershipRole.MANAGER);
+        long invitedUser = user.getId();
         invitedMembership = membershipOf(invitedUser, customer);
-        SystemTask.run(() -> accounts.importMasterData(customer, new MasterData(secret("Victim Customer " + tag),
+        accounts.importMasterData(TestTasks.setUp(), customer, new MasterData(secret("Victim Customer " + tag),
                 secret("Geheimweg " + tag), "12345", secret("Geheimstadt" + tag), "DE",
-                secret("billing-" + tag + "@example.test"), "+49 30 1234567")));
-        relationship = SystemTask.call(() -> partnerships.importActiveRelationship(partner, customer,
+                secret("billing-" + tag + "@example.test"), "+49 30 1234567"));
+        relationship = partnerships.importActiveRelationship(TestTasks.setUp(), partner, customer,
                 EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_USERS, OrganizationRight.MANAGE_CONTACTS),
-                firstManager, fixtures.userIdOf(firstManager)));
-        SystemTask.run(() -> partnerships.importAssignment(partner, customer, assignedEmployeeUser));
-        contact = SystemTask.call(() -> contacts.importContact(customer, null, secret("Vcontactfirst" + tag),
+                firstManager, fixtures.userIdOf(firstManager));
+        partnerships.importAssignment(TestTasks.setUp(), partner, customer, assignedEmployeeUser);
+        contact = contacts.importContact(TestTasks.setUp(), customer, null, secret("Vcontactfirst" + tag),
                 secret("Vcontactlast" + tag), secret("vcontact-" + tag + "@example.test"), "+49 30 7654321",
-                "Technician", EnumSet.of(ContactType.TECHNICAL)));
+                "Technician", EnumSet.of(ContactType.TECHNICAL));
 
-        tenant = SystemTask.call(() -> tenants.importTenant(customer, secret("Victim Tenant One " + tag,
+        tenant = tenants.importTenant(TestTasks.setUp(), customer, secret("Victim Tenant One " + tag,
                         Attacker.SIBLING_TENANTS_ADMINISTRATOR),
-                TenantType.STANDARD, Edition.BASIC, CharacterSets.UTF_8, TenantSettings.none())).getId();
-        siblingTenant = SystemTask.call(() -> tenants.importTenant(customer, secret("Victim Tenant Two " + tag),
+                TenantType.STANDARD, Edition.BASIC, CharacterSets.UTF_8, TenantSettings.none()).getId();
+        siblingTenant = tenants.importTenant(TestTasks.setUp(), customer, secret("Victim Tenant Two " + tag),
                 TenantType.STANDARD, Edition.PROFESSIONAL, CharacterSets.UTF_8,
-                new TenantSettings("de", "Europe/Berlin", secret("Sender" + tag)))).getId();
-        subTenant = SystemTask.call(() -> tenants.importTenant(siblingTenant, secret("Victim Tenant Below " + tag),
-                TenantType.STANDARD, Edition.BASIC, CharacterSets.UTF_8, TenantSettings.none())).getId();
+                new TenantSettings("de", "Europe/Berlin", secret("Sender" + tag))).getId();
+        subTenant = tenants.importTenant(TestTasks.setUp(), siblingTenant, secret("Victim Tenant Below " + tag),
+                TenantType.STANDARD, Edition.BASIC, CharacterSets.UTF_8, TenantSettings.none()).getId();
         siblingTenantAdministrator = person(fixtures, "Vtenantone", tenant, MembershipRole.TENANT_ADMINISTRATOR,
                 Attacker.SIBLING_TENANTS_ADMINISTRATOR);
         String victimTenantAdministrator = person(fixtures, "Vtenanttwo", siblingTenant,
@@ -176,7 +175,7 @@ final class MatrixWorld {
         pendingRequestToken = request.token();
 
         // a neighbour: a customer of the same partner, whose manager attacks the victim's account
-        Organization neighbour = SystemTask.call(() -> onboarding.createCustomer("Neighbour " + tag, partner));
+        Organization neighbour = onboarding.createCustomer(TestTasks.setUp(), "Neighbour " + tag, partner);
         otherManager = fixtures.person("Neighbour");
         grant(fixtures, otherManager, neighbour.getId(), MembershipRole.MANAGER);
 
@@ -241,7 +240,7 @@ final class MatrixWorld {
 
     private void grant(Fixtures fixtures, String email, long organization, MembershipRole role) {
         long user = fixtures.userIdOf(email);
-        SystemTask.run(() -> onboarding.grant(user, organization, role));
+        onboarding.grant(TestTasks.setUp(), user, organization, role);
     }
 
     /**
@@ -254,7 +253,7 @@ final class MatrixWorld {
         secret(email, knownTo);
         secret(name + tag, knownTo);
         long user = fixtures.userIdOf(email);
-        SystemTask.run(() -> onboarding.invite(user, organization, role));
+        onboarding.invite(TestTasks.setUp(), user, organization, role);
         long membership = membershipOf(user, organization);
         jdbc.update("update membership set state = 'APPROVAL_PENDING', invited_by_partner_id = ? where id = ?",
                 partner, membership);

@@ -1,5 +1,6 @@
 package dev.kontor.security;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
@@ -15,7 +16,6 @@ import dev.kontor.testing.IntegrationTest;
 import dev.kontor.testing.MutableClock;
 import dev.kontor.testing.SqlStatements;
 import dev.kontor.testing.TotpCodes;
-import dev.kontor.user.SystemTask;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -112,8 +112,8 @@ class SecondFactorWhileSignedInTest {
     @Test
     void a_tenant_administrator_below_is_led_too_when_the_customer_switches_it_on() throws Exception {
         String tim = fixtures.person("Tim");
-        SystemTask.run(() -> onboarding.grant(fixtures.userIdOf(tim), onboarding.createTenant("Branch "
-                + account.tag(), account.id()).getId(), MembershipRole.TENANT_ADMINISTRATOR));
+        onboarding.grant(TestTasks.setUp(), fixtures.userIdOf(tim), onboarding.createTenant(TestTasks.setUp(), "Branch "
+                + account.tag(), account.id()).getId(), MembershipRole.TENANT_ADMINISTRATOR);
         MockHttpSession session = signIn(tim);
         assertThat(navigate(session)).isEmpty();
 

@@ -175,7 +175,7 @@ final class ServiceMatrix {
         exempt("SecondStep.submit(HttpServletRequest,HttpServletResponse,String,boolean)", "takes no id: the code for this browser's own password step, throttled like a password (SecondStepTest)");
         exempt("SecondFactors.forgetBrowsers()", "takes no id: the caller's own remembered browsers");
         exempt("SecondFactors.confirmThisSignIn(String)", "takes no id: a code for the caller's own second factor, throttled (SecurityViewTest)");
-        exempt("SecondFactors.importAuthenticator(long,String)", "for the application only (SYSTEM): the demo people's published authenticators");
+        exempt("SecondFactors.importAuthenticator(Task,long,String)", "for the application only (a system task): the demo people's published authenticators");
         exempt("SecondStep.setUpReasons(HttpServletRequest)", "takes no id: why this browser's own pending sign-in must set up a second factor");
         exempt("SecondStep.startSetUp(HttpServletRequest)", "takes no id: begins the set-up of this browser's own pending sign-in (SetUpStepTest)");
         exempt("SecondStep.finishSetUp(HttpServletRequest,HttpServletResponse,String)", "takes no id: the code for this browser's own pending set-up, throttled like a password (SetUpStepTest)");
@@ -186,10 +186,10 @@ final class ServiceMatrix {
         exempt("AuditQueries.readsEverything()", "takes no id: whether the caller's own scope is the whole log");
         exempt("ContactCopier.copy(long,List)", "runs only inside the transaction of a tenant creation that has checked access (MANDATORY propagation)");
         exempt("InvitationService.issue(InvitationPurpose,long,long)", "runs only inside the transaction of ManagerService or TenantAdministrators, which check access first (MANDATORY propagation)");
-        exempt("InvitationService.issueBySystem(InvitationPurpose,long,long,long)", "the first administrator's invitation: SYSTEM only, and only inside the start-up's transaction that has just created the invited membership (MANDATORY propagation)");
+        exempt("InvitationService.issueBySystem(Task,InvitationPurpose,long,long,long)", "the first administrator's invitation: a system task only, and only inside the start-up's transaction that has just created the invited membership (MANDATORY propagation)");
         exempt("ProviderMemberships.lockAndCountActiveAdministrators(long)", "runs only inside the transaction of ProviderStaff, which checks that the caller administers the provider first (MANDATORY propagation; it checks ADMIN itself too)");
 
-        exempt("InvitationService.issueOnProviderBehalf(InvitationPurpose,long,long,long)", "for the application only (SYSTEM), and only inside the transaction of PartnerAdministration, which checks the provider administrator first (MANDATORY propagation)");
+        exempt("InvitationService.issueOnProviderBehalf(Task,InvitationPurpose,long,long,long)", "for the application only (a system task), and only inside the transaction of PartnerAdministration, which checks the provider administrator first (MANDATORY propagation)");
         exempt("InvitationService.revokeOpenFor(long,long)", "runs only inside the transaction of ManagerService or TenantAdministrators, which check access first (MANDATORY propagation)");
         exempt("DevMailbox.newestFirst(Pageable)", "takes no id; exists only with the demo data (its own test covers who may read it)");
         exempt("MailOutbox.enqueue(MailMessage)", "takes no id: queues a message that the calling service composed after its own check");
@@ -210,6 +210,7 @@ final class ServiceMatrix {
         exempt("TenantTree.roots()", "takes no id: the roots of the caller's own tree");
         exempt("TenantTree.defaultMaster()", "takes no id: the caller's own default master");
         exempt("UserAccountService.findOrRegisterInvitee(EmailAddress,String)", "takes no organization id: the inviting services check access first");
+        exempt("UserAccountService.findOrRegisterInvitee(Task,EmailAddress,String)", "takes no organization id, and a system task (the first start invites while nobody is signed in)");
         exempt("UserAccountService.rememberedLanguage()", "takes no id: the caller's own language");
         exempt("UserAccountService.rememberLanguage(Locale)", "takes no id: the caller's own language");
         EXEMPT_CLASSES.put("TenantDialogServices", "UI wiring (a record of services): its routes are in the route matrix");
@@ -293,41 +294,41 @@ final class ServiceMatrix {
                 .ownScope("false for a session that is not the caller's");
 
         // customer accounts
-        system("AccountProvisioning.registerService(long,String,ServiceKind)", ACCOUNT, t -> {
-            accountProvisioning.registerService(t.account(), "Planted " + tag, ServiceKind.PRODUCT);
+        system("AccountProvisioning.registerService(Task,long,String,ServiceKind)", ACCOUNT, t -> {
+            accountProvisioning.registerService(null, t.account(), "Planted " + tag, ServiceKind.PRODUCT);
             return null;
         });
-        system("AccountProvisioning.addService(long,String,ServiceKind)", ACCOUNT,
-                t -> accountProvisioning.addService(t.account(), "Planted " + tag, ServiceKind.PRODUCT));
-        system("AccountProvisioning.renameService(long,long,long,String)", ACCOUNT, t -> {
-            accountProvisioning.renameService(t.account(), t.account(), 0, "Planted " + tag);
+        system("AccountProvisioning.addService(Task,long,String,ServiceKind)", ACCOUNT,
+                t -> accountProvisioning.addService(null, t.account(), "Planted " + tag, ServiceKind.PRODUCT));
+        system("AccountProvisioning.renameService(Task,long,long,long,String)", ACCOUNT, t -> {
+            accountProvisioning.renameService(null, t.account(), t.account(), 0, "Planted " + tag);
             return null;
         });
-        system("AccountProvisioning.endService(long,long,long)", ACCOUNT, t -> {
-            accountProvisioning.endService(t.account(), t.account(), 0);
+        system("AccountProvisioning.endService(Task,long,long,long)", ACCOUNT, t -> {
+            accountProvisioning.endService(null, t.account(), t.account(), 0);
             return null;
         });
-        system("AccountProvisioning.servicesOf(long)", ACCOUNT, t -> accountProvisioning.servicesOf(t.account()));
-        system("AccountProvisioning.importMasterData(long,MasterData)", ACCOUNT, t -> {
-            accountProvisioning.importMasterData(t.account(), hijacked);
+        system("AccountProvisioning.servicesOf(Task,long)", ACCOUNT, t -> accountProvisioning.servicesOf(null, t.account()));
+        system("AccountProvisioning.importMasterData(Task,long,MasterData)", ACCOUNT, t -> {
+            accountProvisioning.importMasterData(null, t.account(), hijacked);
             return null;
         });
-        system("AccountProvisioning.recordPaymentMethod(long,boolean)", ACCOUNT, t -> {
-            accountProvisioning.recordPaymentMethod(t.account(), false);
+        system("AccountProvisioning.recordPaymentMethod(Task,long,boolean)", ACCOUNT, t -> {
+            accountProvisioning.recordPaymentMethod(null, t.account(), false);
             return null;
         });
-        system("AccountProvisioning.changeNameAndAddress(long,long,String,String,String,String,String)", ACCOUNT,
+        system("AccountProvisioning.changeNameAndAddress(Task,long,long,String,String,String,String,String)", ACCOUNT,
                 t -> {
-                    accountProvisioning.changeNameAndAddress(t.account(), t.accountVersion(), "Planted " + tag, null,
+                    accountProvisioning.changeNameAndAddress(null, t.account(), t.accountVersion(), "Planted " + tag, null,
                             null, null, null);
                     return null;
                 });
-        system("AccountProvisioning.recordChange(long)", ACCOUNT, t -> {
-            accountProvisioning.recordChange(t.account());
+        system("AccountProvisioning.recordChange(Task,long)", ACCOUNT, t -> {
+            accountProvisioning.recordChange(null, t.account());
             return null;
         });
-        system("AccountProvisioning.importConfirmation(long,Instant)", ACCOUNT, t -> {
-            accountProvisioning.importConfirmation(t.account(), Instant.EPOCH);
+        system("AccountProvisioning.importConfirmation(Task,long,Instant)", ACCOUNT, t -> {
+            accountProvisioning.importConfirmation(null, t.account(), Instant.EPOCH);
             return null;
         });
         read("AccountService.myAccounts(String,Pageable)", ACCOUNT, t -> accounts.myAccounts(t.searchText(), page))
@@ -406,17 +407,17 @@ final class ServiceMatrix {
             contactExport.partnerTree(t.partner(), csv, java.util.Locale.ENGLISH);
             return csv.toString();
         });
-        system("ContactProvisioning.importContact(long,Long,String,String,String,String,String,Set)", ACCOUNT,
-                t -> contactProvisioning.importContact(t.account(), null, "Planted", "Contact", intruder, null,
+        system("ContactProvisioning.importContact(Task,long,Long,String,String,String,String,String,Set)", ACCOUNT,
+                t -> contactProvisioning.importContact(null, t.account(), null, "Planted", "Contact", intruder, null,
                         null, EnumSet.of(ContactType.BILLING)));
-        system("ContactProvisioning.contactsAfter(long,long,int)", ACCOUNT,
-                t -> contactProvisioning.contactsAfter(t.account(), 0, 50));
-        system("ContactProvisioning.contactsPage(long,Pageable)", ACCOUNT,
-                t -> contactProvisioning.contactsPage(t.account(), page));
-        system("ContactRecipients.after(ContactType,Collection,String,int)", ACCOUNT,
-                t -> recipients.after(ContactType.TECHNICAL, List.of(t.account()), "", 50));
-        system("ContactRecipients.count(ContactType,Collection)", ACCOUNT,
-                t -> recipients.count(ContactType.TECHNICAL, List.of(t.account())));
+        system("ContactProvisioning.contactsAfter(Task,long,long,int)", ACCOUNT,
+                t -> contactProvisioning.contactsAfter(null, t.account(), 0, 50));
+        system("ContactProvisioning.contactsPage(Task,long,Pageable)", ACCOUNT,
+                t -> contactProvisioning.contactsPage(null, t.account(), page));
+        system("ContactRecipients.after(Task,ContactType,Collection,String,int)", ACCOUNT,
+                t -> recipients.after(null, ContactType.TECHNICAL, List.of(t.account()), "", 50));
+        system("ContactRecipients.count(Task,ContactType,Collection)", ACCOUNT,
+                t -> recipients.count(null, ContactType.TECHNICAL, List.of(t.account())));
         read("ContactService.page(long,Pageable)", ACCOUNT, t -> contacts.page(t.account(), page));
         read("ContactService.count(long)", ACCOUNT, t -> contacts.count(t.account()));
         read("ContactService.mayManage(long)", ACCOUNT, t -> contacts.mayManage(t.account()))
@@ -489,13 +490,13 @@ final class ServiceMatrix {
                 t -> providerMemberships.countStaff(t.provider(), new StaffFilter(t.searchText(), null, null)));
         read("ProviderMemberships.staffMember(long,long)", PROVIDER,
                 t -> providerMemberships.staffMember(t.provider(), t.membership()));
-        system("ProviderMemberships.provider()", PROVIDER, t -> providerMemberships.provider());
-        system("ProviderMemberships.anyActiveProviderAdministrator()", PROVIDER,
-                t -> providerMemberships.anyActiveProviderAdministrator());
-        system("ProviderMemberships.waitingAdministratorMembership(long,long)", PROVIDER,
-                t -> providerMemberships.waitingAdministratorMembership(t.provider(), t.user()));
-        system("InvitationService.openUntil(InvitationPurpose)", PROVIDER,
-                t -> invitations.openUntil(dev.kontor.invitation.InvitationPurpose.PROVIDER_ADMINISTRATOR));
+        system("ProviderMemberships.provider(Task)", PROVIDER, t -> providerMemberships.provider(null));
+        system("ProviderMemberships.anyActiveProviderAdministrator(Task)", PROVIDER,
+                t -> providerMemberships.anyActiveProviderAdministrator(null));
+        system("ProviderMemberships.waitingAdministratorMembership(Task,long,long)", PROVIDER,
+                t -> providerMemberships.waitingAdministratorMembership(null, t.provider(), t.user()));
+        system("InvitationService.openUntil(Task,InvitationPurpose)", PROVIDER,
+                t -> invitations.openUntil(null, dev.kontor.invitation.InvitationPurpose.PROVIDER_ADMINISTRATOR));
 
         // provider administration of partners
         write("PartnerAdministration.createPartner(NewPartner,Locale)", PROVIDER,
@@ -597,18 +598,18 @@ final class ServiceMatrix {
             memberships.remove(t.account(), t.membership());
             return null;
         });
-        system("MembershipAdministration.activateInvited(long)", ACCOUNT,
-                t -> memberships.activateInvited(t.invitedMembership()));
-        system("MembershipAdministration.declineInvited(long)", ACCOUNT, t -> {
-            memberships.declineInvited(t.invitedMembership());
+        system("MembershipAdministration.activateInvited(Task,long)", ACCOUNT,
+                t -> memberships.activateInvited(null, t.invitedMembership()));
+        system("MembershipAdministration.declineInvited(Task,long)", ACCOUNT, t -> {
+            memberships.declineInvited(null, t.invitedMembership());
             return null;
         });
-        system("MembershipAdministration.invitedName(long)", ACCOUNT,
-                t -> memberships.invitedName(t.invitedMembership()));
+        system("MembershipAdministration.invitedName(Task,long)", ACCOUNT,
+                t -> memberships.invitedName(null, t.invitedMembership()));
         read("MembershipAdministration.invitedMember(long,long)", ACCOUNT,
                 t -> memberships.invitedMember(t.account(), t.invitedMembership()));
-        system("MembershipAdministration.needsApproval(long)", ACCOUNT,
-                t -> memberships.needsApproval(t.invitedMembership()));
+        system("MembershipAdministration.needsApproval(Task,long)", ACCOUNT,
+                t -> memberships.needsApproval(null, t.invitedMembership()));
         write("MembershipAdministration.approve(long,long)", ACCOUNT,
                 t -> memberships.approve(t.account(), t.waitingMembership()));
         write("MembershipAdministration.refuse(long,long)", ACCOUNT, t -> {
@@ -660,36 +661,36 @@ final class ServiceMatrix {
                 t -> directory.customerOf(t.provider(), t.number()));
         read("OrganizationDirectory.partnersNamed(long,String)", PROVIDER,
                 t -> directory.partnersNamed(t.provider(), t.searchText()));
-        system("OrganizationOnboarding.createProvider(String)", PROVIDER,
-                t -> onboarding.createProvider("Planted " + tag));
-        system("OrganizationOnboarding.createPartner(String,long)", PROVIDER,
-                t -> onboarding.createPartner("Planted " + tag, t.provider()));
-        system("OrganizationOnboarding.createCustomer(String,long)", PARTNER,
-                t -> onboarding.createCustomer("Planted " + tag, t.partner()));
-        system("OrganizationOnboarding.changeState(long,long,OrganizationState,String)", PARTNER,
-                t -> onboarding.changeState(t.partner(), 0, OrganizationState.SUSPENDED, "Planted " + tag));
-        system("OrganizationOnboarding.deactivate(long,long,long)", ACCOUNT, t -> {
-            onboarding.deactivate(t.account(), t.membership(), 0);
+        system("OrganizationOnboarding.createProvider(Task,String)", PROVIDER,
+                t -> onboarding.createProvider(null, "Planted " + tag));
+        system("OrganizationOnboarding.createPartner(Task,String,long)", PROVIDER,
+                t -> onboarding.createPartner(null, "Planted " + tag, t.provider()));
+        system("OrganizationOnboarding.createCustomer(Task,String,long)", PARTNER,
+                t -> onboarding.createCustomer(null, "Planted " + tag, t.partner()));
+        system("OrganizationOnboarding.changeState(Task,long,long,OrganizationState,String)", PARTNER,
+                t -> onboarding.changeState(null, t.partner(), 0, OrganizationState.SUSPENDED, "Planted " + tag));
+        system("OrganizationOnboarding.deactivate(Task,long,long,long)", ACCOUNT, t -> {
+            onboarding.deactivate(null, t.account(), t.membership(), 0);
             return null;
         });
-        system("OrganizationOnboarding.inviteUnlessMember(long,long,MembershipRole,String)", PARTNER,
-                t -> onboarding.inviteUnlessMember(t.employeeUser(), t.partner(), MembershipRole.LEGAL_REPRESENTATIVE,
+        system("OrganizationOnboarding.inviteUnlessMember(Task,long,long,MembershipRole,String)", PARTNER,
+                t -> onboarding.inviteUnlessMember(null, t.employeeUser(), t.partner(), MembershipRole.LEGAL_REPRESENTATIVE,
                         "Intruder"));
-        system("OrganizationOnboarding.lock(long)", PARTNER, t -> onboarding.lock(t.partner()));
-        system("OrganizationOnboarding.rename(long,String)", ACCOUNT,
-                t -> onboarding.rename(t.account(), "Planted " + tag));
-        system("OrganizationOnboarding.createCustomer(String,long,CustomerNumber)", PARTNER,
-                t -> onboarding.createCustomer("Planted " + tag, t.partner(), t.number()));
-        system("OrganizationOnboarding.createTenant(String,long)", TENANT,
-                t -> onboarding.createTenant("Planted " + tag, t.tenant()));
-        system("OrganizationOnboarding.grant(long,long,MembershipRole)", ACCOUNT,
-                t -> onboarding.grant(t.employeeUser(), t.account(), MembershipRole.MANAGER));
-        system("OrganizationOnboarding.invite(long,long,MembershipRole)", ACCOUNT,
-                t -> onboarding.invite(t.employeeUser(), t.account(), MembershipRole.MANAGER));
-        system("OrganizationOnboarding.invite(long,long,MembershipRole,String)", ACCOUNT,
-                t -> onboarding.invite(t.employeeUser(), t.account(), MembershipRole.MANAGER, "Intruder"));
-        system("OrganizationOnboarding.findCustomer(CustomerNumber)", ACCOUNT,
-                t -> onboarding.findCustomer(t.number()));
+        system("OrganizationOnboarding.lock(Task,long)", PARTNER, t -> onboarding.lock(null, t.partner()));
+        system("OrganizationOnboarding.rename(Task,long,String)", ACCOUNT,
+                t -> onboarding.rename(null, t.account(), "Planted " + tag));
+        system("OrganizationOnboarding.createCustomer(Task,String,long,CustomerNumber)", PARTNER,
+                t -> onboarding.createCustomer(null, "Planted " + tag, t.partner(), t.number()));
+        system("OrganizationOnboarding.createTenant(Task,String,long)", TENANT,
+                t -> onboarding.createTenant(null, "Planted " + tag, t.tenant()));
+        system("OrganizationOnboarding.grant(Task,long,long,MembershipRole)", ACCOUNT,
+                t -> onboarding.grant(null, t.employeeUser(), t.account(), MembershipRole.MANAGER));
+        system("OrganizationOnboarding.invite(Task,long,long,MembershipRole)", ACCOUNT,
+                t -> onboarding.invite(null, t.employeeUser(), t.account(), MembershipRole.MANAGER));
+        system("OrganizationOnboarding.invite(Task,long,long,MembershipRole,String)", ACCOUNT,
+                t -> onboarding.invite(null, t.employeeUser(), t.account(), MembershipRole.MANAGER, "Intruder"));
+        system("OrganizationOnboarding.findCustomer(Task,CustomerNumber)", ACCOUNT,
+                t -> onboarding.findCustomer(null, t.number()));
         system("OrganizationService.describeAll(Task,Collection)", ACCOUNT,
                 t -> organizations.describeAll(null, List.of(t.account())));
         system("OrganizationService.describe(Task,long)", ACCOUNT, t -> organizations.describe(null, t.account()));
@@ -773,14 +774,14 @@ final class ServiceMatrix {
         read("PartnerGrants.callerBelongsToAPartnerOf(long)", ACCOUNT,
                 t -> grants.callerBelongsToAPartnerOf(t.account()))
                 .ownScope("about the caller's own memberships: whether he himself works for a partner of the account");
-        system("PartnerProvisioning.importActiveRelationship(long,long,Set,String,long)", ACCOUNT,
-                t -> partnerProvisioning.importActiveRelationship(t.partner(), t.account(), all, intruder,
+        system("PartnerProvisioning.importActiveRelationship(Task,long,long,Set,String,long)", ACCOUNT,
+                t -> partnerProvisioning.importActiveRelationship(null, t.partner(), t.account(), all, intruder,
                         t.user()));
-        system("PartnerProvisioning.requestOnProviderBehalf(long,long,Set,String,String,boolean,Locale)", ACCOUNT,
-                t -> partnerProvisioning.requestOnProviderBehalf(t.partner(), t.account(), all, intruder, "Planted",
+        system("PartnerProvisioning.requestOnProviderBehalf(Task,long,long,Set,String,String,boolean,Locale)", ACCOUNT,
+                t -> partnerProvisioning.requestOnProviderBehalf(null, t.partner(), t.account(), all, intruder, "Planted",
                         false, en));
-        system("PartnerProvisioning.importAssignment(long,long,long)", PARTNER, t -> {
-            partnerProvisioning.importAssignment(t.partner(), t.account(), t.employeeUser());
+        system("PartnerProvisioning.importAssignment(Task,long,long,long)", PARTNER, t -> {
+            partnerProvisioning.importAssignment(null, t.partner(), t.account(), t.employeeUser());
             return null;
         });
         write("PartnerService.addCustomer(long,NewCustomer,Locale)", PARTNER,
@@ -898,8 +899,8 @@ final class ServiceMatrix {
         read("TenantAdministrators.approvals(long)", TENANT, t -> tenantAdministrators.approvals(t.tenant()));
         read("TenantAdministrators.invitationsNeedApproval(long)", TENANT,
                 t -> tenantAdministrators.invitationsNeedApproval(t.tenant()));
-        system("TenantProvisioning.importTenant(long,String,TenantType,Edition,String,TenantSettings)", TENANT,
-                t -> tenantProvisioning.importTenant(t.tenant(), "Planted " + tag, TenantType.STANDARD,
+        system("TenantProvisioning.importTenant(Task,long,String,TenantType,Edition,String,TenantSettings)", TENANT,
+                t -> tenantProvisioning.importTenant(null, t.tenant(), "Planted " + tag, TenantType.STANDARD,
                         Edition.BASIC, CharacterSets.UTF_8, TenantSettings.none()));
         write("TenantService.create(NewTenant)", TENANT, t -> tenants.create(new NewTenant(t.tenant(),
                 "Planted " + tag, TenantType.STANDARD, Edition.BASIC, CharacterSets.UTF_8, null)));
@@ -936,8 +937,8 @@ final class ServiceMatrix {
                 .ownScope("a node outside the caller's tree is none of theirs");
 
         // people
-        system("UserAccountService.registerWithPasswordHash(EmailAddress,String,String)", ACCOUNT,
-                t -> users.registerWithPasswordHash(new EmailAddress(intruder), "Intruder", null));
+        system("UserAccountService.registerWithPasswordHash(Task,EmailAddress,String,String)", ACCOUNT,
+                t -> users.registerWithPasswordHash(null, new EmailAddress(intruder), "Intruder", null));
         system("UserAccountService.findById(Task,long)", ACCOUNT, t -> users.findById(null, t.user()));
         system("UserAccountService.findSignInCandidate(Task,long)", ACCOUNT,
                 t -> users.findSignInCandidate(null, t.user()));
@@ -951,8 +952,8 @@ final class ServiceMatrix {
                 .ownScope("a forged token previews as an unknown link: the closed-link page");
         write("SignInUnlocks.unlock(String,String)", TOKEN, t -> Optional.of(unlocks.unlock(t.token(), "192.0.2.66"))
                 .filter(SignInUnlocks.Unlocked::succeeded));
-        system("UserAccountService.setFirstPassword(long,String,Collection)", ACCOUNT, t -> {
-            users.setFirstPassword(t.user(), "a long enough password for the matrix " + tag, List.of());
+        system("UserAccountService.setFirstPassword(Task,long,String,Collection)", ACCOUNT, t -> {
+            users.setFirstPassword(null, t.user(), "a long enough password for the matrix " + tag, List.of());
             return null;
         });
     }

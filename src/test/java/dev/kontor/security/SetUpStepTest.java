@@ -1,5 +1,6 @@
 package dev.kontor.security;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
@@ -18,7 +19,6 @@ import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.IntegrationTest;
 import dev.kontor.testing.MutableClock;
 import dev.kontor.testing.TotpCodes;
-import dev.kontor.user.SystemTask;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -79,11 +79,9 @@ class SetUpStepTest {
     void supportStaffWithoutAnAuthenticator() {
         email = fixtures.person("Stella");
         long userId = fixtures.userIdOf(email);
-        SystemTask.run(() -> {
-            Organization provider = onboarding.createProvider("Provider " + UUID.randomUUID().toString()
-                    .substring(0, 8));
-            onboarding.grant(userId, provider.getId(), MembershipRole.SUPPORT);
-        });
+        Organization provider = onboarding.createProvider(TestTasks.setUp(), "Provider " + UUID.randomUUID().toString()
+                .substring(0, 8));
+        onboarding.grant(TestTasks.setUp(), userId, provider.getId(), MembershipRole.SUPPORT);
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package dev.kontor.security;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -18,7 +19,6 @@ import dev.kontor.testing.IntegrationTest;
 import dev.kontor.testing.MutableClock;
 import dev.kontor.testing.Outbox;
 import dev.kontor.user.EmailAddress;
-import dev.kontor.user.SystemTask;
 import dev.kontor.user.UserAccountService;
 import java.time.Duration;
 import java.util.List;
@@ -311,7 +311,7 @@ class SignInTest {
 
     private String invitedPerson() {
         String email = "invited-" + UUID.randomUUID() + "@example.test";
-        SystemTask.run(() -> users.registerWithPasswordHash(new EmailAddress(email), "Invited Person", null));
+        users.registerWithPasswordHash(TestTasks.setUp(), new EmailAddress(email), "Invited Person", null);
         return email;
     }
 

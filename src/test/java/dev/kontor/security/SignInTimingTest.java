@@ -1,12 +1,12 @@
 package dev.kontor.security;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.IntegrationTest;
 import dev.kontor.user.EmailAddress;
-import dev.kontor.user.SystemTask;
 import dev.kontor.user.UserAccountService;
 import java.time.Clock;
 import java.util.UUID;
@@ -56,7 +56,7 @@ class SignInTimingTest {
         ThrottledSignIn signIn = new ThrottledSignIn(people, encoder, throttle, unlocks, clock);
         String known = fixtures.person("Timed");
         String invited = "invited-" + UUID.randomUUID() + "@example.test";
-        SystemTask.run(() -> users.registerWithPasswordHash(new EmailAddress(invited), "Invited Person", null));
+        users.registerWithPasswordHash(TestTasks.setUp(), new EmailAddress(invited), "Invited Person", null);
         String unknown = "unknown-" + UUID.randomUUID() + "@example.test";
         signInFails(signIn, unknown); // warms up the encoder's own stand-in for unknown addresses
 

@@ -1,5 +1,6 @@
 package dev.kontor.support;
 
+import dev.kontor.user.TestTasks;
 import dev.kontor.testing.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +8,6 @@ import dev.kontor.base.SearchKeys;
 import dev.kontor.base.PhoneNumbers;
 import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.postgres.PostgresTest;
-import dev.kontor.user.SystemTask;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -117,8 +117,8 @@ class SupportLookupBenchmarkTest {
     @BeforeAll
     void load() {
         long start = System.nanoTime();
-        providerId = SystemTask.call(() -> onboarding.createProvider(
-                "Lookup Benchmark Provider " + UUID.randomUUID().toString().substring(0, 8)).getId());
+        providerId = onboarding.createProvider(TestTasks.setUp(),
+                "Lookup Benchmark Provider " + UUID.randomUUID().toString().substring(0, 8)).getId();
         new TransactionTemplate(transactions).executeWithoutResult(status -> insert());
         // as autovacuum would have done in production: statistics, visibility map, trigram pending lists merged
         for (String table : TABLES) {

@@ -10,7 +10,6 @@ import dev.kontor.base.RuleViolation;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.tenant.TenantTestData.Customer;
 import dev.kontor.tenant.TenantTestData.Partner;
-import dev.kontor.user.SystemTask;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -322,7 +321,7 @@ abstract class ContentCopyScenarios {
      * may have taken some batches meanwhile.
      */
     private CopyProgress runToTheEnd(long copyId) {
-        SystemTask.run(() -> worker.runFor(copyId));
+        worker.runFor(copyId);
         Instant until = Instant.now().plus(Duration.ofSeconds(10));
         CopyProgress progress = progressOf(copyId);
         while (!progress.finished() && Instant.now().isBefore(until)) {
@@ -332,7 +331,7 @@ abstract class ContentCopyScenarios {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("Interrupted while waiting for copy run " + copyId, e);
             }
-            SystemTask.run(() -> worker.runFor(copyId));
+            worker.runFor(copyId);
             progress = progressOf(copyId);
         }
         assertThat(progress.state()).as("state of copy run %s", copyId).isEqualTo("DONE");

@@ -1,7 +1,6 @@
 package dev.kontor.tenant;
 
 import dev.kontor.testing.Fixtures;
-import dev.kontor.user.SystemTask;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -83,12 +82,12 @@ public final class TenantJobs {
 
     /** Works on the run batch after batch, past the job lock (only the run's row lock keeps nodes apart). */
     public static void runFor(ApplicationContext node, long copyId) {
-        SystemTask.run(() -> node.getBean(ContentCopyWorker.class).runFor(copyId));
+        node.getBean(ContentCopyWorker.class).runFor(copyId);
     }
 
     /** One batch, in the caller's transaction; whether this node got the run. */
     public static boolean nextBatch(ApplicationContext node, long copyId) {
-        return SystemTask.call(() -> node.getBean(ContentCopyWorker.class).nextBatch(copyId)).isPresent();
+        return node.getBean(ContentCopyWorker.class).nextBatch(copyId).isPresent();
     }
 
     /** A tree to copy into: who may start the copy, and the tenant it copies into. */

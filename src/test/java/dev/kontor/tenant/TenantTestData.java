@@ -1,5 +1,6 @@
 package dev.kontor.tenant;
 
+import dev.kontor.user.TestTasks;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.Organization;
 import dev.kontor.organization.OrganizationOnboarding;
@@ -7,7 +8,6 @@ import dev.kontor.organization.OrganizationRight;
 import dev.kontor.partner.PartnerProvisioning;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestPartner;
-import dev.kontor.user.SystemTask;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -63,15 +63,15 @@ public final class TenantTestData {
     /** A customer account below the partner with one active manager and an ACTIVE relationship granting these rights. */
     Customer customerOf(Partner partner, Set<OrganizationRight> rights) {
         Customer customer = customerBelow(partner.id());
-        long relationship = SystemTask.call(() -> partnerships.importActiveRelationship(partner.id(), customer.id(),
-                rights, customer.managerEmail(), fixtures.userIdOf(customer.managerEmail())));
+        long relationship = partnerships.importActiveRelationship(TestTasks.setUp(), partner.id(), customer.id(),
+                rights, customer.managerEmail(), fixtures.userIdOf(customer.managerEmail()));
         return new Customer(customer.id(), customer.number(), customer.name(), customer.managerEmail(), relationship);
     }
 
     /** A customer account below the partner without any relationship. */
     Customer customerBelow(long parentId) {
         String tag = tag();
-        Organization customer = SystemTask.call(() -> onboarding.createCustomer("Customer " + tag, parentId));
+        Organization customer = onboarding.createCustomer(TestTasks.setUp(), "Customer " + tag, parentId);
         String manager = fixtures.person("Manager");
         grant(manager, customer.getId(), MembershipRole.MANAGER);
         return new Customer(customer.getId(), customer.getCustomerNumber().orElseThrow().value(), customer.getName(),
@@ -90,8 +90,8 @@ public final class TenantTestData {
     }
 
     long tenant(long masterId, String name, TenantSettings settings) {
-        return SystemTask.call(() -> tenants.importTenant(masterId, name, TenantType.STANDARD, Edition.BASIC,
-                CharacterSets.UTF_8, settings)).getId();
+        return tenants.importTenant(TestTasks.setUp(), masterId, name, TenantType.STANDARD, Edition.BASIC,
+                CharacterSets.UTF_8, settings).getId();
     }
 
     /** A new person who is the tenant's active administrator; returns their e-mail address. */
@@ -103,7 +103,7 @@ public final class TenantTestData {
 
     void grant(String email, long organizationId, MembershipRole role) {
         long userId = fixtures.userIdOf(email);
-        SystemTask.run(() -> onboarding.grant(userId, organizationId, role));
+        onboarding.grant(TestTasks.setUp(), userId, organizationId, role);
     }
 
     /**

@@ -1,10 +1,10 @@
 package dev.kontor.testing;
 
+import dev.kontor.user.TestTasks;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.Organization;
 import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.user.EmailAddress;
-import dev.kontor.user.SystemTask;
 import dev.kontor.user.UserAccount;
 import dev.kontor.user.UserAccountService;
 import java.util.LinkedHashMap;
@@ -45,34 +45,32 @@ public class Fixtures {
 
     /** A customer account below a new provider, with active managers of the given names (the first becomes the contact person). */
     public TestAccount account(String... managerNames) {
-        return SystemTask.call(() -> {
-            String tag = UUID.randomUUID().toString().substring(0, 8);
-            Organization provider = onboarding.createProvider("Provider " + tag);
-            Organization customer = onboarding.createCustomer("Customer " + tag, provider.getId());
-            Map<String, Long> managers = new LinkedHashMap<>();
-            for (String name : managerNames) {
-                String email = name.toLowerCase() + "-" + tag + "@example.test";
-                UserAccount user = users.registerWithPasswordHash(new EmailAddress(email), name, passwordHash);
-                onboarding.grant(user.getId(), customer.getId(), MembershipRole.MANAGER);
-                managers.put(name, user.getId());
-            }
-            return new TestAccount(customer.getId(), customer.getCustomerNumber().orElseThrow().value(), tag,
-                    managers);
-        });
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Organization provider = onboarding.createProvider(TestTasks.setUp(), "Provider " + tag);
+        Organization customer = onboarding.createCustomer(TestTasks.setUp(), "Customer " + tag, provider.getId());
+        Map<String, Long> managers = new LinkedHashMap<>();
+        for (String name : managerNames) {
+            String email = name.toLowerCase() + "-" + tag + "@example.test";
+            UserAccount user = users.registerWithPasswordHash(TestTasks.setUp(), new EmailAddress(email), name,
+                    passwordHash);
+            onboarding.grant(TestTasks.setUp(), user.getId(), customer.getId(), MembershipRole.MANAGER);
+            managers.put(name, user.getId());
+        }
+        return new TestAccount(customer.getId(), customer.getCustomerNumber().orElseThrow().value(), tag,
+                managers);
     }
 
     /** One new person who manages {@code count} new customer accounts; returns their e-mail address. */
     public String managerOfMany(int count, java.util.function.LongConsumer eachAccount) {
         String email = "many-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
-        SystemTask.run(() -> {
-            UserAccount user = users.registerWithPasswordHash(new EmailAddress(email), "Many", passwordHash);
-            Organization provider = onboarding.createProvider("Provider of many " + email);
-            for (int i = 0; i < count; i++) {
-                Organization customer = onboarding.createCustomer("Many " + i, provider.getId());
-                onboarding.grant(user.getId(), customer.getId(), MembershipRole.MANAGER);
-                eachAccount.accept(customer.getId());
-            }
-        });
+        UserAccount user = users.registerWithPasswordHash(TestTasks.setUp(), new EmailAddress(email), "Many",
+                passwordHash);
+        Organization provider = onboarding.createProvider(TestTasks.setUp(), "Provider of many " + email);
+        for (int i = 0; i < count; i++) {
+            Organization customer = onboarding.createCustomer(TestTasks.setUp(), "Many " + i, provider.getId());
+            onboarding.grant(TestTasks.setUp(), user.getId(), customer.getId(), MembershipRole.MANAGER);
+            eachAccount.accept(customer.getId());
+        }
         return email;
     }
 
@@ -81,21 +79,21 @@ public class Fixtures {
      * with the fixture password).
      */
     public TestPartner partner(String name) {
-        return SystemTask.call(() -> {
-            String tag = UUID.randomUUID().toString().substring(0, 8);
-            Organization provider = onboarding.createProvider("Provider " + tag);
-            Organization partner = onboarding.createPartner(name + " " + tag, provider.getId());
-            String legal = "legal-" + tag + "@example.test";
-            UserAccount legalUser = users.registerWithPasswordHash(new EmailAddress(legal), "Legal " + tag,
-                    passwordHash);
-            onboarding.grant(legalUser.getId(), partner.getId(), MembershipRole.LEGAL_REPRESENTATIVE);
-            String admin = "partner-admin-" + tag + "@example.test";
-            UserAccount adminUser = users.registerWithPasswordHash(new EmailAddress(admin), "Admin " + tag,
-                    passwordHash);
-            onboarding.grant(adminUser.getId(), partner.getId(), MembershipRole.PARTNER_ADMINISTRATOR);
-            return new TestPartner(partner.getId(), partner.getName(), legal, legalUser.getId(), admin,
-                    adminUser.getId());
-        });
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Organization provider = onboarding.createProvider(TestTasks.setUp(), "Provider " + tag);
+        Organization partner = onboarding.createPartner(TestTasks.setUp(), name + " " + tag, provider.getId());
+        String legal = "legal-" + tag + "@example.test";
+        UserAccount legalUser = users.registerWithPasswordHash(TestTasks.setUp(), new EmailAddress(legal),
+                "Legal " + tag,
+                passwordHash);
+        onboarding.grant(TestTasks.setUp(), legalUser.getId(), partner.getId(), MembershipRole.LEGAL_REPRESENTATIVE);
+        String admin = "partner-admin-" + tag + "@example.test";
+        UserAccount adminUser = users.registerWithPasswordHash(TestTasks.setUp(), new EmailAddress(admin),
+                "Admin " + tag,
+                passwordHash);
+        onboarding.grant(TestTasks.setUp(), adminUser.getId(), partner.getId(), MembershipRole.PARTNER_ADMINISTRATOR);
+        return new TestPartner(partner.getId(), partner.getName(), legal, legalUser.getId(), admin,
+                adminUser.getId());
     }
 
     /**
@@ -103,21 +101,20 @@ public class Fixtures {
      * to Kontor, without a password), so that it has no contact person yet.
      */
     public NewCustomer newCustomerOf(TestPartner partner, String managerName) {
-        return SystemTask.call(() -> {
-            String tag = UUID.randomUUID().toString().substring(0, 8);
-            Organization customer = onboarding.createCustomer("New Customer " + tag, partner.id());
-            String email = managerName.toLowerCase() + "-" + tag + "@example.test";
-            UserAccount user = users.registerWithPasswordHash(new EmailAddress(email), managerName, null);
-            onboarding.invite(user.getId(), customer.getId(), MembershipRole.MANAGER);
-            return new NewCustomer(customer.getId(), customer.getCustomerNumber().orElseThrow().value(),
-                    customer.getName(), email, user.getId());
-        });
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Organization customer = onboarding.createCustomer(TestTasks.setUp(), "New Customer " + tag, partner.id());
+        String email = managerName.toLowerCase() + "-" + tag + "@example.test";
+        UserAccount user = users.registerWithPasswordHash(TestTasks.setUp(), new EmailAddress(email), managerName,
+                null);
+        onboarding.invite(TestTasks.setUp(), user.getId(), customer.getId(), MembershipRole.MANAGER);
+        return new NewCustomer(customer.getId(), customer.getCustomerNumber().orElseThrow().value(),
+                customer.getName(), email, user.getId());
     }
 
     /** A person with a password and no membership yet. */
     public String person(String name) {
         String email = name.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
-        SystemTask.run(() -> users.registerWithPasswordHash(new EmailAddress(email), name, passwordHash));
+        users.registerWithPasswordHash(TestTasks.setUp(), new EmailAddress(email), name, passwordHash);
         return email;
     }
 

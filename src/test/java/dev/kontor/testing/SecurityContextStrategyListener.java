@@ -10,7 +10,7 @@ import org.springframework.test.context.TestExecutionListener;
  * Points {@link SecurityContextHolder} at the security context strategy of the Spring context the test runs in.
  * Vaadin's auto-configuration installs its own strategy globally whenever a context starts, while method security
  * keeps the strategy of its own context: once a second context has started in the JVM, a test on a cached earlier
- * context would otherwise set its person ({@code @WithUserDetails}, {@code SystemTask}) where its services don't
+ * context would otherwise set its person ({@code @WithUserDetails}, {@code Fixtures.signIn}) where its services don't
  * look. Registered for every Spring test in {@code META-INF/spring.factories}; it runs after dependency injection
  * (which loads the context) and before Spring Security's {@code @WithUserDetails} listener.
  */

@@ -112,7 +112,7 @@ class AccountDataDialog extends Dialog {
         addSection(MANAGERS, "account.managers", () -> {
             // read first: the managers' rows mark who has no second factor and offer its reset
             SecondFactorSection secondFactor = new SecondFactorSection(services.secondFactors(),
-                    details.accountId(), details.masterData().companyName(), this::changed);
+                    details.accountId(), details.masterData().companyName(), details.viewerUserId(), this::changed);
             return new Component[] {new ManagersSection(managers, details, services.contacts().typesOfUsers(
                     details.accountId(), details.managers().stream().map(dev.kontor.organization.Member::userId)
                             .toList()), secondFactor, this::changedAt), secondFactor};

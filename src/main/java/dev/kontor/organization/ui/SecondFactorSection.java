@@ -32,12 +32,15 @@ public class SecondFactorSection extends Div {
     private final long organizationId;
     private final String organizationName;
     private final Runnable onChanged;
+    /** The person reading the section, who resets no second factor of their own here. */
+    private final long reader;
     private SecondFactorRequirement requirement;
     private Set<Long> without;
     private int activeMembers;
 
-    public SecondFactorSection(SecondFactorPolicy policy, long organizationId, String organizationName,
+    public SecondFactorSection(SecondFactorPolicy policy, long organizationId, String organizationName, long reader,
                                Runnable onChanged) {
+        this.reader = reader;
         this.policy = policy;
         this.organizationId = organizationId;
         this.organizationName = organizationName;
@@ -138,7 +141,7 @@ public class SecondFactorSection extends Div {
      * row; asked first. The list is drawn anew afterwards.
      */
     public java.util.Optional<Component> resetAction(Member member, Runnable afterwards) {
-        boolean own = dev.kontor.user.CurrentUser.find().map(me -> me.userId() == member.userId()).orElse(true);
+        boolean own = reader == member.userId();
         if (!requirement.mayReset() || member.state() != MembershipState.ACTIVE
                 || without.contains(member.userId()) || own) {
             return java.util.Optional.empty();

@@ -44,7 +44,8 @@ public class PartnerProfileView extends VerticalLayout implements HasDynamicTitl
     private final SecondFactorSection secondFactor;
 
     public PartnerProfileView(PartnerService partners, MembershipAdministration memberships, ContactService contacts,
-                              ContactExport export, SecondFactorPolicy secondFactors) {
+                              ContactExport export, SecondFactorPolicy secondFactors,
+                              dev.kontor.user.Callers callers) {
         setId("partner-profile-view");
         PartnerMembership partner = partners.myPartners().getFirst();
         long partnerId = partner.partnerId();
@@ -65,7 +66,8 @@ public class PartnerProfileView extends VerticalLayout implements HasDynamicTitl
             heading.add(buttons);
         }
 
-        secondFactor = new SecondFactorSection(secondFactors, partnerId, partner.partnerName(), () -> { });
+        secondFactor = new SecondFactorSection(secondFactors, partnerId, partner.partnerName(),
+                callers.requirePerson().userId(), () -> { });
         List<Member> members = memberships.allMembers(partnerId);
         Map<Long, Set<ContactType>> types = contacts.typesOfUsers(partnerId,
                 members.stream().map(Member::userId).distinct().toList());

@@ -65,7 +65,8 @@ public class ProviderStaffView extends VerticalLayout implements HasDynamicTitle
         this.staff = staff;
         setId("provider-staff-view");
         long provider = directory.administeredProvider().orElseThrow(AccessRefused::new);
-        secondFactor = new SecondFactorSection(secondFactors, provider, getTranslation("nav.staff"), this::refresh);
+        secondFactor = new SecondFactorSection(secondFactors, provider, getTranslation("nav.staff"), me,
+                this::refresh);
 
         Paragraph explained = new Paragraph(getTranslation("staff.explained"));
         explained.addClassName("section-explanation");

@@ -39,10 +39,14 @@ class TenantAdministratorsSection extends Div {
     private final Map<Long, MembershipApproval> approvals;
     /** Who has no second factor (read once for the whole list), and the reset of a lost one for a lead. */
     private final dev.kontor.organization.ui.SecondFactorSection secondFactor;
+    /** The person reading the list, to whom a question about their own row speaks. */
+    private final long reader;
 
     TenantAdministratorsSection(TenantAdministrators administrators, TenantDetails tenant,
                                 Map<Long, Set<ContactType>> contactTypes,
-                                dev.kontor.organization.ui.SecondFactorSection secondFactor, Runnable onChanged) {
+                                dev.kontor.organization.ui.SecondFactorSection secondFactor, long reader,
+                                Runnable onChanged) {
+        this.reader = reader;
         this.administrators = administrators;
         this.secondFactor = secondFactor;
         this.contactTypes = contactTypes;
@@ -167,7 +171,7 @@ class TenantAdministratorsSection extends Div {
 
     private void confirm(Member member, String questionKey, Runnable change) {
         // on one's own row the question speaks to the reader, not about them
-        boolean own = dev.kontor.user.CurrentUser.find().map(me -> me.userId() == member.userId()).orElse(false);
+        boolean own = reader == member.userId();
         PersonRowActions.confirm(this, "confirm-administrator-change", own ? questionKey + "-own" : questionKey,
                 member.displayName(),
                 member.email(), () -> {

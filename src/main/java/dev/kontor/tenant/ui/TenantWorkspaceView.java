@@ -34,12 +34,14 @@ public class TenantWorkspaceView extends VerticalLayout implements BeforeEnterOb
         dev.kontor.base.ui.TitledByName {
 
     private final TenantDialogServices services;
+    private final long reader;
     private final Div header = new Div();
     private TenantDetails tenant;
     private Long accessSession;
 
-    public TenantWorkspaceView(TenantDialogServices services) {
+    public TenantWorkspaceView(TenantDialogServices services, dev.kontor.user.Callers callers) {
         this.services = services;
+        this.reader = callers.requirePerson().userId();
         setId("tenant-workspace");
         addClassName("workspace");
     }
@@ -87,10 +89,10 @@ public class TenantWorkspaceView extends VerticalLayout implements BeforeEnterOb
         }
         // read first: the administrators' rows mark who has no second factor and offer its reset
         dev.kontor.organization.ui.SecondFactorSection secondFactor = new dev.kontor.organization.ui
-                .SecondFactorSection(services.secondFactors(), tenant.id(), tenant.name(), this::reload);
+                .SecondFactorSection(services.secondFactors(), tenant.id(), tenant.name(), reader, this::reload);
         add(new TenantAdministratorsSection(services.administrators(), tenant, services.contacts().typesOfUsers(
                 tenant.id(), services.administrators().list(tenant.id()).stream()
-                        .map(dev.kontor.organization.Member::userId).toList()), secondFactor, this::reload));
+                        .map(dev.kontor.organization.Member::userId).toList()), secondFactor, reader, this::reload));
         add(secondFactor);
         dev.kontor.contact.ui.ContactsSection contacts = new dev.kontor.contact.ui.ContactsSection(
                 services.contacts(), services.contactExport(), tenant.id(), () -> { });

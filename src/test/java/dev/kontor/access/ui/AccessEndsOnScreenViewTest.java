@@ -1,5 +1,6 @@
 package dev.kontor.access.ui;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,7 +17,6 @@ import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.Fixtures.TestPartner;
 import dev.kontor.testing.ViewTest;
-import dev.kontor.user.SystemTask;
 import java.time.Duration;
 import java.util.EnumSet;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,9 +47,9 @@ class AccessEndsOnScreenViewTest extends SpringBrowserlessTest {
     void aPartnerWithACustomer() {
         partner = fixtures.partner("Pushed Partner");
         customer = fixtures.account("Alice");
-        relationship = SystemTask.call(() -> provisioning.importActiveRelationship(partner.id(), customer.id(),
+        relationship = provisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), customer.id(),
                 EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_USERS), customer.email("Alice"),
-                customer.userId("Alice")));
+                customer.userId("Alice"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.kontor.access.ui;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -20,7 +21,6 @@ import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.Fixtures.TestPartner;
 import dev.kontor.testing.ViewTest;
-import dev.kontor.user.SystemTask;
 import java.util.EnumSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,12 +58,11 @@ class AccessEndsWithPartnerRoleViewTest extends SpringBrowserlessTest {
         customer = fixtures.account("Alice");
         employee = fixtures.person("Eve");
         long employeeId = fixtures.userIdOf(employee);
-        SystemTask.run(() -> {
-            onboarding.grant(employeeId, partner.id(), MembershipRole.PARTNER_EMPLOYEE);
-            provisioning.importActiveRelationship(partner.id(), customer.id(), EnumSet.of(OrganizationRight.VIEW),
-                    customer.email("Alice"), customer.userId("Alice"));
-            provisioning.importAssignment(partner.id(), customer.id(), employeeId);
-        });
+        onboarding.grant(TestTasks.setUp(), employeeId, partner.id(), MembershipRole.PARTNER_EMPLOYEE);
+        provisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), customer.id(),
+                EnumSet.of(OrganizationRight.VIEW),
+                customer.email("Alice"), customer.userId("Alice"));
+        provisioning.importAssignment(TestTasks.setUp(), partner.id(), customer.id(), employeeId);
     }
 
     @Test
@@ -117,7 +116,7 @@ class AccessEndsWithPartnerRoleViewTest extends SpringBrowserlessTest {
 
         long adminId = partner.adminUserId();
         fixtures.as(partner.legalEmail(), () -> {
-            SystemTask.run(() -> onboarding.grant(adminId, partner.id(), MembershipRole.PARTNER_EMPLOYEE));
+            onboarding.grant(TestTasks.setUp(), adminId, partner.id(), MembershipRole.PARTNER_EMPLOYEE);
             memberships.remove(partner.id(),
                     membershipOf(partner.adminEmail(), MembershipRole.PARTNER_ADMINISTRATOR).membershipId());
         });

@@ -1,5 +1,6 @@
 package dev.kontor.account.ui;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -22,7 +23,6 @@ import dev.kontor.testing.Fixtures.TestPartner;
 import dev.kontor.testing.Outbox;
 import dev.kontor.testing.ViewTest;
 import dev.kontor.user.AuthenticatedUser;
-import dev.kontor.user.SystemTask;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
 import java.sql.Timestamp;
@@ -185,8 +185,8 @@ class AccountSecondFactorViewTest extends SpringBrowserlessTest {
     @Test
     void a_partner_working_in_the_account_sees_the_state_but_not_who_has_none_and_can_neither_switch_remind_nor_reset() {
         TestPartner partner = fixtures.partner("Factor");
-        SystemTask.run(() -> provisioning.importActiveRelationship(partner.id(), account.id(),
-                EnumSet.allOf(OrganizationRight.class), account.email("Alice"), account.userId("Alice")));
+        provisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), account.id(),
+                EnumSet.allOf(OrganizationRight.class), account.email("Alice"), account.userId("Alice"));
         fixtures.signIn(partner.adminEmail());
         sessions.start(partner.id(), new CustomerNumber(account.customerNumber()), null);
         navigate("accounts/" + account.customerNumber(), DashboardView.class);

@@ -1,5 +1,6 @@
 package dev.kontor.account.ui;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -26,7 +27,6 @@ import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.Fixtures.TestPartner;
 import dev.kontor.testing.Outbox;
 import dev.kontor.testing.ViewTest;
-import dev.kontor.user.SystemTask;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -73,9 +73,9 @@ class ManagerApprovalViewTest extends SpringBrowserlessTest {
     void aManagerThePartnerInvitedWhoAccepted() {
         partner = fixtures.partner("Viewed");
         account = fixtures.account("Alice", "Bob");
-        SystemTask.run(() -> provisioning.importActiveRelationship(partner.id(), account.id(),
+        provisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), account.id(),
                 EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_USERS), account.email("Alice"),
-                account.userId("Alice")));
+                account.userId("Alice"));
         mailbox = "viewed-" + account.tag() + "@private.example";
         fixtures.signIn(partner.adminEmail());
         sessions.start(partner.id(), new CustomerNumber(account.customerNumber()), null);

@@ -22,7 +22,6 @@ import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.SqlStatements;
 import dev.kontor.testing.ViewTest;
-import dev.kontor.user.SystemTask;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -119,9 +118,9 @@ class AuditLogViewTest extends SpringBrowserlessTest {
     void each_reader_sees_the_summary_in_their_own_language() {
         long lawFirm = jdbc.queryForObject("select id from organization where customer_number = 'CN-10002'",
                 Long.class);
-        SystemTask.run(() -> auditLog.recordIndependently(AuditEntry.denied("ACCESS_DENIED", lawFirm,
+        auditLog.recordIndependently(AuditEntry.denied("ACCESS_DENIED", lawFirm,
                 AuditSummary.of("refused-lacks-right", AuditSummary.action("move-tenant-below", "T-77"),
-                        AuditSummary.term("right.MANAGE_TENANTS")))));
+                        AuditSummary.term("right.MANAGE_TENANTS"))));
 
         UI.getCurrent().setLocale(Locale.GERMAN);
         navigate(AuditLogView.class);
@@ -265,8 +264,8 @@ class AuditLogViewTest extends SpringBrowserlessTest {
     void a_person_who_no_longer_exists_is_a_deleted_user_in_the_readers_language() {
         TestAccount account = fixtures.account("Alice");
         // as events written before people were marked kept them: "user" and the id
-        SystemTask.run(() -> auditLog.recordIndependently(AuditEntry.change("CONTACT_PERSON_CHANGED", account.id(),
-                AuditSummary.of("account-contact-person-changed"), "user 987654321", null)));
+        auditLog.recordIndependently(AuditEntry.change("CONTACT_PERSON_CHANGED", account.id(),
+                AuditSummary.of("account-contact-person-changed"), "user 987654321", null));
         fixtures.signIn(account.email("Alice"));
 
         navigate(AuditLogView.class);
@@ -316,20 +315,18 @@ class AuditLogViewTest extends SpringBrowserlessTest {
         TestAccount account = fixtures.account("Alice");
         String invitee = "earlier-" + account.tag() + "@example.test";
         // as earlier versions wrote them: enum names, and an instant's text with nanoseconds
-        SystemTask.run(() -> {
-            auditLog.recordIndependently(AuditEntry.change("MEMBERSHIP_STATE_CHANGED", account.id(),
-                    AuditSummary.of("membership-of", invitee, AuditSummary.term("membership.role.MANAGER")),
-                    "INVITED", "APPROVAL_PENDING"));
-            auditLog.recordIndependently(AuditEntry.change("MEMBERSHIP_GRANTED", account.id(),
-                    AuditSummary.of("membership-invited-as", invitee, AuditSummary.term("membership.role.MANAGER")),
-                    "MANAGER/DEACTIVATED", "MANAGER/INVITED"));
-            auditLog.recordIndependently(AuditEntry.success("INVITATION_ISSUED", account.id(),
-                    AuditSummary.of("invitation-issued", AuditSummary.term("membership.role.MANAGER"), invitee,
-                            "2026-12-12T15:03:11.123456789Z")));
-            auditLog.recordIndependently(AuditEntry.change("CONTACT_DATA_CONFIRMED", account.id(),
-                    AuditSummary.of("account-contact-data-confirmed"), "2026-06-01T08:00:00.5Z",
-                    "2026-12-12T15:03:11.123456789Z"));
-        });
+        auditLog.recordIndependently(AuditEntry.change("MEMBERSHIP_STATE_CHANGED", account.id(),
+                AuditSummary.of("membership-of", invitee, AuditSummary.term("membership.role.MANAGER")),
+                "INVITED", "APPROVAL_PENDING"));
+        auditLog.recordIndependently(AuditEntry.change("MEMBERSHIP_GRANTED", account.id(),
+                AuditSummary.of("membership-invited-as", invitee, AuditSummary.term("membership.role.MANAGER")),
+                "MANAGER/DEACTIVATED", "MANAGER/INVITED"));
+        auditLog.recordIndependently(AuditEntry.success("INVITATION_ISSUED", account.id(),
+                AuditSummary.of("invitation-issued", AuditSummary.term("membership.role.MANAGER"), invitee,
+                        "2026-12-12T15:03:11.123456789Z")));
+        auditLog.recordIndependently(AuditEntry.change("CONTACT_DATA_CONFIRMED", account.id(),
+                AuditSummary.of("account-contact-data-confirmed"), "2026-06-01T08:00:00.5Z",
+                "2026-12-12T15:03:11.123456789Z"));
         fixtures.signIn(account.email("Alice"));
 
         navigate(AuditLogView.class);

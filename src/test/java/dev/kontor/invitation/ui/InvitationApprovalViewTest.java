@@ -1,5 +1,6 @@
 package dev.kontor.invitation.ui;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -16,7 +17,6 @@ import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.Fixtures.TestPartner;
 import dev.kontor.testing.Outbox;
 import dev.kontor.testing.ViewTest;
-import dev.kontor.user.SystemTask;
 import java.util.EnumSet;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,9 +50,9 @@ class InvitationApprovalViewTest extends SpringBrowserlessTest {
     void aPartnerWithManageUsers() {
         partner = fixtures.partner("Inviting");
         account = fixtures.account("Alice");
-        SystemTask.run(() -> provisioning.importActiveRelationship(partner.id(), account.id(),
+        provisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), account.id(),
                 EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_USERS), account.email("Alice"),
-                account.userId("Alice")));
+                account.userId("Alice"));
     }
 
     @Test

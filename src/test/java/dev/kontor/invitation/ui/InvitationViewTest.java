@@ -1,5 +1,6 @@
 package dev.kontor.invitation.ui;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +19,6 @@ import dev.kontor.tenant.TenantAdministrators;
 import dev.kontor.tenant.TenantProvisioning;
 import dev.kontor.tenant.TenantSettings;
 import dev.kontor.tenant.TenantType;
-import dev.kontor.user.SystemTask;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.Outbox;
@@ -239,8 +239,8 @@ class InvitationViewTest extends SpringBrowserlessTest {
     @Test
     void an_invited_tenant_administrator_is_told_they_now_administer_the_tenant() {
         TestAccount account = fixtures.account("Alice");
-        long tenant = SystemTask.call(() -> tenantProvisioning.importTenant(account.id(), "Filiale " + UUID.randomUUID(),
-                TenantType.STANDARD, Edition.BASIC, CharacterSets.UTF_8, TenantSettings.none())).getId();
+        long tenant = tenantProvisioning.importTenant(TestTasks.setUp(), account.id(), "Filiale " + UUID.randomUUID(),
+                TenantType.STANDARD, Edition.BASIC, CharacterSets.UTF_8, TenantSettings.none()).getId();
         String email = "tina-" + UUID.randomUUID() + "@example.test";
         fixtures.as(account.email("Alice"), () -> tenantAdministrators.add(tenant, email, "Tina Test",
                 Locale.ENGLISH));

@@ -1,5 +1,6 @@
 package dev.kontor.notice.ui;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -24,7 +25,6 @@ import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.testing.DemoPeople;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.ViewTest;
-import dev.kontor.user.SystemTask;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -56,7 +56,7 @@ class NoticeViewTest extends SpringBrowserlessTest {
         // a customer account of the demo provider's own, with a technical contact
         String tag = UUID.randomUUID().toString().substring(0, 8);
         long provider = jdbc.queryForObject("select id from organization where name = 'Kontor Platform'", Long.class);
-        Organization customer = SystemTask.call(() -> onboarding.createCustomer("Notice view " + tag, provider));
+        Organization customer = onboarding.createCustomer(TestTasks.setUp(), "Notice view " + tag, provider);
         String number = customer.getCustomerNumber().orElseThrow().value();
         String contact = new NoticeTestData(onboarding, fixtures, jdbc).contact(customer.getId(),
                 "tech-" + tag + "@notice.test", "Tina", "Tech", ContactType.TECHNICAL);

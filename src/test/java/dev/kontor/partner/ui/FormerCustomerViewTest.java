@@ -1,5 +1,6 @@
 package dev.kontor.partner.ui;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -23,7 +24,6 @@ import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.Fixtures.TestPartner;
 import dev.kontor.testing.ViewTest;
-import dev.kontor.user.SystemTask;
 import java.util.EnumSet;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -55,8 +55,8 @@ class FormerCustomerViewTest extends SpringBrowserlessTest {
     void the_former_partner_sees_the_customer_as_it_was_when_the_partnership_ended() {
         TestPartner partner = fixtures.partner("Former View");
         TestAccount customer = fixtures.account("Alice", "Bob");
-        long relationship = SystemTask.call(() -> provisioning.importActiveRelationship(partner.id(), customer.id(),
-                EnumSet.of(OrganizationRight.VIEW), customer.email("Alice"), customer.userId("Alice")));
+        long relationship = provisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), customer.id(),
+                EnumSet.of(OrganizationRight.VIEW), customer.email("Alice"), customer.userId("Alice"));
         fixtures.as(partner.legalEmail(), () -> partners.terminate(partner.id(), relationship, Locale.ENGLISH));
 
         String oldName = "Customer " + customer.tag();
@@ -69,7 +69,7 @@ class FormerCustomerViewTest extends SpringBrowserlessTest {
             AccountDetails renamed = accounts.details(new CustomerNumber(customer.customerNumber()));
             accounts.changeContactPerson(renamed.accountId(), renamed.version(), customer.userId("Bob"));
         });
-        SystemTask.run(() -> accountProvisioning.recordPaymentMethod(customer.id(), true));
+        accountProvisioning.recordPaymentMethod(TestTasks.setUp(), customer.id(), true);
 
         fixtures.signIn(partner.legalEmail());
         navigate(ManagedCustomersView.class);

@@ -1,5 +1,6 @@
 package dev.kontor.partner.ui;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -14,7 +15,6 @@ import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestPartner;
 import dev.kontor.testing.ViewTest;
-import dev.kontor.user.SystemTask;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -46,8 +46,8 @@ class PartnerSecondFactorViewTest extends SpringBrowserlessTest {
     void aPartnerWhoseAdministratorHasAFactor() {
         partner = fixtures.partner("Factor Profile");
         employee = fixtures.person("Emil");
-        SystemTask.run(() -> onboarding.grant(fixtures.userIdOf(employee), partner.id(),
-                MembershipRole.PARTNER_EMPLOYEE));
+        onboarding.grant(TestTasks.setUp(), fixtures.userIdOf(employee), partner.id(),
+                MembershipRole.PARTNER_EMPLOYEE);
         jdbc.update("insert into second_factor (user_id, secret_cipher, created_at, confirmed_at) "
                 + "values (?, 'sealed', ?, ?)", partner.adminUserId(), Timestamp.from(Instant.now()),
                 Timestamp.from(Instant.now()));

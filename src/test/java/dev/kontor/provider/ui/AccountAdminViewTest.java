@@ -1,5 +1,6 @@
 package dev.kontor.provider.ui;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -16,7 +17,6 @@ import dev.kontor.provider.ProviderAccount;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.ViewTest;
-import dev.kontor.user.SystemTask;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,8 +44,8 @@ class AccountAdminViewTest extends SpringBrowserlessTest {
     @SuppressWarnings("unchecked")
     void the_administrator_changes_name_and_address_and_reads_managers_and_contacts_on_the_customers_audit_log() {
         TestAccount account = accountOfTheOperatorsProvider("Alice", "Bruno");
-        SystemTask.run(() -> contacts.importContact(account.id(), null, "Nora", "Night",
-                "nora-" + account.tag() + "@night.test", null, null, Set.of(ContactType.TECHNICAL)));
+        contacts.importContact(TestTasks.setUp(), account.id(), null, "Nora", "Night",
+                "nora-" + account.tag() + "@night.test", null, null, Set.of(ContactType.TECHNICAL));
         fixtures.signIn(OPERATOR);
 
         navigate("admin/accounts/" + account.id(), AccountAdminView.class);

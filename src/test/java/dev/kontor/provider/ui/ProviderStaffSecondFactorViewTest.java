@@ -1,5 +1,6 @@
 package dev.kontor.provider.ui;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -16,7 +17,6 @@ import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.OrganizationOnboarding;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.ViewTest;
-import dev.kontor.user.SystemTask;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Locale;
@@ -84,8 +84,8 @@ class ProviderStaffSecondFactorViewTest extends SpringBrowserlessTest {
                 select m.organization_id from membership m join app_user u on u.id = m.user_id
                 where u.email = ? and m.role = 'PROVIDER_ADMINISTRATOR'""", Long.class,
                 ProviderStaffViewTest.OPERATOR);
-        long membership = SystemTask.call(() -> onboarding.grant(fixtures.userIdOf(colleague), provider,
-                MembershipRole.SUPPORT)).getId();
+        long membership = onboarding.grant(TestTasks.setUp(), fixtures.userIdOf(colleague), provider,
+                MembershipRole.SUPPORT).getId();
         jdbc.update("insert into second_factor (user_id, secret_cipher, created_at, confirmed_at) "
                 + "values (?, 'sealed', ?, ?)", fixtures.userIdOf(colleague), Timestamp.from(Instant.now()),
                 Timestamp.from(Instant.now()));

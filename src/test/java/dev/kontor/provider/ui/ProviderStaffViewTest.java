@@ -1,5 +1,6 @@
 package dev.kontor.provider.ui;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -175,10 +176,9 @@ class ProviderStaffViewTest extends SpringBrowserlessTest {
     /** An active support person of the demo provider, made as the provider's tooling would. */
     private long activeSupport(String address) {
         long provider = jdbc.queryForObject("select min(id) from organization where kind = 'PROVIDER'", Long.class);
-        return dev.kontor.user.SystemTask.call(() -> {
-            var user = users.registerWithPasswordHash(new dev.kontor.user.EmailAddress(address), "Dora Dienst", null);
-            return onboarding.grant(user.getId(), provider, MembershipRole.SUPPORT).getId();
-        });
+        var user = users.registerWithPasswordHash(TestTasks.setUp(), new dev.kontor.user.EmailAddress(address),
+                "Dora Dienst", null);
+        return onboarding.grant(TestTasks.setUp(), user.getId(), provider, MembershipRole.SUPPORT).getId();
     }
 
     /** A button on the first row: a grid's cells are rendered on demand, not part of the component tree. */

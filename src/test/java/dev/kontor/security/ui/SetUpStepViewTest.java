@@ -1,5 +1,6 @@
 package dev.kontor.security.ui;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -22,7 +23,6 @@ import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.MutableClock;
 import dev.kontor.testing.TotpCodes;
 import dev.kontor.testing.ViewTest;
-import dev.kontor.user.SystemTask;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -69,11 +69,9 @@ class SetUpStepViewTest extends SpringBrowserlessTest {
     void support_staff_see_why_set_up_the_app_and_a_wrong_code_signs_nobody_in() {
         String email = fixtures.person("Selma");
         long userId = fixtures.userIdOf(email);
-        SystemTask.run(() -> {
-            Organization provider = onboarding.createProvider("Provider " + UUID.randomUUID().toString()
-                    .substring(0, 8));
-            onboarding.grant(userId, provider.getId(), MembershipRole.SUPPORT);
-        });
+        Organization provider = onboarding.createProvider(TestTasks.setUp(), "Provider " + UUID.randomUUID().toString()
+                .substring(0, 8));
+        onboarding.grant(TestTasks.setUp(), userId, provider.getId(), MembershipRole.SUPPORT);
         fixtures.signIn(email);
         // the password was right: the step waits in this browser's session
         SecondStepAccess.passwordAccepted(secondStep, VaadinServletRequest.getCurrent().getHttpServletRequest(),
@@ -115,7 +113,7 @@ class SetUpStepViewTest extends SpringBrowserlessTest {
         Fixtures.TestAccount first = fixtures.account("Vera");
         Fixtures.TestAccount second = fixtures.account("Walt");
         String vera = first.email("Vera");
-        SystemTask.run(() -> onboarding.grant(fixtures.userIdOf(vera), second.id(), MembershipRole.MANAGER));
+        onboarding.grant(TestTasks.setUp(), fixtures.userIdOf(vera), second.id(), MembershipRole.MANAGER);
         fixtures.as(vera, () -> policy.changeRequirement(first.id(), true));
         fixtures.as(vera, () -> policy.changeRequirement(second.id(), true));
         List<String> named = Stream.of(first.label(), second.label()).sorted(String.CASE_INSENSITIVE_ORDER).toList();

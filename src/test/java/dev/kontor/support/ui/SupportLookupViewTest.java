@@ -1,5 +1,6 @@
 package dev.kontor.support.ui;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -136,12 +137,10 @@ class SupportLookupViewTest extends SpringBrowserlessTest {
         // services of their own, so that other tests' accounts in the shared database never change the counts
         String one = "Solo-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         String three = "Trio-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        dev.kontor.user.SystemTask.run(() -> {
-            provisioning.registerService(fixtures.account("Una").id(), one, ServiceKind.CLUSTER);
-            for (int i = 0; i < 3; i++) {
-                provisioning.registerService(fixtures.account("Tre").id(), three, ServiceKind.CLUSTER);
-            }
-        });
+        provisioning.registerService(TestTasks.setUp(), fixtures.account("Una").id(), one, ServiceKind.CLUSTER);
+        for (int i = 0; i < 3; i++) {
+            provisioning.registerService(TestTasks.setUp(), fixtures.account("Tre").id(), three, ServiceKind.CLUSTER);
+        }
         navigate(SupportLookupView.class);
         assertThat(hintFor(one)).startsWith("1 account found.");
         assertThat(hintFor(three)).startsWith("3 accounts found.");

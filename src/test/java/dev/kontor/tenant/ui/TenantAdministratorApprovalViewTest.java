@@ -1,5 +1,6 @@
 package dev.kontor.tenant.ui;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -28,7 +29,6 @@ import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.Fixtures.TestPartner;
 import dev.kontor.testing.Outbox;
 import dev.kontor.testing.ViewTest;
-import dev.kontor.user.SystemTask;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -78,11 +78,11 @@ class TenantAdministratorApprovalViewTest extends SpringBrowserlessTest {
     void anAdministratorThePartnerInvitedWhoAccepted() {
         partner = fixtures.partner("Tenant Viewed");
         account = fixtures.account("Alice");
-        SystemTask.run(() -> provisioning.importActiveRelationship(partner.id(), account.id(),
+        provisioning.importActiveRelationship(TestTasks.setUp(), partner.id(), account.id(),
                 EnumSet.of(OrganizationRight.VIEW, OrganizationRight.MANAGE_TENANTS), account.email("Alice"),
-                account.userId("Alice")));
-        shop = SystemTask.call(() -> tenants.importTenant(account.id(), "Shop " + account.tag(),
-                TenantType.STANDARD, Edition.BASIC, CharacterSets.UTF_8, TenantSettings.none())).getId();
+                account.userId("Alice"));
+        shop = tenants.importTenant(TestTasks.setUp(), account.id(), "Shop " + account.tag(),
+                TenantType.STANDARD, Edition.BASIC, CharacterSets.UTF_8, TenantSettings.none()).getId();
         mailbox = "tenant-viewed-" + account.tag() + "@private.example";
         fixtures.as(partner.adminEmail(), () -> administrators.add(shop, mailbox, "Tia Private", Locale.ENGLISH));
         invitations.accept(outbox.invitationTokenFor(mailbox), "lantern orbit quietly folds seven maps");

@@ -1,5 +1,6 @@
 package dev.kontor.tenant.ui;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -19,7 +20,6 @@ import dev.kontor.tenant.TenantType;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.ViewTest;
-import dev.kontor.user.SystemTask;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -57,14 +57,14 @@ class TenantSecondFactorViewTest extends SpringBrowserlessTest {
     @BeforeEach
     void aTenantWithTwoAdministratorsOfWhomTiaHasAFactor() {
         account = fixtures.account("Alice");
-        shop = SystemTask.call(() -> tenants.importTenant(account.id(), "Shop " + account.tag(),
-                TenantType.STANDARD, Edition.BASIC, CharacterSets.UTF_8, TenantSettings.none())).getId();
+        shop = tenants.importTenant(TestTasks.setUp(), account.id(), "Shop " + account.tag(),
+                TenantType.STANDARD, Edition.BASIC, CharacterSets.UTF_8, TenantSettings.none()).getId();
         tia = fixtures.person("Tia");
         tom = fixtures.person("Tom");
-        tiaMembership = SystemTask.call(() -> onboarding.grant(fixtures.userIdOf(tia), shop,
-                MembershipRole.TENANT_ADMINISTRATOR)).getId();
-        tomMembership = SystemTask.call(() -> onboarding.grant(fixtures.userIdOf(tom), shop,
-                MembershipRole.TENANT_ADMINISTRATOR)).getId();
+        tiaMembership = onboarding.grant(TestTasks.setUp(), fixtures.userIdOf(tia), shop,
+                MembershipRole.TENANT_ADMINISTRATOR).getId();
+        tomMembership = onboarding.grant(TestTasks.setUp(), fixtures.userIdOf(tom), shop,
+                MembershipRole.TENANT_ADMINISTRATOR).getId();
         jdbc.update("insert into second_factor (user_id, secret_cipher, created_at, confirmed_at) "
                 + "values (?, 'sealed', ?, ?)", fixtures.userIdOf(tia), Timestamp.from(Instant.now()),
                 Timestamp.from(Instant.now()));
@@ -76,8 +76,8 @@ class TenantSecondFactorViewTest extends SpringBrowserlessTest {
      */
     @Test
     void a_tenant_without_members_says_so_instead_of_that_every_member_has_a_second_factor() {
-        long empty = SystemTask.call(() -> tenants.importTenant(account.id(), "Empty " + account.tag(),
-                TenantType.STANDARD, Edition.BASIC, CharacterSets.UTF_8, TenantSettings.none())).getId();
+        long empty = tenants.importTenant(TestTasks.setUp(), account.id(), "Empty " + account.tag(),
+                TenantType.STANDARD, Edition.BASIC, CharacterSets.UTF_8, TenantSettings.none()).getId();
         fixtures.signIn(account.email("Alice"));
         navigate("tenant/" + empty, TenantWorkspaceView.class);
 

@@ -1,5 +1,6 @@
 package dev.kontor.tenant.ui;
 
+import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -69,12 +70,12 @@ class TenantsViewTest extends SpringBrowserlessTest {
         long partner = jdbc.queryForObject("select id from organization where name = 'Muster Hosting GmbH'",
                 Long.class);
         String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
-        long shelf = dev.kontor.user.SystemTask.call(() -> provisioning.importTenant(partner, "Regal " + tag,
+        long shelf = provisioning.importTenant(TestTasks.setUp(), partner, "Regal " + tag,
                 dev.kontor.tenant.TenantType.STANDARD, dev.kontor.tenant.Edition.BASIC, "UTF-8",
-                dev.kontor.tenant.TenantSettings.none())).getId();
-        long store = dev.kontor.user.SystemTask.call(() -> provisioning.importTenant(partner, "Lager " + tag,
+                dev.kontor.tenant.TenantSettings.none()).getId();
+        long store = provisioning.importTenant(TestTasks.setUp(), partner, "Lager " + tag,
                 dev.kontor.tenant.TenantType.STANDARD, dev.kontor.tenant.Edition.BASIC, "UTF-8",
-                dev.kontor.tenant.TenantSettings.none())).getId();
+                dev.kontor.tenant.TenantSettings.none()).getId();
         TenantsView view = navigate(TenantsView.class);
 
         view.moveByDrop(node(shelf), node(store));
