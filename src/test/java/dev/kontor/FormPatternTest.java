@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every form is written one way (docs/decisions/0011-one-form-pattern.md), and the sources say so: a service's
- * refused input reaches its field through {@code dev.kontor.base.ui.InputRefusals}, not through a {@code catch} of
- * its own in a view; a field's limit is a constant of the entity, record or service that enforces it, not a number
+ * refused input, or a refusal by one of its rules, reaches the person through {@code dev.kontor.base.ui.InputRefusals},
+ * not through a {@code catch} of its own in a view; a dialog with input fields binds them with a {@code Binder}; a
+ * field's limit is a constant of the entity, record or service that enforces it, not a number
  * typed again in the view; and a notice is opened through {@code dev.kontor.base.ui.Notices}, so that every notice
  * has the same place, colours and aria-live. It reads the sources, like {@link ModuleDataOwnershipTest}.
  */
@@ -37,6 +38,17 @@ class FormPatternTest {
 
     private static final Pattern CATCH_INVALID_INPUT = Pattern.compile(
             "catch\\s*\\(\\s*(?:final\\s+)?(?:[\\w.]+\\s*\\|\\s*)*(?:dev\\.kontor\\.base\\.)?InvalidInput\\b");
+    private static final Pattern CATCH_RULE_VIOLATION = Pattern.compile(
+            "catch\\s*\\(\\s*(?:final\\s+)?(?:[\\w.]+\\s*\\|\\s*)*(?:dev\\.kontor\\.base\\.)?RuleViolation\\b");
+    /** A class of its own that is a dialog (Vaadin's, or the confirmation dialog). */
+    private static final Pattern DIALOG_CLASS = Pattern.compile(
+            "\\bclass\\s+\\w+\\s+extends\\s+(?:[\\w.]+\\.)?(?:Confirm)?Dialog\\b");
+    /** A field a person fills in or ticks, built in the class itself. */
+    private static final Pattern INPUT_FIELD = Pattern.compile("\\bnew\\s+(?:[\\w.]+\\.)?(?:TextField|TextArea"
+            + "|EmailField|PasswordField|IntegerField|NumberField|BigDecimalField|ComboBox|MultiSelectComboBox"
+            + "|Select|Checkbox|CheckboxGroup|RadioButtonGroup|DatePicker|TimePicker|DateTimePicker|RightsChoice)"
+            + "\\s*(?:<[^>]*>)?\\s*\\(");
+    private static final Pattern BINDER = Pattern.compile("\\bBinder\\s*<");
     private static final Pattern LITERAL_MAX_LENGTH = Pattern.compile("\\.setMaxLength\\(\\s*[0-9][0-9_]*\\s*\\)");
     private static final Pattern OWN_NOTIFICATION = Pattern.compile(
             "\\bNotification\\s*\\.\\s*show\\s*\\(|\\bnew\\s+(?:[\\w.]+\\.)?Notification\\s*\\(");
@@ -46,6 +58,22 @@ class FormPatternTest {
         assertThat(offences(CATCH_INVALID_INPUT, path -> isView(path) && !path.equals(MAPPER)
                 && !OTHER_REFUSALS.containsKey(path)))
                 .as("a view catches InvalidInput itself; run the call through InputRefusals instead")
+                .isEmpty();
+    }
+
+    @Test
+    void no_view_catches_a_refusal_by_a_rule_by_hand() {
+        assertThat(offences(CATCH_RULE_VIOLATION, path -> isView(path) && !path.equals(MAPPER)))
+                .as("a view catches RuleViolation itself; run the call through InputRefusals (rulesIn, rulesAsNotice,"
+                        + " rulesShownBy) instead")
+                .isEmpty();
+    }
+
+    @Test
+    void every_dialog_with_fields_binds_them() {
+        assertThat(dialogsWithoutBinder())
+                .as("a dialog builds input fields without a Binder; bind a small record or bean (readRecord and"
+                        + " FormRules.recordOrFocus, or readBean and FormRules.writeOrFocus)")
                 .isEmpty();
     }
 
@@ -75,6 +103,29 @@ class FormPatternTest {
                 .isTrue();
         assertThat(OWN_NOTIFICATION.matcher("Notices.success(text)").find()).isFalse();
         assertThat(OTHER_REFUSALS.keySet()).allMatch(Files::exists);
+        assertThat(CATCH_RULE_VIOLATION.matcher("} catch (RuleViolation refused) {").find()).isTrue();
+        assertThat(CATCH_RULE_VIOLATION.matcher("} catch (dev.kontor.base.RuleViolation refused) {").find()).isTrue();
+        assertThat(CATCH_RULE_VIOLATION.matcher("new RuleViolation(\"partner.suspended\")").find()).isFalse();
+        assertThat(DIALOG_CLASS.matcher("class MoveTenantDialog extends Dialog {").find()).isTrue();
+        assertThat(DIALOG_CLASS.matcher("class Review extends ConfirmDialog {").find()).isTrue();
+        assertThat(DIALOG_CLASS.matcher("class DialogKeys {").find()).isFalse();
+        assertThat(INPUT_FIELD.matcher("ComboBox<TreeNode> master = new ComboBox<>(label);").find()).isTrue();
+        assertThat(INPUT_FIELD.matcher("private final Checkbox withDescendants = new Checkbox();").find()).isTrue();
+        assertThat(INPUT_FIELD.matcher("new CheckboxGroupI18n()").find()).isFalse();
+        assertThat(INPUT_FIELD.matcher("new SelectedRows()").find()).isFalse();
+    }
+
+    /** Dialogs (in any package) that build an input field and bind none: what they hold reaches no check. */
+    private static List<String> dialogsWithoutBinder() {
+        try (Stream<Path> files = Files.walk(ROOT)) {
+            return files.filter(path -> path.toString().endsWith(".java")).filter(path -> {
+                String code = read(path);
+                return DIALOG_CLASS.matcher(code).find() && INPUT_FIELD.matcher(code).find()
+                        && !BINDER.matcher(code).find();
+            }).map(Path::toString).sorted().toList();
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
     }
 
     private static boolean isView(Path path) {

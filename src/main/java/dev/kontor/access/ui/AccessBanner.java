@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.spring.annotation.SpringComponent;
 import com.vaadin.flow.shared.Registration;
+import dev.kontor.partner.ui.PartnerNavigation;
 import dev.kontor.access.AccessSessions;
 import dev.kontor.access.AccessWatch;
 import dev.kontor.access.CurrentAccess;
@@ -55,8 +56,8 @@ class AccessBanner implements PageBanner {
                 leaving[0] = true;
                 sessions.leave();
                 // a fresh page: nothing of the customer's account stays on screen or in this tab's state
-                ui.getPage().setLocation(authentication.hasAnyRole(Roles.LEGAL_REPRESENTATIVE,
-                        Roles.PARTNER_ADMINISTRATOR) ? "partner/customers" : "partner/my-customers");
+                ui.getPage().setLocation(PartnerNavigation.customersHref(authentication.hasAnyRole(
+                        Roles.LEGAL_REPRESENTATIVE, Roles.PARTNER_ADMINISTRATOR)));
             });
             leave.setId("leave-account");
             leave.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);

@@ -15,6 +15,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouteParameters;
+import dev.kontor.partner.ui.AccountEntryPage;
 import dev.kontor.base.ui.InputRefusals;
 import dev.kontor.base.ui.SlowAction;
 import dev.kontor.access.AccessEntrance;
@@ -35,11 +36,10 @@ import java.util.List;
  * Access account: before a partner user enters a customer's account, they may say why (a ticket number, say); the
  * reason goes into the banner and the audit log. The service decides whether they may enter at all.
  */
-@Route("access/:" + AccessStartView.CUSTOMER_NUMBER)
+@Route("access/:" + AccountEntryPage.CUSTOMER_NUMBER)
 @RolesAllowed({Roles.LEGAL_REPRESENTATIVE, Roles.PARTNER_ADMINISTRATOR, Roles.PARTNER_EMPLOYEE})
-public class AccessStartView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
-
-    static final String CUSTOMER_NUMBER = "customerNumber";
+public class AccessStartView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle,
+        AccountEntryPage {
 
     private final AccessSessions sessions;
     private final List<PartnerMembership> partners;

@@ -4,9 +4,12 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Focusable;
 import com.vaadin.flow.component.HasValidation;
 import dev.kontor.base.InvalidInput;
+import dev.kontor.base.KontorException;
+import dev.kontor.base.RuleViolation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -24,6 +27,9 @@ import java.util.function.UnaryOperator;
  * }
  * }</pre>
  *
+ * A {@link RuleViolation} (a rule forbids what was asked: a tenant moved below itself, a link used meanwhile) passes
+ * on to {@link KontorErrorHandler} too, unless the form says where it shows one: next to a field
+ * ({@link #rulesIn}), as an error notice ({@link #rulesAsNotice}), or in a place of its own ({@link #rulesShownBy}).
  * Any other exception passes on to {@link KontorErrorHandler}. Nothing is saved when the service refuses, so the form
  * stays open with what the person typed.
  */
@@ -34,6 +40,7 @@ public final class InputRefusals {
     private HasValidation anyField;
     private UnaryOperator<Object[]> readable = UnaryOperator.identity();
     private Runnable beforeShowing = () -> { };
+    private Consumer<String> ruleShown;
 
     private InputRefusals(Component owner) {
         this.owner = owner;
@@ -68,6 +75,24 @@ public final class InputRefusals {
         return this;
     }
 
+    /** Shows a refusal by a rule next to {@code field}, which takes the focus, like a refused input of it. */
+    public InputRefusals rulesIn(HasValidation field) {
+        ruleShown = message -> showIn(field, message);
+        return this;
+    }
+
+    /** Shows a refusal by a rule as an error notice, for an action that has no form (a tenant dropped elsewhere). */
+    public InputRefusals rulesAsNotice() {
+        ruleShown = Notices::error;
+        return this;
+    }
+
+    /** Gives the message of a refusal by a rule, in the form's language, to {@code shown} (a status line, a page). */
+    public InputRefusals rulesShownBy(Consumer<String> shown) {
+        ruleShown = shown;
+        return this;
+    }
+
     /** Runs {@code call}; answers whether the service accepted the input, having shown its refusal if not. */
     public boolean run(Runnable call) {
         return call(() -> {
@@ -83,18 +108,33 @@ public final class InputRefusals {
         } catch (InvalidInput refusal) {
             show(refusal);
             return Optional.empty();
+        } catch (RuleViolation refusal) {
+            if (ruleShown == null) {
+                throw refusal;
+            }
+            beforeShowing.run();
+            ruleShown.accept(message(refusal));
+            return Optional.empty();
         }
     }
 
     /** Shows {@code refusal} as described for this class. */
     public void show(InvalidInput refusal) {
         beforeShowing.run();
-        String message = owner.getTranslation(refusal.messageKey(), readable.apply(refusal.arguments()));
+        String message = message(refusal);
         HasValidation field = fields.getOrDefault(refusal.field(), anyField);
         if (field == null) {
             Notices.error(message);
             return;
         }
+        showIn(field, message);
+    }
+
+    private String message(KontorException refusal) {
+        return owner.getTranslation(refusal.messageKey(), readable.apply(refusal.arguments()));
+    }
+
+    private static void showIn(HasValidation field, String message) {
         field.setErrorMessage(message);
         field.setInvalid(true);
         if (field instanceof Focusable<?> focusable) {

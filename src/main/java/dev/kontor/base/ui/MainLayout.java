@@ -124,9 +124,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             name.setTitle(person.email());
             area.add(name);
         });
-        // the person's own Security page (second factor); by path, since base imports no feature
+        // the person's own Security page (second factor); by its role, since base imports no feature
         Button security = new Button(getTranslation("layout.security"), new Icon(VaadinIcon.SHIELD),
-                click -> getUI().ifPresent(ui -> ui.navigate("security")));
+                click -> getUI().ifPresent(ui -> PageByRole.navigate(ui, OwnSecurityPage.class,
+                        com.vaadin.flow.router.RouteParameters.empty())));
         security.setId("security-link");
         security.setAriaLabel(getTranslation("layout.security"));
         security.addThemeVariants(ButtonVariant.LUMO_TERTIARY);

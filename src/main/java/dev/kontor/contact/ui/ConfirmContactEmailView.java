@@ -10,7 +10,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import dev.kontor.base.RuleViolation;
+import dev.kontor.base.ui.InputRefusals;
 import dev.kontor.base.ui.LanguageSwitch;
 import dev.kontor.base.ui.PublicPage;
 import dev.kontor.contact.ClosedEmailChange;
@@ -47,10 +47,7 @@ public class ConfirmContactEmailView extends PublicPage implements BeforeEnterOb
                 preview.newEmail(), preview.organization()));
         what.setId("confirm-email-text");
         Button confirm = new Button(getTranslation("contact.confirm.button"), click -> {
-            try {
-                contacts.confirm(token);
-            } catch (RuleViolation refused) {
-                what.setText(getTranslation(refused.messageKey(), refused.arguments()));
+            if (!InputRefusals.of(this).rulesShownBy(what::setText).run(() -> contacts.confirm(token))) {
                 return;
             }
             content.removeAll();

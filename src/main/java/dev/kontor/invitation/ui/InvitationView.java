@@ -16,7 +16,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.kontor.base.ui.InputRefusals;
 import dev.kontor.base.ui.SlowAction;
-import dev.kontor.base.RuleViolation;
 import dev.kontor.base.ui.FormRules;
 import dev.kontor.base.ui.LanguageSwitch;
 import dev.kontor.base.ui.PublicPage;
@@ -128,15 +127,11 @@ public class InvitationView extends PublicPage implements BeforeEnterObserver, H
                 return false;
             }
             repeat.setInvalid(false);
-            try {
-                // the password is all the person typed: every refused input is shown there
-                if (!InputRefusals.of(this).anyOtherIn(password)
-                        .run(() -> invitations.accept(token, password.getValue()))) {
-                    return false;
-                }
-            } catch (RuleViolation refusal) {
-                showRefused(token, refusal);
-                return true;
+            // the password is all the person typed: every refused input is shown there; a link that stopped
+            // working meanwhile replaces the form (and its button) with why
+            if (!InputRefusals.of(this).anyOtherIn(password).rulesShownBy(why -> showRefused(token, why))
+                    .run(() -> invitations.accept(token, password.getValue()))) {
+                return false;
             }
             showAccepted(preview);
             return true;
@@ -170,11 +165,9 @@ public class InvitationView extends PublicPage implements BeforeEnterObserver, H
         Paragraph answerAs = new Paragraph(getTranslation("invitation.answer-as", me));
         answerAs.setId("invitation-answer-as");
         Button accept = SlowAction.on(new Button(getTranslation("invitation.accept-existing")), () -> {
-            try {
-                invitations.accept(token, null);
-            } catch (RuleViolation refusal) {
-                showRefused(token, refusal);
-                return true;
+            if (!InputRefusals.of(this).rulesShownBy(why -> showRefused(token, why))
+                    .run(() -> invitations.accept(token, null))) {
+                return false;
             }
             showAcceptedSignedIn(preview);
             return true;
@@ -182,27 +175,24 @@ public class InvitationView extends PublicPage implements BeforeEnterObserver, H
         accept.setId("accept-invitation");
         accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button decline = new Button(getTranslation("invitation.decline"), click -> {
-            try {
-                invitations.decline(token);
-            } catch (RuleViolation refusal) {
-                showRefused(token, refusal);
-                return;
+            if (InputRefusals.of(this).rulesShownBy(why -> showRefused(token, why))
+                    .run(() -> invitations.decline(token))) {
+                showDeclined(preview);
             }
-            showDeclined(preview);
         });
         decline.setId("decline-invitation");
         content.add(answerAs, new Div(accept, decline));
     }
 
     /** The link stopped working meanwhile (used in another tab, revoked, expired), or the person may not use it. */
-    private void showRefused(String token, RuleViolation refusal) {
+    private void showRefused(String token, String why) {
         InvitationState state = invitations.preview(token).state();
         if (state != InvitationState.OPEN) {
             showClosed(state);
             return;
         }
         content.removeAll();
-        Paragraph message = new Paragraph(getTranslation(refusal.messageKey(), refusal.arguments()));
+        Paragraph message = new Paragraph(why);
         message.setId("invitation-refused");
         content.add(new H2(getTranslation("invitation.title")), message,
                 new Anchor(SecurityNavigation.signInHref(), getTranslation("invitation.to-sign-in")));

@@ -416,7 +416,7 @@ public class ManagedCustomersView extends VerticalLayout implements HasDynamicTi
                 .withFunction("enter", row -> {
                     // the access view checks the right to enter again: this only spares a page that would refuse
                     if (row.state() == RelationshipState.ACTIVE) {
-                        getUI().ifPresent(ui -> ui.navigate("access/" + row.customerNumber()));
+                        getUI().ifPresent(ui -> PartnerNavigation.toAccountEntry(ui, row.customerNumber()));
                     }
                 })
                 .withFunction("terminate", row -> {

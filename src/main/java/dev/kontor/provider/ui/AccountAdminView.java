@@ -443,6 +443,10 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
     /** Adds a service, or renames one (then only the name is asked). */
     static class ServiceDialog extends com.vaadin.flow.component.dialog.Dialog {
 
+        /** The dialog's input: the service's name and, for a new one, its kind. */
+        public record ServiceInput(String name, ServiceKind kind) {
+        }
+
         ServiceDialog(ServiceAdministration services, long accountId, ServiceRow renamed, Runnable onDone) {
             setId("service-dialog");
             setHeaderTitle(getTranslation(renamed == null ? "admin.service.add" : "admin.service.rename"));
@@ -456,23 +460,29 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
             kind.setLabel(getTranslation("admin.service.kind"));
             kind.setItems(ServiceKind.values());
             kind.setItemLabelGenerator(k -> getTranslation("service.kind." + k));
-            kind.setValue(ServiceKind.CLUSTER);
             if (renamed != null) {
-                name.setValue(renamed.name());
                 kind.setVisible(false);
             }
             add(new com.vaadin.flow.component.formlayout.FormLayout(name, kind));
             FormRules.explainConstraints(this);
+            // the name's checks are the service's: a refusal of it is shown next to it
+            com.vaadin.flow.data.binder.Binder<ServiceInput> binder =
+                    new com.vaadin.flow.data.binder.Binder<>(ServiceInput.class);
+            binder.forField(name).bind("name");
+            binder.forField(kind).bind("kind");
+            binder.readRecord(new ServiceInput(renamed == null ? "" : renamed.name(), ServiceKind.CLUSTER));
             Button save = new Button(getTranslation(renamed == null ? "admin.service.add" : "admin.service.rename"),
                     click -> {
                         // the name is all the person typed: every refusal is about it
-                        if (!InputRefusals.of(this).anyOtherIn(name).run(() -> {
-                            if (renamed == null) {
-                                services.addService(accountId, name.getValue(), kind.getValue());
-                            } else {
-                                services.renameService(accountId, renamed.id(), renamed.version(), name.getValue());
-                            }
-                        })) {
+                        if (!FormRules.recordOrFocus(binder).map(input -> InputRefusals.of(this).anyOtherIn(name)
+                                .run(() -> {
+                                    if (renamed == null) {
+                                        services.addService(accountId, input.name(), input.kind());
+                                    } else {
+                                        services.renameService(accountId, renamed.id(), renamed.version(),
+                                                input.name());
+                                    }
+                                })).orElse(false)) {
                             return;
                         }
                         close();

@@ -16,6 +16,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import dev.kontor.base.ui.OwnSecurityPage;
 import dev.kontor.base.ui.FormRules;
 import dev.kontor.base.ui.InputRefusals;
 import dev.kontor.base.ui.Moments;
@@ -35,7 +36,8 @@ import java.util.List;
  */
 @Route(SignInFactors.SECURITY_PAGE)
 @PermitAll
-public class SecurityView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
+public class SecurityView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver,
+        OwnSecurityPage {
 
     private static final Pattern CONTINUABLE = Pattern.compile("access/[A-Za-z0-9-]{1,32}");
 

@@ -9,10 +9,12 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.shared.Registration;
-import dev.kontor.base.ui.SlowAction;
 import dev.kontor.base.ui.DialogKeys;
-import dev.kontor.base.RuleViolation;
+import dev.kontor.base.ui.FormRules;
+import dev.kontor.base.ui.InputRefusals;
+import dev.kontor.base.ui.SlowAction;
 import dev.kontor.tenant.CopyProgress;
 import dev.kontor.tenant.TreeNode;
 
@@ -23,6 +25,10 @@ import dev.kontor.tenant.TreeNode;
  * offering to start another.
  */
 class CopyContentDialog extends Dialog {
+
+    /** The dialog's one input: whether the tenants below get the content too. */
+    public record Copy(boolean withDescendants) {
+    }
 
     private final TenantDialogServices services;
     private final ProgressBar bar = new ProgressBar();
@@ -52,19 +58,23 @@ class CopyContentDialog extends Dialog {
         status.setId("copy-status");
         status.getElement().setAttribute("role", "status");
         add(explained, withDescendants, bar, status);
+        Binder<Copy> binder = new Binder<>(Copy.class);
+        binder.forField(withDescendants).bind("withDescendants");
+        binder.readRecord(new Copy(false));
 
         start.setText(getTranslation("tenant.copy.start"));
         start.setId("start-copy");
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         SlowAction.on(start, () -> {
-            try {
-                CopyProgress started = services.copies().start(tenant.id(), withDescendants.getValue());
-                show(started);
-                follow(started.copyId());
-            } catch (RuleViolation refused) {
-                status.setText(getTranslation(refused.messageKey(), refused.arguments()));
+            // a refusal (a copy into this tree already running, say) is said where the progress would be
+            CopyProgress started = FormRules.recordOrFocus(binder).flatMap(copy -> InputRefusals.of(this)
+                    .rulesShownBy(status::setText)
+                    .call(() -> services.copies().start(tenant.id(), copy.withDescendants()))).orElse(null);
+            if (started == null) {
                 return false;
             }
+            show(started);
+            follow(started.copyId());
             withDescendants.setEnabled(false);
             // the copy goes on in the background; the button stays off until it fails or the dialog closes
             return true;

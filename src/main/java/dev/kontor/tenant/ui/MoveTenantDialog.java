@@ -5,11 +5,12 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.data.binder.Binder;
+import dev.kontor.base.ui.DialogKeys;
+import dev.kontor.base.ui.FormRules;
+import dev.kontor.base.ui.InputRefusals;
 import dev.kontor.base.ui.Notices;
 import dev.kontor.base.ui.SlowAction;
-import dev.kontor.base.ui.DialogKeys;
-import dev.kontor.base.RuleViolation;
-import dev.kontor.base.ui.FormRules;
 import dev.kontor.tenant.TreeNode;
 
 /**
@@ -17,6 +18,10 @@ import dev.kontor.tenant.TreeNode;
  * own descendant, another customer's tree, a name taken there) is shown next to the choice.
  */
 class MoveTenantDialog extends Dialog {
+
+    /** The dialog's one input: the master tenant the tenant goes below. */
+    public record Move(TreeNode master) {
+    }
 
     MoveTenantDialog(TenantDialogServices services, TreeNode tenant, Runnable onMoved) {
         setId("move-tenant-dialog");
@@ -36,21 +41,19 @@ class MoveTenantDialog extends Dialog {
                 : node.name() + " (" + node.reference() + ")");
         add(explained, master);
         FormRules.explainConstraints(master);
+        Binder<Move> binder = new Binder<>(Move.class);
+        binder.forField(master).asRequired(getTranslation("validation.required")).bind("master");
+        binder.readRecord(new Move(null));
 
         Button move = SlowAction.on(new Button(getTranslation("tenant.move.submit")), () -> {
-            if (master.getValue() == null) {
-                master.setErrorMessage(getTranslation("validation.required"));
-                master.setInvalid(true);
+            Move chosen = FormRules.recordOrFocus(binder).orElse(null);
+            // a refusal by the tree's rules (below itself, another customer's tree, a name taken there) is about
+            // the place chosen, so it is shown next to the choice
+            if (chosen == null || !InputRefusals.of(this).rulesIn(master).run(
+                    () -> services.structure().move(tenant.id(), chosen.master().id(), tenant.version()))) {
                 return false;
             }
-            try {
-                services.structure().move(tenant.id(), master.getValue().id(), tenant.version());
-            } catch (RuleViolation refused) {
-                master.setErrorMessage(getTranslation(refused.messageKey(), refused.arguments()));
-                master.setInvalid(true);
-                return false;
-            }
-            Notices.success(getTranslation("tenant.move.done", tenant.name(), master.getValue().name()));
+            Notices.success(getTranslation("tenant.move.done", tenant.name(), chosen.master().name()));
             close();
             onMoved.run();
             return true;

@@ -3,12 +3,12 @@ package dev.kontor.tenant.ui;
 import com.vaadin.flow.component.Component;
 import dev.kontor.base.ui.Moments;
 import com.vaadin.flow.component.grid.dnd.GridDropMode;
+import dev.kontor.base.ui.InputRefusals;
 import dev.kontor.base.ui.Notices;
 import dev.kontor.base.ui.WindowWidth;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.OrganizationKind;
 import dev.kontor.organization.OrganizationService;
-import dev.kontor.base.RuleViolation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -318,10 +318,8 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
         if (tenant == null || !tenant.isTenant() || tenant.id() == target.id()) {
             return;
         }
-        try {
-            services.structure().move(tenant.id(), target.id(), tenant.version());
-        } catch (RuleViolation refused) {
-            Notices.error(getTranslation(refused.messageKey(), refused.arguments()));
+        if (!InputRefusals.of(this).rulesAsNotice()
+                .run(() -> services.structure().move(tenant.id(), target.id(), tenant.version()))) {
             return;
         }
         Notices.success(getTranslation("tenant.move.done", tenant.name(), target.name()));

@@ -1,6 +1,7 @@
 package dev.kontor.base.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
@@ -9,6 +10,9 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.kontor.base.InvalidInput;
+import dev.kontor.base.RuleViolation;
+import java.util.ArrayList;
+import java.util.List;
 import dev.kontor.testing.ViewTest;
 import org.junit.jupiter.api.Test;
 
@@ -67,5 +71,31 @@ class InputRefusalsTest extends SpringBrowserlessTest {
     void an_accepted_call_gives_its_answer() {
         assertThat(refusals().call(() -> "saved")).contains("saved");
         assertThat(refusals().run(() -> { })).isTrue();
+    }
+
+    @Test
+    void a_refusal_by_a_rule_goes_to_the_error_handler_unless_the_form_says_where_it_is_shown() {
+        assertThatThrownBy(() -> refusals().run(() -> {
+            throw new RuleViolation("validation.required");
+        })).isInstanceOf(RuleViolation.class);
+        assertThat(find(Notification.class).all()).isEmpty();
+
+        boolean accepted = refusals().rulesIn(email).run(() -> {
+            throw new RuleViolation("validation.too-long", 5);
+        });
+        assertThat(accepted).isFalse();
+        assertThat(email.isInvalid()).isTrue();
+        assertThat(email.getErrorMessage()).isEqualTo(UI.getCurrent().getTranslation("validation.too-long", 5));
+
+        List<String> said = new ArrayList<>();
+        assertThat(refusals().rulesShownBy(said::add).run(() -> {
+            throw new RuleViolation("validation.required");
+        })).isFalse();
+        assertThat(said).containsExactly("Please fill in this field.");
+
+        assertThat(refusals().rulesAsNotice().run(() -> {
+            throw new RuleViolation("validation.required");
+        })).isFalse();
+        assertThat(test(find(Notification.class).last()).getText()).isEqualTo("Please fill in this field.");
     }
 }

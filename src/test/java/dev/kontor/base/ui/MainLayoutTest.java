@@ -43,6 +43,16 @@ class MainLayoutTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithUserDetails(DemoPeople.ANNA)
+    void the_security_button_leads_to_the_persons_own_security_page() {
+        navigate(DashboardView.class);
+
+        test(find(Button.class).withId("security-link").single()).click();
+
+        assertThat(getCurrentView()).isInstanceOf(dev.kontor.security.ui.SecurityView.class);
+    }
+
+    @Test
     void the_menu_kept_for_one_set_of_roles_is_never_shown_to_another() {
         fixtures.signIn(DemoPeople.ANNA);
         navigate(DashboardView.class);
