@@ -36,6 +36,14 @@ class TenantTreeQueries {
     private static final String MANAGED_CUSTOMERS = """
             SELECT r.tenants_customer_id FROM partner_relationship r
             WHERE r.partner_id = :partnerId AND r.tenants_customer_id IS NOT NULL""";
+    /**
+     * The customers a partner manages tenants for, as an array the primary key finds at once: beside another
+     * condition in an OR, an {@code IN (subquery)} leaves PostgreSQL only a scan of every organization checked against
+     * the subquery's hash (the partner's node of the volume data: all 110,000 organizations for its 3,640 children),
+     * where {@code = ANY(ARRAY(...))} is one more index in a bitmap OR. Not for a search: there the name's trigram
+     * index finds the rows, and a hash of the ids checks each at once where an array is read through for each.
+     */
+    private static final String MANAGED_CUSTOMER_IDS = "ARRAY(" + MANAGED_CUSTOMERS + ")";
     private static final String MOVE_TARGETS = """
             (o.id = :owner OR o.account_id = :owner) AND o.id <> :tenant AND o.ancestor_path NOT LIKE :below
             AND LOWER(o.name) LIKE :pattern ESCAPE '\\'""";
@@ -144,7 +152,7 @@ class TenantTreeQueries {
         String where = "((o.parent_id = :parentId AND o.kind = 'TENANT')";
         if (withManagedCustomers) {
             params.put("partnerId", parentId);
-            where += " OR o.id IN (" + MANAGED_CUSTOMERS + ")";
+            where += " OR o.id = ANY(" + MANAGED_CUSTOMER_IDS + ")";
         }
         where += ")";
         if (onlyThese != null) {
@@ -174,6 +182,7 @@ class TenantTreeQueries {
                 case PARTNER -> {
                     String part = "o.account_id = :" + root;
                     if (scope.withManagedCustomers()) {
+                        // beside the name's trigram index, a hash of the ids checks each found row at once
                         String managed = MANAGED_CUSTOMERS.replace(":partnerId", ":" + root);
                         part += " OR o.account_id IN (" + managed + ") OR o.id IN (" + managed + ")";
                     }

@@ -144,10 +144,21 @@ class MainQueryPlansOnPostgresTest {
             long root = 2L + VolumeSize.scaled(0.1).partners() + VolumeSize.scaled(0.1).customers();
             calls.put("tenant tree: expand a tenant", record(() -> tree.children(root, TreeFilter.NONE, 0, 50)));
             calls.put("tenant tree: count children", record(() -> tree.countChildren(root, TreeFilter.NONE)));
+            // the partner's own node lists its tenants and the customers whose tenants it manages
+            long partnerNode = 2L;
+            calls.put("tenant tree: expand the partner", record(() -> tree.children(partnerNode, TreeFilter.NONE, 0,
+                    50)));
+            calls.put("tenant tree: count the partner's children", record(() -> tree.countChildren(partnerNode,
+                    TreeFilter.NONE)));
         });
 
         List<String> scans = new ArrayList<>();
         try (Connection connection = dataSource.unwrap(DataSource.class).getConnection()) {
+            // a generic plan, made for an average partner, would read a large partner's rows whole
+            try (var setting = connection.createStatement().executeQuery("SHOW plan_cache_mode")) {
+                assertThat(setting.next()).isTrue();
+                assertThat(setting.getString(1)).isEqualTo("force_custom_plan");
+            }
             for (var call : calls.entrySet()) {
                 assertThat(call.getValue()).as(call.getKey()).isNotEmpty();
                 for (QueryInfo query : call.getValue()) {
