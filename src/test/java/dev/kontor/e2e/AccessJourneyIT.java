@@ -39,6 +39,16 @@ class AccessJourneyIT extends EndToEndTest {
         assertThat(page.locator("#no-accounts")).hasCount(0);
         assertThat(page.locator("vaadin-card.accessed-account")).containsText("Bäckerei Sonnenschein");
         screenshot("39-access-landing");
+        // on a phone the banner's words stand beside its icon, not on a row of their own below it
+        page.setViewportSize(390, 844);
+        com.microsoft.playwright.options.BoundingBox icon = page.locator("#access-banner > vaadin-icon").boundingBox();
+        com.microsoft.playwright.options.BoundingBox words = page.locator("#access-banner-text").boundingBox();
+        screenshot("39-access-landing-390");
+        org.assertj.core.api.Assertions.assertThat(words.x).as("the banner's words right of its icon on a phone")
+                .isGreaterThanOrEqualTo(icon.x + icon.width);
+        org.assertj.core.api.Assertions.assertThat(icon.y).as("the icon beside the words' first line")
+                .isBetween(words.y - icon.height, words.y + words.height);
+        page.setViewportSize(1280, 900);
         page.locator("#open-accessed-account").click();
         assertThat(page).hasURL(url("/accounts/CN-10001"));
         assertThat(page.locator("#save-master-data")).hasCount(0);
