@@ -6,6 +6,8 @@ import dev.kontor.audit.AuditLog;
 import dev.kontor.audit.AuditSummary;
 import dev.kontor.base.AccessRefused;
 import dev.kontor.user.AuthenticatedUser;
+import dev.kontor.organization.MembershipRole;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,10 +56,7 @@ public class PartnerGrants {
     public AccessGrant grantForAccess(long partnerId, long customerId) {
         AuthenticatedUser me = callers.requirePerson();
         PartnerMembership membership = access.require(partnerId, PartnerAccess.ANYONE, AuditSummary.action("access-customer-account"));
-        PartnerRelationship relationship = relationships.findOpen(partnerId, customerId)
-                .filter(r -> r.getState() == RelationshipState.ACTIVE)
-                .filter(r -> membership.seesAllCustomers()
-                        || assignments.existsByPartnerIdAndCustomerIdAndUserId(partnerId, customerId, me.userId()))
+        PartnerRelationship relationship = enterable(membership, customerId, me.userId())
                 .orElseThrow(() -> {
                     auditLog.recordIndependently(AuditEntry.denied(ACCESS_REFUSED, customerId,
                             AuditSummary.of("partner-access-refused-not-assigned",
@@ -80,6 +79,27 @@ public class PartnerGrants {
             throw new AccessRefused();
         }
         return grantForAccess(partnerId, customerId);
+    }
+
+    /**
+     * Whether {@link #grantForAccess(long, dev.kontor.organization.CustomerNumber)} would grant the signed-in person
+     * entry, judged without auditing: for the status of the access page's first answer only.
+     */
+    boolean mayEnter(long partnerId, dev.kontor.organization.CustomerNumber number) {
+        Optional<AuthenticatedUser> me = callers.person();
+        Optional<MembershipRole> role = me.isPresent() ? access.roleIn(partnerId) : Optional.empty();
+        Long customerId = relationships.customerIdOf(number.value());
+        return role.filter(PartnerAccess.ANYONE::contains).isPresent() && customerId != null
+                && enterable(new PartnerMembership(partnerId, null, role.get()), customerId, me.get().userId())
+                        .isPresent();
+    }
+
+    /** The relationship through which the member may enter the customer's account: active, and theirs to work in. */
+    private Optional<PartnerRelationship> enterable(PartnerMembership membership, long customerId, long userId) {
+        return relationships.findOpen(membership.partnerId(), customerId)
+                .filter(r -> r.getState() == RelationshipState.ACTIVE)
+                .filter(r -> membership.seesAllCustomers() || assignments.existsByPartnerIdAndCustomerIdAndUserId(
+                        membership.partnerId(), customerId, userId));
     }
 
     /**

@@ -386,7 +386,7 @@ public class AccountAdministration {
     }
 
     /** The provider is a root: every organization below it has a path that starts with its id. */
-    private static String providerPath(long providerId) {
+    static String providerPath(long providerId) {
         return "/" + providerId + "/%";
     }
 

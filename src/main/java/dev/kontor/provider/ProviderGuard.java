@@ -33,11 +33,7 @@ class ProviderGuard {
 
     long requireProviderAdministrator(AuditSummary.Term attempted) {
         Optional<ApiTokenIdentity> token = callers.person().flatMap(AuthenticatedUser::apiToken);
-        // a provider's token administers its provider's partners, accounts and services as its administrators do
-        // (only here: the provider's staff and notices stay with persons); a partner's token administers nothing
-        Optional<Long> provider = token.isPresent()
-                ? token.filter(ApiTokenIdentity::provider).map(ApiTokenIdentity::organizationId)
-                : directory.administeredProvider();
+        Optional<Long> provider = administeredProvider();
         if (provider.isEmpty()) {
             Long where = token.isPresent() ? Long.valueOf(token.get().organizationId())
                     : directory.providersOfMine().stream().findFirst().orElse(null);
@@ -46,6 +42,19 @@ class ProviderGuard {
             throw new AccessRefused();
         }
         return provider.get();
+    }
+
+    /**
+     * The provider the caller administers, judged without auditing (for the status of a page's first answer; every
+     * service call still goes through {@link #requireProviderAdministrator}).
+     */
+    Optional<Long> administeredProvider() {
+        Optional<ApiTokenIdentity> token = callers.person().flatMap(AuthenticatedUser::apiToken);
+        // a provider's token administers its provider's partners, accounts and services as its administrators do
+        // (only here: the provider's staff and notices stay with persons); a partner's token administers nothing
+        return token.isPresent()
+                ? token.filter(ApiTokenIdentity::provider).map(ApiTokenIdentity::organizationId)
+                : directory.administeredProvider();
     }
 
     /** Refuses (audited) an organization that is not the provider's, as if it did not exist. */

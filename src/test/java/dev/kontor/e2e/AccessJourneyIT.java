@@ -39,6 +39,16 @@ class AccessJourneyIT extends EndToEndTest {
         assertThat(page.locator("#no-accounts")).hasCount(0);
         assertThat(page.locator("vaadin-card.accessed-account")).containsText("Bäckerei Sonnenschein");
         screenshot("39-access-landing");
+        // on a phone the banner's words stand beside its icon, not on a row of their own below it
+        page.setViewportSize(390, 844);
+        com.microsoft.playwright.options.BoundingBox icon = page.locator("#access-banner > vaadin-icon").boundingBox();
+        com.microsoft.playwright.options.BoundingBox words = page.locator("#access-banner-text").boundingBox();
+        screenshot("39-access-landing-390");
+        org.assertj.core.api.Assertions.assertThat(words.x).as("the banner's words right of its icon on a phone")
+                .isGreaterThanOrEqualTo(icon.x + icon.width);
+        org.assertj.core.api.Assertions.assertThat(icon.y).as("the icon beside the words' first line")
+                .isBetween(words.y - icon.height, words.y + words.height);
+        page.setViewportSize(1280, 900);
         page.locator("#open-accessed-account").click();
         assertThat(page).hasURL(url("/accounts/CN-10001"));
         assertThat(page.locator("#save-master-data")).hasCount(0);
@@ -106,11 +116,53 @@ class AccessJourneyIT extends EndToEndTest {
             Layout.assertIconApartFromWords(anna.locator("#audit-export"), "Export CSV");
             Accessibility.assertNoSeriousViolations(anna, "audit log");
             screenshot(anna, "42-audit-log");
+            org.assertj.core.api.Assertions.assertThat(addressesBrokenInsideAWord(rows)).as("at 1400 px").isEmpty();
             anna.setViewportSize(1366, 768);
             screenshot(anna, "42-audit-log-1366");
+            org.assertj.core.api.Assertions.assertThat(addressesBrokenInsideAWord(rows)).as("at 1366 px").isEmpty();
             anna.setViewportSize(390, 844);
             Accessibility.assertNoSeriousViolations(anna, "audit log on a phone");
             screenshot(anna, "42-audit-log-390");
+            assertThat(rows.filter(new Locator.FilterOptions().setHasText("→ Ben Schulz (ben@sonnenschein.test)"))
+                    .first()).isVisible();
+            org.assertj.core.api.Assertions.assertThat(addressesBrokenInsideAWord(rows)).as("at 390 px").isEmpty();
         }
+    }
+
+    /**
+     * Where an e-mail address in the cells shown goes on to the next line other than after its "@" or a dot
+     * ("ben@sonnenschein.t" / "est"), measured on the characters as Chromium laid them out.
+     */
+    @SuppressWarnings("unchecked")
+    private static java.util.List<String> addressesBrokenInsideAWord(Locator cells) {
+        java.util.List<String> found = new java.util.ArrayList<>();
+        for (Locator cell : cells.all()) {
+            found.addAll((java.util.List<String>) cell.evaluate("""
+                    cell => {
+                      const chars = [];
+                      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+                      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                        for (let i = 0; i < node.length; i++) {
+                          const range = document.createRange();
+                          range.setStart(node, i);
+                          range.setEnd(node, i + 1);
+                          const rect = range.getClientRects()[0];
+                          chars.push({c: node.data[i], top: rect ? rect.top : null});
+                        }
+                      }
+                      const text = chars.map(ch => ch.c).join('');
+                      const broken = [];
+                      for (const address of text.matchAll(/[^\\s<>()@]+@[^\\s<>()@]+/g)) {
+                        for (let k = address.index; k < address.index + address[0].length - 1; k++) {
+                          const here = chars[k].top, next = chars[k + 1].top;
+                          if (here !== null && next !== null && next - here > 2 && !'@.'.includes(chars[k].c)) {
+                            broken.push(address[0] + ' after "' + text.slice(address.index, k + 1) + '"');
+                          }
+                        }
+                      }
+                      return broken;
+                    }"""));
+        }
+        return found;
     }
 }

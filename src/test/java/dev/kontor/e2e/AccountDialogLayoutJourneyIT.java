@@ -77,11 +77,23 @@ class AccountDialogLayoutJourneyIT extends EndToEndTest {
         }
         Accessibility.assertNoSeriousViolations(page, "account data dialog at 390 x 844");
         screenshot("t13-account-dialog-390");
-        // the title is cut on one line (its whole text in the tooltip); Close stays inside the window beside it
+        // a short name shows whole in the title, on up to two lines (a long one is cut there, whole in the tooltip);
+        // Close stays inside the window beside it
         BoundingBox close = box("#close-account-dialog");
         org.assertj.core.api.Assertions.assertThat(close.x + close.width).as("Close inside the window")
                 .isLessThanOrEqualTo(390);
         assertThat(page.locator("h2.dialog-title")).hasAttribute("title", "Bäckerei Sonnenschein (CN-10001)");
+        Locator name = page.locator("h2.dialog-title .title-name");
+        org.assertj.core.api.Assertions.assertThat((Boolean) name.evaluate(
+                        "e => e.scrollWidth <= e.clientWidth && e.scrollHeight <= e.clientHeight + 1"))
+                .as("\"Bäckerei Sonnenschein\" whole in the title, not cut").isTrue();
+        BoundingBox title = box("h2.dialog-title");
+        double line = ((Number) page.locator("h2.dialog-title").evaluate(
+                "e => parseFloat(getComputedStyle(e).lineHeight)")).doubleValue();
+        org.assertj.core.api.Assertions.assertThat(title.height).as("the title on at most two lines")
+                .isLessThanOrEqualTo(2 * line + 1);
+        org.assertj.core.api.Assertions.assertThat(close.x).as("Close beside the title, not over it")
+                .isGreaterThanOrEqualTo(title.x + title.width - 1);
         page.locator("#managers").scrollIntoViewIfNeeded();
         screenshot("t13-account-dialog-managers-390");
         page.locator("#edit-contact-person").click();
@@ -120,6 +132,7 @@ class AccountDialogLayoutJourneyIT extends EndToEndTest {
         page.waitForTimeout(300);
         screenshot("t13-managers-after-deactivate-1366");
         inSightAndUncovered(changed, notice, "after Deactivate");
+        belowTheDialogsHeader(notice, "after Deactivate at 1366 px");
 
         changed.locator("[id^='reactivate-']").click();
         assertThat(changed).not().containsText("Deactivated");
@@ -128,6 +141,46 @@ class AccountDialogLayoutJourneyIT extends EndToEndTest {
         screenshot("t13-managers-after-reactivate-1366");
         inSightAndUncovered(changed, page.locator("vaadin-notification-card").filter(new Locator.FilterOptions().setHasText("active again")),
                 "after Reactivate");
+    }
+
+    /** On a phone too, the notice of a change in the managers' list leaves the dialog's title and Close uncovered. */
+    @Test
+    void on_a_phone_the_notice_of_a_change_leaves_the_dialogs_title_uncovered() {
+        jdbc.update("update customer_account set contact_person_id = (select id from app_user where email = ?) "
+                + "where organization_id = (select id from organization where customer_number = 'CN-10001')",
+                DemoPeople.ANNA);
+        context.close();
+        context = newContext("en-US", 390, 844);
+        page = context.newPage();
+        signIn(DemoPeople.ANNA);
+        page.navigate(url("/accounts/CN-10001"));
+        openSections("contact-person", "managers", "contacts", "partners");
+        Locator row = page.locator("#managers .manager-row")
+                .filter(new Locator.FilterOptions().setHasText("ben@sonnenschein.test"));
+        String rowId = row.getAttribute("id");
+        row.locator("[id^='deactivate-']").scrollIntoViewIfNeeded();
+        row.locator("[id^='deactivate-']").click();
+        page.locator("vaadin-confirm-dialog#confirm-manager-change vaadin-button[slot='confirm-button']").click();
+        Locator changed = page.locator("#" + rowId);
+        assertThat(changed).containsText("Deactivated");
+        Locator notice = page.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
+                .setHasText("deactivated"));
+        assertThat(notice).isVisible();
+        page.waitForTimeout(300);
+        screenshot("t13-managers-after-deactivate-390");
+        belowTheDialogsHeader(notice, "after Deactivate at 390 px");
+
+        changed.locator("[id^='reactivate-']").click();
+        assertThat(changed).not().containsText("Deactivated");
+    }
+
+    /** The notice starts below the header of the dialog: its title and Close stay in sight. */
+    private void belowTheDialogsHeader(Locator notice, String when) {
+        BoundingBox title = box("h2.dialog-title");
+        BoundingBox close = box("#close-account-dialog");
+        BoundingBox card = notice.boundingBox();
+        org.assertj.core.api.Assertions.assertThat(card.y).as(when + ": the notice's top below the dialog's title")
+                .isGreaterThanOrEqualTo(Math.max(title.y + title.height, close.y + close.height) - 1);
     }
 
     private void inSightAndUncovered(Locator row, Locator notice, String when) {

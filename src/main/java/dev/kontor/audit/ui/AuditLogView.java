@@ -14,6 +14,8 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.function.ValueProvider;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -118,7 +120,9 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         // widths from what the columns hold on a laptop: a moment and an e-mail address, a name with its customer
         // number (which must not break at its hyphen), the kind, the sentence, and before and after (two people by
         // name and address when the contact person changes)
-        grid.addColumn(this::whenAndWho).setKey("when").setHeader(getTranslation("audit.when-and-who"))
+        // the columns that hold e-mail addresses are drawn from a template with a string per row (the same text):
+        // an address breaks after its "@" or a dot, as LineBreaks.email does, never inside a word
+        grid.addColumn(withAddresses(this::whenAndWho)).setKey("when").setHeader(getTranslation("audit.when-and-who"))
                 .setWidth("12rem").setFlexGrow(1);
         grid.addColumn(row -> row.organization() == null ? "" : organization(row))
                 .setKey("organization").setHeader(getTranslation("audit.organization"))
@@ -128,13 +132,27 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
                 .setWidth("8rem").setFlexGrow(1);
         grid.addColumn(row -> row.summaryIn(reading())).setKey("summary").setHeader(getTranslation("audit.summary"))
                 .setWidth("11rem").setFlexGrow(2);
-        grid.addColumn(this::change).setKey("change").setHeader(getTranslation("audit.change"))
+        grid.addColumn(withAddresses(this::change)).setKey("change").setHeader(getTranslation("audit.change"))
                 .setWidth("9rem").setFlexGrow(1);
         // a phone has room for one column: the whole event, line by line
-        grid.addColumn(this::wholeEvent).setKey("event").setHeader(getTranslation("audit.event"))
+        grid.addColumn(withAddresses(this::wholeEvent)).setKey("event").setHeader(getTranslation("audit.event"))
                 .setPartNameGenerator(row -> row.outcome() != AuditOutcome.SUCCESS ? "audit-not-done" : null)
                 .setVisible(false);
         grid.setEmptyStateText(getTranslation("audit.empty"));
+    }
+
+    /**
+     * A cell's text, each e-mail address in it cut after its "@" and its dots ({@code <wbr>}), a part with a hyphen
+     * (where the browser would break first) kept whole in a box, as {@link dev.kontor.base.ui.LineBreaks#email} does;
+     * the rest of the text as it is, its line breaks kept by the style sheet.
+     */
+    static final String ADDRESSES_TEMPLATE = "${(item.text || '').split(/([^\\s<>()@]+@[^\\s<>()@]+)/)"
+            + ".map((piece, i) => i % 2 === 0 ? piece : piece.split(/(?<=[@.])/).map((part, j, parts) => html`${"
+            + "part.includes('-') ? html`<span class=\"email-part\">${part}</span>` : part}${"
+            + "j < parts.length - 1 ? html`<wbr>` : ''}`))}";
+
+    private static LitRenderer<AuditRow> withAddresses(ValueProvider<AuditRow, String> text) {
+        return LitRenderer.<AuditRow>of(ADDRESSES_TEMPLATE).withProperty("text", text);
     }
 
     /** When, who acted, and on whose behalf if a partner did: a line each. */

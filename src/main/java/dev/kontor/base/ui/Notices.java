@@ -36,6 +36,7 @@ public final class Notices {
     public static Notification successAbove(String text) {
         Notification notice = success(text);
         notice.setPosition(Notification.Position.TOP_CENTER);
+        belowDialogHeader();
         return notice;
     }
 
@@ -52,8 +53,32 @@ public final class Notices {
         notice.addThemeVariants(NotificationVariant.LUMO_ERROR);
         notice.setAssertive(true);
         notice.open();
+        belowDialogHeader();
         return notice;
     }
+
+    /**
+     * Notices at the top start below the header of an open dialog that reaches the top of the window (a tall one, or
+     * any on a phone), so that they never cover its title or its Close. Measured in the browser when the notice opens:
+     * only there is it known where the dialog is; the style sheet applies it while a dialog is open.
+     */
+    private static void belowDialogHeader() {
+        UI ui = UI.getCurrent();
+        if (ui != null) {
+            ui.getPage().executeJs(BELOW_DIALOG_HEADER);
+        }
+    }
+
+    /** Sets {@code --kontor-dialog-header-bottom}: the lowest bottom of an open dialog's header that starts near the top. */
+    static final String BELOW_DIALOG_HEADER = """
+            const bottoms = [...document.querySelectorAll('vaadin-dialog[opened]')].map(dialog => {
+              const overlay = dialog.shadowRoot && dialog.shadowRoot.querySelector('vaadin-dialog-overlay');
+              const header = overlay && overlay.shadowRoot && overlay.shadowRoot.querySelector('[part~="header"]');
+              const box = header && header.getBoundingClientRect();
+              return box && box.height > 0 && box.top < 96 ? box.bottom : 0;
+            });
+            document.documentElement.style.setProperty('--kontor-dialog-header-bottom',
+                Math.ceil(Math.max(0, ...bottoms)) + 'px');""";
 
     /** {@link #error} with a message from the bundles, for code that has the UI but no component at hand. */
     static Notification error(UI ui, String key, Object... arguments) {

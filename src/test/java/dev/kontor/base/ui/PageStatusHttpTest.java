@@ -2,6 +2,8 @@ package dev.kontor.base.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kontor.security.SecondFactors;
+import dev.kontor.security.SecondStepAccess;
 import dev.kontor.testing.DemoPeople;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -24,8 +26,8 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * A signed-in person's first answer over real HTTP carries the status of the page it shows: the not-found page 404,
  * a page the person's roles do not allow and the refusal page 403, whether the id names something of someone else's,
- * nothing at all, or an organization of another kind; an address that cannot hold an id 404. The body is the same
- * Vaadin page in every case.
+ * nothing at all, or an organization of another kind; an address that cannot hold an id 404. The same for partners'
+ * access page and the provider's administration pages. The body is the same Vaadin page in every case.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "kontor.demo-data.enabled=true")
@@ -40,6 +42,9 @@ class PageStatusHttpTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    SecondFactors secondFactors;
 
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -74,6 +79,44 @@ class PageStatusHttpTest {
         assertThat(answered).isEqualTo(expected);
     }
 
+    @Test
+    void the_access_and_administration_pages_refuse_an_unknown_id_as_someone_elses() throws Exception {
+        String employee = signIn(DemoPeople.EMPLOYEE);
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        expected.put("/access/CN-10002", 200);
+        expected.put("/access/CN-10001", 403);
+        expected.put("/access/CN-10003", 403);
+        expected.put("/access/CN-99999999", 403);
+        expected.put("/access/no-number", 404);
+        expected.put("/admin/accounts/" + idOf("Bäckerei Sonnenschein"), 403);
+        assertThat(answers(expected.keySet(), employee)).isEqualTo(expected);
+
+        String operator = signIn(DemoPeople.OPERATOR);
+        long partner = idOf("Muster Hosting GmbH");
+        long account = idOf("Bäckerei Sonnenschein");
+        expected.clear();
+        expected.put("/admin/accounts/" + account, 200);
+        expected.put("/admin/accounts/" + partner, 403);
+        expected.put("/admin/accounts/999999999", 403);
+        expected.put("/admin/accounts/abc", 404);
+        expected.put("/admin/partners/" + partner, 200);
+        expected.put("/admin/partners/" + account, 403);
+        expected.put("/admin/partners/999999999", 403);
+        expected.put("/admin/partners/abc", 404);
+        expected.put("/access/CN-10001", 403);
+        assertThat(answers(expected.keySet(), operator)).isEqualTo(expected);
+    }
+
+    private Map<String, Integer> answers(Iterable<String> paths, String cookie) throws Exception {
+        Map<String, Integer> answered = new LinkedHashMap<>();
+        for (String path : paths) {
+            HttpResponse<String> response = get(path, cookie);
+            answered.put(path, response.statusCode());
+            assertThat(response.body()).as("body of " + path).contains("<html").doesNotContain("Exception");
+        }
+        return answered;
+    }
+
     private long idOf(String name) {
         return jdbc.queryForObject("select id from organization where name = ?", Long.class, name);
     }
@@ -89,7 +132,12 @@ class PageStatusHttpTest {
 
     private String signIn(String email) throws Exception {
         HttpResponse<String> page = get("/login", null);
-        String cookie = sessionCookie(page);
+        // people with an authenticator sign in from a remembered browser: the code step is a page of its own
+        String remembered = DemoPeople.AUTHENTICATORS.containsKey(email)
+                ? "; " + SecondStepAccess.rememberedBrowserCookie(secondFactors, jdbc.queryForObject(
+                        "select id from app_user where email = ?", Long.class, email))
+                : "";
+        String cookie = sessionCookie(page) + remembered;
         String form = Map.of("username", email, "password", DemoPeople.PASSWORD,
                         match(CSRF_PARAMETER, page.body()), match(CSRF_TOKEN, page.body())).entrySet().stream()
                 .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
@@ -103,7 +151,7 @@ class PageStatusHttpTest {
         assertThat(posted.headers().firstValue("Location").orElseThrow()).doesNotContain("/login")
                 .doesNotContain("sign-in");
         return posted.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("JSESSIONID="))
-                ? sessionCookie(posted) : cookie;
+                ? sessionCookie(posted) + remembered : cookie;
     }
 
     private static String sessionCookie(HttpResponse<?> response) {
