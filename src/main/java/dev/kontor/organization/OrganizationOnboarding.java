@@ -150,7 +150,8 @@ public class OrganizationOnboarding {
         Membership membership = memberships.save(
                 new Membership(user, organization, role, MembershipState.ACTIVE, clock.instant()));
         auditLog.record(AuditEntry.change(MEMBERSHIP_GRANTED, organizationId,
-                AuditSummary.of("membership-granted", user.getEmail(), AuditSummary.term("membership.role." + role)),
+                AuditSummary.of("membership-granted", AuditSummary.person(user.getId(), user.getEmail()),
+                        AuditSummary.term("membership.role." + role)),
                 null, AuditValue.membership(role, MembershipState.ACTIVE)));
         events.publishEvent(new MembershipActivated(organizationId, user.getId(), role));
         return membership;
@@ -199,7 +200,8 @@ public class OrganizationOnboarding {
         membership.changeState(MembershipState.DEACTIVATED);
         memberships.flush();
         auditLog.record(AuditEntry.change(MEMBERSHIP_STATE_CHANGED, organizationId,
-                AuditSummary.of("membership-of", membership.getUser().getEmail(),
+                AuditSummary.of("membership-of",
+                        AuditSummary.person(membership.getUser().getId(), membership.getUser().getEmail()),
                         AuditSummary.term("membership.role." + membership.getRole())),
                 before.name(), MembershipState.DEACTIVATED.name()));
     }
