@@ -164,9 +164,13 @@ public class InvitationService {
             UserSummary user = users.findById(callers.taskFor("invitation"), invitation.getUserId())
                     .orElseThrow();
             String typedName = memberships.invitedName(invitation.getMembershipId()).orElse(user.displayName());
+            // the invitation e-mail names the inviter already: the page that link opens says the same
+            String inviter = invitation.getInvitedBy()
+                    .flatMap(id -> users.findById(callers.taskFor("invitation"), id))
+                    .map(UserSummary::displayName).filter(name -> name != null && !name.isBlank()).orElse(null);
             return new InvitationPreview(invitation.stateAt(clock.instant()), invitation.getPurpose(),
                     organization.label(), user.email(), typedName, !user.hasPassword(), pathFor(user, signedIn),
-                    memberships.needsApproval(invitation.getMembershipId()));
+                    memberships.needsApproval(invitation.getMembershipId()), inviter);
         })).orElseGet(InvitationPreview::unknown);
     }
 
@@ -189,7 +193,7 @@ public class InvitationService {
             var member = memberships.activateInvited(invitation.getMembershipId());
             invitation.accept(clock.instant());
             auditLog.record(AuditEntry.change(INVITATION_ACCEPTED, invitation.getOrganizationId(),
-                    AuditSummary.of("invitation-link-accepted", user.email(),
+                    AuditSummary.of("invitation-link-accepted", AuditSummary.person(user.id(), user.email()),
                             AuditSummary.term("membership.role." + invitation.getPurpose())),
                     AuditValue.membershipState(MembershipState.INVITED), AuditValue.membershipState(member.state())));
         });
@@ -204,7 +208,7 @@ public class InvitationService {
             invitation.revoke(clock.instant());
             memberships.declineInvited(invitation.getMembershipId());
             auditLog.record(AuditEntry.change(INVITATION_DECLINED, invitation.getOrganizationId(),
-                    AuditSummary.of("invitation-link-declined", user.email(),
+                    AuditSummary.of("invitation-link-declined", AuditSummary.person(user.id(), user.email()),
                             AuditSummary.term("membership.role." + invitation.getPurpose())),
                     AuditValue.membershipState(MembershipState.INVITED), null));
         });
