@@ -105,10 +105,10 @@ public class AccessSessions {
         Instant now = clock.instant();
         AccessSession session = sessions.save(new AccessSession(grant, me.userId(), why, now));
         AuditSummary summary = why == null
-                ? AuditSummary.of("access-session-started", AuditSummary.person(me.userId()),
+                ? AuditSummary.of("access-session-started", AuditSummary.person(me.userId(), me.email()),
                         AuditSummary.organization(grant.customerName()), grant.customerNumber(),
                         AuditSummary.organization(grant.partnerName()))
-                : AuditSummary.of("access-session-started-with-reason", AuditSummary.person(me.userId()),
+                : AuditSummary.of("access-session-started-with-reason", AuditSummary.person(me.userId(), me.email()),
                         AuditSummary.organization(grant.customerName()),
                         grant.customerNumber(), AuditSummary.organization(grant.partnerName()), why);
         auditLog.record(AuditEntry.success(STARTED, customerId, summary));
@@ -130,7 +130,8 @@ public class AccessSessions {
     private void refuseWithoutSecondFactor(AuthenticatedUser me, long partnerId, CustomerNumber customer) {
         AccessGrant grant = grants.grantForAccess(partnerId, customer);
         auditLog.recordIndependently(AuditEntry.denied(REFUSED, partnerId,
-                AuditSummary.of("access-refused-no-second-factor", me.email(), grant.customerName(),
+                AuditSummary.of("access-refused-no-second-factor", AuditSummary.person(me.userId(), me.email()),
+                        AuditSummary.organization(grant.customerName()),
                         grant.customerNumber())));
         throw new RuleViolation("access.second-factor-required");
     }

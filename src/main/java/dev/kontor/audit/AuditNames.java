@@ -61,17 +61,24 @@ public final class AuditNames {
         return name.isBlank() ? email : translate.apply("audit.person", new Object[] {name, email});
     }
 
-    /** How the log of {@code organizationId} says a person or an organization that an earlier event kept by id. */
-    String say(Object reference, Long organizationId, BiFunction<String, Object[], String> translate) {
+    /**
+     * How the log of {@code organizationId} says a person or an organization that an earlier event kept by id. The
+     * event's actor is said by their own name even where the organization knows only their address (a partner's
+     * employee who entered the account): the Who column names them already, and the summary says the same.
+     */
+    String say(Object reference, Long organizationId, Long actorUserId,
+               BiFunction<String, Object[], String> translate) {
         return switch (reference) {
             case AuditSummary.Person person -> {
                 if (!lookedUp) {
                     yield "user " + person.userId();
                 }
                 Seen seen = people.get(new PersonKey(organizationId, person.userId()));
+                String name = seen == null ? null : seen.name() != null ? seen.name()
+                        : actorUserId != null && actorUserId == person.userId() ? actors.get(person.userId()) : null;
                 yield seen == null ? translate.apply("audit.person.deleted", new Object[0])
-                        : seen.name() == null ? seen.email()
-                        : translate.apply("audit.person", new Object[] {seen.name(), seen.email()});
+                        : name == null || name.isBlank() ? seen.email()
+                        : translate.apply("audit.person", new Object[] {name, seen.email()});
             }
             case AuditSummary.OrganizationId organization -> {
                 if (!lookedUp) {

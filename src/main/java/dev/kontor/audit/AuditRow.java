@@ -97,7 +97,7 @@ public record AuditRow(long id, Instant occurredAt, String kind, AuditOutcome ou
         AuditSummary keyed = AuditSummary.stored(summaryKey, summaryArgs);
         return keyed == null ? summary : keyed.render(reading.translate(), reference -> reference
                 instanceof AuditSummary.Moment moment ? reading.moment(moment.at())
-                : names.say(reference, organizationId, reading.translate()));
+                : names.say(reference, organizationId, actorUserId, reading.translate()));
     }
 
     /** The value before the change, a person said by name and e-mail; null when there was none. */
@@ -121,7 +121,8 @@ public record AuditRow(long id, Instant occurredAt, String kind, AuditOutcome ou
     }
 
     private String valueIn(String value, AuditReading reading) {
-        return AuditValue.personIn(kind, value).map(person -> names.say(person, organizationId, reading.translate()))
+        return AuditValue.personIn(kind, value).map(person -> names.say(person, organizationId, actorUserId,
+                reading.translate()))
                 .orElseGet(() -> AuditValue.said(kind, value, reading));
     }
 

@@ -94,6 +94,14 @@ public final class AuditSummary {
     }
 
     /**
+     * As {@link #person(long)}; the stored English sentence says {@code email} rather than "user 6", so that the
+     * sentence stays readable in a database search. Only the id is kept as the argument.
+     */
+    public static Person person(long userId, String email) {
+        return new Person(userId, email == null || email.isBlank() ? null : clean(email));
+    }
+
+    /**
      * An organization by the name it had when the event happened: a former partner's log keeps the customer as it
      * knew it, and nobody reads an id.
      */
@@ -137,7 +145,7 @@ public final class AuditSummary {
      */
     public String render(BiFunction<String, Object[], String> translate) {
         return render(translate, reference -> switch (reference) {
-            case Person person -> "user " + person.userId();
+            case Person person -> person.recorded() != null ? person.recorded() : "user " + person.userId();
             case OrganizationId organization -> "organization " + organization.id();
             case Moment moment -> AuditReading.iso(moment.at());
             default -> String.valueOf(reference);
@@ -309,8 +317,26 @@ public final class AuditSummary {
         return key + arguments;
     }
 
-    /** A user named in a summary, by id; the audit log says who it is when it is read. */
-    public record Person(long userId) {
+    /**
+     * A user named in a summary, by id; the audit log says who it is when it is read. {@code recorded} (their address
+     * when the event was written, or null) only words the stored English sentence: it is not kept as the argument,
+     * so two mentions of the same user are equal.
+     */
+    public record Person(long userId, String recorded) {
+
+        public Person(long userId) {
+            this(userId, null);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Person other && userId == other.userId;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(userId);
+        }
     }
 
     /** An organization named in a summary as it was called at the time. */

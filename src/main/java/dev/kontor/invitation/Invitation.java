@@ -113,4 +113,9 @@ class Invitation {
     Instant getExpiresAt() {
         return expiresAt;
     }
+
+    /** The person who invited; empty when Kontor itself did (the first provider administrator). */
+    java.util.Optional<Long> getInvitedBy() {
+        return java.util.Optional.ofNullable(invitedBy);
+    }
 }

@@ -164,9 +164,13 @@ public class InvitationService {
                     .orElseThrow();
             UserSummary user = users.findById(task, invitation.getUserId()).orElseThrow();
             String typedName = memberships.invitedName(task, invitation.getMembershipId()).orElse(user.displayName());
+            // the invitation e-mail names the inviter already: the page that link opens says the same
+            String inviter = invitation.getInvitedBy()
+                    .flatMap(id -> users.findById(task, id))
+                    .map(UserSummary::displayName).filter(name -> name != null && !name.isBlank()).orElse(null);
             return new InvitationPreview(invitation.stateAt(clock.instant()), invitation.getPurpose(),
                     organization.label(), user.email(), typedName, !user.hasPassword(), pathFor(user, signedIn),
-                    memberships.needsApproval(task, invitation.getMembershipId()));
+                    memberships.needsApproval(task, invitation.getMembershipId()), inviter);
         }).orElseGet(InvitationPreview::unknown);
     }
 
@@ -188,7 +192,7 @@ public class InvitationService {
         var member = memberships.activateInvited(task, invitation.getMembershipId());
         invitation.accept(clock.instant());
         auditLog.record(AuditEntry.change(INVITATION_ACCEPTED, invitation.getOrganizationId(),
-                AuditSummary.of("invitation-link-accepted", user.email(),
+                AuditSummary.of("invitation-link-accepted", AuditSummary.person(user.id(), user.email()),
                         AuditSummary.term("membership.role." + invitation.getPurpose())),
                 AuditValue.membershipState(MembershipState.INVITED), AuditValue.membershipState(member.state())));
     }
@@ -201,7 +205,7 @@ public class InvitationService {
         invitation.revoke(clock.instant());
         memberships.declineInvited(callers.taskFor("invitation"), invitation.getMembershipId());
         auditLog.record(AuditEntry.change(INVITATION_DECLINED, invitation.getOrganizationId(),
-                AuditSummary.of("invitation-link-declined", user.email(),
+                AuditSummary.of("invitation-link-declined", AuditSummary.person(user.id(), user.email()),
                         AuditSummary.term("membership.role." + invitation.getPurpose())),
                 AuditValue.membershipState(MembershipState.INVITED), null));
     }

@@ -113,9 +113,9 @@ public class MembershipAdministration {
         memberships.flush();
         AuditSummary.Term roleTerm = AuditSummary.term("membership.role." + role);
         auditLog.record(AuditEntry.change(MEMBERSHIP_GRANTED, organizationId, partner
-                        .map(p -> AuditSummary.of("membership-invited-as-for-partner", membership.getUser().getEmail(),
+                        .map(p -> AuditSummary.of("membership-invited-as-for-partner", audited(membership),
                                 roleTerm, partnerName(p)))
-                        .orElseGet(() -> AuditSummary.of("membership-invited-as", membership.getUser().getEmail(),
+                        .orElseGet(() -> AuditSummary.of("membership-invited-as", audited(membership),
                                 roleTerm)),
                 before, AuditValue.membership(role, MembershipState.INVITED)));
         notices.changed(membership, MembershipNotices.Change.INVITED);
@@ -156,7 +156,7 @@ public class MembershipAdministration {
         membership.changeState(target);
         memberships.flush();
         auditLog.record(AuditEntry.change(MEMBERSHIP_STATE_CHANGED, organizationId,
-                AuditSummary.of("membership-of", membership.getUser().getEmail(),
+                AuditSummary.of("membership-of", audited(membership),
                         AuditSummary.term("membership.role." + membership.getRole())),
                 AuditValue.membershipState(before), AuditValue.membershipState(target)));
         if (before != MembershipState.ACTIVE) {
@@ -174,7 +174,7 @@ public class MembershipAdministration {
         membership.reviveForPartner(partnerId);
         memberships.flush();
         auditLog.record(AuditEntry.change(MEMBERSHIP_STATE_CHANGED, organizationId,
-                AuditSummary.of("membership-revived-for-partner", membership.getUser().getEmail(),
+                AuditSummary.of("membership-revived-for-partner", audited(membership),
                         AuditSummary.term("membership.role." + membership.getRole()), partnerName(partnerId)),
                 AuditValue.membershipState(MembershipState.DEACTIVATED),
                 AuditValue.membershipState(MembershipState.APPROVAL_PENDING)));
@@ -187,7 +187,7 @@ public class MembershipAdministration {
         access.require(organizationId, OrganizationRight.MANAGE_USERS, AuditSummary.action("remove-membership", membershipId));
         Membership membership = findIn(organizationId, membershipId);
         requireLegalRepresentativeFor(organizationId, membership.getRole(), AuditSummary.action("remove-role", membership.getRole()));
-        AuditSummary who = AuditSummary.of("membership-of", membership.getUser().getEmail(),
+        AuditSummary who = AuditSummary.of("membership-of", audited(membership),
                 AuditSummary.term("membership.role." + membership.getRole()));
         String before = AuditValue.membershipState(membership.getState());
         notices.changed(membership, MembershipNotices.Change.REMOVED);
@@ -215,8 +215,8 @@ public class MembershipAdministration {
         AuditSummary.Term role = AuditSummary.term("membership.role." + membership.getRole());
         auditLog.record(AuditEntry.change(MEMBERSHIP_STATE_CHANGED, membership.getOrganization().getId(),
                 needsApproval ? AuditSummary.of("membership-invitation-accepted-awaiting-approval",
-                        membership.getUser().getEmail(), role, partnerName(membership.getInvitedByPartnerId().get()))
-                        : AuditSummary.of("membership-invitation-accepted", membership.getUser().getEmail(), role),
+                        audited(membership), role, partnerName(membership.getInvitedByPartnerId().get()))
+                        : AuditSummary.of("membership-invitation-accepted", audited(membership), role),
                 AuditValue.membershipState(MembershipState.INVITED), AuditValue.membershipState(membership.getState())));
         announceIfActivated(membership);
         notices.answered(membership, needsApproval ? MembershipNotices.Change.ACCEPTED_AWAITING_APPROVAL
@@ -261,7 +261,7 @@ public class MembershipAdministration {
         membership.approve(me.userId(), clock.instant());
         memberships.flush();
         auditLog.record(AuditEntry.change(MEMBERSHIP_APPROVED, organizationId,
-                AuditSummary.of("membership-approved", membership.getUser().getEmail(),
+                AuditSummary.of("membership-approved", audited(membership),
                         AuditSummary.term("membership.role." + membership.getRole()),
                         partnerName(membership.getInvitedByPartnerId().orElseThrow())),
                 AuditValue.membershipState(MembershipState.APPROVAL_PENDING),
@@ -282,7 +282,7 @@ public class MembershipAdministration {
         Membership membership = findForDecision(organizationId, membershipId);
         requireDecider(me, membership, attempted);
         requireAwaitingApproval(membership);
-        AuditSummary who = AuditSummary.of("membership-refused", membership.getUser().getEmail(),
+        AuditSummary who = AuditSummary.of("membership-refused", audited(membership),
                 AuditSummary.term("membership.role." + membership.getRole()),
                 partnerName(membership.getInvitedByPartnerId().orElseThrow()));
         notices.changed(membership, MembershipNotices.Change.REFUSED);
@@ -324,7 +324,7 @@ public class MembershipAdministration {
             throw new RuleViolation("invitation.not-open");
         }
         long organizationId = membership.getOrganization().getId();
-        AuditSummary who = AuditSummary.of("membership-invitation-declined", membership.getUser().getEmail(),
+        AuditSummary who = AuditSummary.of("membership-invitation-declined", audited(membership),
                 AuditSummary.term("membership.role." + membership.getRole()));
         notices.answered(membership, MembershipNotices.Change.DECLINED);
         memberships.delete(membership);
@@ -528,5 +528,10 @@ public class MembershipAdministration {
         UserAccount user = m.getUser();
         return new Member(m.getId(), user.getId(), m.shownName(), user.getEmail(), m.getRole(), m.getState(),
                 m.getVersion());
+    }
+
+    /** The member as an audit summary names them: by the name the organization knows, never by address alone. */
+    private static AuditSummary.Person audited(Membership membership) {
+        return AuditSummary.person(membership.getUser().getId(), membership.getUser().getEmail());
     }
 }

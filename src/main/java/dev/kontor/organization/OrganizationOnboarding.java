@@ -157,7 +157,8 @@ public class OrganizationOnboarding {
         Membership membership = memberships.save(
                 new Membership(user, organization, role, MembershipState.ACTIVE, clock.instant()));
         auditLog.record(AuditEntry.change(MEMBERSHIP_GRANTED, organizationId,
-                AuditSummary.of("membership-granted", user.getEmail(), AuditSummary.term("membership.role." + role)),
+                AuditSummary.of("membership-granted", AuditSummary.person(user.getId(), user.getEmail()),
+                        AuditSummary.term("membership.role." + role)),
                 null, AuditValue.membership(role, MembershipState.ACTIVE)));
         events.publishEvent(new MembershipActivated(organizationId, user.getId(), role));
         return membership;
@@ -213,7 +214,8 @@ public class OrganizationOnboarding {
         membership.changeState(MembershipState.DEACTIVATED);
         memberships.flush();
         auditLog.record(AuditEntry.change(MEMBERSHIP_STATE_CHANGED, organizationId,
-                AuditSummary.of("membership-of", membership.getUser().getEmail(),
+                AuditSummary.of("membership-of",
+                        AuditSummary.person(membership.getUser().getId(), membership.getUser().getEmail()),
                         AuditSummary.term("membership.role." + membership.getRole())),
                 before.name(), MembershipState.DEACTIVATED.name()));
     }

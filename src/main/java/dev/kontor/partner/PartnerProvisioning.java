@@ -43,15 +43,20 @@ public class PartnerProvisioning {
                                          Set<OrganizationRight> rights, String managerEmail, long acceptedBy) {
         Caller.requireTask(task);
         Instant now = clock.instant();
-        PartnerRelationship relationship = new PartnerRelationship(partnerId, relationships.customerKeys(customerId),
+        CustomerKeys customer = relationships.customerKeys(customerId);
+        PartnerRelationship relationship = new PartnerRelationship(partnerId, customer,
                 rights, managerEmail, SecretTokens.hash(SecretTokens.newToken()), null, now, now);
         relationship.accept(rights, acceptedBy, now);
         relationship.markReviewed(acceptedBy, now);
         relationships.save(relationship);
         String granted = PartnerService.rightsText(rights);
-        AuditSummary summary = AuditSummary.of("partner-taken-over");
-        auditLog.record(AuditEntry.change(RELATIONSHIP_IMPORTED, partnerId, summary, null, granted));
-        auditLog.record(AuditEntry.change(RELATIONSHIP_IMPORTED, customerId, summary, null, granted));
+        // each side's log names the other: a partner that took over many customers tells the rows apart by them
+        auditLog.record(AuditEntry.change(RELATIONSHIP_IMPORTED, partnerId, AuditSummary.of(
+                "partner-taken-over-customer", AuditSummary.organization(relationships.nameOf(customerId)),
+                customer.number()), null, granted));
+        auditLog.record(AuditEntry.change(RELATIONSHIP_IMPORTED, customerId, AuditSummary.of(
+                "partner-taken-over-partner", AuditSummary.organization(relationships.nameOf(partnerId))),
+                null, granted));
         return relationship.getId();
     }
 

@@ -90,6 +90,28 @@ public class ContentCopies {
     }
 
     /**
+     * The name of the master tenant a copy into this tenant copies from, so that Copy content says where the content
+     * comes from; empty when the master is no tenant (nothing to copy) or one the person may not see. Needs
+     * MANAGE_TENANTS in the sub-tenant, as starting a copy does.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> masterName(long subTenantId) {
+        access.require(subTenantId, OrganizationRight.MANAGE_TENANTS, AuditSummary.action("copy-content"));
+        List<dev.kontor.organization.PathNode> nodes = access.pathOf(subTenantId).map(OrganizationPath::nodes)
+                .orElse(List.of());
+        if (nodes.size() < 2 || nodes.get(nodes.size() - 2).kind() != OrganizationKind.TENANT) {
+            return Optional.empty();
+        }
+        long master = nodes.get(nodes.size() - 2).id();
+        // an administrator of this tenant alone may not see its master: the dialog then does without its name, and
+        // starting the copy is refused as always
+        if (!OrganizationRight.VIEW.isSatisfiedBy(access.rightsIn(master))) {
+            return Optional.empty();
+        }
+        return tree.nodes(List.of(master)).stream().findFirst().map(TreeNode::name);
+    }
+
+    /**
      * The copy into this tenant that the signed-in person started and that is still queued or running, if any, so
      * that Copy content shows it again rather than offering to start another. Needs what starting one needs in the
      * sub-tenant.

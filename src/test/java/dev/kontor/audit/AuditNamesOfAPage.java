@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.i18n.I18NProvider;
 import dev.kontor.organization.MembershipRole;
 import dev.kontor.organization.OrganizationOnboarding;
+import dev.kontor.organization.OrganizationRight;
+import dev.kontor.partner.PartnerProvisioning;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestAccount;
+import dev.kontor.testing.Fixtures.TestPartner;
 import dev.kontor.testing.SqlStatements;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +44,9 @@ abstract class AuditNamesOfAPage {
 
     @Autowired
     I18NProvider texts;
+
+    @Autowired
+    PartnerProvisioning partnerships;
 
     @Test
     void a_page_names_its_people_in_the_same_few_statements_whether_it_names_two_or_twenty() {
@@ -83,6 +90,59 @@ abstract class AuditNamesOfAPage {
         assertThat(rows).extracting(row -> row.summaryIn(this::english))
                 .contains("Typed Name (" + stored + ") invited as Manager")
                 .noneMatch(summary -> summary.contains("Storedname ("));
+    }
+
+    @Test
+    void a_member_given_a_role_is_named_in_the_summary_as_in_the_who_column_not_by_address_alone() {
+        TestAccount account = fixtures.account("Alice");
+
+        List<AuditRow> rows = fixtures.as(account.email("Alice"), () -> audit.rows(new AuditFilter(null, null, "",
+                "", "MEMBERSHIP_GRANTED"), PageRequest.of(0, 10)));
+
+        assertThat(rows).extracting(row -> row.summaryIn(this::english))
+                .contains("Alice (" + account.email("Alice") + ") became Manager");
+    }
+
+    @Test
+    void someone_from_outside_who_acted_is_named_in_the_summary_by_the_name_the_who_column_shows() {
+        TestAccount account = fixtures.account("Alice");
+        String visitor = fixtures.person("Visitor");
+        long visitorId = fixtures.userIdOf(visitor);
+        fixtures.as(visitor, () -> auditLog.recordIndependently(AuditEntry.success("ACCESS_SESSION_STARTED",
+                account.id(), AuditSummary.of("access-session-started", AuditSummary.person(visitorId),
+                        AuditSummary.organization("Customer"), account.customerNumber(),
+                        AuditSummary.organization("Partner")))));
+
+        List<AuditRow> rows = fixtures.as(account.email("Alice"), () -> audit.rows(new AuditFilter(null, null, "",
+                "", "ACCESS_SESSION_STARTED"), PageRequest.of(0, 10)));
+
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.actorIn(this::english)).isEqualTo("Visitor (" + visitor + ")");
+            assertThat(row.summaryIn(this::english)).startsWith("Visitor (" + visitor + ") ");
+        });
+    }
+
+    @Test
+    void a_partnership_taken_over_names_the_customer_in_the_partners_log_and_the_partner_in_the_customers() {
+        TestAccount first = fixtures.account("Alice");
+        TestAccount second = fixtures.account("Carol");
+        TestPartner partner = fixtures.partner("Taking");
+        partnerships.importActiveRelationship(TestTasks.setUp(), partner.id(), first.id(),
+                Set.of(OrganizationRight.VIEW), first.email("Alice"), first.userId("Alice"));
+        partnerships.importActiveRelationship(TestTasks.setUp(), partner.id(), second.id(),
+                Set.of(OrganizationRight.VIEW), second.email("Carol"), second.userId("Carol"));
+        AuditFilter takenOver = new AuditFilter(null, null, "", "", "RELATIONSHIP_IMPORTED");
+
+        List<AuditRow> partners = fixtures.as(partner.legalEmail(), () -> audit.rows(takenOver,
+                PageRequest.of(0, 10)));
+        List<AuditRow> customers = fixtures.as(first.email("Alice"), () -> audit.rows(takenOver,
+                PageRequest.of(0, 10)));
+
+        assertThat(partners).extracting(row -> row.summaryIn(this::english)).containsExactlyInAnyOrder(
+                "Partnership with " + first.label() + " taken over as active, accepted and reviewed",
+                "Partnership with " + second.label() + " taken over as active, accepted and reviewed");
+        assertThat(customers).extracting(row -> row.summaryIn(this::english)).containsExactly(
+                "Partnership with the partner " + partner.name() + " taken over as active, accepted and reviewed");
     }
 
     private long statementsOfOnePage(String reader, AuditFilter filter, int expectedRows) {

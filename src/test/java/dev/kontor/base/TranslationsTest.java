@@ -65,6 +65,22 @@ class TranslationsTest {
         }
     }
 
+    /**
+     * Issue 13's review: German said one thing in several words. "Ansprechpartner" is the account's single contact
+     * person only, whoever else receives mail is a "Kontakt"; a manager is a "Manager", never a "Verwalter"; the log is
+     * the "Protokoll", as the menu calls it; inviting a manager and an administrator is "hinzufügen" alike.
+     */
+    @Test
+    void german_says_each_thing_in_one_word() throws IOException {
+        Map<String, String> german = texts(GERMAN);
+        assertThat(german.entrySet()).as("platform notices go to contacts, not to the contact person")
+                .filteredOn(text -> text.getKey().startsWith("notice.") || text.getKey().startsWith("mail.notice."))
+                .filteredOn(text -> text.getValue().contains("Ansprechpartner")).isEmpty();
+        Pattern otherWords = Pattern.compile("Verwalter|Audit-Log|Administrator(?: für \\{0\\})? anlegen"
+                + "|Administrator an\\b");
+        assertThat(german.entrySet()).filteredOn(text -> otherWords.matcher(text.getValue()).find()).isEmpty();
+    }
+
     @Test
     void no_text_says_the_same_qualifier_twice() throws IOException {
         // "eindeutig erkennbar; eindeutig unterhalb …": a word that qualifies says it once, the second is a slip

@@ -275,7 +275,7 @@ class NoticeServiceTest {
         assertThat(fixtures.as(world.adminEmail(), () -> notices.status(queued.id())).state())
                 .isEqualTo(NoticeState.SENT);
         assertThat(data.mailBodyTo(queued.id(), world.email("r3"))).startsWith("Guten Tag Rita Resume,")
-                .contains("Sie erhalten diese Nachricht, weil Sie technischer Ansprechpartner von Notice provider");
+                .contains("Sie erhalten diese Nachricht, weil Sie als technischer Kontakt von Notice provider");
     }
 
     @Test

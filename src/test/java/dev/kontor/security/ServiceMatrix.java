@@ -867,6 +867,7 @@ final class ServiceMatrix {
         write("ContentCopies.start(long,boolean)", TENANT, t -> copies.start(t.subTenant(), true));
         read("ContentCopies.progress(long)", TENANT, t -> copies.progress(t.copy()));
         read("ContentCopies.unfinished(long)", TENANT, t -> copies.unfinished(t.subTenant()));
+        read("ContentCopies.masterName(long)", TENANT, t -> copies.masterName(t.subTenant()));
         read("TenantAdministrators.list(long)", TENANT, t -> tenantAdministrators.list(t.tenant()));
         write("TenantAdministrators.add(long,String,String,Locale)", TENANT, t -> {
             tenantAdministrators.add(t.tenant(), intruder, "Intruder", en);

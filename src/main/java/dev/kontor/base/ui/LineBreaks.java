@@ -97,7 +97,10 @@ public final class LineBreaks {
         return span;
     }
 
-    /** An e-mail address that may break after its "@" and after each dot, and nowhere else. */
+    /**
+     * An e-mail address that may break after its "@" and nowhere else (issue 13's review: "otto." / "ohne@…" read as
+     * two words); a part longer than the line breaks inside it rather than leave the page.
+     */
     public static Span email(String address) {
         Span span = new Span();
         if (address == null) {
@@ -106,7 +109,7 @@ public final class LineBreaks {
         StringBuilder part = new StringBuilder();
         for (char c : address.toCharArray()) {
             part.append(c);
-            if (c == '@' || c == '.') {
+            if (c == '@') {
                 span.getElement().appendChild(emailPart(part.toString()), new Element("wbr"));
                 part.setLength(0);
             }

@@ -66,8 +66,13 @@ public class InvitationView extends PublicPage implements BeforeEnterObserver, H
         content.removeAll();
         H2 title = new H2(getTranslation("invitation.title"));
         // on a phone the customer number breaks nowhere, as everywhere else in Kontor
-        Paragraph who = new Paragraph(keepingNumberWhole(getTranslation("invitation.purpose." + preview.purpose(),
-                preview.displayName(), preview.organizationLabel()), preview.organizationLabel()));
+        // who invited them, as the invitation e-mail says it; Kontor's own invitations name nobody
+        String invited = preview.inviterName() == null
+                ? getTranslation("invitation.purpose." + preview.purpose(), preview.displayName(),
+                        preview.organizationLabel())
+                : getTranslation("invitation.purpose-by." + preview.purpose(), preview.displayName(),
+                        preview.organizationLabel(), preview.inviterName());
+        Paragraph who = new Paragraph(keepingNumberWhole(invited, preview.organizationLabel()));
         who.setId("invitation-text");
         content.add(title, who);
         if (preview.needsApproval()) {
@@ -138,6 +143,21 @@ public class InvitationView extends PublicPage implements BeforeEnterObserver, H
         });
         content.add(password, repeat, accept);
         FormRules.explainConstraints(content);
+        // someone new holds only the link: it is theirs to decline as it is theirs to accept
+        Paragraph notForYou = new Paragraph(getTranslation("invitation.decline.new"));
+        notForYou.addClassName("section-explanation");
+        content.add(notForYou, declineButton(token, preview));
+    }
+
+    private Button declineButton(String token, InvitationPreview preview) {
+        Button decline = new Button(getTranslation("invitation.decline"), click -> {
+            if (InputRefusals.of(this).rulesShownBy(why -> showRefused(token, why))
+                    .run(() -> invitations.decline(token))) {
+                showDeclined(preview);
+            }
+        });
+        decline.setId("decline-invitation");
+        return decline;
     }
 
     /** Someone who has a password answers signed in as themselves: the link alone is not enough. */
@@ -174,14 +194,7 @@ public class InvitationView extends PublicPage implements BeforeEnterObserver, H
         });
         accept.setId("accept-invitation");
         accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button decline = new Button(getTranslation("invitation.decline"), click -> {
-            if (InputRefusals.of(this).rulesShownBy(why -> showRefused(token, why))
-                    .run(() -> invitations.decline(token))) {
-                showDeclined(preview);
-            }
-        });
-        decline.setId("decline-invitation");
-        content.add(answerAs, new Div(accept, decline));
+        content.add(answerAs, new Div(accept, declineButton(token, preview)));
     }
 
     /** The link stopped working meanwhile (used in another tab, revoked, expired), or the person may not use it. */

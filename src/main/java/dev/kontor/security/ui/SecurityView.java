@@ -3,6 +3,7 @@ package dev.kontor.security.ui;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Image;
@@ -10,6 +11,7 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -45,6 +47,7 @@ public class SecurityView extends VerticalLayout implements HasDynamicTitle, Bef
     private final transient SecondFactors secondFactors;
     private final Div authenticator = new Div();
     private final Div browsers = new Div();
+    private final H2 browsersHeading = new H2();
     private final Paragraph continueReason = new Paragraph();
     private String continueTo;
 
@@ -55,8 +58,9 @@ public class SecurityView extends VerticalLayout implements HasDynamicTitle, Bef
         browsers.setId("remembered-browsers");
         continueReason.setId("second-factor-needed");
         continueReason.setVisible(false);
+        browsersHeading.setText(getTranslation("security.browsers.heading"));
         add(continueReason, new H2(getTranslation("security.second-factor.heading")), authenticator,
-                new H2(getTranslation("security.browsers.heading")), browsers);
+                browsersHeading, browsers);
     }
 
     /** A row of buttons with a gap between them: side by side they must not touch (or read as one). */
@@ -116,6 +120,10 @@ public class SecurityView extends VerticalLayout implements HasDynamicTitle, Bef
             start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             authenticator.add(state, start);
         }
+        // a browser skips only the second factor's code: without one, "no browser skips the code" tells nothing
+        boolean browsersMatter = status.active() || status.rememberedBrowsers() > 0;
+        browsersHeading.setVisible(browsersMatter);
+        browsers.setVisible(browsersMatter);
         Paragraph remembered = new Paragraph(getTranslation("security.browsers.count", status.rememberedBrowsers()));
         remembered.setId("remembered-browsers-count");
         browsers.add(remembered);
@@ -184,6 +192,20 @@ public class SecurityView extends VerticalLayout implements HasDynamicTitle, Bef
         secret.addClassName("secret-text");
         Paragraph secretLine = new Paragraph(getTranslation("security.second-factor.secret-label") + " ");
         secretLine.add(secret);
+        // the secret goes to the clipboard as a parameter, never as part of the script; without the groups' spaces
+        Button copy = new Button(getTranslation("security.second-factor.copy-secret"), VaadinIcon.COPY.create(),
+                click -> secret.getElement().executeJs("navigator.clipboard.writeText($0)", setUp.secret()));
+        copy.setId("second-factor-copy-secret");
+        copy.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        secretLine.add(copy);
+        // on a phone the QR code cannot be scanned with the same phone: the otpauth link opens the app there (a
+        // navigation, which the page's content security policy leaves alone)
+        Anchor openApp = new Anchor();
+        // Kontor builds this address itself from the secret it just made: not a URL anyone typed
+        openApp.setUnsafeHref(setUp.otpauthUri());
+        openApp.setText(getTranslation("security.second-factor.open-app"));
+        openApp.setId("second-factor-open-app");
+        Paragraph onThisPhone = new Paragraph(openApp);
         TextField code = codeField("second-factor-code", getTranslation("security.second-factor.code"));
         Button finish = new Button(getTranslation("security.second-factor.finish"),
                 click -> act(code, () -> showRecoveryCodes(secondFactors.finishSetUp(code.getValue()))));
@@ -193,8 +215,8 @@ public class SecurityView extends VerticalLayout implements HasDynamicTitle, Bef
         finish.addClickShortcut(Key.ENTER).listenOn(code);
         Button cancel = new Button(getTranslation("security.second-factor.cancel"), click -> showStatus());
         cancel.setId("second-factor-cancel");
-        authenticator.add(new Paragraph(getTranslation("security.second-factor.scan")), qr, secretLine, code,
-                buttons(finish, cancel));
+        authenticator.add(new Paragraph(getTranslation("security.second-factor.scan")), qr, onThisPhone, secretLine,
+                code, buttons(finish, cancel));
         FormRules.explainConstraints(authenticator);
         code.focus();
     }

@@ -43,7 +43,10 @@ class CopyContentDialog extends Dialog {
         // names an organization: one line, cut, whole in its tooltip and the dialog's accessible name
         dev.kontor.base.ui.LineBreaks.title(this, getTranslation("tenant.copy.title", tenant.name()));
         setWidth("min(34rem, 100vw)");
-        Paragraph explained = new Paragraph(getTranslation("tenant.copy.explained"));
+        // names the tenant the content comes from: the master is not on screen while the dialog is open
+        Paragraph explained = new Paragraph(services.copies().masterName(tenant.id())
+                .map(master -> getTranslation("tenant.copy.explained-from", master))
+                .orElseGet(() -> getTranslation("tenant.copy.explained")));
         explained.addClassName("section-explanation");
         withDescendants.setLabel(getTranslation("tenant.copy.with-descendants"));
         withDescendants.setId("copy-with-descendants");
@@ -92,12 +95,9 @@ class CopyContentDialog extends Dialog {
             start.setEnabled(false);
             show(unfinished.get());
             follow(unfinished.get().copyId());
-            DialogKeys.focusOnOpen(this, close);
-        } else if (withDescendants.isEnabled()) {
-            DialogKeys.focusOnOpen(this, withDescendants);
-        } else {
-            DialogKeys.focusOnOpen(this, start);
         }
+        // a copy writes into every tenant it reaches: a stray Enter as the dialog opens must not start it
+        DialogKeys.focusOnOpen(this, close);
     }
 
     private void show(CopyProgress progress) {

@@ -17,7 +17,7 @@ class LineBreaksTest {
                 .map(child -> child.isTextNode() ? child.getText()
                         : child.getTag().equals("span") ? "[" + child.getText() + "|" + child.getAttribute("class") + "]"
                         : "<" + child.getTag() + ">").toList();
-        assertThat(parts).containsExactly("admin@", "<wbr>", "[muster-hosting.|email-part]", "<wbr>", "test");
+        assertThat(parts).containsExactly("admin@", "<wbr>", "[muster-hosting.test|email-part]");
         assertThat(email.getElement().getTextRecursively()).isEqualTo("admin@muster-hosting.test");
     }
 
@@ -32,12 +32,15 @@ class LineBreaksTest {
     }
 
     @Test
-    void an_e_mail_address_may_break_only_after_its_at_sign_and_its_dots() {
+    void an_e_mail_address_may_break_only_after_its_at_sign() {
         Span email = LineBreaks.email("anna@sonnenschein.test");
 
         List<String> parts = email.getElement().getChildren()
                 .map(child -> child.isTextNode() ? child.getText() : "<" + child.getTag() + ">").toList();
-        assertThat(parts).containsExactly("anna@", "<wbr>", "sonnenschein.", "<wbr>", "test");
+        assertThat(parts).containsExactly("anna@", "<wbr>", "sonnenschein.test");
+        assertThat(LineBreaks.email("otto.ohne@sonnenschein.test").getElement().getChildren()
+                .filter(child -> child.isTextNode()).map(Element::getText)).containsExactly("otto.ohne@",
+                        "sonnenschein.test");
         assertThat(email.getElement().getTextRecursively()).isEqualTo("anna@sonnenschein.test");
     }
 

@@ -94,6 +94,24 @@ class InvitationViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void someone_new_is_told_who_invited_them_to_what_and_may_decline_with_the_link_alone() {
+        String token = invitationToken();
+        String petra = invitations.preview(token).email();
+        navigate("invitation/" + token, InvitationView.class);
+
+        assertThat(find(Paragraph.class).withId("invitation-text").single().getElement().getTextRecursively())
+                .startsWith("Hello Petra Probe, Alice has invited you to manage the customer account Customer ");
+        test(find(Button.class).withId("decline-invitation").single()).click();
+
+        assertThat(find(Paragraph.class).withId("invitation-declined").single().getText())
+                .startsWith("You declined the invitation to Customer ");
+        // the declined membership is gone, and its invitation with it: the link opens nothing any more
+        assertThat(invitations.preview(token).state()).isNotEqualTo(InvitationState.OPEN);
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where kind = 'INVITATION_DECLINED'"
+                + " and summary like ?", Integer.class, petra + " declined%")).isEqualTo(1);
+    }
+
+    @Test
     void a_password_beyond_72_bytes_gets_a_clear_message_next_to_the_field_and_changes_nothing() {
         String token = invitationToken();
         navigate("invitation/" + token, InvitationView.class);

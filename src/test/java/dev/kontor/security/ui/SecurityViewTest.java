@@ -111,6 +111,28 @@ class SecurityViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void on_a_phone_the_app_opens_from_a_link_and_the_secret_can_be_copied_and_browsers_show_only_with_a_factor() {
+        navigate(SecurityView.class);
+        // without a second factor no browser skips anything: the page does not talk about it
+        assertThat(find(com.vaadin.flow.component.html.Div.class).withId("remembered-browsers").exists()).isFalse();
+
+        click("second-factor-start");
+        String secret = secret();
+        assertThat(find(com.vaadin.flow.component.html.Anchor.class).withId("second-factor-open-app").single()
+                .getHref()).startsWith("otpauth://totp/").contains("secret=" + secret);
+        assertThat(find(Button.class).withId("second-factor-copy-secret").single().getText())
+                .isEqualTo("Copy secret");
+        type("second-factor-code", TotpCodes.now(secret, clock));
+        click("second-factor-finish");
+        click("recovery-codes-done");
+
+        assertThat(find(com.vaadin.flow.component.html.Div.class).withId("remembered-browsers").single().isVisible())
+                .isTrue();
+        assertThat(find(Paragraph.class).withId("remembered-browsers-count").single().getText())
+                .startsWith("No browser skips the code");
+    }
+
+    @Test
     void a_wrong_code_is_said_next_to_the_field_and_sets_nothing_up() {
         navigate(SecurityView.class);
         click("second-factor-start");

@@ -124,11 +124,18 @@ class TenantDialogsKeyboardTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails(DemoPeople.PARTNER_ADMIN)
-    void copy_content_starts_on_its_start_button_when_there_is_nothing_to_tick() {
-        TreeNode south = tenant("Sonnenschein Filiale Süd");
-        CopyContentDialog dialog = new CopyContentDialog(services, south);
+    void copy_content_opens_on_close_so_that_a_stray_enter_starts_no_copy_and_names_where_it_copies_from() {
+        TreeNode cafe = tenant("Sonnenschein Café am Markt");
+        CopyContentDialog dialog = new CopyContentDialog(services, cafe);
         dialog.open();
-        DialogKeyboard.assertFormKeys(dialog, "start-copy", button("start-copy"));
+        DialogKeyboard.assertFormKeys(dialog, "start-copy", button("close-copy"));
+        assertThat(dialog.getElement().getTextRecursively())
+                .contains("Copies the content of the master tenant Sonnenschein Filiale Nord ");
+        dialog.close();
+
+        CopyContentDialog nothingToTick = new CopyContentDialog(services, tenant("Sonnenschein Filiale Süd"));
+        nothingToTick.open();
+        DialogKeyboard.assertFormKeys(nothingToTick, "start-copy", button("close-copy"));
     }
 
     @Test
