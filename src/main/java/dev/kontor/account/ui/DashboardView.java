@@ -56,6 +56,9 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
 
     static final String CUSTOMER_NUMBER = "customerNumber";
     static final String ACCOUNT_ROUTE = "accounts/:" + CUSTOMER_NUMBER;
+    /** The query parameter naming where in the account's dialog it opens, and its one value. */
+    static final String OPEN_AT = "at";
+    static final String AT_CONFIRMATION = "confirmation";
     static final int PAGE_SIZE = 24;
     static final int FILTER_FROM = 6;
 
@@ -273,8 +276,15 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         role.add(label("dashboard.your-role"), new Span(viewersRole));
         card.add(services, contact, role);
         if (account.confirmationOverdue()) {
-            Span overdue = new Span(getTranslation("dashboard.confirmation-overdue"));
-            overdue.addClassNames("tag", "tag-warning");
+            // the mark asks for something: it leads to where that is done, not only to the dialog's first field
+            Button overdue = new Button(getTranslation("dashboard.confirmation-overdue"),
+                    VaadinIcon.EXCLAMATION_CIRCLE_O.create(),
+                    click -> AccountNavigation.toConfirmation(UI.getCurrent(), account.customerNumber()));
+            overdue.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_WARNING);
+            overdue.addClassName("confirmation-due");
+            overdue.setId("confirm-due-" + account.customerNumber());
+            overdue.setAriaLabel(LabelInName.of(getTranslation("dashboard.confirmation-overdue"),
+                    LabelInName.organization(account.name(), account.customerNumber())));
             card.add(overdue);
         }
 
@@ -310,8 +320,10 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         }
         closeDialog();
         // refused (and audited) by the service when the person has no right to the account
+        boolean atConfirmation = event.getLocation().getQueryParameters().getSingleParameter(OPEN_AT)
+                .filter(AT_CONFIRMATION::equals).isPresent();
         openDialog = new AccountDataDialog(dialogServices, customerNumber.get(), this::afterChange,
-                () -> AccountNavigation.toDashboard(UI.getCurrent()));
+                () -> AccountNavigation.toDashboard(UI.getCurrent()), atConfirmation);
         openDialog.open();
     }
 
