@@ -141,8 +141,10 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
                 details.contactPerson().map(Member::displayName).orElse(null), false, details.confirmationOverdue());
         String rights = current.rights().stream().sorted().map(right -> getTranslation("right." + right))
                 .collect(java.util.stream.Collectors.joining(", "));
+        // with rights to see the account only, its dialog changes nothing: the button says what it does
         Card card = cardFor(account, getTranslation("access.dashboard.role", current.partnerName(), rights),
-                "open-accessed-account");
+                "open-accessed-account", details.viewerMayChangeSomething() ? "dashboard.edit-data"
+                        : "dashboard.view-data");
         card.addClassName("accessed-account");
         return card;
     }
@@ -201,7 +203,8 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         Slice<AccountCard> page = accounts.myAccounts(filter.getValue(), PageRequest.of(loadedPages, PAGE_SIZE));
         loadedPages++;
         page.getContent().forEach(card -> cards.add(cardFor(card, getTranslation("membership.role.MANAGER")
-                + (card.viewerIsContactPerson() ? " · " + getTranslation("account.contact-person") : ""), null)));
+                + (card.viewerIsContactPerson() ? " · " + getTranslation("account.contact-person") : ""), null,
+                "dashboard.edit-data")));
         showMore.setVisible(page.hasNext());
         // a filter helps people with many accounts; for a handful it is only clutter
         if (page.hasNext() || cards.getComponentCount() > FILTER_FROM) {
@@ -248,7 +251,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         nextSteps.setVisible(true);
     }
 
-    private Card cardFor(AccountCard account, String viewersRole, String editButtonId) {
+    private Card cardFor(AccountCard account, String viewersRole, String editButtonId, String openKey) {
         Card card = new Card();
         card.addClassName("account-card");
         card.setId("account-" + account.customerNumber());
@@ -288,13 +291,14 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
             card.add(overdue);
         }
 
-        Button edit = new Button(getTranslation("dashboard.edit-data"), VaadinIcon.EDIT.create(),
+        Button edit = new Button(getTranslation(openKey),
+                ("dashboard.view-data".equals(openKey) ? VaadinIcon.EYE : VaadinIcon.EDIT).create(),
                 click -> AccountNavigation.toAccount(UI.getCurrent(), account.customerNumber()));
         edit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         edit.addClassName("edit-data");
         // by its account, so that a client without a browser (the load test) finds each card's button
         edit.setId(editButtonId != null ? editButtonId : "edit-" + account.customerNumber());
-        edit.setAriaLabel(LabelInName.of(getTranslation("dashboard.edit-data"),
+        edit.setAriaLabel(LabelInName.of(getTranslation(openKey),
                 LabelInName.organization(account.name(), account.customerNumber())));
         card.addToFooter(edit);
         return card;
