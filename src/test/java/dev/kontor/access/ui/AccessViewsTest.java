@@ -201,8 +201,11 @@ class AccessViewsTest extends SpringBrowserlessTest {
                     .isEqualTo("Read only: only the customer's managers change this.");
             assertThat(rules.getElement().getTextRecursively()).contains("The customer decides how partners enter.")
                     .doesNotContain("Decide how they enter");
-            assertThat(partners.getElement().getTextRecursively()).contains("Your rights in this account")
-                    .doesNotContain("you grant them");
+            // the reader works for the partner: it is their organization, by name
+            assertThat(partners.getElement().getTextRecursively())
+                    .contains("Your rights in this account are the ones the customer granted your organization "
+                            + "(Muster Hosting GmbH)")
+                    .doesNotContain("you grant them", "your partner");
         } finally {
             sessions.leave();
         }
