@@ -154,6 +154,38 @@ class TenantsViewTest extends SpringBrowserlessTest {
                 .isEqualTo("Muster Vorlagen");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.kontor.access.AccessSessions sessions;
+
+    @Test
+    @dev.kontor.testing.WithCompletedSignIn(DemoPeople.EMPLOYEE)
+    void in_an_account_without_tenants_the_page_says_so_and_who_creates_them_in_english_and_german() {
+        navigate("access/CN-10002", dev.kontor.access.ui.AccessStartView.class);
+        test(find(Button.class).withId("enter-account").single()).click();
+        try {
+            navigate(TenantsView.class);
+            assertThat(find(com.vaadin.flow.component.html.Paragraph.class).withId("tenant-hint").exists())
+                    .as("nothing to select").isFalse();
+            com.vaadin.flow.component.Component none = find(com.vaadin.flow.component.html.Paragraph.class)
+                    .withId("no-tenants").single();
+            assertThat(none.isVisible()).isTrue();
+            assertThat(none.getElement().getText()).isEqualTo("Kanzlei Weber has no tenants yet. Its managers "
+                    + "create them, or grant your organization the right “Manage tenants” so that you can create "
+                    + "them here.");
+
+            // the same route again keeps its view: away and back builds it in the new language
+            navigate(dev.kontor.account.ui.DashboardView.class);
+            com.vaadin.flow.component.UI.getCurrent().setLocale(java.util.Locale.GERMAN);
+            navigate(TenantsView.class);
+            assertThat(find(com.vaadin.flow.component.html.Paragraph.class).withId("no-tenants").single().getElement()
+                    .getText()).isEqualTo("Kanzlei Weber hat noch keine Mandanten. Die Manager des Kunden legen sie "
+                    + "an oder gewähren Ihrer Organisation das Recht „Mandanten verwalten“, damit Sie sie hier "
+                    + "anlegen können.");
+        } finally {
+            sessions.leave();
+        }
+    }
+
     @Test
     @WithUserDetails(DemoPeople.PARTNER_ADMIN)
     void the_partners_own_templates_are_handed_to_nobody_and_never_said_to_be_not_ready() {
