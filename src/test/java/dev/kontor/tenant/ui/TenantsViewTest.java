@@ -90,6 +90,23 @@ class TenantsViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails(DemoPeople.PARTNER_ADMIN)
+    void in_german_the_tenant_log_in_is_not_the_same_word_as_signing_out() {
+        com.vaadin.flow.component.UI.getCurrent().setLocale(java.util.Locale.GERMAN);
+        navigate(TenantsView.class);
+        int row = names().indexOf("Muster Vorlagen");
+        @SuppressWarnings("unchecked")
+        TreeNode templates = test((com.vaadin.flow.component.grid.Grid<TreeNode>) tree()).getRow(row);
+        tree().asSingleSelect().setValue(templates);
+
+        com.vaadin.flow.component.html.Anchor logIn = find(com.vaadin.flow.component.html.Anchor.class)
+                .withId("log-in-tenant").single();
+        assertThat(logIn.getElement().getTextRecursively()).isEqualTo("Im Mandanten anmelden");
+        assertThat(logIn.getElement().getAttribute("aria-label"))
+                .isEqualTo("Im Mandanten anmelden (öffnet ihn in einem neuen Tab)");
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.PARTNER_ADMIN)
     void a_click_on_a_name_selects_the_node_and_shows_what_one_can_do_with_it() {
         navigate(TenantsView.class);
         int row = names().indexOf("Muster Vorlagen");
@@ -139,21 +156,6 @@ class TenantsViewTest extends SpringBrowserlessTest {
         assertThat(find(Button.class).withId("new-tenant").exists()).isFalse();
     }
 
-    @Test
-    @WithUserDetails(DemoPeople.PARTNER_ADMIN)
-    void a_workspace_opens_by_the_tenant_id_people_see_and_names_the_tenant_once_in_its_title() {
-        long templates = jdbc.queryForObject("select id from organization where name = 'Muster Vorlagen'",
-                Long.class);
-
-        TenantWorkspaceView workspace = navigate("tenant/T-" + templates, TenantWorkspaceView.class);
-
-        assertThat(workspace.getPageTitle()).isEqualTo("Muster Vorlagen");
-        assertThat(find(com.vaadin.flow.component.html.Div.class).withId("tenant-profile").single().getElement()
-                .getTextRecursively()).contains("Tenant ID", "T-" + templates);
-        assertThat(navigate("tenant/t-" + templates, TenantWorkspaceView.class).getPageTitle())
-                .isEqualTo("Muster Vorlagen");
-    }
-
     @org.springframework.beans.factory.annotation.Autowired
     dev.kontor.access.AccessSessions sessions;
 
@@ -184,6 +186,21 @@ class TenantsViewTest extends SpringBrowserlessTest {
         } finally {
             sessions.leave();
         }
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.PARTNER_ADMIN)
+    void a_workspace_opens_by_the_tenant_id_people_see_and_names_the_tenant_once_in_its_title() {
+        long templates = jdbc.queryForObject("select id from organization where name = 'Muster Vorlagen'",
+                Long.class);
+
+        TenantWorkspaceView workspace = navigate("tenant/T-" + templates, TenantWorkspaceView.class);
+
+        assertThat(workspace.getPageTitle()).isEqualTo("Muster Vorlagen");
+        assertThat(find(com.vaadin.flow.component.html.Div.class).withId("tenant-profile").single().getElement()
+                .getTextRecursively()).contains("Tenant ID", "T-" + templates);
+        assertThat(navigate("tenant/t-" + templates, TenantWorkspaceView.class).getPageTitle())
+                .isEqualTo("Muster Vorlagen");
     }
 
     @Test
