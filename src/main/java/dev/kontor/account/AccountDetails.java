@@ -33,6 +33,15 @@ public record AccountDetails(long accountId, String customerNumber, long version
         return OrganizationRight.ADMIN.isSatisfiedBy(viewerRights);
     }
 
+    /**
+     * Whether anything in the account data dialog is the viewer's to change (its data, managers or contacts): a
+     * partner working with the right to see the account only views it there.
+     */
+    public boolean viewerMayChangeSomething() {
+        return viewerMayEditMasterData() || viewerMayManageUsers()
+                || OrganizationRight.MANAGE_CONTACTS.isSatisfiedBy(viewerRights);
+    }
+
     public boolean viewerMayManageUsers() {
         return OrganizationRight.MANAGE_USERS.isSatisfiedBy(viewerRights);
     }

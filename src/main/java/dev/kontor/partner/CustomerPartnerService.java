@@ -13,6 +13,7 @@ import dev.kontor.user.AuthenticatedUser;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,11 +74,12 @@ public class CustomerPartnerService {
     }
 
     /**
-     * Whether the signed-in person works for a partner of the account (reads its partners as a partner, not as the
-     * customer); asks about the caller only and never refuses.
+     * The partner of the account the signed-in person works for, by name, if they do (they read its partners as a
+     * partner, not as the customer); asks about the caller only and never refuses.
      */
-    public boolean readerIsPartner(long customerId) {
-        return callers.person().map(me -> relationships.belongsToAPartnerOf(me.userId(), customerId)).orElse(false);
+    public Optional<String> readersPartner(long customerId) {
+        return callers.person().flatMap(me -> relationships.namesOfOwnPartnersOf(me.userId(), customerId).stream()
+                .findFirst());
     }
 
     /** Whether the signed-in person decides on the account's partners (an active manager of it); never refuses. */

@@ -103,6 +103,16 @@ interface CustomerSideRepository extends Repository<PartnerRelationship, Long> {
             """)
     boolean belongsToAPartnerOf(long userId, long customerId);
 
+    /** The names of the partners of the customer the person belongs to (those that work for it or ask to). */
+    @Query("""
+            select o.name from Membership m, PartnerRelationship r, Organization o
+            where m.user.id = :userId and m.organization.id = r.partnerId and r.customerId = :customerId
+              and o.id = r.partnerId
+              and r.state in (dev.kontor.partner.RelationshipState.ACTIVE, dev.kontor.partner.RelationshipState.REQUESTED)
+            order by o.name
+            """)
+    List<String> namesOfOwnPartnersOf(long userId, long customerId);
+
     /**
      * The person a request was sent to, and their invited manager membership of the customer if they have one. A
      * membership that a partner asked for is not one: accepting a partner's request never stands in for the customer's

@@ -724,8 +724,8 @@ final class ServiceMatrix {
                 t -> customerPartners.incomingRequests(t.account()));
         read("CustomerPartnerService.mayDecide(long)", ACCOUNT, t -> customerPartners.mayDecide(t.account()))
                 .ownScope("false: the question whether to offer the buttons");
-        read("CustomerPartnerService.readerIsPartner(long)", ACCOUNT,
-                t -> customerPartners.readerIsPartner(t.account()))
+        read("CustomerPartnerService.readersPartner(long)", ACCOUNT,
+                t -> customerPartners.readersPartner(t.account()))
                 .ownScope("about the caller's own memberships: whether he himself works for a partner of the account");
         write("CustomerPartnerService.acceptRequest(long,long,Set)", ACCOUNT, t -> {
             customerPartners.acceptRequest(t.account(), t.pendingRequest(), all);

@@ -53,6 +53,16 @@ class AccountDataDialog extends Dialog {
     static final String PARTNERS = "partners";
 
     AccountDataDialog(AccountDialogServices services, CustomerNumber number, Runnable onChange, Runnable onClose) {
+        this(services, number, onChange, onClose, false);
+    }
+
+    /**
+     * {@code atConfirmation}: opened from the dashboard's overdue mark, the dialog opens on the confirmation of the
+     * contact data (its Confirm button, or for a reader the contact person's section), far below the account data
+     * on a phone; otherwise on the account data's first field.
+     */
+    AccountDataDialog(AccountDialogServices services, CustomerNumber number, Runnable onChange, Runnable onClose,
+                      boolean atConfirmation) {
         this.accounts = services.accounts();
         this.managers = services.managers();
         this.partners = services.partners();
@@ -81,13 +91,16 @@ class AccountDataDialog extends Dialog {
         add(body);
         refresh();
         // the dashboard asks to confirm overdue contact data: the dialog opens where that is done
-        if (details.confirmationOverdue() && details.viewerMayManageUsers()) {
+        if (atConfirmation || (details.confirmationOverdue() && details.viewerMayManageUsers())) {
             opened.add(CONTACT_PERSON);
             refresh();
         }
         // the first control of the account (the company name, or for a reader the contact person's pencil), not the
-        // dialog's frame, has the focus when it opens
-        DialogKeys.firstFocusable(body).ifPresent(first -> DialogKeys.focusOnOpen(this, first));
+        // dialog's frame, has the focus when it opens; the browser scrolls the dialog to what takes the focus
+        Component start = atConfirmation ? body.getChildren().filter(ContactPersonSection.class::isInstance)
+                .findFirst().map(section -> confirmationStart((ContactPersonSection) section)).orElse(body) : body;
+        DialogKeys.firstFocusable(start).or(() -> DialogKeys.firstFocusable(body))
+                .ifPresent(first -> DialogKeys.focusOnOpen(this, first));
     }
 
     /** Reads the account again and shows it; called after every change made in the dialog. */
@@ -166,6 +179,12 @@ class AccountDataDialog extends Dialog {
         });
         heading.add(open);
         body.add(heading);
+    }
+
+    /** The confirmation's row when the person may confirm (its button takes the focus), else the whole section. */
+    private static Component confirmationStart(ContactPersonSection section) {
+        return section.getChildren().filter(child -> child.getId().filter("contact-confirmation"::equals).isPresent())
+                .findFirst().filter(row -> DialogKeys.firstFocusable(row).isPresent()).orElse(section);
     }
 
     private boolean unsavedInput() {

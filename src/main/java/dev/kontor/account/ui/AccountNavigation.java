@@ -21,4 +21,10 @@ public final class AccountNavigation {
         // the account's address is an alias of the dashboard's route, which navigating by the class would not choose
         ui.navigate(DashboardView.ACCOUNT_ROUTE.replace(":" + DashboardView.CUSTOMER_NUMBER, customerNumber));
     }
+
+    /** The account's dialog open at the confirmation of its contact data (what an overdue mark asks for). */
+    static void toConfirmation(UI ui, String customerNumber) {
+        ui.navigate(DashboardView.ACCOUNT_ROUTE.replace(":" + DashboardView.CUSTOMER_NUMBER, customerNumber),
+                com.vaadin.flow.router.QueryParameters.of(DashboardView.OPEN_AT, DashboardView.AT_CONFIRMATION));
+    }
 }

@@ -56,6 +56,9 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
 
     static final String CUSTOMER_NUMBER = "customerNumber";
     static final String ACCOUNT_ROUTE = "accounts/:" + CUSTOMER_NUMBER;
+    /** The query parameter naming where in the account's dialog it opens, and its one value. */
+    static final String OPEN_AT = "at";
+    static final String AT_CONFIRMATION = "confirmation";
     static final int PAGE_SIZE = 24;
     static final int FILTER_FROM = 6;
 
@@ -138,8 +141,10 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
                 details.contactPerson().map(Member::displayName).orElse(null), false, details.confirmationOverdue());
         String rights = current.rights().stream().sorted().map(right -> getTranslation("right." + right))
                 .collect(java.util.stream.Collectors.joining(", "));
+        // with rights to see the account only, its dialog changes nothing: the button says what it does
         Card card = cardFor(account, getTranslation("access.dashboard.role", current.partnerName(), rights),
-                "open-accessed-account");
+                "open-accessed-account", details.viewerMayChangeSomething() ? "dashboard.edit-data"
+                        : "dashboard.view-data");
         card.addClassName("accessed-account");
         return card;
     }
@@ -198,7 +203,8 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         Slice<AccountCard> page = accounts.myAccounts(filter.getValue(), PageRequest.of(loadedPages, PAGE_SIZE));
         loadedPages++;
         page.getContent().forEach(card -> cards.add(cardFor(card, getTranslation("membership.role.MANAGER")
-                + (card.viewerIsContactPerson() ? " · " + getTranslation("account.contact-person") : ""), null)));
+                + (card.viewerIsContactPerson() ? " · " + getTranslation("account.contact-person") : ""), null,
+                "dashboard.edit-data")));
         showMore.setVisible(page.hasNext());
         // a filter helps people with many accounts; for a handful it is only clutter
         if (page.hasNext() || cards.getComponentCount() > FILTER_FROM) {
@@ -245,7 +251,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         nextSteps.setVisible(true);
     }
 
-    private Card cardFor(AccountCard account, String viewersRole, String editButtonId) {
+    private Card cardFor(AccountCard account, String viewersRole, String editButtonId, String openKey) {
         Card card = new Card();
         card.addClassName("account-card");
         card.setId("account-" + account.customerNumber());
@@ -273,18 +279,26 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         role.add(label("dashboard.your-role"), new Span(viewersRole));
         card.add(services, contact, role);
         if (account.confirmationOverdue()) {
-            Span overdue = new Span(getTranslation("dashboard.confirmation-overdue"));
-            overdue.addClassNames("tag", "tag-warning");
+            // the mark asks for something: it leads to where that is done, not only to the dialog's first field
+            Button overdue = new Button(getTranslation("dashboard.confirmation-overdue"),
+                    VaadinIcon.EXCLAMATION_CIRCLE_O.create(),
+                    click -> AccountNavigation.toConfirmation(UI.getCurrent(), account.customerNumber()));
+            overdue.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_WARNING);
+            overdue.addClassName("confirmation-due");
+            overdue.setId("confirm-due-" + account.customerNumber());
+            overdue.setAriaLabel(LabelInName.of(getTranslation("dashboard.confirmation-overdue"),
+                    LabelInName.organization(account.name(), account.customerNumber())));
             card.add(overdue);
         }
 
-        Button edit = new Button(getTranslation("dashboard.edit-data"), VaadinIcon.EDIT.create(),
+        Button edit = new Button(getTranslation(openKey),
+                ("dashboard.view-data".equals(openKey) ? VaadinIcon.EYE : VaadinIcon.EDIT).create(),
                 click -> AccountNavigation.toAccount(UI.getCurrent(), account.customerNumber()));
         edit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         edit.addClassName("edit-data");
         // by its account, so that a client without a browser (the load test) finds each card's button
         edit.setId(editButtonId != null ? editButtonId : "edit-" + account.customerNumber());
-        edit.setAriaLabel(LabelInName.of(getTranslation("dashboard.edit-data"),
+        edit.setAriaLabel(LabelInName.of(getTranslation(openKey),
                 LabelInName.organization(account.name(), account.customerNumber())));
         card.addToFooter(edit);
         return card;
@@ -310,8 +324,10 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         }
         closeDialog();
         // refused (and audited) by the service when the person has no right to the account
+        boolean atConfirmation = event.getLocation().getQueryParameters().getSingleParameter(OPEN_AT)
+                .filter(AT_CONFIRMATION::equals).isPresent();
         openDialog = new AccountDataDialog(dialogServices, customerNumber.get(), this::afterChange,
-                () -> AccountNavigation.toDashboard(UI.getCurrent()));
+                () -> AccountNavigation.toDashboard(UI.getCurrent()), atConfirmation);
         openDialog.open();
     }
 

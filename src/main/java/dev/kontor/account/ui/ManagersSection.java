@@ -162,8 +162,11 @@ class ManagersSection extends Section {
                 return cell;
             }
         }
-        cell.add(action("remove", member, "manager.remove",
-                () -> confirm(member, "manager.remove.confirm" + deputy, "manager.removed",
+        // someone who never accepted holds no role yet: what is taken back is the invitation (its link stops working)
+        boolean invited = member.state() == MembershipState.INVITED;
+        String remove = invited ? "manager.withdraw" : "manager.remove";
+        cell.add(action("remove", member, remove,
+                () -> confirm(member, remove + ".confirm" + deputy, invited ? "manager.withdrawn" : "manager.removed",
                         () -> managers.removeManagerRole(details.accountId(), member.membershipId(), language))));
         return cell;
     }

@@ -122,7 +122,8 @@ public class ManagedCustomersView extends VerticalLayout implements HasDynamicTi
         com.vaadin.flow.component.html.Paragraph keyboard = new com.vaadin.flow.component.html.Paragraph(
                 getTranslation("partner.customers.keyboard"));
         keyboard.setId("customers-keyboard-hint");
-        keyboard.addClassName("section-explanation");
+        // a phone has no Tab key: the style sheet hides the hint there (screen readers still hear it with the grid)
+        keyboard.addClassNames("section-explanation", "keyboard-hint");
 
         configureGrid();
         grid.getElement().setAttribute("aria-describedby", "customers-keyboard-hint");
@@ -320,7 +321,8 @@ public class ManagedCustomersView extends VerticalLayout implements HasDynamicTi
     private String rightsTemplate() {
         String name = fill(getTranslation("partner.rights.of", MARK + 0, MARK + 1, MARK + 2),
                 "${item.count}", "${item.name}", "${item.names}");
-        return "<vaadin-button id=\"rights-${item.number}\" theme=\"small tertiary\" aria-label=\"" + name + "\""
+        return "<vaadin-button id=\"rights-${item.number}\" class=\"rights-toggle\" theme=\"small tertiary\""
+                + " aria-label=\"" + name + "\""
                 + " aria-expanded=\"${model.detailsOpened ? 'true' : 'false'}\" @click=\"${toggleRights}\">"
                 + "${item.count}<vaadin-icon icon=\"vaadin:angle-down\" slot=\"suffix\"></vaadin-icon>"
                 + "<vaadin-tooltip slot=\"tooltip\" text=\"${item.names}\"></vaadin-tooltip></vaadin-button>";

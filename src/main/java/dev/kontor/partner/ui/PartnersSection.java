@@ -51,9 +51,12 @@ public class PartnersSection extends Section {
         Div heading = new Div(new H3(getTranslation("customer-partners.title")));
         heading.addClassName("section-heading");
         // a partner working in the account reads about its own rights, not about the rights "you grant them"
-        boolean partnerReader = !mayDecide && partners.readerIsPartner(accountId);
-        Paragraph explanation = new Paragraph(getTranslation(partnerReader ? "customer-partners.explanation.partner"
-                : "customer-partners.explanation"));
+        // (the reader works for that partner: it is their organization, named, not "your partner")
+        java.util.Optional<String> readersPartner = mayDecide ? java.util.Optional.empty()
+                : partners.readersPartner(accountId);
+        Paragraph explanation = new Paragraph(readersPartner
+                .map(name -> getTranslation("customer-partners.explanation.partner", name))
+                .orElseGet(() -> getTranslation("customer-partners.explanation")));
         explanation.addClassName("section-explanation");
         add(heading);
         if (!mayDecide) {

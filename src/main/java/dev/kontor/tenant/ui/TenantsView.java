@@ -105,6 +105,9 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
                 : getTranslation("tenant.hint") + (partnerTree ? " " + getTranslation("tenant.hint.partner") : ""));
         hint.setId("tenant-hint");
         hint.addClassName("section-explanation");
+        // in a customer's account without tenants there is nothing to select: the page says so, and who creates them
+        hint.setVisible(managesSome || services.accessSession().isEmpty()
+                || roots.stream().anyMatch(root -> root.children() > 0));
         noneBelow.setId("no-tenants");
         noneBelow.addClassName("empty-state");
         showNoneBelow(roots);
@@ -231,8 +234,16 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
     /** A tree of one's own organizations without a single tenant below them says how the first one comes. */
     private void showNoneBelow(List<TreeNode> roots) {
         Optional<TreeNode> firstMaster = services.tree().defaultMaster();
-        noneBelow.setVisible(firstMaster.isPresent() && roots.stream().allMatch(root -> root.children() == 0));
+        boolean none = roots.stream().allMatch(root -> root.children() == 0);
         firstMaster.ifPresent(master -> noneBelow.setText(getTranslation("tenant.none-below", master.name())));
+        // a partner in the account without the right to manage its tenants: the customer creates them, or grants it
+        boolean noneForReader = firstMaster.isEmpty() && none && services.accessSession().isPresent()
+                && !roots.isEmpty();
+        if (noneForReader) {
+            noneBelow.setText(getTranslation("tenant.none.in-access", roots.getFirst().name(),
+                    getTranslation("right.MANAGE_TENANTS")));
+        }
+        noneBelow.setVisible((firstMaster.isPresent() && none) || noneForReader);
     }
 
     private void applySearch(String text) {

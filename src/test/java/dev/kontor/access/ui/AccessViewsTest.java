@@ -112,6 +112,34 @@ class AccessViewsTest extends SpringBrowserlessTest {
 
     @Test
     @WithCompletedSignIn(DemoPeople.EMPLOYEE)
+    void with_view_only_the_card_offers_to_view_the_data_not_to_edit_them() {
+        navigate("access/CN-10002", AccessStartView.class);
+        test(find(Button.class).withId("enter-account").single()).click();
+        try {
+            // the footer is a slot of the card, outside its children
+            assertThat(((Button) find(com.vaadin.flow.component.card.Card.class).withId("account-CN-10002").single()
+                    .getFooterComponents()[0]).getText()).isEqualTo("View data");
+        } finally {
+            sessions.leave();
+        }
+    }
+
+    @Test
+    @WithCompletedSignIn(DemoPeople.PARTNER_ADMIN)
+    void with_a_right_to_change_something_the_card_offers_to_edit_the_data() {
+        navigate("access/CN-10001", AccessStartView.class);
+        test(find(TextField.class).withId("access-reason").single()).setValue("TICKET-9");
+        test(find(Button.class).withId("enter-account").single()).click();
+        try {
+            assertThat(((Button) find(com.vaadin.flow.component.card.Card.class).withId("account-CN-10001").single()
+                    .getFooterComponents()[0]).getText()).isEqualTo("Edit data");
+        } finally {
+            sessions.leave();
+        }
+    }
+
+    @Test
+    @WithCompletedSignIn(DemoPeople.EMPLOYEE)
     void an_employee_cannot_enter_an_account_not_assigned_to_them() {
         navigate("access/CN-10001", RefusalView.class);
 
@@ -173,8 +201,11 @@ class AccessViewsTest extends SpringBrowserlessTest {
                     .isEqualTo("Read only: only the customer's managers change this.");
             assertThat(rules.getElement().getTextRecursively()).contains("The customer decides how partners enter.")
                     .doesNotContain("Decide how they enter");
-            assertThat(partners.getElement().getTextRecursively()).contains("Your rights in this account")
-                    .doesNotContain("you grant them");
+            // the reader works for the partner: it is their organization, by name
+            assertThat(partners.getElement().getTextRecursively())
+                    .contains("Your rights in this account are the ones the customer granted your organization "
+                            + "(Muster Hosting GmbH)")
+                    .doesNotContain("you grant them", "your partner");
         } finally {
             sessions.leave();
         }

@@ -218,6 +218,30 @@ class AccountDataDialogTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void an_invited_managers_row_offers_to_withdraw_the_invitation_not_to_remove_a_role() {
+        TestAccount account = fixtures.account("Alice");
+        String address = "invited-" + account.tag() + "@example.test";
+        fixtures.as(account.email("Alice"), () -> managers.addManager(account.id(), address, "Ida Invited",
+                Locale.ENGLISH));
+        fixtures.signIn(account.email("Alice"));
+        navigate("accounts/" + account.customerNumber(), DashboardView.class);
+        DialogSections.openAll();
+
+        Button withdraw = find(Button.class).withId("remove-" + membership(account, "Ida Invited")).single();
+        assertThat(withdraw.getText()).isEqualTo("Withdraw invitation");
+        test(withdraw).click();
+        ConfirmDialog question = find(ConfirmDialog.class).withId("confirm-manager-change").single();
+        assertThat(question.getElement().getProperty("header")).isEqualTo("Withdraw invitation?");
+        assertThat(question.getElement().getProperty("message")).contains("its link stops working");
+        test(question).confirm();
+
+        assertThat(test(find(com.vaadin.flow.component.notification.Notification.class).last()).getText())
+                .isEqualTo("The invitation of Ida Invited is withdrawn.");
+        assertThat(accounts.details(new CustomerNumber(account.customerNumber())).managers())
+                .extracting(Member::displayName).doesNotContain("Ida Invited");
+    }
+
+    @Test
     void master_data_errors_show_next_to_the_field_and_nothing_is_saved() {
         TestAccount account = fixtures.account("Alice");
         fixtures.signIn(account.email("Alice"));

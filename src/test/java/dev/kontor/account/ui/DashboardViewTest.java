@@ -45,6 +45,25 @@ class DashboardViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithUserDetails(DemoPeople.CLARA)
+    void the_overdue_mark_opens_the_dialog_on_the_confirm_button_and_edit_data_on_the_account_data() {
+        navigate(DashboardView.class);
+
+        test(find(Button.class).withId("confirm-due-CN-10002").single()).click();
+
+        AccountDataDialog dialog = find(AccountDataDialog.class).single();
+        assertThat(com.vaadin.flow.component.UI.getCurrent().getActiveViewLocation().getPath())
+                .isEqualTo("accounts/CN-10002");
+        assertThat(dev.kontor.testing.DialogKeyboard.initialFocus(dialog))
+                .isSameAs(find(Button.class).withId("confirm-contact-data").single());
+
+        test(find(Button.class).withId("close-account-dialog").single()).click();
+        test((Button) find(Card.class).withId("account-CN-10002").single().getFooterComponents()[0]).click();
+        assertThat(dev.kontor.testing.DialogKeyboard.initialFocus(find(AccountDataDialog.class).last()).getId())
+                .contains("company-name");
+    }
+
+    @Test
     @WithUserDetails(DemoPeople.ANNA)
     void edit_data_opens_the_account_data_dialog_at_its_own_address() {
         navigate(DashboardView.class);

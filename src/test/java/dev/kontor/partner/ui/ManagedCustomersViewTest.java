@@ -54,6 +54,28 @@ class ManagedCustomersViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithUserDetails(DemoPeople.LEGAL)
+    void in_german_one_customer_is_added_and_on_a_phone_the_keyboard_hint_is_hidden_and_the_rights_align()
+            throws Exception {
+        com.vaadin.flow.component.UI.getCurrent().setLocale(java.util.Locale.GERMAN);
+        navigate(ManagedCustomersView.class);
+
+        assertThat(find(Button.class).withId("add-customer").single().getText()).isEqualTo("Kunde hinzufügen");
+        // a phone has no Tab key: the style sheet hides the hint at a phone's width
+        assertThat(find(com.vaadin.flow.component.html.Paragraph.class).withId("customers-keyboard-hint").single()
+                .getClassNames()).contains("keyboard-hint");
+        String css;
+        try (java.io.InputStream in = getClass().getResourceAsStream("/META-INF/resources/styles.css")) {
+            css = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(css).containsPattern(
+                "@media \\(max-width: 640px\\) \\{\\s*\\.keyboard-hint \\{\\s*display: none;");
+        // the rights' count starts at the cell's edge, under the customer's name
+        assertThat(LitCells.template(grid(), "rights")).contains("class=\"rights-toggle\"");
+        assertThat(css).containsPattern("vaadin-button\\.rights-toggle \\{\\s*padding-inline-start: 0;");
+    }
+
+    @Test
     @WithUserDetails(DemoPeople.EMPLOYEE)
     void an_employee_sees_only_the_assigned_customers_as_my_customers() {
         navigate(MyCustomersView.class);

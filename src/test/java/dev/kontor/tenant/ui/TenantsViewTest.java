@@ -91,6 +91,23 @@ class TenantsViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails(DemoPeople.PARTNER_ADMIN)
+    void in_german_the_tenant_log_in_is_not_the_same_word_as_signing_out() {
+        com.vaadin.flow.component.UI.getCurrent().setLocale(java.util.Locale.GERMAN);
+        navigate(TenantsView.class);
+        int row = names().indexOf("Muster Vorlagen");
+        @SuppressWarnings("unchecked")
+        TreeNode templates = test((com.vaadin.flow.component.grid.Grid<TreeNode>) tree()).getRow(row);
+        tree().asSingleSelect().setValue(templates);
+
+        com.vaadin.flow.component.html.Anchor logIn = find(com.vaadin.flow.component.html.Anchor.class)
+                .withId("log-in-tenant").single();
+        assertThat(logIn.getElement().getTextRecursively()).isEqualTo("Im Mandanten anmelden");
+        assertThat(logIn.getElement().getAttribute("aria-label"))
+                .isEqualTo("Im Mandanten anmelden (öffnet ihn in einem neuen Tab)");
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.PARTNER_ADMIN)
     void a_click_on_a_name_selects_the_node_and_shows_what_one_can_do_with_it() {
         navigate(TenantsView.class);
         int row = names().indexOf("Muster Vorlagen");
@@ -138,6 +155,38 @@ class TenantsViewTest extends SpringBrowserlessTest {
         assertThat(find(com.vaadin.flow.component.html.Paragraph.class).withId("tenant-hint").single().getText())
                 .isEqualTo("Select a tenant to log in to it; it opens in a new tab.");
         assertThat(find(Button.class).withId("new-tenant").exists()).isFalse();
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.kontor.access.AccessSessions sessions;
+
+    @Test
+    @dev.kontor.testing.WithCompletedSignIn(DemoPeople.EMPLOYEE)
+    void in_an_account_without_tenants_the_page_says_so_and_who_creates_them_in_english_and_german() {
+        navigate("access/CN-10002", dev.kontor.access.ui.AccessStartView.class);
+        test(find(Button.class).withId("enter-account").single()).click();
+        try {
+            navigate(TenantsView.class);
+            assertThat(find(com.vaadin.flow.component.html.Paragraph.class).withId("tenant-hint").exists())
+                    .as("nothing to select").isFalse();
+            com.vaadin.flow.component.Component none = find(com.vaadin.flow.component.html.Paragraph.class)
+                    .withId("no-tenants").single();
+            assertThat(none.isVisible()).isTrue();
+            assertThat(none.getElement().getText()).isEqualTo("Kanzlei Weber has no tenants yet. Its managers "
+                    + "create them, or grant your organization the right “Manage tenants” so that you can create "
+                    + "them here.");
+
+            // the same route again keeps its view: away and back builds it in the new language
+            navigate(dev.kontor.account.ui.DashboardView.class);
+            com.vaadin.flow.component.UI.getCurrent().setLocale(java.util.Locale.GERMAN);
+            navigate(TenantsView.class);
+            assertThat(find(com.vaadin.flow.component.html.Paragraph.class).withId("no-tenants").single().getElement()
+                    .getText()).isEqualTo("Kanzlei Weber hat noch keine Mandanten. Die Manager des Kunden legen sie "
+                    + "an oder gewähren Ihrer Organisation das Recht „Mandanten verwalten“, damit Sie sie hier "
+                    + "anlegen können.");
+        } finally {
+            sessions.leave();
+        }
     }
 
     @Test
