@@ -2,6 +2,8 @@ package dev.kontor.access.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -109,6 +111,9 @@ class AccessBanner implements PageBanner {
             Registration following = watch.watch(shown.sessionId(), () -> ui.access(() -> {
                 Optional<CurrentAccess> now = sessions.current();
                 if (!leaving.getAsBoolean() && (now.isEmpty() || !now.get().rights().equals(shown.rights()))) {
+                    // a dialog belongs to the UI, not to the page: rebuilding the page would leave it open on top,
+                    // with the customer's data it was opened with
+                    closeDialogs(ui);
                     ui.refreshCurrentRoute(true);
                 }
             }));
@@ -116,6 +121,16 @@ class AccessBanner implements PageBanner {
                 following.remove();
                 detach.unregisterListener();
             });
+        });
+    }
+
+    private static void closeDialogs(UI ui) {
+        ui.getChildren().toList().forEach(child -> {
+            if (child instanceof Dialog dialog) {
+                dialog.close();
+            } else if (child instanceof ConfirmDialog confirm) {
+                confirm.close();
+            }
         });
     }
 

@@ -76,6 +76,8 @@ class AccessEndsOnScreenViewTest extends SpringBrowserlessTest {
         });
         assertThat(getCurrentView()).isInstanceOf(RefusalView.class);
         assertThat(getCurrentView().getElement().getTextRecursively()).contains("Access denied");
+        // the account dialog, open over the page, went with it
+        assertThat(find(com.vaadin.flow.component.dialog.Dialog.class).all()).noneMatch(com.vaadin.flow.component.dialog.Dialog::isOpened);
         assertThat(find(Div.class).withId("access-banner").exists()).isFalse();
         assertThat(find(Div.class).withId("access-ended").single().getElement().getTextRecursively())
                 .isEqualTo("Your access to the customer account ended: the customer changed or revoked your rights,"
