@@ -44,8 +44,9 @@ class RouteProtectionTest {
     @Test
     void a_sign_in_posted_without_the_csrf_token_as_from_another_site_is_refused_and_signs_nobody_in()
             throws Exception {
+        // answered as a failed sign-in is (back to the sign-in page, with the reason a real page would have had)
         mvc.perform(post("/login").param("username", DemoPeople.BEN).param("password", DemoPeople.PASSWORD))
-                .andExpect(status().isForbidden())
+                .andExpect(redirectedUrl(SignInPageExpired.SIGN_IN))
                 .andExpect(unauthenticated());
     }
 
@@ -53,7 +54,8 @@ class RouteProtectionTest {
     void a_sign_in_posted_with_a_forged_csrf_token_is_refused() throws Exception {
         mvc.perform(post("/login").param("username", DemoPeople.BEN).param("password", DemoPeople.PASSWORD)
                         .with(csrf().useInvalidToken()))
-                .andExpect(status().isForbidden());
+                .andExpect(redirectedUrl(SignInPageExpired.SIGN_IN))
+                .andExpect(unauthenticated());
     }
 
     @Test
