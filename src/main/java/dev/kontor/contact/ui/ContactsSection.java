@@ -88,8 +88,11 @@ public class ContactsSection extends Div {
                 .setFlexGrow(1);
         grid.addComponentColumn(row -> ContactTags.of(this, row.types()))
                 .setHeader(getTranslation("contact.column.types")).setKey("types").setWidth("7rem").setFlexGrow(1);
-        grid.addColumn(row -> getTranslation(row.linked() ? "contact.linked.yes" : "contact.linked.no"))
-                .setHeader(getTranslation("contact.column.user")).setKey("user").setAutoWidth(true).setFlexGrow(0);
+        // "User: Yes" left a manager guessing; the column says what it means, and the row's tooltip says it whole
+        grid.addComponentColumn(this::signsInCell).setHeader(getTranslation("contact.column.user")).setKey("user")
+                .setAutoWidth(true).setFlexGrow(0)
+                .setTooltipGenerator(row -> getTranslation(row.linked() ? "contact.linked.yes.explained"
+                        : "contact.linked.no.explained", row.name()));
         // a phone has room for one column beside the actions: the whole contact, line by line (drawn only there)
         grid.addComponentColumn(row -> narrow ? phoneCell(row) : new Div())
                 .setHeader(getTranslation("contact.column.name")).setKey("contact").setWidth("8rem").setFlexGrow(1)
@@ -133,8 +136,26 @@ public class ContactsSection extends Div {
             cell.add(phone);
         }
         cell.add(ContactTags.of(this, row.types()));
+        if (row.linked()) {
+            // the wide grid's column is hidden on a phone: the contact's line says it in words
+            Span signsIn = new Span(getTranslation("contact.column.user"));
+            signsIn.addClassNames("tag", "tag-success");
+            cell.add(signsIn);
+        }
         cell.addClassName("stacked-cell");
         return cell;
+    }
+
+    /** "Yes" as a mark for a contact who is also one of the organization's users; a dash for one without access. */
+    private Component signsInCell(ContactRow row) {
+        if (row.linked()) {
+            Span yes = new Span(getTranslation("contact.linked.yes"));
+            yes.addClassNames("tag", "tag-success");
+            return yes;
+        }
+        Span no = new Span(getTranslation("contact.linked.no"));
+        no.addClassName("cell-detail");
+        return no;
     }
 
     private Component emailCell(ContactRow row) {

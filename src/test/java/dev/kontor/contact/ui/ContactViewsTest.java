@@ -140,6 +140,47 @@ class ContactViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void the_user_column_says_in_words_that_a_linked_contact_signs_in_to_kontor_in_english_and_german() {
+        TestAccount account = fixtures.account("Alice", "Bob");
+        fixtures.as(account.email("Alice"), () -> {
+            contacts.add(account.id(), new NewContact(account.userId("Bob"), "Bob", "Builder", null, null, null,
+                    Set.of(ContactType.BILLING)));
+            contacts.add(account.id(), new NewContact(null, "Tina", "Technik", "tina@example.test", null, null,
+                    Set.of(ContactType.TECHNICAL)));
+        });
+        fixtures.signIn(account.email("Alice"));
+        navigate("accounts/" + account.customerNumber(), DashboardView.class);
+        DialogSections.openAll();
+
+        Grid<ContactRow> grid = contactsGrid();
+        Grid.Column<ContactRow> user = grid.getColumnByKey("user");
+        assertThat(user.getHeaderText()).isEqualTo("Signs in to Kontor");
+        ContactRow bob = grid.getGenericDataView().getItems().filter(ContactRow::linked).findFirst().orElseThrow();
+        ContactRow tina = grid.getGenericDataView().getItems().filter(row -> !row.linked()).findFirst()
+                .orElseThrow();
+        assertThat(user.getTooltipGenerator().apply(bob))
+                .isEqualTo("Bob Builder is also one of this organization's users and signs in to Kontor.");
+        assertThat(user.getTooltipGenerator().apply(tina))
+                .isEqualTo("Tina Technik has no access to Kontor and only receives our messages.");
+        int bobsRow = grid.getGenericDataView().getItems().toList().indexOf(bob);
+        int column = grid.getColumns().indexOf(user);
+        assertThat(test(grid).getCellComponent(bobsRow, column).getElement().getTextRecursively()).isEqualTo("Yes");
+        // on a phone the contact's one line says it, as the hidden column would
+        find(ContactsSection.class).single().fitColumns(390);
+        // (the tester counts the visible columns: the contact's, then the actions)
+        assertThat(test(grid).getCellComponent(bobsRow, 0).getElement().getTextRecursively())
+                .contains("Signs in to Kontor");
+
+        com.vaadin.flow.component.UI.getCurrent().setLocale(Locale.GERMAN);
+        navigate("accounts/" + account.customerNumber(), DashboardView.class);
+        DialogSections.openAll();
+        Grid.Column<ContactRow> german = contactsGrid().getColumnByKey("user");
+        assertThat(german.getHeaderText()).isEqualTo("Meldet sich bei Kontor an");
+        assertThat(german.getTooltipGenerator().apply(tina))
+                .isEqualTo("Tina Technik hat keinen Zugang zu Kontor und erhält nur unsere Nachrichten.");
+    }
+
+    @Test
     void the_confirmation_page_confirms_once_and_a_forged_link_gets_the_closed_page() {
         TestAccount account = fixtures.account("Alice", "Bob");
         String newAddress = "bob-" + UUID.randomUUID() + "@example.test";
