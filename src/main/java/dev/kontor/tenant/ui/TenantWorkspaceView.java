@@ -76,8 +76,7 @@ public class TenantWorkspaceView extends VerticalLayout implements BeforeEnterOb
         Div profile = new Div(fact("tenant.reference", reference()),
                 fact("tenant.type", getTranslation("tenant.type." + tenant.type())),
                 fact("tenant.edition", getTranslation("tenant.edition." + tenant.edition())),
-                fact("tenant.charset", tenant.characterSet()),
-                fact("tenant.master", tenant.master().label()));
+                fact("tenant.master", tenant.master().label()), characterSetFact());
         profile.setId("tenant-profile");
         profile.addClassName("facts");
         add(title, profile);
@@ -157,7 +156,21 @@ public class TenantWorkspaceView extends VerticalLayout implements BeforeEnterOb
         return getTranslation("tenant.working-as", role, tenant.workingAs().heldIn());
     }
 
-    private Component fact(String labelKey, String value) {
+    /**
+     * "Character set UTF-8" alone read like a setting nobody explained: a standard tenant's is fixed, and says why;
+     * a custom tenant's was chosen for the customer's systems, and says so.
+     */
+    private Component characterSetFact() {
+        Div fact = fact("tenant.charset", tenant.characterSet());
+        fact.setId("tenant-charset-fact");
+        Span why = new Span(getTranslation(tenant.type() == TenantType.STANDARD ? "tenant.charset.standard"
+                : "tenant.charset.custom-chosen"));
+        why.addClassName("fact-note");
+        fact.add(why);
+        return fact;
+    }
+
+    private Div fact(String labelKey, String value) {
         Span label = new Span(getTranslation(labelKey));
         label.addClassName("fact-label");
         Span text = new Span(value);

@@ -206,6 +206,24 @@ class TenantsViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails(DemoPeople.PARTNER_ADMIN)
+    void a_standard_tenants_character_set_says_why_it_is_utf8_in_english_and_german() {
+        long templates = jdbc.queryForObject("select o.id from organization o join tenant t on t.organization_id = o.id"
+                + " where o.name = 'Muster Vorlagen' and t.tenant_type = 'STANDARD'", Long.class);
+
+        navigate("tenant/T-" + templates, TenantWorkspaceView.class);
+        assertThat(find(com.vaadin.flow.component.html.Div.class).withId("tenant-charset-fact").single().getElement()
+                .getTextRecursively()).isEqualTo("Character setUTF-8"
+                        + "Standard tenants always use UTF-8, so that no character set problems arise later.");
+
+        com.vaadin.flow.component.UI.getCurrent().setLocale(java.util.Locale.GERMAN);
+        navigate("tenant/T-" + templates, TenantWorkspaceView.class);
+        assertThat(find(com.vaadin.flow.component.html.Div.class).withId("tenant-charset-fact").single().getElement()
+                .getTextRecursively()).isEqualTo("ZeichensatzUTF-8"
+                        + "Standard-Mandanten verwenden immer UTF-8, damit später keine Zeichensatzprobleme entstehen.");
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.PARTNER_ADMIN)
     void the_partners_own_templates_are_handed_to_nobody_and_never_said_to_be_not_ready() {
         long templates = jdbc.queryForObject("select id from organization where name = 'Muster Vorlagen'",
                 Long.class);
