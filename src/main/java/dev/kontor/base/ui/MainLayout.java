@@ -152,7 +152,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             if (entry.icon() != null && !entry.icon().isBlank()) {
                 item.setPrefixComponent(new Icon(entry.icon()));
             }
-            (ProviderAdministration.holds(entry.path()) ? administration : nav).addItem(item);
+            (MenuEntries.inProviderAdministration(entry.path()) ? administration : nav).addItem(item);
         }
         if (administration.getItems().isEmpty()) {
             return nav;
@@ -163,24 +163,14 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     }
 
     /**
-     * The provider administration's pages, in a labelled navigation of their own below the main one (shown only to
-     * those who may open one of them: Vaadin leaves the others' entries out already). A new page of it adds its path
-     * here; its {@code @Menu} order decides its place. A navigation of its own rather than an expandable item: the
-     * item's toggle button refers to its children across its shadow root, which screen readers cannot follow.
+     * The provider administration's pages ({@link MenuEntries#inProviderAdministration}), in a labelled navigation
+     * of their own below the main one (shown only to those who may open one of them: Vaadin leaves the others'
+     * entries out already). A navigation of its own rather than an expandable item: the item's toggle button refers
+     * to its children across its shadow root, which screen readers cannot follow.
      */
     static final class ProviderAdministration {
 
-        static final java.util.Set<String> PATHS = java.util.Set.of(
-                "admin/partners",
-                "admin/accounts",
-                "admin/staff",
-                "admin/notices");
-
         private ProviderAdministration() {
-        }
-
-        static boolean holds(String path) {
-            return path != null && PATHS.contains(path.startsWith("/") ? path.substring(1) : path);
         }
 
         static SideNav navigation(Component owner) {

@@ -23,12 +23,38 @@ public final class MenuEntries {
     private MenuEntries() {
     }
 
+    /**
+     * The provider administration's pages, which the side menu shows in a group of their own below the main entries.
+     * A new page of it adds its path here; its {@code @Menu} order decides its place within the group.
+     */
+    static final Set<String> PROVIDER_ADMINISTRATION = Set.of(
+            "admin/partners",
+            "admin/accounts",
+            "admin/staff",
+            "admin/notices");
+
+    /**
+     * The entries in the order the side menu shows them: the main entries by their {@code @Menu} order, then the
+     * provider administration's. The start page's shortcuts take this order too, so that a page is found at the same
+     * place in both (they listed the administration's pages between the main ones, as their numbers fall).
+     */
     public static List<MenuEntry> shown(ObjectProvider<MenuEntryFilter> filters) {
-        return allowed().stream().filter(entry -> {
-            String path = entry.path() != null && entry.path().startsWith("/") ? entry.path().substring(1)
-                    : entry.path();
+        List<MenuEntry> shown = allowed().stream().filter(entry -> {
+            String path = withoutSlash(entry.path());
             return filters.orderedStream().noneMatch(filter -> filter.hides(path));
         }).toList();
+        return java.util.stream.Stream.concat(
+                shown.stream().filter(entry -> !inProviderAdministration(entry.path())),
+                shown.stream().filter(entry -> inProviderAdministration(entry.path()))).toList();
+    }
+
+    /** Whether the page at {@code path} belongs to the provider administration's group of the menu. */
+    public static boolean inProviderAdministration(String path) {
+        return path != null && PROVIDER_ADMINISTRATION.contains(withoutSlash(path));
+    }
+
+    private static String withoutSlash(String path) {
+        return path != null && path.startsWith("/") ? path.substring(1) : path;
     }
 
     /**

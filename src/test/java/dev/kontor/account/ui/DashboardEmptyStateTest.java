@@ -63,6 +63,20 @@ class DashboardEmptyStateTest extends SpringBrowserlessTest {
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
+    void the_provider_operators_shortcuts_follow_the_menu_in_its_order() {
+        fixtures.signIn(DemoPeople.OPERATOR);
+        navigate(DashboardView.class);
+
+        // the side menu: its main entries, then the provider administration's group below them
+        java.util.List<String> menu = find(com.vaadin.flow.component.sidenav.SideNav.class).all().stream()
+                .flatMap(nav -> nav.getItems().stream()).map(com.vaadin.flow.component.sidenav.SideNavItem::getLabel)
+                .filter(label -> !"Dashboard".equals(label)).toList();
+        java.util.List<String> shortcuts = find(RouterLink.class).from(find(Div.class).withId("next-steps")
+                .single()).all().stream().map(RouterLink::getText).toList();
+        assertThat(shortcuts).contains("Partners", "Platform notices").containsExactlyElementsOf(menu);
+    }
+
+    @Test
     void someone_without_any_organization_learns_how_an_account_comes_to_them() {
         fixtures.signIn(fixtures.person("Newcomer"));
         navigate(DashboardView.class);
