@@ -193,8 +193,30 @@ public final class FormRules {
     private static void focusFirstInvalid(com.vaadin.flow.data.binder.BinderValidationStatus<?> status) {
         status.getFieldValidationErrors().stream().findFirst()
                 .map(com.vaadin.flow.data.binder.BindingValidationStatus::getField)
-                .filter(com.vaadin.flow.component.Focusable.class::isInstance)
-                .map(com.vaadin.flow.component.Focusable.class::cast)
-                .ifPresent(com.vaadin.flow.component.Focusable::focus);
+                .filter(Component.class::isInstance).map(Component.class::cast)
+                .ifPresent(FormRules::focusInView);
+    }
+
+    /**
+     * Puts the focus on {@code field} and brings it to the middle of the window, for a refused form and for a refusal
+     * that names the field ({@link InputRefusals}). The focus alone did not do: a group of radio buttons or boxes is
+     * no {@code Focusable} in Flow, so a long form's first field, a choice above the visible part (the platform
+     * notice's kind), stayed out of sight and Send seemed to do nothing. Such a group's chosen option (else its first)
+     * takes the focus in the browser. The middle, not the edge: clear of the header and of the error notices at the
+     * top.
+     */
+    public static void focusInView(Component field) {
+        if (field instanceof com.vaadin.flow.component.Focusable<?> focusable) {
+            focusable.focus();
+        } else {
+            field.getElement().executeJs("""
+                    const options = this.querySelectorAll('vaadin-radio-button, vaadin-checkbox');
+                    const option = [...options].find(each => each.checked) || options[0];
+                    if (option) option.focus({preventScroll: true});""");
+        }
+        field.scrollIntoView(new com.vaadin.flow.component.ScrollOptions(
+                com.vaadin.flow.component.ScrollOptions.Behavior.AUTO,
+                com.vaadin.flow.component.ScrollOptions.Alignment.CENTER,
+                com.vaadin.flow.component.ScrollOptions.Alignment.NEAREST));
     }
 }

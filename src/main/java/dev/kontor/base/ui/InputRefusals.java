@@ -1,7 +1,6 @@
 package dev.kontor.base.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.Focusable;
 import com.vaadin.flow.component.HasValidation;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.KontorException;
@@ -137,8 +136,8 @@ public final class InputRefusals {
     private static void showIn(HasValidation field, String message) {
         field.setErrorMessage(message);
         field.setInvalid(true);
-        if (field instanceof Focusable<?> focusable) {
-            focusable.focus();
+        if (field instanceof com.vaadin.flow.component.Component component) {
+            FormRules.focusInView(component);
         }
     }
 }

@@ -52,6 +52,25 @@ class NoticeViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails(OPERATOR)
+    void send_with_nothing_filled_in_takes_the_person_to_the_kind_above_the_visible_part_of_the_page() {
+        navigate(PlatformNoticesView.class);
+        com.vaadin.flow.component.UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations();
+
+        test(find(Button.class).withId("send-notice").single()).click();
+
+        RadioButtonGroup<ContactType> kind = kind();
+        assertThat(kind.isInvalid()).isTrue();
+        List<String> onKind = com.vaadin.flow.component.UI.getCurrent().getInternals()
+                .dumpPendingJavaScriptInvocations().stream()
+                .filter(call -> call.getOwner() == kind.getElement().getNode())
+                .map(call -> call.getInvocation().getExpression()).toList();
+        // a group of radio buttons is no Focusable: its option takes the focus, and the page scrolls to it
+        assertThat(onKind).anyMatch(script -> script.contains("focus")).anyMatch(script -> script.contains(
+                "scrollIntoView"));
+    }
+
+    @Test
+    @WithUserDetails(OPERATOR)
     void the_operator_sends_a_notice_to_a_chosen_customer_and_follows_its_progress() {
         // a customer account of the demo provider's own, with a technical contact
         String tag = UUID.randomUUID().toString().substring(0, 8);
