@@ -3,21 +3,15 @@ package dev.kontor.security.ui;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import dev.kontor.base.ui.OwnSecurityPage;
 import dev.kontor.base.ui.FormRules;
 import dev.kontor.base.ui.InputRefusals;
@@ -28,7 +22,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import java.util.regex.Pattern;
 import jakarta.annotation.security.PermitAll;
-import java.io.ByteArrayInputStream;
 import java.util.List;
 
 /**
@@ -180,32 +173,6 @@ public class SecurityView extends VerticalLayout implements HasDynamicTitle, Bef
     private void startSetUp() {
         SecondFactors.SetUp setUp = secondFactors.startSetUp();
         authenticator.removeAll();
-        byte[] png = setUp.qrCodePng();
-        Image qr = new Image(DownloadHandler.fromInputStream(event -> new DownloadResponse(
-                new ByteArrayInputStream(png), "authenticator.png", "image/png", png.length)),
-                getTranslation("security.second-factor.qr-alt"));
-        qr.setId("second-factor-qr");
-        qr.setWidth("240px");
-        qr.setHeight("240px");
-        Span secret = new Span(setUp.secretInGroups());
-        secret.setId("second-factor-secret");
-        secret.addClassName("secret-text");
-        Paragraph secretLine = new Paragraph(getTranslation("security.second-factor.secret-label") + " ");
-        secretLine.add(secret);
-        // the secret goes to the clipboard as a parameter, never as part of the script; without the groups' spaces
-        Button copy = new Button(getTranslation("security.second-factor.copy-secret"), VaadinIcon.COPY.create(),
-                click -> secret.getElement().executeJs("navigator.clipboard.writeText($0)", setUp.secret()));
-        copy.setId("second-factor-copy-secret");
-        copy.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        secretLine.add(copy);
-        // on a phone the QR code cannot be scanned with the same phone: the otpauth link opens the app there (a
-        // navigation, which the page's content security policy leaves alone)
-        Anchor openApp = new Anchor();
-        // Kontor builds this address itself from the secret it just made: not a URL anyone typed
-        openApp.setUnsafeHref(setUp.otpauthUri());
-        openApp.setText(getTranslation("security.second-factor.open-app"));
-        openApp.setId("second-factor-open-app");
-        Paragraph onThisPhone = new Paragraph(openApp);
         TextField code = codeField("second-factor-code", getTranslation("security.second-factor.code"));
         Button finish = new Button(getTranslation("security.second-factor.finish"),
                 click -> act(code, () -> showRecoveryCodes(secondFactors.finishSetUp(code.getValue()))));
@@ -215,8 +182,8 @@ public class SecurityView extends VerticalLayout implements HasDynamicTitle, Bef
         finish.addClickShortcut(Key.ENTER).listenOn(code);
         Button cancel = new Button(getTranslation("security.second-factor.cancel"), click -> showStatus());
         cancel.setId("second-factor-cancel");
-        authenticator.add(new Paragraph(getTranslation("security.second-factor.scan")), qr, onThisPhone, secretLine,
-                code, buttons(finish, cancel));
+        authenticator.add(AuthenticatorSetUp.parts(this, setUp));
+        authenticator.add(code, buttons(finish, cancel));
         FormRules.explainConstraints(authenticator);
         code.focus();
     }

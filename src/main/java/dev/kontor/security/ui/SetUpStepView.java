@@ -6,10 +6,8 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -19,8 +17,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinServletResponse;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.kontor.base.ui.FormRules;
 import dev.kontor.base.ui.LanguageSwitch;
@@ -29,13 +25,12 @@ import dev.kontor.base.ui.StartPage;
 import dev.kontor.security.SecondFactorDemand;
 import dev.kontor.security.SecondFactors;
 import dev.kontor.security.SecondStep;
-import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The sign-in step of a person who must have a second factor and has none: after the password, they set up an
- * authenticator app here (the same QR code, secret and code as on the Security page) and are signed in only when a
+ * authenticator app here (the same QR code, link to the app, secret and code as on the Security page: {@link AuthenticatorSetUp}) and are signed in only when a
  * code from it is right. Until then the session is not signed in, so no other page or service answers it.
  */
 @Route(value = "sign-in/set-up", autoLayout = false)
@@ -71,18 +66,6 @@ public class SetUpStepView extends PublicPage implements BeforeEnterObserver, Ha
         UnorderedList why = new UnorderedList(reasons.stream().map(reason -> new ListItem(said(reason)))
                 .toArray(ListItem[]::new));
         why.setId("set-up-step-reasons");
-        byte[] png = setUp.get().qrCodePng();
-        Image qr = new Image(DownloadHandler.fromInputStream(download -> new DownloadResponse(
-                new ByteArrayInputStream(png), "authenticator.png", "image/png", png.length)),
-                getTranslation("security.second-factor.qr-alt"));
-        qr.setId("second-factor-qr");
-        qr.setWidth("240px");
-        qr.setHeight("240px");
-        Span secret = new Span(setUp.get().secretInGroups());
-        secret.setId("second-factor-secret");
-        secret.addClassName("secret-text");
-        Paragraph secretLine = new Paragraph(getTranslation("security.second-factor.secret-label") + " ");
-        secretLine.add(secret);
         TextField code = new TextField(getTranslation("security.second-factor.code"));
         code.setId("second-factor-code");
         code.setMaxLength(SecondFactors.CODE_MAX_LENGTH);
@@ -102,8 +85,9 @@ public class SetUpStepView extends PublicPage implements BeforeEnterObserver, Ha
         Paragraph intro = new Paragraph(getTranslation(whileSignedIn ? "set-up-step.intro-while-signed-in"
                 : "set-up-step.intro"));
         intro.setId("set-up-step-intro");
-        content.add(new H2(getTranslation("set-up-step.title")), intro, why, new Paragraph(getTranslation("security.second-factor.scan")), qr, secretLine, code,
-                new Div(finish), back);
+        content.add(new H2(getTranslation("set-up-step.title")), intro, why);
+        content.add(AuthenticatorSetUp.parts(this, setUp.get()));
+        content.add(code, new Div(finish), back);
         FormRules.explainConstraints(content);
         code.focus();
     }

@@ -130,6 +130,20 @@ class SetUpStepViewTest extends SpringBrowserlessTest {
                 + " (eine Authenticator-App).");
     }
 
+    @Test
+    void on_a_phone_the_set_up_step_opens_the_app_from_a_link_and_the_secret_can_be_copied_as_on_the_security_page() {
+        Fixtures.TestAccount account = fixtures.account("Vera");
+        fixtures.as(account.email("Vera"), () -> policy.changeRequirement(account.id(), true));
+
+        atTheSetUpStep(account.email("Vera"));
+
+        String secret = find(Span.class).withId("second-factor-secret").single().getText().replace(" ", "");
+        assertThat(find(com.vaadin.flow.component.html.Anchor.class).withId("second-factor-open-app").single()
+                .getHref()).startsWith("otpauth://totp/").contains("secret=" + secret);
+        assertThat(find(Button.class).withId("second-factor-copy-secret").single().getText())
+                .isEqualTo("Copy secret");
+    }
+
     /** Signs the person in with the password, which leaves them at the set-up step, and opens it. */
     private void atTheSetUpStep(String email) {
         fixtures.signIn(email);
