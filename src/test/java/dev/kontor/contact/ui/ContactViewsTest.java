@@ -175,7 +175,7 @@ class ContactViewsTest extends SpringBrowserlessTest {
         navigate("accounts/" + account.customerNumber(), DashboardView.class);
         DialogSections.openAll();
         Grid.Column<ContactRow> german = contactsGrid().getColumnByKey("user");
-        assertThat(german.getHeaderText()).isEqualTo("Meldet sich bei Kontor an");
+        assertThat(german.getHeaderText()).isEqualTo("Kontor-Zugang");
         assertThat(german.getTooltipGenerator().apply(tina))
                 .isEqualTo("Tina Technik hat keinen Zugang zu Kontor und erhält nur unsere Nachrichten.");
     }
