@@ -84,6 +84,11 @@ class ViewTourIT extends EndToEndTest {
             visit.stop("tenants", "/tenants", "#tenant-tree", "#tenant-search");
             visit.stop("workspace", "/tenant/" + north, "#tenant-title", "#add-administrator");
             visit.open("add-administrator", "#add-administrator", "#administrator-email", "#send-activation");
+            // his own Security page, and setting up an app there: the QR code, the link to the app and the secret
+            visit.stop("security", "/security", "#second-factor", "#second-factor-start");
+            visit.act(page -> page.locator("#second-factor-start").click());
+            visit.here("security-set-up", "#second-factor-qr", "#second-factor-open-app",
+                    "#second-factor-copy-secret", "#second-factor-finish");
         });
     }
 

@@ -74,7 +74,10 @@ public class InvitationView extends PublicPage implements BeforeEnterObserver, H
                         preview.organizationLabel(), preview.inviterName());
         Paragraph who = new Paragraph(keepingNumberWhole(invited, preview.organizationLabel()));
         who.setId("invitation-text");
-        content.add(title, who);
+        // "manage the customer account" told a new person nothing of what the role asks of them: one sentence does
+        Paragraph role = new Paragraph(getTranslation("invitation.role." + preview.purpose()));
+        role.setId("invitation-role");
+        content.add(title, who, role);
         if (preview.needsApproval()) {
             // said before the person answers: a partner asked for them, so the customer still has to agree
             Paragraph approval = new Paragraph(getTranslation("invitation.needs-approval." + preview.purpose(),

@@ -69,6 +69,10 @@ class InvitationViewTest extends SpringBrowserlessTest {
         Paragraph text = find(Paragraph.class).withId("invitation-text").single();
         assertThat(text.getElement().getTextRecursively())
                 .contains("Hello Petra Probe", "to manage the customer account Customer ");
+        // what the role asks of a person new to Kontor, in one sentence
+        assertThat(find(Paragraph.class).withId("invitation-role").single().getText()).isEqualTo("As a manager you"
+                + " keep the account's data and its contact person up to date, and you can add further managers and"
+                + " contacts.");
         // a phone breaks the sentence anywhere but inside the customer number
         assertThat(find(com.vaadin.flow.component.html.Span.class).withClassName("no-break").from(text).single()
                 .getText()).matches("\\(CN-\\d+\\)");
