@@ -288,6 +288,38 @@ abstract class TenantTreeScenarios {
         assertThat(fixtures.as(partner.employeeEmail(), () -> tree.search(needle)).matches()).isEmpty();
     }
 
+    @Test
+    void a_partner_lead_pages_through_the_managed_customers_by_name_and_then_the_partners_own_tenants() {
+        Partner partner = data.partner();
+        List<Customer> managed = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            managed.add(data.customerOf(partner, EnumSet.of(VIEW, MANAGE_TENANTS)));
+        }
+        data.customerOf(partner, EnumSet.of(VIEW));
+        data.tenant(partner.id(), "Vorlage B");
+        data.tenant(partner.id(), "Vorlage A");
+        List<String> expected = new ArrayList<>(managed.stream()
+                .sorted(java.util.Comparator.comparing((Customer c) -> dev.kontor.base.SearchKeys.fold(c.name()))
+                        .thenComparing(Customer::id))
+                .map(Customer::name).toList());
+        expected.addAll(List.of("Vorlage A", "Vorlage B"));
+
+        fixtures.as(partner.adminEmail(), () -> {
+            assertThat(tree.countChildren(partner.id(), TreeFilter.NONE)).isEqualTo(6);
+            assertThat(tree.roots()).singleElement().extracting(TreeNode::children).isEqualTo(6);
+            List<String> paged = new ArrayList<>();
+            for (int offset = 0; offset < 8; offset += 3) {
+                paged.addAll(names(tree.children(partner.id(), TreeFilter.NONE, offset, 3)));
+            }
+            assertThat(paged).containsExactlyElementsOf(expected);
+            assertThat(names(tree.children(partner.id(), TreeFilter.NONE, 2, 3)))
+                    .containsExactlyElementsOf(expected.subList(2, 5));
+        });
+        // the employee sees the partner's own tenants only
+        fixtures.as(partner.employeeEmail(), () -> assertThat(names(tree.children(partner.id(), TreeFilter.NONE, 0,
+                50))).containsExactly("Vorlage A", "Vorlage B"));
+    }
+
     // --- moves
 
     @Test

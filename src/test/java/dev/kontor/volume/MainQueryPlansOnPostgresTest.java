@@ -47,8 +47,8 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The main screens' statements at a tenth of the volume data on PostgreSQL (10,000 accounts, 30,000 contacts,
  * 100,000 audit events, a tree of 1,000 tenants), after ANALYZE: the statements each service call sends are recorded
- * as sent (with their parameters) and explained, and none may read a big table from start to end. Plans, not
- * timings: the timings are in the benchmark (docs/performance.md).
+ * as sent (with their parameters) and explained, and none may read a big table from start to end or run in parallel
+ * workers. Plans, not timings: the timings are in the benchmark (docs/performance.md).
  */
 @ExtendWith(NoVaadinLeftovers.class)
 @SpringBootTest(properties = {VolumeDataChecks.PROPERTIES, VolumeDataChecks.VOLUME, "kontor.volume.scale=0.1",
@@ -153,11 +153,17 @@ class MainQueryPlansOnPostgresTest {
         });
 
         List<String> scans = new ArrayList<>();
+        List<String> parallel = new ArrayList<>();
         try (Connection connection = dataSource.unwrap(DataSource.class).getConnection()) {
             // a generic plan, made for an average partner, would read a large partner's rows whole
             try (var setting = connection.createStatement().executeQuery("SHOW plan_cache_mode")) {
                 assertThat(setting.next()).isTrue();
                 assertThat(setting.getString(1)).isEqualTo("force_custom_plan");
+            }
+            // parallel workers cost more than they save on a node of a few shared cores
+            try (var setting = connection.createStatement().executeQuery("SHOW max_parallel_workers_per_gather")) {
+                assertThat(setting.next()).isTrue();
+                assertThat(setting.getString(1)).isEqualTo("0");
             }
             for (var call : calls.entrySet()) {
                 assertThat(call.getValue()).as(call.getKey()).isNotEmpty();
@@ -167,6 +173,9 @@ class MainQueryPlansOnPostgresTest {
                     }
                     List<String> plan = explain(connection, query);
                     for (String line : plan) {
+                        if (line.contains("Gather")) {
+                            parallel.add(call.getKey() + ": " + line.strip() + "\n    in " + query.getQuery());
+                        }
                         for (String table : BIG_TABLES) {
                             if (line.matches(".*Seq Scan on " + table + "\\b.*")) {
                                 scans.add(call.getKey() + ": " + line.strip() + "\n    in " + query.getQuery()
@@ -178,6 +187,7 @@ class MainQueryPlansOnPostgresTest {
             }
         }
         assertThat(scans).as("sequential scans of big tables").isEmpty();
+        assertThat(parallel).as("parallel plans").isEmpty();
     }
 
     private static List<QueryInfo> record(java.util.function.Supplier<?> call) {
