@@ -163,6 +163,7 @@ final class ServiceMatrix {
         exempt("AccessSessions.justLeft()", "takes no id: the account the caller's own tab has just left, once");
         exempt("AccessSessions.endedWithTheirTabs()", "takes no id: the accounts whose sessions ended with a tab of the caller's own browser session that could not be recognized");
         exempt("AuditLog.record(AuditEntry)", "the audit trail itself: called by services after their own check, inside their transaction");
+        exempt("AuditLog.record(Task,AuditEntry)", "the audit trail itself: called by system work after its own check, inside its transaction");
         exempt("AuditLog.recordIndependently(AuditEntry)", "the audit trail itself: records refusals the services have decided");
         exempt("AuditLog.recordSignInAttempt(AuditEntry,Long,String)", "the audit trail itself: records sign-in attempts for the sign-in filter");
         exempt("SecondFactors.status()", "takes no id: the caller's own second factor");
