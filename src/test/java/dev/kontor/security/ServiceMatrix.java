@@ -184,6 +184,7 @@ final class ServiceMatrix {
         exempt("SecondStep.askedWhileSignedIn(HttpServletRequest)", "takes no id: whether this browser's own pending set-up began while signed in");
         exempt("ApiTokens.issuers()", "takes no id: the organizations where the caller's own memberships let them issue tokens");
         exempt("ApiTokens.partnerSuspended()", "takes no id: whether the caller's own partner is suspended");
+        exempt("AuditQueries.kindsInOwnLog()", "takes no id: the kinds in the caller's own readable log, scoped as rows() is");
         exempt("AuditQueries.readsEverything()", "takes no id: whether the caller's own scope is the whole log");
         exempt("ContactCopier.copy(long,List)", "runs only inside the transaction of a tenant creation that has checked access (MANDATORY propagation)");
         exempt("InvitationService.issue(InvitationPurpose,long,long)", "runs only inside the transaction of ManagerService or TenantAdministrators, which check access first (MANDATORY propagation)");
