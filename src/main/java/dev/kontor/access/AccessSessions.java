@@ -323,6 +323,18 @@ public class AccessSessions {
     }
 
     /**
+     * Whether a session that ended for {@code reason} (as {@link #endReason} names it) leaves the partner user's own
+     * pages to them: not when it ended over their place at the partner (membership, assignment, the partner's
+     * suspension), where those pages may refuse them as well.
+     */
+    public static boolean partnerPagesRemainAfter(String reason) {
+        return switch (AccessSession.EndReason.valueOf(reason)) {
+            case MEMBERSHIP_ENDED, NOT_ASSIGNED, PARTNER_SUSPENDED -> false;
+            case LEFT, SIGNED_OUT, TIMED_OUT, RIGHTS_ENDED, ACCOUNT_SUSPENDED -> true;
+        };
+    }
+
+    /**
      * Whether the banner should still say why this tab's session ended: on the page where it was first said (also when
      * that page is built anew, as it is when the end is announced), but not on any later page, which is the partner
      * user's own again.

@@ -60,6 +60,16 @@ public class AuditLog {
     }
 
     /**
+     * As {@link #record(AuditEntry)}, for work a system task does: the person who started it (or for whom it runs,
+     * e.g. someone who proved who they are by a link) is named; a task nobody started is recorded as the call is.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(Caller.Task task, AuditEntry entry) {
+        Caller caller = Caller.requireTask(task).startedBy().isPresent() ? task : callers.current();
+        events.save(eventFor(entry, caller, onBehalfOf(caller)));
+    }
+
+    /**
      * Records an entry that stays whatever becomes of the current transaction (a refusal, whose call is rolled back),
      * written at once through a pool of its own: the caller's transaction may hold a connection of the main pool.
      * <p>

@@ -31,6 +31,12 @@ public interface AuditLogDirectory {
                    String actor, String actorKey, String organization, String kind);
 
     /**
+     * The kinds of the events an organization's reader finds (see {@link #findRows}) in these organizations, at any
+     * time: what their filter may offer.
+     */
+    List<String> findKinds(boolean outsiders, Collection<Long> organizations);
+
+    /**
      * The users with their e-mail address and own name, each with their memberships (any state) in the given
      * organizations: one line per membership, or one with no organization for a user without one there.
      */

@@ -53,6 +53,23 @@ public class AuditQueries {
         return scope.readsEverything();
     }
 
+    /**
+     * The kinds of event the caller's own log holds, for its filter: an organization's reader is offered only what
+     * their log can show them (no sign-in throttling to a manager). Empty for a reader of everything, whose filter
+     * offers every kind (and whom a look through the whole log for its kinds would keep waiting).
+     */
+    public Set<String> kindsInOwnLog() {
+        callers.requirePerson();
+        if (scope.readsEverything()) {
+            return Set.of();
+        }
+        Set<Long> readable = scope.readableOrganizations();
+        if (readable.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(events.findKinds(scope.seesOutsiders(), readable));
+    }
+
     public List<AuditRow> rows(AuditFilter filter, Pageable pageable) {
         callers.requirePerson();
         boolean everything = scope.readsEverything();

@@ -184,14 +184,16 @@ public class InvitationService {
     public void accept(String token, String password) {
         Invitation invitation = openInvitation(token);
         UserSummary user = requireInvitee(invitation, AuditSummary.action("accept-invitation"));
-        Caller.Task task = callers.taskFor("invitation");
+        // the invitee accepts, signed in or (someone new) proven by the link: the audit log names them either way
+        Caller.Task task = callers.person().isPresent() ? callers.taskFor("invitation")
+                : callers.taskForLinkHolder("invitation", user);
         OrganizationSummary organization = organizations.describe(task, invitation.getOrganizationId()).orElseThrow();
         if (!user.hasPassword()) {
             users.setFirstPassword(task, user.id(), password, List.of(organization.name()));
         }
         var member = memberships.activateInvited(task, invitation.getMembershipId());
         invitation.accept(clock.instant());
-        auditLog.record(AuditEntry.change(INVITATION_ACCEPTED, invitation.getOrganizationId(),
+        auditLog.record(task, AuditEntry.change(INVITATION_ACCEPTED, invitation.getOrganizationId(),
                 AuditSummary.of("invitation-link-accepted", AuditSummary.person(user.id(), user.email()),
                         AuditSummary.term("membership.role." + invitation.getPurpose())),
                 AuditValue.membershipState(MembershipState.INVITED), AuditValue.membershipState(member.state())));

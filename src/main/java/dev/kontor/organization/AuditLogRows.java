@@ -69,4 +69,12 @@ interface AuditLogRows extends Repository<Organization, Long> {
             """)
     long countRows(Instant from, Instant to, boolean everything, boolean outsiders, Collection<Long> organizations,
                    String actor, String actorKey, String organization, String kind);
+
+    /** The kinds of the events {@link #findRows} finds for an organization's reader, whatever the other filters. */
+    @Query("""
+            select distinct e.kind from AuditEvent e
+            where e.organizationId in :organizations
+              and (:outsiders = true or e.actorOutside = false or e.outsiderWindow is not null)
+            """)
+    List<String> findKinds(boolean outsiders, Collection<Long> organizations);
 }

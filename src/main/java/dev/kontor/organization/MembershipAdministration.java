@@ -213,7 +213,7 @@ public class MembershipAdministration {
         membership.accept();
         memberships.flush();
         AuditSummary.Term role = AuditSummary.term("membership.role." + membership.getRole());
-        auditLog.record(AuditEntry.change(MEMBERSHIP_STATE_CHANGED, membership.getOrganization().getId(),
+        auditLog.record(task, AuditEntry.change(MEMBERSHIP_STATE_CHANGED, membership.getOrganization().getId(),
                 needsApproval ? AuditSummary.of("membership-invitation-accepted-awaiting-approval",
                         audited(membership), role, partnerName(membership.getInvitedByPartnerId().get()))
                         : AuditSummary.of("membership-invitation-accepted", audited(membership), role),

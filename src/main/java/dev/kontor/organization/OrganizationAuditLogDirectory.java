@@ -45,6 +45,11 @@ class OrganizationAuditLogDirectory implements AuditLogDirectory {
     }
 
     @Override
+    public List<String> findKinds(boolean outsiders, Collection<Long> organizations) {
+        return rows.findKinds(outsiders, organizations);
+    }
+
+    @Override
     public List<PersonLine> people(Collection<Long> userIds, Collection<Long> organizationIds) {
         if (userIds.isEmpty()) {
             return List.of();

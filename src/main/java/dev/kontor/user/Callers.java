@@ -74,6 +74,16 @@ public class Callers {
     }
 
     /**
+     * A system task done for a person who is not signed in but has just proven who they are with a link sent only to
+     * them (an invitation they accept by setting their first password), so that the audit log names them as it names
+     * a signed-in person. It gives them no right: the task is the system's, and nobody is signed in by it.
+     */
+    public Caller.Task taskForLinkHolder(String name, UserSummary holder) {
+        return new Caller.Task(name, new Caller.Person(new AuthenticatedUser(holder.id(), holder.email(),
+                holder.displayName(), null, false, false, java.util.List.of())));
+    }
+
+    /**
      * Runs background work that carries on what a person asked for (a replacement, place after place) as that person
      * calling: their rights, checked anew, and their name in the audit log. Only for a thread that serves nobody
      * else (a job's), never inside a person's call; outside sign-in, the only place that establishes a caller.

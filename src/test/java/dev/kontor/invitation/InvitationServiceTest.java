@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kontor.account.ManagerService;
+import dev.kontor.audit.AuditValue;
+import dev.kontor.organization.MembershipState;
 import dev.kontor.base.InvalidInput;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.testing.Fixtures;
@@ -190,6 +192,37 @@ class InvitationServiceTest {
         invitations.accept(invited.token(), "blue harbour lanterns sing quietly");
 
         assertThat(stateIn(invited.account().id(), invited.email())).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void accepting_signed_out_is_audited_as_done_by_the_invitee_not_by_the_system() {
+        Invited invited = invite();
+
+        invitations.accept(invited.token(), "blue harbour lanterns sing quietly");
+
+        assertThat(actorsOfAcceptance(invited.account().id())).isNotEmpty()
+                .allSatisfy(actor -> assertThat(actor).isEqualTo(invited.email()));
+    }
+
+    @Test
+    void accepting_signed_in_is_audited_as_done_by_the_invitee() {
+        TestAccount account = fixtures.account("Alice");
+        String known = fixtures.person("Kim");
+        fixtures.as(account.email("Alice"), () -> managers.addManager(account.id(), known, "Kim Typed",
+                Locale.ENGLISH));
+        String token = outbox.invitationTokenFor(known);
+
+        fixtures.as(known, () -> invitations.accept(token, null));
+
+        assertThat(actorsOfAcceptance(account.id())).isNotEmpty().allSatisfy(actor -> assertThat(actor)
+                .isEqualTo(known));
+    }
+
+    /** Who the audit log names for the acceptance: the invitation used up and the membership it activated. */
+    private java.util.List<String> actorsOfAcceptance(long organizationId) {
+        return jdbc.queryForList("select actor_email from audit_event where organization_id = ? and outcome = 'SUCCESS'"
+                + " and (kind = 'INVITATION_ACCEPTED' or kind = 'MEMBERSHIP_STATE_CHANGED' and old_value = ?)",
+                String.class, organizationId, AuditValue.membershipState(MembershipState.INVITED));
     }
 
     private String stateIn(long organizationId, String email) {

@@ -163,6 +163,7 @@ final class ServiceMatrix {
         exempt("AccessSessions.justLeft()", "takes no id: the account the caller's own tab has just left, once");
         exempt("AccessSessions.endedWithTheirTabs()", "takes no id: the accounts whose sessions ended with a tab of the caller's own browser session that could not be recognized");
         exempt("AuditLog.record(AuditEntry)", "the audit trail itself: called by services after their own check, inside their transaction");
+        exempt("AuditLog.record(Task,AuditEntry)", "the audit trail itself: called by system work after its own check, inside its transaction");
         exempt("AuditLog.recordIndependently(AuditEntry)", "the audit trail itself: records refusals the services have decided");
         exempt("AuditLog.recordSignInAttempt(AuditEntry,Long,String)", "the audit trail itself: records sign-in attempts for the sign-in filter");
         exempt("SecondFactors.status()", "takes no id: the caller's own second factor");
@@ -183,6 +184,7 @@ final class ServiceMatrix {
         exempt("SecondStep.askedWhileSignedIn(HttpServletRequest)", "takes no id: whether this browser's own pending set-up began while signed in");
         exempt("ApiTokens.issuers()", "takes no id: the organizations where the caller's own memberships let them issue tokens");
         exempt("ApiTokens.partnerSuspended()", "takes no id: whether the caller's own partner is suspended");
+        exempt("AuditQueries.kindsInOwnLog()", "takes no id: the kinds in the caller's own readable log, scoped as rows() is");
         exempt("AuditQueries.readsEverything()", "takes no id: whether the caller's own scope is the whole log");
         exempt("ContactCopier.copy(long,List)", "runs only inside the transaction of a tenant creation that has checked access (MANDATORY propagation)");
         exempt("InvitationService.issue(InvitationPurpose,long,long)", "runs only inside the transaction of ManagerService or TenantAdministrators, which check access first (MANDATORY propagation)");

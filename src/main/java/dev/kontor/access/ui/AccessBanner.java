@@ -18,6 +18,7 @@ import dev.kontor.access.CurrentAccess;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.kontor.base.PageBanner;
 import dev.kontor.base.ui.LineBreaks;
+import dev.kontor.base.ui.StartPage;
 import dev.kontor.user.Roles;
 import java.util.List;
 import java.util.Optional;
@@ -54,12 +55,13 @@ class AccessBanner implements PageBanner {
             // leaving ends the session, which the banner's watch would answer by building this page anew: that page,
             // about to be replaced, would take the "you have left" notice meant for the page the tab lands on
             boolean[] leaving = {false};
+            boolean seesAllCustomers = authentication.hasAnyRole(Roles.LEGAL_REPRESENTATIVE,
+                    Roles.PARTNER_ADMINISTRATOR);
             Button leave = new Button(ui.getTranslation("access.leave"), VaadinIcon.SIGN_OUT_ALT.create(), click -> {
                 leaving[0] = true;
                 sessions.leave();
                 // a fresh page: nothing of the customer's account stays on screen or in this tab's state
-                ui.getPage().setLocation(PartnerNavigation.customersHref(authentication.hasAnyRole(
-                        Roles.LEGAL_REPRESENTATIVE, Roles.PARTNER_ADMINISTRATOR)));
+                ui.getPage().setLocation(PartnerNavigation.customersHref(seesAllCustomers));
             });
             leave.setId("leave-account");
             leave.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
@@ -67,7 +69,7 @@ class AccessBanner implements PageBanner {
             banner.setId("access-banner");
             banner.addClassName("access-banner");
             banner.getElement().setAttribute("role", "status");
-            followEnd(banner, access, () -> leaving[0]);
+            followEnd(banner, access, () -> leaving[0], seesAllCustomers);
             return Optional.of(banner);
         }
         String location = ui.getInternals().getActiveViewLocation().getPathWithQueryParameters();
@@ -103,17 +105,35 @@ class AccessBanner implements PageBanner {
     /**
      * While the banner is shown, a change to the session or its partnership on any node (the customer revoked the
      * partnership, say) has the page check at once: once the session no longer stands, or stands with other rights,
-     * the page is built anew, which ends the session, takes the customer's data off the screen and says why.
+     * the customer's data leaves the screen: with other rights the page is built anew under them, and once the session
+     * has ended the tab goes back to the partner's customers (or the start page), where the banner says why.
      */
-    private void followEnd(Div banner, CurrentAccess shown, java.util.function.BooleanSupplier leaving) {
+    private void followEnd(Div banner, CurrentAccess shown, java.util.function.BooleanSupplier leaving,
+            boolean seesAllCustomers) {
         banner.addAttachListener(attach -> {
             UI ui = attach.getUI();
             Registration following = watch.watch(shown.sessionId(), () -> ui.access(() -> {
                 Optional<CurrentAccess> now = sessions.current();
-                if (!leaving.getAsBoolean() && (now.isEmpty() || !now.get().rights().equals(shown.rights()))) {
-                    // a dialog belongs to the UI, not to the page: rebuilding the page would leave it open on top,
-                    // with the customer's data it was opened with
-                    closeDialogs(ui);
+                // a banner that has left the screen meanwhile watched a page the person has gone on from (the page
+                // that noticed the end, by refusing, is the one on screen and says why itself)
+                if (leaving.getAsBoolean() || !banner.isAttached()
+                        || now.isPresent() && now.get().rights().equals(shown.rights())) {
+                    return;
+                }
+                // a dialog belongs to the UI, not to the page: a new page would leave it open on top, with the
+                // customer's data it was opened with
+                closeDialogs(ui);
+                if (now.isEmpty()) {
+                    // the session is over, so the account's page would only be refused (and that refusal audited as
+                    // if the partner had tried to open it): the tab goes back to where they came from, whose banner
+                    // says why; or, when the end was over their place at the partner, whose pages may refuse them
+                    // too, to the start page
+                    if (sessions.endReason().map(AccessSessions::partnerPagesRemainAfter).orElse(true)) {
+                        PartnerNavigation.toCustomers(ui, seesAllCustomers);
+                    } else {
+                        StartPage.open(ui);
+                    }
+                } else {
                     ui.refreshCurrentRoute(true);
                 }
             }));

@@ -7,7 +7,8 @@ import java.util.ResourceBundle;
 import java.util.function.Function;
 
 /**
- * The kinds of audit event a reader can filter by: every kind that has a text ({@code audit.kind.<CODE>}). The
+ * The kinds of audit event a reader can filter by: every kind that has a text ({@code audit.kind.<CODE>}), for an
+ * organization's reader only those their log holds. The
  * features name their kinds as constants of their own, and each has a text (the log would show its code otherwise),
  * so the bundle is the one list of them all.
  */
@@ -28,6 +29,12 @@ final class AuditKinds {
 
     /** The codes in the order of their labels in the reader's language. */
     static List<String> sortedBy(Function<String, String> label) {
-        return CODES.stream().sorted(Comparator.comparing(label, String.CASE_INSENSITIVE_ORDER)).toList();
+        return sortedBy(label, code -> true);
+    }
+
+    /** The codes {@code shown} to the reader, in the order of their labels in the reader's language. */
+    static List<String> sortedBy(Function<String, String> label, java.util.function.Predicate<String> shown) {
+        return CODES.stream().filter(shown)
+                .sorted(Comparator.comparing(label, String.CASE_INSENSITIVE_ORDER)).toList();
     }
 }

@@ -74,7 +74,8 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         kind.setLabel(getTranslation("audit.kind"));
         kind.setPlaceholder(getTranslation("audit.kind.any"));
         kind.setItemLabelGenerator(this::kindLabel);
-        kind.setItems(AuditKinds.sortedBy(this::kindLabel));
+        kind.setItems(audit.readsEverything() ? AuditKinds.sortedBy(this::kindLabel)
+                : AuditKinds.sortedBy(this::kindLabel, audit.kindsInOwnLog()::contains));
         kind.setClearButtonVisible(true);
         // wide enough for the longer kinds ("Review of partner rights requested")
         kind.setWidth("19rem");

@@ -25,6 +25,18 @@ public final class PartnerNavigation {
                 : MyCustomersView.class);
     }
 
+    /**
+     * Back to the partner's customers (all of them for someone who sees all, else their own), within the tab: the
+     * page an access session's tab returns to when the session ends elsewhere.
+     */
+    public static void toCustomers(UI ui, boolean seesAllCustomers) {
+        if (seesAllCustomers) {
+            ui.navigate(ManagedCustomersView.class);
+        } else {
+            ui.navigate(MyCustomersView.class);
+        }
+    }
+
     /** Into the account of {@code customerNumber}, through the page that asks why first. */
     public static void toAccountEntry(UI ui, String customerNumber) {
         PageByRole.navigate(ui, AccountEntryPage.class,

@@ -25,10 +25,11 @@ import java.util.EnumSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * In the browser tab: once the partner user's own right is gone (unassigned, deactivated, removed, role changed),
- * the next page refuses the customer's account and the banner says why the access ended.
+ * the next page refuses the customer's account (an attempt, audited) and the banner says why the access ended.
  */
 @ViewTest
 class AccessEndsWithPartnerRoleViewTest extends SpringBrowserlessTest {
@@ -47,6 +48,9 @@ class AccessEndsWithPartnerRoleViewTest extends SpringBrowserlessTest {
 
     @Autowired
     OrganizationOnboarding onboarding;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private TestPartner partner;
     private TestAccount customer;
@@ -156,10 +160,17 @@ class AccessEndsWithPartnerRoleViewTest extends SpringBrowserlessTest {
         assertThat(find(Div.class).withId("access-banner").exists()).isFalse();
         assertThat(find(Div.class).withId("access-ended").single().getElement().getTextRecursively())
                 .isEqualTo(why);
+        assertThat(refusalsToOpen()).isPositive();
     }
 
     private Member membershipOf(String email, MembershipRole role) {
         return fixtures.as(partner.legalEmail(), () -> memberships.members(partner.id(), role)).stream()
                 .filter(m -> m.email().equals(email)).findFirst().orElseThrow();
+    }
+
+    /** "Open CN-… refused": the audit of an attempt to open the customer's account. */
+    private int refusalsToOpen() {
+        return jdbc.queryForObject("select count(*) from audit_event where outcome = 'DENIED' and summary like ?",
+                Integer.class, "%Open " + customer.customerNumber() + "%");
     }
 }

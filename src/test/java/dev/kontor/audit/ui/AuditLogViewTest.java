@@ -67,9 +67,34 @@ class AuditLogViewTest extends SpringBrowserlessTest {
         assertThat(text(test(grid()), 0, 2))
                 .isEqualTo("Contact person changed");
         assertThat(find(Anchor.class).withId("audit-export").single().getText()).contains("Export CSV");
-        // the list offers every kind by its name, in the reader's language
-        assertThat(kindFilter().getListDataView().getItems().toList())
-                .contains("CONTACT_PERSON_CHANGED", "SUPPORT_LOOKUP", "TENANT_CREATED").doesNotContain("any");
+        assertThat(kindFilter().getListDataView().getItems().toList()).contains("CONTACT_PERSON_CHANGED")
+                .doesNotContain("any");
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.CLARA)
+    void a_manager_is_offered_only_the_kinds_her_log_holds_sorted_by_their_names() {
+        navigate(AuditLogView.class);
+
+        List<String> offered = kindFilter().getListDataView().getItems().toList();
+        assertThat(offered).contains("CONTACT_PERSON_CHANGED")
+                .doesNotContain("SIGN_IN_THROTTLED", "SIGN_IN_FAILED", "SIGN_IN_UNLOCK_SENT", "SIGN_IN_UNLOCKED");
+        List<String> labels = offered.stream().map(code -> kindFilter().getItemLabelGenerator().apply(code))
+                .toList();
+        assertThat(labels).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.SUPPORT)
+    void provider_staff_are_offered_every_kind_sorted_by_their_names() {
+        navigate(AuditLogView.class);
+
+        List<String> offered = kindFilter().getListDataView().getItems().toList();
+        assertThat(offered).contains("CONTACT_PERSON_CHANGED", "SUPPORT_LOOKUP", "TENANT_CREATED",
+                "SIGN_IN_THROTTLED");
+        List<String> labels = offered.stream().map(code -> kindFilter().getItemLabelGenerator().apply(code))
+                .toList();
+        assertThat(labels).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
     }
 
     @Test
