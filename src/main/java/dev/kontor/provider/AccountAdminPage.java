@@ -1,13 +1,16 @@
 package dev.kontor.provider;
 
+import dev.kontor.organization.CustomerNumber;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * A customer account in provider administration ({@code /admin/accounts/12}): open for an account below the
- * administered provider, as {@link AccountAdministration#account} finds it.
+ * A customer account in provider administration ({@code /admin/accounts/CN-10001}), addressed by its customer number
+ * as everywhere else: open for an account below the administered provider, as
+ * {@link AccountAdministration#account(CustomerNumber)} finds it.
  */
 @Component
-class AccountAdminPage extends ProviderAdminPage {
+class AccountAdminPage extends ProviderAdminPage<CustomerNumber> {
 
     private final AccountAdministrationRepository accounts;
 
@@ -22,7 +25,13 @@ class AccountAdminPage extends ProviderAdminPage {
     }
 
     @Override
-    boolean holds(long providerId, long accountId) {
-        return accounts.findAccount(AccountAdministration.providerPath(providerId), accountId).isPresent();
+    Optional<CustomerNumber> parse(String text) {
+        return CustomerNumber.parse(text);
+    }
+
+    @Override
+    boolean holds(long providerId, CustomerNumber number) {
+        return accounts.findNumberedAccount(AccountAdministration.providerPath(providerId), number.value())
+                .isPresent();
     }
 }

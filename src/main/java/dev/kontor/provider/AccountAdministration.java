@@ -190,6 +190,17 @@ public class AccountAdministration {
     }
 
     /**
+     * The account with this customer number, as its page's address names it: refused alike for a number nobody holds
+     * and for an account below another provider.
+     */
+    public AccountRow account(CustomerNumber number) {
+        AuditSummary.Term attempted = AuditSummary.action("administer-account");
+        long providerId = guard.requireProviderAdministrator(attempted);
+        return accounts.findNumberedAccount(providerPath(providerId), number.value())
+                .orElseThrow(() -> guard.notTheProviders(providerId, attempted));
+    }
+
+    /**
      * Suspends the account, when it is still at the version the caller saw: nobody holds rights in it until it is
      * reactivated, and its open access sessions end now, audited with the reason (optional, one line).
      */

@@ -40,6 +40,10 @@ interface AccountAdministrationRepository extends Repository<Organization, Long>
             + " and o.kind = dev.kontor.organization.OrganizationKind.CUSTOMER")
     Optional<AccountRow> findAccount(String providerPath, long accountId);
 
+    @Query(ROW + " where o.customerNumber = :customerNumber and o.ancestorPath like :providerPath"
+            + " and o.kind = dev.kontor.organization.OrganizationKind.CUSTOMER")
+    Optional<AccountRow> findNumberedAccount(String providerPath, String customerNumber);
+
     @Query("""
             select o.state from Organization o
             where o.id = :partnerId and o.parent.id = :providerId

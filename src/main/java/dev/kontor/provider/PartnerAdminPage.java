@@ -1,5 +1,6 @@
 package dev.kontor.provider;
 
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -7,7 +8,7 @@ import org.springframework.stereotype.Component;
  * as {@link PartnerAdministration#partner} finds it.
  */
 @Component
-class PartnerAdminPage extends ProviderAdminPage {
+class PartnerAdminPage extends ProviderAdminPage<Long> {
 
     private final PartnerAdministrationRepository partners;
 
@@ -22,7 +23,12 @@ class PartnerAdminPage extends ProviderAdminPage {
     }
 
     @Override
-    boolean holds(long providerId, long partnerId) {
+    Optional<Long> parse(String text) {
+        return number(text);
+    }
+
+    @Override
+    boolean holds(long providerId, Long partnerId) {
         return partners.findPartner(providerId, partnerId).isPresent();
     }
 }

@@ -112,10 +112,6 @@ class LabelInNameTest extends SpringBrowserlessTest {
     }
 
     private String resolved(String path) {
-        if (path.startsWith("admin/accounts/")) {
-            return "admin/accounts/" + jdbc.queryForObject("select id from organization where customer_number = ?",
-                    Long.class, path.substring("admin/accounts/".length()));
-        }
         if (path.startsWith("admin/partners/")) {
             return "admin/partners/" + jdbc.queryForObject("select id from organization where name = ?",
                     Long.class, path.substring("admin/partners/".length()));

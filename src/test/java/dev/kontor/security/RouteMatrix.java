@@ -75,7 +75,7 @@ final class RouteMatrix {
                         t -> "partner-request/" + token(t) + "/sign-in"),
                 new Route("contact-email/:token", true, Map.of(), t -> "contact-email/" + token(t)),
                 new Route("admin/partners/:partnerId", false, Map.of(), t -> "admin/partners/" + id(t, t.partner())),
-                new Route("admin/accounts/:accountId", false, Map.of(), t -> "admin/accounts/" + id(t, t.account())));
+                new Route("admin/accounts/:customerNumber", false, Map.of(), t -> "admin/accounts/" + number(t)));
     }
 
     /** The template a route class is listed under; parameters are named as in the {@code @Route} annotation. */

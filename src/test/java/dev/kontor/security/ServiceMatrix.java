@@ -535,6 +535,8 @@ final class ServiceMatrix {
         read("AccountAdministration.countAccounts(AccountFilter)", PROVIDER,
                 t -> accountAdministration.countAccounts(new AccountFilter(t.customerNumber(), null)));
         read("AccountAdministration.account(long)", PROVIDER, t -> accountAdministration.account(t.account()));
+        read("AccountAdministration.account(CustomerNumber)", PROVIDER,
+                t -> accountAdministration.account(new CustomerNumber(t.customerNumber())));
         write("AccountAdministration.suspend(long,long,String)", PROVIDER, t -> {
             accountAdministration.suspend(t.account(), t.accountVersion(), "Planted " + tag);
             return null;

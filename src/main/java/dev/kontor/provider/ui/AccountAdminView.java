@@ -31,6 +31,7 @@ import dev.kontor.account.ServiceKind;
 import dev.kontor.account.ServiceRow;
 import dev.kontor.base.ui.DialogKeys;
 import dev.kontor.base.ui.Notices;
+import dev.kontor.organization.CustomerNumber;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.organization.OrganizationState;
 import dev.kontor.provider.AccountAdministration;
@@ -53,10 +54,10 @@ import java.util.stream.Collectors;
 /**
  * One customer account, for the provider's administrators: its state with Suspend, Reactivate and Close, Ask for
  * another partner (the customer's managers decide), its name and address, its services with Add service, Rename and
- * End, and its managers and contacts to read (each read on the customer's audit log). The id in
+ * End, and its managers and contacts to read (each read on the customer's audit log). The customer number in
  * the address is checked by the service like any other.
  */
-@Route("admin/accounts/:accountId")
+@Route("admin/accounts/:customerNumber")
 @RolesAllowed(Roles.PROVIDER_ADMINISTRATOR)
 public class AccountAdminView extends VerticalLayout implements BeforeEnterObserver,
         dev.kontor.base.ui.TitledByName {
@@ -111,12 +112,13 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Optional<Long> id = event.getRouteParameters().get("accountId").flatMap(AccountAdminView::parseId);
-        if (id.isEmpty()) {
+        Optional<CustomerNumber> number = event.getRouteParameters().get("customerNumber")
+                .flatMap(CustomerNumber::parse);
+        if (number.isEmpty()) {
             event.rerouteToError(NotFoundException.class);
             return;
         }
-        account = accounts.account(id.get());
+        account = accounts.account(number.get());
         show();
     }
 
@@ -425,14 +427,6 @@ public class AccountAdminView extends VerticalLayout implements BeforeEnterObser
     private void reload() {
         account = accounts.account(account.id());
         show();
-    }
-
-    private static Optional<Long> parseId(String text) {
-        try {
-            return Optional.of(Long.parseLong(text));
-        } catch (NumberFormatException notANumber) {
-            return Optional.empty();
-        }
     }
 
     @Override

@@ -106,7 +106,7 @@ public class AccountsAdminView extends VerticalLayout implements HasDynamicTitle
 
     private RouterLink numberLink(AccountRow row) {
         RouterLink link = new RouterLink(row.customerNumber(), AccountAdminView.class,
-                new RouteParameters("accountId", String.valueOf(row.id())));
+                new RouteParameters("customerNumber", row.customerNumber()));
         link.addClassName("cell-title");
         return link;
     }

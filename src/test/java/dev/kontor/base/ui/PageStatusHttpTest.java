@@ -88,16 +88,17 @@ class PageStatusHttpTest {
         expected.put("/access/CN-10003", 403);
         expected.put("/access/CN-99999999", 403);
         expected.put("/access/no-number", 404);
-        expected.put("/admin/accounts/" + idOf("Bäckerei Sonnenschein"), 403);
+        expected.put("/admin/accounts/CN-10001", 403);
         assertThat(answers(expected.keySet(), employee)).isEqualTo(expected);
 
         String operator = signIn(DemoPeople.OPERATOR);
         long partner = idOf("Muster Hosting GmbH");
         long account = idOf("Bäckerei Sonnenschein");
         expected.clear();
-        expected.put("/admin/accounts/" + account, 200);
-        expected.put("/admin/accounts/" + partner, 403);
-        expected.put("/admin/accounts/999999999", 403);
+        expected.put("/admin/accounts/CN-10001", 200);
+        expected.put("/admin/accounts/cn10001", 200);
+        expected.put("/admin/accounts/" + account, 403);
+        expected.put("/admin/accounts/CN-99999999", 403);
         expected.put("/admin/accounts/abc", 404);
         expected.put("/admin/partners/" + partner, 200);
         expected.put("/admin/partners/" + account, 403);

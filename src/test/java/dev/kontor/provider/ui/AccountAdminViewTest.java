@@ -48,7 +48,7 @@ class AccountAdminViewTest extends SpringBrowserlessTest {
                 "nora-" + account.tag() + "@night.test", null, null, Set.of(ContactType.TECHNICAL));
         fixtures.signIn(OPERATOR);
 
-        navigate("admin/accounts/" + account.id(), AccountAdminView.class);
+        navigate("admin/accounts/" + account.customerNumber(), AccountAdminView.class);
 
         Grid<?> managers = find(Grid.class).withId("account-managers").single();
         assertThat(test(managers).size()).isEqualTo(2);
@@ -77,7 +77,7 @@ class AccountAdminViewTest extends SpringBrowserlessTest {
     void a_name_changed_meanwhile_by_someone_else_is_not_overwritten_and_is_shown_as_it_is_now() {
         TestAccount account = accountOfTheOperatorsProvider("Alice");
         fixtures.signIn(OPERATOR);
-        navigate("admin/accounts/" + account.id(), AccountAdminView.class);
+        navigate("admin/accounts/" + account.customerNumber(), AccountAdminView.class);
         ProviderAccount seen = administration.accountData(account.id());
         // another administrator (or the customer's managers, who keep the same version) changes it meanwhile
         administration.updateAccount(account.id(), seen.dataVersion(),
@@ -97,7 +97,7 @@ class AccountAdminViewTest extends SpringBrowserlessTest {
     void bad_input_is_named_next_to_its_field_and_nothing_is_saved() {
         TestAccount account = accountOfTheOperatorsProvider("Alice");
         fixtures.signIn(OPERATOR);
-        navigate("admin/accounts/" + account.id(), AccountAdminView.class);
+        navigate("admin/accounts/" + account.customerNumber(), AccountAdminView.class);
 
         test(find(TextField.class).withId("account-data-street").single()).setValue("Somewhere 1");
         test(find(TextField.class).withId("account-data-postal-code").single()).setValue("Postfach?");
@@ -114,7 +114,7 @@ class AccountAdminViewTest extends SpringBrowserlessTest {
     void a_services_rename_and_end_stand_in_one_box_that_stacks_them_on_a_phone() {
         TestAccount account = accountOfTheOperatorsProvider("Alice");
         fixtures.signIn(OPERATOR);
-        navigate("admin/accounts/" + account.id(), AccountAdminView.class);
+        navigate("admin/accounts/" + account.customerNumber(), AccountAdminView.class);
         test(find(Button.class).withId("add-service").single()).click();
         test(find(TextField.class).withId("service-name").single()).setValue("k8s-" + account.tag());
         test(find(Button.class).withId("save-service").single()).click();
@@ -131,7 +131,7 @@ class AccountAdminViewTest extends SpringBrowserlessTest {
     void saving_a_service_without_a_name_says_why_next_to_the_name_and_adds_nothing() {
         TestAccount account = accountOfTheOperatorsProvider("Alice");
         fixtures.signIn(OPERATOR);
-        navigate("admin/accounts/" + account.id(), AccountAdminView.class);
+        navigate("admin/accounts/" + account.customerNumber(), AccountAdminView.class);
         test(find(Button.class).withId("add-service").single()).click();
         TextField name = find(TextField.class).withId("service-name").single();
 

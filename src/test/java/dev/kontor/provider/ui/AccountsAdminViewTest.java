@@ -79,7 +79,7 @@ class AccountsAdminViewTest extends SpringBrowserlessTest {
         AccountRow row = test(accounts).getRow(0);
         assertThat(test(accounts).getCellText(0, 2)).isEqualTo("No partner");
 
-        navigate("admin/accounts/" + row.id(), AccountAdminView.class);
+        navigate("admin/accounts/" + row.customerNumber(), AccountAdminView.class);
         assertThat(find(H2.class).withId("account-title").single().getText())
                 .isEqualTo("Konto " + tag + " (" + row.customerNumber() + ")");
         test(find(Button.class).withId("add-service").single()).click();
@@ -134,8 +134,14 @@ class AccountsAdminViewTest extends SpringBrowserlessTest {
         assertThat(find(Span.class).withId("account-count").single().getText()).endsWith("Kundenkonten");
         test(find(TextField.class).withId("account-search").single()).setValue("CN-10002");
         assertThat(find(Span.class).withId("account-count").single().getText()).isEqualTo("Ein Kundenkonto");
+        // the account's page is addressed by its customer number, never by an internal id
+        @SuppressWarnings("unchecked")
+        Grid<dev.kontor.provider.AccountRow> grid =
+                find(Grid.class).withId("accounts").single();
+        assertThat(((com.vaadin.flow.router.RouterLink) test(grid).getCellComponent(0, "number")).getHref())
+                .isEqualTo("admin/accounts/CN-10002");
 
-        navigate("admin/accounts/" + id, AccountAdminView.class);
+        navigate("admin/accounts/" + numberOf(id), AccountAdminView.class);
         test(find(Button.class).withId("suspend-account").single()).click();
         test(find(ConfirmDialog.class).withId("confirm-suspend-account").single()).confirm();
 
@@ -154,7 +160,7 @@ class AccountsAdminViewTest extends SpringBrowserlessTest {
     void an_account_another_administrator_changed_meanwhile_is_shown_as_it_is_now_and_nothing_is_done() {
         fixtures.signIn(OPERATOR);
         long id = jdbc.queryForObject("select id from organization where customer_number = 'CN-10003'", Long.class);
-        navigate("admin/accounts/" + id, AccountAdminView.class);
+        navigate("admin/accounts/" + numberOf(id), AccountAdminView.class);
         AccountRow seen = administration.account(id);
         // another provider administrator suspends it while this page still shows it active
         administration.suspend(id, seen.version(), "elsewhere");
@@ -212,7 +218,7 @@ class AccountsAdminViewTest extends SpringBrowserlessTest {
 
         long id = jdbc.queryForObject("select id from organization where name = ?", Long.class, "Land " + tag);
         assertThat(administration.accountData(id).country()).isEqualTo("AT");
-        navigate("admin/accounts/" + id, AccountAdminView.class);
+        navigate("admin/accounts/" + numberOf(id), AccountAdminView.class);
         ComboBox<String> shown = find(ComboBox.class).withId("account-data-country").single();
         assertThat(shown.getValue()).isEqualTo("AT");
         assertThat(shown.getItemLabelGenerator().apply(shown.getValue())).isEqualTo("Österreich");
@@ -226,7 +232,7 @@ class AccountsAdminViewTest extends SpringBrowserlessTest {
     void on_a_phone_the_account_page_stacks_its_services_beside_frozen_actions_and_its_contacts_in_one_column() {
         fixtures.signIn(OPERATOR);
         long id = jdbc.queryForObject("select id from organization where customer_number = 'CN-10001'", Long.class);
-        AccountAdminView view = navigate("admin/accounts/" + id, AccountAdminView.class);
+        AccountAdminView view = navigate("admin/accounts/" + numberOf(id), AccountAdminView.class);
 
         view.fitColumns(390);
         Grid<ServiceRow> services = find(Grid.class).withId("account-services").single();
@@ -264,5 +270,10 @@ class AccountsAdminViewTest extends SpringBrowserlessTest {
 
     private String notification() {
         return test(find(Notification.class).last()).getText();
+    }
+
+    /** The page is addressed by the account's customer number, as a provider's administrator reads it. */
+    private String numberOf(long accountId) {
+        return jdbc.queryForObject("select customer_number from organization where id = ?", String.class, accountId);
     }
 }
