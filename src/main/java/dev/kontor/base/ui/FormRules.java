@@ -50,6 +50,13 @@ public final class FormRules {
                 : plainLine(owner).apply(value, context);
     }
 
+    /** A person's name: like {@link #noMarkup}, and nothing that reads as a web or e-mail address. */
+    public static Validator<String> personName(Component owner) {
+        return (value, context) -> TextRules.looksLikeAddress(value)
+                ? ValidationResult.error(owner.getTranslation("validation.name-looks-like-address"))
+                : noMarkup(owner).apply(value, context);
+    }
+
     /** No control, bidirectional or other invisible characters in a single-line field (see {@link TextRules}). */
     public static Validator<String> plainLine(Component owner) {
         return (value, context) -> TextRules.isPlainLine(TextRules.trimToNull(value))
