@@ -104,7 +104,7 @@ public class ManagerService {
             throw new InvalidInput("email", "validation.email");
         }
         EmailAddress address = new EmailAddress(email);
-        String typedName = TextRules.required("name", name, UserAccount.DISPLAY_NAME_MAX_LENGTH);
+        String typedName = TextRules.personName("name", name, UserAccount.DISPLAY_NAME_MAX_LENGTH);
         // from here on the way depends on the address: unknown, known, or a member already
         floor.arm();
         accounts.lockById(accountId).orElseThrow();

@@ -120,16 +120,13 @@ public class PartnerService {
         String companyName = TextRules.required("companyName", input.companyName(),
                 dev.kontor.organization.Organization.NAME_MAX_LENGTH);
         EmailAddress email = email("managerEmail", input.managerEmail());
-        String managerName = TextRules.check("managerName", input.managerName(), UserAccount.DISPLAY_NAME_MAX_LENGTH);
+        // required for every address alike, so that the answer does not tell whether Kontor knows the address
+        String managerName = TextRules.personName("managerName", input.managerName(),
+                UserAccount.DISPLAY_NAME_MAX_LENGTH);
         Set<OrganizationRight> rights = rights(input.requestedRights());
 
         OrganizationSummary customer = organizations.openCustomerAccountBelow(partnerId, companyName);
-        UserSummary manager;
-        try {
-            manager = users.findOrRegisterInvitee(email, managerName);
-        } catch (InvalidInput missingName) {
-            throw new InvalidInput("managerName", missingName.messageKey(), missingName.arguments());
-        }
+        UserSummary manager = users.findOrRegisterInvitee(email, managerName);
         // everyone is invited alike: a person Kontor knows becomes a manager only by accepting the request signed in
         // as themselves, and keeps their own name; the partner sees the name it typed until then
         onboarding.invite(callers.taskFor("create-customer"), manager.id(), customer.id(), MembershipRole.MANAGER,

@@ -125,7 +125,7 @@ public class AccountAdministration {
             throw new InvalidInput("managerEmail", "validation.email");
         }
         EmailAddress email = new EmailAddress(input.managerEmail());
-        String managerName = TextRules.required("managerName", input.managerName(),
+        String managerName = TextRules.personName("managerName", input.managerName(),
                 UserAccount.DISPLAY_NAME_MAX_LENGTH);
         Long partnerId = input.partnerId();
         if (partnerId != null) {
@@ -239,7 +239,7 @@ public class AccountAdministration {
                 if (!EmailAddress.isValid(email)) {
                     throw new InvalidInput("email", "validation.email");
                 }
-                String managerName = TextRules.required("name", name, UserAccount.DISPLAY_NAME_MAX_LENGTH);
+                String managerName = TextRules.personName("name", name, UserAccount.DISPLAY_NAME_MAX_LENGTH);
                 if (account.state() != OrganizationState.ACTIVE) {
                     throw new RuleViolation("admin.account.not-active");
                 }

@@ -209,7 +209,7 @@ public class PartnerAdministration {
         if (!EmailAddress.isValid(email)) {
             throw new InvalidInput(emailField, "validation.email");
         }
-        String typedName = TextRules.required(nameField, name, UserAccount.DISPLAY_NAME_MAX_LENGTH);
+        String typedName = TextRules.personName(nameField, name, UserAccount.DISPLAY_NAME_MAX_LENGTH);
         return new Invitee(new EmailAddress(email), typedName);
     }
 

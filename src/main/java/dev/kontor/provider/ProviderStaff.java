@@ -118,7 +118,7 @@ public class ProviderStaff {
             throw new InvalidInput("email", "validation.email");
         }
         EmailAddress address = new EmailAddress(email);
-        String typedName = TextRules.required("name", name, UserAccount.DISPLAY_NAME_MAX_LENGTH);
+        String typedName = TextRules.personName("name", name, UserAccount.DISPLAY_NAME_MAX_LENGTH);
         AuthenticatedUser me = callers.requirePerson();
         if (address.value().equalsIgnoreCase(me.email())) {
             refuse(providerId, "refused-provider-staff-own-role", AuditSummary.action("grant-role", role));

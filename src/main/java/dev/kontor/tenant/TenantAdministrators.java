@@ -102,7 +102,7 @@ public class TenantAdministrators {
         if (!EmailAddress.isValid(email)) {
             throw new InvalidInput("email", "validation.email");
         }
-        String checkedName = TextRules.required("name", name, UserAccount.DISPLAY_NAME_MAX_LENGTH);
+        String checkedName = TextRules.personName("name", name, UserAccount.DISPLAY_NAME_MAX_LENGTH);
         // from here on the way depends on the address: unknown, known, or an administrator already
         floor.arm();
         lock(tenantId);
