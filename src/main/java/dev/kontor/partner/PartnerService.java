@@ -71,13 +71,16 @@ public class PartnerService {
     private final RequestMismatches mismatches;
 
     private final Callers callers;
+    private final dev.kontor.invitation.InvitationLimit invitationLimit;
 
     PartnerService(PartnerRelationshipRepository relationships, ManagedCustomerRepository managedCustomers,
                    CustomerAssignmentRepository assignments, PartnerAccess access,
                    OrganizationService organizations, OrganizationOnboarding onboarding,
                    MembershipAdministration memberships, UserAccountService users, PartnerMails mails,
                    AuditLog auditLog, PartnerSettings settings, Clock clock, RequestLinkArchive linkArchive,
-                   CustomerSnapshots snapshots, RequestMismatches mismatches, Callers callers) {
+                   CustomerSnapshots snapshots, RequestMismatches mismatches, Callers callers,
+            dev.kontor.invitation.InvitationLimit invitationLimit) {
+        this.invitationLimit = invitationLimit;
         this.callers = callers;
         this.relationships = relationships;
         this.managedCustomers = managedCustomers;
@@ -124,6 +127,7 @@ public class PartnerService {
         String managerName = TextRules.personName("managerName", input.managerName(),
                 UserAccount.DISPLAY_NAME_MAX_LENGTH);
         Set<OrganizationRight> rights = rights(input.requestedRights());
+        invitationLimit.take(partnerId);
 
         OrganizationSummary customer = organizations.openCustomerAccountBelow(partnerId, companyName);
         UserSummary manager = users.findOrRegisterInvitee(email, managerName);
