@@ -59,12 +59,15 @@ public class ManagerService {
     private final java.time.Clock clock;
 
     private final Callers callers;
+    private final dev.kontor.invitation.InvitationLimit invitationLimit;
 
     ManagerService(CustomerAccountRepository accounts, OrganizationAccess access,
                    MembershipAdministration memberships, UserAccountService users, InvitationService invitations,
                    AccountMails mails, OrganizationService organizations, AuditLog auditLog,
                    InvitationSettings invitationSettings, PlatformTransactionManager transactions,
-                   java.time.Clock clock, Callers callers) {
+                   java.time.Clock clock, Callers callers,
+            dev.kontor.invitation.InvitationLimit invitationLimit) {
+        this.invitationLimit = invitationLimit;
         this.callers = callers;
         this.clock = clock;
         this.accounts = accounts;
@@ -104,7 +107,8 @@ public class ManagerService {
             throw new InvalidInput("email", "validation.email");
         }
         EmailAddress address = new EmailAddress(email);
-        String typedName = TextRules.required("name", name, UserAccount.DISPLAY_NAME_MAX_LENGTH);
+        String typedName = TextRules.personName("name", name, UserAccount.DISPLAY_NAME_MAX_LENGTH);
+        invitationLimit.take(accountId);
         // from here on the way depends on the address: unknown, known, or a member already
         floor.arm();
         accounts.lockById(accountId).orElseThrow();
@@ -141,6 +145,7 @@ public class ManagerService {
     /** Sends a new link to a manager who has not accepted yet; the old link stops working. */
     public void resendInvitation(long accountId, long membershipId, Locale mailLanguage) {
         AuthenticatedUser me = access.require(accountId, OrganizationRight.MANAGE_USERS, AuditSummary.action("resend-invitation"));
+        invitationLimit.take(accountId);
         accounts.lockById(accountId).orElseThrow();
         Member manager = managerOf(accountId, membershipId);
         if (manager.state() != MembershipState.INVITED) {

@@ -171,6 +171,28 @@ public final class TextRules {
         return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
+    /**
+     * A person's name, required, checked like {@link #check} and refused when it reads as a web or e-mail address
+     * ({@link #looksLikeAddress}): Kontor puts people's names into the mails it sends, and a "name" that is a link
+     * would turn those mails into someone else's message under Kontor's sender.
+     */
+    public static String personName(String field, String text, int maxLength) {
+        String value = required(field, text, maxLength);
+        if (looksLikeAddress(value)) {
+            throw new InvalidInput(field, "validation.name-looks-like-address");
+        }
+        return value;
+    }
+
+    /** Whether the text holds "://", "www." or "@", the marks by which readers and mail programs spot a link. */
+    public static boolean looksLikeAddress(String text) {
+        if (text == null) {
+            return false;
+        }
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("://") || lower.contains("www.") || lower.indexOf('@') >= 0;
+    }
+
     /** Like {@link #check} but the field must not be empty. */
     public static String required(String field, String text, int maxLength) {
         String value = check(field, text, maxLength);

@@ -8,6 +8,11 @@ package dev.kontor.partner;
 public enum AnswerPath {
     /** Someone is signed in who manages the addressed account: they answer as themselves. */
     SIGNED_IN_MANAGER,
+    /**
+     * The addressee is signed in, invited as the new account's first manager and not a manager yet: the request is
+     * their invitation, so accepting it accepts the invitation too; until then they are told they are only invited.
+     */
+    SIGNED_IN_INVITEE,
     /** Nobody is signed in and the addressee is new to Kontor: the page collects their first password. */
     SET_PASSWORD,
     /** Nobody is signed in, and the addressee has a password: sign in first. */

@@ -71,13 +71,16 @@ public class PartnerService {
     private final RequestMismatches mismatches;
 
     private final Callers callers;
+    private final dev.kontor.invitation.InvitationLimit invitationLimit;
 
     PartnerService(PartnerRelationshipRepository relationships, ManagedCustomerRepository managedCustomers,
                    CustomerAssignmentRepository assignments, PartnerAccess access,
                    OrganizationService organizations, OrganizationOnboarding onboarding,
                    MembershipAdministration memberships, UserAccountService users, PartnerMails mails,
                    AuditLog auditLog, PartnerSettings settings, Clock clock, RequestLinkArchive linkArchive,
-                   CustomerSnapshots snapshots, RequestMismatches mismatches, Callers callers) {
+                   CustomerSnapshots snapshots, RequestMismatches mismatches, Callers callers,
+            dev.kontor.invitation.InvitationLimit invitationLimit) {
+        this.invitationLimit = invitationLimit;
         this.callers = callers;
         this.relationships = relationships;
         this.managedCustomers = managedCustomers;
@@ -120,16 +123,14 @@ public class PartnerService {
         String companyName = TextRules.required("companyName", input.companyName(),
                 dev.kontor.organization.Organization.NAME_MAX_LENGTH);
         EmailAddress email = email("managerEmail", input.managerEmail());
-        String managerName = TextRules.check("managerName", input.managerName(), UserAccount.DISPLAY_NAME_MAX_LENGTH);
+        // required for every address alike, so that the answer does not tell whether Kontor knows the address
+        String managerName = TextRules.personName("managerName", input.managerName(),
+                UserAccount.DISPLAY_NAME_MAX_LENGTH);
         Set<OrganizationRight> rights = rights(input.requestedRights());
+        invitationLimit.take(partnerId);
 
         OrganizationSummary customer = organizations.openCustomerAccountBelow(partnerId, companyName);
-        UserSummary manager;
-        try {
-            manager = users.findOrRegisterInvitee(email, managerName);
-        } catch (InvalidInput missingName) {
-            throw new InvalidInput("managerName", missingName.messageKey(), missingName.arguments());
-        }
+        UserSummary manager = users.findOrRegisterInvitee(email, managerName);
         // everyone is invited alike: a person Kontor knows becomes a manager only by accepting the request signed in
         // as themselves, and keeps their own name; the partner sees the name it typed until then
         onboarding.invite(callers.taskFor("create-customer"), manager.id(), customer.id(), MembershipRole.MANAGER,

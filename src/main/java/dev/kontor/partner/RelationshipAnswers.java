@@ -184,10 +184,12 @@ public class RelationshipAnswers {
             if (relationships.belongsTo(me.get().userId(), relationship.getPartnerId())) {
                 return AnswerPath.SIGNED_IN_OTHER;
             }
+            if (relationships.isActiveManager(me.get().userId(), relationship.getCustomerId())) {
+                return AnswerPath.SIGNED_IN_MANAGER;
+            }
             boolean invitedAddressee = isInvitedAddressee(relationships.findAddressee(relationship.getRequestEmail(),
                     relationship.getCustomerId()), me.get());
-            return invitedAddressee || relationships.isActiveManager(me.get().userId(), relationship.getCustomerId())
-                    ? AnswerPath.SIGNED_IN_MANAGER : AnswerPath.SIGNED_IN_OTHER;
+            return invitedAddressee ? AnswerPath.SIGNED_IN_INVITEE : AnswerPath.SIGNED_IN_OTHER;
         }
         return needsPassword ? AnswerPath.SET_PASSWORD : AnswerPath.SIGN_IN;
     }

@@ -71,13 +71,16 @@ public class AccountAdministration {
     private final AuditLog auditLog;
 
     private final Callers callers;
+    private final dev.kontor.invitation.InvitationLimit invitationLimit;
 
     AccountAdministration(ProviderGuard guard, AccountAdministrationRepository accounts,
                           OrganizationOnboarding onboarding, AccountProvisioning accountProvisioning,
                           PartnerProvisioning partnerProvisioning, UserAccountService users,
                           InvitationService invitations, ProviderMails mails, InvitationSettings invitationSettings,
                           PlatformTransactionManager transactions, ProviderAccountQueries queries,
-                          dev.kontor.contact.ContactProvisioning contacts, AuditLog auditLog, Callers callers) {
+                          dev.kontor.contact.ContactProvisioning contacts, AuditLog auditLog, Callers callers,
+            dev.kontor.invitation.InvitationLimit invitationLimit) {
+        this.invitationLimit = invitationLimit;
         this.callers = callers;
         this.auditLog = auditLog;
         this.queries = queries;
@@ -125,7 +128,7 @@ public class AccountAdministration {
             throw new InvalidInput("managerEmail", "validation.email");
         }
         EmailAddress email = new EmailAddress(input.managerEmail());
-        String managerName = TextRules.required("managerName", input.managerName(),
+        String managerName = TextRules.personName("managerName", input.managerName(),
                 UserAccount.DISPLAY_NAME_MAX_LENGTH);
         Long partnerId = input.partnerId();
         if (partnerId != null) {
@@ -141,6 +144,7 @@ public class AccountAdministration {
         MasterData address = new MasterData(name, TextRules.trimToNull(input.street()),
                 TextRules.trimToNull(input.postalCode()), TextRules.trimToNull(input.city()),
                 TextRules.trimToNull(input.country()), null, null);
+        invitationLimit.take(providerId);
         floor.arm();
         long parentId = partnerId == null ? providerId : partnerId;
         Optional<CustomerNumber> given = number;
@@ -250,7 +254,7 @@ public class AccountAdministration {
                 if (!EmailAddress.isValid(email)) {
                     throw new InvalidInput("email", "validation.email");
                 }
-                String managerName = TextRules.required("name", name, UserAccount.DISPLAY_NAME_MAX_LENGTH);
+                String managerName = TextRules.personName("name", name, UserAccount.DISPLAY_NAME_MAX_LENGTH);
                 if (account.state() != OrganizationState.ACTIVE) {
                     throw new RuleViolation("admin.account.not-active");
                 }
@@ -258,6 +262,7 @@ public class AccountAdministration {
                 if (!accounts.findActiveManagerEmails(accountId).isEmpty()) {
                     throw new RuleViolation("admin.account.has-manager");
                 }
+                invitationLimit.take(accountId);
                 floor.arm();
                 AuthenticatedUser me = callers.requirePerson();
                 UserSummary person = users.findOrRegisterInvitee(new EmailAddress(email), managerName);

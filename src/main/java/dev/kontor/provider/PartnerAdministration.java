@@ -58,11 +58,14 @@ public class PartnerAdministration {
     private final TransactionTemplate inTransaction;
 
     private final Callers callers;
+    private final dev.kontor.invitation.InvitationLimit invitationLimit;
 
     PartnerAdministration(ProviderGuard guard, PartnerAdministrationRepository partners,
                           OrganizationOnboarding onboarding, UserAccountService users,
                           InvitationService invitations, ProviderMails mails, InvitationSettings invitationSettings,
-                          PlatformTransactionManager transactions, Callers callers) {
+                          PlatformTransactionManager transactions, Callers callers,
+            dev.kontor.invitation.InvitationLimit invitationLimit) {
+        this.invitationLimit = invitationLimit;
         this.callers = callers;
         this.guard = guard;
         this.partners = partners;
@@ -92,6 +95,7 @@ public class PartnerAdministration {
                 TextRules.requirePlainLine("name", name);
                 Invitee invitee = invitee("representativeEmail", input.representativeEmail(),
                         "representativeName", input.representativeName());
+                invitationLimit.take(providerId);
                 floor.arm();
                 Organization created = onboarding.createPartner(callers.taskFor("partner-administration"), name,
                         providerId);
@@ -168,6 +172,7 @@ public class PartnerAdministration {
             inTransaction.executeWithoutResult(status -> {
                 requirePartner(partnerId, AuditSummary.action("invite-representative"));
                 Invitee invitee = invitee("email", email, "name", name);
+                invitationLimit.take(partnerId);
                 floor.arm();
                 Organization partner = onboarding.lock(callers.taskFor("partner-administration"), partnerId);
                 invite(partner, invitee, mailLanguage);
@@ -209,7 +214,7 @@ public class PartnerAdministration {
         if (!EmailAddress.isValid(email)) {
             throw new InvalidInput(emailField, "validation.email");
         }
-        String typedName = TextRules.required(nameField, name, UserAccount.DISPLAY_NAME_MAX_LENGTH);
+        String typedName = TextRules.personName(nameField, name, UserAccount.DISPLAY_NAME_MAX_LENGTH);
         return new Invitee(new EmailAddress(email), typedName);
     }
 

@@ -62,11 +62,14 @@ public class ProviderStaff {
     private final TransactionTemplate inTransaction;
 
     private final Callers callers;
+    private final dev.kontor.invitation.InvitationLimit invitationLimit;
 
     ProviderStaff(OrganizationDirectory directory, ProviderMemberships staff, MembershipAdministration memberships,
                   OrganizationService organizations, UserAccountService users, InvitationService invitations,
                   InvitationSettings invitationSettings, ProviderMails mails, AuditLog auditLog,
-                  PlatformTransactionManager transactions, Callers callers) {
+                  PlatformTransactionManager transactions, Callers callers,
+            dev.kontor.invitation.InvitationLimit invitationLimit) {
+        this.invitationLimit = invitationLimit;
         this.callers = callers;
         this.directory = directory;
         this.staff = staff;
@@ -118,7 +121,8 @@ public class ProviderStaff {
             throw new InvalidInput("email", "validation.email");
         }
         EmailAddress address = new EmailAddress(email);
-        String typedName = TextRules.required("name", name, UserAccount.DISPLAY_NAME_MAX_LENGTH);
+        String typedName = TextRules.personName("name", name, UserAccount.DISPLAY_NAME_MAX_LENGTH);
+        invitationLimit.take(providerId);
         AuthenticatedUser me = callers.requirePerson();
         if (address.value().equalsIgnoreCase(me.email())) {
             refuse(providerId, "refused-provider-staff-own-role", AuditSummary.action("grant-role", role));
@@ -143,6 +147,7 @@ public class ProviderStaff {
     /** Sends a new link to someone who has not accepted yet; the old link stops working. */
     public void resendInvitation(long membershipId, Locale mailLanguage) {
         long providerId = requireProviderAdministrator(AuditSummary.action("resend-invitation"));
+        invitationLimit.take(providerId);
         Member member = member(providerId, membershipId);
         if (member.state() != MembershipState.INVITED) {
             throw new RuleViolation("provider-staff.not-invited");

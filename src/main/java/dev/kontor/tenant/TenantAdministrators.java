@@ -57,11 +57,14 @@ public class TenantAdministrators {
     private final TransactionTemplate inTransaction;
 
     private final Callers callers;
+    private final dev.kontor.invitation.InvitationLimit invitationLimit;
 
     TenantAdministrators(OrganizationAccess access, MembershipAdministration memberships, UserAccountService users,
                          InvitationService invitations, TenantRepository tenants, OrganizationService organizations,
                          TenantMails mails, AuditLog auditLog, InvitationSettings invitationSettings,
-                         PlatformTransactionManager transactions, Callers callers) {
+                         PlatformTransactionManager transactions, Callers callers,
+            dev.kontor.invitation.InvitationLimit invitationLimit) {
+        this.invitationLimit = invitationLimit;
         this.callers = callers;
         this.access = access;
         this.memberships = memberships;
@@ -102,7 +105,8 @@ public class TenantAdministrators {
         if (!EmailAddress.isValid(email)) {
             throw new InvalidInput("email", "validation.email");
         }
-        String checkedName = TextRules.required("name", name, UserAccount.DISPLAY_NAME_MAX_LENGTH);
+        String checkedName = TextRules.personName("name", name, UserAccount.DISPLAY_NAME_MAX_LENGTH);
+        invitationLimit.take(tenantId);
         // from here on the way depends on the address: unknown, known, or an administrator already
         floor.arm();
         lock(tenantId);
@@ -119,6 +123,7 @@ public class TenantAdministrators {
     /** A new link for someone who has not activated yet; the old link stops working. */
     public void resend(long tenantId, long membershipId, Locale mailLanguage) {
         AuthenticatedUser me = access.require(tenantId, OrganizationRight.MANAGE_USERS, AuditSummary.action("resend-activation-link"));
+        invitationLimit.take(tenantId);
         lock(tenantId);
         Member administrator = find(tenantId, membershipId);
         if (administrator.state() != MembershipState.INVITED) {

@@ -1,6 +1,7 @@
 package dev.kontor.user;
 
 import dev.kontor.base.InvalidInput;
+import dev.kontor.base.TextRules;
 import dev.kontor.base.LanguagePreference;
 import dev.kontor.base.RuleViolation;
 import java.time.Clock;
@@ -80,6 +81,9 @@ public class UserAccountService implements LanguagePreference {
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public UserSummary findOrRegisterInvitee(EmailAddress email, String displayName) {
+        // checked before the address is looked up: a refusal that came only for unknown addresses would tell who
+        // has an account
+        TextRules.personName("name", displayName, UserAccount.DISPLAY_NAME_MAX_LENGTH);
         return inviteeOf(email, displayName);
     }
 

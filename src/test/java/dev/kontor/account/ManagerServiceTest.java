@@ -187,6 +187,24 @@ class ManagerServiceTest {
     }
 
     @Test
+    void a_name_that_reads_as_a_link_or_address_is_refused_so_that_no_mail_carries_it() {
+        TestAccount account = fixtures.account("Alice");
+        String newcomer = "prize-" + UUID.randomUUID() + "@example.test";
+
+        for (String name : new String[] {"Free prize at https://evil.test", "WWW.evil.test", "win@evil.test"}) {
+            assertThatThrownBy(() -> fixtures.as(account.email("Alice"),
+                    () -> managers.addManager(account.id(), newcomer, name, Locale.ENGLISH)))
+                    .as(name).isInstanceOfSatisfying(InvalidInput.class, refusal -> {
+                        assertThat(refusal.field()).isEqualTo("name");
+                        assertThat(refusal.messageKey()).isEqualTo("validation.name-looks-like-address");
+                    });
+        }
+        assertThat(outbox.to(newcomer)).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from app_user where email = ?", Integer.class, newcomer))
+                .isZero();
+    }
+
+    @Test
     void removing_an_invited_manager_makes_the_link_worthless() {
         TestAccount account = fixtures.account("Alice");
         String newcomer = "gone-" + UUID.randomUUID() + "@example.test";

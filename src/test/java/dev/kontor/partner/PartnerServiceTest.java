@@ -114,6 +114,9 @@ class PartnerServiceTest {
         assertThat(jdbc.queryForObject("select display_name from app_user where email = ?", String.class, known))
                 .isEqualTo("Klara");
         String token = requestToken(known);
+        // signed in, they are told they are only invited: answering is how they accept the invitation
+        assertThat(fixtures.as(known, () -> answers.preview(token)).answerPath())
+                .isEqualTo(AnswerPath.SIGNED_IN_INVITEE);
         assertThatThrownBy(() -> answers.accept(token, Set.of(OrganizationRight.VIEW), null))
                 .isInstanceOf(dev.kontor.base.KontorException.class);
         assertThat(firstManagerState(relationshipId, known)).isEqualTo("INVITED");
@@ -168,6 +171,42 @@ class PartnerServiceTest {
                 partner.partnerId())).isZero();
         assertThat(jdbc.queryForObject("select count(*) from app_user where email = ?", Integer.class, fresh))
                 .isZero();
+    }
+
+    @Test
+    void the_first_managers_name_is_required_for_every_address_so_the_answer_tells_nobody_who_has_an_account() {
+        TestPartner partner = data.partner();
+        String known = fixtures.person("Kenna");
+        String unknown = "unknown-" + UUID.randomUUID() + "@example.test";
+
+        for (String address : new String[] {known, unknown}) {
+            assertThatThrownBy(() -> fixtures.as(partner.legalEmail(), () -> partners.addCustomer(
+                    partner.partnerId(), new NewCustomer("Orakel GmbH", address, " ", VIEW_AND_USERS),
+                    Locale.ENGLISH))).as(address).isInstanceOfSatisfying(InvalidInput.class, refusal -> {
+                        assertThat(refusal.field()).isEqualTo("managerName");
+                        assertThat(refusal.messageKey()).isEqualTo("validation.required");
+                    });
+        }
+        assertThat(jdbc.queryForObject("select count(*) from organization where parent_id = ?", Integer.class,
+                partner.partnerId())).isZero();
+        assertThat(outbox.to(known)).isEmpty();
+    }
+
+    @Test
+    void a_name_that_reads_as_a_link_or_address_is_refused_and_nothing_is_mailed() {
+        TestPartner partner = data.partner();
+        String fresh = "prize-" + UUID.randomUUID() + "@example.test";
+
+        for (String name : new String[] {"Free prize at https://evil.test", "Visit www.evil.test",
+                "mail me@evil.test"}) {
+            assertThatThrownBy(() -> fixtures.as(partner.legalEmail(), () -> partners.addCustomer(
+                    partner.partnerId(), new NewCustomer("Preis GmbH", fresh, name, VIEW_AND_USERS),
+                    Locale.ENGLISH))).as(name).isInstanceOfSatisfying(InvalidInput.class, refusal -> {
+                        assertThat(refusal.field()).isEqualTo("managerName");
+                        assertThat(refusal.messageKey()).isEqualTo("validation.name-looks-like-address");
+                    });
+        }
+        assertThat(outbox.to(fresh)).isEmpty();
     }
 
     @Test

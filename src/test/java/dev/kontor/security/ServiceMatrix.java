@@ -155,6 +155,8 @@ final class ServiceMatrix {
     static {
         exempt("PersonReplacement.latestStarted()", "takes no id: the caller's own latest started replacement");
         exempt("AccessSessions.current()", "takes no id: the access session of the caller's own browser tab");
+        exempt("InvitationLimit.take(Long)", "counts the caller's own invitations; the id only names the organization "
+                + "in the audit entry of a refusal, and each inviting service checks the caller's right first");
         exempt("AccessSessions.endReason()", "takes no id: why the caller's own tab's session ended");
         exempt("AccessSessions.endNoticeDue(String)", "takes no id: whether the caller's own tab still shows its ended session");
         exempt("AccessSessions.leave()", "takes no id: leaves the caller's own tab's session");

@@ -111,6 +111,18 @@ public class Fixtures {
                 customer.getName(), email, user.getId());
     }
 
+    /** A new customer of the partner whose first manager, invited and not accepted yet, has a password already. */
+    public NewCustomer newCustomerOfKnownPerson(TestPartner partner, String managerName) {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Organization customer = onboarding.createCustomer(TestTasks.setUp(), "Known Customer " + tag, partner.id());
+        String email = managerName.toLowerCase() + "-" + tag + "@example.test";
+        long userId = users.registerWithPasswordHash(TestTasks.setUp(), new EmailAddress(email), managerName,
+                passwordHash).getId();
+        onboarding.invite(TestTasks.setUp(), userId, customer.getId(), MembershipRole.MANAGER);
+        return new NewCustomer(customer.getId(), customer.getCustomerNumber().orElseThrow().value(),
+                customer.getName(), email, userId);
+    }
+
     /** A person with a password and no membership yet. */
     public String person(String name) {
         String email = name.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";

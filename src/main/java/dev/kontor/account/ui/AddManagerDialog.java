@@ -44,7 +44,7 @@ class AddManagerDialog extends Dialog {
         binder.forField(email).asRequired(getTranslation("validation.required"))
                 .withValidator(new EmailValidator(getTranslation("validation.email")))
                 .bind(PersonForm::getEmail, PersonForm::setEmail);
-        binder.forField(name).asRequired(getTranslation("validation.required")).withValidator(FormRules.noMarkup(this))
+        binder.forField(name).asRequired(getTranslation("validation.required")).withValidator(FormRules.personName(this))
                 .bind(PersonForm::getName, PersonForm::setName);
         if (managers.invitationsNeedApproval(accountId)) {
             // a partner working in the account learns before inviting that the customer's managers decide after all

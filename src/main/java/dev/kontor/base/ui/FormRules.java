@@ -50,6 +50,16 @@ public final class FormRules {
                 : plainLine(owner).apply(value, context);
     }
 
+    /** A person's name: like {@link #noMarkup}, and nothing that reads as a web or e-mail address. */
+    public static Validator<String> personName(Component owner) {
+        // markup and hidden characters are named first, as the service checks them first
+        return (value, context) -> {
+            ValidationResult plain = noMarkup(owner).apply(value, context);
+            return plain.isError() || !TextRules.looksLikeAddress(value) ? plain
+                    : ValidationResult.error(owner.getTranslation("validation.name-looks-like-address"));
+        };
+    }
+
     /** No control, bidirectional or other invisible characters in a single-line field (see {@link TextRules}). */
     public static Validator<String> plainLine(Component owner) {
         return (value, context) -> TextRules.isPlainLine(TextRules.trimToNull(value))

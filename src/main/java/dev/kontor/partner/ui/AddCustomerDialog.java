@@ -21,7 +21,7 @@ import dev.kontor.partner.PartnerService;
 import dev.kontor.user.UserAccount;
 import java.util.EnumSet;
 
-/** Add customer: the company, its first manager's e-mail (and name, when new to Kontor) and the rights asked for. */
+/** Add customer: the company, its first manager's e-mail and name, and the rights asked for. */
 class AddCustomerDialog extends Dialog {
 
     private final TextField companyName = new TextField();
@@ -43,7 +43,8 @@ class AddCustomerDialog extends Dialog {
         managerEmail.setRequiredIndicatorVisible(true);
         managerName.setId("new-customer-manager-name");
         managerName.setLabel(getTranslation("partner.add-customer.manager-name"));
-        managerName.setHelperText(getTranslation("manager.name.help"));
+        managerName.setHelperText(getTranslation("manager.name.help-invite"));
+        managerName.setRequiredIndicatorVisible(true);
         managerName.setMaxLength(UserAccount.DISPLAY_NAME_MAX_LENGTH);
         rights = new RightsField(getTranslation("partner.requested-rights"), EnumSet.of(OrganizationRight.VIEW));
         rights.setId("new-customer-rights");
@@ -56,7 +57,8 @@ class AddCustomerDialog extends Dialog {
         binder.forField(managerEmail).asRequired(getTranslation("validation.required"))
                 .withValidator(new EmailValidator(getTranslation("validation.email")))
                 .bind(NewCustomerForm::getManagerEmail, NewCustomerForm::setManagerEmail);
-        binder.forField(managerName).withValidator(FormRules.noMarkup(this))
+        binder.forField(managerName).asRequired(getTranslation("validation.required"))
+                .withValidator(FormRules.personName(this))
                 .bind(NewCustomerForm::getManagerName, NewCustomerForm::setManagerName);
 
         Paragraph explanation = new Paragraph(getTranslation("partner.add-customer.explanation"));

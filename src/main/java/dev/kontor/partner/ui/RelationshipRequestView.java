@@ -95,11 +95,12 @@ public class RelationshipRequestView extends PublicPage implements BeforeEnterOb
             showWayToAnswer(token, preview, path);
             return;
         }
-        if (path == AnswerPath.SIGNED_IN_MANAGER) {
+        if (path == AnswerPath.SIGNED_IN_MANAGER || path == AnswerPath.SIGNED_IN_INVITEE) {
             String me = authentication.getAuthenticatedUser(SignedInPerson.class).map(SignedInPerson::displayName)
                     .orElse("");
-            Paragraph answerAs = new Paragraph(getTranslation("partner-answer.answer-as", me,
-                    preview.customerLabel()));
+            // someone only invited is no manager yet: the page says so, and that accepting makes them one
+            Paragraph answerAs = new Paragraph(getTranslation(path == AnswerPath.SIGNED_IN_MANAGER
+                    ? "partner-answer.answer-as" : "partner-answer.answer-as-invited", me, preview.customerLabel()));
             answerAs.setId("answer-as");
             content.add(answerAs);
         }
@@ -220,7 +221,9 @@ public class RelationshipRequestView extends PublicPage implements BeforeEnterOb
         Paragraph done = new Paragraph(text);
         done.setId("request-answered");
         // the account feature builds on this one, so this page may not name its view: the account's address it is
-        Anchor next = path == AnswerPath.SIGNED_IN_MANAGER
+        boolean manager = path == AnswerPath.SIGNED_IN_MANAGER
+                || path == AnswerPath.SIGNED_IN_INVITEE && "partner-answer.accepted.title".equals(titleKey);
+        Anchor next = manager
                 ? new Anchor("accounts/" + preview.customerNumber(), getTranslation("partner-answer.to-account"))
                 : new Anchor(SecurityNavigation.signInHref(), getTranslation("partner-answer.to-sign-in"));
         next.setId("after-answer");

@@ -40,7 +40,7 @@ class InviteRepresentativeDialog extends Dialog {
         binder.forField(email).asRequired(getTranslation("validation.email-required"))
                 .withValidator(new EmailValidator(getTranslation("validation.email")))
                 .bind(PersonForm::getEmail, PersonForm::setEmail);
-        binder.forField(name).asRequired(getTranslation("validation.required")).withValidator(FormRules.noMarkup(this))
+        binder.forField(name).asRequired(getTranslation("validation.required")).withValidator(FormRules.personName(this))
                 .bind(PersonForm::getName, PersonForm::setName);
         add(new FormLayout(email, name));
         FormRules.explainConstraints(this);

@@ -82,7 +82,7 @@ class InviteStaffDialog extends Dialog {
                 .withValidator(new EmailValidator(getTranslation("validation.email")))
                 .bind(StaffForm::getEmail, StaffForm::setEmail);
         binder.forField(name).asRequired(getTranslation("validation.required"))
-                .withValidator(FormRules.noMarkup(this)).bind(StaffForm::getName, StaffForm::setName);
+                .withValidator(FormRules.personName(this)).bind(StaffForm::getName, StaffForm::setName);
         binder.forField(role).asRequired(getTranslation("validation.required"))
                 .bind(StaffForm::getRole, StaffForm::setRole);
         binder.readBean(new StaffForm());

@@ -83,7 +83,7 @@ class NewAccountDialog extends Dialog {
                 .bind("managerEmail");
         binder.forField(managerName).asRequired(getTranslation("validation.required"))
                 .withValidator(text -> !text.isBlank(), getTranslation("validation.required"))
-                .withValidator(FormRules.noMarkup(this))
+                .withValidator(FormRules.personName(this))
                 .bind("managerName");
         // the form never reads an account back, so the way from an id to a partner is not needed
         binder.forField(partner).withConverter(row -> row == null ? null : row.id(), id -> null)

@@ -55,7 +55,7 @@ class NewPartnerDialog extends Dialog {
                 .withValidator(new EmailValidator(getTranslation("validation.email")))
                 .bind(Form::getEmail, Form::setEmail);
         binder.forField(representative).asRequired(getTranslation("validation.required"))
-                .withValidator(FormRules.noMarkup(this))
+                .withValidator(FormRules.personName(this))
                 .bind(Form::getRepresentative, Form::setRepresentative);
         add(new FormLayout(name, email, representative));
         FormRules.explainConstraints(this);

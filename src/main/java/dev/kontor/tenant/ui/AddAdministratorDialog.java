@@ -55,7 +55,7 @@ class AddAdministratorDialog extends Dialog {
                 .withValidator(new EmailValidator(getTranslation("validation.email")))
                 .bind(PersonForm::getEmail, PersonForm::setEmail);
         binder.forField(name).asRequired(getTranslation("validation.required"))
-                .withValidator(FormRules.noMarkup(this)).bind(PersonForm::getName, PersonForm::setName);
+                .withValidator(FormRules.personName(this)).bind(PersonForm::getName, PersonForm::setName);
         add(count, advice);
         if (administrators.invitationsNeedApproval(tenantId)) {
             // a partner working in the customer's tenants learns before inviting that the customer's people decide

@@ -72,6 +72,21 @@ class AccountDialogsKeyboardTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void a_name_that_holds_a_link_is_refused_at_the_field_and_nobody_is_mailed() {
+        TestAccount account = openAccountOf("Alice");
+        test(button("add-manager")).click();
+        String address = "prize-" + account.tag() + "@example.test";
+        test(email()).setValue(address);
+        test(name()).setValue("Free prize at https://evil.test");
+        test(button("submit-new-manager")).click();
+
+        assertThat(find(AddManagerDialog.class).single().isOpened()).isTrue();
+        assertThat(name().isInvalid()).isTrue();
+        assertThat(name().getErrorMessage()).contains("web or e-mail address");
+        assertThat(outbox.to(address)).isEmpty();
+    }
+
+    @Test
     void esc_closes_an_untouched_form_at_once_and_asks_before_dropping_what_was_typed() {
         TestAccount account = openAccountOf("Alice");
         test(button("add-manager")).click();

@@ -126,12 +126,35 @@ class ManagedCustomersViewTest extends SpringBrowserlessTest {
         test(find(Button.class).withId("submit-new-customer").single()).click();
         TextField name = find(TextField.class).withId("new-customer-manager-name").single();
         assertThat(name.isInvalid()).isTrue();
-        assertThat(name.getErrorMessage()).contains("new to Kontor");
+        assertThat(name.getErrorMessage()).isEqualTo("Please fill in this field.");
+        assertThat(name.getHelperText()).doesNotContainIgnoringCase("new to Kontor");
+
+        test(name).setValue("Free prize at https://evil.test");
+        test(find(Button.class).withId("submit-new-customer").single()).click();
+        assertThat(name.isInvalid()).isTrue();
+        assertThat(name.getErrorMessage()).contains("web or e-mail address");
+        assertThat(outbox.to("brise@example.test")).isEmpty();
 
         test(name).setValue("Bea Brise");
         test(find(Button.class).withId("submit-new-customer").single()).click();
         assertThat(outbox.to("brise@example.test")).singleElement()
                 .satisfies(mail -> assertThat(mail.body()).contains("Frische Brise KG", "/partner-request/"));
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.LEGAL)
+    void an_address_kontor_knows_gets_the_same_answer_as_a_new_one_when_the_name_is_left_empty() {
+        navigate(ManagedCustomersView.class);
+        test(find(Button.class).withId("add-customer").single()).click();
+        test(find(TextField.class).withId("new-customer-name").single()).setValue("Orakel Probe KG");
+        test(find(EmailField.class).withId("new-customer-manager-email").single()).setValue(DemoPeople.LEGAL);
+        test(find(Button.class).withId("submit-new-customer").single()).click();
+
+        TextField name = find(TextField.class).withId("new-customer-manager-name").single();
+        assertThat(name.isInvalid()).isTrue();
+        assertThat(name.getErrorMessage()).isEqualTo("Please fill in this field.");
+        assertThat(jdbc.queryForObject("select count(*) from organization where name = 'Orakel Probe KG'",
+                Integer.class)).isZero();
     }
 
     @Test

@@ -49,6 +49,9 @@ class RelationshipRequestViewTest extends SpringBrowserlessTest {
         partner = fixtures.partner("Friendly Hosting");
     }
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @Test
     @WithAnonymousUser
     void a_forged_link_gets_a_clear_page() {
@@ -138,6 +141,25 @@ class RelationshipRequestViewTest extends SpringBrowserlessTest {
         assertThat(find(Paragraph.class).withId("request-answered").single().getText())
                 .contains("You declined the request of " + partner.name());
         assertThat(requests.state(request.id())).isEqualTo("DECLINED");
+    }
+
+    @Test
+    void an_invited_first_manager_is_told_they_are_only_invited_and_becomes_manager_by_accepting() {
+        NewCustomer customer = fixtures.newCustomerOfKnownPerson(partner, "Ben");
+        Request request = requests.request(partner.id(), customer.id(), customer.managerEmail(),
+                EnumSet.of(MANAGE_USERS), partner.legalUserId());
+        fixtures.signIn(customer.managerEmail());
+        navigate(RelationshipRequestView.pathFor(request.token()), RelationshipRequestView.class);
+
+        assertThat(find(Paragraph.class).withId("answer-as").single().getText())
+                .startsWith("You answer as Ben, invited manager of " + customer.name());
+        test(find(Button.class).withId("accept-request").single()).click();
+
+        assertThat(requests.state(request.id())).isEqualTo("ACTIVE");
+        assertThat(jdbc.queryForObject("select state from membership where organization_id = ? and user_id = ?",
+                String.class, customer.id(), customer.managerUserId())).isEqualTo("ACTIVE");
+        assertThat(find(Anchor.class).withId("after-answer").single().getHref())
+                .isEqualTo("accounts/" + customer.customerNumber());
     }
 
     @Test

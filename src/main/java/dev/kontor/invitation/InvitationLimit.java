@@ -1,0 +1,105 @@
+package dev.kontor.invitation;
+
+import dev.kontor.audit.AuditEntry;
+import dev.kontor.audit.AuditLog;
+import dev.kontor.audit.AuditSummary;
+import dev.kontor.base.InvalidInput;
+import dev.kontor.user.AuthenticatedUser;
+import dev.kontor.user.Callers;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * How many invitations one person may send: {@code kontor.invitation.per-person-per-hour}, counted across all
+ * organizations and all the forms that invite by address (Add manager, Add customer, Add administrator, the
+ * provider's new accounts, partners and staff). Every invitation is a Kontor mail to an address the inviter chose,
+ * and to the account's other managers too; without a limit, one account could send any number of them.
+ * <p>
+ * A token bucket (Bucket4j, as for sign-in) per inviting person, refilled evenly over the hour. Like the sign-in
+ * throttle it is kept in memory: several nodes would each allow the limit, which still bounds the mails a person can
+ * send; a restart forgets the counts. A provider's API token creating accounts is no person and has a rate limit of
+ * its own.
+ */
+@Component
+public class InvitationLimit {
+
+    static final String INVITATIONS_LIMITED = "INVITATIONS_LIMITED";
+    private static final Duration PERIOD = Duration.ofHours(1);
+
+    private final int perHour;
+    private final Clock clock;
+    private final Callers callers;
+    private final AuditLog auditLog;
+    private final TimeMeter time;
+    private final Map<Long, Tracked> inviters = new ConcurrentHashMap<>();
+
+    InvitationLimit(InvitationSettings settings, Clock clock, Callers callers, AuditLog auditLog) {
+        this.perHour = settings.perPersonPerHour();
+        this.clock = clock;
+        this.callers = callers;
+        this.auditLog = auditLog;
+        this.time = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                Instant now = clock.instant();
+                return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
+    }
+
+    /**
+     * Counts one invitation of the signed-in person, into the organization given, or refuses it (audited, with the
+     * minutes until the next one is allowed) when they have sent their hourly allowance. Called after the form's
+     * input was found valid and before anything is created.
+     */
+    public void take(Long organizationId) {
+        AuthenticatedUser me = callers.requirePerson();
+        if (me.apiToken().isPresent()) {
+            // a provider's API token is bounded by its own rate limit (ApiRateLimits) and names itself in the log
+            return;
+        }
+        Tracked tracked = inviters.computeIfAbsent(me.userId(), id -> new Tracked(Bucket.builder()
+                .addLimit(limit -> limit.capacity(perHour).refillGreedy(perHour, PERIOD))
+                .withCustomTimePrecision(time).build()));
+        tracked.lastUse = clock.instant();
+        ConsumptionProbe probe = tracked.bucket.tryConsumeAndReturnRemaining(1);
+        if (probe.isConsumed()) {
+            return;
+        }
+        long minutes = Math.max(1, (probe.getNanosToWaitForRefill() + 59_999_999_999L) / 60_000_000_000L);
+        auditLog.recordIndependently(AuditEntry.denied(INVITATIONS_LIMITED, organizationId,
+                AuditSummary.of("invitations-limited", perHour)));
+        throw new InvalidInput("invitations", "invitation.too-many", minutes);
+    }
+
+    /** Full buckets unused for an hour are forgotten: a new one would be the same. */
+    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT10M")
+    void forgetIdle() {
+        Instant forgetBefore = clock.instant().minus(PERIOD);
+        inviters.values().removeIf(tracked -> tracked.lastUse.isBefore(forgetBefore)
+                && tracked.bucket.getAvailableTokens() >= perHour);
+    }
+
+    private static final class Tracked {
+
+        private final Bucket bucket;
+        private volatile Instant lastUse = Instant.EPOCH;
+
+        Tracked(Bucket bucket) {
+            this.bucket = bucket;
+        }
+    }
+}
