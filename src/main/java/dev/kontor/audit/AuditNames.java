@@ -1,5 +1,6 @@
 package dev.kontor.audit;
 
+import dev.kontor.user.ApiTokenIdentity;
 import java.util.Map;
 import java.util.function.BiFunction;
 
@@ -47,12 +48,12 @@ public final class AuditNames {
 
     /**
      * Who acted: a person by their own name (they acted on the organization, so it learns no more than who that was)
-     * with the address they acted with; "a deleted user" once they are gone. A token, Kontor's own work or an address
-     * typed at sign-in has no user and is said as stored.
+     * with the address they acted with; "a deleted user" once they are gone. A token is said in the reader's language;
+     * Kontor's own work or an address typed at sign-in has no user and is said as stored.
      */
     String actor(Long userId, String email, BiFunction<String, Object[], String> translate) {
         if (userId == null || !lookedUp) {
-            return email;
+            return ApiTokenIdentity.actorNameIn(email, translate).orElse(email);
         }
         String name = actors.get(userId);
         if (name == null) {

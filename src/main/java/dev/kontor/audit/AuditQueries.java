@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -126,16 +125,17 @@ public class AuditQueries {
     }
 
     /**
-     * Writes every row of the filter as CSV (UTF-8 text, a header line in the reader's language, RFC 4180 quoting).
+     * Writes every row of the filter as CSV (UTF-8 text, a header line in the reader's language, RFC 4180 quoting,
+     * separated as the reader's spreadsheet expects: ";" in German, "," in English).
      */
     public void exportCsv(AuditFilter requested, Writer out, Locale language) {
         // events that arrive while the export runs would shift the pages: the export ends where it started
         AuditFilter filter = new AuditFilter(requested.from(),
                 requested.to() == null || requested.to().isAfter(Instant.now()) ? Instant.now() : requested.to(),
                 requested.actor(), requested.organization(), requested.kind());
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(headers(language,
+        try (CSVPrinter csv = new CSVPrinter(out, dev.kontor.base.CsvCells.format(language, headers(language,
                 "id", "time", "kind", "outcome", "actor", "on-behalf-of", "organization", "customer-number", "summary",
-                "old-value", "new-value", "address")).get())) {
+                "old-value", "new-value", "address")))) {
             // page by page along the ids (a keyset): each page is found through the index at once, where an
             // offset would make the database skip every row before it again (100,000 rows: 200 pages)
             for (long before = Long.MAX_VALUE; ; ) {

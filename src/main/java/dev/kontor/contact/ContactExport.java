@@ -16,7 +16,6 @@ import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongFunction;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -24,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Contacts as CSV: one organization's, or a partner's whole tree (its own, its tenants' and the tenants of the
- * customers that let it manage them). Written in batches along the contacts' ids, never all in memory.
+ * customers that let it manage them). Written in batches along the contacts' ids, never all in memory; headings,
+ * yes/no and the separator follow the reader's language ({@link CsvCells#format}).
  */
 @Service
 @Transactional(readOnly = true)
@@ -83,12 +83,15 @@ public class ContactExport {
     private void write(Writer out, LongFunction<List<Contact>> batchAfter,
                        java.util.function.Function<java.util.Set<Long>, java.util.Map<Long, String>> namesOf,
                        Locale language) {
+        Locale reader = language == null ? Locale.ENGLISH : language;
         String[] headers = java.util.stream.Stream.of("organization", "first-name", "last-name", "email",
                         "pending-email", "phone", "job-title", "billing", "technical", "business", "user")
-                .map(column -> texts.getTranslation("contact.csv." + column,
-                        language == null ? Locale.ENGLISH : language))
+                .map(column -> texts.getTranslation("contact.csv." + column, reader))
                 .toArray(String[]::new);
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(headers).get())) {
+        // the yes/no columns in the reader's words, as the headers are: a German file said "true" and "false"
+        String yes = texts.getTranslation("contact.csv.yes", reader);
+        String no = texts.getTranslation("contact.csv.no", reader);
+        try (CSVPrinter csv = new CSVPrinter(out, CsvCells.format(reader, headers))) {
             long cursor = 0;
             while (true) {
                 List<Contact> batch = batchAfter.apply(cursor);
@@ -100,9 +103,9 @@ public class ContactExport {
                             CsvCells.neutralized(c.getFirstName()), CsvCells.neutralized(c.getLastName()),
                             CsvCells.neutralized(c.getEmail()), CsvCells.neutralized(c.getPendingEmail()),
                             CsvCells.neutralized(PhoneNumbers.readable(c.getPhone())),
-                            CsvCells.neutralized(c.getJobTitle()), types.contains(ContactType.BILLING),
-                            types.contains(ContactType.TECHNICAL), types.contains(ContactType.BUSINESS),
-                            c.isLinked());
+                            CsvCells.neutralized(c.getJobTitle()), types.contains(ContactType.BILLING) ? yes : no,
+                            types.contains(ContactType.TECHNICAL) ? yes : no,
+                            types.contains(ContactType.BUSINESS) ? yes : no, c.isLinked() ? yes : no);
                 }
                 if (batch.size() < BATCH) {
                     break;

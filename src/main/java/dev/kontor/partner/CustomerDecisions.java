@@ -104,15 +104,18 @@ class CustomerDecisions {
         mails.declined(relationship, parties.partnerName(), parties.customerLabel(), partnerPeople(relationship));
     }
 
-    /** Reduces or changes the rights of an active partner; the same rights again count as a confirmation. */
-    void changeRights(PartnerRelationship relationship, Set<OrganizationRight> rights) {
+    /**
+     * Reduces or changes the rights of an active partner; the same rights again count as a confirmation. Whether the
+     * rights changed, so that the page says what the partner's e-mail says.
+     */
+    boolean changeRights(PartnerRelationship relationship, Set<OrganizationRight> rights) {
         Parties parties = partiesOf(relationship);
         requireActive(relationship, parties);
         Set<OrganizationRight> after = RightSets.ordered(RightsConverter.withView(rights == null ? Set.of() : rights));
         Set<OrganizationRight> before = RightSets.ordered(relationship.getGrantedRights());
         if (before.equals(after)) {
             confirm(relationship);
-            return;
+            return false;
         }
         requireAdminFree(relationship, after, parties);
         relationship.changeRights(after, clock.instant());
@@ -123,6 +126,7 @@ class CustomerDecisions {
         mails.rightsChanged(relationship, parties.partnerName(), parties.customerLabel(), before,
                 partnerPeople(relationship));
         tellOtherManagers(CustomerSideMails.ManagersNotice.CHANGED, relationship, parties, before, after);
+        return true;
     }
 
     /** Ends an active partnership from the customer's side: the partner's rights end with it. */

@@ -105,10 +105,11 @@ public class CustomerPartnerService {
 
     /**
      * Reduces or changes an active partner's rights (VIEW always stays; ADMIN only while no other partner holds it).
-     * Refused as stale when the relationship changed since {@code expectedVersion} was read.
+     * Refused as stale when the relationship changed since {@code expectedVersion} was read. The rights chosen again
+     * as they are confirm them instead; false then, true when they changed.
      */
     @Transactional
-    public void changeRights(long customerId, long relationshipId, long expectedVersion,
+    public boolean changeRights(long customerId, long relationshipId, long expectedVersion,
                              Set<OrganizationRight> rights) {
         AuditSummary.Term attempted = AuditSummary.action("change-partner-rights", relationshipId);
         AuthenticatedUser me = requireDecider(customerId, attempted);
@@ -116,7 +117,7 @@ public class CustomerPartnerService {
         if (relationship.getVersion() != expectedVersion) {
             throw new StaleData();
         }
-        decisions.changeRights(relationship, rights);
+        return decisions.changeRights(relationship, rights);
     }
 
     /** Ends the partnership (REVOKED): the partner's rights end with it. */

@@ -28,7 +28,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -202,10 +201,10 @@ public class PersonReplacement {
     @Transactional(readOnly = true)
     public void summaryCsv(long replacementId, Writer out, Locale language) throws IOException {
         requireOwn(replacementId, "read-replacement");
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(java.util.stream.Stream.of(
+        try (CSVPrinter csv = new CSVPrinter(out, CsvCells.format(language, java.util.stream.Stream.of(
                         "organization", "customer-number", "place", "role", "contact-types", "outcome", "result",
                         "reason").map(column -> texts.getTranslation("replace.csv." + column, language))
-                .toArray(String[]::new)).get())) {
+                .toArray(String[]::new)))) {
             long after = 0;
             List<ReplacementItem> page;
             do {

@@ -211,12 +211,16 @@ class LookupQueries {
 
     List<CardChange> lastChanges(long customerId, List<String> kinds, int count) {
         return jdbc.sql("""
-                        SELECT e.occurred_at, e.kind, e.actor_email, e.summary FROM audit_event e
+                        SELECT e.occurred_at, e.kind, e.actor_email, e.summary, e.actor_user_id, u.id,
+                               u.display_name
+                        FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_user_id
                         WHERE e.organization_id = :id AND e.kind IN (:kinds)
                         ORDER BY e.occurred_at DESC, e.id DESC LIMIT :count""")
                 .param("id", customerId).param("kinds", kinds).param("count", count)
                 .query((rs, row) -> new CardChange(instant(rs.getTimestamp(1)), rs.getString(2), rs.getString(3),
-                        rs.getString(4))).list();
+                        rs.getString(4), rs.getObject(5, Long.class) == null ? CardChange.Actor.NO_USER
+                        : rs.getObject(6, Long.class) == null ? CardChange.Actor.DELETED : CardChange.Actor.USER,
+                        rs.getString(7))).list();
     }
 
     static String escapeLike(String text) {

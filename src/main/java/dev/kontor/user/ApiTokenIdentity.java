@@ -2,6 +2,8 @@ package dev.kontor.user;
 
 import java.io.Serial;
 import java.io.Serializable;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * An API token calling in place of a person: it acts as its organization (a partner as its legal representatives
@@ -47,5 +49,31 @@ public record ApiTokenIdentity(long tokenId, String tokenName, long organization
         String reason = ", reason: " + accessReason;
         int room = ACTOR_MAX_LENGTH - reason.length();
         return (name.length() <= room ? name : name.substring(0, room - 1) + "\u2026") + reason;
+    }
+
+    private static final String ACTOR_START = "API token \u201c";
+    private static final String ACTOR_OF = "\u201d of ";
+    private static final String ACTOR_REASON = ", reason: ";
+
+    /**
+     * A token's name as {@link #actorName} recorded it, said in the reader's language by {@code translate}; empty
+     * when {@code recorded} names no token (a person's address, "system"). The record stays English for tools; only
+     * the pages translate it.
+     */
+    public static Optional<String> actorNameIn(String recorded, BiFunction<String, Object[], String> translate) {
+        if (recorded == null || !recorded.startsWith(ACTOR_START)) {
+            return Optional.empty();
+        }
+        int of = recorded.indexOf(ACTOR_OF, ACTOR_START.length());
+        if (of < 0) {
+            return Optional.empty();
+        }
+        String token = recorded.substring(ACTOR_START.length(), of);
+        String rest = recorded.substring(of + ACTOR_OF.length());
+        int reasonAt = rest.indexOf(ACTOR_REASON);
+        String organization = reasonAt < 0 ? rest : rest.substring(0, reasonAt);
+        String said = translate.apply("api.tokens.actor", new Object[] {token, organization});
+        return Optional.of(reasonAt < 0 ? said : translate.apply("api.tokens.actor-reason",
+                new Object[] {said, rest.substring(reasonAt + ACTOR_REASON.length())}));
     }
 }

@@ -106,7 +106,9 @@ class AuditQueriesTest {
             return out.toString();
         });
 
-        assertThat(csv.lines().findFirst()).contains("ID,Zeit,Art,Ergebnis,Handelnde Person,im Auftrag von,"
-                + "Organisation,Kundennummer,Zusammenfassung,alter Wert,neuer Wert,Adresse");
+        // separated by ";", as a German spreadsheet reads it (a "," file lands in one column there)
+        assertThat(csv.lines().findFirst()).contains("ID;Zeit;Art;Ergebnis;Handelnde Person;im Auftrag von;"
+                + "Organisation;Kundennummer;Zusammenfassung;alter Wert;neuer Wert;Adresse");
+        assertThat(csv.lines().skip(1).findFirst()).hasValueSatisfying(row -> assertThat(row).contains(";CN-"));
     }
 }

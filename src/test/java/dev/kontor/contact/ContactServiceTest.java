@@ -303,17 +303,23 @@ class ContactServiceTest {
         fixtures.as(account.email("Alice"), () -> export.organization(account.id(), csv, java.util.Locale.ENGLISH));
 
         assertThat(csv.toString()).startsWith("organization,first name,last name,e-mail")
-                .contains("'=cmd,Evil,evil@example.test").contains("'+49 5251 123456");
+                .contains("'=cmd,Evil,evil@example.test").contains("'+49 5251 123456")
+                // billing, technical, business, signs in: in words, as the headings are
+                .contains(",yes,no,no,no").doesNotContain("true").doesNotContain("false");
     }
 
     @Test
-    void a_german_reader_gets_the_contact_csv_headings_in_german() {
+    void a_german_reader_gets_the_contact_csv_in_german_separated_as_a_german_spreadsheet_expects() {
         TestAccount account = fixtures.account("Greta");
+        fixtures.as(account.email("Greta"), () -> contacts.add(account.id(), new NewContact(null, "=cmd", "Böse",
+                "boese@example.test", "+49 5251 123456", null, Set.of(ContactType.TECHNICAL))));
         StringWriter csv = new StringWriter();
         fixtures.as(account.email("Greta"), () -> export.organization(account.id(), csv, java.util.Locale.GERMAN));
 
-        assertThat(csv.toString()).startsWith("Organisation,Vorname,Nachname,E-Mail,neue E-Mail (unbestätigt),"
-                + "Telefon,Funktion,Abrechnung,Technik,Geschäftlich,Benutzer");
+        assertThat(csv.toString()).startsWith("Organisation;Vorname;Nachname;E-Mail;neue E-Mail (unbestätigt);"
+                + "Telefon;Funktion;Abrechnung;Technik;Geschäftlich;Kontor-Zugang")
+                .contains("'=cmd;Böse;boese@example.test;;'+49 5251 123456;;nein;ja;nein;nein")
+                .doesNotContain("true").doesNotContain("false");
     }
 
     @Test

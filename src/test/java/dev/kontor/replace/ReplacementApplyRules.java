@@ -112,7 +112,7 @@ abstract class ReplacementApplyRules {
                 throw new IllegalStateException(e);
             }
         });
-        assertThat(german.toString()).startsWith("Organisation,Kundennummer,Stelle,Rolle,Kontakttypen,Ergebnis,");
+        assertThat(german.toString()).startsWith("Organisation;Kundennummer;Stelle;Rolle;Kontakttypen;Ergebnis;");
     }
 
     @Test

@@ -131,7 +131,9 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(this::kindAndOutcome).setKey("kind").setHeader(getTranslation("audit.kind"))
                 .setPartNameGenerator(row -> row.outcome() != AuditOutcome.SUCCESS ? "audit-not-done" : null)
                 .setWidth("8rem").setFlexGrow(1);
-        grid.addColumn(row -> row.summaryIn(reading())).setKey("summary").setHeader(getTranslation("audit.summary"))
+        // a summary names people by name and address ("Emil Engel (employee@muster-hosting.test) became …") and
+        // customers by number: drawn from the same template, so neither breaks at its hyphen
+        grid.addColumn(withAddresses(row -> row.summaryIn(reading()))).setKey("summary").setHeader(getTranslation("audit.summary"))
                 .setWidth("11rem").setFlexGrow(2);
         grid.addColumn(withAddresses(this::change)).setKey("change").setHeader(getTranslation("audit.change"))
                 .setWidth("9rem").setFlexGrow(1);
@@ -145,11 +147,13 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
     /**
      * A cell's text, each e-mail address in it cut after its "@" and its dots ({@code <wbr>}), a part with a hyphen
      * (where the browser would break first) kept whole in a box, as {@link dev.kontor.base.ui.LineBreaks#email} does;
-     * the rest of the text as it is, its line breaks kept by the style sheet.
+     * a customer number ("Kanzlei Weber (CN-10002) taken over") kept whole; the rest of the text as it is, its line
+     * breaks kept by the style sheet. Only boxes and break opportunities are added: the text copies as it reads.
      */
-    static final String ADDRESSES_TEMPLATE = "${(item.text || '').split(/([^\\s<>()@]+@[^\\s<>()@]+)/)"
-            + ".map((piece, i) => i % 2 === 0 ? piece : piece.split(/(?<=[@.])/).map((part, j, parts) => html`${"
-            + "part.includes('-') ? html`<span class=\"email-part\">${part}</span>` : part}${"
+    static final String ADDRESSES_TEMPLATE = "${(item.text || '').split(/([^\\s<>()@]+@[^\\s<>()@]+|CN-[0-9]+)/)"
+            + ".map((piece, i) => i % 2 === 0 ? piece : !piece.includes('@') ? "
+            + "html`<span class=\"no-break\">${piece}</span>` : piece.split(/(?<=[@.])/).map((part, j, parts) => "
+            + "html`${part.includes('-') ? html`<span class=\"email-part\">${part}</span>` : part}${"
             + "j < parts.length - 1 ? html`<wbr>` : ''}`))}";
 
     private static LitRenderer<AuditRow> withAddresses(ValueProvider<AuditRow, String> text) {

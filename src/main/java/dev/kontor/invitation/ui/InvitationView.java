@@ -80,7 +80,8 @@ public class InvitationView extends PublicPage implements BeforeEnterObserver, H
         content.add(title, who, role);
         if (preview.needsApproval()) {
             // said before the person answers: a partner asked for them, so the customer still has to agree
-            Paragraph approval = new Paragraph(getTranslation("invitation.needs-approval." + preview.purpose(),
+            Paragraph approval = new Paragraph(keepingNumberWhole(getTranslation(
+                    "invitation.needs-approval." + preview.purpose(), preview.organizationLabel()),
                     preview.organizationLabel()));
             approval.setId("invitation-needs-approval");
             content.add(approval);
@@ -93,7 +94,10 @@ public class InvitationView extends PublicPage implements BeforeEnterObserver, H
         }
     }
 
-    /** The sentence with the "(CN-…)" at the end of the organization's label kept on one line. */
+    /**
+     * The sentence with the "(CN-…)" at the end of the organization's label kept on one line: the invitation, and the
+     * welcome or farewell after the answer ("Nordlicht … (CN-" / "10003)" on a phone).
+     */
     private static com.vaadin.flow.component.html.Span keepingNumberWhole(String sentence, String label) {
         int open = label == null ? -1 : label.lastIndexOf(" (");
         return dev.kontor.base.ui.LineBreaks.keepingWhole(sentence,
@@ -222,7 +226,8 @@ public class InvitationView extends PublicPage implements BeforeEnterObserver, H
                 : preview.purpose() == InvitationPurpose.LEGAL_REPRESENTATIVE
                 ? "invitation.accepted-legal-representative" : preview.purpose() == InvitationPurpose.MANAGER
                 ? "invitation.accepted" : "invitation.accepted." + preview.purpose();
-        Paragraph done = new Paragraph(getTranslation(acceptedKey, preview.organizationLabel()));
+        Paragraph done = new Paragraph(keepingNumberWhole(getTranslation(acceptedKey, preview.organizationLabel()),
+                preview.organizationLabel()));
         done.setId("invitation-accepted");
         Anchor signIn = new Anchor(SecurityNavigation.signInHref(), getTranslation("invitation.sign-in"));
         signIn.addClassName("primary-link");
@@ -231,9 +236,9 @@ public class InvitationView extends PublicPage implements BeforeEnterObserver, H
 
     private void showAcceptedSignedIn(InvitationPreview preview) {
         content.removeAll();
-        Paragraph done = new Paragraph(getTranslation(preview.needsApproval()
+        Paragraph done = new Paragraph(keepingNumberWhole(getTranslation(preview.needsApproval()
                 ? "invitation.accepted-signed-in-awaiting-approval." + preview.purpose()
-                : "invitation.accepted-signed-in", preview.organizationLabel()));
+                : "invitation.accepted-signed-in", preview.organizationLabel()), preview.organizationLabel()));
         done.setId("invitation-accepted");
         Anchor dashboard = StartPage.link(getTranslation("invitation.to-dashboard"));
         dashboard.addClassName("primary-link");
@@ -242,7 +247,8 @@ public class InvitationView extends PublicPage implements BeforeEnterObserver, H
 
     private void showDeclined(InvitationPreview preview) {
         content.removeAll();
-        Paragraph done = new Paragraph(getTranslation("invitation.declined", preview.organizationLabel()));
+        Paragraph done = new Paragraph(keepingNumberWhole(getTranslation("invitation.declined",
+                preview.organizationLabel()), preview.organizationLabel()));
         done.setId("invitation-declined");
         content.add(new H2(getTranslation("invitation.declined.title")), done);
     }

@@ -210,8 +210,11 @@ public class PartnersSection extends Section {
         return new PartnerRightsDialog(getTranslation("customer-partners.change.title", partner.partnerName()),
                 getTranslation("customer-partners.change.explanation"), partner.grantedRights(),
                 getTranslation("customer-partners.change.button"), chosen -> {
-                    partners.changeRights(accountId, partner.relationshipId(), partner.version(), chosen);
-                    done("customer-partners.changed", partner.partnerName());
+                    // the same rights saved again confirm them, as the partner's e-mail then says
+                    boolean changed = partners.changeRights(accountId, partner.relationshipId(), partner.version(),
+                            chosen);
+                    done(changed ? "customer-partners.changed" : "customer-partners.confirmed-unchanged",
+                            partner.partnerName());
                 });
     }
 

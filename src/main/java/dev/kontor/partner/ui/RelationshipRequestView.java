@@ -81,8 +81,8 @@ public class RelationshipRequestView extends PublicPage implements BeforeEnterOb
 
     private void show(String token, RequestPreview preview) {
         content.removeAll();
-        Paragraph intro = new Paragraph(getTranslation("partner-answer.intro", preview.partnerName(),
-                preview.customerLabel()));
+        Paragraph intro = new Paragraph(keepingNumberWhole(getTranslation("partner-answer.intro",
+                preview.partnerName(), preview.customerLabel()), preview));
         intro.setId("partner-request-text");
         intro.addClassName("partner-request-intro");
         Paragraph sentTo = new Paragraph(getTranslation("partner-answer.sent-to", preview.addresseeEmail(),
@@ -99,8 +99,9 @@ public class RelationshipRequestView extends PublicPage implements BeforeEnterOb
             String me = authentication.getAuthenticatedUser(SignedInPerson.class).map(SignedInPerson::displayName)
                     .orElse("");
             // someone only invited is no manager yet: the page says so, and that accepting makes them one
-            Paragraph answerAs = new Paragraph(getTranslation(path == AnswerPath.SIGNED_IN_MANAGER
-                    ? "partner-answer.answer-as" : "partner-answer.answer-as-invited", me, preview.customerLabel()));
+            Paragraph answerAs = new Paragraph(keepingNumberWhole(getTranslation(path == AnswerPath.SIGNED_IN_MANAGER
+                    ? "partner-answer.answer-as" : "partner-answer.answer-as-invited", me, preview.customerLabel()),
+                    preview));
             answerAs.setId("answer-as");
             content.add(answerAs);
         }
@@ -138,7 +139,8 @@ public class RelationshipRequestView extends PublicPage implements BeforeEnterOb
         requested.setId("requested-rights");
         content.add(requested);
         if (path == AnswerPath.SIGN_IN) {
-            Paragraph how = new Paragraph(getTranslation("partner-answer.sign-in.intro", preview.customerLabel()));
+            Paragraph how = new Paragraph(keepingNumberWhole(getTranslation("partner-answer.sign-in.intro",
+                    preview.customerLabel()), preview));
             how.setId("sign-in-hint");
             // a page that requires sign-in: Vaadin's access control sends a signed-out visitor to the sign-in page
             // and, once signed in, back to it; it then forwards here
@@ -150,7 +152,8 @@ public class RelationshipRequestView extends PublicPage implements BeforeEnterOb
         } else {
             String me = authentication.getAuthenticatedUser(SignedInPerson.class).map(SignedInPerson::email)
                     .orElse("");
-            Paragraph why = new Paragraph(getTranslation("partner-answer.other.intro", me, preview.customerLabel()));
+            Paragraph why = new Paragraph(keepingNumberWhole(getTranslation("partner-answer.other.intro", me,
+                    preview.customerLabel()), preview));
             why.setId("not-a-manager");
             why.addClassName("hint");
             content.add(why);
@@ -218,7 +221,7 @@ public class RelationshipRequestView extends PublicPage implements BeforeEnterOb
 
     private void showDone(String titleKey, String text, RequestPreview preview, AnswerPath path) {
         content.removeAll();
-        Paragraph done = new Paragraph(text);
+        Paragraph done = new Paragraph(keepingNumberWhole(text, preview));
         done.setId("request-answered");
         // the account feature builds on this one, so this page may not name its view: the account's address it is
         boolean manager = path == AnswerPath.SIGNED_IN_MANAGER
@@ -229,6 +232,11 @@ public class RelationshipRequestView extends PublicPage implements BeforeEnterOb
         next.setId("after-answer");
         next.addClassName("primary-link");
         content.add(new H2(getTranslation(titleKey)), done, next);
+    }
+
+    /** A sentence naming the account with its customer number kept on one line, as everywhere in Kontor. */
+    private static com.vaadin.flow.component.html.Span keepingNumberWhole(String sentence, RequestPreview preview) {
+        return dev.kontor.base.ui.LineBreaks.keepingWhole(sentence, preview.customerNumber());
     }
 
     @Override

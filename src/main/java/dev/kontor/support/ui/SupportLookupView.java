@@ -229,7 +229,7 @@ public class SupportLookupView extends VerticalLayout implements HasDynamicTitle
         }
         for (CardChange change : shownCard.lastChanges()) {
             Paragraph line = new Paragraph(dateTime(change) + " · " + getTranslation("audit.kind." + change.kind())
-                    + " · " + actor(change));
+                    + " · " + change.actorIn(this::getTranslation));
             line.addClassName("change-line");
             changes.add(line);
         }
@@ -346,11 +346,5 @@ public class SupportLookupView extends VerticalLayout implements HasDynamicTitle
     @Override
     public String getPageTitle() {
         return getTranslation("support.title");
-    }
-
-    /** Kontor's own work is "system" in the log, a word said in the reader's language as the audit log says it. */
-    private String actor(CardChange change) {
-        return change.actor() == null ? "" : "system".equals(change.actor()) ? getTranslation("audit.actor.system")
-                : change.actor();
     }
 }

@@ -60,7 +60,7 @@ class InvitationApprovalViewTest extends SpringBrowserlessTest {
         String token = invitedByThePartner("newcomer-" + account.tag() + "@private.example");
         navigate("invitation/" + token, InvitationView.class);
 
-        assertThat(find(Paragraph.class).withId("invitation-needs-approval").single().getText())
+        assertThat(find(Paragraph.class).withId("invitation-needs-approval").single().getElement().getTextRecursively())
                 .isEqualTo("You were invited on behalf of a partner of " + account.label() + ". Once you accept, "
                         + "one of the account's own managers must approve you before you can work there; you will "
                         + "get an e-mail when they have.");
@@ -68,7 +68,7 @@ class InvitationApprovalViewTest extends SpringBrowserlessTest {
         test(find(PasswordField.class).withId("repeat-password").single()).setValue("blue harbour lanterns sing quietly");
         test(find(Button.class).withId("accept-invitation").single()).click();
 
-        assertThat(find(Paragraph.class).withId("invitation-accepted").single().getText())
+        assertThat(find(Paragraph.class).withId("invitation-accepted").single().getElement().getTextRecursively())
                 .startsWith("You have accepted, and your password is set. Before you can work in " + account.label()
                         + ", one of its own managers must approve you");
     }
@@ -82,7 +82,7 @@ class InvitationApprovalViewTest extends SpringBrowserlessTest {
 
         test(find(Button.class).withId("accept-invitation").single()).click();
 
-        assertThat(find(Paragraph.class).withId("invitation-accepted").single().getText())
+        assertThat(find(Paragraph.class).withId("invitation-accepted").single().getElement().getTextRecursively())
                 .isEqualTo("You have accepted. Before you can work in " + account.label() + ", one of its own "
                         + "managers must approve you; you will get an e-mail when they have.");
     }

@@ -92,8 +92,11 @@ class InvitationViewTest extends SpringBrowserlessTest {
         test(repeat).setValue("blue harbour lanterns sing quietly");
         test(find(Button.class).withId("accept-invitation").single()).click();
 
-        assertThat(find(Paragraph.class).withId("invitation-accepted").single().getText())
-                .contains("You are now a manager of Customer ");
+        Paragraph welcome = find(Paragraph.class).withId("invitation-accepted").single();
+        assertThat(welcome.getElement().getTextRecursively()).contains("You are now a manager of Customer ");
+        // the welcome keeps the customer number whole too ("(CN-" / "10003)" on a phone)
+        assertThat(find(com.vaadin.flow.component.html.Span.class).withClassName("no-break").from(welcome).single()
+                .getText()).matches("\\(CN-\\d+\\)");
         assertThat(invitations.preview(token).state()).isEqualTo(InvitationState.USED);
     }
 
@@ -107,7 +110,7 @@ class InvitationViewTest extends SpringBrowserlessTest {
                 .startsWith("Hello Petra Probe, Alice has invited you to manage the customer account Customer ");
         test(find(Button.class).withId("decline-invitation").single()).click();
 
-        assertThat(find(Paragraph.class).withId("invitation-declined").single().getText())
+        assertThat(find(Paragraph.class).withId("invitation-declined").single().getElement().getTextRecursively())
                 .startsWith("You declined the invitation to Customer ");
         // the declined membership is gone, and its invitation with it: the link opens nothing any more
         assertThat(invitations.preview(token).state()).isNotEqualTo(InvitationState.OPEN);
@@ -145,7 +148,7 @@ class InvitationViewTest extends SpringBrowserlessTest {
         assertThat(password.isInvalid()).isFalse();
         test(repeat).setValue(seventyTwo);
         test(find(Button.class).withId("accept-invitation").single()).click();
-        assertThat(find(Paragraph.class).withId("invitation-accepted").single().getText())
+        assertThat(find(Paragraph.class).withId("invitation-accepted").single().getElement().getTextRecursively())
                 .contains("You are now a manager of Customer ");
     }
 
@@ -197,7 +200,7 @@ class InvitationViewTest extends SpringBrowserlessTest {
         assertThat(find(Paragraph.class).withId("invitation-answer-as").single().getText()).contains(known);
         test(find(Button.class).withId("accept-invitation").single()).click();
 
-        assertThat(find(Paragraph.class).withId("invitation-accepted").single().getText())
+        assertThat(find(Paragraph.class).withId("invitation-accepted").single().getElement().getTextRecursively())
                 .contains("Customer " + account.tag());
         assertThat(invitations.preview(token).state()).isEqualTo(InvitationState.USED);
     }
@@ -214,7 +217,7 @@ class InvitationViewTest extends SpringBrowserlessTest {
         navigate("invitation/" + token, InvitationView.class);
         test(find(Button.class).withId("decline-invitation").single()).click();
 
-        assertThat(find(Paragraph.class).withId("invitation-declined").single().getText())
+        assertThat(find(Paragraph.class).withId("invitation-declined").single().getElement().getTextRecursively())
                 .contains("Customer " + account.tag());
         // the invited membership ends with the answer, and its link with it
         assertThat(invitations.preview(token).state()).isIn(InvitationState.REVOKED, InvitationState.UNKNOWN);
@@ -274,7 +277,7 @@ class InvitationViewTest extends SpringBrowserlessTest {
                 .setValue("blue harbour lanterns sing quietly");
         test(find(Button.class).withId("accept-invitation").single()).click();
 
-        assertThat(find(Paragraph.class).withId("invitation-accepted").single().getText())
+        assertThat(find(Paragraph.class).withId("invitation-accepted").single().getElement().getTextRecursively())
                 .startsWith("You are now an administrator of Filiale ");
     }
 

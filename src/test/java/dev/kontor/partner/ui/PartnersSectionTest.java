@@ -17,6 +17,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
 import dev.kontor.account.ui.DashboardView;
 import dev.kontor.base.RuleViolation;
 import dev.kontor.organization.OrganizationRight;
@@ -131,6 +132,24 @@ class PartnersSectionTest extends SpringBrowserlessTest {
         assertThat(requests.grantedRights(id)).isEqualTo("VIEW,MANAGE_USERS,BILLING");
         assertThat(tags(find(Div.class).withId("partner-" + id).single()))
                 .containsExactly("Active", "See the account", "Manage users", "Billing");
+    }
+
+    @Test
+    void saving_the_rights_unchanged_says_they_were_confirmed_as_the_partners_mail_does() {
+        long id = active(partner, EnumSet.of(MANAGE_USERS));
+        open();
+
+        test(find(Button.class).withId("change-rights-" + id).single()).click();
+        test(find(Button.class).withId("save-partner-rights").single()).click();
+        assertThat(test(find(Notification.class).last()).getText())
+                .isEqualTo("Nothing was changed: the rights of " + partner.name() + " are confirmed as they are.");
+        assertThat(requests.grantedRights(id)).isEqualTo("VIEW,MANAGE_USERS");
+
+        test(find(Button.class).withId("change-rights-" + id).single()).click();
+        test(find(Checkbox.class).withId("right-BILLING").single()).click();
+        test(find(Button.class).withId("save-partner-rights").single()).click();
+        assertThat(test(find(Notification.class).last()).getText())
+                .isEqualTo("The rights of " + partner.name() + " were changed.");
     }
 
     @Test

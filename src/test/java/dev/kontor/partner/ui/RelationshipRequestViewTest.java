@@ -69,8 +69,12 @@ class RelationshipRequestViewTest extends SpringBrowserlessTest {
                 EnumSet.of(MANAGE_USERS, MANAGE_CONTACTS), partner.legalUserId());
         navigate(RelationshipRequestView.pathFor(request.token()), RelationshipRequestView.class);
 
-        assertThat(find(Paragraph.class).withId("partner-request-text").single().getText())
+        assertThat(find(Paragraph.class).withId("partner-request-text").single().getElement().getTextRecursively())
                 .isEqualTo(partner.name() + " asks for access to the customer account " + customer.label() + ".");
+        // on a phone the sentence breaks anywhere but inside the customer number
+        assertThat(find(com.vaadin.flow.component.html.Span.class).withClassName("no-break")
+                .from(find(Paragraph.class).withId("partner-request-text").single()).single().getText())
+                .matches("CN-\\d+");
         assertThat(box(OrganizationRight.VIEW).getValue()).isTrue();
         assertThat(box(OrganizationRight.VIEW).isReadOnly()).isTrue();
         assertThat(box(MANAGE_USERS).getValue()).isTrue();
@@ -96,7 +100,7 @@ class RelationshipRequestViewTest extends SpringBrowserlessTest {
         test(repeat).setValue(STRONG);
         test(find(Button.class).withId("accept-request").single()).click();
 
-        assertThat(find(Paragraph.class).withId("request-answered").single().getText())
+        assertThat(find(Paragraph.class).withId("request-answered").single().getElement().getTextRecursively())
                 .isEqualTo(partner.name() + " now works on " + customer.label()
                         + " with these rights: See the account, Manage contacts.");
         assertThat(find(Anchor.class).withId("after-answer").single().getHref()).isEqualTo("login");
@@ -129,7 +133,7 @@ class RelationshipRequestViewTest extends SpringBrowserlessTest {
         fixtures.signIn(account.email("Alice"));
         navigate(RelationshipRequestView.pathFor(request.token()), RelationshipRequestView.class);
 
-        assertThat(find(Paragraph.class).withId("answer-as").single().getText())
+        assertThat(find(Paragraph.class).withId("answer-as").single().getElement().getTextRecursively())
                 .isEqualTo("You answer as Alice, a manager of " + account.label() + ".");
         assertThat(find(PasswordField.class).exists()).isFalse();
         test(find(Button.class).withId("decline-request").single()).click();
@@ -138,7 +142,7 @@ class RelationshipRequestViewTest extends SpringBrowserlessTest {
         assertThat(requests.state(request.id())).isEqualTo("REQUESTED");
         test(confirm).confirm();
 
-        assertThat(find(Paragraph.class).withId("request-answered").single().getText())
+        assertThat(find(Paragraph.class).withId("request-answered").single().getElement().getTextRecursively())
                 .contains("You declined the request of " + partner.name());
         assertThat(requests.state(request.id())).isEqualTo("DECLINED");
     }
@@ -220,7 +224,7 @@ class RelationshipRequestViewTest extends SpringBrowserlessTest {
 
         navigate(RelationshipRequestView.pathFor(request.token()), RelationshipRequestView.class);
 
-        assertThat(find(Paragraph.class).withId("not-a-manager").single().getText())
+        assertThat(find(Paragraph.class).withId("not-a-manager").single().getElement().getTextRecursively())
                 .contains("You are signed in as " + stranger + ", who does not manage " + account.label());
         assertThat(find(Button.class).withId("accept-request").exists()).isFalse();
     }

@@ -90,6 +90,36 @@ class SupportLookupViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails(DemoPeople.SUPPORT)
+    void a_change_names_a_person_by_name_and_address_and_a_token_in_the_readers_language_as_the_audit_log_does() {
+        Fixtures.TestAccount account = fixtures.account("Ottilie");
+        java.time.Instant now = java.time.Instant.now();
+        jdbc.update("""
+                insert into audit_event (occurred_at, kind, outcome, actor_user_id, actor_email, organization_id,
+                  summary)
+                values (?, 'CONTACT_CHANGED', 'SUCCESS', ?, ?, ?, 'Changed')""",
+                java.sql.Timestamp.from(now.minusSeconds(60)), account.managers().get("Ottilie"),
+                account.email("Ottilie"), account.id());
+        jdbc.update("""
+                insert into audit_event (occurred_at, kind, outcome, actor_user_id, actor_email, organization_id,
+                  summary)
+                values (?, 'CONTACT_ADDED', 'SUCCESS', null, ?, ?, 'Added')""",
+                java.sql.Timestamp.from(now), "API token \u201cSync\u201d of Muster Hosting GmbH, reason: T-7",
+                account.id());
+        com.vaadin.flow.component.UI.getCurrent().setLocale(java.util.Locale.GERMAN);
+        navigate(SupportLookupView.class);
+        TextField search = find(TextField.class).withId("lookup-search").single();
+        test(search).setValue(account.customerNumber());
+        com.vaadin.flow.component.ComponentUtil.fireEvent(search,
+                new com.vaadin.flow.component.KeyDownEvent(search, Key.ENTER.getKeys().getFirst()));
+
+        assertThat(find(Div.class).withId("card-changes").single().getElement().getTextRecursively())
+                .contains("API-Token \u201eSync\u201c von Muster Hosting GmbH, Grund: T-7")
+                .contains("Ottilie (" + account.email("Ottilie") + ")")
+                .doesNotContain("API token");
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.SUPPORT)
     void each_result_says_what_matched() {
         navigate(SupportLookupView.class);
 
