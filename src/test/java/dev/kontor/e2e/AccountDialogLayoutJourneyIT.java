@@ -66,6 +66,7 @@ class AccountDialogLayoutJourneyIT extends EndToEndTest {
         page.reload();
         openSections("contact-person");
         page.locator("#edit-deputy").click();
+        assertThat(page.locator("#deputy-choice input")).isFocused();
         page.keyboard().press("ArrowDown");
         assertThat(page.locator("vaadin-combo-box-item").first()).isVisible();
         page.keyboard().press("Enter");
