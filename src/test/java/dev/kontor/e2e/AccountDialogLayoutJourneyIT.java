@@ -44,7 +44,7 @@ class AccountDialogLayoutJourneyIT extends EndToEndTest {
         Locator input = page.locator("#contact-person-choice input");
         assertThat(input).isFocused();
         org.assertj.core.api.Assertions.assertThat((Boolean) input.evaluate("i => i.scrollWidth <= i.clientWidth"))
-                .as("the chosen name and address fit the field").isTrue();
+                .as("the chosen name fits the field").isTrue();
         page.keyboard().press("ArrowDown");
         assertThat(page.locator("vaadin-combo-box-item").first()).isVisible();
         screenshot("t13-contact-person-chooser-1366");
@@ -55,6 +55,66 @@ class AccountDialogLayoutJourneyIT extends EndToEndTest {
         assertThat(page.locator("#save-contact-person")).not().isVisible();
         assertThat(page.locator("#edit-contact-person")).isVisible();
         assertThat(dialog).isVisible();
+
+        // review 29: the deputy with the keyboard alone. One arrow opens the list with no name highlighted: Enter
+        // then stores nothing and keeps the chooser; two arrows highlight Ben, Enter saves him, says so and leaves
+        // the focus on the deputy's pencil
+        jdbc.update("update customer_account set deputy_id = null, contact_person_id = (select id from app_user "
+                + "where email = ?) "
+                + "where organization_id = (select id from organization where customer_number = 'CN-10001')",
+                DemoPeople.ANNA);
+        page.reload();
+        openSections("contact-person");
+        page.locator("#edit-deputy").click();
+        assertThat(page.locator("#deputy-choice input")).isFocused();
+        page.keyboard().press("ArrowDown");
+        assertThat(page.locator("vaadin-combo-box-item").first()).isVisible();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#save-deputy")).isVisible();
+        assertThat(page.locator("#deputy-choice input")).isFocused();
+        page.keyboard().press("ArrowDown");
+        page.keyboard().press("ArrowDown");
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#deputy-name")).containsText("Ben Schulz");
+        assertThat(page.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
+                .setHasText("Ben Schulz is now the deputy."))).isVisible();
+        assertThat(page.locator("#edit-deputy")).isFocused();
+        screenshot("t13-deputy-saved-by-enter-1366");
+    }
+
+    /**
+     * Review 29: the refusal of a contact changed meanwhile (by another tab) starts below the Edit contact dialog's
+     * title, which opens over the account dialog lower down; it covered that title.
+     */
+    @Test
+    void the_notice_of_a_contact_changed_meanwhile_leaves_the_edit_contact_title_uncovered() {
+        context.close();
+        context = newContext("en-US", 1366, 768);
+        page = context.newPage();
+        signIn(DemoPeople.ANNA);
+        page.navigate(url("/accounts/CN-10001"));
+        openSections("contacts");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName("Edit contact: Paul Pfeiffer")).click();
+        Locator edit = page.locator("vaadin-dialog-overlay#contact-dialog, #contact-dialog");
+        assertThat(page.locator("#contact-job-title")).isVisible();
+        // the other tab saves first
+        jdbc.update("update contact set version = version + 1, job_title = 'From the other tab' "
+                + "where first_name = 'Paul' and last_name = 'Pfeiffer'");
+        page.locator("#contact-job-title input").fill("Boss from this tab");
+        page.locator("#save-contact").click();
+        Locator notice = page.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
+                .setHasText("Someone else changed this data"));
+        assertThat(notice).isVisible();
+        page.waitForTimeout(300);
+        screenshot("t13-contact-changed-meanwhile-1366");
+        BoundingBox header = page.locator("#contact-dialog").evaluateHandle(
+                "d => d.shadowRoot.querySelector('vaadin-dialog-overlay').shadowRoot.querySelector('[part~=header]')")
+                .asElement().boundingBox();
+        org.assertj.core.api.Assertions.assertThat(notice.boundingBox().y)
+                .as("the notice below the Edit contact dialog's title")
+                .isGreaterThanOrEqualTo(header.y + header.height - 1);
+        org.assertj.core.api.Assertions.assertThat(edit.count()).isPositive();
     }
 
     @Test

@@ -121,7 +121,8 @@ class AccountDataDialog extends Dialog {
         // the others are built when the person opens them, and stay open (rebuilt with the account) after a change
         body.add(masterData = new MasterDataSection(accounts, details, this::changed));
         addSection(CONTACT_PERSON, "account.contact-person",
-                () -> new Component[] {new ContactPersonSection(accounts, details, this::changed)});
+                () -> new Component[] {new ContactPersonSection(accounts, details, this::changed,
+                        this::changedAt)});
         addSection(MANAGERS, "account.managers", () -> {
             // read first: the managers' rows mark who has no second factor and offer its reset
             SecondFactorSection secondFactor = new SecondFactorSection(services.secondFactors(),

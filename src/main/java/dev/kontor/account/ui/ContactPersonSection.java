@@ -2,6 +2,7 @@ package dev.kontor.account.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.Shortcuts;
 import dev.kontor.base.ui.Moments;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -12,14 +13,18 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.data.renderer.TextRenderer;
 import dev.kontor.account.AccountDetails;
 import dev.kontor.account.AccountService;
 import dev.kontor.base.ui.FormRules;
+import dev.kontor.base.ui.Notices;
 import dev.kontor.organization.Member;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The contact person (and the deputy), read-only until the pencil turns them into a choice of the account's active
@@ -30,11 +35,15 @@ class ContactPersonSection extends Section {
     private final AccountService accounts;
     private final AccountDetails details;
     private final Runnable onSaved;
+    /** After a new contact person or deputy: the dialog is drawn anew with the focus on the place named. */
+    private final Consumer<String> savedAt;
 
-    ContactPersonSection(AccountService accounts, AccountDetails details, Runnable onSaved) {
+    ContactPersonSection(AccountService accounts, AccountDetails details, Runnable onSaved,
+                         Consumer<String> savedAt) {
         this.accounts = accounts;
         this.details = details;
         this.onSaved = onSaved;
+        this.savedAt = savedAt;
         setId("contact-person-section");
         addClassName("dialog-section");
         Paragraph explanation = new Paragraph(getTranslation("account.contact-person.explanation"));
@@ -75,7 +84,18 @@ class ContactPersonSection extends Section {
         Div editor = new Div(choice, save, cancel);
         editor.addClassName("choice-editor");
         editor.setVisible(false);
-        chooserKeys(editor, choice, save, cancel);
+        Member stored = details.contactPerson().orElse(null);
+        Runnable saveChoice = () -> {
+            if (choice.getValue() == null) {
+                choice.setErrorMessage(getTranslation("validation.required"));
+                choice.setInvalid(true);
+                return;
+            }
+            accounts.changeContactPerson(details.accountId(), details.version(), choice.getValue().userId());
+            Notices.success(getTranslation("account.contact-person.saved", choice.getValue().displayName()));
+            savedAt.accept("edit-contact-person");
+        };
+        chooserKeys(editor, choice, stored, saveChoice, cancel);
 
         Button pencil = pencil("edit-contact-person", "account.contact-person.edit");
         pencil.addClickListener(click -> {
@@ -96,15 +116,7 @@ class ContactPersonSection extends Section {
             pencil.setVisible(true);
             pencil.focus();
         });
-        save.addClickListener(click -> {
-            if (choice.getValue() == null) {
-                choice.setErrorMessage(getTranslation("validation.required"));
-                choice.setInvalid(true);
-                return;
-            }
-            accounts.changeContactPerson(details.accountId(), details.version(), choice.getValue().userId());
-            onSaved.run();
-        });
+        save.addClickListener(click -> saveChoice.run());
         value.add(pencil);
         row.add(editor, hint);
         return row;
@@ -131,11 +143,14 @@ class ContactPersonSection extends Section {
         choice.setClearButtonVisible(true);
         choice.setPlaceholder(getTranslation("account.deputy.none"));
         details.deputy().ifPresent(choice::setValue);
-        Button save = new Button(getTranslation("account.deputy.save"), click -> {
-            accounts.changeDeputy(details.accountId(), details.version(),
-                    choice.getValue() == null ? null : choice.getValue().userId());
-            onSaved.run();
-        });
+        Runnable saveChoice = () -> {
+            Member deputy = choice.getValue();
+            accounts.changeDeputy(details.accountId(), details.version(), deputy == null ? null : deputy.userId());
+            Notices.success(deputy == null ? getTranslation("account.deputy.cleared")
+                    : getTranslation("account.deputy.saved", deputy.displayName()));
+            savedAt.accept("edit-deputy");
+        };
+        Button save = new Button(getTranslation("account.deputy.save"), click -> saveChoice.run());
         save.setId("save-deputy");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button cancel = new Button(getTranslation("action.cancel"));
@@ -143,7 +158,7 @@ class ContactPersonSection extends Section {
         Div editor = new Div(choice, save, cancel);
         editor.addClassName("choice-editor");
         editor.setVisible(false);
-        chooserKeys(editor, choice, save, cancel);
+        chooserKeys(editor, choice, details.deputy().orElse(null), saveChoice, cancel);
         Button pencil = pencil("edit-deputy", "account.deputy.edit");
         pencil.addClickListener(click -> {
             display.setVisible(false);
@@ -191,24 +206,36 @@ class ContactPersonSection extends Section {
     }
 
     /**
-     * The chooser's keys: the arrow keys and Enter in the open list are the combo box's own (Enter picks the
-     * highlighted manager); Enter on a closed list saves; Esc on a closed list closes the chooser alone, as Cancel,
-     * and goes no further, so the dialog with whatever else was typed in it stays open (an open list takes its Esc
-     * for itself and only closes).
+     * The chooser's keys: the arrow keys walk the names in the open list, and Enter takes the highlighted one (the
+     * combo box sets it as the value before this Enter arrives) and saves it; Enter on a closed list saves the name
+     * shown. An Enter that changes nothing (the list opened, no name highlighted yet: the value is still the stored
+     * one) saves nothing, and the chooser stays open for the next arrow key: it would otherwise store "No deputy"
+     * unasked and close without a word. Esc on a closed list closes the chooser alone, as Cancel, and goes no
+     * further, so the dialog with whatever else was typed in it stays open (an open list takes its Esc for itself
+     * and only closes).
      */
-    private static void chooserKeys(Div editor, ComboBox<Member> choice, Button save, Button cancel) {
-        save.addClickShortcut(Key.ENTER).listenOn(choice);
+    private static void chooserKeys(Div editor, ComboBox<Member> choice, Member stored, Runnable save,
+                                    Button cancel) {
+        Shortcuts.addShortcutListener(choice, () -> {
+            if (!Objects.equals(choice.getValue(), stored)) {
+                save.run();
+            }
+        }, Key.ENTER).listenOn(choice);
         cancel.addClickShortcut(Key.ESCAPE).listenOn(editor);
     }
 
     private ComboBox<Member> managerChoice(String id, String labelKey, List<Member> candidates) {
         ComboBox<Member> choice = new ComboBox<>(getTranslation(labelKey));
         choice.setId(id);
-        // "Name · address" whole, in the field and in the list, on a laptop and on a phone
+        // the field shows the name alone, so that on a phone it reads from its start (a field scrolled to the end of
+        // "Name · address" showed "na Becker · anna@…"); the list shows "Name · address" whole, to tell two people of
+        // one name apart, and typing finds either
         choice.addClassName("manager-choice");
         choice.setOverlayWidth("min(40rem, calc(100vw - 2rem))");
-        choice.setItems(candidates);
-        choice.setItemLabelGenerator(this::describe);
+        choice.setItems((member, typed) -> describe(member).toLowerCase(getLocale())
+                .contains(typed.toLowerCase(getLocale())), candidates);
+        choice.setItemLabelGenerator(Member::displayName);
+        choice.setRenderer(new TextRenderer<>(this::describe));
         choice.setHelperText(getTranslation("account.contact-person.active-only"));
         FormRules.explainConstraints(choice);
         return choice;

@@ -58,27 +58,37 @@ public final class Notices {
     }
 
     /**
-     * Notices at the top start below the header of an open dialog that reaches the top of the window (a tall one, or
-     * any on a phone), so that they never cover its title or its Close. Measured in the browser when the notice opens:
-     * only there is it known where the dialog is; the style sheet applies it while a dialog is open.
+     * Notices at the top start below the header of every open dialog they would otherwise cover: a tall one that
+     * reaches the top of the window (any on a phone), and a dialog opened over it whose header sits lower (Edit
+     * contact over the account dialog: its title was under the notice, review 29). A small dialog in the middle of
+     * the window leaves the notice at the top, where it covers nothing of it. Measured in the browser when the notice
+     * opens: only there is it known where the dialogs are; the style sheet applies it while a dialog is open.
      */
     private static void belowDialogHeader() {
         UI ui = UI.getCurrent();
         if (ui != null) {
-            ui.getPage().executeJs(BELOW_DIALOG_HEADER);
+            ui.getPage().executeJs(BELOW_DIALOG_HEADER, NOTICE_REACH_PX);
         }
     }
 
-    /** Sets {@code --kontor-dialog-header-bottom}: the lowest bottom of an open dialog's header that starts near the top. */
+    /**
+     * Sets {@code --kontor-dialog-header-bottom}: from the top down, a header that starts within a notice's height
+     * (two lines of text, {@value #NOTICE_REACH_PX} px) of where the notices start is covered, and they start below it.
+     */
     static final String BELOW_DIALOG_HEADER = """
-            const bottoms = [...document.querySelectorAll('vaadin-dialog[opened]')].map(dialog => {
+            const headers = [...document.querySelectorAll('vaadin-dialog[opened]')].map(dialog => {
               const overlay = dialog.shadowRoot && dialog.shadowRoot.querySelector('vaadin-dialog-overlay');
               const header = overlay && overlay.shadowRoot && overlay.shadowRoot.querySelector('[part~="header"]');
-              const box = header && header.getBoundingClientRect();
-              return box && box.height > 0 && box.top < 96 ? box.bottom : 0;
-            });
-            document.documentElement.style.setProperty('--kontor-dialog-header-bottom',
-                Math.ceil(Math.max(0, ...bottoms)) + 'px');""";
+              return header && header.getBoundingClientRect();
+            }).filter(box => box && box.height > 0).sort((a, b) => a.top - b.top);
+            let start = 0;
+            for (const box of headers) {
+              if (box.top < start + $0) start = Math.max(start, box.bottom);
+            }
+            document.documentElement.style.setProperty('--kontor-dialog-header-bottom', Math.ceil(start) + 'px');""";
+
+    /** How far down a notice at the top reaches: two lines of text with its padding and the gap above it. */
+    static final int NOTICE_REACH_PX = 112;
 
     /** {@link #error} with a message from the bundles, for code that has the UI but no component at hand. */
     static Notification error(UI ui, String key, Object... arguments) {

@@ -186,12 +186,85 @@ class AccountDialogsKeyboardTest extends SpringBrowserlessTest {
                 com.vaadin.flow.component.combobox.ComboBox.class).withId("contact-person-choice").single();
         Member bob = choice.getListDataView().getItems().filter(m -> m.displayName().equals("Bob")).findFirst()
                 .orElseThrow();
-        test(choice).selectItem("Bob · " + account.email("Bob"));
+        test(choice).selectItem("Bob");
 
         com.vaadin.browserless.internal.ShortcutsKt._fireShortcut(choice, com.vaadin.flow.component.Key.ENTER);
 
         assertThat(find(com.vaadin.flow.component.html.Span.class).withId("contact-person-name").single().getText())
                 .startsWith(bob.displayName());
+    }
+
+    /**
+     * Review 29: in Chromium one arrow key opened the deputy list without highlighting a name, and Enter then stored
+     * "No deputy" unasked, closed the chooser without a word and left the focus on the page's body.
+     */
+    @Test
+    void enter_with_no_name_highlighted_saves_nothing_and_keeps_the_deputy_chooser_open() {
+        TestAccount account = openAccountOf("Alice", "Bob");
+        test(button("edit-deputy")).click();
+        com.vaadin.flow.component.combobox.ComboBox<Member> choice = deputyChoice();
+        long version = accounts.details(new CustomerNumber(account.customerNumber())).version();
+
+        com.vaadin.browserless.internal.ShortcutsKt._fireShortcut(choice, com.vaadin.flow.component.Key.ENTER);
+
+        assertThat(deputyChoice().getParent().orElseThrow().isVisible()).as("the chooser, still open").isTrue();
+        assertThat(accounts.details(new CustomerNumber(account.customerNumber())).version())
+                .as("nothing stored").isEqualTo(version);
+        assertThat(notices()).isEmpty();
+    }
+
+    @Test
+    void enter_on_the_highlighted_deputy_saves_says_so_and_puts_the_focus_on_the_deputys_pencil() {
+        TestAccount account = openAccountOf("Alice", "Bob");
+        test(button("edit-deputy")).click();
+        com.vaadin.flow.component.combobox.ComboBox<Member> choice = deputyChoice();
+        test(choice).selectItem("Bob");
+        UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations();
+
+        com.vaadin.browserless.internal.ShortcutsKt._fireShortcut(choice, com.vaadin.flow.component.Key.ENTER);
+
+        assertThat(accounts.details(new CustomerNumber(account.customerNumber())).deputy().map(Member::displayName))
+                .hasValue("Bob");
+        assertThat(find(com.vaadin.flow.component.html.Span.class).withId("deputy-name").single().getText())
+                .startsWith("Bob");
+        assertThat(notices()).containsExactly("Bob is now the deputy.");
+        assertThat(UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations())
+                .as("the focus goes back to the deputy's pencil, not to the page's body")
+                .anyMatch(call -> call.getInvocation().getExpression().contains("focus")
+                        && call.getInvocation().getParameters().contains("edit-deputy"));
+    }
+
+    @Test
+    void a_new_contact_person_is_told_in_a_notice() {
+        openAccountOf("Alice", "Bob");
+        test(button("edit-contact-person")).click();
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.combobox.ComboBox<Member> choice = find(
+                com.vaadin.flow.component.combobox.ComboBox.class).withId("contact-person-choice").single();
+        test(choice).selectItem("Bob");
+
+        test(button("save-contact-person")).click();
+
+        assertThat(notices()).containsExactly("Bob is now the contact person.");
+    }
+
+    /**
+     * Review 29: on a phone the field scrolled to the end of "Anna Becker · anna@…" and showed "na Becker · anna@…";
+     * the field holds the name alone, the list "Name · address".
+     */
+    @Test
+    void the_chooser_field_shows_the_name_alone_and_its_list_the_name_with_the_address() {
+        TestAccount account = openAccountOf("Alice", "Bob");
+        test(button("edit-contact-person")).click();
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.combobox.ComboBox<Member> choice = find(
+                com.vaadin.flow.component.combobox.ComboBox.class).withId("contact-person-choice").single();
+        Member alice = choice.getValue();
+
+        assertThat(choice.getItemLabelGenerator().apply(alice)).isEqualTo("Alice");
+        // the list still tells people apart by their address, and typing an address finds its person
+        test(choice).setFilter(account.email("Bob"));
+        assertThat(test(choice).getSuggestionItems()).extracting(Member::displayName).containsExactly("Bob");
     }
 
     @Test
@@ -264,6 +337,17 @@ class AccountDialogsKeyboardTest extends SpringBrowserlessTest {
         return fixtures.as(account.email("Alice"), () -> accounts.details(new CustomerNumber(account.customerNumber()))
                 .managers().stream().filter(m -> m.displayName().equals(name)).findFirst().map(Member::membershipId)
                 .orElseThrow());
+    }
+
+    @SuppressWarnings("unchecked")
+    private com.vaadin.flow.component.combobox.ComboBox<Member> deputyChoice() {
+        return find(com.vaadin.flow.component.combobox.ComboBox.class).withId("deputy-choice").single();
+    }
+
+    private java.util.List<String> notices() {
+        return find(com.vaadin.flow.component.notification.Notification.class).all().stream()
+                .filter(com.vaadin.flow.component.notification.Notification::isOpened)
+                .map(n -> test(n).getText()).toList();
     }
 
     private Button button(String id) {
