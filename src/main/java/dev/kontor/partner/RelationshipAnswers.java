@@ -149,7 +149,9 @@ public class RelationshipAnswers {
             Addressee newManager = addressee.get();
             if (accepting) {
                 Parties parties = decisions.partiesOf(relationship);
-                Caller.Task task = callers.taskFor("relationship-answers");
+                // proven by the link sent only to them: the audit log names the new manager, not the system
+                Caller.Task task = callers.taskForLinkHolder("relationship-answers", users.findById(
+                        callers.taskFor("relationship-answers"), newManager.userId()).orElseThrow());
                 users.setFirstPassword(task, newManager.userId(), password,
                         List.of(parties.customer().name(), parties.partnerName()));
                 memberships.activateInvited(task, newManager.invitedMembershipId());

@@ -169,6 +169,11 @@ class RelationshipAnswersTest extends CustomerSideTest {
         assertThat(details.activeManagers()).extracting(Member::email).containsExactly(customer.managerEmail());
         assertThat(outbox.to(partner.legalEmail())).singleElement()
                 .satisfies(mail -> assertThat(mail.subject()).contains("accepted your partner request"));
+        // signed out, proven by the link: the audit log names the new manager for becoming one, not "system"
+        assertThat(jdbc.queryForList("select actor_email from audit_event where organization_id = ?"
+                + " and kind = 'MEMBERSHIP_STATE_CHANGED' and old_value = ?", String.class, customer.id(),
+                dev.kontor.audit.AuditValue.membershipState(dev.kontor.organization.MembershipState.INVITED)))
+                .containsExactly(customer.managerEmail());
     }
 
     @Test

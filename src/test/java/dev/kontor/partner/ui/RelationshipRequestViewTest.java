@@ -155,7 +155,7 @@ class RelationshipRequestViewTest extends SpringBrowserlessTest {
         fixtures.signIn(customer.managerEmail());
         navigate(RelationshipRequestView.pathFor(request.token()), RelationshipRequestView.class);
 
-        assertThat(find(Paragraph.class).withId("answer-as").single().getText())
+        assertThat(find(Paragraph.class).withId("answer-as").single().getElement().getTextRecursively())
                 .startsWith("You answer as Ben, invited manager of " + customer.name());
         test(find(Button.class).withId("accept-request").single()).click();
 
