@@ -9,6 +9,7 @@ import dev.kontor.user.Callers;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import dev.kontor.base.ClockTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,18 +47,7 @@ public class InvitationLimit {
         this.clock = clock;
         this.callers = callers;
         this.auditLog = auditLog;
-        this.time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                Instant now = clock.instant();
-                return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
+        this.time = new ClockTime(clock);
     }
 
     /**
