@@ -184,14 +184,23 @@ public final class TextRules {
         return value;
     }
 
-    /** Whether the text holds "://", "www." or "@", the marks by which readers and mail programs spot a link. */
+    /**
+     * Whether the text reads as a web or e-mail address, the way readers and mail programs spot one: "@", "www.", a
+     * scheme's ":/" (also split by spaces), or a domain followed by a path ("evil.test/login"). Wide and other
+     * compatibility forms of letters count as the letters they show (NFKC): "＠" is an "@" to a reader.
+     */
     public static boolean looksLikeAddress(String text) {
         if (text == null) {
             return false;
         }
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
-        return lower.contains("://") || lower.contains("www.") || lower.indexOf('@') >= 0;
+        String shown = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC)
+                .toLowerCase(java.util.Locale.ROOT);
+        return shown.indexOf('@') >= 0 || shown.contains("www.") || LINK_MARKS.matcher(shown).find();
     }
+
+    /** A scheme's ":/" (spaces allowed between its marks), or a domain with a path: "evil.test/login". */
+    private static final java.util.regex.Pattern LINK_MARKS =
+            java.util.regex.Pattern.compile(":\\s*/|[\\p{L}\\p{N}]\\.\\p{L}{2,}\\s*/");
 
     /** Like {@link #check} but the field must not be empty. */
     public static String required(String field, String text, int maxLength) {

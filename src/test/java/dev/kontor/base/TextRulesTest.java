@@ -94,4 +94,19 @@ class TextRulesTest {
                 .isEqualTo("anna\\u0000@exa\\u202Emple.test\\u000A");
         assertThat(TextRules.spelledOut(null)).isNull();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Free prize at https://evil.test", "Eve www.evil.test", "eve@evil.test",
+            "Eve \uFF20evil.test", "Eve hxxps\uFF1A//evil.test", "Eve \uFF57\uFF57\uFF57.evil.test",
+            "Eve evil.test/login", "Eve kontor-login.com/reset", "Eve https:/ /evil.test"})
+    void a_name_that_reads_as_a_link_is_refused_also_in_wide_letters_or_without_a_scheme(String name) {
+        assertThat(TextRules.looksLikeAddress(name)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Dr. Anna Becker", "Anna-Lena Müller-Lüdenscheidt", "J. R. R. Tolkien",
+            "Müller/Schmidt", "O'Brien", "web.de GmbH", "Dr.Schmidt"})
+    void an_ordinary_name_is_no_address(String name) {
+        assertThat(TextRules.looksLikeAddress(name)).isFalse();
+    }
 }
