@@ -1,5 +1,6 @@
 package dev.kontor.account;
 
+import dev.kontor.invitation.InvitationLimit;
 import dev.kontor.user.Callers;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
@@ -59,14 +60,14 @@ public class ManagerService {
     private final java.time.Clock clock;
 
     private final Callers callers;
-    private final dev.kontor.invitation.InvitationLimit invitationLimit;
+    private final InvitationLimit invitationLimit;
 
     ManagerService(CustomerAccountRepository accounts, OrganizationAccess access,
                    MembershipAdministration memberships, UserAccountService users, InvitationService invitations,
                    AccountMails mails, OrganizationService organizations, AuditLog auditLog,
                    InvitationSettings invitationSettings, PlatformTransactionManager transactions,
                    java.time.Clock clock, Callers callers,
-            dev.kontor.invitation.InvitationLimit invitationLimit) {
+            InvitationLimit invitationLimit) {
         this.invitationLimit = invitationLimit;
         this.callers = callers;
         this.clock = clock;

@@ -1,5 +1,6 @@
 package dev.kontor.partner;
 
+import dev.kontor.invitation.InvitationLimit;
 import dev.kontor.user.Callers;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
@@ -71,7 +72,7 @@ public class PartnerService {
     private final RequestMismatches mismatches;
 
     private final Callers callers;
-    private final dev.kontor.invitation.InvitationLimit invitationLimit;
+    private final InvitationLimit invitationLimit;
 
     PartnerService(PartnerRelationshipRepository relationships, ManagedCustomerRepository managedCustomers,
                    CustomerAssignmentRepository assignments, PartnerAccess access,
@@ -79,7 +80,7 @@ public class PartnerService {
                    MembershipAdministration memberships, UserAccountService users, PartnerMails mails,
                    AuditLog auditLog, PartnerSettings settings, Clock clock, RequestLinkArchive linkArchive,
                    CustomerSnapshots snapshots, RequestMismatches mismatches, Callers callers,
-            dev.kontor.invitation.InvitationLimit invitationLimit) {
+            InvitationLimit invitationLimit) {
         this.invitationLimit = invitationLimit;
         this.callers = callers;
         this.relationships = relationships;

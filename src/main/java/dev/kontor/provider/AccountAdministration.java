@@ -1,5 +1,6 @@
 package dev.kontor.provider;
 
+import dev.kontor.invitation.InvitationLimit;
 import dev.kontor.user.Caller;
 import dev.kontor.user.Callers;
 import dev.kontor.account.AccountProvisioning;
@@ -71,7 +72,7 @@ public class AccountAdministration {
     private final AuditLog auditLog;
 
     private final Callers callers;
-    private final dev.kontor.invitation.InvitationLimit invitationLimit;
+    private final InvitationLimit invitationLimit;
 
     AccountAdministration(ProviderGuard guard, AccountAdministrationRepository accounts,
                           OrganizationOnboarding onboarding, AccountProvisioning accountProvisioning,
@@ -79,7 +80,7 @@ public class AccountAdministration {
                           InvitationService invitations, ProviderMails mails, InvitationSettings invitationSettings,
                           PlatformTransactionManager transactions, ProviderAccountQueries queries,
                           dev.kontor.contact.ContactProvisioning contacts, AuditLog auditLog, Callers callers,
-            dev.kontor.invitation.InvitationLimit invitationLimit) {
+            InvitationLimit invitationLimit) {
         this.invitationLimit = invitationLimit;
         this.callers = callers;
         this.auditLog = auditLog;

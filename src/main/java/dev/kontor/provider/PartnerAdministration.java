@@ -1,5 +1,6 @@
 package dev.kontor.provider;
 
+import dev.kontor.invitation.InvitationLimit;
 import dev.kontor.user.Caller;
 import dev.kontor.user.Callers;
 import dev.kontor.audit.AuditSummary;
@@ -58,13 +59,13 @@ public class PartnerAdministration {
     private final TransactionTemplate inTransaction;
 
     private final Callers callers;
-    private final dev.kontor.invitation.InvitationLimit invitationLimit;
+    private final InvitationLimit invitationLimit;
 
     PartnerAdministration(ProviderGuard guard, PartnerAdministrationRepository partners,
                           OrganizationOnboarding onboarding, UserAccountService users,
                           InvitationService invitations, ProviderMails mails, InvitationSettings invitationSettings,
                           PlatformTransactionManager transactions, Callers callers,
-            dev.kontor.invitation.InvitationLimit invitationLimit) {
+            InvitationLimit invitationLimit) {
         this.invitationLimit = invitationLimit;
         this.callers = callers;
         this.guard = guard;

@@ -1,5 +1,6 @@
 package dev.kontor.provider;
 
+import dev.kontor.invitation.InvitationLimit;
 import dev.kontor.user.Callers;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
@@ -62,13 +63,13 @@ public class ProviderStaff {
     private final TransactionTemplate inTransaction;
 
     private final Callers callers;
-    private final dev.kontor.invitation.InvitationLimit invitationLimit;
+    private final InvitationLimit invitationLimit;
 
     ProviderStaff(OrganizationDirectory directory, ProviderMemberships staff, MembershipAdministration memberships,
                   OrganizationService organizations, UserAccountService users, InvitationService invitations,
                   InvitationSettings invitationSettings, ProviderMails mails, AuditLog auditLog,
                   PlatformTransactionManager transactions, Callers callers,
-            dev.kontor.invitation.InvitationLimit invitationLimit) {
+            InvitationLimit invitationLimit) {
         this.invitationLimit = invitationLimit;
         this.callers = callers;
         this.directory = directory;

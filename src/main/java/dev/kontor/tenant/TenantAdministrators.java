@@ -1,5 +1,6 @@
 package dev.kontor.tenant;
 
+import dev.kontor.invitation.InvitationLimit;
 import dev.kontor.user.Callers;
 import dev.kontor.audit.AuditEntry;
 import dev.kontor.audit.AuditLog;
@@ -57,13 +58,13 @@ public class TenantAdministrators {
     private final TransactionTemplate inTransaction;
 
     private final Callers callers;
-    private final dev.kontor.invitation.InvitationLimit invitationLimit;
+    private final InvitationLimit invitationLimit;
 
     TenantAdministrators(OrganizationAccess access, MembershipAdministration memberships, UserAccountService users,
                          InvitationService invitations, TenantRepository tenants, OrganizationService organizations,
                          TenantMails mails, AuditLog auditLog, InvitationSettings invitationSettings,
                          PlatformTransactionManager transactions, Callers callers,
-            dev.kontor.invitation.InvitationLimit invitationLimit) {
+            InvitationLimit invitationLimit) {
         this.invitationLimit = invitationLimit;
         this.callers = callers;
         this.access = access;
