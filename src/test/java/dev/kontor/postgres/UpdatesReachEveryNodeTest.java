@@ -67,6 +67,7 @@ class UpdatesReachEveryNodeTest {
     private static final Duration GENEROUS = Duration.ofSeconds(30);
     private static final String ADMIN = DemoPeople.PARTNER_ADMIN;
     private static final String OPERATOR = "operator@kontor.test";
+    private static final long LISTENING_PROBE = -1;
 
     private static String database;
     private static ConfigurableApplicationContext nodeA;
@@ -88,6 +89,15 @@ class UpdatesReachEveryNodeTest {
         ClusterBroadcast broadcastB = nodeB.getBean(ClusterBroadcast.class);
         Stream.of("content-copy", "platform-notice", "access-session", "partnership")
                 .forEach(topic -> listening.add(broadcastB.subscribe(topic, heardOnB::add)));
+        // each node opens its listening connection in the background; a change committed before B listens is
+        // (by design) only made up for by an "everything", so the tests start once B hears A's changes
+        ClusterBroadcast broadcastA = nodeA.getBean(ClusterBroadcast.class);
+        var transactions = new org.springframework.transaction.support.TransactionTemplate(
+                nodeA.getBean(org.springframework.transaction.PlatformTransactionManager.class));
+        await().atMost(GENEROUS).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            transactions.executeWithoutResult(status -> broadcastA.announce("partnership", LISTENING_PROBE));
+            assertThat(heardOnB).contains(Change.of("partnership", LISTENING_PROBE));
+        });
     }
 
     private static ConfigurableApplicationContext start(String... more) {
