@@ -15,7 +15,7 @@ final class MasterDataRules {
     }
 
     static MasterData validated(MasterData data) {
-        String companyName = TextRules.required("companyName", data.companyName(), MasterData.COMPANY_NAME_MAX);
+        String companyName = TextRules.organizationName("companyName", data.companyName(), MasterData.COMPANY_NAME_MAX);
         String street = TextRules.check("street", data.street(), MasterData.STREET_MAX);
         String postalCode = TextRules.check("postalCode", data.postalCode(), MasterData.POSTAL_CODE_MAX);
         if (postalCode != null && !MasterData.POSTAL_CODE.matcher(postalCode).matches()) {

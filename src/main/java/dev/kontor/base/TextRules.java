@@ -177,7 +177,24 @@ public final class TextRules {
      * would turn those mails into someone else's message under Kontor's sender.
      */
     public static String personName(String field, String text, int maxLength) {
-        String value = required(field, text, maxLength);
+        return withoutAddress(field, required(field, text, maxLength));
+    }
+
+    /**
+     * The name of an organization (a customer's company, a partner, a tenant), with the rule of
+     * {@link #personName}: the mails that invite people into an organization, or tell them of it, name it, and they
+     * go to addresses that whoever names the organization chooses.
+     */
+    public static String organizationName(String field, String text, int maxLength) {
+        return withoutAddress(field, required(field, text, maxLength));
+    }
+
+    /** Like {@link #organizationName}, but may be empty ({@code null}): a mail's sender name. */
+    public static String optionalName(String field, String text, int maxLength) {
+        return withoutAddress(field, check(field, text, maxLength));
+    }
+
+    private static String withoutAddress(String field, String value) {
         if (looksLikeAddress(value)) {
             throw new InvalidInput(field, "validation.name-looks-like-address");
         }

@@ -300,8 +300,8 @@ public class ContactService {
 
     static ContactDetails checked(String firstName, String lastName, String phone, String jobTitle,
                                   Set<ContactType> types) {
-        String first = TextRules.required("firstName", firstName, Contact.NAME_MAX_LENGTH);
-        String last = TextRules.required("lastName", lastName, Contact.NAME_MAX_LENGTH);
+        String first = TextRules.personName("firstName", firstName, Contact.NAME_MAX_LENGTH);
+        String last = TextRules.personName("lastName", lastName, Contact.NAME_MAX_LENGTH);
         String normalizedPhone = PhoneNumbers.normalize("phone", phone).orElse(null);
         String title = TextRules.check("jobTitle", jobTitle, Contact.JOB_TITLE_MAX_LENGTH);
         if (types == null || types.isEmpty()) {

@@ -106,7 +106,7 @@ public class OrganizationService {
     @Transactional
     public boolean rename(long organizationId, String newName) {
         access.require(organizationId, OrganizationRight.ADMIN, AuditSummary.action("rename-organization"));
-        String name = TextRules.required("companyName", newName, Organization.NAME_MAX_LENGTH);
+        String name = TextRules.organizationName("companyName", newName, Organization.NAME_MAX_LENGTH);
         Organization organization = organizations.findById(organizationId).orElseThrow();
         String before = organization.getName();
         if (!before.equals(name)) {
@@ -167,7 +167,7 @@ public class OrganizationService {
                     AuditSummary.of("refused-not-legal-representative", AuditSummary.action("add-customer"))));
             throw new AccessRefused();
         }
-        String checkedName = TextRules.required("companyName", name, Organization.NAME_MAX_LENGTH);
+        String checkedName = TextRules.organizationName("companyName", name, Organization.NAME_MAX_LENGTH);
         Organization partner = organizations.findById(partnerId).orElseThrow();
         if (partner.getKind() != OrganizationKind.PARTNER) {
             throw new IllegalArgumentException("Not a partner: " + partnerId);

@@ -43,7 +43,7 @@ public class TenantStructure {
     /** Creates a tenant below the master tenant (a partner, customer account or tenant); returns it. */
     public OrganizationSummary createTenant(long masterId, String name) {
         access.requireBelow(masterId, OrganizationRight.MANAGE_TENANTS, AuditSummary.action("create-tenant"));
-        String checkedName = TextRules.required("name", name, Organization.NAME_MAX_LENGTH);
+        String checkedName = TextRules.organizationName("name", name, Organization.NAME_MAX_LENGTH);
         lockOwnerTreeOf(masterId);
         Organization master = organizations.findById(masterId).orElseThrow();
         if (OrganizationPath.idsIn(master.pathBelow()).size() >= MAX_DEPTH) {
@@ -59,7 +59,7 @@ public class TenantStructure {
     /** Renames a tenant; names stay unique among its siblings. */
     public void rename(long tenantId, String newName, long expectedVersion) {
         access.require(tenantId, OrganizationRight.MANAGE_TENANTS, AuditSummary.action("rename-tenant"));
-        String checkedName = TextRules.required("name", newName, Organization.NAME_MAX_LENGTH);
+        String checkedName = TextRules.organizationName("name", newName, Organization.NAME_MAX_LENGTH);
         lockOwnerTreeOf(tenantId);
         Organization tenant = tenant(tenantId, expectedVersion);
         if (tenant.getName().equals(checkedName)) {

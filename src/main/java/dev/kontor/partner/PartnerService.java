@@ -121,7 +121,7 @@ public class PartnerService {
      */
     public long addCustomer(long partnerId, NewCustomer input, Locale language) {
         access.require(partnerId, PartnerAccess.LEGAL, AuditSummary.action("add-customer"));
-        String companyName = TextRules.required("companyName", input.companyName(),
+        String companyName = TextRules.organizationName("companyName", input.companyName(),
                 dev.kontor.organization.Organization.NAME_MAX_LENGTH);
         EmailAddress email = email("managerEmail", input.managerEmail());
         // required for every address alike, so that the answer does not tell whether Kontor knows the address

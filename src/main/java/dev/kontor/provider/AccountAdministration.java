@@ -118,7 +118,7 @@ public class AccountAdministration {
 
     private CreatedAccount create(NewAccount input, Locale mailLanguage, AnswerTimeFloor floor) {
         long providerId = guard.requireProviderAdministrator(AuditSummary.action("create-account"));
-        String name = TextRules.required("name", input.name(), NAME_MAX_LENGTH);
+        String name = TextRules.organizationName("name", input.name(), NAME_MAX_LENGTH);
         TextRules.requirePlainLine("name", name);
         Optional<CustomerNumber> number = Optional.empty();
         if (TextRules.trimToNull(input.customerNumber()) != null) {
@@ -298,7 +298,7 @@ public class AccountAdministration {
     public void updateAccount(long accountId, long dataVersion, AccountChange change) {
         AccountRow account = requireAccount(accountId, AuditSummary.action("change-account-data"));
         AccountChange input = change == null ? new AccountChange(null, null, null, null, null) : change;
-        String name = TextRules.required("name", input.name(), NAME_MAX_LENGTH);
+        String name = TextRules.organizationName("name", input.name(), NAME_MAX_LENGTH);
         TextRules.requirePlainLine("name", name);
         if (account.state() == OrganizationState.CLOSED) {
             throw new RuleViolation("admin.account.closed");

@@ -92,7 +92,7 @@ public class PartnerAdministration {
             return inTransaction.execute(status -> {
                 long providerId = guard.requireProviderAdministrator(AuditSummary.action("create-partner"));
                 NewPartner input = partner == null ? new NewPartner(null, null, null) : partner;
-                String name = TextRules.required("name", input.name(), NAME_MAX_LENGTH);
+                String name = TextRules.organizationName("name", input.name(), NAME_MAX_LENGTH);
                 TextRules.requirePlainLine("name", name);
                 Invitee invitee = invitee("representativeEmail", input.representativeEmail(),
                         "representativeName", input.representativeName());

@@ -84,7 +84,7 @@ public class TenantService {
             throw new InvalidInput("edition", "validation.required");
         }
         String characterSet = characterSetFor(request.type(), request.characterSet());
-        String name = TextRules.required("name", request.name(), dev.kontor.organization.Organization.NAME_MAX_LENGTH);
+        String name = TextRules.organizationName("name", request.name(), dev.kontor.organization.Organization.NAME_MAX_LENGTH);
         CheckedLogo logo = request.logo() == null || request.logo().length == 0 ? null : LogoCheck.check(request.logo());
         OrganizationSummary created = structure.createTenant(request.masterId(), name);
         tenants.save(new Tenant(created.id(), request.type(), request.edition(), characterSet));
@@ -182,7 +182,7 @@ public class TenantService {
                 throw new InvalidInput("timeZone", "tenant.settings.time-zone.invalid");
             }
         }
-        String sender = TextRules.check("senderName", settings.senderName(), TenantSettings.SENDER_NAME_MAX_LENGTH);
+        String sender = TextRules.optionalName("senderName", settings.senderName(), TenantSettings.SENDER_NAME_MAX_LENGTH);
         return new TenantSettings(language, zone, sender);
     }
 

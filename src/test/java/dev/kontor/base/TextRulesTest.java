@@ -2,6 +2,9 @@ package dev.kontor.base;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -108,5 +111,28 @@ class TextRulesTest {
             "Müller/Schmidt", "O'Brien", "web.de GmbH", "Dr.Schmidt"})
     void an_ordinary_name_is_no_address(String name) {
         assertThat(TextRules.looksLikeAddress(name)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"AT&T", "Shop24.de GmbH", "1&1 IONOS SE", "Amazon.com, Inc.", "Müller & Söhne KG",
+            "Agentur 3/4 GmbH"})
+    void an_ordinary_company_name_passes(String name) {
+        assertThat(TextRules.organizationName("name", name, 200)).isEqualTo(name);
+        assertThat(TextRules.optionalName("senderName", name, 200)).isEqualTo(name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Acme https://evil.test/login", "Visit www.evil.test", "Acme evil.test/login",
+            "Write to me@evil.test"})
+    void an_organization_or_sender_name_that_reads_as_a_link_is_refused_at_its_field(String name) {
+        for (var rule : List.<java.util.function.Supplier<String>>of(
+                () -> TextRules.organizationName("companyName", name, 200),
+                () -> TextRules.optionalName("companyName", name, 200))) {
+            assertThatThrownBy(rule::get).isInstanceOfSatisfying(InvalidInput.class, refusal -> {
+                assertThat(refusal.field()).isEqualTo("companyName");
+                assertThat(refusal.messageKey()).isEqualTo("validation.name-looks-like-address");
+            });
+        }
+        assertThat(TextRules.optionalName("senderName", "  ", 200)).isNull();
     }
 }

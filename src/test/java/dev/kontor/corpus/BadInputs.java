@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class BadInputs {
 
     /** How a hostile text is meant to be refused; each field says which message it gives for each kind. */
-    enum Kind { EMPTY, BLANK, TOO_LONG, CONTROL, HIDDEN, MARKUP }
+    enum Kind { EMPTY, BLANK, TOO_LONG, CONTROL, HIDDEN, MARKUP, LINK }
 
     record Hostile(Kind kind, String label, String value) {
 
@@ -70,6 +70,17 @@ final class BadInputs {
             new Hostile(Kind.MARKUP, "attribute breakout", "\"><img src=x onerror=alert(1)>"),
             new Hostile(Kind.MARKUP, "javascript link", "<a href=\"javascript:alert(1)\">x</a>"));
 
+    /**
+     * Names that read as a link, which mails would show as one: refused in the name of a person or an organization
+     * (it goes into mails to addresses its author chooses), ordinary text anywhere else.
+     */
+    static final List<Hostile> LINKS_IN_NAMES = List.of(
+            new Hostile(Kind.LINK, "web address", "Acme https://evil.test/login"),
+            new Hostile(Kind.LINK, "www", "Visit www.evil.test"),
+            new Hostile(Kind.LINK, "domain with a path", "Acme evil.test/login"),
+            new Hostile(Kind.LINK, "e-mail address", "Write to me@evil.test"),
+            new Hostile(Kind.LINK, "wide letters", "Acme ｗｗｗ．evil．test"));
+
     /** Addresses that the e-mail check refuses: syntax edge cases, header injection, hidden characters. */
     static final List<String> EMAILS = List.of(
             "", "   ", "anna", "anna@", "@example.test", "anna@@example.test", "anna example@example.test",
@@ -99,6 +110,7 @@ final class BadInputs {
             case TOO_LONG -> "validation.too-long";
             case CONTROL, HIDDEN -> "validation.hidden-characters";
             case MARKUP -> "validation.no-markup";
+            case LINK -> null; // ordinary text where it is no name
         };
     }
 

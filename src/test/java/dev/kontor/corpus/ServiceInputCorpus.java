@@ -232,7 +232,7 @@ abstract class ServiceInputCorpus {
                     case EMPTY, BLANK -> "validation.required";
                     case TOO_LONG -> "validation.too-long";
                     case CONTROL, HIDDEN -> "validation.hidden-characters-multi-line";
-                    case MARKUP -> null; // a plain-text mail: angle brackets are text there
+                    case MARKUP, LINK -> null; // a plain-text mail: angle brackets are text there
                 },
                 v -> notices.send(ContactType.TECHNICAL, "Subject", v, NoticeAudience.chosen(List.of(), List.of()),
                         EN)));
@@ -346,9 +346,21 @@ abstract class ServiceInputCorpus {
                     cases.add(Arguments.of(Named.of(name, input), hostile, expected));
                 }
             }
+            if (NAMES.contains(name)) {
+                BadInputs.LINKS_IN_NAMES.forEach(link -> cases.add(Arguments.of(Named.of(name, input), link,
+                        "validation.name-looks-like-address")));
+            }
         });
+        assertThat(inputs().keySet()).as("every name input is in the corpus").containsAll(NAMES);
         return cases.stream();
     }
+
+    /** The inputs that name a person or an organization, which Kontor's mails show (see TextRules). */
+    private static final Set<String> NAMES = Set.of("Add manager: name", "Account data: companyName",
+            "Contact: first name", "Contact: last name", "Add customer: company name", "Add customer: manager name",
+            "New tenant: name", "Tenant settings: sender name", "Add tenant administrator: name",
+            "Provider: new account: name", "Provider: new account: managerName", "Provider: account data: name",
+            "Provider: new partner: name", "Provider: invite staff: name");
 
     /** E-mail addresses and phone numbers are refused whatever is wrong; the kind only picks a phone's message. */
     private static Kind kindOf(String value) {

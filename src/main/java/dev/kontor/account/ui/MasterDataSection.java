@@ -64,7 +64,7 @@ class MasterDataSection extends Section {
         binder.forField(companyName)
                 .asRequired(getTranslation("validation.required"))
                 .withValidator(FormRules.maxLength(this, MasterData.COMPANY_NAME_MAX))
-                .withValidator(FormRules.noMarkup(this))
+                .withValidator(FormRules.organizationName(this))
                 .bind(MasterDataBean::getCompanyName, MasterDataBean::setCompanyName);
         binder.forField(street).withValidator(FormRules.noMarkup(this))
                 .bind(MasterDataBean::getStreet, MasterDataBean::setStreet);

@@ -60,6 +60,11 @@ public final class FormRules {
         };
     }
 
+    /** An organization's name, or a mail's sender name: the rule of {@link #personName} (see {@link TextRules}). */
+    public static Validator<String> organizationName(Component owner) {
+        return personName(owner);
+    }
+
     /** No control, bidirectional or other invisible characters in a single-line field (see {@link TextRules}). */
     public static Validator<String> plainLine(Component owner) {
         return (value, context) -> TextRules.isPlainLine(TextRules.trimToNull(value))

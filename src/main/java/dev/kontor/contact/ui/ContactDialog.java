@@ -108,9 +108,9 @@ class ContactDialog extends Dialog {
 
         Binder<ContactInput> binder = new Binder<>();
         binder.forField(firstName).asRequired(getTranslation("validation.required"))
-                .withValidator(FormRules.noMarkup(this)).bind(ContactInput::getFirstName, ContactInput::setFirstName);
+                .withValidator(FormRules.personName(this)).bind(ContactInput::getFirstName, ContactInput::setFirstName);
         binder.forField(lastName).asRequired(getTranslation("validation.required"))
-                .withValidator(FormRules.noMarkup(this)).bind(ContactInput::getLastName, ContactInput::setLastName);
+                .withValidator(FormRules.personName(this)).bind(ContactInput::getLastName, ContactInput::setLastName);
         binder.forField(email).asRequired(getTranslation("validation.required"))
                 .withValidator(new EmailValidator(getTranslation("validation.email")))
                 .bind(ContactInput::getEmail, ContactInput::setEmail);

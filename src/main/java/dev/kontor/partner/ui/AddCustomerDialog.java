@@ -52,7 +52,7 @@ class AddCustomerDialog extends Dialog {
         Binder<NewCustomerForm> binder = new Binder<>(NewCustomerForm.class);
         binder.forField(companyName).asRequired(getTranslation("validation.required"))
                 .withValidator(FormRules.maxLength(this, Organization.NAME_MAX_LENGTH))
-                .withValidator(FormRules.noMarkup(this))
+                .withValidator(FormRules.organizationName(this))
                 .bind(NewCustomerForm::getCompanyName, NewCustomerForm::setCompanyName);
         binder.forField(managerEmail).asRequired(getTranslation("validation.required"))
                 .withValidator(new EmailValidator(getTranslation("validation.email")))

@@ -69,7 +69,7 @@ class NewAccountDialog extends Dialog {
                 .bind("customerNumber");
         binder.forField(name).asRequired(getTranslation("validation.required"))
                 .withValidator(text -> !text.isBlank(), getTranslation("validation.required"))
-                .withValidator(FormRules.noMarkup(this))
+                .withValidator(FormRules.organizationName(this))
                 .bind("name");
         binder.forField(street).withValidator(FormRules.noMarkup(this)).bind("street");
         binder.forField(postalCode)

@@ -49,7 +49,7 @@ class NewPartnerDialog extends Dialog {
         binder.forField(name).asRequired(getTranslation("validation.required"))
                 .withValidator(text -> !text.isBlank(), getTranslation("validation.required"))
                 .withValidator(FormRules.plainLine(this))
-                .withValidator(FormRules.noMarkup(this))
+                .withValidator(FormRules.organizationName(this))
                 .bind(Form::getName, Form::setName);
         binder.forField(email).asRequired(getTranslation("validation.email-required"))
                 .withValidator(new EmailValidator(getTranslation("validation.email")))

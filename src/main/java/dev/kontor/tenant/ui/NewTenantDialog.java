@@ -96,7 +96,7 @@ class NewTenantDialog extends Dialog {
         fitCharacterSet();
 
         binder.forField(name).asRequired(getTranslation("validation.required"))
-                .withValidator(FormRules.noMarkup(this)).bind(Form::getName, Form::setName);
+                .withValidator(FormRules.organizationName(this)).bind(Form::getName, Form::setName);
         binder.forField(master).asRequired(getTranslation("validation.required"))
                 .bind(Form::getMaster, Form::setMaster);
 

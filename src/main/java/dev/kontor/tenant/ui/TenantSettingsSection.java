@@ -55,7 +55,7 @@ class TenantSettingsSection extends Div {
         Binder<TenantSettings> binder = new Binder<>(TenantSettings.class);
         binder.forField(language).bind("defaultLanguage");
         binder.forField(zone).bind("timeZone");
-        binder.forField(sender).bind("senderName");
+        binder.forField(sender).withValidator(FormRules.organizationName(this)).bind("senderName");
         binder.readRecord(tenant.settings());
 
         boolean editable = tenant.mayManage();

@@ -157,4 +157,20 @@ class AccountAdminViewTest extends SpringBrowserlessTest {
     private String notification() {
         return test(find(Notification.class).last()).getText();
     }
+
+    @Test
+    void a_new_name_that_reads_as_a_link_is_refused_next_to_the_name_and_the_account_keeps_its_name() {
+        TestAccount account = accountOfTheOperatorsProvider("Alice", "Bruno");
+        fixtures.signIn(OPERATOR);
+        navigate("admin/accounts/" + account.customerNumber(), AccountAdminView.class);
+
+        test(find(TextField.class).withId("account-data-name").single()).setValue("Visit www.evil.test");
+        test(find(Button.class).withId("save-account-data").single()).click();
+
+        TextField name = find(TextField.class).withId("account-data-name").single();
+        assertThat(name.isInvalid()).isTrue();
+        assertThat(name.getErrorMessage()).isEqualTo("A name must not contain a web or e-mail address (no \"://\", \"www.\" or \"@\").");
+        assertThat(jdbc.queryForObject("select name from organization where id = ?", String.class, account.id()))
+                .doesNotContain("evil");
+    }
 }

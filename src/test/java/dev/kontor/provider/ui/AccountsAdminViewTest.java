@@ -276,4 +276,21 @@ class AccountsAdminViewTest extends SpringBrowserlessTest {
     private String numberOf(long accountId) {
         return jdbc.queryForObject("select customer_number from organization where id = ?", String.class, accountId);
     }
+
+    @Test
+    void an_account_name_that_reads_as_a_link_is_refused_next_to_its_field_and_nothing_is_sent() {
+        fixtures.signIn(OPERATOR);
+        String email = "link-" + java.util.UUID.randomUUID() + "@example.test";
+        navigate(AccountsAdminView.class);
+        test(find(Button.class).withId("new-account").single()).click();
+        test(find(TextField.class).withId("new-account-name").single()).setValue("Reset at evil.test/reset");
+        test(find(EmailField.class).withId("new-account-manager-email").single()).setValue(email);
+        test(find(TextField.class).withId("new-account-manager-name").single()).setValue("Frieda First");
+        test(find(Button.class).withId("submit-new-account").single()).click();
+
+        TextField name = find(TextField.class).withId("new-account-name").single();
+        assertThat(name.isInvalid()).isTrue();
+        assertThat(name.getErrorMessage()).isEqualTo("A name must not contain a web or e-mail address (no \"://\", \"www.\" or \"@\").");
+        assertThat(outbox.to(email)).isEmpty();
+    }
 }

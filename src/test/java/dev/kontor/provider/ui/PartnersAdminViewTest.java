@@ -272,4 +272,21 @@ class PartnersAdminViewTest extends SpringBrowserlessTest {
     private String notification() {
         return test(find(Notification.class).last()).getText();
     }
+
+    @Test
+    void a_partner_name_that_reads_as_a_link_is_refused_next_to_its_field_and_nothing_is_sent() {
+        fixtures.signIn(OPERATOR);
+        String email = "link-" + UUID.randomUUID() + "@example.test";
+        navigate(PartnersAdminView.class);
+        test(find(Button.class).withId("new-partner").single()).click();
+        test(find(TextField.class).withId("new-partner-name").single()).setValue("Login at https://evil.test/x");
+        test(find(EmailField.class).withId("new-partner-email").single()).setValue(email);
+        test(find(TextField.class).withId("new-partner-representative").single()).setValue("Rita Rep");
+        test(find(Button.class).withId("submit-new-partner").single()).click();
+
+        TextField name = find(TextField.class).withId("new-partner-name").single();
+        assertThat(name.isInvalid()).isTrue();
+        assertThat(name.getErrorMessage()).isEqualTo("A name must not contain a web or e-mail address (no \"://\", \"www.\" or \"@\").");
+        assertThat(outbox.to(email)).isEmpty();
+    }
 }
