@@ -151,6 +151,17 @@ class PageCorpusTest extends SpringBrowserlessTest {
         });
     }
 
+    /** The token reaches the page as the address spells it: an open one with an encoded letter is unknown. */
+    @Test
+    void an_open_token_spelled_with_an_encoded_letter_shows_the_closed_link_page() {
+        String token = invitationToken();
+        String spelledEncoded = "%" + Integer.toHexString(token.charAt(0)).toUpperCase(Locale.ROOT)
+                + token.substring(1);
+
+        navigate("invitation/" + spelledEncoded, ClosedInvitationView.class);
+        navigate("invitation/" + token, dev.kontor.invitation.ui.InvitationView.class);
+    }
+
     @Test
     void a_used_and_an_expired_invitation_and_a_second_acceptance_get_clear_pages_and_change_nothing() {
         String used = invitationToken();
