@@ -6,11 +6,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.UriUtils;
 
 /**
  * Gives the first GET of a secret link page the status of its link: 404 for an unknown link, 410 for a closed one.
@@ -40,7 +38,8 @@ class SecretLinkStatusFilter extends OncePerRequestFilter {
             if (path.startsWith(page.pathPrefix())) {
                 String rawToken = path.substring(page.pathPrefix().length());
                 if (!rawToken.isEmpty() && rawToken.indexOf('/') < 0) {
-                    int status = switch (page.worthOf(decoded(rawToken))) {
+                    // the router hands the page its token as the address spells it, still encoded (as PageStatus)
+                    int status = switch (page.worthOf(rawToken)) {
                         case OPEN -> HttpServletResponse.SC_OK;
                         case CLOSED -> HttpServletResponse.SC_GONE;
                         case UNKNOWN -> HttpServletResponse.SC_NOT_FOUND;
@@ -55,15 +54,6 @@ class SecretLinkStatusFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
-    }
-
-    /** The token as the route sees it; an undecodable one can only be unknown, so it is left as typed. */
-    private static String decoded(String rawToken) {
-        try {
-            return UriUtils.decode(rawToken, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException malformed) {
-            return rawToken;
-        }
     }
 
     /** Keeps the link's status against the 200 that the page rendering sets; errors and redirects still pass. */

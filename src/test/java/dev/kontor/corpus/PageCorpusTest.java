@@ -125,6 +125,43 @@ class PageCorpusTest extends SpringBrowserlessTest {
         assertThat(BadInputs.snapshot(jdbc)).as("rows and versions").isEqualTo(before);
     }
 
+    /**
+     * The router hands a page its id still encoded, so an id with an encoded space reads as no id of the page and
+     * shows the not-found page, as the first answer's 404 says ({@code PageStatusHttpTest}); the same id without it
+     * opens the page.
+     */
+    @Test
+    void an_id_with_an_encoded_space_is_no_id_and_shows_the_not_found_page() {
+        long ownTenant = jdbc.queryForObject("select id from organization where name = ?", Long.class,
+                "Sonnenschein Filiale Süd");
+        Map<String, String> pathsByPerson = Map.of(
+                "accounts/CN-10001%20", DemoPeople.ANNA,
+                "tenant/T-" + ownTenant + "%20", DemoPeople.ANNA,
+                "tenant/" + ownTenant + "%20", DemoPeople.ANNA,
+                "access/CN-10002%20", DemoPeople.EMPLOYEE,
+                "admin/accounts/CN-10001%20", DemoPeople.OPERATOR);
+        pathsByPerson.forEach((path, person) -> {
+            fixtures.signIn(person);
+            UI.getCurrent().navigate(path);
+            assertThat(getCurrentView().getClass()).as(path + " as " + person).isEqualTo(NotFoundView.class);
+
+            UI.getCurrent().navigate(path.replace("%20", ""));
+            assertThat(getCurrentView().getClass()).as(path + " without the space, as " + person)
+                    .isNotIn(NotFoundView.class, RefusalView.class, AccessDeniedView.class);
+        });
+    }
+
+    /** The token reaches the page as the address spells it: an open one with an encoded letter is unknown. */
+    @Test
+    void an_open_token_spelled_with_an_encoded_letter_shows_the_closed_link_page() {
+        String token = invitationToken();
+        String spelledEncoded = "%" + Integer.toHexString(token.charAt(0)).toUpperCase(Locale.ROOT)
+                + token.substring(1);
+
+        navigate("invitation/" + spelledEncoded, ClosedInvitationView.class);
+        navigate("invitation/" + token, dev.kontor.invitation.ui.InvitationView.class);
+    }
+
     @Test
     void a_used_and_an_expired_invitation_and_a_second_acceptance_get_clear_pages_and_change_nothing() {
         String used = invitationToken();

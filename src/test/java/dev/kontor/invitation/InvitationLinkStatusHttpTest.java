@@ -99,6 +99,20 @@ class InvitationLinkStatusHttpTest {
         assertThat(forged.body()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
+    /**
+     * The router hands the page its token as the address spells it, still encoded, so an open token with a letter
+     * written as {@code %41} is a token nobody was given: the page shows an unknown link, and the answer says 404.
+     */
+    @Test
+    void an_open_token_spelled_with_an_encoded_letter_answers_404_as_the_unknown_link_it_shows() throws Exception {
+        String token = invite();
+        String spelledEncoded = "%" + Integer.toHexString(token.charAt(0)).toUpperCase(Locale.ROOT)
+                + token.substring(1);
+
+        assertThat(get("/invitation/" + spelledEncoded).statusCode()).isEqualTo(404);
+        assertThat(get("/invitation/" + token).statusCode()).isEqualTo(200);
+    }
+
     @Test
     void the_pages_own_requests_and_other_addresses_keep_their_status() throws Exception {
         assertThat(get("/invitation/" + "A".repeat(43) + "/sign-in").statusCode()).isNotIn(404, 410);
