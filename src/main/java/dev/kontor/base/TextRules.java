@@ -194,6 +194,18 @@ public final class TextRules {
         return withoutAddress(field, check(field, text, maxLength));
     }
 
+    /**
+     * A short text other than a name that Kontor puts into mails (the reason a partner gives for entering an
+     * account), checked like {@link #check} and refused when it reads as an address, as names are; may be empty.
+     */
+    public static String mailedText(String field, String text, int maxLength) {
+        String value = check(field, text, maxLength);
+        if (looksLikeAddress(value)) {
+            throw new InvalidInput(field, "validation.text-looks-like-address");
+        }
+        return value;
+    }
+
     private static String withoutAddress(String field, String value) {
         if (looksLikeAddress(value)) {
             throw new InvalidInput(field, "validation.name-looks-like-address");
@@ -202,22 +214,29 @@ public final class TextRules {
     }
 
     /**
-     * Whether the text reads as a web or e-mail address, the way readers and mail programs spot one: "@", "www.", a
-     * scheme's ":/" (also split by spaces), or a domain followed by a path ("evil.test/login"). Wide and other
-     * compatibility forms of letters count as the letters they show (NFKC): "＠" is an "@" to a reader.
+     * Whether the text reads as a web or e-mail address, the way readers, browsers and mail programs spot one: "@",
+     * "www.", a scheme's ":/" or ":\\" (also split by spaces), or a domain followed by what only follows a domain in
+     * an address: a path, a port, a query or a fragment ("evil.test/login", "evil.test:8080", "evil.test?x",
+     * "evil.xn--p1ai/x"). Wide and other compatibility forms of letters count as the letters they show (NFKC): "＠" is
+     * an "@" to a reader, and the ideographic full stop "。" a dot to a browser. A bare domain ("Amazon.com, Inc.",
+     * "Shop24.de GmbH") passes: it is part of many a company's name.
      */
     public static boolean looksLikeAddress(String text) {
         if (text == null) {
             return false;
         }
         String shown = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC)
-                .toLowerCase(java.util.Locale.ROOT);
+                .replace('\u3002', '.').toLowerCase(java.util.Locale.ROOT);
         return shown.indexOf('@') >= 0 || shown.contains("www.") || LINK_MARKS.matcher(shown).find();
     }
 
-    /** A scheme's ":/" (spaces allowed between its marks), or a domain with a path: "evil.test/login". */
-    private static final java.util.regex.Pattern LINK_MARKS =
-            java.util.regex.Pattern.compile(":\\s*/|[\\p{L}\\p{N}]\\.\\p{L}{2,}\\s*/");
+    /**
+     * A scheme's ":/" or ":\\" (spaces allowed between its marks), or a domain (its last label letters, or punycode's
+     * "xn--") followed right away by a path, a backslash, a port, a query or a fragment: with a space between, as in
+     * "Co.KG / Filiale Nord", no mail program reads one address.
+     */
+    private static final java.util.regex.Pattern LINK_MARKS = java.util.regex.Pattern.compile(
+            ":\\s*[/\\\\]|[\\p{L}\\p{N}]\\.(?:\\p{L}{2,}|xn--[\\p{L}\\p{N}-]+)(?:[/\\\\?#]|:\\d)");
 
     /** Like {@link #check} but the field must not be empty. */
     public static String required(String field, String text, int maxLength) {

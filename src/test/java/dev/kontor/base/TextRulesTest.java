@@ -101,14 +101,18 @@ class TextRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"Free prize at https://evil.test", "Eve www.evil.test", "eve@evil.test",
             "Eve \uFF20evil.test", "Eve hxxps\uFF1A//evil.test", "Eve \uFF57\uFF57\uFF57.evil.test",
-            "Eve evil.test/login", "Eve kontor-login.com/reset", "Eve https:/ /evil.test"})
+            "Eve evil.test/login", "Eve kontor-login.com/reset", "Eve https:/ /evil.test",
+            "Acme evil.test:8080/login", "Acme evil.test:8080", "Acme evil.xn--p1ai/login", "Acme evil.test?login", "Acme evil.test#login",
+            "https:\\\\evil.test\\login", "Acme evil.test\\login", "www\u3002evil\u3002test/login",
+            "Acme evil\u3002test/login", "Acme evil\uFF61test/login", "Acme evil\uFF0Etest/login"})
     void a_name_that_reads_as_a_link_is_refused_also_in_wide_letters_or_without_a_scheme(String name) {
         assertThat(TextRules.looksLikeAddress(name)).isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"Dr. Anna Becker", "Anna-Lena Müller-Lüdenscheidt", "J. R. R. Tolkien",
-            "Müller/Schmidt", "O'Brien", "web.de GmbH", "Dr.Schmidt"})
+            "Müller/Schmidt", "O'Brien", "web.de GmbH", "Dr.Schmidt", "Müller GmbH & Co.KG / Filiale Nord",
+            "Shop24.de: Versand", "Amazon.com, Inc.", "Ticket 4711: Drucker"})
     void an_ordinary_name_is_no_address(String name) {
         assertThat(TextRules.looksLikeAddress(name)).isFalse();
     }

@@ -169,7 +169,8 @@ class AccountAdminViewTest extends SpringBrowserlessTest {
 
         TextField name = find(TextField.class).withId("account-data-name").single();
         assertThat(name.isInvalid()).isTrue();
-        assertThat(name.getErrorMessage()).isEqualTo("A name must not contain a web or e-mail address (no \"://\", \"www.\" or \"@\").");
+        assertThat(name.getErrorMessage()).isEqualTo("A name must not contain a web or e-mail address (no \"://\", "
+                + "\"www.\", \"@\" or a domain with a path such as \"example.com/login\").");
         assertThat(jdbc.queryForObject("select name from organization where id = ?", String.class, account.id()))
                 .doesNotContain("evil");
     }

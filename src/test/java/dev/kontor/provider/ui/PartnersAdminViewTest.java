@@ -286,7 +286,8 @@ class PartnersAdminViewTest extends SpringBrowserlessTest {
 
         TextField name = find(TextField.class).withId("new-partner-name").single();
         assertThat(name.isInvalid()).isTrue();
-        assertThat(name.getErrorMessage()).isEqualTo("A name must not contain a web or e-mail address (no \"://\", \"www.\" or \"@\").");
+        assertThat(name.getErrorMessage()).isEqualTo("A name must not contain a web or e-mail address (no \"://\", "
+                + "\"www.\", \"@\" or a domain with a path such as \"example.com/login\").");
         assertThat(outbox.to(email)).isEmpty();
     }
 }
