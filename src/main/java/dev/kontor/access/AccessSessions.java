@@ -83,7 +83,8 @@ public class AccessSessions {
     public CurrentAccess start(long partnerId, CustomerNumber customer, String reason) {
         Caller caller = callers.current();
         AuthenticatedUser me = caller.signedIn().orElseGet(callers::requirePerson);
-        String why = TextRules.check("reason", reason, REASON_MAX_LENGTH);
+        // the contact person may be told of the entry with the reason: a link there would be a stranger's
+        String why = TextRules.mailedText("reason", reason, REASON_MAX_LENGTH);
         if (!SignInFactors.secondFactorInThisSignIn()) {
             refuseWithoutSecondFactor(me, partnerId, customer);
         }

@@ -89,7 +89,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
         String reason = request.getHeader(ApiTokenIdentity.ACCESS_REASON_HEADER);
         if (reason != null) {
             try {
-                String checked = TextRules.check(ApiTokenIdentity.ACCESS_REASON_HEADER, utf8(reason),
+                String checked = TextRules.mailedText(ApiTokenIdentity.ACCESS_REASON_HEADER, utf8(reason),
                         ApiTokenIdentity.ACCESS_REASON_MAX_LENGTH);
                 if (checked != null) {
                     user = AuthenticatedUser.forApiToken(token.withAccessReason(checked), user.getAuthorities());

@@ -104,7 +104,9 @@ public class ApiTokens {
     @Transactional
     public IssuedToken create(long organizationId, String name, ApiScope scope, LocalDate expiresOn, ZoneId zone) {
         AuthenticatedUser me = requireIssuer(organizationId, "create-api-token");
-        String checkedName = TextRules.required("name", name, ApiToken.NAME_MAX_LENGTH);
+        // the token's name goes into the mails that tell a customer's managers of its work there
+        String checkedName = TextRules.mailedText("name", TextRules.required("name", name, ApiToken.NAME_MAX_LENGTH),
+                ApiToken.NAME_MAX_LENGTH);
         if (scope == null) {
             throw new InvalidInput("scope", "validation.required");
         }

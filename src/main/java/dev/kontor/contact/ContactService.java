@@ -17,6 +17,7 @@ import dev.kontor.organization.OrganizationAccess;
 import dev.kontor.organization.OrganizationRight;
 import dev.kontor.organization.OrganizationService;
 import dev.kontor.user.AuthenticatedUser;
+import dev.kontor.invitation.InvitationLimit;
 import dev.kontor.user.EmailAddress;
 import java.time.Clock;
 import java.time.Instant;
@@ -64,11 +65,14 @@ public class ContactService {
     private final Clock clock;
 
     private final Callers callers;
+    private final InvitationLimit invitationLimit;
 
     ContactService(ContactRepository contacts, OrganizationAccess access, OrganizationService organizations,
                    MembershipAdministration memberships, ContactMails mails, ContactSettings settings,
-                   PublicAddress publicAddress, AuditLog auditLog, Clock clock, Callers callers) {
+                   PublicAddress publicAddress, AuditLog auditLog, Clock clock, Callers callers,
+                   InvitationLimit invitationLimit) {
         this.callers = callers;
+        this.invitationLimit = invitationLimit;
         this.contacts = contacts;
         this.access = access;
         this.organizations = organizations;
@@ -181,6 +185,8 @@ public class ContactService {
                 throw new InvalidInput("email", "contact.email-taken");
             }
             if (contact.isLinked()) {
+                // a mail to an address the caller chose, and to the managers: counted as an invitation is
+                invitationLimit.take(contact.getOrganizationId());
                 String token = SecretTokens.newToken();
                 Instant expires = clock.instant().plus(settings.confirmationValidity());
                 contact.awaitConfirmation(email, SecretTokens.hash(token), expires);

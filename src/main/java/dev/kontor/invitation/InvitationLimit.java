@@ -26,8 +26,9 @@ import org.springframework.stereotype.Component;
  * <p>
  * A token bucket (Bucket4j, as for sign-in) per inviting person, refilled evenly over the hour. Like the sign-in
  * throttle it is kept in memory: several nodes would each allow the limit, which still bounds the mails a person can
- * send; a restart forgets the counts. A provider's API token creating accounts is no person and has a rate limit of
- * its own.
+ * send; a restart forgets the counts. An API token of a partner or a customer counts as one more inviter of its own
+ * (a contact's new address, set through the API, is mailed as well); the provider's tokens, which create accounts
+ * in bulk, are bounded by their rate limit alone.
  */
 @Component
 public class InvitationLimit {
@@ -40,7 +41,7 @@ public class InvitationLimit {
     private final Callers callers;
     private final AuditLog auditLog;
     private final TimeMeter time;
-    private final Map<Long, Tracked> inviters = new ConcurrentHashMap<>();
+    private final Map<Inviter, Tracked> inviters = new ConcurrentHashMap<>();
 
     InvitationLimit(InvitationSettings settings, Clock clock, Callers callers, AuditLog auditLog) {
         this.perHour = settings.perPersonPerHour();
@@ -51,17 +52,20 @@ public class InvitationLimit {
     }
 
     /**
-     * Counts one invitation of the signed-in person, into the organization given, or refuses it (audited, with the
-     * minutes until the next one is allowed) when they have sent their hourly allowance. Called after the form's
-     * input was found valid and before anything is created.
+     * Counts one invitation (or one mail asking a new contact address to confirm itself) of the signed-in person or
+     * API token, into the organization given, or refuses it (audited, with the minutes until the next one is allowed)
+     * when they have sent their hourly allowance. Called after the form's input was found valid and before anything
+     * is created.
      */
     public void take(Long organizationId) {
         AuthenticatedUser me = callers.requirePerson();
-        if (me.apiToken().isPresent()) {
+        if (me.apiToken().filter(token -> token.provider()).isPresent()) {
             // a provider's API token is bounded by its own rate limit (ApiRateLimits) and names itself in the log
             return;
         }
-        Tracked tracked = inviters.computeIfAbsent(me.userId(), id -> new Tracked(Bucket.builder()
+        Inviter inviter = me.apiToken().map(token -> new Inviter(true, token.tokenId()))
+                .orElseGet(() -> new Inviter(false, me.userId()));
+        Tracked tracked = inviters.computeIfAbsent(inviter, id -> new Tracked(Bucket.builder()
                 .addLimit(limit -> limit.capacity(perHour).refillGreedy(perHour, PERIOD))
                 .withCustomTimePrecision(time).build()));
         tracked.lastUse = clock.instant();
@@ -81,6 +85,10 @@ public class InvitationLimit {
         Instant forgetBefore = clock.instant().minus(PERIOD);
         inviters.values().removeIf(tracked -> tracked.lastUse.isBefore(forgetBefore)
                 && tracked.bucket.getAvailableTokens() >= perHour);
+    }
+
+    /** A person, or an API token, which is no person: their ids may be equal. */
+    private record Inviter(boolean apiToken, long id) {
     }
 
     private static final class Tracked {

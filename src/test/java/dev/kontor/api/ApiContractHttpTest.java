@@ -2,6 +2,7 @@ package dev.kontor.api;
 
 import dev.kontor.user.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kontor.organization.Organization;
 import dev.kontor.organization.OrganizationOnboarding;
@@ -798,6 +799,31 @@ class ApiContractHttpTest {
         assertThat(jdbc.queryForList("select outcome from audit_event where organization_id = ? "
                 + "and kind = 'ACCESS_DENIED' and summary_key = 'audit.summary.api-token-reason-missing'", String.class,
                 customer.id())).containsExactly("DENIED", "DENIED", "DENIED");
+    }
+
+    @Test
+    void a_reason_or_a_token_name_that_reads_as_a_link_is_refused_for_it_would_be_mailed_to_the_customer()
+            throws Exception {
+        TestPartner partner = fixtures.partner("Linked");
+        TestAccount customer = customerOf(partner, EnumSet.of(OrganizationRight.MANAGE_CONTACTS));
+        IssuedToken token = issue(partner, ApiScope.WRITE, today().plusDays(30));
+        String contacts = "/api/v1/organizations/" + customer.id() + "/contacts";
+
+        HttpResponse<String> linked = send("POST", contacts, token.secret(), CONTACT,
+                Map.of("Kontor-Access-Reason", "Log in at https://evil.test/login to keep your account"));
+
+        assertThat(linked.statusCode()).as(linked.body()).isEqualTo(422);
+        JsonNode problem = JSON.readTree(linked.body());
+        assertThat(problem.get("field").asString()).isEqualTo("Kontor-Access-Reason");
+        assertThat(problem.get("detail").asString()).startsWith("This text goes into mails and must not contain a web");
+        assertThat(jdbc.queryForObject("select count(*) from contact where organization_id = ?", Integer.class,
+                customer.id())).isZero();
+        assertThatThrownBy(() -> fixtures.as(partner.legalEmail(), () -> tokens.create(partner.id(),
+                "Sync - verify at evil.test/login", ApiScope.WRITE, today().plusDays(30), java.time.ZoneOffset.UTC)))
+                .isInstanceOfSatisfying(dev.kontor.base.InvalidInput.class, refusal -> {
+                    assertThat(refusal.field()).isEqualTo("name");
+                    assertThat(refusal.messageKey()).isEqualTo("validation.text-looks-like-address");
+                });
     }
 
     @Test

@@ -350,6 +350,11 @@ abstract class ServiceInputCorpus {
                 BadInputs.LINKS_IN_NAMES.forEach(link -> cases.add(Arguments.of(Named.of(name, input), link,
                         "validation.name-looks-like-address")));
             }
+            if (name.equals("Access account: reason")) {
+                // the contact person may be told of the entry, with the reason
+                BadInputs.LINKS_IN_NAMES.forEach(link -> cases.add(Arguments.of(Named.of(name, input), link,
+                        "validation.text-looks-like-address")));
+            }
         });
         assertThat(inputs().keySet()).as("every name input is in the corpus").containsAll(NAMES);
         return cases.stream();

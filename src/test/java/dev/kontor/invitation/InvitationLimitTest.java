@@ -5,7 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kontor.account.ManagerService;
 import dev.kontor.base.InvalidInput;
+import dev.kontor.contact.ContactRow;
+import dev.kontor.contact.ContactService;
+import dev.kontor.contact.ContactType;
+import dev.kontor.contact.NewContact;
 import dev.kontor.testing.AuditTrail;
+import dev.kontor.user.ApiTokenIdentity;
+import dev.kontor.user.AuthenticatedUser;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import dev.kontor.testing.Fixtures;
 import dev.kontor.testing.Fixtures.TestAccount;
 import dev.kontor.testing.IntegrationTest;
@@ -13,6 +21,7 @@ import dev.kontor.testing.MutableClock;
 import dev.kontor.testing.Outbox;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +39,12 @@ class InvitationLimitTest {
 
     @Autowired
     ManagerService managers;
+
+    @Autowired
+    ContactService contacts;
+
+    @Autowired
+    InvitationLimit limit;
 
     @Autowired
     Fixtures fixtures;
@@ -103,5 +118,62 @@ class InvitationLimitTest {
                 .isInstanceOfSatisfying(InvalidInput.class,
                         refusal -> assertThat(refusal.messageKey()).isEqualTo("invitation.too-many"));
         assertThat(outbox.to(invitee)).hasSize(3);
+    }
+
+    @Test
+    void a_linked_contacts_new_address_is_mailed_for_confirmation_and_counts_as_an_invitation() {
+        TestAccount account = fixtures.account("Dora", "Emil");
+        String dora = account.email("Dora");
+        ContactRow linked = fixtures.as(dora, () -> contacts.add(account.id(), new NewContact(account.userId("Emil"),
+                "Emil", "Eins", null, null, null, Set.of(ContactType.BILLING))));
+        long version = linked.version();
+        for (int i = 0; i < 3; i++) {
+            String address = "victim-" + i + "-" + UUID.randomUUID() + "@example.test";
+            long seen = version;
+            version = fixtures.as(dora, () -> contacts.change(account.id(), linked.id(), new NewContact(null, "Emil",
+                    "Eins", address, null, null, Set.of(ContactType.BILLING)), seen, Locale.ENGLISH)).version();
+            assertThat(outbox.to(address)).hasSize(1);
+        }
+        String fourth = "victim-4-" + UUID.randomUUID() + "@example.test";
+        long seen = version;
+
+        assertThatThrownBy(() -> fixtures.as(dora, () -> contacts.change(account.id(), linked.id(), new NewContact(
+                null, "Emil", "Eins", fourth, null, null, Set.of(ContactType.BILLING)), seen, Locale.ENGLISH)))
+                .isInstanceOfSatisfying(InvalidInput.class,
+                        refusal -> assertThat(refusal.messageKey()).isEqualTo("invitation.too-many"));
+        assertThat(outbox.to(fourth)).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from contact where pending_email = ?", Integer.class, fourth))
+                .isZero();
+    }
+
+    @Test
+    void a_partners_api_token_counts_as_an_inviter_of_its_own_and_the_providers_tokens_are_bounded_by_their_rate_limit() {
+        TestAccount account = fixtures.account("Fiona");
+        long token = 900_000_000L + System.nanoTime() % 1_000_000L;
+        Runnable partnersToken = () -> asToken(new ApiTokenIdentity(token, "Sync", account.id(), "Partner", false,
+                true), () -> limit.take(account.id()));
+        Runnable providersToken = () -> asToken(new ApiTokenIdentity(token + 1, "Billing", account.id(), "Provider",
+                true, true), () -> limit.take(account.id()));
+        for (int i = 0; i < 3; i++) {
+            partnersToken.run();
+        }
+
+        assertThatThrownBy(partnersToken::run).isInstanceOfSatisfying(InvalidInput.class,
+                refusal -> assertThat(refusal.messageKey()).isEqualTo("invitation.too-many"));
+        for (int i = 0; i < 5; i++) {
+            providersToken.run();
+        }
+    }
+
+    private static void asToken(ApiTokenIdentity token, Runnable work) {
+        AuthenticatedUser caller = AuthenticatedUser.forApiToken(token, java.util.List.of());
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(caller, null, java.util.List.of()));
+        SecurityContextHolder.setContext(context);
+        try {
+            work.run();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 }

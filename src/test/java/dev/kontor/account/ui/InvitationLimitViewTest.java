@@ -59,7 +59,7 @@ class InvitationLimitViewTest extends SpringBrowserlessTest {
         assertThat(openDialogs()).as("the dialog stays open with what was typed").hasSize(1);
         assertThat(email().getValue()).isEqualTo(fourth);
         assertThat(openNotices()).singleElement().asString()
-                .matches("You have sent many invitations in a short time; try again in \\d+ minutes\\.");
+                .matches("You have sent many invitations and address confirmations in a short time; try again in \\d+ minutes\\.");
         assertNobodyInvited(fourth, membershipsBefore);
 
         openDialogs().forEach(AddManagerDialog::close);
@@ -70,7 +70,7 @@ class InvitationLimitViewTest extends SpringBrowserlessTest {
 
         assertThat(openDialogs()).hasSize(1);
         assertThat(openNotices()).singleElement().asString().matches(
-                "Sie haben in kurzer Zeit viele Einladungen verschickt; versuchen Sie es in \\d+ Minuten wieder\\.");
+                "Sie haben in kurzer Zeit viele Einladungen und Adressbestätigungen verschickt; versuchen Sie es in \\d+ Minuten wieder\\.");
         assertNobodyInvited(fifth, membershipsBefore);
     }
 
