@@ -94,6 +94,16 @@ public class ContactService {
         return contacts.findPage(organizationId, ordered).stream().map(ContactService::row).toList();
     }
 
+    /**
+     * One contact of the organization as it is saved now, for a form whose Save was refused as outdated; a contact
+     * that is not (or no longer) in the organization is gone, as for {@link #change}.
+     */
+    @Transactional(readOnly = true)
+    public ContactRow contact(long organizationId, long contactId) {
+        access.require(organizationId, OrganizationRight.VIEW, AuditSummary.action("read-contacts"));
+        return row(contactIn(organizationId, contactId));
+    }
+
     @Transactional(readOnly = true)
     public long count(long organizationId) {
         access.require(organizationId, OrganizationRight.VIEW, AuditSummary.action("read-contacts"));

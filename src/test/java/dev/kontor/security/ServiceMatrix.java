@@ -424,6 +424,7 @@ final class ServiceMatrix {
                 t -> recipients.count(null, ContactType.TECHNICAL, List.of(t.account())));
         read("ContactService.page(long,Pageable)", ACCOUNT, t -> contacts.page(t.account(), page));
         read("ContactService.count(long)", ACCOUNT, t -> contacts.count(t.account()));
+        read("ContactService.contact(long,long)", ACCOUNT, t -> contacts.contact(t.account(), t.contact()));
         read("ContactService.mayManage(long)", ACCOUNT, t -> contacts.mayManage(t.account()))
                 .ownScope("false: the question whether to offer the buttons");
         read("ContactService.users(long)", ACCOUNT, t -> contacts.users(t.account()));

@@ -13,10 +13,12 @@ import com.vaadin.flow.data.validator.EmailValidator;
 import dev.kontor.account.AccountDetails;
 import dev.kontor.account.AccountService;
 import dev.kontor.account.MasterData;
+import dev.kontor.base.ui.ChangedMeanwhile;
 import dev.kontor.base.ui.CountryChoice;
 import dev.kontor.base.ui.FormRules;
 import dev.kontor.base.ui.InputRefusals;
 import dev.kontor.base.ui.Notices;
+import dev.kontor.organization.CustomerNumber;
 
 /** The account's master data: company name, address, billing e-mail and out-of-hours number. */
 class MasterDataSection extends Section {
@@ -30,8 +32,10 @@ class MasterDataSection extends Section {
     private final TextField emergencyPhone = new TextField();
     private final Binder<MasterDataBean> binder = new Binder<>(MasterDataBean.class);
     private final AccountService accounts;
-    private final AccountDetails details;
+    /** The account as last read: its version goes with Save, and "Show current values" reads it again. */
+    private AccountDetails details;
     private final Runnable onSaved;
+    private final ChangedMeanwhile meanwhile;
 
     MasterDataSection(AccountService accounts, AccountDetails details, Runnable onSaved) {
         this.accounts = accounts;
@@ -81,6 +85,8 @@ class MasterDataSection extends Section {
                 .bind(MasterDataBean::getEmergencyPhone, MasterDataBean::setEmergencyPhone);
         binder.readBean(MasterDataBean.of(details.masterData()));
 
+        meanwhile = new ChangedMeanwhile(binder, this::readCurrent);
+
         FormLayout form = new FormLayout(companyName, street, postalCode, city, country, billingEmail,
                 emergencyPhone);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32em", 2));
@@ -88,6 +94,8 @@ class MasterDataSection extends Section {
         form.setColspan(street, 2);
         add(form);
         FormRules.explainConstraints(form);
+        // below the fields, above Save: where the person looks after pressing it
+        add(meanwhile);
 
         boolean editable = details.viewerMayEditMasterData();
         binder.setReadOnly(!editable);
@@ -98,8 +106,7 @@ class MasterDataSection extends Section {
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             // Enter in any field saves, as in the dialogs; an invalid field then takes the focus back
             save.addClickShortcut(com.vaadin.flow.component.Key.ENTER).listenOn(form);
-            Button cancel = new Button(getTranslation("action.cancel"),
-                    click -> binder.readBean(MasterDataBean.of(details.masterData())));
+            Button cancel = new Button(getTranslation("action.cancel"), click -> meanwhile.discard());
             cancel.setId("cancel-master-data");
             Div buttons = new Div(save, cancel);
             buttons.addClassName("section-buttons");
@@ -109,7 +116,8 @@ class MasterDataSection extends Section {
 
     /** Whether the form holds edits that are not saved yet. */
     boolean hasUnsavedChanges() {
-        return binder.hasChanges();
+        // a refused Save wrote the input out and so ended the binder's record of changes: the input is unsaved still
+        return binder.hasChanges() || meanwhile.isVisible();
     }
 
     private void save() {
@@ -117,11 +125,17 @@ class MasterDataSection extends Section {
         if (!FormRules.writeOrFocus(binder, bean)) {
             return;
         }
-        if (!refusals().run(() -> accounts.updateMasterData(details.accountId(), details.version(), bean.toRecord()))) {
+        if (!meanwhile.saved(() -> refusals().run(() -> accounts.updateMasterData(details.accountId(),
+                details.version(), bean.toRecord())))) {
             return;
         }
         Notices.success(getTranslation("account.saved"));
         onSaved.run();
+    }
+
+    private void readCurrent() {
+        details = accounts.details(new CustomerNumber(details.customerNumber()));
+        binder.readBean(MasterDataBean.of(details.masterData()));
     }
 
     private InputRefusals refusals() {

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.validator.EmailValidator;
+import dev.kontor.base.ui.ChangedMeanwhile;
 import dev.kontor.base.ui.DialogKeys;
 import dev.kontor.base.ui.FormRules;
 import dev.kontor.base.ui.InputRefusals;
@@ -40,6 +41,9 @@ class ContactDialog extends Dialog {
     private final TextField phone = new TextField();
     private final TextField jobTitle = new TextField();
     private final CheckboxGroup<ContactType> types = new CheckboxGroup<>();
+    /** The contact as last read (editing): its version goes with Save, and "Show current values" reads it again. */
+    private ContactRow shown;
+    private final ChangedMeanwhile meanwhile;
 
     ContactDialog(ContactService contacts, long organizationId, ContactRow existing, Runnable onSaved) {
         setId("contact-dialog");
@@ -120,8 +124,24 @@ class ContactDialog extends Dialog {
         binder.forField(jobTitle).bind(ContactInput::getJobTitle, ContactInput::setJobTitle);
         binder.forField(types).withValidator(chosen -> chosen != null && !chosen.isEmpty(),
                 getTranslation("contact.types.required")).bind(ContactInput::getTypes, ContactInput::setTypes);
+        this.shown = existing;
         if (existing != null) {
             binder.readBean(ContactInput.of(existing));
+        }
+        // editing only: a new contact has no earlier version anyone could have saved meanwhile
+        meanwhile = existing == null ? null : new ChangedMeanwhile(binder, () -> {
+            shown = contacts.contact(organizationId, shown.id());
+            binder.readBean(ContactInput.of(shown));
+        });
+        if (meanwhile != null) {
+            // next to the form, right above Save
+            add(meanwhile);
+            // the list behind shows the contact as it is now, or no more, once the dialog closes after a refusal
+            addOpenedChangeListener(event -> {
+                if (!event.isOpened() && meanwhile.isVisible()) {
+                    onSaved.run();
+                }
+            });
         }
 
         Button save = new Button(getTranslation(existing == null ? "contact.add" : "action.save"));
@@ -136,14 +156,16 @@ class ContactDialog extends Dialog {
             InputRefusals refusals = InputRefusals.of(this).field("firstName", firstName).field("lastName", lastName)
                     .field("email", email).field("phone", phone).field("jobTitle", jobTitle).field("types", types)
                     .field("user", user);
-            ContactRow saved = refusals.call(() -> existing == null ? contacts.add(organizationId, request)
-                    : contacts.change(organizationId, existing.id(), request, existing.version(), getLocale()))
+            ContactRow before = shown;
+            ContactRow saved = (before == null ? refusals.call(() -> contacts.add(organizationId, request))
+                    : meanwhile.call(() -> refusals.rulesShownBy(meanwhile::gone).call(() ->
+                            contacts.change(organizationId, before.id(), request, before.version(), getLocale()))))
                     .orElse(null);
             if (saved == null) {
                 return false;
             }
-            String message = saved.pendingEmail() != null && (existing == null
-                    || !saved.pendingEmail().equals(existing.pendingEmail()))
+            String message = saved.pendingEmail() != null && (before == null
+                    || !saved.pendingEmail().equals(before.pendingEmail()))
                     ? getTranslation("contact.email.pending-sent", saved.pendingEmail())
                     : getTranslation("contact.saved", saved.name());
             Notices.success(message);

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import dev.kontor.base.SupportedLanguages;
+import dev.kontor.base.ui.ChangedMeanwhile;
 import dev.kontor.base.ui.FormRules;
 import dev.kontor.base.ui.InputRefusals;
 import dev.kontor.base.ui.Notices;
@@ -23,7 +24,11 @@ import java.util.Locale;
 /** The settings a master tenant hands down with Copy content: language, time zone, sender name. */
 class TenantSettingsSection extends Div {
 
+    /** The tenant as last read: its profile version goes with Save, and "Show current values" reads it again. */
+    private TenantDetails tenant;
+
     TenantSettingsSection(TenantService tenants, TenantDetails tenant, Runnable onSaved) {
+        this.tenant = tenant;
         setId("tenant-settings");
         addClassName("card-section");
         add(new H3(getTranslation("tenant.settings.title")));
@@ -57,6 +62,10 @@ class TenantSettingsSection extends Div {
         binder.forField(zone).bind("timeZone");
         binder.forField(sender).withValidator(FormRules.organizationName(this)).bind("senderName");
         binder.readRecord(tenant.settings());
+        ChangedMeanwhile meanwhile = new ChangedMeanwhile(binder, () -> {
+            this.tenant = tenants.details(this.tenant.id());
+            binder.readRecord(this.tenant.settings());
+        });
 
         boolean editable = tenant.mayManage();
         language.setReadOnly(!editable);
@@ -64,13 +73,16 @@ class TenantSettingsSection extends Div {
         sender.setReadOnly(!editable);
         add(new FormLayout(language, zone, sender));
         FormRules.explainConstraints(this);
+        // below the fields, above Save: where the person looks after pressing it
+        add(meanwhile);
         if (editable) {
             // named for what it saves: the tenant page holds several forms, each with its own Save
             Button save = new Button(getTranslation("tenant.settings.save"), click -> {
                 InputRefusals refusals = InputRefusals.of(this).field("defaultLanguage", language)
                         .field("timeZone", zone).field("senderName", sender);
-                if (!FormRules.recordOrFocus(binder).map(settings -> refusals.run(() -> tenants.changeSettings(
-                        tenant.id(), settings, tenant.profileVersion()))).orElse(false)) {
+                if (!FormRules.recordOrFocus(binder).map(settings -> meanwhile.saved(() -> refusals.run(() ->
+                        tenants.changeSettings(this.tenant.id(), settings, this.tenant.profileVersion()))))
+                        .orElse(false)) {
                     return;
                 }
                 Notices.success(getTranslation("tenant.settings.saved"));
@@ -78,7 +90,9 @@ class TenantSettingsSection extends Div {
             });
             save.setId("save-tenant-settings");
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            Div buttons = new Div(save);
+            Button cancel = new Button(getTranslation("action.cancel"), click -> meanwhile.discard());
+            cancel.setId("cancel-tenant-settings");
+            Div buttons = new Div(save, cancel);
             buttons.addClassName("section-buttons");
             add(buttons);
         }

@@ -264,6 +264,96 @@ class AccountDataDialogTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void a_save_refused_because_someone_else_saved_meanwhile_keeps_the_input_and_shows_what_was_saved() {
+        TestAccount account = fixtures.account("Alice", "Bob");
+        CustomerNumber number = new CustomerNumber(account.customerNumber());
+        fixtures.signIn(account.email("Alice"));
+        navigate("accounts/" + account.customerNumber(), DashboardView.class);
+        TextField name = find(TextField.class).withId("company-name").single();
+        TextField street = find(TextField.class).withCaption("Street and number").single();
+        TextField city = find(TextField.class).withCaption("City").single();
+        String streetBefore = street.getValue();
+        test(name).setValue("Alice Typed GmbH");
+        test(street).setValue("Typed Street 1");
+        // Bob saves another name and a city while Alice types
+        fixtures.as(account.email("Bob"), () -> {
+            dev.kontor.account.AccountDetails now = accounts.details(number);
+            dev.kontor.account.MasterData data = now.masterData();
+            accounts.updateMasterData(now.accountId(), now.version(), new dev.kontor.account.MasterData(
+                    "Bob Bakery KG", data.street(), data.postalCode(), "Bremen", data.country(),
+                    data.billingEmail(), data.emergencyPhone()));
+        });
+
+        test(find(Button.class).withId("save-master-data").single()).click();
+
+        Component box = find(com.vaadin.flow.component.html.Div.class).withClassName("changed-meanwhile").single();
+        assertThat(box.isVisible()).isTrue();
+        assertThat(box.getElement().getTextRecursively())
+                .startsWith("Someone else saved a change to this data in the meantime. Nothing was saved;");
+        assertThat(name.getValue()).isEqualTo("Alice Typed GmbH");
+        assertThat(street.getValue()).isEqualTo("Typed Street 1");
+        assertThat(accounts.details(number).masterData().companyName()).isEqualTo("Bob Bakery KG");
+
+        test(find(Button.class).withClassName("show-current-values").single()).click();
+
+        // both changed the name: Alice's stays, Bob's is said below it; only Bob changed the city, only Alice
+        // the street
+        assertThat(name.getValue()).isEqualTo("Alice Typed GmbH");
+        assertThat(name.getHelperText()).isEqualTo("Saved meanwhile: Bob Bakery KG");
+        assertThat(city.getValue()).isEqualTo("Bremen");
+        assertThat(city.getHelperText()).isEqualTo("Saved meanwhile: Bremen");
+        assertThat(street.getValue()).isEqualTo("Typed Street 1");
+        assertThat(street.getHelperText()).isNullOrEmpty();
+        assertThat(find(Button.class).withClassName("show-current-values").exists()).isFalse();
+        assertThat(streetBefore).isNotEqualTo("Typed Street 1");
+
+        test(find(Button.class).withId("save-master-data").single()).click();
+
+        dev.kontor.account.MasterData saved = accounts.details(number).masterData();
+        assertThat(saved.companyName()).isEqualTo("Alice Typed GmbH");
+        assertThat(saved.street()).isEqualTo("Typed Street 1");
+        assertThat(saved.city()).isEqualTo("Bremen");
+        assertThat(find(com.vaadin.flow.component.html.Div.class).withClassName("changed-meanwhile").exists())
+                .isFalse();
+    }
+
+    @Test
+    void cancel_after_a_refused_save_takes_the_values_saved_meanwhile_in_german() {
+        TestAccount account = fixtures.account("Alice", "Bob");
+        CustomerNumber number = new CustomerNumber(account.customerNumber());
+        fixtures.signIn(account.email("Alice"));
+        com.vaadin.flow.component.UI.getCurrent().setLocale(Locale.GERMAN);
+        navigate("accounts/" + account.customerNumber(), DashboardView.class);
+        TextField name = find(TextField.class).withId("company-name").single();
+        TextField phone = find(TextField.class).withId("emergency-phone").single();
+        String help = phone.getHelperText();
+        test(name).setValue("Alice Typed GmbH");
+        test(phone).setValue("+49 30 1234567");
+        fixtures.as(account.email("Bob"), () -> {
+            dev.kontor.account.AccountDetails now = accounts.details(number);
+            dev.kontor.account.MasterData data = now.masterData();
+            accounts.updateMasterData(now.accountId(), now.version(), new dev.kontor.account.MasterData(
+                    "Bob Bakery KG", data.street(), data.postalCode(), data.city(), data.country(),
+                    data.billingEmail(), "+49 40 7654321"));
+        });
+        test(find(Button.class).withId("save-master-data").single()).click();
+        assertThat(find(Button.class).withClassName("show-current-values").single().getText())
+                .isEqualTo("Aktuelle Werte zeigen");
+        test(find(Button.class).withClassName("show-current-values").single()).click();
+        assertThat(name.getHelperText()).isEqualTo("Inzwischen gespeichert: Bob Bakery KG");
+        // the field's own help stays, after the note
+        assertThat(phone.getHelperText()).isEqualTo("Inzwischen gespeichert: +49 40 7654321 · " + help);
+
+        test(find(Button.class).withId("cancel-master-data").single()).click();
+
+        assertThat(name.getValue()).isEqualTo("Bob Bakery KG");
+        assertThat(name.getHelperText()).isNullOrEmpty();
+        assertThat(phone.getValue()).isEqualTo("+49 40 7654321");
+        assertThat(phone.getHelperText()).isEqualTo(help);
+        assertThat(find(AccountDataDialog.class).single().isOpened()).isTrue();
+    }
+
+    @Test
     @WithUserDetails(DemoPeople.ANNA)
     void another_accounts_address_is_refused_with_an_access_denied_page() {
         navigate("accounts/CN-10002", RefusalView.class);

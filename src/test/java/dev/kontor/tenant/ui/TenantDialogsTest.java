@@ -43,6 +43,8 @@ class TenantDialogsTest extends SpringBrowserlessTest {
     Fixtures fixtures;
     @Autowired
     dev.kontor.tenant.TenantTree tree;
+    @Autowired
+    dev.kontor.tenant.TenantService tenants;
 
     @Test
     @WithUserDetails(DemoPeople.PARTNER_ADMIN)
@@ -226,6 +228,41 @@ class TenantDialogsTest extends SpringBrowserlessTest {
         assertThat(find(Span.class).withId("copy-status").single().getText()).containsAnyOf(
                 "Waiting to start: 1 tenant to copy into", "of 1 tenant done", "Done: 1 tenant;");
         assertThat(button("start-copy").isEnabled()).isFalse();
+    }
+
+    @Test
+    @WithUserDetails(DemoPeople.PARTNER_ADMIN)
+    void settings_saved_meanwhile_are_shown_next_to_the_kept_input_and_the_second_save_stores_it() {
+        long tenant = createTenantBelowPartner("Meanwhile " + UUID.randomUUID());
+        navigate("tenant/" + tenant, TenantWorkspaceView.class);
+        test(textField("tenant-sender")).setValue("Filiale West");
+        // a colleague saves another sender name and a language meanwhile
+        dev.kontor.tenant.TenantDetails now = tenants.details(tenant);
+        tenants.changeSettings(tenant, new dev.kontor.tenant.TenantSettings("de", null, "Filiale Ost"),
+                now.profileVersion());
+
+        test(button("save-tenant-settings")).click();
+
+        assertThat(find(com.vaadin.flow.component.html.Div.class).withClassName("changed-meanwhile").single()
+                .getElement().getTextRecursively()).startsWith("Someone else saved a change to this data in the meantime.");
+        assertThat(textField("tenant-sender").getValue()).isEqualTo("Filiale West");
+        test(find(Button.class).withClassName("show-current-values").single()).click();
+        assertThat(textField("tenant-sender").getValue()).isEqualTo("Filiale West");
+        assertThat(textField("tenant-sender").getHelperText())
+                .isEqualTo("Saved meanwhile: Filiale Ost · The name shown as sender of the tenant's e-mails.");
+        @SuppressWarnings("unchecked")
+        Select<String> language = find(Select.class).withId("tenant-language").single();
+        assertThat(language.getValue()).isEqualTo("de");
+        assertThat(language.getHelperText()).isEqualTo("Saved meanwhile: German");
+
+        test(button("save-tenant-settings")).click();
+
+        assertThat(jdbc.queryForMap("select default_language, sender_name from tenant where organization_id = ?",
+                tenant)).containsEntry("DEFAULT_LANGUAGE", "de").containsEntry("SENDER_NAME", "Filiale West");
+        // Cancel takes the settings as saved now
+        test(textField("tenant-sender")).setValue("Filiale Nord");
+        test(button("cancel-tenant-settings")).click();
+        assertThat(textField("tenant-sender").getValue()).isEqualTo("Filiale West");
     }
 
     @Test
