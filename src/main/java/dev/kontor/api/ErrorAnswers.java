@@ -33,6 +33,7 @@ class ErrorAnswers implements ErrorController {
 
     @RequestMapping("${server.error.path:${error.path:/error}}")
     void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // asked for by its address rather than reached by an error, /error is no page
         int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer sent && sent >= 400
                 ? sent : HttpServletResponse.SC_NOT_FOUND;
         if (response.isCommitted()) {
