@@ -1,7 +1,6 @@
 package dev.kontor.api;
 
 import com.vaadin.flow.i18n.I18NProvider;
-import dev.kontor.base.SupportedLanguages;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +9,7 @@ import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
+import dev.kontor.security.PlainErrorPage;
 import dev.kontor.security.ServerErrorPages;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Tomcat refuses some requests before any servlet or filter sees them (a control byte in a header value, a
  * malformed request line) and answers them with its own error page. For the API that answer is a problem detail
- * like every other API answer; elsewhere it stays Tomcat's page, without a report or the server's name.
+ * like every other API answer; elsewhere it is Kontor's plain page ({@link ServerErrorPages}).
  */
 @Configuration(proxyBeanMethods = false)
 class ApiServerErrors {
@@ -62,13 +62,14 @@ class ApiServerErrors {
         }
     }
 
-    /** Tomcat's error report, except under /api/, where it is an RFC 9457 problem in the API's words. */
+    /** Kontor's plain error page, except under /api/, where it is an RFC 9457 problem in the API's words. */
     static final class ApiErrorReportValve extends ServerErrorPages.HeaderedErrorReport {
 
         private final I18NProvider i18n;
         private final JsonMapper json;
 
         ApiErrorReportValve(I18NProvider i18n, JsonMapper json) {
+            super(i18n);
             this.i18n = i18n;
             this.json = json;
             setShowReport(false);
@@ -87,7 +88,7 @@ class ApiServerErrors {
                 return;
             }
             protect(response);
-            Locale language = language(request);
+            Locale language = PlainErrorPage.languageOf(request);
             boolean ours = status >= 500;
             String code = ours ? "unexpected" : "bad-request";
             ProblemDetail problem = ProblemDetail.forStatus(status);
@@ -106,16 +107,6 @@ class ApiServerErrors {
                 out.flush();
             } catch (IOException | IllegalStateException gone) {
                 // the client left, or the answer was under way: nothing more to say
-            }
-        }
-
-        /** The request may be broken anywhere: its Accept-Language is read only if it reads. */
-        private static Locale language(Request request) {
-            try {
-                String accept = request.getHeader("Accept-Language");
-                return accept == null ? SupportedLanguages.ENGLISH : SupportedLanguages.closestTo(request.getLocale());
-            } catch (RuntimeException unreadable) {
-                return SupportedLanguages.ENGLISH;
             }
         }
     }

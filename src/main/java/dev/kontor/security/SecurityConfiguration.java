@@ -5,6 +5,7 @@ import com.vaadin.flow.spring.security.VaadinDefaultRequestCache;
 import com.vaadin.flow.spring.security.VaadinSavedRequestAwareAuthenticationSuccessHandler;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import dev.kontor.security.ui.LoginView;
+import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.ObjectPostProcessor;
@@ -55,7 +56,10 @@ class SecurityConfiguration {
                                            VaadinDefaultRequestCache vaadinRequestCache,
                                            SavedPageOwner savedPageOwner, SecondStep secondStep) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/actuator/health", "/actuator/health/**").permitAll());
+                .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                // the error page of a request already refused (by the firewall, say) is shown to anybody, never sends
+                // to sign-in; only the container's error dispatch reaches it, a request for /error does not
+                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll());
         // a new session id at sign-in, so that a session id planted before sign-in is worthless after it
         http.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()));
         // Vaadin's own CSRF setup also exempts the sign-in POST, so that a form on another site could sign a browser
