@@ -35,12 +35,23 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(InvalidInput.class)
-    ProblemDetail invalid(InvalidInput e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> invalid(InvalidInput e, HttpServletRequest request) {
+        if (INVITATION_LIMIT.equals(e.messageKey()) && e.arguments().length == 1
+                && e.arguments()[0] instanceof Long minutes) {
+            // not bad input: the same call is taken again later, so it is said as every rate limit of the API is
+            ProblemDetail problem = problems.problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-invitations",
+                    e.messageKey(), ApiProblems.languageOf(request), e.arguments());
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header("Retry-After", String.valueOf(minutes * 60)).body(problem);
+        }
         ProblemDetail problem = problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-input", e.messageKey(),
                 ApiProblems.languageOf(request), e.arguments());
         problem.setProperty("field", e.field());
-        return problem;
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(problem);
     }
+
+    /** The message of the invitation limit ({@code InvitationLimit}), whose one argument is the minutes to wait. */
+    private static final String INVITATION_LIMIT = "invitation.too-many";
 
     /** A PUT without all of what it replaces: the bad-input problem, naming the first missing member and all. */
     @ExceptionHandler(IncompleteReplacement.class)

@@ -225,18 +225,30 @@ public final class TextRules {
         if (text == null) {
             return false;
         }
-        String shown = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC)
-                .replace('\u3002', '.').toLowerCase(java.util.Locale.ROOT);
-        return shown.indexOf('@') >= 0 || shown.contains("www.") || LINK_MARKS.matcher(shown).find();
+        String shown = LOOKALIKE_SLASHES.matcher(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC)
+                .replace('\u3002', '.')).replaceAll("/").toLowerCase(java.util.Locale.ROOT);
+        return shown.indexOf('@') >= 0 || shown.contains("www.") || LINK_MARKS.matcher(shown).find()
+                || SCHEMES.matcher(shown).find();
     }
 
+    /** Characters that show as a slash, which a reader takes for one (division slash, fraction slash, ...). */
+    private static final java.util.regex.Pattern LOOKALIKE_SLASHES =
+            java.util.regex.Pattern.compile("[\u2044\u2215\u29F8\u2571\u27CB\u3033]");
+
+    /** A web scheme with its colon, slashes or not: "http:evil.test" opens as a link too. */
+    private static final java.util.regex.Pattern SCHEMES =
+            java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}])(?:https?|hxxps?|ftp|javascript)\\s*:");
+
     /**
-     * A scheme's ":/" or ":\\" (spaces allowed between its marks), or a domain (its last label letters, or punycode's
-     * "xn--") followed right away by a path, a backslash, a port, a query or a fragment: with a space between, as in
-     * "Co.KG / Filiale Nord", no mail program reads one address.
+     * A scheme's ":/" or ":\\" (spaces allowed between its marks); a domain (its last label letters, or punycode's
+     * "xn--"; a closing dot allowed, as browsers allow it) or an IPv4 address followed right away by a path, a
+     * backslash, a port, a query or a fragment; an IPv6 address in brackets. With a space before the slash, as in
+     * "Co.KG / Filiale Nord", no mail program reads one address; without it, "Co.KG/Filiale" reads like
+     * "evil.test/login" and is refused too, as nothing but a list of every top-level domain could tell them apart.
      */
     private static final java.util.regex.Pattern LINK_MARKS = java.util.regex.Pattern.compile(
-            ":\\s*[/\\\\]|[\\p{L}\\p{N}]\\.(?:\\p{L}{2,}|xn--[\\p{L}\\p{N}-]+)(?:[/\\\\?#]|:\\d)");
+            ":\\s*[/\\\\]|[\\p{L}\\p{N}_-]\\.(?:\\p{L}{2,}|xn--[\\p{L}\\p{N}-]+)\\.?(?:[/\\\\?#]|:\\d)"
+                    + "|\\d{1,3}(?:\\.\\d{1,3}){3}(?:[/\\\\?#]|:\\d)|\\[[\\p{XDigit}:.]*:[\\p{XDigit}:.]*\\]");
 
     /** Like {@link #check} but the field must not be empty. */
     public static String required(String field, String text, int maxLength) {

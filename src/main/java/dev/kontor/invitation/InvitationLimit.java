@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * <p>
  * A token bucket (Bucket4j, as for sign-in) per inviting person, refilled evenly over the hour. Like the sign-in
  * throttle it is kept in memory: several nodes would each allow the limit, which still bounds the mails a person can
- * send; a restart forgets the counts. An API token of a partner or a customer counts as one more inviter of its own
+ * send; a restart forgets the counts. The API tokens of a partner or a customer count together as one more inviter
  * (a contact's new address, set through the API, is mailed as well); the provider's tokens, which create accounts
  * in bulk, are bounded by their rate limit alone.
  */
@@ -63,7 +63,8 @@ public class InvitationLimit {
             // a provider's API token is bounded by its own rate limit (ApiRateLimits) and names itself in the log
             return;
         }
-        Inviter inviter = me.apiToken().map(token -> new Inviter(true, token.tokenId()))
+        // all of an organization's tokens count together: a new token is made in seconds
+        Inviter inviter = me.apiToken().map(token -> new Inviter(true, token.organizationId()))
                 .orElseGet(() -> new Inviter(false, me.userId()));
         Tracked tracked = inviters.computeIfAbsent(inviter, id -> new Tracked(Bucket.builder()
                 .addLimit(limit -> limit.capacity(perHour).refillGreedy(perHour, PERIOD))
@@ -87,7 +88,7 @@ public class InvitationLimit {
                 && tracked.bucket.getAvailableTokens() >= perHour);
     }
 
-    /** A person, or an API token, which is no person: their ids may be equal. */
+    /** A person, or the API tokens of an organization, which are no person: their ids may be equal. */
     private record Inviter(boolean apiToken, long id) {
     }
 

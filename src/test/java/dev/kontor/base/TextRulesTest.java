@@ -104,7 +104,10 @@ class TextRulesTest {
             "Eve evil.test/login", "Eve kontor-login.com/reset", "Eve https:/ /evil.test",
             "Acme evil.test:8080/login", "Acme evil.test:8080", "Acme evil.xn--p1ai/login", "Acme evil.test?login", "Acme evil.test#login",
             "https:\\\\evil.test\\login", "Acme evil.test\\login", "www\u3002evil\u3002test/login",
-            "Acme evil\u3002test/login", "Acme evil\uFF61test/login", "Acme evil\uFF0Etest/login"})
+            "Acme evil\u3002test/login", "Acme evil\uFF61test/login", "Acme evil\uFF0Etest/login",
+            "evil.test./login", "10.0.0.1/login", "Acme 192.168.1.1:8080", "Acme [::1]:80/x", "http:evil.test",
+            "Acme evil.test\u2215login", "Acme evil.test\u2044login", "Acme evil_.com/x", "Acme evil-.com/x",
+            "Javascript : alert(1)"})
     void a_name_that_reads_as_a_link_is_refused_also_in_wide_letters_or_without_a_scheme(String name) {
         assertThat(TextRules.looksLikeAddress(name)).isTrue();
     }
@@ -112,7 +115,8 @@ class TextRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"Dr. Anna Becker", "Anna-Lena Müller-Lüdenscheidt", "J. R. R. Tolkien",
             "Müller/Schmidt", "O'Brien", "web.de GmbH", "Dr.Schmidt", "Müller GmbH & Co.KG / Filiale Nord",
-            "Shop24.de: Versand", "Amazon.com, Inc.", "Ticket 4711: Drucker"})
+            "Shop24.de: Versand", "Amazon.com, Inc.", "Ticket 4711: Drucker", "Data: Sicherung", "Version 1.2.3.4",
+            "Elektro G.m.b.H. / Süd", "1&1 Internet SE"})
     void an_ordinary_name_is_no_address(String name) {
         assertThat(TextRules.looksLikeAddress(name)).isFalse();
     }

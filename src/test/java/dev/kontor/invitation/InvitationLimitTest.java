@@ -147,18 +147,21 @@ class InvitationLimitTest {
     }
 
     @Test
-    void a_partners_api_token_counts_as_an_inviter_of_its_own_and_the_providers_tokens_are_bounded_by_their_rate_limit() {
+    void a_partners_api_tokens_count_together_as_an_inviter_and_the_providers_are_bounded_by_their_rate_limit() {
         TestAccount account = fixtures.account("Fiona");
         long token = 900_000_000L + System.nanoTime() % 1_000_000L;
         Runnable partnersToken = () -> asToken(new ApiTokenIdentity(token, "Sync", account.id(), "Partner", false,
                 true), () -> limit.take(account.id()));
         Runnable providersToken = () -> asToken(new ApiTokenIdentity(token + 1, "Billing", account.id(), "Provider",
                 true, true), () -> limit.take(account.id()));
-        for (int i = 0; i < 3; i++) {
-            partnersToken.run();
-        }
+        // a second token of the same organization, made in seconds, shares the allowance
+        Runnable anotherOfItsTokens = () -> asToken(new ApiTokenIdentity(token + 2, "Sync 2", account.id(),
+                "Partner", false, true), () -> limit.take(account.id()));
+        partnersToken.run();
+        partnersToken.run();
+        anotherOfItsTokens.run();
 
-        assertThatThrownBy(partnersToken::run).isInstanceOfSatisfying(InvalidInput.class,
+        assertThatThrownBy(anotherOfItsTokens::run).isInstanceOfSatisfying(InvalidInput.class,
                 refusal -> assertThat(refusal.messageKey()).isEqualTo("invitation.too-many"));
         for (int i = 0; i < 5; i++) {
             providersToken.run();

@@ -1,5 +1,6 @@
 package dev.kontor.base.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasHelper;
 import com.vaadin.flow.component.HasStyle;
 import com.vaadin.flow.component.HasValue;
@@ -101,14 +102,21 @@ public final class ChangedMeanwhile extends Div {
     public void clear() {
         setVisible(false);
         removeAll();
+        forgetNotes();
+        remember();
+    }
+
+    /** The fields' own help texts back, without the notes of an earlier round. */
+    private void forgetNotes() {
         ownHelp.forEach(HasHelper::setHelperText);
         ownHelp.clear();
         binder.getFields().filter(HasStyle.class::isInstance).map(HasStyle.class::cast)
                 .forEach(field -> field.removeClassName("saved-meanwhile"));
-        remember();
     }
 
     private void refusedAsStale() {
+        // the notes said what was saved before; someone saved again since
+        forgetNotes();
         Button show = new Button(getTranslation("form.changed-meanwhile.show"), click -> showCurrent());
         show.addClassName("show-current-values");
         say(getTranslation("form.changed-meanwhile"));
@@ -122,6 +130,8 @@ public final class ChangedMeanwhile extends Div {
         text.getElement().setAttribute("role", "alert");
         add(text);
         setVisible(true);
+        // below the fields, it may start at a phone's lower edge: the person sees it, and its button, whole
+        getElement().executeJs("requestAnimationFrame(() => this.scrollIntoView({block: 'nearest'}))");
     }
 
     private void showCurrent() {
@@ -131,8 +141,10 @@ public final class ChangedMeanwhile extends Div {
             return;
         }
         // the person's changes are their input, kept; the rest is the data as it is now
+        Map<HasValue<?, ?>, Object> read = new LinkedHashMap<>();
         typed.forEach((field, value) -> {
             Object saved = field.getValue();
+            read.put(field, saved);
             Object before = loaded.get(field);
             boolean changedHere = !same(value, before);
             if (changedHere) {
@@ -142,9 +154,17 @@ public final class ChangedMeanwhile extends Div {
                 note(field, saved);
             }
         });
+        // what the person's input is compared with from now on: the data as read, so that a change they kept is
+        // still theirs when someone saves once more
         loaded.clear();
-        typed.keySet().forEach(field -> loaded.put(field, field.getValue()));
+        loaded.putAll(read);
         say(getTranslation("form.changed-meanwhile.shown"));
+        // the first note, which may be above the box on a phone, is what the person reads next
+        binder.getFields().filter(field -> field instanceof HasStyle styled
+                        && styled.hasClassName("saved-meanwhile") && field instanceof Component)
+                .map(Component.class::cast).findFirst().ifPresent(field -> field.getElement().executeJs(
+                        "requestAnimationFrame(() => requestAnimationFrame(() => "
+                                + "this.scrollIntoView({block: 'center'})))"));
     }
 
     /** Reads the data again; answers no, having said so, when it is gone. */

@@ -318,6 +318,40 @@ class AccountDataDialogTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void a_second_conflict_after_showing_current_values_drops_the_notes_of_the_first() {
+        TestAccount account = fixtures.account("Alice", "Bob");
+        CustomerNumber number = new CustomerNumber(account.customerNumber());
+        fixtures.signIn(account.email("Alice"));
+        navigate("accounts/" + account.customerNumber(), DashboardView.class);
+        TextField name = find(TextField.class).withId("company-name").single();
+        TextField city = find(TextField.class).withCaption("City").single();
+        test(city).setValue("Kiel");
+        bobSaves(account, number, "Bob Bakery KG", null);
+        test(find(Button.class).withId("save-master-data").single()).click();
+        test(find(Button.class).withClassName("show-current-values").single()).click();
+        assertThat(name.getHelperText()).isEqualTo("Saved meanwhile: Bob Bakery KG");
+
+        bobSaves(account, number, null, "Bremen");
+        test(find(Button.class).withId("save-master-data").single()).click();
+
+        assertThat(name.getHelperText()).as("the first round's note").isNullOrEmpty();
+        test(find(Button.class).withClassName("show-current-values").single()).click();
+        assertThat(name.getHelperText()).isNullOrEmpty();
+        assertThat(city.getValue()).isEqualTo("Kiel");
+        assertThat(city.getHelperText()).isEqualTo("Saved meanwhile: Bremen");
+    }
+
+    private void bobSaves(TestAccount account, CustomerNumber number, String name, String city) {
+        fixtures.as(account.email("Bob"), () -> {
+            dev.kontor.account.AccountDetails now = accounts.details(number);
+            dev.kontor.account.MasterData data = now.masterData();
+            accounts.updateMasterData(now.accountId(), now.version(), new dev.kontor.account.MasterData(
+                    name == null ? data.companyName() : name, data.street(), data.postalCode(),
+                    city == null ? data.city() : city, data.country(), data.billingEmail(), data.emergencyPhone()));
+        });
+    }
+
+    @Test
     void cancel_after_a_refused_save_takes_the_values_saved_meanwhile_in_german() {
         TestAccount account = fixtures.account("Alice", "Bob");
         CustomerNumber number = new CustomerNumber(account.customerNumber());
