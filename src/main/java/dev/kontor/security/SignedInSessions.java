@@ -108,9 +108,10 @@ class SignedInSessions implements HttpSessionListener, SmartInitializingSingleto
      * Ends this node's sign-ins (of this person, or of everyone for {@code null}) whose second factor is not the
      * person's current authenticator: none is set up any more, or the one set up was confirmed after the sign-in
      * gave its factor. One statement for all of them; each person's ended sign-ins are audited. Returns how many
-     * ended.
+     * ended. One at a time: the change's own commit and the broadcast of it may both call this at once, and would
+     * each end some of the sign-ins and audit them as two smaller counts.
      */
-    int endSignInsWhoseFactorIsGone(Long userId) {
+    synchronized int endSignInsWhoseFactorIsGone(Long userId) {
         List<FactorSignIn> withFactor = new ArrayList<>();
         for (HttpSession session : sessions) {
             signInOf(session).filter(signIn -> userId == null || signIn.user().userId() == userId)
