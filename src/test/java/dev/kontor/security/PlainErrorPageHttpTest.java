@@ -3,16 +3,11 @@ package dev.kontor.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kontor.testing.DemoPeople;
+import dev.kontor.testing.HttpSignIn;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,8 +23,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class PlainErrorPageHttpTest {
 
-    private static final Pattern CSRF_TOKEN = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
-    private static final Pattern CSRF_PARAMETER = Pattern.compile("<meta name=\"_csrf_parameter\" content=\"([^\"]+)\"");
 
     @LocalServerPort
     int port;
@@ -104,32 +97,6 @@ class PlainErrorPageHttpTest {
     }
 
     private String signIn(String email) throws Exception {
-        HttpResponse<String> page = get("/login", null, null);
-        String cookie = sessionCookie(page);
-        String form = Map.of("username", email, "password", DemoPeople.PASSWORD,
-                        match(CSRF_PARAMETER, page.body()), match(CSRF_TOKEN, page.body())).entrySet().stream()
-                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpResponse<String> posted = client.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(posted.statusCode()).as("signed in").isEqualTo(302);
-        return posted.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("JSESSIONID="))
-                ? sessionCookie(posted) : cookie;
-    }
-
-    private static String sessionCookie(HttpResponse<?> response) {
-        String value = response.headers().allValues("Set-Cookie").stream()
-                .filter(cookie -> cookie.startsWith("JSESSIONID=")).findFirst()
-                .orElseThrow(() -> new AssertionError("no session cookie"));
-        return value.substring(0, value.indexOf(';'));
-    }
-
-    private static String match(Pattern pattern, String page) {
-        Matcher found = pattern.matcher(page);
-        assertThat(found.find()).as("the sign-in page carries " + pattern).isTrue();
-        return found.group(1);
+        return HttpSignIn.cookies(client, port, email, "");
     }
 }
